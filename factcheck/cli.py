@@ -1,0 +1,213 @@
+"""The command line: parse options, call the engine, pick a reporter, map to an exit code.
+
+No logic lives here. Imports beyond Typer happen inside the commands, so that
+``factcheck --version`` never loads pint, Rich or YAML.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from factcheck import __version__
+
+app = typer.Typer(
+    name="factcheck",
+    help="Check the arithmetic of a financial article against its figures (claims.yaml).",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+ISSUES_URL = "https://github.com/factcheck-dev/factcheck/issues"
+
+
+class Format(str, Enum):
+    auto = "auto"
+    rich = "rich"
+    concise = "concise"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Check the arithmetic of a financial article against its figures (claims.yaml)."""
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"factcheck: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _use_color(color: Color, to_terminal: bool) -> bool:
+    if color is Color.always:
+        return True
+    if color is Color.never:
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return to_terminal
+
+
+def _width(to_terminal: bool) -> int:
+    import shutil
+
+    if to_terminal:
+        return shutil.get_terminal_size((80, 24)).columns
+    try:
+        return int(os.environ.get("COLUMNS", "80"))
+    except ValueError:
+        return 80
+
+
+@app.command()
+def verify(
+    paths: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="Claims files or folders (every claims.yaml / *.claims.yaml under them). Default: ./claims.yaml", show_default=False),
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="auto: rich on a terminal, concise otherwise.")] = Format.auto,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout.")] = None,
+    only: Annotated[Optional[list[str]], typer.Option("--only", help="Check only claims with this id or tag (repeatable).")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 from this status up.")] = FailOn.error,
+    strict: Annotated[bool, typer.Option("--strict", help="Same as --fail-on warning.")] = False,
+    color: Annotated[Color, typer.Option("--color", help="Colour in the terminal report (NO_COLOR and FORCE_COLOR are honoured).")] = Color.auto,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only what is not a pass.")] = False,
+) -> None:
+    """Check claims files and report every claim: pass, warn, fail, error or unchecked."""
+    from factcheck.engine import run
+    from factcheck.errors import UsageError
+    from factcheck.output import write_atomic
+    from factcheck.reporters import Options, renderer
+
+    try:
+        report = run(paths or [], only or ())
+    except UsageError as e:
+        raise _fail(e.message) from None
+    threshold = "warning" if strict else fail_on.value
+    to_terminal = output is None and sys.stdout.isatty()
+    name = format.value
+    if name == "auto":
+        name = "rich" if to_terminal else "concise"
+    options = Options(
+        fail_on=threshold,
+        quiet=quiet,
+        color=_use_color(color, to_terminal) if name == "rich" else False,
+        width=_width(to_terminal),
+    )
+    text = renderer(name)(report, options)
+    if output is not None:
+        try:
+            write_atomic(output, text)
+        except UsageError as e:
+            raise _fail(e.message) from None
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    raise typer.Exit(report.exit_code(threshold))
+
+
+@app.command()
+def explain(
+    claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The id of the claim.")],
+    path: Annotated[Optional[str], typer.Argument(help="The claims file (default ./claims.yaml).")] = None,
+) -> None:
+    """Show the computation of one claim, step by step, with every interval."""
+    from factcheck.errors import UsageError
+    from factcheck.explain import explain as run_explain
+
+    try:
+        text, code = run_explain(claim_id, path or "claims.yaml", color=_use_color(Color.auto, sys.stdout.isatty()), width=_width(sys.stdout.isatty()))
+    except UsageError as e:
+        raise _fail(e.message) from None
+    sys.stdout.write(text)
+    raise typer.Exit(code)
+
+
+@app.command()
+def functions() -> None:
+    """List the functions of the expression language, each with a worked example."""
+    from factcheck.explain import functions_text
+
+    sys.stdout.write(functions_text())
+
+
+@app.command()
+def schema(
+    report: Annotated[bool, typer.Option("--report", help="The schema of the JSON report instead of the claims file.")] = False,
+) -> None:
+    """Print the JSON Schema of the claims file (or, with --report, of the JSON report)."""
+    import json
+
+    from factcheck.schema import CLAIMS_SCHEMA, REPORT_SCHEMA
+
+    sys.stdout.write(json.dumps(REPORT_SCHEMA if report else CLAIMS_SCHEMA, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("claims.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a starter claims.yaml (with a schema modeline for editor completion)."""
+    from factcheck.errors import UsageError
+    from factcheck.explain import STARTER
+    from factcheck.output import write_atomic
+
+    if path.exists() and not force:
+        raise _fail(f"{path} exists already; use --force to overwrite it")
+    try:
+        write_atomic(path, STARTER)
+    except UsageError as e:
+        raise _fail(e.message) from None
+    typer.echo(f"wrote {path}: edit it, then run `factcheck verify {path}`")
+
+
+def main() -> None:
+    """Entry point: no traceback for anything but an internal fault, and that on request."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        typer.echo("factcheck: interrupted", err=True)
+        sys.exit(130)
+    except Exception as e:  # an internal fault: one line, unless FACTCHECK_DEBUG=1
+        if os.environ.get("FACTCHECK_DEBUG") == "1":
+            raise
+        typer.echo(
+            f"factcheck: internal error ({type(e).__name__}: {e}); please report it at {ISSUES_URL} "
+            "with the file that caused it (FACTCHECK_DEBUG=1 shows the traceback)",
+            err=True,
+        )
+        sys.exit(2)

@@ -1,0 +1,166 @@
+"""run(paths) -> Report. Loads, evaluates, judges; never prints, never exits."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from fractions import Fraction
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from factcheck import quantity as q
+from factcheck.errors import ExprError, UsageError
+from factcheck.expr import Call, Evaluator
+from factcheck.loader import load
+from factcheck.model import Claim, Document, Expr, FileReport, Problem, Report, Result, Status
+from factcheck.verdict import Inputs, judge
+
+CLAIMS_NAMES = ("claims.yaml", "claims.yml")
+
+
+def is_claims_file(name: str) -> bool:
+    return name in CLAIMS_NAMES or name.endswith((".claims.yaml", ".claims.yml"))
+
+
+def discover(paths: Sequence[str]) -> list[str]:
+    """Files to check: a folder means every claims.yaml / *.claims.yaml under it."""
+    if not paths:
+        paths = ["claims.yaml"]
+    out: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+                found += [os.path.join(root, f) for f in sorted(files) if is_claims_file(f)]
+            if not found:
+                raise UsageError(f"{p}: no claims.yaml or *.claims.yaml in this folder")
+            out += found
+        elif os.path.exists(p):
+            out.append(p)
+        else:
+            hint = " (run `factcheck init` to write a starter claims.yaml)" if p == "claims.yaml" else ""
+            raise UsageError(f"{p}: no such file or folder{hint}")
+    return [display_path(p) for p in out]
+
+
+def display_path(p: str) -> str:
+    """Relative to the working folder when inside it, with / separators."""
+    try:
+        rel = Path(os.path.abspath(p)).relative_to(Path.cwd())
+        return rel.as_posix()
+    except ValueError:
+        return Path(os.path.abspath(p)).as_posix()
+
+
+def run(paths: Sequence[str], only: Iterable[str] = ()) -> Report:
+    only = tuple(only)
+    files = [check_document(load(p), only) for p in discover(paths)]
+    if only:
+        wanted = set(only)
+        matched = {
+            x for f in files for r in f.results for x in (r.claim.id, *r.claim.tags) if x in wanted
+        }
+        missing = sorted(wanted - matched)
+        if missing and not any(f.document.problems for f in files):
+            raise UsageError(f"--only {', '.join(missing)}: no claim has this id or tag")
+    return Report(tuple(files))
+
+
+def selected(claim: Claim, only: tuple[str, ...]) -> bool:
+    return not only or claim.id in only or any(t in only for t in claim.tags)
+
+
+def check_document(doc: Document, only: tuple[str, ...] = ()) -> FileReport:
+    problems: list[Problem] = []
+    rates = _rates(doc, problems)
+    ev = Evaluator(doc.facts, rates, doc.broken_facts)
+    default_tol = None
+    if doc.settings.tolerance is not None:
+        try:
+            default_tol = _number(ev, doc.settings.tolerance)
+        except ExprError as e:
+            problems.append(Problem(_where(doc.settings.tolerance, e), "settings", f"settings.tolerance: {e.message}"))
+    results = [check_claim(c, ev, doc, default_tol) for c in doc.claims if selected(c, only)]
+    if problems:
+        doc = dataclasses.replace(doc, problems=doc.problems + tuple(problems))
+    return FileReport(doc, tuple(results))
+
+
+def _where(expr: Expr, e: ExprError):  # type: ignore[no-untyped-def]
+    return getattr(e, "where", None) or expr.at(e.offset)
+
+
+def _number(ev: Evaluator, expr: Expr) -> q.Value:
+    v = ev.eval(expr.node)
+    if isinstance(v, q.DateValue):
+        raise ExprError("a date is not a number here", 0, "date")
+    return v
+
+
+def _rates(doc: Document, problems: list[Problem]) -> q.Rates:
+    if not doc.settings.rates:
+        return q.NO_RATES
+    table: dict[str, tuple[Fraction, str]] = {}
+    ev = Evaluator({}, q.NO_RATES)
+    for code, expr in doc.settings.rates:
+        try:
+            v = _number(ev, expr)
+        except ExprError as e:
+            problems.append(Problem(_where(expr, e), "settings", f"the rate for {code}: {e.message}"))
+            continue
+        names = list(v.unit._units.items())
+        if len(names) != 1 or names[0][0] not in q.CURRENCIES or names[0][1] != 1 or v.point <= 0:
+            problems.append(
+                Problem(expr.span, "settings", f"the rate for {code} should be a positive amount of another currency (7.2 CNY)")
+            )
+            continue
+        table[code] = (v.point, names[0][0])
+    rates = q.Rates(table)
+    for code in table:
+        try:
+            rates.normalize(q.unit(code))
+        except q.QuantityError as e:
+            problems.append(Problem(doc.settings.rates[0][1].span, "settings", e.message))
+            return q.NO_RATES
+    return rates
+
+
+def check_claim(claim: Claim, ev: Evaluator, doc: Document, default_tol: q.Value | None) -> Result:
+    if claim.check is None or claim.stated is None:
+        return Result(claim, Status.UNCHECKED, f"recorded, not checked: source {claim.source}")
+    try:
+        computed = ev.eval(claim.check.node)
+    except ExprError as e:
+        return Result(claim, Status.ERROR, e.message, hints=e.hints, span=_where(claim.check, e))
+    try:
+        stated = ev.eval(claim.stated.node)
+    except ExprError as e:
+        return Result(claim, Status.ERROR, f"in the stated value: {e.message}", hints=e.hints, span=_where(claim.stated, e))
+    tol, tol_text = default_tol, doc.settings.tolerance.text if doc.settings.tolerance else "0%"
+    if claim.tolerance is not None:
+        try:
+            tol, tol_text = _number(ev, claim.tolerance), claim.tolerance.text
+        except ExprError as e:
+            return Result(claim, Status.ERROR, f"in the tolerance: {e.message}", span=_where(claim.tolerance, e))
+
+    node = claim.check.node
+
+    def root_call() -> tuple[str, list[object]] | None:
+        if not isinstance(node, Call):
+            return None
+        return node.name, [ev.eval(a) for a in node.args]
+
+    return judge(
+        Inputs(
+            claim=claim,
+            computed=computed,
+            stated=stated,
+            stated_text=claim.stated.text.strip(),
+            tolerance=tol,
+            tolerance_text=tol_text,
+            rounding_only=doc.settings.rounding_only,
+            rates=ev.rates,
+            root_call=root_call,
+        )
+    )

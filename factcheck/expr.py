@@ -1,0 +1,655 @@
+"""The expression language: tokenizer, parser to a tree, evaluator. Never ``eval``.
+
+Built like pint's ``pint_eval``: tokenize, build a tree by precedence, evaluate
+through a whitelist of operators and functions and a lookup for names, cap the depth
+and the size of exponents, and say at which column something is wrong. Unlike pint's
+preprocessor, a comma is never dropped silently: ``129,073`` is a number only when
+its groups have three digits, and ``1,5`` is an error.
+
+Grammar (lowest precedence first)::
+
+    expr    := term (('+' | '-') term)*
+    term    := unary (('*' | '/') unary)*
+    unary   := ('-' | '+') unary | power
+    power   := primary ('**' unary)?
+    primary := SIGN? NUMBER MAGNITUDE? UNIT? | DATE | NAME '(' args ')' | NAME | '(' expr ')'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from typing import Any, Callable, Union
+
+from factcheck import quantity as q
+from factcheck.errors import ExprError
+from factcheck.interval import Interval, TooLarge
+from factcheck.model import Fact, Shown, Span, Step
+
+MAX_LENGTH = 10_000  # characters in one expression
+MAX_DEPTH = 48  # nested parentheses, calls and unary signs
+MAX_EXPONENT_DIGITS = 3  # 1e999 is the largest exponent a literal may carry
+MAX_LITERAL_EXPONENT = 100  # |e| in 1e100
+MAX_DIGITS = 60  # digits in one literal
+MAX_POWER = 12  # |n| in x ** n
+
+# --------------------------------------------------------------------------- tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # number date sign word cjk op percent end
+    text: str
+    pos: int
+    end: int
+
+
+_SPACE = re.compile(r"[ \t\r\n\u00a0\u2009\u202f\u3000]+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d.])")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[eE][+-]?\d+)?$")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_SIGNS = sorted(q.CURRENCY_SIGNS, key=len, reverse=True)
+_OPS = {"**": "**", "+": "+", "-": "-", "−": "-", "–": "-", "*": "*", "×": "*", "/": "/", "÷": "/",
+        "(": "(", ")": ")", ",": ","}
+_CJK_WORDS = sorted(
+    [w for w in (*q.MAGNITUDES, *q.CURRENCY_WORDS, *q.TIME_WORDS, *q.POINT_WORDS) if not w.isascii()],
+    key=len,
+    reverse=True,
+)
+
+
+def _split_cjk(run: str, start: int) -> list[Token]:
+    """Split a run of CJK characters into known words, longest first ('亿元' -> 亿, 元)."""
+    out: list[Token] = []
+    i, unknown = 0, ""
+    while i < len(run):
+        for w in _CJK_WORDS:
+            if run.startswith(w, i):
+                if unknown:
+                    out.append(Token("cjk", unknown, start + i - len(unknown), start + i))
+                    unknown = ""
+                out.append(Token("cjk", w, start + i, start + i + len(w)))
+                i += len(w)
+                break
+        else:
+            unknown += run[i]
+            i += 1
+    if unknown:
+        out.append(Token("cjk", unknown, start + len(run) - len(unknown), start + len(run)))
+    return out
+
+
+def tokenize(text: str) -> list[Token]:
+    if len(text) > MAX_LENGTH:
+        raise ExprError(f"expression too long ({len(text):,} characters; at most {MAX_LENGTH:,})", 0, "too-long")
+    tokens: list[Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if m := _SPACE.match(text, i):
+            i = m.end()
+            continue
+        if m := _DATE.match(text, i):
+            tokens.append(Token("date", m.group(), i, m.end()))
+            i = m.end()
+            continue
+        if c.isdigit() and c.isascii():
+            m = _NUMBER.match(text, i)
+            assert m
+            raw = m.group().rstrip(",")
+            _check_number(raw, i)
+            tokens.append(Token("number", raw, i, i + len(raw)))
+            i += len(raw)
+            continue
+        sign = next((s for s in _SIGNS if text.startswith(s, i)), None)
+        if sign:
+            tokens.append(Token("sign", sign, i, i + len(sign)))
+            i += len(sign)
+            continue
+        two = text[i : i + 2]
+        if two == "**":
+            tokens.append(Token("op", "**", i, i + 2))
+            i += 2
+            continue
+        if c in _OPS:
+            tokens.append(Token("op", _OPS[c], i, i + 1))
+            i += 1
+            continue
+        if c in "%％":
+            tokens.append(Token("percent", "%", i, i + 1))
+            i += 1
+            continue
+        if m := _WORD.match(text, i):
+            tokens.append(Token("word", m.group(), i, m.end()))
+            i = m.end()
+            continue
+        if m := _CJK.match(text, i):
+            tokens.extend(_split_cjk(m.group(), i))
+            i = m.end()
+            continue
+        raise ExprError(_unexpected_char(c), i, "syntax")
+    tokens.append(Token("end", "", n, n))
+    return tokens
+
+
+def _unexpected_char(c: str) -> str:
+    if c in "'\"‘’“”`":
+        return f"unexpected quote {c!r}: the expression language has no strings"
+    if c in "[]{}":
+        return f"unexpected {c!r}: use parentheses ( ) to group"
+    if c == ".":
+        return "unexpected '.': write decimals with a leading digit (0.5)"
+    if c in "=<>":
+        return f"unexpected {c!r}: comparisons go in `compare:`, not in the expression"
+    if not c.isprintable():
+        return f"unexpected character U+{ord(c):04X}"
+    return f"unexpected character {c!r}"
+
+
+def _check_number(raw: str, pos: int) -> None:
+    if "," in raw and not _GROUPED.match(raw):
+        raise ExprError(
+            f"'{raw}' is not a number: a comma inside a number separates groups of three "
+            "digits (129,073); after a comma between arguments, put a space",
+            pos,
+            "syntax",
+        )
+    mant, _, exp = raw.replace(",", "").replace("E", "e").partition("e")
+    if exp:
+        digits = exp.lstrip("+-")
+        if len(digits) > MAX_EXPONENT_DIGITS or int(digits) > MAX_LITERAL_EXPONENT:
+            raise ExprError(
+                f"exponent too large in '{raw[:20]}': at most e±{MAX_LITERAL_EXPONENT}", pos, "too-large"
+            )
+    if len(mant.replace(".", "")) > MAX_DIGITS:
+        raise ExprError(f"number too long ({len(mant)} digits; at most {MAX_DIGITS})", pos, "too-large")
+
+
+# --------------------------------------------------------------------------- tree
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    value: q.Value
+    start: int
+    end: int
+    #: the plain word after the number when it made a count unit ('orders')
+    count_word: str | None = None
+    #: the digits as written ('129,073')
+    raw: str = ""
+    #: the magnitude word as written ('bn', 'k')
+    mag_word: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateLit:
+    value: q.DateValue
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Unary:
+    op: str
+    operand: "Node"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Binary:
+    op: str
+    left: "Node"
+    right: "Node"
+    start: int
+    end: int
+    op_pos: int
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    name: str
+    args: tuple["Node", ...]
+    start: int
+    end: int
+
+
+Node = Union[Num, DateLit, Name, Unary, Binary, Call]
+
+
+def names_in(node: Node) -> set[str]:
+    """Every name the expression refers to (facts, or units standing alone)."""
+    out: set[str] = set()
+    stack: list[Node] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Name):
+            out.add(n.name)
+        elif isinstance(n, Unary):
+            stack.append(n.operand)
+        elif isinstance(n, Binary):
+            stack.extend((n.left, n.right))
+        elif isinstance(n, Call):
+            stack.extend(n.args)
+        elif isinstance(n, Num) and n.count_word:
+            out.add(n.count_word)
+    return out
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def parse(text: str) -> Node:
+    """Parse an expression; raises ExprError with the offset of what is wrong."""
+    if not text.strip():
+        raise ExprError("empty expression", 0, "syntax")
+    return _Parser(text, tokenize(text)).parse()
+
+
+def did_you_mean(word: str, candidates: Any) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Parser:
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.i = 0
+        self.depth = 0
+
+    # helpers
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.i]
+
+    def peek(self, k: int = 1) -> Token:
+        return self.tokens[min(self.i + k, len(self.tokens) - 1)]
+
+    def take(self) -> Token:
+        t = self.tokens[self.i]
+        self.i += 1
+        return t
+
+    def is_op(self, *ops: str) -> bool:
+        return self.tok.kind == "op" and self.tok.text in ops
+
+    def fail(self, message: str, tok: Token | None = None) -> ExprError:
+        tok = tok or self.tok
+        return ExprError(message, tok.pos, "syntax")
+
+    def enter(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.fail(f"expression nested too deeply (more than {MAX_DEPTH} levels)")
+
+    def describe(self, tok: Token) -> str:
+        return "the end of the expression" if tok.kind == "end" else repr(tok.text)
+
+    # grammar
+    def parse(self) -> Node:
+        node = self.expr()
+        if self.tok.kind != "end":
+            t = self.tok
+            if t.kind in ("word", "cjk"):
+                raise self.fail(f"unexpected {t.text!r}: a number takes one unit (write `*` to multiply)")
+            if t.kind in ("number", "sign", "date"):
+                raise self.fail(f"unexpected {t.text!r}: an operator (+ - * /) is missing before it")
+            raise self.fail(f"unexpected {self.describe(t)}")
+        return node
+
+    def expr(self) -> Node:
+        self.enter()
+        node = self.term()
+        while self.is_op("+", "-"):
+            op = self.take()
+            right = self.term()
+            node = Binary(op.text, node, right, node_start(node), node_end(right), op.pos)
+        self.depth -= 1
+        return node
+
+    def term(self) -> Node:
+        node = self.unary()
+        while self.is_op("*", "/"):
+            op = self.take()
+            right = self.unary()
+            node = Binary(op.text, node, right, node_start(node), node_end(right), op.pos)
+        return node
+
+    def unary(self) -> Node:
+        if self.is_op("-", "+"):
+            op = self.take()
+            self.enter()
+            operand = self.unary()
+            self.depth -= 1
+            if op.text == "+":
+                return operand
+            return Unary("-", operand, op.pos, node_end(operand))
+        return self.power()
+
+    def power(self) -> Node:
+        base = self.primary()
+        if self.is_op("**"):
+            op = self.take()
+            self.enter()
+            exponent = self.unary()
+            self.depth -= 1
+            return Binary("**", base, exponent, node_start(base), node_end(exponent), op.pos)
+        return base
+
+    def primary(self) -> Node:
+        t = self.tok
+        if t.kind == "number":
+            return self.quantity(None)
+        if t.kind == "sign":
+            self.take()
+            if self.tok.kind != "number":
+                raise self.fail(f"a number must follow {t.text!r}")
+            return self.quantity(t)
+        if t.kind == "date":
+            self.take()
+            try:
+                d = date.fromisoformat(t.text)
+            except ValueError:
+                raise self.fail(f"{t.text!r} is not a date of the calendar", t) from None
+            return DateLit(q.DateValue(d), t.pos, t.end)
+        if t.kind == "word":
+            self.take()
+            if self.is_op("("):
+                return self.call(t)
+            return Name(t.text, t.pos, t.end)
+        if t.kind == "cjk":
+            self.take()
+            return Name(t.text, t.pos, t.end)
+        if self.is_op("("):
+            self.take()
+            node = self.expr()
+            if not self.is_op(")"):
+                raise self.fail(f"expected ')' to close the '(' at column {t.pos + 1}, found {self.describe(self.tok)}")
+            self.take()
+            return node
+        if t.kind == "percent":
+            raise self.fail("'%' must follow a number")
+        raise self.fail(f"expected a number, a fact or a function, found {self.describe(t)}")
+
+    def call(self, name: Token) -> Node:
+        from factcheck.functions import FUNCTIONS
+
+        if name.text not in FUNCTIONS:
+            raise self.fail(f"unknown function {name.text!r}{did_you_mean(name.text, FUNCTIONS)}", name)
+        self.enter()
+        self.take()  # (
+        args: list[Node] = []
+        if not self.is_op(")"):
+            while True:
+                args.append(self.expr())
+                if self.is_op(","):
+                    self.take()
+                    continue
+                break
+        if not self.is_op(")"):
+            raise self.fail(f"expected ',' or ')' in the arguments of {name.text}(), found {self.describe(self.tok)}")
+        end = self.take().end
+        self.depth -= 1
+        return Call(name.text, tuple(args), name.pos, end)
+
+    def quantity(self, sign: Token | None) -> Node:
+        num = self.take()
+        start = sign.pos if sign else num.pos
+        end = num.end
+        mag = mag_word = None
+        t = self.tok
+        if t.kind in ("word", "cjk") and q.magnitude(t.text) is not None and not self._next_is_call():
+            mag, mag_word = q.canonical_magnitude(t.text), t.text
+            end = self.take().end
+        value = q.literal(num.text, mag)
+        u = q.unit(q.CURRENCY_SIGNS[sign.text]) if sign else None
+        count_word = None
+        t = self.tok
+        word_unit = None
+        if t.kind == "percent":
+            word_unit = q.unit("percent")
+            end = self.take().end
+        elif t.kind in ("word", "cjk") and not self._next_is_call():
+            word_unit, end, count_word = self.unit_words()
+        if word_unit is not None:
+            if u is not None and word_unit != u:
+                raise self.fail(f"{sign.text!r} and {self.text[num.end:end].strip()!r} name different units", sign)
+            u = word_unit
+        if u is not None:
+            value = q.with_unit(value, u)
+        return Num(value, start, end, count_word, num.text, mag_word)
+
+    def _next_is_call(self) -> bool:
+        """The current word is a function name when '(' follows it."""
+        nxt = self.peek()
+        return nxt.kind == "op" and nxt.text == "("
+
+    def unit_words(self) -> tuple[Any, int, str | None]:
+        t = self.take()
+        w = t.text
+        if w in ("per", "Per") and self.tok.kind == "word" and self.tok.text == "cent":
+            return q.unit("percent"), self.take().end, None
+        if w == "percentage" and self.tok.kind == "word" and self.tok.text in ("point", "points"):
+            return q.unit("pp"), self.take().end, None
+        u = q.unit_for_word(w)
+        if u is not None:
+            return u, t.end, None
+        if t.kind == "word" and (w[0].isupper() and w.isupper() and len(w) == 3):
+            raise self.fail(
+                f"unknown currency {w!r}: factcheck knows {', '.join(q.CURRENCIES)}", t
+            )
+        # any other plain word after a number is a count of that thing
+        return q.count_unit(w), t.end, w
+
+
+def node_start(n: Node) -> int:
+    return n.start
+
+
+def node_end(n: Node) -> int:
+    return n.end
+
+
+# --------------------------------------------------------------------------- evaluator
+
+Result = Union[q.Value, q.DateValue]
+
+
+class Evaluator:
+    """Evaluates trees for one claims file: its facts, memoised, and its rates."""
+
+    def __init__(
+        self,
+        facts: dict[str, Fact],
+        rates: q.Rates = q.NO_RATES,
+        broken: dict[str, str] | None = None,
+    ) -> None:
+        self.facts = facts
+        self.rates = rates
+        self.broken = broken or {}
+        self._memo: dict[str, Result] = {}
+        self._failed: dict[str, ExprError] = {}
+        self._active: list[str] = []
+
+    # facts -----------------------------------------------------------------
+    def fact(self, name: str) -> Result:
+        if name in self._memo:
+            return self._memo[name]
+        if name in self._failed:
+            raise self._failed[name]
+        fact = self.facts[name]
+        if name in self._active:  # the loader refuses cycles; this is a last guard
+            raise ExprError(f"fact {name!r} refers to itself", 0, "cycle")
+        self._active.append(name)
+        try:
+            value = self.eval(fact.expr.node)
+        except ExprError as e:
+            where = getattr(e, "where", None) or fact.expr.at(e.offset)
+            err = ExprError(f"in fact {name!r} ({where}): {e.message}", 0, e.code, e.hints)
+            err.where = where  # type: ignore[attr-defined]
+            self._failed[name] = err
+            raise err from None
+        finally:
+            self._active.pop()
+        if fact.exact and isinstance(value, q.Value):
+            value = q.Value(value.point, Interval.point(value.point), value.unit, value.mag)
+        self._memo[name] = value
+        return value
+
+    # nodes -------------------------------------------------------------------
+    def eval(self, node: Node) -> Result:
+        try:
+            return self._eval(node)
+        except q.QuantityError as e:  # pragma: no cover - _eval places these itself
+            raise ExprError(e.message, node.start, e.code) from None
+
+    def _eval(self, node: Node) -> Result:
+        if isinstance(node, Num):
+            if node.count_word and node.count_word in self.facts:
+                raise ExprError(
+                    f"{node.count_word!r} after a number reads as a unit, but it is a fact: "
+                    f"write `* {node.count_word}` to multiply",
+                    node.start,
+                    "syntax",
+                )
+            if node.mag_word and node.mag_word in self.facts:
+                raise ExprError(
+                    f"{node.mag_word!r} after a number reads as a magnitude ({node.value.mag}), but a fact "
+                    f"has that name: write `* {node.mag_word}` to multiply, or rename the fact",
+                    node.start,
+                    "syntax",
+                )
+            return node.value
+        if isinstance(node, DateLit):
+            return node.value
+        if isinstance(node, Name):
+            return self.name(node)
+        if isinstance(node, Unary):
+            v = self.number(self._eval(node.operand), node.operand)
+            return q.neg(v)
+        if isinstance(node, Binary):
+            return self.binary(node)
+        if isinstance(node, Call):
+            return self.call(node)
+        raise AssertionError(f"unknown node {node!r}")  # pragma: no cover
+
+    def name(self, node: Name) -> Result:
+        n = node.name
+        if n in self.broken:
+            raise ExprError(f"fact {n!r} cannot be used: {self.broken[n]}", node.start, "broken-fact")
+        if n in self.facts:
+            return self.fact(n)
+        u = q.unit_for_word(n)
+        if u is not None:
+            return q.exact(Fraction(1), u)
+        raise ExprError(
+            f"unknown fact {n!r}{did_you_mean(n, [*self.facts, *self.broken])}", node.start, "unknown-fact"
+        )
+
+    def number(self, v: Result, node: Node) -> q.Value:
+        if isinstance(v, q.DateValue):
+            raise ExprError(
+                "a date can only be read by years_between, days_between or ordinal", node.start, "date"
+            )
+        return v
+
+    def binary(self, node: Binary) -> q.Value:
+        a = self.number(self._eval(node.left), node.left)
+        if node.op == "**":
+            n = self.number(self._eval(node.right), node.right)
+            return self.power(a, n, node)
+        b = self.number(self._eval(node.right), node.right)
+        try:
+            if node.op == "+":
+                return q.add(a, b, self.rates)
+            if node.op == "-":
+                return q.sub(a, b, self.rates)
+            if node.op == "*":
+                return q.mul(a, b)
+            return q.div(a, b, self.rates)
+        except q.QuantityError as e:
+            raise ExprError(e.message, node.op_pos, e.code) from None
+        except TooLarge as e:
+            raise ExprError(str(e), node.op_pos, "too-large") from None
+
+    def power(self, a: q.Value, n: q.Value, node: Binary) -> q.Value:
+        if not q.is_plain(n.unit) or n.point.denominator != 1 or abs(n.point) > MAX_POWER:
+            raise ExprError(
+                f"'**' takes a whole number from -{MAX_POWER} to {MAX_POWER} as its exponent",
+                node.right.start,
+                "too-large",
+            )
+        try:
+            return q.power(a, int(n.point))
+        except q.QuantityError as e:
+            raise ExprError(e.message, node.op_pos, e.code) from None
+        except TooLarge as e:
+            raise ExprError(str(e), node.op_pos, "too-large") from None
+
+    def call(self, node: Call) -> q.Value:
+        from factcheck.functions import FUNCTIONS, FunctionError
+
+        fn = FUNCTIONS[node.name]
+        if not fn.min_args <= len(node.args) <= fn.max_args:
+            grouped = [a for a in node.args if isinstance(a, Num) and "," in a.raw]
+            note = ""
+            if grouped and len(node.args) < fn.min_args:
+                note = (
+                    "; note that a comma followed by three digits joins them into one number "
+                    "(1,500 is fifteen hundred): put a space after a comma between arguments"
+                )
+            raise ExprError(f"{node.name}() {fn.arity_text()}, given {len(node.args)}{note}", node.start, "arity")
+        args = [self._eval(a) for a in node.args]
+        try:
+            return fn.fn(args, self.rates)
+        except FunctionError as e:
+            at = node.args[e.arg].start if e.arg is not None and e.arg < len(node.args) else node.start
+            raise ExprError(f"{node.name}(): {e.message}", at, e.code) from None
+        except q.QuantityError as e:
+            raise ExprError(f"{node.name}(): {e.message}", node.start, e.code) from None
+        except TooLarge as e:
+            raise ExprError(str(e), node.start, "too-large") from None
+
+    # tracing for explain ---------------------------------------------------
+    def trace(self, node: Node, text: str, show: Callable[[Result], Shown | None]) -> Step:
+        """The computation as a tree of steps, each with its value (for ``explain``)."""
+        label = text[node.start : node.end]
+        try:
+            value = self._eval(node)
+            shown = show(value)
+        except ExprError as e:
+            shown = None
+            label = f"{label}  -> error: {e.message}"
+        children: list[Step] = []
+        if isinstance(node, Unary):
+            children.append(self.trace(node.operand, text, show))
+        elif isinstance(node, Binary):
+            children += [self.trace(node.left, text, show), self.trace(node.right, text, show)]
+        elif isinstance(node, Call):
+            children += [self.trace(a, text, show) for a in node.args]
+        elif isinstance(node, Name) and node.name in self.facts and node.name not in self.broken:
+            fact = self.facts[node.name]
+            if isinstance(fact.expr.node, (Num, DateLit)):
+                label = f"{label}  (fact: {fact.expr.text}, {fact.expr.span})"
+            else:
+                children.append(self.trace(fact.expr.node, fact.expr.text, show))
+                label = f"{label}  (fact, {fact.expr.span})"
+        return Step(label, shown, tuple(children))
+
+
+def locate(span: Span, offset: int) -> Span:  # pragma: no cover - convenience
+    return Span(span.path, span.line, span.col + offset)

@@ -1,0 +1,380 @@
+"""The functions of the claims language: one small documented function each.
+
+Each docstring is the user's documentation (``factcheck functions`` prints it). Its
+last line is a worked example, ``Example: CALL -> RESULT``; a test evaluates every
+example and checks the result, so the documentation cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from fractions import Fraction
+from typing import Any, Callable, Sequence
+
+from factcheck import quantity as q
+from factcheck.interval import Interval, check_size, iv_max, iv_min
+
+Arg = Any  # q.Value | q.DateValue
+
+
+class FunctionError(ArithmeticError):
+    """A function cannot compute from these arguments; ``arg`` is the culprit's index."""
+
+    def __init__(self, message: str, arg: int | None = None, code: str = "function") -> None:
+        super().__init__(message)
+        self.message = message
+        self.arg = arg
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class Function:
+    name: str
+    signature: str
+    fn: Callable[[list[Arg], q.Rates], q.Value]
+    min_args: int
+    max_args: int
+
+    @property
+    def doc(self) -> str:
+        """The docstring without its example line."""
+        lines = (self.fn.__doc__ or "").strip().splitlines()
+        return "\n".join(line.strip() for line in lines if not line.strip().startswith("Example:")).strip()
+
+    @property
+    def example(self) -> tuple[str, str]:
+        """(call, expected result) from the docstring's ``Example: CALL -> RESULT`` line."""
+        for line in (self.fn.__doc__ or "").splitlines():
+            line = line.strip()
+            if line.startswith("Example:"):
+                call, _, result = line.removeprefix("Example:").partition("->")
+                return call.strip(), result.strip()
+        raise LookupError(f"{self.name} has no example")  # a test makes sure this never happens
+
+    def arity_text(self) -> str:
+        if self.min_args == self.max_args:
+            n = self.min_args
+            return f"takes {n} argument{'s' if n != 1 else ''}"
+        if self.max_args >= 1000:
+            return f"takes at least {self.min_args} argument{'s' if self.min_args != 1 else ''}"
+        return f"takes {self.min_args} to {self.max_args} arguments"
+
+
+FUNCTIONS: dict[str, Function] = {}
+VARIADIC = 10_000
+
+
+def function(signature: str, min_args: int, max_args: int) -> Callable[[Callable[..., q.Value]], Callable[..., q.Value]]:
+    def register(fn: Callable[..., q.Value]) -> Callable[..., q.Value]:
+        name = signature.partition("(")[0]
+        FUNCTIONS[name] = Function(name, signature, fn, min_args, max_args)
+        return fn
+
+    return register
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _numbers(args: Sequence[Arg], what: str = "a number") -> list[q.Value]:
+    for i, a in enumerate(args):
+        if isinstance(a, q.DateValue):
+            raise FunctionError(f"argument {i + 1} is a date; this function takes {what}", i, "date")
+    return list(args)
+
+
+def _same_unit(args: list[q.Value], rates: q.Rates, verb: str) -> list[q.Value]:
+    """All arguments converted to the first one's unit (through rates for currencies)."""
+    first = args[0]
+    out = [first]
+    for i, a in enumerate(args[1:], start=1):
+        try:
+            out.append(q.convert(a, first.unit, rates))
+        except q.QuantityError as e:
+            if "exchange rate" in e.message:
+                raise FunctionError(e.message, i, "units") from None
+            raise FunctionError(q.mismatch(first.unit, a.unit, verb), i, "units") from None
+    return out
+
+
+def _percent(v: q.Value) -> q.Value:
+    """A plain ratio as a percent: 0.0544 -> 5.44%."""
+    if not q.is_plain(v.unit):
+        raise FunctionError(f"the result should be a plain ratio, but it is in {q.describe_unit(v.unit)}")
+    return q.Value(v.point * 100, v.iv.scale(Fraction(100)), q.unit("percent"))
+
+
+def _relative(old: q.Value, new: q.Value, rates: q.Rates) -> q.Value:
+    """new / old as a plain ratio, the units checked."""
+    old, new = _same_unit([old, new], rates, "compare")
+    if old.point == 0:
+        raise FunctionError("the old value is zero: growth from zero is not defined", 0, "zero")
+    return q.div(q.plainer(new), q.plainer(old))
+
+
+def _year(a: Arg, i: int) -> int:
+    """A year read by a date function: a date's year, or a whole number taken as exact."""
+    if isinstance(a, q.DateValue):
+        return a.day.year
+    if not q.is_plain(a.unit) or a.point.denominator != 1 or not 1 <= a.point <= 9999:
+        raise FunctionError(
+            f"argument {i + 1} should be a year (2015) or a date (2015-05-10), not {q.fmt_value(a)}", i, "date"
+        )
+    return int(a.point)
+
+
+def _whole(a: Arg, i: int) -> int:
+    """A count or a year for ordinal: exact whole numbers."""
+    if isinstance(a, q.DateValue):
+        return a.day.year
+    if not q.is_plain(a.unit) or a.point.denominator != 1:
+        raise FunctionError(f"argument {i + 1} should be a whole number or a year, not {q.fmt_value(a)}", i)
+    return int(a.point)
+
+
+def _iroot(n: int, k: int) -> int | None:
+    """The exact integer k-th root of n >= 0, or None."""
+    if n < 2:
+        return n
+    r = round(n ** (1.0 / k)) if n.bit_length() < 1000 else None
+    if r is None:
+        # Newton's method on big integers
+        x = 1 << ((n.bit_length() + k - 1) // k)
+        while True:
+            y = ((k - 1) * x + n // x ** (k - 1)) // k
+            if y >= x:
+                break
+            x = y
+        r = x
+    for c in (r - 1, r, r + 1):
+        if c >= 0 and c**k == n:
+            return c
+    return None
+
+
+_ROOT_DIGITS = 50
+_ROOT_SLACK = Fraction(1, 10**45)  # relative: far wider than the 50-digit error, far narrower than any figure
+
+
+def _rational_power(x: Fraction, e: Fraction) -> tuple[Fraction, bool]:
+    """x ** e for x >= 0: exact when the root is rational, else to 50 significant digits.
+
+    Returns (value, exact).
+    """
+    if x == 0:
+        return Fraction(0), True
+    if e.denominator == 1:
+        return check_size(x ** e.numerator), True
+    p, r = e.numerator, e.denominator
+    if r <= 64 and abs(p) <= 64:
+        y = x**p
+        num, den = _iroot(y.numerator, r), _iroot(y.denominator, r)
+        if num is not None and den is not None:
+            return Fraction(num, den), True
+    with localcontext() as ctx:
+        ctx.prec = _ROOT_DIGITS
+        d = (Decimal(x.numerator) / Decimal(x.denominator)) ** (Decimal(p) / Decimal(r))
+    return Fraction(d), False
+
+
+def _power_interval(iv: Interval, e: Fraction) -> Interval:
+    """Image of a non-negative interval under x ** e, e > 0 (increasing), rounded outward."""
+
+    def lo(x: Fraction) -> Fraction:
+        v, exact = _rational_power(max(x, Fraction(0)), e)
+        return v if exact else v * (1 - _ROOT_SLACK)
+
+    def hi(x: Fraction) -> Fraction:
+        v, exact = _rational_power(max(x, Fraction(0)), e)
+        return v if exact else v * (1 + _ROOT_SLACK)
+
+    return Interval(None if iv.lo is None else lo(iv.lo), None if iv.hi is None else hi(iv.hi))
+
+
+# --------------------------------------------------------------------------- the functions
+
+
+@function("sum(a, b, ...)", 1, VARIADIC)
+def fn_sum(args: list[Arg], rates: q.Rates) -> q.Value:
+    """The total of its arguments, which must be in compatible units.
+
+    Rounded inputs add up their rounding: five shares written to whole percents
+    can miss 100% by up to 2.5 points and still be right.
+    Example: sum(33%, 17%, 19%, 18%, 13%) -> 100%
+    """
+    values = _same_unit(_numbers(args), rates, "add")
+    total = values[0]
+    for v in values[1:]:
+        total = q.add(total, v, rates)
+    return total
+
+
+@function("ratio(a, b)", 2, 2)
+def fn_ratio(args: list[Arg], rates: q.Rates) -> q.Value:
+    """a divided by b; units cancel where they can (CNY / CNY is a plain number).
+
+    Example: ratio(380 bn CNY, 157.479 bn CNY) -> 2.413
+    """
+    a, b = _numbers(args)
+    if b.point == 0:
+        raise FunctionError("division by zero", 1, "zero")
+    return q.div(a, b, rates)
+
+
+@function("share(part, whole)", 2, 2)
+def fn_share(args: list[Arg], rates: q.Rates) -> q.Value:
+    """What share of the whole the part is, as a percent.
+
+    Example: share(100.79 bn CNY, 136.09 bn CNY) -> 74.06%
+    """
+    part, whole = _same_unit(_numbers(args), rates, "compare")
+    if whole.point == 0:
+        raise FunctionError("the whole is zero", 1, "zero")
+    return _percent(q.div(q.plainer(part), q.plainer(whole)))
+
+
+@function("growth(old, new)", 2, 2)
+def fn_growth(args: list[Arg], rates: q.Rates) -> q.Value:
+    """The relative change from old to new, as a percent: new / old - 1.
+
+    Growth is measured against the old value. Between two percentages it is a
+    relative change (80% to 70% is -12.5%); for the difference in points use change().
+    Example: growth(129.073 bn CNY, 136.091 bn CNY) -> 5.437%
+    """
+    old, new = _numbers(args)
+    r = _relative(old, new, rates)
+    return _percent(q.sub(r, q.exact(Fraction(1))))
+
+
+@function("change(old, new)", 2, 2)
+def fn_change(args: list[Arg], rates: q.Rates) -> q.Value:
+    """The difference new - old, in the units of the inputs.
+
+    Between percentages the difference is in percentage points (pp): a share that
+    goes from 80% to 70% changes by -10 pp (a relative fall of 12.5%, see growth()).
+    Example: change(80%, 70%) -> -10 pp
+    """
+    old, new = _numbers(args)
+    if q.is_percent(old.unit) or q.is_percent(new.unit):
+        try:
+            old, new = q.convert(old, q.unit("percent")), q.convert(new, q.unit("percent"))
+        except q.QuantityError:
+            i = 0 if not q.is_percent(old.unit) else 1
+            raise FunctionError(q.mismatch(old.unit, new.unit, "subtract"), i, "units") from None
+        d = q.sub(new, old)
+        return q.with_unit(d, q.unit("pp"))
+    old, new = _same_unit([old, new], rates, "subtract")
+    return q.sub(new, old, rates)
+
+
+@function("cagr(old, new, years)", 3, 3)
+def fn_cagr(args: list[Arg], rates: q.Rates) -> q.Value:
+    """Compound annual growth rate: (new / old) ** (1 / years) - 1, as a percent.
+
+    ``years`` is the number of periods (2, or 2 years, or 24 months) and is taken as
+    exact: "over three years" counts whole periods, it is not a rounded figure.
+    Example: cagr(100, 121, 2 years) -> 10%
+    """
+    old, new, years = _numbers(args)
+    if q.is_time(years.unit):
+        n = q.convert(years, q.unit("year")).point
+    elif q.is_plain(years.unit):
+        n = years.point
+    else:
+        raise FunctionError(f"years should be a number of years, not {q.describe_unit(years.unit)}", 2)
+    if n <= 0:
+        raise FunctionError("years must be more than zero", 2)
+    r = _relative(old, new, rates)
+    if r.point <= 0:
+        raise FunctionError("old and new must have the same sign for a compound rate", 1)
+    e = 1 / n
+    point, _ = _rational_power(r.point, e)
+    iv = _power_interval(r.iv, e)
+    return _percent(q.Value(point - 1, Interval(None if iv.lo is None else iv.lo - 1, None if iv.hi is None else iv.hi - 1), q.unit("")))
+
+
+@function("avg(a, b, ...)", 1, VARIADIC)
+def fn_avg(args: list[Arg], rates: q.Rates) -> q.Value:
+    """The arithmetic mean of its arguments.
+
+    Example: avg(17%, 19%, 18%) -> 18%
+    """
+    total = fn_sum(args, rates)
+    k = Fraction(1, len(args))
+    return q.Value(total.point * k, total.iv.scale(k), total.unit)
+
+
+@function("min(a, b, ...)", 1, VARIADIC)
+def fn_min(args: list[Arg], rates: q.Rates) -> q.Value:
+    """The smallest of its arguments.
+
+    Example: min(17%, 19%, 18%) -> 17%
+    """
+    values = _same_unit(_numbers(args), rates, "compare")
+    best = min(values, key=lambda v: v.point)
+    return q.Value(best.point, iv_min([v.iv for v in values]), best.unit, best.mag)
+
+
+@function("max(a, b, ...)", 1, VARIADIC)
+def fn_max(args: list[Arg], rates: q.Rates) -> q.Value:
+    """The largest of its arguments.
+
+    Example: max(17%, 19%, 18%) -> 19%
+    """
+    values = _same_unit(_numbers(args), rates, "compare")
+    best = max(values, key=lambda v: v.point)
+    return q.Value(best.point, iv_max([v.iv for v in values]), best.unit, best.mag)
+
+
+@function("years_between(a, b)", 2, 2)
+def fn_years_between(args: list[Arg], rates: q.Rates) -> q.Value:
+    """Whole years from a to b; each is a year (2015) or a date (2015-09-01). Exact.
+
+    Between two dates it counts completed years, as an age or an anniversary does;
+    with a bare year on either side, the years are subtracted.
+    Example: years_between(2015, 2017) -> 2 years
+    """
+    a, b = args
+    if isinstance(a, q.DateValue) and isinstance(b, q.DateValue):
+        x, y = a.day, b.day
+        years = y.year - x.year
+        if y >= x and (y.month, y.day) < (x.month, x.day):
+            years -= 1
+        elif y < x and (y.month, y.day) > (x.month, x.day):
+            years += 1
+    else:
+        years = _year(b, 1) - _year(a, 0)
+    return q.exact(Fraction(years), q.unit("year"))
+
+
+@function("days_between(a, b)", 2, 2)
+def fn_days_between(args: list[Arg], rates: q.Rates) -> q.Value:
+    """Days from date a to date b (ISO dates, 2025-04-30). Exact.
+
+    Example: days_between(2025-04-30, 2025-05-06) -> 6 days
+    """
+    for i, a in enumerate(args):
+        if not isinstance(a, q.DateValue):
+            raise FunctionError(f"argument {i + 1} should be a date (2025-04-30)", i, "date")
+    a, b = args
+    return q.exact(Fraction((b.day - a.day).days), q.unit("day"))
+
+
+@function("ordinal(first, this)", 2, 2)
+def fn_ordinal(args: list[Arg], rates: q.Rates) -> q.Value:
+    """Which occurrence ``this`` is when ``first`` counts as the 1st: this - first + 1.
+
+    Years and dates count by year. An annual event first held in 2005 has its 21st
+    edition in 2025; an anniversary is different: 20 years after 2004 is the 20th
+    anniversary (use years_between).
+    Example: ordinal(2005, 2025) -> 21
+    """
+    first, this = _whole(args[0], 0), _whole(args[1], 1)
+    if this < first:
+        raise FunctionError("this comes before first", 1)
+    return q.exact(Fraction(this - first + 1))
+
+
+#: names in the order ``factcheck functions`` prints them
+ORDER = tuple(FUNCTIONS)

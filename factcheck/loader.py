@@ -1,0 +1,647 @@
+"""YAML -> Document: claims and facts with their positions, problems with theirs.
+
+Nothing here runs what a file contains. The YAML is read as a stream of parser
+events (libyaml when present) and composed here into a small tree, iteratively:
+so aliases, custom tags and deep nesting are refused before anything is built,
+and no Python object is ever constructed from the file. Scalars keep their text as
+written, which is what gives a number its precision (``2.50`` is not ``2.5``).
+
+Every problem names its line and column; one broken claim does not stop the others.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterator
+
+from factcheck.errors import ExprError
+from factcheck.model import (
+    COMPARE_ALIASES,
+    Claim,
+    Compare,
+    Document,
+    Expr,
+    Fact,
+    Problem,
+    Settings,
+    Span,
+    Status,
+)
+
+SUPPORTED_VERSIONS = (1,)
+MAX_BYTES = 32 * 1024 * 1024  # a claims file of 100,000 claims is about 15 MB
+MAX_DEPTH = 32  # claims files nest four levels deep; 32 leaves room and refuses bombs
+MAX_NODES = 2_000_000
+
+TOP_KEYS = ("version", "article", "settings", "facts", "claims")
+ARTICLE_KEYS = ("title", "outlet", "author", "published", "url", "draft")
+SETTINGS_KEYS = ("tolerance", "rounding_only", "rates")
+FACT_KEYS = ("value", "source", "as_of", "note", "exact")
+CLAIM_KEYS = ("id", "says", "check", "stated", "compare", "tolerance", "severity", "source", "tags", "note")
+
+ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+FACT_RE = re.compile(r"[a-z_][a-z0-9_]*\Z")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"}
+_FALSE = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"}
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+} | {"!"}
+
+
+# --------------------------------------------------------------------------- the tree
+
+
+@dataclass(slots=True)
+class YNode:
+    kind: str  # scalar | map | seq
+    line: int  # 1-based
+    col: int
+    value: str = ""
+    style: str | None = None  # None (plain), '"', "'", '|', '>'
+    single_line: bool = True
+    pairs: list[tuple["YNode", "YNode"]] = field(default_factory=list)
+    items: list["YNode"] = field(default_factory=list)
+
+    @property
+    def is_null(self) -> bool:
+        return self.kind == "scalar" and self.style is None and self.value in _NULL
+
+    def describe(self) -> str:
+        if self.kind == "map":
+            return "a mapping"
+        if self.kind == "seq":
+            return "a list"
+        return "nothing" if self.is_null else f"{self.value!r}"
+
+
+class LoadError(Exception):
+    def __init__(self, line: int, col: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.line, self.col, self.code, self.message = line, col, code, message
+
+
+def _yaml_events(text: str) -> Iterator[object]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.parse(text, Loader=loader)
+
+
+def compose(text: str) -> YNode | None:
+    """Build the tree from parser events, iteratively; None for an empty document."""
+    import yaml
+
+    root: YNode | None = None
+    stack: list[tuple[YNode, list[YNode]]] = []  # container, pending key for maps
+    documents = 0
+    nodes = 0
+
+    def attach(node: YNode) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent, pending = stack[-1]
+        if parent.kind == "seq":
+            parent.items.append(node)
+        elif pending:
+            parent.pairs.append((pending.pop(), node))
+        else:
+            pending.append(node)
+
+    try:
+        for ev in _yaml_events(text):
+            mark = ev.start_mark  # type: ignore[attr-defined]
+            line, col = mark.line + 1, mark.column + 1
+            if isinstance(ev, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise LoadError(line, col, "yaml-syntax", "a claims file holds one YAML document; remove the second '---'")
+                continue
+            if isinstance(ev, yaml.AliasEvent):
+                raise LoadError(
+                    line, col, "yaml-alias", f"YAML aliases (*{ev.anchor}) are not allowed in claims files: write the value out"
+                )
+            tag = getattr(ev, "tag", None)
+            if tag and tag not in _ALLOWED_TAGS and isinstance(ev, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                raise LoadError(line, col, "yaml-tag", f"the YAML tag {tag!r} is not allowed in claims files: remove it")
+            if isinstance(ev, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise LoadError(line, col, "too-large", f"too many YAML nodes (more than {MAX_NODES:,})")
+            if isinstance(ev, yaml.ScalarEvent):
+                style = ev.style or None
+                if style in ('"', "'"):
+                    col += 1  # the text starts after the quote
+                end = ev.end_mark
+                single = style not in ("|", ">") and end.line == mark.line
+                attach(YNode("scalar", line, col, ev.value, style, single))
+            elif isinstance(ev, yaml.MappingStartEvent):
+                node = YNode("map", line, col)
+                attach(node)
+                stack.append((node, []))
+            elif isinstance(ev, yaml.SequenceStartEvent):
+                node = YNode("seq", line, col)
+                attach(node)
+                stack.append((node, []))
+            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+            if len(stack) > MAX_DEPTH:
+                raise LoadError(line, col, "too-deep", f"the YAML nests more than {MAX_DEPTH} levels deep")
+    except yaml.MarkedYAMLError as e:
+        m = e.problem_mark or e.context_mark
+        line, col = (m.line + 1, m.column + 1) if m else (1, 1)
+        raise LoadError(line, col, "yaml-syntax", _yaml_message(e)) from None
+    except yaml.YAMLError as e:  # pragma: no cover - libyaml reader errors without marks
+        raise LoadError(1, 1, "yaml-syntax", f"YAML syntax: {e}") from None
+    return root
+
+
+def _yaml_message(e: object) -> str:
+    problem = (getattr(e, "problem", None) or "invalid YAML").strip()
+    context = getattr(e, "context", None)
+    advice = ""
+    if "mapping values are not allowed" in problem:
+        advice = ": is this line indented more than the one above, or does a plain value hold ': '? (quote it)"
+    elif "'\\t'" in problem or "tab" in problem:
+        advice = ": YAML is indented with spaces, never tabs"
+    elif "could not find expected ':'" in problem:
+        advice = ": a key needs a colon after it (key: value)"
+    elif "found character" in problem and ("'@'" in problem or "'`'" in problem):
+        advice = ": values starting with @ or ` must be quoted"
+    elif "did not find expected" in problem and context and "block" in context:
+        advice = ": check the indentation of this line against its siblings"
+    text = f"YAML syntax: {problem}"
+    if context and "while" not in context:
+        text = f"YAML syntax: {context}, {problem}"
+    return text + advice
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_text(path: str) -> tuple[str | None, Problem | None]:
+    """The file's text, or the problem that stops it from being read as UTF-8."""
+    import os
+
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            return None, Problem(
+                Span(path, 1, 1), "too-large", f"the file is {size / 2**20:.0f} MB; claims files are at most {MAX_BYTES // 2**20} MB"
+            )
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        return None, Problem(Span(path, 1, 1), "unreadable", "this is a folder, not a claims file")
+    except OSError as e:
+        return None, Problem(Span(path, 1, 1), "unreadable", f"cannot read the file: {e.strerror or e}")
+    return decode(path, data)
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Problem(Span(path, 1, 1), "encoding", "the file is UTF-16; save it as UTF-8")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        before = data[: e.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, Problem(
+            Span(path, line, col), "encoding", f"byte 0x{data[e.start]:02x} is not UTF-8: save the file as UTF-8"
+        )
+    if "\x00" in text:
+        i = text.index("\x00")
+        line = text.count("\n", 0, i) + 1
+        return None, Problem(Span(path, line, i - text.rfind("\n", 0, i)), "encoding", "the file holds NUL bytes: it is not a text file")
+    return text, None
+
+
+def load(path: str, text: str | None = None) -> Document:
+    """Read one claims file. Never raises for what the file contains."""
+    if text is None:
+        text, problem = read_text(path)
+        if problem is not None:
+            return Document(path=path, problems=(problem,))
+        assert text is not None
+    return _Reader(path).read(text)
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    # helpers -------------------------------------------------------------------
+    def span(self, node: YNode) -> Span:
+        return Span(self.path, node.line, node.col)
+
+    def problem(self, node: YNode | None, code: str, message: str) -> None:
+        span = self.span(node) if node else Span(self.path, 1, 1)
+        self.problems.append(Problem(span, code, message))
+
+    def mapping(self, node: YNode, what: str, allowed: tuple[str, ...]) -> dict[str, tuple[YNode, YNode]] | None:
+        """Keys -> (key node, value node), with unknown and duplicate keys reported."""
+        if node.kind != "map":
+            self.problem(node, "wrong-type", f"{what} should be a mapping (key: value lines), not {node.describe()}")
+            return None
+        out: dict[str, tuple[YNode, YNode]] = {}
+        for k, v in node.pairs:
+            if k.kind != "scalar" or k.is_null:
+                self.problem(k, "wrong-type", f"keys in {what} should be words, not {k.describe()}")
+                continue
+            if k.value in out:
+                first = out[k.value][0]
+                self.problem(k, "duplicate-key", f"duplicate key {k.value!r} in {what} (first at line {first.line})")
+                continue
+            out[k.value] = (k, v)
+        if allowed:
+            from factcheck.expr import did_you_mean
+
+            for key, (k, _) in out.items():
+                if key not in allowed:
+                    self.problem(
+                        k,
+                        "unknown-key",
+                        f"unknown key {key!r} in {what}{did_you_mean(key, allowed) or ''}; "
+                        f"expected one of: {', '.join(allowed)}",
+                    )
+        return out
+
+    def text(self, node: YNode, what: str) -> str | None:
+        """A scalar as text (numbers and dates too, as written); None when empty."""
+        if node.kind != "scalar":
+            self.problem(node, "wrong-type", f"{what} should be text, not {node.describe()}")
+            return None
+        if node.is_null:
+            return None
+        return node.value
+
+    def expr(self, node: YNode, what: str) -> Expr | None:
+        from factcheck.expr import parse
+
+        if node.kind != "scalar" or node.is_null:
+            self.problem(node, "wrong-type", f"{what} should be an expression such as `2.5 years`, not {node.describe()}")
+            return None
+        text = node.value
+        span = self.span(node)
+        try:
+            tree = parse(text)
+        except ExprError as e:
+            at = Expr(text, span, None, node.single_line).at(e.offset)
+            self.problems.append(Problem(at, "expression-syntax", f"in {what}: {e.message}"))
+            return None
+        return Expr(text, span, tree, node.single_line)
+
+    def date(self, node: YNode, what: str) -> str | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            self.problem(node, "wrong-type", f"{what} should be a date written 2025-05-13, not {value!r}")
+            return None
+        return value
+
+    # the file ------------------------------------------------------------------
+    def read(self, text: str) -> Document:
+        path = self.path
+        try:
+            root = compose(text)
+        except LoadError as e:
+            return Document(path=path, problems=(Problem(Span(path, e.line, e.col), e.code, e.message),))
+        if root is None or root.is_null:
+            return Document(
+                path=path,
+                problems=(Problem(Span(path, 1, 1), "empty", "the file is empty: a claims file starts with `version: 1` and a list of `claims:`"),),
+            )
+        top = self.mapping(root, "the claims file", TOP_KEYS)
+        if top is None:
+            return Document(path=path, problems=tuple(self.problems))
+
+        if "version" not in top:
+            self.problem(root, "missing-key", "missing `version: 1` at the top of the file")
+        else:
+            k, v = top["version"]
+            if not (v.kind == "scalar" and v.style is None and v.value.isdigit() and int(v.value) in SUPPORTED_VERSIONS):
+                shown = v.value if v.kind == "scalar" else v.describe()
+                self.problem(
+                    v,
+                    "version",
+                    f"version {shown} is not supported: this build of factcheck reads version "
+                    f"{', '.join(map(str, SUPPORTED_VERSIONS))}",
+                )
+                return Document(path=path, problems=tuple(self.problems))
+
+        article = self.article(top["article"][1]) if "article" in top else {}
+        settings = self.settings(top["settings"][1]) if "settings" in top else Settings()
+        facts = self.facts(top["facts"][1]) if "facts" in top else {}
+        broken = self.cycles(facts)
+        claims: list[Claim] = []
+        if "claims" not in top:
+            self.problem(root, "missing-key", "missing `claims:`, the list of claims to check")
+        else:
+            claims = self.claims(top["claims"][1])
+        for name in list(facts):
+            if name in broken:
+                del facts[name]
+        return Document(
+            path=path,
+            article=article,
+            settings=settings,
+            facts=facts,
+            claims=tuple(claims),
+            problems=tuple(self.problems),
+            broken_facts=broken,
+        )
+
+    def article(self, node: YNode) -> dict[str, str]:
+        if node.is_null:
+            return {}
+        m = self.mapping(node, "article", ARTICLE_KEYS)
+        out: dict[str, str] = {}
+        for key, (_, v) in (m or {}).items():
+            if key not in ARTICLE_KEYS:
+                continue
+            value = self.date(v, "article.published") if key == "published" else self.text(v, f"article.{key}")
+            if value is not None:
+                out[key] = value
+        return out
+
+    def settings(self, node: YNode) -> Settings:
+        if node.is_null:
+            return Settings()
+        m = self.mapping(node, "settings", SETTINGS_KEYS) or {}
+        tolerance = self.expr(m["tolerance"][1], "settings.tolerance") if "tolerance" in m else None
+        rounding = Status.WARN
+        if "rounding_only" in m:
+            v = m["rounding_only"][1]
+            word = self.text(v, "settings.rounding_only")
+            if word in ("warn", "pass", "fail"):
+                rounding = Status(word)
+            else:
+                self.problem(v, "wrong-value", f"settings.rounding_only should be warn, pass or fail, not {v.describe()}")
+        rates: list[tuple[str, Expr]] = []
+        if "rates" in m:
+            from factcheck.quantity import CURRENCIES
+
+            rm = self.mapping(m["rates"][1], "settings.rates", ()) or {}
+            for code, (k, v) in rm.items():
+                if code not in CURRENCIES:
+                    from factcheck.expr import did_you_mean
+
+                    self.problem(
+                        k,
+                        "unknown-key",
+                        f"unknown currency {code!r} in settings.rates{did_you_mean(code, CURRENCIES)}; "
+                        f"expected one of: {', '.join(CURRENCIES)}",
+                    )
+                    continue
+                e = self.expr(v, f"the rate for {code}")
+                if e is not None:
+                    rates.append((code, e))
+        return Settings(tolerance=tolerance, rounding_only=rounding, rates=tuple(rates))
+
+    def facts(self, node: YNode) -> dict[str, Fact]:
+        from factcheck.quantity import RESERVED_WORDS
+
+        if node.is_null:
+            return {}
+        m = self.mapping(node, "facts", ())
+        out: dict[str, Fact] = {}
+        for name, (k, v) in (m or {}).items():
+            if not FACT_RE.match(name):
+                self.problem(
+                    k, "bad-name", f"fact name {name!r} should be lower case letters, digits and _ (net_profit_fy2024)"
+                )
+                continue
+            if name in RESERVED_WORDS:
+                self.problem(k, "bad-name", f"fact name {name!r} is a unit or magnitude word; choose another name")
+                continue
+            where = f"fact {name!r}"
+            if v.kind == "map":
+                fm = self.mapping(v, where, FACT_KEYS)
+                if fm is None:
+                    continue
+                if "value" not in fm:
+                    self.problem(v, "missing-key", f"{where} needs a `value:`")
+                    continue
+                expr = self.expr(fm["value"][1], where)
+                if expr is None:
+                    continue
+                exact = False
+                if "exact" in fm:
+                    ev = fm["exact"][1]
+                    word = ev.value if ev.kind == "scalar" else None
+                    if word in _TRUE:
+                        exact = True
+                    elif word not in _FALSE:
+                        self.problem(ev, "wrong-type", f"`exact` should be true or false, not {ev.describe()}")
+                out[name] = Fact(
+                    name,
+                    self.span(k),
+                    expr,
+                    source=self.text(fm["source"][1], f"{where} source") if "source" in fm else None,
+                    as_of=self.date(fm["as_of"][1], f"{where} as_of") if "as_of" in fm else None,
+                    note=self.text(fm["note"][1], f"{where} note") if "note" in fm else None,
+                    exact=exact,
+                )
+            else:
+                expr = self.expr(v, where)
+                if expr is not None:
+                    out[name] = Fact(name, self.span(k), expr)
+        return out
+
+    def cycles(self, facts: dict[str, Fact]) -> dict[str, str]:
+        """Facts that refer to themselves through other facts: reported, and not used."""
+        from factcheck.expr import names_in
+
+        graph = {n: sorted(names_in(f.expr.node) & facts.keys()) for n, f in facts.items()}
+        broken: dict[str, str] = {}
+        for cycle in _cycles(graph):
+            chain = " -> ".join(_cycle_path(graph, cycle))
+            for n in cycle:
+                if n in broken:
+                    continue
+                broken[n] = f"it refers to itself ({chain})"
+                fact = facts[n]
+                self.problems.append(
+                    Problem(fact.expr.span, "fact-cycle", f"fact {n!r} refers to itself through other facts: {chain}")
+                )
+        return broken
+
+    def claims(self, node: YNode) -> list[Claim]:
+        if node.is_null:
+            return []
+        if node.kind != "seq":
+            self.problem(node, "wrong-type", f"claims should be a list (lines starting with '- '), not {node.describe()}")
+            return []
+        out: list[Claim] = []
+        seen: dict[str, int] = {}
+        for item in node.items:
+            claim = self.claim(item, seen)
+            if claim is not None:
+                out.append(claim)
+        return out
+
+    def claim(self, node: YNode, seen: dict[str, int]) -> Claim | None:
+        before = len(self.problems)
+        m = self.mapping(node, "a claim", CLAIM_KEYS)
+        if m is None:
+            return None
+        span = self.span(node)
+        cid = None
+        if "id" not in m:
+            self.problem(node, "missing-key", "this claim has no `id:`")
+        else:
+            k, v = m["id"]
+            cid = self.text(v, "id")
+            if cid is not None and not ID_RE.match(cid):
+                self.problem(v, "bad-id", f"id {cid!r} should be lower case letters, digits and . _ - (capex-vs-profit)")
+            elif cid is not None and cid in seen:
+                self.problem(v, "duplicate-id", f"duplicate id {cid!r}: the same id is used at line {seen[cid]}")
+            elif cid is not None:
+                seen[cid] = v.line
+        what = f"claim {cid!r}" if cid else "this claim"
+
+        def get_text(key: str) -> str | None:
+            return self.text(m[key][1], f"{key} of {what}") if key in m else None
+
+        says, source, note = get_text("says"), get_text("source"), get_text("note")
+        check = self.expr(m["check"][1], f"the check of {what}") if "check" in m else None
+        stated = self.expr(m["stated"][1], f"the stated value of {what}") if "stated" in m else None
+        tolerance = self.expr(m["tolerance"][1], f"the tolerance of {what}") if "tolerance" in m else None
+        compare = Compare.APPROX
+        if "compare" in m:
+            v = m["compare"][1]
+            word = self.text(v, "compare")
+            if word in COMPARE_ALIASES:
+                compare = COMPARE_ALIASES[word]
+            else:
+                self.problem(v, "wrong-value", f"compare should be one of ≈ (approx), = (exact), <, <=, >, >=; not {v.describe()}")
+        severity = "error"
+        if "severity" in m:
+            v = m["severity"][1]
+            word = self.text(v, "severity")
+            if word in ("error", "warning"):
+                severity = word
+            else:
+                self.problem(v, "wrong-value", f"severity should be error or warning, not {v.describe()}")
+        tags: tuple[str, ...] = ()
+        if "tags" in m:
+            v = m["tags"][1]
+            if v.kind == "seq" and all(t.kind == "scalar" and not t.is_null for t in v.items):
+                tags = tuple(t.value for t in v.items)
+            elif not v.is_null:
+                self.problem(v, "wrong-type", f"tags should be a list of words ([market-share, results]), not {v.describe()}")
+
+        unknown = {k for k in m if k not in CLAIM_KEYS}
+        misspelt = {_suggest(k) for k in unknown}
+        has_check, has_stated = "check" in m, "stated" in m
+        if has_check and not has_stated and "stated" not in misspelt:
+            self.problem(m["check"][0], "missing-key", f"{what} has a check but no `stated:` value to compare it with")
+        if has_stated and not has_check and "check" not in misspelt:
+            self.problem(m["stated"][0], "missing-key", f"{what} has a stated value but no `check:` to compute it")
+        if not has_check and not has_stated and "source" not in m and not misspelt & {"check", "stated", "source"}:
+            self.problem(
+                node,
+                "nothing-to-check",
+                f"{what} has nothing to verify and nothing to cite: add `check:` and `stated:`, or a `source:`",
+            )
+        if len(self.problems) > before or cid is None:
+            return None
+        return Claim(
+            id=cid,
+            span=span,
+            says=says,
+            check=check,
+            stated=stated,
+            compare=compare,
+            tolerance=tolerance,
+            severity=severity,
+            source=source,
+            tags=tags,
+            note=note,
+        )
+
+
+def _suggest(key: str) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(key, CLAIM_KEYS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _cycle_path(graph: dict[str, list[str]], comp: list[str]) -> list[str]:
+    """A path a -> b -> ... -> a through a strongly connected component, following edges."""
+    start, members = comp[0], set(comp)
+    previous: dict[str, str] = {}
+    queue = [start]
+    while queue:
+        v = queue.pop(0)
+        for w in graph[v]:
+            if w not in members:
+                continue
+            if w == start:
+                path = [v]
+                while path[-1] != start:
+                    path.append(previous[path[-1]])
+                return [*reversed(path), start]
+            if w not in previous:
+                previous[w] = v
+                queue.append(w)
+    return [*comp, start]  # pragma: no cover - a component always has its cycle
+
+
+def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components that hold a cycle (Tarjan, iteratively)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    out: list[list[str]] = []
+    counter = 0
+    for start in graph:
+        if start in index:
+            continue
+        work = [(start, 0)]
+        while work:
+            v, i = work.pop()
+            if i == 0:
+                index[v] = low[v] = counter
+                counter += 1
+                stack.append(v)
+                on_stack.add(v)
+            recurse = False
+            for j in range(i, len(graph[v])):
+                w = graph[v][j]
+                if w not in index:
+                    work.append((v, j + 1))
+                    work.append((w, 0))
+                    recurse = True
+                    break
+                if w in on_stack:
+                    low[v] = min(low[v], index[w])
+            if recurse:
+                continue
+            if low[v] == index[v]:
+                comp = []
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    comp.append(w)
+                    if w == v:
+                        break
+                if len(comp) > 1 or v in graph[v]:
+                    out.append(sorted(comp, key=list(graph).index))
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[v])
+    return out

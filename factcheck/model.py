@@ -1,0 +1,223 @@
+"""The data that flows one way: claims (with positions) -> verdicts -> report.
+
+Everything here is a frozen dataclass; nothing here computes or prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A 1-based position in a file. Made once, when loading; nothing downstream adds 1."""
+
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+    ERROR = "error"
+    UNCHECKED = "unchecked"
+
+
+#: Report order: worst first is not wanted (file order is kept), but summaries list these in this order.
+STATUSES = tuple(Status)
+
+
+class Basis(StrEnum):
+    EXACT = "exact"
+    PRECISION = "precision"
+    TOLERANCE = "tolerance"
+    ROUNDING = "rounding"
+
+
+class Compare(StrEnum):
+    APPROX = "≈"
+    EQUAL = "="
+    LT = "<"
+    LE = "<="
+    GT = ">"
+    GE = ">="
+
+
+COMPARE_ALIASES = {
+    "≈": Compare.APPROX,
+    "~": Compare.APPROX,
+    "approx": Compare.APPROX,
+    "=": Compare.EQUAL,
+    "==": Compare.EQUAL,
+    "exact": Compare.EQUAL,
+    "<": Compare.LT,
+    "<=": Compare.LE,
+    "≤": Compare.LE,
+    ">": Compare.GT,
+    ">=": Compare.GE,
+    "≥": Compare.GE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Expr:
+    """An expression as written in the file, with where it starts.
+
+    ``span`` is the position of the first character of ``text``. When the text sat on
+    one line of the file (``single_line``), a character offset maps to an exact column;
+    otherwise positions fall back to the start of the value.
+    """
+
+    text: str
+    span: Span
+    node: Any  # factcheck.expr.Node; Any keeps this module free of imports
+    single_line: bool = True
+
+    def at(self, offset: int) -> Span:
+        if not self.single_line:
+            return self.span
+        return Span(self.span.path, self.span.line, self.span.col + offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    name: str
+    span: Span
+    expr: Expr
+    source: str | None = None
+    as_of: str | None = None
+    note: str | None = None
+    exact: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    span: Span
+    says: str | None = None
+    check: Expr | None = None
+    stated: Expr | None = None
+    compare: Compare = Compare.APPROX
+    tolerance: Expr | None = None
+    severity: str = "error"
+    source: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    tolerance: Expr | None = None
+    rounding_only: Status = Status.WARN
+    rates: tuple[tuple[str, Expr], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file-level finding: the file (or part of it) could not be read as a claims file."""
+
+    span: Span
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One loaded claims file. Claims with problems are left out of ``claims``."""
+
+    path: str
+    article: dict[str, str] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    claims: tuple[Claim, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    #: facts that could not be used (syntax error, cycle): name -> why
+    broken_facts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """A value as a report shows it: the point, its interval, unit and text."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One node of a computation, for ``explain``: what was computed and its value."""
+
+    label: str
+    value: Shown | None
+    children: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    claim: Claim
+    status: Status
+    message: str
+    basis: Basis | None = None
+    computed: Shown | None = None
+    stated: Shown | None = None
+    difference: dict[str, float | None] | None = None
+    hints: tuple[Hint, ...] = ()
+    #: where the message points (an error inside an expression points at its column)
+    span: Span | None = None
+
+    @property
+    def where(self) -> Span:
+        return self.span or self.claim.span
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    document: Document
+    results: tuple[Result, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    files: tuple[FileReport, ...]
+
+    @property
+    def results(self) -> list[Result]:
+        return [r for f in self.files for r in f.results]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for f in self.files for p in f.document.problems]
+
+    def counts(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in STATUSES}
+        for r in self.results:
+            counts[r.status.value] += 1
+        return counts
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        """0 when nothing reaches the threshold, 1 otherwise; invalid files count
+        unless the threshold is ``never``."""
+        if fail_on == "never":
+            return 0
+        if self.problems:
+            return 1
+        bad = {Status.FAIL, Status.ERROR}
+        if fail_on == "warning":
+            bad.add(Status.WARN)
+        return 1 if any(r.status in bad for r in self.results) else 0

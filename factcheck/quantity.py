@@ -1,0 +1,549 @@
+"""Quantities: numbers as written (with the interval their digits stand for) and units.
+
+Units live in one pint registry, built once and lazily, that holds only what the
+claims language needs: six currencies, time, percent and percentage points, and the
+count units ("orders", "users") that files introduce. Pint's default registry would
+cost a quarter of a second at every start; this one costs a few milliseconds.
+
+Magnitudes are exact ``Fraction``s throughout (pint is built with
+``non_int_type=Fraction``, so its conversion factors are exact too), and every value
+carries the interval of values that round to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from factcheck.interval import Interval, check_size
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pint
+
+# --------------------------------------------------------------------------- words
+
+#: magnitude words after a number -> power of ten
+MAGNITUDES: dict[str, int] = {
+    "thousand": 3, "k": 3, "K": 3, "千": 3,
+    "million": 6, "m": 6, "M": 6, "mn": 6, "百万": 6,
+    "billion": 9, "bn": 9, "十亿": 9,
+    "trillion": 12, "tn": 12,
+    "万": 4, "十万": 5, "千万": 7, "亿": 8, "百亿": 10, "千亿": 11, "万亿": 12,
+}
+_MAG_ALIASES = {"thousands": "thousand", "millions": "million", "billions": "billion",
+                "trillions": "trillion", "Thousand": "thousand", "Million": "million",
+                "Billion": "billion", "Trillion": "trillion", "Bn": "bn", "BN": "bn",
+                "Mn": "mn", "MN": "mn", "Tn": "tn", "TN": "tn"}
+
+#: currency words -> ISO code
+CURRENCY_WORDS: dict[str, str] = {
+    "CNY": "CNY", "RMB": "CNY", "yuan": "CNY", "Yuan": "CNY", "元": "CNY", "人民币": "CNY",
+    "USD": "USD", "美元": "USD",
+    "HKD": "HKD", "港元": "HKD", "港币": "HKD",
+    "EUR": "EUR", "euro": "EUR", "euros": "EUR", "欧元": "EUR",
+    "GBP": "GBP", "英镑": "GBP",
+    "JPY": "JPY", "yen": "JPY", "日元": "JPY",
+}
+CURRENCIES = ("CNY", "USD", "HKD", "EUR", "GBP", "JPY")
+
+#: currency signs written before a number -> ISO code (longest first when matching)
+CURRENCY_SIGNS: dict[str, str] = {
+    "US$": "USD", "HK$": "HKD", "CN¥": "CNY", "RMB¥": "CNY", "JP¥": "JPY",
+    "¥": "CNY", "￥": "CNY", "$": "USD", "€": "EUR", "£": "GBP",
+}
+
+TIME_WORDS: dict[str, str] = {
+    "day": "day", "days": "day", "天": "day",
+    "week": "week", "weeks": "week", "周": "week",
+    "month": "month", "months": "month", "个月": "month",
+    "quarter": "quarter", "quarters": "quarter", "季度": "quarter",
+    "year": "year", "years": "year", "yr": "year", "yrs": "year", "年": "year",
+}
+
+TIME_UNITS = ("day", "week", "month", "quarter", "year")
+
+PERCENT_WORDS = {"%", "％", "percent", "pct"}
+POINT_WORDS = {"pp", "ppt", "ppts", "个百分点", "百分点"}
+
+#: every word that names a unit: these cannot be fact names, since `/ year` must mean a unit
+RESERVED_WORDS = (
+    set(CURRENCY_WORDS) | set(TIME_WORDS) | PERCENT_WORDS | POINT_WORDS
+    | {"percentage", "point", "points", "per", "cent"}
+)
+
+_DEFINITIONS = """\
+CNY = [currency_CNY]
+USD = [currency_USD]
+HKD = [currency_HKD]
+EUR = [currency_EUR]
+GBP = [currency_GBP]
+JPY = [currency_JPY]
+day = [time]
+week = 7 * day
+year = 365.25 * day
+month = year / 12
+quarter = year / 4
+percent = 0.01
+pp = [percentage_point]
+"""
+
+# --------------------------------------------------------------------------- registry
+
+_REGISTRY: Any = None
+_UNITS: dict[str, Any] = {}
+_COUNT_NAMES: dict[str, str] = {}  # pint name -> singular display word
+
+
+def registry() -> "pint.UnitRegistry":
+    """The one unit registry, built on first use."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        import pint
+
+        ureg = pint.UnitRegistry(
+            None, non_int_type=Fraction, cache_folder=None, autoconvert_offset_to_baseunit=False
+        )
+        for line in _DEFINITIONS.splitlines():
+            ureg.define(line)
+        _REGISTRY = ureg
+    return _REGISTRY
+
+
+def unit(name: str) -> Any:
+    """The registry's unit for a canonical name ('CNY', 'year', 'percent', 'pp', '')."""
+    u = _UNITS.get(name)
+    if u is None:
+        ureg = registry()
+        u = ureg.dimensionless if name == "" else ureg.Unit(name)
+        _UNITS[name] = u
+    return u
+
+
+def singular(word: str) -> str:
+    """Naive English singular, enough for count words: orders -> order, companies -> company."""
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 2 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def plural(word: str) -> str:
+    if not word.isascii():
+        return word
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def count_unit(word: str) -> Any:
+    """A count unit ('orders'): its own dimension, so orders and users never mix."""
+    sing = singular(word)
+    key = "count_" + sing.encode("utf-8").hex()
+    if key not in _UNITS:
+        ureg = registry()
+        ureg.define(f"{key} = [{key}]")
+        _COUNT_NAMES[key] = sing
+        _UNITS[key] = ureg.Unit(key)
+    return _UNITS[key]
+
+
+def is_known_unit_word(word: str) -> bool:
+    return word in CURRENCY_WORDS or word in TIME_WORDS or word in PERCENT_WORDS or word in POINT_WORDS
+
+
+def unit_for_word(word: str) -> Any | None:
+    """The unit a word names, or None when it is not a unit word."""
+    if word in CURRENCY_WORDS:
+        return unit(CURRENCY_WORDS[word])
+    if word in TIME_WORDS:
+        return unit(TIME_WORDS[word])
+    if word in PERCENT_WORDS:
+        return unit("percent")
+    if word in POINT_WORDS:
+        return unit("pp")
+    return None
+
+
+def magnitude(word: str) -> int | None:
+    word = _MAG_ALIASES.get(word, word)
+    return MAGNITUDES.get(word)
+
+
+def canonical_magnitude(word: str) -> str:
+    return _MAG_ALIASES.get(word, word)
+
+
+# --------------------------------------------------------------------------- unit algebra
+
+_DIMS: dict[Any, Any] = {}
+_FACTORS: dict[tuple[Any, Any], Fraction] = {}
+_SIMPLE: dict[Any, tuple[Fraction, Any]] = {}
+
+
+def dimensionality(u: Any) -> Any:
+    d = _DIMS.get(u)
+    if d is None:
+        d = _DIMS[u] = u.dimensionality
+    return d
+
+
+def compatible(a: Any, b: Any) -> bool:
+    return a == b or dimensionality(a) == dimensionality(b)
+
+
+def factor(a: Any, b: Any) -> Fraction:
+    """How many ``b`` in one ``a`` (exact). The units must be compatible."""
+    if a == b:
+        return Fraction(1)
+    key = (a, b)
+    f = _FACTORS.get(key)
+    if f is None:
+        q = registry().Quantity(Fraction(1), a).to(b)
+        f = _FACTORS[key] = Fraction(q.magnitude)
+    return f
+
+
+def simplify(u: Any) -> tuple[Fraction, Any]:
+    """Cancel what cancels: year/day -> 365.25, CNY/year*month -> CNY/12/year... exactly."""
+    hit = _SIMPLE.get(u)
+    if hit is not None:
+        return hit
+    if not dimensionality(u):
+        result = (factor(u, unit("")), unit(""))
+    else:
+        names = [n for n in u._units]
+        dims = [dimensionality(unit(n)) if not n.startswith("count_") else n for n in names]
+        if len(set(map(str, dims))) == len(dims):
+            result = (Fraction(1), u)
+        else:
+            q = registry().Quantity(Fraction(1), u).to_reduced_units()
+            result = (Fraction(q.magnitude), q.units)
+    _SIMPLE[u] = result
+    return result
+
+
+def is_percent(u: Any) -> bool:
+    return u == unit("percent")
+
+
+def is_points(u: Any) -> bool:
+    return u == unit("pp")
+
+
+def is_plain(u: Any) -> bool:
+    return u == unit("")
+
+
+def has_currency(u: Any) -> bool:
+    return any(n in CURRENCIES for n in u._units)
+
+
+def is_count(u: Any) -> bool:
+    return any(n.startswith("count_") for n in u._units)
+
+
+def is_time(u: Any) -> bool:
+    return compatible(u, unit("year"))
+
+
+def _name(n: str, exp: Any, pluralize: bool) -> str:
+    if n in _COUNT_NAMES:
+        word = _COUNT_NAMES[n]
+    elif n == "percent":
+        return "%"
+    else:
+        word = n
+    if pluralize and (n in TIME_UNITS or n in _COUNT_NAMES):
+        word = plural(word)
+    e = Fraction(exp)
+    if e != 1:
+        word += f"^{e}"
+    return word
+
+
+def unit_text(u: Any, pluralize: bool = False) -> str:
+    """'CNY/year', 'years', 'orders', '%', 'pp', '' for a plain number."""
+    items = list(u._units.items())
+    num = [(n, e) for n, e in items if e > 0]
+    den = [(n, -e) for n, e in items if e < 0]
+    plural_ok = pluralize and not den and len(num) == 1
+    text = "*".join(_name(n, e, plural_ok) for n, e in num) or ("1" if den else "")
+    if den:
+        text += "/" + "/".join(_name(n, e, False) for n, e in den)
+    return text
+
+
+def describe_unit(u: Any) -> str:
+    """The unit in words for messages: 'a plain number', 'percentage points (pp)', 'CNY/year'."""
+    if is_plain(u):
+        return "a plain number"
+    if is_points(u):
+        return "percentage points (pp)"
+    if is_percent(u):
+        return "percent (%)"
+    return unit_text(u, pluralize=is_count(u))
+
+
+# --------------------------------------------------------------------------- values
+
+
+class QuantityError(ArithmeticError):
+    """Units that do not combine, a missing rate, a number that cannot be computed."""
+
+    def __init__(self, message: str, code: str = "units") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A number in a unit: the point as written and the interval of what it stands for."""
+
+    point: Fraction
+    iv: Interval
+    unit: Any
+    #: the magnitude word it was written with ('billion', '亿'), to show it the same way
+    mag: str | None = None
+
+    @property
+    def exact(self) -> bool:
+        return self.iv.lo == self.point == self.iv.hi
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A calendar date (ISO in the file). Dates are exact."""
+
+    day: date
+
+
+def literal(digits: str, mag: str | None = None) -> Value:
+    """A number as written: '157.479' stands for [157.4785, 157.4795].
+
+    ``digits`` may hold thousands separators (already validated) and an exponent.
+    """
+    d = Decimal(digits.replace(",", ""))
+    exp = d.as_tuple().exponent
+    assert isinstance(exp, int)
+    point = Fraction(d)
+    half = Fraction(1, 2) * Fraction(10) ** exp
+    if mag is not None:
+        k = Fraction(10) ** MAGNITUDES[canonical_magnitude(mag)]
+        point, half = point * k, half * k
+    return Value(point, Interval(point - half, point + half), unit(""), mag and canonical_magnitude(mag))
+
+
+def exact(point: Fraction, u: Any = None) -> Value:
+    return Value(point, Interval.point(point), unit("") if u is None else u)
+
+
+def with_unit(v: Value, u: Any) -> Value:
+    return Value(v.point, v.iv, u, v.mag)
+
+
+@dataclass
+class Rates:
+    """``settings.rates``: 1 USD = 7.2 CNY. Rates are conventions, taken as exact."""
+
+    table: dict[str, tuple[Fraction, str]] = field(default_factory=dict)
+
+    def normalize(self, u: Any) -> tuple[Fraction, Any]:
+        """Replace every rated currency by what its rate is given in."""
+        f = Fraction(1)
+        for _ in range(len(self.table) + 1):
+            names = [n for n in u._units if n in self.table]
+            if not names:
+                return f, u
+            for n in names:
+                e = u._units[n]
+                r, target = self.table[n]
+                f *= r ** Fraction(e)
+                u = u / unit(n) ** e * unit(target) ** e
+        raise QuantityError("the rates in settings.rates go round in a circle")
+
+
+NO_RATES = Rates()
+
+
+def conversion(a: Any, b: Any, rates: Rates) -> Fraction:
+    """Factor from unit a to unit b, through the file's rates where currencies differ."""
+    if compatible(a, b):
+        return factor(a, b)
+    if has_currency(a) and has_currency(b) and rates.table:
+        fa, na = rates.normalize(a)
+        fb, nb = rates.normalize(b)
+        if compatible(na, nb):
+            return fa * factor(na, nb) / fb
+    raise QuantityError(mismatch(a, b, "convert"))
+
+
+def mismatch(a: Any, b: Any, verb: str) -> str:
+    """Why two units do not go together, in an editor's words."""
+    pair = {is_points(a), is_points(b)}
+    if pair == {True, False} and (is_percent(a) or is_percent(b)):
+        return (
+            f"cannot {verb} percentage points (pp) and percent (%): a change from 80% to 70% "
+            "is -10 pp, or a fall of 12.5%; say which one the article means"
+        )
+    ca = [n for n in a._units if n in CURRENCIES]
+    cb = [n for n in b._units if n in CURRENCIES]
+    if ca and cb and set(ca) != set(cb):
+        x, y = ca[0], cb[0]
+        return (
+            f"cannot {verb} {x} and {y} without an exchange rate: add one under "
+            f"settings.rates (for example `{x}: 7.2 {y}`)"
+        )
+    return f"cannot {verb} {describe_unit(a)} and {describe_unit(b)}"
+
+
+def convert(v: Value, to: Any, rates: Rates = NO_RATES) -> Value:
+    if v.unit == to:
+        return v
+    f = conversion(v.unit, to, rates)
+    return Value(check_size(v.point * f), v.iv.scale(f), to, v.mag)
+
+
+def plainer(v: Value) -> Value:
+    """Percent becomes a plain fraction before multiplying: 43% of X is 0.43 X."""
+    if is_percent(v.unit):
+        return convert(v, unit(""))
+    return v
+
+
+def add(a: Value, b: Value, rates: Rates = NO_RATES, verb: str = "add") -> Value:
+    try:
+        b = convert(b, a.unit, rates)
+    except QuantityError as e:
+        if "exchange rate" in e.message or "circle" in e.message:
+            raise
+        raise QuantityError(mismatch(a.unit, b.unit, verb)) from None
+    return Value(check_size(a.point + b.point), a.iv + b.iv, a.unit, a.mag if a.mag == b.mag else None)
+
+
+def neg(a: Value) -> Value:
+    return Value(-a.point, -a.iv, a.unit, a.mag)
+
+
+def sub(a: Value, b: Value, rates: Rates = NO_RATES) -> Value:
+    return add(a, neg(b), rates, verb="subtract")
+
+
+def _tidy(point: Fraction, iv: Interval, u: Any) -> Value:
+    f, u2 = simplify(u)
+    if f != 1:
+        point, iv = point * f, iv.scale(f)
+    return Value(check_size(point), iv, u2)
+
+
+def _same_currency(a: Value, b: Value, rates: Rates) -> Value:
+    """Before a ratio of CNY to USD, convert b's currency to a's through the rates."""
+    if has_currency(a.unit) and has_currency(b.unit) and not compatible(a.unit, b.unit) and rates.table:
+        fa, na = rates.normalize(a.unit)
+        fb, nb = rates.normalize(b.unit)
+        if compatible(na, nb):
+            return convert(b, a.unit, rates)
+    return b
+
+
+def mul(a: Value, b: Value) -> Value:
+    a, b = plainer(a), plainer(b)
+    return _tidy(a.point * b.point, a.iv * b.iv, a.unit * b.unit)
+
+
+def div(a: Value, b: Value, rates: Rates = NO_RATES) -> Value:
+    if b.point == 0:
+        raise QuantityError("division by zero", code="zero")
+    a, b = plainer(a), plainer(b)
+    b = _same_currency(a, b, rates)
+    return _tidy(a.point / b.point, a.iv / b.iv, a.unit / b.unit)
+
+
+def power(a: Value, n: int) -> Value:
+    if n < 0 and a.point == 0:
+        raise QuantityError("division by zero", code="zero")
+    a = plainer(a)
+    return Value(check_size(a.point**n), a.iv**n, a.unit**n if n else unit(""))
+
+
+def as_percent(v: Value) -> Value:
+    return convert(v, unit("percent"))
+
+
+# --------------------------------------------------------------------------- formatting
+
+_AUTO_MAGS = (("trillion", 12), ("billion", 9), ("million", 6))
+
+
+def sig_digits(text: str) -> int:
+    """Significant digits of a number as written ('126.7' -> 4, '380' -> 3, '0.05' -> 1)."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    if not m:
+        return 1
+    digits = m.group(0).replace(",", "").replace(".", "").lstrip("0")
+    return max(1, len(digits))
+
+
+def fmt_number(x: Fraction, sig: int = 4) -> str:
+    """A decimal with ``sig`` significant digits (never dropping integer digits), no
+    trailing zeros, thousands separators from 10,000 up."""
+    if x == 0:
+        return "0"
+    with localcontext() as ctx:
+        ctx.prec = max(sig, 1) + 40
+        d = Decimal(x.numerator) / Decimal(x.denominator)
+        e = d.adjusted() - sig + 1
+        q = d.quantize(Decimal(1).scaleb(min(e, 0)), rounding=ROUND_HALF_EVEN)
+    text = f"{q:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    sign = "-" if text.startswith("-") else ""
+    body = text.lstrip("-")
+    whole, _, frac = body.partition(".")
+    if len(whole) > 4:
+        whole = f"{int(whole):,}"
+    return sign + whole + ("." + frac if frac else "")
+
+
+def pick_mag(v: Value, mag: str | None = None) -> tuple[str | None, int]:
+    mag = mag or v.mag
+    if mag is not None:
+        return mag, MAGNITUDES[mag]
+    if is_percent(v.unit) or is_points(v.unit) or is_time(v.unit):
+        return None, 0
+    size = abs(v.point)
+    for word, k in _AUTO_MAGS:
+        if size >= Fraction(10) ** k:
+            return word, k
+    return None, 0
+
+
+def fmt_value(v: Value, sig: int = 4, mag: str | None = None) -> str:
+    """'2.413 years', '5.436%', '-10 pp', '126.67 billion CNY/year', '1.5万 users'."""
+    return fmt_amount(v.point, v, sig, mag)
+
+
+def fmt_amount(x: Fraction, v: Value, sig: int = 4, mag: str | None = None) -> str:
+    """Format ``x`` in the unit (and magnitude) of ``v``."""
+    word, k = pick_mag(v, mag)
+    number = fmt_number(x / Fraction(10) ** k, sig)
+    if is_percent(v.unit):
+        return number + "%"
+    u = unit_text(v.unit, pluralize=abs(x) != 1 or not v.exact)
+    if word is not None:
+        sep = "" if not word.isascii() else " "
+        number = f"{number}{sep}{word}"
+    return f"{number} {u}" if u else number
+
+
+def fmt_date(d: DateValue) -> str:
+    return d.day.isoformat()

@@ -1,0 +1,54 @@
+"""Reporters: one module a format, one table of them. Each takes a Report and returns text.
+
+Only ``terminal`` imports Rich; machine formats never pass through it (no wrapping,
+no markup, no colour codes). Modules are imported when their format is used, so a
+run that prints JSON never pays for Rich.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable
+
+from factcheck.model import Report, Status
+
+#: format name -> "module:function" (imported lazily)
+FORMATS: dict[str, str] = {
+    "rich": "factcheck.reporters.terminal:render",
+    "concise": "factcheck.reporters.concise:render",
+    "json": "factcheck.reporters.json_report:render",
+}
+
+#: a symbol for every status, so that NO_COLOR output still reads at a glance
+SYMBOLS = {
+    Status.PASS: "✓",
+    Status.WARN: "▲",
+    Status.FAIL: "✗",
+    Status.ERROR: "■",
+    Status.UNCHECKED: "○",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    fail_on: str = "error"
+    quiet: bool = False
+    color: bool = False
+    width: int | None = None
+
+
+def renderer(name: str) -> Callable[[Report, Options], str]:
+    module, _, func = FORMATS[name].partition(":")
+    return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+
+
+def summary_text(report: Report) -> str:
+    """'20 claims: 15 pass, 2 warn, 1 fail, 0 error, 2 unchecked' (+ invalid files)."""
+    counts = report.counts()
+    total = sum(counts.values())
+    text = f"{total} claim{'s' if total != 1 else ''}: " + ", ".join(f"{n} {s}" for s, n in counts.items())
+    problems = len(report.problems)
+    if problems:
+        text += f"; {problems} problem{'s' if problems != 1 else ''} in the claims file{'s' if len(report.files) != 1 else ''}"
+    return text

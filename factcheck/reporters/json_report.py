@@ -1,0 +1,73 @@
+"""The JSON report, schema version 1: deterministic, snake_case, 1-based positions.
+
+Its JSON Schema is ``factcheck.schema.REPORT_SCHEMA`` (``factcheck schema --report``).
+Only additive changes are allowed within a schema version.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from factcheck import __version__
+from factcheck.model import Report, Result, Shown
+from factcheck.reporters import Options
+
+SCHEMA_VERSION = 1
+
+
+def as_dict(report: Report, options: Options) -> dict[str, Any]:
+    counts = report.counts()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "factcheck", "version": __version__},
+        "summary": {"total": sum(counts.values()), **counts, "problems": len(report.problems)},
+        "exit_code": report.exit_code(options.fail_on),
+        "files": [
+            {
+                "path": f.document.path,
+                "article": dict(f.document.article),
+                "problems": [
+                    {"line": p.span.line, "column": p.span.col, "code": p.code, "message": p.message}
+                    for p in f.document.problems
+                ],
+            }
+            for f in report.files
+        ],
+        "results": [result_dict(r) for r in report.results],
+    }
+
+
+def result_dict(r: Result) -> dict[str, Any]:
+    c = r.claim
+    return {
+        "id": c.id,
+        "file": c.span.path,
+        "line": c.span.line,
+        "column": c.span.col,
+        "status": r.status.value,
+        "basis": r.basis.value if r.basis else None,
+        "severity": c.severity,
+        "says": c.says,
+        "check": c.check.text if c.check else None,
+        "compare": c.compare.value,
+        "computed": _shown(r.computed),
+        "stated": _shown(r.stated),
+        "difference": r.difference,
+        "message": r.message,
+        "at": {"line": r.where.line, "column": r.where.col},
+        "hints": [{"code": h.code, "message": h.message} for h in r.hints],
+        "source": c.source,
+        "tags": list(c.tags),
+        "note": c.note,
+    }
+
+
+def _shown(s: Shown | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"value": s.value, "low": s.low, "high": s.high, "unit": s.unit, "text": s.text}
+
+
+def render(report: Report, options: Options) -> str:
+    return json.dumps(as_dict(report, options), ensure_ascii=False, indent=2) + "\n"

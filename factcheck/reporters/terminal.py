@@ -1,0 +1,150 @@
+"""The Rich report for a person at a terminal: a summary line, a table, the details.
+
+The only module that imports Rich. It reads well at 80 columns, and every status has
+a symbol as well as a colour, so that NO_COLOR and piped output lose nothing.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.model import Basis, Report, Result, Status
+from factcheck.reporters import SYMBOLS, Options, summary_text
+
+STYLES = {
+    Status.PASS: "green",
+    Status.WARN: "yellow",
+    Status.FAIL: "bold red",
+    Status.ERROR: "bold magenta",
+    Status.UNCHECKED: "cyan",
+}
+
+
+def console(options: Options, file: io.StringIO) -> Console:
+    return Console(
+        file=file,
+        width=options.width or 80,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+
+
+def status_text(status: Status) -> Text:
+    return Text(f"{SYMBOLS[status]} {status.value}", style=STYLES[status])
+
+
+def plain_pass(r: Result) -> bool:
+    return r.status is Status.PASS and r.basis in (Basis.EXACT, Basis.PRECISION)
+
+
+def difference_text(r: Result) -> str:
+    d = r.difference
+    if not d or r.stated is None:
+        return ""
+    if r.stated.unit == "%":
+        return f"{d['absolute']:+.3g} pp" if d["absolute"] else "0"
+    rel = d.get("relative")
+    if rel is not None:
+        if abs(rel) >= 10 and r.computed and r.stated.value and r.computed.value is not None:
+            return f"×{r.computed.value / r.stated.value:,.4g}"
+        return f"{rel * 100:+.2g}%" if rel else "0"
+    return f"{d['absolute']:+.4g}" if d["absolute"] is not None else ""
+
+
+def column_widths(rows: list[Result], width: int) -> list[int]:
+    """Widths that fit the terminal: ids whole where possible, values sharing the rest."""
+    stated = max([len(r.stated.text) if r.stated else 0 for r in rows] + [6])
+    computed = max([len(r.computed.text) if r.computed else 0 for r in rows] + [8])
+    diff = max([len(difference_text(r)) for r in rows] + [4])
+    status = max(len(r.status.value) + 2 for r in rows)
+    ident = max(len(r.claim.id) for r in rows)
+    pads = 4 * 2  # Rich puts one space each side between columns
+    room = max(width - pads - status - diff, 36)
+    ident = min(ident, max(12, room - 20))
+    rest = room - ident
+    if stated + computed > rest:
+        share = max(rest * stated // (stated + computed), 8)
+        stated, computed = share, max(rest - share, 8)
+    return [ident, status, stated, computed, diff]
+
+
+def render(report: Report, options: Options) -> str:
+    buf = io.StringIO()
+    out = console(options, buf)
+    counts = report.counts()
+    line = Text()
+    for i, (name, n) in enumerate(counts.items()):
+        if i:
+            line.append("  ")
+        status = Status(name)
+        line.append(f"{SYMBOLS[status]} {n} {name}", style=STYLES[status] if n else "dim")
+    out.print(Text(summary_text(report).split(":")[0] + ":  ", style="bold") + line)
+
+    for f in report.files:
+        title = f.document.article.get("title")
+        head = Text(f.document.path, style="bold")
+        if title:
+            head.append(f"  {title}", style="italic")
+        out.print()
+        out.print(head)
+        for p in f.document.problems:
+            out.print(Text.assemble((f"{SYMBOLS[Status.ERROR]} ", "bold magenta"), f"{p.span}: ", (p.message, ""), (f" [{p.code}]", "dim")))
+        rows = [r for r in f.results if not (options.quiet and r.status is Status.PASS)]
+        if not rows:
+            continue
+        table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", expand=False)
+        widths = column_widths(rows, options.width or 80)
+        table.add_column("claim", overflow="fold", width=widths[0])
+        table.add_column("status", no_wrap=True, width=widths[1])
+        table.add_column("stated", overflow="fold", width=widths[2])
+        table.add_column("computed", overflow="fold", width=widths[3])
+        table.add_column("diff", justify="right", overflow="fold", width=widths[4])
+        for r in rows:
+            table.add_row(
+                r.claim.id,
+                status_text(r.status),
+                r.stated.text if r.stated else (r.claim.stated.text if r.claim.stated else ""),
+                r.computed.text if r.computed else "",
+                difference_text(r),
+            )
+        out.print(table)
+
+    details = [r for r in report.results if not plain_pass(r) and not (options.quiet and r.status is Status.PASS)]
+    if details:
+        out.print()
+        out.print(Text("Details", style="bold underline"))
+    for r in details:
+        out.print()
+        out.print(detail(r))
+    out.print()
+    out.print(Text(summary_text(report), style="bold"))
+    return buf.getvalue()
+
+
+def detail(r: Result) -> Group:
+    c = r.claim
+    head = status_text(r.status)
+    head.append(f"  {c.id}", style="bold")
+    head.append(f"  {r.where}", style="dim")
+    lines: list[Text] = [Text(r.message)]
+    for h in r.hints:
+        lines.append(Text("hint: ", style="bold yellow") + Text(h.message))
+    if c.says:
+        lines.append(Text("says: ", style="dim") + Text(f"“{c.says}”", style="italic"))
+    if c.check:
+        lines.append(Text("check: ", style="dim") + Text(c.check.text))
+    if c.source:
+        lines.append(Text("source: ", style="dim") + Text(c.source))
+    if c.note:
+        lines.append(Text("note: ", style="dim") + Text(c.note))
+    return Group(head, Padding(Group(*lines), (0, 0, 0, 2)))

@@ -1,0 +1,247 @@
+"""JSON Schemas: the claims file (for editors' completion) and the JSON report.
+
+``factcheck schema`` prints the first, ``factcheck schema --report`` the second. Both
+are draft-07, the dialect that editors' YAML language servers read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SCHEMA_URL = "https://factcheck.dev/schema/claims-v1.json"
+REPORT_SCHEMA_URL = "https://factcheck.dev/schema/report-v1.json"
+
+_EXPRESSION = {
+    "type": ["string", "number"],
+    "description": "An expression of the claims language: numbers as written (their digits give their precision), "
+    "magnitude words (billion, bn, 亿), units (CNY, USD, %, pp, years, days, counts such as orders), facts, "
+    "+ - * / ** and the functions of `factcheck functions`.",
+}
+
+
+def _expr(description: str, *examples: Any) -> dict[str, Any]:
+    return {**_EXPRESSION, "description": description, "examples": list(examples)}
+
+
+def _text(description: str, *examples: Any) -> dict[str, Any]:
+    return {"type": "string", "description": description, "examples": list(examples)}
+
+
+_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+FACT_LONG = {
+    "type": "object",
+    "description": "A fact with its source: a value and where it comes from.",
+    "examples": [{"value": "380 billion CNY", "source": "Alibaba Group announcement, 2025-02-24"}],
+    "required": ["value"],
+    "additionalProperties": False,
+    "properties": {
+        "value": _expr("The value: a quantity, a plain number, a date or an expression over other facts.",
+                       "157.479 billion CNY/year", 2015, "2005-05-10"),
+        "source": _text("Where the figure comes from.", "Alibaba FY2024 results (non-GAAP net income)"),
+        "as_of": {**_DATE, "description": "The date the figure refers to.", "examples": ["2024-03-31"]},
+        "note": _text("Free text shown in the report.", "non-GAAP; GAAP net income was 71.332 bn CNY"),
+        "exact": {"type": "boolean", "description": "true: the value has no rounding interval (a definition, not a "
+                  "measured figure).", "examples": [True]},
+    },
+}
+
+CLAIM = {
+    "type": "object",
+    "description": "One thing the article says: its words, and either a check or a source.",
+    "examples": [{"id": "capex-vs-profit", "says": "the plan equals about two and a half years of net profit",
+                  "check": "capex_plan / net_profit_fy2024", "stated": "2.5 years", "tolerance": "5%"}],
+    "required": ["id"],
+    "additionalProperties": False,
+    "anyOf": [{"required": ["check", "stated"]}, {"required": ["source"]}],
+    "properties": {
+        "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9._-]*$",
+               "description": "Unique in the file: lower case letters, digits and . _ -",
+               "examples": ["capex-vs-profit"]},
+        "says": _text("The article's own words for this claim; used to find it in the draft.",
+                      "the plan equals about two and a half years of net profit"),
+        "check": _expr("What the figures give: an expression.", "capex_plan / net_profit_fy2024",
+                       "growth(129.073 bn CNY, 136.09 bn CNY)"),
+        "stated": _expr("What the article says the result is.", "2.5 years", "5%", 21),
+        "compare": {"type": "string", "enum": ["≈", "approx", "=", "exact", "<", "<=", ">", ">="],
+                    "description": "How check and stated compare: ≈ (default) allows for rounding and tolerance; "
+                    "= is exact.", "examples": ["="]},
+        "tolerance": _expr("Extra tolerance for ≈: relative (5%) or absolute (0.1 years). Overrides "
+                           "settings.tolerance.", "5%", "0.1 years"),
+        "severity": {"type": "string", "enum": ["error", "warning"],
+                     "description": "warning: a failing claim is reported as warn, not fail.", "examples": ["warning"]},
+        "source": _text("Where the figure comes from. A claim with a source and no check is reported as unchecked.",
+                        "company statement, May 2025"),
+        "tags": {"type": "array", "items": {"type": "string"}, "description": "Words for --only.",
+                 "examples": [["market-share", "results"]]},
+        "note": _text("Free text shown in the report.", "GAAP basis: see net_profit_gaap_fy2024"),
+    },
+}
+
+CLAIMS_SCHEMA: dict[str, Any] = {
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "$id": SCHEMA_URL,
+    "title": "factcheck claims file, version 1",
+    "description": "The figures of one article and what the article says about them. See `factcheck functions`.",
+    "type": "object",
+    "required": ["version", "claims"],
+    "additionalProperties": False,
+    "properties": {
+        "version": {"const": 1, "description": "The format version: 1.", "examples": [1]},
+        "article": {
+            "type": "object",
+            "description": "The article these claims belong to.",
+            "examples": [{"title": "What drives Alibaba's push in e-commerce?", "published": "2025-05-13"}],
+            "additionalProperties": False,
+            "properties": {
+                "title": _text("The headline.", "What drives Alibaba's push in e-commerce?"),
+                "outlet": _text("Where it is published.", "Xinpinlue Finance"),
+                "author": _text("Who wrote it.", "Wu Wenwu"),
+                "published": {**_DATE, "description": "Publication date.", "examples": ["2025-05-13"]},
+                "url": _text("Where it can be read.", "https://example.com/article"),
+                "draft": _text("The article text, relative to the claims file.", "examples/alibaba-2025/draft.md"),
+            },
+        },
+        "settings": {
+            "type": "object",
+            "description": "Defaults for every claim of the file.",
+            "examples": [{"tolerance": "0%", "rounding_only": "warn", "rates": {"USD": "7.2 CNY"}}],
+            "additionalProperties": False,
+            "properties": {
+                "tolerance": _expr("Default extra tolerance for ≈ comparisons.", "0%", "1%"),
+                "rounding_only": {"type": "string", "enum": ["warn", "pass", "fail"],
+                                  "description": "The status of a claim that holds only with the inputs' rounding.",
+                                  "examples": ["warn"]},
+                "rates": {
+                    "type": "object",
+                    "description": "Exchange rates: 1 USD = 7.2 CNY. Without a rate, currencies do not mix.",
+                    "examples": [{"USD": "7.2 CNY"}],
+                    "propertyNames": {"enum": ["CNY", "USD", "HKD", "EUR", "GBP", "JPY"]},
+                    "additionalProperties": _expr("A positive amount of another currency.", "7.2 CNY"),
+                },
+            },
+        },
+        "facts": {
+            "type": "object",
+            "description": "Named values: `name: value`, or a mapping with value and source.",
+            "examples": [{"capex_plan": {"value": "380 billion CNY", "source": "announcement, 2025-02-24"},
+                          "pdd_founded": 2015}],
+            "propertyNames": {"pattern": r"^[a-z_][a-z0-9_]*$"},
+            "additionalProperties": {"anyOf": [_expr("A value: quantity, number, date or expression.",
+                                                     "380 billion CNY", 2015), FACT_LONG]},
+        },
+        "claims": {"type": "array", "description": "The claims to check.", "items": CLAIM,
+                   "examples": [[CLAIM["examples"][0]]]},  # type: ignore[index]
+    },
+}
+
+_NUM = {"type": ["number", "null"]}
+_SHOWN = {
+    "type": ["object", "null"],
+    "required": ["value", "low", "high", "unit", "text"],
+    "additionalProperties": False,
+    "properties": {
+        "value": _NUM,
+        "low": _NUM,
+        "high": _NUM,
+        "unit": {"type": ["string", "null"]},
+        "text": {"type": "string"},
+    },
+}
+_STATUS = {"enum": ["pass", "warn", "fail", "error", "unchecked"]}
+
+REPORT_SCHEMA: dict[str, Any] = {
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "$id": REPORT_SCHEMA_URL,
+    "title": "factcheck JSON report, schema version 1",
+    "description": "Only additive changes within a schema version: readers must ignore keys they do not know.",
+    "type": "object",
+    "required": ["schema_version", "tool", "summary", "exit_code", "files", "results"],
+    "properties": {
+        "schema_version": {"const": 1},
+        "tool": {
+            "type": "object",
+            "required": ["name", "version"],
+            "properties": {"name": {"const": "factcheck"}, "version": {"type": "string"}},
+        },
+        "summary": {
+            "type": "object",
+            "required": ["total", "pass", "warn", "fail", "error", "unchecked"],
+            "properties": {
+                k: {"type": "integer", "minimum": 0}
+                for k in ("total", "pass", "warn", "fail", "error", "unchecked", "problems")
+            },
+        },
+        "exit_code": {"enum": [0, 1]},
+        "files": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["path", "article", "problems"],
+                "properties": {
+                    "path": {"type": "string"},
+                    "article": {"type": "object", "additionalProperties": {"type": "string"}},
+                    "problems": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["line", "column", "code", "message"],
+                            "properties": {
+                                "line": {"type": "integer", "minimum": 1},
+                                "column": {"type": "integer", "minimum": 1},
+                                "code": {"type": "string"},
+                                "message": {"type": "string"},
+                            },
+                        },
+                    },
+                },
+            },
+        },
+        "results": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": [
+                    "id", "file", "line", "column", "status", "basis", "severity", "says", "check", "compare",
+                    "computed", "stated", "difference", "message", "hints", "source", "tags",
+                ],
+                "properties": {
+                    "id": {"type": "string"},
+                    "file": {"type": "string"},
+                    "line": {"type": "integer", "minimum": 1},
+                    "column": {"type": "integer", "minimum": 1},
+                    "status": _STATUS,
+                    "basis": {"enum": ["exact", "precision", "tolerance", "rounding", None]},
+                    "severity": {"enum": ["error", "warning"]},
+                    "says": {"type": ["string", "null"]},
+                    "check": {"type": ["string", "null"]},
+                    "compare": {"enum": ["≈", "=", "<", "<=", ">", ">="]},
+                    "computed": _SHOWN,
+                    "stated": _SHOWN,
+                    "difference": {
+                        "type": ["object", "null"],
+                        "required": ["absolute", "relative"],
+                        "properties": {"absolute": _NUM, "relative": _NUM},
+                    },
+                    "message": {"type": "string"},
+                    "at": {
+                        "type": "object",
+                        "required": ["line", "column"],
+                        "properties": {"line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1}},
+                    },
+                    "hints": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["code", "message"],
+                            "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+                        },
+                    },
+                    "source": {"type": ["string", "null"]},
+                    "tags": {"type": "array", "items": {"type": "string"}},
+                    "note": {"type": ["string", "null"]},
+                },
+            },
+        },
+    },
+}
