@@ -35,7 +35,7 @@ def discover(paths: Sequence[str]) -> list[str]:
                 found += [os.path.join(root, f) for f in sorted(files) if is_claims_file(f)]
             if not found:
                 raise UsageError(f"{p}: no claims.yaml or *.claims.yaml in this folder")
-            out += found
+            out += sorted(found)
         elif os.path.exists(p):
             out.append(p)
         else:
@@ -128,7 +128,7 @@ def _rates(doc: Document, problems: list[Problem]) -> q.Rates:
 
 def check_claim(claim: Claim, ev: Evaluator, doc: Document, default_tol: q.Value | None) -> Result:
     if claim.check is None or claim.stated is None:
-        return Result(claim, Status.UNCHECKED, f"recorded, not checked: source {claim.source}")
+        return Result(claim, Status.UNCHECKED, "recorded with its source, not computed (no check)")
     try:
         computed = ev.eval(claim.check.node)
     except ExprError as e:

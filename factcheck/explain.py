@@ -51,9 +51,7 @@ def show(v: object) -> Shown | None:
         return None
     text = q.fmt_value(v, 6)
     if not v.exact:
-        lo = "-inf" if v.iv.lo is None else q.fmt_amount(v.iv.lo, v, 7)
-        hi = "+inf" if v.iv.hi is None else q.fmt_amount(v.iv.hi, v, 7)
-        text += f"  [{lo} to {hi}]"
+        text += f"  [{q.fmt_range(v.iv.lo, v.iv.hi, v, 7)}]"
     else:
         text += "  (exact)"
     return Shown(
@@ -102,7 +100,7 @@ def explain(claim_id: str, path: str, color: bool = False, width: int = 80) -> t
     from rich.tree import Tree
 
     from factcheck.reporters import SYMBOLS
-    from factcheck.reporters.terminal import STYLES
+    from factcheck.reporters.terminal import STYLES, strip_trailing
 
     result, trace, _ = steps(claim_id, path)
     claim = result.claim  # type: ignore[attr-defined]
@@ -129,7 +127,7 @@ def explain(claim_id: str, path: str, color: bool = False, width: int = 80) -> t
     for h in r.hints:  # type: ignore[attr-defined]
         out.print(Text("hint: ", style="bold yellow") + Text(h.message))
     code = 1 if status in (Status.FAIL, Status.ERROR) else 0
-    return buf.getvalue(), code
+    return strip_trailing(buf.getvalue()), code
 
 
 def _label(step: Step):  # type: ignore[no-untyped-def]

@@ -154,6 +154,8 @@ def compose(text: str) -> YNode | None:
     except yaml.MarkedYAMLError as e:
         m = e.problem_mark or e.context_mark
         line, col = (m.line + 1, m.column + 1) if m else (1, 1)
+        if "nesting depth" in str(e.problem):
+            raise LoadError(line, col, "too-deep", f"the YAML nests more than {MAX_DEPTH} levels deep") from None
         raise LoadError(line, col, "yaml-syntax", _yaml_message(e)) from None
     except yaml.YAMLError as e:  # pragma: no cover - libyaml reader errors without marks
         raise LoadError(1, 1, "yaml-syntax", f"YAML syntax: {e}") from None

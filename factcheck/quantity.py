@@ -538,11 +538,26 @@ def fmt_amount(x: Fraction, v: Value, sig: int = 4, mag: str | None = None) -> s
     number = fmt_number(x / Fraction(10) ** k, sig)
     if is_percent(v.unit):
         return number + "%"
-    u = unit_text(v.unit, pluralize=abs(x) != 1 or not v.exact)
+    u = unit_text(v.unit, pluralize=abs(x) != 1)
     if word is not None:
         sep = "" if not word.isascii() else " "
         number = f"{number}{sep}{word}"
     return f"{number} {u}" if u else number
+
+
+def fmt_range(lo: Fraction | None, hi: Fraction | None, v: Value, sig: int = 4, mag: str | None = None) -> str:
+    """'379.5 to 380.5 billion CNY', '4.5% to 5.5%', '-inf to 3 years': the unit said once."""
+    if lo is None or hi is None:
+        a = "-inf" if lo is None else fmt_amount(lo, v, sig, mag)
+        b = "+inf" if hi is None else fmt_amount(hi, v, sig, mag)
+        return f"{a} to {b}"
+    if is_percent(v.unit):
+        return f"{fmt_amount(lo, v, sig, mag)} to {fmt_amount(hi, v, sig, mag)}"
+    word, k = pick_mag(v, mag)
+    scale = Fraction(10) ** k
+    a, b = fmt_number(lo / scale, sig), fmt_number(hi / scale, sig)
+    suffix = fmt_amount(hi, v, sig, mag)[len(b):]  # ' billion CNY', '亿 CNY', ' years'
+    return f"{a} to {b}{suffix}"
 
 
 def fmt_date(d: DateValue) -> str:

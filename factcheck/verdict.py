@@ -66,9 +66,7 @@ def shown_date(d: q.DateValue) -> Shown:
 
 
 def _range(iv: Interval, ref: q.Value, sig: int, mag: str | None) -> str:
-    lo = "-inf" if iv.lo is None else q.fmt_amount(iv.lo, ref, sig, mag)
-    hi = "+inf" if iv.hi is None else q.fmt_amount(iv.hi, ref, sig, mag)
-    return f"{lo} to {hi}"
+    return q.fmt_range(iv.lo, iv.hi, ref, sig, mag)
 
 
 def judge(x: Inputs) -> Result:

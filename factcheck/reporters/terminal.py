@@ -57,8 +57,18 @@ def difference_text(r: Result) -> str:
     if rel is not None:
         if abs(rel) >= 10 and r.computed and r.stated.value and r.computed.value is not None:
             return f"×{r.computed.value / r.stated.value:,.4g}"
-        return f"{rel * 100:+.2g}%" if rel else "0"
+        return percent_text(rel * 100) if rel else "0"
     return f"{d['absolute']:+.4g}" if d["absolute"] is not None else ""
+
+
+def percent_text(x: float) -> str:
+    """+3.5%, -0.026%, +113%: two significant digits, never an exponent."""
+    if abs(x) >= 100:
+        return f"{x:+,.0f}%"
+    text = f"{x:+.3g}" if abs(x) >= 1 else f"{x:+.2g}"
+    if "e" in text:
+        text = f"{x:+.6f}".rstrip("0")
+    return text + "%"
 
 
 def column_widths(rows: list[Result], width: int) -> list[int]:
@@ -128,7 +138,12 @@ def render(report: Report, options: Options) -> str:
         out.print(detail(r))
     out.print()
     out.print(Text(summary_text(report), style="bold"))
-    return buf.getvalue()
+    return strip_trailing(buf.getvalue())
+
+
+def strip_trailing(text: str) -> str:
+    """Rich pads lines to the full width; trailing blanks only get in a reader's way."""
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
 def detail(r: Result) -> Group:
@@ -147,4 +162,4 @@ def detail(r: Result) -> Group:
         lines.append(Text("source: ", style="dim") + Text(c.source))
     if c.note:
         lines.append(Text("note: ", style="dim") + Text(c.note))
-    return Group(head, Padding(Group(*lines), (0, 0, 0, 2)))
+    return Group(head, Padding(Group(*lines), (0, 0, 0, 2), expand=False))

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+CONFORMANCE = HERE / "conformance"
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """write(text, name='claims.yaml') -> path of a file in a fresh folder."""
+
+    def _write(text: str, name: str = "claims.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def runner():
+    from typer.testing import CliRunner
+
+    return CliRunner()
