@@ -1,0 +1,51 @@
+"""Reports are written whole or not at all."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from factcheck.errors import UsageError
+from factcheck.output import write_atomic
+
+
+def test_writes_and_replaces(tmp_path):
+    path = tmp_path / "r.json"
+    write_atomic(path, "one")
+    write_atomic(path, "two")
+    assert path.read_text() == "two"
+    assert os.listdir(tmp_path) == ["r.json"]
+
+
+def test_a_failed_write_leaves_the_previous_report(tmp_path, monkeypatch):
+    path = tmp_path / "r.json"
+    path.write_text("previous")
+
+    def broken_replace(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(UsageError, match="No space left"):
+        write_atomic(path, "new")
+    assert path.read_text() == "previous"
+    assert os.listdir(tmp_path) == ["r.json"]
+
+
+def test_an_interrupted_write_leaves_nothing_behind(tmp_path, monkeypatch):
+    path = tmp_path / "r.json"
+    path.write_text("previous")
+
+    def interrupted(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(path, "new")
+    assert path.read_text() == "previous"
+    assert os.listdir(tmp_path) == ["r.json"]
+
+
+def test_missing_folder_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="does not exist"):
+        write_atomic(tmp_path / "nope" / "r.json", "x")
