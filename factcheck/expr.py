@@ -17,6 +17,7 @@ Grammar (lowest precedence first)::
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +35,19 @@ MAX_EXPONENT_DIGITS = 3  # 1e999 is the largest exponent a literal may carry
 MAX_LITERAL_EXPONENT = 100  # |e| in 1e100
 MAX_DIGITS = 60  # digits in one literal
 MAX_POWER = 12  # |n| in x ** n
+#: Operations one inside another, counting chains (``1 + 1 + …`` is a tree as tall as it
+#: is long). The evaluator, ``explain`` and the tree's own equality recurse once a level,
+#: so this keeps every walk far inside Python's recursion limit; a longer addition is
+#: written with sum(), which is flat.
+MAX_HEIGHT = 100
+#: "did you mean" compares a word with every candidate (up to ~15 µs each); in one file, past
+#: this many comparisons, errors come without a suggestion, so that thousands of facts
+#: and thousands of unknown names cannot make a run quadratic.
+SUGGESTION_WORK = 20_000
+#: How many facts deep ``explain`` opens a computation; deeper facts show their value.
+MAX_TRACE_FACTS = 8
+#: ``explain`` opens a fact only while its steps stay within this many levels.
+MAX_TRACE_LEVELS = 2 * MAX_HEIGHT
 
 # --------------------------------------------------------------------------- tokens
 
@@ -52,6 +66,8 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[eE][+-]?\d+)?$")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_NOT_FINITE = re.compile(r"\.(?:nan|inf(?:inity)?)(?![A-Za-z0-9_])|∞", re.IGNORECASE)
+_NOT_FINITE_WORDS = {"nan", "inf", "infinity"}
 _SIGNS = sorted(q.CURRENCY_SIGNS, key=len, reverse=True)
 _OPS = {"**": "**", "+": "+", "-": "-", "−": "-", "–": "-", "*": "*", "×": "*", "/": "/", "÷": "/",
         "(": "(", ")": ")", ",": ","}
@@ -131,9 +147,15 @@ def tokenize(text: str) -> list[Token]:
             tokens.extend(_split_cjk(m.group(), i))
             i = m.end()
             continue
+        if m := _NOT_FINITE.match(text, i):
+            raise ExprError(not_finite(m.group()), i, "not-finite")
         raise ExprError(_unexpected_char(c), i, "syntax")
     tokens.append(Token("end", "", n, n))
     return tokens
+
+
+def not_finite(word: str) -> str:
+    return f"{word!r} is not a figure: NaN and infinity cannot be checked; write the number the article gives"
 
 
 def _unexpected_char(c: str) -> str:
@@ -254,13 +276,58 @@ def parse(text: str) -> Node:
     """Parse an expression; raises ExprError with the offset of what is wrong."""
     if not text.strip():
         raise ExprError("empty expression", 0, "syntax")
-    return _Parser(text, tokenize(text)).parse()
+    node = _Parser(text, tokenize(text)).parse()
+    height(node, MAX_HEIGHT)
+    return node
+
+
+def children(n: Node) -> tuple[Node, ...]:
+    if isinstance(n, Unary):
+        return (n.operand,)
+    if isinstance(n, Binary):
+        return (n.left, n.right)
+    if isinstance(n, Call):
+        return n.args
+    return ()
+
+
+def height(root: Node, limit: int | None = None) -> int:
+    """How many levels the tree has, measured without recursion. With a ``limit``, a
+    taller tree is refused (ExprError at the operation that passes it) before anything
+    walks it recursively."""
+    heights: dict[int, int] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        kids = children(node)
+        if not done:
+            stack.append((node, True))
+            stack.extend((k, False) for k in kids)
+            continue
+        h = 1 + max((heights[id(k)] for k in kids), default=0)
+        if limit is not None and h > limit:
+            at = node.op_pos if isinstance(node, Binary) else node.start
+            raise ExprError(
+                f"expression too long to compute: more than {limit} operations one inside another; "
+                "write a long addition with sum(…), or split it into facts",
+                at,
+                "too-long",
+            )
+        heights[id(node)] = h
+    return heights[id(root)]
 
 
 def did_you_mean(word: str, candidates: Any) -> str:
+    """' (did you mean 'x'?)' for the closest candidate, or ''. The caller bounds how
+    many candidates it offers (see SUGGESTION_WORK)."""
+    return _closest(word, tuple(candidates))
+
+
+@functools.lru_cache(maxsize=1024)
+def _closest(word: str, candidates: tuple[str, ...]) -> str:
     import difflib
 
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -484,6 +551,7 @@ class Evaluator:
         self._memo: dict[str, Result] = {}
         self._failed: dict[str, ExprError] = {}
         self._active: list[str] = []
+        self._suggestions_left = SUGGESTION_WORK
 
     # facts -----------------------------------------------------------------
     def fact(self, name: str) -> Result:
@@ -510,8 +578,36 @@ class Evaluator:
         self._memo[name] = value
         return value
 
+    def _prepare(self, node: Node) -> None:
+        """Evaluate the facts ``node`` depends on, deepest first and without recursion.
+
+        Each fact is then computed with all of its own facts at hand, so a chain of
+        10,000 facts (a: b + 1, b: c + 1, …) never recurses deeper than one expression.
+        A fact that fails keeps its error, raised where the fact is used.
+        """
+        order: list[str] = []
+        seen: set[str] = set()
+        stack: list[tuple[str, bool]] = [(n, False) for n in sorted(names_in(node))]
+        while stack:
+            name, expanded = stack.pop()
+            if expanded:
+                order.append(name)
+                continue
+            if name in seen or name not in self.facts or name in self.broken or name in self._memo or name in self._failed:
+                continue
+            seen.add(name)
+            stack.append((name, True))
+            stack.extend((d, False) for d in sorted(names_in(self.facts[name].expr.node)) if d not in seen)
+        for name in order:
+            if name not in self._memo and name not in self._failed and name not in self._active:
+                try:
+                    self.fact(name)
+                except ExprError:
+                    pass
+
     # nodes -------------------------------------------------------------------
     def eval(self, node: Node) -> Result:
+        self._prepare(node)
         try:
             return self._eval(node)
         except q.QuantityError as e:  # pragma: no cover - _eval places these itself
@@ -556,9 +652,17 @@ class Evaluator:
         u = q.unit_for_word(n)
         if u is not None:
             return q.exact(Fraction(1), u)
-        raise ExprError(
-            f"unknown fact {n!r}{did_you_mean(n, [*self.facts, *self.broken])}", node.start, "unknown-fact"
-        )
+        if n.lower() in _NOT_FINITE_WORDS:
+            raise ExprError(not_finite(n), node.start, "not-finite")
+        raise ExprError(f"unknown fact {n!r}{self.suggest(n)}", node.start, "unknown-fact")
+
+    def suggest(self, word: str) -> str:
+        """A close fact name, within this file's budget of comparisons."""
+        pool = len(self.facts) + len(self.broken)
+        if pool > self._suggestions_left:
+            return ""
+        self._suggestions_left -= pool
+        return did_you_mean(word, [*self.facts, *self.broken])
 
     def number(self, v: Result, node: Node) -> q.Value:
         if isinstance(v, q.DateValue):
@@ -626,7 +730,24 @@ class Evaluator:
 
     # tracing for explain ---------------------------------------------------
     def trace(self, node: Node, text: str, show: Callable[[Result], Shown | None]) -> Step:
-        """The computation as a tree of steps, each with its value (for ``explain``)."""
+        """The computation as a tree of steps, each with its value (for ``explain``).
+
+        A fact's computation is opened once (later uses say "shown above") and at most
+        MAX_TRACE_FACTS facts deep, so that facts used many times, or chained, give a
+        tree as large as the file, never exponential and never too deep to walk.
+        """
+        self._prepare(node)
+        return self._trace(node, text, show, set(), 0, 1)
+
+    def _trace(
+        self,
+        node: Node,
+        text: str,
+        show: Callable[[Result], Shown | None],
+        opened: set[str],
+        depth: int,
+        level: int,
+    ) -> Step:
         label = text[node.start : node.end]
         try:
             value = self._eval(node)
@@ -634,21 +755,20 @@ class Evaluator:
         except ExprError as e:
             shown = None
             label = f"{label}  -> error: {e.message}"
-        children: list[Step] = []
-        if isinstance(node, Unary):
-            children.append(self.trace(node.operand, text, show))
-        elif isinstance(node, Binary):
-            children += [self.trace(node.left, text, show), self.trace(node.right, text, show)]
-        elif isinstance(node, Call):
-            children += [self.trace(a, text, show) for a in node.args]
-        elif isinstance(node, Name) and node.name in self.facts and node.name not in self.broken:
+        steps = [self._trace(c, text, show, opened, depth, level + 1) for c in children(node)]
+        if isinstance(node, Name) and node.name in self.facts and node.name not in self.broken:
             fact = self.facts[node.name]
             if isinstance(fact.expr.node, (Num, DateLit)):
                 label = f"{label}  (fact: {fact.expr.text}, {fact.expr.span})"
-            else:
-                children.append(self.trace(fact.expr.node, fact.expr.text, show))
+            elif node.name in opened:
+                label = f"{label}  (fact, {fact.expr.span}, shown above)"
+            elif depth >= MAX_TRACE_FACTS or level + height(fact.expr.node) > MAX_TRACE_LEVELS:
                 label = f"{label}  (fact, {fact.expr.span})"
-        return Step(label, shown, tuple(children))
+            else:
+                opened.add(node.name)
+                steps.append(self._trace(fact.expr.node, fact.expr.text, show, opened, depth + 1, level + 1))
+                label = f"{label}  (fact, {fact.expr.span})"
+        return Step(label, shown, tuple(steps))
 
 
 def locate(span: Span, offset: int) -> Span:  # pragma: no cover - convenience

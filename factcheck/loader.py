@@ -11,8 +11,9 @@ Every problem names its line and column; one broken claim does not stop the othe
 
 from __future__ import annotations
 
+import gc
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
@@ -53,6 +54,12 @@ _ALLOWED_TAGS = {
 
 # --------------------------------------------------------------------------- the tree
 
+_NONE: tuple[()] = ()
+#: C0 and C1 control characters but tab, newline and carriage return. YAML refuses them
+#: written raw, but its escapes ("\e", "\x07") make them; in a report they would reach
+#: the terminal as commands (colours, titles, cursor moves) or garble a CI log.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
 
 @dataclass(slots=True)
 class YNode:
@@ -62,8 +69,10 @@ class YNode:
     value: str = ""
     style: str | None = None  # None (plain), '"', "'", '|', '>'
     single_line: bool = True
-    pairs: list[tuple["YNode", "YNode"]] = field(default_factory=list)
-    items: list["YNode"] = field(default_factory=list)
+    # lists for containers only: a scalar shares the empty tuple (a file can hold
+    # two million nodes, and two empty lists each would double their memory)
+    pairs: list[tuple["YNode", "YNode"]] = _NONE  # type: ignore[assignment]
+    items: list["YNode"] = _NONE  # type: ignore[assignment]
 
     @property
     def is_null(self) -> bool:
@@ -98,6 +107,10 @@ def compose(text: str) -> YNode | None:
     stack: list[tuple[YNode, list[YNode]]] = []  # container, pending key for maps
     documents = 0
     nodes = 0
+    # The tree holds no cycles, so the cyclic collector only slows its building: with
+    # it, each of its passes walks every node made so far (twice the time at 100,000).
+    collecting = gc.isenabled()
+    gc.disable()
 
     def attach(node: YNode) -> None:
         nonlocal root
@@ -136,15 +149,23 @@ def compose(text: str) -> YNode | None:
                 style = ev.style or None
                 if style in ('"', "'"):
                     col += 1  # the text starts after the quote
+                if bad := _CONTROL.search(ev.value):
+                    raise LoadError(
+                        line,
+                        col,
+                        "control-character",
+                        f"this text holds the control character U+{ord(bad.group()):04X}, "
+                        "which has no place in a claims file: remove it",
+                    )
                 end = ev.end_mark
                 single = style not in ("|", ">") and end.line == mark.line
                 attach(YNode("scalar", line, col, ev.value, style, single))
             elif isinstance(ev, yaml.MappingStartEvent):
-                node = YNode("map", line, col)
+                node = YNode("map", line, col, pairs=[])
                 attach(node)
                 stack.append((node, []))
             elif isinstance(ev, yaml.SequenceStartEvent):
-                node = YNode("seq", line, col)
+                node = YNode("seq", line, col, items=[])
                 attach(node)
                 stack.append((node, []))
             elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -157,8 +178,22 @@ def compose(text: str) -> YNode | None:
         if "nesting depth" in str(e.problem):
             raise LoadError(line, col, "too-deep", f"the YAML nests more than {MAX_DEPTH} levels deep") from None
         raise LoadError(line, col, "yaml-syntax", _yaml_message(e)) from None
-    except yaml.YAMLError as e:  # pragma: no cover - libyaml reader errors without marks
+    except yaml.reader.ReaderError as e:
+        # a character YAML does not allow; libyaml gives its offset in UTF-8 bytes
+        before = text.encode("utf-8", "surrogatepass")[: e.position].decode("utf-8", "replace")
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        raise LoadError(
+            line,
+            col,
+            "yaml-syntax",
+            f"YAML syntax: the character U+{e.character:04X} is not allowed in a YAML file: remove it",
+        ) from None
+    except yaml.YAMLError as e:  # pragma: no cover - any other error of the parser, without marks
         raise LoadError(1, 1, "yaml-syntax", f"YAML syntax: {e}") from None
+    finally:
+        if collecting:
+            gc.enable()
     return root
 
 
@@ -187,21 +222,55 @@ def _yaml_message(e: object) -> str:
 
 def read_text(path: str) -> tuple[str | None, Problem | None]:
     """The file's text, or the problem that stops it from being read as UTF-8."""
-    import os
-
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            return None, Problem(
-                Span(path, 1, 1), "too-large", f"the file is {size / 2**20:.0f} MB; claims files are at most {MAX_BYTES // 2**20} MB"
-            )
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        return None, Problem(Span(path, 1, 1), "unreadable", "this is a folder, not a claims file")
-    except OSError as e:
-        return None, Problem(Span(path, 1, 1), "unreadable", f"cannot read the file: {e.strerror or e}")
+        data = read_bytes(path, MAX_BYTES, "claims files")
+    except LoadError as e:
+        return None, Problem(Span(path, e.line, e.col), e.code, e.message)
     return decode(path, data)
+
+
+def read_bytes(path: str, limit: int, what: str = "files") -> bytes:
+    """A regular file's bytes, at most ``limit`` of them; LoadError (at 1:1) otherwise.
+
+    The file is opened without blocking and checked before a byte is read: a pipe
+    would wait forever for a writer, and a device (/dev/zero) never ends.
+    """
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except IsADirectoryError:
+        raise LoadError(1, 1, "unreadable", "this is a folder, not a file") from None
+    except OSError as e:
+        raise LoadError(1, 1, "unreadable", f"cannot read the file: {e.strerror or e}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError(1, 1, "unreadable", "this is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(1, 1, "unreadable", "this is not a regular file (a pipe, a device or a socket)")
+        if info.st_size > limit:
+            raise LoadError(1, 1, "too-large", _too_large(info.st_size, limit, what))
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as e:
+        raise LoadError(1, 1, "unreadable", f"cannot read the file: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+    if size > limit:  # it grew while we read it
+        raise LoadError(1, 1, "too-large", _too_large(size, limit, what))
+    return b"".join(chunks)
+
+
+def _too_large(size: int, limit: int, what: str) -> str:
+    return f"the file is {size / 2**20:,.1f} MB; {what} are at most {limit / 2**20:g} MB"
 
 
 def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
@@ -301,6 +370,14 @@ class _Reader:
             return None
         return Expr(text, span, tree, node.single_line)
 
+    def choice(self, node: YNode, what: str, words: tuple[str, ...], expected: str) -> str | None:
+        """One of ``words``, or None with one problem (never two) saying what is expected."""
+        word = node.value if node.kind == "scalar" and not node.is_null else None
+        if word in words:
+            return word
+        self.problem(node, "wrong-value", f"{what} should be {expected} not {node.describe()}")
+        return None
+
     def date(self, node: YNode, what: str) -> str | None:
         value = self.text(node, what)
         if value is None:
@@ -333,12 +410,13 @@ class _Reader:
         else:
             k, v = top["version"]
             if not (v.kind == "scalar" and v.style is None and v.value.isdigit() and int(v.value) in SUPPORTED_VERSIONS):
-                shown = v.value if v.kind == "scalar" else v.describe()
+                versions = ", ".join(map(str, SUPPORTED_VERSIONS))
                 self.problem(
                     v,
                     "version",
-                    f"version {shown} is not supported: this build of factcheck reads version "
-                    f"{', '.join(map(str, SUPPORTED_VERSIONS))}",
+                    f"version {v.value} is not supported: this build of factcheck reads version {versions}"
+                    if v.kind == "scalar" and not v.is_null
+                    else f"version should be a number ({versions}), not {v.describe()}",
                 )
                 return Document(path=path, problems=tuple(self.problems))
 
@@ -384,12 +462,8 @@ class _Reader:
         tolerance = self.expr(m["tolerance"][1], "settings.tolerance") if "tolerance" in m else None
         rounding = Status.WARN
         if "rounding_only" in m:
-            v = m["rounding_only"][1]
-            word = self.text(v, "settings.rounding_only")
-            if word in ("warn", "pass", "fail"):
-                rounding = Status(word)
-            else:
-                self.problem(v, "wrong-value", f"settings.rounding_only should be warn, pass or fail, not {v.describe()}")
+            word = self.choice(m["rounding_only"][1], "settings.rounding_only", ("warn", "pass", "fail"), "warn, pass or fail,")
+            rounding = Status(word) if word else rounding
         rates: list[tuple[str, Expr]] = []
         if "rates" in m:
             from factcheck.quantity import CURRENCIES
@@ -468,7 +542,7 @@ class _Reader:
         graph = {n: sorted(names_in(f.expr.node) & facts.keys()) for n, f in facts.items()}
         broken: dict[str, str] = {}
         for cycle in _cycles(graph):
-            chain = " -> ".join(_cycle_path(graph, cycle))
+            chain = _chain_text(_cycle_path(graph, cycle))
             for n in cycle:
                 if n in broken:
                     continue
@@ -522,20 +596,11 @@ class _Reader:
         tolerance = self.expr(m["tolerance"][1], f"the tolerance of {what}") if "tolerance" in m else None
         compare = Compare.APPROX
         if "compare" in m:
-            v = m["compare"][1]
-            word = self.text(v, "compare")
-            if word in COMPARE_ALIASES:
-                compare = COMPARE_ALIASES[word]
-            else:
-                self.problem(v, "wrong-value", f"compare should be one of ≈ (approx), = (exact), <, <=, >, >=; not {v.describe()}")
+            word = self.choice(m["compare"][1], "compare", tuple(COMPARE_ALIASES), "one of ≈ (approx), = (exact), <, <=, >, >=;")
+            compare = COMPARE_ALIASES[word] if word else compare
         severity = "error"
         if "severity" in m:
-            v = m["severity"][1]
-            word = self.text(v, "severity")
-            if word in ("error", "warning"):
-                severity = word
-            else:
-                self.problem(v, "wrong-value", f"severity should be error or warning, not {v.describe()}")
+            severity = self.choice(m["severity"][1], "severity", ("error", "warning"), "error or warning,") or severity
         tags: tuple[str, ...] = ()
         if "tags" in m:
             v = m["tags"][1]
@@ -581,13 +646,29 @@ def _suggest(key: str) -> str | None:
     return close[0] if close else None
 
 
+#: A cycle is named in every message about one of its facts: past this many names the
+#: middle is elided, so that a cycle of 10,000 facts gives 10,000 short messages, not
+#: 10,000 copies of the whole cycle.
+CHAIN_NAMES = 8
+
+
+def _chain_text(path: list[str]) -> str:
+    """'a -> b -> a', or 'a0 -> a1 -> a2 -> … -> a9999 -> a0 (10,000 facts)' for a long cycle."""
+    if len(path) <= CHAIN_NAMES + 1:
+        return " -> ".join(path)
+    head, tail = path[: CHAIN_NAMES // 2 + 1], path[-(CHAIN_NAMES // 2) :]
+    return f"{' -> '.join(head)} -> … -> {' -> '.join(tail)} ({len(path) - 1:,} facts)"
+
+
 def _cycle_path(graph: dict[str, list[str]], comp: list[str]) -> list[str]:
     """A path a -> b -> ... -> a through a strongly connected component, following edges."""
+    from collections import deque
+
     start, members = comp[0], set(comp)
     previous: dict[str, str] = {}
-    queue = [start]
+    queue = deque([start])
     while queue:
-        v = queue.pop(0)
+        v = queue.popleft()
         for w in graph[v]:
             if w not in members:
                 continue
@@ -610,6 +691,7 @@ def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
     stack: list[str] = []
     out: list[list[str]] = []
     counter = 0
+    order = {name: i for i, name in enumerate(graph)}
     for start in graph:
         if start in index:
             continue
@@ -642,7 +724,7 @@ def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
                     if w == v:
                         break
                 if len(comp) > 1 or v in graph[v]:
-                    out.append(sorted(comp, key=list(graph).index))
+                    out.append(sorted(comp, key=order.__getitem__))
             if work:
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[v])

@@ -1,0 +1,169 @@
+"""The engine's limits, one test a limit: what the hostile corpus found, fixed where it
+belongs (see tests/hostile/ for the same inputs run through the command line)."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from factcheck import expr as x
+from factcheck.errors import ExprError
+from factcheck.expr import MAX_HEIGHT, Evaluator, parse
+from factcheck.loader import load
+
+
+def error(text: str, facts=None) -> ExprError:
+    with pytest.raises(ExprError) as e:
+        Evaluator(facts or {}).eval(parse(text))
+    return e.value
+
+
+# --------------------------------------------------------------------------- expressions
+
+
+def test_a_long_chain_of_operations_is_refused_where_it_passes_the_limit():
+    ok = " + ".join(["1"] * MAX_HEIGHT)  # MAX_HEIGHT - 1 additions: a tree MAX_HEIGHT tall
+    assert Evaluator({}).eval(parse(ok)).point == MAX_HEIGHT
+    text = "+".join(["1"] * 5000)  # 9,999 characters: under MAX_LENGTH, it used to recurse 5,000 deep
+    with pytest.raises(ExprError) as e:
+        parse(text)
+    assert e.value.code == "too-long" and "sum(" in e.value.message
+    assert e.value.offset == 2 * MAX_HEIGHT - 1  # the '+' that makes the tree one level too tall
+
+
+def test_sum_is_flat_so_a_long_addition_still_computes():
+    assert Evaluator({}).eval(parse("sum(" + ", ".join(["1"] * 2000) + ")")).point == 2000
+
+
+@pytest.mark.parametrize("spelling", [".nan", ".NaN", ".inf", "-.inf", "+.Inf", ".infinity", "∞", "-∞"])
+def test_nan_and_infinity_as_yaml_or_symbols_are_named(spelling):
+    with pytest.raises(ExprError) as e:
+        parse(spelling)
+    assert e.value.code == "not-finite" and "NaN and infinity" in e.value.message
+
+
+@pytest.mark.parametrize("spelling", ["nan", "NaN", "inf", "-inf", "Infinity", "INF"])
+def test_nan_and_infinity_as_words_are_named_unless_a_fact_has_the_name(spelling):
+    e = error(spelling)
+    assert e.code == "not-finite" and "NaN and infinity" in e.message
+
+
+def facts_of(write, lines: list[str]):
+    doc = load(str(write("version: 1\nfacts:\n" + "".join(f"  {line}\n" for line in lines) + "claims: []\n")))
+    assert not doc.problems, doc.problems[:3]
+    return doc
+
+
+def test_a_chain_of_ten_thousand_facts_computes_without_recursing(write):
+    n = 10_000
+    doc = facts_of(write, [f"a{i}: a{i + 1} + 1" for i in range(n)] + [f"a{n}: 0"])
+    v = Evaluator(doc.facts).eval(parse("a0"))
+    assert v.point == n
+    assert (v.iv.lo, v.iv.hi) == (n - n / 2 - 0.5, n + n / 2 + 0.5)  # each literal 1 is 0.5 to 1.5, 0 is ±0.5
+
+
+def test_a_failing_fact_deep_in_a_chain_is_reported_where_it_fails(write):
+    doc = facts_of(write, [f"a{i}: a{i + 1} + 1" for i in range(2000)] + ["a2000: 1 CNY + 1 year"])
+    e = error("a0", doc.facts)
+    assert "cannot add CNY and year" in e.message and "a2000" in e.message
+
+
+def test_suggestions_stop_when_a_file_asks_for_too_many(write):
+    doc = facts_of(write, [f"fact_number_{i}: {i}" for i in range(5000)])
+    ev = Evaluator(doc.facts)
+    first = pytest.raises(ExprError, ev.eval, parse("fact_numbr_7")).value
+    assert "did you mean 'fact_number_7'" in first.message
+    start = time.perf_counter()
+    for i in range(1000):
+        with pytest.raises(ExprError, match="unknown fact"):
+            ev.eval(parse(f"fact_numbr_{i}"))
+    assert time.perf_counter() - start < 5  # without the budget: about 40 s
+    assert "did you mean" not in pytest.raises(ExprError, ev.eval, parse("fact_numbr_9")).value.message
+
+
+def test_explain_opens_each_fact_once_so_a_diamond_of_facts_is_not_exponential(write):
+    n = 60  # 2**60 paths through the facts
+    doc = facts_of(write, ["a0: 1"] + [f"a{i}: a{i - 1} + a{i - 1}" for i in range(1, n)])
+    ev = Evaluator(doc.facts)
+    step = ev.trace(parse(f"a{n - 1}"), f"a{n - 1}", lambda v: None)
+    count, stack = 0, [step]
+    while stack:
+        s = stack.pop()
+        count += 1
+        stack.extend(s.children)
+    assert count < 10 * n
+    assert "shown above" in repr(step)
+
+
+def test_explain_stops_opening_facts_before_the_tree_gets_too_deep(write):
+    deep = " + ".join(["1"] * (MAX_HEIGHT - 1))
+    doc = facts_of(write, [f"a{i}: a{i + 1} + {deep}" for i in range(30)] + ["a30: 1"])
+    step = Evaluator(doc.facts).trace(parse("a0"), "a0", lambda v: None)
+    depth, stack = 0, [(step, 1)]
+    while stack:
+        s, d = stack.pop()
+        depth = max(depth, d)
+        stack.extend((c, d + 1) for c in s.children)
+    assert depth <= x.MAX_TRACE_LEVELS + 1
+
+
+# --------------------------------------------------------------------------- the loader
+
+
+def test_a_long_cycle_is_named_briefly_in_each_message(write):
+    n = 10_000
+    path = write("version: 1\nfacts:\n" + "".join(f"  a{i}: a{(i + 1) % n} + 1\n" for i in range(n)) + "claims: []\n")
+    start = time.perf_counter()
+    doc = load(str(path))
+    assert time.perf_counter() - start < 5  # it used to take 15 s and 4 GB
+    assert len(doc.problems) == n
+    assert all(len(p.message) < 200 for p in doc.problems)
+    assert "a0 -> a1 -> a2 -> a3 -> a4 -> … -> a9997 -> a9998 -> a9999 -> a0 (10,000 facts)" in doc.problems[0].message
+
+
+def test_a_character_yaml_refuses_is_placed_at_its_line_and_column(tmp_path):
+    path = tmp_path / "c.claims.yaml"
+    path.write_text("version: 1\nclaims:\n  - id: 中文\n    says: bell \x07 here\n", encoding="utf-8")
+    (p,) = load(str(path)).problems
+    assert (p.span.line, p.span.col, p.code) == (4, 16, "yaml-syntax")
+    assert "U+0007" in p.message and "\n" not in p.message
+
+
+@pytest.mark.parametrize(("escape", "code"), [("\\e[2J", "U+001B"), ("\\x07", "U+0007"), ("\\0", "U+0000"), ("\\x9b", "U+009B")])
+def test_control_characters_made_by_escapes_are_refused(write, escape, code):
+    path = write(f'version: 1\nclaims:\n  - id: a\n    says: "clear {escape} screen"\n    source: x\n')
+    (p,) = load(str(path)).problems
+    assert (p.span.line, p.span.col, p.code) == (4, 12, "control-character")
+    assert code in p.message
+
+
+def test_tabs_and_newlines_in_text_are_fine(write):
+    doc = load(str(write('version: 1\nclaims:\n  - id: a\n    says: "a\\tb\\nc"\n    source: x\n')))
+    assert doc.problems == () and doc.claims[0].says == "a\tb\nc"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "pipe.claims.yaml"
+    os.mkfifo(fifo)
+    start = time.perf_counter()
+    (p,) = load(str(fifo)).problems
+    assert time.perf_counter() - start < 1
+    assert p.code == "unreadable" and "not a regular file" in p.message
+
+
+def test_a_device_is_refused_before_reading():
+    (p,) = load("/dev/zero").problems
+    assert p.code == "unreadable"
+
+
+def test_a_value_of_the_wrong_type_is_one_problem_not_two(write):
+    doc = load(str(write("version: 1\nsettings: {rounding_only: [x]}\nclaims:\n  - {id: a, source: x, compare: [1], severity: {a: b}}\n")))
+    assert [(p.span.line, p.code) for p in doc.problems] == [(2, "wrong-value"), (4, "wrong-value"), (4, "wrong-value")]
+
+
+def test_a_version_that_is_not_a_number_says_so(write):
+    (p,) = load(str(write("version: [1]\nclaims: []\n"))).problems
+    assert p.message == "version should be a number (1), not a list"
