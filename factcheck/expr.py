@@ -519,8 +519,22 @@ class _Parser:
             raise self.fail(
                 f"unknown currency {w!r}: factcheck knows {', '.join(q.CURRENCIES)}", t
             )
+        nxt = self.tok
+        slip = q.misspelt_unit(w)
+        if nxt.kind in ("word", "cjk", "percent") and not self._next_is_call() and (
+            slip or nxt.kind == "percent" or q.unit_for_word(nxt.text) is not None or q.magnitude(nxt.text) is not None
+        ):
+            # '1 bilion CNY', '5 milion users': the first word was meant as a unit or magnitude
+            raise self.fail(
+                f"unknown unit {w!r}{f' (did you mean {slip!r}?)' if slip else ''}: "
+                "a number takes one unit (write `*` to multiply)",
+                t,
+            )
         # any other plain word after a number is a count of that thing
-        return q.count_unit(w), t.end, w
+        try:
+            return q.count_unit(w), t.end, w
+        except q.QuantityError as e:
+            raise ExprError(e.message, t.pos, e.code) from None
 
 
 def node_start(n: Node) -> int:

@@ -7,13 +7,14 @@ example and checks the result, so the documentation cannot drift from the code.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any, Callable, Sequence
 
 from factcheck import quantity as q
-from factcheck.interval import Interval, check_size, iv_max, iv_min
+from factcheck.interval import MAX_BITS, Interval, TooLarge, iv_max, iv_min, power
 
 Arg = Any  # q.Value | q.DateValue
 
@@ -165,7 +166,14 @@ def _rational_power(x: Fraction, e: Fraction) -> tuple[Fraction, bool]:
     if x == 0:
         return Fraction(0), True
     if e.denominator == 1:
-        return check_size(x ** e.numerator), True
+        return power(x, e.numerator), True
+    # refuse a result past MAX_BITS before computing it (cagr over 10^-100 years)
+    try:
+        bits = abs(float(e) * (math.log2(x.numerator) - math.log2(x.denominator)))
+    except OverflowError:
+        bits = math.inf
+    if bits > MAX_BITS:
+        raise TooLarge("number too large or too precise to compute")
     p, r = e.numerator, e.denominator
     if r <= 64 and abs(p) <= 64:
         y = x**p

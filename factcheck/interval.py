@@ -29,6 +29,19 @@ def check_size(x: Fraction) -> Fraction:
     return x
 
 
+def power(x: Fraction, n: int) -> Fraction:
+    """x ** n, refused *before* it is computed when the result would pass MAX_BITS:
+    x ** 10**100 would otherwise run until memory ran out."""
+    if n < 0:
+        if x == 0:
+            raise ZeroDivisionError("zero to a negative power")
+        x, n = 1 / x, -n
+    bits = max(x.numerator.bit_length(), x.denominator.bit_length())
+    if bits > 1 and n * (bits - 1) >= MAX_BITS:  # a b-bit number to the n has at least n(b-1)+1 bits
+        raise TooLarge("number too large or too precise to compute")
+    return check_size(x**n)
+
+
 @dataclass(frozen=True, slots=True)
 class Interval:
     lo: Bound
@@ -113,7 +126,7 @@ class Interval:
         if not self.bounded:
             return WHOLE
         assert self.lo is not None and self.hi is not None
-        a, b = check_size(self.lo**n), check_size(self.hi**n)
+        a, b = power(self.lo, n), power(self.hi, n)
         if n % 2:
             return Interval(a, b)
         if self.lo >= 0:

@@ -12,6 +12,7 @@ carries the interval of values that round to it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +21,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from factcheck.interval import Interval, check_size
+from factcheck.interval import power as ipower
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint
@@ -73,6 +75,15 @@ POINT_WORDS = {"pp", "ppt", "ppts", "个百分点", "百分点"}
 RESERVED_WORDS = (
     set(CURRENCY_WORDS) | set(TIME_WORDS) | PERCENT_WORDS | POINT_WORDS
     | {"percentage", "point", "points", "per", "cent"}
+)
+
+#: words of units and magnitudes long enough to be misspelt (for "did you mean")
+_SPELLED_UNITS = tuple(
+    sorted(
+        w
+        for w in {*CURRENCY_WORDS, *TIME_WORDS, *PERCENT_WORDS, *POINT_WORDS, *MAGNITUDES, *_MAG_ALIASES}
+        if w.isascii() and len(w) > 3
+    )
 )
 
 _DEFINITIONS = """\
@@ -142,16 +153,46 @@ def plural(word: str) -> str:
     return word + "s"
 
 
+#: Each new count word defines a unit in the registry (about 0.25 ms, and it stays):
+#: a file naming 100,000 different things would take half a minute before any check.
+#: A newsroom's whole archive uses a few hundred (orders, users, stores, shares…).
+MAX_COUNT_UNITS = 2_000
+#: |n| in a unit's exponent (CNY², year⁻¹): no figure needs more, and exponents that
+#: grow by powers of powers make conversions (7.2 ** 3,000,000) run for minutes.
+MAX_UNIT_EXPONENT = 12
+
+
 def count_unit(word: str) -> Any:
     """A count unit ('orders'): its own dimension, so orders and users never mix."""
     sing = singular(word)
     key = "count_" + sing.encode("utf-8").hex()
     if key not in _UNITS:
+        if len(_COUNT_NAMES) >= MAX_COUNT_UNITS:
+            raise QuantityError(
+                f"too many different words after numbers (more than {MAX_COUNT_UNITS:,} things counted, "
+                f"such as {plural(sing)!r}): is this a claims file?",
+                code="too-large",
+            )
         ureg = registry()
         ureg.define(f"{key} = [{key}]")
         _COUNT_NAMES[key] = sing
         _UNITS[key] = ureg.Unit(key)
     return _UNITS[key]
+
+
+def misspelt_unit(word: str) -> str | None:
+    """The unit or magnitude word a count word looks like a slip of ('bilion' -> 'billion')."""
+    return _misspelt(word)
+
+
+@functools.lru_cache(maxsize=1024)
+def _misspelt(word: str) -> str | None:
+    import difflib
+
+    if is_known_unit_word(word) or magnitude(word) is not None:
+        return None
+    close = difflib.get_close_matches(word, _SPELLED_UNITS, n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def is_known_unit_word(word: str) -> bool:
@@ -401,7 +442,21 @@ def mismatch(a: Any, b: Any, verb: str) -> str:
             f"cannot {verb} {x} and {y} without an exchange rate: add one under "
             f"settings.rates (for example `{x}: 7.2 {y}`)"
         )
-    return f"cannot {verb} {describe_unit(a)} and {describe_unit(b)}"
+    text = f"cannot {verb} {describe_unit(a)} and {describe_unit(b)}"
+    slip = count_slip(a) or count_slip(b)
+    return f"{text} ({slip})" if slip else text
+
+
+def count_slip(u: Any) -> str | None:
+    """"'yeers' is not a unit factcheck knows: did you mean 'years'?" when a count word
+    of ``u`` looks like a misspelt unit or magnitude, else None."""
+    for n in u._units:
+        word = _COUNT_NAMES.get(n)
+        for written in (word, plural(word)) if word else ():
+            slip = misspelt_unit(written)
+            if slip:
+                return f"{written!r} is not a unit factcheck knows: did you mean {slip!r}?"
+    return None
 
 
 def convert(v: Value, to: Any, rates: Rates = NO_RATES) -> Value:
@@ -436,7 +491,20 @@ def sub(a: Value, b: Value, rates: Rates = NO_RATES) -> Value:
     return add(a, neg(b), rates, verb="subtract")
 
 
+def check_unit(u: Any) -> Any:
+    """Refuse a unit raised past MAX_UNIT_EXPONENT (CNY^13), before anything converts it."""
+    for n, e in u._units.items():
+        if abs(e) > MAX_UNIT_EXPONENT:
+            raise QuantityError(
+                f"a figure in {_name(n, e, False)} is past what factcheck computes: "
+                f"units go up to the power {MAX_UNIT_EXPONENT}",
+                code="too-large",
+            )
+    return u
+
+
 def _tidy(point: Fraction, iv: Interval, u: Any) -> Value:
+    check_unit(u)
     f, u2 = simplify(u)
     if f != 1:
         point, iv = point * f, iv.scale(f)
@@ -470,7 +538,8 @@ def power(a: Value, n: int) -> Value:
     if n < 0 and a.point == 0:
         raise QuantityError("division by zero", code="zero")
     a = plainer(a)
-    return Value(check_size(a.point**n), a.iv**n, a.unit**n if n else unit(""))
+    u = check_unit(a.unit**n) if n else unit("")
+    return Value(ipower(a.point, n), a.iv**n, u)
 
 
 def as_percent(v: Value) -> Value:
@@ -491,6 +560,10 @@ def sig_digits(text: str) -> int:
     return max(1, len(digits))
 
 
+#: decimal exponents shown in scientific notation: 1e+21 and up, 1e-10 and down
+SCIENTIFIC_FROM, SCIENTIFIC_BELOW = 21, -10
+
+
 def fmt_number(x: Fraction, sig: int = 4) -> str:
     """A decimal with ``sig`` significant digits (never dropping integer digits), no
     trailing zeros, thousands separators from 10,000 up."""
@@ -499,6 +572,12 @@ def fmt_number(x: Fraction, sig: int = 4) -> str:
     with localcontext() as ctx:
         ctx.prec = max(sig, 1) + 40
         d = Decimal(x.numerator) / Decimal(x.denominator)
+        if not SCIENTIFIC_BELOW < d.adjusted() < SCIENTIFIC_FROM:
+            # 1e+400 rather than 400 digits (or, past 44 digits, a crash in quantize)
+            mantissa, _, exponent = f"{d:.{max(sig, 1) - 1}e}".partition("e")
+            if "." in mantissa:
+                mantissa = mantissa.rstrip("0").rstrip(".")
+            return f"{mantissa}e{exponent}"
         e = d.adjusted() - sig + 1
         q = d.quantize(Decimal(1).scaleb(min(e, 0)), rounding=ROUND_HALF_EVEN)
     text = f"{q:f}"
@@ -521,6 +600,8 @@ def pick_mag(v: Value, mag: str | None = None) -> tuple[str | None, int]:
     if is_percent(v.unit) or is_points(v.unit) or is_time(v.unit):
         return None, 0
     size = abs(v.point)
+    if size >= Fraction(10) ** SCIENTIFIC_FROM:
+        return None, 0  # 1e+100 CNY, not 1e+88 trillion CNY
     for word, k in _AUTO_MAGS:
         if size >= Fraction(10) ** k:
             return word, k

@@ -448,6 +448,6 @@ def _unit_hints(x: Inputs) -> list[Hint]:
                     f"{x.stated_text} is in percentage points: for a difference in points use change()",
                 )
             )
-    elif not q.is_plain(c.unit) and q.is_plain(s.unit):
+    elif not q.is_plain(c.unit) and q.is_plain(s.unit) and not q.count_slip(c.unit):  # not "write it with bilions"
         out.append(Hint("missing-unit", f"the stated {x.stated_text} has no unit: write it with {q.unit_text(c.unit, True)}"))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from fractions import Fraction as F
 
 import pytest
 
@@ -167,3 +168,85 @@ def test_a_value_of_the_wrong_type_is_one_problem_not_two(write):
 def test_a_version_that_is_not_a_number_says_so(write):
     (p,) = load(str(write("version: [1]\nclaims: []\n"))).problems
     assert p.message == "version should be a number (1), not a list"
+
+
+# --------------------------------------------------------------------------- numbers and units
+
+
+def test_a_power_past_the_size_limit_is_refused_before_it_is_computed():
+    from factcheck.interval import TooLarge, power
+
+    start = time.perf_counter()
+    with pytest.raises(TooLarge):
+        power(F(3, 2), 10**100)
+    with pytest.raises(TooLarge):
+        power(F(2, 3), -(10**100))
+    assert time.perf_counter() - start < 0.1
+    assert power(F(2), 4000) == 2**4000 and power(F(1), 10**100) == 1
+
+
+@pytest.mark.parametrize("years", ["0.000001", "1e-100", "1e-50 / 3"])
+def test_cagr_over_a_vanishing_number_of_years_is_refused_at_once(years):
+    start = time.perf_counter()
+    e = error(f"cagr(100, 121, {years})")
+    assert time.perf_counter() - start < 0.5  # 1e-100 years used to run forever
+    assert e.code == "too-large" and "too large" in e.message
+
+
+def test_units_raised_by_powers_of_powers_are_refused(write):
+    doc = facts_of(write, ["d: days_between(2025-01-01, 2025-01-02)"])  # exact: no interval to outgrow
+    e = error("(((d ** 12) ** 12) ** 12) / 1 year", doc.facts)
+    assert e.code == "too-large" and "day^144" in e.message and "power 12" in e.message
+    assert "CNY^13" in error("1 CNY ** 12 * 1 CNY").message
+
+
+@pytest.mark.parametrize(
+    ("x", "text"),
+    [
+        (F(10**400), "1e+400"),
+        (F(10**45), "1e+45"),  # past 44 digits, quantize used to raise InvalidOperation
+        (F(-3 * 10**21), "-3e+21"),
+        (F(10**20), "100,000,000,000,000,000,000"),
+        (F(1, 10**400), "1e-400"),
+        (F(1, 3 * 10**12), "3.333e-13"),
+        (F(1, 10**9), "0.000000001"),
+    ],
+)
+def test_huge_and_tiny_numbers_are_shown_in_scientific_notation(x, text):
+    from factcheck.quantity import fmt_number
+
+    assert fmt_number(x) == text
+
+
+def test_reports_of_huge_and_tiny_results_render_in_every_format(write):
+    from factcheck.engine import check_document
+    from factcheck.model import Report
+    from factcheck.reporters import FORMATS, Options, renderer
+
+    doc = load(str(write("version: 1\nclaims:\n  - {id: a, check: 1e100 ** 4, stated: 1}\n  - {id: b, check: 1e-100 ** 4, stated: 1}\n")))
+    report = Report((check_document(doc),))
+    for name in FORMATS:
+        text = renderer(name)(report, Options(width=80))
+        assert "1e+400" in text and "1e-400" in text
+
+
+def test_a_misspelt_unit_before_another_unit_is_named_with_a_suggestion():
+    with pytest.raises(ExprError) as e:
+        parse("1 bilion CNY")
+    assert e.value.offset == 2 and "unknown unit 'bilion' (did you mean 'billion'?)" in e.value.message
+    with pytest.raises(ExprError, match="did you mean 'million'"):
+        parse("5 milion users")
+
+
+def test_a_misspelt_unit_read_as_a_count_is_named_when_units_clash():
+    assert "'yeers' is not a unit factcheck knows: did you mean 'years'?" in error("5 yeers + 1 year").message
+
+
+def test_count_words_are_capped_where_the_registry_grows(monkeypatch):
+    from factcheck import quantity as q
+
+    monkeypatch.setattr(q, "MAX_COUNT_UNITS", len(q._COUNT_NAMES) + 2)
+    parse("1 capwordone + 1 capwordtwo")
+    with pytest.raises(ExprError) as e:
+        parse("1 capwordone + 2 capwordthree")
+    assert e.value.offset == 17 and e.value.code == "too-large"
