@@ -128,13 +128,24 @@ def verify(
     text = renderer(name)(report, options)
     if output is not None:
         try:
-            write_atomic(output, text)
+            write_atomic(output, text, protect=_inputs(report))
         except UsageError as e:
             raise _fail(e.message) from None
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
     raise typer.Exit(report.exit_code(threshold))
+
+
+def _inputs(report: object) -> list[str]:
+    """The files a run read (claims files and their drafts): a report never replaces them."""
+    out = []
+    for f in report.files:  # type: ignore[attr-defined]
+        out.append(f.document.path)
+        draft = f.document.article.get("draft")
+        if draft:
+            out.append(os.path.join(os.path.dirname(f.document.path), draft))
+    return out
 
 
 @app.command()
@@ -193,12 +204,59 @@ def init(
     typer.echo(f"wrote {path}: edit it, then run `factcheck verify {path}`")
 
 
+class _Signalled(BaseException):
+    """SIGINT or SIGTERM, raised where the run is. Not a KeyboardInterrupt, which Click
+    turns into "Aborted!" and exit 1; as a BaseException it passes every ``except
+    Exception`` and lets ``finally`` blocks (a half-written report's cleanup) run."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    import signal
+
+    for sig in (signal.SIGINT, signal.SIGTERM):  # a second signal ends the run at once
+        signal.signal(sig, signal.SIG_DFL)
+    raise _Signalled(signum)
+
+
+def _catch_signals() -> dict[int, object]:
+    """Route SIGINT and SIGTERM to _on_signal; returns the handlers to put back."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        handler = signal.getsignal(sig)
+        if handler is not signal.SIG_IGN:  # ignored stays ignored (nohup, background jobs)
+            previous[sig] = handler
+            signal.signal(sig, _on_signal)
+    return previous
+
+
 def main() -> None:
-    """Entry point: no traceback for anything but an internal fault, and that on request."""
+    """Entry point: no traceback for anything but an internal fault, and that on request.
+
+    SIGINT and SIGTERM end the run with one line and 128 + the signal's number (130,
+    143); a report being written is left as it was before the run.
+    """
+    import signal
+
+    previous = _catch_signals()
     try:
         app()
     except SystemExit:
         raise
+    except _Signalled as e:
+        what = "interrupted" if e.signum == signal.SIGINT else "terminated"
+        try:
+            typer.echo(f"factcheck: {what}", err=True)
+        finally:
+            sys.exit(128 + e.signum)
     except KeyboardInterrupt:
         typer.echo("factcheck: interrupted", err=True)
         sys.exit(130)
@@ -211,3 +269,6 @@ def main() -> None:
             err=True,
         )
         sys.exit(2)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)  # type: ignore[arg-type]

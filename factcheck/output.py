@@ -1,32 +1,65 @@
 """Writing reports: to a temporary file in the same folder, then renamed into place, so
-that a reader never sees half a report and an interrupted run leaves the old one."""
+that a reader never sees half a report and an interrupted run leaves the old one.
+
+The edge cases, each kept:
+
+- a symbolic link is followed: the file it points to is replaced, the link stays;
+- a device, a pipe or a socket (``-o /dev/null``, ``-o /dev/stdout``) is written to
+  directly: renaming a temporary file over ``/dev/null`` would replace the device
+  (as root, for every program on the machine);
+- the input files of the run (``protect``) are never written to;
+- a report that exists keeps its permissions; a new one gets 0666 less the umask;
+- after the rename the folder is synced, so that the new name survives a crash.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from factcheck.errors import UsageError
 
 
-def write_atomic(path: Path | str, text: str) -> None:
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+def write_atomic(path: Path | str, text: str, protect: Iterable[Path | str] = ()) -> None:
+    shown = Path(path)
+    path = Path(os.path.realpath(shown))  # through symbolic links: replace their target
+    folder = path.parent
+    named = folder if os.path.islink(shown) else shown.parent
+    if not folder.exists():
+        raise UsageError(f"cannot write {shown}: the folder {named} does not exist")
     if not folder.is_dir():
-        raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
-    if path.is_dir():
-        raise UsageError(f"cannot write {path}: it is a folder")
+        raise UsageError(f"cannot write {shown}: {named} is not a folder")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as e:
+        raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"cannot write {shown}: it is a folder")
+    for other in protect:
+        try:
+            same = info is not None and os.path.samefile(path, other)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(f"cannot write {shown}: it is {other}, an input of this run; choose another file")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_stream(path, shown, text)
+        return
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
-        raise UsageError(f"cannot write {path}: {e.strerror or e}") from None
+        raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException as e:
         try:
@@ -34,5 +67,34 @@ def write_atomic(path: Path | str, text: str) -> None:
         except OSError:
             pass
         if isinstance(e, OSError):
-            raise UsageError(f"cannot write {path}: {e.strerror or e}") from None
+            raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
         raise
+    _sync_folder(folder)
+
+
+def _write_stream(path: Path, shown: Path, text: str) -> None:
+    """A device or a pipe: written in place, as any program would."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    except OSError as e:
+        raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it
+    os.umask(mask)
+    return mask
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - a folder that cannot be opened (Windows)
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some file systems cannot sync a folder
+        pass
+    finally:
+        os.close(fd)
