@@ -177,7 +177,8 @@ def compose(text: str) -> YNode | None:
         line, col = (m.line + 1, m.column + 1) if m else (1, 1)
         if "nesting depth" in str(e.problem):
             raise LoadError(line, col, "too-deep", f"the YAML nests more than {MAX_DEPTH} levels deep") from None
-        raise LoadError(line, col, "yaml-syntax", _yaml_message(e)) from None
+        line, col, message = _yaml_problem(e, line, col, text)
+        raise LoadError(line, col, "yaml-syntax", message) from None
     except yaml.reader.ReaderError as e:
         # a character YAML does not allow; libyaml gives its offset in UTF-8 bytes
         before = text.encode("utf-8", "surrogatepass")[: e.position].decode("utf-8", "replace")
@@ -197,24 +198,46 @@ def compose(text: str) -> YNode | None:
     return root
 
 
-def _yaml_message(e: object) -> str:
+def _yaml_problem(e: object, line: int, col: int, text: str) -> tuple[int, int, str]:
+    """Where a YAML syntax error is, and what it means in an editor's words.
+
+    libyaml reports where it gave up, which for an unclosed quote is the end of the
+    file; the place to show is often its "context" (the opening quote or bracket).
+    """
     problem = (getattr(e, "problem", None) or "invalid YAML").strip()
-    context = getattr(e, "context", None)
+    context = (getattr(e, "context", None) or "").strip()
+    cm = getattr(e, "context_mark", None)
+    at = (cm.line + 1, cm.column + 1) if cm is not None else (line, col)
+    lines = text.splitlines()
+    here = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
+
+    if "quoted scalar" in context and "end of stream" in problem:
+        quote = lines[at[0] - 1][at[1] - 1 : at[1]] if 0 < at[0] <= len(lines) else '"'
+        return (*at, f"YAML syntax: this quoted text is never closed: add the closing {quote} where it ends")
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket = "[" if "sequence" in context else "{"
+        return (
+            line,
+            col,
+            f"YAML syntax: the {bracket!r} at line {at[0]} column {at[1]} is not closed, or a ',' is missing here",
+        )
+    if "could not find expected ':'" in problem and cm is not None:
+        return (*at, "YAML syntax: this line needs a ':' after its key (key: value), or more indentation")
+    if "incompatible YAML document" in problem:
+        return (line, col, "YAML syntax: this version of YAML is not supported: remove the %YAML line")
     advice = ""
     if "mapping values are not allowed" in problem:
         advice = ": is this line indented more than the one above, or does a plain value hold ': '? (quote it)"
     elif "'\\t'" in problem or "tab" in problem:
         advice = ": YAML is indented with spaces, never tabs"
-    elif "could not find expected ':'" in problem:
-        advice = ": a key needs a colon after it (key: value)"
-    elif "found character" in problem and ("'@'" in problem or "'`'" in problem):
-        advice = ": values starting with @ or ` must be quoted"
-    elif "did not find expected" in problem and context and "block" in context:
-        advice = ": check the indentation of this line against its siblings"
-    text = f"YAML syntax: {problem}"
+    elif "cannot start any token" in problem and here in ("@", "`", "%", "|", ">", "!", "&", "*"):
+        advice = f": a value starting with {here} must be quoted"
+    elif "did not find expected" in problem and "block" in context:
+        advice = ": check the indentation of this line against its siblings, or quote a value that starts with a quote"
+    message = f"YAML syntax: {problem}"
     if context and "while" not in context:
-        text = f"YAML syntax: {context}, {problem}"
-    return text + advice
+        message = f"YAML syntax: {context}, {problem}"
+    return line, col, message + advice
 
 
 # --------------------------------------------------------------------------- reading
