@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 from fractions import Fraction
 from pathlib import Path
@@ -40,8 +41,20 @@ def discover(paths: Sequence[str]) -> list[str]:
             out.append(p)
         else:
             hint = " (run `factcheck init` to write a starter claims.yaml)" if p == "claims.yaml" else ""
-            raise UsageError(f"{p}: no such file or folder{hint}")
+            raise UsageError(f"{p}: {_missing(p)}{hint}")
     return [display_path(p) for p in out]
+
+
+def _missing(p: str) -> str:
+    """Why a path that is not there is not there: a broken link is not a typo."""
+    if os.path.islink(p):
+        try:
+            os.stat(p)
+        except OSError as e:
+            if e.errno == errno.ELOOP:
+                return "a symbolic link that leads round in a circle"
+        return f"a symbolic link to {os.readlink(p)}, which does not exist"
+    return "no such file or folder"
 
 
 def display_path(p: str) -> str:

@@ -149,6 +149,8 @@ def tokenize(text: str) -> list[Token]:
             continue
         if m := _NOT_FINITE.match(text, i):
             raise ExprError(not_finite(m.group()), i, "not-finite")
+        if c == "." and tokens and tokens[-1].kind == "word" and tokens[-1].end == i:
+            raise ExprError(f"unexpected '.' after {tokens[-1].text!r}: names have no parts (no attributes)", i, "syntax")
         raise ExprError(_unexpected_char(c), i, "syntax")
     tokens.append(Token("end", "", n, n))
     return tokens

@@ -230,8 +230,12 @@ def _yaml_problem(e: object, line: int, col: int, text: str) -> tuple[int, int, 
         advice = ": is this line indented more than the one above, or does a plain value hold ': '? (quote it)"
     elif "'\\t'" in problem or "tab" in problem:
         advice = ": YAML is indented with spaces, never tabs"
+    elif "cannot start any token" in problem and here == "\t":
+        advice = ": YAML is indented with spaces, never tabs"
     elif "cannot start any token" in problem and here in ("@", "`", "%", "|", ">", "!", "&", "*"):
         advice = f": a value starting with {here} must be quoted"
+    elif "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        advice = ": in double quotes a backslash starts an escape (\\n, \\u00e9); write \\\\ for a backslash, or use single quotes"
     elif "did not find expected" in problem and "block" in context:
         advice = ": check the indentation of this line against its siblings, or quote a value that starts with a quote"
     message = f"YAML syntax: {problem}"
@@ -331,6 +335,8 @@ class _Reader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        #: facts whose value could not be read: a claim using one says so, not "unknown fact"
+        self.unreadable_facts: dict[str, str] = {}
 
     # helpers -------------------------------------------------------------------
     def span(self, node: YNode) -> Span:
@@ -446,7 +452,7 @@ class _Reader:
         article = self.article(top["article"][1]) if "article" in top else {}
         settings = self.settings(top["settings"][1]) if "settings" in top else Settings()
         facts = self.facts(top["facts"][1]) if "facts" in top else {}
-        broken = self.cycles(facts)
+        broken = {**self.unreadable_facts, **self.cycles(facts)}
         claims: list[Claim] = []
         if "claims" not in top:
             self.problem(root, "missing-key", "missing `claims:`, the list of claims to check")
@@ -534,6 +540,7 @@ class _Reader:
                     continue
                 expr = self.expr(fm["value"][1], where)
                 if expr is None:
+                    self.unreadable_facts[name] = f"its value at line {fm['value'][1].line} could not be read"
                     continue
                 exact = False
                 if "exact" in fm:
@@ -556,6 +563,8 @@ class _Reader:
                 expr = self.expr(v, where)
                 if expr is not None:
                     out[name] = Fact(name, self.span(k), expr)
+                else:
+                    self.unreadable_facts[name] = f"its value at line {v.line} could not be read"
         return out
 
     def cycles(self, facts: dict[str, Fact]) -> dict[str, str]:

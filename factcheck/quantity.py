@@ -82,7 +82,7 @@ _SPELLED_UNITS = tuple(
     sorted(
         w
         for w in {*CURRENCY_WORDS, *TIME_WORDS, *PERCENT_WORDS, *POINT_WORDS, *MAGNITUDES, *_MAG_ALIASES}
-        if w.isascii() and len(w) > 3
+        if w.isascii() and (len(w) > 3 or w.isupper())  # and CNY, USD…: 'USDD'
     )
 )
 
