@@ -1,0 +1,407 @@
+"""The hostile corpus: broken and malicious input, each case run through the real command
+line as a child process under the issue's limits, with its exact outcome.
+
+Every case of tests/hostile/expected.yaml is run in a copy of tests/hostile/ (files
+too large to commit are written at test time by the functions in MAKERS below). Each
+run is a process of its own, limited by the kernel to 200 MB of address space
+(RLIMIT_AS) and 2 seconds of CPU (RLIMIT_CPU), with a generous wall-clock timeout
+that only catches a hang. Its CPU time and peak memory are measured from the
+process's own accounting (wait4), so that the machine's load does not make the
+test flaky, and both are asserted under the limits; the numbers are written to
+test-artifacts/hostile.json. Then each case must have exited with its exit code,
+printed no traceback, and reported exactly its findings at their line:col.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+HOSTILE = Path(__file__).parent / "hostile"
+EXPECTED: dict[str, dict] = yaml.safe_load((HOSTILE / "expected.yaml").read_text(encoding="utf-8"))
+
+MAX_MB = 200  # the issue's limits
+MAX_CPU_S = 2.0
+WALL_TIMEOUT_S = 60  # only a hang gets near this: a loaded machine is slow, not this slow
+WORKERS = 2  # the cases run two at a time (this machine has two cores)
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+DEFAULT_ARGS = ["verify", "-f", "concise", "{file}"]
+
+
+# --------------------------------------------------------------------------- cases written at test time
+
+MAKERS: dict[str, Callable[[Path], dict]] = {}
+
+
+def maker(fn: Callable[[Path], dict]) -> Callable[[Path], dict]:
+    MAKERS[fn.__name__] = fn
+    return fn
+
+
+def write(work: Path, name: str, text: str | bytes) -> dict:
+    path = work / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return {"file": name}
+
+
+@maker
+def fifty_megabytes(work: Path) -> dict:
+    line = b"  - {id: c, check: 1 + 1, stated: 2, says: padding padding padding padding padding}\n"
+    body = b"version: 1\nclaims:\n" + line * (50 * 2**20 // len(line) + 1)
+    return write(work, "fifty-megabytes.yaml", body)
+
+
+@maker
+def long_line_text(work: Path) -> dict:
+    """Five megabytes on one line of text, then a broken claim: found at its place."""
+    says = "revenue rose " * (5 * 2**20 // 13)
+    return write(work, "long-line-text.yaml", f"version: 1\nclaims:\n  - {{id: a, source: x, says: '{says}'}}\n  - {{id: b, check: 1 +, stated: 1}}\n")
+
+
+@maker
+def long_line_claims(work: Path) -> dict:
+    """Two thousand claims on one line (70 kB), the last one broken."""
+    claims = ", ".join(f"{{id: c{i}, check: {i} + 1, stated: {i + 1}}}" for i in range(2000))
+    return write(work, "long-line-claims.yaml", f"version: 1\nclaims: [{claims}, {{id: last, check: 1 +, stated: 1}}]\n")
+
+
+@maker
+def long_expression(work: Path) -> dict:
+    return write(work, "long-expression.yaml", "version: 1\nclaims:\n  - {id: a, check: '" + "1 * " * 5000 + "1', stated: 1}\n")
+
+
+@maker
+def yaml_deep_lists(work: Path) -> dict:
+    return write(work, "yaml-deep-lists.yaml", "version: 1\nclaims: " + "[" * 10_000 + "]" * 10_000 + "\n")
+
+
+@maker
+def yaml_deep_mappings(work: Path) -> dict:
+    return write(work, "yaml-deep-mappings.yaml", "version: 1\nclaims: " + "{a: " * 10_000 + "1" + "}" * 10_000 + "\n")
+
+
+@maker
+def expression_deep_parentheses(work: Path) -> dict:
+    """4,000 parentheses deep: within the length limit, refused by the nesting limit."""
+    return write(work, "expression-deep-parentheses.yaml", "version: 1\nclaims:\n  - {id: a, check: '" + "(" * 4000 + "1" + ")" * 4000 + "', stated: 1}\n")
+
+
+@maker
+def expression_ten_thousand_parentheses(work: Path) -> dict:
+    return write(work, "expression-10000-parentheses.yaml", "version: 1\nclaims:\n  - {id: a, check: '" + "(" * 10_000 + "1" + ")" * 10_000 + "', stated: 1}\n")
+
+
+@maker
+def expression_deep_signs(work: Path) -> dict:
+    return write(work, "expression-deep-signs.yaml", "version: 1\nclaims:\n  - {id: a, check: '" + "-" * 9000 + "1', stated: 1}\n")
+
+
+@maker
+def expression_long_chain(work: Path) -> dict:
+    """1+1+…+1, 5,000 terms in 9,999 characters: a tree 5,000 deep."""
+    return write(work, "expression-long-chain.yaml", "version: 1\nclaims:\n  - {id: a, check: '" + "+".join(["1"] * 5000) + "', stated: 5000}\n")
+
+
+@maker
+def facts_long_chain(work: Path) -> dict:
+    """10,000 facts, each the next one plus 1: computed, exactly."""
+    n = 10_000
+    facts = "".join(f"  a{i}: a{i + 1} + 1\n" for i in range(n))
+    return write(work, "facts-long-chain.yaml", f"version: 1\nfacts:\n{facts}  a{n}: 0\nclaims:\n  - {{id: chain, check: a0, stated: {n}, compare: '='}}\n")
+
+
+@maker
+def facts_long_cycle(work: Path) -> dict:
+    n = 10_000
+    facts = "".join(f"  a{i}: a{(i + 1) % n} + 1\n" for i in range(n))
+    return write(work, "facts-long-cycle.yaml", f"version: 1\nfacts:\n{facts}claims:\n  - {{id: uses, check: a0, stated: 1}}\n")
+
+
+@maker
+def facts_diamond(work: Path) -> dict:
+    """a_i = a_{i-1} + a_{i-1}, 60 deep: 2^59 paths through the facts for explain."""
+    facts = "  a0: 1\n" + "".join(f"  a{i}: a{i - 1} + a{i - 1}\n" for i in range(1, 60))
+    return write(work, "facts-diamond.yaml", f"version: 1\nfacts:\n{facts}claims:\n  - {{id: top, check: a59, stated: 1}}\n")
+
+
+@maker
+def unknown_names_flood(work: Path) -> dict:
+    """5,000 facts and 2,000 claims naming facts that are not there."""
+    facts = "".join(f"  fact_number_{i}: {i}\n" for i in range(5000))
+    claims = "".join(f"  - {{id: c{i}, check: fact_numbr_{i}, stated: 1}}\n" for i in range(2000))
+    return write(work, "unknown-names-flood.yaml", f"version: 1\nfacts:\n{facts}claims:\n{claims}")
+
+
+@maker
+def count_words_flood(work: Path) -> dict:
+    """2,700 different things counted in three sums: the registry of units stops at 2,000."""
+    claims = "".join(
+        f"  - {{id: c{i}, check: 'sum(" + ", ".join(f"1 w{i}x{j:03d}" for j in range(900)) + ")', stated: 1}\n"
+        for i in range(3)
+    )
+    return write(work, "count-words-flood.yaml", f"version: 1\nclaims:\n{claims}")
+
+
+@maker
+def draft_huge(work: Path) -> dict:
+    write(work, "draft-huge.md", b"The company's revenue rose 5% to 136.09 billion yuan. " * (50 * 2**20 // 55 + 1))
+    return write(work, "draft-is-huge.yaml", "version: 1\narticle:\n  draft: draft-huge.md\nclaims:\n  - {id: a, check: 1 + 1, stated: 2}\n")
+
+
+@maker
+def path_empty_folder(work: Path) -> dict:
+    (work / "empty-folder").mkdir()
+    return {"file": "empty-folder"}
+
+
+@maker
+def path_fifo(work: Path) -> dict:
+    os.mkfifo(work / "pipe.claims.yaml")
+    return {"file": "pipe.claims.yaml"}
+
+
+@maker
+def path_device(work: Path) -> dict:
+    return {"file": "/dev/zero"}
+
+
+@maker
+def path_dangling_link(work: Path) -> dict:
+    os.symlink("no-such-target.yaml", work / "dangling.claims.yaml")
+    return {"file": "dangling.claims.yaml"}
+
+
+@maker
+def path_link_loop(work: Path) -> dict:
+    os.symlink("loop-b.claims.yaml", work / "loop-a.claims.yaml")
+    os.symlink("loop-a.claims.yaml", work / "loop-b.claims.yaml")
+    return {"file": "loop-a.claims.yaml"}
+
+
+@maker
+def path_unreadable(work: Path) -> dict:
+    """Permission denied. As root nothing is denied, so the refusal is injected at the
+    system call (os.open) in the child, and the rest of the run is the real one."""
+    write(work, "unreadable.claims.yaml", "version: 1\nclaims: []\n")
+    (work / "unreadable.claims.yaml").chmod(0)
+    return {"file": "unreadable.claims.yaml", "deny": "unreadable.claims.yaml" if IS_ROOT else None}
+
+
+@maker
+def output_claims(work: Path) -> dict:
+    write(work, "output-claims.yaml", "version: 1\nclaims:\n  - {id: a, check: 1 + 1, stated: 2}\n")
+    write(work, "a-file.txt", "not a folder")
+    (work / "a-folder").mkdir(exist_ok=True)
+    return {"file": "output-claims.yaml"}
+
+
+@maker
+def output_unwritable(work: Path) -> dict:
+    """A folder nobody may write to: /sys refuses even root; others get a read-only folder."""
+    write(work, "output-claims-2.yaml", "version: 1\nclaims:\n  - {id: a, check: 1 + 1, stated: 2}\n")
+    if IS_ROOT:
+        return {"file": "output-claims-2.yaml", "out": "/sys/factcheck-report.txt"}
+    folder = work / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    return {"file": "output-claims-2.yaml", "out": "read-only/report.txt"}
+
+
+# --------------------------------------------------------------------------- running a case under the limits
+
+#: the child run when a system call must fail for root too (see path_unreadable)
+DENY = """
+import errno, os, sys
+denied, real_open = os.path.abspath(sys.argv[1]), os.open
+def refusing_open(path, *a, **k):
+    if os.path.abspath(os.fsdecode(path)) == denied:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+    return real_open(path, *a, **k)
+os.open = refusing_open
+sys.argv = ["factcheck", *sys.argv[2:]]
+from factcheck.cli import main
+main()
+"""
+
+
+@dataclass
+class Outcome:
+    code: int | None
+    stdout: str
+    stderr: str
+    cpu_s: float
+    wall_s: float
+    max_mb: float
+    timed_out: bool
+
+
+def limits() -> None:  # runs in the child, before exec
+    resource.setrlimit(resource.RLIMIT_AS, (MAX_MB * 2**20, MAX_MB * 2**20))
+    resource.setrlimit(resource.RLIMIT_CPU, (int(MAX_CPU_S) + 1, int(MAX_CPU_S) + 2))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def run_limited(argv: list[str], cwd: Path) -> Outcome:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FACTCHECK_", "PYTHON"))}
+    env.update(PYTHONPATH=str(ROOT), NO_COLOR="1", COLUMNS="400", PYTHONDONTWRITEBYTECODE="1")
+    out_path, err_path = cwd / f".out-{threading.get_ident()}", cwd / f".err-{threading.get_ident()}"
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err, preexec_fn=limits)
+        timer = threading.Timer(WALL_TIMEOUT_S, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)  # the child's own CPU time and peak memory
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    timed_out = wall >= WALL_TIMEOUT_S
+    stdout = out_path.read_bytes().decode("utf-8", "replace")
+    stderr = err_path.read_bytes().decode("utf-8", "replace")
+    out_path.unlink()
+    err_path.unlink()
+    return Outcome(
+        code=proc.returncode,
+        stdout=stdout,
+        stderr=stderr,
+        cpu_s=usage.ru_utime + usage.ru_stime,
+        wall_s=wall,
+        max_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        timed_out=timed_out,
+    )
+
+
+def command(case: dict, made: dict) -> list[str]:
+    fill = {"file": made.get("file", case.get("file", "")), "out": made.get("out", "")}
+    args = [a.format(**fill) for a in case.get("args", DEFAULT_ARGS)]
+    if made.get("deny"):
+        return [sys.executable, "-c", DENY, made["deny"], *args]
+    return [sys.executable, "-m", "factcheck", *args]
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        info = path.lstat()
+        if stat.S_ISREG(info.st_mode) and info.st_mode & 0o444 and info.st_size < 2**20:
+            out[str(path.relative_to(folder))] = (path.read_bytes(), info.st_mtime_ns)
+        elif stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+            out[str(path.relative_to(folder))] = (b"", info.st_mtime_ns)  # large or unreadable: mtime only
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> dict:
+    """Run every case once, two at a time; the tests below read the outcomes."""
+    work = tmp_path_factory.mktemp("hostile")
+    for item in HOSTILE.iterdir():
+        if item.name != "expected.yaml":
+            shutil.copy2(item, work / item.name)
+    made = {name: MAKERS[case["make"]](work) if "make" in case else {} for name, case in EXPECTED.items()}
+    before = snapshot(work)
+    with ThreadPoolExecutor(WORKERS) as pool:
+        futures = {name: pool.submit(run_limited, command(case, made[name]), work) for name, case in EXPECTED.items()}
+        outcomes = {name: f.result() for name, f in futures.items()}
+    after = snapshot(work)
+    record(outcomes)
+    yield {"work": work, "made": made, "outcomes": outcomes, "before": before, "after": after}
+    for path in work.rglob("*"):  # give the read-only folder back, so that pytest can clean up
+        if path.is_dir() and not path.is_symlink():
+            path.chmod(0o755)
+
+
+def record(outcomes: dict[str, Outcome]) -> None:
+    folder = ROOT / "test-artifacts"
+    folder.mkdir(exist_ok=True)
+    cases = {n: {"exit": o.code, "cpu_s": round(o.cpu_s, 3), "wall_s": round(o.wall_s, 3), "max_mb": round(o.max_mb, 1)} for n, o in outcomes.items()}
+    summary = {
+        "cases": len(cases),
+        "max_cpu_s": max(c["cpu_s"] for c in cases.values()),
+        "max_wall_s": max(c["wall_s"] for c in cases.values()),
+        "max_mb": max(c["max_mb"] for c in cases.values()),
+        "limits": {"cpu_s": MAX_CPU_S, "mb": MAX_MB},
+    }
+    (folder / "hostile.json").write_text(json.dumps({"summary": summary, "cases": cases}, indent=2) + "\n")
+
+
+# --------------------------------------------------------------------------- the tests
+
+POSITION = re.compile(r"^(\d+):(\d+): (.*)$")
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_case(corpus, name):
+    case, made, o = EXPECTED[name], corpus["made"][name], corpus["outcomes"][name]
+    shown = f"exit {o.code}\n--- stdout\n{o.stdout[-3000:]}\n--- stderr\n{o.stderr[-3000:]}"
+    assert not o.timed_out, f"{name} still ran after {WALL_TIMEOUT_S} s\n{shown}"
+    assert o.code == case["exit"], shown
+    assert "Traceback" not in o.stdout + o.stderr, shown
+    assert o.cpu_s < MAX_CPU_S, f"{name} used {o.cpu_s:.2f} s of CPU"
+    assert o.max_mb < MAX_MB, f"{name} used {o.max_mb:.0f} MB"
+
+    path = made.get("file", case.get("file", ""))
+    if case["exit"] == 2:
+        # the command could not run: one line on stderr that names what is wrong
+        lines = o.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("factcheck: error: "), shown
+        for words in case["stderr"]:
+            assert words.format(file=path, out=made.get("out", "")) in lines[0], shown
+        return
+    assert o.stderr == "", shown
+    if "stdout" in case:  # another command than verify: words of its output
+        for words in case["stdout"]:
+            assert words.format(file=path) in o.stdout, shown
+        return
+    findings = [line for line in o.stdout.splitlines() if not re.match(r"^\d+ claims?: ", line)]
+    expected = case.get("findings", [])
+    if "count" in case:  # too many to list: the first ones, and how many
+        assert len(findings) == case["count"], shown
+        findings = findings[: len(expected)]
+    assert len(findings) == len(expected), shown
+    for line, want in zip(findings, expected):
+        m = POSITION.match(want)
+        assert m, f"a finding in expected.yaml should start LINE:COL: ({want!r})"
+        assert line.startswith(f"{path}:{m[1]}:{m[2]}: "), f"{line!r}\nshould be at {path}:{m[1]}:{m[2]}"
+        assert m[3] in line, f"{line!r}\nshould say {m[3]!r}"
+
+
+def test_the_corpus_has_forty_files_or_more():
+    files = [p for p in HOSTILE.iterdir() if p.name != "expected.yaml"]
+    assert len(files) + len(MAKERS) >= 40
+    used = {c["file"] for c in EXPECTED.values() if "file" in c}
+    drafts = {p.name for p in HOSTILE.iterdir() if p.name.startswith("draft-") and not p.name.endswith(".yaml")}
+    assert used | drafts == {p.name for p in files}, "every file of tests/hostile has its expected outcome"
+    assert {c["make"] for c in EXPECTED.values() if "make" in c} == set(MAKERS)
+
+
+def test_no_input_is_written_to(corpus):
+    """Bytes and modification times of every file the runs read are as they were."""
+    outputs = {"report.txt"}
+    before = {k: v for k, v in corpus["before"].items() if k not in outputs}
+    after = {k: v for k, v in corpus["after"].items() if k in before}
+    assert after == before
+    assert set(corpus["after"]) - set(corpus["before"]) <= outputs
+
+
+def test_nothing_ran_what_a_file_asked_for(corpus):
+    assert not Path("/tmp/factcheck-pwned").exists()
