@@ -252,8 +252,10 @@ class Call:
 Node = Union[Num, DateLit, Name, Unary, Binary, Call]
 
 
-def names_in(node: Node) -> set[str]:
-    """Every name the expression refers to (facts, or units standing alone)."""
+def names_in(node: Node, count_words: bool = True) -> set[str]:
+    """Every name the expression refers to (facts, or units standing alone), and the
+    words after numbers that count things unless ``count_words`` is False: those are
+    units, not references (`orders: 10 million orders` does not refer to itself)."""
     out: set[str] = set()
     stack: list[Node] = [node]
     while stack:
@@ -266,7 +268,7 @@ def names_in(node: Node) -> set[str]:
             stack.extend((n.left, n.right))
         elif isinstance(n, Call):
             stack.extend(n.args)
-        elif isinstance(n, Num) and n.count_word:
+        elif isinstance(n, Num) and n.count_word and count_words:
             out.add(n.count_word)
     return out
 
@@ -603,7 +605,7 @@ class Evaluator:
         """
         order: list[str] = []
         seen: set[str] = set()
-        stack: list[tuple[str, bool]] = [(n, False) for n in sorted(names_in(node))]
+        stack: list[tuple[str, bool]] = [(n, False) for n in sorted(names_in(node, count_words=False))]
         while stack:
             name, expanded = stack.pop()
             if expanded:
@@ -613,7 +615,7 @@ class Evaluator:
                 continue
             seen.add(name)
             stack.append((name, True))
-            stack.extend((d, False) for d in sorted(names_in(self.facts[name].expr.node)) if d not in seen)
+            stack.extend((d, False) for d in sorted(names_in(self.facts[name].expr.node, count_words=False)) if d not in seen)
         for name in order:
             if name not in self._memo and name not in self._failed and name not in self._active:
                 try:

@@ -571,7 +571,7 @@ class _Reader:
         """Facts that refer to themselves through other facts: reported, and not used."""
         from factcheck.expr import names_in
 
-        graph = {n: sorted(names_in(f.expr.node) & facts.keys()) for n, f in facts.items()}
+        graph = {n: sorted(names_in(f.expr.node, count_words=False) & facts.keys()) for n, f in facts.items()}
         broken: dict[str, str] = {}
         for cycle in _cycles(graph):
             chain = _chain_text(_cycle_path(graph, cycle))

@@ -615,10 +615,10 @@ def fmt_value(v: Value, sig: int = 4, mag: str | None = None) -> str:
 
 def fmt_amount(x: Fraction, v: Value, sig: int = 4, mag: str | None = None) -> str:
     """Format ``x`` in the unit (and magnitude) of ``v``."""
+    if is_percent(v.unit):  # a percent never takes a magnitude word: '0.1 thousand%' is 100%
+        return fmt_number(x, sig) + "%"
     word, k = pick_mag(v, mag)
     number = fmt_number(x / Fraction(10) ** k, sig)
-    if is_percent(v.unit):
-        return number + "%"
     u = unit_text(v.unit, pluralize=abs(x) != 1)
     if word is not None:
         sep = "" if not word.isascii() else " "
