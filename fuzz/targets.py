@@ -1,0 +1,101 @@
+"""The fuzzing targets: what must hold for any bytes at all.
+
+``check_loader(data)``: the bytes as a claims file. Reading, checking and rendering it
+in every report format raise nothing (problems are findings, never exceptions), and
+every finding has a 1-based position.
+
+``check_expression(data)``: the bytes as a check and a stated value (split at the
+first NUL). Parsing and evaluating raise nothing but ExprError; a claim made of them
+is judged, explained step by step and rendered without raising.
+
+Both are plain functions, so that atheris (fuzz/run.py), hypothesis and the tests
+drive the same code. A violated property is an AssertionError or the exception
+itself; a hang or a memory blow-up is caught by the driver's limits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from factcheck.engine import check_document
+from factcheck.errors import ExprError
+from factcheck.expr import Evaluator, parse
+from factcheck.loader import decode, load
+from factcheck.model import Claim, Compare, Document, Expr, Report, Span
+from factcheck.reporters import FORMATS, Options, renderer
+
+PATH = "fuzz.claims.yaml"
+
+#: facts the expressions can use: money, a rate, a percent, a date, a zero, a count
+FACTS_YAML = """version: 1
+settings:
+  rates: {USD: 7.2 CNY}
+facts:
+  capex: 380 billion CNY
+  profit: {value: 157.479 billion CNY/year, source: results}
+  share: 33%
+  founded: 2015
+  launch: 2025-05-10
+  nothing: 0
+  orders_2024: 10 million orders
+  whole: {value: 100%, exact: true}
+claims: []
+"""
+_FACTS: Document | None = None
+
+
+def facts_document() -> Document:
+    global _FACTS
+    if _FACTS is None:
+        _FACTS = load(PATH, FACTS_YAML)
+        assert not _FACTS.problems, _FACTS.problems
+    return _FACTS
+
+
+def render_all(report: Report) -> None:
+    for name in FORMATS:
+        text = renderer(name)(report, Options(width=80, color=name == "rich"))
+        assert isinstance(text, str)
+
+
+def check_loader(data: bytes) -> None:
+    text, problem = decode(PATH, data)
+    if text is None:
+        assert problem is not None and problem.span.line >= 1 and problem.span.col >= 1
+        return
+    doc = load(PATH, text)
+    for p in doc.problems:
+        assert p.span.line >= 1 and p.span.col >= 1, p
+    report = Report((check_document(doc),))
+    for r in report.results:
+        assert r.where.line >= 1 and r.where.col >= 1, r
+    render_all(report)
+
+
+def check_expression(data: bytes) -> None:
+    text = data.decode("utf-8", "replace")
+    check, _, stated = text.partition("\x00")
+    stated = stated or "1"
+    doc = facts_document()
+    nodes = []
+    for part in (check, stated):
+        try:
+            nodes.append(parse(part))
+        except ExprError as e:
+            assert 0 <= e.offset <= len(part), (part, e.offset)
+            return
+    ev = Evaluator(doc.facts)
+    for node, part in zip(nodes, (check, stated)):
+        try:
+            ev.eval(node)
+        except ExprError as e:
+            assert e.message
+        ev.trace(node, part, lambda v: None)  # what explain walks
+    span = Span(PATH, 1, 1)
+    claim = Claim("fuzz", span, check=Expr(check, span, nodes[0]), stated=Expr(stated, span, nodes[1]))
+    for one in (claim, dataclasses.replace(claim, tolerance=Expr("5%", span, parse("5%")), compare=Compare.GE)):
+        report = Report((check_document(Document(PATH, facts=doc.facts, settings=doc.settings, claims=(one,))),))
+        render_all(report)
+
+
+TARGETS = {"loader": check_loader, "expression": check_expression}
