@@ -6,7 +6,7 @@ The edge cases, each kept:
 - a symbolic link is followed: the file it points to is replaced, the link stays;
 - a device, a pipe or a socket (``-o /dev/null``, ``-o /dev/stdout``) is written to
   directly: renaming a temporary file over ``/dev/null`` would replace the device
-  (as root, for every program on the machine);
+  (as root, for every program on the machine), and over ``/dev/stdout`` the link;
 - the input files of the run (``protect``) are never written to;
 - a report that exists keeps its permissions; a new one gets 0666 less the umask;
 - after the rename the folder is synced, so that the new name survives a crash.
@@ -25,21 +25,25 @@ from factcheck.errors import UsageError
 
 def write_atomic(path: Path | str, text: str, protect: Iterable[Path | str] = ()) -> None:
     shown = Path(path)
-    path = Path(os.path.realpath(shown))  # through symbolic links: replace their target
+    try:
+        info = os.stat(shown)  # through symbolic links, as the kernel opens them
+    except (FileNotFoundError, NotADirectoryError):
+        info = None
+    except OSError as e:
+        raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"cannot write {shown}: it is a folder")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        # /dev/null, /dev/stdout (a link to a pipe or a terminal), a FIFO: written in place
+        _write_stream(shown, text)
+        return
+    path = Path(os.path.realpath(shown))  # a link to a regular file: replace its target
     folder = path.parent
     named = folder if os.path.islink(shown) else shown.parent
     if not folder.exists():
         raise UsageError(f"cannot write {shown}: the folder {named} does not exist")
     if not folder.is_dir():
         raise UsageError(f"cannot write {shown}: {named} is not a folder")
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        info = None
-    except OSError as e:
-        raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
-    if info is not None and stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"cannot write {shown}: it is a folder")
     for other in protect:
         try:
             same = info is not None and os.path.samefile(path, other)
@@ -47,9 +51,6 @@ def write_atomic(path: Path | str, text: str, protect: Iterable[Path | str] = ()
             same = False
         if same:
             raise UsageError(f"cannot write {shown}: it is {other}, an input of this run; choose another file")
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        _write_stream(path, shown, text)
-        return
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
@@ -72,10 +73,10 @@ def write_atomic(path: Path | str, text: str, protect: Iterable[Path | str] = ()
     _sync_folder(folder)
 
 
-def _write_stream(path: Path, shown: Path, text: str) -> None:
+def _write_stream(shown: Path, text: str) -> None:
     """A device or a pipe: written in place, as any program would."""
     try:
-        with open(path, "w", encoding="utf-8", newline="\n") as f:
+        with open(shown, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
     except OSError as e:
         raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None

@@ -51,6 +51,40 @@ def test_a_pipe_is_written_to_not_replaced(tmp_path):
     assert os.listdir(tmp_path) == ["pipe"]
 
 
+def _can_make_devices(folder: Path) -> bool:
+    try:
+        os.mknod(folder / "probe", stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (PermissionError, AttributeError, OSError):
+        return False
+    (folder / "probe").unlink()
+    return True
+
+
+def test_a_device_is_written_to_not_replaced(tmp_path):
+    """`-o /dev/null` as root used to put a regular file in place of /dev/null. The device
+    here is a null device made in a temporary folder (where the system allows it), so
+    that a regression breaks nothing but the test; elsewhere a FIFO stands in."""
+    if _can_make_devices(tmp_path):
+        null = tmp_path / "null"
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        write_atomic(null, "report text")
+        assert stat.S_ISCHR(os.lstat(null).st_mode)
+    else:
+        test_a_pipe_is_written_to_not_replaced(tmp_path)
+
+
+def test_a_link_to_standard_output_writes_there(tmp_path):
+    """`-o /dev/stdout`: a link to /proc/self/fd/1, here a link of our own to the same."""
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    script = f"from factcheck.output import write_atomic; write_atomic({str(link)!r}, 'report text')"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "report text"
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+
+
 def test_an_existing_report_keeps_its_permissions_and_a_new_one_follows_the_umask(tmp_path):
     old = tmp_path / "private.json"
     old.write_text("x")
