@@ -4,7 +4,6 @@ belongs (see tests/hostile/ for the same inputs run through the command line).""
 from __future__ import annotations
 
 import os
-import time
 from fractions import Fraction as F
 
 import pytest
@@ -76,11 +75,9 @@ def test_suggestions_stop_when_a_file_asks_for_too_many(write):
     ev = Evaluator(doc.facts)
     first = pytest.raises(ExprError, ev.eval, parse("fact_numbr_7")).value
     assert "did you mean 'fact_number_7'" in first.message
-    start = time.perf_counter()
-    for i in range(1000):
+    for i in range(1000):  # without the budget: about 40 s (see tests/hostile, unknown-names-flood)
         with pytest.raises(ExprError, match="unknown fact"):
             ev.eval(parse(f"fact_numbr_{i}"))
-    assert time.perf_counter() - start < 5  # without the budget: about 40 s
     assert "did you mean" not in pytest.raises(ExprError, ev.eval, parse("fact_numbr_9")).value.message
 
 
@@ -116,9 +113,7 @@ def test_explain_stops_opening_facts_before_the_tree_gets_too_deep(write):
 def test_a_long_cycle_is_named_briefly_in_each_message(write):
     n = 10_000
     path = write("version: 1\nfacts:\n" + "".join(f"  a{i}: a{(i + 1) % n} + 1\n" for i in range(n)) + "claims: []\n")
-    start = time.perf_counter()
-    doc = load(str(path))
-    assert time.perf_counter() - start < 5  # it used to take 15 s and 4 GB
+    doc = load(str(path))  # it used to take 15 s and 4 GB
     assert len(doc.problems) == n
     assert all(len(p.message) < 200 for p in doc.problems)
     assert "a0 -> a1 -> a2 -> a3 -> a4 -> … -> a9997 -> a9998 -> a9999 -> a0 (10,000 facts)" in doc.problems[0].message
@@ -149,9 +144,7 @@ def test_tabs_and_newlines_in_text_are_fine(write):
 def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
     fifo = tmp_path / "pipe.claims.yaml"
     os.mkfifo(fifo)
-    start = time.perf_counter()
-    (p,) = load(str(fifo)).problems
-    assert time.perf_counter() - start < 1
+    (p,) = load(str(fifo)).problems  # it used to wait for a writer, for ever
     assert p.code == "unreadable" and "not a regular file" in p.message
 
 
@@ -176,20 +169,16 @@ def test_a_version_that_is_not_a_number_says_so(write):
 def test_a_power_past_the_size_limit_is_refused_before_it_is_computed():
     from factcheck.interval import TooLarge, power
 
-    start = time.perf_counter()
-    with pytest.raises(TooLarge):
+    with pytest.raises(TooLarge):  # computed first, these would never end
         power(F(3, 2), 10**100)
     with pytest.raises(TooLarge):
         power(F(2, 3), -(10**100))
-    assert time.perf_counter() - start < 0.1
     assert power(F(2), 4000) == 2**4000 and power(F(1), 10**100) == 1
 
 
 @pytest.mark.parametrize("years", ["0.000001", "1e-100", "1e-50 / 3"])
 def test_cagr_over_a_vanishing_number_of_years_is_refused_at_once(years):
-    start = time.perf_counter()
-    e = error(f"cagr(100, 121, {years})")
-    assert time.perf_counter() - start < 0.5  # 1e-100 years used to run forever
+    e = error(f"cagr(100, 121, {years})")  # 1e-100 years used to run for ever
     assert e.code == "too-large" and "too large" in e.message
 
 
