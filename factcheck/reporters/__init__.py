@@ -18,6 +18,10 @@ FORMATS: dict[str, str] = {
     "rich": "factcheck.reporters.terminal:render",
     "concise": "factcheck.reporters.concise:render",
     "json": "factcheck.reporters.json_report:render",
+    "github": "factcheck.reporters.github:render",
+    "sarif": "factcheck.reporters.sarif:render",
+    "junit": "factcheck.reporters.junit:render",
+    "markdown": "factcheck.reporters.markdown:render",
 }
 
 #: a symbol for every status, so that NO_COLOR output still reads at a glance
