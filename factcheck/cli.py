@@ -142,14 +142,14 @@ def verify(
         targets = [reports.Target(name, output, replace(options, color=name == "rich" and _use_color(color, to_terminal)))]
         specs = report if report is not None else conf.reports or ()
         targets += [reports.Target(fmt, file, options) for fmt, file in map(reports.parse_spec, specs)]
-        reports.check_targets(targets)
+        reports.check_targets(targets, write_baseline)
+        accepted = baseline or conf.baseline
+        known = bl.load_baseline(accepted) if accepted and write_baseline is None else None
         found = run(paths or list(conf.paths or ()), only or ())
         if write_baseline is not None:
             write_atomic(write_baseline, bl.baseline_text(found, write_baseline))
-            baseline = write_baseline
-        elif baseline is None and conf.baseline:
-            baseline = Path(conf.baseline)
-        found = bl.apply(found, bl.load_baseline(baseline) if baseline is not None else None)
+            known = bl.load_baseline(write_baseline)
+        found = bl.apply(found, known)
         reports.deliver(found, targets)
     except UsageError as e:
         raise _fail(e.message) from None

@@ -52,19 +52,21 @@ def parse_spec(spec: str, where: str = "--report") -> tuple[str, Path]:
     return check_format(name, f"{where} {spec!r}"), Path(file)
 
 
-def check_targets(targets: list[Target]) -> None:
-    """Before the run: every file can be written, and no two reports go to one file."""
-    seen: dict[str, str] = {}
-    for t in targets:
-        if t.path is None:
-            continue
-        from factcheck.output import check_writable
+def check_targets(targets: list[Target], baseline: Path | None = None) -> None:
+    """Before the run: every file (reports, and a baseline to write) can be written, and no
+    two of them go to one file."""
+    from factcheck.output import check_writable
 
-        check_writable(t.path)
-        key = os.path.normcase(os.path.abspath(t.path))
+    files = [(t.format, t.path) for t in targets if t.path is not None]
+    if baseline is not None:
+        files.append(("baseline", baseline))
+    seen: dict[str, str] = {}
+    for what, path in files:
+        check_writable(path)
+        key = os.path.normcase(os.path.abspath(path))
         if key in seen:
-            raise UsageError(f"{t.path}: two reports ({seen[key]} and {t.format}) cannot both be written to one file")
-        seen[key] = t.format
+            raise UsageError(f"{path}: two outputs ({seen[key]} and {what}) cannot both be written to one file")
+        seen[key] = what
 
 
 def deliver(report: Report, targets: list[Target]) -> None:

@@ -228,6 +228,15 @@ def test_a_baseline_that_cannot_be_used_stops_the_run(runner, folder, content, w
     assert out.exit_code == 2 and words in out.output and "Traceback" not in out.output
 
 
+def test_a_bad_baseline_stops_the_run_before_anything_is_written(runner, folder):
+    (folder / "claims.yaml").write_text(FAILING)
+    (folder / "b.json").write_text("[]")
+    out = runner.invoke(app, ["verify", "--baseline", "b.json", "--report", "json:r.json"])
+    assert out.exit_code == 2 and not (folder / "r.json").exists()
+    out = runner.invoke(app, ["verify", "--write-baseline", "no/such/b.json"])
+    assert out.exit_code == 2 and "the folder no/such does not exist" in out.output
+
+
 def test_load_baseline_reads_what_baseline_text_writes(folder, write):
     path = write(FAILING)
     (folder / "b.json").write_text(baseline_text(run([str(path)]), folder / "b.json"))

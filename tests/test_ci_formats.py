@@ -431,6 +431,8 @@ def test_a_report_that_cannot_be_written_stops_the_run_before_anything_is_writte
 def test_two_reports_cannot_share_a_file(repo, runner):
     out = runner.invoke(app, ["verify", "claims.yaml", "-o", "r.json", "--report", "sarif:./r.json"])
     assert out.exit_code == 2 and "cannot both be written" in out.output
+    out = runner.invoke(app, ["verify", "claims.yaml", "--report", "sarif:b.json", "--write-baseline", "b.json"])
+    assert out.exit_code == 2 and "(sarif and baseline)" in out.output and not os.path.exists("b.json")
 
 
 def test_a_report_file_left_unwritable_mid_run_leaves_no_half_file(repo, runner, monkeypatch):
