@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,7 @@ from factcheck.errors import UsageError
 from factcheck.model import Claim, FileReport, Problem, Report, Result, Span, Status, Suppression
 
 BASELINE_VERSION = 1
+_FINGERPRINT = re.compile(r'"fingerprint"\s*:\s*"([^"\\]*)"')
 #: the statuses a suppression can hold back; a pass or an unchecked claim has nothing to suppress
 SUPPRESSIBLE = (Status.WARN, Status.FAIL, Status.ERROR)
 
@@ -87,15 +89,19 @@ def load_baseline(path: Path | str) -> Baseline:
             f"{path}:1:1: not a factcheck baseline of version {BASELINE_VERSION} "
             "(a JSON object with \"version\": 1 and a list of \"entries\"); write it anew with --write-baseline"
         )
+    # Where each entry sits, for notices that point at it: one pass over the lines.
     lines = text.splitlines()
+    placed: dict[str, tuple[int, int]] = {}
+    for n, line in enumerate(lines, 1):
+        for fp in _FINGERPRINT.findall(line):
+            placed.setdefault(fp, (n, len(line) - len(line.lstrip()) + 1))
     entries = []
     for i, item in enumerate(data["entries"]):
         keys = ("fingerprint", "file", "id", "status")
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in keys):
             raise UsageError(f"{path}: entry {i + 1} of the baseline should hold the strings {', '.join(keys)}")
         fp = item["fingerprint"]
-        line = next((n for n, text_line in enumerate(lines, 1) if fp in text_line), 1)
-        col = len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1 if lines else 1
+        line, col = placed.get(fp, (1, 1))
         entries.append(Entry(fp, item["file"], item["id"], item["status"], line, col))
     return Baseline(display_path(str(path)), path.resolve().parent, tuple(entries))
 
@@ -176,15 +182,21 @@ def _stale(report: Report, baseline: Baseline, used: set[str]) -> list[Problem]:
     not be read whole (their broken claims are missing) say nothing about an entry.
     """
     checked: dict[str, FileReport] = {baseline.key_path(f.document.path): f for f in report.files}
+    # per file, made once: fingerprint -> claim, and claim id -> result (ids are unique in a file)
+    claims: dict[str, tuple[dict[str, Claim], dict[str, Result]]] = {}
     out = []
     for e in baseline.entries:
         f = checked.get(e.file)
         if e.fingerprint in used or f is None or f.document.problems:
             continue
-        claim = next((c for c in f.document.claims if fingerprint(e.file, c) == e.fingerprint), None)
-        result = next((r for r in f.results if claim is not None and r.claim is claim), None)
+        if e.file not in claims:
+            claims[e.file] = ({fingerprint(e.file, c): c for c in f.document.claims}, {r.claim.id: r for r in f.results})
+        by_print, by_id = claims[e.file]
+        claim = by_print.get(e.fingerprint)
+        result = by_id.get(claim.id) if claim else None
         if claim is not None and result is None:
             continue  # not selected in this run
         why = f"now {result.status.value}" if result else "no claim has this id, check and stated value any more"
-        out.append(Problem(Span(baseline.path, e.line, e.col), "stale-baseline", f"baseline entry for {e.file} claim {e.id}: {why}; remove it (or write the baseline anew)"))
+        message = f"baseline entry for {e.file} claim {e.id}: {why}; remove it (or write the baseline anew)"
+        out.append(Problem(Span(baseline.path, e.line, e.col), "stale-baseline", message))
     return out

@@ -119,8 +119,13 @@ def repo_path(path: str) -> str:
     """The path relative to the root of the repository that holds the file (the nearest folder
     with a ``.git``), else to ``$GITHUB_WORKSPACE``, else to the working folder; with / separators.
     A file outside all of these keeps its absolute path."""
-    full = os.path.abspath(path)
-    root = _repo_root(os.path.dirname(full)) or os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
+    return _repo_path(path, os.getcwd(), os.environ.get("GITHUB_WORKSPACE"))
+
+
+@lru_cache(maxsize=1024)  # a report names few files, each once a finding
+def _repo_path(path: str, cwd: str, workspace: str | None) -> str:
+    full = os.path.normpath(os.path.join(cwd, path))
+    root = _repo_root(os.path.dirname(full)) or workspace or cwd
     try:
         rel = Path(os.path.relpath(full, root)).as_posix()
     except ValueError:  # another drive
