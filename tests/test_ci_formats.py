@@ -48,8 +48,6 @@ def repo(tmp_path, monkeypatch):
     (sub / "claims.yaml").write_text(MIXED)
     (sub / "bad.claims.yaml").write_text(INVALID)
     monkeypatch.chdir(sub)
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE"):
-        monkeypatch.delenv(name, raising=False)
     return sub
 
 
@@ -256,7 +254,6 @@ def test_sarif_leaves_a_hook_for_the_draft_passage_as_a_related_location(repo, s
 
 def test_sarif_names_a_file_outside_the_repository_by_its_absolute_uri(tmp_path, monkeypatch, sarif_schema):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (outside / "claims.yaml").write_text(MIXED)

@@ -21,8 +21,6 @@ def project(tmp_path, monkeypatch):
     sub = tmp_path / "project" / "articles"
     sub.mkdir(parents=True)
     monkeypatch.chdir(sub)
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
-        monkeypatch.delenv(name, raising=False)
     return tmp_path / "project"
 
 
