@@ -99,3 +99,15 @@ def test_a_bad_config_stops_the_run_with_its_place(project, runner, name, text, 
     out = runner.invoke(app, ["verify"])
     assert out.exit_code == 2, out.output
     assert words in out.output and "Traceback" not in out.output
+
+
+def test_the_readme_example_is_a_config_factcheck_accepts(project):
+    import re
+
+    from conftest import ROOT
+    from factcheck.config import parse
+
+    (block,) = re.findall(r"```toml\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.S)
+    conf = parse(project / "pyproject.toml", block, is_pyproject=True)
+    assert conf.fail_on == "error" and conf.format == "concise" and len(conf.reports) == 2
+    assert conf.paths == (".",) and conf.baseline == "../factcheck-baseline.json"  # run from articles/
