@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -33,6 +34,10 @@ class Format(str, Enum):
     rich = "rich"
     concise = "concise"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+    markdown = "markdown"
 
 
 class FailOn(str, Enum):
@@ -96,45 +101,59 @@ def verify(
         Optional[list[str]],
         typer.Argument(help="Claims files or folders (every claims.yaml / *.claims.yaml under them). Default: ./claims.yaml", show_default=False),
     ] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="auto: rich on a terminal, concise otherwise.")] = Format.auto,
+    format: Annotated[
+        Optional[Format],
+        typer.Option("--format", "-f", help="auto (default): github under GitHub Actions, rich on a terminal, concise otherwise.", show_default=False),
+    ] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout.")] = None,
+    report: Annotated[
+        Optional[list[str]],
+        typer.Option("--report", metavar="FORMAT:FILE", help="Also write a report in this format to this file (repeatable).", show_default=False),
+    ] = None,
     only: Annotated[Optional[list[str]], typer.Option("--only", help="Check only claims with this id or tag (repeatable).")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 from this status up.")] = FailOn.error,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 from this status up (default: error).", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Same as --fail-on warning.")] = False,
     color: Annotated[Color, typer.Option("--color", help="Colour in the terminal report (NO_COLOR and FORCE_COLOR are honoured).")] = Color.auto,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only what is not a pass.")] = False,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="Do not count the findings recorded in this baseline file.", show_default=False)
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path],
+        typer.Option("--write-baseline", help="Record every finding of this run in this baseline file; they no longer count.", show_default=False),
+    ] = None,
 ) -> None:
     """Check claims files and report every claim: pass, warn, fail, error or unchecked."""
+    from factcheck import baseline as bl
+    from factcheck import config, reports
     from factcheck.engine import run
     from factcheck.errors import UsageError
     from factcheck.output import write_atomic
-    from factcheck.reporters import Options, renderer
+    from factcheck.reporters import Options
 
     try:
-        report = run(paths or [], only or ())
+        conf = config.load()
+        threshold = "warning" if strict else (fail_on.value if fail_on else conf.fail_on or "error")
+        to_terminal = output is None and sys.stdout.isatty()
+        name = format.value if format else conf.format or "auto"
+        if name == "auto":
+            name = reports.auto_format(to_terminal)
+        options = Options(fail_on=threshold, quiet=quiet, color=False, width=_width(to_terminal))
+        targets = [reports.Target(name, output, replace(options, color=name == "rich" and _use_color(color, to_terminal)))]
+        specs = report if report is not None else conf.reports or ()
+        targets += [reports.Target(fmt, file, options) for fmt, file in map(reports.parse_spec, specs)]
+        reports.check_targets(targets, write_baseline)
+        accepted = baseline or conf.baseline
+        known = bl.load_baseline(accepted) if accepted and write_baseline is None else None
+        found = run(paths or list(conf.paths or ()), only or ())
+        if write_baseline is not None:
+            write_atomic(write_baseline, bl.baseline_text(found, write_baseline))
+            known = bl.load_baseline(write_baseline)
+        found = bl.apply(found, known)
+        reports.deliver(found, targets)
     except UsageError as e:
         raise _fail(e.message) from None
-    threshold = "warning" if strict else fail_on.value
-    to_terminal = output is None and sys.stdout.isatty()
-    name = format.value
-    if name == "auto":
-        name = "rich" if to_terminal else "concise"
-    options = Options(
-        fail_on=threshold,
-        quiet=quiet,
-        color=_use_color(color, to_terminal) if name == "rich" else False,
-        width=_width(to_terminal),
-    )
-    text = renderer(name)(report, options)
-    if output is not None:
-        try:
-            write_atomic(output, text)
-        except UsageError as e:
-            raise _fail(e.message) from None
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    raise typer.Exit(report.exit_code(threshold))
+    raise typer.Exit(found.exit_code(threshold))
 
 
 @app.command()

@@ -28,6 +28,7 @@ from factcheck.model import (
     Settings,
     Span,
     Status,
+    Suppression,
 )
 
 SUPPORTED_VERSIONS = (1,)
@@ -39,7 +40,8 @@ TOP_KEYS = ("version", "article", "settings", "facts", "claims")
 ARTICLE_KEYS = ("title", "outlet", "author", "published", "url", "draft")
 SETTINGS_KEYS = ("tolerance", "rounding_only", "rates")
 FACT_KEYS = ("value", "source", "as_of", "note", "exact")
-CLAIM_KEYS = ("id", "says", "check", "stated", "compare", "tolerance", "severity", "source", "tags", "note")
+CLAIM_KEYS = ("id", "says", "check", "stated", "compare", "tolerance", "severity", "source", "tags", "note", "ignore")
+IGNORE_KEYS = ("reason", "until")
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 FACT_RE = re.compile(r"[a-z_][a-z0-9_]*\Z")
@@ -544,6 +546,8 @@ class _Reader:
             elif not v.is_null:
                 self.problem(v, "wrong-type", f"tags should be a list of words ([market-share, results]), not {v.describe()}")
 
+        ignore = self.ignore(m["ignore"][0], m["ignore"][1], what) if "ignore" in m else None
+
         unknown = {k for k in m if k not in CLAIM_KEYS}
         misspelt = {_suggest(k) for k in unknown}
         has_check, has_stated = "check" in m, "stated" in m
@@ -571,7 +575,22 @@ class _Reader:
             source=source,
             tags=tags,
             note=note,
+            ignore=ignore,
         )
+
+    def ignore(self, key: YNode, node: YNode, what: str) -> Suppression | None:
+        """``ignore: {reason: ..., until: 2025-12-31}``: a reason is required, ``until`` is a date."""
+        m = self.mapping(node, f"the ignore of {what}", IGNORE_KEYS)
+        if m is None:
+            return None
+        reason = self.text(m["reason"][1], f"the reason of the ignore of {what}") if "reason" in m else None
+        if reason is None or not reason.strip():
+            self.problem(node, "missing-key", f"the ignore of {what} needs a `reason:` (why the finding is accepted)")
+            return None
+        until = self.date(m["until"][1], f"the until of the ignore of {what}") if "until" in m else None
+        if "until" in m and until is None:
+            return None
+        return Suppression("ignore", reason.strip(), until, self.span(key))
 
 
 def _suggest(key: str) -> str | None:

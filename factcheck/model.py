@@ -98,6 +98,19 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class Suppression:
+    """Why a claim's finding does not count: its own ``ignore:`` or an entry of a baseline.
+
+    ``span`` is where the suppression is written (the ``ignore`` key, or the baseline entry).
+    """
+
+    kind: str  # "ignore" | "baseline"
+    reason: str
+    until: str | None = None  # ISO date, inclusive; for "ignore" only
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     span: Span
@@ -110,6 +123,7 @@ class Claim:
     source: str | None = None
     tags: tuple[str, ...] = ()
     note: str | None = None
+    ignore: Suppression | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +194,8 @@ class Result:
     hints: tuple[Hint, ...] = ()
     #: where the message points (an error inside an expression points at its column)
     span: Span | None = None
+    #: set when an ``ignore:`` or a baseline entry keeps this finding from counting
+    suppressed: Suppression | None = None
 
     @property
     def where(self) -> Span:
@@ -195,6 +211,8 @@ class FileReport:
 @dataclass(frozen=True, slots=True)
 class Report:
     files: tuple[FileReport, ...]
+    #: findings that never fail a run: unused or expired ignores, stale baseline entries
+    notices: tuple[Problem, ...] = ()
 
     @property
     def results(self) -> list[Result]:
@@ -205,10 +223,15 @@ class Report:
         return [p for f in self.files for p in f.document.problems]
 
     def counts(self) -> dict[str, int]:
+        """Results by status; suppressed results are counted apart (``suppressed_count``)."""
         counts = {s.value: 0 for s in STATUSES}
         for r in self.results:
-            counts[r.status.value] += 1
+            if r.suppressed is None:
+                counts[r.status.value] += 1
         return counts
+
+    def suppressed_count(self) -> int:
+        return sum(1 for r in self.results if r.suppressed is not None)
 
     def exit_code(self, fail_on: str = "error") -> int:
         """0 when nothing reaches the threshold, 1 otherwise; invalid files count
@@ -220,4 +243,4 @@ class Report:
         bad = {Status.FAIL, Status.ERROR}
         if fail_on == "warning":
             bad.add(Status.WARN)
-        return 1 if any(r.status in bad for r in self.results) else 0
+        return 1 if any(r.status in bad and r.suppressed is None for r in self.results) else 0

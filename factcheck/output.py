@@ -10,13 +10,21 @@ from pathlib import Path
 from factcheck.errors import UsageError
 
 
-def write_atomic(path: Path | str, text: str) -> None:
+def check_writable(path: Path | str) -> Path:
+    """The folder to write ``path`` in, or a UsageError saying why it cannot be written;
+    called before a run too, so that a bad report path stops it before anything is written."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
     if path.is_dir():
         raise UsageError(f"cannot write {path}: it is a folder")
+    return folder
+
+
+def write_atomic(path: Path | str, text: str) -> None:
+    path = Path(path)
+    folder = check_writable(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as e:

@@ -75,6 +75,20 @@ CLAIM = {
         "tags": {"type": "array", "items": {"type": "string"}, "description": "Words for --only.",
                  "examples": [["market-share", "results"]]},
         "note": _text("Free text shown in the report.", "GAAP basis: see net_profit_gaap_fy2024"),
+        "ignore": {
+            "type": "object",
+            "description": "Keep this claim's finding from failing the run, with a reason; after `until` it counts "
+            "again. An ignore on a claim that passes is reported as unused.",
+            "examples": [{"reason": "the company restated this figure; correction pending", "until": "2025-12-31"}],
+            "required": ["reason"],
+            "additionalProperties": False,
+            "properties": {
+                "reason": {"type": "string", "minLength": 1, "description": "Why the finding is accepted for now.",
+                           "examples": ["the company restated this figure; correction pending"]},
+                "until": {**_DATE, "description": "The last day the ignore holds (inclusive).",
+                          "examples": ["2025-12-31"]},
+            },
+        },
     },
 }
 
@@ -169,7 +183,7 @@ REPORT_SCHEMA: dict[str, Any] = {
             "required": ["total", "pass", "warn", "fail", "error", "unchecked"],
             "properties": {
                 k: {"type": "integer", "minimum": 0}
-                for k in ("total", "pass", "warn", "fail", "error", "unchecked", "problems")
+                for k in ("total", "pass", "warn", "fail", "error", "unchecked", "problems", "suppressed")
             },
         },
         "exit_code": {"enum": [0, 1]},
@@ -240,6 +254,32 @@ REPORT_SCHEMA: dict[str, Any] = {
                     "source": {"type": ["string", "null"]},
                     "tags": {"type": "array", "items": {"type": "string"}},
                     "note": {"type": ["string", "null"]},
+                    "suppressed": {
+                        "description": "Set when the claim's `ignore` or a baseline entry keeps this result from "
+                        "counting; the per-status counts of the summary leave such results out.",
+                        "type": ["object", "null"],
+                        "required": ["kind", "reason", "until"],
+                        "properties": {
+                            "kind": {"enum": ["ignore", "baseline"]},
+                            "reason": {"type": "string"},
+                            "until": {"type": ["string", "null"]},
+                        },
+                    },
+                },
+            },
+        },
+        "notices": {
+            "description": "Findings that never fail a run: unused or expired ignores, stale baseline entries.",
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["file", "line", "column", "code", "message"],
+                "properties": {
+                    "file": {"type": "string"},
+                    "line": {"type": "integer", "minimum": 1},
+                    "column": {"type": "integer", "minimum": 1},
+                    "code": {"type": "string"},
+                    "message": {"type": "string"},
                 },
             },
         },

@@ -11,13 +11,17 @@ import importlib
 from dataclasses import dataclass
 from typing import Callable
 
-from factcheck.model import Report, Status
+from factcheck.model import Report, Result, Status, Suppression
 
 #: format name -> "module:function" (imported lazily)
 FORMATS: dict[str, str] = {
     "rich": "factcheck.reporters.terminal:render",
     "concise": "factcheck.reporters.concise:render",
     "json": "factcheck.reporters.json_report:render",
+    "github": "factcheck.reporters.github:render",
+    "sarif": "factcheck.reporters.sarif:render",
+    "junit": "factcheck.reporters.junit:render",
+    "markdown": "factcheck.reporters.markdown:render",
 }
 
 #: a symbol for every status, so that NO_COLOR output still reads at a glance
@@ -46,9 +50,22 @@ def renderer(name: str) -> Callable[[Report, Options], str]:
 def summary_text(report: Report) -> str:
     """'20 claims: 15 pass, 2 warn, 1 fail, 0 error, 2 unchecked' (+ invalid files)."""
     counts = report.counts()
-    total = sum(counts.values())
+    total = len(report.results)
     text = f"{total} claim{'s' if total != 1 else ''}: " + ", ".join(f"{n} {s}" for s, n in counts.items())
+    suppressed = report.suppressed_count()
+    if suppressed:
+        text += f"; {suppressed} suppressed"
     problems = len(report.problems)
     if problems:
         text += f"; {problems} problem{'s' if problems != 1 else ''} in the claims file{'s' if len(report.files) != 1 else ''}"
     return text
+
+
+def suppressed_note(r: Result) -> str:
+    """' [suppressed by ignore until 2025-12-31: reason]', or '' for a result that counts."""
+    return f" [suppressed by {suppression_text(r.suppressed)}]" if r.suppressed else ""
+
+
+def suppression_text(s: Suppression) -> str:
+    """'ignore until 2025-12-31: reason', 'baseline: in the baseline b.json'."""
+    return f"{s.kind}{f' until {s.until}' if s.until else ''}: {s.reason}"

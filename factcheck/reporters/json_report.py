@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from factcheck import __version__
-from factcheck.model import Report, Result, Shown
+from factcheck.model import Report, Result, Shown, Suppression
 from factcheck.reporters import Options
 
 SCHEMA_VERSION = 1
@@ -21,7 +21,12 @@ def as_dict(report: Report, options: Options) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "factcheck", "version": __version__},
-        "summary": {"total": sum(counts.values()), **counts, "problems": len(report.problems)},
+        "summary": {
+            "total": len(report.results),
+            **counts,
+            "problems": len(report.problems),
+            "suppressed": report.suppressed_count(),
+        },
         "exit_code": report.exit_code(options.fail_on),
         "files": [
             {
@@ -35,6 +40,10 @@ def as_dict(report: Report, options: Options) -> dict[str, Any]:
             for f in report.files
         ],
         "results": [result_dict(r) for r in report.results],
+        "notices": [
+            {"file": n.span.path, "line": n.span.line, "column": n.span.col, "code": n.code, "message": n.message}
+            for n in report.notices
+        ],
     }
 
 
@@ -60,7 +69,14 @@ def result_dict(r: Result) -> dict[str, Any]:
         "source": c.source,
         "tags": list(c.tags),
         "note": c.note,
+        "suppressed": _suppression(r.suppressed),
     }
+
+
+def _suppression(s: Suppression | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"kind": s.kind, "reason": s.reason, "until": s.until}
 
 
 def _shown(s: Shown | None) -> dict[str, Any] | None:

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import Basis, Report, Result, Status
-from factcheck.reporters import SYMBOLS, Options, summary_text
+from factcheck.reporters import SYMBOLS, Options, summary_text, suppression_text
 
 STYLES = {
     Status.PASS: "green",
@@ -41,6 +41,13 @@ def console(options: Options, file: io.StringIO) -> Console:
 
 def status_text(status: Status) -> Text:
     return Text(f"{SYMBOLS[status]} {status.value}", style=STYLES[status])
+
+
+def result_status(r: Result) -> Text:
+    """The status, dimmed and marked when an ignore or the baseline keeps it from counting."""
+    if r.suppressed is None:
+        return status_text(r.status)
+    return Text(f"{SYMBOLS[r.status]} {r.status.value} ({r.suppressed.kind})", style="dim")
 
 
 def plain_pass(r: Result) -> bool:
@@ -76,7 +83,7 @@ def column_widths(rows: list[Result], width: int) -> list[int]:
     stated = max([len(r.stated.text) if r.stated else 0 for r in rows] + [6])
     computed = max([len(r.computed.text) if r.computed else 0 for r in rows] + [8])
     diff = max([len(difference_text(r)) for r in rows] + [4])
-    status = max(len(r.status.value) + 2 for r in rows)
+    status = max(len(result_status(r)) for r in rows)
     ident = max(len(r.claim.id) for r in rows)
     pads = 4 * 2  # Rich puts one space each side between columns
     room = max(width - pads - status - diff, 36)
@@ -109,7 +116,7 @@ def render(report: Report, options: Options) -> str:
         out.print(head)
         for p in f.document.problems:
             out.print(Text.assemble((f"{SYMBOLS[Status.ERROR]} ", "bold magenta"), f"{p.span}: ", (p.message, ""), (f" [{p.code}]", "dim")))
-        rows = [r for r in f.results if not (options.quiet and r.status is Status.PASS)]
+        rows = [r for r in f.results if not (options.quiet and (r.status is Status.PASS or r.suppressed))]
         if not rows:
             continue
         table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", expand=False)
@@ -122,20 +129,25 @@ def render(report: Report, options: Options) -> str:
         for r in rows:
             table.add_row(
                 r.claim.id,
-                status_text(r.status),
+                result_status(r),
                 r.stated.text if r.stated else (r.claim.stated.text if r.claim.stated else ""),
                 r.computed.text if r.computed else "",
                 difference_text(r),
             )
         out.print(table)
 
-    details = [r for r in report.results if not plain_pass(r) and not (options.quiet and r.status is Status.PASS)]
+    details = [r for r in report.results if not plain_pass(r) and not (options.quiet and (r.status is Status.PASS or r.suppressed))]
     if details:
         out.print()
         out.print(Text("Details", style="bold underline"))
     for r in details:
         out.print()
         out.print(detail(r))
+    if report.notices:
+        out.print()
+        out.print(Text("Notices (they do not fail the run)", style="bold underline"))
+        for n in report.notices:
+            out.print(Text.assemble(f"{n.span}: ", (n.message, ""), (f" [{n.code}]", "dim")))
     out.print()
     out.print(Text(summary_text(report), style="bold"))
     return strip_trailing(buf.getvalue())
@@ -148,10 +160,12 @@ def strip_trailing(text: str) -> str:
 
 def detail(r: Result) -> Group:
     c = r.claim
-    head = status_text(r.status)
+    head = result_status(r)
     head.append(f"  {c.id}", style="bold")
     head.append(f"  {r.where}", style="dim")
     lines: list[Text] = [Text(r.message)]
+    if r.suppressed:
+        lines.append(Text("suppressed by: ", style="dim") + Text(suppression_text(r.suppressed)))
     for h in r.hints:
         lines.append(Text("hint: ", style="bold yellow") + Text(h.message))
     if c.says:
