@@ -1,0 +1,453 @@
+"""Anchoring claims in the article draft: locate, match, cover.
+
+1. **Locate.** Each claim's ``says`` is looked for in the draft's reading text, both
+   folded by ``draft.normalize`` (case, whitespace, quotes, dashes, Markdown). A claim
+   whose words are not there is stale: ``fail``, with the closest passage and how
+   alike it is.
+2. **Match.** The figures of a located passage (``prose.read``) are set against the
+   figures the claim uses: its stated value, the literals of its check and the facts
+   the check reaches. A draft figure *agrees* with a claim figure when, after unit
+   conversion, either one's point lies within what the other's digits stand for
+   ("136.1 billion" agrees with 136.09 billion; "2.4 years" does not with 2.5 years).
+   Signs are left to the words ("fell 10 points" against -10 pp). A draft figure that
+   agrees with none, where a figure of the same kind in the claim is agreed by none,
+   contradicts the nearest such figure: the claim fails, with both shown.
+3. **Cover.** Every figure of the draft should stand in some claim's passage (a
+   sourced claim covers its figures by citing them) or in a passage listed under
+   ``ignore_figures``; the rest are ``uncovered``.
+
+Kinds compare as an editor reads them: a year with years (and the year of a date), a
+date with dates on the fields it gives ("May 10th" has no year), an ordinal with plain
+numbers and with years ("20th anniversary" against 20 years), a fraction ("a third")
+with plain numbers and percentages, a percentage with percentages only (never with
+points), an amount with amounts of a compatible unit; an amount against a rate
+("157.479 billion yuan" against 157.479 billion CNY/year) compares per unit of time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Iterable
+
+from factcheck import quantity as q
+from factcheck.draft import Draft, normalize, plain
+from factcheck.errors import ExprError
+from factcheck.expr import DateLit, Evaluator, Name, Node, Num, names_in
+from factcheck.model import (
+    Anchor,
+    Claim,
+    Document,
+    DraftReport,
+    Hint,
+    Mismatch,
+    Result,
+    Status,
+    Uncovered,
+)
+from factcheck.prose import Mention, read
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure a claim uses, as claims.yaml writes it."""
+
+    label: str  # 'stated', 'check' or a fact's name
+    text: str
+    value: Any  # q.Value | q.DateValue
+
+
+# --------------------------------------------------------------------------- the draft, folded
+
+
+class Folded:
+    """The draft's reading text folded for matching, with the way back to the text."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.text, self.index = normalize(draft.text)
+
+    def find(self, says: str, markdown: bool = True) -> tuple[int, int] | None:
+        """(start, end) of ``says`` in the draft's reading text, or None."""
+        needle, _ = normalize(plain(says) if markdown else says)
+        if not needle:
+            return None
+        i = self.text.find(needle)
+        if i < 0:
+            return None
+        return self.index[i], self.index[i + len(needle) - 1] + 1
+
+    def closest(self, says: str) -> tuple[int, int, float] | None:
+        """The passage most like ``says``: (start, end, similarity 0..1)."""
+        import difflib
+
+        needle, _ = normalize(plain(says))
+        words = needle.split(" ")
+        if not needle or not self.text:
+            return None
+        starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == " "]
+        k = len(words)
+        wanted = set(words)
+        # a first pass by shared words picks where to look; difflib then measures
+        tokens = self.text.split(" ")
+        scores = []
+        for s in range(len(tokens)):
+            window = tokens[s : s + k]
+            scores.append((sum(1 for w in window if w in wanted), -s))
+        best: tuple[float, int, int] = (-1.0, 0, 0)
+        for score, neg in sorted(scores, reverse=True)[:12]:
+            s = -neg
+            for width in range(max(1, k - 3), k + 4):
+                if s + width > len(tokens):
+                    break
+                a = starts[s]
+                b = starts[s + width] - 1 if s + width < len(starts) else len(self.text)
+                ratio = difflib.SequenceMatcher(None, needle, self.text[a:b], autojunk=False).ratio()
+                if ratio > best[0]:
+                    best = (ratio, a, b)
+        ratio, a, b = best
+        if ratio < 0:
+            return None
+        return self.index[a], self.index[max(b - 1, a)] + 1, ratio
+
+
+# --------------------------------------------------------------------------- figures of a claim
+
+
+def claim_figures(claim: Claim, ev: Evaluator, doc: Document) -> list[Figure]:
+    """The stated value, the literals of the check and the facts it reaches (through
+    other facts too), each evaluated; what cannot be evaluated is left out."""
+    out: list[Figure] = []
+    if claim.stated is not None:
+        _add(out, "stated", claim.stated.text.strip(), lambda: ev.eval(claim.stated.node))  # type: ignore[union-attr]
+    if claim.check is None:
+        return out
+    for node in _literals(claim.check.node):
+        text = claim.check.text[node.start : node.end]
+        _add(out, "check", text, lambda node=node: ev.eval(node))
+    seen: set[str] = set()
+    todo = sorted(names_in(claim.check.node) & doc.facts.keys())
+    while todo:
+        name = todo.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        fact = doc.facts[name]
+        _add(out, name, fact.expr.text.strip(), lambda name=name: ev.fact(name))
+        if not isinstance(fact.expr.node, (Num, DateLit)):
+            for node in _literals(fact.expr.node):
+                _add(out, name, fact.expr.text[node.start : node.end], lambda node=node: ev.eval(node))
+            todo += sorted(names_in(fact.expr.node) & doc.facts.keys())
+    return out
+
+
+def _add(out: list[Figure], label: str, text: str, value: Any) -> None:
+    try:
+        v = value()
+    except (ExprError, q.QuantityError, ArithmeticError):
+        return
+    if isinstance(v, (q.Value, q.DateValue)):
+        out.append(Figure(label, text, v))
+
+
+def _literals(node: Node) -> Iterable[Node]:
+    stack: list[Node] = [node]
+    found: list[Node] = []
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (Num, DateLit)):
+            found.append(n)
+        elif isinstance(n, Name):
+            continue
+        else:
+            for attr in ("operand", "left", "right"):
+                child = getattr(n, attr, None)
+                if child is not None:
+                    stack.append(child)
+            stack.extend(getattr(n, "args", ()))
+    return sorted(found, key=lambda n: n.start)
+
+
+# --------------------------------------------------------------------------- kinds and agreement
+
+
+def _figure_kind(f: Figure) -> str:
+    v = f.value
+    if isinstance(v, q.DateValue):
+        return "date"
+    if q.is_plain(v.unit):
+        p = v.point
+        return "year" if p.denominator == 1 and 1000 <= p <= 2999 else "plain"
+    if q.is_percent(v.unit):
+        return "percent"
+    if q.is_points(v.unit):
+        return "pp"
+    return "unit"
+
+
+def _mention_kind(m: Mention) -> str:
+    if m.kind in ("date", "year", "ordinal"):
+        return m.kind
+    v = m.value if m.value is not None else m.ends[0].value  # type: ignore[index]
+    if m.kind == "range" and m.ends and m.ends[0].kind == "year":
+        return "year"
+    if m.fraction:
+        return "fraction"
+    assert v is not None
+    if q.is_plain(v.unit):
+        return "plain"
+    if q.is_percent(v.unit):
+        return "percent"
+    if q.is_points(v.unit):
+        return "pp"
+    return "unit"
+
+
+#: mention kind -> figure kinds it can agree with; the cross-kind pairs marked False
+#: may agree but never contradict (a year against the year of a date)
+_COMPARES: dict[str, dict[str, bool]] = {
+    "date": {"date": True, "year": False},
+    "year": {"year": True, "date": False},
+    "ordinal": {"plain": True, "unit": True},
+    "fraction": {"plain": True, "percent": True},
+    "plain": {"plain": True},
+    "percent": {"percent": True},
+    "pp": {"pp": True},
+    "unit": {"unit": True},
+}
+
+
+def _abs(v: q.Value) -> q.Value:
+    return q.neg(v) if v.point < 0 else v
+
+
+def _as(m: q.Value, f: q.Value) -> tuple[q.Value, q.Value] | None:
+    """The mention's value in the figure's unit (a rate compared per its time unit)."""
+    try:
+        return q.convert(m, f.unit), f
+    except q.QuantityError:
+        pass
+    for name, exp in f.unit._units.items():
+        if exp == -1 and name in q.TIME_UNITS:
+            per = q.mul(f, q.exact(Fraction(1), q.unit(name)))
+            try:
+                return q.convert(m, per.unit), per
+            except q.QuantityError:
+                return None
+    return None
+
+
+def _values_agree(m: q.Value, f: q.Value) -> bool:
+    pair = _as(m, f)
+    if pair is None:
+        return False
+    a, b = _abs(pair[0]), _abs(pair[1])
+    return b.iv.contains(a.point) or a.iv.contains(b.point)
+
+
+def _value_of(m: Mention, f: Figure) -> q.Value | None:
+    """The mention as a value comparable with the figure (an ordinal as years, say)."""
+    v = m.value
+    if v is None:
+        return None
+    if m.kind == "ordinal" and isinstance(f.value, q.Value) and q.is_time(f.value.unit):
+        return q.with_unit(v, q.unit("year"))
+    if m.kind == "ordinal" and isinstance(f.value, q.Value) and not q.is_plain(f.value.unit):
+        return None
+    return v
+
+
+def agrees(m: Mention, f: Figure) -> bool:
+    mk, fk = _mention_kind(m), _figure_kind(f)
+    if fk not in _COMPARES[mk]:
+        return False
+    fv = f.value
+    if isinstance(fv, q.DateValue):
+        y, mo, d = m.when if m.when else (int(m.value.point), None, None)  # type: ignore[union-attr]
+        day = fv.day
+        return (y is None or y == day.year) and (mo is None or mo == day.month) and (d is None or d == day.day)
+    if m.kind == "date":
+        return m.when is not None and m.when[0] is not None and Fraction(m.when[0]) == fv.point
+    if m.kind == "range":
+        lo, hi = m.ends  # type: ignore[misc]
+        if agrees(lo, f) or agrees(hi, f):
+            return True
+        pair_lo, pair_hi = _as(lo.value, fv), _as(hi.value, fv)  # type: ignore[arg-type]
+        if pair_lo is None or pair_hi is None:
+            return False
+        low, high, target = pair_lo[0].iv.lo, pair_hi[0].iv.hi, pair_lo[1].point
+        return low is not None and high is not None and low <= target <= high
+    v = _value_of(m, f)
+    return v is not None and _values_agree(v, fv)
+
+
+def _distance(m: Mention, f: Figure) -> Fraction:
+    """How far apart, relatively: which claim figure a contradicting draft figure stands for."""
+    fv = f.value
+    if isinstance(fv, q.DateValue):
+        if m.when is None:
+            return Fraction(10**9)
+        y, mo, d = m.when
+        return Fraction(abs((y or fv.day.year) - fv.day.year) * 400 + abs(mo - fv.day.month) * 31 + abs((d or fv.day.day) - fv.day.day))
+    v = _value_of(m, f) if m.kind != "range" else m.ends[0].value  # type: ignore[index]
+    pair = _as(v, fv) if v is not None else None
+    if pair is None:
+        return Fraction(10**9)
+    a, b = abs(pair[0].point), abs(pair[1].point)
+    return abs(a - b) / max(b, Fraction(1, 10**9))
+
+
+# --------------------------------------------------------------------------- the passage of one claim
+
+
+def match(mentions: list[Mention], figures: list[Figure]) -> tuple[list[Mention], list[tuple[Mention, Figure]]]:
+    """(agreeing mentions, contradictions as (mention, figure))."""
+    agreed_m: list[Mention] = []
+    used: set[int] = set()
+    loose: list[Mention] = []
+    for m in mentions:
+        hits = [i for i, f in enumerate(figures) if agrees(m, f)]
+        if hits:
+            agreed_m.append(m)
+            used.update(hits)
+        else:
+            loose.append(m)
+    left = [i for i in range(len(figures)) if i not in used]
+    contradictions: list[tuple[Mention, Figure]] = []
+    for m in loose:
+        mk = _mention_kind(m)
+        strict = [i for i in left if _COMPARES[mk].get(_figure_kind(figures[i]))]
+        if mk == "ordinal":  # an ordinal stands for a count or a number of years, never an amount
+            strict = [i for i in strict if _figure_kind(figures[i]) == "plain" or q.is_time(figures[i].value.unit)]
+        elif mk == "unit":
+            strict = [i for i in strict if _as(m.value, figures[i].value) is not None]  # type: ignore[arg-type]
+        if not strict:
+            continue
+        best = min(strict, key=lambda i: (_distance(m, figures[i]), i))
+        left.remove(best)
+        contradictions.append((m, figures[best]))
+    return agreed_m, contradictions
+
+
+# --------------------------------------------------------------------------- the whole draft
+
+
+def anchor(
+    doc: Document,
+    results: list[Result],
+    draft: Draft,
+    ev: Evaluator,
+    require_coverage: bool = False,
+) -> tuple[list[Result], DraftReport]:
+    """Locate every claim of the document in the draft, match the figures of the
+    selected ones (``results``), and count what the claims cover."""
+    folded = Folded(draft)
+    mentions = read(draft.text)
+    starts = [m.start for m in mentions]
+    claims_name = os.path.basename(doc.path)
+
+    def within(a: int, b: int) -> list[Mention]:
+        from bisect import bisect_left
+
+        i = bisect_left(starts, a)
+        out = []
+        while i < len(mentions) and mentions[i].start < b:
+            out.append(mentions[i])
+            i += 1
+        return out
+
+    passages: dict[str, tuple[int, int] | None] = {}
+    for c in doc.claims:
+        if c.says:
+            passages[c.id] = folded.find(c.says)
+    covered: set[int] = set()
+    for where in passages.values():
+        if where:
+            covered.update(m.start for m in within(*where))
+    ignored: set[int] = set()
+    for text, _span in doc.ignore_figures:
+        where = folded.find(text)
+        if where:
+            ignored.update(m.start for m in within(*where) if m.start not in covered)
+
+    out: list[Result] = []
+    for r in results:
+        c = r.claim
+        if not c.says:
+            out.append(r)
+            continue
+        where = passages.get(c.id)
+        if where is None:
+            out.append(_stale(r, folded))
+            continue
+        a, b = where
+        inside = within(a, b)
+        figures = claim_figures(c, ev, doc) if c.check is not None else []
+        agreed, contradictions = match(inside, figures)
+        mismatches = tuple(
+            Mismatch(draft.span(m.start), m.show(), f.text, f.label) for m, f in contradictions
+        )
+        found = Anchor(
+            True,
+            draft.span(a),
+            draft.span(b - 1),
+            draft.text[a:b],
+            matched=tuple(m.show() for m in agreed),
+            mismatches=mismatches,
+        )
+        if not mismatches:
+            out.append(dataclasses.replace(r, anchor=found))
+            continue
+        text = "; ".join(
+            f"the draft says {x.draft_text}; {claims_name} uses {x.claims_text} ({x.label})" for x in mismatches
+        )
+        out.append(_failed(r, text, mismatches[0].span, found, "draft-mismatch"))
+
+    uncovered = tuple(
+        Uncovered(draft.span(m.start), m.show(), m.kind)
+        for m in mentions
+        if m.start not in covered and m.start not in ignored
+    )
+    report = DraftReport(
+        path=draft.path,
+        claims=len(passages),
+        located=sum(1 for p in passages.values() if p),
+        figures=len(mentions),
+        covered=len(covered),
+        ignored=len(ignored),
+        uncovered=uncovered,
+        required=require_coverage,
+    )
+    return out, report
+
+
+def _stale(r: Result, folded: Folded) -> Result:
+    draft = folded.draft
+    near = folded.closest(r.claim.says or "")
+    if near is None:
+        anchor_ = Anchor(False)
+        text = "stale: the draft does not say this (the draft has no text)"
+        return _failed(r, text, None, anchor_, "stale-says")
+    a, b, ratio = near
+    passage = " ".join(draft.text[a:b].split())
+    anchor_ = Anchor(False, draft.span(a), draft.span(b - 1), passage, similarity=round(ratio, 4))
+    text = (
+        f"stale: the draft no longer says “{_short(r.claim.says or '')}”; the closest passage, "
+        f"at {draft.span(a)}, is {ratio:.0%} alike: “{_short(passage)}”"
+    )
+    return _failed(r, text, None, anchor_, "stale-says")
+
+
+def _failed(r: Result, text: str, span: Any, anchor_: Anchor, code: str) -> Result:
+    """The claim fails on the draft. A claim that already failed or could not be
+    computed keeps its own message, with the draft's finding as a hint."""
+    if r.status in (Status.FAIL, Status.ERROR):
+        return dataclasses.replace(r, anchor=anchor_, hints=(*r.hints, Hint(code, text)))
+    return dataclasses.replace(r, status=Status.FAIL, message=text, span=span or r.span, anchor=anchor_, basis=None)
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
