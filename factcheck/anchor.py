@@ -62,12 +62,52 @@ class Figure:
 # --------------------------------------------------------------------------- the draft, folded
 
 
+_FIGURE = "\x00"  # what a figure folds to when only the words are compared
+
+
+def _masked(text: str, mentions: list[Mention]) -> tuple[str, list[int]]:
+    """The text with each figure replaced by one placeholder, and the way back."""
+    chars: list[str] = []
+    index: list[int] = []
+    i = 0
+    for m in mentions:
+        chars += text[i : m.start]
+        index += range(i, m.start)
+        chars.append(_FIGURE)
+        index.append(m.start)
+        i = m.end
+    chars += text[i:]
+    index += range(i, len(text))
+    return "".join(chars), index
+
+
 class Folded:
     """The draft's reading text folded for matching, with the way back to the text."""
 
-    def __init__(self, draft: Draft) -> None:
+    def __init__(self, draft: Draft, mentions: list[Mention]) -> None:
         self.draft = draft
         self.text, self.index = normalize(draft.text)
+        masked, back = _masked(draft.text, mentions)
+        folded, index = normalize(masked)
+        self.masked = folded
+        self.masked_index = [back[i] for i in index]
+        self.masked_ends = {m.start: m.end for m in mentions}
+
+    def find_words(self, says: str) -> tuple[int, int, list[Mention]] | None:
+        """Where ``says`` stands with its figures changed: the words alike, the figures
+        not. (start, end, the figures of ``says``), or None."""
+        text = plain(says)
+        own = read(text)
+        if not own:
+            return None
+        needle, _ = normalize(_masked(text, own)[0])
+        i = self.masked.find(needle)
+        if i < 0:
+            return None
+        a = self.masked_index[i]
+        last = self.masked_index[i + len(needle) - 1]
+        b = self.masked_ends.get(last, last + 1) if needle.endswith(_FIGURE) else last + 1
+        return a, b, own
 
     def find(self, says: str, markdown: bool = True) -> tuple[int, int] | None:
         """(start, end) of ``says`` in the draft's reading text, or None."""
@@ -299,6 +339,20 @@ def _distance(m: Mention, f: Figure) -> Fraction:
     return abs(a - b) / max(b, Fraction(1, 10**9))
 
 
+def same_figure(a: Mention, b: Mention) -> bool:
+    """Two figures of prose that say the same: same kind, same value (or date, or ends)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "date":
+        return a.when == b.when
+    if a.kind == "range":
+        return all(same_figure(x, y) for x, y in zip(a.ends or (), b.ends or ()))
+    if a.value is None or b.value is None:
+        return False
+    pair = _as(a.value, b.value)
+    return pair is not None and pair[0].point == pair[1].point and (a.fraction == b.fraction)
+
+
 # --------------------------------------------------------------------------- the passage of one claim
 
 
@@ -343,8 +397,8 @@ def anchor(
 ) -> tuple[list[Result], DraftReport]:
     """Locate every claim of the document in the draft, match the figures of the
     selected ones (``results``), and count what the claims cover."""
-    folded = Folded(draft)
     mentions = read(draft.text)
+    folded = Folded(draft, mentions)
     starts = [m.start for m in mentions]
     claims_name = os.path.basename(doc.path)
 
@@ -359,9 +413,16 @@ def anchor(
         return out
 
     passages: dict[str, tuple[int, int] | None] = {}
+    #: claims found with other figures than their `says` has: the figures of the says
+    changed: dict[str, list[Mention]] = {}
     for c in doc.claims:
         if c.says:
             passages[c.id] = folded.find(c.says)
+            if passages[c.id] is None:
+                words = folded.find_words(c.says)
+                if words is not None:
+                    passages[c.id] = words[:2]
+                    changed[c.id] = words[2]
     covered: set[int] = set()
     for where in passages.values():
         if where:
@@ -386,9 +447,16 @@ def anchor(
         inside = within(a, b)
         figures = claim_figures(c, ev, doc) if c.check is not None else []
         agreed, contradictions = match(inside, figures)
-        mismatches = tuple(
-            Mismatch(draft.span(m.start), m.show(), f.text, f.label) for m, f in contradictions
-        )
+        mismatches = [Mismatch(draft.span(m.start), m.show(), f.text, f.label) for m, f in contradictions]
+        if c.id in changed:  # the figures the says has and the draft no longer does
+            against = {m.start for m, _ in contradictions}
+            own = changed[c.id]
+            for m, was in zip(inside, own) if len(own) == len(inside) else ():
+                if m.start not in against and not same_figure(m, was):
+                    mismatches.append(Mismatch(draft.span(m.start), m.show(), was.show(), "says"))
+            if not mismatches:  # the same figures written otherwise ('10 May' for 'May 10')
+                mismatches.append(Mismatch(draft.span(a), _short(draft.text[a:b]), _short(c.says), "says"))
+        mismatches = tuple(sorted(mismatches, key=lambda x: (x.span.line, x.span.col)))
         found = Anchor(
             True,
             draft.span(a),
@@ -401,7 +469,9 @@ def anchor(
             out.append(dataclasses.replace(r, anchor=found))
             continue
         text = "; ".join(
-            f"the draft says {x.draft_text}; {claims_name} uses {x.claims_text} ({x.label})" for x in mismatches
+            f"the draft says {x.draft_text}; {claims_name} "
+            + (f"says {x.claims_text}" if x.label == "says" else f"uses {x.claims_text} ({x.label})")
+            for x in mismatches
         )
         out.append(_failed(r, text, mismatches[0].span, found, "draft-mismatch"))
 

@@ -103,6 +103,8 @@ def verify(
     strict: Annotated[bool, typer.Option("--strict", help="Same as --fail-on warning.")] = False,
     color: Annotated[Color, typer.Option("--color", help="Colour in the terminal report (NO_COLOR and FORCE_COLOR are honoured).")] = Color.auto,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only what is not a pass.")] = False,
+    draft: Annotated[Optional[str], typer.Option("--draft", metavar="FILE", help="The article text (Markdown or plain), overriding article.draft.")] = None,
+    require_coverage: Annotated[bool, typer.Option("--require-coverage", help="Fail on figures of the draft that no claim covers.")] = False,
 ) -> None:
     """Check claims files and report every claim: pass, warn, fail, error or unchecked."""
     from factcheck.engine import run
@@ -111,7 +113,7 @@ def verify(
     from factcheck.reporters import Options, renderer
 
     try:
-        report = run(paths or [], only or ())
+        report = run(paths or [], only or (), draft, require_coverage)
     except UsageError as e:
         raise _fail(e.message) from None
     threshold = "warning" if strict else fail_on.value
@@ -178,6 +180,7 @@ def schema(
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("claims.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    draft: Annotated[Optional[str], typer.Option("--draft", metavar="FILE", help="Start from this article draft: a fact for every figure, a sourced claim for every sentence with figures.")] = None,
 ) -> None:
     """Write a starter claims.yaml (with a schema modeline for editor completion)."""
     from factcheck.errors import UsageError
@@ -186,11 +189,26 @@ def init(
 
     if path.exists() and not force:
         raise _fail(f"{path} exists already; use --force to overwrite it")
+    text = STARTER
+    if draft is not None:
+        from factcheck.inventory import inventory
+
+        try:
+            text = inventory(draft, path)
+        except UsageError as e:
+            raise _fail(e.message) from None
     try:
-        write_atomic(path, STARTER)
+        write_atomic(path, text)
     except UsageError as e:
         raise _fail(e.message) from None
-    typer.echo(f"wrote {path}: edit it, then run `factcheck verify {path}`")
+    if draft is None:
+        typer.echo(f"wrote {path}: edit it, then run `factcheck verify {path}`")
+        return
+    from factcheck.engine import run
+    from factcheck.reporters import summary_text
+
+    typer.echo(f"wrote {path}: {summary_text(run([str(path)]))}")
+    typer.echo(f"next: give each claim a check and a stated value, or a real source, and run `factcheck verify {path}`")
 
 
 def main() -> None:

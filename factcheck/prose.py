@@ -290,7 +290,7 @@ class _Reader:
 
     def year_after(self, i: int) -> tuple[int, int] | None:
         """', 2025' or ' 2025' after a day or month: (year, end)."""
-        m = re.compile(r",? ?(\d{4})(?![\d,.])").match(self.t, i)
+        m = re.compile(r",? ?(\d{4})(?!\d|[,.]\d)").match(self.t, i)
         if m and 1000 <= int(m.group(1)) <= 2999:
             return int(m.group(1)), m.end()
         return None
