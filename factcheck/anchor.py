@@ -43,6 +43,7 @@ from factcheck.model import (
     DraftReport,
     Hint,
     Mismatch,
+    Problem,
     Result,
     Status,
     Uncovered,
@@ -394,9 +395,10 @@ def anchor(
     draft: Draft,
     ev: Evaluator,
     require_coverage: bool = False,
-) -> tuple[list[Result], DraftReport]:
+) -> tuple[list[Result], DraftReport, list[Problem]]:
     """Locate every claim of the document in the draft, match the figures of the
-    selected ones (``results``), and count what the claims cover."""
+    selected ones (``results``), and count what the claims cover. The problems are
+    entries of ``ignore_figures`` that the draft does not hold."""
     mentions = read(draft.text)
     folded = Folded(draft, mentions)
     starts = [m.start for m in mentions]
@@ -428,10 +430,15 @@ def anchor(
         if where:
             covered.update(m.start for m in within(*where))
     ignored: set[int] = set()
-    for text, _span in doc.ignore_figures:
+    problems: list[Problem] = []
+    for text, span in doc.ignore_figures:
         where = folded.find(text)
         if where:
             ignored.update(m.start for m in within(*where) if m.start not in covered)
+        else:
+            problems.append(
+                Problem(span, "stale-ignore", f"ignore_figures: the draft {draft.path} does not say “{_short(text)}”")
+            )
 
     out: list[Result] = []
     for r in results:
@@ -490,7 +497,7 @@ def anchor(
         uncovered=uncovered,
         required=require_coverage,
     )
-    return out, report
+    return out, report, problems
 
 
 def _stale(r: Result, folded: Folded) -> Result:

@@ -115,7 +115,9 @@ def _anchor(doc, results, ev, draft, require_coverage, problems):  # type: ignor
         problems.append(problem)
         return results, None
     assert text is not None
-    return anchor.anchor(doc, results, text, ev, require_coverage)
+    results, report, found = anchor.anchor(doc, results, text, ev, require_coverage)
+    problems.extend(found)
+    return results, report
 
 
 def _where(expr: Expr, e: ExprError):  # type: ignore[no-untyped-def]

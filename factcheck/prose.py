@@ -203,6 +203,8 @@ class _Reader:
         c = self.t[i - 1]
         if c == ":" and i > 1 and self.t[i - 2].isdigit():
             return False  # 10:30
+        if c == "-" and i > 1 and self.t[i - 2].isascii() and self.t[i - 2].isalnum():
+            return False  # COVID-19, A-1
         return not (c.isalnum() and c.isascii()) and c not in "._/"
 
     def letter_after(self, i: int) -> bool:
@@ -258,6 +260,11 @@ class _Reader:
             return self.month_first(i, w)
         if lw in _CURRENCY_CODES.keys() | {x.lower() for x in _CURRENCY_CODES} and word in _CURRENCY_CODES:
             return self.figure(i)
+        if lw in _TENS:  # 'twenty-first'
+            m = re.compile(r"[- ]([a-z]+)(?![A-Za-z])").match(self.low, w[1])
+            if m and m.group(1) in _ORD_SMALL and _ORD_SMALL[m.group(1)] < 10:
+                value = _TENS[lw] + _ORD_SMALL[m.group(1)]
+                return self.mention(i, m.end(), "ordinal", value=q.exact(Fraction(value)))
         if lw in _SMALL or lw in _TENS or lw in ("a", "an", "half"):
             return self.figure(i)
         if lw in _ORD_SMALL or lw in _ORD_TENS:
@@ -463,7 +470,11 @@ class _Reader:
         if fw and fw[0].lower() in _FRACTIONS and total < 20 and fw[0].lower() not in ("half", "halves"):
             f = fw[0].lower()
             plural = f.endswith("s")
-            if (plural and total >= 2) or (total == 1 and not plural and self.fraction_follows(fw[1])):
+            # 'three quarters' alone is a time ('in five quarters'); 'three quarters of' a fraction
+            of = self.word_at(self.space(fw[1]))
+            if f == "quarters" and not (of and of[0].lower() == "of"):
+                pass
+            elif (plural and total >= 2) or (total == 1 and not plural and self.fraction_follows(fw[1])):
                 return _Core(i, fw[1], None, Fraction(total, _FRACTIONS[f]), words=True)
         return _Core(i, j, str(total), words=True, weak=word == "one")
 
@@ -604,7 +615,7 @@ class _Reader:
             u_end = self.unit(end, count=False, after_year=True)
             if u_end is None:
                 return self.mention(start, end, "year", value=q.exact(Fraction(int(core.digits))))
-        found = self.unit(end, count=not core.cjk, after_mag=mag is not None)
+        found = self.unit(end, count=not core.cjk and currency is None, after_mag=mag is not None)
         value = q.literal(digits, mag)
         if found is not None:
             u, end2, half = found
@@ -705,7 +716,7 @@ class _Reader:
             return self.per(q.unit(_CURRENCY_CODES[w]), wend)
         if lw in ("times", "fold"):
             return q.unit(""), wend, False
-        if count and w.isalpha() and w.islower() and lw not in _NOT_COUNTS and len(w) > 2:
+        if count and w.isalpha() and w.islower() and lw not in _NOT_COUNTS and len(w) > 2 and not lw.endswith("ly"):
             if after_mag or (lw.endswith("s") and not lw.endswith("ss")) or lw in _PLURAL_NOUNS:
                 if not (low.startswith("'", wend)):
                     return q.count_unit(w), wend, False
