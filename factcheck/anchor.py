@@ -130,16 +130,19 @@ class Folded:
             return None
         starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == " "]
         k = len(words)
-        wanted = set(words)
-        # a first pass by shared words picks where to look; difflib then measures
-        tokens = self.text.split(" ")
-        scores = []
-        for s in range(len(tokens)):
-            window = tokens[s : s + k]
-            scores.append((sum(1 for w in window if w in wanted), -s))
+        # a first pass by shared words (not the little ones every passage has) picks
+        # where to look; difflib then measures
+        wanted = {_key(w) for w in words} - {""}
+        keys = [_key(w) for w in self.text.split(" ")]
+        hits = [1 if w in wanted else 0 for w in keys]
+        scores, run = [], sum(hits[:k])
+        for s in range(len(keys)):
+            scores.append((run, -s))
+            run += (hits[s + k] if s + k < len(hits) else 0) - hits[s]
         best: tuple[float, int, int] = (-1.0, 0, 0)
-        for score, neg in sorted(scores, reverse=True)[:12]:
+        for score, neg in sorted(scores, reverse=True)[:24]:
             s = -neg
+            tokens = keys
             for width in range(max(1, k - 3), k + 4):
                 if s + width > len(tokens):
                     break
@@ -152,6 +155,15 @@ class Folded:
         if ratio < 0:
             return None
         return self.index[a], self.index[max(b - 1, a)] + 1, ratio
+
+
+_LITTLE = set("a an and as at by for from in into is it its of on or the to was were with".split())
+
+
+def _key(word: str) -> str:
+    """A word as the search for the closest passage counts it: no punctuation, no little words."""
+    w = word.strip(".,;:!?()[]\"'")
+    return "" if w in _LITTLE or len(w) < 2 else w
 
 
 # --------------------------------------------------------------------------- figures of a claim
@@ -373,6 +385,11 @@ def match(mentions: list[Mention], figures: list[Figure]) -> tuple[list[Mention]
     contradictions: list[tuple[Mention, Figure]] = []
     for m in loose:
         mk = _mention_kind(m)
+        slip = _points_slip(m, mk, [figures[i] for i in left])
+        if slip is not None:  # 'fell 10%' where the claim states -10 pp
+            left.remove(next(i for i in left if figures[i] is slip))
+            contradictions.append((m, slip))
+            continue
         strict = [i for i in left if _COMPARES[mk].get(_figure_kind(figures[i]))]
         if mk == "ordinal":  # an ordinal stands for a count or a number of years, never an amount
             strict = [i for i in strict if _figure_kind(figures[i]) == "plain" or q.is_time(figures[i].value.unit)]
@@ -384,6 +401,18 @@ def match(mentions: list[Mention], figures: list[Figure]) -> tuple[list[Mention]
         left.remove(best)
         contradictions.append((m, figures[best]))
     return agreed_m, contradictions
+
+
+def _points_slip(m: Mention, mk: str, figures: list[Figure]) -> Figure | None:
+    """A percentage where the claim has the same number of percentage points (or the
+    reverse): the figure it stands for, written in the other unit."""
+    other = {"percent": "pp", "pp": "percent"}.get(mk)
+    if other is None or m.value is None:
+        return None
+    for f in figures:
+        if _figure_kind(f) == other and abs(f.value.point) == abs(m.value.point):
+            return f
+    return None
 
 
 # --------------------------------------------------------------------------- the whole draft
@@ -459,10 +488,9 @@ def anchor(
             against = {m.start for m, _ in contradictions}
             own = changed[c.id]
             for m, was in zip(inside, own) if len(own) == len(inside) else ():
+                # the same figure written otherwise ('May 10, 2025' for '10 May 2025') is no change
                 if m.start not in against and not same_figure(m, was):
                     mismatches.append(Mismatch(draft.span(m.start), m.show(), was.show(), "says"))
-            if not mismatches:  # the same figures written otherwise ('10 May' for 'May 10')
-                mismatches.append(Mismatch(draft.span(a), _short(draft.text[a:b]), _short(c.says), "says"))
         mismatches = tuple(sorted(mismatches, key=lambda x: (x.span.line, x.span.col)))
         found = Anchor(
             True,
