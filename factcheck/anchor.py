@@ -93,6 +93,8 @@ class Folded:
         self.masked = folded
         self.masked_index = [back[i] for i in index]
         self.masked_ends = {m.start: m.end for m in mentions}
+        self._words: list[str] | None = None  # for closest(), made on first use
+        self._starts: list[int] = []
 
     def find_words(self, says: str) -> tuple[int, int, list[Mention]] | None:
         """Where ``says`` stands with its figures changed: the words alike, the figures
@@ -124,23 +126,27 @@ class Folded:
         """The passage most like ``says``: (start, end, similarity 0..1)."""
         import difflib
 
+        import heapq
+
         needle, _ = normalize(plain(says))
         words = needle.split(" ")
         if not needle or not self.text:
             return None
-        starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == " "]
+        if self._words is None:
+            self._words = [_key(w) for w in self.text.split(" ")]
+            self._starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == " "]
+        keys, starts = self._words, self._starts
         k = len(words)
         # a first pass by shared words (not the little ones every passage has) picks
         # where to look; difflib then measures
         wanted = {_key(w) for w in words} - {""}
-        keys = [_key(w) for w in self.text.split(" ")]
         hits = [1 if w in wanted else 0 for w in keys]
         scores, run = [], sum(hits[:k])
         for s in range(len(keys)):
             scores.append((run, -s))
             run += (hits[s + k] if s + k < len(hits) else 0) - hits[s]
         best: tuple[float, int, int] = (-1.0, 0, 0)
-        for score, neg in sorted(scores, reverse=True)[:24]:
+        for score, neg in heapq.nlargest(24, scores):
             s = -neg
             tokens = keys
             for width in range(max(1, k - 3), k + 4):

@@ -123,17 +123,23 @@ class _Builder:
         self.cursor = 0
 
     def add(self, text: str, at: int) -> None:
-        for c in text:
-            self.chars.append(c)
-            self.offsets.append(at)
+        self.chars.append(text)
+        self.offsets.extend([at] * len(text))
 
     def align(self, text: str, limit: int) -> None:
         """Place ``text`` in the source from the cursor on, stepping over markup.
 
-        Each character is looked for a little way ahead (markup, escapes and entities
-        stand between); one that is not there (an entity decoded to another character)
-        takes the cursor's position without moving it."""
+        Text that stands in the source as it is (the usual case) is placed at once;
+        otherwise each character is looked for a little way ahead (markup, escapes
+        and entities stand between), and one that is not there (an entity decoded to
+        another character) takes the cursor's position without moving it."""
         src = self.source
+        at = src.find(text, self.cursor, limit) if text else -1
+        if at >= 0 and "\n" not in src[self.cursor : at]:
+            self.chars.append(text)
+            self.offsets.extend(range(at, at + len(text)))
+            self.cursor = at + len(text)
+            return
         for c in text:
             i = src.find(c, self.cursor, min(limit, self.cursor + 12))
             if i < 0:
@@ -174,9 +180,8 @@ class _Builder:
 
     def separate(self) -> None:
         """A paragraph break between blocks (never at the start, never twice)."""
-        if self.chars and self.chars[-1] != "\n":
-            at = self.offsets[-1]
-            self.add("\n\n", at)
+        if self.offsets and not self.chars[-1].endswith("\n"):
+            self.add("\n\n", self.offsets[-1])
 
 
 def _read_markdown(source: str) -> tuple[str, array]:
@@ -258,26 +263,42 @@ def _fold(c: str) -> str:
     return unicodedata.normalize("NFKC", c).casefold()
 
 
+#: runs the folding treats alike: ASCII words with single spaces, whitespace, one other character
+_RUNS = re.compile(r"[!-~]+(?: [!-~]+)*|\s+|.", re.S)
+
+
 def normalize(text: str) -> tuple[str, array]:
     """Text folded for matching, and for each folded character its index in ``text``.
 
     Case, quotes, dashes, full-width forms and whitespace (a run of it, line breaks and
-    non-breaking spaces included, is one space) stop mattering."""
+    non-breaking spaces included, is one space) stop mattering. Runs of ASCII are
+    folded whole (the usual case); any other character one at a time."""
     out: list[str] = []
     index = array("l")
-    space = True  # drop leading space
-    for i, c in enumerate(text):
-        f = _fold(c)
-        for d in f:
-            if d == " ":
-                if space:
-                    continue
+    space = True  # no space at the start, none twice
+    for m in _RUNS.finditer(text):
+        run, i = m.group(), m.start()
+        if run[0].isspace():
+            if not space:
+                out.append(" ")
+                index.append(i)
                 space = True
-            else:
-                space = False
-            out.append(d)
-            index.append(i)
-    if out and out[-1] == " ":
-        out.pop()
+        elif run.isascii():
+            out.append(run.lower().replace("`", "'"))
+            index.extend(range(i, i + len(run)))
+            space = False
+        else:
+            for d in _fold(run):
+                if d == " ":
+                    if space:
+                        continue
+                    space = True
+                else:
+                    space = False
+                out.append(d)
+                index.append(i)
+    folded = "".join(out)
+    if folded.endswith(" "):
+        folded = folded[:-1]
         index.pop()
-    return "".join(out), index
+    return folded, index

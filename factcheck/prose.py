@@ -116,6 +116,9 @@ _CJK_CURRENCY = {w: c for w, c in q.CURRENCY_WORDS.items() if not w.isascii()}
 _CURRENCY_CODES = {"RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}
 _SIGNS = sorted(q.CURRENCY_SIGNS, key=len, reverse=True)
 _TIME = {w: u for w, u in q.TIME_WORDS.items() if w.isascii()}
+_CJK_CURRENCY_LONGEST = sorted(_CJK_CURRENCY.items(), key=lambda x: -len(x[0]))
+_CURRENCY_AFTER_LONGEST = sorted(_CURRENCY_AFTER.items(), key=lambda x: -len(x[0]))
+MAX_DIGITS = 60  # as in the claims language: a longer run of digits is no figure
 _CJK_TIME = {"天": "day", "周": "week", "星期": "week", "个月": "month", "个季度": "quarter", "季度": "quarter", "年": "year"}
 
 #: words that follow numbers without being what is counted
@@ -154,6 +157,19 @@ _CN_NUM = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _CN_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?|(\d{1,2})月(\d{1,2})[日号]")
 _ORD_SUFFIX = re.compile(r"(st|nd|rd|th)(?![A-Za-z])")
+
+
+def _words(*tables: dict[str, int] | set[str]) -> str:
+    return "|".join(sorted({w for t in tables for w in t}, key=len, reverse=True))
+
+
+#: where a figure can start: the first character of every form ``_Reader.at`` reads
+_START = re.compile(
+    r"\d|[$€£¥￥]|-(?=\d)|[零〇一二两三四五六七八九十第百]"
+    r"|(?<![A-Za-z0-9])(?:US\$|HK\$|RMB|CN¥|JP¥|CNY|USD|HKD|EUR|GBP|JPY"
+    rf"|(?i:{_words(_SMALL, _TENS, _ORD_SMALL, _ORD_TENS, {'a', 'an', 'half'})})(?![A-Za-z])"
+    rf"|(?:{_words({m.capitalize() for m in _MONTHS})})(?![a-z]))"
+)
 
 
 @dataclass(slots=True)
@@ -215,24 +231,21 @@ class _Reader:
 
     # the loop ------------------------------------------------------------------
     def run(self) -> list[Mention]:
+        """Jump from one place a figure could start to the next (a digit, a sign, a
+        numeral, a word that can begin a figure) and read what stands there."""
         out: list[Mention] = []
         i, n = 0, len(self.t)
         while i < n:
-            c = self.t[i]
-            if not (c.isdigit() or c.isalpha() or c in "$€£¥￥-" or "\u4e00" <= c <= "\u9fff"):
-                i += 1
-                continue
+            found = _START.search(self.t, i)
+            if found is None:
+                break
+            i = found.start()
             m = self.at(i)
             if m is not None:
                 out.append(m)
                 i = m.end
-                continue
-            # step over the rest of the word (or one CJK character)
-            if c.isascii() and c.isalnum():
-                while i < n and self.t[i].isascii() and (self.t[i].isalnum() or self.t[i] == "_"):
-                    i += 1
             else:
-                i += 1
+                i = max(found.end(), i + 1)
         return out
 
     def at(self, i: int) -> Mention | None:
@@ -258,7 +271,7 @@ class _Reader:
         lw = word.lower()
         if lw in _MONTHS and word[0].isupper():
             return self.month_first(i, w)
-        if lw in _CURRENCY_CODES.keys() | {x.lower() for x in _CURRENCY_CODES} and word in _CURRENCY_CODES:
+        if word in _CURRENCY_CODES:  # 'RMB 136.09 billion'
             return self.figure(i)
         if lw in _TENS:  # 'twenty-first'
             m = re.compile(r"[- ]([a-z]+)(?![A-Za-z])").match(self.low, w[1])
@@ -377,10 +390,12 @@ class _Reader:
         if t[i].isdigit():
             m = _DIGITS.match(t, i)
             assert m
+            if len(m.group()) > MAX_DIGITS:
+                return None
             return _Core(i, m.end(), m.group().replace(",", ""))
         if "\u4e00" <= t[i] <= "\u9fff":
             m = _CN_NUM.match(t, i)
-            if not m:
+            if not m or len(m.group()) > 20:  # a run that long is no numeral
                 return None
             value = _cn_number(m.group())
             if value is None:
@@ -411,8 +426,7 @@ class _Reader:
             if self.prev_word(i) in ("first", "second", "the", "other", "latter", "and", "a", "an") or self.t[end : end + 1] == "-":
                 return None
             return _Core(i, end, None, Fraction(1, 2), words=True)
-        total, j, seen = 0, i, False
-        value = 0
+        j, seen, value = i, False, 0
         while True:
             w = self.word_at(j)
             if w is None:
@@ -463,7 +477,7 @@ class _Reader:
         if not seen:
             return None
         total = value
-        word = self.t[i:j].lower()
+        word = self.t[i:j].lower().strip()
         # 'two thirds (of)', 'one-fifth'
         k = j + 1 if self.t[j : j + 1] == "-" else self.space(j)
         fw = self.word_at(k) if k > j else None
@@ -513,8 +527,8 @@ class _Reader:
         before = self.prev_word(a.start)
         if sep == "and" and before != "between":
             return None
-        if sep in ("-", "/") and (m.group() != sep or not t[m.end() : m.end() + 1].isdigit()) and sep == "/":
-            return None
+        if sep == "/" and (m.group() != "/" or not t[m.end() : m.end() + 1].isdigit()):
+            return None  # only '2013/14' is a range; 'a / b' is not
         if before in _CHANGE_WORDS and not (before == "from" and a.kind == "year"):
             return None
         j = m.end()
@@ -522,8 +536,8 @@ class _Reader:
             return None
         # '2013-14', '1997/98'
         if a.kind == "year" and sep in ("-", "/"):
-            s = re.compile(r"(\d{2})(?![\d])").match(t, j)
-            if s and not _DIGITS.match(t, j).group()[2:]:  # type: ignore[union-attr]
+            s = re.compile(r"(\d{2})(?![\d]|[.,]\d)").match(t, j)
+            if s:
                 y0 = int(a.text[-4:])
                 y1 = y0 // 100 * 100 + int(s.group(1))
                 if y1 > y0:
@@ -577,7 +591,7 @@ class _Reader:
             w = self.word_at(i) if t[i].isalpha() and t[i].isascii() else None
             if w and w[0] in _CURRENCY_CODES:
                 k = self.space(w[1])
-                if k < len(t) and t[k].isdigit() or (k < len(t) and t.startswith(tuple(_SIGNS), k)):
+                if k < len(t) and (t[k].isdigit() or t.startswith(tuple(_SIGNS), k)):
                     currency = _CURRENCY_CODES[w[0]]
                     i = k
                     sign2 = next((s for s in _SIGNS if t.startswith(s, i)), None)
@@ -665,7 +679,7 @@ class _Reader:
         """The unit after a number: (unit, end, 'and a half' seen in CJK)."""
         t, low = self.t, self.low
         # CJK units come without a space
-        for w, code in sorted(_CJK_CURRENCY.items(), key=lambda x: -len(x[0])):
+        for w, code in _CJK_CURRENCY_LONGEST:
             if t.startswith(w, end):
                 return q.unit(code), end + len(w), False
         for w in ("个百分点", "百分点"):
@@ -707,7 +721,7 @@ class _Reader:
             return self.per(u, wend)
         if after_year:
             return None
-        for phrase, code in sorted(_CURRENCY_AFTER.items(), key=lambda x: -len(x[0])):
+        for phrase, code in _CURRENCY_AFTER_LONGEST:
             if low.startswith(phrase, k) and not self.letter_after(k + len(phrase)):
                 if phrase in ("pounds",) and not after_mag:
                     continue

@@ -157,6 +157,16 @@ _SHOWN = {
 }
 _STATUS = {"enum": ["pass", "warn", "fail", "error", "unchecked"]}
 _POS = {"type": ["integer", "null"], "minimum": 1}
+
+
+def _placed(**properties: Any) -> dict[str, Any]:
+    """An object at a line and column of a file, with these properties too."""
+    return {
+        "type": "object",
+        "required": ["line", "column", *properties],
+        "properties": {"line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1}, **properties},
+    }
+
 _COVERAGE = {
     "type": ["object", "null"],
     "description": "The draft: claims located and figures covered; null when no claims file has a draft.",
@@ -177,16 +187,7 @@ _FILE_DRAFT = {
         "required": {"type": "boolean"},
         "uncovered": {
             "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["line", "column", "text", "kind"],
-                "properties": {
-                    "line": {"type": "integer", "minimum": 1},
-                    "column": {"type": "integer", "minimum": 1},
-                    "text": {"type": "string"},
-                    "kind": {"enum": ["number", "range", "ordinal", "date", "year"]},
-                },
-            },
+            "items": _placed(text={"type": "string"}, kind={"enum": ["number", "range", "ordinal", "date", "year"]}),
         },
     },
 }
@@ -206,17 +207,7 @@ _RESULT_DRAFT = {
         "matched": {"type": "array", "items": {"type": "string"}},
         "mismatches": {
             "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["line", "column", "draft", "claims", "figure"],
-                "properties": {
-                    "line": {"type": "integer", "minimum": 1},
-                    "column": {"type": "integer", "minimum": 1},
-                    "draft": {"type": "string"},
-                    "claims": {"type": "string"},
-                    "figure": {"type": "string"},
-                },
-            },
+            "items": _placed(draft={"type": "string"}, claims={"type": "string"}, figure={"type": "string"}),
         },
     },
 }
