@@ -290,7 +290,8 @@ REPORT_SCHEMA: dict[str, Any] = {
                     "at": {
                         "type": "object",
                         "required": ["line", "column"],
-                        "properties": {"line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1}},
+                        "properties": {"path": {"type": "string"}, "line": {"type": "integer", "minimum": 1},
+                                       "column": {"type": "integer", "minimum": 1}},
                     },
                     "hints": {
                         "type": "array",

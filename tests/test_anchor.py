@@ -244,6 +244,9 @@ def test_the_json_report_carries_the_draft_and_validates(runner, article):
         {"line": 42, "column": 68, "draft": "175.479 billion yuan", "claims": "157.479 billion CNY/year", "figure": "net_profit_fy2024"}
     ]
     assert by_id["taobao-then-alipay"]["draft"]["found"] is False
+    # where the finding points: the draft for a contradicted figure, the claims file for a stale says
+    assert by_id["capex-vs-profit"]["at"] == {"path": "altered.md", "line": 42, "column": 68}
+    assert by_id["taobao-then-alipay"]["at"] == {"path": "claims.yaml", "line": 111, "column": 5}
 
 
 def test_the_rich_report_shows_the_draft(runner, article):

@@ -56,7 +56,7 @@ def result_dict(r: Result) -> dict[str, Any]:
         "stated": _shown(r.stated),
         "difference": r.difference,
         "message": r.message,
-        "at": {"line": r.where.line, "column": r.where.col},
+        "at": {"path": r.where.path, "line": r.where.line, "column": r.where.col},
         "hints": [{"code": h.code, "message": h.message} for h in r.hints],
         "source": c.source,
         "tags": list(c.tags),
