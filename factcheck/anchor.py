@@ -125,7 +125,6 @@ class Folded:
     def closest(self, says: str) -> tuple[int, int, float] | None:
         """The passage most like ``says``: (start, end, similarity 0..1)."""
         import difflib
-
         import heapq
 
         needle, _ = normalize(plain(says))
@@ -146,12 +145,10 @@ class Folded:
             scores.append((run, -s))
             run += (hits[s + k] if s + k < len(hits) else 0) - hits[s]
         best: tuple[float, int, int] = (-1.0, 0, 0)
-        for score, neg in heapq.nlargest(24, scores):
+        for _, neg in heapq.nlargest(24, scores):
             s = -neg
-            tokens = keys
-            for width in range(max(1, k - 3), k + 4):
-                if s + width > len(tokens):
-                    break
+            # a few widths around the length of `says`, none running past the end
+            for width in sorted({min(w, len(keys) - s) for w in range(max(1, k - 3), k + 4)}):
                 a = starts[s]
                 b = starts[s + width] - 1 if s + width < len(starts) else len(self.text)
                 ratio = difflib.SequenceMatcher(None, needle, self.text[a:b], autojunk=False).ratio()
