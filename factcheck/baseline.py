@@ -154,7 +154,7 @@ def apply(report: Report, baseline: Baseline | None = None, today: date | None =
                     span = Span(baseline.path, entry.line, entry.col)  # type: ignore[union-attr]
                     suppression = Suppression("baseline", f"in the baseline {baseline.path}", None, span)  # type: ignore[union-attr]
             results.append(dataclasses.replace(r, suppressed=suppression) if suppression else r)
-        files.append(FileReport(f.document, tuple(results)))
+        files.append(dataclasses.replace(f, results=tuple(results)))
     if baseline:
         notices += _stale(report, baseline, used)
     return Report(tuple(files), report.notices + tuple(notices))

@@ -115,6 +115,8 @@ def verify(
     strict: Annotated[bool, typer.Option("--strict", help="Same as --fail-on warning.")] = False,
     color: Annotated[Color, typer.Option("--color", help="Colour in the terminal report (NO_COLOR and FORCE_COLOR are honoured).")] = Color.auto,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only what is not a pass.")] = False,
+    draft: Annotated[Optional[str], typer.Option("--draft", metavar="FILE", help="The article text (Markdown or plain), overriding article.draft.")] = None,
+    require_coverage: Annotated[bool, typer.Option("--require-coverage", help="Fail on figures of the draft that no claim covers.")] = False,
     baseline: Annotated[
         Optional[Path], typer.Option("--baseline", help="Do not count the findings recorded in this baseline file.", show_default=False)
     ] = None,
@@ -145,7 +147,7 @@ def verify(
         reports.check_targets(targets, write_baseline)
         accepted = baseline or conf.baseline
         known = bl.load_baseline(accepted) if accepted and write_baseline is None else None
-        found = run(paths or list(conf.paths or ()), only or ())
+        found = run(paths or list(conf.paths or ()), only or (), draft, require_coverage)
         if write_baseline is not None:
             write_atomic(write_baseline, bl.baseline_text(found, write_baseline))
             known = bl.load_baseline(write_baseline)
@@ -197,6 +199,7 @@ def schema(
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("claims.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    draft: Annotated[Optional[str], typer.Option("--draft", metavar="FILE", help="Start from this article draft: a fact for every figure, a sourced claim for every sentence with figures.")] = None,
 ) -> None:
     """Write a starter claims.yaml (with a schema modeline for editor completion)."""
     from factcheck.errors import UsageError
@@ -205,11 +208,26 @@ def init(
 
     if path.exists() and not force:
         raise _fail(f"{path} exists already; use --force to overwrite it")
+    text = STARTER
+    if draft is not None:
+        from factcheck.inventory import inventory
+
+        try:
+            text = inventory(draft, path)
+        except UsageError as e:
+            raise _fail(e.message) from None
     try:
-        write_atomic(path, STARTER)
+        write_atomic(path, text)
     except UsageError as e:
         raise _fail(e.message) from None
-    typer.echo(f"wrote {path}: edit it, then run `factcheck verify {path}`")
+    if draft is None:
+        typer.echo(f"wrote {path}: edit it, then run `factcheck verify {path}`")
+        return
+    from factcheck.engine import run
+    from factcheck.reporters import summary_text
+
+    typer.echo(f"wrote {path}: {summary_text(run([str(path)]))}")
+    typer.echo(f"next: give each claim a check and a stated value, or a real source, and run `factcheck verify {path}`")
 
 
 def main() -> None:

@@ -36,7 +36,7 @@ MAX_BYTES = 32 * 1024 * 1024  # a claims file of 100,000 claims is about 15 MB
 MAX_DEPTH = 32  # claims files nest four levels deep; 32 leaves room and refuses bombs
 MAX_NODES = 2_000_000
 
-TOP_KEYS = ("version", "article", "settings", "facts", "claims")
+TOP_KEYS = ("version", "article", "settings", "facts", "claims", "ignore_figures")
 ARTICLE_KEYS = ("title", "outlet", "author", "published", "url", "draft")
 SETTINGS_KEYS = ("tolerance", "rounding_only", "rates")
 FACT_KEYS = ("value", "source", "as_of", "note", "exact")
@@ -241,6 +241,7 @@ class _Reader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.article_spans: dict[str, Span] = {}
 
     # helpers -------------------------------------------------------------------
     def span(self, node: YNode) -> Span:
@@ -353,6 +354,7 @@ class _Reader:
             self.problem(root, "missing-key", "missing `claims:`, the list of claims to check")
         else:
             claims = self.claims(top["claims"][1])
+        ignore = self.ignore_figures(top["ignore_figures"][1]) if "ignore_figures" in top else ()
         for name in list(facts):
             if name in broken:
                 del facts[name]
@@ -364,6 +366,8 @@ class _Reader:
             claims=tuple(claims),
             problems=tuple(self.problems),
             broken_facts=broken,
+            article_spans=self.article_spans,
+            ignore_figures=ignore,
         )
 
     def article(self, node: YNode) -> dict[str, str]:
@@ -377,7 +381,24 @@ class _Reader:
             value = self.date(v, "article.published") if key == "published" else self.text(v, f"article.{key}")
             if value is not None:
                 out[key] = value
+                self.article_spans[key] = self.span(v)
         return out
+
+    def ignore_figures(self, node: YNode) -> tuple[tuple[str, Span], ...]:
+        """Passages of the draft whose figures need no claim (a dateline, a page number)."""
+        if node.is_null:
+            return ()
+        if node.kind != "seq":
+            self.problem(node, "wrong-type", f"ignore_figures should be a list of passages of the draft, not {node.describe()}")
+            return ()
+        out = []
+        for item in node.items:
+            text = self.text(item, "an entry of ignore_figures")
+            if text is not None and text.strip():
+                out.append((text, self.span(item)))
+            elif text is not None:
+                self.problem(item, "wrong-value", "an entry of ignore_figures is empty: write the passage of the draft")
+        return tuple(out)
 
     def settings(self, node: YNode) -> Settings:
         if node.is_null:

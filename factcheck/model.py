@@ -154,6 +154,10 @@ class Document:
     problems: tuple[Problem, ...] = ()
     #: facts that could not be used (syntax error, cycle): name -> why
     broken_facts: dict[str, str] = field(default_factory=dict)
+    #: where each key of ``article`` was written (``article.draft`` problems point there)
+    article_spans: dict[str, Span] = field(default_factory=dict)
+    #: ``ignore_figures``: passages of the draft whose figures need no claim, with their places
+    ignore_figures: tuple[tuple[str, Span], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +187,60 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
+class Mismatch:
+    """A figure of the draft that contradicts a figure the claim uses."""
+
+    span: Span  # in the draft
+    draft_text: str  # '390 billion yuan'
+    claims_text: str  # '380 billion CNY'
+    label: str  # 'capex_plan', 'stated', 'check'
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a claim's ``says`` stands in the article draft (or the closest passage)."""
+
+    found: bool
+    span: Span | None = None
+    end: Span | None = None
+    passage: str | None = None
+    #: for a claim not found: how alike the closest passage is, 0 to 1
+    similarity: float | None = None
+    #: draft figures of the passage that agree with a figure of the claim
+    matched: tuple[str, ...] = ()
+    mismatches: tuple[Mismatch, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Uncovered:
+    """A figure of the draft in no claim's passage."""
+
+    span: Span
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftReport:
+    """What anchoring the claims in the draft found: located claims and coverage."""
+
+    path: str
+    claims: int  # claims with `says`
+    located: int
+    figures: int
+    covered: int
+    ignored: int
+    uncovered: tuple[Uncovered, ...] = ()
+    #: --require-coverage: uncovered figures fail the run
+    required: bool = False
+
+    @property
+    def share(self) -> float:
+        counted = self.figures - self.ignored
+        return 1.0 if counted <= 0 else self.covered / counted
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
     claim: Claim
     status: Status
@@ -196,6 +254,8 @@ class Result:
     span: Span | None = None
     #: set when an ``ignore:`` or a baseline entry keeps this finding from counting
     suppressed: Suppression | None = None
+    #: where the claim stands in the article draft, when there is a draft
+    anchor: Anchor | None = None
 
     @property
     def where(self) -> Span:
@@ -206,6 +266,7 @@ class Result:
 class FileReport:
     document: Document
     results: tuple[Result, ...]
+    draft: DraftReport | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +300,8 @@ class Report:
         if fail_on == "never":
             return 0
         if self.problems:
+            return 1
+        if any(f.draft and f.draft.required and f.draft.uncovered for f in self.files):
             return 1
         bad = {Status.FAIL, Status.ERROR}
         if fail_on == "warning":

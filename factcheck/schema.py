@@ -146,6 +146,13 @@ CLAIMS_SCHEMA: dict[str, Any] = {
         },
         "claims": {"type": "array", "description": "The claims to check.", "items": CLAIM,
                    "examples": [[CLAIM["examples"][0]]]},  # type: ignore[index]
+        "ignore_figures": {
+            "type": "array",
+            "description": "Passages of the draft whose figures need no claim (a dateline, a page number), "
+            "found in the draft as `says` is; their figures count as ignored, not uncovered.",
+            "items": {"type": "string", "minLength": 1},
+            "examples": [["Xinpinlue Finance, 13 May 2025"]],
+        },
     },
 }
 
@@ -163,6 +170,61 @@ _SHOWN = {
     },
 }
 _STATUS = {"enum": ["pass", "warn", "fail", "error", "unchecked"]}
+_POS = {"type": ["integer", "null"], "minimum": 1}
+
+
+def _placed(**properties: Any) -> dict[str, Any]:
+    """An object at a line and column of a file, with these properties too."""
+    return {
+        "type": "object",
+        "required": ["line", "column", *properties],
+        "properties": {"line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1}, **properties},
+    }
+
+_COVERAGE = {
+    "type": ["object", "null"],
+    "description": "The draft: claims located and figures covered; null when no claims file has a draft.",
+    "required": ["claims", "located", "figures", "covered", "ignored", "uncovered", "share"],
+    "properties": {
+        **{k: {"type": "integer", "minimum": 0} for k in ("claims", "located", "figures", "covered", "ignored", "uncovered")},
+        "share": {"type": "number", "minimum": 0, "maximum": 1},
+    },
+}
+_FILE_DRAFT = {
+    "type": ["object", "null"],
+    "description": "The file's draft: claims located, figures covered, and each uncovered figure.",
+    "required": ["path", "claims", "located", "figures", "covered", "ignored", "share", "required", "uncovered"],
+    "properties": {
+        "path": {"type": "string"},
+        **{k: {"type": "integer", "minimum": 0} for k in ("claims", "located", "figures", "covered", "ignored")},
+        "share": {"type": "number", "minimum": 0, "maximum": 1},
+        "required": {"type": "boolean"},
+        "uncovered": {
+            "type": "array",
+            "items": _placed(text={"type": "string"}, kind={"enum": ["number", "range", "ordinal", "date", "year"]}),
+        },
+    },
+}
+_RESULT_DRAFT = {
+    "type": ["object", "null"],
+    "description": "Where the claim's `says` stands in the draft (or, when not found, the closest passage).",
+    "required": ["found", "path", "line", "column", "end_line", "end_column", "passage", "similarity", "matched", "mismatches"],
+    "properties": {
+        "found": {"type": "boolean"},
+        "path": {"type": ["string", "null"]},
+        "line": _POS,
+        "column": _POS,
+        "end_line": _POS,
+        "end_column": _POS,
+        "passage": {"type": ["string", "null"]},
+        "similarity": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+        "matched": {"type": "array", "items": {"type": "string"}},
+        "mismatches": {
+            "type": "array",
+            "items": _placed(draft={"type": "string"}, claims={"type": "string"}, figure={"type": "string"}),
+        },
+    },
+}
 
 REPORT_SCHEMA: dict[str, Any] = {
     "$schema": "http://json-schema.org/draft-07/schema#",
@@ -184,7 +246,7 @@ REPORT_SCHEMA: dict[str, Any] = {
             "properties": {
                 k: {"type": "integer", "minimum": 0}
                 for k in ("total", "pass", "warn", "fail", "error", "unchecked", "problems", "suppressed")
-            },
+            } | {"coverage": _COVERAGE},
         },
         "exit_code": {"enum": [0, 1]},
         "files": {
@@ -193,6 +255,7 @@ REPORT_SCHEMA: dict[str, Any] = {
                 "type": "object",
                 "required": ["path", "article", "problems"],
                 "properties": {
+                    "draft": _FILE_DRAFT,
                     "path": {"type": "string"},
                     "article": {"type": "object", "additionalProperties": {"type": "string"}},
                     "problems": {
@@ -241,7 +304,8 @@ REPORT_SCHEMA: dict[str, Any] = {
                     "at": {
                         "type": "object",
                         "required": ["line", "column"],
-                        "properties": {"line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1}},
+                        "properties": {"path": {"type": "string"}, "line": {"type": "integer", "minimum": 1},
+                                       "column": {"type": "integer", "minimum": 1}},
                     },
                     "hints": {
                         "type": "array",
@@ -254,6 +318,7 @@ REPORT_SCHEMA: dict[str, Any] = {
                     "source": {"type": ["string", "null"]},
                     "tags": {"type": "array", "items": {"type": "string"}},
                     "note": {"type": ["string", "null"]},
+                    "draft": _RESULT_DRAFT,
                     "suppressed": {
                         "description": "Set when the claim's `ignore` or a baseline entry keeps this result from "
                         "counting; the per-status counts of the summary leave such results out.",

@@ -456,3 +456,29 @@ def test_every_format_is_reachable_from_the_command_line(repo, runner):
         out = runner.invoke(app, ["verify", "claims.yaml", "-f", name])
         assert out.exit_code == 1 and out.output, name
         assert not re.search(r"\x1b\[", out.output), name
+
+
+def test_sarif_links_the_draft_passage_and_lists_uncovered_figures(tmp_path, monkeypatch, sarif_schema):
+    """The bundled article against its altered draft: a changed figure and a rewritten
+    sentence fail, each linked to its passage in the draft; an extra figure is uncovered."""
+    import shutil
+
+    from conftest import ROOT
+
+    (tmp_path / ".git").mkdir()
+    shutil.copy(ROOT / "claims.yaml", tmp_path / "claims.yaml")
+    draft = (DATA / "draft-altered.md").read_text(encoding="utf-8") + "\nA footnote adds 7 new figures.\n"
+    (tmp_path / "draft.md").write_text(draft, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = apply(run(["claims.yaml"], draft="draft.md"))
+    log = json.loads(renderer("sarif")(report, Options()))
+    validator = jsonschema.Draft4Validator(sarif_schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+    assert [e.message for e in validator.iter_errors(log)] == []
+    results = {r.get("properties", {}).get("claim"): r for r in log["runs"][0]["results"]}
+    for claim in ("capex-vs-profit", "taobao-then-alipay"):
+        (rel,) = results[claim]["relatedLocations"]
+        assert rel["physicalLocation"]["artifactLocation"]["uri"] == "draft.md"
+        assert rel["message"]["text"].startswith(("the passage in the draft", "the closest passage in the draft"))
+    uncovered = [r for r in log["runs"][0]["results"] if r["ruleId"] == "uncovered"]
+    assert uncovered and all(r["level"] == "note" for r in uncovered)
+    assert any("7" in r["message"]["text"] for r in uncovered)

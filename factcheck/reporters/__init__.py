@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from factcheck.model import Report, Result, Status, Suppression
 
@@ -58,6 +58,15 @@ def summary_text(report: Report) -> str:
     problems = len(report.problems)
     if problems:
         text += f"; {problems} problem{'s' if problems != 1 else ''} in the claims file{'s' if len(report.files) != 1 else ''}"
+    cov = coverage(report)
+    if cov is not None:
+        text += (
+            f"; draft: {cov['located']} of {cov['claims']} claims located, coverage {cov['share']:.0%} "
+            f"({cov['covered']} of {cov['figures'] - cov['ignored']} figures"
+            + (f", {cov['uncovered']} uncovered" if cov["uncovered"] else "")
+            + (f", {cov['ignored']} ignored" if cov["ignored"] else "")
+            + ")"
+        )
     return text
 
 
@@ -69,3 +78,28 @@ def suppressed_note(r: Result) -> str:
 def suppression_text(s: Suppression) -> str:
     """'ignore until 2025-12-31: reason', 'baseline: in the baseline b.json'."""
     return f"{s.kind}{f' until {s.until}' if s.until else ''}: {s.reason}"
+
+
+def coverage(report: Report) -> dict[str, Any] | None:
+    """The draft's figures over every file that has a draft; None when none has."""
+    drafts = [f.draft for f in report.files if f.draft is not None]
+    if not drafts:
+        return None
+    figures = sum(d.figures for d in drafts)
+    ignored = sum(d.ignored for d in drafts)
+    covered = sum(d.covered for d in drafts)
+    counted = figures - ignored
+    return {
+        "claims": sum(d.claims for d in drafts),
+        "located": sum(d.located for d in drafts),
+        "figures": figures,
+        "covered": covered,
+        "ignored": ignored,
+        "uncovered": sum(len(d.uncovered) for d in drafts),
+        "share": 1.0 if counted <= 0 else round(covered / counted, 4),
+    }
+
+
+def uncovered_status(required: bool) -> str:
+    """An uncovered figure is a finding of its own; under --require-coverage it fails."""
+    return "fail" if required else "uncovered"

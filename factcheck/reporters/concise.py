@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factcheck.model import Report, Status
-from factcheck.reporters import Options, summary_text, suppressed_note
+from factcheck.reporters import Options, summary_text, suppressed_note, uncovered_status
 
 
 def render(report: Report, options: Options) -> str:
@@ -17,6 +17,10 @@ def render(report: Report, options: Options) -> str:
             lines.append(f"{r.where}: {r.status.value} {r.claim.id}: {_one_line(r.message)}{suppressed_note(r)}")
             for h in r.hints:
                 lines.append(f"{r.where}: hint {r.claim.id}: {_one_line(h.message)}")
+        if f.draft is not None:
+            status = uncovered_status(f.draft.required)
+            for u in f.draft.uncovered:
+                lines.append(f"{u.span}: {status} figure: {u.text} ({u.kind}) is in no claim's passage")
     for n in report.notices:
         lines.append(f"{n.span}: notice: {n.message} [{n.code}]")
     lines.append(summary_text(report))

@@ -73,6 +73,17 @@ RULES: dict[str, Rule] = {
             "with `--write-baseline`, so that it cannot hide a future finding.",
         ),
         Rule(
+            "uncovered", "note", "UncoveredFigure", "A figure of the draft that no claim covers",
+            "A number in the article draft stands in no claim's passage, so nothing checks it. Add a claim "
+            "(`factcheck init --draft` proposes one per sentence), or list the passage under `ignore_figures` "
+            "when it needs no check (a dateline, a page number). Under `--require-coverage` it fails the run.",
+        ),
+        Rule(
+            "uncovered-required", "error", "UncoveredFigureRequired", "A figure of the draft that no claim covers",
+            "A number in the article draft stands in no claim's passage, and the run requires every figure to be "
+            "covered (`--require-coverage`). Add a claim for it, or list the passage under `ignore_figures`.",
+        ),
+        Rule(
             "notice", "note", "Notice", "A notice about the claims files",
             "Something worth a look that does not fail the run; the message says what.",
         ),
@@ -105,6 +116,13 @@ def findings(report: Report, suppressed: bool = False) -> list[Finding]:
         for r in f.results:
             if r.status in FINDING_STATUSES and (suppressed or r.suppressed is None):
                 out.append(result_finding(r))
+        if f.draft is not None:
+            rule = RULES["uncovered-required" if f.draft.required else "uncovered"]
+            for u in f.draft.uncovered:
+                out.append(
+                    Finding(rule, u.span, f"uncovered figure: {u.text}",
+                            f"{u.text} ({u.kind}) is in no claim's passage", code=rule.id)
+                )
     for n in report.notices:
         out.append(Finding(RULES.get(n.code, RULES["notice"]), n.span, n.code, n.message, code=n.code))
     return out

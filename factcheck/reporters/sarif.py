@@ -41,9 +41,18 @@ class Related:
 
 
 def related_locations(finding: Finding) -> list[Related]:
-    """The hook for related places. Empty until results carry the passage of the article
-    draft they stand for (issue 3): return it here, and the log links it from the message."""
-    return []
+    """The passage of the article draft that a claim stands for (or the closest one, for a
+    claim the draft no longer holds), linked from the finding's message."""
+    anchor = finding.result.anchor if finding.result is not None else None
+    if anchor is None or anchor.span is None:
+        return []
+    if anchor.found:
+        label = "the passage in the draft"
+    else:
+        alike = f", {anchor.similarity:.0%} alike" if anchor.similarity is not None else ""
+        label = f"the closest passage in the draft{alike}"
+    end = anchor.end
+    return [Related(anchor.span, label, end.line if end else None, end.col if end else None)]
 
 
 def render(report: Report, options: Options) -> str:

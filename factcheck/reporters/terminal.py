@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import Basis, Report, Result, Status
-from factcheck.reporters import SYMBOLS, Options, summary_text, suppression_text
+from factcheck.reporters import SYMBOLS, Options, summary_text, suppression_text, uncovered_status
 
 STYLES = {
     Status.PASS: "green",
@@ -118,6 +118,8 @@ def render(report: Report, options: Options) -> str:
             out.print(Text.assemble((f"{SYMBOLS[Status.ERROR]} ", "bold magenta"), f"{p.span}: ", (p.message, ""), (f" [{p.code}]", "dim")))
         rows = [r for r in f.results if not (options.quiet and (r.status is Status.PASS or r.suppressed))]
         if not rows:
+            if f.draft is not None:
+                out.print(draft_lines(f.draft))
             continue
         table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", expand=False)
         widths = column_widths(rows, options.width or 80)
@@ -135,6 +137,8 @@ def render(report: Report, options: Options) -> str:
                 difference_text(r),
             )
         out.print(table)
+        if f.draft is not None:
+            out.print(draft_lines(f.draft))
 
     details = [r for r in report.results if not plain_pass(r) and not (options.quiet and (r.status is Status.PASS or r.suppressed))]
     if details:
@@ -158,6 +162,20 @@ def strip_trailing(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
+def draft_lines(d) -> Group:  # type: ignore[no-untyped-def]
+    """The draft under a file's table: claims located, coverage, each uncovered figure."""
+    head = Text(f"draft {d.path}: ", style="bold")
+    head.append(f"{d.located} of {d.claims} claims located; {d.covered} figures covered, ")
+    head.append(f"{len(d.uncovered)} uncovered", style="bold red" if d.required and d.uncovered else "")
+    head.append(f", {d.ignored} ignored ({d.share:.0%})")
+    lines = [Text(), head]
+    status = uncovered_status(d.required)
+    style = "bold red" if d.required else "yellow"
+    for u in d.uncovered:
+        lines.append(Text.assemble(("  " + status, style), f"  {u.span}  ", (u.text, "bold"), (f"  ({u.kind})", "dim")))
+    return Group(*lines)
+
+
 def detail(r: Result) -> Group:
     c = r.claim
     head = result_status(r)
@@ -170,6 +188,8 @@ def detail(r: Result) -> Group:
         lines.append(Text("hint: ", style="bold yellow") + Text(h.message))
     if c.says:
         lines.append(Text("says: ", style="dim") + Text(f"“{c.says}”", style="italic"))
+    if r.anchor is not None and r.anchor.found and r.anchor.span is not None:
+        lines.append(Text("draft: ", style="dim") + Text(str(r.anchor.span)))
     if c.check:
         lines.append(Text("check: ", style="dim") + Text(c.check.text))
     if c.source:
