@@ -40,6 +40,7 @@ from factcheck.model import (
     Anchor,
     Claim,
     Document,
+    DraftFigure,
     DraftReport,
     Hint,
     Mismatch,
@@ -427,10 +428,12 @@ def anchor(
     draft: Draft,
     ev: Evaluator,
     require_coverage: bool = False,
+    detail: bool = False,
 ) -> tuple[list[Result], DraftReport, list[Problem]]:
     """Locate every claim of the document in the draft, match the figures of the
     selected ones (``results``), and count what the claims cover. The problems are
-    entries of ``ignore_figures`` that the draft does not hold."""
+    entries of ``ignore_figures`` that the draft does not hold. ``detail``: the report
+    keeps the draft's text and every figure with the claims it bears on."""
     mentions = read(draft.text)
     folded = Folded(draft, mentions)
     starts = [m.start for m in mentions]
@@ -472,6 +475,9 @@ def anchor(
                 Problem(span, "stale-ignore", f"ignore_figures: the draft {draft.path} does not say “{_short(text)}”")
             )
 
+    #: figure (by its start) -> ids of the claims it agrees with, and contradicts
+    agreeing: dict[int, list[tuple[str, Status]]] = {}
+    contradicting: dict[int, list[str]] = {}
     out: list[Result] = []
     for r in results:
         c = r.claim
@@ -494,6 +500,11 @@ def anchor(
                 # the same figure written otherwise ('May 10, 2025' for '10 May 2025') is no change
                 if m.start not in against and not same_figure(m, was):
                     mismatches.append(Mismatch(draft.span(m.start), m.show(), was.show(), "says"))
+                    contradicting.setdefault(m.start, []).append(c.id)
+        for m in agreed:
+            agreeing.setdefault(m.start, []).append((c.id, r.status))
+        for m, _ in contradictions:
+            contradicting.setdefault(m.start, []).append(c.id)
         mismatches = tuple(sorted(mismatches, key=lambda x: (x.span.line, x.span.col)))
         found = Anchor(
             True,
@@ -528,6 +539,26 @@ def anchor(
         uncovered=uncovered,
         required=require_coverage,
     )
+    if detail:
+        holding: dict[int, list[str]] = {}
+        for claim_id, where in passages.items():
+            for m in within(*where) if where else ():
+                holding.setdefault(m.start, []).append(claim_id)
+        details = tuple(
+            DraftFigure(
+                m.start,
+                m.end,
+                draft.span(m.start),
+                draft.text[m.start : m.end],
+                m.kind,
+                claims=tuple(holding.get(m.start, ())),
+                agrees=tuple(agreeing.get(m.start, ())),
+                contradicts=tuple(dict.fromkeys(contradicting.get(m.start, ()))),
+                ignored=m.start in ignored,
+            )
+            for m in mentions
+        )
+        report = dataclasses.replace(report, source=draft.source, markdown=draft.markdown, figure_details=details)
     return out, report, problems
 
 

@@ -41,6 +41,7 @@ class Draft:
     text: str
     offsets: array  # len(text) source offsets
     line_starts: tuple[int, ...]
+    markdown: bool = True
 
     def position(self, source_offset: int) -> tuple[int, int]:
         """1-based line and column of a source offset."""
@@ -89,7 +90,7 @@ def from_text(source: str, path: str = "<draft>", markdown: bool = True) -> Draf
         text, offsets = _read_markdown(source)
     else:
         text, offsets = source, array("l", range(len(source)))
-    return Draft(path, source, text, offsets, tuple(starts))
+    return Draft(path, source, text, offsets, tuple(starts), markdown)
 
 
 def plain(markdown_text: str) -> str:
@@ -116,11 +117,17 @@ def _parser():  # type: ignore[no-untyped-def]
 class _Builder:
     """Collects reading text with the source offset of each character."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, marks: dict[int, int] | None = None) -> None:
         self.source = source
         self.chars: list[str] = []
         self.offsets = array("l")
         self.cursor = 0
+        #: when given: id of a text or code token -> where its content starts in the text
+        self.marks = marks
+
+    def mark(self, token: object) -> None:
+        if self.marks is not None:
+            self.marks[id(token)] = len(self.offsets)
 
     def add(self, text: str, at: int) -> None:
         self.chars.append(text)
@@ -185,14 +192,31 @@ class _Builder:
 
 
 def _read_markdown(source: str) -> tuple[str, array]:
+    _, text, offsets, _ = _walk(source)
+    return text, offsets
+
+
+def rendering(source: str) -> tuple[list, str, dict[int, int]]:  # type: ignore[type-arg]
+    """For drawing the draft (the html report): markdown-it's tokens of a Markdown
+    draft, its reading text, and for each inline token whose content is read (text,
+    code), where that content starts in the reading text (by ``id`` of the token). The
+    figures found in the reading text can so be placed in the rendered page."""
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    marks: dict[int, int] = {}
+    tokens, text, _, _ = _walk(source, marks)
+    return tokens, text, marks
+
+
+def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, array, dict[int, int] | None]:  # type: ignore[type-arg]
     m = _FRONT_MATTER.match(source)
     if m:  # blank it out, keeping every offset where it was
         source_for_parse = re.sub(r"[^\n]", " ", m.group()) + source[m.end():]
     else:
         source_for_parse = source
     starts = [0] + [x.end() for x in re.finditer("\n", source)]
-    b = _Builder(source)
-    for tok in _parser().parse(source_for_parse):
+    b = _Builder(source, marks)
+    tokens = _parser().parse(source_for_parse)
+    for tok in tokens:
         if tok.type != "inline" or tok.map is None:
             continue
         first, last = tok.map
@@ -202,16 +226,18 @@ def _read_markdown(source: str) -> tuple[str, array]:
         b.separate()
         _inline(b, tok.children or [], limit)
     text = "".join(b.chars).rstrip("\n")
-    return text, b.offsets[: len(text)]
+    return tokens, text, b.offsets[: len(text)], marks
 
 
 def _inline(b: _Builder, children: list, limit: int) -> None:  # type: ignore[type-arg]
     for t in children:
         kind = t.type
         if kind == "text":
+            b.mark(t)
             b.align(t.content, limit)
         elif kind == "code_inline":
             b.skip(t.markup, limit)
+            b.mark(t)
             b.align(t.content, limit)
             b.skip(t.markup, limit)
         elif kind in ("softbreak", "hardbreak"):

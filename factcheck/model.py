@@ -179,11 +179,20 @@ class Hint:
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One node of a computation, for ``explain``: what was computed and its value."""
+    """One node of a computation, for ``explain`` and the html report: the expression as
+    written, its value, the interval the rounding of its inputs allows, and the steps it
+    was computed from (a fact's own expression included)."""
 
-    label: str
-    value: Shown | None
+    label: str  # 'capex_plan / net_profit_fy2024'
+    value: Shown | None  # None when it could not be computed (``error`` says why)
     children: tuple[Step, ...] = ()
+    #: '[379.5 to 380.5 billion CNY]', 'exact', or '' for a date
+    interval: str = ""
+    #: where a fact comes from: 'fact, claims.yaml:92:12; source: …'
+    note: str = ""
+    error: str = ""
+    #: children left out (a very long expression is shown in part)
+    omitted: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +230,29 @@ class Uncovered:
 
 
 @dataclass(frozen=True, slots=True)
+class DraftFigure:
+    """A figure of the draft and the claims it bears on, for the html report.
+
+    ``start``/``end`` are offsets in the draft's reading text (``draft.from_text``)."""
+
+    start: int
+    end: int
+    span: Span
+    text: str
+    kind: str
+    #: claims whose passage holds the figure
+    claims: tuple[str, ...] = ()
+    #: claims the figure agrees with (a figure the claim uses), each with the status of
+    #: its computation, before the draft was read: a claim that fails only because
+    #: another figure of its passage contradicts it does not fail this one
+    agrees: tuple[tuple[str, Status], ...] = ()
+    #: claims the figure contradicts
+    contradicts: tuple[str, ...] = ()
+    #: in a passage of ``ignore_figures`` (and no claim's)
+    ignored: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class DraftReport:
     """What anchoring the claims in the draft found: located claims and coverage."""
 
@@ -233,6 +265,11 @@ class DraftReport:
     uncovered: tuple[Uncovered, ...] = ()
     #: --require-coverage: uncovered figures fail the run
     required: bool = False
+    #: only when a report asks for detail (``engine.run(detail=True)``): the draft's file
+    #: text, whether it is Markdown, and every figure with its claims
+    source: str | None = None
+    markdown: bool = True
+    figure_details: tuple[DraftFigure, ...] = ()
 
     @property
     def share(self) -> float:
@@ -256,6 +293,9 @@ class Result:
     suppressed: Suppression | None = None
     #: where the claim stands in the article draft, when there is a draft
     anchor: Anchor | None = None
+    #: the computation step by step, as ('check', Step) and ('stated', Step); only when a
+    #: report asks for detail (``engine.run(detail=True)``), so that other reports pay nothing
+    steps: tuple[tuple[str, Step], ...] = ()
 
     @property
     def where(self) -> Span:
