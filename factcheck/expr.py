@@ -21,12 +21,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import Any, Callable, Union
+from typing import Any, Union
 
 from factcheck import quantity as q
 from factcheck.errors import ExprError
 from factcheck.interval import Interval, TooLarge
-from factcheck.model import Fact, Shown, Span, Step
+from factcheck.model import Fact, Span
 
 MAX_LENGTH = 10_000  # characters in one expression
 MAX_DEPTH = 48  # nested parentheses, calls and unary signs
@@ -623,32 +623,6 @@ class Evaluator:
             raise ExprError(f"{node.name}(): {e.message}", node.start, e.code) from None
         except TooLarge as e:
             raise ExprError(str(e), node.start, "too-large") from None
-
-    # tracing for explain ---------------------------------------------------
-    def trace(self, node: Node, text: str, show: Callable[[Result], Shown | None]) -> Step:
-        """The computation as a tree of steps, each with its value (for ``explain``)."""
-        label = text[node.start : node.end]
-        try:
-            value = self._eval(node)
-            shown = show(value)
-        except ExprError as e:
-            shown = None
-            label = f"{label}  -> error: {e.message}"
-        children: list[Step] = []
-        if isinstance(node, Unary):
-            children.append(self.trace(node.operand, text, show))
-        elif isinstance(node, Binary):
-            children += [self.trace(node.left, text, show), self.trace(node.right, text, show)]
-        elif isinstance(node, Call):
-            children += [self.trace(a, text, show) for a in node.args]
-        elif isinstance(node, Name) and node.name in self.facts and node.name not in self.broken:
-            fact = self.facts[node.name]
-            if isinstance(fact.expr.node, (Num, DateLit)):
-                label = f"{label}  (fact: {fact.expr.text}, {fact.expr.span})"
-            else:
-                children.append(self.trace(fact.expr.node, fact.expr.text, show))
-                label = f"{label}  (fact, {fact.expr.span})"
-        return Step(label, shown, tuple(children))
 
 
 def locate(span: Span, offset: int) -> Span:  # pragma: no cover - convenience

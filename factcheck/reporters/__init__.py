@@ -70,6 +70,39 @@ def summary_text(report: Report) -> str:
     return text
 
 
+def difference_text(r: Result) -> str:
+    """The computed value against the stated one: '+0.436 pp', '-3.48%', '×1,000'."""
+    d = r.difference
+    if not d or r.stated is None:
+        return ""
+    if r.stated.unit == "%":
+        return f"{d['absolute']:+.3g} pp" if d["absolute"] else "0"
+    rel = d.get("relative")
+    if rel is not None:
+        if abs(rel) >= 10 and r.computed and r.stated.value and r.computed.value is not None:
+            return f"×{r.computed.value / r.stated.value:,.4g}"
+        return percent_text(rel * 100) if rel else "0"
+    return f"{d['absolute']:+.4g}" if d["absolute"] is not None else ""
+
+
+def comparison_text(r: Result) -> str:
+    """'computed 2.413 years, stated 2.5 years, difference -3.48%' (explain, html)."""
+    if r.computed is None or r.stated is None:
+        return ""
+    diff = difference_text(r)
+    return f"computed {r.computed.text}, stated {r.stated.text}" + (f", difference {diff}" if diff else "")
+
+
+def percent_text(x: float) -> str:
+    """+3.5%, -0.026%, +113%: two significant digits, never an exponent."""
+    if abs(x) >= 100:
+        return f"{x:+,.0f}%"
+    text = f"{x:+.3g}" if abs(x) >= 1 else f"{x:+.2g}"
+    if "e" in text:
+        text = f"{x:+.6f}".rstrip("0")
+    return text + "%"
+
+
 def suppressed_note(r: Result) -> str:
     """' [suppressed by ignore until 2025-12-31: reason]', or '' for a result that counts."""
     return f" [suppressed by {suppression_text(r.suppressed)}]" if r.suppressed else ""

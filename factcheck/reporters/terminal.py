@@ -14,7 +14,15 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import Basis, Report, Result, Status
-from factcheck.reporters import SYMBOLS, Options, summary_text, suppression_text, uncovered_status
+from factcheck.reporters import (  # noqa: F401 (difference_text, percent_text: once defined here)
+    SYMBOLS,
+    Options,
+    difference_text,
+    percent_text,
+    summary_text,
+    suppression_text,
+    uncovered_status,
+)
 
 STYLES = {
     Status.PASS: "green",
@@ -52,30 +60,6 @@ def result_status(r: Result) -> Text:
 
 def plain_pass(r: Result) -> bool:
     return r.status is Status.PASS and r.basis in (Basis.EXACT, Basis.PRECISION)
-
-
-def difference_text(r: Result) -> str:
-    d = r.difference
-    if not d or r.stated is None:
-        return ""
-    if r.stated.unit == "%":
-        return f"{d['absolute']:+.3g} pp" if d["absolute"] else "0"
-    rel = d.get("relative")
-    if rel is not None:
-        if abs(rel) >= 10 and r.computed and r.stated.value and r.computed.value is not None:
-            return f"×{r.computed.value / r.stated.value:,.4g}"
-        return percent_text(rel * 100) if rel else "0"
-    return f"{d['absolute']:+.4g}" if d["absolute"] is not None else ""
-
-
-def percent_text(x: float) -> str:
-    """+3.5%, -0.026%, +113%: two significant digits, never an exponent."""
-    if abs(x) >= 100:
-        return f"{x:+,.0f}%"
-    text = f"{x:+.3g}" if abs(x) >= 1 else f"{x:+.2g}"
-    if "e" in text:
-        text = f"{x:+.6f}".rstrip("0")
-    return text + "%"
 
 
 def column_widths(rows: list[Result], width: int) -> list[int]:
