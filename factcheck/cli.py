@@ -38,6 +38,7 @@ class Format(str, Enum):
     sarif = "sarif"
     junit = "junit"
     markdown = "markdown"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -131,7 +132,7 @@ def verify(
     from factcheck.engine import run
     from factcheck.errors import UsageError
     from factcheck.output import write_atomic
-    from factcheck.reporters import Options
+    from factcheck.reporters import DETAILED, Options
 
     try:
         conf = config.load()
@@ -147,7 +148,8 @@ def verify(
         reports.check_targets(targets, write_baseline)
         accepted = baseline or conf.baseline
         known = bl.load_baseline(accepted) if accepted and write_baseline is None else None
-        found = run(paths or list(conf.paths or ()), only or (), draft, require_coverage)
+        detail = any(t.format in DETAILED for t in targets)
+        found = run(paths or list(conf.paths or ()), only or (), draft, require_coverage, detail)
         if write_baseline is not None:
             write_atomic(write_baseline, bl.baseline_text(found, write_baseline))
             known = bl.load_baseline(write_baseline)

@@ -122,7 +122,7 @@ class _Builder:
         self.chars: list[str] = []
         self.offsets = array("l")
         self.cursor = 0
-        #: when given: id of a text or code token -> where its content starts in the text
+        #: when given: id of a text, code or break token -> where it starts in the text
         self.marks = marks
 
     def mark(self, token: object) -> None:
@@ -198,8 +198,8 @@ def _read_markdown(source: str) -> tuple[str, array]:
 
 def rendering(source: str) -> tuple[list, str, dict[int, int]]:  # type: ignore[type-arg]
     """For drawing the draft (the html report): markdown-it's tokens of a Markdown
-    draft, its reading text, and for each inline token whose content is read (text,
-    code), where that content starts in the reading text (by ``id`` of the token). The
+    draft, its reading text, and for each inline token that is read (text, code, a
+    line break), where it starts in the reading text (by ``id`` of the token). The
     figures found in the reading text can so be placed in the rendered page."""
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     marks: dict[int, int] = {}
@@ -241,6 +241,7 @@ def _inline(b: _Builder, children: list, limit: int) -> None:  # type: ignore[ty
             b.align(t.content, limit)
             b.skip(t.markup, limit)
         elif kind in ("softbreak", "hardbreak"):
+            b.mark(t)
             i = b.source.find("\n", b.cursor, limit)
             b.add(" ", i if i >= 0 else b.cursor)
             if i >= 0:

@@ -22,7 +22,12 @@ FORMATS: dict[str, str] = {
     "sarif": "factcheck.reporters.sarif:render",
     "junit": "factcheck.reporters.junit:render",
     "markdown": "factcheck.reporters.markdown:render",
+    "html": "factcheck.reporters.html:render",
 }
+
+#: formats that show each claim's computation step by step and the draft itself: the
+#: engine keeps these (``run(detail=True)``) only when one of them is asked for
+DETAILED = frozenset({"html"})
 
 #: a symbol for every status, so that NO_COLOR output still reads at a glance
 SYMBOLS = {
