@@ -202,11 +202,16 @@ def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("claims.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     draft: Annotated[Optional[str], typer.Option("--draft", metavar="FILE", help="Start from this article draft: a fact for every figure, a sourced claim for every sentence with figures.")] = None,
+    schema: Annotated[
+        Optional[str],
+        typer.Option("--schema", metavar="FILE_OR_URL", help="Point the schema modeline here: a URL, or a local file (written now with `factcheck schema` if it is missing).", show_default=False),
+    ] = None,
 ) -> None:
     """Write a starter claims.yaml (with a schema modeline for editor completion)."""
     from factcheck.errors import UsageError
     from factcheck.explain import STARTER
-    from factcheck.output import write_atomic
+    from factcheck.output import check_writable, write_atomic
+    from factcheck.schema import modeline, schema_target
 
     if path.exists() and not force:
         raise _fail(f"{path} exists already; use --force to overwrite it")
@@ -219,6 +224,16 @@ def init(
         except UsageError as e:
             raise _fail(e.message) from None
     try:
+        if schema is not None:
+            check_writable(path)  # before the schema is written, so that a bad path writes nothing
+            text = text.replace(modeline(), modeline(schema_target(schema, str(path))), 1)
+            if "://" not in schema and not os.path.exists(schema):
+                import json
+
+                from factcheck.schema import CLAIMS_SCHEMA
+
+                write_atomic(schema, json.dumps(CLAIMS_SCHEMA, ensure_ascii=False, indent=2) + "\n")
+                typer.echo(f"wrote {schema}: the claims schema (`factcheck schema > {schema}` refreshes it)")
         write_atomic(path, text)
     except UsageError as e:
         raise _fail(e.message) from None

@@ -6,9 +6,9 @@ import io
 
 from factcheck import quantity as q
 from factcheck.model import Document, Result, Status, Step
+from factcheck.schema import modeline
 
-STARTER = """\
-# yaml-language-server: $schema=https://factcheck.dev/schema/claims-v1.json
+STARTER = modeline() + """
 # A claims file: the figures of one article and what the article says about them.
 # Check it with `factcheck verify`; `factcheck functions` lists what `check` can use.
 version: 1

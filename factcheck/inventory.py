@@ -18,6 +18,7 @@ from pathlib import Path
 from factcheck import quantity as q
 from factcheck.errors import UsageError
 from factcheck.prose import Mention, read
+from factcheck.schema import modeline
 
 #: words before a full stop that do not end a sentence
 _ABBREVIATIONS = {
@@ -126,7 +127,7 @@ def inventory(draft_path: str, claims_path: Path | str) -> str:
     relative = Path(os.path.relpath(os.path.abspath(draft_path), folder)).as_posix()
 
     lines = [
-        "# yaml-language-server: $schema=https://factcheck.dev/schema/claims-v1.json",
+        modeline(),
         f"# Written by `factcheck init --draft {shown}`: every figure of the draft is a fact,",
         "# every sentence with figures a claim with a TODO source. Give each claim a check",
         "# and a stated value (`factcheck functions` lists what a check can use), or cite its source.",

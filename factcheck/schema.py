@@ -10,6 +10,26 @@ from typing import Any
 
 SCHEMA_URL = "https://factcheck.dev/schema/claims-v1.json"
 REPORT_SCHEMA_URL = "https://factcheck.dev/schema/report-v1.json"
+MODELINE = "# yaml-language-server: $schema="
+
+
+def modeline(target: str = SCHEMA_URL) -> str:
+    """The first line of a claims file that tells the YAML language server (VS Code's YAML
+    extension, and the editors that use it) where its schema is: a URL, or a path
+    relative to the claims file. It outranks the editor's ``yaml.schemas`` setting."""
+    return MODELINE + target
+
+
+def schema_target(schema: str, claims_path: str) -> str:
+    """What ``init --schema`` writes in the modeline: a URL as it is, a local file as a
+    path relative to the claims file (the language server reads it so)."""
+    import os
+    from pathlib import Path
+
+    if "://" in schema:
+        return schema
+    folder = os.path.dirname(os.path.abspath(claims_path))
+    return Path(os.path.relpath(os.path.abspath(schema), folder)).as_posix()
 
 _EXPRESSION = {
     "type": ["string", "number"],
@@ -141,8 +161,12 @@ CLAIMS_SCHEMA: dict[str, Any] = {
             "examples": [{"capex_plan": {"value": "380 billion CNY", "source": "announcement, 2025-02-24"},
                           "pdd_founded": 2015}],
             "propertyNames": {"pattern": r"^[a-z_][a-z0-9_]*$"},
-            "additionalProperties": {"anyOf": [_expr("A value: quantity, number, date or expression.",
-                                                     "380 billion CNY", 2015), FACT_LONG]},
+            "additionalProperties": {
+                "description": "A fact: its value (a quantity, a number, a date or an expression over other facts), "
+                "or a mapping with the value and its source.",
+                "examples": ["157.479 billion CNY/year", {"value": 2015, "source": "PDD Holdings prospectus"}],
+                "anyOf": [_expr("A value: quantity, number, date or expression.", "380 billion CNY", 2015), FACT_LONG],
+            },
         },
         "claims": {"type": "array", "description": "The claims to check.", "items": CLAIM,
                    "examples": [[CLAIM["examples"][0]]]},  # type: ignore[index]
