@@ -266,3 +266,10 @@ def test_other_formats_never_compute_steps_nor_load_the_html_reporter(tmp_path):
     for fmt, loaded in (("json", "[]"), ("concise", "[]"), ("html", "['factcheck.reporters.html', 'factcheck.steps']")):
         out = subprocess.run([sys.executable, "-c", code, fmt], capture_output=True, text=True, cwd=ROOT)
         assert out.stdout.strip() == loaded, (fmt, out.stdout, out.stderr)
+
+
+def test_the_readme_screenshot_is_committed():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shots = re.findall(r"!\[[^\]]*\]\((docs/[^)]+\.png)\)", readme)
+    assert shots and all((ROOT / s).stat().st_size > 10_000 for s in shots)
+    assert Path(ROOT / shots[0]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
