@@ -273,3 +273,27 @@ def test_the_readme_screenshot_is_committed():
     shots = re.findall(r"!\[[^\]]*\]\((docs/[^)]+\.png)\)", readme)
     assert shots and all((ROOT / s).stat().st_size > 10_000 for s in shots)
     assert Path(ROOT / shots[0]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_suppressed_finding_is_marked_as_such_and_does_not_count(write, monkeypatch):
+    path = write("""
+        version: 1
+        article: {draft: draft.md}
+        claims:
+          - id: sum
+            says: 2 and 2 make 9
+            check: 2 + 2
+            stated: 9
+            ignore: {reason: a known slip, until: 2999-12-31}
+    """)
+    write("We say that 2 and 2 make 9.\n", "draft.md")
+    monkeypatch.chdir(path.parent)
+    from factcheck.baseline import apply
+
+    text = renderer("html")(apply(run(["claims.yaml"], detail=True), None), Options())
+    page = Page(text)
+    [nine] = [a for a in page.first_segments() if "".join(page.figures[a["id"]]) == "9"]
+    assert nine["data-verdict"] == "fail" and "suppressed" in nine["class"].split()
+    counts = {a["data-count"]: a["class"] for _, a in page.elements if "data-count" in a}
+    assert "zero" in counts["fail"]  # a suppressed finding is not counted
+    assert "(suppressed)" in text.split("</nav>")[0] and "suppressed by ignore until 2999-12-31: a known slip" in text

@@ -263,8 +263,9 @@ def mark_figures(fi: int, fr: FileReport, cards: dict[int, str]) -> list[Marked]
         else:
             card_ids = (f"u{fi}-{k}",) if v not in (IGNORED, OTHER) else ()
             title = f"{VERDICT_SYMBOLS[v]} {v}: {f.text} at {f.span} — {why}"
-        suppressed = bool(behind) and all(r.suppressed is not None for r in behind if r.status.value == v)
-        out.append(Marked(key, f, v, title, card_ids, suppressed and v in {s.value for s in PROBLEMS}))
+        # the claim the verdict comes from keeps its finding from counting
+        suppressed = bool(behind) and behind[0].suppressed is not None and v in {s.value for s in PROBLEMS}
+        out.append(Marked(key, f, v, title, card_ids, suppressed))
     return out
 
 
@@ -490,16 +491,17 @@ def _file(fi: int, fr: FileReport, problems: list[_Problem]) -> str:
                        + ", ".join(f'<span class="fig v-{m.verdict}">{e(m.figure.text)} ({e(m.figure.span)})</span>' for m in missing) + "</p>")
         for m in marks:
             if m.key in placed:
-                for c in (*m.figure.contradicts, *m.figure.agrees, *m.figure.claims):
+                for c in (*m.figure.contradicts, *(c for c, _ in m.figure.agrees), *m.figure.claims):
                     first_figure.setdefault(c, m.key)
     contradicting = {c: m.key for m in marks if m.key in placed for c in m.figure.contradicts}
+    order = {m.key: k for k, m in enumerate(marks)}
 
     out.append(f'<h3 class="section">Claims ({len(fr.results)})</h3>' if d is not None else "")
     for i, r in enumerate(fr.results):
         key = contradicting.get(r.claim.id) or first_figure.get(r.claim.id)
         out.append(card(r, cards[i], key))
         if r.status in PROBLEMS:
-            pos = next((k for k, m in enumerate(marks) if m.key == key), 10**9) if key else 10**9
+            pos = order.get(key, 10**9) if key else 10**9
             target = key or cards[i]
             goto = f' data-goto="{key}"' if key else ""
             note = " (suppressed)" if r.suppressed else ""
