@@ -188,7 +188,7 @@ class Step:
     children: tuple[Step, ...] = ()
     #: '[379.5 to 380.5 billion CNY]', 'exact', or '' for a date
     interval: str = ""
-    #: where a fact comes from: 'fact, claims.yaml:92:12; source: …'
+    #: where a fact is written and where its figure comes from: 'fact, claims.yaml:91:3; source: …'
     note: str = ""
     error: str = ""
     #: children left out (a very long expression is shown in part)

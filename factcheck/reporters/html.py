@@ -27,7 +27,7 @@ from typing import Any
 
 from factcheck import __version__
 from factcheck.model import DraftFigure, FileReport, Report, Result, Status, Step
-from factcheck.reporters import SYMBOLS, Options, comparison_text, coverage, summary_text, suppression_text, uncovered_status
+from factcheck.reporters import SYMBOLS, Options, coverage, difference_text, summary_text, suppression_text, uncovered_status
 
 #: a figure no claim covers is a verdict of its own in this page (``fail`` under --require-coverage)
 UNCOVERED = "uncovered"
@@ -408,7 +408,7 @@ def card(r: Result, card_id: str, figure_key: str | None) -> str:
         rows.append(("stated", f"{e(text)} <span class=\"iv\">{e(iv)}</span>"))
     if c.check is not None:
         rows.append(("compare", e(c.compare.value) + (f" (tolerance {e(c.tolerance.text)})" if c.tolerance else "")))
-    diff = comparison_text(r).partition(", difference ")[2]
+    diff = difference_text(r) if r.computed is not None and r.stated is not None else ""
     if diff:
         rows.append(("difference", e(diff)))
     if r.basis is not None:
