@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -33,6 +34,11 @@ class Format(str, Enum):
     rich = "rich"
     concise = "concise"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+    markdown = "markdown"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -96,55 +102,71 @@ def verify(
         Optional[list[str]],
         typer.Argument(help="Claims files or folders (every claims.yaml / *.claims.yaml under them). Default: ./claims.yaml", show_default=False),
     ] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="auto: rich on a terminal, concise otherwise.")] = Format.auto,
+    format: Annotated[
+        Optional[Format],
+        typer.Option("--format", "-f", help="auto (default): github under GitHub Actions, rich on a terminal, concise otherwise.", show_default=False),
+    ] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout.")] = None,
+    report: Annotated[
+        Optional[list[str]],
+        typer.Option("--report", metavar="FORMAT:FILE", help="Also write a report in this format to this file (repeatable).", show_default=False),
+    ] = None,
     only: Annotated[Optional[list[str]], typer.Option("--only", help="Check only claims with this id or tag (repeatable).")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 from this status up.")] = FailOn.error,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 from this status up (default: error).", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Same as --fail-on warning.")] = False,
     color: Annotated[Color, typer.Option("--color", help="Colour in the terminal report (NO_COLOR and FORCE_COLOR are honoured).")] = Color.auto,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only what is not a pass.")] = False,
+    draft: Annotated[Optional[str], typer.Option("--draft", metavar="FILE", help="The article text (Markdown or plain), overriding article.draft.")] = None,
+    require_coverage: Annotated[bool, typer.Option("--require-coverage", help="Fail on figures of the draft that no claim covers.")] = False,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="Do not count the findings recorded in this baseline file.", show_default=False)
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path],
+        typer.Option("--write-baseline", help="Record every finding of this run in this baseline file; they no longer count.", show_default=False),
+    ] = None,
 ) -> None:
     """Check claims files and report every claim: pass, warn, fail, error or unchecked."""
+    from factcheck import baseline as bl
+    from factcheck import config, reports
     from factcheck.engine import run
     from factcheck.errors import UsageError
     from factcheck.output import write_atomic
-    from factcheck.reporters import Options, renderer
+    from factcheck.reporters import DETAILED, Options
 
     try:
-        report = run(paths or [], only or ())
+        conf = config.load()
+        threshold = "warning" if strict else (fail_on.value if fail_on else conf.fail_on or "error")
+        to_terminal = output is None and sys.stdout.isatty()
+        name = format.value if format else conf.format or "auto"
+        if name == "auto":
+            name = reports.auto_format(to_terminal)
+        options = Options(fail_on=threshold, quiet=quiet, color=False, width=_width(to_terminal))
+        targets = [reports.Target(name, output, replace(options, color=name == "rich" and _use_color(color, to_terminal)))]
+        specs = report if report is not None else conf.reports or ()
+        targets += [reports.Target(fmt, file, options) for fmt, file in map(reports.parse_spec, specs)]
+        reports.check_targets(targets, write_baseline)
+        accepted = baseline or conf.baseline
+        known = bl.load_baseline(accepted) if accepted and write_baseline is None else None
+        detail = any(t.format in DETAILED for t in targets)
+        found = run(paths or list(conf.paths or ()), only or (), draft, require_coverage, detail)
+        if write_baseline is not None:
+            write_atomic(write_baseline, bl.baseline_text(found, write_baseline))
+            known = bl.load_baseline(write_baseline)
+        found = bl.apply(found, known)
+        reports.deliver(found, targets, protect=_inputs(found, draft))
     except UsageError as e:
         raise _fail(e.message) from None
-    threshold = "warning" if strict else fail_on.value
-    to_terminal = output is None and sys.stdout.isatty()
-    name = format.value
-    if name == "auto":
-        name = "rich" if to_terminal else "concise"
-    options = Options(
-        fail_on=threshold,
-        quiet=quiet,
-        color=_use_color(color, to_terminal) if name == "rich" else False,
-        width=_width(to_terminal),
-    )
-    text = renderer(name)(report, options)
-    if output is not None:
-        try:
-            write_atomic(output, text, protect=_inputs(report))
-        except UsageError as e:
-            raise _fail(e.message) from None
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    raise typer.Exit(report.exit_code(threshold))
+    raise typer.Exit(found.exit_code(threshold))
 
 
-def _inputs(report: object) -> list[str]:
+def _inputs(report: object, draft: str | None = None) -> list[str]:
     """The files a run read (claims files and their drafts): a report never replaces them."""
-    out = []
+    out = [draft] if draft else []
     for f in report.files:  # type: ignore[attr-defined]
         out.append(f.document.path)
-        draft = f.document.article.get("draft")
-        if draft:
-            out.append(os.path.join(os.path.dirname(f.document.path), draft))
+        if f.document.article.get("draft"):
+            out.append(os.path.join(os.path.dirname(f.document.path), f.document.article["draft"]))
     return out
 
 
@@ -189,19 +211,50 @@ def schema(
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("claims.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    draft: Annotated[Optional[str], typer.Option("--draft", metavar="FILE", help="Start from this article draft: a fact for every figure, a sourced claim for every sentence with figures.")] = None,
+    schema: Annotated[
+        Optional[str],
+        typer.Option("--schema", metavar="FILE_OR_URL", help="Point the schema modeline here: a URL, or a local file (written now with `factcheck schema` if it is missing).", show_default=False),
+    ] = None,
 ) -> None:
     """Write a starter claims.yaml (with a schema modeline for editor completion)."""
     from factcheck.errors import UsageError
     from factcheck.explain import STARTER
-    from factcheck.output import write_atomic
+    from factcheck.output import check_writable, write_atomic
+    from factcheck.schema import modeline, schema_target
 
     if path.exists() and not force:
         raise _fail(f"{path} exists already; use --force to overwrite it")
+    text = STARTER
+    if draft is not None:
+        from factcheck.inventory import inventory
+
+        try:
+            text = inventory(draft, path)
+        except UsageError as e:
+            raise _fail(e.message) from None
     try:
-        write_atomic(path, STARTER)
+        if schema is not None:
+            check_writable(path)  # before the schema is written, so that a bad path writes nothing
+            text = text.replace(modeline(), modeline(schema_target(schema, str(path))), 1)
+            if "://" not in schema and not os.path.exists(schema):
+                import json
+
+                from factcheck.schema import CLAIMS_SCHEMA
+
+                write_atomic(schema, json.dumps(CLAIMS_SCHEMA, ensure_ascii=False, indent=2) + "\n")
+                typer.echo(f"wrote {schema}: the claims schema (`factcheck schema > {schema}` refreshes it)")
+        write_atomic(path, text)
     except UsageError as e:
         raise _fail(e.message) from None
-    typer.echo(f"wrote {path}: edit it, then run `factcheck verify {path}`")
+    if draft is None:
+        typer.echo(f"wrote {path}: edit it, then run `factcheck verify {path}`")
+        return
+    from factcheck.engine import run
+    from factcheck.reporters import summary_text
+
+    typer.echo(f"wrote {path}: {summary_text(run([str(path)]))}")
+    typer.echo(f"next: give each claim a check and a stated value, or a real source, and run `factcheck verify {path}`")
 
 
 class _Signalled(BaseException):

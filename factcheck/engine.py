@@ -66,9 +66,19 @@ def display_path(p: str) -> str:
         return Path(os.path.abspath(p)).as_posix()
 
 
-def run(paths: Sequence[str], only: Iterable[str] = ()) -> Report:
+def run(
+    paths: Sequence[str],
+    only: Iterable[str] = (),
+    draft: str | None = None,
+    require_coverage: bool = False,
+    detail: bool = False,
+) -> Report:
+    """Check every claims file of ``paths``. ``detail``: keep what only some reports show
+    (each claim's computation step by step, the draft's text and every figure of it)."""
     only = tuple(only)
-    files = [check_document(load(p), only) for p in discover(paths)]
+    if draft is not None and not os.path.exists(draft):
+        raise UsageError(f"--draft {draft}: no such file")
+    files = [check_document(load(p), only, draft, require_coverage, detail) for p in discover(paths)]
     if only:
         wanted = set(only)
         matched = {
@@ -84,7 +94,15 @@ def selected(claim: Claim, only: tuple[str, ...]) -> bool:
     return not only or claim.id in only or any(t in only for t in claim.tags)
 
 
-def check_document(doc: Document, only: tuple[str, ...] = ()) -> FileReport:
+def check_document(
+    doc: Document,
+    only: tuple[str, ...] = (),
+    draft: str | None = None,
+    require_coverage: bool = False,
+    detail: bool = False,
+) -> FileReport:
+    """Check the claims of one file; with a draft (``draft``, or the file's
+    ``article.draft``), anchor them in it too. ``detail``: see ``run``."""
     problems: list[Problem] = []
     rates = _rates(doc, problems)
     ev = Evaluator(doc.facts, rates, doc.broken_facts)
@@ -95,9 +113,48 @@ def check_document(doc: Document, only: tuple[str, ...] = ()) -> FileReport:
         except ExprError as e:
             problems.append(Problem(_where(doc.settings.tolerance, e), "settings", f"settings.tolerance: {e.message}"))
     results = [check_claim(c, ev, doc, default_tol) for c in doc.claims if selected(c, only)]
+    if detail:
+        results = [with_steps(r, ev) for r in results]
+    draft_report = None
+    if draft is not None or "draft" in doc.article:
+        results, draft_report = _anchor(doc, results, ev, draft, require_coverage, problems, detail)
     if problems:
         doc = dataclasses.replace(doc, problems=doc.problems + tuple(problems))
-    return FileReport(doc, tuple(results))
+    return FileReport(doc, tuple(results), draft_report)
+
+
+def with_steps(r: Result, ev: Evaluator) -> Result:
+    """The result with its check and stated value computed step by step."""
+    from factcheck.steps import trace
+
+    exprs = (("check", r.claim.check), ("stated", r.claim.stated))
+    steps = tuple((name, trace(ev, e)) for name, e in exprs if e is not None)
+    return dataclasses.replace(r, steps=steps) if steps else r
+
+
+def _anchor(doc, results, ev, draft, require_coverage, problems, detail=False):  # type: ignore[no-untyped-def]
+    """Read the draft and anchor the claims in it; a draft that cannot be read is a
+    problem of the file, at its ``article.draft`` (or at the draft itself)."""
+    from factcheck import anchor, draft as drafts
+    from factcheck.model import Span
+
+    if draft is None:
+        draft = os.path.join(os.path.dirname(doc.path), doc.article["draft"])
+        where = doc.article_spans.get("draft", Span(doc.path, 1, 1))
+        if not os.path.exists(draft):
+            problems.append(Problem(where, "draft-missing", f"article.draft: no file {display_path(draft)} (the path is relative to this claims file)"))
+            return results, None
+        if os.path.isdir(draft):  # at article.draft, where the editor wrote it, not at "folder:1:1"
+            problems.append(Problem(where, "draft-unreadable", f"article.draft: {display_path(draft)} is a folder, not a text file"))
+            return results, None
+    text, problem = drafts.read(draft, display_path(draft))
+    if problem is not None:
+        problems.append(problem)
+        return results, None
+    assert text is not None
+    results, report, found = anchor.anchor(doc, results, text, ev, require_coverage, detail)
+    problems.extend(found)
+    return results, report
 
 
 def _where(expr: Expr, e: ExprError):  # type: ignore[no-untyped-def]

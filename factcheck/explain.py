@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 
 from factcheck import quantity as q
-from factcheck.model import Shown, Status, Step
+from factcheck.model import Document, Result, Status, Step
+from factcheck.schema import modeline
 
-STARTER = """\
-# yaml-language-server: $schema=https://factcheck.dev/schema/claims-v1.json
+STARTER = modeline() + """
 # A claims file: the figures of one article and what the article says about them.
 # Check it with `factcheck verify`; `factcheck functions` lists what `check` can use.
 version: 1
@@ -41,36 +41,15 @@ claims:
 """
 
 
-def show(v: object) -> Shown | None:
-    """A value with its interval, for a step of the computation."""
-    from factcheck.verdict import num
+def steps(claim_id: str, path: str) -> tuple[Result, Document]:
+    """One claim of a file, checked with its computation step by step (and anchored in
+    the file's draft, when it has one)."""
+    import os
 
-    if isinstance(v, q.DateValue):
-        return Shown(value=None, low=None, high=None, unit="date", text=v.day.isoformat())
-    if not isinstance(v, q.Value):
-        return None
-    text = q.fmt_value(v, 6)
-    if not v.exact:
-        text += f"  [{q.fmt_range(v.iv.lo, v.iv.hi, v, 7)}]"
-    else:
-        text += "  (exact)"
-    return Shown(
-        value=num(v.point),
-        low=num(v.iv.lo),
-        high=num(v.iv.hi),
-        unit=None if q.is_plain(v.unit) else q.unit_text(v.unit, True),
-        text=text,
-    )
-
-
-def steps(claim_id: str, path: str) -> tuple[object, list[Step], object]:
-    """(result, [check steps, stated steps], document) for one claim of a file."""
     from factcheck.engine import check_document
     from factcheck.errors import UsageError
-    from factcheck.expr import Evaluator, did_you_mean
+    from factcheck.expr import did_you_mean
     from factcheck.loader import load
-
-    import os
 
     if not os.path.isfile(path):
         raise UsageError(f"{path}: no such file")
@@ -78,74 +57,87 @@ def steps(claim_id: str, path: str) -> tuple[object, list[Step], object]:
     claim = next((c for c in doc.claims if c.id == claim_id), None)
     if claim is None:
         known = [c.id for c in doc.claims]
-        problems = [p for p in doc.problems]
-        extra = f"; the file has {len(problems)} problem(s): run `factcheck verify {path}`" if problems else ""
+        extra = f"; the file has {len(doc.problems)} problem(s): run `factcheck verify {path}`" if doc.problems else ""
         raise UsageError(f"{path}: no claim {claim_id!r}{did_you_mean(claim_id, known)}{extra}")
-    report = check_document(doc, (claim_id,))
+    report = check_document(doc, (claim_id,), detail=True)
     result = next(r for r in report.results if r.claim.id == claim_id)
-    ev = Evaluator(doc.facts, q.NO_RATES, doc.broken_facts)
-    from factcheck.engine import _rates
-
-    ev.rates = _rates(doc, [])
-    out: list[Step] = []
-    for expr in (claim.check, claim.stated):
-        if expr is not None:
-            out.append(ev.trace(expr.node, expr.text, show))
-    return result, out, doc
+    return result, report.document
 
 
 def explain(claim_id: str, path: str, color: bool = False, width: int = 80) -> tuple[str, int]:
-    from rich.console import Console
+    """The claim, its computation as a tree (each step with its value and interval), the
+    comparison and the verdict: what the html report shows when a figure is clicked."""
+    from rich.console import Console, Group
     from rich.text import Text
-    from rich.tree import Tree
 
-    from factcheck.reporters import SYMBOLS
+    from factcheck.reporters import SYMBOLS, comparison_text
     from factcheck.reporters.terminal import STYLES, strip_trailing
 
-    result, trace, _ = steps(claim_id, path)
-    claim = result.claim  # type: ignore[attr-defined]
+    r, _ = steps(claim_id, path)
+    claim = r.claim
     buf = io.StringIO()
     out = Console(file=buf, width=width, force_terminal=color, no_color=not color,
                   color_system="standard" if color else None, highlight=False, markup=False, emoji=False)
-    out.print(Text(claim.id, style="bold") + Text(f"  {claim.span}", style="dim"))
+    head = Text(f"{SYMBOLS[r.status]} {r.status.value}", style=STYLES[r.status])
+    head.append(f"  {claim.id}", style="bold")
+    head.append(f"  {claim.span}", style="dim")
+    out.print(head)
     if claim.says:
         out.print(Text("says: ", style="dim") + Text(f"“{claim.says}”", style="italic"))
-    if not trace:
-        out.print(Text(f"no check: {result.message}"))  # type: ignore[attr-defined]
-    names = ("check", "stated")
-    for name, step in zip(names, trace):
-        tree = Tree(Text(f"{name}: ", style="bold") + _label(step))
-        _grow(tree, step)
-        out.print(tree)
-    r = result
-    status = r.status  # type: ignore[attr-defined]
-    line = Text(f"{SYMBOLS[status]} {status.value}", style=STYLES[status])
-    if r.basis:  # type: ignore[attr-defined]
-        line.append(f" ({r.basis.value})")  # type: ignore[attr-defined]
-    line.append(f": {r.message}")  # type: ignore[attr-defined]
+    if r.anchor is not None and r.anchor.span is not None:
+        where = "in the draft at " if r.anchor.found else "not in the draft; the closest passage is at "
+        out.print(Text("draft: ", style="dim") + Text(f"{where}{r.anchor.span}"))
+    for name, step in r.steps:
+        out.print(Group(*_tree(step, Text(f"{name}: ", style="bold"))))
+    if claim.tolerance is not None:
+        out.print(Text("tolerance: ", style="bold") + Text(claim.tolerance.text))
+    if r.computed is not None and r.stated is not None:
+        out.print(Text(f"compare {claim.compare.value}: ", style="bold") + Text(comparison_text(r)))
+    line = Text(f"{SYMBOLS[r.status]} {r.status.value}", style=STYLES[r.status])
+    if r.basis:
+        line.append(f" ({r.basis.value})")
+    line.append(f": {r.message}")
     out.print(line)
-    for h in r.hints:  # type: ignore[attr-defined]
+    for h in r.hints:
         out.print(Text("hint: ", style="bold yellow") + Text(h.message))
-    code = 1 if status in (Status.FAIL, Status.ERROR) else 0
+    for label, text in (("source", claim.source), ("note", claim.note)):
+        if text:
+            out.print(Text(f"{label}: ", style="dim") + Text(text))
+    code = 1 if r.status in (Status.FAIL, Status.ERROR) else 0
     return strip_trailing(buf.getvalue()), code
 
 
+def _tree(step: Step, prefix):  # type: ignore[no-untyped-def]
+    """A Rich tree of the steps (a list of one renderable, for Group)."""
+    from rich.tree import Tree
+
+    tree = Tree(prefix + _label(step), guide_style="dim")
+    todo = [(tree, step)]
+    while todo:
+        branch, s = todo.pop(0)
+        for child in s.children:
+            todo.append((branch.add(_label(child)), child))
+        if s.omitted:
+            branch.add(f"… {s.omitted} more step{'s' if s.omitted != 1 else ''} not shown")
+    return [tree]
+
+
 def _label(step: Step):  # type: ignore[no-untyped-def]
+    """'capex_plan = 380 billion CNY  [379.5 to 380.5 billion CNY]', its note below."""
     from rich.text import Text
 
     t = Text(step.label)
-    if step.value is not None:
-        t.append(" = ", style="dim")
-        t.append(step.value.text, style="cyan")
+    if step.error:
+        t.append(f"  error: {step.error}", style="bold magenta")
+    elif step.value is not None:
+        if step.value.text != step.label:
+            t.append(" = ", style="dim")
+            t.append(step.value.text, style="bold cyan")
+        if step.interval:
+            t.append(f"  {step.interval}", style="cyan")
+    if step.note:
+        t.append(f"\n{step.note}", style="dim")
     return t
-
-
-def _grow(tree, step: Step) -> None:  # type: ignore[no-untyped-def]
-    for child in step.children:
-        if not child.children and child.value is not None and child.label == step.label:
-            continue
-        branch = tree.add(_label(child))
-        _grow(branch, child)
 
 
 def functions_text() -> str:

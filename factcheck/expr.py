@@ -22,12 +22,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import Any, Callable, Union
+from typing import Any, Union
 
 from factcheck import quantity as q
 from factcheck.errors import ExprError
 from factcheck.interval import Interval, TooLarge
-from factcheck.model import Fact, Shown, Span, Step
+from factcheck.model import Fact, Span
 
 MAX_LENGTH = 10_000  # characters in one expression
 MAX_DEPTH = 48  # nested parentheses, calls and unary signs
@@ -39,15 +39,11 @@ MAX_POWER = 12  # |n| in x ** n
 #: is long). The evaluator, ``explain`` and the tree's own equality recurse once a level,
 #: so this keeps every walk far inside Python's recursion limit; a longer addition is
 #: written with sum(), which is flat.
-MAX_HEIGHT = 100
+MAX_HEIGHT = 150
 #: "did you mean" compares a word with every candidate (up to ~15 µs each); in one file, past
 #: this many comparisons, errors come without a suggestion, so that thousands of facts
 #: and thousands of unknown names cannot make a run quadratic.
 SUGGESTION_WORK = 20_000
-#: How many facts deep ``explain`` opens a computation; deeper facts show their value.
-MAX_TRACE_FACTS = 8
-#: ``explain`` opens a fact only while its steps stay within this many levels.
-MAX_TRACE_LEVELS = 2 * MAX_HEIGHT
 
 # --------------------------------------------------------------------------- tokens
 
@@ -745,48 +741,6 @@ class Evaluator:
             raise ExprError(f"{node.name}(): {e.message}", node.start, e.code) from None
         except TooLarge as e:
             raise ExprError(str(e), node.start, "too-large") from None
-
-    # tracing for explain ---------------------------------------------------
-    def trace(self, node: Node, text: str, show: Callable[[Result], Shown | None]) -> Step:
-        """The computation as a tree of steps, each with its value (for ``explain``).
-
-        A fact's computation is opened once (later uses say "shown above") and at most
-        MAX_TRACE_FACTS facts deep, so that facts used many times, or chained, give a
-        tree as large as the file, never exponential and never too deep to walk.
-        """
-        self._prepare(node)
-        return self._trace(node, text, show, set(), 0, 1)
-
-    def _trace(
-        self,
-        node: Node,
-        text: str,
-        show: Callable[[Result], Shown | None],
-        opened: set[str],
-        depth: int,
-        level: int,
-    ) -> Step:
-        label = text[node.start : node.end]
-        try:
-            value = self._eval(node)
-            shown = show(value)
-        except ExprError as e:
-            shown = None
-            label = f"{label}  -> error: {e.message}"
-        steps = [self._trace(c, text, show, opened, depth, level + 1) for c in children(node)]
-        if isinstance(node, Name) and node.name in self.facts and node.name not in self.broken:
-            fact = self.facts[node.name]
-            if isinstance(fact.expr.node, (Num, DateLit)):
-                label = f"{label}  (fact: {fact.expr.text}, {fact.expr.span})"
-            elif node.name in opened:
-                label = f"{label}  (fact, {fact.expr.span}, shown above)"
-            elif depth >= MAX_TRACE_FACTS or level + height(fact.expr.node) > MAX_TRACE_LEVELS:
-                label = f"{label}  (fact, {fact.expr.span})"
-            else:
-                opened.add(node.name)
-                steps.append(self._trace(fact.expr.node, fact.expr.text, show, opened, depth + 1, level + 1))
-                label = f"{label}  (fact, {fact.expr.span})"
-        return Step(label, shown, tuple(steps))
 
 
 def locate(span: Span, offset: int) -> Span:  # pragma: no cover - convenience

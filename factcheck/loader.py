@@ -29,6 +29,7 @@ from factcheck.model import (
     Settings,
     Span,
     Status,
+    Suppression,
 )
 
 SUPPORTED_VERSIONS = (1,)
@@ -36,11 +37,12 @@ MAX_BYTES = 32 * 1024 * 1024  # a claims file of 100,000 claims is about 15 MB
 MAX_DEPTH = 32  # claims files nest four levels deep; 32 leaves room and refuses bombs
 MAX_NODES = 2_000_000
 
-TOP_KEYS = ("version", "article", "settings", "facts", "claims")
+TOP_KEYS = ("version", "article", "settings", "facts", "claims", "ignore_figures")
 ARTICLE_KEYS = ("title", "outlet", "author", "published", "url", "draft")
 SETTINGS_KEYS = ("tolerance", "rounding_only", "rates")
 FACT_KEYS = ("value", "source", "as_of", "note", "exact")
-CLAIM_KEYS = ("id", "says", "check", "stated", "compare", "tolerance", "severity", "source", "tags", "note")
+CLAIM_KEYS = ("id", "says", "check", "stated", "compare", "tolerance", "severity", "source", "tags", "note", "ignore")
+IGNORE_KEYS = ("reason", "until")
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 FACT_RE = re.compile(r"[a-z_][a-z0-9_]*\Z")
@@ -57,7 +59,8 @@ _ALLOWED_TAGS = {
 _NONE: tuple[()] = ()
 #: C0 and C1 control characters but tab, newline and carriage return. YAML refuses them
 #: written raw, but its escapes ("\e", "\x07") make them; in a report they would reach
-#: the terminal as commands (colours, titles, cursor moves) or garble a CI log.
+#: the terminal as commands (colours, titles, cursor moves) or garble a CI log, so every
+#: scalar has them replaced by U+FFFD (as the junit report does for XML) when it is read.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -149,17 +152,12 @@ def compose(text: str) -> YNode | None:
                 style = ev.style or None
                 if style in ('"', "'"):
                     col += 1  # the text starts after the quote
-                if bad := _CONTROL.search(ev.value):
-                    raise LoadError(
-                        line,
-                        col,
-                        "control-character",
-                        f"this text holds the control character U+{ord(bad.group()):04X}, "
-                        "which has no place in a claims file: remove it",
-                    )
+                value = ev.value
+                if _CONTROL.search(value):
+                    value = _CONTROL.sub("\ufffd", value)  # shown as �, never sent to a terminal
                 end = ev.end_mark
                 single = style not in ("|", ">") and end.line == mark.line
-                attach(YNode("scalar", line, col, ev.value, style, single))
+                attach(YNode("scalar", line, col, value, style, single))
             elif isinstance(ev, yaml.MappingStartEvent):
                 node = YNode("map", line, col, pairs=[])
                 attach(node)
@@ -337,6 +335,7 @@ class _Reader:
         self.problems: list[Problem] = []
         #: facts whose value could not be read: a claim using one says so, not "unknown fact"
         self.unreadable_facts: dict[str, str] = {}
+        self.article_spans: dict[str, Span] = {}
 
     # helpers -------------------------------------------------------------------
     def span(self, node: YNode) -> Span:
@@ -458,6 +457,7 @@ class _Reader:
             self.problem(root, "missing-key", "missing `claims:`, the list of claims to check")
         else:
             claims = self.claims(top["claims"][1])
+        ignore = self.ignore_figures(top["ignore_figures"][1]) if "ignore_figures" in top else ()
         for name in list(facts):
             if name in broken:
                 del facts[name]
@@ -469,6 +469,8 @@ class _Reader:
             claims=tuple(claims),
             problems=tuple(self.problems),
             broken_facts=broken,
+            article_spans=self.article_spans,
+            ignore_figures=ignore,
         )
 
     def article(self, node: YNode) -> dict[str, str]:
@@ -482,7 +484,24 @@ class _Reader:
             value = self.date(v, "article.published") if key == "published" else self.text(v, f"article.{key}")
             if value is not None:
                 out[key] = value
+                self.article_spans[key] = self.span(v)
         return out
+
+    def ignore_figures(self, node: YNode) -> tuple[tuple[str, Span], ...]:
+        """Passages of the draft whose figures need no claim (a dateline, a page number)."""
+        if node.is_null:
+            return ()
+        if node.kind != "seq":
+            self.problem(node, "wrong-type", f"ignore_figures should be a list of passages of the draft, not {node.describe()}")
+            return ()
+        out = []
+        for item in node.items:
+            text = self.text(item, "an entry of ignore_figures")
+            if text is not None and text.strip():
+                out.append((text, self.span(item)))
+            elif text is not None:
+                self.problem(item, "wrong-value", "an entry of ignore_figures is empty: write the passage of the draft")
+        return tuple(out)
 
     def settings(self, node: YNode) -> Settings:
         if node.is_null:
@@ -641,6 +660,8 @@ class _Reader:
             elif not v.is_null:
                 self.problem(v, "wrong-type", f"tags should be a list of words ([market-share, results]), not {v.describe()}")
 
+        ignore = self.ignore(m["ignore"][0], m["ignore"][1], what) if "ignore" in m else None
+
         unknown = {k for k in m if k not in CLAIM_KEYS}
         misspelt = {_suggest(k) for k in unknown}
         has_check, has_stated = "check" in m, "stated" in m
@@ -668,7 +689,22 @@ class _Reader:
             source=source,
             tags=tags,
             note=note,
+            ignore=ignore,
         )
+
+    def ignore(self, key: YNode, node: YNode, what: str) -> Suppression | None:
+        """``ignore: {reason: ..., until: 2025-12-31}``: a reason is required, ``until`` is a date."""
+        m = self.mapping(node, f"the ignore of {what}", IGNORE_KEYS)
+        if m is None:
+            return None
+        reason = self.text(m["reason"][1], f"the reason of the ignore of {what}") if "reason" in m else None
+        if reason is None or not reason.strip():
+            self.problem(node, "missing-key", f"the ignore of {what} needs a `reason:` (why the finding is accepted)")
+            return None
+        until = self.date(m["until"][1], f"the until of the ignore of {what}") if "until" in m else None
+        if "until" in m and until is None:
+            return None
+        return Suppression("ignore", reason.strip(), until, self.span(key))
 
 
 def _suggest(key: str) -> str | None:

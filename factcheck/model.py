@@ -98,6 +98,19 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class Suppression:
+    """Why a claim's finding does not count: its own ``ignore:`` or an entry of a baseline.
+
+    ``span`` is where the suppression is written (the ``ignore`` key, or the baseline entry).
+    """
+
+    kind: str  # "ignore" | "baseline"
+    reason: str
+    until: str | None = None  # ISO date, inclusive; for "ignore" only
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     span: Span
@@ -110,6 +123,7 @@ class Claim:
     source: str | None = None
     tags: tuple[str, ...] = ()
     note: str | None = None
+    ignore: Suppression | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +154,10 @@ class Document:
     problems: tuple[Problem, ...] = ()
     #: facts that could not be used (syntax error, cycle): name -> why
     broken_facts: dict[str, str] = field(default_factory=dict)
+    #: where each key of ``article`` was written (``article.draft`` problems point there)
+    article_spans: dict[str, Span] = field(default_factory=dict)
+    #: ``ignore_figures``: passages of the draft whose figures need no claim, with their places
+    ignore_figures: tuple[tuple[str, Span], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +179,102 @@ class Hint:
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One node of a computation, for ``explain``: what was computed and its value."""
+    """One node of a computation, for ``explain`` and the html report: the expression as
+    written, its value, the interval the rounding of its inputs allows, and the steps it
+    was computed from (a fact's own expression included)."""
 
-    label: str
-    value: Shown | None
+    label: str  # 'capex_plan / net_profit_fy2024'
+    value: Shown | None  # None when it could not be computed (``error`` says why)
     children: tuple[Step, ...] = ()
+    #: '[379.5 to 380.5 billion CNY]', 'exact', or '' for a date
+    interval: str = ""
+    #: where a fact is written and where its figure comes from: 'fact, claims.yaml:91:3; source: …'
+    note: str = ""
+    error: str = ""
+    #: children left out (a very long expression is shown in part)
+    omitted: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """A figure of the draft that contradicts a figure the claim uses."""
+
+    span: Span  # in the draft
+    draft_text: str  # '390 billion yuan'
+    claims_text: str  # '380 billion CNY'
+    label: str  # 'capex_plan', 'stated', 'check'
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a claim's ``says`` stands in the article draft (or the closest passage)."""
+
+    found: bool
+    span: Span | None = None
+    end: Span | None = None
+    passage: str | None = None
+    #: for a claim not found: how alike the closest passage is, 0 to 1
+    similarity: float | None = None
+    #: draft figures of the passage that agree with a figure of the claim
+    matched: tuple[str, ...] = ()
+    mismatches: tuple[Mismatch, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Uncovered:
+    """A figure of the draft in no claim's passage."""
+
+    span: Span
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftFigure:
+    """A figure of the draft and the claims it bears on, for the html report.
+
+    ``start``/``end`` are offsets in the draft's reading text (``draft.from_text``)."""
+
+    start: int
+    end: int
+    span: Span
+    text: str
+    kind: str
+    #: claims whose passage holds the figure
+    claims: tuple[str, ...] = ()
+    #: claims the figure agrees with (a figure the claim uses), each with the status of
+    #: its computation, before the draft was read: a claim that fails only because
+    #: another figure of its passage contradicts it does not fail this one
+    agrees: tuple[tuple[str, Status], ...] = ()
+    #: claims the figure contradicts
+    contradicts: tuple[str, ...] = ()
+    #: in a passage of ``ignore_figures`` (and no claim's)
+    ignored: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DraftReport:
+    """What anchoring the claims in the draft found: located claims and coverage."""
+
+    path: str
+    claims: int  # claims with `says`
+    located: int
+    figures: int
+    covered: int
+    ignored: int
+    uncovered: tuple[Uncovered, ...] = ()
+    #: --require-coverage: uncovered figures fail the run
+    required: bool = False
+    #: only when a report asks for detail (``engine.run(detail=True)``): the draft's file
+    #: text, whether it is Markdown, and every figure with its claims
+    source: str | None = None
+    markdown: bool = True
+    figure_details: tuple[DraftFigure, ...] = ()
+
+    @property
+    def share(self) -> float:
+        counted = self.figures - self.ignored
+        return 1.0 if counted <= 0 else self.covered / counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +289,13 @@ class Result:
     hints: tuple[Hint, ...] = ()
     #: where the message points (an error inside an expression points at its column)
     span: Span | None = None
+    #: set when an ``ignore:`` or a baseline entry keeps this finding from counting
+    suppressed: Suppression | None = None
+    #: where the claim stands in the article draft, when there is a draft
+    anchor: Anchor | None = None
+    #: the computation step by step, as ('check', Step) and ('stated', Step); only when a
+    #: report asks for detail (``engine.run(detail=True)``), so that other reports pay nothing
+    steps: tuple[tuple[str, Step], ...] = ()
 
     @property
     def where(self) -> Span:
@@ -190,11 +306,14 @@ class Result:
 class FileReport:
     document: Document
     results: tuple[Result, ...]
+    draft: DraftReport | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
     files: tuple[FileReport, ...]
+    #: findings that never fail a run: unused or expired ignores, stale baseline entries
+    notices: tuple[Problem, ...] = ()
 
     @property
     def results(self) -> list[Result]:
@@ -205,10 +324,15 @@ class Report:
         return [p for f in self.files for p in f.document.problems]
 
     def counts(self) -> dict[str, int]:
+        """Results by status; suppressed results are counted apart (``suppressed_count``)."""
         counts = {s.value: 0 for s in STATUSES}
         for r in self.results:
-            counts[r.status.value] += 1
+            if r.suppressed is None:
+                counts[r.status.value] += 1
         return counts
+
+    def suppressed_count(self) -> int:
+        return sum(1 for r in self.results if r.suppressed is not None)
 
     def exit_code(self, fail_on: str = "error") -> int:
         """0 when nothing reaches the threshold, 1 otherwise; invalid files count
@@ -217,7 +341,9 @@ class Report:
             return 0
         if self.problems:
             return 1
+        if any(f.draft and f.draft.required and f.draft.uncovered for f in self.files):
+            return 1
         bad = {Status.FAIL, Status.ERROR}
         if fail_on == "warning":
             bad.add(Status.WARN)
-        return 1 if any(r.status in bad for r in self.results) else 0
+        return 1 if any(r.status in bad and r.suppressed is None for r in self.results) else 0

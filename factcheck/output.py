@@ -23,8 +23,14 @@ from typing import Iterable
 from factcheck.errors import UsageError
 
 
-def write_atomic(path: Path | str, text: str, protect: Iterable[Path | str] = ()) -> None:
-    shown = Path(path)
+def check_writable(path: Path | str, protect: Iterable[Path | str] = ()) -> Path:
+    """The file that writing ``path`` replaces (a link's target; the path itself for a
+    device or a pipe), or a UsageError saying why it cannot be written. Called before a
+    run too, so that a bad report path stops it before anything is written."""
+    return _destination(Path(path), protect)[0]
+
+
+def _destination(shown: Path, protect: Iterable[Path | str]) -> tuple[Path, os.stat_result | None]:
     try:
         info = os.stat(shown)  # through symbolic links, as the kernel opens them
     except (FileNotFoundError, NotADirectoryError):
@@ -34,9 +40,7 @@ def write_atomic(path: Path | str, text: str, protect: Iterable[Path | str] = ()
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise UsageError(f"cannot write {shown}: it is a folder")
     if info is not None and not stat.S_ISREG(info.st_mode):
-        # /dev/null, /dev/stdout (a link to a pipe or a terminal), a FIFO: written in place
-        _write_stream(shown, text)
-        return
+        return shown, info  # /dev/null, /dev/stdout (a link to a pipe or a terminal), a FIFO
     path = Path(os.path.realpath(shown))  # a link to a regular file: replace its target
     folder = path.parent
     named = folder if os.path.islink(shown) else shown.parent
@@ -51,6 +55,16 @@ def write_atomic(path: Path | str, text: str, protect: Iterable[Path | str] = ()
             same = False
         if same:
             raise UsageError(f"cannot write {shown}: it is {other}, an input of this run; choose another file")
+    return path, info
+
+
+def write_atomic(path: Path | str, text: str, protect: Iterable[Path | str] = ()) -> None:
+    shown = Path(path)
+    path, info = _destination(shown, protect)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_stream(shown, text)
+        return
+    folder = path.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as e:

@@ -10,6 +10,26 @@ from typing import Any
 
 SCHEMA_URL = "https://factcheck.dev/schema/claims-v1.json"
 REPORT_SCHEMA_URL = "https://factcheck.dev/schema/report-v1.json"
+MODELINE = "# yaml-language-server: $schema="
+
+
+def modeline(target: str = SCHEMA_URL) -> str:
+    """The first line of a claims file that tells the YAML language server (VS Code's YAML
+    extension, and the editors that use it) where its schema is: a URL, or a path
+    relative to the claims file. It outranks the editor's ``yaml.schemas`` setting."""
+    return MODELINE + target
+
+
+def schema_target(schema: str, claims_path: str) -> str:
+    """What ``init --schema`` writes in the modeline: a URL as it is, a local file as a
+    path relative to the claims file (the language server reads it so)."""
+    import os
+    from pathlib import Path
+
+    if "://" in schema:
+        return schema
+    folder = os.path.dirname(os.path.abspath(claims_path))
+    return Path(os.path.relpath(os.path.abspath(schema), folder)).as_posix()
 
 _EXPRESSION = {
     "type": ["string", "number"],
@@ -75,6 +95,20 @@ CLAIM = {
         "tags": {"type": "array", "items": {"type": "string"}, "description": "Words for --only.",
                  "examples": [["market-share", "results"]]},
         "note": _text("Free text shown in the report.", "GAAP basis: see net_profit_gaap_fy2024"),
+        "ignore": {
+            "type": "object",
+            "description": "Keep this claim's finding from failing the run, with a reason; after `until` it counts "
+            "again. An ignore on a claim that passes is reported as unused.",
+            "examples": [{"reason": "the company restated this figure; correction pending", "until": "2025-12-31"}],
+            "required": ["reason"],
+            "additionalProperties": False,
+            "properties": {
+                "reason": {"type": "string", "minLength": 1, "description": "Why the finding is accepted for now.",
+                           "examples": ["the company restated this figure; correction pending"]},
+                "until": {**_DATE, "description": "The last day the ignore holds (inclusive).",
+                          "examples": ["2025-12-31"]},
+            },
+        },
     },
 }
 
@@ -127,11 +161,22 @@ CLAIMS_SCHEMA: dict[str, Any] = {
             "examples": [{"capex_plan": {"value": "380 billion CNY", "source": "announcement, 2025-02-24"},
                           "pdd_founded": 2015}],
             "propertyNames": {"pattern": r"^[a-z_][a-z0-9_]*$"},
-            "additionalProperties": {"anyOf": [_expr("A value: quantity, number, date or expression.",
-                                                     "380 billion CNY", 2015), FACT_LONG]},
+            "additionalProperties": {
+                "description": "A fact: its value (a quantity, a number, a date or an expression over other facts), "
+                "or a mapping with the value and its source.",
+                "examples": ["157.479 billion CNY/year", {"value": 2015, "source": "PDD Holdings prospectus"}],
+                "anyOf": [_expr("A value: quantity, number, date or expression.", "380 billion CNY", 2015), FACT_LONG],
+            },
         },
         "claims": {"type": "array", "description": "The claims to check.", "items": CLAIM,
                    "examples": [[CLAIM["examples"][0]]]},  # type: ignore[index]
+        "ignore_figures": {
+            "type": "array",
+            "description": "Passages of the draft whose figures need no claim (a dateline, a page number), "
+            "found in the draft as `says` is; their figures count as ignored, not uncovered.",
+            "items": {"type": "string", "minLength": 1},
+            "examples": [["Xinpinlue Finance, 13 May 2025"]],
+        },
     },
 }
 
@@ -149,6 +194,61 @@ _SHOWN = {
     },
 }
 _STATUS = {"enum": ["pass", "warn", "fail", "error", "unchecked"]}
+_POS = {"type": ["integer", "null"], "minimum": 1}
+
+
+def _placed(**properties: Any) -> dict[str, Any]:
+    """An object at a line and column of a file, with these properties too."""
+    return {
+        "type": "object",
+        "required": ["line", "column", *properties],
+        "properties": {"line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1}, **properties},
+    }
+
+_COVERAGE = {
+    "type": ["object", "null"],
+    "description": "The draft: claims located and figures covered; null when no claims file has a draft.",
+    "required": ["claims", "located", "figures", "covered", "ignored", "uncovered", "share"],
+    "properties": {
+        **{k: {"type": "integer", "minimum": 0} for k in ("claims", "located", "figures", "covered", "ignored", "uncovered")},
+        "share": {"type": "number", "minimum": 0, "maximum": 1},
+    },
+}
+_FILE_DRAFT = {
+    "type": ["object", "null"],
+    "description": "The file's draft: claims located, figures covered, and each uncovered figure.",
+    "required": ["path", "claims", "located", "figures", "covered", "ignored", "share", "required", "uncovered"],
+    "properties": {
+        "path": {"type": "string"},
+        **{k: {"type": "integer", "minimum": 0} for k in ("claims", "located", "figures", "covered", "ignored")},
+        "share": {"type": "number", "minimum": 0, "maximum": 1},
+        "required": {"type": "boolean"},
+        "uncovered": {
+            "type": "array",
+            "items": _placed(text={"type": "string"}, kind={"enum": ["number", "range", "ordinal", "date", "year"]}),
+        },
+    },
+}
+_RESULT_DRAFT = {
+    "type": ["object", "null"],
+    "description": "Where the claim's `says` stands in the draft (or, when not found, the closest passage).",
+    "required": ["found", "path", "line", "column", "end_line", "end_column", "passage", "similarity", "matched", "mismatches"],
+    "properties": {
+        "found": {"type": "boolean"},
+        "path": {"type": ["string", "null"]},
+        "line": _POS,
+        "column": _POS,
+        "end_line": _POS,
+        "end_column": _POS,
+        "passage": {"type": ["string", "null"]},
+        "similarity": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+        "matched": {"type": "array", "items": {"type": "string"}},
+        "mismatches": {
+            "type": "array",
+            "items": _placed(draft={"type": "string"}, claims={"type": "string"}, figure={"type": "string"}),
+        },
+    },
+}
 
 REPORT_SCHEMA: dict[str, Any] = {
     "$schema": "http://json-schema.org/draft-07/schema#",
@@ -169,8 +269,8 @@ REPORT_SCHEMA: dict[str, Any] = {
             "required": ["total", "pass", "warn", "fail", "error", "unchecked"],
             "properties": {
                 k: {"type": "integer", "minimum": 0}
-                for k in ("total", "pass", "warn", "fail", "error", "unchecked", "problems")
-            },
+                for k in ("total", "pass", "warn", "fail", "error", "unchecked", "problems", "suppressed")
+            } | {"coverage": _COVERAGE},
         },
         "exit_code": {"enum": [0, 1]},
         "files": {
@@ -179,6 +279,7 @@ REPORT_SCHEMA: dict[str, Any] = {
                 "type": "object",
                 "required": ["path", "article", "problems"],
                 "properties": {
+                    "draft": _FILE_DRAFT,
                     "path": {"type": "string"},
                     "article": {"type": "object", "additionalProperties": {"type": "string"}},
                     "problems": {
@@ -227,7 +328,8 @@ REPORT_SCHEMA: dict[str, Any] = {
                     "at": {
                         "type": "object",
                         "required": ["line", "column"],
-                        "properties": {"line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1}},
+                        "properties": {"path": {"type": "string"}, "line": {"type": "integer", "minimum": 1},
+                                       "column": {"type": "integer", "minimum": 1}},
                     },
                     "hints": {
                         "type": "array",
@@ -240,6 +342,33 @@ REPORT_SCHEMA: dict[str, Any] = {
                     "source": {"type": ["string", "null"]},
                     "tags": {"type": "array", "items": {"type": "string"}},
                     "note": {"type": ["string", "null"]},
+                    "draft": _RESULT_DRAFT,
+                    "suppressed": {
+                        "description": "Set when the claim's `ignore` or a baseline entry keeps this result from "
+                        "counting; the per-status counts of the summary leave such results out.",
+                        "type": ["object", "null"],
+                        "required": ["kind", "reason", "until"],
+                        "properties": {
+                            "kind": {"enum": ["ignore", "baseline"]},
+                            "reason": {"type": "string"},
+                            "until": {"type": ["string", "null"]},
+                        },
+                    },
+                },
+            },
+        },
+        "notices": {
+            "description": "Findings that never fail a run: unused or expired ignores, stale baseline entries.",
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["file", "line", "column", "code", "message"],
+                "properties": {
+                    "file": {"type": "string"},
+                    "line": {"type": "integer", "minimum": 1},
+                    "column": {"type": "integer", "minimum": 1},
+                    "code": {"type": "string"},
+                    "message": {"type": "string"},
                 },
             },
         },

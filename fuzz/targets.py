@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from factcheck import steps
 from factcheck.engine import check_document
 from factcheck.errors import ExprError
 from factcheck.expr import Evaluator, parse
@@ -66,7 +67,7 @@ def check_loader(data: bytes) -> None:
     doc = load(PATH, text)
     for p in doc.problems:
         assert p.span.line >= 1 and p.span.col >= 1, p
-    report = Report((check_document(doc),))
+    report = Report((check_document(doc, detail=True),))  # with steps, and a draft if one is named
     for r in report.results:
         assert r.where.line >= 1 and r.where.col >= 1, r
     render_all(report)
@@ -90,7 +91,7 @@ def check_expression(data: bytes) -> None:
             ev.eval(node)
         except ExprError as e:
             assert e.message
-        ev.trace(node, part, lambda v: None)  # what explain walks
+        steps.trace(ev, Expr(part, Span(PATH, 1, 1), node))  # what explain and the html report walk
     span = Span(PATH, 1, 1)
     claim = Claim("fuzz", span, check=Expr(check, span, nodes[0]), stated=Expr(stated, span, nodes[1]))
     for one in (claim, dataclasses.replace(claim, tolerance=Expr("5%", span, parse("5%")), compare=Compare.GE)):

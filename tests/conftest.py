@@ -28,3 +28,11 @@ def runner():
     from typer.testing import CliRunner
 
     return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _not_in_github_actions(monkeypatch):
+    """Tests see the same defaults wherever they run: under GitHub Actions the default
+    format would be github and reports would go to the job summary."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "GITHUB_OUTPUT"):
+        monkeypatch.delenv(name, raising=False)

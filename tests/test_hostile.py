@@ -168,6 +168,20 @@ def draft_huge(work: Path) -> dict:
 
 
 @maker
+def draft_pipe(work: Path) -> dict:
+    """A draft that is a named pipe: opening it for reading would wait for a writer."""
+    os.mkfifo(work / "draft-pipe.md")
+    return write(work, "draft-is-a-pipe.yaml", "version: 1\narticle:\n  draft: draft-pipe.md\nclaims:\n  - {id: a, check: 1 + 1, stated: 2}\n")
+
+
+@maker
+def draft_option_pipe(work: Path) -> dict:
+    os.mkfifo(work / "draft-option-pipe.md")
+    write(work, "draft-option.yaml", "version: 1\nclaims:\n  - {id: a, check: 1 + 1, stated: 2}\n")
+    return {"file": "draft-option.yaml", "out": "draft-option-pipe.md"}
+
+
+@maker
 def path_empty_folder(work: Path) -> dict:
     (work / "empty-folder").mkdir()
     return {"file": "empty-folder"}
@@ -346,7 +360,8 @@ def record(outcomes: dict[str, Outcome]) -> None:
 
 # --------------------------------------------------------------------------- the tests
 
-POSITION = re.compile(r"^(\d+):(\d+): (.*)$")
+#: "LINE:COL: words", in the case's file; or "FILE:LINE:COL: words" in another one (a draft)
+POSITION = re.compile(r"^(?:([^:\s]+):)?(\d+):(\d+): (.*)$")
 
 
 @pytest.mark.parametrize("name", list(EXPECTED))
@@ -356,6 +371,7 @@ def test_case(corpus, name):
     assert not o.timed_out, f"{name} still ran after {WALL_TIMEOUT_S} s\n{shown}"
     assert o.code == case["exit"], shown
     assert "Traceback" not in o.stdout + o.stderr, shown
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", o.stdout + o.stderr), f"a control character in the output\n{shown}"
     assert o.cpu_s < MAX_CPU_S, f"{name} used {o.cpu_s:.2f} s of CPU"
     assert o.max_mb < MAX_MB, f"{name} used {o.max_mb:.0f} MB"
 
@@ -381,8 +397,9 @@ def test_case(corpus, name):
     for line, want in zip(findings, expected):
         m = POSITION.match(want)
         assert m, f"a finding in expected.yaml should start LINE:COL: ({want!r})"
-        assert line.startswith(f"{path}:{m[1]}:{m[2]}: "), f"{line!r}\nshould be at {path}:{m[1]}:{m[2]}"
-        assert m[3] in line, f"{line!r}\nshould say {m[3]!r}"
+        where = f"{m[1] or path}:{m[2]}:{m[3]}"
+        assert line.startswith(f"{where}: "), f"{line!r}\nshould be at {where}"
+        assert m[4] in line, f"{line!r}\nshould say {m[4]!r}"
 
 
 def test_the_corpus_has_forty_files_or_more():

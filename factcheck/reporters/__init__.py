@@ -9,16 +9,25 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
-from factcheck.model import Report, Status
+from factcheck.model import Report, Result, Status, Suppression
 
 #: format name -> "module:function" (imported lazily)
 FORMATS: dict[str, str] = {
     "rich": "factcheck.reporters.terminal:render",
     "concise": "factcheck.reporters.concise:render",
     "json": "factcheck.reporters.json_report:render",
+    "github": "factcheck.reporters.github:render",
+    "sarif": "factcheck.reporters.sarif:render",
+    "junit": "factcheck.reporters.junit:render",
+    "markdown": "factcheck.reporters.markdown:render",
+    "html": "factcheck.reporters.html:render",
 }
+
+#: formats that show each claim's computation step by step and the draft itself: the
+#: engine keeps these (``run(detail=True)``) only when one of them is asked for
+DETAILED = frozenset({"html"})
 
 #: a symbol for every status, so that NO_COLOR output still reads at a glance
 SYMBOLS = {
@@ -46,9 +55,89 @@ def renderer(name: str) -> Callable[[Report, Options], str]:
 def summary_text(report: Report) -> str:
     """'20 claims: 15 pass, 2 warn, 1 fail, 0 error, 2 unchecked' (+ invalid files)."""
     counts = report.counts()
-    total = sum(counts.values())
+    total = len(report.results)
     text = f"{total} claim{'s' if total != 1 else ''}: " + ", ".join(f"{n} {s}" for s, n in counts.items())
+    suppressed = report.suppressed_count()
+    if suppressed:
+        text += f"; {suppressed} suppressed"
     problems = len(report.problems)
     if problems:
         text += f"; {problems} problem{'s' if problems != 1 else ''} in the claims file{'s' if len(report.files) != 1 else ''}"
+    cov = coverage(report)
+    if cov is not None:
+        text += (
+            f"; draft: {cov['located']} of {cov['claims']} claims located, coverage {cov['share']:.0%} "
+            f"({cov['covered']} of {cov['figures'] - cov['ignored']} figures"
+            + (f", {cov['uncovered']} uncovered" if cov["uncovered"] else "")
+            + (f", {cov['ignored']} ignored" if cov["ignored"] else "")
+            + ")"
+        )
     return text
+
+
+def difference_text(r: Result) -> str:
+    """The computed value against the stated one: '+0.436 pp', '-3.48%', '×1,000'."""
+    d = r.difference
+    if not d or r.stated is None:
+        return ""
+    if r.stated.unit == "%":
+        return f"{d['absolute']:+.3g} pp" if d["absolute"] else "0"
+    rel = d.get("relative")
+    if rel is not None:
+        if abs(rel) >= 10 and r.computed and r.stated.value and r.computed.value is not None:
+            return f"×{r.computed.value / r.stated.value:,.4g}"
+        return percent_text(rel * 100) if rel else "0"
+    return f"{d['absolute']:+.4g}" if d["absolute"] is not None else ""
+
+
+def comparison_text(r: Result) -> str:
+    """'computed 2.413 years, stated 2.5 years, difference -3.48%' (explain, html)."""
+    if r.computed is None or r.stated is None:
+        return ""
+    diff = difference_text(r)
+    return f"computed {r.computed.text}, stated {r.stated.text}" + (f", difference {diff}" if diff else "")
+
+
+def percent_text(x: float) -> str:
+    """+3.5%, -0.026%, +113%: two significant digits, never an exponent."""
+    if abs(x) >= 100:
+        return f"{x:+,.0f}%"
+    text = f"{x:+.3g}" if abs(x) >= 1 else f"{x:+.2g}"
+    if "e" in text:
+        text = f"{x:+.6f}".rstrip("0")
+    return text + "%"
+
+
+def suppressed_note(r: Result) -> str:
+    """' [suppressed by ignore until 2025-12-31: reason]', or '' for a result that counts."""
+    return f" [suppressed by {suppression_text(r.suppressed)}]" if r.suppressed else ""
+
+
+def suppression_text(s: Suppression) -> str:
+    """'ignore until 2025-12-31: reason', 'baseline: in the baseline b.json'."""
+    return f"{s.kind}{f' until {s.until}' if s.until else ''}: {s.reason}"
+
+
+def coverage(report: Report) -> dict[str, Any] | None:
+    """The draft's figures over every file that has a draft; None when none has."""
+    drafts = [f.draft for f in report.files if f.draft is not None]
+    if not drafts:
+        return None
+    figures = sum(d.figures for d in drafts)
+    ignored = sum(d.ignored for d in drafts)
+    covered = sum(d.covered for d in drafts)
+    counted = figures - ignored
+    return {
+        "claims": sum(d.claims for d in drafts),
+        "located": sum(d.located for d in drafts),
+        "figures": figures,
+        "covered": covered,
+        "ignored": ignored,
+        "uncovered": sum(len(d.uncovered) for d in drafts),
+        "share": 1.0 if counted <= 0 else round(covered / counted, 4),
+    }
+
+
+def uncovered_status(required: bool) -> str:
+    """An uncovered figure is a finding of its own; under --require-coverage it fails."""
+    return "fail" if required else "uncovered"

@@ -10,8 +10,8 @@ import json
 from typing import Any
 
 from factcheck import __version__
-from factcheck.model import Report, Result, Shown
-from factcheck.reporters import Options
+from factcheck.model import Anchor, DraftReport, Report, Result, Shown, Suppression
+from factcheck.reporters import Options, coverage
 
 SCHEMA_VERSION = 1
 
@@ -21,7 +21,13 @@ def as_dict(report: Report, options: Options) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "factcheck", "version": __version__},
-        "summary": {"total": sum(counts.values()), **counts, "problems": len(report.problems)},
+        "summary": {
+            "total": len(report.results),
+            **counts,
+            "problems": len(report.problems),
+            "suppressed": report.suppressed_count(),
+            "coverage": coverage(report),
+        },
         "exit_code": report.exit_code(options.fail_on),
         "files": [
             {
@@ -31,10 +37,15 @@ def as_dict(report: Report, options: Options) -> dict[str, Any]:
                     {"line": p.span.line, "column": p.span.col, "code": p.code, "message": p.message}
                     for p in f.document.problems
                 ],
+                "draft": _draft(f.draft),
             }
             for f in report.files
         ],
         "results": [result_dict(r) for r in report.results],
+        "notices": [
+            {"file": n.span.path, "line": n.span.line, "column": n.span.col, "code": n.code, "message": n.message}
+            for n in report.notices
+        ],
     }
 
 
@@ -55,12 +66,56 @@ def result_dict(r: Result) -> dict[str, Any]:
         "stated": _shown(r.stated),
         "difference": r.difference,
         "message": r.message,
-        "at": {"line": r.where.line, "column": r.where.col},
+        "at": {"path": r.where.path, "line": r.where.line, "column": r.where.col},
         "hints": [{"code": h.code, "message": h.message} for h in r.hints],
         "source": c.source,
         "tags": list(c.tags),
         "note": c.note,
+        "suppressed": _suppression(r.suppressed),
+        "draft": _anchor(r.anchor),
     }
+
+
+def _anchor(a: Anchor | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {
+        "found": a.found,
+        "path": a.span.path if a.span else None,
+        "line": a.span.line if a.span else None,
+        "column": a.span.col if a.span else None,
+        "end_line": a.end.line if a.end else None,
+        "end_column": a.end.col if a.end else None,
+        "passage": a.passage,
+        "similarity": a.similarity,
+        "matched": list(a.matched),
+        "mismatches": [
+            {"line": m.span.line, "column": m.span.col, "draft": m.draft_text, "claims": m.claims_text, "figure": m.label}
+            for m in a.mismatches
+        ],
+    }
+
+
+def _draft(d: DraftReport | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {
+        "path": d.path,
+        "claims": d.claims,
+        "located": d.located,
+        "figures": d.figures,
+        "covered": d.covered,
+        "ignored": d.ignored,
+        "share": round(d.share, 4),
+        "required": d.required,
+        "uncovered": [{"line": u.span.line, "column": u.span.col, "text": u.text, "kind": u.kind} for u in d.uncovered],
+    }
+
+
+def _suppression(s: Suppression | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"kind": s.kind, "reason": s.reason, "until": s.until}
 
 
 def _shown(s: Shown | None) -> dict[str, Any] | None:

@@ -14,7 +14,15 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import Basis, Report, Result, Status
-from factcheck.reporters import SYMBOLS, Options, summary_text
+from factcheck.reporters import (  # noqa: F401 (difference_text, percent_text: once defined here)
+    SYMBOLS,
+    Options,
+    difference_text,
+    percent_text,
+    summary_text,
+    suppression_text,
+    uncovered_status,
+)
 
 STYLES = {
     Status.PASS: "green",
@@ -43,32 +51,15 @@ def status_text(status: Status) -> Text:
     return Text(f"{SYMBOLS[status]} {status.value}", style=STYLES[status])
 
 
+def result_status(r: Result) -> Text:
+    """The status, dimmed and marked when an ignore or the baseline keeps it from counting."""
+    if r.suppressed is None:
+        return status_text(r.status)
+    return Text(f"{SYMBOLS[r.status]} {r.status.value} ({r.suppressed.kind})", style="dim")
+
+
 def plain_pass(r: Result) -> bool:
     return r.status is Status.PASS and r.basis in (Basis.EXACT, Basis.PRECISION)
-
-
-def difference_text(r: Result) -> str:
-    d = r.difference
-    if not d or r.stated is None:
-        return ""
-    if r.stated.unit == "%":
-        return f"{d['absolute']:+.3g} pp" if d["absolute"] else "0"
-    rel = d.get("relative")
-    if rel is not None:
-        if abs(rel) >= 10 and r.computed and r.stated.value and r.computed.value is not None:
-            return f"×{r.computed.value / r.stated.value:,.4g}"
-        return percent_text(rel * 100) if rel else "0"
-    return f"{d['absolute']:+.4g}" if d["absolute"] is not None else ""
-
-
-def percent_text(x: float) -> str:
-    """+3.5%, -0.026%, +113%: two significant digits, never an exponent."""
-    if abs(x) >= 100:
-        return f"{x:+,.0f}%"
-    text = f"{x:+.3g}" if abs(x) >= 1 else f"{x:+.2g}"
-    if "e" in text:
-        text = f"{x:+.6f}".rstrip("0")
-    return text + "%"
 
 
 def column_widths(rows: list[Result], width: int) -> list[int]:
@@ -76,7 +67,7 @@ def column_widths(rows: list[Result], width: int) -> list[int]:
     stated = max([len(r.stated.text) if r.stated else 0 for r in rows] + [6])
     computed = max([len(r.computed.text) if r.computed else 0 for r in rows] + [8])
     diff = max([len(difference_text(r)) for r in rows] + [4])
-    status = max(len(r.status.value) + 2 for r in rows)
+    status = max(len(result_status(r)) for r in rows)
     ident = max(len(r.claim.id) for r in rows)
     pads = 4 * 2  # Rich puts one space each side between columns
     room = max(width - pads - status - diff, 36)
@@ -109,8 +100,10 @@ def render(report: Report, options: Options) -> str:
         out.print(head)
         for p in f.document.problems:
             out.print(Text.assemble((f"{SYMBOLS[Status.ERROR]} ", "bold magenta"), f"{p.span}: ", (p.message, ""), (f" [{p.code}]", "dim")))
-        rows = [r for r in f.results if not (options.quiet and r.status is Status.PASS)]
+        rows = [r for r in f.results if not (options.quiet and (r.status is Status.PASS or r.suppressed))]
         if not rows:
+            if f.draft is not None:
+                out.print(draft_lines(f.draft))
             continue
         table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", expand=False)
         widths = column_widths(rows, options.width or 80)
@@ -122,20 +115,27 @@ def render(report: Report, options: Options) -> str:
         for r in rows:
             table.add_row(
                 r.claim.id,
-                status_text(r.status),
+                result_status(r),
                 r.stated.text if r.stated else (r.claim.stated.text if r.claim.stated else ""),
                 r.computed.text if r.computed else "",
                 difference_text(r),
             )
         out.print(table)
+        if f.draft is not None:
+            out.print(draft_lines(f.draft))
 
-    details = [r for r in report.results if not plain_pass(r) and not (options.quiet and r.status is Status.PASS)]
+    details = [r for r in report.results if not plain_pass(r) and not (options.quiet and (r.status is Status.PASS or r.suppressed))]
     if details:
         out.print()
         out.print(Text("Details", style="bold underline"))
     for r in details:
         out.print()
         out.print(detail(r))
+    if report.notices:
+        out.print()
+        out.print(Text("Notices (they do not fail the run)", style="bold underline"))
+        for n in report.notices:
+            out.print(Text.assemble(f"{n.span}: ", (n.message, ""), (f" [{n.code}]", "dim")))
     out.print()
     out.print(Text(summary_text(report), style="bold"))
     return strip_trailing(buf.getvalue())
@@ -146,16 +146,34 @@ def strip_trailing(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
+def draft_lines(d) -> Group:  # type: ignore[no-untyped-def]
+    """The draft under a file's table: claims located, coverage, each uncovered figure."""
+    head = Text(f"draft {d.path}: ", style="bold")
+    head.append(f"{d.located} of {d.claims} claims located; {d.covered} figures covered, ")
+    head.append(f"{len(d.uncovered)} uncovered", style="bold red" if d.required and d.uncovered else "")
+    head.append(f", {d.ignored} ignored ({d.share:.0%})")
+    lines = [Text(), head]
+    status = uncovered_status(d.required)
+    style = "bold red" if d.required else "yellow"
+    for u in d.uncovered:
+        lines.append(Text.assemble(("  " + status, style), f"  {u.span}  ", (u.text, "bold"), (f"  ({u.kind})", "dim")))
+    return Group(*lines)
+
+
 def detail(r: Result) -> Group:
     c = r.claim
-    head = status_text(r.status)
+    head = result_status(r)
     head.append(f"  {c.id}", style="bold")
     head.append(f"  {r.where}", style="dim")
     lines: list[Text] = [Text(r.message)]
+    if r.suppressed:
+        lines.append(Text("suppressed by: ", style="dim") + Text(suppression_text(r.suppressed)))
     for h in r.hints:
         lines.append(Text("hint: ", style="bold yellow") + Text(h.message))
     if c.says:
         lines.append(Text("says: ", style="dim") + Text(f"“{c.says}”", style="italic"))
+    if r.anchor is not None and r.anchor.found and r.anchor.span is not None:
+        lines.append(Text("draft: ", style="dim") + Text(str(r.anchor.span)))
     if c.check:
         lines.append(Text("check: ", style="dim") + Text(c.check.text))
     if c.source:

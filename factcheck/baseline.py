@@ -1,0 +1,202 @@
+"""Suppressions and the baseline: which findings do not count, and which of those are stale.
+
+A claim's own ``ignore: {reason, until}`` suppresses its finding until the date has
+passed. A baseline file (``--write-baseline``) records every finding of a run by a
+fingerprint of the claim (its file, id, check and stated value, never its line), so
+that a team can adopt factcheck on a backlog of articles and gate only new findings.
+
+Suppressed results keep their real status; they are counted apart and never fail a
+run. An ignore on a claim that passes, an expired ignore, and a baseline entry that no
+longer matches a finding are reported as notices, which never fail a run either.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from factcheck.engine import display_path
+from factcheck.errors import UsageError
+from factcheck.model import Claim, FileReport, Problem, Report, Result, Span, Status, Suppression
+
+BASELINE_VERSION = 1
+_FINGERPRINT = re.compile(r'"fingerprint"\s*:\s*"([^"\\]*)"')
+#: the statuses a suppression can hold back; a pass or an unchecked claim has nothing to suppress
+SUPPRESSIBLE = (Status.WARN, Status.FAIL, Status.ERROR)
+
+
+def fingerprint(path: str, claim: Claim) -> str:
+    """A claim's identity across edits that do not change it: file, id, check and stated.
+
+    Whitespace inside the expressions is normalized, so re-indenting or re-wrapping a
+    file keeps every fingerprint; line numbers never enter it.
+    """
+    parts = [path, claim.id, _squash(claim.check.text if claim.check else ""), _squash(claim.stated.text if claim.stated else "")]
+    digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return digest[:32]
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    fingerprint: str
+    file: str  # relative to the baseline's folder, with / separators
+    id: str
+    status: str
+    line: int  # where the entry sits in the baseline file, for notices
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    path: str  # as the user gave it
+    folder: Path  # absolute: claims files are named relative to it
+    entries: tuple[Entry, ...]
+
+    def key_path(self, claims_path: str) -> str:
+        """The name of a claims file inside this baseline: relative to its folder."""
+        return _relative(claims_path, self.folder)
+
+
+def _relative(path: str, folder: Path) -> str:
+    return Path(os.path.relpath(os.path.abspath(path), folder)).as_posix()
+
+
+def load_baseline(path: Path | str) -> Baseline:
+    """Read a baseline file; anything wrong with it stops the run (exit 2) with its place."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"baseline {path}: no such file (write one with --write-baseline {path})") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise UsageError(f"baseline {path}: cannot read it: {getattr(e, 'strerror', None) or e}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise UsageError(f"{path}:{e.lineno}:{e.colno}: the baseline is not valid JSON: {e.msg}") from None
+    if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(data.get("entries"), list):
+        raise UsageError(
+            f"{path}:1:1: not a factcheck baseline of version {BASELINE_VERSION} "
+            "(a JSON object with \"version\": 1 and a list of \"entries\"); write it anew with --write-baseline"
+        )
+    # Where each entry sits, for notices that point at it: one pass over the lines.
+    lines = text.splitlines()
+    placed: dict[str, tuple[int, int]] = {}
+    for n, line in enumerate(lines, 1):
+        for fp in _FINGERPRINT.findall(line):
+            placed.setdefault(fp, (n, len(line) - len(line.lstrip()) + 1))
+    entries = []
+    for i, item in enumerate(data["entries"]):
+        keys = ("fingerprint", "file", "id", "status")
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in keys):
+            raise UsageError(f"{path}: entry {i + 1} of the baseline should hold the strings {', '.join(keys)}")
+        fp = item["fingerprint"]
+        line, col = placed.get(fp, (1, 1))
+        entries.append(Entry(fp, item["file"], item["id"], item["status"], line, col))
+    return Baseline(display_path(str(path)), path.resolve().parent, tuple(entries))
+
+
+def baseline_text(report: Report, path: Path | str) -> str:
+    """A baseline of every finding of this report that its own ``ignore`` does not cover.
+
+    One entry a finding, sorted by file and id, so that the file diffs well in review.
+    """
+    folder = Path(path).resolve().parent
+    entries = []
+    for f in report.files:
+        rel = _relative(f.document.path, folder)
+        for r in f.results:
+            if r.status in SUPPRESSIBLE and not _ignore_holds(r.claim, date.today()):
+                entries.append({"file": rel, "id": r.claim.id, "status": r.status.value, "fingerprint": fingerprint(rel, r.claim)})
+    entries.sort(key=lambda e: (e["file"], e["id"]))
+    body = ",\n".join("    " + json.dumps(e, ensure_ascii=False) for e in entries)
+    return (
+        '{\n  "version": 1,\n  "tool": "factcheck",\n'
+        + '  "about": "Findings accepted when this baseline was written; `factcheck verify --baseline` does not count them.",\n'
+        + ('  "entries": [\n' + body + "\n  ]\n" if entries else '  "entries": []\n')
+        + "}\n"
+    )
+
+
+def _ignore_holds(claim: Claim, today: date) -> bool:
+    ig = claim.ignore
+    return ig is not None and (ig.until is None or date.fromisoformat(ig.until) >= today)
+
+
+def apply(report: Report, baseline: Baseline | None = None, today: date | None = None) -> Report:
+    """Mark suppressed results and collect the notices: a new Report, the old one untouched."""
+    today = today or date.today()
+    index = {e.fingerprint: e for e in (baseline.entries if baseline else ())}
+    used: set[str] = set()
+    notices: list[Problem] = []
+    files: list[FileReport] = []
+    for f in report.files:
+        key_path = baseline.key_path(f.document.path) if baseline else ""
+        results: list[Result] = []
+        for r in f.results:
+            suppression, notice = _suppression(r, today)
+            if notice:
+                notices.append(notice)
+            entry = index.get(fingerprint(key_path, r.claim)) if baseline else None
+            if entry is not None and r.status in SUPPRESSIBLE:
+                used.add(entry.fingerprint)
+                if suppression is None:
+                    span = Span(baseline.path, entry.line, entry.col)  # type: ignore[union-attr]
+                    suppression = Suppression("baseline", f"in the baseline {baseline.path}", None, span)  # type: ignore[union-attr]
+            results.append(dataclasses.replace(r, suppressed=suppression) if suppression else r)
+        files.append(dataclasses.replace(f, results=tuple(results)))
+    if baseline:
+        notices += _stale(report, baseline, used)
+    return Report(tuple(files), report.notices + tuple(notices))
+
+
+def _suppression(r: Result, today: date) -> tuple[Suppression | None, Problem | None]:
+    ig = r.claim.ignore
+    if ig is None:
+        return None, None
+    span = ig.span or r.claim.span
+    if r.status not in SUPPRESSIBLE:
+        state = "passes" if r.status is Status.PASS else f"is {r.status.value}"
+        return None, Problem(span, "unused-ignore", f"claim {r.claim.id} {state}: its ignore is not needed, remove it")
+    if not _ignore_holds(r.claim, today):
+        return None, Problem(
+            span, "expired-ignore", f"the ignore of claim {r.claim.id} expired after {ig.until}: its {r.status.value} counts again"
+        )
+    return ig, None
+
+
+def _stale(report: Report, baseline: Baseline, used: set[str]) -> list[Problem]:
+    """Entries of the baseline that match no finding of the files this run checked.
+
+    Files not checked in this run, claims left out by ``--only``, and files that could
+    not be read whole (their broken claims are missing) say nothing about an entry.
+    """
+    checked: dict[str, FileReport] = {baseline.key_path(f.document.path): f for f in report.files}
+    # per file, made once: fingerprint -> claim, and claim id -> result (ids are unique in a file)
+    claims: dict[str, tuple[dict[str, Claim], dict[str, Result]]] = {}
+    out = []
+    for e in baseline.entries:
+        f = checked.get(e.file)
+        if e.fingerprint in used or f is None or f.document.problems:
+            continue
+        if e.file not in claims:
+            claims[e.file] = ({fingerprint(e.file, c): c for c in f.document.claims}, {r.claim.id: r for r in f.results})
+        by_print, by_id = claims[e.file]
+        claim = by_print.get(e.fingerprint)
+        result = by_id.get(claim.id) if claim else None
+        if claim is not None and result is None:
+            continue  # not selected in this run
+        why = f"now {result.status.value}" if result else "no claim has this id, check and stated value any more"
+        message = f"baseline entry for {e.file} claim {e.id}: {why}; remove it (or write the baseline anew)"
+        out.append(Problem(Span(baseline.path, e.line, e.col), "stale-baseline", message))
+    return out

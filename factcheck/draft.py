@@ -1,0 +1,335 @@
+"""The article draft: its text as a reader sees it, and where each character came from.
+
+A Markdown draft is read with markdown-it-py (it comes with Rich): what a reader sees
+(the text of headings, paragraphs, list items, table cells, link and image text) is
+kept, and the syntax around it (``#``, ``**``, ``[...](url)``, ``>``, list markers,
+HTML tags) is dropped, so that ``**380 billion** yuan`` reads ``380 billion yuan``.
+Code blocks, HTML blocks and a YAML front matter are not prose and are left out.
+Every character of the text keeps its offset in the file, so that anything found in
+the text is reported at the draft's own line and column. A plain-text draft (any
+extension but .md/.markdown) is its own text.
+
+``normalize`` is what makes a claim's ``says`` findable in that text whatever the
+typography: case, runs of whitespace and line breaks, non-breaking spaces, curly or
+straight quotes, dashes, full-width forms.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from factcheck.model import Problem, Span
+
+#: an article is tens of kilobytes; a draft over this is not an article
+MAX_BYTES = 2 * 1024 * 1024
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """The draft's reading text, and for each of its characters the offset in the file."""
+
+    path: str  # as shown in reports
+    source: str
+    text: str
+    offsets: array  # len(text) source offsets
+    line_starts: tuple[int, ...]
+    markdown: bool = True
+
+    def position(self, source_offset: int) -> tuple[int, int]:
+        """1-based line and column of a source offset."""
+        i = bisect_right(self.line_starts, source_offset) - 1
+        return i + 1, source_offset - self.line_starts[i] + 1
+
+    def span(self, text_offset: int) -> Span:
+        """Where a character of the reading text stands in the file."""
+        if not self.offsets:
+            return Span(self.path, 1, 1)
+        k = min(max(text_offset, 0), len(self.offsets) - 1)
+        line, col = self.position(self.offsets[k])
+        return Span(self.path, line, col)
+
+
+def read(path: str, shown: str | None = None) -> tuple[Draft | None, Problem | None]:
+    """Read a draft file. A file that is not a UTF-8 text of article size is a Problem."""
+    from factcheck.loader import LoadError, decode, read_bytes
+
+    shown = shown or path
+    where = Span(shown, 1, 1)
+    if os.path.isdir(path):
+        return None, Problem(where, "draft-unreadable", "the draft is a folder, not a text file")
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            return None, Problem(
+                where, "draft-too-large", f"the draft is {size / 2**20:.1f} MB; an article draft is at most {MAX_BYTES // 2**20} MB of text"
+            )
+        # a regular file only, opened without blocking: a pipe (--draft fifo) would wait
+        # for a writer for ever, a device (/dev/zero) never ends
+        data = read_bytes(path, MAX_BYTES, "article drafts")
+    except OSError as e:
+        return None, Problem(where, "draft-unreadable", f"cannot read the draft: {e.strerror or e}")
+    except LoadError as e:
+        code = "draft-too-large" if e.code == "too-large" else "draft-unreadable"
+        return None, Problem(where, code, f"cannot read the draft: {e.message}")
+    text, problem = decode(shown, data)
+    if problem is not None:
+        return None, Problem(problem.span, "draft-encoding", f"the draft cannot be read: {problem.message}")
+    assert text is not None
+    markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
+    return from_text(text, shown, markdown), None
+
+
+def from_text(source: str, path: str = "<draft>", markdown: bool = True) -> Draft:
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    if markdown:
+        text, offsets = _read_markdown(source)
+    else:
+        text, offsets = source, array("l", range(len(source)))
+    return Draft(path, source, text, offsets, tuple(starts), markdown)
+
+
+def plain(markdown_text: str) -> str:
+    """The reading text of a short piece of Markdown (a `says` pasted with its markup)."""
+    if not any(c in markdown_text for c in "*_`[]<>#\\&"):
+        return markdown_text
+    return _read_markdown(markdown_text)[0]
+
+
+# --------------------------------------------------------------------------- markdown
+
+_MD = None
+
+
+def _parser():  # type: ignore[no-untyped-def]
+    global _MD
+    if _MD is None:
+        from markdown_it import MarkdownIt
+
+        _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return _MD
+
+
+class _Builder:
+    """Collects reading text with the source offset of each character."""
+
+    def __init__(self, source: str, marks: dict[int, int] | None = None) -> None:
+        self.source = source
+        self.chars: list[str] = []
+        self.offsets = array("l")
+        self.cursor = 0
+        #: when given: id of a text, code or break token -> where it starts in the text
+        self.marks = marks
+
+    def mark(self, token: object) -> None:
+        if self.marks is not None:
+            self.marks[id(token)] = len(self.offsets)
+
+    def add(self, text: str, at: int) -> None:
+        self.chars.append(text)
+        self.offsets.extend([at] * len(text))
+
+    def align(self, text: str, limit: int) -> None:
+        """Place ``text`` in the source from the cursor on, stepping over markup.
+
+        Text that stands in the source as it is (the usual case) is placed at once;
+        otherwise each character is looked for a little way ahead (markup, escapes
+        and entities stand between), and one that is not there (an entity decoded to
+        another character) takes the cursor's position without moving it."""
+        src = self.source
+        at = src.find(text, self.cursor, limit) if text else -1
+        if at >= 0 and "\n" not in src[self.cursor : at]:
+            self.chars.append(text)
+            self.offsets.extend(range(at, at + len(text)))
+            self.cursor = at + len(text)
+            return
+        for c in text:
+            i = src.find(c, self.cursor, min(limit, self.cursor + 12))
+            if i < 0:
+                self.add(c, min(self.cursor, max(len(src) - 1, 0)))
+                continue
+            self.add(c, i)
+            self.cursor = i + 1
+
+    def skip(self, markup: str, limit: int) -> None:
+        if markup:
+            i = self.source.find(markup, self.cursor, limit)
+            if i >= 0:
+                self.cursor = i + len(markup)
+
+    def skip_link_target(self, limit: int) -> None:
+        """After a link's text: step over ``](url "title")`` or ``][ref]``."""
+        src = self.source
+        i = src.find("]", self.cursor, limit)
+        if i < 0:
+            return
+        j = i + 1
+        if j < limit and src[j] in "([":
+            close = ")" if src[j] == "(" else "]"
+            depth, k = 0, j
+            while k < limit:
+                if src[k] == "\\":
+                    k += 2
+                    continue
+                if src[k] == src[j]:
+                    depth += 1
+                elif src[k] == close:
+                    depth -= 1
+                    if depth == 0:
+                        break
+                k += 1
+            j = k + 1
+        self.cursor = j
+
+    def separate(self) -> None:
+        """A paragraph break between blocks (never at the start, never twice)."""
+        if self.offsets and not self.chars[-1].endswith("\n"):
+            self.add("\n\n", self.offsets[-1])
+
+
+def _read_markdown(source: str) -> tuple[str, array]:
+    _, text, offsets, _ = _walk(source)
+    return text, offsets
+
+
+def rendering(source: str) -> tuple[list, str, dict[int, int]]:  # type: ignore[type-arg]
+    """For drawing the draft (the html report): markdown-it's tokens of a Markdown
+    draft, its reading text, and for each inline token that is read (text, code, a
+    line break), where it starts in the reading text (by ``id`` of the token). The
+    figures found in the reading text can so be placed in the rendered page."""
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    marks: dict[int, int] = {}
+    tokens, text, _, _ = _walk(source, marks)
+    return tokens, text, marks
+
+
+def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, array, dict[int, int] | None]:  # type: ignore[type-arg]
+    m = _FRONT_MATTER.match(source)
+    if m:  # blank it out, keeping every offset where it was
+        source_for_parse = re.sub(r"[^\n]", " ", m.group()) + source[m.end():]
+    else:
+        source_for_parse = source
+    starts = [0] + [x.end() for x in re.finditer("\n", source)]
+    b = _Builder(source, marks)
+    tokens = _parser().parse(source_for_parse)
+    for tok in tokens:
+        if tok.type != "inline" or tok.map is None:
+            continue
+        first, last = tok.map
+        begin = starts[first] if first < len(starts) else len(source)
+        limit = starts[last] if last < len(starts) else len(source)
+        b.cursor = max(b.cursor, begin)
+        b.separate()
+        _inline(b, tok.children or [], limit)
+    text = "".join(b.chars).rstrip("\n")
+    return tokens, text, b.offsets[: len(text)], marks
+
+
+def _inline(b: _Builder, children: list, limit: int) -> None:  # type: ignore[type-arg]
+    for t in children:
+        kind = t.type
+        if kind == "text":
+            b.mark(t)
+            b.align(t.content, limit)
+        elif kind == "code_inline":
+            b.skip(t.markup, limit)
+            b.mark(t)
+            b.align(t.content, limit)
+            b.skip(t.markup, limit)
+        elif kind in ("softbreak", "hardbreak"):
+            b.mark(t)
+            i = b.source.find("\n", b.cursor, limit)
+            b.add(" ", i if i >= 0 else b.cursor)
+            if i >= 0:
+                b.cursor = i + 1
+        elif kind == "image":
+            b.skip("![", limit)
+            _inline(b, t.children or [], limit)
+            b.skip_link_target(limit)
+        elif kind == "link_open":
+            if t.markup == "autolink":
+                b.skip("<", limit)
+            else:
+                b.skip("[", limit)
+        elif kind == "link_close":
+            if t.markup == "autolink":
+                b.skip(">", limit)
+            else:
+                b.skip_link_target(limit)
+        elif kind == "html_inline":
+            b.skip(t.content, limit)
+        elif kind.endswith(("_open", "_close")):
+            b.skip(t.markup, limit)
+        elif t.content:
+            b.align(t.content, limit)
+
+
+# --------------------------------------------------------------------------- normalizing
+
+_QUOTES = {"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+           "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"', "「": '"', "」": '"'}
+_DASHES = set("‐‑‒–—―−﹣－⁃")
+_DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+
+
+def _fold(c: str) -> str:
+    if c in _DROP:
+        return ""
+    if c in _QUOTES:
+        return _QUOTES[c]
+    if c in _DASHES:
+        return "-"
+    if c.isspace():
+        return " "
+    if c.isascii():
+        return c.lower()
+    return unicodedata.normalize("NFKC", c).casefold()
+
+
+#: runs the folding treats alike: ASCII words with single spaces, whitespace, one other character
+_RUNS = re.compile(r"[!-~]+(?: [!-~]+)*|\s+|.", re.S)
+
+
+def normalize(text: str) -> tuple[str, array]:
+    """Text folded for matching, and for each folded character its index in ``text``.
+
+    Case, quotes, dashes, full-width forms and whitespace (a run of it, line breaks and
+    non-breaking spaces included, is one space) stop mattering. Runs of ASCII are
+    folded whole (the usual case); any other character one at a time."""
+    out: list[str] = []
+    index = array("l")
+    space = True  # no space at the start, none twice
+    for m in _RUNS.finditer(text):
+        run, i = m.group(), m.start()
+        if run[0].isspace():
+            if not space:
+                out.append(" ")
+                index.append(i)
+                space = True
+        elif run.isascii():
+            out.append(run.lower().replace("`", "'"))
+            index.extend(range(i, i + len(run)))
+            space = False
+        else:
+            for d in _fold(run):
+                if d == " ":
+                    if space:
+                        continue
+                    space = True
+                else:
+                    space = False
+                out.append(d)
+                index.append(i)
+    folded = "".join(out)
+    if folded.endswith(" "):
+        folded = folded[:-1]
+        index.pop()
+    return folded, index

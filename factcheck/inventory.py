@@ -1,0 +1,205 @@
+"""``factcheck init --draft FILE``: a claims file that starts from the article itself.
+
+Every figure of the draft becomes a fact (its value in the claims language, with the
+precision it was written with, and where it stands in the draft); every sentence that
+holds figures becomes a sourced claim whose ``says`` is that sentence, so the file
+verifies at once (every claim ``unchecked``, every figure covered) and the editor
+turns claims into checks one by one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from fractions import Fraction
+from pathlib import Path
+
+from factcheck import quantity as q
+from factcheck.errors import UsageError
+from factcheck.prose import Mention, read
+from factcheck.schema import modeline
+
+#: words before a full stop that do not end a sentence
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "inc", "co", "corp", "ltd", "plc", "no", "vs", "etc", "e.g", "i.e",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "fig",
+}
+_END = re.compile(r"[.!?。！？]+[\"'”’)]*(?=\s|$)|[。！？]")
+
+TODO_SOURCE = "TODO: cite the source of these figures, or give the claim a check and a stated value"
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a reading text; paragraphs never run together."""
+    out: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text):
+        start = para.start()
+        for m in _END.finditer(para.group()):
+            end = para.start() + m.end()
+            before = re.search(r"([A-Za-z.]+)[.!?]*$", text[start : para.start() + m.start() + 1])
+            word = before.group(1).lower().rstrip(".") if before else ""
+            if m.group().startswith(".") and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+                continue
+            if text[start:end].strip():
+                out.append(_trim(text, start, end))
+            start = end
+        if text[start : para.end()].strip():
+            out.append(_trim(text, start, para.end()))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def expression(m: Mention, year: int | None = None) -> tuple[str, bool, str | None]:
+    """The mention in the claims language: (value, exact, note)."""
+    if m.kind == "date":
+        y, mo, d = m.when  # type: ignore[misc]
+        if y is not None and d is not None:
+            return f"{y:04d}-{mo:02d}-{d:02d}", False, None
+        if d is None:
+            return str(y), False, f"{m.show()}: the year of a month"
+        if year is not None:
+            return f"{year:04d}-{mo:02d}-{d:02d}", False, f"{m.show()}: no year in the draft, {year} assumed from the text before it"
+        return str(d), False, f"{m.show()}: a day of the month, no year in the draft"
+    v = m.value
+    assert v is not None
+    if m.kind in ("year", "ordinal"):
+        return str(v.point.numerator), False, None
+    return amount(v)
+
+
+def amount(v: q.Value) -> tuple[str, bool, str | None]:
+    """A value as the claims language writes it, with the digits of its precision."""
+    if v.exact:  # 'a third', 'half': a fraction, exactly
+        text = f"{v.point.numerator} / {v.point.denominator}" if v.point.denominator != 1 else str(v.point.numerator)
+        return text, True, None
+    k = q.MAGNITUDES[v.mag] if v.mag else 0
+    scale = Fraction(10) ** k
+    step = (v.iv.hi - v.iv.lo) / scale
+    decimals = 0
+    while step < 1 and decimals < 30:
+        step *= 10
+        decimals += 1
+    x = v.point / scale
+    digits = _decimal(x, decimals)
+    if v.mag:
+        digits += ("" if not v.mag.isascii() else " ") + v.mag
+    if q.is_percent(v.unit):
+        return digits + "%", False, None
+    unit = q.unit_text(v.unit, pluralize=True)
+    return (f"{digits} {unit}" if unit else digits), False, None
+
+
+def _decimal(x: Fraction, decimals: int) -> str:
+    sign = "-" if x < 0 else ""
+    x = abs(x)
+    scaled = round(x * 10**decimals)
+    whole, frac = divmod(scaled, 10**decimals)
+    return sign + str(whole) + (f".{frac:0{decimals}d}" if decimals else "")
+
+
+def _slug(text: str, limit: int = 32) -> str:
+    s = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    return s[:limit].rstrip("_")
+
+
+def inventory(draft_path: str, claims_path: Path | str) -> str:
+    """The text of a claims file for this draft."""
+    from factcheck import draft as drafts
+    from factcheck.engine import display_path
+
+    if not os.path.isfile(draft_path):
+        raise UsageError(f"--draft {draft_path}: no such file")
+    shown = display_path(draft_path)
+    d, problem = drafts.read(draft_path, shown)
+    if problem is not None:
+        raise UsageError(str(problem.span) + ": " + problem.message)
+    assert d is not None
+    mentions = read(d.text)
+    folder = os.path.dirname(os.path.abspath(claims_path))
+    relative = Path(os.path.relpath(os.path.abspath(draft_path), folder)).as_posix()
+
+    lines = [
+        modeline(),
+        f"# Written by `factcheck init --draft {shown}`: every figure of the draft is a fact,",
+        "# every sentence with figures a claim with a TODO source. Give each claim a check",
+        "# and a stated value (`factcheck functions` lists what a check can use), or cite its source.",
+        "version: 1",
+        "",
+        "article:",
+    ]
+    title = _title(d.source)
+    if title:
+        lines.append(f"  title: {json.dumps(title, ensure_ascii=False)}")
+    lines += [f"  draft: {json.dumps(relative, ensure_ascii=False)}", ""]
+
+    names: dict[int, list[str]] = {}
+    used: set[str] = set()
+    fact_lines: list[str] = []
+    last_year: int | None = None
+    for m in mentions:
+        parts = list(m.ends) if m.kind == "range" and m.ends else [m]
+        suffixes = ["_from", "_to"] if len(parts) == 2 else [""]
+        base = _slug(m.show()) or f"l{d.span(m.start).line}_c{d.span(m.start).col}"
+        for part, suffix in zip(parts, suffixes):
+            name = _unique(f"fig_{base}{suffix}", used)
+            value, exact, note = expression(part, last_year)
+            where = f"{d.span(m.start)}: {m.show()}"
+            fact_lines += [f"  {name}:", f"    value: {json.dumps(value, ensure_ascii=False)}"]
+            if exact:
+                fact_lines.append("    exact: true")
+            fact_lines.append(f"    note: {json.dumps(where + ('; ' + note if note else ''), ensure_ascii=False)}")
+            names.setdefault(m.start, []).append(name)
+        last_year = _year_of(m) or last_year
+    lines += ["facts:" if fact_lines else "facts: {}", *fact_lines, ""]
+
+    claim_lines: list[str] = []
+    ids: set[str] = set()
+    starts = sorted(names)
+    for n, (a, b) in enumerate(sentences(d.text), 1):
+        inside = [name for s in starts if a <= s < b for name in names[s]]
+        if not inside:
+            continue
+        says = " ".join(d.text[a:b].split())
+        words = "-".join(_slug(says).split("_")[:5])
+        cid = _unique(f"s{n:02d}" + (f"-{words}" if words else ""), ids, "-")
+        claim_lines += [
+            f"  - id: {cid}",
+            f"    says: {json.dumps(says, ensure_ascii=False)}",
+            f"    source: {json.dumps(TODO_SOURCE)}",
+            f"    note: {json.dumps('figures: ' + ', '.join(inside) + f' ({d.span(a)})', ensure_ascii=False)}",
+            "",
+        ]
+    lines += ["claims:" if claim_lines else "claims: []", *claim_lines]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _unique(name: str, used: set[str], sep: str = "_") -> str:
+    out, k = name, 2
+    while out in used:
+        out, k = f"{name}{sep}{k}", k + 1
+    used.add(out)
+    return out
+
+
+def _year_of(m: Mention) -> int | None:
+    if m.kind == "year" and m.value is not None:
+        return int(m.value.point)
+    if m.kind == "date" and m.when and m.when[0]:
+        return m.when[0]
+    return None
+
+
+def _title(source: str) -> str | None:
+    for line in source.splitlines():
+        if line.strip():
+            found = re.match(r"#\s+(.+?)\s*#*\s*$", line)
+            return found.group(1) if found else None
+    return None

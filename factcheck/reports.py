@@ -1,0 +1,109 @@
+"""Every report of one run: the main one (stdout, or ``-o FILE``) and each ``--report FORMAT:FILE``.
+
+All are rendered from the same Report before any is written; each file is written
+atomically, so a reader never meets half a report. Every destination is checked before
+the claims are run, so a path that cannot be written stops the run (exit 2) before
+anything is written. Under GitHub Actions the github format also appends the markdown
+report to ``$GITHUB_STEP_SUMMARY``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from factcheck.errors import UsageError
+from factcheck.model import Report
+from factcheck.reporters import FORMATS, Options
+
+#: GitHub refuses a step summary over 1 MiB; what other steps' lines may need is left free
+STEP_SUMMARY_BUDGET = 1024 * 1024 - 4096
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    format: str
+    path: Path | None  # None: standard output
+    options: Options
+
+
+def auto_format(to_terminal: bool) -> str:
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "rich" if to_terminal else "concise"
+
+
+def check_format(name: str, where: str, allow_auto: bool = False) -> str:
+    names = ("auto", *FORMATS) if allow_auto else tuple(FORMATS)
+    if name not in names:
+        from factcheck.expr import did_you_mean
+
+        raise UsageError(f"{where}: unknown format {name!r}{did_you_mean(name, names)}; expected one of: {', '.join(names)}")
+    return name
+
+
+def parse_spec(spec: str, where: str = "--report") -> tuple[str, Path]:
+    """``FORMAT:FILE`` -> (format, path). Only the first colon separates, so FILE may hold colons."""
+    name, sep, file = spec.partition(":")
+    if not sep or not name or not file:
+        raise UsageError(f"{where} {spec!r}: expected FORMAT:FILE, as in --report sarif:factcheck.sarif")
+    return check_format(name, f"{where} {spec!r}"), Path(file)
+
+
+def check_targets(targets: list[Target], baseline: Path | None = None) -> None:
+    """Before the run: every file (reports, and a baseline to write) can be written, and no
+    two of them go to one file."""
+    from factcheck.output import check_writable
+
+    files = [(t.format, t.path) for t in targets if t.path is not None]
+    if baseline is not None:
+        files.append(("baseline", baseline))
+    seen: dict[str, str] = {}
+    for what, path in files:
+        check_writable(path)
+        key = os.path.normcase(os.path.abspath(path))
+        if key in seen:
+            raise UsageError(f"{path}: two outputs ({seen[key]} and {what}) cannot both be written to one file")
+        seen[key] = what
+
+
+def deliver(report: Report, targets: list[Target], protect: Sequence[str] = ()) -> None:
+    """Write every report; none of them over a file the run read (``protect``): that is
+    checked for all of them before any is written."""
+    from factcheck.output import check_writable, write_atomic
+    from factcheck.reporters import renderer
+
+    texts = [(t, renderer(t.format)(report, t.options)) for t in targets]
+    for t, _ in texts:
+        if t.path is not None:
+            check_writable(t.path, protect)
+    for t, text in texts:
+        if t.path is not None:
+            write_atomic(t.path, text, protect)
+    github = next((t for t in targets if t.format == "github"), None)
+    if github is not None:
+        append_step_summary(report, github.options)
+    for t, text in texts:
+        if t.path is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+
+def append_step_summary(report: Report, options: Options) -> None:
+    """The markdown report, appended to ``$GITHUB_STEP_SUMMARY`` when it is set. A summary
+    that cannot be written is a warning, not a failed check: the annotations still stand."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    from factcheck.reporters.markdown import document
+
+    try:
+        used = os.path.getsize(path) if os.path.exists(path) else 0
+        text = document(report, options, max(STEP_SUMMARY_BUDGET - used, 4096))
+        with open(path, "a", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    except OSError as e:
+        print(f"factcheck: warning: cannot append the step summary to {path}: {e.strerror or e}", file=sys.stderr)

@@ -1,0 +1,167 @@
+"""The integration files, read by their own consumers: pre-commit reads the hook
+manifest, SchemaStore's schemas (vendored in check-jsonschema) read action.yml and the
+example workflows; the action's script runs as GitHub runs it; the README's snippets
+are the example files."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+FAILING = "version: 1\nclaims:\n  - {id: ok, check: 1 + 1, stated: 2}\n  - {id: bad, check: 1 + 1, stated: 5}\n"
+BIN = str(Path(sys.executable).parent)  # where pip put the factcheck command
+
+
+def check_jsonschema(schema: str, path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)], capture_output=True, text=True
+    )
+
+
+@pytest.mark.parametrize(
+    "schema, path",
+    [
+        ("vendor.github-actions", "action.yml"),
+        ("vendor.github-workflows", "examples/github-actions.yml"),
+        ("vendor.gitlab-ci", "examples/gitlab-ci.yml"),
+    ],
+)
+def test_ci_files_validate_against_their_published_schemas(schema, path, tmp_path):
+    ok = check_jsonschema(schema, ROOT / path)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    # and the check can fail: the same file with its first mapping key misspelt
+    broken = tmp_path / Path(path).name
+    text = (ROOT / path).read_text()
+    broken.write_text(re.sub(r"^(runs|jobs|  script):", r"\1x:", text, count=1, flags=re.M))
+    assert check_jsonschema(schema, broken).returncode != 0
+
+
+def test_pre_commit_reads_the_hook_manifest_and_the_example_config():
+    from pre_commit.clientlib import load_config, load_manifest
+
+    (hook,) = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
+    assert hook["id"] == "factcheck" and hook["language"] == "python" and hook["pass_filenames"]
+    (repo,) = load_config(str(ROOT / "examples" / "pre-commit-config.yaml"))["repos"]
+    assert [h["id"] for h in repo["hooks"]] == ["factcheck"]
+
+
+@pytest.mark.parametrize(
+    "name, matched",
+    [
+        ("claims.yaml", True),
+        ("articles/2025/claims.yml", True),
+        ("alibaba.claims.yaml", True),
+        ("articles/alibaba.claims.yaml", True),
+        ("myclaims.yaml", False),
+        ("claims.yaml.bak", False),
+        ("claims.json", False),
+        ("articles/draft.md", False),
+    ],
+)
+def test_the_hook_picks_the_files_verify_picks(name, matched):
+    from factcheck.engine import is_claims_file
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert bool(re.search(hook["files"], name)) is matched  # pre-commit matches with re.search
+    assert is_claims_file(Path(name).name) is matched
+
+
+def test_the_hook_entry_runs_on_the_files_pre_commit_passes(tmp_path):
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    (tmp_path / "a.claims.yaml").write_text(FAILING)
+    (tmp_path / "claims.yaml").write_text(FAILING.replace("stated: 5", "stated: 2"))
+    env = {**os.environ, "PATH": BIN + os.pathsep + os.environ.get("PATH", "")}
+    entry = hook["entry"].split()
+    bad = subprocess.run([*entry, "a.claims.yaml", "claims.yaml"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert bad.returncode == 1 and "a.claims.yaml:4:5: fail bad" in bad.stdout
+    good = subprocess.run([*entry, "claims.yaml"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert good.returncode == 0, good.stdout + good.stderr
+
+
+# --------------------------------------------------------------------------- the composite action
+
+
+def action_step(step_id: str) -> dict:
+    action = yaml.safe_load((ROOT / "action.yml").read_text())
+    return next(s for s in action["runs"]["steps"] if s.get("id") == step_id)
+
+
+def run_action(tmp_path: Path, inputs: dict[str, str]) -> tuple[int, dict[str, str], str]:
+    """The verify step as the runner runs it: inputs through `env:`, `bash -eo pipefail`."""
+    action = yaml.safe_load((ROOT / "action.yml").read_text())
+    values = {k: v.get("default", "") for k, v in action["inputs"].items()} | inputs
+    step = action_step("verify")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    for key, expr in step["env"].items():
+        m = re.fullmatch(r"\$\{\{ inputs\.([a-z-]+) \}\}", expr)
+        assert m, expr
+        env[key] = values[m.group(1)]
+    output, summary = tmp_path / "output.txt", tmp_path / "summary.md"
+    output.write_text("")
+    summary.write_text("")
+    env |= {"GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary)}
+    env["PATH"] = BIN + os.pathsep + env.get("PATH", "")
+    script = tmp_path / "step.sh"
+    script.write_text(step["run"])
+    done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=tmp_path / "repo", env=env, capture_output=True, text=True)
+    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
+    return done.returncode, outputs, done.stdout + summary.read_text()
+
+
+@pytest.fixture
+def checkout(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "articles" / "two words").mkdir(parents=True)
+    (repo / "articles" / "claims.yaml").write_text(FAILING)
+    (repo / "articles" / "two words" / "x.claims.yaml").write_text(FAILING.replace("stated: 5", "stated: 2"))
+    return repo
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps run in bash")
+def test_the_action_annotates_writes_sarif_and_fails_the_step(tmp_path, checkout):
+    code, outputs, text = run_action(tmp_path, {"paths": "articles/claims.yaml\n  articles/two words\n", "sarif-file": "fc.sarif"})
+    assert code == 1 and outputs == {"exit-code": "1", "sarif-file": "fc.sarif"}
+    assert "::error file=articles/claims.yaml,line=4,col=5,title=factcheck%3A fail bad::" in text
+    assert "### factcheck ✗ 4 claims" in text  # the job summary
+    assert (checkout / "fc.sarif").read_text().startswith("{")
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps run in bash")
+def test_the_action_inputs_reach_factcheck(tmp_path, checkout):
+    (checkout / "claims.yaml").write_text(FAILING)
+    code, outputs, text = run_action(tmp_path, {"fail-on": "never", "step-summary": "false"})
+    assert code == 0 and outputs == {"exit-code": "0"}
+    assert "::error file=claims.yaml" in text and "### factcheck" not in text
+    code, outputs, text = run_action(tmp_path, {"paths": "articles/claims.yaml", "fail-on": "sometimes"})
+    assert code == 2 and outputs == {"exit-code": "2"}
+
+
+def test_the_action_passes_inputs_only_through_the_environment():
+    action = (ROOT / "action.yml").read_text()
+    for step in yaml.safe_load(action)["runs"]["steps"]:
+        assert "${{" not in step.get("run", ""), step.get("name")
+    subprocess.run(["bash", "-n"], input=action_step("verify")["run"], text=True, check=True)
+
+
+# --------------------------------------------------------------------------- the README
+
+
+def readme_blocks(lang: str) -> list[str]:
+    text = (ROOT / "README.md").read_text()
+    ci = text.split("## In CI", 1)[1].split("\n## ", 1)[0]
+    return re.findall(rf"```{lang}\n(.*?)```", ci, flags=re.S)
+
+
+def test_the_readme_shows_the_example_files_as_they_are():
+    blocks = readme_blocks("yaml")
+    for name in ("github-actions.yml", "gitlab-ci.yml", "pre-commit-config.yaml"):
+        assert (ROOT / "examples" / name).read_text() in blocks, name

@@ -1,0 +1,113 @@
+"""Project defaults from factcheck.toml or [tool.factcheck]: which file wins, what the
+command line overrides, and errors that name their place."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from factcheck.cli import app
+from factcheck.config import Config, find, load
+
+FAILING = "version: 1\nclaims:\n  - {id: ok, check: 1 + 1, stated: 2}\n  - {id: bad, check: 1 + 1, stated: 5}\n"
+WARNING = "version: 1\nclaims:\n  - {id: w, check: 'sum(3, 3, 3)', stated: 10}\n"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project folder with a subfolder to run from; no config above it is reached."""
+    sub = tmp_path / "project" / "articles"
+    sub.mkdir(parents=True)
+    monkeypatch.chdir(sub)
+    return tmp_path / "project"
+
+
+def test_the_nearest_config_wins(project):
+    (project / "pyproject.toml").write_text("[tool.factcheck]\nfail-on = 'warning'\n")
+    assert load().fail_on == "warning" and load().path == "../pyproject.toml"
+    (project / "articles" / "factcheck.toml").write_text("fail-on = 'never'\n")
+    assert load().fail_on == "never" and load().path == "factcheck.toml"
+
+
+def test_factcheck_toml_comes_before_pyproject_in_one_folder(project):
+    (project / "pyproject.toml").write_text("[tool.factcheck]\nfail-on = 'warning'\n")
+    (project / "factcheck.toml").write_text("fail-on = 'never'\n")
+    assert load().fail_on == "never"
+
+
+def test_a_pyproject_without_the_table_is_passed_over(project):
+    (project / "pyproject.toml").write_text("[tool.factcheck]\nfail-on = 'warning'\n")
+    (project / "articles" / "pyproject.toml").write_text("[project]\nname = 'x'\n[tool.ruff]\nline-length = 100\n")
+    assert load().fail_on == "warning"
+
+
+def test_no_config_is_no_defaults(project):
+    (project / "pyproject.toml").write_text("[project]\nname = 'x'\n# tool.factcheck is documented elsewhere\n")
+    assert find() is None and load() == Config()
+
+
+def test_config_defaults_and_the_command_line_overrides_them(project, runner):
+    (project / "articles" / "claims.yaml").write_text(WARNING)
+    assert runner.invoke(app, ["verify"]).exit_code == 0
+    (project / "factcheck.toml").write_text("fail-on = 'warning'\nformat = 'json'\n")
+    out = runner.invoke(app, ["verify"])
+    assert out.exit_code == 1 and json.loads(out.output)["exit_code"] == 1
+    out = runner.invoke(app, ["verify", "--fail-on", "error", "-f", "concise"])
+    assert out.exit_code == 0 and out.output.startswith("claims.yaml:3:5: warn w")
+
+
+def test_config_paths_reports_and_baseline_are_relative_to_its_folder(project, runner):
+    (project / "articles" / "claims.yaml").write_text(FAILING)
+    (project / "reports").mkdir()
+    (project / "factcheck.toml").write_text(
+        'paths = ["articles"]\nreport = ["sarif:reports/fc.sarif", "junit:reports/fc.xml"]\nbaseline = "baseline.json"\n'
+    )
+    out = runner.invoke(app, ["verify", "--write-baseline", "../baseline.json"])
+    assert out.exit_code == 0, out.output
+    assert sorted(os.listdir(project / "reports")) == ["fc.sarif", "fc.xml"]
+    assert json.loads((project / "baseline.json").read_text())["entries"][0]["file"] == "articles/claims.yaml"
+    # run from the project root this time: the same files, the baseline from the config
+    os.chdir(project)
+    out = runner.invoke(app, ["verify", "-f", "json"])
+    assert out.exit_code == 0 and json.loads(out.output)["summary"]["suppressed"] == 1
+    # --report on the command line replaces the config's list
+    out = runner.invoke(app, ["verify", "--report", "markdown:reports/fc.md"])
+    assert sorted(os.listdir(project / "reports")) == ["fc.md", "fc.sarif", "fc.xml"]
+
+
+@pytest.mark.parametrize(
+    "name, text, words",
+    [
+        ("factcheck.toml", "fail_on = 'warning'\n", "factcheck.toml:1:1: unknown key 'fail_on' in factcheck.toml (did you mean 'fail-on'?)"),
+        ("pyproject.toml", "[project]\nname = 'x'\n\n[tool.factcheck]\nformat = 'json'\n  basline = 'b.json'\n",
+         "../pyproject.toml:6:3: unknown key 'basline' in [tool.factcheck] (did you mean 'baseline'?)"),
+        ("factcheck.toml", "fail-on = 'warnings'\n", "factcheck.toml:1:1: fail-on should be one of error, warning, never, not 'warnings' (did you mean 'warning'?)"),
+        ("factcheck.toml", "\nformat = 'sarf'\n", "factcheck.toml:2:1: format: unknown format 'sarf' (did you mean 'sarif'?)"),
+        ("factcheck.toml", "report = ['sarif']\n", "factcheck.toml:1:1: report 'sarif': expected FORMAT:FILE"),
+        ("factcheck.toml", "paths = [1, 2]\n", "factcheck.toml:1:1: paths should be a list of claims files or folders, not [1, 2]"),
+        ("factcheck.toml", "baseline = ''\n", "baseline should be the path of a baseline file"),
+        ("factcheck.toml", "fail-on = 'error'\nformat = \n", "factcheck.toml:2:10: invalid TOML: Invalid value"),
+        ("pyproject.toml", "tool.factcheck = 3\n", "tool.factcheck should be a table"),
+    ],
+)
+def test_a_bad_config_stops_the_run_with_its_place(project, runner, name, text, words):
+    (project / "articles" / "claims.yaml").write_text(FAILING)
+    folder = project / "articles" if name == "factcheck.toml" else project
+    (folder / name).write_text(text)
+    out = runner.invoke(app, ["verify"])
+    assert out.exit_code == 2, out.output
+    assert words in out.output and "Traceback" not in out.output
+
+
+def test_the_readme_example_is_a_config_factcheck_accepts(project):
+    import re
+
+    from conftest import ROOT
+    from factcheck.config import parse
+
+    (block,) = re.findall(r"```toml\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.S)
+    conf = parse(project / "pyproject.toml", block, is_pyproject=True)
+    assert conf.fail_on == "error" and conf.format == "concise" and len(conf.reports) == 2
+    assert conf.paths == (".",) and conf.baseline == "../factcheck-baseline.json"  # run from articles/

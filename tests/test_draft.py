@@ -1,0 +1,105 @@
+"""The draft: Markdown read as a reader sees it, every character placed in the file,
+and the folding that makes `says` findable; a file that is no article is a problem."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.draft import MAX_BYTES, from_text, normalize, read
+
+# markdown -> the reading text
+MARKDOWN = {
+    "heading": ("# Revenue rose *5%*\n", "Revenue rose 5%"),
+    "emphasis": ("It pledged **380 billion** yuan.\n", "It pledged 380 billion yuan."),
+    "link": ("[iResearch](https://example.com/x?5=6) put it at 83.6%\n", "iResearch put it at 83.6%"),
+    "image": ("![a chart of 2024](c.png) shows it\n", "a chart of 2024 shows it"),
+    "code span": ("the `check:` key\n", "the check: key"),
+    "code block": ("before\n\n```\nx = 380\n```\n\nafter\n", "before\n\nafter"),
+    "html": ("a <b>bold</b> move\n", "a bold move"),
+    "list": ("- one 5%\n- two 6%\n", "one 5%\n\ntwo 6%"),
+    "quote": ("> quoted 9%\n> still\n", "quoted 9% still"),
+    "table": ("| a | 2% |\n|---|---|\n| b | 3% |\n", "a\n\n2%\n\nb\n\n3%"),
+    "escape": ("a \\*star\\* and AT&amp;T\n", "a *star* and AT&T"),
+    "front matter": ("---\ntitle: 2025 plan\n---\nBody 7%\n", "Body 7%"),
+    "soft break": ("two and a\nhalf years\n", "two and a half years"),
+    "crlf": ("one\r\ntwo\r\n", "one two"),
+}
+
+
+@pytest.mark.parametrize("source, text", MARKDOWN.values(), ids=MARKDOWN.keys())
+def test_markdown_reads_as_a_reader_sees_it(source, text):
+    assert from_text(source).text == text
+
+
+# markdown, a piece of its reading text -> where that piece starts in the file
+POSITIONS = [
+    ("# Head\n\nIt pledged **380 billion** yuan.\n", "380", (3, 14)),
+    ("> quoted\n> more 9%\n", "9%", (2, 8)),
+    ("- one\n- two 6%\n", "6%", (2, 7)),
+    ("| a | 2% |\n|---|---|\n| b | 3% |\n", "3%", (3, 7)),
+    ("---\ntitle: x\n---\nBody 7%\n", "7%", (4, 6)),
+    ("see [the 2024 report](http://x/2023)\n", "2024", (1, 10)),
+    ("caf\u00e9 \u00e0 5%\n", "5%", (1, 8)),
+]
+
+
+@pytest.mark.parametrize("source, needle, where", POSITIONS, ids=[p[1] + "@" + str(p[2]) for p in POSITIONS])
+def test_every_character_keeps_its_line_and_column(source, needle, where):
+    d = from_text(source, "draft.md")
+    span = d.span(d.text.index(needle))
+    assert (span.line, span.col) == where
+    assert str(span) == f"draft.md:{where[0]}:{where[1]}"
+
+
+def test_a_plain_text_draft_is_its_own_text():
+    d = from_text("a *b* [c](d)\n", "draft.txt", markdown=False)
+    assert d.text == "a *b* [c](d)\n"
+
+
+FOLDING = {
+    "case": ("Alibaba PLEDGED", "alibaba pledged"),
+    "whitespace": ("two  and\n a\thalf", "two and a half"),
+    "nbsp": ("380\u00a0billion\u202fyuan", "380 billion yuan"),
+    "quotes": ("Alibaba’s “big” bet", 'alibaba\'s "big" bet'),
+    "dashes": ("1997–98 — and −5%", "1997-98 - and -5%"),
+    "full width": ("１５％", "15%"),
+    "soft hyphen": ("busi\u00adness", "business"),
+    "ends": ("  padded  ", "padded"),
+}
+
+
+@pytest.mark.parametrize("text, folded", FOLDING.values(), ids=FOLDING.keys())
+def test_folding(text, folded):
+    out, index = normalize(text)
+    assert out == folded
+    assert len(index) == len(out) and list(index) == sorted(index)
+
+
+BAD_FILES = {
+    "missing": (None, "draft-unreadable", "cannot read the draft"),
+    "folder": ("folder", "draft-unreadable", "is a folder"),
+    "binary": (b"PK\x03\x04\x00\x00binary", "draft-encoding", "NUL"),
+    "latin-1": ("caf\u00e9 5%".encode("latin-1"), "draft-encoding", "not UTF-8"),
+    "utf-16": ("5%".encode("utf-16"), "draft-encoding", "UTF-16"),
+    "huge": (b"a" * (MAX_BYTES + 1), "draft-too-large", "at most 2 MB"),
+}
+
+
+@pytest.mark.parametrize("content, code, words", BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_a_file_that_is_no_article_is_a_clear_problem(tmp_path, content, code, words):
+    path = tmp_path / "draft.md"
+    if content == "folder":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)
+    draft, problem = read(str(path), "draft.md")
+    assert draft is None
+    assert problem.code == code and words in problem.message
+    assert problem.span.path == "draft.md" and problem.span.line >= 1
+
+
+def test_a_utf8_file_with_a_bom_reads(tmp_path):
+    path = tmp_path / "draft.md"
+    path.write_bytes("\ufeff# Title\n\nRevenue rose 5%.\n".encode())
+    draft, problem = read(str(path))
+    assert problem is None and draft.text == "Title\n\nRevenue rose 5%."
