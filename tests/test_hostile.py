@@ -3,11 +3,12 @@ line as a child process under the issue's limits, with its exact outcome.
 
 Every case of tests/hostile/expected.yaml is run in a copy of tests/hostile/ (files
 too large to commit are written at test time by the functions in MAKERS below). Each
-run is a process of its own, limited by the kernel to 200 MB of address space
-(RLIMIT_AS) and 2 seconds of CPU (RLIMIT_CPU), with a generous wall-clock timeout
-that only catches a hang. Its CPU time and peak memory are measured from the
-process's own accounting (wait4), so that the machine's load does not make the
-test flaky, and both are asserted under the limits; the numbers are written to
+run is a process of its own (the command line's main(), as `python -m factcheck`
+runs it), limited by the kernel to 200 MB of address space (RLIMIT_AS) and 2 seconds
+of CPU (RLIMIT_CPU), with a generous wall-clock timeout that only catches a hang. Its
+CPU time (from wait4) and its peak memory (VmHWM, which it writes at exit) are its
+own, so that the machine's load does not make the test flaky, and both are asserted
+under the limits; the numbers are written to
 test-artifacts/hostile.json. Then each case must have exited with its exit code,
 printed no traceback, and reported exactly its findings at their line:col.
 """
@@ -242,16 +243,29 @@ def output_unwritable(work: Path) -> dict:
 
 # --------------------------------------------------------------------------- running a case under the limits
 
-#: the child run when a system call must fail for root too (see path_unreadable)
-DENY = """
-import errno, os, sys
-denied, real_open = os.path.abspath(sys.argv[1]), os.open
-def refusing_open(path, *a, **k):
-    if os.path.abspath(os.fsdecode(path)) == denied:
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
-    return real_open(path, *a, **k)
-os.open = refusing_open
-sys.argv = ["factcheck", *sys.argv[2:]]
+#: The child: the command line's main(), as `python -m factcheck` runs it, which writes
+#: its peak memory (VmHWM) at exit. The peak has to come from the child itself: the
+#: kernel's ru_maxrss of a child forked from pytest starts at pytest's own size. When a
+#: path is to be denied (see path_unreadable), os.open refuses it.
+DRIVER = """
+import atexit, errno, os, sys
+peak_file, denied = sys.argv[1], sys.argv[2]
+
+def record_peak():
+    with open("/proc/self/status") as f:
+        peak = next(line.split()[1] for line in f if line.startswith("VmHWM:"))
+    with open(peak_file, "w") as f:
+        f.write(peak)
+
+atexit.register(record_peak)
+if denied:
+    denied, real_open = os.path.abspath(denied), os.open
+    def refusing_open(path, *a, **k):
+        if os.path.abspath(os.fsdecode(path)) == denied:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        return real_open(path, *a, **k)
+    os.open = refusing_open
+sys.argv = ["factcheck", *sys.argv[3:]]
 from factcheck.cli import main
 main()
 """
@@ -277,7 +291,9 @@ def limits() -> None:  # runs in the child, before exec
 def run_limited(argv: list[str], cwd: Path) -> Outcome:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FACTCHECK_", "PYTHON"))}
     env.update(PYTHONPATH=str(ROOT), NO_COLOR="1", COLUMNS="400", PYTHONDONTWRITEBYTECODE="1")
-    out_path, err_path = cwd / f".out-{threading.get_ident()}", cwd / f".err-{threading.get_ident()}"
+    me = threading.get_ident()
+    out_path, err_path, peak_path = cwd / f".out-{me}", cwd / f".err-{me}", cwd / f".peak-{me}"
+    argv = [argv[0], argv[1], argv[2], str(peak_path), *argv[3:]]
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err, preexec_fn=limits)
@@ -292,15 +308,17 @@ def run_limited(argv: list[str], cwd: Path) -> Outcome:
     timed_out = wall >= WALL_TIMEOUT_S
     stdout = out_path.read_bytes().decode("utf-8", "replace")
     stderr = err_path.read_bytes().decode("utf-8", "replace")
-    out_path.unlink()
-    err_path.unlink()
+    # kilobytes; a child killed before its exit has only the kernel's figure, an upper bound
+    peak_kb = int(peak_path.read_text()) if peak_path.exists() else usage.ru_maxrss
+    for path in (out_path, err_path, peak_path):
+        path.unlink(missing_ok=True)
     return Outcome(
         code=proc.returncode,
         stdout=stdout,
         stderr=stderr,
         cpu_s=usage.ru_utime + usage.ru_stime,
         wall_s=wall,
-        max_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        max_mb=peak_kb / 1024,
         timed_out=timed_out,
     )
 
@@ -308,9 +326,7 @@ def run_limited(argv: list[str], cwd: Path) -> Outcome:
 def command(case: dict, made: dict) -> list[str]:
     fill = {"file": made.get("file", case.get("file", "")), "out": made.get("out", "")}
     args = [a.format(**fill) for a in case.get("args", DEFAULT_ARGS)]
-    if made.get("deny"):
-        return [sys.executable, "-c", DENY, made["deny"], *args]
-    return [sys.executable, "-m", "factcheck", *args]
+    return [sys.executable, "-c", DRIVER, made.get("deny") or "", *args]
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
