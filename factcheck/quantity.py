@@ -3,11 +3,14 @@
 Units live in one pint registry, built once and lazily, that holds only what the
 claims language needs: six currencies, time, percent and percentage points, and the
 count units ("orders", "users") that files introduce. Pint's default registry would
-cost a quarter of a second at every start; this one costs a few milliseconds.
+cost a quarter of a second at every start; this one costs well under a millisecond.
 
+The hot path never calls pint: a ``Unit`` is an interned product of named units, so
+multiplying, comparing and printing units is tuple work, and what each named unit is
+(its dimension, its exact size against the root units) is asked of the registry once.
 Magnitudes are exact ``Fraction``s throughout (pint is built with
-``non_int_type=Fraction``, so its conversion factors are exact too), and every value
-carries the interval of values that round to it.
+``non_int_type=Fraction``, so its sizes are exact too), and every value carries the
+interval of values that round to it.
 """
 
 from __future__ import annotations
@@ -86,31 +89,28 @@ _SPELLED_UNITS = tuple(
     )
 )
 
-_DEFINITIONS = """\
-CNY = [currency_CNY]
-USD = [currency_USD]
-HKD = [currency_HKD]
-EUR = [currency_EUR]
-GBP = [currency_GBP]
-JPY = [currency_JPY]
-day = [time]
-week = 7 * day
-year = 365.25 * day
-month = year / 12
-quarter = year / 4
-percent = 0.01
-pp = [percentage_point]
-"""
+#: the named units: name -> (its size, what it is measured against). A base unit stands
+#: against its own dimension, "[...]"; the rest against another named unit, exactly.
+_DEFINITIONS: tuple[tuple[str, Fraction, str], ...] = (
+    *((code, Fraction(1), f"[currency_{code}]") for code in ("CNY", "USD", "HKD", "EUR", "GBP", "JPY")),
+    ("day", Fraction(1), "[time]"),
+    ("week", Fraction(7), "day"),
+    ("year", Fraction("365.25"), "day"),
+    ("month", Fraction(1, 12), "year"),
+    ("quarter", Fraction(1, 4), "year"),
+    ("percent", Fraction(1, 100), ""),
+    ("pp", Fraction(1), "[percentage_point]"),
+)
 
 # --------------------------------------------------------------------------- registry
 
 _REGISTRY: Any = None
-_UNITS: dict[str, Any] = {}
-_COUNT_NAMES: dict[str, str] = {}  # pint name -> singular display word
+_COUNT_NAMES: dict[str, str] = {}  # registry name -> singular display word
 
 
 def registry() -> "pint.UnitRegistry":
-    """The one unit registry, built on first use."""
+    """The one unit registry, built on first use from definition objects (parsing the
+    same definitions as text costs pint's parser 8 ms at every start)."""
     global _REGISTRY
     if _REGISTRY is None:
         import pint
@@ -118,20 +118,110 @@ def registry() -> "pint.UnitRegistry":
         ureg = pint.UnitRegistry(
             None, non_int_type=Fraction, cache_folder=None, autoconvert_offset_to_baseunit=False
         )
-        for line in _DEFINITIONS.splitlines():
-            ureg.define(line)
+        for name, size, reference in _DEFINITIONS:
+            _define(ureg, name, size, reference)
         _REGISTRY = ureg
     return _REGISTRY
 
 
-def unit(name: str) -> Any:
-    """The registry's unit for a canonical name ('CNY', 'year', 'percent', 'pp', '')."""
-    u = _UNITS.get(name)
-    if u is None:
-        ureg = registry()
-        u = ureg.dimensionless if name == "" else ureg.Unit(name)
-        _UNITS[name] = u
-    return u
+def _define(ureg: Any, name: str, size: Fraction, reference: str) -> None:
+    from pint.facets.plain.definitions import DimensionDefinition, ScaleConverter, UnitDefinition
+    from pint.util import UnitsContainer
+
+    if reference.startswith("["):
+        ureg.define(DimensionDefinition(reference))
+    ref = UnitsContainer({reference: 1} if reference else {})
+    ureg.define(UnitDefinition(name, None, (), ScaleConverter(size), ref))
+
+
+class Unit:
+    """A unit: named units with whole exponents (CNY/year is {'CNY': 1, 'year': -1}).
+
+    Units are interned, one object a unit, so that comparing two is an identity check and
+    what a unit is (its dimension, its size against the root units, its text) is worked
+    out once. The registry is the authority on the named units: their dimension and size
+    come from pint, once per named unit.
+    """
+
+    __slots__ = ("key", "_units", "_root")
+    _interned: dict[tuple[tuple[str, int], ...], "Unit"] = {}
+
+    def __new__(cls, items: Any = ()) -> "Unit":
+        merged: dict[str, int] = {}
+        for n, e in dict(items).items() if not isinstance(items, dict) else items.items():
+            merged[n] = merged.get(n, 0) + int(e)
+        key = tuple(sorted((n, e) for n, e in merged.items() if e))
+        u = cls._interned.get(key)
+        if u is None:
+            u = object.__new__(cls)
+            u.key = key
+            u._units = dict(key)
+            u._root = None
+            cls._interned[key] = u
+        return u
+
+    def __mul__(self, other: "Unit") -> "Unit":
+        hit = _MUL.get((self, other))
+        if hit is None:
+            d = dict(self._units)
+            for n, e in other._units.items():
+                d[n] = d.get(n, 0) + e
+            hit = _MUL[(self, other)] = Unit(d)
+        return hit
+
+    def __truediv__(self, other: "Unit") -> "Unit":
+        return self * other ** -1
+
+    def __pow__(self, n: int) -> "Unit":
+        return Unit({k: e * n for k, e in self._units.items()})
+
+    def __repr__(self) -> str:
+        return f"Unit({unit_text(self) or '1'!r})"
+
+    # one object a unit, whatever copies or unpickles it
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Unit, (self.key,))
+
+    def __copy__(self) -> "Unit":
+        return self
+
+    def __deepcopy__(self, memo: Any) -> "Unit":
+        return self
+
+    @property
+    def root(self) -> tuple[Fraction, tuple[tuple[str, int], ...]]:
+        """(size in root units, dimension), exact: year -> (365.25, (('[time]', 1),))."""
+        if self._root is None:
+            size = Fraction(1)
+            dims: dict[str, int] = {}
+            for n, e in self.key:
+                s, d = _named_root(n)
+                size *= s**e
+                for dim, k in d:
+                    dims[dim] = dims.get(dim, 0) + k * e
+            self._root = (size, tuple(sorted((k, v) for k, v in dims.items() if v)))
+        return self._root
+
+    @property
+    def dimensionality(self) -> tuple[tuple[str, int], ...]:
+        return self.root[1]
+
+
+_MUL: dict[tuple[Unit, Unit], Unit] = {}
+
+
+@functools.lru_cache(maxsize=None)
+def _named_root(name: str) -> tuple[Fraction, tuple[tuple[str, int], ...]]:
+    """What the registry says a named unit is: its size in root units and its dimension."""
+    ureg = registry()
+    size, _ = ureg.get_root_units(name)
+    dims = ureg.get_dimensionality(name)
+    return Fraction(size), tuple(sorted((str(k), int(v)) for k, v in dims.items()))
+
+
+def unit(name: str) -> Unit:
+    """The unit for a canonical name ('CNY', 'year', 'percent', 'pp', '' for a plain number)."""
+    return Unit(((name, 1),) if name else ())
 
 
 def singular(word: str) -> str:
@@ -162,22 +252,20 @@ MAX_COUNT_UNITS = 2_000
 MAX_UNIT_EXPONENT = 12
 
 
-def count_unit(word: str) -> Any:
+def count_unit(word: str) -> Unit:
     """A count unit ('orders'): its own dimension, so orders and users never mix."""
     sing = singular(word)
     key = "count_" + sing.encode("utf-8").hex()
-    if key not in _UNITS:
+    if key not in _COUNT_NAMES:
         if len(_COUNT_NAMES) >= MAX_COUNT_UNITS:
             raise QuantityError(
                 f"too many different words after numbers (more than {MAX_COUNT_UNITS:,} things counted, "
                 f"such as {plural(sing)!r}): is this a claims file?",
                 code="too-large",
             )
-        ureg = registry()
-        ureg.define(f"{key} = [{key}]")
+        _define(registry(), key, Fraction(1), f"[{key}]")
         _COUNT_NAMES[key] = sing
-        _UNITS[key] = ureg.Unit(key)
-    return _UNITS[key]
+    return unit(key)
 
 
 def misspelt_unit(word: str) -> str | None:
@@ -223,63 +311,63 @@ def canonical_magnitude(word: str) -> str:
 
 # --------------------------------------------------------------------------- unit algebra
 
-_DIMS: dict[Any, Any] = {}
-_FACTORS: dict[tuple[Any, Any], Fraction] = {}
-_SIMPLE: dict[Any, tuple[Fraction, Any]] = {}
+_SIMPLE: dict[Unit, tuple[Fraction, Unit]] = {}
 
 
-def dimensionality(u: Any) -> Any:
-    d = _DIMS.get(u)
-    if d is None:
-        d = _DIMS[u] = u.dimensionality
-    return d
+def dimensionality(u: Unit) -> tuple[tuple[str, int], ...]:
+    return u.root[1]
 
 
-def compatible(a: Any, b: Any) -> bool:
-    return a == b or dimensionality(a) == dimensionality(b)
+def compatible(a: Unit, b: Unit) -> bool:
+    return a is b or a.root[1] == b.root[1]
 
 
-def factor(a: Any, b: Any) -> Fraction:
+def factor(a: Unit, b: Unit) -> Fraction:
     """How many ``b`` in one ``a`` (exact). The units must be compatible."""
-    if a == b:
-        return Fraction(1)
-    key = (a, b)
-    f = _FACTORS.get(key)
-    if f is None:
-        q = registry().Quantity(Fraction(1), a).to(b)
-        f = _FACTORS[key] = Fraction(q.magnitude)
-    return f
+    if a is b:
+        return _ONE
+    return a.root[0] / b.root[0]
 
 
-def simplify(u: Any) -> tuple[Fraction, Any]:
-    """Cancel what cancels: year/day -> 365.25, CNY/year*month -> CNY/12/year... exactly."""
+def simplify(u: Unit) -> tuple[Fraction, Unit]:
+    """Cancel what cancels, exactly: year/day -> 365.25; CNY/year*month -> CNY/12 a year.
+
+    Named units of one dimension fold into the first of them; what has no dimension
+    (percent) folds into the factor.
+    """
     hit = _SIMPLE.get(u)
     if hit is not None:
         return hit
-    if not dimensionality(u):
-        result = (factor(u, unit("")), unit(""))
-    else:
-        names = [n for n in u._units]
-        dims = [dimensionality(unit(n)) if not n.startswith("count_") else n for n in names]
-        if len(set(map(str, dims))) == len(dims):
-            result = (Fraction(1), u)
-        else:
-            q = registry().Quantity(Fraction(1), u).to_reduced_units()
-            result = (Fraction(q.magnitude), q.units)
+    f = Fraction(1)
+    keep: dict[str, int] = {}
+    first_of: dict[tuple[tuple[str, int], ...], str] = {}
+    for n, e in u.key:
+        size, dims = _named_root(n)
+        if not dims:
+            f *= size**e
+            continue
+        r = first_of.setdefault(dims, n)
+        if r != n:
+            f *= (size / _named_root(r)[0]) ** e
+        keep[r] = keep.get(r, 0) + e
+    result = (f, Unit(keep))
     _SIMPLE[u] = result
     return result
 
 
-def is_percent(u: Any) -> bool:
-    return u == unit("percent")
+_ONE = Fraction(1)
 
 
-def is_points(u: Any) -> bool:
-    return u == unit("pp")
+def is_percent(u: Unit) -> bool:
+    return u is PERCENT
 
 
-def is_plain(u: Any) -> bool:
-    return u == unit("")
+def is_points(u: Unit) -> bool:
+    return u is POINTS
+
+
+def is_plain(u: Unit) -> bool:
+    return u is PLAIN
 
 
 def has_currency(u: Any) -> bool:
@@ -290,8 +378,12 @@ def is_count(u: Any) -> bool:
     return any(n.startswith("count_") for n in u._units)
 
 
-def is_time(u: Any) -> bool:
-    return compatible(u, unit("year"))
+def is_time(u: Unit) -> bool:
+    return u.root[1] == _TIME_DIMS
+
+
+PLAIN, PERCENT, POINTS = unit(""), unit("percent"), unit("pp")
+_TIME_DIMS = (("[time]", 1),)
 
 
 def _name(n: str, exp: Any, pluralize: bool) -> str:
