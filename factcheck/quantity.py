@@ -173,7 +173,10 @@ class Unit:
         return self * other ** -1
 
     def __pow__(self, n: int) -> "Unit":
-        return Unit({k: e * n for k, e in self._units.items()})
+        hit = _POW.get((self, n))
+        if hit is None:
+            hit = _POW[(self, n)] = Unit({k: e * n for k, e in self._units.items()})
+        return hit
 
     def __repr__(self) -> str:
         return f"Unit({unit_text(self) or '1'!r})"
@@ -208,6 +211,7 @@ class Unit:
 
 
 _MUL: dict[tuple[Unit, Unit], Unit] = {}
+_POW: dict[tuple[Unit, int], Unit] = {}
 
 
 @functools.lru_cache(maxsize=None)
@@ -221,7 +225,13 @@ def _named_root(name: str) -> tuple[Fraction, tuple[tuple[str, int], ...]]:
 
 def unit(name: str) -> Unit:
     """The unit for a canonical name ('CNY', 'year', 'percent', 'pp', '' for a plain number)."""
-    return Unit(((name, 1),) if name else ())
+    u = _NAMED.get(name)
+    if u is None:
+        u = _NAMED[name] = Unit(((name, 1),) if name else ())
+    return u
+
+
+_NAMED: dict[str, Unit] = {}
 
 
 def singular(word: str) -> str:
@@ -458,10 +468,12 @@ class DateValue:
     day: date
 
 
+@functools.lru_cache(maxsize=4096)
 def literal(digits: str, mag: str | None = None) -> Value:
     """A number as written: '157.479' stands for [157.4785, 157.4795].
 
     ``digits`` may hold thousands separators (already validated) and an exponent.
+    Values are immutable, so the same figure written twice is one Value.
     """
     d = Decimal(digits.replace(",", ""))
     exp = d.as_tuple().exponent
@@ -658,46 +670,77 @@ SCIENTIFIC_FROM, SCIENTIFIC_BELOW = 21, -10
 
 def fmt_number(x: Fraction, sig: int = 4) -> str:
     """A decimal with ``sig`` significant digits (never dropping integer digits), no
-    trailing zeros, thousands separators from 10,000 up."""
-    if x == 0:
+    trailing zeros, thousands separators from 10,000 up. Rounded half to even, exactly:
+    integer arithmetic on the fraction, no float and no intermediate rounding."""
+    n, d = x.numerator, x.denominator
+    if n == 0:
         return "0"
-    with localcontext() as ctx:
-        ctx.prec = max(sig, 1) + 40
-        d = Decimal(x.numerator) / Decimal(x.denominator)
-        if not SCIENTIFIC_BELOW < d.adjusted() < SCIENTIFIC_FROM:
-            # 1e+400 rather than 400 digits (or, past 44 digits, a crash in quantize)
-            mantissa, _, exponent = f"{d:.{max(sig, 1) - 1}e}".partition("e")
-            if "." in mantissa:
-                mantissa = mantissa.rstrip("0").rstrip(".")
-            return f"{mantissa}e{exponent}"
-        e = d.adjusted() - sig + 1
-        q = d.quantize(Decimal(1).scaleb(min(e, 0)), rounding=ROUND_HALF_EVEN)
-    text = f"{q:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    sign = "-" if text.startswith("-") else ""
-    body = text.lstrip("-")
-    whole, _, frac = body.partition(".")
+    sign = "-" if n < 0 else ""
+    n = abs(n)
+    e = _floor_log10(n, d)
+    if not SCIENTIFIC_BELOW < e < SCIENTIFIC_FROM:
+        return sign + _scientific(Fraction(n, d), sig)
+    places = max(sig - 1 - e, 0)
+    q, r = divmod(n * 10**places, d)
+    if 2 * r > d or (2 * r == d and q & 1):
+        q += 1
+    if q == 0:
+        return "0"
+    digits = str(q)
+    if places:
+        digits = digits.rjust(places + 1, "0")
+        whole, frac = digits[:-places], digits[-places:].rstrip("0")
+    else:
+        whole, frac = digits, ""
     if len(whole) > 4:
         whole = f"{int(whole):,}"
     return sign + whole + ("." + frac if frac else "")
+
+
+def _floor_log10(n: int, d: int) -> int:
+    """floor(log10(n / d)) for positive integers, exactly."""
+    e = len(str(n)) - len(str(d))
+    if e >= 0:
+        if n < d * 10**e:
+            e -= 1
+    elif n * 10**-e < d:
+        e -= 1
+    return e
+
+
+def _scientific(x: Fraction, sig: int) -> str:
+    """1e+400 rather than 400 digits."""
+    with localcontext() as ctx:
+        ctx.prec = max(sig, 1) + 40
+        dec = Decimal(x.numerator) / Decimal(x.denominator)
+        mantissa, _, exponent = f"{dec:.{max(sig, 1) - 1}e}".partition("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}e{exponent}"
 
 
 def pick_mag(v: Value, mag: str | None = None) -> tuple[str | None, int]:
     mag = mag or v.mag
     if mag is not None:
         return mag, MAGNITUDES[mag]
-    if is_percent(v.unit) or is_points(v.unit) or is_time(v.unit):
+    u = v.unit
+    takes = _TAKES_MAG.get(u)
+    if takes is None:
+        takes = _TAKES_MAG[u] = not (is_percent(u) or is_points(u) or is_time(u))
+    if not takes:
         return None, 0
     size = abs(v.point)
-    if size >= Fraction(10) ** SCIENTIFIC_FROM:
+    if size >= _SCIENTIFIC_SIZE:
         return None, 0  # 1e+100 CNY, not 1e+88 trillion CNY
-    for word, k in _AUTO_MAGS:
-        if size >= Fraction(10) ** k:
+    for word, k, threshold in _AUTO_THRESHOLDS:
+        if size >= threshold:
             return word, k
     return None, 0
+
+
+_TAKES_MAG: dict[Unit, bool] = {}
+_SCIENTIFIC_SIZE = Fraction(10) ** SCIENTIFIC_FROM
+_AUTO_THRESHOLDS = tuple((word, k, Fraction(10) ** k) for word, k in _AUTO_MAGS)
 
 
 def fmt_value(v: Value, sig: int = 4, mag: str | None = None) -> str:
