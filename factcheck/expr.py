@@ -56,12 +56,7 @@ class Token:
     end: int
 
 
-_SPACE = re.compile(r"[ \t\r\n\u00a0\u2009\u202f\u3000]+")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d.])")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[eE][+-]?\d+)?$")
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _NOT_FINITE = re.compile(r"\.(?:nan|inf(?:inity)?)(?![A-Za-z0-9_])|∞", re.IGNORECASE)
 _NOT_FINITE_WORDS = {"nan", "inf", "infinity"}
 _SIGNS = sorted(q.CURRENCY_SIGNS, key=len, reverse=True)
@@ -95,60 +90,59 @@ def _split_cjk(run: str, start: int) -> list[Token]:
     return out
 
 
+#: one pattern for every token, tried once at each position (in this order: a date before
+#: a number, a currency sign such as US$ before a word)
+_TOKEN = re.compile(
+    "|".join(
+        (
+            r"(?P<space>[ \t\r\n\u00a0\u2009\u202f\u3000]+)",
+            r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9.]))",
+            r"(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)",
+            "(?P<sign>" + "|".join(re.escape(s) for s in _SIGNS) + ")",
+            r"(?P<op>\*\*|[-+−–*×/÷(),])",
+            r"(?P<percent>[%％])",
+            r"(?P<word>[A-Za-z_][A-Za-z0-9_]*)",
+            r"(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff]+)",
+        )
+    )
+)
+
+
 def tokenize(text: str) -> list[Token]:
     if len(text) > MAX_LENGTH:
         raise ExprError(f"expression too long ({len(text):,} characters; at most {MAX_LENGTH:,})", 0, "too-long")
     tokens: list[Token] = []
+    append = tokens.append
+    match = _TOKEN.match
     i, n = 0, len(text)
     while i < n:
-        c = text[i]
-        if m := _SPACE.match(text, i):
-            i = m.end()
-            continue
-        if m := _DATE.match(text, i):
-            tokens.append(Token("date", m.group(), i, m.end()))
-            i = m.end()
-            continue
-        if c.isdigit() and c.isascii():
-            m = _NUMBER.match(text, i)
-            assert m
+        m = match(text, i)
+        if m is None:
+            c = text[i]
+            if f := _NOT_FINITE.match(text, i):
+                raise ExprError(not_finite(f.group()), i, "not-finite")
+            if c == "." and tokens and tokens[-1].kind == "word" and tokens[-1].end == i:
+                raise ExprError(f"unexpected '.' after {tokens[-1].text!r}: names have no parts (no attributes)", i, "syntax")
+            raise ExprError(_unexpected_char(c), i, "syntax")
+        kind, end = m.lastgroup, m.end()
+        if kind == "space":
+            pass
+        elif kind == "number":
             raw = m.group().rstrip(",")
             _check_number(raw, i)
-            tokens.append(Token("number", raw, i, i + len(raw)))
-            i += len(raw)
-            continue
-        sign = next((s for s in _SIGNS if text.startswith(s, i)), None)
-        if sign:
-            tokens.append(Token("sign", sign, i, i + len(sign)))
-            i += len(sign)
-            continue
-        two = text[i : i + 2]
-        if two == "**":
-            tokens.append(Token("op", "**", i, i + 2))
-            i += 2
-            continue
-        if c in _OPS:
-            tokens.append(Token("op", _OPS[c], i, i + 1))
-            i += 1
-            continue
-        if c in "%％":
-            tokens.append(Token("percent", "%", i, i + 1))
-            i += 1
-            continue
-        if m := _WORD.match(text, i):
-            tokens.append(Token("word", m.group(), i, m.end()))
-            i = m.end()
-            continue
-        if m := _CJK.match(text, i):
+            end = i + len(raw)
+            append(Token("number", raw, i, end))
+        elif kind == "op":
+            op = m.group()
+            append(Token("op", _OPS[op], i, end))
+        elif kind == "cjk":
             tokens.extend(_split_cjk(m.group(), i))
-            i = m.end()
-            continue
-        if m := _NOT_FINITE.match(text, i):
-            raise ExprError(not_finite(m.group()), i, "not-finite")
-        if c == "." and tokens and tokens[-1].kind == "word" and tokens[-1].end == i:
-            raise ExprError(f"unexpected '.' after {tokens[-1].text!r}: names have no parts (no attributes)", i, "syntax")
-        raise ExprError(_unexpected_char(c), i, "syntax")
-    tokens.append(Token("end", "", n, n))
+        elif kind == "percent":
+            append(Token("percent", "%", i, end))
+        else:  # date, sign, word
+            append(Token(kind, m.group(), i, end))  # type: ignore[arg-type]
+        i = end
+    append(Token("end", "", n, n))
     return tokens
 
 
@@ -276,45 +270,7 @@ def parse(text: str) -> Node:
     """Parse an expression; raises ExprError with the offset of what is wrong."""
     if not text.strip():
         raise ExprError("empty expression", 0, "syntax")
-    node = _Parser(text, tokenize(text)).parse()
-    height(node, MAX_HEIGHT)
-    return node
-
-
-def children(n: Node) -> tuple[Node, ...]:
-    if isinstance(n, Unary):
-        return (n.operand,)
-    if isinstance(n, Binary):
-        return (n.left, n.right)
-    if isinstance(n, Call):
-        return n.args
-    return ()
-
-
-def height(root: Node, limit: int | None = None) -> int:
-    """How many levels the tree has, measured without recursion. With a ``limit``, a
-    taller tree is refused (ExprError at the operation that passes it) before anything
-    walks it recursively."""
-    heights: dict[int, int] = {}
-    stack: list[tuple[Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        kids = children(node)
-        if not done:
-            stack.append((node, True))
-            stack.extend((k, False) for k in kids)
-            continue
-        h = 1 + max((heights[id(k)] for k in kids), default=0)
-        if limit is not None and h > limit:
-            at = node.op_pos if isinstance(node, Binary) else node.start
-            raise ExprError(
-                f"expression too long to compute: more than {limit} operations one inside another; "
-                "write a long addition with sum(…), or split it into facts",
-                at,
-                "too-long",
-            )
-        heights[id(node)] = h
-    return heights[id(root)]
+    return _Parser(text, tokenize(text)).parse()
 
 
 def did_you_mean(word: str, candidates: Any) -> str:
@@ -337,6 +293,7 @@ class _Parser:
         self.tokens = tokens
         self.i = 0
         self.depth = 0
+        self.heights: dict[int, int] = {}  # id(node) -> levels below and including it
 
     # helpers
     @property
@@ -363,6 +320,21 @@ class _Parser:
         if self.depth > MAX_DEPTH:
             raise self.fail(f"expression nested too deeply (more than {MAX_DEPTH} levels)")
 
+    def made(self, node: Node, *kids: Node) -> Node:
+        """Record the height of a new node; a tree taller than MAX_HEIGHT is refused at the
+        operation that makes it so, before anything walks it recursively."""
+        h = 1 + max((self.heights.get(id(k), 1) for k in kids), default=0)
+        if h > MAX_HEIGHT:
+            at = node.op_pos if isinstance(node, Binary) else node.start
+            raise ExprError(
+                f"expression too long to compute: more than {MAX_HEIGHT} operations one inside another; "
+                "write a long addition with sum(…), or split it into facts",
+                at,
+                "too-long",
+            )
+        self.heights[id(node)] = h
+        return node
+
     def describe(self, tok: Token) -> str:
         return "the end of the expression" if tok.kind == "end" else repr(tok.text)
 
@@ -384,7 +356,7 @@ class _Parser:
         while self.is_op("+", "-"):
             op = self.take()
             right = self.term()
-            node = Binary(op.text, node, right, node_start(node), node_end(right), op.pos)
+            node = self.made(Binary(op.text, node, right, node_start(node), node_end(right), op.pos), node, right)
         self.depth -= 1
         return node
 
@@ -393,7 +365,7 @@ class _Parser:
         while self.is_op("*", "/"):
             op = self.take()
             right = self.unary()
-            node = Binary(op.text, node, right, node_start(node), node_end(right), op.pos)
+            node = self.made(Binary(op.text, node, right, node_start(node), node_end(right), op.pos), node, right)
         return node
 
     def unary(self) -> Node:
@@ -404,7 +376,7 @@ class _Parser:
             self.depth -= 1
             if op.text == "+":
                 return operand
-            return Unary("-", operand, op.pos, node_end(operand))
+            return self.made(Unary("-", operand, op.pos, node_end(operand)), operand)
         return self.power()
 
     def power(self) -> Node:
@@ -414,7 +386,7 @@ class _Parser:
             self.enter()
             exponent = self.unary()
             self.depth -= 1
-            return Binary("**", base, exponent, node_start(base), node_end(exponent), op.pos)
+            return self.made(Binary("**", base, exponent, node_start(base), node_end(exponent), op.pos), base, exponent)
         return base
 
     def primary(self) -> Node:
@@ -471,7 +443,7 @@ class _Parser:
             raise self.fail(f"expected ',' or ')' in the arguments of {name.text}(), found {self.describe(self.tok)}")
         end = self.take().end
         self.depth -= 1
-        return Call(name.text, tuple(args), name.pos, end)
+        return self.made(Call(name.text, tuple(args), name.pos, end), *args)
 
     def quantity(self, sign: Token | None) -> Node:
         num = self.take()
