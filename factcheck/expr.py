@@ -292,24 +292,24 @@ class _Parser:
         self.text = text
         self.tokens = tokens
         self.i = 0
+        self.last = len(tokens) - 1  # the "end" token
+        self.tok = tokens[0]  # the current token (kept as an attribute: read at every step)
         self.depth = 0
         self.heights: dict[int, int] = {}  # id(node) -> levels below and including it
 
     # helpers
-    @property
-    def tok(self) -> Token:
-        return self.tokens[self.i]
-
     def peek(self, k: int = 1) -> Token:
-        return self.tokens[min(self.i + k, len(self.tokens) - 1)]
+        return self.tokens[min(self.i + k, self.last)]
 
     def take(self) -> Token:
-        t = self.tokens[self.i]
-        self.i += 1
+        t = self.tok
+        self.i = i = min(self.i + 1, self.last)
+        self.tok = self.tokens[i]
         return t
 
     def is_op(self, *ops: str) -> bool:
-        return self.tok.kind == "op" and self.tok.text in ops
+        t = self.tok
+        return t.kind == "op" and t.text in ops
 
     def fail(self, message: str, tok: Token | None = None) -> ExprError:
         tok = tok or self.tok

@@ -19,7 +19,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -475,15 +475,18 @@ def literal(digits: str, mag: str | None = None) -> Value:
     ``digits`` may hold thousands separators (already validated) and an exponent.
     Values are immutable, so the same figure written twice is one Value.
     """
-    d = Decimal(digits.replace(",", ""))
-    exp = d.as_tuple().exponent
-    assert isinstance(exp, int)
-    point = Fraction(d)
-    half = Fraction(1, 2) * Fraction(10) ** exp
+    mantissa, _, exponent = digits.replace(",", "").replace("E", "e").partition("e")
+    whole, _, frac = mantissa.partition(".")
+    exp = (int(exponent) if exponent else 0) - len(frac)  # the place of the last digit written
     if mag is not None:
-        k = Fraction(10) ** MAGNITUDES[canonical_magnitude(mag)]
-        point, half = point * k, half * k
-    return Value(point, Interval(point - half, point + half), unit(""), mag and canonical_magnitude(mag))
+        mag = canonical_magnitude(mag)
+        exp += MAGNITUDES[mag]
+    m = int(whole + frac)
+    if exp >= 0:
+        point, half = Fraction(m * 10**exp), Fraction(10**exp, 2)
+    else:
+        point, half = Fraction(m, 10**-exp), Fraction(1, 2 * 10**-exp)
+    return Value(point, Interval(point - half, point + half), PLAIN, mag)
 
 
 def exact(point: Fraction, u: Any = None) -> Value:
