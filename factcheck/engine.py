@@ -7,12 +7,12 @@ import errno
 import os
 from fractions import Fraction
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from factcheck import quantity as q
 from factcheck.errors import ExprError, UsageError
 from factcheck.expr import Call, Evaluator
-from factcheck.loader import load
+from factcheck.loader import ClaimsFile
 from factcheck.model import Claim, Document, Expr, FileReport, Problem, Report, Result, Status
 from factcheck.verdict import Inputs, judge
 
@@ -72,13 +72,15 @@ def run(
     draft: str | None = None,
     require_coverage: bool = False,
     detail: bool = False,
+    progress: Callable[[str, float, int], None] | None = None,
 ) -> Report:
     """Check every claims file of ``paths``. ``detail``: keep what only some reports show
-    (each claim's computation step by step, the draft's text and every figure of it)."""
+    (each claim's computation step by step, the draft's text and every figure of it).
+    ``progress(path, share of the file read, claims checked)`` is called as claims are."""
     only = tuple(only)
     if draft is not None and not os.path.exists(draft):
         raise UsageError(f"--draft {draft}: no such file")
-    files = [check_document(load(p), only, draft, require_coverage, detail) for p in discover(paths)]
+    files = [check_file(p, only, draft, require_coverage, detail, progress) for p in discover(paths)]
     if only:
         wanted = set(only)
         matched = {
@@ -101,9 +103,73 @@ def check_document(
     require_coverage: bool = False,
     detail: bool = False,
 ) -> FileReport:
-    """Check the claims of one file; with a draft (``draft``, or the file's
+    """Check the claims of one loaded file; with a draft (``draft``, or the file's
     ``article.draft``), anchor them in it too. ``detail``: see ``run``."""
     problems: list[Problem] = []
+    ev, default_tol = _prepare(doc, problems)
+    results = [check_claim(c, ev, doc, default_tol) for c in doc.claims if selected(c, only)]
+    if detail:
+        results = [with_steps(r, ev) for r in results]
+    return _finish(doc, results, ev, problems, draft, require_coverage, detail)
+
+
+def check_file(
+    path: str,
+    only: tuple[str, ...] = (),
+    draft: str | None = None,
+    require_coverage: bool = False,
+    detail: bool = False,
+    progress: Callable[[str, float, int], None] | None = None,
+) -> FileReport:
+    """Check one claims file as it is read: each claim is computed as soon as the parser
+    has it (when ``claims:`` comes last), and what only a draft or a detailed report needs
+    of it (the tree of its expressions) is let go once it is judged, so that an archive
+    of 100,000 claims never sits in memory twice over."""
+    f = ClaimsFile(path)
+    header = f.header()
+    problems: list[Problem] = []
+    ev, default_tol = _prepare(header, problems)
+    keep = detail or draft is not None or "draft" in header.article
+    claims: list[Claim] = []
+    results: list[Result] = []
+    for claim in f.claims():
+        if selected(claim, only):
+            r = check_claim(claim, ev, header, default_tol)
+            if detail:
+                r = with_steps(r, ev)
+            if not keep:
+                claim = _bare_claim(claim)
+                r = dataclasses.replace(r, claim=claim)
+            results.append(r)
+            if progress is not None and len(results) % 256 == 0:
+                progress(path, f.progress, len(results))
+        elif not keep:
+            claim = _bare_claim(claim)
+        claims.append(claim)
+    doc = f.document(tuple(claims))
+    if f.aborted:  # the file broke after these were read: none of them stands
+        results = []
+    if not keep:
+        doc = dataclasses.replace(doc, facts={n: dataclasses.replace(x, expr=_bare(x.expr)) for n, x in doc.facts.items()})
+    return _finish(doc, results, ev, problems, draft, require_coverage, detail)
+
+
+def _bare(e: Expr) -> Expr:
+    return Expr(e.text, e.span, None, e.single_line)
+
+
+def _bare_claim(c: Claim) -> Claim:
+    """The claim without the trees of its expressions (their text stays)."""
+    return dataclasses.replace(
+        c,
+        check=None if c.check is None else _bare(c.check),
+        stated=None if c.stated is None else _bare(c.stated),
+        tolerance=None if c.tolerance is None else _bare(c.tolerance),
+    )
+
+
+def _prepare(doc: Document, problems: list[Problem]) -> tuple[Evaluator, q.Value | None]:
+    """The evaluator of a file (its facts, its rates) and its default tolerance."""
     rates = _rates(doc, problems)
     ev = Evaluator(doc.facts, rates, doc.broken_facts)
     default_tol = None
@@ -112,9 +178,10 @@ def check_document(
             default_tol = _number(ev, doc.settings.tolerance)
         except ExprError as e:
             problems.append(Problem(_where(doc.settings.tolerance, e), "settings", f"settings.tolerance: {e.message}"))
-    results = [check_claim(c, ev, doc, default_tol) for c in doc.claims if selected(c, only)]
-    if detail:
-        results = [with_steps(r, ev) for r in results]
+    return ev, default_tol
+
+
+def _finish(doc, results, ev, problems, draft, require_coverage, detail) -> FileReport:  # type: ignore[no-untyped-def]
     draft_report = None
     if draft is not None or "draft" in doc.article:
         results, draft_report = _anchor(doc, results, ev, draft, require_coverage, problems, detail)

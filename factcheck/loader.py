@@ -102,97 +102,142 @@ def _yaml_events(text: str) -> Iterator[object]:
     return yaml.parse(text, Loader=loader)
 
 
+class _Events:
+    """The parser's events, one at a time, with every YAML error turned into a LoadError
+    at its line and column, and the limits (nodes, depth, aliases, tags) checked as the
+    events arrive: nothing is built before it is known to be acceptable."""
+
+    def __init__(self, text: str) -> None:
+        import yaml
+
+        self.yaml = yaml
+        self.text = text
+        self._events = _yaml_events(text)
+        self._node_events = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+        self.nodes = 0
+        self.documents = 0
+        #: where in the text the parser is (characters), for a progress bar
+        self.position = 0
+
+    def next(self) -> object:
+        yaml = self.yaml
+        try:
+            ev = next(self._events)
+        except yaml.MarkedYAMLError as e:
+            m = e.problem_mark or e.context_mark
+            line, col = (m.line + 1, m.column + 1) if m else (1, 1)
+            if "nesting depth" in str(e.problem):
+                raise LoadError(line, col, "too-deep", f"the YAML nests more than {MAX_DEPTH} levels deep") from None
+            line, col, message = _yaml_problem(e, line, col, self.text)
+            raise LoadError(line, col, "yaml-syntax", message) from None
+        except yaml.reader.ReaderError as e:
+            # a character YAML does not allow; libyaml gives its offset in UTF-8 bytes
+            before = self.text.encode("utf-8", "surrogatepass")[: e.position].decode("utf-8", "replace")
+            line = before.count("\n") + 1
+            col = len(before) - (before.rfind("\n") + 1) + 1
+            raise LoadError(
+                line,
+                col,
+                "yaml-syntax",
+                f"YAML syntax: the character U+{e.character:04X} is not allowed in a YAML file: remove it",
+            ) from None
+        except yaml.YAMLError as e:  # pragma: no cover - any other error of the parser, without marks
+            raise LoadError(1, 1, "yaml-syntax", f"YAML syntax: {e}") from None
+        except StopIteration:  # pragma: no cover - the parser always ends with StreamEnd
+            raise LoadError(1, 1, "yaml-syntax", "YAML syntax: the file ends too early") from None
+        kind = type(ev)
+        mark = ev.start_mark  # type: ignore[attr-defined]
+        self.position = mark.index
+        if kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                raise LoadError(mark.line + 1, mark.column + 1, "yaml-syntax", "a claims file holds one YAML document; remove the second '---'")
+        elif kind is yaml.AliasEvent:
+            raise LoadError(
+                mark.line + 1, mark.column + 1, "yaml-alias",
+                f"YAML aliases (*{ev.anchor}) are not allowed in claims files: write the value out",  # type: ignore[attr-defined]
+            )
+        elif kind in self._node_events:
+            tag = ev.tag  # type: ignore[attr-defined]
+            if tag and tag not in _ALLOWED_TAGS:
+                raise LoadError(mark.line + 1, mark.column + 1, "yaml-tag", f"the YAML tag {tag!r} is not allowed in claims files: remove it")
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise LoadError(mark.line + 1, mark.column + 1, "too-large", f"too many YAML nodes (more than {MAX_NODES:,})")
+        return ev
+
+    def node(self, ev: object, depth: int = 0) -> YNode:
+        """The whole node that starts with event ``ev``, built iteratively; ``depth`` is
+        how deep it sits in the file."""
+        yaml = self.yaml
+        stack: list[tuple[YNode, list[YNode]]] = []  # container, pending key for maps
+        # The tree holds no cycles, so the cyclic collector only slows its building: with
+        # it, each of its passes walks every node made so far (twice the time at 100,000).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            while True:
+                kind = type(ev)
+                mark = ev.start_mark  # type: ignore[attr-defined]
+                if kind is yaml.ScalarEvent:
+                    made = _scalar(ev)
+                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    line, col = mark.line + 1, mark.column + 1
+                    made = YNode("map", line, col, pairs=[]) if kind is yaml.MappingStartEvent else YNode("seq", line, col, items=[])
+                    if len(stack) + depth >= MAX_DEPTH:
+                        raise LoadError(line, col, "too-deep", f"the YAML nests more than {MAX_DEPTH} levels deep")
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    done, _ = stack.pop()
+                    if not stack:
+                        return done
+                    ev = self.next()
+                    continue
+                else:  # pragma: no cover - _Events refuses aliases; nothing else comes inside a node
+                    raise LoadError(mark.line + 1, mark.column + 1, "yaml-syntax", "YAML syntax: unexpected event")
+                if stack:
+                    parent, pending = stack[-1]
+                    if parent.kind == "seq":
+                        parent.items.append(made)
+                    elif pending:
+                        parent.pairs.append((pending.pop(), made))
+                    else:
+                        pending.append(made)
+                elif made.kind == "scalar":
+                    return made
+                if made.kind != "scalar":
+                    stack.append((made, []))
+                ev = self.next()
+        finally:
+            if collecting:
+                gc.enable()
+
+
+def _scalar(ev: object) -> YNode:
+    mark = ev.start_mark  # type: ignore[attr-defined]
+    line, col = mark.line + 1, mark.column + 1
+    style = ev.style or None  # type: ignore[attr-defined]
+    if style in ('"', "'"):
+        col += 1  # the text starts after the quote
+    value = ev.value  # type: ignore[attr-defined]
+    if _CONTROL.search(value):
+        value = _CONTROL.sub("\ufffd", value)  # shown as �, never sent to a terminal
+    single = style not in ("|", ">") and ev.end_mark.line == mark.line  # type: ignore[attr-defined]
+    return YNode("scalar", line, col, value, style, single)
+
+
 def compose(text: str) -> YNode | None:
-    """Build the tree from parser events, iteratively; None for an empty document."""
+    """The whole document as a tree; None for an empty one."""
     import yaml
 
-    root: YNode | None = None
-    stack: list[tuple[YNode, list[YNode]]] = []  # container, pending key for maps
-    documents = 0
-    nodes = 0
-    # The tree holds no cycles, so the cyclic collector only slows its building: with
-    # it, each of its passes walks every node made so far (twice the time at 100,000).
-    collecting = gc.isenabled()
-    gc.disable()
-
-    def attach(node: YNode) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent, pending = stack[-1]
-        if parent.kind == "seq":
-            parent.items.append(node)
-        elif pending:
-            parent.pairs.append((pending.pop(), node))
-        else:
-            pending.append(node)
-
-    try:
-        for ev in _yaml_events(text):
-            mark = ev.start_mark  # type: ignore[attr-defined]
-            line, col = mark.line + 1, mark.column + 1
-            if isinstance(ev, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise LoadError(line, col, "yaml-syntax", "a claims file holds one YAML document; remove the second '---'")
-                continue
-            if isinstance(ev, yaml.AliasEvent):
-                raise LoadError(
-                    line, col, "yaml-alias", f"YAML aliases (*{ev.anchor}) are not allowed in claims files: write the value out"
-                )
-            tag = getattr(ev, "tag", None)
-            if tag and tag not in _ALLOWED_TAGS and isinstance(ev, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
-                raise LoadError(line, col, "yaml-tag", f"the YAML tag {tag!r} is not allowed in claims files: remove it")
-            if isinstance(ev, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
-                nodes += 1
-                if nodes > MAX_NODES:
-                    raise LoadError(line, col, "too-large", f"too many YAML nodes (more than {MAX_NODES:,})")
-            if isinstance(ev, yaml.ScalarEvent):
-                style = ev.style or None
-                if style in ('"', "'"):
-                    col += 1  # the text starts after the quote
-                value = ev.value
-                if _CONTROL.search(value):
-                    value = _CONTROL.sub("\ufffd", value)  # shown as �, never sent to a terminal
-                end = ev.end_mark
-                single = style not in ("|", ">") and end.line == mark.line
-                attach(YNode("scalar", line, col, value, style, single))
-            elif isinstance(ev, yaml.MappingStartEvent):
-                node = YNode("map", line, col, pairs=[])
-                attach(node)
-                stack.append((node, []))
-            elif isinstance(ev, yaml.SequenceStartEvent):
-                node = YNode("seq", line, col, items=[])
-                attach(node)
-                stack.append((node, []))
-            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-            if len(stack) > MAX_DEPTH:
-                raise LoadError(line, col, "too-deep", f"the YAML nests more than {MAX_DEPTH} levels deep")
-    except yaml.MarkedYAMLError as e:
-        m = e.problem_mark or e.context_mark
-        line, col = (m.line + 1, m.column + 1) if m else (1, 1)
-        if "nesting depth" in str(e.problem):
-            raise LoadError(line, col, "too-deep", f"the YAML nests more than {MAX_DEPTH} levels deep") from None
-        line, col, message = _yaml_problem(e, line, col, text)
-        raise LoadError(line, col, "yaml-syntax", message) from None
-    except yaml.reader.ReaderError as e:
-        # a character YAML does not allow; libyaml gives its offset in UTF-8 bytes
-        before = text.encode("utf-8", "surrogatepass")[: e.position].decode("utf-8", "replace")
-        line = before.count("\n") + 1
-        col = len(before) - (before.rfind("\n") + 1) + 1
-        raise LoadError(
-            line,
-            col,
-            "yaml-syntax",
-            f"YAML syntax: the character U+{e.character:04X} is not allowed in a YAML file: remove it",
-        ) from None
-    except yaml.YAMLError as e:  # pragma: no cover - any other error of the parser, without marks
-        raise LoadError(1, 1, "yaml-syntax", f"YAML syntax: {e}") from None
-    finally:
-        if collecting:
-            gc.enable()
+    events = _Events(text)
+    ev = events.next()  # StreamStart
+    ev = events.next()
+    if type(ev) is yaml.StreamEndEvent:
+        return None
+    ev = events.next()  # the first event after DocumentStart
+    root = events.node(ev)
+    while type(ev := events.next()) is not yaml.StreamEndEvent:
+        pass  # DocumentEnd; a second document is refused by _Events
     return root
 
 
@@ -320,19 +365,94 @@ def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
 
 
 def load(path: str, text: str | None = None) -> Document:
-    """Read one claims file. Never raises for what the file contains."""
-    if text is None:
-        text, problem = read_text(path)
-        if problem is not None:
-            return Document(path=path, problems=(problem,))
-        assert text is not None
-    return _Reader(path).read(text)
+    """Read one claims file whole. Never raises for what the file contains."""
+    f = ClaimsFile(path, text)
+    f.header()
+    return f.document(tuple(f.claims()))
+
+
+_EMPTY = "the file is empty: a claims file starts with `version: 1` and a list of `claims:`"
+#: a top-level key at the start of a line, as block YAML writes one
+_TOP_KEY = re.compile(r"^([A-Za-z_$][\w$-]*)[ \t]*:(?=[ \t\r]|$)", re.M)
+
+
+def _claims_last(text: str) -> bool:
+    """Whether ``claims:`` is the file's last top-level key, read from the text before
+    parsing it: then claims can be checked as they are read. A file written otherwise
+    (flow style, claims before facts) is read whole first; one that fools this test is
+    told so, by a problem at the key that follows its claims."""
+    keys = _TOP_KEY.findall(text)
+    return bool(keys) and keys[-1] == "claims" and keys.count("claims") == 1
+
+
+class ClaimsFile:
+    """One claims file, read in one pass: ``header()`` gives what every claim is computed
+    with (a Document without claims), ``claims()`` the claims one at a time, and
+    ``document(claims)`` the Document with every problem, once the claims are read."""
+
+    def __init__(self, path: str, text: str | None = None, reader: "_Reader | None" = None) -> None:
+        self.path = path
+        self.reader = reader or _Reader(path)
+        self.failed: Problem | None = None
+        self._walk: Iterator[Claim | Document] | None = None
+        if text is None:
+            text, self.failed = read_text(path)
+        self.text = text
+
+    @property
+    def aborted(self) -> bool:
+        """The claims read so far cannot stand: the file broke (YAML syntax, a limit)."""
+        return self.failed is not None or self.reader.aborted
+
+    @property
+    def progress(self) -> float:
+        """How much of the file has been read, 0 to 1."""
+        events = getattr(self.reader, "events", None)
+        return 0.0 if events is None or not self.text else min(events.position / len(self.text), 1.0)
+
+    def header(self) -> Document:
+        if self.failed is not None or self.text is None:
+            return Document(path=self.path, problems=(self.failed,) if self.failed else ())
+        self._walk = self.reader.walk(self.text)
+        try:
+            first = next(self._walk, None)
+        except LoadError as e:
+            self._fail(e)
+            return Document(path=self.path, problems=(self.failed,))  # type: ignore[arg-type]
+        if isinstance(first, Document):
+            return first
+        return self.reader.document(())  # the file ended before its claims (or has a problem)
+
+    def claims(self) -> Iterator[Claim]:
+        if self._walk is None:
+            return
+        try:
+            for item in self._walk:
+                if isinstance(item, Claim):
+                    yield item
+        except LoadError as e:
+            self._fail(e)
+
+    def _fail(self, e: "LoadError") -> None:
+        self.failed = Problem(Span(self.path, e.line, e.col), e.code, e.message)
+
+    def document(self, claims: tuple[Claim, ...] = ()) -> Document:
+        if self.failed is not None:
+            return Document(path=self.path, problems=(self.failed,))
+        return self.reader.document(claims)
 
 
 class _Reader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.top_problems: list[Problem] = []
+        self.aborted = False
+        self.article_data: dict[str, str] = {}
+        self.settings_data = Settings()
+        self.facts_data: dict[str, Fact] = {}
+        self.broken: dict[str, str] = {}
+        self.ignored_figures: tuple = ()
         #: facts whose value could not be read: a claim using one says so, not "unknown fact"
         self.unreadable_facts: dict[str, str] = {}
         self.article_spans: dict[str, Span] = {}
@@ -418,60 +538,154 @@ class _Reader:
         return value
 
     # the file ------------------------------------------------------------------
-    def read(self, text: str) -> Document:
+    def walk(self, text: str) -> Iterator[Claim | Document]:
+        """The file in one pass over the parser's events: first the header (a Document
+        without claims, once what claims are computed with is known), then each claim as
+        it is read. Claims stream straight from the parser when ``claims:`` is the last
+        key of the file; otherwise they are kept until the end, where the header is.
+
+        Problems accumulate in ``self.problems``; a LoadError (YAML syntax, a limit) ends
+        the walk and the caller reports only it, as for a file that cannot be read.
+        """
+        import yaml
+
         path = self.path
-        try:
-            root = compose(text)
-        except LoadError as e:
-            return Document(path=path, problems=(Problem(Span(path, e.line, e.col), e.code, e.message),))
-        if root is None or root.is_null:
-            return Document(
-                path=path,
-                problems=(Problem(Span(path, 1, 1), "empty", "the file is empty: a claims file starts with `version: 1` and a list of `claims:`"),),
-            )
-        top = self.mapping(root, "the claims file", TOP_KEYS)
-        if top is None:
-            return Document(path=path, problems=tuple(self.problems))
+        events = self.events = _Events(text)
+        events.next()  # StreamStart
+        ev = events.next()
+        if type(ev) is yaml.StreamEndEvent:
+            self.problems.append(Problem(Span(path, 1, 1), "empty", _EMPTY))
+            return
+        ev = events.next()  # the document's first node
+        if type(ev) is not yaml.MappingStartEvent:
+            root = events.node(ev)
+            self._finish(events)
+            if root.is_null:
+                self.problems.append(Problem(Span(path, 1, 1), "empty", _EMPTY))
+            else:
+                self.mapping(root, "the claims file", TOP_KEYS)  # says what it should be
+            return
+        top = YNode("map", ev.start_mark.line + 1, ev.start_mark.column + 1)  # type: ignore[attr-defined]
+        streaming = _claims_last(text)
+        seen: dict[str, YNode] = {}
+        values: dict[str, YNode] = {}
+        held: list[Claim] = []
+        header: Document | None = None
+        stop = False  # an unsupported version: nothing else is read for meaning
+        ids: dict[str, int] = {}
+        while type(ev := events.next()) is not yaml.MappingEndEvent:
+            key = events.node(ev, 1)
+            first = events.next()
+            if key.kind != "scalar" or key.is_null:
+                self.top_problem(key, "wrong-type", f"keys in the claims file should be words, not {key.describe()}")
+                events.node(first, 1)
+                continue
+            name = key.value
+            if name in seen:
+                self.top_problem(key, "duplicate-key", f"duplicate key {name!r} in the claims file (first at line {seen[name].line})")
+                events.node(first, 1)
+                continue
+            seen[name] = key
+            if name not in TOP_KEYS:
+                from factcheck.expr import did_you_mean
 
-        if "version" not in top:
-            self.problem(root, "missing-key", "missing `version: 1` at the top of the file")
-        else:
-            k, v = top["version"]
-            if not (v.kind == "scalar" and v.style is None and v.value.isdigit() and int(v.value) in SUPPORTED_VERSIONS):
-                versions = ", ".join(map(str, SUPPORTED_VERSIONS))
-                self.problem(
-                    v,
-                    "version",
-                    f"version {v.value} is not supported: this build of factcheck reads version {versions}"
-                    if v.kind == "scalar" and not v.is_null
-                    else f"version should be a number ({versions}), not {v.describe()}",
+                self.top_problem(
+                    key,
+                    "unknown-key",
+                    f"unknown key {name!r} in the claims file{did_you_mean(name, TOP_KEYS) or ''}; "
+                    f"expected one of: {', '.join(TOP_KEYS)}",
                 )
-                return Document(path=path, problems=tuple(self.problems))
+                events.node(first, 1)
+                continue
+            if header is not None:  # a key after claims: that were read as the last key
+                self.top_problem(
+                    key,
+                    "order",
+                    f"`{name}:` comes after `claims:`, which this file was read as ending with: "
+                    "move `claims:` to the end of the file",
+                )
+                self.aborted = True
+                events.node(first, 1)
+                continue
+            if name == "claims" and type(first) is yaml.SequenceStartEvent and not stop:
+                if streaming:
+                    header = self._header(top, values)
+                    yield header
+                while type(item := events.next()) is not yaml.SequenceEndEvent:
+                    claim = self.claim(events.node(item, 2), ids)
+                    if claim is None:
+                        continue
+                    if header is not None:
+                        yield claim
+                    else:
+                        held.append(claim)
+                continue
+            value = events.node(first, 1)
+            if name == "version":
+                stop = not self._version(value)
+            if name == "claims" and not stop:
+                held = self.claims(value)
+            values[name] = value
+        self._finish(events)
+        if "version" not in seen:
+            self.top_problem(top, "missing-key", "missing `version: 1` at the top of the file")
+        if "claims" not in seen and not stop:
+            self.problem(top, "missing-key", "missing `claims:`, the list of claims to check")
+        if stop:
+            return
+        if header is None:
+            yield self._header(top, values)
+            yield from held
+        if "ignore_figures" in values:
+            self.ignored_figures = self.ignore_figures(values["ignore_figures"])
 
-        article = self.article(top["article"][1]) if "article" in top else {}
-        settings = self.settings(top["settings"][1]) if "settings" in top else Settings()
-        facts = self.facts(top["facts"][1]) if "facts" in top else {}
-        broken = {**self.unreadable_facts, **self.cycles(facts)}
-        claims: list[Claim] = []
-        if "claims" not in top:
-            self.problem(root, "missing-key", "missing `claims:`, the list of claims to check")
-        else:
-            claims = self.claims(top["claims"][1])
-        ignore = self.ignore_figures(top["ignore_figures"][1]) if "ignore_figures" in top else ()
-        for name in list(facts):
-            if name in broken:
-                del facts[name]
-        return Document(
-            path=path,
-            article=article,
-            settings=settings,
-            facts=facts,
-            claims=tuple(claims),
-            problems=tuple(self.problems),
-            broken_facts=broken,
-            article_spans=self.article_spans,
-            ignore_figures=ignore,
+    def top_problem(self, node: YNode, code: str, message: str) -> None:
+        """Problems of the file's own keys come first in the report, as the file's shape
+        is what to fix first."""
+        self.top_problems.append(Problem(self.span(node), code, message))
+
+    def _version(self, v: YNode) -> bool:
+        if v.kind == "scalar" and v.style is None and v.value.isdigit() and int(v.value) in SUPPORTED_VERSIONS:
+            return True
+        versions = ", ".join(map(str, SUPPORTED_VERSIONS))
+        self.top_problem(
+            v,
+            "version",
+            f"version {v.value} is not supported: this build of factcheck reads version {versions}"
+            if v.kind == "scalar" and not v.is_null
+            else f"version should be a number ({versions}), not {v.describe()}",
         )
+        return False
+
+    def _header(self, top: YNode, values: dict[str, YNode]) -> Document:
+        """What every claim is computed with: article, settings and facts, cycles found."""
+        self.article_data = self.article(values["article"]) if "article" in values else {}
+        self.settings_data = self.settings(values["settings"]) if "settings" in values else Settings()
+        facts = self.facts(values["facts"]) if "facts" in values else {}
+        self.broken = {**self.unreadable_facts, **self.cycles(facts)}
+        self.facts_data = {name: f for name, f in facts.items() if name not in self.broken}
+        if "ignore_figures" in values:
+            self.ignored_figures = self.ignore_figures(values.pop("ignore_figures"))
+        return self.document(())
+
+    def document(self, claims: tuple[Claim, ...]) -> Document:
+        return Document(
+            path=self.path,
+            article=self.article_data,
+            settings=self.settings_data,
+            facts=self.facts_data,
+            claims=claims,
+            problems=(*self.top_problems, *self.problems),
+            broken_facts=self.broken,
+            article_spans=self.article_spans,
+            ignore_figures=self.ignored_figures,
+        )
+
+    def _finish(self, events: "_Events") -> None:
+        import yaml
+
+        while type(events.next()) is not yaml.StreamEndEvent:
+            pass  # the document's end; a second document is refused by _Events
 
     def article(self, node: YNode) -> dict[str, str]:
         if node.is_null:

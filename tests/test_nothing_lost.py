@@ -145,7 +145,7 @@ def waiting(real):
     return wait
 
 if where == "computing":
-    engine.check_document = waiting(engine.check_document)
+    engine.check_claim = waiting(engine.check_claim)
 else:  # writing: the temporary file exists, the rename has not happened
     output.os.fsync = waiting(os.fsync)
 sys.argv = ["factcheck", *sys.argv[2:]]
