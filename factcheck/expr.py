@@ -303,8 +303,9 @@ class _Parser:
 
     def take(self) -> Token:
         t = self.tok
-        self.i = i = min(self.i + 1, self.last)
-        self.tok = self.tokens[i]
+        if self.i < self.last:
+            self.i += 1
+            self.tok = self.tokens[self.i]
         return t
 
     def is_op(self, *ops: str) -> bool:

@@ -412,7 +412,18 @@ def _name(n: str, exp: Any, pluralize: bool) -> str:
 
 
 def unit_text(u: Any, pluralize: bool = False) -> str:
-    """'CNY/year', 'years', 'orders', '%', 'pp', '' for a plain number."""
+    """'CNY/year', 'years', 'orders', '%', 'pp', '' for a plain number (made once a unit)."""
+    key = (u, pluralize)
+    text = _TEXTS.get(key)
+    if text is None:
+        text = _TEXTS[key] = _unit_text(u, pluralize)
+    return text
+
+
+_TEXTS: dict[tuple[Any, bool], str] = {}
+
+
+def _unit_text(u: Any, pluralize: bool) -> str:
     items = list(u._units.items())
     num = [(n, e) for n, e in items if e > 0]
     den = [(n, -e) for n, e in items if e < 0]
@@ -701,13 +712,13 @@ def fmt_number(x: Fraction, sig: int = 4) -> str:
 
 
 def _floor_log10(n: int, d: int) -> int:
-    """floor(log10(n / d)) for positive integers, exactly."""
-    e = len(str(n)) - len(str(d))
-    if e >= 0:
-        if n < d * 10**e:
-            e -= 1
-    elif n * 10**-e < d:
+    """floor(log10(n / d)) for positive integers, exactly: estimated from the bit lengths
+    (off by at most one), then corrected."""
+    e = int((n.bit_length() - d.bit_length()) * 0.30102999566398120)
+    while (n < d * 10**e) if e >= 0 else (n * 10**-e < d):
         e -= 1
+    while (n >= d * 10 ** (e + 1)) if e + 1 >= 0 else (n * 10 ** -(e + 1) >= d):
+        e += 1
     return e
 
 
