@@ -549,6 +549,7 @@ class Evaluator:
         fact = self.facts[name]
         if name in self._active:  # the loader refuses cycles; this is a last guard
             raise ExprError(f"fact {name!r} refers to itself", 0, "cycle")
+        self._prepare(fact.expr.node)
         self._active.append(name)
         try:
             value = self.eval(fact.expr.node)
@@ -570,7 +571,8 @@ class Evaluator:
 
         Each fact is then computed with all of its own facts at hand, so a chain of
         10,000 facts (a: b + 1, b: c + 1, …) never recurses deeper than one expression.
-        A fact that fails keeps its error, raised where the fact is used.
+        A fact that fails keeps its error, raised where the fact is used. Called once a
+        fact, before it is first computed (not at every claim).
         """
         order: list[str] = []
         seen: set[str] = set()
@@ -594,7 +596,6 @@ class Evaluator:
 
     # nodes -------------------------------------------------------------------
     def eval(self, node: Node) -> Result:
-        self._prepare(node)
         try:
             return self._eval(node)
         except q.QuantityError as e:  # pragma: no cover - _eval places these itself

@@ -767,12 +767,14 @@ def fmt_amount(x: Fraction, v: Value, sig: int = 4, mag: str | None = None) -> s
     if is_percent(v.unit):  # a percent never takes a magnitude word: '0.1 thousand%' is 100%
         return fmt_number(x, sig) + "%"
     word, k = pick_mag(v, mag)
-    number = fmt_number(x / Fraction(10) ** k, sig)
-    u = unit_text(v.unit, pluralize=abs(x) != 1)
-    if word is not None:
-        sep = "" if not word.isascii() else " "
-        number = f"{number}{sep}{word}"
-    return f"{number} {u}" if u else number
+    return fmt_number(_scaled(x, k), sig) + _suffix(v.unit, word, abs(x) != 1)
+
+
+def _scaled(x: Fraction, k: int) -> Fraction:
+    """x / 10**k."""
+    if k == 0:
+        return x
+    return x / (_POW10[k] if k < len(_POW10) else Fraction(10) ** k)
 
 
 def fmt_range(lo: Fraction | None, hi: Fraction | None, v: Value, sig: int = 4, mag: str | None = None) -> str:
@@ -784,10 +786,23 @@ def fmt_range(lo: Fraction | None, hi: Fraction | None, v: Value, sig: int = 4, 
     if is_percent(v.unit):
         return f"{fmt_amount(lo, v, sig, mag)} to {fmt_amount(hi, v, sig, mag)}"
     word, k = pick_mag(v, mag)
-    scale = Fraction(10) ** k
-    a, b = fmt_number(lo / scale, sig), fmt_number(hi / scale, sig)
-    suffix = fmt_amount(hi, v, sig, mag)[len(b):]  # ' billion CNY', '亿 CNY', ' years'
-    return f"{a} to {b}{suffix}"
+    a, b = fmt_number(_scaled(lo, k), sig), fmt_number(_scaled(hi, k), sig)
+    return f"{a} to {b}{_suffix(v.unit, word, abs(hi) != 1)}"
+
+
+def _suffix(u: Unit, word: str | None, plural: bool) -> str:
+    """What follows a number: ' billion CNY', '亿 CNY', ' years', '' (made once)."""
+    key = (u, word, plural)
+    text = _SUFFIXES.get(key)
+    if text is None:
+        name = unit_text(u, pluralize=plural)
+        text = ("" if word is None else (" " if word.isascii() else "") + word) + (f" {name}" if name else "")
+        _SUFFIXES[key] = text
+    return text
+
+
+_SUFFIXES: dict[tuple[Unit, str | None, bool], str] = {}
+_POW10 = tuple(Fraction(10) ** k for k in range(16))
 
 
 def fmt_date(d: DateValue) -> str:
