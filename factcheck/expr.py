@@ -270,6 +270,13 @@ def parse(text: str) -> Node:
     """Parse an expression; raises ExprError with the offset of what is wrong."""
     if not text.strip():
         raise ExprError("empty expression", 0, "syntax")
+    return _parse(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse(text: str) -> Node:
+    """Trees are immutable and their positions relative to the text, so a text written
+    many times ("5%", "2 years", "100%") is parsed once."""
     return _Parser(text, tokenize(text)).parse()
 
 

@@ -15,7 +15,7 @@ import gc
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
+from typing import Any, Iterator
 
 from factcheck.errors import ExprError
 from factcheck.model import (
@@ -95,11 +95,12 @@ class LoadError(Exception):
         self.line, self.col, self.code, self.message = line, col, code, message
 
 
-def _yaml_events(text: str) -> Iterator[object]:
+def _yaml_parser(text: str) -> Any:
+    """libyaml's parser when PyYAML has it (the pure-Python one otherwise); its events are
+    taken one call at a time, without yaml.parse's generator around each."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.parse(text, Loader=loader)
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
 
 
 class _Events:
@@ -112,7 +113,7 @@ class _Events:
 
         self.yaml = yaml
         self.text = text
-        self._events = _yaml_events(text)
+        self._get = _yaml_parser(text).get_event
         self._node_events = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
         self.nodes = 0
         self.documents = 0
@@ -122,7 +123,7 @@ class _Events:
     def next(self) -> object:
         yaml = self.yaml
         try:
-            ev = next(self._events)
+            ev = self._get()
         except yaml.MarkedYAMLError as e:
             m = e.problem_mark or e.context_mark
             line, col = (m.line + 1, m.column + 1) if m else (1, 1)
@@ -143,8 +144,6 @@ class _Events:
             ) from None
         except yaml.YAMLError as e:  # pragma: no cover - any other error of the parser, without marks
             raise LoadError(1, 1, "yaml-syntax", f"YAML syntax: {e}") from None
-        except StopIteration:  # pragma: no cover - the parser always ends with StreamEnd
-            raise LoadError(1, 1, "yaml-syntax", "YAML syntax: the file ends too early") from None
         kind = type(ev)
         mark = ev.start_mark  # type: ignore[attr-defined]
         self.position = mark.index
