@@ -18,7 +18,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from factcheck.errors import UsageError
 
@@ -58,7 +58,10 @@ def _destination(shown: Path, protect: Iterable[Path | str]) -> tuple[Path, os.s
     return path, info
 
 
-def write_atomic(path: Path | str, text: str, protect: Iterable[Path | str] = ()) -> None:
+def write_atomic(path: Path | str, text: str | Iterable[str], protect: Iterable[Path | str] = ()) -> None:
+    """Write ``text`` (a string, or pieces of one) to a temporary file beside ``path`` and
+    rename it into place: a reader never sees half a report, an interrupted run leaves
+    the previous one."""
     shown = Path(path)
     path, info = _destination(shown, protect)
     if info is not None and not stat.S_ISREG(info.st_mode):
@@ -71,7 +74,7 @@ def write_atomic(path: Path | str, text: str, protect: Iterable[Path | str] = ()
         raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+            _write(f, text)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
@@ -87,11 +90,19 @@ def write_atomic(path: Path | str, text: str, protect: Iterable[Path | str] = ()
     _sync_folder(folder)
 
 
-def _write_stream(shown: Path, text: str) -> None:
+def _write(f: Any, text: str | Iterable[str]) -> None:
+    if isinstance(text, str):
+        f.write(text)
+    else:
+        for piece in text:
+            f.write(piece)
+
+
+def _write_stream(shown: Path, text: str | Iterable[str]) -> None:
     """A device or a pipe: written in place, as any program would."""
     try:
         with open(shown, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+            _write(f, text)
     except OSError as e:
         raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
 

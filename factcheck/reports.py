@@ -74,21 +74,23 @@ def deliver(report: Report, targets: list[Target], protect: Sequence[str] = ()) 
     """Write every report; none of them over a file the run read (``protect``): that is
     checked for all of them before any is written."""
     from factcheck.output import check_writable, write_atomic
-    from factcheck.reporters import renderer
+    from factcheck.reporters import pieces
 
-    texts = [(t, renderer(t.format)(report, t.options)) for t in targets]
-    for t, _ in texts:
+    for t in targets:
         if t.path is not None:
             check_writable(t.path, protect)
-    for t, text in texts:
+    # Formats that write in pieces (json) are rendered as they are written, so that a
+    # report of 100,000 claims is never one string in memory.
+    for t in targets:
         if t.path is not None:
-            write_atomic(t.path, text, protect)
+            write_atomic(t.path, pieces(t.format)(report, t.options), protect)
     github = next((t for t in targets if t.format == "github"), None)
     if github is not None:
         append_step_summary(report, github.options)
-    for t, text in texts:
+    for t in targets:
         if t.path is None:
-            sys.stdout.write(text)
+            for piece in pieces(t.format)(report, t.options):
+                sys.stdout.write(piece)
             sys.stdout.flush()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from factcheck.model import Report, Result, Status, Suppression
 
@@ -50,6 +50,21 @@ class Options:
 def renderer(name: str) -> Callable[[Report, Options], str]:
     module, _, func = FORMATS[name].partition(":")
     return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+
+
+#: formats that can write themselves in pieces (a large report is never one string)
+STREAMS: dict[str, str] = {
+    "json": "factcheck.reporters.json_report:stream",
+}
+
+
+def pieces(name: str) -> Callable[[Report, Options], Iterable[str]]:
+    """The format's writer in pieces when it has one; else its text as one piece."""
+    if name in STREAMS:
+        module, _, func = STREAMS[name].partition(":")
+        return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+    render = renderer(name)
+    return lambda report, options: (render(report, options),)
 
 
 def summary_text(report: Report) -> str:
