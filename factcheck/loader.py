@@ -114,11 +114,13 @@ class _Events:
         self.yaml = yaml
         self.text = text
         self._get = _yaml_parser(text).get_event
-        self._node_events = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+        # the event classes, looked up once: every event of the file is compared with them
+        self._scalar, self._map, self._seq = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        self._map_end, self._seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        self._doc, self._alias = yaml.DocumentStartEvent, yaml.AliasEvent
+        self.last: object = None
         self.nodes = 0
         self.documents = 0
-        #: where in the text the parser is (characters), for a progress bar
-        self.position = 0
 
     def next(self) -> object:
         yaml = self.yaml
@@ -144,31 +146,40 @@ class _Events:
             ) from None
         except yaml.YAMLError as e:  # pragma: no cover - any other error of the parser, without marks
             raise LoadError(1, 1, "yaml-syntax", f"YAML syntax: {e}") from None
+        self.last = ev
         kind = type(ev)
-        mark = ev.start_mark  # type: ignore[attr-defined]
-        self.position = mark.index
-        if kind is yaml.DocumentStartEvent:
+        if kind is self._scalar or kind is self._map or kind is self._seq:
+            tag = ev.tag  # type: ignore[attr-defined]
+            if tag and tag not in _ALLOWED_TAGS:
+                mark = ev.start_mark  # type: ignore[attr-defined]
+                raise LoadError(mark.line + 1, mark.column + 1, "yaml-tag", f"the YAML tag {tag!r} is not allowed in claims files: remove it")
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                mark = ev.start_mark  # type: ignore[attr-defined]
+                raise LoadError(mark.line + 1, mark.column + 1, "too-large", f"too many YAML nodes (more than {MAX_NODES:,})")
+        elif kind is self._doc:
             self.documents += 1
             if self.documents > 1:
+                mark = ev.start_mark  # type: ignore[attr-defined]
                 raise LoadError(mark.line + 1, mark.column + 1, "yaml-syntax", "a claims file holds one YAML document; remove the second '---'")
-        elif kind is yaml.AliasEvent:
+        elif kind is self._alias:
+            mark = ev.start_mark  # type: ignore[attr-defined]
             raise LoadError(
                 mark.line + 1, mark.column + 1, "yaml-alias",
                 f"YAML aliases (*{ev.anchor}) are not allowed in claims files: write the value out",  # type: ignore[attr-defined]
             )
-        elif kind in self._node_events:
-            tag = ev.tag  # type: ignore[attr-defined]
-            if tag and tag not in _ALLOWED_TAGS:
-                raise LoadError(mark.line + 1, mark.column + 1, "yaml-tag", f"the YAML tag {tag!r} is not allowed in claims files: remove it")
-            self.nodes += 1
-            if self.nodes > MAX_NODES:
-                raise LoadError(mark.line + 1, mark.column + 1, "too-large", f"too many YAML nodes (more than {MAX_NODES:,})")
         return ev
+
+    @property
+    def position(self) -> int:
+        """Where in the text the parser is (characters), for a progress bar."""
+        return 0 if self.last is None else self.last.start_mark.index  # type: ignore[attr-defined]
 
     def node(self, ev: object, depth: int = 0) -> YNode:
         """The whole node that starts with event ``ev``, built iteratively; ``depth`` is
         how deep it sits in the file."""
-        yaml = self.yaml
+        scalar, map_start, seq_start = self._scalar, self._map, self._seq
+        map_end, seq_end, advance = self._map_end, self._seq_end, self.next
         stack: list[tuple[YNode, list[YNode]]] = []  # container, pending key for maps
         # The tree holds no cycles, so the cyclic collector only slows its building: with
         # it, each of its passes walks every node made so far (twice the time at 100,000).
@@ -177,21 +188,22 @@ class _Events:
         try:
             while True:
                 kind = type(ev)
-                mark = ev.start_mark  # type: ignore[attr-defined]
-                if kind is yaml.ScalarEvent:
+                if kind is scalar:
                     made = _scalar(ev)
-                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                elif kind is map_start or kind is seq_start:
+                    mark = ev.start_mark  # type: ignore[attr-defined]
                     line, col = mark.line + 1, mark.column + 1
-                    made = YNode("map", line, col, pairs=[]) if kind is yaml.MappingStartEvent else YNode("seq", line, col, items=[])
+                    made = YNode("map", line, col, pairs=[]) if kind is map_start else YNode("seq", line, col, items=[])
                     if len(stack) + depth >= MAX_DEPTH:
                         raise LoadError(line, col, "too-deep", f"the YAML nests more than {MAX_DEPTH} levels deep")
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                elif kind is map_end or kind is seq_end:
                     done, _ = stack.pop()
                     if not stack:
                         return done
-                    ev = self.next()
+                    ev = advance()
                     continue
                 else:  # pragma: no cover - _Events refuses aliases; nothing else comes inside a node
+                    mark = ev.start_mark  # type: ignore[attr-defined]
                     raise LoadError(mark.line + 1, mark.column + 1, "yaml-syntax", "YAML syntax: unexpected event")
                 if stack:
                     parent, pending = stack[-1]
@@ -205,7 +217,7 @@ class _Events:
                     return made
                 if made.kind != "scalar":
                     stack.append((made, []))
-                ev = self.next()
+                ev = advance()
         finally:
             if collecting:
                 gc.enable()
