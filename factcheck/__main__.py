@@ -1,3 +1,3 @@
-from factcheck.cli import main
+from factcheck.cli import entry
 
-main()
+entry()

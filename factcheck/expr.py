@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 from factcheck import quantity as q
 from factcheck.errors import ExprError
@@ -48,8 +48,9 @@ SUGGESTION_WORK = 20_000
 # --------------------------------------------------------------------------- tokens
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token of an expression (a named tuple: tokens are made by the tens of thousands)."""
+
     kind: str  # number date sign word cjk op percent end
     text: str
     pos: int

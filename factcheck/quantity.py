@@ -669,6 +669,7 @@ def as_percent(v: Value) -> Value:
 _AUTO_MAGS = (("trillion", 12), ("billion", 9), ("million", 6))
 
 
+@functools.lru_cache(maxsize=4096)
 def sig_digits(text: str) -> int:
     """Significant digits of a number as written ('126.7' -> 4, '380' -> 3, '0.05' -> 1)."""
     m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
@@ -682,11 +683,14 @@ def sig_digits(text: str) -> int:
 SCIENTIFIC_FROM, SCIENTIFIC_BELOW = 21, -10
 
 
-def fmt_number(x: Fraction, sig: int = 4) -> str:
+def fmt_number(x: Fraction, sig: int = 4, shift: int = 0) -> str:
     """A decimal with ``sig`` significant digits (never dropping integer digits), no
     trailing zeros, thousands separators from 10,000 up. Rounded half to even, exactly:
-    integer arithmetic on the fraction, no float and no intermediate rounding."""
+    integer arithmetic on the fraction, no float and no intermediate rounding.
+    ``shift``: show x / 10**shift (a figure in billions), without making that fraction."""
     n, d = x.numerator, x.denominator
+    if shift:
+        d *= 10**shift
     if n == 0:
         return "0"
     sign = "-" if n < 0 else ""
@@ -767,14 +771,7 @@ def fmt_amount(x: Fraction, v: Value, sig: int = 4, mag: str | None = None) -> s
     if is_percent(v.unit):  # a percent never takes a magnitude word: '0.1 thousand%' is 100%
         return fmt_number(x, sig) + "%"
     word, k = pick_mag(v, mag)
-    return fmt_number(_scaled(x, k), sig) + _suffix(v.unit, word, abs(x) != 1)
-
-
-def _scaled(x: Fraction, k: int) -> Fraction:
-    """x / 10**k."""
-    if k == 0:
-        return x
-    return x / (_POW10[k] if k < len(_POW10) else Fraction(10) ** k)
+    return fmt_number(x, sig, k) + _suffix(v.unit, word, abs(x) != 1)
 
 
 def fmt_range(lo: Fraction | None, hi: Fraction | None, v: Value, sig: int = 4, mag: str | None = None) -> str:
@@ -786,7 +783,7 @@ def fmt_range(lo: Fraction | None, hi: Fraction | None, v: Value, sig: int = 4, 
     if is_percent(v.unit):
         return f"{fmt_amount(lo, v, sig, mag)} to {fmt_amount(hi, v, sig, mag)}"
     word, k = pick_mag(v, mag)
-    a, b = fmt_number(_scaled(lo, k), sig), fmt_number(_scaled(hi, k), sig)
+    a, b = fmt_number(lo, sig, k), fmt_number(hi, sig, k)
     return f"{a} to {b}{_suffix(v.unit, word, abs(hi) != 1)}"
 
 
@@ -802,7 +799,6 @@ def _suffix(u: Unit, word: str | None, plural: bool) -> str:
 
 
 _SUFFIXES: dict[tuple[Unit, str | None, bool], str] = {}
-_POW10 = tuple(Fraction(10) ** k for k in range(16))
 
 
 def fmt_date(d: DateValue) -> str:
