@@ -26,7 +26,6 @@ points), an amount with amounts of a compatible unit; an amount against a rate
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from dataclasses import dataclass
 from fractions import Fraction
@@ -515,7 +514,7 @@ def anchor(
             mismatches=mismatches,
         )
         if not mismatches:
-            out.append(dataclasses.replace(r, anchor=found))
+            out.append(r._replace(anchor=found))
             continue
         text = "; ".join(
             f"the draft says {x.draft_text}; {claims_name} "
@@ -558,7 +557,7 @@ def anchor(
             )
             for m in mentions
         )
-        report = dataclasses.replace(report, source=draft.source, markdown=draft.markdown, figure_details=details)
+        report = report._replace(source=draft.source, markdown=draft.markdown, figure_details=details)
     return out, report, problems
 
 
@@ -583,8 +582,8 @@ def _failed(r: Result, text: str, span: Any, anchor_: Anchor, code: str) -> Resu
     """The claim fails on the draft. A claim that already failed or could not be
     computed keeps its own message, with the draft's finding as a hint."""
     if r.status in (Status.FAIL, Status.ERROR):
-        return dataclasses.replace(r, anchor=anchor_, hints=(*r.hints, Hint(code, text)))
-    return dataclasses.replace(r, status=Status.FAIL, message=text, span=span or r.span, anchor=anchor_, basis=None)
+        return r._replace(anchor=anchor_, hints=(*r.hints, Hint(code, text)))
+    return r._replace(status=Status.FAIL, message=text, span=span or r.span, anchor=anchor_, basis=None)
 
 
 def _short(text: str, limit: int = 120) -> str:

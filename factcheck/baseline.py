@@ -12,7 +12,6 @@ longer matches a finding are reported as notices, which never fail a run either.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -153,8 +152,8 @@ def apply(report: Report, baseline: Baseline | None = None, today: date | None =
                 if suppression is None:
                     span = Span(baseline.path, entry.line, entry.col)  # type: ignore[union-attr]
                     suppression = Suppression("baseline", f"in the baseline {baseline.path}", None, span)  # type: ignore[union-attr]
-            results.append(dataclasses.replace(r, suppressed=suppression) if suppression else r)
-        files.append(dataclasses.replace(f, results=tuple(results)))
+            results.append(r._replace(suppressed=suppression) if suppression else r)
+        files.append(f._replace(results=tuple(results)))
     if baseline:
         notices += _stale(report, baseline, used)
     return Report(tuple(files), report.notices + tuple(notices))

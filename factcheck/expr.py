@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from typing import Any, NamedTuple, Union
@@ -187,8 +186,7 @@ def _check_number(raw: str, pos: int) -> None:
 # --------------------------------------------------------------------------- tree
 
 
-@dataclass(frozen=True, slots=True)
-class Num:
+class Num(NamedTuple):
     value: q.Value
     start: int
     end: int
@@ -200,30 +198,26 @@ class Num:
     mag_word: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DateLit:
+class DateLit(NamedTuple):
     value: q.DateValue
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(NamedTuple):
     name: str
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Unary:
+class Unary(NamedTuple):
     op: str
     operand: "Node"
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Binary:
+class Binary(NamedTuple):
     op: str
     left: "Node"
     right: "Node"
@@ -232,8 +226,7 @@ class Binary:
     op_pos: int
 
 
-@dataclass(frozen=True, slots=True)
-class Call:
+class Call(NamedTuple):
     name: str
     args: tuple["Node", ...]
     start: int
