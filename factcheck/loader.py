@@ -459,6 +459,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.top_problems: list[Problem] = []
         self.aborted = False
+        self.streamed_facts: dict[str, Fact] | None = None
         self.article_data: dict[str, str] = {}
         self.settings_data = Settings()
         self.facts_data: dict[str, Fact] = {}
@@ -631,9 +632,20 @@ class _Reader:
                     else:
                         held.append(claim)
                 continue
+            if name == "facts" and type(first) is yaml.MappingStartEvent and not stop:
+                self.streamed_facts = self.stream_facts(events)
+                continue
             value = events.node(first, 1)
             if name == "version":
                 stop = not self._version(value)
+            elif stop:
+                pass
+            elif name == "article":
+                self.article_data = self.article(value)
+            elif name == "settings":
+                self.settings_data = self.settings(value)
+            elif name == "facts":
+                self.streamed_facts = self.facts(value)
             if name == "claims" and not stop:
                 held = self.claims(value)
             values[name] = value
@@ -670,9 +682,7 @@ class _Reader:
 
     def _header(self, top: YNode, values: dict[str, YNode]) -> Document:
         """What every claim is computed with: article, settings and facts, cycles found."""
-        self.article_data = self.article(values["article"]) if "article" in values else {}
-        self.settings_data = self.settings(values["settings"]) if "settings" in values else Settings()
-        facts = self.facts(values["facts"]) if "facts" in values else {}
+        facts = self.streamed_facts or {}
         self.broken = {**self.unreadable_facts, **self.cycles(facts)}
         self.facts_data = {name: f for name, f in facts.items() if name not in self.broken}
         if "ignore_figures" in values:
@@ -759,56 +769,80 @@ class _Reader:
         return Settings(tolerance=tolerance, rounding_only=rounding, rates=tuple(rates))
 
     def facts(self, node: YNode) -> dict[str, Fact]:
-        from factcheck.quantity import RESERVED_WORDS
-
         if node.is_null:
             return {}
         m = self.mapping(node, "facts", ())
         out: dict[str, Fact] = {}
         for name, (k, v) in (m or {}).items():
-            if not FACT_RE.match(name):
-                self.problem(
-                    k, "bad-name", f"fact name {name!r} should be lower case letters, digits and _ (net_profit_fy2024)"
-                )
-                continue
-            if name in RESERVED_WORDS:
-                self.problem(k, "bad-name", f"fact name {name!r} is a unit or magnitude word; choose another name")
-                continue
-            where = f"fact {name!r}"
-            if v.kind == "map":
-                fm = self.mapping(v, where, FACT_KEYS)
-                if fm is None:
-                    continue
-                if "value" not in fm:
-                    self.problem(v, "missing-key", f"{where} needs a `value:`")
-                    continue
-                expr = self.expr(fm["value"][1], where)
-                if expr is None:
-                    self.unreadable_facts[name] = f"its value at line {fm['value'][1].line} could not be read"
-                    continue
-                exact = False
-                if "exact" in fm:
-                    ev = fm["exact"][1]
-                    word = ev.value if ev.kind == "scalar" else None
-                    if word in _TRUE:
-                        exact = True
-                    elif word not in _FALSE:
-                        self.problem(ev, "wrong-type", f"`exact` should be true or false, not {ev.describe()}")
-                out[name] = Fact(
-                    name,
-                    self.span(k),
-                    expr,
-                    source=self.text(fm["source"][1], f"{where} source") if "source" in fm else None,
-                    as_of=self.date(fm["as_of"][1], f"{where} as_of") if "as_of" in fm else None,
-                    note=self.text(fm["note"][1], f"{where} note") if "note" in fm else None,
-                    exact=exact,
-                )
+            self.fact(name, k, v, out)
+        return out
+
+    def fact(self, name: str, k: YNode, v: YNode, out: dict[str, Fact]) -> None:
+        """One entry of ``facts:``, into ``out`` when it can be used."""
+        from factcheck.quantity import RESERVED_WORDS
+
+        if not FACT_RE.match(name):
+            self.problem(
+                k, "bad-name", f"fact name {name!r} should be lower case letters, digits and _ (net_profit_fy2024)"
+            )
+            return
+        if name in RESERVED_WORDS:
+            self.problem(k, "bad-name", f"fact name {name!r} is a unit or magnitude word; choose another name")
+            return
+        where = f"fact {name!r}"
+        if v.kind == "map":
+            fm = self.mapping(v, where, FACT_KEYS)
+            if fm is None:
+                return
+            if "value" not in fm:
+                self.problem(v, "missing-key", f"{where} needs a `value:`")
+                return
+            expr = self.expr(fm["value"][1], where)
+            if expr is None:
+                self.unreadable_facts[name] = f"its value at line {fm['value'][1].line} could not be read"
+                return
+            exact = False
+            if "exact" in fm:
+                ev = fm["exact"][1]
+                word = ev.value if ev.kind == "scalar" else None
+                if word in _TRUE:
+                    exact = True
+                elif word not in _FALSE:
+                    self.problem(ev, "wrong-type", f"`exact` should be true or false, not {ev.describe()}")
+            out[name] = Fact(
+                name,
+                self.span(k),
+                expr,
+                source=self.text(fm["source"][1], f"{where} source") if "source" in fm else None,
+                as_of=self.date(fm["as_of"][1], f"{where} as_of") if "as_of" in fm else None,
+                note=self.text(fm["note"][1], f"{where} note") if "note" in fm else None,
+                exact=exact,
+            )
+        else:
+            expr = self.expr(v, where)
+            if expr is not None:
+                out[name] = Fact(name, self.span(k), expr)
             else:
-                expr = self.expr(v, where)
-                if expr is not None:
-                    out[name] = Fact(name, self.span(k), expr)
-                else:
-                    self.unreadable_facts[name] = f"its value at line {v.line} could not be read"
+                self.unreadable_facts[name] = f"its value at line {v.line} could not be read"
+
+    def stream_facts(self, events: "_Events") -> dict[str, Fact]:
+        """``facts:`` read one entry at a time from the parser (the mapping's start taken):
+        an archive's tens of thousands of facts never stand as one tree."""
+        import yaml
+
+        out: dict[str, Fact] = {}
+        seen: dict[str, YNode] = {}
+        while type(ev := events.next()) is not yaml.MappingEndEvent:
+            k = events.node(ev, 2)
+            v = events.node(events.next(), 2)
+            if k.kind != "scalar" or k.is_null:
+                self.problem(k, "wrong-type", f"keys in facts should be words, not {k.describe()}")
+                continue
+            if k.value in seen:
+                self.problem(k, "duplicate-key", f"duplicate key {k.value!r} in facts (first at line {seen[k.value].line})")
+                continue
+            seen[k.value] = k
+            self.fact(k.value, k, v, out)
         return out
 
     def cycles(self, facts: dict[str, Fact]) -> dict[str, str]:
