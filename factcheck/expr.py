@@ -541,6 +541,11 @@ class Evaluator:
         self._active: list[str] = []
         self._suggestions_left = SUGGESTION_WORK
 
+    def forget(self) -> None:
+        """Let go of the facts' computed values (a run over an archive keeps no detail)."""
+        self._memo.clear()
+        self._failed.clear()
+
     # facts -----------------------------------------------------------------
     def fact(self, name: str) -> Result:
         if name in self._memo:

@@ -154,12 +154,12 @@ def _iroot(n: int, k: int) -> int | None:
     return None
 
 
-_ROOT_DIGITS = 50
-_ROOT_SLACK = Fraction(1, 10**45)  # relative: far wider than the 50-digit error, far narrower than any figure
+_ROOT_DIGITS = 34
+_ROOT_SLACK = Fraction(1, 10**30)  # relative: far wider than the 34-digit error, far narrower than any figure
 
 
 def _rational_power(x: Fraction, e: Fraction) -> tuple[Fraction, bool]:
-    """x ** e for x >= 0: exact when the root is rational, else to 50 significant digits.
+    """x ** e for x >= 0: exact when the root is rational, else to 34 significant digits.
 
     Returns (value, exact).
     """

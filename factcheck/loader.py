@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import re
+import sys
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
@@ -95,11 +96,17 @@ class LoadError(Exception):
         self.line, self.col, self.code, self.message = line, col, code, message
 
 
-def _yaml_parser(text: str) -> Any:
+def _yaml_parser(text: str | None, data: bytes | None) -> Any:
     """libyaml's parser when PyYAML has it (the pure-Python one otherwise); its events are
-    taken one call at a time, without yaml.parse's generator around each."""
+    taken one call at a time, without yaml.parse's generator around each. libyaml reads
+    the file's UTF-8 bytes as they are (given a str, PyYAML would encode a copy)."""
     import yaml
 
+    if data is not None and hasattr(yaml, "CSafeLoader"):
+        return yaml.CSafeLoader(data)
+    if text is None:
+        assert data is not None
+        text = data.decode("utf-8")
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
 
 
@@ -108,12 +115,12 @@ class _Events:
     at its line and column, and the limits (nodes, depth, aliases, tags) checked as the
     events arrive: nothing is built before it is known to be acceptable."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str | None, data: bytes | None = None) -> None:
         import yaml
 
         self.yaml = yaml
-        self.text = text
-        self._get = _yaml_parser(text).get_event
+        self._text, self._data = text, data
+        self._get = _yaml_parser(text, data).get_event
         # the event classes, looked up once: every event of the file is compared with them
         self._scalar, self._map, self._seq = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
         self._map_end, self._seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -121,6 +128,14 @@ class _Events:
         self.last: object = None
         self.nodes = 0
         self.documents = 0
+
+    @property
+    def text(self) -> str:
+        """The file's text, for placing an error (made from the bytes when needed)."""
+        if self._text is None:
+            assert self._data is not None
+            self._text = self._data.decode("utf-8")
+        return self._text
 
     def next(self) -> object:
         yaml = self.yaml
@@ -301,15 +316,6 @@ def _yaml_problem(e: object, line: int, col: int, text: str) -> tuple[int, int, 
 # --------------------------------------------------------------------------- reading
 
 
-def read_text(path: str) -> tuple[str | None, Problem | None]:
-    """The file's text, or the problem that stops it from being read as UTF-8."""
-    try:
-        data = read_bytes(path, MAX_BYTES, "claims files")
-    except LoadError as e:
-        return None, Problem(Span(path, e.line, e.col), e.code, e.message)
-    return decode(path, data)
-
-
 def read_bytes(path: str, limit: int, what: str = "files") -> bytes:
     """A regular file's bytes, at most ``limit`` of them; LoadError (at 1:1) otherwise.
 
@@ -382,6 +388,12 @@ def load(path: str, text: str | None = None) -> Document:
     return f.document(tuple(f.claims()))
 
 
+def _short(text: str) -> str:
+    """One copy of a short text written many times ("5%", "2 years", a tag): an archive
+    repeats them by the thousand, each a new string from the parser."""
+    return sys.intern(text) if len(text) <= 24 else text
+
+
 _EMPTY = "the file is empty: a claims file starts with `version: 1` and a list of `claims:`"
 #: a top-level key at the start of a line, as block YAML writes one
 _TOP_KEY = re.compile(r"^([A-Za-z_$][\w$-]*)[ \t]*:(?=[ \t\r]|$)", re.M)
@@ -406,9 +418,18 @@ class ClaimsFile:
         self.reader = reader or _Reader(path)
         self.failed: Problem | None = None
         self._walk: Iterator[Claim | Document] | None = None
+        self.data: bytes | None = None
         if text is None:
-            text, self.failed = read_text(path)
+            try:
+                data = read_bytes(path, MAX_BYTES, "claims files")
+            except LoadError as e:
+                self.failed = Problem(Span(path, e.line, e.col), e.code, e.message)
+            else:
+                text, self.failed = decode(path, data)
+                if text is not None:
+                    self.data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
         self.text = text
+        self.size = len(self.data) if self.data is not None else len(text or "")
 
     @property
     def aborted(self) -> bool:
@@ -419,12 +440,13 @@ class ClaimsFile:
     def progress(self) -> float:
         """How much of the file has been read, 0 to 1."""
         events = getattr(self.reader, "events", None)
-        return 0.0 if events is None or not self.text else min(events.position / len(self.text), 1.0)
+        return 0.0 if events is None or not self.size else min(events.position / self.size, 1.0)
 
     def header(self) -> Document:
         if self.failed is not None or self.text is None:
             return Document(path=self.path, problems=(self.failed,) if self.failed else ())
-        self._walk = self.reader.walk(self.text)
+        self._walk = self.reader.walk(self.text, self.data)
+        self.text = None  # the walk holds what it needs
         try:
             first = next(self._walk, None)
         except LoadError as e:
@@ -443,6 +465,10 @@ class ClaimsFile:
                     yield item
         except LoadError as e:
             self._fail(e)
+        # read through: the parser and the file's bytes can go
+        self._walk = None
+        self.reader.events = None
+        self.data = None
 
     def _fail(self, e: "LoadError") -> None:
         self.failed = Problem(Span(self.path, e.line, e.col), e.code, e.message)
@@ -520,7 +546,7 @@ class _Reader:
         if node.kind != "scalar" or node.is_null:
             self.problem(node, "wrong-type", f"{what} should be an expression such as `2.5 years`, not {node.describe()}")
             return None
-        text = node.value
+        text = _short(node.value)
         span = self.span(node)
         try:
             tree = parse(text)
@@ -550,7 +576,7 @@ class _Reader:
         return value
 
     # the file ------------------------------------------------------------------
-    def walk(self, text: str) -> Iterator[Claim | Document]:
+    def walk(self, text: str, data: bytes | None = None) -> Iterator[Claim | Document]:
         """The file in one pass over the parser's events: first the header (a Document
         without claims, once what claims are computed with is known), then each claim as
         it is read. Claims stream straight from the parser when ``claims:`` is the last
@@ -562,7 +588,11 @@ class _Reader:
         import yaml
 
         path = self.path
-        events = self.events = _Events(text)
+        streaming = _claims_last(text)
+        # the parser reads the bytes when it has them: the text (a second copy of the
+        # file, 16 MB for 100,000 claims) is let go
+        events = self.events = _Events(None if data is not None else text, data)
+        del text
         events.next()  # StreamStart
         ev = events.next()
         if type(ev) is yaml.StreamEndEvent:
@@ -578,7 +608,6 @@ class _Reader:
                 self.mapping(root, "the claims file", TOP_KEYS)  # says what it should be
             return
         top = YNode("map", ev.start_mark.line + 1, ev.start_mark.column + 1)  # type: ignore[attr-defined]
-        streaming = _claims_last(text)
         seen: dict[str, YNode] = {}
         values: dict[str, YNode] = {}
         held: list[Claim] = []
@@ -915,7 +944,7 @@ class _Reader:
         if "tags" in m:
             v = m["tags"][1]
             if v.kind == "seq" and all(t.kind == "scalar" and not t.is_null for t in v.items):
-                tags = tuple(t.value for t in v.items)
+                tags = tuple(_short(t.value) for t in v.items)
             elif not v.is_null:
                 self.problem(v, "wrong-type", f"tags should be a list of words ([market-share, results]), not {v.describe()}")
 

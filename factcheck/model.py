@@ -77,11 +77,13 @@ class Expr(NamedTuple):
 
     ``span`` is the position of the first character of ``text``. When the text sat on
     one line of the file (``single_line``), a character offset maps to an exact column;
-    otherwise positions fall back to the start of the value.
+    otherwise positions fall back to the start of the value. Once a claim is judged in a
+    run that keeps no detail (an archive of claims), only the text is kept: ``node``
+    and ``span`` are None.
     """
 
     text: str
-    span: Span
+    span: Span | None
     node: Any  # factcheck.expr.Node; Any keeps this module free of imports
     single_line: bool = True
 
@@ -268,6 +270,20 @@ class DraftReport(NamedTuple):
         return 1.0 if counted <= 0 else self.covered / counted
 
 
+class Difference(NamedTuple):
+    """Computed minus stated: absolute (in the stated unit) and relative to |stated|.
+    Read as ``d.absolute`` or, as the JSON report names it, ``d["absolute"]``."""
+
+    absolute: float | None
+    relative: float | None
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def, override]
+        return getattr(self, key) if isinstance(key, str) else tuple.__getitem__(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key, default)
+
+
 class Result(NamedTuple):
     claim: Claim
     status: Status
@@ -275,7 +291,7 @@ class Result(NamedTuple):
     basis: Basis | None = None
     computed: Shown | None = None
     stated: Shown | None = None
-    difference: dict[str, float | None] | None = None
+    difference: Difference | None = None
     hints: tuple[Hint, ...] = ()
     #: where the message points (an error inside an expression points at its column)
     span: Span | None = None

@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from factcheck import quantity as q
 from factcheck.interval import Interval
-from factcheck.model import Basis, Claim, Compare, Hint, Result, Shown, Status
+from factcheck.model import Basis, Claim, Compare, Difference, Hint, Result, Shown, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,16 +122,31 @@ def judge(x: Inputs) -> Result:
             unit=None if q.is_plain(stated.unit) else q.unit_text(stated.unit, pluralize=True),
             text=c_text,
         ),
-        stated=Shown(
-            value=num(s),
+        stated=_stated_shown(x.stated_text, stated, S2),
+        difference=Difference(num(diff_abs), num(diff_rel)),
+        hints=hints,
+    )
+
+
+def _stated_shown(text: str, stated: q.Value, S2: Interval) -> Shown:
+    """How a stated value shows: one object for every claim that states the same figure
+    with the same tolerance (an archive states "5%" thousands of times)."""
+    key = (text, stated.unit, stated.point, S2)
+    hit = _STATED.get(key)
+    if hit is None:
+        if len(_STATED) > 20_000:
+            _STATED.clear()
+        hit = _STATED[key] = Shown(
+            value=num(stated.point),
             low=num(S2.lo),
             high=num(S2.hi),
             unit=None if q.is_plain(stated.unit) else q.unit_text(stated.unit, pluralize=True),
-            text=x.stated_text,
-        ),
-        difference={"absolute": num(diff_abs), "relative": num(diff_rel)},
-        hints=hints,
-    )
+            text=text,
+        )
+    return hit
+
+
+_STATED: dict[tuple[Any, ...], Shown] = {}
 
 
 def tolerance_width(tol: q.Value, stated: q.Value, rates: q.Rates) -> Fraction:
@@ -265,7 +280,7 @@ def _judge_dates(x: Inputs) -> Result:
         basis=Basis.EXACT if ok else None,
         computed=shown_date(a),
         stated=shown_date(b),
-        difference={"absolute": float(days), "relative": None},
+        difference=Difference(float(days), None),
     )
 
 

@@ -55,6 +55,7 @@ def renderer(name: str) -> Callable[[Report, Options], str]:
 #: formats that can write themselves in pieces (a large report is never one string)
 STREAMS: dict[str, str] = {
     "json": "factcheck.reporters.json_report:stream",
+    "concise": "factcheck.reporters.concise:stream",
 }
 
 

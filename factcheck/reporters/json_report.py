@@ -64,7 +64,7 @@ def result_dict(r: Result) -> dict[str, Any]:
         "compare": c.compare.value,
         "computed": _shown(r.computed),
         "stated": _shown(r.stated),
-        "difference": r.difference,
+        "difference": None if r.difference is None else r.difference._asdict(),
         "message": r.message,
         "at": {"path": r.where.path, "line": r.where.line, "column": r.where.col},
         "hints": [{"code": h.code, "message": h.message} for h in r.hints],
