@@ -128,6 +128,20 @@ def judge(x: Inputs) -> Result:
     )
 
 
+def _stated_range(text: str, stated: q.Value, iv: Interval, sig: int, mag: str | None) -> str:
+    """The range a stated figure stands for, as text: worked out once a figure."""
+    key = (text, stated.unit, iv, sig, mag)
+    hit = _RANGES.get(key)
+    if hit is None:
+        if len(_RANGES) > 20_000:
+            _RANGES.clear()
+        hit = _RANGES[key] = _range(iv, stated, sig, mag)
+    return hit
+
+
+_RANGES: dict[tuple[Any, ...], str] = {}
+
+
 def _stated_shown(text: str, stated: q.Value, S2: Interval) -> Shown:
     """How a stated value shows: one object for every claim that states the same figure
     with the same tolerance (an archive states "5%" thousands of times)."""
@@ -221,8 +235,7 @@ def _message(
     diff_rel: Fraction | None,
 ) -> str:
     st = x.stated_text
-    c_range = _range(C, stated, sig, mag)
-    s_range = _range(S2, stated, sig, mag)
+    # the ranges are worked out only where a message shows them (most passes do not)
     if cmp is Compare.EQUAL:
         if not failing:
             return f"{c_text} equals the stated {st} exactly"
@@ -231,10 +244,12 @@ def _message(
         if basis is Basis.EXACT:
             return f"{c_text} equals the stated {st}"
         if basis is Basis.PRECISION:
-            return f"{c_text} rounds to the stated {st} ({_range(S, stated, sig, mag)})"
+            return f"{c_text} rounds to the stated {st} ({_stated_range(st, stated, S, sig, mag)})"
+        s_range = _stated_range(st, stated, S2, sig, mag)
         if basis is Basis.TOLERANCE:
             off = "" if diff_rel is None else f", {q.fmt_number(abs(diff_rel) * 100, 2)}% off"
             return f"{c_text} is within the tolerance of {x.tolerance_text} around the stated {st} ({s_range}{off})"
+        c_range = _range(C, stated, sig, mag)
         if basis is Basis.ROUNDING:
             return (
                 f"{c_text} misses the stated {st} ({s_range}); only the rounding of the inputs "
@@ -248,6 +263,7 @@ def _message(
         op = _OPS[cmp]
         if basis is Basis.EXACT:
             return f"{c_text} {op} {st} holds"
+        c_range = _range(C, stated, sig, mag)
         if basis is Basis.ROUNDING:
             return f"{c_text} {op} {st} holds only within the rounding of the inputs ({c_range})"
         text = f"{c_text} {op} {st} does not hold, even allowing for the rounding of the inputs ({c_range})"
