@@ -110,10 +110,15 @@ def main() -> int:
             path = Path(tmp) / f"bench-{n}.claims.yaml"
             path.write_text(generate(n), encoding="utf-8")
             repeat = 5 if n <= 10_000 else 3
-            m = median_run([*fc, "verify", "-f", "json", "-o", str(Path(tmp) / "out.json"), str(path)], ROOT, repeat, 0 if n > 10_000 else 1)
+            warm = 0 if n > 10_000 else 1
+            # as a pipeline runs it: the default report (one line a claim) to a file
+            m = median_run([*fc, "verify", "-o", str(Path(tmp) / "out.txt"), str(path)], ROOT, repeat, warm)
+            # and the JSON report, which tools read
+            j = median_run([*fc, "verify", "-f", "json", "-o", str(Path(tmp) / "out.json"), str(path)], ROOT, repeat, warm)
             m["claims"] = n
             m["claims_per_s"] = n / m["median_s"]
             m["file_mb"] = path.stat().st_size / 2**20
+            m["json"] = j
             throughput[str(n)] = m
     results["throughput"] = throughput
     scaling = throughput["100000"]["median_s"] / throughput["10000"]["median_s"] if "100000" in throughput else None
@@ -127,7 +132,8 @@ def main() -> int:
     if "100000" in throughput:
         checks[f"100,000 claims <= {TARGETS['t_100k']} s"] = throughput["100000"]["median_s"] <= TARGETS["t_100k"]
         checks[f"scaling 100k/10k <= {TARGETS['scaling']}x"] = scaling <= TARGETS["scaling"]
-        checks[f"peak memory at 100,000 <= {TARGETS['mem_100k_mb']:.0f} MB"] = throughput["100000"]["peak_mb"] <= TARGETS["mem_100k_mb"]
+        worst = max(throughput["100000"]["peak_mb"], throughput["100000"]["json"]["peak_mb"])
+        checks[f"peak memory at 100,000 <= {TARGETS['mem_100k_mb']:.0f} MB (either report)"] = worst <= TARGETS["mem_100k_mb"]
     results["targets"] = checks
 
     print_table(results)
@@ -145,10 +151,14 @@ def print_table(res: dict) -> None:
     print(f"| `factcheck --version` | {s['version']['median_s'] * 1000:.0f} ms | {s['floor_typer']['median_s'] * 1000:.0f} ms (`import typer`) | {res['derived']['version_ratio']:.2f}x |")
     print(f"| `factcheck verify` (bundled) | {s['verify_bundled']['median_s'] * 1000:.0f} ms | {s['floor_verify']['median_s'] * 1000:.0f} ms (`import typer, rich, yaml, pint`) | {res['derived']['verify_ratio']:.2f}x |")
     print()
-    print("| claims | file | median wall | claims/s | peak memory |")
-    print("|---|---|---|---|---|")
+    print("| claims | file | verify (median wall) | claims/s | peak memory | with `-f json` |")
+    print("|---|---|---|---|---|---|")
     for n, t in res["throughput"].items():
-        print(f"| {int(n):,} | {t['file_mb']:.1f} MB | {t['median_s']:.2f} s | {t['claims_per_s']:,.0f} | {t['peak_mb']:.0f} MB |")
+        j = t["json"]
+        print(
+            f"| {int(n):,} | {t['file_mb']:.1f} MB | {t['median_s']:.2f} s | {t['claims_per_s']:,.0f} | "
+            f"{t['peak_mb']:.0f} MB | {j['median_s']:.2f} s, {j['peak_mb']:.0f} MB |"
+        )
     if res["derived"]["scaling_100k_10k"]:
         print(f"\nscaling time(100k) / time(10k): {res['derived']['scaling_100k_10k']:.1f}x")
     print()

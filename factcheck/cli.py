@@ -152,7 +152,12 @@ def verify(
 
             known = bl.load_baseline(accepted)
         detail = any(t.format in DETAILED for t in targets)
-        found = run(paths or list(conf.paths or ()), only or (), draft, require_coverage, detail)
+        bar = _bar()
+        try:
+            found = run(paths or list(conf.paths or ()), only or (), draft, require_coverage, detail, bar and bar.update)
+        finally:
+            if bar is not None:
+                bar.close()
         if write_baseline is not None:
             from factcheck import baseline as bl
 
@@ -166,6 +171,15 @@ def verify(
     except UsageError as e:
         raise _fail(e.message) from None
     raise typer.Exit(found.exit_code(threshold))
+
+
+def _bar():  # type: ignore[no-untyped-def]
+    """A progress bar on stderr when it is a terminal (shown once a run takes a second)."""
+    if not sys.stderr.isatty() or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+        return None
+    from factcheck.progress import Bar
+
+    return Bar()
 
 
 def _inputs(report: object, draft: str | None = None) -> list[str]:
