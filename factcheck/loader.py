@@ -37,6 +37,9 @@ SUPPORTED_VERSIONS = (1,)
 MAX_BYTES = 32 * 1024 * 1024  # a claims file of 100,000 claims is about 15 MB
 MAX_DEPTH = 32  # claims files nest four levels deep; 32 leaves room and refuses bombs
 MAX_NODES = 2_000_000
+#: problems reported for one file before reading stops: a file with more is not a
+#: claims file with mistakes, and listing them all would cost more than it tells
+MAX_PROBLEMS = 200
 
 TOP_KEYS = ("version", "article", "settings", "facts", "claims", "ignore_figures")
 ARTICLE_KEYS = ("title", "outlet", "author", "published", "url", "draft")
@@ -655,6 +658,8 @@ class _Reader:
                 while type(item := events.next()) is not yaml.SequenceEndEvent:
                     claim = self.claim(events.node(item, 2), ids)
                     if claim is None:
+                        if self.swamped(item):
+                            return
                         continue
                     if header is not None:
                         yield claim
@@ -663,6 +668,8 @@ class _Reader:
                 continue
             if name == "facts" and type(first) is yaml.MappingStartEvent and not stop:
                 self.streamed_facts = self.stream_facts(events)
+                if self.aborted:
+                    return
                 continue
             value = events.node(first, 1)
             if name == "version":
@@ -690,6 +697,23 @@ class _Reader:
             yield from held
         if "ignore_figures" in values:
             self.ignored_figures = self.ignore_figures(values["ignore_figures"])
+
+    def swamped(self, ev: object) -> bool:
+        """Past MAX_PROBLEMS the file is not a claims file with mistakes but something
+        else: stop reading it (its claims are not checked), and say so."""
+        if len(self.problems) + len(self.top_problems) < MAX_PROBLEMS:
+            return False
+        if not self.aborted:
+            mark = ev.start_mark  # type: ignore[attr-defined]
+            self.problems.append(
+                Problem(
+                    Span(self.path, mark.line + 1, mark.column + 1),
+                    "too-many-problems",
+                    f"stopped reading here: more than {MAX_PROBLEMS} problems; fix those above first",
+                )
+            )
+            self.aborted = True
+        return True
 
     def top_problem(self, node: YNode, code: str, message: str) -> None:
         """Problems of the file's own keys come first in the report, as the file's shape
@@ -864,6 +888,8 @@ class _Reader:
         while type(ev := events.next()) is not yaml.MappingEndEvent:
             k = events.node(ev, 2)
             v = events.node(events.next(), 2)
+            if self.swamped(ev):
+                break
             if k.kind != "scalar" or k.is_null:
                 self.problem(k, "wrong-type", f"keys in facts should be words, not {k.describe()}")
                 continue

@@ -163,3 +163,24 @@ def test_cycles_name_every_fact_in_them(write):
     assert {p.span.line for p in doc.problems} == {3, 4, 5}
     assert "a -> c -> b -> a" in doc.problems[0].message
     assert set(doc.broken_facts) == {"a", "b", "c"} and "d" in doc.facts
+
+
+def test_reading_stops_after_too_many_problems(write, tmp_path):
+    from factcheck.loader import MAX_PROBLEMS
+
+    path = write("version: 1\nclaims:\n" + "  - not a claim\n" * 100_000)
+    start = time.perf_counter()
+    doc = load(str(path))
+    assert time.perf_counter() - start < 2
+    assert len(doc.problems) == MAX_PROBLEMS + 1
+    assert doc.problems[-1].code == "too-many-problems"
+    assert (doc.problems[-1].span.line, doc.problems[-1].span.col) == (MAX_PROBLEMS + 2, 5)  # the last one read
+
+
+def test_facts_too_stop_after_too_many_problems(write):
+    from factcheck.loader import MAX_PROBLEMS
+
+    facts = "".join(f"  Bad{i}: 1\n" for i in range(1000))
+    doc = load(str(write("version: 1\nfacts:\n" + facts + "claims:\n  - {id: a, check: 1, stated: 1}\n")))
+    assert doc.problems[-1].code == "too-many-problems" and len(doc.problems) == MAX_PROBLEMS + 1
+    assert doc.claims == ()
