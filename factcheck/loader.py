@@ -40,6 +40,8 @@ MAX_NODES = 2_000_000
 #: problems reported for one file before reading stops: a file with more is not a
 #: claims file with mistakes, and listing them all would cost more than it tells
 MAX_PROBLEMS = 200
+#: values in one entry (a claim, a fact, the article, the settings)
+MAX_ENTRY_NODES = 10_000
 
 TOP_KEYS = ("version", "article", "settings", "facts", "claims", "ignore_figures")
 ARTICLE_KEYS = ("title", "outlet", "author", "published", "url", "draft")
@@ -193,9 +195,35 @@ class _Events:
         """Where in the text the parser is (characters), for a progress bar."""
         return 0 if self.last is None else self.last.start_mark.index  # type: ignore[attr-defined]
 
-    def node(self, ev: object, depth: int = 0) -> YNode:
+    def skip(self, ev: object) -> None:
+        """Step over the node that starts with event ``ev`` without building it (the value
+        of a key that is reported as unknown or repeated)."""
+        kind = type(ev)
+        if kind is self._scalar:
+            return
+        depth, budget = 1, self.nodes + MAX_ENTRY_NODES
+        while depth:
+            kind = type(self.next())
+            if self.nodes > budget:  # not a slip of a key but something else: stop here
+                mark = self.last.start_mark  # type: ignore[attr-defined]
+                raise LoadError(
+                    mark.line + 1, mark.column + 1, "too-large",
+                    f"this value holds more than {MAX_ENTRY_NODES:,} values: is this a claims file?",
+                )
+            if kind is self._map or kind is self._seq:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = self.last.start_mark  # type: ignore[attr-defined]
+                    raise LoadError(mark.line + 1, mark.column + 1, "too-deep", f"the YAML nests more than {MAX_DEPTH} levels deep")
+            elif kind is self._map_end or kind is self._seq_end:
+                depth -= 1
+
+    def node(self, ev: object, depth: int = 0, limit: int = MAX_ENTRY_NODES) -> YNode:
         """The whole node that starts with event ``ev``, built iteratively; ``depth`` is
-        how deep it sits in the file."""
+        how deep it sits in the file. A node of more than ``limit`` values is refused:
+        an entry of a claims file (a claim, a fact, the settings) is a few lines, and
+        building a larger one would only cost memory."""
+        budget = self.nodes + limit
         scalar, map_start, seq_start = self._scalar, self._map, self._seq
         map_end, seq_end, advance = self._map_end, self._seq_end, self.next
         stack: list[tuple[YNode, list[YNode]]] = []  # container, pending key for maps
@@ -206,6 +234,12 @@ class _Events:
         try:
             while True:
                 kind = type(ev)
+                if self.nodes > budget:
+                    mark = ev.start_mark  # type: ignore[attr-defined]
+                    raise LoadError(
+                        mark.line + 1, mark.column + 1, "too-large",
+                        f"this entry holds more than {limit:,} values: a claim or a fact is a few lines",
+                    )
                 if kind is scalar:
                     made = _scalar(ev)
                 elif kind is map_start or kind is seq_start:
@@ -252,22 +286,6 @@ def _scalar(ev: object) -> YNode:
         value = _CONTROL.sub("\ufffd", value)  # shown as �, never sent to a terminal
     single = style not in ("|", ">") and ev.end_mark.line == mark.line  # type: ignore[attr-defined]
     return YNode("scalar", line, col, value, style, single)
-
-
-def compose(text: str) -> YNode | None:
-    """The whole document as a tree; None for an empty one."""
-    import yaml
-
-    events = _Events(text)
-    ev = events.next()  # StreamStart
-    ev = events.next()
-    if type(ev) is yaml.StreamEndEvent:
-        return None
-    ev = events.next()  # the first event after DocumentStart
-    root = events.node(ev)
-    while type(ev := events.next()) is not yaml.StreamEndEvent:
-        pass  # DocumentEnd; a second document is refused by _Events
-    return root
 
 
 def _yaml_problem(e: object, line: int, col: int, text: str) -> tuple[int, int, str]:
@@ -622,12 +640,12 @@ class _Reader:
             first = events.next()
             if key.kind != "scalar" or key.is_null:
                 self.top_problem(key, "wrong-type", f"keys in the claims file should be words, not {key.describe()}")
-                events.node(first, 1)
+                events.skip(first)
                 continue
             name = key.value
             if name in seen:
                 self.top_problem(key, "duplicate-key", f"duplicate key {name!r} in the claims file (first at line {seen[name].line})")
-                events.node(first, 1)
+                events.skip(first)
                 continue
             seen[name] = key
             if name not in TOP_KEYS:
@@ -639,7 +657,7 @@ class _Reader:
                     f"unknown key {name!r} in the claims file{did_you_mean(name, TOP_KEYS) or ''}; "
                     f"expected one of: {', '.join(TOP_KEYS)}",
                 )
-                events.node(first, 1)
+                events.skip(first)
                 continue
             if header is not None:  # a key after claims: that were read as the last key
                 self.top_problem(
@@ -649,7 +667,7 @@ class _Reader:
                     "move `claims:` to the end of the file",
                 )
                 self.aborted = True
-                events.node(first, 1)
+                events.skip(first)
                 continue
             if name == "claims" and type(first) is yaml.SequenceStartEvent and not stop:
                 if streaming:

@@ -184,3 +184,16 @@ def test_facts_too_stop_after_too_many_problems(write):
     doc = load(str(write("version: 1\nfacts:\n" + facts + "claims:\n  - {id: a, check: 1, stated: 1}\n")))
     assert doc.problems[-1].code == "too-many-problems" and len(doc.problems) == MAX_PROBLEMS + 1
     assert doc.claims == ()
+
+
+def test_a_huge_value_is_refused_without_being_built(write):
+    """An unknown key or a claim holding millions of values: refused at once, not read."""
+    from factcheck.loader import MAX_ENTRY_NODES
+
+    many = "".join("  - 1\n" for _ in range(MAX_ENTRY_NODES + 10))
+    tags = "".join("      - t\n" for _ in range(MAX_ENTRY_NODES + 10))
+    for text in (f"version: 1\njunk:\n{many}claims: []\n", f"version: 1\nclaims:\n  - id: a\n    source: x\n    tags:\n{tags}"):
+        start = time.perf_counter()
+        (p,) = load(str(write(text))).problems
+        assert time.perf_counter() - start < 2
+        assert p.code == "too-large" and "10,000 values" in p.message
