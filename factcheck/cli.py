@@ -73,6 +73,14 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _is_terminal(stream: object) -> bool:
+    """A terminal; not when the stream is closed (a run with 2>&- has no sys.stderr)."""
+    try:
+        return stream is not None and stream.isatty()  # type: ignore[attr-defined]
+    except (ValueError, OSError):
+        return False
+
+
 def _use_color(color: Color, to_terminal: bool) -> bool:
     if color is Color.always:
         return True
@@ -136,7 +144,7 @@ def verify(
     try:
         conf = config.load()
         threshold = "warning" if strict else (fail_on.value if fail_on else conf.fail_on or "error")
-        to_terminal = output is None and sys.stdout.isatty()
+        to_terminal = output is None and _is_terminal(sys.stdout)
         name = format.value if format else conf.format or "auto"
         if name == "auto":
             name = reports.auto_format(to_terminal)
@@ -175,7 +183,7 @@ def verify(
 
 def _bar():  # type: ignore[no-untyped-def]
     """A progress bar on stderr when it is a terminal (shown once a run takes a second)."""
-    if not sys.stderr.isatty() or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+    if not _is_terminal(sys.stderr) or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
         return None
     from factcheck.progress import Bar
 
@@ -202,7 +210,7 @@ def explain(
     from factcheck.explain import explain as run_explain
 
     try:
-        text, code = run_explain(claim_id, path or "claims.yaml", color=_use_color(Color.auto, sys.stdout.isatty()), width=_width(sys.stdout.isatty()))
+        text, code = run_explain(claim_id, path or "claims.yaml", color=_use_color(Color.auto, _is_terminal(sys.stdout)), width=_width(_is_terminal(sys.stdout)))
     except UsageError as e:
         raise _fail(e.message) from None
     sys.stdout.write(text)
@@ -332,10 +340,11 @@ def _leave(code: object) -> None:
     if sys.gettrace() is not None or "coverage" in sys.modules or os.environ.get("FACTCHECK_SLOW_EXIT"):
         return
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        return  # let the normal exit report a closed pipe as it would
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None when the file descriptor was closed (2>&-)
+                stream.flush()
+    except (OSError, ValueError, AttributeError):
+        return  # let the normal exit deal with it, as it would without this
     os._exit(code or 0)
 
 

@@ -120,12 +120,13 @@ def check_file(
     require_coverage: bool = False,
     detail: bool = False,
     progress: Callable[[str, float, int], None] | None = None,
+    stream: bool = True,
 ) -> FileReport:
     """Check one claims file as it is read: each claim is computed as soon as the parser
     has it (when ``claims:`` comes last), and what only a draft or a detailed report needs
     of it (the tree of its expressions) is let go once it is judged, so that an archive
     of 100,000 claims never sits in memory twice over."""
-    f = ClaimsFile(path)
+    f = ClaimsFile(path, stream=stream)
     header = f.header()
     problems: list[Problem] = []
     ev, default_tol = _prepare(header, problems)
@@ -152,6 +153,8 @@ def check_file(
             gc.enable()
     if not keep:
         ev.forget()  # the facts' values: nothing reads them once every claim is judged
+    if f.restart:  # a key after the claims (one the pre-scan could not see): read it whole
+        return check_file(path, only, draft, require_coverage, detail, progress, stream=False)
     if progress is not None:
         progress(path, 1.0, len(results))
     doc = f.document(tuple(claims))

@@ -551,7 +551,12 @@ class Evaluator:
         if name in self._memo:
             return self._memo[name]
         if name in self._failed:
-            raise self._failed[name]
+            # a fresh error each time: raising the stored one again would lengthen its
+            # traceback (and keep every frame of it) at every claim that uses the fact
+            stored = self._failed[name]
+            err = ExprError(stored.message, stored.offset, stored.code, stored.hints)
+            err.where = stored.where  # type: ignore[attr-defined]
+            raise err
         fact = self.facts[name]
         if name in self._active:  # the loader refuses cycles; this is a last guard
             raise ExprError(f"fact {name!r} refers to itself", 0, "cycle")

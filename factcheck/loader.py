@@ -195,24 +195,18 @@ class _Events:
         """Where in the text the parser is (characters), for a progress bar."""
         return 0 if self.last is None else self.last.start_mark.index  # type: ignore[attr-defined]
 
-    def skip(self, ev: object) -> None:
+    def skip(self, ev: object, at: int = 0) -> None:
         """Step over the node that starts with event ``ev`` without building it (the value
-        of a key that is reported as unknown or repeated)."""
+        of a key that is reported as unknown or repeated); ``at`` is how deep it sits."""
         kind = type(ev)
         if kind is self._scalar:
             return
-        depth, budget = 1, self.nodes + MAX_ENTRY_NODES
+        depth = 1  # nothing is built, so only the file's own limits (MAX_NODES) apply
         while depth:
             kind = type(self.next())
-            if self.nodes > budget:  # not a slip of a key but something else: stop here
-                mark = self.last.start_mark  # type: ignore[attr-defined]
-                raise LoadError(
-                    mark.line + 1, mark.column + 1, "too-large",
-                    f"this value holds more than {MAX_ENTRY_NODES:,} values: is this a claims file?",
-                )
             if kind is self._map or kind is self._seq:
                 depth += 1
-                if depth > MAX_DEPTH:
+                if depth + at > MAX_DEPTH:
                     mark = self.last.start_mark  # type: ignore[attr-defined]
                     raise LoadError(mark.line + 1, mark.column + 1, "too-deep", f"the YAML nests more than {MAX_DEPTH} levels deep")
             elif kind is self._map_end or kind is self._seq_end:
@@ -404,7 +398,7 @@ def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
 
 def load(path: str, text: str | None = None) -> Document:
     """Read one claims file whole. Never raises for what the file contains."""
-    f = ClaimsFile(path, text)
+    f = ClaimsFile(path, text, stream=False)
     f.header()
     return f.document(tuple(f.claims()))
 
@@ -434,8 +428,9 @@ class ClaimsFile:
     with (a Document without claims), ``claims()`` the claims one at a time, and
     ``document(claims)`` the Document with every problem, once the claims are read."""
 
-    def __init__(self, path: str, text: str | None = None, reader: "_Reader | None" = None) -> None:
+    def __init__(self, path: str, text: str | None = None, reader: "_Reader | None" = None, stream: bool = True) -> None:
         self.path = path
+        self.stream = stream
         self.reader = reader or _Reader(path)
         self.failed: Problem | None = None
         self._walk: Iterator[Claim | Document] | None = None
@@ -450,7 +445,12 @@ class ClaimsFile:
                 if text is not None:
                     self.data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
         self.text = text
-        self.size = len(self.data) if self.data is not None else len(text or "")
+        self.size = len(text or "")  # characters, as the parser's marks count
+
+    @property
+    def restart(self) -> bool:
+        """A key came after claims that were checked as read: read the file again, whole."""
+        return self.reader.restart
 
     @property
     def aborted(self) -> bool:
@@ -466,7 +466,7 @@ class ClaimsFile:
     def header(self) -> Document:
         if self.failed is not None or self.text is None:
             return Document(path=self.path, problems=(self.failed,) if self.failed else ())
-        self._walk = self.reader.walk(self.text, self.data)
+        self._walk = self.reader.walk(self.text, self.data, self.stream)
         self.text = None  # the walk holds what it needs
         try:
             first = next(self._walk, None)
@@ -506,6 +506,8 @@ class _Reader:
         self.problems: list[Problem] = []
         self.top_problems: list[Problem] = []
         self.aborted = False
+        self.restart = False
+        self.valid = 0  # claims and facts read without a problem, for ``swamped``
         self.streamed_facts: dict[str, Fact] | None = None
         self.article_data: dict[str, str] = {}
         self.settings_data = Settings()
@@ -597,19 +599,21 @@ class _Reader:
         return value
 
     # the file ------------------------------------------------------------------
-    def walk(self, text: str, data: bytes | None = None) -> Iterator[Claim | Document]:
+    def walk(self, text: str, data: bytes | None = None, stream: bool = True) -> Iterator[Claim | Document]:
         """The file in one pass over the parser's events: first the header (a Document
         without claims, once what claims are computed with is known), then each claim as
         it is read. Claims stream straight from the parser when ``claims:`` is the last
         key of the file; otherwise they are kept until the end, where the header is.
 
         Problems accumulate in ``self.problems``; a LoadError (YAML syntax, a limit) ends
-        the walk and the caller reports only it, as for a file that cannot be read.
+        the walk and the caller reports only it, as for a file that cannot be read. A key
+        that turns up after streamed claims (a quoted one the pre-scan cannot see) ends it
+        with ``self.restart`` set: the file is then read again, whole.
         """
         import yaml
 
         path = self.path
-        streaming = _claims_last(text)
+        streaming = stream and _claims_last(text)
         # the parser reads the bytes when it has them: the text (a second copy of the
         # file, 16 MB for 100,000 claims) is let go
         events = self.events = _Events(None if data is not None else text, data)
@@ -621,7 +625,12 @@ class _Reader:
             return
         ev = events.next()  # the document's first node
         if type(ev) is not yaml.MappingStartEvent:
-            root = events.node(ev)
+            if type(ev) is yaml.SequenceStartEvent:  # not built: a list can be an archive's size
+                mark = ev.start_mark  # type: ignore[attr-defined]
+                root = YNode("seq", mark.line + 1, mark.column + 1)
+                events.skip(ev)
+            else:
+                root = events.node(ev)
             self._finish(events)
             if root.is_null:
                 self.problems.append(Problem(Span(path, 1, 1), "empty", _EMPTY))
@@ -640,12 +649,12 @@ class _Reader:
             first = events.next()
             if key.kind != "scalar" or key.is_null:
                 self.top_problem(key, "wrong-type", f"keys in the claims file should be words, not {key.describe()}")
-                events.skip(first)
+                events.skip(first, 1)
                 continue
             name = key.value
             if name in seen:
                 self.top_problem(key, "duplicate-key", f"duplicate key {name!r} in the claims file (first at line {seen[name].line})")
-                events.skip(first)
+                events.skip(first, 1)
                 continue
             seen[name] = key
             if name not in TOP_KEYS:
@@ -657,19 +666,21 @@ class _Reader:
                     f"unknown key {name!r} in the claims file{did_you_mean(name, TOP_KEYS) or ''}; "
                     f"expected one of: {', '.join(TOP_KEYS)}",
                 )
-                events.skip(first)
+                events.skip(first, 1)
                 continue
             if header is not None:  # a key after claims: that were read as the last key
-                self.top_problem(
-                    key,
-                    "order",
-                    f"`{name}:` comes after `claims:`, which this file was read as ending with: "
-                    "move `claims:` to the end of the file",
-                )
-                self.aborted = True
-                events.skip(first)
+                self.restart = True
+                return
+            if stop or (name == "claims" and type(first) is yaml.MappingStartEvent):
+                # an unsupported version (nothing is read for meaning), or claims written
+                # as a mapping: stepped over, not built (either can be an archive's size)
+                if not stop:
+                    mark = first.start_mark  # type: ignore[attr-defined]
+                    at = YNode("map", mark.line + 1, mark.column + 1)
+                    self.problem(at, "wrong-type", f"claims should be a list (lines starting with '- '), not {at.describe()}")
+                events.skip(first, 1)
                 continue
-            if name == "claims" and type(first) is yaml.SequenceStartEvent and not stop:
+            if name == "claims" and type(first) is yaml.SequenceStartEvent:
                 if streaming:
                     header = self._header(top, values)
                     yield header
@@ -679,12 +690,13 @@ class _Reader:
                         if self.swamped(item):
                             return
                         continue
+                    self.valid += 1
                     if header is not None:
                         yield claim
                     else:
                         held.append(claim)
                 continue
-            if name == "facts" and type(first) is yaml.MappingStartEvent and not stop:
+            if name == "facts" and type(first) is yaml.MappingStartEvent:
                 self.streamed_facts = self.stream_facts(events)
                 if self.aborted:
                     return
@@ -692,15 +704,13 @@ class _Reader:
             value = events.node(first, 1)
             if name == "version":
                 stop = not self._version(value)
-            elif stop:
-                pass
             elif name == "article":
                 self.article_data = self.article(value)
             elif name == "settings":
                 self.settings_data = self.settings(value)
             elif name == "facts":
                 self.streamed_facts = self.facts(value)
-            if name == "claims" and not stop:
+            if name == "claims":
                 held = self.claims(value)
             values[name] = value
         self._finish(events)
@@ -717,9 +727,12 @@ class _Reader:
             self.ignored_figures = self.ignore_figures(values["ignore_figures"])
 
     def swamped(self, ev: object) -> bool:
-        """Past MAX_PROBLEMS the file is not a claims file with mistakes but something
-        else: stop reading it (its claims are not checked), and say so."""
-        if len(self.problems) + len(self.top_problems) < MAX_PROBLEMS:
+        """Past MAX_PROBLEMS, and with more problems than good entries, the file is not a
+        claims file with mistakes but something else: stop reading it (its claims are not
+        checked), and say so. A large file with a share of broken claims is read to the
+        end."""
+        problems = len(self.problems) + len(self.top_problems)
+        if problems < MAX_PROBLEMS or problems <= self.valid:
             return False
         if not self.aborted:
             mark = ev.start_mark  # type: ignore[attr-defined]
@@ -916,6 +929,8 @@ class _Reader:
                 continue
             seen[k.value] = k
             self.fact(k.value, k, v, out)
+            if k.value in out:
+                self.valid += 1
         return out
 
     def cycles(self, facts: dict[str, Fact]) -> dict[str, str]:

@@ -705,6 +705,8 @@ def fmt_number(x: Fraction, sig: int = 4, shift: int = 0) -> str:
     if q == 0:
         return "0"
     digits = str(q)
+    if len(digits) - places > SCIENTIFIC_FROM:  # rounding carried past the threshold (999… -> 1e+21)
+        return sign + _scientific(Fraction(n, d), sig)
     if places:
         digits = digits.rjust(places + 1, "0")
         whole, frac = digits[:-places], digits[-places:].rstrip("0")

@@ -89,9 +89,16 @@ def deliver(report: Report, targets: list[Target], protect: Sequence[str] = ()) 
         append_step_summary(report, github.options)
     for t in targets:
         if t.path is None:
-            for piece in pieces(t.format)(report, t.options):
-                sys.stdout.write(piece)
-            sys.stdout.flush()
+            try:
+                for piece in pieces(t.format)(report, t.options):
+                    sys.stdout.write(piece)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                # the reader stopped reading (| head): not a failure of the run, whose
+                # exit code stays its own; what is left unwritten goes nowhere
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                os.close(devnull)
 
 
 def append_step_summary(report: Report, options: Options) -> None:

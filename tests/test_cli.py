@@ -206,3 +206,28 @@ def test_version_does_not_import_the_heavy_libraries():
     code = "import sys; from factcheck.cli import main; sys.argv=['factcheck','--version']\ntry: main()\nexcept SystemExit: pass\nprint(sorted(m for m in ('pint','rich','yaml') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip().endswith("[]"), out.stdout + out.stderr
+
+
+def _factcheck(folder, args, **kw):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "factcheck", *args], cwd=folder, env=env, **kw)
+
+
+def test_a_reader_that_stops_reading_does_not_fail_the_run(folder):
+    claims = "".join(f"  - {{id: c{i}, check: {i} + 1, stated: {i + 1}}}\n" for i in range(3000))
+    (folder / "claims.yaml").write_text("version: 1\nclaims:\n" + claims)
+    for fmt in ("concise", "json"):
+        proc = _factcheck(folder, ["verify", "-f", fmt], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdout.read(100)
+        proc.stdout.close()  # as `| head -c 100` does
+        err = proc.stderr.read()
+        assert proc.wait(timeout=60) == 0, err
+        assert b"Traceback" not in err
+
+
+def test_closed_output_streams_do_not_fail_the_run(folder):
+    (folder / "claims.yaml").write_text(PASSING)
+    for fd, args in ((2, ["verify", "-o", "out.txt"]), (1, ["verify", "-o", "out.txt"]), (1, ["--version"])):
+        proc = _factcheck(folder, args, preexec_fn=lambda fd=fd: os.close(fd))
+        assert proc.wait(timeout=60) == 0
+    assert "pass ok" in (folder / "out.txt").read_text()

@@ -186,14 +186,39 @@ def test_facts_too_stop_after_too_many_problems(write):
     assert doc.claims == ()
 
 
-def test_a_huge_value_is_refused_without_being_built(write):
-    """An unknown key or a claim holding millions of values: refused at once, not read."""
+def test_a_huge_entry_is_refused_and_a_huge_unknown_value_stepped_over(write):
+    """A claim holding more than MAX_ENTRY_NODES values is refused at once, not built;
+    the value of an unknown key (a typo for claims:, say) is stepped over unbuilt, and
+    the rest of the file is still read."""
     from factcheck.loader import MAX_ENTRY_NODES
 
-    many = "".join("  - 1\n" for _ in range(MAX_ENTRY_NODES + 10))
     tags = "".join("      - t\n" for _ in range(MAX_ENTRY_NODES + 10))
-    for text in (f"version: 1\njunk:\n{many}claims: []\n", f"version: 1\nclaims:\n  - id: a\n    source: x\n    tags:\n{tags}"):
-        start = time.perf_counter()
-        (p,) = load(str(write(text))).problems
-        assert time.perf_counter() - start < 2
-        assert p.code == "too-large" and "10,000 values" in p.message
+    start = time.perf_counter()
+    (p,) = load(str(write(f"version: 1\nclaims:\n  - id: a\n    source: x\n    tags:\n{tags}"))).problems
+    assert time.perf_counter() - start < 2
+    assert p.code == "too-large" and "10,000 values" in p.message
+
+    many = "".join("  - {id: x, source: y}\n" for _ in range(MAX_ENTRY_NODES))
+    doc = load(str(write(f"version: 1\nclaim:\n{many}claims:\n  - {{id: a, check: 1, stated: 1}}\n")))
+    assert [p.code for p in doc.problems] == ["unknown-key"] and "did you mean 'claims'" in doc.problems[0].message
+    assert [c.id for c in doc.claims] == ["a"]
+
+
+def test_a_broken_share_of_a_large_file_does_not_stop_it(write):
+    from factcheck.loader import MAX_PROBLEMS
+
+    claims = "".join(
+        "  - {id: c%d, check: 1}\n" % i if i % 10 == 0 else "  - {id: c%d, check: 1, stated: 1}\n" % i
+        for i in range(3000)
+    )
+    doc = load(str(write("version: 1\nclaims:\n" + claims)))
+    assert len(doc.problems) == 300 > MAX_PROBLEMS and len(doc.claims) == 2700
+
+
+def test_a_key_after_claims_the_prescan_cannot_see_rereads_the_file(write, tmp_path, monkeypatch):
+    from factcheck.engine import run
+
+    write('version: 1\nclaims:\n  - {id: a, check: 1 + 1, stated: 3, tolerance: t}\n"facts":\n  t: 50%\n')
+    monkeypatch.chdir(tmp_path)
+    (r,) = run([]).results
+    assert r.status.value == "pass" and r.basis.value == "tolerance"
