@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, Union
 from factcheck import quantity as q
 from factcheck.errors import ExprError
 from factcheck.interval import Interval, TooLarge
-from factcheck.model import Fact, Span
+from factcheck.model import Fact
 
 MAX_LENGTH = 10_000  # characters in one expression
 MAX_DEPTH = 48  # nested parentheses, calls and unary signs
@@ -727,6 +727,3 @@ class Evaluator:
         except TooLarge as e:
             raise ExprError(str(e), node.start, "too-large") from None
 
-
-def locate(span: Span, offset: int) -> Span:  # pragma: no cover - convenience
-    return Span(span.path, span.line, span.col + offset)

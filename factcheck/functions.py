@@ -383,6 +383,3 @@ def fn_ordinal(args: list[Arg], rates: q.Rates) -> q.Value:
         raise FunctionError("this comes before first", 1)
     return q.exact(Fraction(this - first + 1))
 
-
-#: names in the order ``factcheck functions`` prints them
-ORDER = tuple(FUNCTIONS)

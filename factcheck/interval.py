@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable
 
 Bound = Fraction | None
 
@@ -135,17 +134,6 @@ class Interval:
             return Interval(b, a)
         return Interval(Fraction(0), max(a, b))
 
-    def map_increasing(self, f: Callable[[Fraction], Fraction]) -> Interval:
-        """Image under a non-decreasing function, evaluated at the ends."""
-        return Interval(
-            None if self.lo is None else f(self.lo),
-            None if self.hi is None else f(self.hi),
-        )
-
-    def hull(self, other: Interval) -> Interval:
-        lo = None if self.lo is None or other.lo is None else min(self.lo, other.lo)
-        hi = None if self.hi is None or other.hi is None else max(self.hi, other.hi)
-        return Interval(lo, hi)
 
 
 ZERO = Interval(Fraction(0), Fraction(0))

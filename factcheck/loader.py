@@ -639,7 +639,6 @@ class _Reader:
             return
         top = YNode("map", ev.start_mark.line + 1, ev.start_mark.column + 1)  # type: ignore[attr-defined]
         seen: dict[str, YNode] = {}
-        values: dict[str, YNode] = {}
         held: list[Claim] = []
         header: Document | None = None
         stop = False  # an unsupported version: nothing else is read for meaning
@@ -682,7 +681,7 @@ class _Reader:
                 continue
             if name == "claims" and type(first) is yaml.SequenceStartEvent:
                 if streaming:
-                    header = self._header(top, values)
+                    header = self._header()
                     yield header
                 while type(item := events.next()) is not yaml.SequenceEndEvent:
                     claim = self.claim(events.node(item, 2), ids)
@@ -710,9 +709,10 @@ class _Reader:
                 self.settings_data = self.settings(value)
             elif name == "facts":
                 self.streamed_facts = self.facts(value)
-            if name == "claims":
+            elif name == "ignore_figures":
+                self.ignored_figures = self.ignore_figures(value)
+            elif name == "claims":
                 held = self.claims(value)
-            values[name] = value
         self._finish(events)
         if "version" not in seen:
             self.top_problem(top, "missing-key", "missing `version: 1` at the top of the file")
@@ -721,10 +721,8 @@ class _Reader:
         if stop:
             return
         if header is None:
-            yield self._header(top, values)
+            yield self._header()
             yield from held
-        if "ignore_figures" in values:
-            self.ignored_figures = self.ignore_figures(values["ignore_figures"])
 
     def swamped(self, ev: object) -> bool:
         """Past MAX_PROBLEMS, and with more problems than good entries, the file is not a
@@ -764,13 +762,12 @@ class _Reader:
         )
         return False
 
-    def _header(self, top: YNode, values: dict[str, YNode]) -> Document:
-        """What every claim is computed with: article, settings and facts, cycles found."""
+    def _header(self) -> Document:
+        """What every claim is computed with (article, settings and facts, read as they
+        came), once the facts' cycles are found."""
         facts = self.streamed_facts or {}
         self.broken = {**self.unreadable_facts, **self.cycles(facts)}
         self.facts_data = {name: f for name, f in facts.items() if name not in self.broken}
-        if "ignore_figures" in values:
-            self.ignored_figures = self.ignore_figures(values.pop("ignore_figures"))
         return self.document(())
 
     def document(self, claims: tuple[Claim, ...]) -> Document:

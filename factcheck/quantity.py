@@ -205,10 +205,6 @@ class Unit:
             self._root = (size, tuple(sorted((k, v) for k, v in dims.items() if v)))
         return self._root
 
-    @property
-    def dimensionality(self) -> tuple[tuple[str, int], ...]:
-        return self.root[1]
-
 
 _MUL: dict[tuple[Unit, Unit], Unit] = {}
 _POW: dict[tuple[Unit, int], Unit] = {}
@@ -322,10 +318,6 @@ def canonical_magnitude(word: str) -> str:
 # --------------------------------------------------------------------------- unit algebra
 
 _SIMPLE: dict[Unit, tuple[Fraction, Unit]] = {}
-
-
-def dimensionality(u: Unit) -> tuple[tuple[str, int], ...]:
-    return u.root[1]
 
 
 def compatible(a: Unit, b: Unit) -> bool:
@@ -660,10 +652,6 @@ def power(a: Value, n: int) -> Value:
     return Value(ipower(a.point, n), a.iv**n, u)
 
 
-def as_percent(v: Value) -> Value:
-    return convert(v, unit("percent"))
-
-
 # --------------------------------------------------------------------------- formatting
 
 _AUTO_MAGS = (("trillion", 12), ("billion", 9), ("million", 6))
@@ -802,6 +790,3 @@ def _suffix(u: Unit, word: str | None, plural: bool) -> str:
 
 _SUFFIXES: dict[tuple[Unit, str | None, bool], str] = {}
 
-
-def fmt_date(d: DateValue) -> str:
-    return d.day.isoformat()

@@ -50,17 +50,6 @@ def num(x: Fraction | None) -> float | None:
         return None
 
 
-def shown(v: q.Value, sig: int = 4, mag: str | None = None, unit_of: q.Value | None = None) -> Shown:
-    ref = unit_of or v
-    return Shown(
-        value=num(v.point),
-        low=num(v.iv.lo),
-        high=num(v.iv.hi),
-        unit=None if q.is_plain(ref.unit) else q.unit_text(ref.unit, pluralize=True),
-        text=q.fmt_amount(v.point, ref, sig, mag),
-    )
-
-
 def shown_date(d: q.DateValue) -> Shown:
     return Shown(value=float(d.day.toordinal()), low=None, high=None, unit="date", text=d.day.isoformat())
 

@@ -19,7 +19,6 @@ are in fuzz/targets.py.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
