@@ -97,6 +97,12 @@ def from_text(source: str, path: str = "<draft>", markdown: bool = True) -> Draf
     return Draft(path, source, text, offsets, tuple(starts), markdown)
 
 
+def front_matter(source: str) -> str | None:
+    """The YAML front matter at the top of a draft (``---`` … ``---``), as text, or None."""
+    m = _FRONT_MATTER.match(source)
+    return m.group() if m else None
+
+
 def plain(markdown_text: str) -> str:
     """The reading text of a short piece of Markdown (a `says` pasted with its markup)."""
     if not any(c in markdown_text for c in "*_`[]<>#\\&"):

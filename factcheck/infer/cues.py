@@ -1,0 +1,265 @@
+"""The words that mark a relation in financial prose: directions, roles, approximations.
+
+Every table here is what a rule reads; a word added here is read by every rule that
+uses its table. English patterns are matched on lower-cased text, Chinese ones as
+written. Each pattern is anchored where it says so: a cue counts only right next to
+its figure, never anywhere in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# --------------------------------------------------------------------------- direction
+
+#: verbs and nouns that make a change upward, right before its figure ("rose 5%")
+UP_EN = (
+    "rose|rises|rising|risen|grew|grows|growing|grown|increased|increases|increasing|climbed|climbing|"
+    "jumped|jumping|gained|gaining|surged|surging|soared|soaring|advanced|expanded|expanding|widened|"
+    "improved|rebounded|accelerated|added|up|higher|an increase of|a rise of|a jump of|a gain of|"
+    "an improvement of|growth of|a surge of|an expansion of|increase of|rise of|raised|lifted|"
+    "an increase|a rise|a gain|a jump"
+)
+#: ... and downward ("fell 5%", "a cut of 25 basis points")
+DOWN_EN = (
+    "fell|falls|falling|fallen|declined|declines|declining|decreased|decreases|decreasing|dropped|"
+    "dropping|slipped|slipping|slid|sliding|shrank|shrinking|shrunk|plunged|plunging|tumbled|tumbling|"
+    "sank|sinking|narrowed|narrowing|contracted|contracting|lost|losing|eased|easing|retreated|"
+    "slumped|down|lower|a decline of|a fall of|a drop of|a decrease of|a cut of|a reduction of|"
+    "a contraction of|a slide of|cut|cutting|lowered|lowering|reduced|reducing|trimmed|"
+    "a decline|a fall|a drop|a cut|a decrease"
+)
+UP_CN = "同比增长|同比增加|同比上涨|同比上升|同比提升|同比提高|增长|增加|上涨|上升|提升|提高|攀升|扩大|大增|增幅为|增幅达|增幅|涨幅为|涨幅|上调"
+DOWN_CN = "同比下降|同比下滑|同比减少|同比降低|同比下跌|下降|下滑|减少|降低|下跌|回落|收窄|缩减|缩小|下调|降幅为|降幅达|降幅|跌幅为|跌幅"
+
+#: what may stand between the cue and the figure: "rose by about 5%", "增长了约5%"
+_FILL_EN = r"(?:\s+(?:by|some|about|around|roughly|approximately|nearly|almost|more than|over|less than|just over|just under|year[- ]on[- ]year|y/y|yoy|on the year|a further|an? (?:annual|yearly))){0,3}"
+_FILL_CN = r"(?:了|为|达|约|近|超过|逾|将近|接近)*"
+
+#: "cut its rate by 25 basis points": a short object between the verb and "by"
+_OBJECT_BY = r"(?:\s+(?:its|their|the|his|her|our)(?:\s+[\w-]+){1,3}\s+by)?"
+_DIR_EN = re.compile(rf"\b(?:(?P<up>{UP_EN})|(?P<down>{DOWN_EN})){_OBJECT_BY}{_FILL_EN}\s*\(?$")
+_DIR_CN = re.compile(rf"(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN})){_FILL_CN}$")
+#: after the figure: "5% higher than", "3% lower", "5% up on the year"
+_DIR_AFTER = re.compile(r"^\s*(?:(?P<up>higher|more|up|above)|(?P<down>lower|less|down|below))\b")
+
+
+def direction_before(gap: str) -> int:
+    """+1 or -1 when ``gap`` (the text before a figure) ends with a change cue, else 0."""
+    tail = gap[-60:]
+    m = _DIR_EN.search(tail.lower()) or _DIR_CN.search(tail)
+    if not m:
+        return 0
+    return 1 if m.group("up") else -1
+
+
+def direction_after(gap: str) -> int:
+    m = _DIR_AFTER.match(gap.lower())
+    if not m:
+        return 0
+    return 1 if m.group("up") else -1
+
+
+def has_direction_word(text: str) -> bool:
+    """A change cue anywhere in ``text`` (a list of changes is not a partition)."""
+    low = text.lower()
+    return bool(re.search(rf"\b(?:{UP_EN}|{DOWN_EN})\b", low) or re.search(f"{UP_CN}|{DOWN_CN}", text))
+
+
+# --------------------------------------------------------------------------- roles
+
+#: fillers that may stand between a figure and a role word: "in 2023", "a year earlier"
+_PERIOD = (
+    r"(?:\s*(?:in|for|during|over) (?:the )?(?:\d{4}|first|second|third|fourth|last|latest|same|previous|"
+    r"prior|december|march|june|september|fiscal|financial)[\w ,-]{0,30}?)?"
+)
+_YOY_WORDS = r"(?:year[- ]on[- ]year|y/y|yoy|on the year|from a year (?:earlier|ago|before)|from (?:the )?(?:previous|prior|last) (?:year|quarter)|compared with a year earlier)"
+_YOY = rf"(?:\s*,?\s*{_YOY_WORDS})?"
+
+#: the gap between a change and the new figure: "rose 5% to", "grew 5% from a year earlier to"
+TO = re.compile(rf"^{_YOY}{_PERIOD}\s*,?\s*(?:to|at|reaching|to reach|to hit)(?:\s+an? (?:record|new|all-time|fresh)(?: high| low)?(?: of)?)?\s*$")
+#: the gap before a base: ", from", ", up from", "compared with", "versus"
+BASE = re.compile(
+    rf"^{_PERIOD}\s*[,(]?\s*(?:(?:up|down|rising|falling|climbing)\s+)?(?:{_YOY_WORDS}\s*)?"
+    r"(?:from|compared (?:with|to)|versus|vs\.?|against|over)"
+    r"(?:\s+(?:a year[- ]earlier|the year[- ]earlier|last year's|a year earlier's|the previous year's|the prior[- ]year|the prior year's|the same period's))?"
+    r"(?:\s+(?:figure|level|total|tally))?(?:\s+of)?\s*$"
+)
+#: the gap between a base and the new figure in "from Z to Y"
+FROM_TO = re.compile(rf"^{_PERIOD}\s*(?:,\s*)?to\s*$")
+#: the end of the text before a base: "from", "rose from", "up from"
+FROM_END = re.compile(r"\b(?:from|between)\s*$")
+#: between the new figure and its change, after "from Z to Y": ", up", ", an increase of", ", or"
+AFTER_NEW = re.compile(
+    rf"^{_PERIOD}\s*[,(;:]\s*(?:(?:which is|which was|that is|or|an?|for|marking|representing|equal to|a change of)\s+)*"
+    rf"(?:(?P<up>{UP_EN})|(?P<down>{DOWN_EN})|(?P<or>or))?{_FILL_EN}\s*$"
+)
+#: between the figure and its base in "Y, up 5% from Z"
+AFTER_CHANGE_BASE = re.compile(rf"^{_YOY}\s*(?:from|on|over|compared (?:with|to)|versus|vs\.?|against)(?:\s+(?:a year[- ]earlier|last year's|the year[- ]earlier|the prior[- ]year))?(?:\s+(?:figure|level))?(?:\s+of)?\s*$")
+#: "5% higher than Z at Y"
+THAN = re.compile(r"^\s*(?:higher|lower|more|less|above|below)\s+than\s*(?:the\s+)?$")
+THAN_AT = re.compile(rf"^{_PERIOD}(?:\s*(?:a year (?:earlier|ago|before)|last year|the year before|the previous year))?\s*[,]?\s*(?:at|to|reaching)\s*$")
+
+TO_CN = re.compile(r"^[，,]?\s*(?:至|到|达到|达|为)$")
+BASE_CN = re.compile(
+    r"^[，,；;]?\s*(?:而|其中)?(?:上年同期为|去年同期为|上年同期|去年同期|上年为|去年为|上一年为|上年度为|上一年度为|"
+    r"上年同期的|去年同期的|较上年同期的|较去年同期的|较上年的|较去年的|上季度为|上月为|前值为|前值)$"
+)
+FROM_CN_END = re.compile(r"(?:由|从|自)$")
+FROM_TO_CN = re.compile(
+    r"^(?:增至|增长至|增加至|增加到|增长到|升至|上升至|上升到|提高至|提高到|提升至|提升到|攀升至|扩大至|涨至|"
+    r"降至|下降至|下降到|减少至|减少到|降到|下滑至|下滑到|回落至|跌至|收窄至|缩小至|至|到)$"
+)
+AFTER_NEW_CN = re.compile(rf"^[，,]\s*(?:同比)?(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN}))?{_FILL_CN}$")
+#: "Y，同比增长5%，上年同期为Z": the text after the change, before the base
+AFTER_CHANGE_BASE_CN = BASE_CN
+
+#: the new figure's own lead-in when it stands first: "Y, up 5% from Z" needs nothing, but
+#: its change must follow at once
+NEW_THEN_CHANGE = re.compile(
+    rf"^\s*[,(]\s*(?:an? )?(?:(?P<up>{UP_EN})|(?P<down>{DOWN_EN})){_FILL_EN}\s*$"
+)
+NEW_THEN_CHANGE_CN = re.compile(rf"^[，,]\s*(?:同比)?(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN})){_FILL_CN}$")
+
+
+# --------------------------------------------------------------------------- approximations
+
+
+class Approx(NamedTuple):
+    """What a word before (or after) a stated figure does to its comparison."""
+
+    compare: str  # the claims language's compare
+    tolerance: str | None
+    words: str  # for the documentation table
+
+
+#: One table for every rule (README "Approximation words" prints it): a bare figure gets
+#: only its precision.
+APPROXIMATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, Approx], ...] = (
+    (
+        re.compile(r"\b(?:about|around|roughly|approximately|some|circa|an estimated|estimated at|close to)\s*$"),
+        re.compile(r"(?:约|大约|大概|近似)$"),
+        Approx("≈", "5%", "about, around, roughly, approximately, some, circa, close to; 约, 大约, …左右"),
+    ),
+    (
+        re.compile(r"\b(?:more than|over|above|in excess of|upwards of|north of|just over|well over)\s*$"),
+        re.compile(r"(?:超过|逾|超)$"),
+        Approx(">", None, "more than, over, above, in excess of; 超过, 逾, …以上, …多"),
+    ),
+    (
+        re.compile(r"\b(?:at least|no less than)\s*$"),
+        re.compile(r"(?:至少|不少于|不低于)$"),
+        Approx(">=", None, "at least, no less than; 至少, 不少于"),
+    ),
+    (
+        re.compile(r"\b(?:nearly|almost|just under|just shy of)\s*$"),
+        re.compile(r"(?:近|将近|接近|逼近|几乎)$"),
+        Approx("<=", None, "nearly, almost, just under; 近, 将近, 接近"),
+    ),
+    (
+        re.compile(r"\b(?:less than|under|below|fewer than)\s*$"),
+        re.compile(r"(?:不到|不足|低于|少于)$"),
+        Approx("<", None, "less than, under, below; 不到, 不足"),
+    ),
+)
+_AFTER_APPROX = (
+    (re.compile(r"^(?:左右|上下)"), Approx("≈", "5%", "")),
+    (re.compile(r"^(?:以上|多)"), Approx(">", None, "")),
+)
+EXACT = Approx("≈", None, "a bare figure: its precision only")
+
+
+def approximation(before: str, after: str) -> Approx:
+    """The approximation word right before (or after, in Chinese) a stated figure."""
+    tail = before[-40:]
+    for en, cn, approx in APPROXIMATIONS:
+        if en.search(tail.lower()) or (cn is not None and cn.search(tail)):
+            return approx
+    for pattern, approx in _AFTER_APPROX:
+        if pattern.match(after):
+            return approx
+    return EXACT
+
+
+_FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "≈": "≈"}
+
+
+def signed(approx: Approx, sign: int) -> str:
+    """'fell more than 5%' is a change below -5%: the comparison turns with the sign."""
+    return approx.compare if sign >= 0 else _FLIP[approx.compare]
+
+
+# --------------------------------------------------------------------------- other cues
+
+#: a partition of one whole, next to one of its shares: "the remaining 13%", "others 15%"
+PARTITION_BEFORE = re.compile(
+    r"(?:\b(?:the rest|the remaining|the remainder|remaining|others|all others|other \w+|all other \w+|"
+    r"everyone else|everything else)(?:\s+(?:at|with|take|took|takes|had|hold|held|account for|accounted for|made up|"
+    r"make up|share|was|were|is|are|of))?[\s,:]*$)|(?:其余|其他|其它|剩余|余下)[^，,。；;]{0,8}$"
+)
+PARTITION_AFTER = re.compile(
+    r"^\s*(?:(?:went|goes|go|is|was|were|are)\s+)?(?:to|for|of|from|by|among|between)\s+(?:the rest|the remainder|others|all others|"
+    r"other \w+|all other \w+|everyone else|the remaining \w+)"
+)
+SPLIT_WAYS = re.compile(r"\bsplit\b[^.;]{0,40}\bways?\b|\bbroke down as\b|\bbreakdown\b|构成为|分布为")
+
+#: a share of a whole: "accounted for 74% of", "made up 43% of", "占…的"
+SHARE_CUE = re.compile(
+    r"\b(?:accounted for|accounting for|accounts for|made up|makes up|making up|represented|represents|"
+    r"representing|comprised|constituted|contributed|was|were|is|or|equal to|equivalent to)"
+    r"(?:\s+(?:about|around|roughly|nearly|almost|more than|some|just over|just under|approximately))?\s*$"
+)
+SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+|a\s+)?[\w'’ -]{0,40}?\s*$")
+
+#: "N times", "N-fold" as the ratio of two amounts
+TIMES_AFTER = re.compile(r"^(?:\s*times|-fold|\s*fold|倍)")
+TIMES_SUBJECT = re.compile(r"\b(?:is|was|are|were|be|been|stood at|came to|equal to|equivalent to|or)\s*(?:about|around|roughly|nearly|almost|more than|over|some)?\s*$")
+TIMES_REF = re.compile(r"^\s*(?:(?:times|-fold|fold)\s+)?(?:that of|those of|the size of|as (?:large|big|much|high) as|the level of|the|its|their)?[\w'’ ]{0,30}?\s*(?:of\s+)?$")
+#: "equal to two and a half years of its net profit"
+YEARS_OF = re.compile(
+    r"\b(?:equal to|equals|equivalent to|the equivalent of|worth|amounting to|amounts to|or)\s+(?:about |around |roughly |nearly |almost |more than |some )?$"
+)
+YEARS_OF_CN = re.compile(r"相当于(?:约|近|超过)?$")
+EARNINGS_OF = re.compile(
+    r"^\s*(?:of|of its|of the company's|of the group's|worth of)\s+(?:annual\s+|yearly\s+|the\s+)?"
+    r"(?:net\s+|operating\s+|non-gaap\s+|adjusted\s+)?(?:profit|profits|earnings|income|revenue|revenues|sales|"
+    r"free cash flow|cash flow|capital spending|capex|spending)\b"
+)
+EARNINGS_OF_CN = re.compile(r"^(?:的)?(?:年度)?(?:净利润|利润|营收|营业收入|收入|盈利)")
+EARNINGS_NAME = re.compile(
+    r"\b(?:net\s+|operating\s+|non-gaap\s+|adjusted\s+|annual\s+)?(?:profit|profits|earnings|income|revenue|revenues|sales|"
+    r"free cash flow|cash flow)\s+(?:of|was|were|stood at|came to|totalled|totaled|reached|at)\s*(?:about |around |some )?$"
+)
+EARNINGS_NAME_CN = re.compile(r"(?:净利润|利润|营收|营业收入|收入)(?:为|达|约|达到)?$")
+
+CAGR = re.compile(
+    r"\b(?:compound(?:ed)? annual (?:growth (?:rate )?|rate of growth )?(?:of )?|cagr (?:of )?|an? (?:annual|annualised|annualized) "
+    r"(?:average )?(?:growth )?(?:rate )?(?:of )?|annualised growth of |annualized growth of |average annual growth (?:rate )?(?:of )?)"
+    r"(?:about |around |roughly |nearly |almost |more than |some )?$"
+)
+CAGR_CN = re.compile(r"(?:年均复合增长率|复合年增长率|年复合增长率|年均增长率|年均增速|年均增长|复合增长率)(?:为|达|达到|约|近|超过)*$")
+OVER_YEARS = re.compile(r"\b(?:over|in|across|during|for)\s+(?:the\s+(?:past|last|next)\s+)?$")
+
+#: "leaving a trade surplus of", "a gap of", "顺差为"
+DIFFERENCE = re.compile(
+    r"\b(?:surplus|deficit|gap|shortfall|difference|spread|margin)\s+(?:of|was|is|stood at|came to|at|widened to|narrowed to)?\s*(?:about |around |roughly |nearly |almost |more than |some )?$"
+)
+DIFFERENCE_CN = re.compile(r"(?:顺差|逆差|差额|缺口|差距|相差)(?:为|达|达到|约|扩大至|收窄至)*$")
+
+FOUNDED = re.compile(
+    r"\b(?:founded|set up|established|launched|created|started|incorporated|formed|opened|born|began|"
+    r"introduced|listed|went public|debuted|first held|first staged|was first|were first|inaugurated)"
+    r"(?:\s+(?:in|back in|on|as early as))?\s*$"
+)
+FOUNDED_CN = re.compile(r"(?:成立于|创立于|创办于|成立|创立|创办|创建于|上线于|上市于|首次举办于|首届于|始于|诞生于)$")
+FIRST_HELD = re.compile(
+    r"\b(?:first (?:held|staged|took place|was held|ran|run|organised|organized|hosted)|"
+    r"(?:the )?(?:first|inaugural) (?:one|edition|event|festival)? ?(?:was |being )?(?:held|staged|run)?)\s*(?:in|back in)?\s*$"
+)
+FIRST_HELD_CN = re.compile(r"(?:首届|第一届)[^，,。]{0,12}(?:于|在)?$")
+YEARS_LATER = re.compile(r"^\s*(?:later|after|since|on from)\b")
+YEARS_LATER_CN = re.compile(r"^(?:后|之后|以后)")
+ANNIVERSARY = re.compile(r"^\s*anniversary\b")
+THIS_YEAR = re.compile(r"\bthis year\b|今年|本年")
+LAST_YEAR = re.compile(r"\blast year\b|去年|上年")

@@ -1,0 +1,169 @@
+"""The rules of time: years after a founding, anniversaries, the Nth edition of an event.
+
+"This year" and "last year" need the draft's date (front matter, ``article.published``
+or ``--as-of``); without it these rules say nothing, and the figures stay uncovered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.infer import cues
+from factcheck.infer.context import Relation, Sentence
+from factcheck.infer.rules import Ctx, rule
+from factcheck.prose import Mention
+
+
+def _year_of(m: Mention) -> int | None:
+    if m.kind == "year" and m.value is not None:
+        return int(m.value.point)
+    if m.kind == "date" and m.when and m.when[0] is not None:
+        return m.when[0]
+    return None
+
+
+def _lead(s: Sentence, m: Mention, limit: int = 50) -> str:
+    return s.text[max(s.start, m.start - limit) : m.start]
+
+
+def _marked_years(sentences: list[Sentence], pattern: re.Pattern[str], cn: re.Pattern[str]) -> list[Mention]:
+    out = []
+    for s in sentences:
+        for m in s.all:
+            if _year_of(m) is None:
+                continue
+            lead = _lead(s, m)
+            if pattern.search(lead.lower()) or cn.search(lead):
+                out.append(m)
+    return out
+
+
+def _first_year(s: Sentence, ctx: Ctx, pattern: re.Pattern[str], cn: re.Pattern[str]) -> Mention | None:
+    """The one year the sentence (or else its paragraph) marks as a start."""
+    found = _marked_years([s], pattern, cn)
+    if not found:
+        found = _marked_years(ctx.paragraph, pattern, cn)
+    return found[0] if len(found) == 1 else None
+
+
+def _event_year(s: Sentence, ctx: Ctx, start: Mention, anchor: Mention) -> tuple[int, tuple[Mention, ...]] | None:
+    """The year the sentence's event happens: a year or dated figure of the sentence
+    other than the start, else "this year" / "last year" from the draft's date."""
+    others = [m for m in s.all if m is not start and m is not anchor and _year_of(m) is not None]
+    years = {_year_of(m) for m in others}
+    if len(years) == 1:
+        return _year_of(others[0]), tuple(others)  # type: ignore[return-value]
+    if others or ctx.year is None:
+        return None
+    words = s.words()
+    if cues.THIS_YEAR.search(words.lower()) or cues.THIS_YEAR.search(words):
+        return ctx.year, ()
+    if cues.LAST_YEAR.search(words.lower()) or cues.LAST_YEAR.search(words):
+        return ctx.year - 1, ()
+    return None
+
+
+@rule(
+    "years-after",
+    "elapsed",
+    "In 2017, two years after Pinduoduo was founded in 2015, Alibaba's share had slipped to 70%.",
+    "years_between(2015, 2017) ≈ 2 years",
+)
+def years_after(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """"N years after (later than) it was founded in Y1", the later year given in the
+    sentence; 成立于Y1年 … N年后."""
+    out = []
+    for n in s.figs:
+        if n.value is None or _unit_text(n) != "year":
+            continue
+        after = s.text[n.end : n.end + 20]
+        if not (cues.YEARS_LATER.match(after.lower()) or cues.YEARS_LATER_CN.match(after)):
+            continue
+        start = _first_year(s, ctx, cues.FOUNDED, cues.FOUNDED_CN)
+        if start is None:
+            continue
+        event = _event_year(s, ctx, start, n)
+        if event is None:
+            continue
+        y0, (y1, used) = _year_of(start), event
+        count = _whole(n)
+        if count is None:
+            continue
+        approx = cues.approximation(s.before(n), after)
+        out.append(Relation("elapsed", "years-after", f"years_between({y0}, {y1})", f"{count} years",
+                            approx.compare, approx.tolerance, (start, n, *used), n, s.start, s.end))
+    return out
+
+
+def _unit_text(m: Mention) -> str:
+    from factcheck import quantity as q
+
+    return q.unit_text(m.value.unit) if m.value is not None else ""
+
+
+def _whole(m: Mention) -> int | None:
+    v = m.value
+    if v is None or v.point != int(v.point) or v.point <= 0:
+        return None
+    return int(v.point)
+
+
+def _anniversary(s: Sentence, m: Mention) -> int | None:
+    """20 for '20th anniversary' and for '20周年' (which the number reader reads as weeks)."""
+    if m.kind == "ordinal" and m.value is not None and cues.ANNIVERSARY.match(s.text[m.end : m.end + 20].lower()):
+        return int(m.value.point)
+    if m.kind == "number" and m.text.endswith("周") and s.text[m.end : m.end + 1] == "年" and m.value is not None:
+        return _whole(m)
+    return None
+
+
+@rule(
+    "anniversary",
+    "elapsed",
+    "Founded in 2004, the payments group marked its 20th anniversary in December 2024.",
+    "years_between(2004, 2024) ≈ 20 years",
+)
+def anniversary(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """The Nth anniversary, with the founding year in the sentence or its paragraph and
+    the anniversary's year in the sentence (or "this year", "last year"); 成立N周年."""
+    out = []
+    for m in s.all:
+        n = _anniversary(s, m)
+        if n is None:
+            continue
+        start = _first_year(s, ctx, cues.FOUNDED, cues.FOUNDED_CN)
+        if start is None:
+            continue
+        event = _event_year(s, ctx, start, m)
+        if event is None:
+            continue
+        y0, (y1, used) = _year_of(start), event
+        out.append(Relation("elapsed", "anniversary", f"years_between({y0}, {y1})", f"{n} years", "≈", None,
+                            (start, m, *used), m, s.start, s.end))
+    return out
+
+
+@rule(
+    "nth-edition",
+    "elapsed",
+    "On 10 May 2025 Alibaba held its 21st Ali Day, an event first held in 2005.",
+    "ordinal(2005, 2025) ≈ 21",
+)
+def nth_edition(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """The Nth edition of a yearly event ("the 21st Ali Day", 第21届), with the year of
+    the first one ("first held in 2005", 首届…于2005年) in the sentence or its
+    paragraph and this one's year in the sentence (or "this year")."""
+    out = []
+    for m in s.all:
+        if m.kind != "ordinal" or m.value is None or _anniversary(s, m) is not None:
+            continue
+        start = _first_year(s, ctx, cues.FIRST_HELD, cues.FIRST_HELD_CN)
+        if start is None:
+            continue
+        event = _event_year(s, ctx, start, m)
+        if event is None:
+            continue
+        y0, (y1, used) = _year_of(start), event
+        out.append(Relation("elapsed", "nth-edition", f"ordinal({y0}, {y1})", str(int(m.value.point)), "≈", None,
+                            (start, m, *used), m, s.start, s.end))
+    return out

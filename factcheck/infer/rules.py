@@ -1,0 +1,549 @@
+"""The rules that read relations out of sentences: one small function a rule.
+
+Each rule's docstring is its documentation (``factcheck rules`` prints it) and its
+``example`` is a sentence with the claim it gives, which a test runs through the
+reader, as the functions of the expression language are tested. A rule reads only
+what the language marks: a cue right next to its figure, roles given by words such as
+"from" and "to", figures of one sentence. When anything is ambiguous (two candidate
+bases, units that do not go together) the rule says nothing: an inferred claim that
+fails a correct article is the worst outcome.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from factcheck.infer import cues
+from factcheck.infer.context import (
+    Relation,
+    Sentence,
+    is_amount,
+    is_percent,
+    is_points,
+    literal,
+    pair,
+    percent_text,
+    signed_text,
+)
+from factcheck.prose import Mention
+
+
+class Ctx(NamedTuple):
+    """What a rule may know beyond its sentence."""
+
+    year: int | None  # the draft's year (front matter, article.published, --as-of)
+    paragraph: list[Sentence]  # the sentences of the sentence's paragraph
+
+
+class Rule(NamedTuple):
+    name: str
+    kind: str
+    read: Callable[[Sentence, Ctx], list[Relation]]
+    doc: str
+    example: str
+    gives: str  # the claim the example gives: 'growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%'
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, kind: str, example: str, gives: str):  # type: ignore[no-untyped-def]
+    def register(fn: Callable[[Sentence, Ctx], list[Relation]]) -> Callable[[Sentence, Ctx], list[Relation]]:
+        RULES.append(Rule(name, kind, fn, (fn.__doc__ or "").strip(), example, gives))
+        return fn
+
+    return register
+
+
+# --------------------------------------------------------------------------- growth and change
+
+
+def _change(s: Sentence, rule_name: str, p: Mention, base: Mention, new: Mention, sign: int) -> list[Relation]:
+    """growth (a percent) or change (points) from ``base`` to ``new``, stated as ``p``."""
+    if base is new or not (is_amount(base) or is_percent(base)) or not (is_amount(new) or is_percent(new)):
+        return []
+    if is_percent(base) != is_percent(new):
+        return []
+    texts = pair(base, new)
+    if texts is None:
+        return []
+    stated = percent_text(p)
+    if stated is None:
+        return []
+    approx = cues.approximation(s.before(p), s.after(p))
+    if is_points(p):
+        if not is_percent(base):
+            return []  # points are a change between percentages
+        kind, check = "change", f"change({texts[0]}, {texts[1]})"
+    else:
+        kind, check = "growth", f"growth({texts[0]}, {texts[1]})"
+    return [
+        Relation(
+            kind,
+            rule_name,
+            check,
+            signed_text(stated, sign),
+            cues.signed(approx, sign),
+            approx.tolerance,
+            (base, new, p),
+            p,
+            s.start,
+            s.end,
+        )
+    ]
+
+
+def _changes(s: Sentence) -> list[tuple[Mention, int]]:
+    """The figures of a sentence that state a change (a percent or points after a cue)."""
+    out = []
+    for m in s.figs:
+        if not (is_percent(m) or is_points(m)):
+            continue
+        sign = cues.direction_before(s.before(m))
+        if sign == 0:
+            sign = cues.direction_after(s.after(m))
+        if sign == 0 and _parenthesised(s, m):
+            sign = -1  # accounting parentheses: (3%)
+        if sign:
+            out.append((m, sign))
+    return out
+
+
+def _parenthesised(s: Sentence, m: Mention) -> bool:
+    return s.text[m.start - 1 : m.start] == "(" and s.text[m.end : m.end + 1] == ")"
+
+
+def _next(s: Sentence, m: Mention, step: int = 1) -> Mention | None:
+    i = s.figs.index(m) + step
+    return s.figs[i] if 0 <= i < len(s.figs) else None
+
+
+def _match(pattern: re.Pattern[str], text: str, cn: re.Pattern[str] | None = None) -> bool:
+    return bool(pattern.match(text.lower()) or (cn is not None and cn.match(text)))
+
+
+@rule(
+    "change-to-from",
+    "growth",
+    "Revenue rose 8% to 167.2 billion yuan, from 154.6 billion a year earlier.",
+    "growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%",
+)
+def change_to_from(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """A change, then the new figure after "to", then the base after "from" (or
+    "compared with", "versus"); in Chinese 增长X%至Y，上年同期为Z. With points between
+    two percentages the relation is a `change` in pp."""
+    out = []
+    for p, sign in _changes(s):
+        new = _next(s, p)
+        base = _next(s, p, 2)
+        if new is None or base is None:
+            continue
+        if _match(cues.TO, s.gap(p, new), cues.TO_CN) and _match(cues.BASE, s.gap(new, base), cues.BASE_CN):
+            out += _change(s, "change-to-from", p, base, new, sign)
+    return out
+
+
+@rule(
+    "change-from-to",
+    "change",
+    "The lender cut its rate by 25 basis points from 3.5% to 3.25%.",
+    "change(3.5%, 3.25%) ≈ -0.25 pp",
+)
+def change_from_to(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """A change, then "from" the base "to" the new figure; in Chinese 由Z增至Y after
+    the change."""
+    out = []
+    for p, sign in _changes(s):
+        base = _next(s, p)
+        new = _next(s, p, 2)
+        if base is None or new is None:
+            continue
+        if cues.FROM_END.search(s.gap(p, base).lower()) and _match(cues.FROM_TO, s.gap(base, new), cues.FROM_TO_CN):
+            out += _change(s, "change-from-to", p, base, new, sign)
+    return out
+
+
+@rule(
+    "from-to-then-change",
+    "growth",
+    "Sales climbed from 43.4 billion dollars to 48.6 billion dollars, an increase of 12%.",
+    "growth(43.4 billion USD, 48.6 billion USD) ≈ 12%",
+)
+def from_to_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """"from Z to Y", then the change ("up 12%", "an increase of 12%", "or 12%");
+    in Chinese 由Z增至Y，增长X%. "or" takes its direction from the verb before "from"."""
+    out = []
+    for i in range(len(s.figs) - 2):
+        base, new, p = s.figs[i], s.figs[i + 1], s.figs[i + 2]
+        if not (is_percent(p) or is_points(p)):
+            continue
+        lead = s.gap(_next(s, base, -1), base)
+        en = cues.FROM_END.search(lead.lower()) and cues.FROM_TO.match(s.gap(base, new).lower())
+        cn = cues.FROM_CN_END.search(lead) and cues.FROM_TO_CN.match(s.gap(base, new))
+        if not (en or cn):
+            continue
+        between = s.gap(new, p)
+        m = cues.AFTER_NEW.match(between.lower()) if en else cues.AFTER_NEW_CN.match(between)
+        if not m:
+            continue
+        if m.group("up"):
+            sign = 1
+        elif m.group("down"):
+            sign = -1
+        else:
+            sign = cues.direction_before(lead) or _verb_sign(s.gap(base, new))
+            if sign == 0:
+                continue
+        out += _change(s, "from-to-then-change", p, base, new, sign)
+    return out
+
+
+def _verb_sign(text: str) -> int:
+    """增至 is up, 降至 is down: the verb between the two figures of 由Z增至Y."""
+    if re.search("增|升|提|涨|扩|攀", text):
+        return 1
+    if re.search("降|减|跌|落|缩|收窄", text):
+        return -1
+    return 0
+
+
+@rule(
+    "figure-then-change-from",
+    "growth",
+    "Net profit was 20.1 billion yuan, up 12% from 17.9 billion yuan.",
+    "growth(17.9 billion CNY, 20.1 billion CNY) ≈ 12%",
+)
+def figure_then_change_from(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """The new figure, then at once its change ("Y, up 12% from Z"); in Chinese
+    Y，同比增长X%，上年同期为Z."""
+    out = []
+    for i in range(len(s.figs) - 2):
+        new, p, base = s.figs[i], s.figs[i + 1], s.figs[i + 2]
+        if not (is_percent(p) or is_points(p)):
+            continue
+        between = s.gap(new, p)
+        m = cues.NEW_THEN_CHANGE.match(between.lower()) or cues.NEW_THEN_CHANGE_CN.match(between)
+        if not m:
+            continue
+        sign = 1 if m.group("up") else -1
+        tail = s.gap(p, base)
+        if _match(cues.AFTER_CHANGE_BASE, tail, cues.AFTER_CHANGE_BASE_CN):
+            out += _change(s, "figure-then-change-from", p, base, new, sign)
+    return out
+
+
+@rule(
+    "higher-than-at",
+    "growth",
+    "Orders were 15% higher than 2.4 million a year earlier, at 2.76 million.",
+    "growth(2.4 million, 2.76 million) ≈ 15%",
+)
+def higher_than_at(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """"X% higher (lower) than Z, at Y"."""
+    out = []
+    for i in range(len(s.figs) - 2):
+        p, base, new = s.figs[i], s.figs[i + 1], s.figs[i + 2]
+        if not is_percent(p):
+            continue
+        sign = cues.direction_after(s.gap(p, base))
+        if sign and cues.THAN.match(s.gap(p, base).lower()) and cues.THAN_AT.match(s.gap(base, new).lower()):
+            out += _change(s, "higher-than-at", p, base, new, sign)
+    return out
+
+
+# --------------------------------------------------------------------------- share
+
+
+@rule(
+    "share-of",
+    "share",
+    "Cloud revenue of 30.1 billion yuan accounted for 22% of total revenue of 136.09 billion yuan.",
+    "share(30.1 billion CNY, 136.09 billion CNY) ≈ 22%",
+)
+def share_of(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """A part, "accounted for / made up / was P% of" a whole, both given; in Chinese
+    X占Y的P%."""
+    out = []
+    for i, p in enumerate(s.figs):
+        if not is_percent(p):
+            continue
+        part = s.figs[i - 1] if i > 0 else None
+        whole = s.figs[i + 1] if i + 1 < len(s.figs) else None
+        if part is not None and whole is not None and is_amount(part) and is_amount(whole):
+            if cues.SHARE_CUE.search(s.gap(part, p).lower()) and cues.SHARE_OF.match(s.gap(p, whole).lower()):
+                out += _share(s, "share-of", part, whole, p)
+                continue
+        # 客户管理收入1007.9亿元，占集团收入1360.9亿元的74%
+        if i >= 2:
+            part, whole = s.figs[i - 2], s.figs[i - 1]
+            if is_amount(part) and is_amount(whole) and re.search(r"占[^，,。]{0,12}$", s.gap(part, whole)):
+                if re.fullmatch(r"的(?:比重|比例)?(?:为|达|约|近|超过)*", s.gap(whole, p)):
+                    out += _share(s, "share-of", part, whole, p)
+    return out
+
+
+def _share(s: Sentence, name: str, part: Mention, whole: Mention, p: Mention) -> list[Relation]:
+    texts = pair(part, whole)
+    stated = literal(p)
+    if texts is None or stated is None:
+        return []
+    approx = cues.approximation(s.before(p), s.after(p))
+    return [
+        Relation("share", name, f"share({texts[0]}, {texts[1]})", stated, approx.compare, approx.tolerance,
+                 (part, whole, p), p, s.start, s.end)
+    ]
+
+
+# --------------------------------------------------------------------------- sum
+
+
+@rule(
+    "partition",
+    "sum",
+    "Gaming brought in 35%, advertising 18%, fintech 32% and the rest 15%.",
+    "sum(35%, 18%, 32%, 15%) ≈ 100%",
+)
+def partition(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """Percentages the sentence marks as the parts of one whole: "the rest",
+    "the remaining", "others", "split … ways"; 其余, 其他, 剩余. Not a list of changes
+    (no "up" or "rose" next to any of them), at least three parts."""
+    shares = [m for m in s.figs if is_percent(m)]
+    if len(shares) < 3 or any(m.value is None or m.value.point < 0 or m.value.point > 100 for m in shares):
+        return []
+    if any(cues.direction_before(s.before(m)) or cues.direction_after(s.after(m)) for m in shares):
+        return []
+    if any(re.search(r"\b(?:from|to)\s*$", s.before(m).lower()) for m in shares):
+        return []
+    marked = any(
+        cues.PARTITION_BEFORE.search(s.before(m, 40).lower()) or cues.PARTITION_BEFORE.search(s.before(m, 12))
+        or cues.PARTITION_AFTER.match(s.after(m, 40).lower())
+        for m in shares
+    ) or cues.SPLIT_WAYS.search(s.words().lower())
+    if not marked:
+        return []
+    texts = [literal(m) for m in shares]
+    if any(t is None for t in texts):
+        return []
+    last = shares[-1]
+    return [
+        Relation("sum", "partition", f"sum({', '.join(texts)})", "100%", "≈", None,  # type: ignore[arg-type]
+                 tuple(shares), last, s.start, s.end)
+    ]
+
+
+# --------------------------------------------------------------------------- ratio
+
+
+@rule(
+    "years-of",
+    "ratio",
+    "The 380 billion yuan plan equals about two and a half years of its net profit of 157.479 billion yuan.",
+    "380 billion CNY / (157.479 billion CNY/year) ≈ 2.5 years (tolerance 5%)",
+)
+def years_of(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """An amount "equal to N years of" profit (revenue, earnings…), the profit given in
+    the sentence (or, named as such, in its paragraph); 相当于N年的净利润."""
+    out = []
+    for i, n in enumerate(s.figs):
+        v = n.value
+        if v is None or _unit(n) != "year":
+            continue
+        lead = s.before(n)
+        if not (cues.YEARS_OF.search(lead.lower()) or cues.YEARS_OF_CN.search(lead)):
+            continue
+        if not (cues.EARNINGS_OF.match(s.after(n, 60).lower()) or cues.EARNINGS_OF_CN.match(s.after(n, 10))):
+            continue
+        money = [m for m in s.figs if m is not n and is_amount(m) and _is_money(m)]
+        earnings = [m for m in money if _names_earnings(s, m)]
+        if len(earnings) != 1:
+            earnings = [m for p in ctx.paragraph for m in p.figs if _is_money(m) and _names_earnings(p, m)]
+            if len(earnings) != 1:
+                continue
+        e = earnings[0]
+        amounts = [m for m in money if m is not e and m.start < n.start]
+        if len(amounts) != 1:
+            continue
+        texts = pair(amounts[0], e)
+        stated = literal(n)
+        if texts is None or stated is None:
+            continue
+        per_year = texts[1] if "/" in texts[1] else f"{texts[1]}/year"
+        approx = cues.approximation(lead, s.after(n))
+        out.append(Relation("ratio", "years-of", f"{texts[0]} / ({per_year})", stated, approx.compare,
+                            approx.tolerance, (amounts[0], e, n), n, s.start, s.end))
+    return out
+
+
+def _unit(m: Mention) -> str:
+    from factcheck import quantity as q
+
+    return q.unit_text(m.value.unit) if m.value is not None else ""
+
+
+def _is_money(m: Mention) -> bool:
+    from factcheck import quantity as q
+
+    return m.value is not None and q.has_currency(m.value.unit)
+
+
+def _names_earnings(s: Sentence, m: Mention) -> bool:
+    lead = s.before(m, 60)
+    return bool(cues.EARNINGS_NAME.search(lead.lower()) or cues.EARNINGS_NAME_CN.search(lead))
+
+
+@rule(
+    "times",
+    "ratio",
+    "Its 2024 revenue of 90 billion yuan was three times the 30 billion yuan it made in 2019.",
+    "90 billion CNY / 30 billion CNY ≈ 3",
+)
+def times(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """"A is N times (N-fold) B", both amounts given; A是B的N倍. "more than N times"
+    compares with >. Not "grew N-fold" without both amounts."""
+    out = []
+    for i, n in enumerate(s.figs):
+        v = n.value
+        if v is None or not _plain(n) or not cues.TIMES_AFTER.match(_times_tail(s, n)):
+            continue
+        if i == 0:
+            continue
+        a = s.figs[i - 1]
+        if i + 1 < len(s.figs) and cues.TIMES_SUBJECT.search(s.gap(a, n).lower()):
+            b = s.figs[i + 1]
+            if cues.TIMES_REF.match(s.gap(n, b).lower()) and is_amount(a) and is_amount(b) and not _plain_bare(a, b):
+                out += _ratio(s, "times", a, b, n)
+                continue
+        if i >= 2:  # A是B的N倍
+            a, b = s.figs[i - 2], s.figs[i - 1]
+            if re.search(r"(?:是|为|相当于|达到)$", s.gap(a, b)) and re.fullmatch(r"的(?:约|近|超过)?", s.gap(b, n)):
+                if is_amount(a) and is_amount(b):
+                    out += _ratio(s, "times", a, b, n)
+    return out
+
+
+def _times_tail(s: Sentence, n: Mention) -> str:
+    if n.text.lower().endswith(("times", "fold")):
+        return " times"
+    return s.text[n.end : n.end + 6]
+
+
+def _plain(m: Mention) -> bool:
+    from factcheck import quantity as q
+
+    return m.value is not None and q.is_plain(m.value.unit) and m.value.mag is None
+
+
+def _plain_bare(a: Mention, b: Mention) -> bool:
+    return _plain(a) and _plain(b)
+
+
+def _ratio(s: Sentence, name: str, a: Mention, b: Mention, n: Mention) -> list[Relation]:
+    texts = pair(a, b)
+    digits = re.search(r"\d+(?:\.\d+)?", n.text)
+    stated = digits.group() if digits else (literal(n) or "").split(" ")[0]
+    if texts is None or not stated:
+        return []
+    approx = cues.approximation(s.before(n), s.after(n))
+    return [Relation("ratio", name, f"{texts[0]} / {texts[1]}", stated, approx.compare, approx.tolerance,
+                     (a, b, n), n, s.start, s.end)]
+
+
+# --------------------------------------------------------------------------- cagr
+
+
+@rule(
+    "cagr",
+    "cagr",
+    "Sales grew from 10 billion dollars in 2019 to 16.1 billion dollars in 2024, a compound annual growth rate of 10%.",
+    "cagr(10 billion USD, 16.1 billion USD, 5 years) ≈ 10%",
+)
+def cagr(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """A compound annual growth rate (CAGR, 年均复合增长率) of X% between two amounts of
+    the sentence ("from A … to B"), over the years between their years or "over N
+    years"."""
+    out = []
+    for p in s.figs:
+        if not is_percent(p):
+            continue
+        lead = s.before(p, 120)
+        if not (cues.CAGR.search(lead.lower()) or cues.CAGR_CN.search(lead)):
+            continue
+        amounts = [m for m in s.figs if m is not p and is_amount(m)]
+        base = [m for m in amounts if cues.FROM_END.search(s.before(m, 30).lower()) or cues.FROM_CN_END.search(s.before(m, 4))]
+        if len(base) != 1:
+            continue
+        k = amounts.index(base[0])
+        if k + 1 >= len(amounts):
+            continue
+        new = amounts[k + 1]
+        if not (cues.FROM_TO.match(s.gap(base[0], new).lower()) or cues.FROM_TO_CN.match(s.gap(base[0], new))
+                or re.match(r"^\s*in \d{4}\s*,?\s*to\s*$|^\s*\d{4}年?(?:的)?\s*(?:增至|增长至|增加到|升至|至|到)$", s.gap(base[0], new))):
+            continue
+        years = _span_years(s, base[0], new)
+        if years is None:
+            continue
+        texts = pair(base[0], new)
+        stated = literal(p)
+        if texts is None or stated is None:
+            continue
+        approx = cues.approximation(s.before(p), s.after(p))
+        figures = (base[0], new, p, *years[1])
+        out.append(Relation("cagr", "cagr", f"cagr({texts[0]}, {texts[1]}, {years[0]} years)", stated,
+                            approx.compare, approx.tolerance, figures, p, s.start, s.end))
+    return out
+
+
+def _span_years(s: Sentence, a: Mention, b: Mention) -> tuple[int, tuple[Mention, ...]] | None:
+    """The years between two amounts: their own years ('in 2019' … 'in 2024') or 'over N years'."""
+    years = [m for m in s.all if m.kind == "year" or (m.kind == "range" and m.ends and m.ends[0].kind == "year")]
+    ranges = [m for m in years if m.kind == "range"]
+    if ranges and len(ranges) == 1 and ranges[0].ends:
+        y0, y1 = (int(e.value.point) for e in ranges[0].ends)  # type: ignore[union-attr]
+        return (y1 - y0, (ranges[0],)) if y1 > y0 else None
+    plain = [m for m in years if m.kind == "year"]
+    if len(plain) == 2:
+        y0, y1 = (int(m.value.point) for m in plain)  # type: ignore[union-attr]
+        return (y1 - y0, tuple(plain)) if y1 > y0 else None
+    for m in s.figs:
+        if _unit(m) == "year" and m.value is not None and m.value.point == int(m.value.point):
+            if cues.OVER_YEARS.search(s.before(m, 30).lower()) or re.search(r"(?:过去|近|此后)$", s.before(m, 4)):
+                return int(m.value.point), (m,)
+    return None
+
+
+# --------------------------------------------------------------------------- difference
+
+
+@rule(
+    "difference",
+    "difference",
+    "Exports reached 300 billion dollars and imports 220 billion dollars, leaving a trade surplus of 80 billion dollars.",
+    "300 billion USD - 220 billion USD ≈ 80 billion USD",
+)
+def difference(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """Two amounts and the surplus, deficit, gap or difference between them, all
+    three in the sentence (顺差, 逆差, 差额): the larger less the smaller."""
+    out = []
+    for i, d in enumerate(s.figs):
+        if not is_amount(d) or i < 2:
+            continue
+        lead = s.before(d, 60)
+        if not (cues.DIFFERENCE.search(lead.lower()) or cues.DIFFERENCE_CN.search(lead)):
+            continue
+        sides = [m for m in s.figs[:i] if is_amount(m)]
+        if len(sides) != 2:
+            continue
+        a, b = sides
+        if a.value is None or b.value is None or not (pair(a, b) and pair(a, d)):
+            continue
+        if a.value.point < b.value.point:
+            a, b = b, a
+        ta, tb, td = literal(a, d), literal(b, d), literal(d, a)
+        if ta is None or tb is None or td is None:
+            continue
+        approx = cues.approximation(lead, s.after(d))
+        out.append(Relation("difference", "difference", f"{ta} - {tb}", td, approx.compare, approx.tolerance,
+                            (a, b, d), d, s.start, s.end))
+    return out
