@@ -127,3 +127,44 @@ RULES[-1] = RULES[-1]._replace(
     doc="A percentage column headed as a share of the whole (Share, % of total, 占比, 比重) "
     "without a Total row sums to 100%."
 )
+
+
+def claim_text(r: Relation) -> str:
+    """A relation as one line: 'growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%'."""
+    text = f"{r.check} {r.compare} {r.stated}"
+    return text + (f" (tolerance {r.tolerance})" if r.tolerance else "")
+
+
+def read_example(text: str, year: int | None = 2025) -> list[Relation]:
+    """The relations of a rule's example (read as a Markdown draft)."""
+    from factcheck.draft import from_text
+
+    return infer(from_text(text, "<example>"), year)
+
+
+def rules_text() -> str:
+    """``factcheck rules``: every inference rule, its documentation and its example,
+    with the claim the example gives as the reader reads it now."""
+    from factcheck.infer.cues import APPROXIMATIONS
+
+    out = [
+        "Inference rules: the relations `factcheck verify DRAFT.md` reads from a draft, each",
+        "checked like a written claim. A rule reads one sentence (or one table) and says",
+        "nothing when a role is ambiguous.",
+        "",
+    ]
+    for r in rules():
+        found = [x for x in read_example(r.example) if x.rule == r.name]
+        gives = claim_text(found[0]) if found else "(nothing: see the tests)"
+        example = r.example.replace("\n", "\n      ")
+        out += [f"{r.name}  ({r.kind})", *("  " + line for line in _wrap(r.doc)), f"  e.g. {example}", f"  gives: {gives}", ""]
+    out += ["Approximation words (before the stated figure):"]
+    out += [f"  {a.compare}{' with tolerance ' + a.tolerance if a.tolerance else ''}: {a.words}" for _, _, a in APPROXIMATIONS]
+    out += ["  a bare figure: its precision only", ""]
+    return "\n".join(out)
+
+
+def _wrap(text: str, width: int = 86) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(" ".join(text.split()), width) or [""]
