@@ -42,12 +42,12 @@ class Sentence:
         self.start, self.end = start, end
         self.all = mentions
         #: the figures the arithmetic rules read (numbers, not years or dates)
-        self.figs = [m for m in mentions if m.kind in AMOUNT_KINDS]
+        self.figs = [m for m in mentions if m.kind in AMOUNT_KINDS and not _ADJECTIVE.match(m.text)]
         self.paragraph = paragraph
 
     def gap(self, a: Mention | None, b: Mention | None) -> str:
         """The text between two figures (None: the sentence's start or end)."""
-        i = self.start if a is None else a.end
+        i = self.start if a is None else _end(self.text, a)
         j = self.end if b is None else b.start
         return self.text[i:j]
 
@@ -61,11 +61,28 @@ class Sentence:
     def after(self, m: Mention, limit: int = 80) -> str:
         k = self.figs.index(m) if m in self.figs else -1
         nxt = self.figs[k + 1] if 0 <= k < len(self.figs) - 1 else None
-        j = min(self.end if nxt is None else nxt.start, m.end + limit)
-        return self.text[m.end : j]
+        end = _end(self.text, m)
+        j = min(self.end if nxt is None else nxt.start, end + limit)
+        return self.text[end:j]
 
     def words(self) -> str:
         return self.text[self.start : self.end]
+
+
+#: 'one-year loan rate', 'a 10-year bond': a figure used as an adjective is a word here
+_ADJECTIVE = re.compile(r"^[\w.]+-(?:year|month|week|day|quarter)$")
+
+
+def _end(text: str, m: Mention) -> int:
+    """Where a figure ends, its unit included: '25 basis' is read without its 'points'."""
+    if m.text.endswith("basis"):
+        found = _POINTS.match(text, m.end)
+        if found:
+            return found.end()
+    return m.end
+
+
+_POINTS = re.compile(r"\s+points?\b")
 
 
 # --------------------------------------------------------------------------- figures

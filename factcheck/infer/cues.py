@@ -38,7 +38,7 @@ _FILL_EN = r"(?:\s+(?:by|some|about|around|roughly|approximately|nearly|almost|m
 _FILL_CN = r"(?:了|为|达|约|近|超过|逾|将近|接近)*"
 
 #: "cut its rate by 25 basis points": a short object between the verb and "by"
-_OBJECT_BY = r"(?:\s+(?:its|their|the|his|her|our)(?:\s+[\w-]+){1,3}\s+by)?"
+_OBJECT_BY = r"(?:\s+(?:its|their|the|his|her|our)(?:\s+[\w'’-]+){1,4}\s+by)?"
 _DIR_EN = re.compile(rf"\b(?:(?P<up>{UP_EN})|(?P<down>{DOWN_EN})){_OBJECT_BY}{_FILL_EN}\s*\(?$")
 _DIR_CN = re.compile(rf"(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN})){_FILL_CN}$")
 #: after the figure: "5% higher than", "3% lower", "5% up on the year"
@@ -139,12 +139,12 @@ class Approx(NamedTuple):
 APPROXIMATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, Approx], ...] = (
     (
         re.compile(r"\b(?:about|around|roughly|approximately|some|circa|an estimated|estimated at|close to)\s*$"),
-        re.compile(r"(?:约|大约|大概|近似)$"),
+        re.compile(r"(?:约|大约|大概|近似)(?:为|是|达)?$"),
         Approx("≈", "5%", "about, around, roughly, approximately, some, circa, close to; 约, 大约, …左右"),
     ),
     (
         re.compile(r"\b(?:more than|over|above|in excess of|upwards of|north of|just over|well over)\s*$"),
-        re.compile(r"(?:超过|逾|超)$"),
+        re.compile(r"(?:超过|逾|超)(?:了)?$"),
         Approx(">", None, "more than, over, above, in excess of; 超过, 逾, …以上, …多"),
     ),
     (
@@ -154,7 +154,7 @@ APPROXIMATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, Approx], ..
     ),
     (
         re.compile(r"\b(?:nearly|almost|just under|just shy of)\s*$"),
-        re.compile(r"(?:近|将近|接近|逼近|几乎)$"),
+        re.compile(r"(?:近|将近|接近|逼近|几乎)(?:为|达)?$"),
         Approx("<=", None, "nearly, almost, just under; 近, 将近, 接近"),
     ),
     (
@@ -206,10 +206,12 @@ SPLIT_WAYS = re.compile(r"\bsplit\b[^.;]{0,40}\bways?\b|\bbroke down as\b|\bbrea
 
 #: a share of a whole: "accounted for 74% of", "made up 43% of", "占…的"
 SHARE_CUE = re.compile(
-    r"\b(?:accounted for|accounting for|accounts for|made up|makes up|making up|represented|represents|"
-    r"representing|comprised|constituted|contributed|was|were|is|or|equal to|equivalent to)"
+    r"^\s*,?\s*(?:which |that |or )?(?:accounted for|accounting for|accounts for|made up|makes up|making up|"
+    r"represented|represents|representing|comprised|constituted|contributed|was|were|is|or|equal to|equivalent to)"
     r"(?:\s+(?:about|around|roughly|nearly|almost|more than|some|just over|just under|approximately))?\s*$"
 )
+#: "… 71% of sales of 41.6 billion yuan, or 29.5 billion yuan": the part after the whole
+SHARE_OR = re.compile(r"^\s*,?\s*(?:or|that is|i\.e\.,?)\s*(?:some |about |around |roughly )?$")
 SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+|a\s+)?[\w'’ -]{0,40}?\s*$")
 
 #: "N times", "N-fold" as the ratio of two amounts
@@ -249,7 +251,7 @@ DIFFERENCE_CN = re.compile(r"(?:顺差|逆差|差额|缺口|差距|相差)(?:为
 
 FOUNDED = re.compile(
     r"\b(?:founded|set up|established|launched|created|started|incorporated|formed|opened|born|began|"
-    r"introduced|listed|went public|debuted|first held|first staged|was first|were first|inaugurated)"
+    r"introduced|listed|went public|debuted|inaugurated)"
     r"(?:\s+(?:in|back in|on|as early as))?\s*$"
 )
 FOUNDED_CN = re.compile(r"(?:成立于|创立于|创办于|成立|创立|创办|创建于|上线于|上市于|首次举办于|首届于|始于|诞生于)$")

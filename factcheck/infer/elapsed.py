@@ -49,7 +49,11 @@ def _first_year(s: Sentence, ctx: Ctx, pattern: re.Pattern[str], cn: re.Pattern[
 def _event_year(s: Sentence, ctx: Ctx, start: Mention, anchor: Mention) -> tuple[int, tuple[Mention, ...]] | None:
     """The year the sentence's event happens: a year or dated figure of the sentence
     other than the start, else "this year" / "last year" from the draft's date."""
-    others = [m for m in s.all if m is not start and m is not anchor and _year_of(m) is not None]
+    starts = {id(m) for m in _marked_years([s], cues.FOUNDED, cues.FOUNDED_CN) + _marked_years([s], cues.FIRST_HELD, cues.FIRST_HELD_CN)}
+    others = [
+        m for m in s.all
+        if m is not start and m is not anchor and _year_of(m) is not None and id(m) not in starts
+    ]
     years = {_year_of(m) for m in others}
     if len(years) == 1:
         return _year_of(others[0]), tuple(others)  # type: ignore[return-value]

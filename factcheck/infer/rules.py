@@ -272,8 +272,15 @@ def share_of(s: Sentence, ctx: Ctx) -> list[Relation]:
         part = s.figs[i - 1] if i > 0 else None
         whole = s.figs[i + 1] if i + 1 < len(s.figs) else None
         if part is not None and whole is not None and is_amount(part) and is_amount(whole):
-            if cues.SHARE_CUE.search(s.gap(part, p).lower()) and cues.SHARE_OF.match(s.gap(p, whole).lower()):
+            if cues.SHARE_CUE.match(s.gap(part, p).lower()) and cues.SHARE_OF.match(s.gap(p, whole).lower()):
                 out += _share(s, "share-of", part, whole, p)
+                continue
+        # "… accounted for 71% of sales of 41.6 billion yuan, or 29.5 billion yuan"
+        after = s.figs[i + 2] if i + 2 < len(s.figs) else None
+        if whole is not None and after is not None and is_amount(whole) and is_amount(after):
+            if (cues.SHARE_OF.match(s.gap(p, whole).lower()) and cues.SHARE_OR.match(s.gap(whole, after).lower())
+                    and re.search(r"\b(?:accounted for|made up|represented|was|were|or)\s*$", s.before(p, 40).lower())):
+                out += _share(s, "share-of", after, whole, p)
                 continue
         # 客户管理收入1007.9亿元，占集团收入1360.9亿元的74%
         if i >= 2:

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from factcheck.draft import Draft
-from factcheck.infer.context import Relation, is_percent, literal
+from factcheck.infer.context import Relation, is_percent, literal, signed_text
 from factcheck.prose import Mention
 
 TOTAL_LABEL = re.compile(r"^(?:total|totals|sum|all|overall|grand total|group total|合计|总计|总额|总和|共计|全部)\b", re.I)
@@ -54,6 +54,14 @@ def _cells(line: str, at: int) -> list[_Cell]:
         out.append(_Cell(line[j:k].strip(), at + j, at + k))
         j = k + 1
     return out
+
+
+_NEGATIVE = re.compile(r"\(\s*[^()]*\d[^()]*\)")
+
+
+def _text(m: Mention, signs: dict[int, int]) -> str | None:
+    text = literal(m)
+    return None if text is None else signed_text(text, signs[id(m)])
 
 
 def _label(text: str) -> str:
@@ -113,6 +121,8 @@ def _table(header: list[_Cell], rows: list[list[_Cell]], figures, draft: Draft) 
         if any(len(f) != 1 or f[0].kind != "number" or f[0].value is None for f in found):
             continue
         values = [f[0] for f in found]
+        # accounting parentheses: (2.6) is -2.6
+        signs = {id(m): -1 if _NEGATIVE.fullmatch(_label(c.text)) else 1 for m, c in zip(values, cells)}
         if len({is_percent(m) for m in values}) != 1:
             continue
         percent = is_percent(values[0])
@@ -121,13 +131,13 @@ def _table(header: list[_Cell], rows: list[list[_Cell]], figures, draft: Draft) 
             parts = [m for k, m in enumerate(values) if k != totals[0]]
             if percent and (total.value is None or total.value.point != 100):
                 continue  # a percent total that is not the whole is a rate (a group margin)
-            stated = literal(total)
+            stated = _text(total, signs)
             kind = "total"
         elif percent and SHARE_HEADER.search(head):
             parts, total, stated, kind = values, values[-1], "100%", "sum"
         else:
             continue
-        texts = [literal(m) for m in parts]
+        texts = [_text(m, signs) for m in parts]
         if stated is None or any(t is None for t in texts):
             continue
         at = total
