@@ -87,9 +87,11 @@ BASE = re.compile(
     r"(?:\s+(?:figure|level|total|tally))?(?:\s+of)?\s*$"
 )
 #: the gap between a base and the new figure in "from Z to Y"
-FROM_TO = re.compile(rf"^{_PERIOD}\s*(?:,\s*)?to\s*$")
+#: a few words of setting may follow the base: "from about 80% at its peak to 33%"
+_SETTING = r"(?:\s+(?:at|in|during|on|for)\s+(?:(?!and\b|while\b|but\b|from\b|to\b)[\w'’-]+\s*){1,4})?"
+FROM_TO = re.compile(rf"^{_PERIOD}{_SETTING}\s*(?:,\s*)?to\s*$")
 #: the end of the text before a base: "from", "rose from", "up from"
-FROM_END = re.compile(r"\b(?:from|between)\s*$")
+FROM_END = re.compile(r"\b(?:from|between)(?:\s+(?:about|around|roughly|some|nearly|almost|more than|just over|just under))?\s*$")
 #: between the new figure and its change, after "from Z to Y": ", up", ", an increase of", ", or"
 AFTER_NEW = re.compile(
     rf"^{_PERIOD}\s*[,(;:]\s*(?:(?:which is|which was|that is|or|an?|for|marking|representing|equal to|a change of)\s+)*"
