@@ -203,3 +203,46 @@ def test_labelled_statuses_are_the_engines(corpus, tmp_path):
     assert not wrong, "\n".join(wrong)
     assert len(got) == len(labels)
 
+
+
+def test_scoring_counts_recall_and_false_alarms(corpus):
+    """The matching that the acceptance test and the benchmark share."""
+    _, labels = corpus
+    perfect = [cl.Inferred(lab.draft, lab.line, lab.kind, lab.status) for lab in labels]
+    s = cl.score(labels, perfect)
+    assert not s.missed and not s.false_alarms and not s.extras
+    assert all(s.recall(k) == 1.0 and s.precision(k) == 1.0 for k in cl.KINDS)
+
+    # a correct relation flagged: one false alarm and one miss; an unlabelled pass: an extra
+    first_pass = next(i for i, lab in enumerate(labels) if lab.status == "pass")
+    flipped = list(perfect)
+    flipped[first_pass] = cl.Inferred(labels[first_pass].draft, labels[first_pass].line, labels[first_pass].kind, "fail")
+    flipped.append(cl.Inferred("en-pmi.md", 3, "change", "pass"))
+    s = cl.score(labels, flipped)
+    assert [r.status for r in s.false_alarms] == ["fail"] and s.missed == [labels[first_pass]]
+    assert [r.draft for r in s.extras] == ["en-pmi.md"]
+
+    # two labels of one kind on one line need two results
+    pairs = Counter((lab.draft, lab.line, lab.kind) for lab in labels)
+    twice = next(key for key, n in pairs.items() if n >= 2)
+    one_short = list(perfect)
+    one_short.remove(next(r for r in perfect if (r.draft, r.line, r.kind) == twice))
+    assert len(cl.score(labels, one_short).missed) == 1
+    assert "recall" in s.table() and "false alarm" in s.details()
+
+
+def test_inferred_results_are_read_from_the_json_report():
+    """The shape of spec/inference.md: written claims have no `inferred` key; an inferred
+    one points at the draft (`file`, `at`) and names its kind."""
+    report = {
+        "results": [
+            {"id": "written", "file": "claims.yaml", "line": 4, "status": "fail", "at": {"path": "claims.yaml", "line": 4}},
+            {
+                "id": "en-results-story.md:11:growth", "file": "corpus/en-results-story.md", "line": 11, "status": "warn",
+                "at": {"path": "corpus/en-results-story.md", "line": 11, "column": 52}, "message": "3.704% misses 3%",
+                "inferred": {"kind": "growth", "rule": "rose-to-from", "figures": ["3%", "1.12 billion", "1.08 billion"]},
+            },
+        ]
+    }
+    got = cl.inferred_results(report, "en-results-story.md")
+    assert got == [cl.Inferred("en-results-story.md", 11, "growth", "warn", "en-results-story.md:11:growth", "3.704% misses 3%")]
