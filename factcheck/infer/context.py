@@ -42,7 +42,7 @@ class Sentence:
         self.start, self.end = start, end
         self.all = mentions
         #: the figures the arithmetic rules read (numbers, not years or dates)
-        self.figs = [m for m in mentions if m.kind in AMOUNT_KINDS and not _ADJECTIVE.match(m.text)]
+        self.figs = [_with_bp(text, m) for m in mentions if m.kind in AMOUNT_KINDS and not _noise(m)]
         self.paragraph = paragraph
 
     def gap(self, a: Mention | None, b: Mention | None) -> str:
@@ -71,14 +71,36 @@ class Sentence:
 
 #: 'one-year loan rate', 'a 10-year bond': a figure used as an adjective is a word here
 _ADJECTIVE = re.compile(r"^[\w.]+-(?:year|month|week|day|quarter)$")
+#: 一季度 (the first quarter) names a quarter; a bare Chinese numeral (一般, 一体) is a word
+_CJK_WORD = re.compile(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$")
+#: a Chinese measure word after a figure (万台, 亿股): part of the figure for the rules
+_MEASURE = re.compile(r"^[台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚]")
+
+
+def _noise(m: Mention) -> bool:
+    return bool(_ADJECTIVE.match(m.text) or _CJK_WORD.match(m.text))
+
+
+def _with_bp(text: str, m: Mention) -> Mention:
+    """'19个基点', '25 basis points': the figure with its unit of basis points."""
+    found = _CJK_BP.match(text, m.end)
+    if found and m.value is not None:
+        return Mention(m.start, found.end(), text[m.start : found.end()], m.kind, value=m.value)
+    return m
+
+
+_CJK_BP = re.compile(r"个?基点")
 
 
 def _end(text: str, m: Mention) -> int:
-    """Where a figure ends, its unit included: '25 basis' is read without its 'points'."""
+    """Where a figure ends, its unit included: '25 basis' is read without its 'points',
+    '6930万' without its measure word '台'."""
     if m.text.endswith("basis"):
         found = _POINTS.match(text, m.end)
         if found:
             return found.end()
+    if _MEASURE.match(text[m.end : m.end + 1]):
+        return m.end + 1
     return m.end
 
 
@@ -101,7 +123,7 @@ def bp_digits(m: Mention) -> Fraction | None:
     if m.value is None:
         return None
     low = m.text.lower()
-    if low.endswith(("bp", "bps", "basis")) or q.unit_text(m.value.unit) in ("bp", "bps"):
+    if low.endswith(("bp", "bps", "basis", "基点")) or q.unit_text(m.value.unit) in ("bp", "bps"):
         return m.value.point
     return None
 
@@ -171,7 +193,7 @@ def percent_text(m: Mention) -> str | None:
     """A percent or points figure as a stated value: '8%', '2 pp'; basis points as pp."""
     bp = bp_digits(m)
     if bp is not None:
-        digits = m.text.strip().split()[0].replace(",", "")
+        digits = re.split(r"[^\d.,]", m.text.strip())[0].replace(",", "")
         digits = "".join(c for c in digits if c.isdigit() or c == ".")
         whole, _, frac = digits.partition(".")
         # 25 bp is 0.25 pp, with the same precision: move the decimal point two places

@@ -39,7 +39,7 @@ _FILL_CN = r"(?:了|为|达|约|近|超过|逾|将近|接近)*"
 
 #: "cut its rate by 25 basis points": a short object between the verb and "by"
 _OBJECT_BY = r"(?:\s+(?:its|their|the|his|her|our)(?:\s+[\w'’-]+){1,4}\s+by)?"
-_DIR_EN = re.compile(rf"\b(?:(?P<up>{UP_EN})|(?P<down>{DOWN_EN})){_OBJECT_BY}{_FILL_EN}\s*\(?$")
+_DIR_EN = re.compile(rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?:(?P<up>{UP_EN})|(?P<down>{DOWN_EN})){_OBJECT_BY}{_FILL_EN}\s*\(?$")
 _DIR_CN = re.compile(rf"(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN})){_FILL_CN}$")
 #: after the figure: "5% higher than", "3% lower", "5% up on the year"
 _DIR_AFTER = re.compile(r"^\s*(?:(?P<up>higher|more|up|above)|(?P<down>lower|less|down|below))\b")
@@ -64,6 +64,7 @@ def direction_after(gap: str) -> int:
 def has_direction_word(text: str) -> bool:
     """A change cue anywhere in ``text`` (a list of changes is not a partition)."""
     low = text.lower()
+    low = re.sub(r"\b(?:made|make|makes|making) up\b", "", low)
     return bool(re.search(rf"\b(?:{UP_EN}|{DOWN_EN})\b", low) or re.search(f"{UP_CN}|{DOWN_CN}", text))
 
 
@@ -108,10 +109,11 @@ BASE_CN = re.compile(
     r"^[，,；;]?\s*(?:而|其中)?(?:上年同期为|去年同期为|上年同期|去年同期|上年为|去年为|上一年为|上年度为|上一年度为|"
     r"上年同期的|去年同期的|较上年同期的|较去年同期的|较上年的|较去年的|上季度为|上月为|前值为|前值)$"
 )
-FROM_CN_END = re.compile(r"(?:由|从|自)$")
+FROM_CN_END = re.compile(r"(?:由|从|自)(?:上年同期|去年同期|上年|去年|年初|\d{4}年(?:末|底|初|年末|年底)?)?(?:的)?$")
 FROM_TO_CN = re.compile(
     r"^(?:增至|增长至|增加至|增加到|增长到|升至|上升至|上升到|提高至|提高到|提升至|提升到|攀升至|扩大至|涨至|"
-    r"降至|下降至|下降到|减少至|减少到|降到|下滑至|下滑到|回落至|跌至|收窄至|缩小至|至|到)$"
+    r"降至|下降至|下降到|减少至|减少到|降到|下滑至|下滑到|回落至|跌至|收窄至|缩小至|下调至|上调至|调降至|调升至|至|到)"
+    r"(?:\d{4}年(?:末|底|初)?(?:的)?)?$"
 )
 AFTER_NEW_CN = re.compile(rf"^[，,]\s*(?:同比)?(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN}))?{_FILL_CN}$")
 #: "Y，同比增长5%，上年同期为Z": the text after the change, before the base
@@ -120,8 +122,24 @@ AFTER_CHANGE_BASE_CN = BASE_CN
 #: the new figure's own lead-in when it stands first: "Y, up 5% from Z" needs nothing, but
 #: its change must follow at once
 NEW_THEN_CHANGE = re.compile(
-    rf"^\s*[,(]\s*(?:an? )?(?:(?P<up>{UP_EN})|(?P<down>{DOWN_EN})){_FILL_EN}\s*$"
+    rf"^{_PERIOD}\s*[,(]\s*(?:an? )?(?:(?P<up>{UP_EN})|(?P<down>{DOWN_EN})){_FILL_EN}\s*$"
 )
+#: "closed at 3,912.6, up 42.8 points, or 1.1%, from 3,869.8": the amount, then the percent
+OR_PERCENT = re.compile(r"^\s*(?:points?)?\s*,?\s*(?:or|and)\s*(?:about |some )?$")
+#: "Y …, to Y from Z, up P" — the change after a "to … from" pair
+TO_FROM_THEN = re.compile(
+    rf"^{_PERIOD}(?:\s*(?:a year (?:earlier|ago|before)|last year|the previous year|on \w+))?\s*[,(;:]\s*"
+    r"(?:(?:which is|which was|that is|or|an?|for|marking|representing|equal to)\s+)*"
+    rf"(?:(?P<up>{UP_EN})|(?P<down>{DOWN_EN})|(?P<change>a change of|a swing of|or))?{_FILL_EN}\s*$"
+)
+TO_END = re.compile(
+    rf"\b(?:{UP_EN}|{DOWN_EN}|went|moved|came in|stood|was|were|is|are|ended|closed|reached|hit|improved|eased|widened|narrowed|deteriorated|slowed|picked up)"
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:to|at)\s*$"
+)
+TO_FROM_GAP = re.compile(rf"^{_PERIOD}(?:\s*(?:last year|this year|a year (?:earlier|ago)))?\s*,?\s*(?:from|compared with|versus|against)\s*$")
+#: 收于3925.6点，较前一交易日的3883.1点上涨1.1%
+COMPARED_CN = re.compile(r"^[，,]\s*(?:较|比|相比)[^，,。；]{0,14}?(?:的)?$")
+CHANGE_CN = re.compile(rf"^(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN})){_FILL_CN}$")
 NEW_THEN_CHANGE_CN = re.compile(rf"^[，,]\s*(?:同比)?(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN})){_FILL_CN}$")
 
 
@@ -198,7 +216,7 @@ def signed(approx: Approx, sign: int) -> str:
 PARTITION_BEFORE = re.compile(
     r"(?:\b(?:the rest|the remaining|the remainder|remaining|others|all others|other \w+|all other \w+|"
     r"everyone else|everything else)(?:\s+(?:at|with|take|took|takes|had|hold|held|account for|accounted for|made up|"
-    r"make up|share|was|were|is|are|of))?[\s,:]*$)|(?:其余|其他|其它|剩余|余下)[^，,。；;]{0,8}$"
+    r"make up|share|was|were|is|are|of))?(?:,\s*[^,;]{1,40},)?[\s,:]*$)|(?:其余|其他|其它|剩余|余下)[^，,。；;]{0,8}$"
 )
 PARTITION_AFTER = re.compile(
     r"^\s*(?:(?:went|goes|go|is|was|were|are)\s+)?(?:to|for|of|from|by|among|between)\s+(?:the rest|the remainder|others|all others|"
@@ -238,7 +256,7 @@ EARNINGS_NAME = re.compile(
 EARNINGS_NAME_CN = re.compile(r"(?:净利润|利润|营收|营业收入|收入)(?:为|达|约|达到)?$")
 
 CAGR = re.compile(
-    r"\b(?:compound(?:ed)? annual (?:growth (?:rate )?|rate of growth )?(?:of )?|cagr (?:of )?|an? (?:annual|annualised|annualized) "
+    r"\b(?:compound(?:ed)? annual (?:growth rate |rate of growth |growth |rate )?(?:of )?|cagr (?:of )?|an? (?:annual|annualised|annualized) "
     r"(?:average )?(?:growth )?(?:rate )?(?:of )?|annualised growth of |annualized growth of |average annual growth (?:rate )?(?:of )?)"
     r"(?:about |around |roughly |nearly |almost |more than |some )?$"
 )
@@ -251,19 +269,24 @@ DIFFERENCE = re.compile(
 )
 DIFFERENCE_CN = re.compile(r"(?:顺差|逆差|差额|缺口|差距|相差)(?:为|达|达到|约|扩大至|收窄至)*$")
 
+#: a founding: the cue, a few words of place or object, then "in" right before the year
 FOUNDED = re.compile(
-    r"\b(?:founded|set up|established|launched|created|started|incorporated|formed|opened|born|began|"
-    r"introduced|listed|went public|debuted|inaugurated)"
-    r"(?:\s+(?:in|back in|on|as early as))?\s*$"
+    r"\b(?:founded|set up|established|created|incorporated|formed|born|began|started|launched|opened)"
+    r"\b(?:\s+(?!and\b|but\b|while\b)[\w'’-]+){0,5}?\s+(?:in|back in|as early as)\s*$"
 )
-FOUNDED_CN = re.compile(r"(?:成立于|创立于|创办于|成立|创立|创办|创建于|上线于|上市于|首次举办于|首届于|始于|诞生于)$")
+FOUNDED_CN = re.compile(r"(?:成立于|创立于|创办于|创建于|成立|创立|创办|诞生于|始建于)$")
+#: the same cue after a Chinese year: 1995年创立的…
+FOUNDED_AFTER_CN = re.compile(r"^(?:年)?(?:创立|成立|创办|创建|注册成立|诞生)")
 FIRST_HELD = re.compile(
-    r"\b(?:first (?:held|staged|took place|was held|ran|run|organised|organized|hosted)|"
-    r"(?:the )?(?:first|inaugural) (?:one|edition|event|festival)? ?(?:was |being )?(?:held|staged|run)?)\s*(?:in|back in)?\s*$"
+    r"\b(?:first (?:held|staged|took place|was held|ran|run|organised|organized|hosted|opened)|"
+    r"held for the first time|staged for the first time|(?:the )?(?:first|inaugural) (?:one|edition|event|festival)?\s*"
+    r"(?:was |being )?(?:held|staged|run)?)\s*(?:in|back in)?\s*$"
 )
 FIRST_HELD_CN = re.compile(r"(?:首届|第一届)[^，,。]{0,12}(?:于|在)?$")
+FIRST_HELD_AFTER_CN = re.compile(r"^(?:年)?(?:首次举办|首次举行|首届|第一次举办)")
 YEARS_LATER = re.compile(r"^\s*(?:later|after|since|on from)\b")
 YEARS_LATER_CN = re.compile(r"^(?:后|之后|以后)")
 ANNIVERSARY = re.compile(r"^\s*anniversary\b")
-THIS_YEAR = re.compile(r"\bthis year\b|今年|本年")
+THIS_YEAR = re.compile(r"\b(?:this year|this month|later this year|earlier this year)\b|今年|本年|本月|今年内")
+NEXT_MONTH = re.compile(r"\bnext month\b|下月|下个月")
 LAST_YEAR = re.compile(r"\blast year\b|去年|上年")

@@ -200,6 +200,66 @@ def from_to_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
     return out
 
 
+@rule(
+    "to-from-then-change",
+    "change",
+    "The operating margin widened to 26.4% from 24.9%, up 1.5 percentage points.",
+    "change(24.9%, 26.4%) ≈ 1.5 pp",
+)
+def to_from_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """A verb "to" the new figure "from" the base, then the change ("up 1.5 percentage
+    points", "a fall of 12 basis points", "a change of (3%)")."""
+    out = []
+    for i in range(len(s.figs) - 2):
+        new, base, p = s.figs[i], s.figs[i + 1], s.figs[i + 2]
+        if not (is_percent(p) or is_points(p)):
+            continue
+        lead = s.gap(_next(s, new, -1), new)
+        if not cues.TO_END.search(lead.lower()) or not cues.TO_FROM_GAP.match(s.gap(new, base).lower()):
+            continue
+        m = cues.TO_FROM_THEN.match(s.gap(base, p).lower())
+        if not m:
+            continue
+        if m.group("up"):
+            sign = 1
+        elif m.group("down") or _parenthesised(s, p):
+            sign = -1
+        else:
+            sign = cues.direction_before(lead.lower().rsplit(" to", 1)[0] + " ")
+            if sign == 0:
+                sign = _value_sign(base, new)
+        if sign:
+            out += _change(s, "to-from-then-change", p, base, new, sign)
+    return out
+
+
+def _value_sign(base: Mention, new: Mention) -> int:
+    """The direction the figures themselves take, for a change given without a verb."""
+    if base.value is None or new.value is None:
+        return 0
+    return 1 if new.value.point > base.value.point else -1 if new.value.point < base.value.point else 0
+
+
+@rule(
+    "compared-with-cn",
+    "growth",
+    "沪深300指数收于3925.6点，较前一交易日的3883.1点上涨1.1%。",
+    "growth(3883.1, 3925.6) ≈ 1.1%",
+)
+def compared_with_cn(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """Y，较(比)…的Z上涨(下降)X%: the new figure, the base after 较, then the change."""
+    out = []
+    for i in range(len(s.figs) - 2):
+        new, base, p = s.figs[i], s.figs[i + 1], s.figs[i + 2]
+        if not (is_percent(p) or is_points(p)):
+            continue
+        if cues.COMPARED_CN.match(s.gap(new, base)):
+            m = cues.CHANGE_CN.match(s.gap(base, p))
+            if m:
+                out += _change(s, "compared-with-cn", p, base, new, 1 if m.group("up") else -1)
+    return out
+
+
 def _verb_sign(text: str) -> int:
     """增至 is up, 降至 is down: the verb between the two figures of 由Z增至Y."""
     if re.search("增|升|提|涨|扩|攀", text):
@@ -221,14 +281,20 @@ def figure_then_change_from(s: Sentence, ctx: Ctx) -> list[Relation]:
     out = []
     for i in range(len(s.figs) - 2):
         new, p, base = s.figs[i], s.figs[i + 1], s.figs[i + 2]
-        if not (is_percent(p) or is_points(p)):
-            continue
         between = s.gap(new, p)
         m = cues.NEW_THEN_CHANGE.match(between.lower()) or cues.NEW_THEN_CHANGE_CN.match(between)
         if not m:
             continue
         sign = 1 if m.group("up") else -1
         tail = s.gap(p, base)
+        if is_amount(p) and i + 3 < len(s.figs) and cues.OR_PERCENT.match(tail.lower()):
+            # "closed at 3,912.6, up 42.8 points, or 1.1%, from 3,869.8"
+            p, base = base, s.figs[i + 3]
+            if not is_percent(p):
+                continue
+            tail = s.gap(p, base)
+        elif not (is_percent(p) or is_points(p)):
+            continue
         if _match(cues.AFTER_CHANGE_BASE, tail, cues.AFTER_CHANGE_BASE_CN):
             out += _change(s, "figure-then-change-from", p, base, new, sign)
     return out
@@ -286,9 +352,35 @@ def share_of(s: Sentence, ctx: Ctx) -> list[Relation]:
         if i >= 2:
             part, whole = s.figs[i - 2], s.figs[i - 1]
             if is_amount(part) and is_amount(whole) and re.search(r"占[^，,。]{0,12}$", s.gap(part, whole)):
-                if re.fullmatch(r"的(?:比重|比例)?(?:为|达|约|近|超过)*", s.gap(whole, p)):
+                if re.fullmatch(r"[^，,。；]{0,10}?的(?:比重|比例)?(?:为|达|约|近|超过)*", s.gap(whole, p)):
+                    out += _share(s, "share-of", part, whole, p)
+                    continue
+        # 第三产业增加值765583亿元，占国内生产总值的56.7% (the whole named, with its figure, before)
+        if part is not None and is_amount(part):
+            named = re.search(r"[，,]\s*(?:约|近)?占([^，,。；的]{2,12})的(?:比重|比例)?(?:为|达|约|近|超过)*$", s.gap(part, p))
+            if named:
+                whole = _named(ctx, named.group(1), part)
+                if whole is not None:
                     out += _share(s, "share-of", part, whole, p)
     return out
+
+
+def _named(ctx: Ctx, name: str, like: Mention) -> Mention | None:
+    """The one figure of the paragraph written right after ``name`` (国内生产总值1349084亿元,
+    国内生产总值为…, 由A增至B: B), compatible with ``like``."""
+    found = []
+    for t in ctx.paragraph:
+        for i, m in enumerate(t.figs):
+            if m is like or not is_amount(m):
+                continue
+            lead = t.gap(t.figs[i - 1] if i else None, m)
+            if re.search(re.escape(name) + r"(?:为|达|达到|是|总额为|共)?$", lead):
+                found.append(m)
+            elif i and re.search(re.escape(name) + r"(?:由|从)$", t.gap(t.figs[i - 2] if i > 1 else None, t.figs[i - 1])):
+                if cues.FROM_TO_CN.match(lead):
+                    found.append(m)
+    found = [m for m in found if pair(like, m) is not None]
+    return found[0] if len(found) == 1 else None
 
 
 def _share(s: Sentence, name: str, part: Mention, whole: Mention, p: Mention) -> list[Relation]:
@@ -360,10 +452,15 @@ def years_of(s: Sentence, ctx: Ctx) -> list[Relation]:
         lead = s.before(n)
         if not (cues.YEARS_OF.search(lead.lower()) or cues.YEARS_OF_CN.search(lead)):
             continue
-        if not (cues.EARNINGS_OF.match(s.after(n, 60).lower()) or cues.EARNINGS_OF_CN.match(s.after(n, 10))):
-            continue
         money = [m for m in s.figs if m is not n and is_amount(m) and _is_money(m)]
-        earnings = [m for m in money if _names_earnings(s, m)]
+        following = _next(s, n)
+        if following is not None and following in money and re.match(r"^\s*of\s+(?:the|its|their)\s*$", s.gap(n, following).lower()) \
+                and cues.EARNINGS_OF.match(" " + s.after(following, 60).lower().lstrip()):
+            earnings = [following]  # "two years of the 31.2 billion yuan of net profit"
+        elif not (cues.EARNINGS_OF.match(s.after(n, 60).lower()) or cues.EARNINGS_OF_CN.match(s.after(n, 10))):
+            continue
+        else:
+            earnings = [m for m in money if _names_earnings(s, m)]
         if len(earnings) != 1:
             earnings = [m for p in ctx.paragraph for m in p.figs if _is_money(m) and _names_earnings(p, m)]
             if len(earnings) != 1:
@@ -424,10 +521,40 @@ def times(s: Sentence, ctx: Ctx) -> list[Relation]:
                 continue
         if i >= 2:  # A是B的N倍
             a, b = s.figs[i - 2], s.figs[i - 1]
-            if re.search(r"(?:是|为|相当于|达到)$", s.gap(a, b)) and re.fullmatch(r"的(?:约|近|超过)?", s.gap(b, n)):
+            if re.search(r"(?:是|为|相当于|达到)[^，,。；]{0,8}$", s.gap(a, b)) and re.fullmatch(r"的(?:约|近|超过)?", s.gap(b, n)):
                 if is_amount(a) and is_amount(b):
-                    out += _ratio(s, "times", a, b, n)
+                    out += _ratio(s, "times", a, b, n, s.gap(a, b))
     return out
+
+
+@rule(
+    "times-over-period",
+    "ratio",
+    "Sales went from 1.2 million in 2019 to 12.9 million in 2024, more than ten times as many.",
+    "12.9 million / 1.2 million > 10",
+)
+def times_over_period(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """"from A to B, N times as many (as much)"; in Chinese 由Y1年的A增至Y2年的B … Y2年…是Y1年的N倍:
+    the later figure over the earlier one."""
+    out = []
+    for i, n in enumerate(s.figs):
+        if n.value is None or not _plain(n) or i < 2 or not cues.TIMES_AFTER.match(_times_tail(s, n)):
+            continue
+        en = re.match(r"^\s*(?:times|-fold|fold)?\s*(?:as (?:many|much|large|high|big)|the (?:level|number|amount))", _times_tail(s, n) + s.after(n, 30))
+        cn = re.search(r"(\d{4})年[^，,。；]{0,8}(?:是|为|相当于)(\d{4})年的$", s.gap(s.figs[i - 1], n))
+        pairs = [(a, b) for a, b in zip(s.figs, s.figs[1:]) if b.start < n.start and _from_to(s, a, b)]
+        if len(pairs) != 1 or not (en or cn):
+            continue
+        base, new = pairs[0]
+        out += _ratio(s, "times-over-period", new, base, n)
+    return out
+
+
+def _from_to(s: Sentence, a: Mention, b: Mention) -> bool:
+    lead = s.gap(_next(s, a, -1), a)
+    en = cues.FROM_END.search(lead.lower()) and cues.FROM_TO.match(s.gap(a, b).lower())
+    cn = cues.FROM_CN_END.search(lead) and cues.FROM_TO_CN.match(s.gap(a, b))
+    return bool((en or cn) and is_amount(a) and is_amount(b) and not is_percent(a))
 
 
 def _times_tail(s: Sentence, n: Mention) -> str:
@@ -446,13 +573,17 @@ def _plain_bare(a: Mention, b: Mention) -> bool:
     return _plain(a) and _plain(b)
 
 
-def _ratio(s: Sentence, name: str, a: Mention, b: Mention, n: Mention) -> list[Relation]:
+def _ratio(s: Sentence, name: str, a: Mention, b: Mention, n: Mention, lead: str = "") -> list[Relation]:
     texts = pair(a, b)
     digits = re.search(r"\d+(?:\.\d+)?", n.text)
-    stated = digits.group() if digits else (literal(n) or "").split(" ")[0]
+    stated = digits.group() if digits else str(n.value.point) if n.value is not None and n.value.point.denominator == 1 else ""
     if texts is None or not stated:
         return []
     approx = cues.approximation(s.before(n), s.after(n))
+    if approx is cues.EXACT and re.match(r"^倍(?:多|以上)", s.after(n)):
+        approx = cues.APPROXIMATIONS[1][2]  # 10倍多: more than ten times
+    if approx is cues.EXACT and lead:
+        approx = cues.approximation(lead.rstrip("是为相当于达到其"), "")
     return [Relation("ratio", name, f"{texts[0]} / {texts[1]}", stated, approx.compare, approx.tolerance,
                      (a, b, n), n, s.start, s.end)]
 
@@ -482,11 +613,12 @@ def cagr(s: Sentence, ctx: Ctx) -> list[Relation]:
         if len(base) != 1:
             continue
         k = amounts.index(base[0])
-        if k + 1 >= len(amounts):
-            continue
-        new = amounts[k + 1]
-        if not (cues.FROM_TO.match(s.gap(base[0], new).lower()) or cues.FROM_TO_CN.match(s.gap(base[0], new))
-                or re.match(r"^\s*in \d{4}\s*,?\s*to\s*$|^\s*\d{4}年?(?:的)?\s*(?:增至|增长至|增加到|升至|至|到)$", s.gap(base[0], new))):
+        if k + 1 < len(amounts) and (cues.FROM_TO.match(s.gap(base[0], new := amounts[k + 1]).lower())
+                                     or cues.FROM_TO_CN.match(s.gap(base[0], new))):
+            pass
+        elif k > 0 and cues.TO_FROM_GAP.match(s.gap(new := amounts[k - 1], base[0]).lower()):
+            pass  # "to 12.8 million from 1.2 million"
+        else:
             continue
         years = _span_years(s, base[0], new)
         if years is None:
