@@ -36,8 +36,11 @@ def rules() -> list[Rule]:
     return list(RULES)
 
 
-def infer(draft: Draft, year: int | None = None) -> list[Relation]:
-    """The relations the draft states. ``year``: the draft's year, for "this year"."""
+def infer(draft: Draft, year: int | date | None = None) -> list[Relation]:
+    """The relations the draft states. ``year``: the draft's date (or year), for "this
+    year" and "next month"."""
+    month = year.month if isinstance(year, date) else None
+    year = year.year if isinstance(year, date) else year
     from factcheck.infer.tables import read_tables
     from factcheck.inventory import sentences
     from factcheck.prose import read
@@ -60,7 +63,7 @@ def infer(draft: Draft, year: int | None = None) -> list[Relation]:
     for s in built:
         if not s.all:
             continue
-        ctx = Ctx(year, by_paragraph[s.paragraph])
+        ctx = Ctx(year, by_paragraph[s.paragraph], month)
         for r in readers:
             out += r.read(s, ctx)
         if len(out) > MAX_RELATIONS:

@@ -42,7 +42,7 @@ class Sentence:
         self.start, self.end = start, end
         self.all = mentions
         #: the figures the arithmetic rules read (numbers, not years or dates)
-        self.figs = [_with_bp(text, m) for m in mentions if m.kind in AMOUNT_KINDS and not _noise(m)]
+        self.figs = [_with_bp(text, m) for m in mentions if m.kind in AMOUNT_KINDS and not _noise(m, text)]
         self.paragraph = paragraph
 
     def gap(self, a: Mention | None, b: Mention | None) -> str:
@@ -77,8 +77,11 @@ _CJK_WORD = re.compile(r"^(?:[一二三四]季度|[零〇一二两三四五六�
 _MEASURE = re.compile(r"^[台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚]")
 
 
-def _noise(m: Mention) -> bool:
-    return bool(_ADJECTIVE.match(m.text) or _CJK_WORD.match(m.text))
+def _noise(m: Mention, text: str = "") -> bool:
+    """Figures that are words to the rules: 'one-year', 一般, 一季度, 五年前 (five years ago)."""
+    if _ADJECTIVE.match(m.text) or _CJK_WORD.match(m.text):
+        return True
+    return m.text.endswith("年") and text[m.end : m.end + 1] in ("前", "以")
 
 
 def _with_bp(text: str, m: Mention) -> Mention:

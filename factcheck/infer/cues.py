@@ -99,7 +99,7 @@ AFTER_NEW = re.compile(
     rf"(?:(?P<up>{UP_EN})|(?P<down>{DOWN_EN})|(?P<or>or))?{_FILL_EN}\s*$"
 )
 #: between the figure and its base in "Y, up 5% from Z"
-AFTER_CHANGE_BASE = re.compile(rf"^{_YOY}\s*(?:from|on|over|compared (?:with|to)|versus|vs\.?|against)(?:\s+(?:a year[- ]earlier|last year's|the year[- ]earlier|the prior[- ]year))?(?:\s+(?:figure|level))?(?:\s+of)?\s*$")
+AFTER_CHANGE_BASE = re.compile(rf"^{_YOY}\s*,?\s*(?:from|on|over|compared (?:with|to)|versus|vs\.?|against)(?:\s+(?:a year[- ]earlier|last year's|the year[- ]earlier|the prior[- ]year))?(?:\s+(?:figure|level))?(?:\s+of)?\s*$")
 #: "5% higher than Z at Y"
 THAN = re.compile(r"^\s*(?:higher|lower|more|less|above|below)\s+than\s*(?:the\s+)?$")
 THAN_AT = re.compile(rf"^{_PERIOD}(?:\s*(?:a year (?:earlier|ago|before)|last year|the year before|the previous year))?\s*[,]?\s*(?:at|to|reaching)\s*$")
@@ -130,8 +130,10 @@ OR_PERCENT = re.compile(r"^\s*(?:points?)?\s*,?\s*(?:or|and)\s*(?:about |some )?
 TO_FROM_THEN = re.compile(
     rf"^{_PERIOD}(?:\s*(?:a year (?:earlier|ago|before)|last year|the previous year|on \w+))?\s*[,(;:]\s*"
     r"(?:(?:which is|which was|that is|or|an?|for|marking|representing|equal to)\s+)*"
-    rf"(?:(?P<up>{UP_EN})|(?P<down>{DOWN_EN})|(?P<change>a change of|a swing of|or))?{_FILL_EN}\s*$"
+    rf"(?:(?P<up>{UP_EN})|(?P<down>{DOWN_EN})|(?P<change>a change of|a swing of|or))?{_FILL_EN}\s*\(?$"
 )
+#: "… of that", "of the total", "of it": a whole named before
+OF_THAT = re.compile(r"^\s*of\s+(?:that|this|it|the total|that total|this total|the whole|the sum)\b")
 TO_END = re.compile(
     rf"\b(?:{UP_EN}|{DOWN_EN}|went|moved|came in|stood|was|were|is|are|ended|closed|reached|hit|improved|eased|widened|narrowed|deteriorated|slowed|picked up)"
     r"(?:\s+[\w'’-]+){0,2}?\s+(?:to|at)\s*$"

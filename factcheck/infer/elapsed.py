@@ -14,6 +14,9 @@ from factcheck.infer.rules import Ctx, rule
 from factcheck.prose import Mention
 
 
+_MEASURE = re.compile(r"[台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚元]")
+
+
 def _year_of(m: Mention) -> int | None:
     if m.kind == "year" and m.value is not None:
         return int(m.value.point)
@@ -26,14 +29,20 @@ def _lead(s: Sentence, m: Mention, limit: int = 50) -> str:
     return s.text[max(s.start, m.start - limit) : m.start]
 
 
+_AFTER = {id(cues.FOUNDED): cues.FOUNDED_AFTER_CN, id(cues.FIRST_HELD): cues.FIRST_HELD_AFTER_CN}
+
+
 def _marked_years(sentences: list[Sentence], pattern: re.Pattern[str], cn: re.Pattern[str]) -> list[Mention]:
+    """Years the words mark as a start: 'founded in 2005', 成立于1995年, 1995年创立."""
+    after_cn = _AFTER.get(id(pattern))
     out = []
     for s in sentences:
-        for m in s.all:
+        for k, m in enumerate(s.all):
             if _year_of(m) is None:
                 continue
-            lead = _lead(s, m)
-            if pattern.search(lead.lower()) or cn.search(lead):
+            lead = s.text[max(s.start, s.all[k - 1].end if k else s.start, m.start - 60) : m.start]
+            after = s.text[m.end : m.end + 8]
+            if pattern.search(lead.lower()) or cn.search(lead) or (after_cn is not None and after_cn.match(after)):
                 out.append(m)
     return out
 
@@ -50,9 +59,11 @@ def _event_year(s: Sentence, ctx: Ctx, start: Mention, anchor: Mention) -> tuple
     """The year the sentence's event happens: a year or dated figure of the sentence
     other than the start, else "this year" / "last year" from the draft's date."""
     starts = {id(m) for m in _marked_years([s], cues.FOUNDED, cues.FOUNDED_CN) + _marked_years([s], cues.FIRST_HELD, cues.FIRST_HELD_CN)}
+    first = _year_of(start) or 0
     others = [
         m for m in s.all
-        if m is not start and m is not anchor and _year_of(m) is not None and id(m) not in starts
+        if m is not start and m is not anchor and (_year_of(m) or 0) > first and id(m) not in starts
+        and not _MEASURE.match(s.text[m.end : m.end + 1])  # 门店1860家 is a count, not a year
     ]
     years = {_year_of(m) for m in others}
     if len(years) == 1:
@@ -62,6 +73,8 @@ def _event_year(s: Sentence, ctx: Ctx, start: Mention, anchor: Mention) -> tuple
     words = s.words()
     if cues.THIS_YEAR.search(words.lower()) or cues.THIS_YEAR.search(words):
         return ctx.year, ()
+    if cues.NEXT_MONTH.search(words.lower()) or cues.NEXT_MONTH.search(words):
+        return (ctx.year + 1 if ctx.month == 12 else ctx.year), ()
     if cues.LAST_YEAR.search(words.lower()) or cues.LAST_YEAR.search(words):
         return ctx.year - 1, ()
     return None

@@ -35,6 +35,7 @@ class Ctx(NamedTuple):
 
     year: int | None  # the draft's year (front matter, article.published, --as-of)
     paragraph: list[Sentence]  # the sentences of the sentence's paragraph
+    month: int | None = None  # the draft's month, for "next month"
 
 
 class Rule(NamedTuple):
@@ -350,19 +351,61 @@ def share_of(s: Sentence, ctx: Ctx) -> list[Relation]:
                 continue
         # 客户管理收入1007.9亿元，占集团收入1360.9亿元的74%
         if i >= 2:
-            part, whole = s.figs[i - 2], s.figs[i - 1]
-            if is_amount(part) and is_amount(whole) and re.search(r"占[^，,。]{0,12}$", s.gap(part, whole)):
-                if re.fullmatch(r"[^，,。；]{0,10}?的(?:比重|比例)?(?:为|达|约|近|超过)*", s.gap(whole, p)):
-                    out += _share(s, "share-of", part, whole, p)
+            p2, w2 = s.figs[i - 2], s.figs[i - 1]
+            if is_amount(p2) and is_amount(w2) and re.search(r"占[^，,。]{0,12}$", s.gap(p2, w2)):
+                if re.fullmatch(r"[^，,。；]{0,10}?的(?:比重|比例)?(?:为|达|约|近|超过)*", s.gap(w2, p)):
+                    out += _share(s, "share-of", p2, w2, p)
                     continue
         # 第三产业增加值765583亿元，占国内生产总值的56.7% (the whole named, with its figure, before)
         if part is not None and is_amount(part):
             named = re.search(r"[，,]\s*(?:约|近)?占([^，,。；的]{2,12})的(?:比重|比例)?(?:为|达|约|近|超过)*$", s.gap(part, p))
             if named:
-                whole = _named(ctx, named.group(1), part)
-                if whole is not None:
-                    out += _share(s, "share-of", part, whole, p)
+                found = _named(ctx, named.group(1), part)
+                if found is not None:
+                    out += _share(s, "share-of", part, found, p)
+                    continue
+        # "… accounted for 27% of that total", "took 45% of that, or 1.12 trillion", 占比45%
+        referred = _referred_part(s, p)
+        if referred is not None:
+            found = _referred_whole(s, ctx, referred, p)
+            if found is not None:
+                out += _share(s, "share-of", referred, found, p)
     return out
+
+
+def _referred_part(s: Sentence, p: Mention) -> Mention | None:
+    """The part of a share whose whole is only referred to ("of that", 占比)."""
+    after = s.after(p, 30)
+    cn = re.search(r"[，,]\s*(?:约|近)?占比(?:为|达|约|近|超过)*$", s.before(p, 12))
+    if not (cues.OF_THAT.match(after.lower()) or cn):
+        return None
+    before, following = _next(s, p, -1), _next(s, p)
+    between = re.sub(r"^\s*of\s+(?:it|that|this|them)\b", "", s.gap(before, p).lower()) if before is not None else ""
+    if before is not None and is_amount(before) and (cn or cues.SHARE_CUE.match(between)):
+        return before
+    if following is not None and is_amount(following) and cues.SHARE_OR.match(
+        re.sub(r"^\s*of\s+(?:that|this|it|the total|that total|this total)\b", "", s.gap(p, following).lower())
+    ):
+        return following
+    if before is not None and is_amount(before) and re.search(r"\b(?:took|had|held|made|earned|got|took in|won)\s+(?:nearly |about |more than |some )?$", s.before(p, 30).lower()):
+        return None
+    return None
+
+
+def _referred_whole(s: Sentence, ctx: Ctx, part: Mention, p: Mention) -> Mention | None:
+    """What "that total" refers to: the new figure of the change just before (to Y, 至Y),
+    else the one amount of the sentence before, in the same paragraph."""
+    earlier = [m for m in s.figs if m.end <= min(part.start, p.start) and is_amount(m) and pair(part, m) is not None]
+    reached = [m for m in earlier if re.search(r"(?:\bto|至|到)\s*$", s.before(m, 12).lower())]
+    if reached:
+        return reached[-1]
+    if earlier:
+        return None
+    k = ctx.paragraph.index(s) if s in ctx.paragraph else 0
+    if k == 0:
+        return None
+    previous = [m for m in ctx.paragraph[k - 1].figs if is_amount(m) and pair(part, m) is not None]
+    return previous[0] if len(previous) == 1 else None
 
 
 def _named(ctx: Ctx, name: str, like: Mention) -> Mention | None:
@@ -416,7 +459,7 @@ def partition(s: Sentence, ctx: Ctx) -> list[Relation]:
     if any(re.search(r"\b(?:from|to)\s*$", s.before(m).lower()) for m in shares):
         return []
     marked = any(
-        cues.PARTITION_BEFORE.search(s.before(m, 40).lower()) or cues.PARTITION_BEFORE.search(s.before(m, 12))
+        cues.PARTITION_BEFORE.search(s.before(m, 60).lower()) or cues.PARTITION_BEFORE.search(s.before(m, 12))
         or cues.PARTITION_AFTER.match(s.after(m, 40).lower())
         for m in shares
     ) or cues.SPLIT_WAYS.search(s.words().lower())
@@ -528,6 +571,53 @@ def times(s: Sentence, ctx: Ctx) -> list[Relation]:
 
 
 @rule(
+    "per-each",
+    "ratio",
+    "Its 1,240 stores served 9.9 million members, or about 8,000 members per store.",
+    "9.9 million / 1240 ≈ 8000 (tolerance 5%)",
+)
+def per_each(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """"N things per (a, for each) unit", with both totals in the sentence: the total
+    of things ("9.9 million members") over the count of units ("1,240 stores")."""
+    out = []
+    for n in s.figs:
+        tail = n.text + s.after(n, 40)
+        m = re.search(r"([a-z]+)\s+(?:per|a|an|for each|each)\s+([a-z]+)\b", tail.lower())
+        if not m or n.value is None or not re.match(r"^[\d,.\s]+(?:\w+\s+)?[a-z]+\s+(?:per|a|an|for each|each)\s", tail.lower()):
+            continue
+        things, unit = m.group(1), m.group(2)
+        if unit in ("year", "month", "day", "week", "quarter", "share", "cent"):
+            continue  # rates and per-share figures are the units' business
+        totals = [x for x in s.figs if x is not n and x.start < n.start and _counted(s, x, things)]
+        units = [x for x in s.figs if x is not n and x.start < n.start and _counted(s, x, unit + "s")]
+        if len(totals) != 1 or len(units) != 1 or totals[0] is units[0]:
+            continue
+        a, b = _bare_number(totals[0]), _bare_number(units[0])
+        stated = _bare_number(n)
+        if a is None or b is None or stated is None:
+            continue
+        approx = cues.approximation(s.before(n), s.after(n))
+        out.append(Relation("ratio", "per-each", f"{a} / {b}", stated, approx.compare, approx.tolerance,
+                            (totals[0], units[0], n), n, s.start, s.end))
+    return out
+
+
+def _counted(s: Sentence, m: Mention, noun: str) -> bool:
+    """The figure counts ``noun``: 'members' within two words after it (its own text included)."""
+    tail = (m.text + s.text[m.end : m.end + 30]).lower()
+    return bool(re.match(r"^[^a-z]*(?:[a-z]+\s+){0,3}?" + re.escape(noun) + r"\b", re.sub(r"^[\d,.\s]+", "", tail)) or
+                re.match(r"^[\d,.\s]+(?:thousand|million|billion|mn|bn)?\s*(?:[a-z-]+\s+){0,2}?" + re.escape(noun) + r"\b", tail))
+
+
+def _bare_number(m: Mention) -> str | None:
+    """The figure's digits and magnitude, without its count: '9.9 million', '1,240'."""
+    found = re.match(r"^([\d,]+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|mn|bn|k)\b)?", m.text)
+    if not found:
+        return None
+    return found.group(1).replace(",", "") + (f" {found.group(2)}" if found.group(2) else "")
+
+
+@rule(
     "times-over-period",
     "ratio",
     "Sales went from 1.2 million in 2019 to 12.9 million in 2024, more than ten times as many.",
@@ -609,7 +699,7 @@ def cagr(s: Sentence, ctx: Ctx) -> list[Relation]:
         if not (cues.CAGR.search(lead.lower()) or cues.CAGR_CN.search(lead)):
             continue
         amounts = [m for m in s.figs if m is not p and is_amount(m)]
-        base = [m for m in amounts if cues.FROM_END.search(s.before(m, 30).lower()) or cues.FROM_CN_END.search(s.before(m, 4))]
+        base = [m for m in amounts if cues.FROM_END.search(s.before(m, 30).lower()) or cues.FROM_CN_END.search(s.before(m, 14))]
         if len(base) != 1:
             continue
         k = amounts.index(base[0])
@@ -642,9 +732,10 @@ def _span_years(s: Sentence, a: Mention, b: Mention) -> tuple[int, tuple[Mention
         y0, y1 = (int(e.value.point) for e in ranges[0].ends)  # type: ignore[union-attr]
         return (y1 - y0, (ranges[0],)) if y1 > y0 else None
     plain = [m for m in years if m.kind == "year"]
-    if len(plain) == 2:
-        y0, y1 = (int(m.value.point) for m in plain)  # type: ignore[union-attr]
-        return (y1 - y0, tuple(plain)) if y1 > y0 else None
+    distinct = sorted({int(m.value.point) for m in plain})  # type: ignore[union-attr]
+    if len(distinct) == 2:
+        y0, y1 = distinct
+        return y1 - y0, tuple(plain)
     for m in s.figs:
         if _unit(m) == "year" and m.value is not None and m.value.point == int(m.value.point):
             if cues.OVER_YEARS.search(s.before(m, 30).lower()) or re.search(r"(?:过去|近|此后)$", s.before(m, 4)):
