@@ -19,6 +19,7 @@ from bisect import bisect_left
 from datetime import date
 
 from factcheck.draft import Draft
+from factcheck.prose import Mention
 from factcheck.infer.context import Relation, Sentence
 from factcheck.infer.rules import RULES, Ctx, Rule, rule
 
@@ -36,9 +37,10 @@ def rules() -> list[Rule]:
     return list(RULES)
 
 
-def infer(draft: Draft, year: int | date | None = None) -> list[Relation]:
+def infer(draft: Draft, year: int | date | None = None, mentions: list[Mention] | None = None) -> list[Relation]:
     """The relations the draft states. ``year``: the draft's date (or year), for "this
-    year" and "next month"."""
+    year" and "next month". ``mentions``: the draft's figures when they are read already
+    (anchoring reads them too: one number reader, one pass)."""
     month = year.month if isinstance(year, date) else None
     year = year.year if isinstance(year, date) else year
     from factcheck.infer.tables import read_tables
@@ -46,7 +48,8 @@ def infer(draft: Draft, year: int | date | None = None) -> list[Relation]:
     from factcheck.prose import read
 
     text = draft.text
-    mentions = read(text)
+    if mentions is None:
+        mentions = read(text)
     starts = [m.start for m in mentions]
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text)]
     para_starts = [p[0] for p in paragraphs]
@@ -61,14 +64,18 @@ def infer(draft: Draft, year: int | date | None = None) -> list[Relation]:
     readers = [r for r in rules() if r.read is not _table_rule]
     out: list[Relation] = []
     for s in built:
-        if not s.all:
-            continue
+        if len(s.all) < 2:
+            continue  # every relation has two figures at least
         ctx = Ctx(year, by_paragraph[s.paragraph], month)
         for r in readers:
-            out += r.read(s, ctx)
+            if r.gate is None or r.gate(s):
+                out += r.read(s, ctx)
         if len(out) > MAX_RELATIONS:
             break
     out += read_tables(draft, mentions)
+    from factcheck.infer.context import forget
+
+    forget()
     return _unique(out)[:MAX_RELATIONS]
 
 

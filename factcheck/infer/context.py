@@ -44,6 +44,12 @@ class Sentence:
         #: the figures the arithmetic rules read (numbers, not years or dates)
         self.figs = [_with_bp(text, m) for m in mentions if m.kind in AMOUNT_KINDS and not _noise(m, text)]
         self.paragraph = paragraph
+        self._index = {id(m): k for k, m in enumerate(self.figs)}
+        self._changes: list[tuple[Mention, int]] | None = None
+
+    def index(self, m: Mention) -> int:
+        """The place of a figure among ``figs`` (-1 when it is not one)."""
+        return self._index.get(id(m), -1)
 
     def gap(self, a: Mention | None, b: Mention | None) -> str:
         """The text between two figures (None: the sentence's start or end)."""
@@ -53,13 +59,13 @@ class Sentence:
 
     def before(self, m: Mention, limit: int = 80) -> str:
         """The text before a figure, back to the previous figure or the sentence start."""
-        k = self.figs.index(m) if m in self.figs else -1
+        k = self._index.get(id(m), -1)
         prev = self.figs[k - 1] if k > 0 else None
         i = max(self.start if prev is None else prev.end, m.start - limit)
         return self.text[i : m.start]
 
     def after(self, m: Mention, limit: int = 80) -> str:
-        k = self.figs.index(m) if m in self.figs else -1
+        k = self._index.get(id(m), -1)
         nxt = self.figs[k + 1] if 0 <= k < len(self.figs) - 1 else None
         end = _end(self.text, m)
         j = min(self.end if nxt is None else nxt.start, end + limit)
@@ -141,7 +147,26 @@ def is_plain_bare(m: Mention) -> bool:
     return v is not None and q.is_plain(v.unit) and v.mag is None
 
 
+_LITERALS: dict[tuple[int, int], tuple[Mention, Mention | None, str | None]] = {}
+
+
 def literal(m: Mention, like: Mention | None = None) -> str | None:
+    """The figure in the claims language (cached for one reading of a draft); see ``_literal``."""
+    key = (id(m), id(like))
+    hit = _LITERALS.get(key)
+    if hit is not None and hit[0] is m and hit[1] is like:
+        return hit[2]
+    text = _literal(m, like)
+    _LITERALS[key] = (m, like, text)
+    return text
+
+
+def forget() -> None:
+    """Let go of the cached texts once a draft is read."""
+    _LITERALS.clear()
+
+
+def _literal(m: Mention, like: Mention | None = None) -> str | None:
     """The figure in the claims language, with its written precision ('167.2 billion CNY').
 
     ``like``: a figure whose magnitude and unit a bare one borrows ('from 154.6' after
@@ -158,8 +183,34 @@ def literal(m: Mention, like: Mention | None = None) -> str | None:
                 return None
             v = q.literal(("-" if v.point < 0 else "") + digits.group(), like.value.mag)
         v = q.with_unit(v, like.value.unit)
+    else:
+        fast = _as_written(m, v)
+        if fast is not None:
+            return fast
     text, _, _ = amount(v)
     return text
+
+
+_WRITTEN = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
+
+
+def _as_written(m: Mention, v: q.Value) -> str | None:
+    """The digits as the draft writes them, with the value's magnitude and unit: the same
+    text ``inventory.amount`` makes, without working it out from the interval."""
+    found = _WRITTEN.search(m.text)
+    if found is None or not m.text[: found.start()].strip(" $€£¥￥-").replace("US", "").replace("HK", "").replace("RMB", "").replace("CNY", "").replace("USD", "").strip() == "":
+        return None
+    digits = found.group().replace(",", "")
+    if q.literal(digits, v.mag).point != abs(v.point) and q.literal(digits, v.mag).point != v.point:
+        return None  # words or a sign read otherwise: let amount() write it
+    if v.point < 0 and not digits.startswith("-"):
+        digits = "-" + digits
+    if v.mag:
+        digits += ("" if not v.mag.isascii() else " ") + v.mag
+    if q.is_percent(v.unit):
+        return digits + "%"
+    unit = q.unit_text(v.unit, pluralize=True)
+    return f"{digits} {unit}" if unit else digits
 
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")

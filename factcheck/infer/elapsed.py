@@ -11,6 +11,10 @@ import re
 from factcheck.infer import cues
 from factcheck.infer.context import Relation, Sentence
 from factcheck.infer.rules import Ctx, rule
+
+
+def _dated(s: Sentence) -> bool:
+    return any(m.kind in ("year", "date", "ordinal") or m.text.endswith("周") for m in s.all)
 from factcheck.prose import Mention
 
 
@@ -85,6 +89,7 @@ def _event_year(s: Sentence, ctx: Ctx, start: Mention, anchor: Mention) -> tuple
     "elapsed",
     "In 2017, two years after Pinduoduo was founded in 2015, Alibaba's share had slipped to 70%.",
     "years_between(2015, 2017) ≈ 2 years",
+    gate=_dated,
 )
 def years_after(s: Sentence, ctx: Ctx) -> list[Relation]:
     """"N years after (later than) it was founded in Y1", the later year given in the
@@ -139,6 +144,7 @@ def _anniversary(s: Sentence, m: Mention) -> int | None:
     "elapsed",
     "Founded in 2004, the payments group marked its 20th anniversary in December 2024.",
     "years_between(2004, 2024) ≈ 20 years",
+    gate=_dated,
 )
 def anniversary(s: Sentence, ctx: Ctx) -> list[Relation]:
     """The Nth anniversary, with the founding year in the sentence or its paragraph and
@@ -165,6 +171,7 @@ def anniversary(s: Sentence, ctx: Ctx) -> list[Relation]:
     "elapsed",
     "On 10 May 2025 Alibaba held its 21st Ali Day, an event first held in 2005.",
     "ordinal(2005, 2025) ≈ 21",
+    gate=_dated,
 )
 def nth_edition(s: Sentence, ctx: Ctx) -> list[Relation]:
     """The Nth edition of a yearly event ("the 21st Ali Day", 第21届), with the year of

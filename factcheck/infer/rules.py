@@ -45,17 +45,29 @@ class Rule(NamedTuple):
     doc: str
     example: str
     gives: str  # the claim the example gives: 'growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%'
+    #: what a sentence must hold for the rule to be tried at all (a cheap test first)
+    gate: Callable[[Sentence], bool] | None = None
 
 
 RULES: list[Rule] = []
 
 
-def rule(name: str, kind: str, example: str, gives: str):  # type: ignore[no-untyped-def]
+def rule(name: str, kind: str, example: str, gives: str, gate: Callable[[Sentence], bool] | None = None):  # type: ignore[no-untyped-def]
     def register(fn: Callable[[Sentence, Ctx], list[Relation]]) -> Callable[[Sentence, Ctx], list[Relation]]:
-        RULES.append(Rule(name, kind, fn, (fn.__doc__ or "").strip(), example, gives))
+        RULES.append(Rule(name, kind, fn, (fn.__doc__ or "").strip(), example, gives, gate))
         return fn
 
     return register
+
+
+def _rates(s: Sentence) -> bool:
+    """A percent or a figure in points: what every change and share needs."""
+    return any(is_percent(m) or is_points(m) for m in s.figs)
+
+
+def _words(pattern: str) -> Callable[[Sentence], bool]:
+    found = re.compile(pattern, re.I)
+    return lambda s: bool(found.search(s.text, s.start, s.end))
 
 
 # --------------------------------------------------------------------------- growth and change
@@ -98,6 +110,12 @@ def _change(s: Sentence, rule_name: str, p: Mention, base: Mention, new: Mention
 
 def _changes(s: Sentence) -> list[tuple[Mention, int]]:
     """The figures of a sentence that state a change (a percent or points after a cue)."""
+    if s._changes is None:
+        s._changes = _find_changes(s)
+    return s._changes
+
+
+def _find_changes(s: Sentence) -> list[tuple[Mention, int]]:
     out = []
     for m in s.figs:
         if not (is_percent(m) or is_points(m)):
@@ -117,7 +135,7 @@ def _parenthesised(s: Sentence, m: Mention) -> bool:
 
 
 def _next(s: Sentence, m: Mention, step: int = 1) -> Mention | None:
-    i = s.figs.index(m) + step
+    i = s.index(m) + step
     return s.figs[i] if 0 <= i < len(s.figs) else None
 
 
@@ -130,6 +148,7 @@ def _match(pattern: re.Pattern[str], text: str, cn: re.Pattern[str] | None = Non
     "growth",
     "Revenue rose 8% to 167.2 billion yuan, from 154.6 billion a year earlier.",
     "growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%",
+    gate=_rates,
 )
 def change_to_from(s: Sentence, ctx: Ctx) -> list[Relation]:
     """A change, then the new figure after "to", then the base after "from" (or
@@ -151,6 +170,7 @@ def change_to_from(s: Sentence, ctx: Ctx) -> list[Relation]:
     "change",
     "The lender cut its rate by 25 basis points from 3.5% to 3.25%.",
     "change(3.5%, 3.25%) ≈ -0.25 pp",
+    gate=_rates,
 )
 def change_from_to(s: Sentence, ctx: Ctx) -> list[Relation]:
     """A change, then "from" the base "to" the new figure; in Chinese 由Z增至Y after
@@ -171,6 +191,7 @@ def change_from_to(s: Sentence, ctx: Ctx) -> list[Relation]:
     "growth",
     "Sales climbed from 43.4 billion dollars to 48.6 billion dollars, an increase of 12%.",
     "growth(43.4 billion USD, 48.6 billion USD) ≈ 12%",
+    gate=_rates,
 )
 def from_to_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
     """"from Z to Y", then the change ("up 12%", "an increase of 12%", "or 12%");
@@ -206,6 +227,7 @@ def from_to_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
     "change",
     "The operating margin widened to 26.4% from 24.9%, up 1.5 percentage points.",
     "change(24.9%, 26.4%) ≈ 1.5 pp",
+    gate=_rates,
 )
 def to_from_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
     """A verb "to" the new figure "from" the base, then the change ("up 1.5 percentage
@@ -246,6 +268,7 @@ def _value_sign(base: Mention, new: Mention) -> int:
     "growth",
     "沪深300指数收于3925.6点，较前一交易日的3883.1点上涨1.1%。",
     "growth(3883.1, 3925.6) ≈ 1.1%",
+    gate=_rates,
 )
 def compared_with_cn(s: Sentence, ctx: Ctx) -> list[Relation]:
     """Y，较(比)…的Z上涨(下降)X%: the new figure, the base after 较, then the change."""
@@ -275,6 +298,7 @@ def _verb_sign(text: str) -> int:
     "growth",
     "Net profit was 20.1 billion yuan, up 12% from 17.9 billion yuan.",
     "growth(17.9 billion CNY, 20.1 billion CNY) ≈ 12%",
+    gate=_rates,
 )
 def figure_then_change_from(s: Sentence, ctx: Ctx) -> list[Relation]:
     """The new figure, then at once its change ("Y, up 12% from Z"); in Chinese
@@ -306,6 +330,7 @@ def figure_then_change_from(s: Sentence, ctx: Ctx) -> list[Relation]:
     "growth",
     "Orders were 15% higher than 2.4 million a year earlier, at 2.76 million.",
     "growth(2.4 million, 2.76 million) ≈ 15%",
+    gate=_rates,
 )
 def higher_than_at(s: Sentence, ctx: Ctx) -> list[Relation]:
     """"X% higher (lower) than Z, at Y"."""
@@ -328,6 +353,7 @@ def higher_than_at(s: Sentence, ctx: Ctx) -> list[Relation]:
     "share",
     "Cloud revenue of 30.1 billion yuan accounted for 22% of total revenue of 136.09 billion yuan.",
     "share(30.1 billion CNY, 136.09 billion CNY) ≈ 22%",
+    gate=_rates,
 )
 def share_of(s: Sentence, ctx: Ctx) -> list[Relation]:
     """A part, "accounted for / made up / was P% of" a whole, both given; in Chinese
@@ -446,6 +472,7 @@ def _share(s: Sentence, name: str, part: Mention, whole: Mention, p: Mention) ->
     "sum",
     "Gaming brought in 35%, advertising 18%, fintech 32% and the rest 15%.",
     "sum(35%, 18%, 32%, 15%) ≈ 100%",
+    gate=_rates,
 )
 def partition(s: Sentence, ctx: Ctx) -> list[Relation]:
     """Percentages the sentence marks as the parts of one whole: "the rest",
@@ -483,6 +510,7 @@ def partition(s: Sentence, ctx: Ctx) -> list[Relation]:
     "ratio",
     "The 380 billion yuan plan equals about two and a half years of its net profit of 157.479 billion yuan.",
     "380 billion CNY / (157.479 billion CNY/year) ≈ 2.5 years (tolerance 5%)",
+    gate=_words(r"year|年"),
 )
 def years_of(s: Sentence, ctx: Ctx) -> list[Relation]:
     """An amount "equal to N years of" profit (revenue, earnings…), the profit given in
@@ -545,6 +573,7 @@ def _names_earnings(s: Sentence, m: Mention) -> bool:
     "ratio",
     "Its 2024 revenue of 90 billion yuan was three times the 30 billion yuan it made in 2019.",
     "90 billion CNY / 30 billion CNY ≈ 3",
+    gate=_words(r"times|fold|倍"),
 )
 def times(s: Sentence, ctx: Ctx) -> list[Relation]:
     """"A is N times (N-fold) B", both amounts given; A是B的N倍. "more than N times"
@@ -575,6 +604,7 @@ def times(s: Sentence, ctx: Ctx) -> list[Relation]:
     "ratio",
     "Its 1,240 stores served 9.9 million members, or about 8,000 members per store.",
     "9.9 million / 1240 ≈ 8000 (tolerance 5%)",
+    gate=_words(r"\b(?:per|each|an?)\b"),
 )
 def per_each(s: Sentence, ctx: Ctx) -> list[Relation]:
     """"N things per (a, for each) unit", with both totals in the sentence: the total
@@ -622,6 +652,7 @@ def _bare_number(m: Mention) -> str | None:
     "ratio",
     "Sales went from 1.2 million in 2019 to 12.9 million in 2024, more than ten times as many.",
     "12.9 million / 1.2 million > 10",
+    gate=_words(r"times|fold|倍"),
 )
 def times_over_period(s: Sentence, ctx: Ctx) -> list[Relation]:
     """"from A to B, N times as many (as much)"; in Chinese 由Y1年的A增至Y2年的B … Y2年…是Y1年的N倍:
@@ -686,6 +717,7 @@ def _ratio(s: Sentence, name: str, a: Mention, b: Mention, n: Mention, lead: str
     "cagr",
     "Sales grew from 10 billion dollars in 2019 to 16.1 billion dollars in 2024, a compound annual growth rate of 10%.",
     "cagr(10 billion USD, 16.1 billion USD, 5 years) ≈ 10%",
+    gate=_words(r"compound|cagr|annual|年均|复合"),
 )
 def cagr(s: Sentence, ctx: Ctx) -> list[Relation]:
     """A compound annual growth rate (CAGR, 年均复合增长率) of X% between two amounts of
@@ -751,6 +783,7 @@ def _span_years(s: Sentence, a: Mention, b: Mention) -> tuple[int, tuple[Mention
     "difference",
     "Exports reached 300 billion dollars and imports 220 billion dollars, leaving a trade surplus of 80 billion dollars.",
     "300 billion USD - 220 billion USD ≈ 80 billion USD",
+    gate=_words(r"surplus|deficit|gap|shortfall|difference|spread|margin|顺差|逆差|差额|缺口|差距|相差"),
 )
 def difference(s: Sentence, ctx: Ctx) -> list[Relation]:
     """Two amounts and the surplus, deficit, gap or difference between them, all
