@@ -79,8 +79,12 @@ class Sentence:
 _ADJECTIVE = re.compile(r"^[\w.]+-(?:year|month|week|day|quarter)$")
 #: 一季度 (the first quarter) names a quarter; a bare Chinese numeral (一般, 一体) is a word
 _CJK_WORD = re.compile(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$")
-#: a Chinese measure word after a figure (万台, 亿股): part of the figure for the rules
-_MEASURE = re.compile(r"^[台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚]")
+#: a Chinese measure word after a figure (万台, 亿股), or a unit the number reader leaves
+#: out (GW, kWh, 千瓦时): part of the figure for the rules
+_MEASURE = re.compile(
+    r"(?:千瓦时|千瓦|兆瓦|吉瓦|人次|标箱|平方米|公里|[台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚])"
+    r"|\s?(?:[kMGT]Wh?|TEU|bpd|mtpa|tonnes?|barrels?|sq m|km)\b"
+)
 
 
 def _noise(m: Mention, text: str = "") -> bool:
@@ -108,8 +112,9 @@ def _end(text: str, m: Mention) -> int:
         found = _POINTS.match(text, m.end)
         if found:
             return found.end()
-    if _MEASURE.match(text[m.end : m.end + 1]):
-        return m.end + 1
+    found = _MEASURE.match(text, m.end)
+    if found:
+        return found.end()
     return m.end
 
 

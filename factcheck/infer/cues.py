@@ -72,8 +72,9 @@ def has_direction_word(text: str) -> bool:
 
 #: fillers that may stand between a figure and a role word: "in 2023", "a year earlier"
 _PERIOD = (
-    r"(?:\s*(?:in|for|during|over) (?:the )?(?:\d{4}|first|second|third|fourth|last|latest|same|previous|"
-    r"prior|december|march|june|september|fiscal|financial)[\w ,-]{0,30}?)?"
+    r"(?:\s*(?:(?:in|for|during|over) (?:the )?(?:\d{4}|first|second|third|fourth|last|latest|same|previous|"
+    r"prior|december|march|june|september|fiscal|financial)[\w ,-]{0,30}?|(?:last|this|next) (?:year|quarter|month|week)|"
+    r"a year (?:earlier|ago|before)|year[- ]on[- ]year|in the (?:quarter|period|year|half))){0,2}"
 )
 _YOY_WORDS = r"(?:year[- ]on[- ]year|y/y|yoy|on the year|from a year (?:earlier|ago|before)|from (?:the )?(?:previous|prior|last) (?:year|quarter)|compared with a year earlier)"
 _YOY = rf"(?:\s*,?\s*{_YOY_WORDS})?"
@@ -112,7 +113,8 @@ BASE_CN = re.compile(
 FROM_CN_END = re.compile(r"(?:由|从|自)(?:上年同期|去年同期|上年|去年|年初|\d{4}年(?:末|底|初|年末|年底)?)?(?:的)?$")
 FROM_TO_CN = re.compile(
     r"^(?:增至|增长至|增加至|增加到|增长到|升至|上升至|上升到|提高至|提高到|提升至|提升到|攀升至|扩大至|涨至|"
-    r"降至|下降至|下降到|减少至|减少到|降到|下滑至|下滑到|回落至|跌至|收窄至|缩小至|下调至|上调至|调降至|调升至|至|到)"
+    r"降至|下降至|下降到|减少至|减少到|降到|下滑至|下滑到|回落至|跌至|收窄至|缩小至|下调至|上调至|调降至|调升至|恢复至|回升至|"
+    r"增长为|扩大到|至|到)"
     r"(?:\d{4}年(?:末|底|初)?(?:的)?)?$"
 )
 AFTER_NEW_CN = re.compile(rf"^[，,]\s*(?:同比)?(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN}))?{_FILL_CN}$")
@@ -228,7 +230,8 @@ SPLIT_WAYS = re.compile(r"\bsplit\b[^.;]{0,40}\bways?\b|\bbroke down as\b|\bbrea
 
 #: a share of a whole: "accounted for 74% of", "made up 43% of", "占…的"
 SHARE_CUE = re.compile(
-    r"^\s*,?\s*(?:which |that |or )?(?:accounted for|accounting for|accounts for|made up|makes up|making up|"
+    r"^\s*,?\s*(?:which |that |or )?(?:accounted for|accounting for|accounts for|made up|makes up|making up|took|take|takes|"
+    r"absorbed|consumed|ate up|swallowed|captured|commanded|held|"
     r"represented|represents|representing|comprised|constituted|contributed|was|were|is|or|equal to|equivalent to)"
     r"(?:\s+(?:about|around|roughly|nearly|almost|more than|some|just over|just under|approximately))?\s*$"
 )
@@ -238,7 +241,11 @@ SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+|a\s+)?[\w'’ -]{0,40
 
 #: "N times", "N-fold" as the ratio of two amounts
 TIMES_AFTER = re.compile(r"^(?:\s*times|-fold|\s*fold|倍)")
-TIMES_SUBJECT = re.compile(r"\b(?:is|was|are|were|be|been|stood at|came to|equal to|equivalent to|or)\s*(?:about|around|roughly|nearly|almost|more than|over|some)?\s*$")
+TIMES_SUBJECT = re.compile(
+    r"(?:\b(?:is|was|are|were|be|been|stood at|came to|equal to|equivalent to|or)(?:\s+(?:now|still|already|about|around|roughly|"
+    r"nearly|almost|more than|over|some|just over|well over))*|^\s*(?:[a-z]+\s*)?,\s*(?:or\s+)?(?:about|around|roughly|nearly|almost|"
+    r"more than|over|some)?)\s*$"
+)
 TIMES_REF = re.compile(r"^\s*(?:(?:times|-fold|fold)\s+)?(?:that of|those of|the size of|as (?:large|big|much|high) as|the level of|the|its|their)?[\w'’ ]{0,30}?\s*(?:of\s+)?$")
 #: "equal to two and a half years of its net profit"
 YEARS_OF = re.compile(
@@ -246,11 +253,11 @@ YEARS_OF = re.compile(
 )
 YEARS_OF_CN = re.compile(r"相当于(?:约|近|超过)?$")
 EARNINGS_OF = re.compile(
-    r"^\s*(?:of|of its|of the company's|of the group's|worth of)\s+(?:annual\s+|yearly\s+|the\s+)?"
+    r"^\s*(?:of|of its|of the company's|of the group's|worth of|in)\s+(?:annual\s+|yearly\s+|the\s+|its\s+)?(?:[a-z-]+\s+)?"
     r"(?:net\s+|operating\s+|non-gaap\s+|adjusted\s+)?(?:profit|profits|earnings|income|revenue|revenues|sales|"
     r"free cash flow|cash flow|capital spending|capex|spending)\b"
 )
-EARNINGS_OF_CN = re.compile(r"^(?:的)?(?:年度)?(?:净利润|利润|营收|营业收入|收入|盈利)")
+EARNINGS_OF_CN = re.compile(r"^(?:的)?[^\d，,。；]{0,10}?(?:净利润|利润|营收|营业收入|收入|盈利)")
 EARNINGS_NAME = re.compile(
     r"\b(?:net\s+|operating\s+|non-gaap\s+|adjusted\s+|annual\s+)?(?:profit|profits|earnings|income|revenue|revenues|sales|"
     r"free cash flow|cash flow)\s+(?:of|was|were|stood at|came to|totalled|totaled|reached|at)\s*(?:about |around |some )?$"
@@ -269,7 +276,7 @@ OVER_YEARS = re.compile(r"\b(?:over|in|across|during|for)\s+(?:the\s+(?:past|las
 DIFFERENCE = re.compile(
     r"\b(?:surplus|deficit|gap|shortfall|difference|spread|margin)\s+(?:of|was|is|stood at|came to|at|widened to|narrowed to)?\s*(?:about |around |roughly |nearly |almost |more than |some )?$"
 )
-DIFFERENCE_CN = re.compile(r"(?:顺差|逆差|差额|缺口|差距|相差)(?:为|达|达到|约|扩大至|收窄至)*$")
+DIFFERENCE_CN = re.compile(r"(?:顺差|逆差|差额|缺口|差距|相差|[存贷收支]差|高出|多出|超出|低了|少了|高了|多了)(?:为|达|达到|约|扩大至|收窄至)*$")
 
 #: a founding: the cue, a few words of place or object, then "in" right before the year
 FOUNDED = re.compile(
@@ -278,17 +285,17 @@ FOUNDED = re.compile(
 )
 FOUNDED_CN = re.compile(r"(?:成立于|创立于|创办于|创建于|成立|创立|创办|诞生于|始建于)$")
 #: the same cue after a Chinese year: 1995年创立的…
-FOUNDED_AFTER_CN = re.compile(r"^(?:年)?(?:创立|成立|创办|创建|注册成立|诞生)")
+FOUNDED_AFTER_CN = re.compile(r"^(?:年)?(?:[^，,。\d]{0,2})?(?:创立|成立|创办|创建|注册成立|诞生|实施|推出|启动|设立|开业|上市)")
 FIRST_HELD = re.compile(
     r"\b(?:first (?:held|staged|took place|was held|ran|run|organised|organized|hosted|opened)|"
     r"held for the first time|staged for the first time|(?:the )?(?:first|inaugural) (?:one|edition|event|festival)?\s*"
     r"(?:was |being )?(?:held|staged|run)?)\s*(?:in|back in)?\s*$"
 )
-FIRST_HELD_CN = re.compile(r"(?:首届|第一届)[^，,。]{0,12}(?:于|在)?$")
+FIRST_HELD_CN = re.compile(r"(?:首届|第一届|首个|首次|第一个)[^，,。]{0,12}(?:于|在)?$")
 FIRST_HELD_AFTER_CN = re.compile(r"^(?:年)?(?:首次举办|首次举行|首届|第一次举办)")
 YEARS_LATER = re.compile(r"^\s*(?:later|after|since|on from)\b")
 YEARS_LATER_CN = re.compile(r"^(?:后|之后|以后)")
 ANNIVERSARY = re.compile(r"^\s*anniversary\b")
-THIS_YEAR = re.compile(r"\b(?:this year|this month|later this year|earlier this year)\b|今年|本年|本月|今年内")
+THIS_YEAR = re.compile(r"\b(?:this year|this month|this season|later this year|earlier this year)\b|今年|本年|本月|今年内|本赛季|本届|本季")
 NEXT_MONTH = re.compile(r"\bnext month\b|下月|下个月")
 LAST_YEAR = re.compile(r"\blast year\b|去年|上年")

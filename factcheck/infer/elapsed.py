@@ -99,14 +99,16 @@ def years_after(s: Sentence, ctx: Ctx) -> list[Relation]:
         if n.value is None or _unit_text(n) != "year":
             continue
         after = s.text[n.end : n.end + 20]
-        if not (cues.YEARS_LATER.match(after.lower()) or cues.YEARS_LATER_CN.match(after)):
+        served = re.search(r"(?:已|已经|共|累计|满)[^，,。\d]{0,4}$", s.text[max(s.start, n.start - 8) : n.start])
+        if not (cues.YEARS_LATER.match(after.lower()) or cues.YEARS_LATER_CN.match(after) or served):
             continue
         start = _first_year(s, ctx, cues.FOUNDED, cues.FOUNDED_CN)
-        if start is None:
-            continue
-        event = _event_year(s, ctx, start, n)
-        if event is None:
-            continue
+        event = _event_year(s, ctx, start, n) if start is not None else None
+        if start is None or event is None:
+            placed = _placed_years(s, n, after)
+            if placed is None:
+                continue
+            start, event = placed
         y0, (y1, used) = _year_of(start), event
         count = _whole(n)
         if count is None:
@@ -115,6 +117,30 @@ def years_after(s: Sentence, ctx: Ctx) -> list[Relation]:
         out.append(Relation("elapsed", "years-after", f"years_between({y0}, {y1})", f"{count} years",
                             approx.compare, approx.tolerance, (start, n, *used), n, s.start, s.end))
     return out
+
+
+def _placed_years(s: Sentence, n: Mention, after: str) -> tuple[Mention, tuple[int, tuple[Mention, ...]]] | None:
+    """Without a founding word, the years the phrase itself places: "in 2025, 11 years
+    after the original's 2014 debut" (the year after "after", and the one before);
+    "in 2022, nine years later" (the year before it and the one before that)."""
+    years = [m for m in s.all if _year_of(m) is not None and not _MEASURE.match(s.text[m.end : m.end + 1])]
+    before = [m for m in years if m.end <= n.start]
+    if re.match(r"^\s*after\b", after.lower()):
+        clause = re.split(r"[,;，；。]", s.text[n.end : s.end], maxsplit=1)[0]
+        later = [m for m in years if n.end <= m.start < n.end + len(clause)]
+        if len(later) == 1 and before and _year_of(later[0]) < _year_of(before[-1]):  # type: ignore[operator]
+            return later[0], (_year_of(before[-1]), (before[-1],))  # type: ignore[return-value]
+        return None
+    if re.match(r"^\s*later\b", after.lower()) and len(before) >= 2:
+        event, start = before[-1], before[-2]
+        if _year_of(start) < _year_of(event):  # type: ignore[operator]
+            return start, (_year_of(event), (event,))  # type: ignore[return-value]
+    # 于2019年接手，至2024年末已管理5年
+    if re.search(r"(?:已|已经|共|累计|满)[^，,。\d]{0,4}$", s.text[max(s.start, n.start - 8) : n.start]) and len(before) >= 2:
+        event, start = before[-1], before[-2]
+        if re.search(r"(?:至|到|截至)$", s.text[max(s.start, event.start - 2) : event.start]) and _year_of(start) < _year_of(event):  # type: ignore[operator]
+            return start, (_year_of(event), (event,))  # type: ignore[return-value]
+    return None
 
 
 def _unit_text(m: Mention) -> str:

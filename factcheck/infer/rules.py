@@ -391,31 +391,31 @@ def share_of(s: Sentence, ctx: Ctx) -> list[Relation]:
                     out += _share(s, "share-of", part, found, p)
                     continue
         # "… accounted for 27% of that total", "took 45% of that, or 1.12 trillion", 占比45%
-        referred = _referred_part(s, p)
-        if referred is not None:
+        for referred in _referred_parts(s, p):
             found = _referred_whole(s, ctx, referred, p)
             if found is not None:
                 out += _share(s, "share-of", referred, found, p)
+                break
     return out
 
 
-def _referred_part(s: Sentence, p: Mention) -> Mention | None:
-    """The part of a share whose whole is only referred to ("of that", 占比)."""
+def _referred_parts(s: Sentence, p: Mention) -> list[Mention]:
+    """The candidates for the part of a share whose whole is only referred to ("of
+    that", 占比): the figure before it with a share cue, then the one after it ("or X")."""
     after = s.after(p, 30)
     cn = re.search(r"[，,]\s*(?:约|近)?占比(?:为|达|约|近|超过)*$", s.before(p, 12))
     if not (cues.OF_THAT.match(after.lower()) or cn):
-        return None
+        return []
+    out = []
     before, following = _next(s, p, -1), _next(s, p)
     between = re.sub(r"^\s*of\s+(?:it|that|this|them)\b", "", s.gap(before, p).lower()) if before is not None else ""
     if before is not None and is_amount(before) and (cn or cues.SHARE_CUE.match(between)):
-        return before
+        out.append(before)
     if following is not None and is_amount(following) and cues.SHARE_OR.match(
         re.sub(r"^\s*of\s+(?:that|this|it|the total|that total|this total)\b", "", s.gap(p, following).lower())
     ):
-        return following
-    if before is not None and is_amount(before) and re.search(r"\b(?:took|had|held|made|earned|got|took in|won)\s+(?:nearly |about |more than |some )?$", s.before(p, 30).lower()):
-        return None
-    return None
+        out.append(following)
+    return out
 
 
 def _referred_whole(s: Sentence, ctx: Ctx, part: Mention, p: Mention) -> Mention | None:
@@ -525,17 +525,17 @@ def years_of(s: Sentence, ctx: Ctx) -> list[Relation]:
             continue
         money = [m for m in s.figs if m is not n and is_amount(m) and _is_money(m)]
         following = _next(s, n)
-        if following is not None and following in money and re.match(r"^\s*of\s+(?:the|its|their)\s*$", s.gap(n, following).lower()) \
-                and cues.EARNINGS_OF.match(" " + s.after(following, 60).lower().lstrip()):
-            earnings = [following]  # "two years of the 31.2 billion yuan of net profit"
-        elif not (cues.EARNINGS_OF.match(s.after(n, 60).lower()) or cues.EARNINGS_OF_CN.match(s.after(n, 10))):
+        after = s.after(n, 60)
+        named_after = cues.EARNINGS_OF.match(after.lower()) or cues.EARNINGS_OF_CN.match(after)
+        if following is not None and following in money and len(s.gap(n, following)) <= 24 and (
+            re.match(r"^\s*of\s+(?:the|its|their)\s*$", s.gap(n, following).lower()) or named_after
+        ) and (named_after or cues.EARNINGS_OF.match(" " + s.after(following, 60).lower().lstrip())):
+            # "two years of the 31.2 billion yuan of net profit", 相当于6.6年的一般公共预算收入3865.2亿元
+            earnings = [following]
+        elif not named_after:
             continue
         else:
             earnings = [m for m in money if _names_earnings(s, m)]
-        if len(earnings) != 1:
-            earnings = [m for p in ctx.paragraph for m in p.figs if _is_money(m) and _names_earnings(p, m)]
-            if len(earnings) != 1:
-                continue
         e = earnings[0]
         amounts = [m for m in money if m is not e and m.start < n.start]
         if len(amounts) != 1:
@@ -783,7 +783,7 @@ def _span_years(s: Sentence, a: Mention, b: Mention) -> tuple[int, tuple[Mention
     "difference",
     "Exports reached 300 billion dollars and imports 220 billion dollars, leaving a trade surplus of 80 billion dollars.",
     "300 billion USD - 220 billion USD ≈ 80 billion USD",
-    gate=_words(r"surplus|deficit|gap|shortfall|difference|spread|margin|顺差|逆差|差额|缺口|差距|相差"),
+    gate=_words(r"surplus|deficit|gap|shortfall|difference|spread|margin|差|高出|多出|超出|低了|少了|高了|多了"),
 )
 def difference(s: Sentence, ctx: Ctx) -> list[Relation]:
     """Two amounts and the surplus, deficit, gap or difference between them, all
