@@ -135,7 +135,8 @@ def verify(
     ] = None,
 ) -> None:
     """Check claims files and report every claim: pass, warn, fail, error or unchecked."""
-    from factcheck import config, reports
+    from factcheck import config
+    from factcheck.reporters import deliver as reports
     from factcheck.engine import run
     from factcheck.errors import UsageError
     from factcheck.output import write_atomic
@@ -249,7 +250,7 @@ def init(
 ) -> None:
     """Write a starter claims.yaml (with a schema modeline for editor completion)."""
     from factcheck.errors import UsageError
-    from factcheck.explain import STARTER
+    from factcheck.starter import STARTER
     from factcheck.output import check_writable, write_atomic
     from factcheck.schema import modeline, schema_target
 

@@ -14,19 +14,10 @@ from fractions import Fraction
 from typing import Any, Callable, Sequence
 
 from factcheck import quantity as q
-from factcheck.interval import MAX_BITS, Interval, TooLarge, iv_max, iv_min, power
+from factcheck.errors import FunctionError, TooLarge
+from factcheck.interval import MAX_BITS, Interval, iv_max, iv_min, power
 
 Arg = Any  # q.Value | q.DateValue
-
-
-class FunctionError(ArithmeticError):
-    """A function cannot compute from these arguments; ``arg`` is the culprit's index."""
-
-    def __init__(self, message: str, arg: int | None = None, code: str = "function") -> None:
-        super().__init__(message)
-        self.message = message
-        self.arg = arg
-        self.code = code
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,15 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from factcheck.errors import TooLarge
+
 Bound = Fraction | None
 
 #: Fractions whose numerator or denominator grow past this many bits are refused:
 #: no financial figure needs them, and unbounded growth is how ``9 ** 9 ** 9`` hangs.
 MAX_BITS = 4096
-
-
-class TooLarge(ArithmeticError):
-    """A number outgrew MAX_BITS."""
 
 
 def check_size(x: Fraction) -> Fraction:

@@ -542,7 +542,7 @@ class _Reader:
                 continue
             out[k.value] = (k, v)
         if allowed:
-            from factcheck.expr import did_you_mean
+            from factcheck.suggest import did_you_mean
 
             for key, (k, _) in out.items():
                 if key not in allowed:
@@ -657,7 +657,7 @@ class _Reader:
                 continue
             seen[name] = key
             if name not in TOP_KEYS:
-                from factcheck.expr import did_you_mean
+                from factcheck.suggest import did_you_mean
 
                 self.top_problem(
                     key,
@@ -835,7 +835,7 @@ class _Reader:
             rm = self.mapping(m["rates"][1], "settings.rates", ()) or {}
             for code, (k, v) in rm.items():
                 if code not in CURRENCIES:
-                    from factcheck.expr import did_you_mean
+                    from factcheck.suggest import did_you_mean
 
                     self.problem(
                         k,
@@ -1006,8 +1006,10 @@ class _Reader:
 
         ignore = self.ignore(m["ignore"][0], m["ignore"][1], what) if "ignore" in m else None
 
+        from factcheck.suggest import closest
+
         unknown = {k for k in m if k not in CLAIM_KEYS}
-        misspelt = {_suggest(k) for k in unknown}
+        misspelt = {closest(k, CLAIM_KEYS) for k in unknown}
         has_check, has_stated = "check" in m, "stated" in m
         if has_check and not has_stated and "stated" not in misspelt:
             self.problem(m["check"][0], "missing-key", f"{what} has a check but no `stated:` value to compare it with")
@@ -1049,13 +1051,6 @@ class _Reader:
         if "until" in m and until is None:
             return None
         return Suppression("ignore", reason.strip(), until, self.span(key))
-
-
-def _suggest(key: str) -> str | None:
-    import difflib
-
-    close = difflib.get_close_matches(key, CLAIM_KEYS, n=1, cutoff=0.6)
-    return close[0] if close else None
 
 
 #: A cycle is named in every message about one of its facts: past this many names the

@@ -23,6 +23,7 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from factcheck.errors import QuantityError
 from factcheck.interval import Interval, check_size
 from factcheck.interval import power as ipower
 
@@ -276,17 +277,11 @@ def count_unit(word: str) -> Unit:
 
 def misspelt_unit(word: str) -> str | None:
     """The unit or magnitude word a count word looks like a slip of ('bilion' -> 'billion')."""
-    return _misspelt(word)
-
-
-@functools.lru_cache(maxsize=1024)
-def _misspelt(word: str) -> str | None:
-    import difflib
+    from factcheck.suggest import closest
 
     if is_known_unit_word(word) or magnitude(word) is not None:
         return None
-    close = difflib.get_close_matches(word, _SPELLED_UNITS, n=1, cutoff=0.8)
-    return close[0] if close else None
+    return closest(word, _SPELLED_UNITS, 0.8)
 
 
 def is_known_unit_word(word: str) -> bool:
@@ -438,15 +433,6 @@ def describe_unit(u: Any) -> str:
 
 
 # --------------------------------------------------------------------------- values
-
-
-class QuantityError(ArithmeticError):
-    """Units that do not combine, a missing rate, a number that cannot be computed."""
-
-    def __init__(self, message: str, code: str = "units") -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,7 +104,7 @@ def test_explain_of_a_chain_of_tall_facts_stays_shallow(write):
         s, d = stack.pop()
         depth = max(depth, d)
         stack.extend((c, d + 1) for c in s.children)
-    assert depth <= steps.MAX_DEPTH + 1
+    assert depth <= steps.MAX_SHOWN_DEPTH + 1
 
 
 # --------------------------------------------------------------------------- the loader
