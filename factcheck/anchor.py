@@ -285,7 +285,7 @@ def _as(m: q.Value, f: q.Value) -> tuple[q.Value, q.Value] | None:
         return q.convert(m, f.unit), f
     except q.QuantityError:
         pass
-    for name, exp in f.unit._units.items():
+    for name, exp in f.unit.exponents.items():
         if exp == -1 and name in q.TIME_UNITS:
             per = q.mul(f, q.exact(Fraction(1), q.unit(name)))
             try:

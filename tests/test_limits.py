@@ -239,9 +239,9 @@ def test_a_misspelt_unit_read_as_a_count_is_named_when_units_clash():
 
 
 def test_count_words_are_capped_where_the_registry_grows(monkeypatch):
-    from factcheck import quantity as q
+    from factcheck.quantity import units
 
-    monkeypatch.setattr(q, "MAX_COUNT_UNITS", len(q._COUNT_NAMES) + 2)
+    monkeypatch.setattr(units, "MAX_COUNT_UNITS", len(units._COUNT_NAMES) + 2)
     parse("1 capwordone + 1 capwordtwo")
     with pytest.raises(ExprError) as e:
         parse("1 capwordone + 2 capwordthree")
