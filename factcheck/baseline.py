@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from factcheck.engine import display_path
+from factcheck.load.source import display_path
 from factcheck.errors import UsageError
 from factcheck.model import Claim, FileReport, Problem, Report, Result, Span, Status, Suppression
 

@@ -59,7 +59,8 @@ class Draft:
 
 def read(path: str, shown: str | None = None) -> tuple[Draft | None, Problem | None]:
     """Read a draft file. A file that is not a UTF-8 text of article size is a Problem."""
-    from factcheck.loader import LoadError, decode, read_bytes
+    from factcheck.errors import LoadError
+    from factcheck.load.source import decode, read_bytes
 
     shown = shown or path
     where = Span(shown, 1, 1)

@@ -6,13 +6,13 @@ import errno
 import gc
 import os
 from fractions import Fraction
-from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from factcheck import quantity as q
 from factcheck.errors import ExprError, UsageError
 from factcheck.expr import Call, Evaluator
-from factcheck.loader import ClaimsFile
+from factcheck.load import ClaimsFile
+from factcheck.load.source import display_path
 from factcheck.model import Claim, Document, Expr, Fact, FileReport, Problem, Report, Result, Status
 from factcheck.verdict import Inputs, judge
 
@@ -55,15 +55,6 @@ def _missing(p: str) -> str:
                 return "a symbolic link that leads round in a circle"
         return f"a symbolic link to {os.readlink(p)}, which does not exist"
     return "no such file or folder"
-
-
-def display_path(p: str) -> str:
-    """Relative to the working folder when inside it, with / separators."""
-    try:
-        rel = Path(os.path.abspath(p)).relative_to(Path.cwd())
-        return rel.as_posix()
-    except ValueError:
-        return Path(os.path.abspath(p)).as_posix()
 
 
 def run(

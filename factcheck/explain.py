@@ -16,7 +16,7 @@ def steps(claim_id: str, path: str) -> tuple[Result, Document]:
     from factcheck.engine import check_document
     from factcheck.errors import UsageError
     from factcheck.suggest import did_you_mean
-    from factcheck.loader import load
+    from factcheck.load import load
 
     if not os.path.isfile(path):
         raise UsageError(f"{path}: no such file")

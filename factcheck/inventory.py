@@ -113,7 +113,7 @@ def _slug(text: str, limit: int = 32) -> str:
 def inventory(draft_path: str, claims_path: Path | str) -> str:
     """The text of a claims file for this draft."""
     from factcheck import draft as drafts
-    from factcheck.engine import display_path
+    from factcheck.load.source import display_path
 
     if not os.path.isfile(draft_path):
         raise UsageError(f"--draft {draft_path}: no such file")

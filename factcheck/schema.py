@@ -1,4 +1,4 @@
-"""JSON Schemas: the claims file (for editors' completion) and the JSON report.
+"""JSON Schemas: the claims file (the one definition of its keys) and the JSON report.
 
 ``factcheck schema`` prints the first, ``factcheck schema --report`` the second. Both
 are draft-07, the dialect that editors' YAML language servers read.
@@ -7,6 +7,8 @@ are draft-07, the dialect that editors' YAML language servers read.
 from __future__ import annotations
 
 from typing import Any
+
+from factcheck.quantity.words import CURRENCIES
 
 SCHEMA_URL = "https://factcheck.dev/schema/claims-v1.json"
 REPORT_SCHEMA_URL = "https://factcheck.dev/schema/report-v1.json"
@@ -150,7 +152,7 @@ CLAIMS_SCHEMA: dict[str, Any] = {
                     "type": "object",
                     "description": "Exchange rates: 1 USD = 7.2 CNY. Without a rate, currencies do not mix.",
                     "examples": [{"USD": "7.2 CNY"}],
-                    "propertyNames": {"enum": ["CNY", "USD", "HKD", "EUR", "GBP", "JPY"]},
+                    "propertyNames": {"enum": list(CURRENCIES)},
                     "additionalProperties": _expr("A positive amount of another currency.", "7.2 CNY"),
                 },
             },

@@ -5,7 +5,7 @@ import pytest
 from factcheck import quantity as q
 from factcheck.errors import ExprError
 from factcheck.expr import MAX_NESTING, Binary, Call, Evaluator, Num, names_in, parse, tokenize
-from factcheck.loader import load
+from factcheck.load import load
 
 
 def value(text: str, facts=None):

@@ -11,7 +11,7 @@ import pytest
 
 from factcheck.errors import ExprError
 from factcheck.expr import MAX_HEIGHT, Evaluator, parse
-from factcheck.loader import load
+from factcheck.load import load
 
 
 def error(text: str, facts=None) -> ExprError:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factcheck.engine import check_document, run
-from factcheck.loader import load
+from factcheck.load import load
 from factcheck.steps import MAX_SHOWN_DEPTH, MAX_STEPS, walk
 
 from conftest import ROOT
