@@ -140,6 +140,10 @@ class FileReader(EntryReader):
         self.facts_data: dict[str, Fact] = {}
         self.broken: dict[str, str] = {}
         self.ignored_figures: tuple[tuple[str, Span], ...] = ()
+        #: an unsupported version: nothing else is read for meaning
+        self.unsupported = False
+        #: claims read before the header is known (``claims:`` not the last key)
+        self.held: list[Claim] = []
 
     def walk(self, text: str, data: bytes | None = None, stream: bool = True) -> Iterator[Claim | Document]:
         """The file in one pass over the parser's events: first the header (a Document
@@ -161,9 +165,7 @@ class FileReader(EntryReader):
         if top is None:
             return
         seen: dict[str, YNode] = {}
-        held: list[Claim] = []
         header: Document | None = None
-        stop = False  # an unsupported version: nothing else is read for meaning
         ids: dict[str, int] = {}
         while type(ev := events.next()) is not events.map_end:
             key = events.node(ev, 1)
@@ -175,8 +177,8 @@ class FileReader(EntryReader):
             if header is not None:  # a key after claims: that were read as the last key
                 self.restart = True
                 return
-            if stop or (name == "claims" and type(first) is events.map_start):
-                self.step_over(first, stop)
+            if self.unsupported or (name == "claims" and type(first) is events.map_start):
+                self.step_over(first, self.unsupported)
                 continue
             if name == "claims" and type(first) is events.seq_start:
                 if streaming:
@@ -186,7 +188,7 @@ class FileReader(EntryReader):
                     if header is not None:
                         yield claim
                     else:
-                        held.append(claim)
+                        self.held.append(claim)
                 if self.aborted:
                     return
                 continue
@@ -195,20 +197,14 @@ class FileReader(EntryReader):
                 if self.aborted:
                     return
                 continue
-            value = events.node(first, 1)
-            if name == "version":
-                stop = not self._version(value)
-            elif name == "claims":
-                held = self.claims(value)
-            else:
-                self.top_value(name, value)
+            self.top_value(name, events.node(first, 1))
         self._finish(events)
-        self.missing_keys(top, seen, stop)
-        if stop:
+        self.missing_keys(top, seen, self.unsupported)
+        if self.unsupported:
             return
         if header is None:
             yield self._header()
-            yield from held
+            yield from self.held
 
     def root(self, events: Events) -> YNode | None:
         """The file's top mapping (its start), or None, with a problem, when the file is
@@ -281,9 +277,13 @@ class FileReader(EntryReader):
             yield claim
 
     def top_value(self, name: str, value: YNode) -> None:
-        """The value of ``article``, ``settings``, ``facts`` (not a mapping: a problem) or
-        ``ignore_figures``, read whole."""
-        if name == "article":
+        """The value of a top-level key, read whole (claims and facts that are not a list
+        and a mapping: a problem)."""
+        if name == "version":
+            self.unsupported = not self._version(value)
+        elif name == "claims":
+            self.held = self.claims(value)
+        elif name == "article":
             self.article_data = self.article(value)
         elif name == "settings":
             self.settings_data = self.settings(value)
