@@ -27,9 +27,10 @@ points), an amount with amounts of a compatible unit; an amount against a rate
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Iterable
+from typing import Any
 
 from factcheck import quantity as q
 from factcheck.draft import Draft, normalize, plain
@@ -177,7 +178,7 @@ def claim_figures(claim: Claim, ev: Evaluator, doc: Document) -> list[Figure]:
     other facts too), each evaluated; what cannot be evaluated is left out."""
     out: list[Figure] = []
     if claim.stated is not None:
-        _add(out, "stated", claim.stated.text.strip(), lambda: ev.eval(claim.stated.node))  # type: ignore[union-attr]
+        _add(out, "stated", claim.stated.text.strip(), lambda: ev.eval(claim.stated.node))
     if claim.check is None:
         return out
     for node in _literals(claim.check.node):

@@ -10,7 +10,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -74,30 +74,30 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 @app.command()
 def verify(
     paths: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Argument(help="Claims files or folders (every claims.yaml / *.claims.yaml under them). Default: ./claims.yaml", show_default=False),
     ] = None,
     format: Annotated[
-        Optional[Format],
+        Format | None,
         typer.Option("--format", "-f", help="auto (default): github under GitHub Actions, rich on a terminal, concise otherwise.", show_default=False),
     ] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout.")] = None,
     report: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--report", metavar="FORMAT:FILE", help="Also write a report in this format to this file (repeatable).", show_default=False),
     ] = None,
-    only: Annotated[Optional[list[str]], typer.Option("--only", help="Check only claims with this id or tag (repeatable).")] = None,
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 from this status up (default: error).", show_default=False)] = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Check only claims with this id or tag (repeatable).")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 from this status up (default: error).", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Same as --fail-on warning.")] = False,
     color: Annotated[Color, typer.Option("--color", help="Colour in the terminal report (NO_COLOR and FORCE_COLOR are honoured).")] = Color.auto,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only what is not a pass.")] = False,
-    draft: Annotated[Optional[str], typer.Option("--draft", metavar="FILE", help="The article text (Markdown or plain), overriding article.draft.")] = None,
+    draft: Annotated[str | None, typer.Option("--draft", metavar="FILE", help="The article text (Markdown or plain), overriding article.draft.")] = None,
     require_coverage: Annotated[bool, typer.Option("--require-coverage", help="Fail on figures of the draft that no claim covers.")] = False,
     baseline: Annotated[
-        Optional[Path], typer.Option("--baseline", help="Do not count the findings recorded in this baseline file.", show_default=False)
+        Path | None, typer.Option("--baseline", help="Do not count the findings recorded in this baseline file.", show_default=False)
     ] = None,
     write_baseline: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--write-baseline", help="Record every finding of this run in this baseline file; they no longer count.", show_default=False),
     ] = None,
 ) -> None:
@@ -118,7 +118,7 @@ def verify(
 @app.command()
 def explain(
     claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The id of the claim.")],
-    path: Annotated[Optional[str], typer.Argument(help="The claims file (default ./claims.yaml).")] = None,
+    path: Annotated[str | None, typer.Argument(help="The claims file (default ./claims.yaml).")] = None,
 ) -> None:
     """Show the computation of one claim, step by step, with every interval."""
     from factcheck.errors import UsageError
@@ -158,17 +158,17 @@ def schema(
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("claims.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    draft: Annotated[Optional[str], typer.Option("--draft", metavar="FILE", help="Start from this article draft: a fact for every figure, a sourced claim for every sentence with figures.")] = None,
+    draft: Annotated[str | None, typer.Option("--draft", metavar="FILE", help="Start from this article draft: a fact for every figure, a sourced claim for every sentence with figures.")] = None,
     schema: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--schema", metavar="FILE_OR_URL", help="Point the schema modeline here: a URL, or a local file (written now with `factcheck schema` if it is missing).", show_default=False),
     ] = None,
 ) -> None:
     """Write a starter claims.yaml (with a schema modeline for editor completion)."""
     from factcheck.errors import UsageError
-    from factcheck.starter import STARTER
     from factcheck.output import check_writable, write_atomic
     from factcheck.schema import modeline, schema_target
+    from factcheck.starter import STARTER
 
     if path.exists() and not force:
         raise _fail(f"{path} exists already; use --force to overwrite it")
@@ -229,7 +229,7 @@ def _catch_signals() -> dict[int, object]:
 
     if threading.current_thread() is not threading.main_thread():
         return {}
-    previous = {}
+    previous: dict[int, object] = {}
     for sig in (signal.SIGINT, signal.SIGTERM):
         handler = signal.getsignal(sig)
         if handler is not signal.SIG_IGN:  # ignored stays ignored (nohup, background jobs)

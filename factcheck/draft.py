@@ -201,7 +201,7 @@ def _read_markdown(source: str) -> tuple[str, array]:
     return text, offsets
 
 
-def rendering(source: str) -> tuple[list, str, dict[int, int]]:  # type: ignore[type-arg]
+def rendering(source: str) -> tuple[list, str, dict[int, int]]:
     """For drawing the draft (the html report): markdown-it's tokens of a Markdown
     draft, its reading text, and for each inline token that is read (text, code, a
     line break), where it starts in the reading text (by ``id`` of the token). The
@@ -212,7 +212,7 @@ def rendering(source: str) -> tuple[list, str, dict[int, int]]:  # type: ignore[
     return tokens, text, marks
 
 
-def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, array, dict[int, int] | None]:  # type: ignore[type-arg]
+def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, array, dict[int, int] | None]:
     m = _FRONT_MATTER.match(source)
     if m:  # blank it out, keeping every offset where it was
         source_for_parse = re.sub(r"[^\n]", " ", m.group()) + source[m.end():]
@@ -234,7 +234,7 @@ def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, 
     return tokens, text, b.offsets[: len(text)], marks
 
 
-def _inline(b: _Builder, children: list, limit: int) -> None:  # type: ignore[type-arg]
+def _inline(b: _Builder, children: list, limit: int) -> None:
     for t in children:
         kind = t.type
         if kind == "text":

@@ -15,8 +15,8 @@ def steps(claim_id: str, path: str) -> tuple[Result, Document]:
 
     from factcheck.engine import check_document
     from factcheck.errors import UsageError
-    from factcheck.suggest import did_you_mean
     from factcheck.load import load
+    from factcheck.suggest import did_you_mean
 
     if not os.path.isfile(path):
         raise UsageError(f"{path}: no such file")

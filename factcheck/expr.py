@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from datetime import date
 from fractions import Fraction
-from typing import Any, NamedTuple, Union
+from typing import Any, NamedTuple
 
 from factcheck import quantity as q
 from factcheck.errors import ComputeError, ExprError, FunctionError, TooLarge
@@ -213,15 +214,15 @@ class Name(NamedTuple):
 
 class Unary(NamedTuple):
     op: str
-    operand: "Node"
+    operand: Node
     start: int
     end: int
 
 
 class Binary(NamedTuple):
     op: str
-    left: "Node"
-    right: "Node"
+    left: Node
+    right: Node
     start: int
     end: int
     op_pos: int
@@ -229,12 +230,12 @@ class Binary(NamedTuple):
 
 class Call(NamedTuple):
     name: str
-    args: tuple["Node", ...]
+    args: tuple[Node, ...]
     start: int
     end: int
 
 
-Node = Union[Num, DateLit, Name, Unary, Binary, Call]
+Node = Num | DateLit | Name | Unary | Binary | Call
 
 
 def names_in(node: Node, count_words: bool = True) -> set[str]:
@@ -455,6 +456,7 @@ class _Parser:
             word_unit, end, count_word = self.unit_words()
         if word_unit is not None:
             if u is not None and word_unit != u:
+                assert sign is not None  # u comes from the sign
                 raise self.fail(f"{sign.text!r} and {self.text[num.end:end].strip()!r} name different units", sign)
             u = word_unit
         if u is not None:
@@ -509,7 +511,7 @@ def node_end(n: Node) -> int:
 # --------------------------------------------------------------------------- evaluator
 
 #: what an expression computes to: a number in a unit, or a date
-Computed = Union[q.Value, q.DateValue]
+Computed = q.Value | q.DateValue
 
 
 class Evaluator:
@@ -517,9 +519,9 @@ class Evaluator:
 
     def __init__(
         self,
-        facts: dict[str, Fact],
+        facts: Mapping[str, Fact],
         rates: q.Rates = q.NO_RATES,
-        broken: dict[str, str] | None = None,
+        broken: Mapping[str, str] | None = None,
     ) -> None:
         self.facts = facts
         self.rates = rates

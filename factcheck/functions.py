@@ -8,10 +8,11 @@ example and checks the result, so the documentation cannot drift from the code.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
-from typing import Any, Callable, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from factcheck import quantity as q
 from factcheck.errors import FunctionError, TooLarge

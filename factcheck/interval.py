@@ -100,7 +100,7 @@ class Interval:
                 return ZERO
             return WHOLE
         products = [
-            check_size(a * b)
+            check_size(a * b)  # type: ignore[operator]  # bounded: no bound is None
             for a in (self.lo, self.hi)
             for b in (other.lo, other.hi)
         ]

@@ -82,7 +82,7 @@ def amount(v: q.Value) -> tuple[str, bool, str | None]:
         return text, True, None
     k = q.MAGNITUDES[v.mag] if v.mag else 0
     scale = Fraction(10) ** k
-    step = (v.iv.hi - v.iv.lo) / scale
+    step = (v.iv.hi - v.iv.lo) / scale  # type: ignore[operator]  # a figure's interval is bounded
     decimals = 0
     while step < 1 and decimals < 30:
         step *= 10

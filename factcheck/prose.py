@@ -55,7 +55,7 @@ class Mention:
     #: number, year, ordinal: the value; range: None (see ``ends``); date: None
     value: q.Value | None = None
     #: a range: its two ends (numbers or years)
-    ends: tuple["Mention", "Mention"] | None = None
+    ends: tuple[Mention, Mention] | None = None
     #: a date: (year or None, month, day or None)
     when: tuple[int | None, int, int | None] | None = None
     #: written as a fraction ("a third", "half"): compares with percentages too
@@ -469,10 +469,10 @@ class _Reader:
                 break
             else:
                 break
-            k = self.next_number_word(j, value)
-            if k is None:
+            following = self.next_number_word(j, value)
+            if following is None:
                 break
-            j = k
+            j = following
         return (j, value) if seen else None
 
     def tens_units(self, value: int, j: int) -> tuple[int, int]:
@@ -836,4 +836,4 @@ def precision(m: Mention) -> Fraction:
     v = m.value if m.value is not None else (m.ends[0].value if m.ends else None)
     if v is None or v.exact:
         return Fraction(0)
-    return v.iv.hi - v.iv.lo
+    return v.iv.hi - v.iv.lo  # type: ignore[operator]  # a figure's interval is bounded

@@ -51,7 +51,7 @@ def _text(description: str, *examples: Any) -> dict[str, Any]:
 
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
-FACT_LONG = {
+FACT_LONG: dict[str, Any] = {
     "type": "object",
     "description": "A fact with its source: a value and where it comes from.",
     "examples": [{"value": "380 billion CNY", "source": "Alibaba Group announcement, 2025-02-24"}],
@@ -68,7 +68,7 @@ FACT_LONG = {
     },
 }
 
-CLAIM = {
+CLAIM: dict[str, Any] = {
     "type": "object",
     "description": "One thing the article says: its words, and either a check or a source.",
     "examples": [{"id": "capex-vs-profit", "says": "the plan equals about two and a half years of net profit",
@@ -171,7 +171,7 @@ CLAIMS_SCHEMA: dict[str, Any] = {
             },
         },
         "claims": {"type": "array", "description": "The claims to check.", "items": CLAIM,
-                   "examples": [[CLAIM["examples"][0]]]},  # type: ignore[index]
+                   "examples": [[CLAIM["examples"][0]]]},
         "ignore_figures": {
             "type": "array",
             "description": "Passages of the draft whose figures need no claim (a dateline, a page number), "

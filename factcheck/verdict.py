@@ -15,9 +15,10 @@ Choices the spec leaves open, made here:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 from factcheck import quantity as q
 from factcheck.interval import Interval

@@ -88,7 +88,7 @@ def verify(
     detail = any(t.format in DETAILED for t in targets)
     bar = _bar()
     try:
-        found = run(paths or list(conf.paths or ()), only or (), draft, require_coverage, detail, bar and bar.update)
+        found = run(paths or list(conf.paths or ()), only or (), draft, require_coverage, detail, bar.update if bar is not None else None)
     finally:
         if bar is not None:
             bar.close()

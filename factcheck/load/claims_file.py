@@ -52,7 +52,7 @@ class ClaimsFile:
     with (a Document without claims), ``claims()`` the claims one at a time, and
     ``document(claims)`` the Document with every problem, once the claims are read."""
 
-    def __init__(self, path: str, text: str | None = None, reader: "FileReader | None" = None, stream: bool = True) -> None:
+    def __init__(self, path: str, text: str | None = None, reader: FileReader | None = None, stream: bool = True) -> None:
         self.path = path
         self.stream = stream
         self.reader = reader or FileReader(path)
@@ -158,7 +158,7 @@ class FileReader(EntryReader):
         """
         streaming = stream and _claims_last(text)
         # the parser reads the bytes when it has them: the text (a second copy of the
-        # file, 16 MB for 100,000 claims) is let go
+        # file) is let go
         events = self.events = Events(None if data is not None else text, data)
         del text
         top = self.root(events)

@@ -19,7 +19,7 @@ def find_cycles(facts: dict[str, Fact]) -> tuple[dict[str, str], list[Problem]]:
             if n in broken:
                 continue
             broken[n] = f"it refers to itself ({chain})"
-            problems.append(Problem(facts[n].expr.span, "fact-cycle", f"fact {n!r} refers to itself through other facts: {chain}"))
+            problems.append(Problem(facts[n].expr.place, "fact-cycle", f"fact {n!r} refers to itself through other facts: {chain}"))
     return broken, problems
 
 

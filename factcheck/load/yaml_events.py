@@ -46,8 +46,8 @@ class YNode:
     single_line: bool = True
     # lists for containers only: a scalar shares the empty tuple (a file can hold
     # two million nodes, and two empty lists each would double their memory)
-    pairs: list[tuple["YNode", "YNode"]] = _NONE  # type: ignore[assignment]
-    items: list["YNode"] = _NONE  # type: ignore[assignment]
+    pairs: list[tuple[YNode, YNode]] = _NONE  # type: ignore[assignment]
+    items: list[YNode] = _NONE  # type: ignore[assignment]
 
     @property
     def is_null(self) -> bool:
@@ -132,24 +132,24 @@ class Events:
         self.last = ev
         kind = type(ev)
         if kind is self._scalar or kind is self._map or kind is self._seq:
-            tag = ev.tag  # type: ignore[attr-defined]
+            tag = ev.tag
             if tag and tag not in _ALLOWED_TAGS:
-                mark = ev.start_mark  # type: ignore[attr-defined]
+                mark = ev.start_mark
                 raise LoadError(mark.line + 1, mark.column + 1, "yaml-tag", f"the YAML tag {tag!r} is not allowed in claims files: remove it")
             self.nodes += 1
             if self.nodes > MAX_NODES:
-                mark = ev.start_mark  # type: ignore[attr-defined]
+                mark = ev.start_mark
                 raise LoadError(mark.line + 1, mark.column + 1, "too-large", f"too many YAML nodes (more than {MAX_NODES:,})")
         elif kind is self._doc:
             self.documents += 1
             if self.documents > 1:
-                mark = ev.start_mark  # type: ignore[attr-defined]
+                mark = ev.start_mark
                 raise LoadError(mark.line + 1, mark.column + 1, "yaml-syntax", "a claims file holds one YAML document; remove the second '---'")
         elif kind is self._alias:
-            mark = ev.start_mark  # type: ignore[attr-defined]
+            mark = ev.start_mark
             raise LoadError(
                 mark.line + 1, mark.column + 1, "yaml-alias",
-                f"YAML aliases (*{ev.anchor}) are not allowed in claims files: write the value out",  # type: ignore[attr-defined]
+                f"YAML aliases (*{ev.anchor}) are not allowed in claims files: write the value out",
             )
         return ev
 
@@ -185,7 +185,7 @@ class Events:
         map_end, seq_end, advance = self._map_end, self._seq_end, self.next
         stack: list[tuple[YNode, list[YNode]]] = []  # container, pending key for maps
         # The tree holds no cycles, so the cyclic collector only slows its building: with
-        # it, each of its passes walks every node made so far (twice the time at 100,000).
+        # it, each of its passes walks every node made so far.
         collecting = gc.isenabled()
         gc.disable()
         try:

@@ -41,20 +41,20 @@ _REGISTRY: Any = None
 _COUNT_NAMES: dict[str, str] = {}  # registry name -> singular display word
 
 
-def registry() -> "pint.UnitRegistry":
+def registry() -> pint.UnitRegistry:
     """The one unit registry, built on first use from definition objects (parsing the
-    same definitions as text costs pint's parser 8 ms at every start)."""
+    same definitions as text would cost every start more: README, Performance)."""
     global _REGISTRY
     if _REGISTRY is None:
         import pint
 
-        ureg = pint.UnitRegistry(
+        ureg: Any = pint.UnitRegistry(
             None, non_int_type=Fraction, cache_folder=None, autoconvert_offset_to_baseunit=False
         )
         for name, size, reference in UNIT_DEFINITIONS:
             _define(ureg, name, size, reference)
         _REGISTRY = ureg
-    return _REGISTRY
+    return _REGISTRY  # type: ignore[no-any-return]
 
 
 def _define(ureg: Any, name: str, size: Fraction, reference: str) -> None:
@@ -64,7 +64,7 @@ def _define(ureg: Any, name: str, size: Fraction, reference: str) -> None:
     if reference.startswith("["):
         ureg.define(DimensionDefinition(reference))
     ref = UnitsContainer({reference: 1} if reference else {})
-    ureg.define(UnitDefinition(name, None, (), ScaleConverter(size), ref))
+    ureg.define(UnitDefinition(name, None, (), ScaleConverter(size), ref))  # type: ignore[arg-type]  # exact: pint takes Fractions
 
 
 class Unit:
@@ -77,9 +77,12 @@ class Unit:
     """
 
     __slots__ = ("key", "_units", "_root")
-    _interned: dict[tuple[tuple[str, int], ...], "Unit"] = {}
+    key: tuple[tuple[str, int], ...]
+    _units: dict[str, int]
+    _root: tuple[Fraction, tuple[tuple[str, int], ...]] | None
+    _interned: dict[tuple[tuple[str, int], ...], Unit] = {}
 
-    def __new__(cls, items: Any = ()) -> "Unit":
+    def __new__(cls, items: Any = ()) -> Unit:
         merged: dict[str, int] = {}
         for n, e in dict(items).items() if not isinstance(items, dict) else items.items():
             merged[n] = merged.get(n, 0) + int(e)
@@ -93,7 +96,7 @@ class Unit:
             cls._interned[key] = u
         return u
 
-    def __mul__(self, other: "Unit") -> "Unit":
+    def __mul__(self, other: Unit) -> Unit:
         hit = _MUL.get((self, other))
         if hit is None:
             d = dict(self._units)
@@ -102,10 +105,10 @@ class Unit:
             hit = _MUL[(self, other)] = Unit(d)
         return hit
 
-    def __truediv__(self, other: "Unit") -> "Unit":
+    def __truediv__(self, other: Unit) -> Unit:
         return self * other ** -1
 
-    def __pow__(self, n: int) -> "Unit":
+    def __pow__(self, n: int) -> Unit:
         hit = _POW.get((self, n))
         if hit is None:
             hit = _POW[(self, n)] = Unit({k: e * n for k, e in self._units.items()})
@@ -118,10 +121,10 @@ class Unit:
     def __reduce__(self) -> tuple[Any, ...]:
         return (Unit, (self.key,))
 
-    def __copy__(self) -> "Unit":
+    def __copy__(self) -> Unit:
         return self
 
-    def __deepcopy__(self, memo: Any) -> "Unit":
+    def __deepcopy__(self, memo: Any) -> Unit:
         return self
 
     @property
@@ -148,10 +151,10 @@ _MUL: dict[tuple[Unit, Unit], Unit] = {}
 _POW: dict[tuple[Unit, int], Unit] = {}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _named_root(name: str) -> tuple[Fraction, tuple[tuple[str, int], ...]]:
     """What the registry says a named unit is: its size in root units and its dimension."""
-    ureg = registry()
+    ureg: Any = registry()
     size, _ = ureg.get_root_units(name)
     dims = ureg.get_dimensionality(name)
     return Fraction(size), tuple(sorted((str(k), int(v)) for k, v in dims.items()))

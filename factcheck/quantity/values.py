@@ -96,7 +96,7 @@ class Rates:
             for n in names:
                 e = u.exponents[n]
                 r, target = self.table[n]
-                f *= r ** Fraction(e)
+                f *= r**e
                 u = u / unit(n) ** e * unit(target) ** e
         raise QuantityError("the rates in settings.rates go round in a circle")
 

@@ -8,8 +8,9 @@ run that prints JSON never pays for Rich.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 # the registry of formats (names only), re-exported
 from factcheck.formats import DETAILED as DETAILED

@@ -323,7 +323,7 @@ def draw_markdown(source: str, marks: list[Marked]) -> tuple[str, set[str]]:
     good = [m for m in marks if text[m.figure.start : m.figure.end] == m.figure.text]
     placer = _Placer(good)
 
-    class Renderer(RendererHTML):  # type: ignore[misc]
+    class Renderer(RendererHTML):
         def text(self, tokens: Any, idx: int, options: Any, env: Any) -> str:
             t = tokens[idx]
             return placer.text(t.content, starts.get(id(t)))
