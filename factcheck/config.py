@@ -58,7 +58,7 @@ def _has_table(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*\]|^\s*tool\s*\.\s*factcheck\b", text, re.M) is not None
+    return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*\]|^\s*tool\s*\.\s*factcheck\b", text, re.MULTILINE) is not None
 
 
 def load(start: Path | None = None) -> Config:

@@ -29,7 +29,7 @@ from factcheck.model import Problem, Span
 MAX_BYTES = 2 * 1024 * 1024
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +296,7 @@ def _fold(c: str) -> str:
 
 
 #: runs the folding treats alike: ASCII words with single spaces, whitespace, one other character
-_RUNS = re.compile(r"[!-~]+(?: [!-~]+)*|\s+|.", re.S)
+_RUNS = re.compile(r"[!-~]+(?: [!-~]+)*|\s+|.", re.DOTALL)
 
 
 def normalize(text: str) -> tuple[str, array]:

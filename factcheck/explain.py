@@ -115,7 +115,7 @@ def functions_text() -> str:
     ev = Evaluator({})
     parts = []
     for f in FUNCTIONS.values():
-        call, expected = f.example
+        call, _expected = f.example
         value = ev.eval(parse(call))
         got = q.fmt_value(value) if isinstance(value, q.Value) else str(value)
         doc = "\n".join("    " + line if line else "" for line in f.doc.splitlines())

@@ -62,9 +62,7 @@ class Interval:
         """True when the closed intervals share at least one point (touching ends meet)."""
         if self.lo is not None and other.hi is not None and self.lo > other.hi:
             return False
-        if other.lo is not None and self.hi is not None and other.lo > self.hi:
-            return False
-        return True
+        return not (other.lo is not None and self.hi is not None and other.lo > self.hi)
 
     def widen(self, below: Fraction, above: Fraction) -> Interval:
         return Interval(

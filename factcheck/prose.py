@@ -202,8 +202,7 @@ class _Reader:
         if not m:
             return None
         w = m.group().rstrip(".'")
-        if w.endswith("'s"):
-            w = w[:-2]
+        w = w.removesuffix("'s")
         return w, i + len(w)
 
     def prev_word(self, i: int) -> str:
@@ -528,7 +527,7 @@ class _Reader:
 
     def and_a_half(self, core: _Core) -> None:
         """'two and a half', '3 and a quarter': the fraction joins the number as decimals."""
-        m = re.compile(r" and (?:a|one) (half|quarter)(?![A-Za-z])|半(?=[年天])", re.I).match(self.t, core.end)
+        m = re.compile(r" and (?:a|one) (half|quarter)(?![A-Za-z])|半(?=[年天])", re.IGNORECASE).match(self.t, core.end)
         if not m or core.digits is None or "." in core.digits:
             return
         extra = ".5" if (m.group(1) or "half").lower() == "half" else ".25"
@@ -787,10 +786,10 @@ class _Reader:
             return self.per(q.unit(_CURRENCY_CODES[w]), wend)
         if lw in ("times", "fold"):
             return q.unit(""), wend, False
-        if count and w.isalpha() and w.islower() and lw not in _NOT_COUNTS and len(w) > 2 and not lw.endswith("ly"):
-            if after_mag or (lw.endswith("s") and not lw.endswith("ss")) or lw in _PLURAL_NOUNS:
-                if not (low.startswith("'", wend)):
-                    return q.count_unit(w), wend, False
+        a_word = count and w.isalpha() and w.islower() and lw not in _NOT_COUNTS and len(w) > 2 and not lw.endswith("ly")
+        counted = after_mag or (lw.endswith("s") and not lw.endswith("ss")) or lw in _PLURAL_NOUNS
+        if a_word and counted and not low.startswith("'", wend):
+            return q.count_unit(w), wend, False
         return None
 
     def per(self, u: q.Unit, end: int) -> tuple[q.Unit, int, bool]:

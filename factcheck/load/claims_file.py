@@ -35,7 +35,7 @@ def load(path: str, text: str | None = None) -> Document:
 
 _EMPTY = "the file is empty: a claims file starts with `version: 1` and a list of `claims:`"
 #: a top-level key at the start of a line, as block YAML writes one
-_TOP_KEY = re.compile(r"^([A-Za-z_$][\w$-]*)[ \t]*:(?=[ \t\r]|$)", re.M)
+_TOP_KEY = re.compile(r"^([A-Za-z_$][\w$-]*)[ \t]*:(?=[ \t\r]|$)", re.MULTILINE)
 
 
 def _claims_last(text: str) -> bool:

@@ -275,9 +275,7 @@ def _yaml_problem(e: object, line: int, col: int, text: str) -> tuple[int, int, 
     advice = ""
     if "mapping values are not allowed" in problem:
         advice = ": is this line indented more than the one above, or does a plain value hold ': '? (quote it)"
-    elif "'\\t'" in problem or "tab" in problem:
-        advice = ": YAML is indented with spaces, never tabs"
-    elif "cannot start any token" in problem and here == "\t":
+    elif "'\\t'" in problem or "tab" in problem or "cannot start any token" in problem and here == "\t":
         advice = ": YAML is indented with spaces, never tabs"
     elif "cannot start any token" in problem and here in ("@", "`", "%", "|", ">", "!", "&", "*"):
         advice = f": a value starting with {here} must be quoted"

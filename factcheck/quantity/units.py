@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, final
 
 from factcheck.errors import QuantityError
 from factcheck.quantity.words import (
@@ -67,6 +67,7 @@ def _define(ureg: Any, name: str, size: Fraction, reference: str) -> None:
     ureg.define(UnitDefinition(name, None, (), ScaleConverter(size), ref))  # type: ignore[arg-type]  # exact: pint takes Fractions
 
 
+@final  # interned: one object a unit, never a subclass's
 class Unit:
     """A unit: named units with whole exponents (CNY/year is {'CNY': 1, 'year': -1}).
 
@@ -76,11 +77,11 @@ class Unit:
     come from pint, once per named unit.
     """
 
-    __slots__ = ("key", "_units", "_root")
+    __slots__ = ("_root", "_units", "key")
     key: tuple[tuple[str, int], ...]
     _units: dict[str, int]
     _root: tuple[Fraction, tuple[tuple[str, int], ...]] | None
-    _interned: dict[tuple[tuple[str, int], ...], Unit] = {}
+    _interned: ClassVar[dict[tuple[tuple[str, int], ...], Unit]] = {}
 
     def __new__(cls, items: Any = ()) -> Unit:
         merged: dict[str, int] = {}

@@ -159,8 +159,8 @@ def _tidy(point: Fraction, iv: Interval, u: Unit) -> Value:
 def _same_currency(a: Value, b: Value, rates: Rates) -> Value:
     """Before a ratio of CNY to USD, convert b's currency to a's through the rates."""
     if has_currency(a.unit) and has_currency(b.unit) and not compatible(a.unit, b.unit) and rates.table:
-        fa, na = rates.normalize(a.unit)
-        fb, nb = rates.normalize(b.unit)
+        _, na = rates.normalize(a.unit)
+        _, nb = rates.normalize(b.unit)
         if compatible(na, nb):
             return convert(b, a.unit, rates)
     return b
