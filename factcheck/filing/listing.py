@@ -99,7 +99,7 @@ def table(filing: Filing, facts: list[Fact], head: str) -> str:
     rows = [(f.concept, str(f.period), _shown(f), _decimals(f), str(f.line), _dims(f)) for f in facts]
     header = ("concept", "period", "value", "decimals", "line", "dimensions")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
-    out = [f"{head}; {len(facts):,} facts shown", ""]
+    out = [f"{head}; {len(facts):,} fact{'' if len(facts) == 1 else 's'} shown", ""]
     for r in [header, *rows]:
         cells = [r[0].ljust(widths[0]), r[1].ljust(widths[1]), r[2].ljust(widths[2]), r[3].rjust(widths[3]), r[4].rjust(widths[4]), r[5]]
         out.append("  ".join(cells).rstrip())

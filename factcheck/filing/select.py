@@ -50,7 +50,14 @@ def one(
         # the filing's own period: its duration (net income), else the instant at its end (assets)
         periods = [filing.period] + ([Period(None, filing.period.end)] if filing.period.end else [])
     else:
-        raise FactNotFound(f"{filing.path}: no period given, and the filing states none (no dei:DocumentPeriodEndDate)")
+        # a filing that states no period of its own: the one period the concept has, if one
+        periods = sorted({f.period for f in find(filing, concept, None, dimensions)}, key=str)
+        if len(periods) > 1:
+            raise FactNotFound(
+                f"{filing.path}: {concept} is given for {_few([str(p) for p in periods])}, and the filing "
+                "states no period of its own (no dei:DocumentPeriodEndDate): say which",
+                tuple(filing.facts[i] for i in filing.index[concept]),
+            )
     for p in periods:
         found = find(filing, concept, p, dimensions)
         if found:
