@@ -505,6 +505,43 @@ def test_a_doctype_without_declarations_is_read(tmp_path):
     assert read_filing(path).fact("ifrs-full:A").value == 3
 
 
+def test_elements_nested_too_deep_are_refused_at_once(tmp_path):
+    path = inline(tmp_path, "<div>" * 2000 + "</div>" * 2000)
+    with pytest.raises(FilingError, match=r":13:4991: refused: elements nested more than 1000 deep") as e:
+        read_filing(path)
+    assert e.value.code == "filing-nesting"
+
+
+def test_facts_nested_around_the_same_text_are_refused_before_they_cost_much(tmp_path):
+    fact = '<ix:nonNumeric name="ifrs:A" contextRef="y">'
+    path = inline(tmp_path, fact * 50 + "x" * 100_000 + "</ix:nonNumeric>" * 50)
+    with pytest.raises(FilingError, match="refused: facts nested in facts repeat more text than the file holds"):
+        read_filing(path)
+    # the same text under a few facts, as real filings nest them, is read
+    path = inline(tmp_path, fact * 3 + "x" * 10_000 + "</ix:nonNumeric>" * 3)
+    assert [len(f.text) for f in read_filing(path).facts] == [10_000] * 3
+
+
+def test_numbers_that_would_be_huge_are_refused_unmade(tmp_path):
+    fact = '<ix:nonFraction name="ifrs:{}" contextRef="y" unitRef="eur" decimals="0" format="{}">{}</ix:nonFraction>'
+    path = inline(
+        tmp_path,
+        fact.format("Words", "ixt-sec:numwordsen", "hundred " * 100)
+        + fact.format("Long", "ixt:num-dot-decimal", "999," * 100_000 + "9")
+        + fact.format("Digits", "ixt:num-dot-decimal", "9" * 1500)
+        + '<ix:nonFraction name="ifrs:Scaled" contextRef="y" unitRef="eur" decimals="0" scale="1000">1</ix:nonFraction>',
+    )
+    start = time.perf_counter()
+    errors = {f.concept: f.error for f in read_filing(path).facts}
+    assert time.perf_counter() - start < 1
+    assert errors == {
+        "ifrs-full:Words": "a number of more than 40 words",
+        "ifrs-full:Long": "400,001 characters is too long for a number (at most 2,000)",
+        "ifrs-full:Digits": "a number of 1500 digits is too long (at most 1200)",
+        "ifrs-full:Scaled": "scale '1000' is not an integer from -100 to 100",
+    }
+
+
 @pytest.mark.parametrize(
     "content, message",
     [

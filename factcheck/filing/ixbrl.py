@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: the longest ix:continuation chain followed; a loop is cut where it closes
 MAX_CONTINUATIONS = 10_000
+#: the longest text read as a number (1,200 digits and their separators, with room)
+MAX_NUMBER_TEXT = 2_000
 
 
 def register(builder: "_Builder", uri: str) -> None:
@@ -101,6 +103,8 @@ def continued_texts(builder: "_Builder") -> dict[int, str]:
 
 def number(fmt: str | None, text: str, scale: str | None, sign: str | None) -> tuple[Fraction, int, str]:
     """(value, scale, sign) of a nonFraction; ValueError with what is wrong."""
+    if len(text) > MAX_NUMBER_TEXT:
+        raise ValueError(f"{len(text):,} characters is too long for a number (at most {MAX_NUMBER_TEXT:,})")
     if fmt is None:
         value = decimal_value(text)  # no format: the text is the value, as XML Schema writes it
         if value < 0 or text.strip().startswith(("-", "+")):
@@ -120,9 +124,9 @@ def number(fmt: str | None, text: str, scale: str | None, sign: str | None) -> t
     return (-value if negative else value), power, "-" if negative else ""
 
 
-def text_value(fmt: str | None, text: str) -> tuple[str, str | None]:
-    """(value, problem) of a nonNumeric: a known format's result, else the text itself."""
-    plain = " ".join(text.split())
+def text_value(fmt: str | None, plain: str) -> tuple[str, str | None]:
+    """(value, problem) of a nonNumeric whose text (white space made single spaces) is
+    ``plain``: a known format's result, else the text itself."""
     if fmt is None:
         return plain, None
     rule = TEXT.get(fmt)

@@ -39,6 +39,12 @@ from factcheck.filing.xbrl import (
 #: XBRL; beyond this a file is refused unread
 MAX_FILING_BYTES = 64 * 1024 * 1024
 
+#: characters of fact text gathered beyond the file's own size before a file is refused
+TEXT_MARGIN = 1_000_000
+#: the deepest nesting of elements read: an Inline XBRL document's HTML nests a few dozen
+#: deep; expat slows down past a few hundred thousand (3 million nested divs: 6 s)
+MAX_DEPTH = 1000
+
 _XBRL_ROOT = f"{XBRLI} xbrl"
 _NIL = f"{XSI} nil"
 
@@ -115,6 +121,9 @@ class _Builder:
         self.context: dict[str, Any] | None = None  # the context being read
         self.unit: dict[str, Any] | None = None  # the unit being read
         self.parser: Any = None
+        #: characters the facts' texts may hold in all: the file's size and a margin (the real
+        #: filings gather a fifth of their size as an Inline XBRL document, 70% as an instance)
+        self.budget = 0
         self.starts: dict[str, Callable[[str, dict[str, str]], None]] = {
             f"{XBRLI} context": self._context_start,
             f"{XBRLI} unit": self._unit_start,
@@ -146,6 +155,7 @@ class _Builder:
                 code="filing-not-xbrl",
             )
 
+        self.budget = len(data) + TEXT_MARGIN
         p = expat.ParserCreate(namespace_separator=" ")
         self.parser = p
         p.buffer_text = True
@@ -214,6 +224,8 @@ class _Builder:
         self.parser.StartElementHandler(name, attrs)
 
     def _start_instance(self, name: str, attrs: dict[str, str]) -> None:
+        if len(self.frames) >= MAX_DEPTH:
+            self._too_deep()
         handler = self.starts.get(name)
         if handler is not None:
             handler(name, attrs)
@@ -228,11 +240,20 @@ class _Builder:
             self.frames.append(None)
 
     def _start_inline(self, name: str, attrs: dict[str, str]) -> None:
+        if len(self.frames) >= MAX_DEPTH:
+            self._too_deep()
         handler = self.starts.get(name)
         if handler is not None:
             handler(name, attrs)
         else:
             self.frames.append(None)
+
+    def _too_deep(self) -> None:
+        line, col = self.where()
+        raise FilingError(
+            f"{self.path}:{line}:{col}: refused: elements nested more than {MAX_DEPTH} deep (no filing nests so deep)",
+            code="filing-nesting",
+        )
 
     def _end(self, name: str) -> None:
         frame = self.frames.pop()
@@ -240,8 +261,20 @@ class _Builder:
             frame[0](frame[1])
 
     def _data(self, text: str) -> None:
-        for parts in self.collectors:
-            parts.append(text)
+        collectors = self.collectors
+        if collectors:
+            # a fact inside a fact repeats its text: bounded, so that thousands of nested
+            # facts around the same text cannot make gigabytes of it
+            self.budget -= len(text) * len(collectors)
+            if self.budget < 0:
+                line, col = self.where()
+                raise FilingError(
+                    f"{self.path}:{line}:{col}: refused: facts nested in facts repeat more text than the "
+                    "file holds (no filing does this)",
+                    code="filing-nesting",
+                )
+            for parts in collectors:
+                parts.append(text)
 
     def _collected_end(self, parts: list[str]) -> None:
         self.uncollect(parts)
@@ -415,14 +448,15 @@ class _Builder:
         if numeric:
             u = self.units.get(unit_ref or "")
             if not isinstance(u, Unit):
-                self.problems.append(
-                    f"{p.line}:{p.col}: {p.concept}: " + (u or f"names unit '{unit_ref}', which the filing does not define")
-                )
+                missing = f"names unit '{unit_ref}', which the filing does not define" if unit_ref else "has no unitRef"
+                self.problems.append(f"{p.line}:{p.col}: {p.concept}: {u or missing}")
                 return None
             unit = u
         raw = "".join(p.parts)
         if texts is not None and id(p) in texts:
             raw = texts[id(p)]
+        if p.ix:
+            raw = " ".join(raw.split())  # as a reader sees it: HTML's runs of white space are one space
         nil = a.get(_NIL, "").strip() in ("true", "1")
         value: Fraction | None = None
         text: str | None = None
@@ -430,7 +464,10 @@ class _Builder:
         decimals: int | float | None = None
         scale, sign = 0, ""
         if not numeric:
-            text, error = ixbrl.text_value(p.fmt, raw) if p.ix else (raw, None)
+            if p.ix:
+                text, error = ixbrl.text_value(p.fmt, raw)
+            else:
+                raw = text = raw.strip()
         elif not nil:
             try:
                 if p.ix:
@@ -448,7 +485,7 @@ class _Builder:
             unit,
             value,
             decimals,
-            " ".join(raw.split()) if numeric or p.fmt else raw,
+            raw if p.ix else raw.strip(),
             p.line,
             p.col,
             ref,

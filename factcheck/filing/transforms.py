@@ -54,7 +54,7 @@ def _grouped(text: str, point: str, groups: str) -> Fraction:
         raise ValueError(f"'{text.strip()[:40]}' is not a number written with '{point}' before its decimals")
     digits = "".join(c for c in whole if c.isdigit())
     decimals = "".join(c for c in frac if c.isdigit())
-    return decimal_value(f"{digits or '0'}.{decimals or '0'}")
+    return decimal_value(f"{digits or '0'}.{decimals}" if decimals else digits)
 
 
 def num_dot_decimal(text: str) -> Fraction:
@@ -102,12 +102,16 @@ _SMALL = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
 _LARGE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+#: the most words a number in words may have (nine hundred ninety-nine trillion ... has 25)
+MAX_WORDS = 40
 
 
 def num_words_en(text: str) -> Fraction:
     """English number words: ``two`` -> 2, ``twenty-one``, ``one hundred and five``,
     ``three thousand``; ``no`` and ``none`` are 0."""
     words = re.sub(r"[-,\u2010\u2011]", " ", text.strip().lower()).split()
+    if len(words) > MAX_WORDS:  # "hundred hundred hundred ..." would be a number of any size
+        raise ValueError(f"a number of more than {MAX_WORDS} words")
     if words in (["no"], ["none"]):
         return Fraction(0)
     total = current = 0
