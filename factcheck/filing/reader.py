@@ -175,10 +175,6 @@ class _Builder:
                 "a filing is an XBRL instance or an Inline XBRL document (XHTML), both XML",
                 code="filing-xml",
             ) from None
-        except RecursionError:  # pragma: no cover - the frames are a list; kept as a guard
-            raise FilingError(f"{self.path}: nested too deeply", code="filing-xml") from None
-        if self.kind is None:
-            raise FilingError(f"{self.path}: empty document", code="filing-not-xbrl")
 
     def where(self) -> tuple[int, int]:
         return self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1
@@ -187,8 +183,8 @@ class _Builder:
         if has_internal_subset:
             line, col = self.where()
             raise FilingError(
-                f"{self.path}:{line}:{col}: refused: a document type declaration with entity declarations "
-                "(they can expand without bound or read other files); no XBRL filing needs one",
+                f"{self.path}:{line}:{col}: refused: a document type declaration with declarations of its own "
+                "(where entities that expand without bound or read other files are made); no XBRL filing needs one",
                 code="filing-dtd",
             )
 
