@@ -19,7 +19,7 @@ from factcheck.filing.transforms import NAMESPACES, NUMERIC, TEXT
 from factcheck.filing.xbrl import decimal_value, scale_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from factcheck.filing.reader import _Builder, _Pending
+    from factcheck.filing.reader import _Builder
 
 #: the longest ix:continuation chain followed; a loop is cut where it closes
 MAX_CONTINUATIONS = 10_000
@@ -36,24 +36,14 @@ def register(builder: "_Builder", uri: str) -> None:
 
 
 def _fact_start(builder: "_Builder", element: str, attrs: dict[str, str]) -> None:
-    from factcheck.filing.reader import _Pending
-
-    line, col = builder.where()
     fmt = attrs.get("format")
-    fact = _Pending(builder.qname(attrs.get("name", "")), attrs, line, col, _format_name(builder, fmt) if fmt else None, element)
-    builder.pending.append(fact)
-    builder.collect(_fact_end, (builder, fact.parts), fact.parts)
-
-
-def _fact_end(state: tuple["_Builder", list[str]]) -> None:
-    builder, parts = state
-    builder.uncollect(parts)
+    builder.add_fact(builder.qname(attrs.get("name", "")), attrs, _format_name(builder, fmt) if fmt else None, element)
 
 
 def _continuation_start(builder: "_Builder", attrs: dict[str, str]) -> None:
     parts: list[str] = []
     builder.continuations[attrs.get("id", "")] = (parts, attrs.get("continuedAt"))
-    builder.collect(_fact_end, (builder, parts), parts)
+    builder.collect(builder.uncollect, parts, parts)
 
 
 def _exclude_start(builder: "_Builder") -> None:

@@ -227,11 +227,7 @@ class _Builder:
             handler(name, attrs)
         elif "contextRef" in attrs:
             uri, _, local = name.rpartition(" ")
-            line, col = self.where()
-            fact = _Pending(self._prefixed(uri, local), attrs, line, col, None, "")
-            self.pending.append(fact)
-            self.collectors.append(fact.parts)
-            self.frames.append((self._collected_end, fact.parts))
+            self.add_fact(self._prefixed(uri, local), attrs, None, "")
         else:
             self.frames.append(None)
 
@@ -272,9 +268,6 @@ class _Builder:
             for parts in collectors:
                 parts.append(text)
 
-    def _collected_end(self, parts: list[str]) -> None:
-        self.uncollect(parts)
-
     def uncollect(self, parts: list[str]) -> None:
         """Stop gathering into ``parts`` (found by identity: two texts may be equal)."""
         c = self.collectors
@@ -282,6 +275,13 @@ class _Builder:
             if c[i] is parts:
                 del c[i]
                 return
+
+    def add_fact(self, concept: str, attrs: dict[str, str], fmt: str | None, ix: str) -> None:
+        """A fact begins here: its text is gathered until its element ends."""
+        line, col = self.where()
+        fact = _Pending(concept, attrs, line, col, fmt, ix)
+        self.pending.append(fact)
+        self.collect(self.uncollect, fact.parts, fact.parts)
 
     def collect(self, end: Callable[[Any], None], state: Any, parts: list[str]) -> None:
         """Gather the text of the element just started; ``end(state)`` runs at its end."""
