@@ -561,8 +561,9 @@ def test_what_is_not_a_filing_is_refused_in_one_line(tmp_path, content, message)
 
 
 def test_missing_folder_and_too_large_are_refused_unread(tmp_path, monkeypatch):
-    with pytest.raises(FilingError, match="no such file"):
+    with pytest.raises(FilingError, match="no such file") as e:
         read_filing(tmp_path / "missing.xml")
+    assert e.value.code == "filing-file"
     with pytest.raises(FilingError, match="is a folder"):
         read_filing(tmp_path)
     monkeypatch.setattr(reader, "MAX_FILING_BYTES", 1000)

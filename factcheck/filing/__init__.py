@@ -18,7 +18,7 @@ ixbrlparse (0.12) reads only Inline XBRL, gives floats, loses the ``/shares`` of
 USD per share, and takes 2.5 s. XBRL needs no taxonomy for what a fact checker
 uses (the concept, the context's period and dimensions, the unit, the value and
 its decimals), so the reader is the standard library's expat: one pass, exact
-Fractions, the line and column of every fact, 0.15 s for the 1.9 MB document
+Fractions, the line and column of every fact, 0.1-0.2 s for the 1.9 MB document
 (``bench/filing.py``), no dependency.
 
 What is read: every fact (numbers with their unit and ``decimals``; text facts
@@ -28,8 +28,9 @@ members), units (measures, products and ratios); in Inline XBRL, ``scale``,
 ``ix:continuation``. QNames keep the document's prefixes, except that well-known
 namespaces get their usual ones (``us-gaap``, ``dei``, ``srt``, ``ifrs-full``,
 ``iso4217``), whatever prefix the document binds. Not read: ``ix:fraction``,
-tuples as such (their facts are read), footnotes, and the taxonomy (so no labels,
-no period types, no calculation checks).
+tuples as such (their facts are read), ``target`` (an Inline XBRL document set is
+read as one document), footnotes, and the taxonomy (so no labels, no period types,
+no calculation checks).
 """
 
 from __future__ import annotations

@@ -21,7 +21,10 @@ class FilingError(FactcheckError):
     """A filing that cannot be read: not a file, too large, not XML, not XBRL, a DTD.
 
     ``str()`` is one line naming the file (and the line and column when the problem
-    has a place in it)."""
+    has a place in it). ``code``: ``filing-file`` (missing, a folder, a pipe, too
+    large), ``filing-not-xbrl``, ``filing-xml`` (not well-formed), ``filing-dtd`` (an
+    internal DTD subset: entities), ``filing-nesting`` (nested beyond the limits);
+    ``filing-no-fact`` and ``filing-conflict`` for the two subclasses."""
 
 
 class FactNotFound(FilingError):

@@ -62,26 +62,26 @@ def _read_bytes(path: str) -> bytes:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise FilingError(f"{path}: no such file") from None
+        raise FilingError(f"{path}: no such file", code="filing-file") from None
     except OSError as e:
-        raise FilingError(f"{path}: cannot be read ({e.strerror or e})") from None
+        raise FilingError(f"{path}: cannot be read ({e.strerror or e})", code="filing-file") from None
     if stat.S_ISDIR(st.st_mode):
-        raise FilingError(f"{path}: is a folder, not a filing (give the .xml or .htm file)")
+        raise FilingError(f"{path}: is a folder, not a filing (give the .xml or .htm file)", code="filing-file")
     if not stat.S_ISREG(st.st_mode):
-        raise FilingError(f"{path}: not a regular file (a pipe or a device is not read)")
+        raise FilingError(f"{path}: not a regular file (a pipe or a device is not read)", code="filing-file")
     if st.st_size > MAX_FILING_BYTES:
-        raise FilingError(f"{path}: too large ({st.st_size / 2**20:.1f} MB; a filing is read up to {MAX_FILING_BYTES // 2**20} MB)")
+        raise FilingError(f"{path}: too large ({st.st_size / 2**20:.1f} MB; a filing is read up to {MAX_FILING_BYTES // 2**20} MB)", code="filing-file")
     try:
         # O_NONBLOCK: had the file been swapped for a pipe since stat, opening it does not hang
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as e:
-        raise FilingError(f"{path}: cannot be read ({e.strerror or e})") from None
+        raise FilingError(f"{path}: cannot be read ({e.strerror or e})", code="filing-file") from None
     with open(fd, "rb") as f:
         if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-            raise FilingError(f"{path}: not a regular file (a pipe or a device is not read)")
+            raise FilingError(f"{path}: not a regular file (a pipe or a device is not read)", code="filing-file")
         data = f.read(MAX_FILING_BYTES + 1)
     if len(data) > MAX_FILING_BYTES:
-        raise FilingError(f"{path}: too large (a filing is read up to {MAX_FILING_BYTES // 2**20} MB)")
+        raise FilingError(f"{path}: too large (a filing is read up to {MAX_FILING_BYTES // 2**20} MB)", code="filing-file")
     return data
 
 
