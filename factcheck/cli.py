@@ -204,6 +204,30 @@ def init(
     typer.echo(f"next: give each claim a check and a stated value, or a real source, and run `factcheck verify {path}`")
 
 
+@app.command()
+def facts(
+    filing: Annotated[str, typer.Argument(metavar="FILING", help="An XBRL instance (.xml) or an Inline XBRL document (.htm).")],
+    concept: Annotated[str | None, typer.Option("--concept", metavar="TEXT", help="Only concepts containing TEXT (any case); text facts are listed too.")] = None,
+    period: Annotated[str | None, typer.Option("--period", metavar="DATE|START/END", help="Only this period: a date (instants on it, durations ending on it) or START/END.")] = None,
+    yaml: Annotated[bool, typer.Option("--yaml", help="Print fact entries to paste into a claims file.")] = False,
+) -> None:
+    """List the facts of a filing: concept, period, value (as the claims language writes it), decimals.
+
+    Exit 1 when no fact matches the filters; 2 when the filing cannot be read.
+    """
+    from factcheck.errors import FactcheckError
+    from factcheck.filing.listing import facts_listing
+
+    try:
+        listing = facts_listing(filing, concept, period, yaml)
+    except FactcheckError as e:
+        raise _fail(str(e)) from None
+    sys.stdout.write(listing.text)
+    if listing.note:
+        typer.echo(f"factcheck: {listing.note}", err=True)
+        raise typer.Exit(1)
+
+
 class _Signalled(BaseException):
     """SIGINT or SIGTERM, raised where the run is. Not a KeyboardInterrupt, which Click
     turns into "Aborted!" and exit 1; as a BaseException it passes every ``except
