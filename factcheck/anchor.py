@@ -27,9 +27,10 @@ points), an amount with amounts of a compatible unit; an amount against a rate
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Iterable
+from typing import Any
 
 from factcheck import quantity as q
 from factcheck.draft import Draft, normalize, plain
@@ -177,7 +178,7 @@ def claim_figures(claim: Claim, ev: Evaluator, doc: Document) -> list[Figure]:
     other facts too), each evaluated; what cannot be evaluated is left out."""
     out: list[Figure] = []
     if claim.stated is not None:
-        _add(out, "stated", claim.stated.text.strip(), lambda: ev.eval(claim.stated.node))  # type: ignore[union-attr]
+        _add(out, "stated", claim.stated.text.strip(), lambda: ev.eval(claim.stated.node))
     if claim.check is None:
         return out
     for node in _literals(claim.check.node):
@@ -285,7 +286,7 @@ def _as(m: q.Value, f: q.Value) -> tuple[q.Value, q.Value] | None:
         return q.convert(m, f.unit), f
     except q.QuantityError:
         pass
-    for name, exp in f.unit._units.items():
+    for name, exp in f.unit.exponents.items():
         if exp == -1 and name in q.TIME_UNITS:
             per = q.mul(f, q.exact(Fraction(1), q.unit(name)))
             try:
@@ -433,117 +434,153 @@ def anchor(
     selected ones (``results``), and count what the claims cover. The problems are
     entries of ``ignore_figures`` that the draft does not hold. ``detail``: the report
     keeps the draft's text and every figure with the claims it bears on."""
-    mentions = read(draft.text)
-    folded = Folded(draft, mentions)
-    starts = [m.start for m in mentions]
-    claims_name = os.path.basename(doc.path)
+    placing = _Placing(doc, draft)
+    placing.locate()
+    problems = placing.ignore()
+    out = [placing.result(r, ev) for r in results]
+    return out, placing.report(require_coverage, detail), problems
 
-    def within(a: int, b: int) -> list[Mention]:
+
+class _Placing:
+    """One draft and one claims file: where each claim stands, and what each figure of
+    the draft is to the claims (covered, ignored, agreed with, contradicted)."""
+
+    def __init__(self, doc: Document, draft: Draft) -> None:
+        self.doc, self.draft = doc, draft
+        self.mentions = read(draft.text)
+        self.folded = Folded(draft, self.mentions)
+        self.starts = [m.start for m in self.mentions]
+        self.passages: dict[str, tuple[int, int] | None] = {}
+        #: claims found with other figures than their `says` has: the figures of the says
+        self.changed: dict[str, list[Mention]] = {}
+        self.covered: set[int] = set()
+        self.ignored: set[int] = set()
+        #: figure (by its start) -> ids of the claims it agrees with, and contradicts
+        self.agreeing: dict[int, list[tuple[str, Status]]] = {}
+        self.contradicting: dict[int, list[str]] = {}
+
+    def within(self, a: int, b: int) -> list[Mention]:
+        """The figures that start from ``a`` to before ``b``."""
         from bisect import bisect_left
 
-        i = bisect_left(starts, a)
+        mentions = self.mentions
+        i = bisect_left(self.starts, a)
         out = []
         while i < len(mentions) and mentions[i].start < b:
             out.append(mentions[i])
             i += 1
         return out
 
-    passages: dict[str, tuple[int, int] | None] = {}
-    #: claims found with other figures than their `says` has: the figures of the says
-    changed: dict[str, list[Mention]] = {}
-    for c in doc.claims:
-        if c.says:
-            passages[c.id] = folded.find(c.says)
-            if passages[c.id] is None:
-                words = folded.find_words(c.says)
-                if words is not None:
-                    passages[c.id] = words[:2]
-                    changed[c.id] = words[2]
-    covered: set[int] = set()
-    for where in passages.values():
-        if where:
-            covered.update(m.start for m in within(*where))
-    ignored: set[int] = set()
-    problems: list[Problem] = []
-    for text, span in doc.ignore_figures:
-        where = folded.find(text)
-        if where:
-            ignored.update(m.start for m in within(*where) if m.start not in covered)
-        else:
-            problems.append(
-                Problem(span, "stale-ignore", f"ignore_figures: the draft {draft.path} does not say “{_short(text)}”")
-            )
+    def locate(self) -> None:
+        """Each claim's `says` in the draft (or its words, with other figures), and the
+        figures the claims cover."""
+        for c in self.doc.claims:
+            if c.says:
+                self.passages[c.id] = self.folded.find(c.says)
+                if self.passages[c.id] is None:
+                    words = self.folded.find_words(c.says)
+                    if words is not None:
+                        self.passages[c.id] = words[:2]
+                        self.changed[c.id] = words[2]
+        for where in self.passages.values():
+            if where:
+                self.covered.update(m.start for m in self.within(*where))
 
-    #: figure (by its start) -> ids of the claims it agrees with, and contradicts
-    agreeing: dict[int, list[tuple[str, Status]]] = {}
-    contradicting: dict[int, list[str]] = {}
-    out: list[Result] = []
-    for r in results:
-        c = r.claim
+    def ignore(self) -> list[Problem]:
+        """The figures of ``ignore_figures`` passages; a passage the draft lacks is a problem."""
+        problems: list[Problem] = []
+        for text, span in self.doc.ignore_figures:
+            where = self.folded.find(text)
+            if where:
+                self.ignored.update(m.start for m in self.within(*where) if m.start not in self.covered)
+            else:
+                problems.append(
+                    Problem(span, "stale-ignore", f"ignore_figures: the draft {self.draft.path} does not say “{_short(text)}”")
+                )
+        return problems
+
+    def result(self, r: Result, ev: Evaluator) -> Result:
+        """The claim's result with where it stands in the draft; failed when the draft's
+        figures contradict it, or when its `says` is not in the draft any more."""
+        c, draft = r.claim, self.draft
         if not c.says:
-            out.append(r)
-            continue
-        where = passages.get(c.id)
+            return r
+        where = self.passages.get(c.id)
         if where is None:
-            out.append(_stale(r, folded))
-            continue
+            return _stale(r, self.folded)
         a, b = where
-        inside = within(a, b)
-        figures = claim_figures(c, ev, doc) if c.check is not None else []
+        inside = self.within(a, b)
+        figures = claim_figures(c, ev, self.doc) if c.check is not None else []
         agreed, contradictions = match(inside, figures)
         mismatches = [Mismatch(draft.span(m.start), m.show(), f.text, f.label) for m, f in contradictions]
-        if c.id in changed:  # the figures the says has and the draft no longer does
-            against = {m.start for m, _ in contradictions}
-            own = changed[c.id]
-            for m, was in zip(inside, own) if len(own) == len(inside) else ():
-                # the same figure written otherwise ('May 10, 2025' for '10 May 2025') is no change
-                if m.start not in against and not same_figure(m, was):
-                    mismatches.append(Mismatch(draft.span(m.start), m.show(), was.show(), "says"))
-                    contradicting.setdefault(m.start, []).append(c.id)
+        if c.id in self.changed:
+            mismatches += self.changed_figures(c.id, inside, {m.start for m, _ in contradictions})
         for m in agreed:
-            agreeing.setdefault(m.start, []).append((c.id, r.status))
+            self.agreeing.setdefault(m.start, []).append((c.id, r.status))
         for m, _ in contradictions:
-            contradicting.setdefault(m.start, []).append(c.id)
-        mismatches = tuple(sorted(mismatches, key=lambda x: (x.span.line, x.span.col)))
+            self.contradicting.setdefault(m.start, []).append(c.id)
+        ordered = tuple(sorted(mismatches, key=lambda x: (x.span.line, x.span.col)))
         found = Anchor(
             True,
             draft.span(a),
             draft.span(b - 1),
             draft.text[a:b],
             matched=tuple(m.show() for m in agreed),
-            mismatches=mismatches,
+            mismatches=ordered,
         )
-        if not mismatches:
-            out.append(r._replace(anchor=found))
-            continue
+        if not ordered:
+            return r._replace(anchor=found)
+        claims_name = os.path.basename(self.doc.path)
         text = "; ".join(
             f"the draft says {x.draft_text}; {claims_name} "
             + (f"says {x.claims_text}" if x.label == "says" else f"uses {x.claims_text} ({x.label})")
-            for x in mismatches
+            for x in ordered
         )
-        out.append(_failed(r, text, mismatches[0].span, found, "draft-mismatch"))
+        return _failed(r, text, ordered[0].span, found, "draft-mismatch")
 
-    uncovered = tuple(
-        Uncovered(draft.span(m.start), m.show(), m.kind)
-        for m in mentions
-        if m.start not in covered and m.start not in ignored
-    )
-    report = DraftReport(
-        path=draft.path,
-        claims=len(passages),
-        located=sum(1 for p in passages.values() if p),
-        figures=len(mentions),
-        covered=len(covered),
-        ignored=len(ignored),
-        uncovered=uncovered,
-        required=require_coverage,
-    )
-    if detail:
+    def changed_figures(self, claim_id: str, inside: list[Mention], against: set[int]) -> list[Mismatch]:
+        """The figures the claim's `says` has and the draft no longer does (its words found
+        with other figures); ``against``: figures already reported as contradicting it."""
+        out: list[Mismatch] = []
+        own = self.changed[claim_id]
+        for m, was in zip(inside, own) if len(own) == len(inside) else ():
+            # the same figure written otherwise ('May 10, 2025' for '10 May 2025') is no change
+            if m.start not in against and not same_figure(m, was):
+                out.append(Mismatch(self.draft.span(m.start), m.show(), was.show(), "says"))
+                self.contradicting.setdefault(m.start, []).append(claim_id)
+        return out
+
+    def report(self, require_coverage: bool, detail: bool) -> DraftReport:
+        """What the claims cover of the draft; with ``detail``, every figure and its claims."""
+        draft, mentions = self.draft, self.mentions
+        uncovered = tuple(
+            Uncovered(draft.span(m.start), m.show(), m.kind)
+            for m in mentions
+            if m.start not in self.covered and m.start not in self.ignored
+        )
+        report = DraftReport(
+            path=draft.path,
+            claims=len(self.passages),
+            located=sum(1 for p in self.passages.values() if p),
+            figures=len(mentions),
+            covered=len(self.covered),
+            ignored=len(self.ignored),
+            uncovered=uncovered,
+            required=require_coverage,
+        )
+        if detail:
+            report = report._replace(source=draft.source, markdown=draft.markdown, figure_details=self.details())
+        return report
+
+    def details(self) -> tuple[DraftFigure, ...]:
+        """Every figure of the draft, with the claims whose passage holds it, agree with
+        it and contradict it."""
+        draft = self.draft
         holding: dict[int, list[str]] = {}
-        for claim_id, where in passages.items():
-            for m in within(*where) if where else ():
+        for claim_id, where in self.passages.items():
+            for m in self.within(*where) if where else ():
                 holding.setdefault(m.start, []).append(claim_id)
-        details = tuple(
+        return tuple(
             DraftFigure(
                 m.start,
                 m.end,
@@ -551,14 +588,12 @@ def anchor(
                 draft.text[m.start : m.end],
                 m.kind,
                 claims=tuple(holding.get(m.start, ())),
-                agrees=tuple(agreeing.get(m.start, ())),
-                contradicts=tuple(dict.fromkeys(contradicting.get(m.start, ()))),
-                ignored=m.start in ignored,
+                agrees=tuple(self.agreeing.get(m.start, ())),
+                contradicts=tuple(dict.fromkeys(self.contradicting.get(m.start, ()))),
+                ignored=m.start in self.ignored,
             )
-            for m in mentions
+            for m in self.mentions
         )
-        report = report._replace(source=draft.source, markdown=draft.markdown, figure_details=details)
-    return out, report, problems
 
 
 def _stale(r: Result, folded: Folded) -> Result:

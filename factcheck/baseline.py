@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from factcheck.engine import display_path
 from factcheck.errors import UsageError
+from factcheck.load.source import display_path
 from factcheck.model import Claim, FileReport, Problem, Report, Result, Span, Status, Suppression
 
 BASELINE_VERSION = 1
@@ -100,8 +100,8 @@ def load_baseline(path: Path | str) -> Baseline:
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in keys):
             raise UsageError(f"{path}: entry {i + 1} of the baseline should hold the strings {', '.join(keys)}")
         fp = item["fingerprint"]
-        line, col = placed.get(fp, (1, 1))
-        entries.append(Entry(fp, item["file"], item["id"], item["status"], line, col))
+        at_line, at_col = placed.get(fp, (1, 1))
+        entries.append(Entry(fp, item["file"], item["id"], item["status"], at_line, at_col))
     return Baseline(display_path(str(path)), path.resolve().parent, tuple(entries))
 
 

@@ -1,21 +1,21 @@
-"""The command line: parse options, call the engine, pick a reporter, map to an exit code.
+"""The command line: parse options, call the command's function, map to an exit code.
 
-No logic lives here. Imports beyond Typer happen inside the commands, so that
-``factcheck --version`` never loads pint, Rich or YAML.
+No logic lives here (verify's is in factcheck.verify). Imports beyond Typer happen
+inside the commands, so that ``factcheck --version`` never loads pint, Rich or YAML.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from factcheck import __version__
+from factcheck.formats import FORMATS
 
 app = typer.Typer(
     name="factcheck",
@@ -29,16 +29,14 @@ app = typer.Typer(
 ISSUES_URL = "https://github.com/factcheck-dev/factcheck/issues"
 
 
-class Format(str, Enum):
-    auto = "auto"
-    rich = "rich"
-    concise = "concise"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    junit = "junit"
-    markdown = "markdown"
-    html = "html"
+if TYPE_CHECKING:  # pragma: no cover - what a type checker reads; typer needs the Enum below
+
+    class Format(str, Enum):
+        auto = "auto"
+
+else:
+    #: the report formats, named once in factcheck.formats (names only: no reporter is imported)
+    Format = Enum("Format", [(name, name) for name in ("auto", *FORMATS)], type=str)
 
 
 class FailOn(str, Enum):
@@ -73,144 +71,63 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _is_terminal(stream: object) -> bool:
-    """A terminal; not when the stream is closed (a run with 2>&- has no sys.stderr)."""
-    try:
-        return stream is not None and stream.isatty()  # type: ignore[attr-defined]
-    except (ValueError, OSError):
-        return False
-
-
-def _use_color(color: Color, to_terminal: bool) -> bool:
-    if color is Color.always:
-        return True
-    if color is Color.never:
-        return False
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return to_terminal
-
-
-def _width(to_terminal: bool) -> int:
-    import shutil
-
-    if to_terminal:
-        return shutil.get_terminal_size((80, 24)).columns
-    try:
-        return int(os.environ.get("COLUMNS", "80"))
-    except ValueError:
-        return 80
-
-
 @app.command()
 def verify(
     paths: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Argument(help="Claims files or folders (every claims.yaml / *.claims.yaml under them). Default: ./claims.yaml", show_default=False),
     ] = None,
     format: Annotated[
-        Optional[Format],
+        Format | None,
         typer.Option("--format", "-f", help="auto (default): github under GitHub Actions, rich on a terminal, concise otherwise.", show_default=False),
     ] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout.")] = None,
     report: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--report", metavar="FORMAT:FILE", help="Also write a report in this format to this file (repeatable).", show_default=False),
     ] = None,
-    only: Annotated[Optional[list[str]], typer.Option("--only", help="Check only claims with this id or tag (repeatable).")] = None,
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 from this status up (default: error).", show_default=False)] = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Check only claims with this id or tag (repeatable).")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 from this status up (default: error).", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Same as --fail-on warning.")] = False,
     color: Annotated[Color, typer.Option("--color", help="Colour in the terminal report (NO_COLOR and FORCE_COLOR are honoured).")] = Color.auto,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only what is not a pass.")] = False,
-    draft: Annotated[Optional[str], typer.Option("--draft", metavar="FILE", help="The article text (Markdown or plain), overriding article.draft.")] = None,
+    draft: Annotated[str | None, typer.Option("--draft", metavar="FILE", help="The article text (Markdown or plain), overriding article.draft.")] = None,
     require_coverage: Annotated[bool, typer.Option("--require-coverage", help="Fail on figures of the draft that no claim covers.")] = False,
     baseline: Annotated[
-        Optional[Path], typer.Option("--baseline", help="Do not count the findings recorded in this baseline file.", show_default=False)
+        Path | None, typer.Option("--baseline", help="Do not count the findings recorded in this baseline file.", show_default=False)
     ] = None,
     write_baseline: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--write-baseline", help="Record every finding of this run in this baseline file; they no longer count.", show_default=False),
     ] = None,
 ) -> None:
     """Check claims files and report every claim: pass, warn, fail, error or unchecked."""
-    from factcheck import config, reports
-    from factcheck.engine import run
     from factcheck.errors import UsageError
-    from factcheck.output import write_atomic
-    from factcheck.reporters import DETAILED, Options
+    from factcheck.verify import verify as check
 
     try:
-        conf = config.load()
-        threshold = "warning" if strict else (fail_on.value if fail_on else conf.fail_on or "error")
-        to_terminal = output is None and _is_terminal(sys.stdout)
-        name = format.value if format else conf.format or "auto"
-        if name == "auto":
-            name = reports.auto_format(to_terminal)
-        options = Options(fail_on=threshold, quiet=quiet, color=False, width=_width(to_terminal))
-        targets = [reports.Target(name, output, replace(options, color=name == "rich" and _use_color(color, to_terminal)))]
-        specs = report if report is not None else conf.reports or ()
-        targets += [reports.Target(fmt, file, options) for fmt, file in map(reports.parse_spec, specs)]
-        reports.check_targets(targets, write_baseline)
-        accepted = baseline or conf.baseline
-        known = None
-        if accepted and write_baseline is None:
-            from factcheck import baseline as bl
-
-            known = bl.load_baseline(accepted)
-        detail = any(t.format in DETAILED for t in targets)
-        bar = _bar()
-        try:
-            found = run(paths or list(conf.paths or ()), only or (), draft, require_coverage, detail, bar and bar.update)
-        finally:
-            if bar is not None:
-                bar.close()
-        if write_baseline is not None:
-            from factcheck import baseline as bl
-
-            write_atomic(write_baseline, bl.baseline_text(found, write_baseline))
-            known = bl.load_baseline(write_baseline)
-        if known is not None or any(r.claim.ignore is not None for r in found.results):
-            from factcheck import baseline as bl  # suppressions: only for a run that has some
-
-            found = bl.apply(found, known)
-        reports.deliver(found, targets, protect=_inputs(found, draft))
+        code = check(
+            paths, format.value if format else None, output, report, only, fail_on.value if fail_on else None,
+            strict, color.value, quiet, draft, require_coverage, baseline, write_baseline,
+        )
     except UsageError as e:
         raise _fail(e.message) from None
-    raise typer.Exit(found.exit_code(threshold))
-
-
-def _bar():  # type: ignore[no-untyped-def]
-    """A progress bar on stderr when it is a terminal (shown once a run takes a second)."""
-    if not _is_terminal(sys.stderr) or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
-        return None
-    from factcheck.progress import Bar
-
-    return Bar()
-
-
-def _inputs(report: object, draft: str | None = None) -> list[str]:
-    """The files a run read (claims files and their drafts): a report never replaces them."""
-    out = [draft] if draft else []
-    for f in report.files:  # type: ignore[attr-defined]
-        out.append(f.document.path)
-        if f.document.article.get("draft"):
-            out.append(os.path.join(os.path.dirname(f.document.path), f.document.article["draft"]))
-    return out
+    raise typer.Exit(code)
 
 
 @app.command()
 def explain(
     claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The id of the claim.")],
-    path: Annotated[Optional[str], typer.Argument(help="The claims file (default ./claims.yaml).")] = None,
+    path: Annotated[str | None, typer.Argument(help="The claims file (default ./claims.yaml).")] = None,
 ) -> None:
     """Show the computation of one claim, step by step, with every interval."""
     from factcheck.errors import UsageError
     from factcheck.explain import explain as run_explain
+    from factcheck.verify import is_terminal, use_color, width
 
+    to_terminal = is_terminal(sys.stdout)
     try:
-        text, code = run_explain(claim_id, path or "claims.yaml", color=_use_color(Color.auto, _is_terminal(sys.stdout)), width=_width(_is_terminal(sys.stdout)))
+        text, code = run_explain(claim_id, path or "claims.yaml", color=use_color("auto", to_terminal), width=width(to_terminal))
     except UsageError as e:
         raise _fail(e.message) from None
     sys.stdout.write(text)
@@ -241,17 +158,17 @@ def schema(
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("claims.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    draft: Annotated[Optional[str], typer.Option("--draft", metavar="FILE", help="Start from this article draft: a fact for every figure, a sourced claim for every sentence with figures.")] = None,
+    draft: Annotated[str | None, typer.Option("--draft", metavar="FILE", help="Start from this article draft: a fact for every figure, a sourced claim for every sentence with figures.")] = None,
     schema: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--schema", metavar="FILE_OR_URL", help="Point the schema modeline here: a URL, or a local file (written now with `factcheck schema` if it is missing).", show_default=False),
     ] = None,
 ) -> None:
     """Write a starter claims.yaml (with a schema modeline for editor completion)."""
     from factcheck.errors import UsageError
-    from factcheck.explain import STARTER
     from factcheck.output import check_writable, write_atomic
     from factcheck.schema import modeline, schema_target
+    from factcheck.starter import STARTER
 
     if path.exists() and not force:
         raise _fail(f"{path} exists already; use --force to overwrite it")
@@ -287,6 +204,30 @@ def init(
     typer.echo(f"next: give each claim a check and a stated value, or a real source, and run `factcheck verify {path}`")
 
 
+@app.command()
+def facts(
+    filing: Annotated[str, typer.Argument(metavar="FILING", help="An XBRL instance (.xml) or an Inline XBRL document (.htm).")],
+    concept: Annotated[str | None, typer.Option("--concept", metavar="TEXT", help="Only concepts containing TEXT (any case); text facts are listed too.")] = None,
+    period: Annotated[str | None, typer.Option("--period", metavar="DATE|START/END", help="Only this period: a date (instants on it, durations ending on it) or START/END.")] = None,
+    yaml: Annotated[bool, typer.Option("--yaml", help="Print fact entries to paste into a claims file.")] = False,
+) -> None:
+    """List the facts of a filing: concept, period, value (as the claims language writes it), decimals.
+
+    Exit 1 when no fact matches the filters; 2 when the filing cannot be read.
+    """
+    from factcheck.errors import FactcheckError
+    from factcheck.filing.listing import facts_listing
+
+    try:
+        listing = facts_listing(filing, concept, period, yaml)
+    except FactcheckError as e:
+        raise _fail(str(e)) from None
+    sys.stdout.write(listing.text)
+    if listing.note:
+        typer.echo(f"factcheck: {listing.note}", err=True)
+        raise typer.Exit(1)
+
+
 class _Signalled(BaseException):
     """SIGINT or SIGTERM, raised where the run is. Not a KeyboardInterrupt, which Click
     turns into "Aborted!" and exit 1; as a BaseException it passes every ``except
@@ -312,7 +253,7 @@ def _catch_signals() -> dict[int, object]:
 
     if threading.current_thread() is not threading.main_thread():
         return {}
-    previous = {}
+    previous: dict[int, object] = {}
     for sig in (signal.SIGINT, signal.SIGTERM):
         handler = signal.getsignal(sig)
         if handler is not signal.SIG_IGN:  # ignored stays ignored (nohup, background jobs)

@@ -58,7 +58,7 @@ def _has_table(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*\]|^\s*tool\s*\.\s*factcheck\b", text, re.M) is not None
+    return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*\]|^\s*tool\s*\.\s*factcheck\b", text, re.MULTILINE) is not None
 
 
 def load(start: Path | None = None) -> Config:
@@ -84,7 +84,7 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
     if not isinstance(table, dict):
         raise UsageError(f"{shown}:1:1: tool.factcheck should be a table ([tool.factcheck])")
     pos = _Positions(text, is_pyproject)
-    from factcheck.expr import did_you_mean
+    from factcheck.suggest import did_you_mean
 
     for key in table:
         if key not in KEYS:
@@ -112,14 +112,14 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
         raise UsageError(f"{shown}:{pos('fail-on')}: fail-on should be {KEYS['fail-on']}, not {fail_on!r}{did_you_mean(str(fail_on), FAIL_ON)}")
     fmt = table.get("format")
     if fmt is not None:
-        from factcheck.reports import check_format
+        from factcheck.reporters.deliver import check_format
 
         if not isinstance(fmt, str):
             raise bad("format")
         check_format(fmt, f"{shown}:{pos('format')}: format", allow_auto=True)
     reports = text_list("report")
     if reports is not None:
-        from factcheck.reports import parse_spec
+        from factcheck.reporters.deliver import parse_spec
 
         reports = tuple(
             f"{name}:{_near(folder, file)}"

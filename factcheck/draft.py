@@ -29,7 +29,7 @@ from factcheck.model import Problem, Span
 MAX_BYTES = 2 * 1024 * 1024
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,8 @@ class Draft:
 
 def read(path: str, shown: str | None = None) -> tuple[Draft | None, Problem | None]:
     """Read a draft file. A file that is not a UTF-8 text of article size is a Problem."""
-    from factcheck.loader import LoadError, decode, read_bytes
+    from factcheck.errors import LoadError
+    from factcheck.load.source import decode, read_bytes
 
     shown = shown or path
     where = Span(shown, 1, 1)
@@ -206,7 +207,7 @@ def _read_markdown(source: str) -> tuple[str, array]:
     return text, offsets
 
 
-def rendering(source: str) -> tuple[list, str, dict[int, int]]:  # type: ignore[type-arg]
+def rendering(source: str) -> tuple[list, str, dict[int, int]]:
     """For drawing the draft (the html report): markdown-it's tokens of a Markdown
     draft, its reading text, and for each inline token that is read (text, code, a
     line break), where it starts in the reading text (by ``id`` of the token). The
@@ -217,7 +218,7 @@ def rendering(source: str) -> tuple[list, str, dict[int, int]]:  # type: ignore[
     return tokens, text, marks
 
 
-def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, array, dict[int, int] | None]:  # type: ignore[type-arg]
+def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, array, dict[int, int] | None]:
     m = _FRONT_MATTER.match(source)
     if m:  # blank it out, keeping every offset where it was
         source_for_parse = re.sub(r"[^\n]", " ", m.group()) + source[m.end():]
@@ -239,7 +240,7 @@ def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, 
     return tokens, text, b.offsets[: len(text)], marks
 
 
-def _inline(b: _Builder, children: list, limit: int) -> None:  # type: ignore[type-arg]
+def _inline(b: _Builder, children: list, limit: int) -> None:
     for t in children:
         kind = t.type
         if kind == "text":
@@ -301,7 +302,7 @@ def _fold(c: str) -> str:
 
 
 #: runs the folding treats alike: ASCII words with single spaces, whitespace, one other character
-_RUNS = re.compile(r"[!-~]+(?: [!-~]+)*|\s+|.", re.S)
+_RUNS = re.compile(r"[!-~]+(?: [!-~]+)*|\s+|.", re.DOTALL)
 
 
 def normalize(text: str) -> tuple[str, array]:

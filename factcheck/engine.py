@@ -5,14 +5,14 @@ from __future__ import annotations
 import errno
 import gc
 import os
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
-from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from factcheck import quantity as q
 from factcheck.errors import ExprError, UsageError
 from factcheck.expr import Call, Evaluator
-from factcheck.loader import ClaimsFile
+from factcheck.load import ClaimsFile
+from factcheck.load.source import display_path
 from factcheck.model import Claim, Document, Expr, Fact, FileReport, Problem, Report, Result, Status
 from factcheck.verdict import Inputs, judge
 
@@ -55,15 +55,6 @@ def _missing(p: str) -> str:
                 return "a symbolic link that leads round in a circle"
         return f"a symbolic link to {os.readlink(p)}, which does not exist"
     return "no such file or folder"
-
-
-def display_path(p: str) -> str:
-    """Relative to the working folder when inside it, with / separators."""
-    try:
-        rel = Path(os.path.abspath(p)).relative_to(Path.cwd())
-        return rel.as_posix()
-    except ValueError:
-        return Path(os.path.abspath(p)).as_posix()
 
 
 def run(
@@ -186,7 +177,7 @@ def _bare_claim(c: Claim) -> Claim:
     parts = list(c)
     for i in _EXPRS:
         if parts[i] is not None:
-            parts[i] = _bare(parts[i])
+            parts[i] = _bare(parts[i])  # type: ignore[arg-type]  # the fields of _EXPRS are Exprs
     return tuple.__new__(Claim, parts)
 
 
@@ -231,7 +222,8 @@ def with_steps(r: Result, ev: Evaluator) -> Result:
 def _anchor(doc, results, ev, draft, require_coverage, problems, detail=False):  # type: ignore[no-untyped-def]
     """Read the draft and anchor the claims in it; a draft that cannot be read is a
     problem of the file, at its ``article.draft`` (or at the draft itself)."""
-    from factcheck import anchor, draft as drafts
+    from factcheck import anchor
+    from factcheck import draft as drafts
     from factcheck.model import Span
 
     if draft is None:
@@ -275,10 +267,10 @@ def _rates(doc: Document, problems: list[Problem]) -> q.Rates:
         except ExprError as e:
             problems.append(Problem(_where(expr, e), "settings", f"the rate for {code}: {e.message}"))
             continue
-        names = list(v.unit._units.items())
+        names = list(v.unit.exponents.items())
         if len(names) != 1 or names[0][0] not in q.CURRENCIES or names[0][1] != 1 or v.point <= 0:
             problems.append(
-                Problem(expr.span, "settings", f"the rate for {code} should be a positive amount of another currency (7.2 CNY)")
+                Problem(expr.place, "settings", f"the rate for {code} should be a positive amount of another currency (7.2 CNY)")
             )
             continue
         table[code] = (v.point, names[0][0])
@@ -287,7 +279,7 @@ def _rates(doc: Document, problems: list[Problem]) -> q.Rates:
         try:
             rates.normalize(q.unit(code))
         except q.QuantityError as e:
-            problems.append(Problem(doc.settings.rates[0][1].span, "settings", e.message))
+            problems.append(Problem(doc.settings.rates[0][1].place, "settings", e.message))
             return q.NO_RATES
     return rates
 

@@ -40,3 +40,46 @@ class ExprError(FactcheckError):
 
 class UsageError(FactcheckError):
     """The command cannot run (exit code 2): a path that does not exist, an unwritable output."""
+
+
+class LoadError(FactcheckError):
+    """A file that cannot be read as a whole (too large, not a file, broken YAML), at a
+    line and column of it; the reader turns it into the file's one Problem."""
+
+    def __init__(self, line: int, col: int, code: str, message: str) -> None:
+        super().__init__(message, None, code)
+        self.line, self.col = line, col
+
+
+class ComputeError(ArithmeticError):
+    """A value that cannot be computed, with the code a report files it under. The
+    evaluator places every one of these at the part of the expression that raised it."""
+
+    code = "units"
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+
+class QuantityError(ComputeError):
+    """Units that do not combine, a missing rate, a number that cannot be computed."""
+
+    def __init__(self, message: str, code: str = "units") -> None:
+        super().__init__(message, code)
+
+
+class FunctionError(ComputeError):
+    """A function cannot compute from these arguments; ``arg`` is the culprit's index."""
+
+    def __init__(self, message: str, arg: int | None = None, code: str = "function") -> None:
+        super().__init__(message, code)
+        self.arg = arg
+
+
+class TooLarge(ComputeError):
+    """A number outgrew interval.MAX_BITS."""
+
+    code = "too-large"

@@ -6,39 +6,6 @@ import io
 
 from factcheck import quantity as q
 from factcheck.model import Document, Result, Status, Step
-from factcheck.schema import modeline
-
-STARTER = modeline() + """
-# A claims file: the figures of one article and what the article says about them.
-# Check it with `factcheck verify`; `factcheck functions` lists what `check` can use.
-version: 1
-
-article:
-  title: The headline of the article
-  published: 2025-05-13
-  # draft: draft.md          # the article text, relative to this file
-
-settings:
-  tolerance: 0%              # extra tolerance for ≈ comparisons
-  rounding_only: warn        # a claim that holds only with the inputs' rounding
-
-facts:
-  revenue_2023:
-    value: 129.073 billion CNY
-    source: company results, quarter to December 2023
-  revenue_2024: 136.09 billion CNY
-
-claims:
-  - id: revenue-growth
-    says: revenue rose 5% to 136.09 billion yuan
-    check: growth(revenue_2023, revenue_2024)
-    stated: 5%
-    tags: [results]
-
-  - id: a-sourced-figure
-    says: the service passed 10 million orders in 6 days
-    source: company statement     # no check: reported as unchecked
-"""
 
 
 def steps(claim_id: str, path: str) -> tuple[Result, Document]:
@@ -48,8 +15,8 @@ def steps(claim_id: str, path: str) -> tuple[Result, Document]:
 
     from factcheck.engine import check_document
     from factcheck.errors import UsageError
-    from factcheck.expr import did_you_mean
-    from factcheck.loader import load
+    from factcheck.load import load
+    from factcheck.suggest import did_you_mean
 
     if not os.path.isfile(path):
         raise UsageError(f"{path}: no such file")
@@ -148,7 +115,7 @@ def functions_text() -> str:
     ev = Evaluator({})
     parts = []
     for f in FUNCTIONS.values():
-        call, expected = f.example
+        call, _expected = f.example
         value = ev.eval(parse(call))
         got = q.fmt_value(value) if isinstance(value, q.Value) else str(value)
         doc = "\n".join("    " + line if line else "" for line in f.doc.splitlines())

@@ -19,17 +19,19 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from datetime import date
 from fractions import Fraction
-from typing import Any, NamedTuple, Union
+from typing import Any, NamedTuple
 
 from factcheck import quantity as q
-from factcheck.errors import ExprError
-from factcheck.interval import Interval, TooLarge
+from factcheck.errors import ComputeError, ExprError, FunctionError, TooLarge
+from factcheck.interval import Interval
 from factcheck.model import Fact
+from factcheck.suggest import did_you_mean
 
 MAX_LENGTH = 10_000  # characters in one expression
-MAX_DEPTH = 48  # nested parentheses, calls and unary signs
+MAX_NESTING = 48  # nested parentheses, calls and unary signs
 MAX_EXPONENT_DIGITS = 3  # 1e999 is the largest exponent a literal may carry
 MAX_LITERAL_EXPONENT = 100  # |e| in 1e100
 MAX_DIGITS = 60  # digits in one literal
@@ -212,15 +214,15 @@ class Name(NamedTuple):
 
 class Unary(NamedTuple):
     op: str
-    operand: "Node"
+    operand: Node
     start: int
     end: int
 
 
 class Binary(NamedTuple):
     op: str
-    left: "Node"
-    right: "Node"
+    left: Node
+    right: Node
     start: int
     end: int
     op_pos: int
@@ -228,12 +230,12 @@ class Binary(NamedTuple):
 
 class Call(NamedTuple):
     name: str
-    args: tuple["Node", ...]
+    args: tuple[Node, ...]
     start: int
     end: int
 
 
-Node = Union[Num, DateLit, Name, Unary, Binary, Call]
+Node = Num | DateLit | Name | Unary | Binary | Call
 
 
 def names_in(node: Node, count_words: bool = True) -> set[str]:
@@ -274,20 +276,6 @@ def _parse(text: str) -> Node:
     return _Parser(text, tokenize(text)).parse()
 
 
-def did_you_mean(word: str, candidates: Any) -> str:
-    """' (did you mean 'x'?)' for the closest candidate, or ''. The caller bounds how
-    many candidates it offers (see SUGGESTION_WORK)."""
-    return _closest(word, tuple(candidates))
-
-
-@functools.lru_cache(maxsize=1024)
-def _closest(word: str, candidates: tuple[str, ...]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 class _Parser:
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
@@ -319,8 +307,8 @@ class _Parser:
 
     def enter(self) -> None:
         self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise self.fail(f"expression nested too deeply (more than {MAX_DEPTH} levels)")
+        if self.depth > MAX_NESTING:
+            raise self.fail(f"expression nested too deeply (more than {MAX_NESTING} levels)")
 
     def made(self, node: Node, *kids: Node) -> Node:
         """Record the height of a new node; a tree taller than MAX_HEIGHT is refused at the
@@ -468,6 +456,7 @@ class _Parser:
             word_unit, end, count_word = self.unit_words()
         if word_unit is not None:
             if u is not None and word_unit != u:
+                assert sign is not None  # u comes from the sign
                 raise self.fail(f"{sign.text!r} and {self.text[num.end:end].strip()!r} name different units", sign)
             u = word_unit
         if u is not None:
@@ -521,7 +510,8 @@ def node_end(n: Node) -> int:
 
 # --------------------------------------------------------------------------- evaluator
 
-Result = Union[q.Value, q.DateValue]
+#: what an expression computes to: a number in a unit, or a date
+Computed = q.Value | q.DateValue
 
 
 class Evaluator:
@@ -529,14 +519,14 @@ class Evaluator:
 
     def __init__(
         self,
-        facts: dict[str, Fact],
+        facts: Mapping[str, Fact],
         rates: q.Rates = q.NO_RATES,
-        broken: dict[str, str] | None = None,
+        broken: Mapping[str, str] | None = None,
     ) -> None:
         self.facts = facts
         self.rates = rates
         self.broken = broken or {}
-        self._memo: dict[str, Result] = {}
+        self._memo: dict[str, Computed] = {}
         self._failed: dict[str, ExprError] = {}
         self._active: list[str] = []
         self._suggestions_left = SUGGESTION_WORK
@@ -547,7 +537,7 @@ class Evaluator:
         self._failed.clear()
 
     # facts -----------------------------------------------------------------
-    def fact(self, name: str) -> Result:
+    def fact(self, name: str) -> Computed:
         if name in self._memo:
             return self._memo[name]
         if name in self._failed:
@@ -606,13 +596,13 @@ class Evaluator:
                     pass
 
     # nodes -------------------------------------------------------------------
-    def eval(self, node: Node) -> Result:
+    def eval(self, node: Node) -> Computed:
         try:
             return self._eval(node)
         except q.QuantityError as e:  # pragma: no cover - _eval places these itself
             raise ExprError(e.message, node.start, e.code) from None
 
-    def _eval(self, node: Node) -> Result:
+    def _eval(self, node: Node) -> Computed:
         if isinstance(node, Num):
             if node.count_word and node.count_word in self.facts:
                 raise ExprError(
@@ -642,7 +632,7 @@ class Evaluator:
             return self.call(node)
         raise AssertionError(f"unknown node {node!r}")  # pragma: no cover
 
-    def name(self, node: Name) -> Result:
+    def name(self, node: Name) -> Computed:
         n = node.name
         if n in self.broken:
             raise ExprError(f"fact {n!r} cannot be used: {self.broken[n]}", node.start, "broken-fact")
@@ -663,7 +653,7 @@ class Evaluator:
         self._suggestions_left -= pool
         return did_you_mean(word, [*self.facts, *self.broken])
 
-    def number(self, v: Result, node: Node) -> q.Value:
+    def number(self, v: Computed, node: Node) -> q.Value:
         if isinstance(v, q.DateValue):
             raise ExprError(
                 "a date can only be read by years_between, days_between or ordinal", node.start, "date"
@@ -684,10 +674,8 @@ class Evaluator:
             if node.op == "*":
                 return q.mul(a, b)
             return q.div(a, b, self.rates)
-        except q.QuantityError as e:
+        except ComputeError as e:
             raise ExprError(e.message, node.op_pos, e.code) from None
-        except TooLarge as e:
-            raise ExprError(str(e), node.op_pos, "too-large") from None
 
     def power(self, a: q.Value, n: q.Value, node: Binary) -> q.Value:
         if not q.is_plain(n.unit) or n.point.denominator != 1 or abs(n.point) > MAX_POWER:
@@ -698,13 +686,11 @@ class Evaluator:
             )
         try:
             return q.power(a, int(n.point))
-        except q.QuantityError as e:
+        except ComputeError as e:
             raise ExprError(e.message, node.op_pos, e.code) from None
-        except TooLarge as e:
-            raise ExprError(str(e), node.op_pos, "too-large") from None
 
     def call(self, node: Call) -> q.Value:
-        from factcheck.functions import FUNCTIONS, FunctionError
+        from factcheck.functions import FUNCTIONS
 
         fn = FUNCTIONS[node.name]
         if not fn.min_args <= len(node.args) <= fn.max_args:
@@ -719,11 +705,10 @@ class Evaluator:
         args = [self._eval(a) for a in node.args]
         try:
             return fn.fn(args, self.rates)
-        except FunctionError as e:
-            at = node.args[e.arg].start if e.arg is not None and e.arg < len(node.args) else node.start
-            raise ExprError(f"{node.name}(): {e.message}", at, e.code) from None
-        except q.QuantityError as e:
-            raise ExprError(f"{node.name}(): {e.message}", node.start, e.code) from None
-        except TooLarge as e:
-            raise ExprError(str(e), node.start, "too-large") from None
+        except ComputeError as e:
+            arg = e.arg if isinstance(e, FunctionError) else None
+            at = node.args[arg].start if arg is not None and arg < len(node.args) else node.start
+            # a number too large is the same message wherever it happens; the rest name the function
+            said = e.message if isinstance(e, TooLarge) else f"{node.name}(): {e.message}"
+            raise ExprError(said, at, e.code) from None
 

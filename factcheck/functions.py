@@ -8,25 +8,18 @@ example and checks the result, so the documentation cannot drift from the code.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
-from typing import Any, Callable, Sequence
+from typing import Any, NamedTuple
 
 from factcheck import quantity as q
-from factcheck.interval import MAX_BITS, Interval, TooLarge, iv_max, iv_min, power
+from factcheck.errors import FunctionError, TooLarge
+from factcheck.interval import MAX_BITS, Interval, iv_max, iv_min, power
+from factcheck.model import Hint
 
 Arg = Any  # q.Value | q.DateValue
-
-
-class FunctionError(ArithmeticError):
-    """A function cannot compute from these arguments; ``arg`` is the culprit's index."""
-
-    def __init__(self, message: str, arg: int | None = None, code: str = "function") -> None:
-        super().__init__(message)
-        self.message = message
-        self.arg = arg
-        self.code = code
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,3 +376,109 @@ def fn_ordinal(args: list[Arg], rates: q.Rates) -> q.Value:
         raise FunctionError("this comes before first", 1)
     return q.exact(Fraction(this - first + 1))
 
+
+
+# --------------------------------------------------------------------------- slip hints
+# When a claim fails, the function its check calls may say what the editor likely
+# slipped on (points for percent, the wrong base, an ordinal for an anniversary): each
+# function's hints stand here, beside it.
+
+
+class Stated(NamedTuple):
+    """What a failing claim states, for the hints of the function its check calls."""
+
+    text: str  # as written in the claims file
+    value: q.Value
+    target: Interval  # the values that would agree with it
+    computed: Fraction  # what the check gave
+    rates: q.Rates
+
+
+def _growth_hints(vals: list[q.Value], st: Stated) -> list[Hint]:
+    out: list[Hint] = []
+    old, new = vals
+    if q.is_percent(old.unit) and q.is_percent(new.unit) and q.is_percent(st.value.unit):
+        points = new.point - old.point
+        if st.target.contains(points):
+            out.append(
+                Hint(
+                    "percent-vs-points",
+                    f"the stated {st.text} is the change in percentage points ({q.fmt_number(old.point)}% to "
+                    f"{q.fmt_number(new.point)}% is {q.fmt_number(points)} pp), not the relative change: "
+                    f"write it as pp and check it with change()",
+                )
+            )
+    o, n = q.convert(old, new.unit, st.rates), new
+    if n.point != 0 and q.compatible(st.value.unit, q.unit("percent")):
+        against_new = (n.point - o.point) / n.point * 100
+        wanted = q.convert(q.exact(against_new, q.unit("percent")), st.value.unit).point
+        if st.target.contains(wanted):
+            out.append(
+                Hint(
+                    "wrong-base",
+                    f"the stated {st.text} is the change measured against the new value "
+                    f"({q.fmt_number(against_new)}%); growth is measured against the old one",
+                )
+            )
+    return out
+
+
+def _change_hints(vals: list[q.Value], st: Stated) -> list[Hint]:
+    old, new = vals
+    if q.is_percent(old.unit) and q.is_percent(new.unit) and q.is_percent(st.value.unit) and old.point:
+        relative = (new.point / old.point - 1) * 100
+        if st.target.contains(relative):
+            return [
+                Hint(
+                    "percent-vs-points",
+                    f"the stated {st.text} is the relative change ({q.fmt_number(relative)}%); "
+                    "change() gives percentage points: use growth()",
+                )
+            ]
+    return []
+
+
+def _ordinal_hints(vals: list[q.Value], st: Stated) -> list[Hint]:
+    if q.is_plain(st.value.unit) and st.target.contains(st.computed - 1):
+        return [
+            Hint(
+                "ordinal-vs-anniversary",
+                f"ordinal counts the first occurrence as 1st, so it gives {q.fmt_number(st.computed)}; "
+                f"the stated {st.text} counts years elapsed, as an anniversary does: use years_between",
+            )
+        ]
+    return []
+
+
+def _years_between_hints(vals: list[q.Value], st: Stated) -> list[Hint]:
+    if st.target.contains(st.computed + 1) and q.is_time(st.value.unit):
+        return [
+            Hint(
+                "ordinal-vs-anniversary",
+                f"{q.fmt_number(st.computed)} years have passed; the stated {st.text} counts the first year "
+                "as the 1st (an edition number): use ordinal",
+            )
+        ]
+    return []
+
+
+#: function name -> (how many arguments its hints read, or None for any; the hints)
+_SLIP_HINTS: dict[str, tuple[int | None, Callable[[list[q.Value], Stated], list[Hint]]]] = {
+    "growth": (2, _growth_hints),
+    "change": (2, _change_hints),
+    "ordinal": (None, _ordinal_hints),
+    "years_between": (None, _years_between_hints),
+}
+
+
+def slip_hints(name: str, args: Sequence[Arg], st: Stated) -> list[Hint]:
+    """What the editor likely slipped on in calling ``name`` with ``args``, given what the
+    claim states; none when the arguments are not all numbers."""
+    entry = _SLIP_HINTS.get(name)
+    vals = [a for a in args if isinstance(a, q.Value)]
+    if entry is None or len(vals) != len(args) or (entry[0] is not None and len(vals) != entry[0]):
+        return []
+    try:
+        return entry[1](vals, st)
+    except (q.QuantityError, ArithmeticError):
+        return []

@@ -11,15 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from factcheck.errors import TooLarge
+
 Bound = Fraction | None
 
 #: Fractions whose numerator or denominator grow past this many bits are refused:
 #: no financial figure needs them, and unbounded growth is how ``9 ** 9 ** 9`` hangs.
 MAX_BITS = 4096
-
-
-class TooLarge(ArithmeticError):
-    """A number outgrew MAX_BITS."""
 
 
 def check_size(x: Fraction) -> Fraction:
@@ -64,9 +62,7 @@ class Interval:
         """True when the closed intervals share at least one point (touching ends meet)."""
         if self.lo is not None and other.hi is not None and self.lo > other.hi:
             return False
-        if other.lo is not None and self.hi is not None and other.lo > self.hi:
-            return False
-        return True
+        return not (other.lo is not None and self.hi is not None and other.lo > self.hi)
 
     def widen(self, below: Fraction, above: Fraction) -> Interval:
         return Interval(
@@ -102,7 +98,7 @@ class Interval:
                 return ZERO
             return WHOLE
         products = [
-            check_size(a * b)
+            check_size(a * b)  # type: ignore[operator]  # bounded: no bound is None
             for a in (self.lo, self.hi)
             for b in (other.lo, other.hi)
         ]

@@ -82,7 +82,7 @@ def amount(v: q.Value) -> tuple[str, bool, str | None]:
         return text, True, None
     k = q.MAGNITUDES[v.mag] if v.mag else 0
     scale = Fraction(10) ** k
-    step = (v.iv.hi - v.iv.lo) / scale
+    step = (v.iv.hi - v.iv.lo) / scale  # type: ignore[operator]  # a figure's interval is bounded
     decimals = 0
     while step < 1 and decimals < 30:
         step *= 10
@@ -113,7 +113,7 @@ def _slug(text: str, limit: int = 32) -> str:
 def inventory(draft_path: str, claims_path: Path | str) -> str:
     """The text of a claims file for this draft."""
     from factcheck import draft as drafts
-    from factcheck.engine import display_path
+    from factcheck.load.source import display_path
 
     if not os.path.isfile(draft_path):
         raise UsageError(f"--draft {draft_path}: no such file")

@@ -3,15 +3,16 @@
 Everything here is an immutable record; nothing here computes or prints. Records are
 named tuples rather than frozen dataclasses: a run makes them by the hundred thousand
 and every start defines them, and a frozen dataclass costs twice as much to make and
-ten times as much to define (12 ms of every start, for these nineteen). Change one
+ten times as much to define (README, Performance). Change one
 with ``record._replace(field=...)``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 #: the default of a record's mappings: shared, so it cannot be changed
 EMPTY: Mapping[str, Any] = MappingProxyType({})
@@ -87,7 +88,14 @@ class Expr(NamedTuple):
     node: Any  # factcheck.expr.Node; Any keeps this module free of imports
     single_line: bool = True
 
+    @property
+    def place(self) -> Span:
+        """Where the expression is in its file (one read from a file always has a place)."""
+        assert self.span is not None
+        return self.span
+
     def at(self, offset: int) -> Span:
+        assert self.span is not None, "an expression read from a file has its place"
         if not self.single_line:
             return self.span
         return Span(self.span.path, self.span.line, self.span.col + offset)
@@ -292,7 +300,7 @@ class Difference(NamedTuple):
     absolute: float | None
     relative: float | None
 
-    def __getitem__(self, key):  # type: ignore[no-untyped-def, override]
+    def __getitem__(self, key: Any) -> Any:
         return getattr(self, key) if isinstance(key, str) else tuple.__getitem__(self, key)
 
     def get(self, key: str, default: Any = None) -> Any:

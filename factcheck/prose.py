@@ -55,7 +55,7 @@ class Mention:
     #: number, year, ordinal: the value; range: None (see ``ends``); date: None
     value: q.Value | None = None
     #: a range: its two ends (numbers or years)
-    ends: tuple["Mention", "Mention"] | None = None
+    ends: tuple[Mention, Mention] | None = None
     #: a date: (year or None, month, day or None)
     when: tuple[int | None, int, int | None] | None = None
     #: written as a fraction ("a third", "half"): compares with percentages too
@@ -202,8 +202,7 @@ class _Reader:
         if not m:
             return None
         w = m.group().rstrip(".'")
-        if w.endswith("'s"):
-            w = w[:-2]
+        w = w.removesuffix("'s")
         return w, i + len(w)
 
     def prev_word(self, i: int) -> str:
@@ -410,48 +409,53 @@ class _Reader:
             return None
         lw, end = w[0].lower(), w[1]
         if lw in ("a", "an"):
-            k = self.space(end)
-            nxt = self.word_at(k) if k > end else None
-            if nxt is None:
-                return None
-            nw = nxt[0].lower()
-            if nw in ("half",) or (nw in _FRACTIONS and self.fraction_follows(nxt[1])):
-                return _Core(i, nxt[1], None, Fraction(1, _FRACTIONS[nw]), words=True)
-            if nw in ("hundred", "thousand", "million", "billion", "trillion"):
-                if nw == "hundred":
-                    return _Core(i, nxt[1], "100", words=True)
-                return _Core(i, end, "1", words=True, weak=True)
-            return None
+            return self.a_number(i, end)
         if lw == "half":
-            if self.prev_word(i) in ("first", "second", "the", "other", "latter", "and", "a", "an") or self.t[end : end + 1] == "-":
-                return None
-            return _Core(i, end, None, Fraction(1, 2), words=True)
+            return self.half(i, end)
+        counted = self.number_words(i)
+        if counted is None:
+            return None
+        j, total = counted
+        word = self.t[i:j].lower().strip()
+        return self.word_fraction(i, j, total) or _Core(i, j, str(total), words=True, weak=word == "one")
+
+    def a_number(self, i: int, end: int) -> _Core | None:
+        """'a third', 'a half', 'a hundred', 'a' million (weak: it needs its magnitude)."""
+        k = self.space(end)
+        nxt = self.word_at(k) if k > end else None
+        if nxt is None:
+            return None
+        nw = nxt[0].lower()
+        if nw in ("half",) or (nw in _FRACTIONS and self.fraction_follows(nxt[1])):
+            return _Core(i, nxt[1], None, Fraction(1, _FRACTIONS[nw]), words=True)
+        if nw in ("hundred", "thousand", "million", "billion", "trillion"):
+            if nw == "hundred":
+                return _Core(i, nxt[1], "100", words=True)
+            return _Core(i, end, "1", words=True, weak=True)
+        return None
+
+    def half(self, i: int, end: int) -> _Core | None:
+        """'half' as a number; not 'the first half', 'half-year'."""
+        if self.prev_word(i) in ("first", "second", "the", "other", "latter", "and", "a", "an") or self.t[end : end + 1] == "-":
+            return None
+        return _Core(i, end, None, Fraction(1, 2), words=True)
+
+    def number_words(self, i: int) -> tuple[int, int] | None:
+        """English number words from ``i``: (where they end, their value), or None."""
         j, seen, value = i, False, 0
         while True:
             w = self.word_at(j)
             if w is None:
                 break
             lw = w[0].lower()
-            if lw in _TENS:
+            if lw in _TENS or lw in _SMALL:
                 if seen and value % 100:
                     break
-                value += _TENS[lw]
-                j, seen = w[1], True
-                if self.t[j : j + 1] == "-":
-                    w2 = self.word_at(j + 1)
-                    if w2 and w2[0].lower() in _SMALL and 0 < _SMALL[w2[0].lower()] < 10:
-                        value += _SMALL[w2[0].lower()]
-                        j = w2[1]
-                k = self.space(j)
-                w2 = self.word_at(k) if k > j else None
-                if w2 and w2[0].lower() in _SMALL and 0 < _SMALL[w2[0].lower()] < 10 and value % 10 == 0:
-                    value += _SMALL[w2[0].lower()]
-                    j = w2[1]
-            elif lw in _SMALL:
-                if seen and value % 100:
-                    break
-                value += _SMALL[lw]
-                j, seen = w[1], True
+                if lw in _TENS:
+                    value, j = self.tens_units(value + _TENS[lw], w[1])
+                else:
+                    value, j = value + _SMALL[lw], w[1]
+                seen = True
             elif lw == "hundred" and seen and 0 < value % 100 < 10:
                 value = value - value % 100 + (value % 100) * 100
                 j = w[1]
@@ -464,33 +468,54 @@ class _Reader:
                 break
             else:
                 break
-            k = self.space(j)
-            if k == j and self.t[j : j + 1] != "-":
+            following = self.next_number_word(j, value)
+            if following is None:
                 break
-            nxt = self.word_at(k) if self.t[j : j + 1] != "-" else None
-            if nxt is None:
-                break
-            nw = nxt[0].lower()
-            if nw not in (*_SMALL, *_TENS, "hundred", "and") or (nw == "and" and (value < 100 or value % 100)):
-                break
-            j = k
-        if not seen:
+            j = following
+        return (j, value) if seen else None
+
+    def tens_units(self, value: int, j: int) -> tuple[int, int]:
+        """The units after a tens word: 'twenty-one', 'twenty one'."""
+        if self.t[j : j + 1] == "-":
+            w2 = self.word_at(j + 1)
+            if w2 and w2[0].lower() in _SMALL and 0 < _SMALL[w2[0].lower()] < 10:
+                value += _SMALL[w2[0].lower()]
+                j = w2[1]
+        k = self.space(j)
+        w2 = self.word_at(k) if k > j else None
+        if w2 and w2[0].lower() in _SMALL and 0 < _SMALL[w2[0].lower()] < 10 and value % 10 == 0:
+            value += _SMALL[w2[0].lower()]
+            j = w2[1]
+        return value, j
+
+    def next_number_word(self, j: int, value: int) -> int | None:
+        """Where the next word of the same number starts, or None when the number ends at ``j``."""
+        k = self.space(j)
+        if k == j and self.t[j : j + 1] != "-":
             return None
-        total = value
-        word = self.t[i:j].lower().strip()
-        # 'two thirds (of)', 'one-fifth'
+        nxt = self.word_at(k) if self.t[j : j + 1] != "-" else None
+        if nxt is None:
+            return None
+        nw = nxt[0].lower()
+        if nw not in (*_SMALL, *_TENS, "hundred", "and") or (nw == "and" and (value < 100 or value % 100)):
+            return None
+        return k
+
+    def word_fraction(self, i: int, j: int, total: int) -> _Core | None:
+        """'two thirds (of)', 'one-fifth': number words ending at ``j`` and a fraction word."""
         k = j + 1 if self.t[j : j + 1] == "-" else self.space(j)
         fw = self.word_at(k) if k > j else None
-        if fw and fw[0].lower() in _FRACTIONS and total < 20 and fw[0].lower() not in ("half", "halves"):
-            f = fw[0].lower()
-            plural = f.endswith("s")
-            # 'three quarters' alone is a time ('in five quarters'); 'three quarters of' a fraction
-            of = self.word_at(self.space(fw[1]))
-            if f == "quarters" and not (of and of[0].lower() == "of"):
-                pass
-            elif (plural and total >= 2) or (total == 1 and not plural and self.fraction_follows(fw[1])):
-                return _Core(i, fw[1], None, Fraction(total, _FRACTIONS[f]), words=True)
-        return _Core(i, j, str(total), words=True, weak=word == "one")
+        if not (fw and fw[0].lower() in _FRACTIONS and total < 20 and fw[0].lower() not in ("half", "halves")):
+            return None
+        f = fw[0].lower()
+        plural = f.endswith("s")
+        # 'three quarters' alone is a time ('in five quarters'); 'three quarters of' a fraction
+        of = self.word_at(self.space(fw[1]))
+        if f == "quarters" and not (of and of[0].lower() == "of"):
+            return None
+        if (plural and total >= 2) or (total == 1 and not plural and self.fraction_follows(fw[1])):
+            return _Core(i, fw[1], None, Fraction(total, _FRACTIONS[f]), words=True)
+        return None
 
     def fraction_follows(self, j: int) -> bool:
         """After 'a third': 'of', punctuation or the end make it a fraction."""
@@ -502,7 +527,7 @@ class _Reader:
 
     def and_a_half(self, core: _Core) -> None:
         """'two and a half', '3 and a quarter': the fraction joins the number as decimals."""
-        m = re.compile(r" and (?:a|one) (half|quarter)(?![A-Za-z])|半(?=[年天])", re.I).match(self.t, core.end)
+        m = re.compile(r" and (?:a|one) (half|quarter)(?![A-Za-z])|半(?=[年天])", re.IGNORECASE).match(self.t, core.end)
         if not m or core.digits is None or "." in core.digits:
             return
         extra = ".5" if (m.group(1) or "half").lower() == "half" else ".25"
@@ -519,6 +544,7 @@ class _Reader:
         return self.range_from(first) or first
 
     def range_from(self, a: Mention) -> Mention | None:
+        """A range that starts with figure ``a``: '2013-14', '5-7%', 'between 3 and 5 years'."""
         t = self.t
         m = re.compile(r" ?(-|/|to|and) ?").match(t, a.end)
         if not m:
@@ -534,18 +560,29 @@ class _Reader:
         j = m.end()
         if j >= len(t):
             return None
-        # '2013-14', '1997/98'
         if a.kind == "year" and sep in ("-", "/"):
-            s = re.compile(r"(\d{2})(?![\d]|[.,]\d)").match(t, j)
-            if s:
-                y0 = int(a.text[-4:])
-                y1 = y0 // 100 * 100 + int(s.group(1))
-                if y1 > y0:
-                    b = self.mention(j, s.end(), "year", value=q.exact(Fraction(y1)))
-                    return self.mention(a.start, s.end(), "range", ends=(a, b))
+            short = self.short_year_range(a, j)
+            if short is not None:
+                return short
         b = self.quantity(j)
         if b is None or b.kind not in ("number", "year") or b.fraction:
             return None
+        return self.range_of(a, b)
+
+    def short_year_range(self, a: Mention, j: int) -> Mention | None:
+        """'2013-14', '1997/98': a year and the last two digits of a later one at ``j``."""
+        s = re.compile(r"(\d{2})(?![\d]|[.,]\d)").match(self.t, j)
+        if not s:
+            return None
+        y0 = int(a.text[-4:])
+        y1 = y0 // 100 * 100 + int(s.group(1))
+        if y1 <= y0:
+            return None
+        b = self.mention(j, s.end(), "year", value=q.exact(Fraction(y1)))
+        return self.mention(a.start, s.end(), "range", ends=(a, b))
+
+    def range_of(self, a: Mention, b: Mention) -> Mention | None:
+        """Two figures as a range: years, or amounts in one unit and magnitude, rising."""
         assert a.value is not None and b.value is not None
         if a.kind == "year" and b.kind == "year":
             if b.value.point <= a.value.point:
@@ -574,7 +611,39 @@ class _Reader:
         """[currency] number [magnitude] [unit] — or a year, an ordinal."""
         t = self.t
         start = i
-        currency: str | None = None
+        lead = self.lead(i)
+        if lead is None:
+            return None
+        i, negative, currency = lead
+        core = self.core(i)
+        if core is None or (negative and core.digits is None):
+            return None
+        self.and_a_half(core)
+        end = core.end
+        in_digits = not core.words and not core.cjk
+        # ordinals in digits: '21st'
+        if core.digits and in_digits and currency is None:
+            m = _ORD_SUFFIX.match(t, end)
+            if m and "." not in core.digits:
+                return self.mention(start, m.end(), "ordinal", value=q.exact(Fraction(int(core.digits))))
+        if core.digits is None:  # an exact fraction
+            if currency:
+                return None
+            return self.mention(start, end, "number", value=q.exact(core.exact or Fraction(0)), fraction=True)
+        if in_digits and self.letter_after(end) and not self.attached_word(end):
+            return None  # '3D', '5G': not figures
+        if t.startswith(":", end) and t[end + 1 : end + 2].isdigit():
+            return None  # a time of day, 10:30
+        mag, end = self.magnitude(core, end)
+        # a year: four digits, 1800 to 2099, nothing after it that makes it an amount
+        if mag is None and currency is None and in_digits and not negative and self.is_year(core.digits, end):
+            return self.mention(start, end, "year", value=q.exact(Fraction(int(core.digits))))
+        return self.amount(start, end, core, ("-" if negative else "") + core.digits, mag, currency)
+
+    def lead(self, i: int) -> tuple[int, bool, str | None] | None:
+        """What comes before the number's digits, a minus and a currency ('-5', 'US$ 5',
+        'RMB 5'): (where the number starts, negative, currency), or None."""
+        t = self.t
         negative = False
         if t[i] == "-":
             if not (i + 1 < len(t) and t[i + 1].isdigit()) or (i > 0 and (t[i - 1].isalnum())):
@@ -583,65 +652,36 @@ class _Reader:
             i += 1
         sign = next((s for s in _SIGNS if t.startswith(s, i)), None)
         if sign:
-            currency = q.CURRENCY_SIGNS[sign]
             i = self.space(i + len(sign))
             if i >= len(t) or not t[i].isdigit():
                 return None
-        else:
-            w = self.word_at(i) if t[i].isalpha() and t[i].isascii() else None
-            if w and w[0] in _CURRENCY_CODES:
-                k = self.space(w[1])
-                if k < len(t) and (t[k].isdigit() or t.startswith(tuple(_SIGNS), k)):
-                    currency = _CURRENCY_CODES[w[0]]
-                    i = k
-                    sign2 = next((s for s in _SIGNS if t.startswith(s, i)), None)
-                    if sign2:
-                        i += len(sign2)
-                else:
-                    return None
-        core = self.core(i)
-        if core is None:
+            return i, negative, q.CURRENCY_SIGNS[sign]
+        w = self.word_at(i) if t[i].isalpha() and t[i].isascii() else None
+        if not (w and w[0] in _CURRENCY_CODES):
+            return i, negative, None
+        k = self.space(w[1])
+        if not (k < len(t) and (t[k].isdigit() or t.startswith(tuple(_SIGNS), k))):
             return None
-        if negative and core.digits is None:
-            return None
-        self.and_a_half(core)
-        end = core.end
-        # ordinals in digits: '21st'
-        if core.digits and not core.words and not core.cjk and currency is None:
-            m = _ORD_SUFFIX.match(t, end)
-            if m and "." not in core.digits:
-                return self.mention(start, m.end(), "ordinal", value=q.exact(Fraction(int(core.digits))))
-        if core.digits is None:  # an exact fraction
-            if currency:
-                return None
-            return self.mention(start, end, "number", value=q.exact(core.exact or Fraction(0)), fraction=True)
-        if not core.words and not core.cjk and self.letter_after(end) and not self.attached_word(end):
-            return None  # '3D', '5G': not figures
-        if t.startswith(":", end) and t[end + 1 : end + 2].isdigit():
-            return None  # a time of day, 10:30
-        mag, end = self.magnitude(core, end)
-        digits = ("-" if negative else "") + core.digits
-        # a year: four digits, 1800 to 2099, nothing after it that makes it an amount
-        if (
-            mag is None and currency is None and not core.words and not core.cjk and not negative
-            and re.fullmatch(r"(18|19|20)\d\d", core.digits)
-        ):
-            u_end = self.unit(end, count=False, after_year=True)
-            if u_end is None:
-                return self.mention(start, end, "year", value=q.exact(Fraction(int(core.digits))))
+        sign2 = next((s for s in _SIGNS if t.startswith(s, k)), None)
+        return k + (len(sign2) if sign2 else 0), negative, _CURRENCY_CODES[w[0]]
+
+    def is_year(self, digits: str, end: int) -> bool:
+        """Four digits from 1800 to 2099 with no unit after them ('2015', not '2015 yuan')."""
+        return bool(re.fullmatch(r"(18|19|20)\d\d", digits)) and self.unit(end, count=False, after_year=True) is None
+
+    def amount(self, start: int, end: int, core: _Core, digits: str, mag: str | None, currency: str | None) -> Mention | None:
+        """The number with its unit (or its currency), from ``start``; None for a weak
+        number ('one') that has neither a unit nor a magnitude."""
         found = self.unit(end, count=not core.cjk and currency is None, after_mag=mag is not None)
         value = q.literal(digits, mag)
+        if found is not None and currency is not None and q.has_currency(found[0]) and found[0] != q.unit(currency):
+            found = None
         if found is not None:
-            u, end2, half = found
-            if currency is not None and q.has_currency(u):
-                if u != q.unit(currency):
-                    found = None
-            if found is not None:
-                if half and "." not in digits:
-                    value = q.literal(digits + ".5", mag)
-                value = q.with_unit(value, u)
-                end = end2
-        if found is None and currency is not None:
+            u, end, half = found
+            if half and "." not in digits:
+                value = q.literal(digits + ".5", mag)
+            value = q.with_unit(value, u)
+        elif currency is not None:
             value = q.with_unit(value, q.unit(currency))
         if found is None and core.weak and mag is None:
             return None
@@ -675,10 +715,20 @@ class _Reader:
 
     def unit(
         self, end: int, count: bool = True, after_mag: bool = False, after_year: bool = False
-    ) -> tuple[Any, int, bool] | None:
+    ) -> tuple[q.Unit, int, bool] | None:
         """The unit after a number: (unit, end, 'and a half' seen in CJK)."""
-        t, low = self.t, self.low
-        # CJK units come without a space
+        if after_year and self.t.startswith("年", end):
+            return None  # '2015年' is the year itself
+        found = self.cjk_unit(end)
+        if found is not None:
+            return found
+        if self.t.startswith("%", end):
+            return q.unit("percent"), end + 1, False
+        return self.word_unit(end, count, after_mag, after_year)
+
+    def cjk_unit(self, end: int) -> tuple[q.Unit, int, bool] | None:
+        """A CJK unit, which comes without a space: 元, 个百分点, 个月, 年半."""
+        t = self.t
         for w, code in _CJK_CURRENCY_LONGEST:
             if t.startswith(w, end):
                 return q.unit(code), end + len(w), False
@@ -687,13 +737,14 @@ class _Reader:
                 return q.unit("pp"), end + len(w), False
         for w, u in _CJK_TIME.items():
             if t.startswith(w, end):
-                if after_year and w == "年":
-                    return None
                 e = end + len(w)
                 half = t.startswith("半", e)
                 return q.unit(u), e + (1 if half else 0), half
-        if t.startswith("%", end):
-            return q.unit("percent"), end + 1, False
+        return None
+
+    def word_unit(self, end: int, count: bool, after_mag: bool, after_year: bool) -> tuple[q.Unit, int, bool] | None:
+        """A unit in letters after a number: percent, pp, a time, a currency, a count."""
+        t, low = self.t, self.low
         k = self.space(end)
         hyphen = False
         if k == end and t.startswith("-", end):
@@ -717,10 +768,15 @@ class _Reader:
         if lw in ("pp", "ppt", "ppts"):
             return q.unit("pp"), wend, False
         if lw in _TIME and not after_year:
-            u = q.unit(_TIME[lw])
-            return self.per(u, wend)
+            return self.per(q.unit(_TIME[lw]), wend)
         if after_year:
             return None
+        return self.currency_or_count(w, k, wend, count, after_mag)
+
+    def currency_or_count(self, w: str, k: int, wend: int, count: bool, after_mag: bool) -> tuple[q.Unit, int, bool] | None:
+        """A currency written after the number ('yuan', 'US dollars'), 'times', or a count
+        of things ('orders'): the word ``w`` at ``k``, ending at ``wend``."""
+        low, lw = self.low, w.lower()
         for phrase, code in _CURRENCY_AFTER_LONGEST:
             if low.startswith(phrase, k) and not self.letter_after(k + len(phrase)):
                 if phrase in ("pounds",) and not after_mag:
@@ -730,13 +786,13 @@ class _Reader:
             return self.per(q.unit(_CURRENCY_CODES[w]), wend)
         if lw in ("times", "fold"):
             return q.unit(""), wend, False
-        if count and w.isalpha() and w.islower() and lw not in _NOT_COUNTS and len(w) > 2 and not lw.endswith("ly"):
-            if after_mag or (lw.endswith("s") and not lw.endswith("ss")) or lw in _PLURAL_NOUNS:
-                if not (low.startswith("'", wend)):
-                    return q.count_unit(w), wend, False
+        a_word = count and w.isalpha() and w.islower() and lw not in _NOT_COUNTS and len(w) > 2 and not lw.endswith("ly")
+        counted = after_mag or (lw.endswith("s") and not lw.endswith("ss")) or lw in _PLURAL_NOUNS
+        if a_word and counted and not low.startswith("'", wend):
+            return q.count_unit(w), wend, False
         return None
 
-    def per(self, u: Any, end: int) -> tuple[Any, int, bool]:
+    def per(self, u: q.Unit, end: int) -> tuple[q.Unit, int, bool]:
         """'billion yuan per year': a rate."""
         m = re.compile(r" per (day|week|month|quarter|year)(?![A-Za-z])").match(self.low, end)
         if m:
@@ -779,4 +835,4 @@ def precision(m: Mention) -> Fraction:
     v = m.value if m.value is not None else (m.ends[0].value if m.ends else None)
     if v is None or v.exact:
         return Fraction(0)
-    return v.iv.hi - v.iv.lo
+    return v.iv.hi - v.iv.lo  # type: ignore[operator]  # a figure's interval is bounded

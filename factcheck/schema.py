@@ -1,4 +1,4 @@
-"""JSON Schemas: the claims file (for editors' completion) and the JSON report.
+"""JSON Schemas: the claims file (the one definition of its keys) and the JSON report.
 
 ``factcheck schema`` prints the first, ``factcheck schema --report`` the second. Both
 are draft-07, the dialect that editors' YAML language servers read.
@@ -7,6 +7,8 @@ are draft-07, the dialect that editors' YAML language servers read.
 from __future__ import annotations
 
 from typing import Any
+
+from factcheck.quantity.words import CURRENCIES
 
 SCHEMA_URL = "https://factcheck.dev/schema/claims-v1.json"
 REPORT_SCHEMA_URL = "https://factcheck.dev/schema/report-v1.json"
@@ -49,7 +51,7 @@ def _text(description: str, *examples: Any) -> dict[str, Any]:
 
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
-FACT_LONG = {
+FACT_LONG: dict[str, Any] = {
     "type": "object",
     "description": "A fact with its source: a value and where it comes from.",
     "examples": [{"value": "380 billion CNY", "source": "Alibaba Group announcement, 2025-02-24"}],
@@ -66,7 +68,7 @@ FACT_LONG = {
     },
 }
 
-CLAIM = {
+CLAIM: dict[str, Any] = {
     "type": "object",
     "description": "One thing the article says: its words, and either a check or a source.",
     "examples": [{"id": "capex-vs-profit", "says": "the plan equals about two and a half years of net profit",
@@ -150,7 +152,7 @@ CLAIMS_SCHEMA: dict[str, Any] = {
                     "type": "object",
                     "description": "Exchange rates: 1 USD = 7.2 CNY. Without a rate, currencies do not mix.",
                     "examples": [{"USD": "7.2 CNY"}],
-                    "propertyNames": {"enum": ["CNY", "USD", "HKD", "EUR", "GBP", "JPY"]},
+                    "propertyNames": {"enum": list(CURRENCIES)},
                     "additionalProperties": _expr("A positive amount of another currency.", "7.2 CNY"),
                 },
             },
@@ -169,7 +171,7 @@ CLAIMS_SCHEMA: dict[str, Any] = {
             },
         },
         "claims": {"type": "array", "description": "The claims to check.", "items": CLAIM,
-                   "examples": [[CLAIM["examples"][0]]]},  # type: ignore[index]
+                   "examples": [[CLAIM["examples"][0]]]},
         "ignore_figures": {
             "type": "array",
             "description": "Passages of the draft whose figures need no claim (a dateline, a page number), "

@@ -9,7 +9,7 @@ so that the other reports pay nothing for them.
 
 Every node is evaluated once: the evaluator below keeps each node's value as it goes, so
 a long expression costs what computing it costs, and at most ``MAX_STEPS`` steps (and
-``MAX_DEPTH`` levels) are shown; the rest is counted, never silently dropped.
+``MAX_SHOWN_DEPTH`` levels) are shown; the rest is counted, never silently dropped.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from factcheck.expr import Binary, Call, DateLit, Evaluator, Name, Node, Num, Un
 from factcheck.model import Expr, Shown, Step
 
 MAX_STEPS = 300  # steps shown for one expression
-MAX_DEPTH = 24  # levels shown
+MAX_SHOWN_DEPTH = 24  # levels shown
 
 
 def show(v: object) -> tuple[Shown | None, str]:
@@ -126,7 +126,7 @@ class _Tracer:
                 parts = [(node.left, text), (node.right, text)]
             elif isinstance(node, Call):
                 parts = [(a, text) for a in node.args]
-        if depth >= MAX_DEPTH:
+        if depth >= MAX_SHOWN_DEPTH:
             shown_parts: list[tuple[Node, str]] = []
         else:
             shown_parts = parts[: max(self.left, 0)]

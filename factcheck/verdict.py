@@ -15,9 +15,10 @@ Choices the spec leaves open, made here:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 from factcheck import quantity as q
 from factcheck.interval import Interval
@@ -337,8 +338,10 @@ def _hints(x: Inputs, computed: q.Value, stated: q.Value, S2: Interval) -> list[
 
     root = _root(x)
     if root is not None:
+        from factcheck.functions import Stated, slip_hints
+
         name, args = root
-        out.extend(_call_hints(name, args, x, stated, S2, sig))
+        out.extend(slip_hints(name, args, Stated(x.stated_text, stated, S2, x.computed.point, x.rates)))
     return out
 
 
@@ -360,75 +363,6 @@ def _slip_words(mag: str | None, k: int) -> str:
     if want is None:
         return ""
     return f" ({mag} vs {want})"
-
-
-def _call_hints(name: str, args: list[Any], x: Inputs, stated: q.Value, S2: Interval, sig: int) -> list[Hint]:
-    out: list[Hint] = []
-    vals = [a for a in args if isinstance(a, q.Value)]
-    if len(vals) != len(args):
-        return out
-    st = x.stated_text
-    try:
-        if name == "growth" and len(vals) == 2:
-            old, new = vals
-            if q.is_percent(old.unit) and q.is_percent(new.unit) and q.is_percent(stated.unit):
-                points = new.point - old.point
-                if _fits(points, S2):
-                    out.append(
-                        Hint(
-                            "percent-vs-points",
-                            f"the stated {st} is the change in percentage points ({q.fmt_number(old.point)}% to "
-                            f"{q.fmt_number(new.point)}% is {q.fmt_number(points)} pp), not the relative change: "
-                            f"write it as pp and check it with change()",
-                        )
-                    )
-            o, n = q.convert(old, new.unit, x.rates), new
-            if n.point != 0 and q.compatible(stated.unit, q.unit("percent")):
-                against_new = (n.point - o.point) / n.point * 100
-                wanted = q.convert(q.exact(against_new, q.unit("percent")), stated.unit).point
-                if _fits(wanted, S2):
-                    out.append(
-                        Hint(
-                            "wrong-base",
-                            f"the stated {st} is the change measured against the new value "
-                            f"({q.fmt_number(against_new)}%); growth is measured against the old one",
-                        )
-                    )
-        elif name == "change" and len(vals) == 2:
-            old, new = vals
-            if q.is_percent(old.unit) and q.is_percent(new.unit) and q.is_percent(stated.unit) and old.point:
-                relative = (new.point / old.point - 1) * 100
-                if _fits(relative, S2):
-                    out.append(
-                        Hint(
-                            "percent-vs-points",
-                            f"the stated {st} is the relative change ({q.fmt_number(relative)}%); "
-                            "change() gives percentage points: use growth()",
-                        )
-                    )
-        elif name == "ordinal" and q.is_plain(stated.unit):
-            computed = x.computed.point
-            if _fits(computed - 1, S2):
-                out.append(
-                    Hint(
-                        "ordinal-vs-anniversary",
-                        f"ordinal counts the first occurrence as 1st, so it gives {q.fmt_number(computed)}; "
-                        f"the stated {st} counts years elapsed, as an anniversary does: use years_between",
-                    )
-                )
-        elif name == "years_between":
-            computed = x.computed.point
-            if _fits(computed + 1, S2) and q.is_time(stated.unit):
-                out.append(
-                    Hint(
-                        "ordinal-vs-anniversary",
-                        f"{q.fmt_number(computed)} years have passed; the stated {st} counts the first year "
-                        "as the 1st (an edition number): use ordinal",
-                    )
-                )
-    except (q.QuantityError, ArithmeticError):
-        pass
-    return out
 
 
 def _unit_hints(x: Inputs) -> list[Hint]:

@@ -63,7 +63,7 @@ def child(target: str, libfuzzer_args: list[str]) -> None:
     with atheris.instrument_imports(include=["factcheck"]):
         import targets  # noqa: F401  (imports factcheck, instrumented)
         import factcheck.engine, factcheck.expr, factcheck.functions, factcheck.interval  # noqa: E401,F401
-        import factcheck.loader, factcheck.quantity, factcheck.verdict, factcheck.reporters.concise  # noqa: E401,F401
+        import factcheck.load, factcheck.quantity, factcheck.verdict, factcheck.reporters.concise  # noqa: E401,F401
         import factcheck.reporters.json_report, factcheck.reporters.terminal  # noqa: E401,F401
     fn = targets.TARGETS[target]
     targets.facts_document()  # build the shared facts once, outside the measured inputs

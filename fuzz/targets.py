@@ -20,7 +20,8 @@ from factcheck import steps
 from factcheck.engine import check_document
 from factcheck.errors import ExprError
 from factcheck.expr import Evaluator, parse
-from factcheck.loader import decode, load
+from factcheck.load import load
+from factcheck.load.source import decode
 from factcheck.model import Claim, Compare, Document, Expr, Report, Span
 from factcheck.reporters import FORMATS, Options, renderer
 

@@ -12,7 +12,7 @@ import pytest
 
 from factcheck.cli import app
 from factcheck.engine import check_document, run
-from factcheck.loader import load
+from factcheck.load import load
 from factcheck.model import Status
 from factcheck.schema import REPORT_SCHEMA
 

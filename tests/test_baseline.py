@@ -12,7 +12,7 @@ import pytest
 from factcheck.baseline import apply, baseline_text, fingerprint, load_baseline
 from factcheck.cli import app
 from factcheck.engine import run
-from factcheck.loader import load
+from factcheck.load import load
 from factcheck.reporters import Options, renderer, summary_text
 from factcheck.schema import CLAIMS_SCHEMA, REPORT_SCHEMA
 

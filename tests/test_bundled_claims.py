@@ -11,7 +11,7 @@ import yaml
 
 from factcheck.cli import app
 from factcheck.engine import check_document
-from factcheck.loader import load
+from factcheck.load import load
 from factcheck.model import Basis, Status
 from factcheck.schema import CLAIMS_SCHEMA, REPORT_SCHEMA
 

@@ -14,7 +14,7 @@ import yaml
 
 from factcheck.cli import app
 from factcheck.engine import check_document
-from factcheck.loader import load
+from factcheck.load import load
 
 from conftest import CONFORMANCE
 

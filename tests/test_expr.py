@@ -4,8 +4,8 @@ import pytest
 
 from factcheck import quantity as q
 from factcheck.errors import ExprError
-from factcheck.expr import MAX_DEPTH, Binary, Call, Evaluator, Num, names_in, parse, tokenize
-from factcheck.loader import load
+from factcheck.expr import MAX_NESTING, Binary, Call, Evaluator, Num, names_in, parse, tokenize
+from factcheck.load import load
 
 
 def value(text: str, facts=None):
@@ -84,7 +84,7 @@ def test_a_grouped_number_in_a_call_is_explained():
 
 
 def test_nesting_is_capped():
-    deep = "(" * (MAX_DEPTH + 5) + "1" + ")" * (MAX_DEPTH + 5)
+    deep = "(" * (MAX_NESTING + 5) + "1" + ")" * (MAX_NESTING + 5)
     assert "nested too deeply" in error(deep).message
     assert "nested too deeply" in error("-" * 200 + "1").message
 

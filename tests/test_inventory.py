@@ -12,7 +12,7 @@ from factcheck.cli import app
 from factcheck.draft import from_text
 from factcheck.engine import check_document
 from factcheck.inventory import sentences
-from factcheck.loader import load
+from factcheck.load import load
 from factcheck.model import Status
 from factcheck.prose import read
 

@@ -11,7 +11,7 @@ import pytest
 
 from factcheck.errors import ExprError
 from factcheck.expr import MAX_HEIGHT, Evaluator, parse
-from factcheck.loader import load
+from factcheck.load import load
 
 
 def error(text: str, facts=None) -> ExprError:
@@ -104,7 +104,7 @@ def test_explain_of_a_chain_of_tall_facts_stays_shallow(write):
         s, d = stack.pop()
         depth = max(depth, d)
         stack.extend((c, d + 1) for c in s.children)
-    assert depth <= steps.MAX_DEPTH + 1
+    assert depth <= steps.MAX_SHOWN_DEPTH + 1
 
 
 # --------------------------------------------------------------------------- the loader
@@ -239,9 +239,9 @@ def test_a_misspelt_unit_read_as_a_count_is_named_when_units_clash():
 
 
 def test_count_words_are_capped_where_the_registry_grows(monkeypatch):
-    from factcheck import quantity as q
+    from factcheck.quantity import units
 
-    monkeypatch.setattr(q, "MAX_COUNT_UNITS", len(q._COUNT_NAMES) + 2)
+    monkeypatch.setattr(units, "MAX_COUNT_UNITS", len(units._COUNT_NAMES) + 2)
     parse("1 capwordone + 1 capwordtwo")
     with pytest.raises(ExprError) as e:
         parse("1 capwordone + 2 capwordthree")

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from factcheck.loader import load
+from factcheck.load import load
 
 
 def problems(write, text: str, name: str = "claims.yaml") -> list[tuple[int, int, str, str]]:
@@ -166,7 +166,7 @@ def test_cycles_name_every_fact_in_them(write):
 
 
 def test_reading_stops_after_too_many_problems(write, tmp_path):
-    from factcheck.loader import MAX_PROBLEMS
+    from factcheck.load.claims_file import MAX_PROBLEMS
 
     path = write("version: 1\nclaims:\n" + "  - not a claim\n" * 100_000)
     start = time.perf_counter()
@@ -178,7 +178,7 @@ def test_reading_stops_after_too_many_problems(write, tmp_path):
 
 
 def test_facts_too_stop_after_too_many_problems(write):
-    from factcheck.loader import MAX_PROBLEMS
+    from factcheck.load.claims_file import MAX_PROBLEMS
 
     facts = "".join(f"  Bad{i}: 1\n" for i in range(1000))
     doc = load(str(write("version: 1\nfacts:\n" + facts + "claims:\n  - {id: a, check: 1, stated: 1}\n")))
@@ -190,7 +190,7 @@ def test_a_huge_entry_is_refused_and_a_huge_unknown_value_stepped_over(write):
     """A claim holding more than MAX_ENTRY_NODES values is refused at once, not built;
     the value of an unknown key (a typo for claims:, say) is stepped over unbuilt, and
     the rest of the file is still read."""
-    from factcheck.loader import MAX_ENTRY_NODES
+    from factcheck.load.yaml_events import MAX_ENTRY_NODES
 
     tags = "".join("      - t\n" for _ in range(MAX_ENTRY_NODES + 10))
     start = time.perf_counter()
@@ -205,7 +205,7 @@ def test_a_huge_entry_is_refused_and_a_huge_unknown_value_stepped_over(write):
 
 
 def test_a_broken_share_of_a_large_file_does_not_stop_it(write):
-    from factcheck.loader import MAX_PROBLEMS
+    from factcheck.load.claims_file import MAX_PROBLEMS
 
     claims = "".join(
         "  - {id: c%d, check: 1}\n" % i if i % 10 == 0 else "  - {id: c%d, check: 1, stated: 1}\n" % i

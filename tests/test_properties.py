@@ -292,7 +292,7 @@ def claims_files(draw) -> tuple[list[str], list[str]]:
 
 def verdicts(tmp_path, facts: list[str], claims: list[str]) -> dict[str, tuple]:
     from factcheck.engine import check_document
-    from factcheck.loader import load
+    from factcheck.load import load
 
     path = tmp_path / "claims.yaml"
     path.write_text("version: 1\nfacts:\n" + "\n".join(facts) + "\nclaims:\n" + "\n".join(claims) + "\n", encoding="utf-8")
@@ -328,7 +328,7 @@ FACTS_TEXT = "version: 1\nfacts:\n  a: 5 CNY\n  b: 12%\n  d: 2025-01-01\n  z: 0\
 
 @pytest.fixture(scope="module")
 def some_facts(tmp_path_factory):
-    from factcheck.loader import load
+    from factcheck.load import load
 
     path = tmp_path_factory.mktemp("facts") / "claims.yaml"
     path.write_text(FACTS_TEXT, encoding="utf-8")

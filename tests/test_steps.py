@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from factcheck.engine import check_document, run
-from factcheck.loader import load
-from factcheck.steps import MAX_DEPTH, MAX_STEPS, walk
+from factcheck.load import load
+from factcheck.steps import MAX_SHOWN_DEPTH, MAX_STEPS, walk
 
 from conftest import ROOT
 
@@ -86,7 +86,7 @@ def test_a_long_expression_is_shown_in_part_and_each_node_computed_once(write, m
     assert max(counts.values()) == 1  # not once for every step above it
     all_steps = walk(step)
     assert len(all_steps) <= MAX_STEPS
-    assert max(_depth(step)) <= MAX_DEPTH + 1
+    assert max(_depth(step)) <= MAX_SHOWN_DEPTH + 1
     assert sum(s.omitted for s in all_steps) > 0
 
 

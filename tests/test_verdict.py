@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factcheck.engine import check_document
-from factcheck.loader import load
+from factcheck.load import load
 from factcheck.model import Basis, Status
 
 

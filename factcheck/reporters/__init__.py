@@ -1,4 +1,4 @@
-"""Reporters: one module a format, one table of them. Each takes a Report and returns text.
+"""Reporters: one module a format (registered in factcheck.formats); each takes a Report and returns text.
 
 Only ``terminal`` imports Rich; machine formats never pass through it (no wrapping,
 no markup, no colour codes). Modules are imported when their format is used, so a
@@ -8,26 +8,15 @@ run that prints JSON never pays for Rich.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
+# the registry of formats (names only), re-exported
+from factcheck.formats import DETAILED as DETAILED
+from factcheck.formats import FORMATS as FORMATS
+from factcheck.formats import STREAMS as STREAMS
 from factcheck.model import Report, Result, Status, Suppression
-
-#: format name -> "module:function" (imported lazily)
-FORMATS: dict[str, str] = {
-    "rich": "factcheck.reporters.terminal:render",
-    "concise": "factcheck.reporters.concise:render",
-    "json": "factcheck.reporters.json_report:render",
-    "github": "factcheck.reporters.github:render",
-    "sarif": "factcheck.reporters.sarif:render",
-    "junit": "factcheck.reporters.junit:render",
-    "markdown": "factcheck.reporters.markdown:render",
-    "html": "factcheck.reporters.html:render",
-}
-
-#: formats that show each claim's computation step by step and the draft itself: the
-#: engine keeps these (``run(detail=True)``) only when one of them is asked for
-DETAILED = frozenset({"html"})
 
 #: a symbol for every status, so that NO_COLOR output still reads at a glance
 SYMBOLS = {
@@ -50,13 +39,6 @@ class Options:
 def renderer(name: str) -> Callable[[Report, Options], str]:
     module, _, func = FORMATS[name].partition(":")
     return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
-
-
-#: formats that can write themselves in pieces (a large report is never one string)
-STREAMS: dict[str, str] = {
-    "json": "factcheck.reporters.json_report:stream",
-    "concise": "factcheck.reporters.concise:stream",
-}
 
 
 def pieces(name: str) -> Callable[[Report, Options], Iterable[str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from factcheck.model import Report, Status
 from factcheck.reporters import Options, summary_text, suppressed_note, uncovered_status

@@ -6,7 +6,7 @@ property or the command early. GitHub shows at most 10 error and 10 warning anno
 a step, so the findings past those limits are printed as plain lines (between
 ``stop-commands`` markers, so that their text is never read as a command) and one
 notice counts them. A Markdown summary for ``$GITHUB_STEP_SUMMARY`` is the markdown
-format's (see ``factcheck.reports``).
+format's (see ``factcheck.reporters.deliver``).
 """
 
 from __future__ import annotations

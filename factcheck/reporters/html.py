@@ -26,7 +26,7 @@ from html import escape
 from typing import Any
 
 from factcheck import __version__
-from factcheck.model import DraftFigure, FileReport, Report, Result, Status, Step
+from factcheck.model import Anchor, DraftFigure, FileReport, Report, Result, Status, Step
 from factcheck.reporters import SYMBOLS, Options, coverage, difference_text, summary_text, suppression_text, uncovered_status
 
 #: a figure no claim covers is a verdict of its own in this page (``fail`` under --require-coverage)
@@ -323,7 +323,7 @@ def draw_markdown(source: str, marks: list[Marked]) -> tuple[str, set[str]]:
     good = [m for m in marks if text[m.figure.start : m.figure.end] == m.figure.text]
     placer = _Placer(good)
 
-    class Renderer(RendererHTML):  # type: ignore[misc]
+    class Renderer(RendererHTML):
         def text(self, tokens: Any, idx: int, options: Any, env: Any) -> str:
             t = tokens[idx]
             return placer.text(t.content, starts.get(id(t)))
@@ -389,14 +389,34 @@ def card(r: Result, card_id: str, figure_key: str | None) -> str:
         out.append(f'<p class="says">“{e(c.says)}”</p>')
     a = r.anchor
     if a is not None and a.span is not None:
-        if a.found:
-            at = f"in the draft at {e(a.span)}"
-            if figure_key:
-                at = f'<a href="#{figure_key}" data-goto="{figure_key}">{at}</a>'
-            out.append(f'<p class="muted">{at}</p>')
-        else:
-            out.append(f'<p class="muted">not in the draft; the closest passage is at {e(a.span)}</p>')
+        out.append(_where_in_draft(a, figure_key))
     out.append(f'<p class="message">{e(r.message)}</p>')
+    rows = _rows(r)
+    if rows:
+        out.append("<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>")
+    if r.steps:
+        out.append('<div class="steps">')
+        for name, s in r.steps:
+            out.append(f'<h5>{e(name)}</h5><ul class="tree">{_step(s)}</ul>')
+        out.append("</div>")
+    out += _notes(r)
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _where_in_draft(a: Anchor, figure_key: str | None) -> str:
+    """Where the claim stands in the draft (a link to its figure), or the closest passage."""
+    if not a.found:
+        return f'<p class="muted">not in the draft; the closest passage is at {e(a.span)}</p>'
+    at = f"in the draft at {e(a.span)}"
+    if figure_key:
+        at = f'<a href="#{figure_key}" data-goto="{figure_key}">{at}</a>'
+    return f'<p class="muted">{at}</p>'
+
+
+def _rows(r: Result) -> list[tuple[str, str]]:
+    """The card's table: computed, stated, compare, difference, basis (those it has)."""
+    c = r.claim
     rows = []
     steps = dict(r.steps)
     if r.computed is not None:
@@ -413,13 +433,13 @@ def card(r: Result, card_id: str, figure_key: str | None) -> str:
         rows.append(("difference", e(diff)))
     if r.basis is not None:
         rows.append(("basis", e(r.basis.value)))
-    if rows:
-        out.append("<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>")
-    if r.steps:
-        out.append('<div class="steps">')
-        for name, s in r.steps:
-            out.append(f'<h5>{e(name)}</h5><ul class="tree">{_step(s)}</ul>')
-        out.append("</div>")
+    return rows
+
+
+def _notes(r: Result) -> list[str]:
+    """The card's hints, the draft's mismatches, the claim's source, note and tags."""
+    c, a = r.claim, r.anchor
+    out = []
     for h in r.hints:
         out.append(f'<p class="hint"><b>hint:</b> {e(h.message)}</p>')
     if a is not None:
@@ -434,8 +454,7 @@ def card(r: Result, card_id: str, figure_key: str | None) -> str:
             out.append(f'<p><span class="muted">{label}:</span> {e(text)}</p>')
     if c.tags:
         out.append(f'<p><span class="muted">tags:</span> {e(", ".join(c.tags))}</p>')
-    out.append("</section>")
-    return "\n".join(out)
+    return out
 
 
 def uncovered_card(m: Marked, card_id: str, required: bool) -> str:

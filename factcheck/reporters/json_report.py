@@ -7,7 +7,8 @@ Only additive changes are allowed within a schema version.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from factcheck import __version__
 from factcheck.model import Anchor, DraftReport, Report, Result, Shown, Suppression

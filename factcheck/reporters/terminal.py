@@ -134,8 +134,8 @@ def render(report: Report, options: Options) -> str:
     if report.notices:
         out.print()
         out.print(Text("Notices (they do not fail the run)", style="bold underline"))
-        for n in report.notices:
-            out.print(Text.assemble(f"{n.span}: ", (n.message, ""), (f" [{n.code}]", "dim")))
+        for notice in report.notices:
+            out.print(Text.assemble(f"{notice.span}: ", (notice.message, ""), (f" [{notice.code}]", "dim")))
     out.print()
     out.print(Text(summary_text(report), style="bold"))
     return strip_trailing(buf.getvalue())

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from factcheck.errors import UsageError
 from factcheck.model import Report
@@ -39,7 +39,7 @@ def auto_format(to_terminal: bool) -> str:
 def check_format(name: str, where: str, allow_auto: bool = False) -> str:
     names = ("auto", *FORMATS) if allow_auto else tuple(FORMATS)
     if name not in names:
-        from factcheck.expr import did_you_mean
+        from factcheck.suggest import did_you_mean
 
         raise UsageError(f"{where}: unknown format {name!r}{did_you_mean(name, names)}; expected one of: {', '.join(names)}")
     return name

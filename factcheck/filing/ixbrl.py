@@ -1,0 +1,130 @@
+"""Inline XBRL: which elements of the HTML are facts, and what their text means.
+
+``ix:nonFraction`` is a number: its text, read by its ``format`` (transforms.py),
+times ten to its ``scale``, negated when ``sign="-"`` (the page shows 565 where the
+value is -565 million). Its value is its text, so a nonFraction nested in another
+gives both the same. ``ix:nonNumeric`` is text (a date, a name, a text block): the
+text of everything inside it, less what ``ix:exclude`` takes out, followed by the
+``ix:continuation`` chain its ``continuedAt`` starts. Contexts and units are XBRL
+2.1's, inside ``ix:resources``; ``ix:fraction`` and ``ix:tuple`` are not read (the
+SEC forbids both).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from factcheck.filing.transforms import NAMESPACES, NUMERIC, TEXT
+from factcheck.filing.xbrl import decimal_value, scale_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.filing.reader import _Builder
+
+#: the longest ix:continuation chain followed; a loop is cut where it closes
+MAX_CONTINUATIONS = 10_000
+#: the longest text read as a number (1,200 digits and their separators, with room)
+MAX_NUMBER_TEXT = 2_000
+
+
+def register(builder: _Builder, uri: str) -> None:
+    """Teach the builder the elements of Inline XBRL (namespace ``uri``)."""
+    builder.starts[f"{uri} nonFraction"] = lambda name, attrs: _fact_start(builder, "nonFraction", attrs)
+    builder.starts[f"{uri} nonNumeric"] = lambda name, attrs: _fact_start(builder, "nonNumeric", attrs)
+    builder.starts[f"{uri} continuation"] = lambda name, attrs: _continuation_start(builder, attrs)
+    builder.starts[f"{uri} exclude"] = lambda name, attrs: _exclude_start(builder)
+
+
+def _fact_start(builder: _Builder, element: str, attrs: dict[str, str]) -> None:
+    fmt = attrs.get("format")
+    builder.add_fact(builder.qname(attrs.get("name", "")), attrs, _format_name(builder, fmt) if fmt else None, element)
+
+
+def _continuation_start(builder: _Builder, attrs: dict[str, str]) -> None:
+    parts: list[str] = []
+    builder.continuations[attrs.get("id", "")] = (parts, attrs.get("continuedAt"))
+    builder.collect(builder.uncollect, parts, parts)
+
+
+def _exclude_start(builder: _Builder) -> None:
+    """What ix:exclude holds is shown, not part of any fact's value."""
+    saved, builder.collectors = builder.collectors, []
+    builder.frames.append((_exclude_end, (builder, saved)))
+
+
+def _exclude_end(state: tuple[_Builder, list[list[str]]]) -> None:
+    builder, saved = state
+    builder.collectors = saved
+
+
+def _format_name(builder: _Builder, text: str) -> str:
+    """``ixt:num-dot-decimal`` whatever the document's prefix for its registry (and as
+    written when the document never binds the prefix)."""
+    text = text.strip()
+    prefix, colon, local = text.partition(":")
+    if not colon:
+        return text
+    uris = builder.ns.get(prefix)
+    if uris and uris[-1] in NAMESPACES:
+        prefix = NAMESPACES[uris[-1]]
+    return f"{prefix}:{local}"
+
+
+def continued_texts(builder: _Builder) -> dict[int, str]:
+    """The full text of each nonNumeric fact whose text goes on elsewhere (by id())."""
+    out: dict[int, str] = {}
+    for p in builder.pending:
+        nxt = p.attrs.get("continuedAt") if p.ix == "nonNumeric" else None
+        if not nxt:
+            continue
+        texts = ["".join(p.parts)]
+        seen: set[str] = set()
+        while nxt and nxt not in seen and len(seen) < MAX_CONTINUATIONS:
+            seen.add(nxt)
+            found = builder.continuations.get(nxt)
+            if found is None:
+                builder.problems.append(f"{p.line}:{p.col}: {p.concept}: continuedAt '{nxt}' names no ix:continuation")
+                break
+            texts.append("".join(found[0]))
+            nxt = found[1]
+        out[id(p)] = "".join(texts)
+    return out
+
+
+def number(fmt: str | None, text: str, scale: str | None, sign: str | None) -> tuple[Fraction, int, str]:
+    """(value, scale, sign) of a nonFraction; ValueError with what is wrong."""
+    if len(text) > MAX_NUMBER_TEXT:
+        raise ValueError(f"{len(text):,} characters is too long for a number (at most {MAX_NUMBER_TEXT:,})")
+    if fmt is None:
+        value = decimal_value(text)  # no format: the text is the value, as XML Schema writes it
+        if value < 0 or text.strip().startswith(("-", "+")):
+            raise ValueError(f"'{text.strip()[:40]}': a nonFraction shows no sign (sign=\"-\" makes it negative)")
+    else:
+        rule = NUMERIC.get(fmt)
+        if rule is None:
+            known = "text" if fmt in TEXT else "unknown"
+            raise ValueError(f"format {fmt} is {known}, not a numeric format this reader knows")
+        value = rule(text)
+    power = scale_of(scale)
+    if sign is not None and sign.strip() not in ("", "-"):
+        raise ValueError(f"sign '{sign.strip()[:10]}' is not '-'")
+    negative = sign is not None and sign.strip() == "-"
+    if power:
+        value *= Fraction(10) ** power
+    return (-value if negative else value), power, "-" if negative else ""
+
+
+def text_value(fmt: str | None, plain: str) -> tuple[str, str | None]:
+    """(value, problem) of a nonNumeric whose text (white space made single spaces) is
+    ``plain``: a known format's result, else the text itself."""
+    if fmt is None:
+        return plain, None
+    rule = TEXT.get(fmt)
+    if rule is None:
+        return plain, None  # a format for words (ixt-sec:stateprovnameen): the words are the value
+    try:
+        return rule(plain), None
+    except ValueError as e:
+        return plain, str(e)
+
+

@@ -1,0 +1,519 @@
+"""Reading a filing's bytes: safely, once, with the line and column of every fact.
+
+One pass of expat (the standard library's XML parser) over the file feeds a small
+builder; XBRL instances and Inline XBRL documents differ only in which elements are
+facts (``ixbrl.py`` reads Inline XBRL's). Positions come from the parser as each
+start tag is read, which ElementTree cannot give.
+
+Hostile files are refused before they cost anything: a file larger than
+MAX_FILING_BYTES is not read, a pipe or a device is not opened for reading, and a
+document type declaration with an internal subset (where entities are declared: the
+"billion laughs" and external-entity attacks) stops the parse at its first line. A
+DOCTYPE without one (``<!DOCTYPE html>``) is allowed; nothing is ever fetched, since
+no handler for external entities is installed.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+from factcheck.filing import ixbrl
+from factcheck.filing.model import Fact, Filing, FilingError, Period, Unit
+from factcheck.filing.xbrl import (
+    IX,
+    XBRLDI,
+    XBRLI,
+    XHTML,
+    XSI,
+    decimal_value,
+    decimals_of,
+    period_of,
+    usual_prefix,
+)
+
+#: the largest file read: the 10-K of the largest US banks is about 20 MB of Inline
+#: XBRL; beyond this a file is refused unread
+MAX_FILING_BYTES = 64 * 1024 * 1024
+
+#: characters of fact text gathered beyond the file's own size before a file is refused
+TEXT_MARGIN = 1_000_000
+#: the deepest nesting of elements read: an Inline XBRL document's HTML nests a few dozen
+#: deep; expat slows down past a few hundred thousand (3 million nested divs: 6 s)
+MAX_DEPTH = 1000
+
+_XBRL_ROOT = f"{XBRLI} xbrl"
+_NIL = f"{XSI} nil"
+
+
+def read_filing(path: str | os.PathLike[str]) -> Filing:
+    """Read an XBRL instance or an Inline XBRL document; FilingError when it cannot."""
+    name = os.fspath(path)
+    data = _read_bytes(name)
+    builder = _Builder(name)
+    builder.parse(data)
+    return builder.filing()
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise FilingError(f"{path}: no such file", code="filing-file") from None
+    except OSError as e:
+        raise FilingError(f"{path}: cannot be read ({e.strerror or e})", code="filing-file") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise FilingError(f"{path}: is a folder, not a filing (give the .xml or .htm file)", code="filing-file")
+    if not stat.S_ISREG(st.st_mode):
+        raise FilingError(f"{path}: not a regular file (a pipe or a device is not read)", code="filing-file")
+    if st.st_size > MAX_FILING_BYTES:
+        raise FilingError(f"{path}: too large ({st.st_size / 2**20:.1f} MB; a filing is read up to {MAX_FILING_BYTES // 2**20} MB)", code="filing-file")
+    try:
+        # O_NONBLOCK: had the file been swapped for a pipe since stat, opening it does not hang
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as e:
+        raise FilingError(f"{path}: cannot be read ({e.strerror or e})", code="filing-file") from None
+    with open(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise FilingError(f"{path}: not a regular file (a pipe or a device is not read)", code="filing-file")
+        data = f.read(MAX_FILING_BYTES + 1)
+    if len(data) > MAX_FILING_BYTES:
+        raise FilingError(f"{path}: too large (a filing is read up to {MAX_FILING_BYTES // 2**20} MB)", code="filing-file")
+    return data
+
+
+class _Pending:
+    """A fact as its element gave it; made into a Fact once every context is known."""
+
+    __slots__ = ("attrs", "col", "concept", "fmt", "ix", "line", "parts")
+
+    def __init__(self, concept: str, attrs: dict[str, str], line: int, col: int, fmt: str | None, ix: str) -> None:
+        self.concept = concept
+        self.attrs = attrs
+        self.parts: list[str] = []
+        self.line = line
+        self.col = col
+        self.fmt = fmt
+        #: "" in an XBRL instance, else the Inline XBRL element: "nonFraction", "nonNumeric"
+        self.ix = ix
+
+
+class _Builder:
+    """The handlers of one parse. Each start tag pushes one frame (None for the elements
+    that carry nothing: most of an Inline XBRL document's HTML); its end tag pops it."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.kind: str | None = None
+        self.ns: dict[str, list[str]] = {}  # prefix ('' for the default) -> the URIs bound, innermost last
+        self.prefix_of: dict[str, str] = {}  # URI -> the prefix last bound to it
+        self.usual: dict[str, str | None] = {}  # URI -> its usual prefix (a cache of usual_prefix)
+        self.frames: list[tuple[Callable[..., None], Any] | None] = []
+        self.collectors: list[list[str]] = []  # the texts being gathered (facts, dates, measures)
+        self.pending: list[_Pending] = []
+        self.contexts: dict[str, tuple[Period, tuple[tuple[str, str], ...]] | str] = {}  # id -> (period, dims) or a problem
+        self.units: dict[str, Unit | str] = {}  # id -> Unit or a problem
+        self.continuations: dict[str, tuple[list[str], str | None]] = {}  # id -> (texts, continuedAt)
+        self.problems: list[str] = []
+        self.context: dict[str, Any] | None = None  # the context being read
+        self.unit: dict[str, Any] | None = None  # the unit being read
+        self.parser: Any = None
+        #: characters the facts' texts may hold in all: the file's size and a margin (the real
+        #: filings gather a fifth of their size as an Inline XBRL document, 70% as an instance)
+        self.budget = 0
+        self.starts: dict[str, Callable[[str, dict[str, str]], None]] = {
+            f"{XBRLI} context": self._context_start,
+            f"{XBRLI} unit": self._unit_start,
+            f"{XBRLI} instant": self._period_part,
+            f"{XBRLI} startDate": self._period_part,
+            f"{XBRLI} endDate": self._period_part,
+            f"{XBRLI} forever": self._period_part,
+            f"{XBRLI} measure": self._measure_start,
+            f"{XBRLI} unitDenominator": self._denominator_start,
+            f"{XBRLDI} explicitMember": self._member_start,
+            f"{XBRLDI} typedMember": self._member_start,
+        }
+        for uri in IX:
+            ixbrl.register(self, uri)
+
+    # ------------------------------------------------------------------ parsing
+
+    def parse(self, data: bytes) -> None:
+        from xml.parsers import expat
+
+        start = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+        if not start:
+            raise FilingError(f"{self.path}: empty file, not a filing", code="filing-not-xbrl")
+        if not start.startswith((b"<", b"\xff\xfe", b"\xfe\xff")):  # UTF-16 begins with its BOM
+            shown = start[:30].decode("utf-8", "replace").split("\n")[0]
+            raise FilingError(
+                f"{self.path}: not an XBRL filing: not XML (it begins {shown!r}); a filing is an XBRL "
+                "instance (.xml) or an Inline XBRL document (.htm, .xhtml)",
+                code="filing-not-xbrl",
+            )
+
+        self.budget = len(data) + TEXT_MARGIN
+        p = expat.ParserCreate(namespace_separator=" ")
+        self.parser = p
+        p.buffer_text = True
+        p.buffer_size = 65536
+        p.StartDoctypeDeclHandler = self._doctype
+        p.EntityDeclHandler = self._entity
+        p.StartNamespaceDeclHandler = self._ns_start
+        p.EndNamespaceDeclHandler = self._ns_end
+        p.StartElementHandler = self._first_start
+        p.EndElementHandler = self._end
+        p.CharacterDataHandler = self._data
+        try:
+            p.Parse(data, True)
+        except expat.ExpatError as e:
+            raise FilingError(
+                f"{self.path}:{e.lineno}:{e.offset + 1}: not well-formed XML ({expat.ErrorString(e.code)}); "
+                "a filing is an XBRL instance or an Inline XBRL document (XHTML), both XML",
+                code="filing-xml",
+            ) from None
+
+    def where(self) -> tuple[int, int]:
+        return self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1
+
+    def _doctype(self, name: str, system_id: str | None, public_id: str | None, has_internal_subset: int) -> None:
+        if has_internal_subset:
+            line, col = self.where()
+            raise FilingError(
+                f"{self.path}:{line}:{col}: refused: a document type declaration with declarations of its own "
+                "(where entities that expand without bound or read other files are made); no XBRL filing needs one",
+                code="filing-dtd",
+            )
+
+    def _entity(self, *args: Any) -> None:
+        line, col = self.where()
+        raise FilingError(f"{self.path}:{line}:{col}: refused: an entity declaration", code="filing-dtd")
+
+    def _ns_start(self, prefix: str | None, uri: str) -> None:
+        self.ns.setdefault(prefix or "", []).append(uri)
+        self.prefix_of[uri] = prefix or ""
+
+    def _ns_end(self, prefix: str | None) -> None:
+        stack = self.ns.get(prefix or "")
+        if stack:
+            stack.pop()
+
+    def _first_start(self, name: str, attrs: dict[str, str]) -> None:
+        """The root decides what the document is; anything else is refused at once."""
+        if name == _XBRL_ROOT:
+            self.kind = "xbrl"
+            self.parser.StartElementHandler = self._start_instance
+        elif name.rpartition(" ")[2] == "html" and name.partition(" ")[0] in (XHTML, "html"):
+            self.kind = "ixbrl"
+            self.parser.StartElementHandler = self._start_inline
+        else:
+            local = name.rpartition(" ")[2]
+            line, col = self.where()
+            raise FilingError(
+                f"{self.path}:{line}:{col}: not an XBRL filing: the document is <{local}>, where an XBRL "
+                "instance is <xbrl> (http://www.xbrl.org/2003/instance) and an Inline XBRL document is <html>",
+                code="filing-not-xbrl",
+            )
+        self.parser.StartElementHandler(name, attrs)
+
+    def _start_instance(self, name: str, attrs: dict[str, str]) -> None:
+        if len(self.frames) >= MAX_DEPTH:
+            self._too_deep()
+        handler = self.starts.get(name)
+        if handler is not None:
+            handler(name, attrs)
+        elif "contextRef" in attrs:
+            uri, _, local = name.rpartition(" ")
+            self.add_fact(self._prefixed(uri, local), attrs, None, "")
+        else:
+            self.frames.append(None)
+
+    def _start_inline(self, name: str, attrs: dict[str, str]) -> None:
+        if len(self.frames) >= MAX_DEPTH:
+            self._too_deep()
+        handler = self.starts.get(name)
+        if handler is not None:
+            handler(name, attrs)
+        else:
+            self.frames.append(None)
+
+    def _too_deep(self) -> None:
+        line, col = self.where()
+        raise FilingError(
+            f"{self.path}:{line}:{col}: refused: elements nested more than {MAX_DEPTH} deep (no filing nests so deep)",
+            code="filing-nesting",
+        )
+
+    def _end(self, name: str) -> None:
+        frame = self.frames.pop()
+        if frame is not None:
+            frame[0](frame[1])
+
+    def _data(self, text: str) -> None:
+        collectors = self.collectors
+        if collectors:
+            # a fact inside a fact repeats its text: bounded, so that thousands of nested
+            # facts around the same text cannot make gigabytes of it
+            self.budget -= len(text) * len(collectors)
+            if self.budget < 0:
+                line, col = self.where()
+                raise FilingError(
+                    f"{self.path}:{line}:{col}: refused: facts nested in facts repeat more text than the "
+                    "file holds (no filing does this)",
+                    code="filing-nesting",
+                )
+            for parts in collectors:
+                parts.append(text)
+
+    def uncollect(self, parts: list[str]) -> None:
+        """Stop gathering into ``parts`` (found by identity: two texts may be equal)."""
+        c = self.collectors
+        for i in range(len(c) - 1, -1, -1):  # the innermost element is the last one opened
+            if c[i] is parts:
+                del c[i]
+                return
+
+    def add_fact(self, concept: str, attrs: dict[str, str], fmt: str | None, ix: str) -> None:
+        """A fact begins here: its text is gathered until its element ends."""
+        line, col = self.where()
+        fact = _Pending(concept, attrs, line, col, fmt, ix)
+        self.pending.append(fact)
+        self.collect(self.uncollect, fact.parts, fact.parts)
+
+    def collect(self, end: Callable[[Any], None], state: Any, parts: list[str]) -> None:
+        """Gather the text of the element just started; ``end(state)`` runs at its end."""
+        self.collectors.append(parts)
+        self.frames.append((end, state))
+
+    # ------------------------------------------------------------------ names
+
+    def _prefixed(self, uri: str, local: str) -> str:
+        """An element's name as ``prefix:local``: the usual prefix of a well-known namespace,
+        else the one the document binds to it."""
+        if not uri:
+            return local
+        usual = self.usual.get(uri, False)
+        if usual is False:
+            usual = self.usual[uri] = usual_prefix(uri)
+        prefix = usual or self.prefix_of.get(uri) or ""
+        return f"{prefix}:{local}" if prefix else local
+
+    def qname(self, text: str) -> str:
+        """A QName written in an attribute or an element's text, as ``prefix:local``. A
+        prefix the document never binds (some filings are stripped of their declarations)
+        is kept as written."""
+        text = text.strip()
+        prefix, colon, local = text.partition(":")
+        if not colon:
+            prefix, local = "", text
+        uris = self.ns.get(prefix)
+        if uris:
+            return self._prefixed(uris[-1], local)
+        return text
+
+    # ------------------------------------------------------------------ contexts
+
+    def _context_start(self, name: str, attrs: dict[str, str]) -> None:
+        line, col = self.where()
+        self.context = {"id": attrs.get("id", ""), "line": line, "col": col, "period": {}, "dims": []}
+        self.frames.append((self._context_end, None))
+
+    def _context_end(self, _: Any) -> None:
+        c, self.context = self.context, None
+        assert c is not None
+        p = c["period"]
+        try:
+            period = period_of(p.get("instant"), p.get("startDate"), p.get("endDate"), "forever" in p)
+        except ValueError as e:
+            self.contexts[c["id"]] = f"{c['line']}:{c['col']}: context {c['id']}: {e}"
+            return
+        dims = tuple(sorted(dict(c["dims"]).items()))
+        self.contexts[c["id"]] = (period, dims)
+
+    def _period_part(self, name: str, attrs: dict[str, str]) -> None:
+        if self.context is None:
+            self.frames.append(None)
+            return
+        parts: list[str] = []
+        self.collect(self._period_part_end, (name.rpartition(" ")[2], parts), parts)
+
+    def _period_part_end(self, state: tuple[str, list[str]]) -> None:
+        which, parts = state
+        self.uncollect(parts)
+        if self.context is not None:
+            self.context["period"][which] = "".join(parts)
+
+    def _member_start(self, name: str, attrs: dict[str, str]) -> None:
+        if self.context is None:
+            self.frames.append(None)
+            return
+        axis = self.qname(attrs.get("dimension", ""))
+        parts: list[str] = []
+        self.collect(self._member_end, (axis, name.endswith("explicitMember"), parts), parts)
+
+    def _member_end(self, state: tuple[str, bool, list[str]]) -> None:
+        axis, explicit, parts = state
+        self.uncollect(parts)
+        text = "".join(parts).strip()
+        if self.context is not None:
+            # an explicit member is a QName, resolved where it is written; a typed one is its value
+            self.context["dims"].append((axis, self.qname(text) if explicit else " ".join(text.split())))
+
+    # ------------------------------------------------------------------ units
+
+    def _unit_start(self, name: str, attrs: dict[str, str]) -> None:
+        self.unit = {"id": attrs.get("id", ""), "num": [], "den": [], "in_den": False}
+        self.frames.append((self._unit_end, None))
+
+    def _unit_end(self, _: Any) -> None:
+        u, self.unit = self.unit, None
+        assert u is not None
+        if not u["num"]:
+            self.units[u["id"]] = f"unit {u['id']} has no measure"
+        else:
+            self.units[u["id"]] = Unit(u["id"], tuple(u["num"]), tuple(u["den"]))
+
+    def _denominator_start(self, name: str, attrs: dict[str, str]) -> None:
+        if self.unit is None:
+            self.frames.append(None)
+            return
+        self.unit["in_den"] = True
+        self.frames.append((self._denominator_end, None))
+
+    def _denominator_end(self, _: Any) -> None:
+        if self.unit is not None:
+            self.unit["in_den"] = False
+
+    def _measure_start(self, name: str, attrs: dict[str, str]) -> None:
+        if self.unit is None:
+            self.frames.append(None)
+            return
+        parts: list[str] = []
+        self.collect(self._measure_end, parts, parts)
+
+    def _measure_end(self, parts: list[str]) -> None:
+        self.uncollect(parts)
+        if self.unit is not None:
+            self.unit["den" if self.unit["in_den"] else "num"].append(self.qname("".join(parts)))
+
+    # ------------------------------------------------------------------ the filing
+
+    def filing(self) -> Filing:
+        if self.kind == "ixbrl" and not self.pending and not self.contexts:
+            raise FilingError(
+                f"{self.path}: an HTML document without Inline XBRL (no ix:nonFraction, ix:nonNumeric or context)",
+                code="filing-not-xbrl",
+            )
+        texts = ixbrl.continued_texts(self) if self.kind == "ixbrl" else None
+        facts: list[Fact] = []
+        for p in self.pending:
+            fact = self._fact(p, texts)
+            if fact is not None:
+                facts.append(fact)
+        index: dict[str, list[int]] = {}
+        for i, f in enumerate(facts):
+            index.setdefault(f.concept, []).append(i)
+        period, period_end, doc_type = _document_period(facts, index)
+        return Filing(
+            self.path,
+            self.kind or "xbrl",
+            tuple(facts),
+            period,
+            period_end,
+            doc_type,
+            {k: tuple(v) for k, v in index.items()},
+            tuple(self.problems),
+        )
+
+    def _fact(self, p: _Pending, texts: dict[int, str] | None) -> Fact | None:
+        a = p.attrs
+        ref = a.get("contextRef", "")
+        context = self.contexts.get(ref)
+        if context is None or isinstance(context, str):
+            self.problems.append(
+                context or f"{p.line}:{p.col}: {p.concept} names context '{ref}', which the filing does not define"
+            )
+            return None
+        period, dims = context
+        unit: Unit | None = None
+        unit_ref = a.get("unitRef")
+        numeric = p.ix == "nonFraction" if p.ix else unit_ref is not None
+        if numeric:
+            u = self.units.get(unit_ref or "")
+            if not isinstance(u, Unit):
+                missing = f"names unit '{unit_ref}', which the filing does not define" if unit_ref else "has no unitRef"
+                self.problems.append(f"{p.line}:{p.col}: {p.concept}: {u or missing}")
+                return None
+            unit = u
+        raw = "".join(p.parts)
+        if texts is not None and id(p) in texts:
+            raw = texts[id(p)]
+        if p.ix:
+            raw = " ".join(raw.split())  # as a reader sees it: HTML's runs of white space are one space
+        nil = a.get(_NIL, "").strip() in ("true", "1")
+        value: Fraction | None = None
+        text: str | None = None
+        error: str | None = None
+        decimals: int | float | None = None
+        scale, sign = 0, ""
+        if not numeric:
+            if p.ix:
+                text, error = ixbrl.text_value(p.fmt, raw)
+            else:
+                raw = text = raw.strip()
+        elif not nil:
+            try:
+                if p.ix:
+                    value, scale, sign = ixbrl.number(p.fmt, raw, a.get("scale"), a.get("sign"))
+                else:
+                    value = decimal_value(raw)
+                decimals = decimals_of(a.get("decimals"), a.get("precision"), value)
+            except ValueError as e:
+                error = str(e)
+                value = None
+        return Fact(
+            p.concept,
+            period,
+            dims,
+            unit,
+            value,
+            decimals,
+            raw if p.ix else raw.strip(),
+            p.line,
+            p.col,
+            ref,
+            a.get("id"),
+            nil,
+            text,
+            error,
+            scale,
+            sign,
+            p.fmt,
+        )
+
+
+def _document_period(facts: list[Fact], index: dict[str, list[int]]) -> tuple[Period | None, date | None, str | None]:
+    """The filing's own period: that of its dei:DocumentPeriodEndDate (else its
+    dei:DocumentType) fact, the fiscal year of an annual report; and the end date the
+    filing states."""
+    period: Period | None = None
+    end: date | None = None
+    doc_type: str | None = None
+    for i in index.get("dei:DocumentPeriodEndDate", ()):
+        f = facts[i]
+        period = f.period
+        try:
+            end = date.fromisoformat((f.text or "").strip())
+        except ValueError:
+            end = None
+        break
+    for i in index.get("dei:DocumentType", ()):
+        doc_type = (facts[i].text or "").strip() or None
+        if period is None:
+            period = facts[i].period
+        break
+    return period, end, doc_type

@@ -1,0 +1,136 @@
+"""Finding a fact in a filing: by concept, period and dimensions, and the errors that
+say what the filing has instead."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
+from factcheck.filing.model import INF, Fact, FactConflict, FactNotFound, Period
+
+if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.filing.model import Filing
+
+
+def as_period(period: Period | str | date) -> Period:
+    if isinstance(period, Period):
+        return period
+    if isinstance(period, date):
+        return Period(None, period)
+    return Period.parse(period)
+
+
+def _dims(dimensions: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((a.strip(), m.strip()) for a, m in (dimensions or {}).items()))
+
+
+def find(
+    filing: Filing, concept: str, period: Period | str | date | None, dimensions: Mapping[str, str] | None
+) -> list[Fact]:
+    concept = concept.strip()
+    want_dims = _dims(dimensions)
+    want_period = None if period is None else as_period(period)
+    return [
+        f
+        for f in (filing.facts[i] for i in filing.by_concept.get(concept, ()))
+        if f.dimensions == want_dims and (want_period is None or f.period == want_period)
+    ]
+
+
+def one(
+    filing: Filing, concept: str, period: Period | str | date | None, dimensions: Mapping[str, str] | None
+) -> Fact:
+    concept = concept.strip()
+    if concept not in filing.by_concept:
+        raise FactNotFound(f"{filing.path}: no fact of {concept}{_did_you_mean(concept, filing.by_concept)}")
+    if period is not None:
+        periods = [as_period(period)]
+    elif filing.period is not None:
+        # the filing's own period: its duration (net income), else the instant at its end (assets)
+        periods = [filing.period] + ([Period(None, filing.period.end)] if filing.period.end else [])
+    else:
+        # a filing that states no period of its own: the one period the concept has, if one
+        periods = sorted({f.period for f in find(filing, concept, None, dimensions)}, key=str)
+        if len(periods) > 1:
+            raise FactNotFound(
+                f"{filing.path}: {concept} is given for {_few([str(p) for p in periods])}, and the filing "
+                "states no period of its own (no dei:DocumentPeriodEndDate): say which",
+                tuple(filing.facts[i] for i in filing.by_concept[concept]),
+            )
+    for p in periods:
+        found = find(filing, concept, p, dimensions)
+        if found:
+            return _agreeing(filing, concept, p, found)
+    raise _not_found(filing, concept, periods, _dims(dimensions))
+
+
+def _agreeing(filing: Filing, concept: str, period: Period, facts: list[Fact]) -> Fact:
+    """One fact, or the most precise of duplicates that agree (their precision intervals
+    overlap, as the Inline XBRL duplicates rule reads them); FactConflict otherwise."""
+    if len(facts) == 1:
+        return facts[0]
+    where = f"{concept} for {period}" + "".join(f", {a}={m}" for a, m in facts[0].dimensions)
+    units = {f.unit.text if f.unit else None for f in facts}
+    if len(units) > 1:
+        raise FactConflict(f"{filing.path}: {where} is given in several units: {_listing(facts)}", tuple(facts))
+    valued = [f for f in facts if f.value is not None]
+    if not valued:
+        if any(f.text is not None for f in facts) and len({f.text for f in facts}) > 1:
+            raise FactConflict(f"{filing.path}: {where} is given {len(facts)} times, differently: {_listing(facts)}", tuple(facts))
+        return facts[0]
+    if len(valued) < len(facts):
+        raise FactConflict(f"{filing.path}: {where} is given both as a value and as nil or unreadable: {_listing(facts)}", tuple(facts))
+    ivs = [f.interval for f in valued]
+    lo = max(iv[0] for iv in ivs if iv)
+    hi = min(iv[1] for iv in ivs if iv)
+    if lo > hi:
+        raise FactConflict(f"{filing.path}: {where} is given {len(facts)} times, and they disagree: {_listing(facts)}", tuple(facts))
+    return max(valued, key=lambda f: (INF if f.decimals is None else f.decimals))
+
+
+def _listing(facts: Iterable[Fact]) -> str:
+    from factcheck.filing.notation import written
+
+    return "; ".join(f"{written(f)} (line {f.line}, decimals {_dec(f)})" for f in facts)
+
+
+def _dec(f: Fact) -> str:
+    return "INF" if f.decimals == INF else str(f.decimals)
+
+
+def _not_found(filing: Filing, concept: str, periods: list[Period], dims: tuple[tuple[str, str], ...]) -> FactNotFound:
+    facts = tuple(filing.facts[i] for i in filing.by_concept[concept])
+    want = " or ".join(map(str, periods))
+    with_dims = "".join(f", {a}={m}" for a, m in dims)
+    same_dims = [f for f in facts if f.dimensions == dims]
+    if same_dims:
+        have = sorted({str(f.period) for f in same_dims})
+        return FactNotFound(
+            f"{filing.path}: no fact of {concept}{with_dims} for {want}; the filing has it for {_few(have)}", facts
+        )
+    other = sorted({", ".join(f"{a}={m}" for a, m in f.dimensions) or "no dimensions" for f in facts})
+    return FactNotFound(
+        f"{filing.path}: no fact of {concept} with "
+        + (with_dims[2:] if dims else "no dimensions")
+        + f"; the filing has it with {_few(other)}",
+        facts,
+    )
+
+
+def _few(items: list[str], n: int = 6) -> str:
+    shown = ", ".join(items[:n])
+    return shown + (f" and {len(items) - n} more" if len(items) > n else "")
+
+
+def _did_you_mean(concept: str, index: Mapping[str, object]) -> str:
+    """A concept spelt alike: the same local name under another prefix, a different case,
+    or a close spelling."""
+    local = concept.rpartition(":")[2].lower()
+    same = [c for c in index if c.rpartition(":")[2].lower() == local]
+    if not same:
+        by_local = {c.rpartition(":")[2].lower(): c for c in index}
+        close = difflib.get_close_matches(local, list(by_local), n=3, cutoff=0.8)
+        same = [by_local[c] for c in close]
+    return f" (did you mean {' or '.join(sorted(same)[:3])}?)" if same else ""

@@ -1,0 +1,263 @@
+"""The format transforms of Inline XBRL: the text a reader sees -> the value XBRL means.
+
+A tagged figure in an Inline XBRL document is written for people (``96,995``,
+``1.234,5``, ``—`` for nothing, ``two``); its ``format`` names the rule that turns
+that text into a value, from the transformation registries of XBRL International
+(``ixt:``, versions 1 to 5, 2010-2022) and of the SEC (``ixt-sec:``). Each rule here
+is one small function over the text, registered under every name the registries
+give it; numbers come out as exact Fractions (``scale`` and ``sign`` are applied by
+the caller), dates as ISO text. A text that does not fit its format raises
+ValueError with what was expected.
+
+Only the formats that carry numbers, and the English and numeric dates and the
+booleans that text facts use, are here; a text fact in any other format keeps the
+text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from fractions import Fraction
+
+from factcheck.filing.xbrl import decimal_value
+
+#: the registries' namespaces -> the prefix the table below uses
+NAMESPACES = {
+    "http://www.xbrl.org/2008/inlineXBRL/transformation": "ixt",
+    "http://www.xbrl.org/inlineXBRL/transformation/2010-04-20": "ixt",
+    "http://www.xbrl.org/inlineXBRL/transformation/2011-07-31": "ixt",
+    "http://www.xbrl.org/inlineXBRL/transformation/2015-02-26": "ixt",
+    "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12": "ixt",
+    "http://www.xbrl.org/inlineXBRL/transformation/2022-02-16": "ixt",
+    "http://www.sec.gov/inlineXBRL/transformation/2015-08-31": "ixt-sec",
+}
+
+# --------------------------------------------------------------------------- numbers
+
+_SPACES = " \t\n\r\u00a0\u202f\u2009"  # a thin or no-break space groups thousands too
+_APOSTROPHES = "'`´’′"
+
+
+def _grouped(text: str, point: str, groups: str) -> Fraction:
+    """Digits grouped by any of ``groups`` with ``point`` before the decimals."""
+    t = text.strip(_SPACES)
+    whole, _, frac = t.partition(point)
+    if (
+        not t
+        or point in frac
+        or any(not (c.isascii() and c.isdigit()) and c not in groups for c in whole)
+        or any(not (c.isascii() and c.isdigit()) and c not in _SPACES for c in frac)
+        or not any(c.isdigit() for c in t)
+    ):
+        raise ValueError(f"'{text.strip()[:40]}' is not a number written with '{point}' before its decimals")
+    digits = "".join(c for c in whole if c.isdigit())
+    decimals = "".join(c for c in frac if c.isdigit())
+    return decimal_value(f"{digits or '0'}.{decimals}" if decimals else digits)
+
+
+def num_dot_decimal(text: str) -> Fraction:
+    """``1,234,567.89`` (commas or spaces between thousands) -> 1234567.89."""
+    return _grouped(text, ".", "," + _SPACES)
+
+
+def num_comma_decimal(text: str) -> Fraction:
+    """``1.234.567,89`` (dots or spaces between thousands) -> 1234567.89."""
+    return _grouped(text, ",", "." + _SPACES)
+
+
+def num_dot_decimal_apos(text: str) -> Fraction:
+    """``1'234'567.89`` (Swiss style) -> 1234567.89."""
+    return _grouped(text, ".", "," + _SPACES + _APOSTROPHES)
+
+
+def num_comma_decimal_apos(text: str) -> Fraction:
+    """``1'234'567,89`` -> 1234567.89."""
+    return _grouped(text, ",", "." + _SPACES + _APOSTROPHES)
+
+
+def fixed_zero(text: str) -> Fraction:
+    """Zero, whatever is written (``—``, ``-``, ``nil``)."""
+    return Fraction(0)
+
+
+_UNIT_DECIMAL = re.compile(r"\s*([0-9][0-9.,'`´’′ \u00a0\u202f]*?)\s*([^0-9\s][^0-9]*?)\s*([0-9]{1,2})(?:\s*[^0-9]*)?\s*\Z")
+
+
+def num_unit_decimal(text: str) -> Fraction:
+    """``5 dollars 25 cents``, ``7 euro 5`` -> 5.25, 7.05 (the minor unit in two digits)."""
+    m = _UNIT_DECIMAL.match(text)
+    if not m:
+        raise ValueError(f"'{text.strip()[:40]}' is not an amount and its cents (5 dollars 25)")
+    whole = "".join(c for c in m.group(1) if c.isdigit())
+    return decimal_value(f"{whole}.{m.group(3).rjust(2, '0')}")
+
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_LARGE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+#: the most words a number in words may have (nine hundred ninety-nine trillion ... has 25)
+MAX_WORDS = 40
+
+
+def num_words_en(text: str) -> Fraction:
+    """English number words: ``two`` -> 2, ``twenty-one``, ``one hundred and five``,
+    ``three thousand``; ``no`` and ``none`` are 0."""
+    words = re.sub(r"[-,\u2010\u2011]", " ", text.strip().lower()).split()
+    if len(words) > MAX_WORDS:  # "hundred hundred hundred ..." would be a number of any size
+        raise ValueError(f"a number of more than {MAX_WORDS} words")
+    if words in (["no"], ["none"]):
+        return Fraction(0)
+    total = current = 0
+    seen = False
+    for i, w in enumerate(words):
+        if w == "and" and seen:
+            continue
+        if w in ("a", "an") and i + 1 < len(words) and words[i + 1] in ("hundred", *_LARGE):
+            current += 1
+        elif w in _SMALL:
+            current += _SMALL[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _LARGE:
+            total += (current or 1) * _LARGE[w]
+            current = 0
+        else:
+            raise ValueError(f"'{text.strip()[:40]}' is not a number in English words (two, twenty-one)")
+        seen = True
+    if not seen:
+        raise ValueError("no number words")
+    return Fraction(total + current)
+
+
+def _not_finite(text: str) -> Fraction:
+    raise ValueError(f"'{text.strip()[:40]}' is not a finite number")
+
+
+#: numeric formats: name -> text -> exact value
+NUMERIC: dict[str, Callable[[str], Fraction]] = {
+    # TR 3-5 names, then the TR 2 and TR 1 names of the same rules
+    "ixt:num-dot-decimal": num_dot_decimal,
+    "ixt:numdotdecimal": num_dot_decimal,
+    "ixt:numdotdecimalin": num_dot_decimal,  # Indian grouping (1,23,45,678.90): separators anywhere
+    "ixt:numcommadot": num_dot_decimal,
+    "ixt:numspacedot": num_dot_decimal,
+    "ixt:num-comma-decimal": num_comma_decimal,
+    "ixt:numcommadecimal": num_comma_decimal,
+    "ixt:numdotcomma": num_comma_decimal,
+    "ixt:numspacecomma": num_comma_decimal,
+    "ixt:numcomma": num_comma_decimal,
+    "ixt:num-dot-decimal-apos": num_dot_decimal_apos,
+    "ixt:num-comma-decimal-apos": num_comma_decimal_apos,
+    "ixt:fixed-zero": fixed_zero,
+    "ixt:zerodash": fixed_zero,
+    "ixt:numdash": fixed_zero,
+    "ixt:num-unit-decimal": num_unit_decimal,
+    "ixt:numunitdecimal": num_unit_decimal,
+    "ixt:numunitdecimalin": num_unit_decimal,
+    "ixt:num-unit-decimal-apos": num_unit_decimal,
+    "ixt-sec:numwordsen": num_words_en,
+    "ixt-sec:numinf": _not_finite,
+    "ixt-sec:numneginf": _not_finite,
+    "ixt-sec:numnan": _not_finite,
+}
+
+# --------------------------------------------------------------------------- dates and booleans
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"([A-Za-z]{3,9})\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(\d{4}|\d{2})"
+_SEP = r"\s*[-/.,\s]\s*"
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y + 2000 if len(text) == 2 else y
+
+
+def _month(text: str) -> int:
+    m = _MONTHS.get(text.lower())
+    if m is None:
+        if text.isdigit() and 1 <= int(text) <= 12:
+            return int(text)
+        raise ValueError(f"'{text}' is not a month")
+    return m
+
+
+def _date_rule(pattern: str, order: str, what: str) -> Callable[[str], str]:
+    """A date transform: ``order`` names the groups of ``pattern`` (y, m, d) and the ISO
+    form follows from which are there: 2024-09-28, 2024-09, --09-28."""
+    full = r"\s*" + pattern + r"\s*\Z"
+
+    def rule(text: str) -> str:
+        m = re.match(full, text.replace("\u00a0", " "), re.IGNORECASE)  # compiled on first use, then cached by re
+        if not m:
+            raise ValueError(f"'{text.strip()[:40]}' is not a date written {what}")
+        parts = dict(zip(order, m.groups()))
+        month = _month(parts["m"])
+        if "y" in parts and "d" in parts:
+            return date(_year(parts["y"]), month, int(parts["d"])).isoformat()
+        if "y" in parts:
+            return f"{_year(parts['y']):04d}-{month:02d}"
+        date(2000, month, int(parts["d"]))  # a leap year: --02-29 is a day
+        return f"--{month:02d}-{int(parts['d']):02d}"
+
+    rule.__doc__ = f"A date written {what} -> ISO."
+    return rule
+
+
+_MDY_EN = _date_rule(_MONTH + r"\s*" + _DAY + r",?\s*" + _YEAR, "mdy", "as 'September 28, 2024'")
+_DMY_EN = _date_rule(_DAY + r"\s*" + _MONTH + r",?\s*" + _YEAR, "dmy", "as '28 September 2024'")
+_MD_EN = _date_rule(_MONTH + r"\s*" + _DAY, "md", "as 'September 28'")
+_DM_EN = _date_rule(_DAY + r"\s*" + _MONTH, "dm", "as '28 September'")
+_MY_EN = _date_rule(_MONTH + r",?\s*" + _YEAR, "my", "as 'September 2024'")
+_YM_EN = _date_rule(_YEAR + r"\s*" + _MONTH, "ym", "as '2024 September'")
+_MDY = _date_rule(r"(\d{1,2})" + _SEP + r"(\d{1,2})" + _SEP + _YEAR, "mdy", "as 09/28/2024")
+_DMY = _date_rule(r"(\d{1,2})" + _SEP + r"(\d{1,2})" + _SEP + _YEAR, "dmy", "as 28.09.2024")
+_YMD = _date_rule(r"(\d{4}|\d{2})" + _SEP + r"(\d{1,2})" + _SEP + r"(\d{1,2})", "ymd", "as 2024-09-28")
+_MD = _date_rule(r"(\d{1,2})" + _SEP + r"(\d{1,2})", "md", "as 09/28")
+_DM = _date_rule(r"(\d{1,2})" + _SEP + r"(\d{1,2})", "dm", "as 28.09")
+_MY = _date_rule(r"(\d{1,2})" + _SEP + _YEAR, "my", "as 09/2024")
+_YM = _date_rule(r"(\d{4}|\d{2})" + _SEP + r"(\d{1,2})", "ym", "as 2024-09")
+
+#: text formats: name -> text -> the value as text (dates in ISO, booleans true/false)
+TEXT: dict[str, Callable[[str], str]] = {
+    "ixt:fixed-true": lambda text: "true",
+    "ixt:booleantrue": lambda text: "true",
+    "ixt:fixed-false": lambda text: "false",
+    "ixt:booleanfalse": lambda text: "false",
+    "ixt:fixed-empty": lambda text: "",
+    "ixt:nocontent": lambda text: "",
+    **dict.fromkeys(("ixt:date-monthname-day-year-en", "ixt:datemonthdayyearen", "ixt:datelongus", "ixt:dateshortus"), _MDY_EN),
+    **dict.fromkeys(("ixt:date-day-monthname-year-en", "ixt:datedaymonthyearen", "ixt:datelonguk", "ixt:dateshortuk"), _DMY_EN),
+    **dict.fromkeys(("ixt:date-monthname-day-en", "ixt:datemonthdayen", "ixt:datelongmonthdayus", "ixt:dateshortmonthdayus"), _MD_EN),
+    **dict.fromkeys(("ixt:date-day-monthname-en", "ixt:datedaymonthen", "ixt:datelongdaymonthuk", "ixt:dateshortdaymonthuk"), _DM_EN),
+    **dict.fromkeys(("ixt:date-monthname-year-en", "ixt:datemonthyearen", "ixt:datelongmonthyear", "ixt:dateshortmonthyear"), _MY_EN),
+    **dict.fromkeys(("ixt:date-year-monthname-en", "ixt:dateyearmonthen", "ixt:datelongyearmonth", "ixt:dateshortyearmonth"), _YM_EN),
+    **dict.fromkeys(("ixt:date-month-day-year", "ixt:datemonthdayyear", "ixt:dateslashus", "ixt:datedotus"), _MDY),
+    **dict.fromkeys(("ixt:date-day-month-year", "ixt:datedaymonthyear", "ixt:dateslasheu", "ixt:datedoteu"), _DMY),
+    **dict.fromkeys(("ixt:date-year-month-day", "ixt:dateyearmonthday"), _YMD),
+    **dict.fromkeys(("ixt:date-month-day", "ixt:datemonthday", "ixt:dateslashmonthdayus"), _MD),
+    **dict.fromkeys(("ixt:date-day-month", "ixt:datedaymonth", "ixt:dateslashdaymontheu"), _DM),
+    **dict.fromkeys(("ixt:date-month-year", "ixt:datemonthyear"), _MY),
+    **dict.fromkeys(("ixt:date-year-month",), _YM),
+}

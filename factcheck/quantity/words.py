@@ -1,0 +1,122 @@
+"""The words of quantities: magnitude, currency, time, percent and point words.
+
+Add a unit word here: a currency word to CURRENCY_WORDS, a time word to TIME_WORDS (and
+a new named unit to UNIT_DEFINITIONS when no existing one fits). Everything that reads
+figures (the expression language, the prose reader of drafts) reads these tables.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+#: magnitude words after a number -> power of ten
+MAGNITUDES: dict[str, int] = {
+    "thousand": 3, "k": 3, "K": 3, "千": 3,
+    "million": 6, "m": 6, "M": 6, "mn": 6, "百万": 6,
+    "billion": 9, "bn": 9, "十亿": 9,
+    "trillion": 12, "tn": 12,
+    "万": 4, "十万": 5, "千万": 7, "亿": 8, "百亿": 10, "千亿": 11, "万亿": 12,
+}
+MAG_ALIASES = {"thousands": "thousand", "millions": "million", "billions": "billion",
+                "trillions": "trillion", "Thousand": "thousand", "Million": "million",
+                "Billion": "billion", "Trillion": "trillion", "Bn": "bn", "BN": "bn",
+                "Mn": "mn", "MN": "mn", "Tn": "tn", "TN": "tn"}
+
+#: currency words -> ISO code
+CURRENCY_WORDS: dict[str, str] = {
+    "CNY": "CNY", "RMB": "CNY", "yuan": "CNY", "Yuan": "CNY", "元": "CNY", "人民币": "CNY",
+    "USD": "USD", "美元": "USD",
+    "HKD": "HKD", "港元": "HKD", "港币": "HKD",
+    "EUR": "EUR", "euro": "EUR", "euros": "EUR", "欧元": "EUR",
+    "GBP": "GBP", "英镑": "GBP",
+    "JPY": "JPY", "yen": "JPY", "日元": "JPY",
+}
+CURRENCIES = ("CNY", "USD", "HKD", "EUR", "GBP", "JPY")
+
+#: currency signs written before a number -> ISO code (longest first when matching)
+CURRENCY_SIGNS: dict[str, str] = {
+    "US$": "USD", "HK$": "HKD", "CN¥": "CNY", "RMB¥": "CNY", "JP¥": "JPY",
+    "¥": "CNY", "￥": "CNY", "$": "USD", "€": "EUR", "£": "GBP",
+}
+
+TIME_WORDS: dict[str, str] = {
+    "day": "day", "days": "day", "天": "day",
+    "week": "week", "weeks": "week", "周": "week",
+    "month": "month", "months": "month", "个月": "month",
+    "quarter": "quarter", "quarters": "quarter", "季度": "quarter",
+    "year": "year", "years": "year", "yr": "year", "yrs": "year", "年": "year",
+}
+
+TIME_UNITS = ("day", "week", "month", "quarter", "year")
+
+PERCENT_WORDS = {"%", "％", "percent", "pct"}
+POINT_WORDS = {"pp", "ppt", "ppts", "个百分点", "百分点"}
+
+#: every word that names a unit: these cannot be fact names, since `/ year` must mean a unit
+RESERVED_WORDS = (
+    set(CURRENCY_WORDS) | set(TIME_WORDS) | PERCENT_WORDS | POINT_WORDS
+    | {"percentage", "point", "points", "per", "cent"}
+)
+
+#: words of units and magnitudes long enough to be misspelt (for "did you mean")
+SPELLED_UNITS = tuple(
+    sorted(
+        w
+        for w in {*CURRENCY_WORDS, *TIME_WORDS, *PERCENT_WORDS, *POINT_WORDS, *MAGNITUDES, *MAG_ALIASES}
+        if w.isascii() and (len(w) > 3 or w.isupper())  # and CNY, USD…: 'USDD'
+    )
+)
+
+#: the named units: name -> (its size, what it is measured against). A base unit stands
+#: against its own dimension, "[...]"; the rest against another named unit, exactly.
+UNIT_DEFINITIONS: tuple[tuple[str, Fraction, str], ...] = (
+    *((code, Fraction(1), f"[currency_{code}]") for code in ("CNY", "USD", "HKD", "EUR", "GBP", "JPY")),
+    ("day", Fraction(1), "[time]"),
+    ("week", Fraction(7), "day"),
+    ("year", Fraction("365.25"), "day"),
+    ("month", Fraction(1, 12), "year"),
+    ("quarter", Fraction(1, 4), "year"),
+    ("percent", Fraction(1, 100), ""),
+    ("pp", Fraction(1), "[percentage_point]"),
+)
+
+
+def singular(word: str) -> str:
+    """Naive English singular, enough for count words: orders -> order, companies -> company."""
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 2 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def plural(word: str) -> str:
+    if not word.isascii():
+        return word
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def is_known_unit_word(word: str) -> bool:
+    return word in CURRENCY_WORDS or word in TIME_WORDS or word in PERCENT_WORDS or word in POINT_WORDS
+
+
+def magnitude(word: str) -> int | None:
+    word = MAG_ALIASES.get(word, word)
+    return MAGNITUDES.get(word)
+
+
+def canonical_magnitude(word: str) -> str:
+    return MAG_ALIASES.get(word, word)
+
+
+def misspelt_unit(word: str) -> str | None:
+    """The unit or magnitude word a count word looks like a slip of ('bilion' -> 'billion')."""
+    from factcheck.suggest import closest
+
+    if is_known_unit_word(word) or magnitude(word) is not None:
+        return None
+    return closest(word, SPELLED_UNITS, 0.8)

@@ -1,0 +1,133 @@
+"""The verify command's work: its settings from flags and config, the run, suppressions, the reports.
+
+``cli.verify`` parses the options and calls ``verify``; this module decides what they
+mean (config defaults, the auto format, colour and width), runs the engine and writes
+every report. It never exits: it returns the exit code, or raises UsageError.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.baseline import Baseline
+    from factcheck.model import Report
+    from factcheck.progress import Bar
+
+
+def is_terminal(stream: object) -> bool:
+    """A terminal; not when the stream is closed (a run with 2>&- has no sys.stderr)."""
+    try:
+        return stream is not None and stream.isatty()  # type: ignore[attr-defined]
+    except (ValueError, OSError):
+        return False
+
+
+def use_color(choice: str, to_terminal: bool) -> bool:
+    """``--color always|never|auto``; auto honours NO_COLOR, then FORCE_COLOR, then the terminal."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return to_terminal
+
+
+def width(to_terminal: bool) -> int:
+    import shutil
+
+    if to_terminal:
+        return shutil.get_terminal_size((80, 24)).columns
+    try:
+        return int(os.environ.get("COLUMNS", "80"))
+    except ValueError:
+        return 80
+
+
+def verify(
+    paths: list[str] | None = None,
+    format: str | None = None,
+    output: Path | None = None,
+    report: list[str] | None = None,
+    only: list[str] | None = None,
+    fail_on: str | None = None,
+    strict: bool = False,
+    color: str = "auto",
+    quiet: bool = False,
+    draft: str | None = None,
+    require_coverage: bool = False,
+    baseline: Path | None = None,
+    write_baseline: Path | None = None,
+) -> int:
+    """Check the claims files, write every report, and give the exit code (0 or 1)."""
+    from factcheck import config
+    from factcheck.engine import run
+    from factcheck.output import write_atomic
+    from factcheck.reporters import DETAILED, Options
+    from factcheck.reporters import deliver as reports
+
+    conf = config.load()
+    threshold = "warning" if strict else (fail_on or conf.fail_on or "error")
+    to_terminal = output is None and is_terminal(sys.stdout)
+    name = format or conf.format or "auto"
+    if name == "auto":
+        name = reports.auto_format(to_terminal)
+    options = Options(fail_on=threshold, quiet=quiet, color=False, width=width(to_terminal))
+    targets = [reports.Target(name, output, replace(options, color=name == "rich" and use_color(color, to_terminal)))]
+    specs = report if report is not None else conf.reports or ()
+    targets += [reports.Target(fmt, file, options) for fmt, file in map(reports.parse_spec, specs)]
+    reports.check_targets(targets, write_baseline)
+    known = _known_findings(baseline or conf.baseline, write_baseline)
+    detail = any(t.format in DETAILED for t in targets)
+    bar = _bar()
+    try:
+        found = run(paths or list(conf.paths or ()), only or (), draft, require_coverage, detail, bar.update if bar is not None else None)
+    finally:
+        if bar is not None:
+            bar.close()
+    if write_baseline is not None:
+        from factcheck import baseline as bl
+
+        write_atomic(write_baseline, bl.baseline_text(found, write_baseline))
+        known = bl.load_baseline(write_baseline)
+    if known is not None or any(r.claim.ignore is not None for r in found.results):
+        from factcheck import baseline as bl  # suppressions: only for a run that has some
+
+        found = bl.apply(found, known)
+    reports.deliver(found, targets, protect=_inputs(found, draft))
+    return found.exit_code(threshold)
+
+
+def _known_findings(accepted: Path | str | None, write_baseline: Path | None) -> Baseline | None:
+    """The baseline to apply (``--baseline``, or the config's), unless one is being written."""
+    if not accepted or write_baseline is not None:
+        return None
+    from factcheck import baseline as bl
+
+    return bl.load_baseline(accepted)
+
+
+def _bar() -> Bar | None:
+    """A progress bar on stderr when it is a terminal (shown once a run takes a second)."""
+    if not is_terminal(sys.stderr) or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+        return None
+    from factcheck.progress import Bar
+
+    return Bar()
+
+
+def _inputs(report: Report, draft: str | None = None) -> list[str]:
+    """The files a run read (claims files and their drafts): a report never replaces them."""
+    out = [draft] if draft else []
+    for f in report.files:
+        out.append(f.document.path)
+        if f.document.article.get("draft"):
+            out.append(os.path.join(os.path.dirname(f.document.path), f.document.article["draft"]))
+    return out
