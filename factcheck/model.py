@@ -157,6 +157,8 @@ class Settings(NamedTuple):
     tolerance: Expr | None = None
     rounding_only: Status = Status.WARN
     rates: tuple[tuple[str, Expr], ...] = ()
+    #: check the relations the draft states too (``factcheck.infer``)
+    infer: bool = False
 
 
 class Problem(NamedTuple):

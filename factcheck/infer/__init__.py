@@ -19,9 +19,9 @@ from bisect import bisect_left
 from datetime import date
 
 from factcheck.draft import Draft
-from factcheck.prose import Mention
 from factcheck.infer.context import Relation, Sentence
 from factcheck.infer.rules import RULES, Ctx, Rule, rule
+from factcheck.prose import Mention
 
 __all__ = ["RULES", "Relation", "Rule", "draft_date", "infer", "rules"]
 
@@ -92,7 +92,7 @@ def _unique(found: list[Relation]) -> list[Relation]:
     return sorted(out, key=lambda r: (r.at.start if r.at else 0))
 
 
-_FRONT_DATE = re.compile(r"^(?:date|published|pubdate|publish_date)\s*:\s*['\"]?(\d{4})-(\d{2})-(\d{2})", re.M)
+_FRONT_DATE = re.compile(r"^(?:date|published|pubdate|publish_date)\s*:\s*['\"]?(\d{4})-(\d{2})-(\d{2})", re.MULTILINE)
 
 
 def draft_date(draft: Draft) -> date | None:

@@ -12,13 +12,14 @@ import os
 
 from factcheck.draft import Draft
 from factcheck.infer.context import Relation
-from factcheck.model import COMPARE_ALIASES, Claim, Expr, Inferred
+from factcheck.model import COMPARE_ALIASES, Claim, Expr, Inferred, Span
 
 TAG = "inferred"
 
 
 def to_claims(relations: list[Relation], draft: Draft) -> list[Claim]:
     """One claim a relation, in the order of the draft."""
+    from factcheck.errors import ExprError
     from factcheck.expr import parse
 
     name = os.path.basename(draft.path)
@@ -31,22 +32,27 @@ def to_claims(relations: list[Relation], draft: Draft) -> list[Claim]:
         cid, k = base, 2
         while cid in used:
             cid, k = f"{base}-{k}", k + 1
-        used.add(cid)
 
-        def expr(text: str) -> Expr:
+        def expr(text: str, at: Span = span) -> Expr:
             # the text is ours, not the draft's: a position inside it is the figure's
-            return Expr(text, span, parse(text), False)
+            return Expr(text, at, parse(text), False)
 
         figures = tuple(dict.fromkeys(m for m in r.figures))
+        try:
+            check, stated = expr(r.check), expr(r.stated)
+            tolerance = expr(r.tolerance) if r.tolerance else None
+        except ExprError:
+            continue  # a figure the claims language cannot write (yet): no claim rather than a wrong one
+        used.add(cid)
         out.append(
             Claim(
                 id=cid,
                 span=span,
                 says=" ".join(draft.text[r.start : r.end].split()),
-                check=expr(r.check),
-                stated=expr(r.stated),
+                check=check,
+                stated=stated,
                 compare=COMPARE_ALIASES[r.compare],
-                tolerance=expr(r.tolerance) if r.tolerance else None,
+                tolerance=tolerance,
                 tags=(TAG,),
                 inferred=Inferred(
                     kind=r.kind,

@@ -196,6 +196,7 @@ def _literal(m: Mention, like: Mention | None = None) -> str | None:
     return text
 
 
+_PREFIX = re.compile(r"^(?:US\$|HK\$|CN¥|JP¥|RMB|CNY|USD|HKD|EUR|GBP|JPY|[$€£¥￥\s-])*$")
 _WRITTEN = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
 
 
@@ -203,7 +204,7 @@ def _as_written(m: Mention, v: q.Value) -> str | None:
     """The digits as the draft writes them, with the value's magnitude and unit: the same
     text ``inventory.amount`` makes, without working it out from the interval."""
     found = _WRITTEN.search(m.text)
-    if found is None or not m.text[: found.start()].strip(" $€£¥￥-").replace("US", "").replace("HK", "").replace("RMB", "").replace("CNY", "").replace("USD", "").strip() == "":
+    if found is None or not _PREFIX.match(m.text[: found.start()]):
         return None
     digits = found.group().replace(",", "")
     if q.literal(digits, v.mag).point != abs(v.point) and q.literal(digits, v.mag).point != v.point:

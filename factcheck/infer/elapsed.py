@@ -17,7 +17,6 @@ def _dated(s: Sentence) -> bool:
     return any(m.kind in ("year", "date", "ordinal") or m.text.endswith("周") for m in s.all)
 from factcheck.prose import Mention
 
-
 _MEASURE = re.compile(r"[台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚元]")
 
 

@@ -66,7 +66,7 @@ def _rates(s: Sentence) -> bool:
 
 
 def _words(pattern: str) -> Callable[[Sentence], bool]:
-    found = re.compile(pattern, re.I)
+    found = re.compile(pattern, re.IGNORECASE)
     return lambda s: bool(found.search(s.text, s.start, s.end))
 
 
@@ -364,24 +364,24 @@ def share_of(s: Sentence, ctx: Ctx) -> list[Relation]:
             continue
         part = s.figs[i - 1] if i > 0 else None
         whole = s.figs[i + 1] if i + 1 < len(s.figs) else None
-        if part is not None and whole is not None and is_amount(part) and is_amount(whole):
-            if cues.SHARE_CUE.match(s.gap(part, p).lower()) and cues.SHARE_OF.match(s.gap(p, whole).lower()):
-                out += _share(s, "share-of", part, whole, p)
-                continue
+        if (part is not None and whole is not None and is_amount(part) and is_amount(whole)
+                and cues.SHARE_CUE.match(s.gap(part, p).lower()) and cues.SHARE_OF.match(s.gap(p, whole).lower())):
+            out += _share(s, "share-of", part, whole, p)
+            continue
         # "… accounted for 71% of sales of 41.6 billion yuan, or 29.5 billion yuan"
         after = s.figs[i + 2] if i + 2 < len(s.figs) else None
-        if whole is not None and after is not None and is_amount(whole) and is_amount(after):
-            if (cues.SHARE_OF.match(s.gap(p, whole).lower()) and cues.SHARE_OR.match(s.gap(whole, after).lower())
-                    and re.search(r"\b(?:accounted for|made up|represented|was|were|or)\s*$", s.before(p, 40).lower())):
-                out += _share(s, "share-of", after, whole, p)
-                continue
+        if (whole is not None and after is not None and is_amount(whole) and is_amount(after)
+                and cues.SHARE_OF.match(s.gap(p, whole).lower()) and cues.SHARE_OR.match(s.gap(whole, after).lower())
+                and re.search(r"\b(?:accounted for|made up|represented|was|were|or)\s*$", s.before(p, 40).lower())):
+            out += _share(s, "share-of", after, whole, p)
+            continue
         # 客户管理收入1007.9亿元，占集团收入1360.9亿元的74%
         if i >= 2:
             p2, w2 = s.figs[i - 2], s.figs[i - 1]
-            if is_amount(p2) and is_amount(w2) and re.search(r"占[^，,。]{0,12}$", s.gap(p2, w2)):
-                if re.fullmatch(r"[^，,。；]{0,10}?的(?:比重|比例)?(?:为|达|约|近|超过)*", s.gap(w2, p)):
-                    out += _share(s, "share-of", p2, w2, p)
-                    continue
+            if (is_amount(p2) and is_amount(w2) and re.search(r"占[^，,。]{0,12}$", s.gap(p2, w2))
+                    and re.fullmatch(r"[^，,。；]{0,10}?的(?:比重|比例)?(?:为|达|约|近|超过)*", s.gap(w2, p))):
+                out += _share(s, "share-of", p2, w2, p)
+                continue
         # 第三产业增加值765583亿元，占国内生产总值的56.7% (the whole named, with its figure, before)
         if part is not None and is_amount(part):
             named = re.search(r"[，,]\s*(?:约|近)?占([^，,。；的]{2,12})的(?:比重|比例)?(?:为|达|约|近|超过)*$", s.gap(part, p))
@@ -443,11 +443,9 @@ def _named(ctx: Ctx, name: str, like: Mention) -> Mention | None:
             if m is like or not is_amount(m):
                 continue
             lead = t.gap(t.figs[i - 1] if i else None, m)
-            if re.search(re.escape(name) + r"(?:为|达|达到|是|总额为|共)?$", lead):
+            if re.search(re.escape(name) + r"(?:为|达|达到|是|总额为|共)?$", lead) or (i and re.search(re.escape(name) + r"(?:由|从)$", t.gap(t.figs[i - 2] if i > 1 else None, t.figs[i - 1]))
+                  and cues.FROM_TO_CN.match(lead)):
                 found.append(m)
-            elif i and re.search(re.escape(name) + r"(?:由|从)$", t.gap(t.figs[i - 2] if i > 1 else None, t.figs[i - 1])):
-                if cues.FROM_TO_CN.match(lead):
-                    found.append(m)
     found = [m for m in found if pair(like, m) is not None]
     return found[0] if len(found) == 1 else None
 
@@ -593,9 +591,9 @@ def times(s: Sentence, ctx: Ctx) -> list[Relation]:
                 continue
         if i >= 2:  # A是B的N倍
             a, b = s.figs[i - 2], s.figs[i - 1]
-            if re.search(r"(?:是|为|相当于|达到)[^，,。；]{0,8}$", s.gap(a, b)) and re.fullmatch(r"的(?:约|近|超过)?", s.gap(b, n)):
-                if is_amount(a) and is_amount(b):
-                    out += _ratio(s, "times", a, b, n, s.gap(a, b))
+            if (re.search(r"(?:是|为|相当于|达到)[^，,。；]{0,8}$", s.gap(a, b)) and re.fullmatch(r"的(?:约|近|超过)?", s.gap(b, n))
+                    and is_amount(a) and is_amount(b)):
+                out += _ratio(s, "times", a, b, n, s.gap(a, b))
     return out
 
 
@@ -769,9 +767,9 @@ def _span_years(s: Sentence, a: Mention, b: Mention) -> tuple[int, tuple[Mention
         y0, y1 = distinct
         return y1 - y0, tuple(plain)
     for m in s.figs:
-        if _unit(m) == "year" and m.value is not None and m.value.point == int(m.value.point):
-            if cues.OVER_YEARS.search(s.before(m, 30).lower()) or re.search(r"(?:过去|近|此后)$", s.before(m, 4)):
-                return int(m.value.point), (m,)
+        if (_unit(m) == "year" and m.value is not None and m.value.point == int(m.value.point)
+                and (cues.OVER_YEARS.search(s.before(m, 30).lower()) or re.search(r"(?:过去|近|此后)$", s.before(m, 4)))):
+            return int(m.value.point), (m,)
     return None
 
 
@@ -783,7 +781,7 @@ def _span_years(s: Sentence, a: Mention, b: Mention) -> tuple[int, tuple[Mention
     "difference",
     "Exports reached 300 billion dollars and imports 220 billion dollars, leaving a trade surplus of 80 billion dollars.",
     "300 billion USD - 220 billion USD ≈ 80 billion USD",
-    gate=_words(r"surplus|deficit|gap|shortfall|difference|spread|margin|差|高出|多出|超出|低了|少了|高了|多了"),
+    gate=_words(r"surplus|deficit|gap|shortfall|difference|spread|margin|差|缺口|高出|多出|超出|低了|少了|高了|多了"),
 )
 def difference(s: Sentence, ctx: Ctx) -> list[Relation]:
     """Two amounts and the surplus, deficit, gap or difference between them, all

@@ -17,14 +17,14 @@ from factcheck.draft import Draft
 from factcheck.infer.context import Relation, is_percent, literal, signed_text
 from factcheck.prose import Mention
 
-TOTAL_LABEL = re.compile(r"^(?:total|totals|sum|all|overall|grand total|group total|合计|总计|总额|总和|共计|全部)\b", re.I)
-SUBTOTAL_LABEL = re.compile(r"^(?:subtotal|sub-total|of which|including|incl\.|其中|小计|[-–—+])", re.I)
+TOTAL_LABEL = re.compile(r"^(?:total|totals|sum|all|overall|grand total|group total|合计|总计|总额|总和|共计|全部)\b", re.IGNORECASE)
+SUBTOTAL_LABEL = re.compile(r"^(?:subtotal|sub-total|of which|including|incl\.|其中|小计|[-–—+])", re.IGNORECASE)
 RATE_HEADER = re.compile(
     r"yoy|y/y|q/q|qoq|change|chg|growth|margin|rate|ratio|price|per share|eps|average|avg|mean|median|multiple|"
     r"p/e|yield|return|同比|环比|增长|增速|变动|变化|率|均|价|倍|每股",
-    re.I,
+    re.IGNORECASE,
 )
-SHARE_HEADER = re.compile(r"share|% of total|percent of total|weight|mix|占比|比重|份额|构成", re.I)
+SHARE_HEADER = re.compile(r"share|% of total|percent of total|weight|mix|占比|比重|份额|构成", re.IGNORECASE)
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -114,9 +114,9 @@ def _table(header: list[_Cell], rows: list[list[_Cell]], figures, draft: Draft) 
         head = _label(header[col].text)
         if RATE_HEADER.search(head) and not SHARE_HEADER.search(head):
             continue
-        cells = [r[col] if col < len(r) else None for r in rows]
-        if any(c is None for c in cells):
+        if any(col >= len(r) for r in rows):
             continue
+        cells = [r[col] for r in rows]
         found = [figures(c) for c in cells]
         if any(len(f) != 1 or f[0].kind != "number" or f[0].value is None for f in found):
             continue
