@@ -27,7 +27,7 @@ points), an amount with amounts of a compatible unit; an amount against a rate
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -429,15 +429,23 @@ def anchor(
     ev: Evaluator,
     require_coverage: bool = False,
     detail: bool = False,
+    inferred: Callable[[Draft, list[Mention]], list[Result]] | None = None,
 ) -> tuple[list[Result], DraftReport, list[Problem]]:
     """Locate every claim of the document in the draft, match the figures of the
     selected ones (``results``), and count what the claims cover. The problems are
     entries of ``ignore_figures`` that the draft does not hold. ``detail``: the report
-    keeps the draft's text and every figure with the claims it bears on."""
+    keeps the draft's text and every figure with the claims it bears on.
+
+    ``inferred(draft, figures)``: the results of the claims inferred from the draft
+    (``factcheck.infer``), given the figures read here (one reading of the draft); they
+    are placed where they were read and cover their own figures, and one whose stated
+    figure a written claim already agrees with is left out (no claim twice)."""
     placing = _Placing(doc, draft)
     placing.locate()
     problems = placing.ignore()
     out = [placing.result(r, ev) for r in results]
+    if inferred is not None:
+        out += placing.inferred(inferred(draft, placing.mentions))
     return out, placing.report(require_coverage, detail), problems
 
 
@@ -458,6 +466,8 @@ class _Placing:
         #: figure (by its start) -> ids of the claims it agrees with, and contradicts
         self.agreeing: dict[int, list[tuple[str, Status]]] = {}
         self.contradicting: dict[int, list[str]] = {}
+        #: inferred claims hold only their own figures, not every figure of their sentence
+        self.own: dict[str, tuple[int, ...]] = {}
 
     def within(self, a: int, b: int) -> list[Mention]:
         """The figures that start from ``a`` to before ``b``."""
@@ -538,6 +548,31 @@ class _Placing:
         )
         return _failed(r, text, ordered[0].span, found, "draft-mismatch")
 
+    def inferred(self, results: list[Result]) -> list[Result]:
+        """Inferred claims in the draft: each at its own passage, covering its own figures
+        (not every figure of its sentence); one a written claim already checks is dropped."""
+        written = {start for start, claims in self.agreeing.items() if claims}
+        out = []
+        for r in results:
+            inf = r.claim.inferred
+            assert inf is not None
+            if inf.stated_at in written:
+                continue
+            self.passages[r.claim.id] = (inf.start, inf.end)
+            self.own[r.claim.id] = inf.starts
+            self.covered.update(inf.starts)
+            for start in inf.starts:
+                self.agreeing.setdefault(start, []).append((r.claim.id, r.status))
+            found = Anchor(
+                True,
+                self.draft.span(inf.start),
+                self.draft.span(max(inf.end - 1, inf.start)),
+                self.draft.text[inf.start : inf.end],
+                matched=inf.figures,
+            )
+            out.append(r._replace(anchor=found))
+        return out
+
     def changed_figures(self, claim_id: str, inside: list[Mention], against: set[int]) -> list[Mismatch]:
         """The figures the claim's `says` has and the draft no longer does (its words found
         with other figures); ``against``: figures already reported as contradicting it."""
@@ -578,6 +613,10 @@ class _Placing:
         draft = self.draft
         holding: dict[int, list[str]] = {}
         for claim_id, where in self.passages.items():
+            if claim_id in self.own:
+                for start in self.own[claim_id]:
+                    holding.setdefault(start, []).append(claim_id)
+                continue
             for m in self.within(*where) if where else ():
                 holding.setdefault(m.start, []).append(claim_id)
         return tuple(

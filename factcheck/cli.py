@@ -75,7 +75,11 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def verify(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Claims files or folders (every claims.yaml / *.claims.yaml under them). Default: ./claims.yaml", show_default=False),
+        typer.Argument(
+            help="Claims files or folders (every claims.yaml / *.claims.yaml under them), or article drafts "
+            "(.md, .txt: their own arithmetic is inferred and checked). Default: ./claims.yaml",
+            show_default=False,
+        ),
     ] = None,
     format: Annotated[
         Format | None,
@@ -86,7 +90,10 @@ def verify(
         list[str] | None,
         typer.Option("--report", metavar="FORMAT:FILE", help="Also write a report in this format to this file (repeatable).", show_default=False),
     ] = None,
-    only: Annotated[list[str] | None, typer.Option("--only", help="Check only claims with this id or tag (repeatable).")] = None,
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help="Check only claims with this id or tag (repeatable); `inferred` or `written` select by origin."),
+    ] = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 from this status up (default: error).", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Same as --fail-on warning.")] = False,
     color: Annotated[Color, typer.Option("--color", help="Colour in the terminal report (NO_COLOR and FORCE_COLOR are honoured).")] = Color.auto,
@@ -100,19 +107,52 @@ def verify(
         Path | None,
         typer.Option("--write-baseline", help="Record every finding of this run in this baseline file; they no longer count.", show_default=False),
     ] = None,
+    infer: Annotated[
+        bool | None,
+        typer.Option(
+            "--infer/--no-infer",
+            help="Also check the relations the draft itself states (on by default for a bare draft; "
+            "for a claims file, as its settings.infer says).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="DATE", help="The article's date (YYYY-MM-DD) for \"this year\" and anniversaries, when the draft has none."),
+    ] = None,
 ) -> None:
-    """Check claims files and report every claim: pass, warn, fail, error or unchecked."""
+    """Check claims files (or drafts) and report every claim: pass, warn, fail, error or unchecked."""
     from factcheck.errors import UsageError
     from factcheck.verify import verify as check
 
     try:
         code = check(
             paths, format.value if format else None, output, report, only, fail_on.value if fail_on else None,
-            strict, color.value, quiet, draft, require_coverage, baseline, write_baseline,
+            strict, color.value, quiet, draft, require_coverage, baseline, write_baseline, infer, _date(as_of),
         )
     except UsageError as e:
         raise _fail(e.message) from None
     raise typer.Exit(code)
+
+
+def _date(text: str | None):  # type: ignore[no-untyped-def]
+    """``--as-of``: an ISO date, or a usage error that says so."""
+    if text is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise _fail(f"--as-of {text}: not a date; write it as YYYY-MM-DD (2025-05-13)") from None
+
+
+@app.command()
+def rules() -> None:
+    """List the rules that infer claims from a draft, each with an example and the claim it gives."""
+    from factcheck.infer import rules_text
+
+    sys.stdout.write(rules_text())
 
 
 @app.command()

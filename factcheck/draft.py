@@ -98,6 +98,27 @@ def from_text(source: str, path: str = "<draft>", markdown: bool = True) -> Draf
     return Draft(path, source, text, offsets, tuple(starts), markdown)
 
 
+def title(source: str) -> str | None:
+    """The draft's title: its front matter's ``title:``, else its first line as a heading."""
+    block = front_matter(source)
+    if block:
+        m = re.search(r"^title\s*:\s*['\"]?(.+?)['\"]?\s*$", block, re.MULTILINE)
+        if m:
+            return m.group(1)[:200]
+    body = source[len(block or "") :]
+    for line in body.splitlines():
+        if line.strip():
+            found = re.match(r"#\s+(.+?)\s*#*\s*$", line)
+            return found.group(1)[:200] if found else None
+    return None
+
+
+def front_matter(source: str) -> str | None:
+    """The YAML front matter at the top of a draft (``---`` … ``---``), as text, or None."""
+    m = _FRONT_MATTER.match(source)
+    return m.group() if m else None
+
+
 def plain(markdown_text: str) -> str:
     """The reading text of a short piece of Markdown (a `says` pasted with its markup)."""
     if not any(c in markdown_text for c in "*_`[]<>#\\&"):

@@ -6,7 +6,9 @@ import errno
 import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from fractions import Fraction
+from typing import Any, NamedTuple
 
 from factcheck import quantity as q
 from factcheck.errors import ExprError, UsageError
@@ -17,10 +19,16 @@ from factcheck.model import Claim, Document, Expr, Fact, FileReport, Problem, Re
 from factcheck.verdict import Inputs, judge
 
 CLAIMS_NAMES = ("claims.yaml", "claims.yml")
+#: a path with one of these endings is an article draft, checked by inference alone
+DRAFT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt")
 
 
 def is_claims_file(name: str) -> bool:
     return name in CLAIMS_NAMES or name.endswith((".claims.yaml", ".claims.yml"))
+
+
+def is_draft(path: str) -> bool:
+    return path.lower().endswith(DRAFT_SUFFIXES)
 
 
 def discover(paths: Sequence[str]) -> list[str]:
@@ -64,18 +72,32 @@ def run(
     require_coverage: bool = False,
     detail: bool = False,
     progress: Callable[[str, float, int], None] | None = None,
+    infer: bool | None = None,
+    as_of: date | None = None,
 ) -> Report:
-    """Check every claims file of ``paths``. ``detail``: keep what only some reports show
-    (each claim's computation step by step, the draft's text and every figure of it).
-    ``progress(path, share of the file read, claims checked)`` is called as claims are."""
+    """Check every claims file (and every bare draft) of ``paths``. ``detail``: keep what
+    only some reports show (each claim's computation step by step, the draft's text and
+    every figure of it). ``progress(path, share of the file read, claims checked)`` is
+    called as claims are. ``infer``: check the relations drafts state too (None: for a
+    bare draft yes, for a claims file as its ``settings.infer`` says); ``as_of``: the
+    article's date when neither the draft nor the claims file gives one."""
     only = tuple(only)
     if draft is not None and not os.path.exists(draft):
         raise UsageError(f"--draft {draft}: no such file")
-    files = [check_file(p, only, draft, require_coverage, detail, progress) for p in discover(paths)]
+    files = [
+        check_draft(p, only, require_coverage, detail, infer, as_of)
+        if is_draft(p)
+        else check_file(p, only, draft, require_coverage, detail, progress, infer=infer, as_of=as_of)
+        for p in discover(paths)
+    ]
     if only:
         wanted = set(only)
         matched = {
-            x for f in files for r in f.results for x in (r.claim.id, *r.claim.tags) if x in wanted
+            x
+            for f in files
+            for r in f.results
+            for x in (r.claim.id, *r.claim.tags, "written" if r.claim.inferred is None else "inferred")
+            if x in wanted
         }
         missing = sorted(wanted - matched)
         if missing and not any(f.document.problems for f in files):
@@ -84,7 +106,10 @@ def run(
 
 
 def selected(claim: Claim, only: tuple[str, ...]) -> bool:
-    return not only or claim.id in only or any(t in only for t in claim.tags)
+    """``--only``: a claim's id or tag; ``inferred`` and ``written`` select by origin."""
+    if not only or claim.id in only or any(t in only for t in claim.tags):
+        return True
+    return ("written" if claim.inferred is None else "inferred") in only
 
 
 def check_document(
@@ -93,15 +118,16 @@ def check_document(
     draft: str | None = None,
     require_coverage: bool = False,
     detail: bool = False,
+    infer: bool | None = None,
 ) -> FileReport:
     """Check the claims of one loaded file; with a draft (``draft``, or the file's
-    ``article.draft``), anchor them in it too. ``detail``: see ``run``."""
+    ``article.draft``), anchor them in it too. ``detail``, ``infer``: see ``run``."""
     problems: list[Problem] = []
     ev, default_tol = _prepare(doc, problems)
     results = [check_claim(c, ev, doc, default_tol) for c in doc.claims if selected(c, only)]
     if detail:
         results = [with_steps(r, ev) for r in results]
-    return _finish(doc, results, ev, problems, draft, require_coverage, detail)
+    return _finish(doc, results, ev, problems, draft, require_coverage, detail, _Inference(only, default_tol, infer))
 
 
 def check_file(
@@ -112,6 +138,8 @@ def check_file(
     detail: bool = False,
     progress: Callable[[str, float, int], None] | None = None,
     stream: bool = True,
+    infer: bool | None = None,
+    as_of: date | None = None,
 ) -> FileReport:
     """Check one claims file as it is read: each claim is computed as soon as the parser
     has it (when ``claims:`` comes last), and what only a draft or a detailed report needs
@@ -145,7 +173,7 @@ def check_file(
     if not keep:
         ev.forget()  # the facts' values: nothing reads them once every claim is judged
     if f.restart:  # a key after the claims (one the pre-scan could not see): read it whole
-        return check_file(path, only, draft, require_coverage, detail, progress, stream=False)
+        return check_file(path, only, draft, require_coverage, detail, progress, stream=False, infer=infer, as_of=as_of)
     if progress is not None:
         progress(path, 1.0, len(results))
     doc = f.document(tuple(claims))
@@ -153,7 +181,69 @@ def check_file(
         results = []
     if not keep:
         doc = doc._replace(facts={n: _bare_fact(x) for n, x in doc.facts.items()})
-    return _finish(doc, results, ev, problems, draft, require_coverage, detail)
+    return _finish(doc, results, ev, problems, draft, require_coverage, detail, _Inference(only, default_tol, infer, as_of))
+
+
+def check_draft(
+    path: str,
+    only: tuple[str, ...] = (),
+    require_coverage: bool = False,
+    detail: bool = False,
+    infer: bool | None = None,
+    as_of: date | None = None,
+) -> FileReport:
+    """A draft with no claims file: the relations it states are inferred and checked
+    (``factcheck.infer``), and its figures' coverage counted (``--no-infer``: coverage only)."""
+    from factcheck import anchor
+    from factcheck import draft as drafts
+    from factcheck.model import EMPTY
+
+    shown = display_path(path)
+    text, problem = drafts.read(path, shown)
+    if problem is not None or text is None:
+        return FileReport(Document(shown, problems=(problem,) if problem else ()), ())
+    title = drafts.title(text.source)
+    doc = Document(shown, article={"title": title} if title else EMPTY)
+    ev = Evaluator({}, q.NO_RATES)
+    inference = _Inference(only, None, infer if infer is not None else True, as_of)
+    results, report, found = anchor.anchor(doc, [], text, ev, require_coverage, detail, inference.reader(doc, ev, detail))
+    return FileReport(doc._replace(problems=tuple(found)) if found else doc, tuple(results), report)
+
+
+class _Inference(NamedTuple):
+    """Whether and how a file's draft is read for the relations it states."""
+
+    only: tuple[str, ...] = ()
+    default_tol: q.Value | None = None
+    infer: bool | None = None  # None: as the file's settings.infer says
+    as_of: date | None = None
+
+    def reader(self, doc: Document, ev: Evaluator, detail: bool) -> Callable[[Any, list[Any]], list[Result]] | None:
+        """What ``anchor`` calls with the draft and its figures: the inferred claims' results."""
+        if not (self.infer if self.infer is not None else doc.settings.infer):
+            return None
+
+        def results(draft: Any, mentions: list[Any]) -> list[Result]:
+            from factcheck.infer import draft_date, infer
+            from factcheck.infer.claims import to_claims
+
+            when = draft_date(draft) or _published(doc) or self.as_of
+            out = []
+            for c in to_claims(infer(draft, when, mentions), draft):
+                if selected(c, self.only):
+                    r = check_claim(c, ev, doc, self.default_tol)
+                    out.append(with_steps(r, ev) if detail else r)
+            return out
+
+        return results
+
+
+def _published(doc: Document) -> date | None:
+    text = doc.article.get("published")
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _bare(e: Expr) -> Expr:
@@ -201,10 +291,11 @@ def _prepare(doc: Document, problems: list[Problem]) -> tuple[Evaluator, q.Value
     return ev, default_tol
 
 
-def _finish(doc, results, ev, problems, draft, require_coverage, detail) -> FileReport:  # type: ignore[no-untyped-def]
+def _finish(doc, results, ev, problems, draft, require_coverage, detail, inference=None) -> FileReport:  # type: ignore[no-untyped-def]
     draft_report = None
     if draft is not None or "draft" in doc.article:
-        results, draft_report = _anchor(doc, results, ev, draft, require_coverage, problems, detail)
+        reader = (inference or _Inference()).reader(doc, ev, detail)
+        results, draft_report = _anchor(doc, results, ev, draft, require_coverage, problems, detail, reader)
     if problems:
         doc = doc._replace(problems=doc.problems + tuple(problems))
     return FileReport(doc, tuple(results), draft_report)
@@ -219,7 +310,7 @@ def with_steps(r: Result, ev: Evaluator) -> Result:
     return r._replace(steps=steps) if steps else r
 
 
-def _anchor(doc, results, ev, draft, require_coverage, problems, detail=False):  # type: ignore[no-untyped-def]
+def _anchor(doc, results, ev, draft, require_coverage, problems, detail=False, inferred=None):  # type: ignore[no-untyped-def]
     """Read the draft and anchor the claims in it; a draft that cannot be read is a
     problem of the file, at its ``article.draft`` (or at the draft itself)."""
     from factcheck import anchor
@@ -240,7 +331,7 @@ def _anchor(doc, results, ev, draft, require_coverage, problems, detail=False): 
         problems.append(problem)
         return results, None
     assert text is not None
-    results, report, found = anchor.anchor(doc, results, text, ev, require_coverage, detail)
+    results, report, found = anchor.anchor(doc, results, text, ev, require_coverage, detail, inferred)
     problems.extend(found)
     return results, report
 

@@ -13,15 +13,27 @@ def steps(claim_id: str, path: str) -> tuple[Result, Document]:
     the file's draft, when it has one)."""
     import os
 
-    from factcheck.engine import check_document
+    from factcheck.engine import check_document, check_draft, is_draft
     from factcheck.errors import UsageError
     from factcheck.load import load
     from factcheck.suggest import did_you_mean
 
     if not os.path.isfile(path):
         raise UsageError(f"{path}: no such file")
+    if is_draft(path):  # a claim inferred from a bare draft: 'draft.md:39:growth'
+        found = check_draft(path, (claim_id,), detail=True)
+        for r in found.results:
+            if r.claim.id == claim_id:
+                return r, found.document
+        known = [r.claim.id for r in check_draft(path).results]
+        raise UsageError(f"{path}: no claim {claim_id!r} is inferred from this draft{did_you_mean(claim_id, known)}")
     doc = load(path)
     claim = next((c for c in doc.claims if c.id == claim_id), None)
+    if claim is None and "draft" in doc.article:  # perhaps one inferred from the file's draft
+        report = check_document(doc, (claim_id,), detail=True, infer=True)
+        for r in report.results:
+            if r.claim.id == claim_id:
+                return r, report.document
     if claim is None:
         known = [c.id for c in doc.claims]
         extra = f"; the file has {len(doc.problems)} problem(s): run `factcheck verify {path}`" if doc.problems else ""
@@ -49,6 +61,9 @@ def explain(claim_id: str, path: str, color: bool = False, width: int = 80) -> t
     head.append(f"  {claim.id}", style="bold")
     head.append(f"  {claim.span}", style="dim")
     out.print(head)
+    if claim.inferred is not None:
+        inf = claim.inferred
+        out.print(Text("inferred: ", style="dim") + Text(f"{inf.kind} (rule {inf.rule}, `factcheck rules`) from {', '.join(inf.figures)}"))
     if claim.says:
         out.print(Text("says: ", style="dim") + Text(f"“{claim.says}”", style="italic"))
     if r.anchor is not None and r.anchor.span is not None:

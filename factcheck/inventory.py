@@ -16,6 +16,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from factcheck import quantity as q
+from factcheck.draft import Draft
 from factcheck.errors import UsageError
 from factcheck.prose import Mention, read
 from factcheck.schema import modeline
@@ -129,7 +130,8 @@ def inventory(draft_path: str, claims_path: Path | str) -> str:
     lines = [
         modeline(),
         f"# Written by `factcheck init --draft {shown}`: every figure of the draft is a fact,",
-        "# every sentence with figures a claim with a TODO source. Give each claim a check",
+        "# every relation the draft states (`factcheck rules`) a claim with its check, and every",
+        "# other sentence with figures a claim with a TODO source. Give each of those a check",
         "# and a stated value (`factcheck functions` lists what a check can use), or cite its source.",
         "version: 1",
         "",
@@ -160,13 +162,12 @@ def inventory(draft_path: str, claims_path: Path | str) -> str:
         last_year = _year_of(m) or last_year
     lines += ["facts:" if fact_lines else "facts: {}", *fact_lines, ""]
 
-    claim_lines: list[str] = []
-    ids: set[str] = set()
+    claim_lines, ids, checked = _inferred_claims(d, mentions)
     starts = sorted(names)
     for n, (a, b) in enumerate(sentences(d.text), 1):
         inside = [name for s in starts if a <= s < b for name in names[s]]
-        if not inside:
-            continue
+        if not inside or all(s in checked for s in starts if a <= s < b):
+            continue  # nothing, or only figures that inferred claims check already
         says = " ".join(d.text[a:b].split())
         words = "-".join(_slug(says).split("_")[:5])
         cid = _unique(f"s{n:02d}" + (f"-{words}" if words else ""), ids, "-")
@@ -179,6 +180,33 @@ def inventory(draft_path: str, claims_path: Path | str) -> str:
         ]
     lines += ["claims:" if claim_lines else "claims: []", *claim_lines]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _inferred_claims(d: Draft, mentions: list[Mention]) -> tuple[list[str], set[str], set[int]]:
+    """The relations the draft states (``factcheck rules``) as real claims, with a check
+    and a stated value: their lines, their ids, and the figures they use (by start)."""
+    from factcheck.infer import draft_date, infer
+
+    lines: list[str] = []
+    ids: set[str] = set()
+    used: set[int] = set()
+    for r in infer(d, draft_date(d), mentions):
+        assert r.at is not None
+        where = d.span(r.at.start)
+        cid = _unique(f"l{where.line}-{r.kind}", ids, "-")
+        lines += [
+            f"  - id: {cid}",
+            f"    says: {json.dumps(' '.join(d.text[r.start : r.end].split()), ensure_ascii=False)}",
+            f"    check: {json.dumps(r.check, ensure_ascii=False)}",
+            f"    stated: {json.dumps(r.stated, ensure_ascii=False)}",
+        ]
+        if r.compare != "≈":
+            lines.append(f"    compare: {json.dumps(r.compare)}")
+        if r.tolerance:
+            lines.append(f"    tolerance: {json.dumps(r.tolerance)}")
+        lines += [f"    note: {json.dumps(f'inferred from the draft ({r.kind}, rule {r.rule}) at {where}', ensure_ascii=False)}", ""]
+        used.update(m.start for m in r.figures)
+    return lines, ids, used
 
 
 def _unique(name: str, used: set[str], sep: str = "_") -> str:

@@ -123,6 +123,19 @@ class Suppression(NamedTuple):
     span: Span | None = None
 
 
+class Inferred(NamedTuple):
+    """What makes a claim inferred from the draft (``factcheck.infer``) rather than written."""
+
+    kind: str  # growth, change, share, sum, total, ratio, cagr, elapsed, difference
+    rule: str  # the rule that read it
+    figures: tuple[str, ...]  # the draft's figures it uses, as written
+    #: offsets in the draft's reading text: each figure's start, the passage, the stated figure
+    starts: tuple[int, ...] = ()
+    start: int = 0
+    end: int = 0
+    stated_at: int = 0
+
+
 class Claim(NamedTuple):
     id: str
     span: Span
@@ -136,12 +149,16 @@ class Claim(NamedTuple):
     tags: tuple[str, ...] = ()
     note: str | None = None
     ignore: Suppression | None = None
+    #: set for a claim inferred from the draft's own wording
+    inferred: Inferred | None = None
 
 
 class Settings(NamedTuple):
     tolerance: Expr | None = None
     rounding_only: Status = Status.WARN
     rates: tuple[tuple[str, Expr], ...] = ()
+    #: check the relations the draft states too (``factcheck.infer``)
+    infer: bool = False
 
 
 class Problem(NamedTuple):

@@ -148,6 +148,11 @@ CLAIMS_SCHEMA: dict[str, Any] = {
                 "rounding_only": {"type": "string", "enum": ["warn", "pass", "fail"],
                                   "description": "The status of a claim that holds only with the inputs' rounding.",
                                   "examples": ["warn"]},
+                "infer": {"type": "boolean",
+                          "description": "Also check the relations the draft itself states (its growth rates, "
+                                         "shares, sums, totals…) that no claim of the file covers; "
+                                         "`verify --infer` / `--no-infer` overrides it.",
+                          "examples": [True]},
                 "rates": {
                     "type": "object",
                     "description": "Exchange rates: 1 USD = 7.2 CNY. Without a rate, currencies do not mix.",
@@ -345,6 +350,20 @@ REPORT_SCHEMA: dict[str, Any] = {
                     "tags": {"type": "array", "items": {"type": "string"}},
                     "note": {"type": ["string", "null"]},
                     "draft": _RESULT_DRAFT,
+                    "inferred": {
+                        "description": "Only on a claim inferred from the draft's own wording (`factcheck rules`): "
+                        "its kind, the rule that read it and the draft's figures it uses, as written. Its `file`, "
+                        "`line` and `column` are the stated figure's place in the draft.",
+                        "type": "object",
+                        "required": ["kind", "rule", "figures"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "kind": {"enum": ["growth", "change", "share", "sum", "total", "ratio", "cagr",
+                                              "elapsed", "difference"]},
+                            "rule": {"type": "string"},
+                            "figures": {"type": "array", "items": {"type": "string"}},
+                        },
+                    },
                     "suppressed": {
                         "description": "Set when the claim's `ignore` or a baseline entry keeps this result from "
                         "counting; the per-status counts of the summary leave such results out.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,8 @@ def verify(
     require_coverage: bool = False,
     baseline: Path | None = None,
     write_baseline: Path | None = None,
+    infer: bool | None = None,
+    as_of: date | None = None,
 ) -> int:
     """Check the claims files, write every report, and give the exit code (0 or 1)."""
     from factcheck import config
@@ -88,7 +91,10 @@ def verify(
     detail = any(t.format in DETAILED for t in targets)
     bar = _bar()
     try:
-        found = run(paths or list(conf.paths or ()), only or (), draft, require_coverage, detail, bar.update if bar is not None else None)
+        found = run(
+            paths or list(conf.paths or ()), only or (), draft, require_coverage, detail,
+            bar.update if bar is not None else None, infer, as_of,
+        )
     finally:
         if bar is not None:
             bar.close()

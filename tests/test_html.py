@@ -81,7 +81,7 @@ def in_root(monkeypatch):
 def test_every_figure_of_the_draft_is_placed_once_with_its_own_text(in_root):
     report = run(["claims.yaml"], detail=True)
     d = report.files[0].draft
-    assert d is not None and len(d.figure_details) == d.figures == 48
+    assert d is not None and len(d.figure_details) == d.figures == 52
     page = Page(renderer("html")(report, Options()))
     firsts = page.first_segments()
     assert [a["data-at"] for a in firsts] == [str(f.span) for f in d.figure_details]

@@ -10,6 +10,7 @@ import pytest
 
 from factcheck.cli import app
 from factcheck.draft import from_text
+from factcheck.infer import draft_date, infer
 from factcheck.engine import check_document
 from factcheck.inventory import sentences
 from factcheck.load import load
@@ -41,18 +42,27 @@ def test_init_from_a_draft_writes_a_file_that_verifies_at_once(runner, tmp_path,
     assert written.startswith("# yaml-language-server: $schema=https://factcheck.dev/schema/claims-v1.json\n")
     report = check_document(load("claims.yaml"))
     assert report.document.problems == ()
-    assert all(r.status is Status.UNCHECKED for r in report.results)
+    # the relations the draft states are claims with checks, and pass on a correct draft;
+    # every other sentence with figures is a claim with a TODO source
+    checked = {c.id for c in report.document.claims if c.check is not None}
+    assert all(r.status is Status.PASS for r in report.results if r.claim.id in checked)
+    assert all(r.status is Status.UNCHECKED for r in report.results if r.claim.id not in checked)
     assert all(r.anchor and r.anchor.found for r in report.results)
     d = report.draft
     assert d.uncovered == () and d.covered == d.figures and d.located == d.claims == len(report.results)
-    # one fact a figure (a range gives two), one claim a sentence with figures
+    # one fact a figure (a range gives two), one claim a relation, one a sentence with other figures
     doc = report.document
-    reading = from_text(text).text
+    draft = from_text(text)
+    reading = draft.text
     mentions = read(reading)
     assert len(doc.facts) == sum(2 if m.kind == "range" else 1 for m in mentions)
+    relations = infer(draft, draft_date(draft))
+    assert len(checked) == len(relations)
+    used = {m.start for r in relations for m in r.figures}
     with_figures = [s for s in sentences(reading) if any(s[0] <= m.start < s[1] for m in mentions)]
-    assert len(doc.claims) == len(with_figures)
-    assert f"{len(doc.claims)} unchecked" in out.output
+    todo = [s for s in with_figures if not all(m.start in used for m in mentions if s[0] <= m.start < s[1])]
+    assert len(doc.claims) == len(todo) + len(relations)
+    assert f"{len(todo)} unchecked" in out.output
 
 
 def test_init_facts_keep_the_precision_of_the_draft(runner, tmp_path, monkeypatch):

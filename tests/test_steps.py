@@ -124,7 +124,7 @@ def test_explain_prints_the_tree_with_every_interval(runner, tmp_path, monkeypat
     assert "└── net_income_gaap_fy2024 = 71.332 billion CNY/year  [71.3315 to 71.3325 billion CNY/year]" in lines
     assert "stated: 2.5 years  [2.45 to 2.55 years]" in lines
     assert "compare ≈: computed 5.327 years, stated 2.5 years, difference +113%" in lines
-    assert any(x.startswith("draft: in the draft at examples/alibaba-2025/draft.md:42:20") for x in lines)
+    assert any(x.startswith("draft: in the draft at examples/alibaba-2025/draft.md:48:20") for x in lines)
     # an unchecked claim: no tree, its source
     out = runner.invoke(app, ["explain", "flash-buy-orders"])
     assert out.exit_code == 0 and "source: company statement, May 2025" in out.output and "check:" not in out.output

@@ -175,6 +175,14 @@ class EntryReader:
         if "rounding_only" in m:
             word = self.choice(m["rounding_only"][1], "settings.rounding_only", ROUNDING_ONLY, "warn, pass or fail,")
             rounding = Status(word) if word else rounding
+        infer = False
+        if "infer" in m:
+            iv = m["infer"][1]
+            word = iv.value if iv.kind == "scalar" else None
+            if word in TRUE:
+                infer = True
+            elif word not in FALSE:
+                self.problem(iv, "wrong-type", f"settings.infer should be true or false, not {iv.describe()}")
         rates: list[tuple[str, Expr]] = []
         if "rates" in m:
             from factcheck.quantity import CURRENCIES
@@ -194,7 +202,7 @@ class EntryReader:
                 e = self.expr(v, f"the rate for {code}")
                 if e is not None:
                     rates.append((code, e))
-        return Settings(tolerance=tolerance, rounding_only=rounding, rates=tuple(rates))
+        return Settings(tolerance=tolerance, rounding_only=rounding, rates=tuple(rates), infer=infer)
 
     def facts(self, node: YNode) -> dict[str, Fact]:
         if node.is_null:

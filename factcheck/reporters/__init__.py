@@ -111,6 +111,15 @@ def suppressed_note(r: Result) -> str:
     return f" [suppressed by {suppression_text(r.suppressed)}]" if r.suppressed else ""
 
 
+def inferred_note(r: Result) -> str:
+    """' [inferred growth: 154.6 billion, 167.2 billion yuan, 8%]' for a claim read from the
+    draft's own wording, '' for a written one."""
+    inf = r.claim.inferred
+    if inf is None:
+        return ""
+    return f" [inferred {inf.kind}: {', '.join(inf.figures)}]"
+
+
 def suppression_text(s: Suppression) -> str:
     """'ignore until 2025-12-31: reason', 'baseline: in the baseline b.json'."""
     return f"{s.kind}{f' until {s.until}' if s.until else ''}: {s.reason}"

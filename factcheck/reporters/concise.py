@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.model import Report, Status
-from factcheck.reporters import Options, summary_text, suppressed_note, uncovered_status
+from factcheck.reporters import Options, inferred_note, summary_text, suppressed_note, uncovered_status
 
 
 def render(report: Report, options: Options) -> str:
@@ -20,7 +20,7 @@ def stream(report: Report, options: Options) -> Iterator[str]:
         for r in f.results:
             if options.quiet and (r.status is Status.PASS or r.suppressed):
                 continue
-            yield f"{r.where}: {r.status.value} {r.claim.id}: {_one_line(r.message)}{suppressed_note(r)}\n"
+            yield f"{r.where}: {r.status.value} {r.claim.id}: {_one_line(r.message)}{suppressed_note(r)}{inferred_note(r)}\n"
             for h in r.hints:
                 yield f"{r.where}: hint {r.claim.id}: {_one_line(h.message)}\n"
         if f.draft is not None:

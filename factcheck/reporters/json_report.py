@@ -52,6 +52,14 @@ def as_dict(report: Report, options: Options, results: bool = True) -> dict[str,
 
 def result_dict(r: Result) -> dict[str, Any]:
     c = r.claim
+    out = _result_dict(r)
+    if c.inferred is not None:  # additive: written claims have no such key
+        out["inferred"] = {"kind": c.inferred.kind, "rule": c.inferred.rule, "figures": list(c.inferred.figures)}
+    return out
+
+
+def _result_dict(r: Result) -> dict[str, Any]:
+    c = r.claim
     return {
         "id": c.id,
         "file": c.span.path,

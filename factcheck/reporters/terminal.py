@@ -131,6 +131,8 @@ def render(report: Report, options: Options) -> str:
     for r in details:
         out.print()
         out.print(detail(r))
+    if not options.quiet:
+        _inferred_passes(out, report)
     if report.notices:
         out.print()
         out.print(Text("Notices (they do not fail the run)", style="bold underline"))
@@ -139,6 +141,18 @@ def render(report: Report, options: Options) -> str:
     out.print()
     out.print(Text(summary_text(report), style="bold"))
     return strip_trailing(buf.getvalue())
+
+
+def _inferred_passes(out: Console, report: Report) -> None:
+    """The checks of the inferred claims that pass plainly (the others are in Details)."""
+    inferred = [r for r in report.results if r.claim.inferred is not None and plain_pass(r)]
+    if not inferred:
+        return
+    out.print()
+    out.print(Text("Inferred from the draft's own wording (factcheck rules)", style="bold underline"))
+    for r in inferred:
+        out.print(Text.assemble(f"{r.claim.id}  ", (r.claim.check.text if r.claim.check else "", "dim"),
+                                f" {r.claim.compare.value} ", r.claim.stated.text if r.claim.stated else ""))
 
 
 def strip_trailing(text: str) -> str:
@@ -170,6 +184,11 @@ def detail(r: Result) -> Group:
         lines.append(Text("suppressed by: ", style="dim") + Text(suppression_text(r.suppressed)))
     for h in r.hints:
         lines.append(Text("hint: ", style="bold yellow") + Text(h.message))
+    if c.inferred is not None:
+        lines.append(
+            Text("inferred: ", style="dim")
+            + Text(f"{c.inferred.kind} (rule {c.inferred.rule}) from the draft's figures {', '.join(c.inferred.figures)}")
+        )
     if c.says:
         lines.append(Text("says: ", style="dim") + Text(f"“{c.says}”", style="italic"))
     if r.anchor is not None and r.anchor.found and r.anchor.span is not None:

@@ -1,0 +1,180 @@
+"""Claims inferred from a draft: the relations its own sentences and tables state.
+
+statcheck reads a paper's reported statistics and recomputes them; this reads a
+financial draft's arithmetic — "revenue rose 8% to 167.2 billion yuan, from 154.6
+billion", "the rest, 15%", a table's Total row — and gives each relation as a claim
+(``check`` and ``stated`` in the claims language) that the engine judges like any
+written claim. The figures are the number reader's (``factcheck.prose``); the rules
+(``rules``, ``elapsed``, ``tables``) read only what the words mark, one sentence or
+one table at a time, and say nothing when a role is ambiguous.
+
+``infer(draft, year)`` gives the relations in the order of the draft; ``draft_date``
+reads the date of a draft's YAML front matter.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date
+
+from factcheck.draft import Draft
+from factcheck.infer.context import Relation, Sentence
+from factcheck.infer.rules import RULES, Ctx, Rule, rule
+from factcheck.prose import Mention
+
+__all__ = ["RULES", "Relation", "Rule", "draft_date", "infer", "rules"]
+
+#: relations read from one draft: past this a draft is not an article (a 2 MB draft
+#: of figures gives a few thousand)
+MAX_RELATIONS = 10_000
+
+
+def rules() -> list[Rule]:
+    """Every rule, in the order they are tried (tables last)."""
+    from factcheck.infer import elapsed, tables  # noqa: F401 - they register their rules
+
+    return list(RULES)
+
+
+def infer(draft: Draft, year: int | date | None = None, mentions: list[Mention] | None = None) -> list[Relation]:
+    """The relations the draft states. ``year``: the draft's date (or year), for "this
+    year" and "next month". ``mentions``: the draft's figures when they are read already
+    (anchoring reads them too: one number reader, one pass)."""
+    month = year.month if isinstance(year, date) else None
+    year = year.year if isinstance(year, date) else year
+    from factcheck.infer.tables import read_tables
+    from factcheck.inventory import sentences
+    from factcheck.prose import read
+
+    text = draft.text
+    if mentions is None:
+        mentions = read(text)
+    starts = [m.start for m in mentions]
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text)]
+    para_starts = [p[0] for p in paragraphs]
+    built: list[Sentence] = []
+    for a, b in sentences(text):
+        i, j = bisect_left(starts, a), bisect_left(starts, b)
+        k = max(bisect_left(para_starts, a + 1) - 1, 0)
+        built.append(Sentence(text, a, b, mentions[i:j], paragraphs[k] if paragraphs else (a, b)))
+    by_paragraph: dict[tuple[int, int], list[Sentence]] = {}
+    for s in built:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    readers = [r for r in rules() if r.read is not _table_rule]
+    out: list[Relation] = []
+    for s in built:
+        if len(s.all) < 2:
+            continue  # every relation has two figures at least
+        ctx = Ctx(year, by_paragraph[s.paragraph], month)
+        for r in readers:
+            if r.gate is None or r.gate(s):
+                out += r.read(s, ctx)
+        if len(out) > MAX_RELATIONS:
+            break
+    out += read_tables(draft, mentions)
+    from factcheck.infer.context import forget
+
+    forget()
+    return _unique(out)[:MAX_RELATIONS]
+
+
+def _unique(found: list[Relation]) -> list[Relation]:
+    """One relation a stated figure: the first rule that read it wins."""
+    seen: set[int] = set()
+    out = []
+    for r in found:
+        key = r.at.start if r.at is not None else -1
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return sorted(out, key=lambda r: (r.at.start if r.at else 0))
+
+
+_FRONT_DATE = re.compile(r"^(?:date|published|pubdate|publish_date)\s*:\s*['\"]?(\d{4})-(\d{2})-(\d{2})", re.MULTILINE)
+
+
+def draft_date(draft: Draft) -> date | None:
+    """The date of the draft's YAML front matter (``date: 2025-05-13``), read as text:
+    nothing in the front matter is run or built."""
+    from factcheck.draft import front_matter
+
+    block = front_matter(draft.source)
+    if block is None:
+        return None
+    m = _FRONT_DATE.search(block)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _table_rule(s: Sentence, ctx: Ctx) -> list[Relation]:  # pragma: no cover - tables are read whole
+    return []
+
+
+rule(
+    "table-total",
+    "total",
+    "| Segment | Revenue |\n|---|---|\n| Gaming | 58.5 |\n| Ads | 30.1 |\n| Total | 88.6 |",
+    "sum(58.5, 30.1) ≈ 88.6",
+)(_table_rule)
+RULES[-1] = RULES[-1]._replace(
+    doc="A Markdown table with a row labelled Total (All, Sum, 合计, 总计): each numeric column "
+    "foots to it. Columns of rates (change, margin, price, average) are left alone, and so is a "
+    "table with sub-totals."
+)
+rule(
+    "table-shares",
+    "sum",
+    "| Segment | Share |\n|---|---|\n| Gaming | 35% |\n| Ads | 18% |\n| Other | 47% |",
+    "sum(35%, 18%, 47%) ≈ 100%",
+)(_table_rule)
+RULES[-1] = RULES[-1]._replace(
+    doc="A percentage column headed as a share of the whole (Share, % of total, 占比, 比重) "
+    "without a Total row sums to 100%."
+)
+
+
+def claim_text(r: Relation) -> str:
+    """A relation as one line: 'growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%'."""
+    text = f"{r.check} {r.compare} {r.stated}"
+    return text + (f" (tolerance {r.tolerance})" if r.tolerance else "")
+
+
+def read_example(text: str, year: int | None = 2025) -> list[Relation]:
+    """The relations of a rule's example (read as a Markdown draft)."""
+    from factcheck.draft import from_text
+
+    return infer(from_text(text, "<example>"), year)
+
+
+def rules_text() -> str:
+    """``factcheck rules``: every inference rule, its documentation and its example,
+    with the claim the example gives as the reader reads it now."""
+    from factcheck.infer.cues import APPROXIMATIONS
+
+    out = [
+        "Inference rules: the relations `factcheck verify DRAFT.md` reads from a draft, each",
+        "checked like a written claim. A rule reads one sentence (or one table) and says",
+        "nothing when a role is ambiguous.",
+        "",
+    ]
+    for r in rules():
+        found = [x for x in read_example(r.example) if x.rule == r.name]
+        gives = claim_text(found[0]) if found else "(nothing: see the tests)"
+        example = r.example.replace("\n", "\n      ")
+        out += [f"{r.name}  ({r.kind})", *("  " + line for line in _wrap(r.doc)), f"  e.g. {example}", f"  gives: {gives}", ""]
+    out += ["Approximation words (before the stated figure):"]
+    out += [f"  {a.compare}{' with tolerance ' + a.tolerance if a.tolerance else ''}: {a.words}" for _, _, a in APPROXIMATIONS]
+    out += ["  a bare figure: its precision only", ""]
+    return "\n".join(out)
+
+
+def _wrap(text: str, width: int = 86) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(" ".join(text.split()), width) or [""]

@@ -1,0 +1,268 @@
+"""A sentence as the rules read it: its figures in order and the words between them,
+and each figure written back in the claims language with the precision it was written
+with."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import NamedTuple
+
+from factcheck import quantity as q
+from factcheck.prose import Mention
+
+#: kinds the arithmetic rules read; years and dates are words between them for those
+AMOUNT_KINDS = ("number",)
+
+
+class Relation(NamedTuple):
+    """A relation the draft states, as a claim: ``check`` computes it, ``stated`` is
+    what the draft says it is. Offsets are in the draft's reading text."""
+
+    kind: str  # growth, change, share, sum, total, ratio, cagr, elapsed, difference
+    rule: str  # the name of the rule that read it
+    check: str
+    stated: str
+    compare: str = "≈"
+    tolerance: str | None = None
+    #: every figure the relation uses (it covers them), the stated one included
+    figures: tuple[Mention, ...] = ()
+    #: the stated figure
+    at: Mention | None = None
+    #: the passage: a sentence or a table, offsets in the reading text
+    start: int = 0
+    end: int = 0
+
+
+class Sentence:
+    """One sentence (or table cell) of the reading text and the figures in it."""
+
+    def __init__(self, text: str, start: int, end: int, mentions: list[Mention], paragraph: tuple[int, int]) -> None:
+        self.text = text
+        self.start, self.end = start, end
+        self.all = mentions
+        #: the figures the arithmetic rules read (numbers, not years or dates)
+        self.figs = [_with_bp(text, m) for m in mentions if m.kind in AMOUNT_KINDS and not _noise(m, text)]
+        self.paragraph = paragraph
+        self._index = {id(m): k for k, m in enumerate(self.figs)}
+        self._changes: list[tuple[Mention, int]] | None = None
+
+    def index(self, m: Mention) -> int:
+        """The place of a figure among ``figs`` (-1 when it is not one)."""
+        return self._index.get(id(m), -1)
+
+    def gap(self, a: Mention | None, b: Mention | None) -> str:
+        """The text between two figures (None: the sentence's start or end)."""
+        i = self.start if a is None else _end(self.text, a)
+        j = self.end if b is None else b.start
+        return self.text[i:j]
+
+    def before(self, m: Mention, limit: int = 80) -> str:
+        """The text before a figure, back to the previous figure or the sentence start."""
+        k = self._index.get(id(m), -1)
+        prev = self.figs[k - 1] if k > 0 else None
+        i = max(self.start if prev is None else prev.end, m.start - limit)
+        return self.text[i : m.start]
+
+    def after(self, m: Mention, limit: int = 80) -> str:
+        k = self._index.get(id(m), -1)
+        nxt = self.figs[k + 1] if 0 <= k < len(self.figs) - 1 else None
+        end = _end(self.text, m)
+        j = min(self.end if nxt is None else nxt.start, end + limit)
+        return self.text[end:j]
+
+    def words(self) -> str:
+        return self.text[self.start : self.end]
+
+
+#: 'one-year loan rate', 'a 10-year bond': a figure used as an adjective is a word here
+_ADJECTIVE = re.compile(r"^[\w.]+-(?:year|month|week|day|quarter)$")
+#: 一季度 (the first quarter) names a quarter; a bare Chinese numeral (一般, 一体) is a word
+_CJK_WORD = re.compile(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$")
+#: a Chinese measure word after a figure (万台, 亿股), or a unit the number reader leaves
+#: out (GW, kWh, 千瓦时): part of the figure for the rules
+_MEASURE = re.compile(
+    r"(?:千瓦时|千瓦|兆瓦|吉瓦|人次|标箱|平方米|公里|[台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚])"
+    r"|\s?(?:[kMGT]Wh?|TEU|bpd|mtpa|tonnes?|barrels?|sq m|km)\b"
+)
+
+
+def _noise(m: Mention, text: str = "") -> bool:
+    """Figures that are words to the rules: 'one-year', 一般, 一季度, 五年前 (five years ago)."""
+    if _ADJECTIVE.match(m.text) or _CJK_WORD.match(m.text):
+        return True
+    return m.text.endswith("年") and text[m.end : m.end + 1] in ("前", "以")
+
+
+def _with_bp(text: str, m: Mention) -> Mention:
+    """'19个基点', '25 basis points': the figure with its unit of basis points."""
+    found = _CJK_BP.match(text, m.end)
+    if found and m.value is not None:
+        return Mention(m.start, found.end(), text[m.start : found.end()], m.kind, value=m.value)
+    return m
+
+
+_CJK_BP = re.compile(r"个?基点")
+
+
+def _end(text: str, m: Mention) -> int:
+    """Where a figure ends, its unit included: '25 basis' is read without its 'points',
+    '6930万' without its measure word '台'."""
+    if m.text.endswith("basis"):
+        found = _POINTS.match(text, m.end)
+        if found:
+            return found.end()
+    found = _MEASURE.match(text, m.end)
+    if found:
+        return found.end()
+    return m.end
+
+
+_POINTS = re.compile(r"\s+points?\b")
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def is_percent(m: Mention) -> bool:
+    return m.value is not None and q.is_percent(m.value.unit) and not m.fraction
+
+
+def is_points(m: Mention) -> bool:
+    return m.value is not None and (q.is_points(m.value.unit) or bp_digits(m) is not None)
+
+
+def bp_digits(m: Mention) -> Fraction | None:
+    """A figure in basis points ('25 bps', '25 basis points'): the number of them."""
+    if m.value is None:
+        return None
+    low = m.text.lower()
+    if low.endswith(("bp", "bps", "basis", "基点")) or q.unit_text(m.value.unit) in ("bp", "bps"):
+        return m.value.point
+    return None
+
+
+def is_amount(m: Mention) -> bool:
+    """A figure in a unit (money, a count, time) or a plain number: not a percent or points."""
+    return m.value is not None and not m.fraction and not is_percent(m) and not is_points(m)
+
+
+def is_plain_bare(m: Mention) -> bool:
+    v = m.value
+    return v is not None and q.is_plain(v.unit) and v.mag is None
+
+
+_LITERALS: dict[tuple[int, int], tuple[Mention, Mention | None, str | None]] = {}
+
+
+def literal(m: Mention, like: Mention | None = None) -> str | None:
+    """The figure in the claims language (cached for one reading of a draft); see ``_literal``."""
+    key = (id(m), id(like))
+    hit = _LITERALS.get(key)
+    if hit is not None and hit[0] is m and hit[1] is like:
+        return hit[2]
+    text = _literal(m, like)
+    _LITERALS[key] = (m, like, text)
+    return text
+
+
+def forget() -> None:
+    """Let go of the cached texts once a draft is read."""
+    _LITERALS.clear()
+
+
+def _literal(m: Mention, like: Mention | None = None) -> str | None:
+    """The figure in the claims language, with its written precision ('167.2 billion CNY').
+
+    ``like``: a figure whose magnitude and unit a bare one borrows ('from 154.6' after
+    '167.2 billion yuan'). None when the figure cannot be written (a fraction)."""
+    from factcheck.inventory import amount
+
+    v = m.value
+    if v is None or m.fraction:
+        return None
+    if like is not None and like.value is not None and q.is_plain(v.unit) and not q.is_plain(like.value.unit):
+        if v.mag is None and like.value.mag is not None:
+            digits = _DIGITS.search(m.text.replace(",", ""))
+            if digits is None:
+                return None
+            v = q.literal(("-" if v.point < 0 else "") + digits.group(), like.value.mag)
+        v = q.with_unit(v, like.value.unit)
+    else:
+        fast = _as_written(m, v)
+        if fast is not None:
+            return fast
+    text, _, _ = amount(v)
+    return text
+
+
+_PREFIX = re.compile(r"^(?:US\$|HK\$|CN¥|JP¥|RMB|CNY|USD|HKD|EUR|GBP|JPY|[$€£¥￥\s-])*$")
+_WRITTEN = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
+
+
+def _as_written(m: Mention, v: q.Value) -> str | None:
+    """The digits as the draft writes them, with the value's magnitude and unit: the same
+    text ``inventory.amount`` makes, without working it out from the interval."""
+    found = _WRITTEN.search(m.text)
+    if found is None or not _PREFIX.match(m.text[: found.start()]):
+        return None
+    digits = found.group().replace(",", "")
+    if q.literal(digits, v.mag).point != abs(v.point) and q.literal(digits, v.mag).point != v.point:
+        return None  # words or a sign read otherwise: let amount() write it
+    if v.point < 0 and not digits.startswith("-"):
+        digits = "-" + digits
+    if v.mag:
+        digits += ("" if not v.mag.isascii() else " ") + v.mag
+    if q.is_percent(v.unit):
+        return digits + "%"
+    unit = q.unit_text(v.unit, pluralize=True)
+    return f"{digits} {unit}" if unit else digits
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """Two amounts an editor would compare: the same kind of unit, once a bare one borrows."""
+    va, vb = a.value, b.value
+    if va is None or vb is None:
+        return False
+    if q.is_plain(va.unit) or q.is_plain(vb.unit):
+        return True  # a bare figure borrows the other's unit
+    return q.compatible(va.unit, vb.unit)
+
+
+def pair(base: Mention, new: Mention) -> tuple[str, str] | None:
+    """Both figures in the claims language, a bare one borrowing the other's unit."""
+    if not compatible(base, new) or base.value is None or new.value is None:
+        return None
+    b = literal(base, new if q.is_plain(base.value.unit) else None)
+    n = literal(new, base if q.is_plain(new.value.unit) else None)
+    if b is None or n is None:
+        return None
+    return b, n
+
+
+def signed_text(text: str, sign: int) -> str:
+    if sign < 0:
+        return text[1:] if text.startswith("-") else "-" + text
+    return text
+
+
+def percent_text(m: Mention) -> str | None:
+    """A percent or points figure as a stated value: '8%', '2 pp'; basis points as pp."""
+    bp = bp_digits(m)
+    if bp is not None:
+        digits = re.split(r"[^\d.,]", m.text.strip())[0].replace(",", "")
+        digits = "".join(c for c in digits if c.isdigit() or c == ".")
+        whole, _, frac = digits.partition(".")
+        # 25 bp is 0.25 pp, with the same precision: move the decimal point two places
+        n = whole + frac
+        places = len(frac) + 2
+        n = n.rjust(places + 1, "0")
+        text = n[:-places] + "." + n[-places:]
+        text = text.lstrip("0") or "0"
+        if text.startswith("."):
+            text = "0" + text
+        return f"{text} pp"
+    return literal(m)

@@ -1,0 +1,85 @@
+"""The relation reader (factcheck.infer): every rule's example, Chinese forms, traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.draft import from_text
+from factcheck.infer import claim_text, draft_date, infer, read_example, rules
+from factcheck.infer.claims import to_claims
+
+
+@pytest.mark.parametrize("r", rules(), ids=lambda r: r.name)
+def test_each_rule_has_a_working_example(r):
+    """The documentation cannot drift: each rule's example gives the claim it says."""
+    assert r.doc and r.example and r.gives
+    found = [x for x in read_example(r.example) if x.rule == r.name]
+    assert found, f"{r.name}: its example reads nothing"
+    assert claim_text(found[0]) == r.gives
+
+
+def one(text: str, year: int | None = 2025) -> list[str]:
+    return [claim_text(r) for r in read_example(text, year)]
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("营收同比增长8%至1672亿元，上年同期为1546亿元。", "growth(1546亿 CNY, 1672亿 CNY) ≈ 8%"),
+        ("净利润由1546亿元增至1672亿元，增长8.2%。", "growth(1546亿 CNY, 1672亿 CNY) ≈ 8.2%"),
+        ("毛利率从20%降至18%，下降了2个百分点。", "change(20%, 18%) ≈ -2 pp"),
+        ("客户管理收入1007.9亿元，占集团收入1360.9亿元的74%。", "share(1007.9亿 CNY, 1360.9亿 CNY) ≈ 74%"),
+        ("Revenue fell 5% to 95 million dollars from 100 million dollars.", "growth(100 million USD, 95 million USD) ≈ -5%"),
+        ("Profit fell more than 5% to 9 billion yuan from 10 billion yuan.", "growth(10 billion CNY, 9 billion CNY) < -5%"),
+        ("Revenue rose about 8% to 167.2 billion yuan, from 154.6 billion.", "growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8% (tolerance 5%)"),
+        ("Users grew 3% to 1.4 billion from 1.35 billion.", "growth(1.35 billion, 1.4 billion) ≈ 3%"),
+        ("The margin rose 2 percentage points to 22% from 20%.", "change(20%, 22%) ≈ 2 pp"),
+        ("In 2024 Taobao and Tmall held 33%, JD.com 17%, Pinduoduo 19% and Douyin 18%; the remaining 13% is split among all other platforms.",
+         "sum(33%, 17%, 19%, 18%, 13%) ≈ 100%"),
+    ],
+)
+def test_forms(text, gives):
+    assert one(text) == [gives]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Margins were 12%, 15% and 9% at the three units respectively.",  # a list, not a whole
+        "Revenue grew 12% in Asia, 8% in Europe and 5% in the rest of the world.",  # changes
+        "Profit rose 12% in the quarter.",  # no base
+        "The company expects growth of 10% to 15% next year.",  # a range
+        "The fund holds a 5% stake worth 2 billion dollars.",  # a stake
+        "Shares closed at 85.2 dollars, up 3%.",  # a price and a change without a base
+        "Revenue rose 8% to 167.2 billion yuan, while costs were 90 billion yuan.",  # no base
+        "Revenue rose to 167.2 billion yuan in 2024 from 154.6 billion yuan in 2023.",  # no stated change
+        "The group was founded in 1999 and listed in 2014.",  # no stated interval
+        "Its 21st annual meeting takes place this year.",  # no first year
+    ],
+)
+def test_traps_read_nothing(text):
+    assert one(text) == []
+
+
+def test_elapsed_needs_the_drafts_date():
+    text = "Founded in 2005, the fair celebrates its 20th anniversary this year."
+    assert one(text, 2025) == ["years_between(2005, 2025) ≈ 20 years"]
+    assert one(text, None) == []
+
+
+def test_front_matter_date_is_read_as_text():
+    d = from_text("---\ntitle: x\ndate: 2025-05-13\n---\nBody 12%.\n", "d.md")
+    assert str(draft_date(d)) == "2025-05-13"
+    assert "2025" not in d.text  # the front matter is not prose: its figures are not read
+    assert draft_date(from_text("---\ndate: !!python/object x\n---\n", "d.md")) is None
+    assert draft_date(from_text("No front matter, date: 2025-05-13\n", "d.md")) is None
+
+
+def test_claims_ids_and_places():
+    src = "Title\n\nRevenue rose 8% to 167.2 billion yuan, from 154.6 billion. Costs fell 2% to 49 billion yuan from 50 billion yuan.\n"
+    d = from_text(src, "story.md")
+    claims = to_claims(infer(d, 2025), d)
+    assert [c.id for c in claims] == ["story.md:3:growth", "story.md:3:growth-2"]
+    assert claims[0].span.line == 3 and claims[0].span.col == 14  # the stated 8%
+    assert claims[0].inferred.kind == "growth" and claims[0].tags == ("inferred",)
+    assert claims[0].says.startswith("Revenue rose 8%")

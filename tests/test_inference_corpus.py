@@ -1,0 +1,59 @@
+"""Acceptance of the inference engine on the labelled corpus (issue 12).
+
+Every draft of tests/inference/corpus/ (and of the held-out corpus tests/inference/heldout/) is checked as an editor would, with no claims
+file: `python -m factcheck verify DRAFT.md -f json`. The results that carry an
+`inferred` object are matched to tests/inference/labels.yaml by (draft, line, kind,
+status). The targets of docs/spec inference.md:
+
+- recall >= 90% of the labels of every kind;
+- no false alarm: no inferred fail, warn or error that no label of that line, kind and
+  status accounts for.
+
+bench/inference.py prints the same numbers with precision and timing.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "inference"))
+
+import corpus_labels as cl  # noqa: E402
+
+RECALL = 0.9
+HELDOUT = Path(__file__).resolve().parent / "inference" / "heldout"
+#: the corpus the rules were written against, and a second one written by another hand
+CORPORA = {"corpus": (cl.CORPUS, cl.LABELS), "heldout": (HELDOUT / "corpus", HELDOUT / "labels.yaml")}
+
+
+@pytest.fixture(scope="module", params=sorted(CORPORA))
+def scored(request: pytest.FixtureRequest) -> cl.Score:
+    """Every draft of a corpus checked in one run, as an editor would: no claims file."""
+    corpus, labels_file = CORPORA[request.param]
+    entries, labels = cl.load(labels_file)
+    names = [e["draft"] for e in entries]
+    proc = subprocess.run(
+        [sys.executable, "-m", "factcheck", "verify", *names, "-f", "json", "--fail-on", "never"],
+        cwd=corpus, capture_output=True, text=True, encoding="utf-8",
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    # a draft is read as a draft, never as a (broken) claims file
+    problems = [p for f in report["files"] for p in f["problems"]]
+    assert not problems, problems[:3]
+    assert sorted(f["path"] for f in report["files"]) == sorted(names)
+    return cl.score(labels, cl.inferred_results(report, ""))
+
+
+def test_recall_of_every_kind(scored):
+    low = [k for k in cl.KINDS if (scored.recall(k) or 0.0) < RECALL]
+    assert not low, f"recall under {RECALL:.0%} for {', '.join(low)}\n{scored.table()}\n{scored.details()}"
+
+
+def test_no_false_alarm(scored):
+    assert not scored.false_alarms, f"{len(scored.false_alarms)} false alarm(s)\n{scored.table()}\n{scored.details()}"
