@@ -74,6 +74,26 @@ def result_dict(r: Result) -> dict[str, Any]:
         "note": c.note,
         "suppressed": _suppression(r.suppressed),
         "draft": _anchor(r.anchor),
+        **({"provenance": _provenance(r)} if r.provenance else {}),
+    }
+
+
+def _provenance(r: Result) -> dict[str, Any]:
+    """The facts read from filings the claim uses, each with the filing's fact."""
+    return {
+        "facts": [
+            {
+                "fact": name,
+                "filing": o.filing,
+                "concept": o.concept,
+                "period": o.period,
+                "dimensions": dict(o.dimensions),
+                "decimals": o.decimals,
+                "value": o.written,
+                "line": o.line,
+            }
+            for name, o in r.provenance
+        ]
     }
 
 
