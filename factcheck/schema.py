@@ -82,7 +82,8 @@ FACT_LONG: dict[str, Any] = {
                    "examples": ["2022-09-25/2023-09-30", "2021-09-26/2022-09-24"]},
         "dimensions": {"type": "object", "description": "The fact's dimensions in the filing, axis: member; left "
                        "out: the fact without dimensions (the total).",
-                       "additionalProperties": {"type": "string"},
+                       "additionalProperties": {"type": "string", "description": "The member of the axis.",
+                                                "examples": ["us-gaap:ServiceMember"]},
                        "examples": [{"srt:ProductOrServiceAxis": "us-gaap:ServiceMember"}]},
     },
 }

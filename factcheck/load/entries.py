@@ -39,7 +39,6 @@ from factcheck.model import (
     Suppression,
 )
 
-
 #: the keys of a fact read from a filing (with them, ``value:`` is checked, not taken)
 _FILING_KEYS = frozenset(("filing", "concept", "period", "dimensions"))
 #: ``settings.max_age``: a number and a unit of time

@@ -114,7 +114,8 @@ def _clip(text: str, n: int = 40) -> str:
     return repr(text if len(text) <= n else text[: n - 1] + "…")
 
 
-def origin_of(filing: Filing, fact: FilingFact) -> Origin:
+def origin_of(path: str, fact: FilingFact) -> Origin:
+    """Where the fact comes from: ``path`` is the filing's resolved path."""
     decimals: int | str | None
     if fact.decimals is None:
         decimals = None
@@ -123,7 +124,7 @@ def origin_of(filing: Filing, fact: FilingFact) -> Origin:
     else:
         decimals = int(fact.decimals)
     return Origin(
-        filing=filing.path,
+        filing=display_path(path),
         concept=fact.concept,
         period=str(fact.period),
         dimensions=fact.dimensions,
@@ -165,9 +166,9 @@ class FilingFactReader:
         if path_text is None or concept is None:
             self.r.unreadable_facts[self.name] = "its filing or concept could not be read"
             return None
-        period = self.period()
+        ok, period = self.period()
         dims = self.dimensions()
-        if period is False or dims is None:
+        if not ok or dims is None:
             return None
         declared = r.expr(m["value"][1], self.where) if "value" in m else None
         if "value" in m and declared is None:
@@ -194,7 +195,7 @@ class FilingFactReader:
         except ValueError as e:
             self.fail(concept_node, "filing-not-a-figure", f"{found.concept} for {found.period} in {filing.path}: {e}")
             return None
-        origin = origin_of(filing, found)
+        origin = origin_of(path, found)
         text = origin.written
         span = r.span(concept_node)
         node = _num(value, text)
@@ -210,21 +211,21 @@ class FilingFactReader:
             mismatch=mismatch,
         )
 
-    def period(self) -> Period | None | bool:
-        """The fact's ``period:`` (None: the filing's own); False, with a problem, when it
-        cannot be read."""
+    def period(self) -> tuple[bool, Period | None]:
+        """Whether the fact's ``period:`` could be read (a problem when not), and the
+        period (None: the filing's own)."""
         if "period" not in self.m:
-            return None
+            return True, None
         node = self.m["period"][1]
         text = self.r.text(node, f"{self.where} period")
         if text is None:
             self.r.unreadable_facts[self.name] = f"its period at line {node.line} could not be read"
-            return False
+            return False, None
         try:
-            return Period.parse(text)
+            return True, Period.parse(text)
         except ValueError as e:
             self.fail(node, "wrong-value", f"period: {e}")
-            return False
+            return False, None
 
     def dimensions(self) -> dict[str, str] | None:
         """``dimensions: {axis: member}``; None, with a problem, when it cannot be read."""
