@@ -356,6 +356,8 @@ REPORT_SCHEMA: dict[str, Any] = {
                                 "column": {"type": "integer", "minimum": 1},
                                 "code": {"type": "string"},
                                 "message": {"type": "string"},
+                                "file": {"type": "string", "description": "Set when the problem is in another "
+                                         "file than the claims file: a facts file it includes."},
                             },
                         },
                     },

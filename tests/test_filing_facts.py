@@ -545,3 +545,34 @@ def test_the_html_report_shows_the_filing_in_the_steps(repo, runner, monkeypatch
     assert out.exit_code == 0, out.output
     html = page.read_text(encoding="utf-8")
     assert f"filing aapl-20240928.ixbrl.html, {SALES}, {FY2024}, decimals -6" in html
+
+
+def test_a_problem_of_an_included_file_names_it_in_the_json_report(own_repo, runner, monkeypatch):
+    write(own_repo, "version: 1\nfacts:\n  a: 1\nclaims: []\n", "facts/extra.yaml")
+    write(own_repo, "version: 1\ninclude: [facts/extra.yaml]\nclaims:\n  - {id: a, check: a, stated: 1}\n")
+    monkeypatch.chdir(own_repo)
+    data = json.loads(runner.invoke(app, ["verify", "-f", "json"]).output)
+    jsonschema.validate(data, REPORT_SCHEMA)
+    [problem] = data["files"][0]["problems"]
+    assert (problem["file"], problem["line"], problem["code"]) == ("facts/extra.yaml", 4, "unknown-key")
+
+
+# --------------------------------------------------------------------------- the example
+
+
+def test_the_apple_example_verifies_every_claim_from_both_filings(runner, monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    out = runner.invoke(app, ["verify", "examples/apple-fy2024/claims.yaml", "-f", "json"])
+    data = json.loads(out.output)
+    jsonschema.validate(data, REPORT_SCHEMA)
+    assert data["exit_code"] == 0 and data["files"][0]["problems"] == []
+    statuses = {r["id"]: r["status"] for r in data["results"]}
+    assert statuses.pop("eps-diluted") == "unchecked"  # until USD/share is writable in the claims language
+    assert set(statuses.values()) == {"pass"} and len(statuses) == 8
+    assert all(r["draft"]["found"] for r in data["results"])
+    assert data["summary"]["coverage"]["uncovered"] == 0
+    filings = {f["filing"] for r in data["results"] for f in r.get("provenance", {}).get("facts", [])}
+    assert filings == {"examples/apple-fy2024/filings/aapl-20230930.xbrl.xml",
+                       "examples/apple-fy2024/filings/aapl-20240928.ixbrl.html"}

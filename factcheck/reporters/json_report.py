@@ -35,7 +35,9 @@ def as_dict(report: Report, options: Options, results: bool = True) -> dict[str,
                 "path": f.document.path,
                 "article": dict(f.document.article),
                 "problems": [
-                    {"line": p.span.line, "column": p.span.col, "code": p.code, "message": p.message}
+                    {"line": p.span.line, "column": p.span.col, "code": p.code, "message": p.message,
+                     # a problem of an included facts file names that file
+                     **({"file": p.span.path} if p.span.path != f.document.path else {})}
                     for p in f.document.problems
                 ],
                 "draft": _draft(f.draft),
