@@ -191,7 +191,8 @@ CLAIMS_SCHEMA: dict[str, Any] = {
         },
         "facts": {
             "type": "object",
-            "description": "Named values: `name: value`, or a mapping with value and source.",
+            "description": "Named values: `name: value`, or a mapping with value and source, or with the filing "
+            "and concept the value is read from.",
             "examples": [{"capex_plan": {"value": "380 billion CNY", "source": "announcement, 2025-02-24"},
                           "pdd_founded": 2015}],
             "propertyNames": {"pattern": r"^[a-z_][a-z0-9_]*$"},

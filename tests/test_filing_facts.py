@@ -404,6 +404,24 @@ def test_include_refuses_paths_outside_nested_includes_and_other_keys(own_repo, 
     assert "a" in doc.facts  # the facts of a file with problems are still read, each problem told
 
 
+def test_a_file_included_twice_or_the_claims_file_itself_is_refused(own_repo):
+    write(own_repo, "version: 1\nfacts: {a: 1}\n", "facts/a.yaml")
+    path = write(own_repo, """
+        version: 1
+        include:
+          - facts/a.yaml
+          - ./facts/a.yaml
+          - claims.yaml
+        claims:
+          - {id: a, check: a, stated: 1}
+    """)
+    report = check_file(str(path))
+    assert [(p.code, p.span.line) for p in report.document.problems] == [("duplicate-include", 4), ("duplicate-include", 5)]
+    assert "is included already (line 3)" in report.document.problems[0].message
+    assert "is this claims file itself" in report.document.problems[1].message
+    assert report.results[0].status is Status.PASS
+
+
 def test_include_without_filings_does_not_load_the_filing_reader(own_repo):
     import subprocess
     import sys

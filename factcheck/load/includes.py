@@ -10,6 +10,7 @@ at the second, naming the first; neither definition is used.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from factcheck.errors import LoadError
@@ -57,8 +58,9 @@ def included_facts(reader: FileReader, includes: list[tuple[str, YNode]], facts:
     merged = dict(facts)
     defined = {name: f.span for name, f in facts.items()}
     twice: set[str] = set()
+    read: dict[str, int] = {}
     for text, node in includes:
-        found = _read(reader, text, node)
+        found = _read(reader, text, node, read)
         if found is None:
             continue
         sub, sub_facts = found
@@ -83,14 +85,20 @@ def included_facts(reader: FileReader, includes: list[tuple[str, YNode]], facts:
     return {n: f for n, f in merged.items() if n not in twice}
 
 
-def _read(reader: FileReader, text: str, node: YNode) -> tuple[EntryReader, dict[str, Fact]] | None:
+def _read(reader: FileReader, text: str, node: YNode, read: dict[str, int]) -> tuple[EntryReader, dict[str, Fact]] | None:
     """One included file's facts, read by a reader of its own (its problems placed in
-    it); None, with a problem at the include's entry, when it cannot be read."""
+    it); None, with a problem at the include's entry, when it cannot be read, is the
+    claims file itself or was read already (``read``: resolved path -> its line)."""
     try:
         path = named_file(reader.path, text, MAX_INCLUDE_BYTES, "include")
     except LoadError as e:
         reader.problem(node, e.code, e.message)
         return None
+    if path == os.path.realpath(reader.path) or path in read:
+        said = f"is included already (line {read[path]})" if path in read else "is this claims file itself"
+        reader.problem(node, "duplicate-include", f"include: {text} {said}")
+        return None
+    read[path] = node.line
     shown = display_path(path)
     sub = EntryReader(shown)
     try:
