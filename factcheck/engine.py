@@ -16,6 +16,7 @@ from factcheck.expr import Call, Evaluator
 from factcheck.load import ClaimsFile
 from factcheck.load.source import display_path
 from factcheck.model import Claim, Document, Expr, Fact, FileReport, Problem, Report, Result, Status
+from factcheck.provenance import Tracing
 from factcheck.verdict import Inputs, judge
 
 CLAIMS_NAMES = ("claims.yaml", "claims.yml")
@@ -125,6 +126,9 @@ def check_document(
     problems: list[Problem] = []
     ev, default_tol = _prepare(doc, problems)
     results = [check_claim(c, ev, doc, default_tol) for c in doc.claims if selected(c, only)]
+    tracing = Tracing(doc)
+    if tracing.active:
+        results = [tracing.apply(c, r) for c, r in zip((c for c in doc.claims if selected(c, only)), results, strict=True)]
     if detail:
         results = [with_steps(r, ev) for r in results]
     return _finish(doc, results, ev, problems, draft, require_coverage, detail, _Inference(only, default_tol, infer))
@@ -150,6 +154,7 @@ def check_file(
     problems: list[Problem] = []
     ev, default_tol = _prepare(header, problems)
     keep = detail or draft is not None or "draft" in header.article
+    tracing = Tracing(header)
     claims: list[Claim] = []
     results: list[Result] = []
     # Nothing made here forms a cycle; the collector's passes over a growing list of
@@ -162,6 +167,8 @@ def check_file(
             claims.append(bare)
             if selected(claim, only):
                 r = check_claim(claim, ev, header, default_tol, bare)
+                if tracing.active:
+                    r = tracing.apply(claim, r)
                 if detail:
                     r = with_steps(r, ev)
                 results.append(r)

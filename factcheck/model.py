@@ -101,6 +101,31 @@ class Expr(NamedTuple):
         return Span(self.span.path, self.span.line, self.span.col + offset)
 
 
+class Origin(NamedTuple):
+    """Where a fact read from a filing comes from: the filing's fact that gave its value."""
+
+    #: the filing as reports show paths (relative to the working folder when inside it)
+    filing: str
+    concept: str
+    #: '2022-09-25/2023-09-30', '2023-09-30' (an instant) or 'forever'
+    period: str
+    #: sorted (axis, member) pairs
+    dimensions: tuple[tuple[str, str], ...]
+    #: an int, 'INF', or None (the filing gives none: the value is exact)
+    decimals: int | str | None
+    #: the figure as the claims language writes it: '96,995 million USD'
+    written: str
+    #: where the fact stands in the filing
+    line: int
+
+    def __str__(self) -> str:
+        """'filing aapl-20230930.xbrl.xml, us-gaap:NetIncomeLoss, 2022-09-25/2023-09-30, decimals -6'."""
+        name = self.filing.rpartition("/")[2]
+        dims = "".join(f", {a}={m}" for a, m in self.dimensions)
+        decimals = "none (exact)" if self.decimals is None else self.decimals
+        return f"filing {name}, {self.concept}, {self.period}{dims}, decimals {decimals}"
+
+
 class Fact(NamedTuple):
     name: str
     span: Span
@@ -109,6 +134,10 @@ class Fact(NamedTuple):
     as_of: str | None = None
     note: str | None = None
     exact: bool = False
+    #: a fact read from a filing: which fact of which filing (its value is ``expr``)
+    origin: Origin | None = None
+    #: the fact's written ``value:`` disagrees with its filing: both, in one sentence
+    mismatch: str | None = None
 
 
 class Suppression(NamedTuple):
@@ -159,6 +188,8 @@ class Settings(NamedTuple):
     rates: tuple[tuple[str, Expr], ...] = ()
     #: check the relations the draft states too (``factcheck.infer``)
     infer: bool = False
+    #: ``max_age: 18 months`` as (18, 'month'); a fact older than this is stale
+    max_age: tuple[int, str] | None = None
 
 
 class Problem(NamedTuple):
@@ -327,6 +358,8 @@ class Result(NamedTuple):
     #: the computation step by step, as ('check', Step) and ('stated', Step); only when a
     #: report asks for detail (``engine.run(detail=True)``), so that other reports pay nothing
     steps: tuple[tuple[str, Step], ...] = ()
+    #: the facts read from filings the claim uses (through other facts too), by name
+    provenance: tuple[tuple[str, Origin], ...] = ()
 
     @property
     def where(self) -> Span:

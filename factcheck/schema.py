@@ -53,18 +53,38 @@ _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 FACT_LONG: dict[str, Any] = {
     "type": "object",
-    "description": "A fact with its source: a value and where it comes from.",
-    "examples": [{"value": "380 billion CNY", "source": "Alibaba Group announcement, 2025-02-24"}],
-    "required": ["value"],
+    "description": "A fact with its source: a value and where it comes from, or a figure read from a company's "
+    "filing (XBRL or Inline XBRL): its `filing` and `concept`, with `period` and `dimensions` to choose among its "
+    "facts; a `value` written beside them is checked against the filing.",
+    "examples": [
+        {"value": "380 billion CNY", "source": "Alibaba Group announcement, 2025-02-24"},
+        {"filing": "filings/aapl-20230930.xbrl.xml", "concept": "us-gaap:NetIncomeLoss",
+         "period": "2022-09-25/2023-09-30"},
+    ],
+    "anyOf": [{"required": ["value"]}, {"required": ["filing", "concept"]}],
     "additionalProperties": False,
     "properties": {
         "value": _expr("The value: a quantity, a plain number, a date or an expression over other facts.",
                        "157.479 billion CNY/year", 2015, "2005-05-10"),
         "source": _text("Where the figure comes from.", "Alibaba FY2024 results (non-GAAP net income)"),
-        "as_of": {**_DATE, "description": "The date the figure refers to.", "examples": ["2024-03-31"]},
+        "as_of": {**_DATE, "description": "The date the figure refers to (a filing's fact: its period's end); "
+                  "settings.max_age compares it with article.published.", "examples": ["2024-03-31"]},
         "note": _text("Free text shown in the report.", "non-GAAP; GAAP net income was 71.332 bn CNY"),
         "exact": {"type": "boolean", "description": "true: the value has no rounding interval (a definition, not a "
                   "measured figure).", "examples": [True]},
+        "filing": _text("An XBRL instance or Inline XBRL document the figure is read from, relative to the claims "
+                        "file and inside its repository (see `factcheck facts FILING`).",
+                        "filings/aapl-20230930.xbrl.xml"),
+        "concept": _text("The concept of the filing's fact, with its prefix.", "us-gaap:NetIncomeLoss"),
+        "period": {"type": "string", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*(/\s*\d{4}-\d{2}-\d{2}\s*)?$",
+                   "description": "The fact's period in the filing: START/END for a duration, a date for an instant; "
+                   "left out: the filing's own period.",
+                   "examples": ["2022-09-25/2023-09-30", "2021-09-26/2022-09-24"]},
+        "dimensions": {"type": "object", "description": "The fact's dimensions in the filing, axis: member; left "
+                       "out: the fact without dimensions (the total).",
+                       "additionalProperties": {"type": "string", "description": "The member of the axis.",
+                                                "examples": ["us-gaap:ServiceMember"]},
+                       "examples": [{"srt:ProductOrServiceAxis": "us-gaap:ServiceMember"}]},
     },
 }
 
@@ -124,6 +144,13 @@ CLAIMS_SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "properties": {
         "version": {"const": 1, "description": "The format version: 1.", "examples": [1]},
+        "include": {
+            "type": "array",
+            "description": "Facts files whose facts this file uses: each relative to the claims file and inside its "
+            "repository, holding only `version` and `facts`. A fact name defined twice is an error.",
+            "items": {"type": "string", "minLength": 1},
+            "examples": [["facts/apple.yaml"]],
+        },
         "article": {
             "type": "object",
             "description": "The article these claims belong to.",
@@ -153,6 +180,11 @@ CLAIMS_SCHEMA: dict[str, Any] = {
                                          "shares, sums, totals…) that no claim of the file covers; "
                                          "`verify --infer` / `--no-infer` overrides it.",
                           "examples": [True]},
+                "max_age": {"type": "string",
+                            "pattern": r"^\s*[0-9]+\s*(day|days|week|weeks|month|months|year|years)\s*$",
+                            "description": "How old a fact may be, from its `as_of` (a filing's fact: its period's end) "
+                            "to article.published: a claim using an older fact is a warn.",
+                            "examples": ["18 months", "400 days"]},
                 "rates": {
                     "type": "object",
                     "description": "Exchange rates: 1 USD = 7.2 CNY. Without a rate, currencies do not mix.",
@@ -164,7 +196,8 @@ CLAIMS_SCHEMA: dict[str, Any] = {
         },
         "facts": {
             "type": "object",
-            "description": "Named values: `name: value`, or a mapping with value and source.",
+            "description": "Named values: `name: value`, or a mapping with value and source, or with the filing "
+            "and concept the value is read from.",
             "examples": [{"capex_plan": {"value": "380 billion CNY", "source": "announcement, 2025-02-24"},
                           "pdd_founded": 2015}],
             "propertyNames": {"pattern": r"^[a-z_][a-z0-9_]*$"},
@@ -257,6 +290,36 @@ _RESULT_DRAFT = {
     },
 }
 
+_PROVENANCE = {
+    "type": "object",
+    "description": "Where the claim's inputs come from: the facts read from filings it uses (through other facts "
+    "too), in the order of the claims file. Present only when it uses one.",
+    "required": ["facts"],
+    "properties": {
+        "facts": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["fact", "filing", "concept", "period", "dimensions", "decimals"],
+                "properties": {
+                    "fact": {"type": "string", "description": "The fact's name in the claims file."},
+                    "filing": {"type": "string", "description": "The filing, as a path."},
+                    "concept": {"type": "string", "examples": ["us-gaap:NetIncomeLoss"]},
+                    "period": {"type": "string", "description": "START/END, a date (an instant) or forever.",
+                               "examples": ["2022-09-25/2023-09-30"]},
+                    "dimensions": {"type": "object", "additionalProperties": {"type": "string"}},
+                    "decimals": {"type": ["integer", "string", "null"],
+                                 "description": "The filing's decimals: -6 is give or take half a million; INF exact.",
+                                 "examples": [-6, "INF"]},
+                    "value": {"type": "string", "description": "The figure as the claims language writes it.",
+                              "examples": ["96,995 million USD"]},
+                    "line": {"type": "integer", "minimum": 1, "description": "The fact's line in the filing."},
+                },
+            },
+        },
+    },
+}
+
 REPORT_SCHEMA: dict[str, Any] = {
     "$schema": "http://json-schema.org/draft-07/schema#",
     "$id": REPORT_SCHEMA_URL,
@@ -299,6 +362,8 @@ REPORT_SCHEMA: dict[str, Any] = {
                                 "column": {"type": "integer", "minimum": 1},
                                 "code": {"type": "string"},
                                 "message": {"type": "string"},
+                                "file": {"type": "string", "description": "Set when the problem is in another "
+                                         "file than the claims file: a facts file it includes."},
                             },
                         },
                     },
@@ -364,6 +429,7 @@ REPORT_SCHEMA: dict[str, Any] = {
                             "figures": {"type": "array", "items": {"type": "string"}},
                         },
                     },
+                    "provenance": _PROVENANCE,
                     "suppressed": {
                         "description": "Set when the claim's `ignore` or a baseline entry keeps this result from "
                         "counting; the per-status counts of the summary leave such results out.",

@@ -116,7 +116,11 @@ class _Tracer:
         parts: list[tuple[Node, str]] = []
         if isinstance(node, Name) and node.name in self.ev.facts and node.name not in self.ev.broken:
             fact = self.ev.facts[node.name]
-            note = f"fact, {fact.span}" + (f"; source: {fact.source}" if fact.source else "")
+            note = f"fact, {fact.span}" + (f"; {fact.origin}" if fact.origin else "")
+            note += f"; source: {fact.source}" if fact.source else ""
+            note += f"; as of {fact.as_of}" if fact.as_of else ""
+            if fact.mismatch:
+                note += f"; its written value disagrees: {fact.mismatch}"
             if not _written(fact.expr.node):
                 parts = [(fact.expr.node, fact.expr.text)]
         elif not _written(node):

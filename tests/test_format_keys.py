@@ -8,6 +8,8 @@ without a problem, and a value of another type is a problem at that value.
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +24,7 @@ CLAIM_OK = '{"id": "a", "source": "x"}'
 
 
 def test_the_key_tables_are_the_schemas_properties_in_order():
-    assert keys.TOP_KEYS == ("version", "article", "settings", "facts", "claims", "ignore_figures") == tuple(TOP)
+    assert keys.TOP_KEYS == ("version", "include", "article", "settings", "facts", "claims", "ignore_figures") == tuple(TOP)
     assert keys.ARTICLE_KEYS == tuple(TOP["article"]["properties"])
     assert keys.SETTINGS_KEYS == tuple(TOP["settings"]["properties"])
     assert keys.FACT_KEYS == tuple(FACT_LONG["properties"])
@@ -44,6 +46,19 @@ def test_the_choices_and_names_are_the_schemas():
 
 
 MARK = "  # under test"
+FILING_KEYS = ("filing", "concept", "period", "dimensions")
+FILING = "filings/aapl-20230930.xbrl.xml"
+REVENUE = "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"
+DATA = Path(__file__).parent / "data"
+
+
+def _repository(tmp_path: Path) -> None:
+    """What the examples of ``include`` and ``filing`` name, in a repository of their own."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "filings").mkdir()
+    shutil.copy(DATA / FILING, tmp_path / FILING)
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "apple.yaml").write_text("version: 1\nfacts: {}\n", encoding="utf-8")
 
 
 def _file(entry: str, key: str, value: str) -> str:
@@ -55,6 +70,10 @@ def _file(entry: str, key: str, value: str) -> str:
         return f"{head}{key}: {value}{MARK}\n"
     if entry in ("article", "settings"):
         return f"version: 1\n{claims}{entry}:\n  {key}: {value}{MARK}\n"
+    if entry == "fact" and key in FILING_KEYS:  # a fact read from a filing: the filing, a concept
+        concept = REVENUE if key == "dimensions" else "us-gaap:NetIncomeLoss"
+        other = "".join(f"    {k}: {v}\n" for k, v in (("filing", FILING), ("concept", concept)) if k != key)
+        return f"version: 1\n{claims}facts:\n  f:\n{other}    {key}: {value}{MARK}\n"
     if entry == "fact":
         other = "" if key == "value" else "    value: 1\n"
         return f"version: 1\n{claims}facts:\n  f:\n{other}    {key}: {value}{MARK}\n"
@@ -98,6 +117,7 @@ CASES = _cases()
 
 @pytest.mark.parametrize("entry, key, schema", CASES, ids=[f"{e}.{k}" for e, k, _ in CASES])
 def test_each_keys_example_loads_and_another_type_is_refused(tmp_path, entry, key, schema):
+    _repository(tmp_path)
     path = tmp_path / "claims.yaml"
     for example in schema["examples"]:
         path.write_text(_file(entry, key, json.dumps(example, ensure_ascii=False)), encoding="utf-8")

@@ -140,6 +140,8 @@ class FileReader(EntryReader):
         self.facts_data: dict[str, Fact] = {}
         self.broken: dict[str, str] = {}
         self.ignored_figures: tuple[tuple[str, Span], ...] = ()
+        #: ``include:``: the facts files' paths as written, with their nodes
+        self.includes: list[tuple[str, YNode]] = []
         #: an unsupported version: nothing else is read for meaning
         self.unsupported = False
         #: claims read before the header is known (``claims:`` not the last key)
@@ -291,6 +293,10 @@ class FileReader(EntryReader):
             self.streamed_facts = self.facts(value)
         elif name == "ignore_figures":
             self.ignored_figures = self.ignore_figures(value)
+        elif name == "include":
+            from factcheck.load.includes import include_list
+
+            self.includes = include_list(self, value)
 
     def missing_keys(self, top: YNode, seen: dict[str, YNode], stop: bool) -> None:
         if "version" not in seen:
@@ -340,6 +346,10 @@ class FileReader(EntryReader):
         """What every claim is computed with (article, settings and facts, read as they
         came), once the facts' cycles are found."""
         facts = self.streamed_facts or {}
+        if self.includes:
+            from factcheck.load.includes import included_facts
+
+            facts = included_facts(self, self.includes, facts)
         cyclic, problems = find_cycles(facts)
         self.problems += problems
         self.broken = {**self.unreadable_facts, **cyclic}

@@ -7,6 +7,7 @@ entry never stops the others.
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import date
 
@@ -37,6 +38,11 @@ from factcheck.model import (
     Status,
     Suppression,
 )
+
+#: the keys of a fact read from a filing (with them, ``value:`` is checked, not taken)
+_FILING_KEYS = frozenset(("filing", "concept", "period", "dimensions"))
+#: ``settings.max_age``: a number and a unit of time
+_AGE = re.compile(r"\s*([0-9]{1,6})\s*(day|week|month|year)s?\s*\Z")
 
 
 def short(text: str) -> str:
@@ -202,7 +208,19 @@ class EntryReader:
                 e = self.expr(v, f"the rate for {code}")
                 if e is not None:
                     rates.append((code, e))
-        return Settings(tolerance=tolerance, rounding_only=rounding, rates=tuple(rates), infer=infer)
+        max_age = self.max_age(m["max_age"][1]) if "max_age" in m else None
+        return Settings(tolerance=tolerance, rounding_only=rounding, rates=tuple(rates), infer=infer, max_age=max_age)
+
+    def max_age(self, node: YNode) -> tuple[int, str] | None:
+        """``settings.max_age: 18 months`` as (18, 'month')."""
+        text = self.text(node, "settings.max_age")
+        found = _AGE.match(text) if text is not None else None
+        if found is None:
+            if text is not None:
+                self.problem(node, "wrong-value", f"settings.max_age should be a number of days, weeks, months or "
+                             f"years (18 months), not {text!r}")
+            return None
+        return int(found.group(1)), found.group(2)
 
     def facts(self, node: YNode) -> dict[str, Fact]:
         if node.is_null:
@@ -229,6 +247,13 @@ class EntryReader:
         if v.kind == "map":
             fm = self.mapping(v, where, FACT_KEYS)
             if fm is None:
+                return
+            if fm.keys() & _FILING_KEYS:
+                from factcheck.load.filings import FilingFactReader
+
+                fact = FilingFactReader(self, name, k, v, fm).read()
+                if fact is not None:
+                    out[name] = fact
                 return
             if "value" not in fm:
                 self.problem(v, "missing-key", f"{where} needs a `value:`")

@@ -35,7 +35,9 @@ def as_dict(report: Report, options: Options, results: bool = True) -> dict[str,
                 "path": f.document.path,
                 "article": dict(f.document.article),
                 "problems": [
-                    {"line": p.span.line, "column": p.span.col, "code": p.code, "message": p.message}
+                    {"line": p.span.line, "column": p.span.col, "code": p.code, "message": p.message,
+                     # a problem of an included facts file names that file
+                     **({"file": p.span.path} if p.span.path != f.document.path else {})}
                     for p in f.document.problems
                 ],
                 "draft": _draft(f.draft),
@@ -82,6 +84,26 @@ def _result_dict(r: Result) -> dict[str, Any]:
         "note": c.note,
         "suppressed": _suppression(r.suppressed),
         "draft": _anchor(r.anchor),
+        **({"provenance": _provenance(r)} if r.provenance else {}),
+    }
+
+
+def _provenance(r: Result) -> dict[str, Any]:
+    """The facts read from filings the claim uses, each with the filing's fact."""
+    return {
+        "facts": [
+            {
+                "fact": name,
+                "filing": o.filing,
+                "concept": o.concept,
+                "period": o.period,
+                "dimensions": dict(o.dimensions),
+                "decimals": o.decimals,
+                "value": o.written,
+                "line": o.line,
+            }
+            for name, o in r.provenance
+        ]
     }
 
 
