@@ -45,6 +45,7 @@ class Basis(StrEnum):
     EXACT = "exact"
     PRECISION = "precision"
     TOLERANCE = "tolerance"
+    BOUND = "bound"  # an inequality that holds between unequal values
     ROUNDING = "rounding"
 
 

@@ -6,8 +6,9 @@ interval and S' that interval widened by the tolerance.
 
 Choices the spec leaves open, made here:
 
-- For ``<``, ``<=``, ``>``, ``>=`` a pass has basis ``exact``: the comparison holds for
-  the figures as written, with no rounding or tolerance needed.
+- For ``<``, ``<=``, ``>``, ``>=`` a pass has basis ``bound`` when the values differ
+  (``exact`` when they are equal, for ``<=`` and ``>=``): the comparison holds for the
+  figures as written, with no rounding or tolerance needed.
 - The tolerance is ignored by ``=``. A tolerance in ``pp`` against a stated
   percentage is absolute (``1 pp`` around ``33%`` is 32% to 34%).
 - Two dates compare only with ``=`` (and ``≈``, which for dates is the same).
@@ -190,7 +191,7 @@ def _decide(
             Compare.GE: P >= s,
         }[cmp]
         if holds:
-            return Status.PASS, Basis.EXACT
+            return Status.PASS, Basis.EXACT if P == s else Basis.BOUND
         lo, hi = C.lo, C.hi
         top, bottom = S2.hi, S2.lo
         rounding = {
@@ -251,7 +252,7 @@ def _message(
         )
     else:
         op = _OPS[cmp]
-        if basis is Basis.EXACT:
+        if basis in (Basis.EXACT, Basis.BOUND):
             return f"{c_text} {op} {st} holds"
         c_range = _range(C, stated, sig, mag)
         if basis is Basis.ROUNDING:

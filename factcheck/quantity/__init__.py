@@ -67,10 +67,13 @@ from factcheck.quantity.values import (
     with_unit,
 )
 from factcheck.quantity.words import (
+    BASIS_POINT_WORDS,
     CURRENCIES,
+    CURRENCY_PHRASES,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     MAGNITUDES,
+    PER_WORDS,
     PERCENT_WORDS,
     POINT_WORDS,
     RESERVED_WORDS,
@@ -85,8 +88,8 @@ from factcheck.quantity.words import (
 )
 
 __all__ = [
-    "CURRENCIES", "CURRENCY_SIGNS", "CURRENCY_WORDS", "MAGNITUDES", "MAX_COUNT_UNITS", "MAX_UNIT_EXPONENT",
-    "NO_RATES", "PERCENT", "PERCENT_WORDS", "PLAIN", "POINTS", "POINT_WORDS", "RESERVED_WORDS",
+    "BASIS_POINT_WORDS", "CURRENCIES", "CURRENCY_PHRASES", "CURRENCY_SIGNS", "CURRENCY_WORDS", "MAGNITUDES", "MAX_COUNT_UNITS", "MAX_UNIT_EXPONENT",
+    "NO_RATES", "PERCENT", "PERCENT_WORDS", "PER_WORDS", "PLAIN", "POINTS", "POINT_WORDS", "RESERVED_WORDS",
     "SCIENTIFIC_BELOW", "SCIENTIFIC_FROM", "TIME_UNITS", "TIME_WORDS",
     "DateValue", "QuantityError", "Rates", "Unit", "Value",
     "add", "canonical_magnitude", "check_unit", "compatible", "conversion", "convert", "count_slip",
