@@ -354,7 +354,7 @@ def describe_unit(u: Unit) -> str:
 
 def mismatch(a: Unit, b: Unit, verb: str) -> str:
     """Why two units do not go together, in an editor's words."""
-    pair = {_in_points(a), _in_points(b)}
+    pair = {in_points(a), in_points(b)}
     if pair == {True, False} and (is_percent(a) or is_percent(b)):
         return (
             f"cannot {verb} percentage points (pp) and percent (%): a change from 80% to 70% "
@@ -373,7 +373,7 @@ def mismatch(a: Unit, b: Unit, verb: str) -> str:
     return f"{text} ({slip})" if slip else text
 
 
-def _in_points(u: Unit) -> bool:
+def in_points(u: Unit) -> bool:
     """Percentage points or basis points (a hundredth of a point)."""
     return u is POINTS or u is unit("bp")
 
