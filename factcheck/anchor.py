@@ -269,7 +269,7 @@ _COMPARES: dict[str, dict[str, bool]] = {
     "year": {"year": True, "date": False},
     "ordinal": {"plain": True, "unit": True},
     "fraction": {"plain": True, "percent": True},
-    "plain": {"plain": True},
+    "plain": {"plain": True, "unit": False},  # '15.8 billion' for 15.8125 billion shares
     "percent": {"percent": True},
     "pp": {"pp": True},
     "unit": {"unit": True},
@@ -337,6 +337,12 @@ def agrees(m: Mention, f: Figure) -> bool:
         low, high, target = pair_lo[0].iv.lo, pair_hi[0].iv.hi, pair_lo[1].point
         return low is not None and high is not None and low <= target <= high
     v = _value_of(m, f)
+    if v is not None and mk == "plain" and fk == "unit":
+        # the unit left unsaid ('diluted shares of 15.8 billion'): the numbers agree in the
+        # figure's own unit, for a figure written with its magnitude (never a bare '3')
+        if v.mag is None:
+            return False
+        v = q.with_unit(v, fv.unit)
     return v is not None and _values_agree(v, fv)
 
 
@@ -600,6 +606,7 @@ class _Placing:
                 agrees=tuple(self.agreeing.get(m.start, ())),
                 contradicts=tuple(dict.fromkeys(self.contradicting.get(m.start, ()))),
                 ignored=m.start in self.ignored,
+                unit=m.unit_text if m.kind in ("number", "range") and not m.fraction else "",
             )
             for m in self.mentions
         )

@@ -253,6 +253,8 @@ class DraftFigure(NamedTuple):
     contradicts: tuple[str, ...] = ()
     #: in a passage of ``ignore_figures`` (and no claim's)
     ignored: bool = False
+    #: the figure's unit as the page names it ('USD', 'CNY/share', '%'; '' for a plain number)
+    unit: str = ""
 
 
 class DraftReport(NamedTuple):
