@@ -315,7 +315,7 @@ def _hints(x: Inputs, computed: q.Value, stated: q.Value, S2: Interval) -> list[
                 f = Fraction(10) ** (sign * k)
                 if _fits(P * f, S2):
                     big = "larger" if sign > 0 else "smaller"
-                    shown_ = q.fmt_amount(P, stated, sig, None)
+                    shown_ = q.fmt_amount(P, stated, sig, computed.mag)
                     words = _slip_words(stated.mag, -sign * k)
                     out.append(
                         Hint(

@@ -243,3 +243,92 @@ def test_a_changed_per_share_figure_contradicts_the_claim(runner, write):
           "每10股派发现金红利308.76元。\n", "draft.md")
     out = concise(runner, path)
     assert "fail eps: the draft says $6.31; claims.yaml" in out
+
+
+# --------------------------------------------------------------------------- numbers as people read them
+
+
+def test_a_range_never_prints_two_equal_ends(runner, write):
+    path = write("""
+        version: 1
+        facts:
+          net_income: 96.995 billion USD
+          diluted_shares: {value: 15.8125 billion shares, exact: true}
+        claims:
+          - {id: eps, check: net_income / diluted_shares, stated: $6.31 a share}
+          - {id: margin, check: "share(15.7913 bn USD, 100 bn USD)", stated: 15.9%}
+          - {id: revenue, check: 88.1362 bn USD, stated: "88,100 million USD"}
+    """)
+    out = concise(runner, path)
+    import re
+
+    for a, b in re.findall(r"\(([-\d.,]+)%? to ([-\d.,]+)", out):
+        assert a != b, out
+
+
+def test_a_value_keeps_the_magnitude_it_was_written_in(runner, write):
+    path = write("""
+        version: 1
+        facts:
+          revenue: 88.136 bn USD
+        claims:
+          - {id: same, check: revenue, stated: "88,136 million USD"}
+    """)
+    out = concise(runner, path)
+    assert "88.136 bn USD equals the stated 88,136 million USD" in out
+
+
+def test_explain_shows_points_within_their_intervals_and_exact_inputs_as_exact(runner, write):
+    path = write("""
+        version: 1
+        facts:
+          diluted: {value: 15.8125 billion shares}
+        claims:
+          - {id: shares, check: diluted * 1, stated: 15.81 billion shares}
+          - {id: cagr, check: "cagr(100, 121, 2 years)", stated: 10%}
+          - {id: eps, check: 96.995 billion USD / diluted, stated: 6.13 USD/share}
+    """)
+    out = runner.invoke(app, ["explain", "shares", str(path)]).output
+    assert "15.8125 billion shares  [15.81245 to 15.81255 billion shares]" in out
+    out = runner.invoke(app, ["explain", "cagr", str(path)]).output
+    assert "└── 2 years  exact" in out and "[1.5 to 2.5 years]" not in out
+    out = runner.invoke(app, ["explain", "eps", str(path)]).output
+    assert "stated: 6.13 USD/share  [6.125 to 6.135 USD/share]" in out
+    assert "share = 1 share" not in out  # a per-share figure is one step
+
+
+# --------------------------------------------------------------------------- the html page and init
+
+
+def test_the_html_page_marks_checked_figures_names_money_and_says_the_headline_once(runner, write):
+    path = write("""
+        version: 1
+        article:
+          title: Apple's year
+          draft: draft.md
+        facts:
+          diluted_shares: {value: 15.8125 billion shares, exact: true}
+        claims:
+          - id: shares
+            says: diluted shares of 15.8 billion
+            check: diluted_shares
+            stated: 15.8 billion shares
+    """)
+    write("# Apple's year\n\nIt had diluted shares of 15.8 billion. Revenue was $383.3 billion.\n", "draft.md")
+    page = runner.invoke(app, ["verify", "-f", "html", str(path)]).output
+    import re
+
+    (fig,) = re.findall(r'class="fig[^"]*"[^>]*data-verdict="([a-z]+)"[^>]*title="[^"]*15\.8 billion at', page)
+    assert fig == "pass"  # the figure the claim checks, not "unchecked"
+    assert "(amount in USD)" in page and "(number)" not in page
+    assert page.count("Apple&#x27;s year") == 2  # the page's <title> and the draft's headline
+
+
+def test_init_from_a_draft_takes_no_year_from_the_headline(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "draft.md").write_text("# 茅台2024年年报\n\n茅台4月2日发布年报，每股收益59.49元，每10股派发现金红利308.76元。\n", encoding="utf-8")
+    assert runner.invoke(app, ["init", "--draft", "draft.md"]).exit_code == 0
+    text = (tmp_path / "claims.yaml").read_text(encoding="utf-8")
+    assert "2024-04-02" not in text and "no year in the draft" in text
+    assert 'value: "59.49 CNY/share"' in text and 'value: "30.876 CNY/share"' in text
+    assert runner.invoke(app, ["verify"]).exit_code == 0
