@@ -239,7 +239,7 @@ def _figure_kind(f: Figure) -> str:
         return "year" if p.denominator == 1 and 1000 <= p <= 2999 else "plain"
     if q.is_percent(v.unit):
         return "percent"
-    if q.is_points(v.unit):
+    if q.in_points(v.unit):  # percentage points, basis points
         return "pp"
     return "unit"
 
@@ -257,7 +257,7 @@ def _mention_kind(m: Mention) -> str:
         return "plain"
     if q.is_percent(v.unit):
         return "percent"
-    if q.is_points(v.unit):
+    if q.in_points(v.unit):  # percentage points, basis points
         return "pp"
     return "unit"
 
@@ -269,7 +269,7 @@ _COMPARES: dict[str, dict[str, bool]] = {
     "year": {"year": True, "date": False},
     "ordinal": {"plain": True, "unit": True},
     "fraction": {"plain": True, "percent": True},
-    "plain": {"plain": True},
+    "plain": {"plain": True, "unit": False},  # '15.8 billion' for 15.8125 billion shares
     "percent": {"percent": True},
     "pp": {"pp": True},
     "unit": {"unit": True},
@@ -337,6 +337,12 @@ def agrees(m: Mention, f: Figure) -> bool:
         low, high, target = pair_lo[0].iv.lo, pair_hi[0].iv.hi, pair_lo[1].point
         return low is not None and high is not None and low <= target <= high
     v = _value_of(m, f)
+    if v is not None and mk == "plain" and fk == "unit":
+        # the unit left unsaid ('diluted shares of 15.8 billion'): the numbers agree in the
+        # figure's own unit, for a figure written with its magnitude (never a bare '3')
+        if v.mag is None:
+            return False
+        v = q.with_unit(v, fv.unit)
     return v is not None and _values_agree(v, fv)
 
 
@@ -373,8 +379,13 @@ def same_figure(a: Mention, b: Mention) -> bool:
 # --------------------------------------------------------------------------- the passage of one claim
 
 
-def match(mentions: list[Mention], figures: list[Figure]) -> tuple[list[Mention], list[tuple[Mention, Figure]]]:
-    """(agreeing mentions, contradictions as (mention, figure))."""
+def match(
+    mentions: list[Mention], figures: list[Figure], meant: dict[int, Mention] | None = None
+) -> tuple[list[Mention], list[tuple[Mention, Figure]]]:
+    """(agreeing mentions, contradictions as (mention, figure)). ``meant``: for a draft
+    figure (by its start), the figure the claim's `says` has in its place; a draft
+    figure that contradicts the claim is paired with a claim figure that agrees with
+    what the `says` had there (the figure the draft changed), before the nearest one."""
     agreed_m: list[Mention] = []
     used: set[int] = set()
     loose: list[Mention] = []
@@ -401,7 +412,9 @@ def match(mentions: list[Mention], figures: list[Figure]) -> tuple[list[Mention]
             strict = [i for i in strict if _as(m.value, figures[i].value) is not None]  # type: ignore[arg-type]
         if not strict:
             continue
-        best = min(strict, key=lambda i: (_distance(m, figures[i]), i))
+        was = (meant or {}).get(m.start)
+        replaced = [i for i in strict if was is not None and agrees(was, figures[i])]
+        best = min(replaced or strict, key=lambda i: (_distance(m, figures[i]), i))
         left.remove(best)
         contradictions.append((m, figures[best]))
     return agreed_m, contradictions
@@ -521,7 +534,9 @@ class _Placing:
         a, b = where
         inside = self.within(a, b)
         figures = claim_figures(c, ev, self.doc) if c.check is not None else []
-        agreed, contradictions = match(inside, figures)
+        own = self.changed.get(c.id, [])
+        meant = {m.start: w for m, w in zip(inside, own)} if len(own) == len(inside) else None
+        agreed, contradictions = match(inside, figures, meant)
         mismatches = [Mismatch(draft.span(m.start), m.show(), f.text, f.label) for m, f in contradictions]
         if c.id in self.changed:
             mismatches += self.changed_figures(c.id, inside, {m.start for m, _ in contradictions})
@@ -630,6 +645,7 @@ class _Placing:
                 agrees=tuple(self.agreeing.get(m.start, ())),
                 contradicts=tuple(dict.fromkeys(self.contradicting.get(m.start, ()))),
                 ignored=m.start in self.ignored,
+                unit=m.unit_text if m.kind in ("number", "range") and not m.fraction else "",
             )
             for m in self.mentions
         )

@@ -74,9 +74,12 @@ class QuantityError(ComputeError):
 class FunctionError(ComputeError):
     """A function cannot compute from these arguments; ``arg`` is the culprit's index."""
 
-    def __init__(self, message: str, arg: int | None = None, code: str = "function") -> None:
+    def __init__(
+        self, message: str, arg: int | None = None, code: str = "function", hints: tuple[Hint, ...] = ()
+    ) -> None:
         super().__init__(message, code)
         self.arg = arg
+        self.hints = hints
 
 
 class TooLarge(ComputeError):

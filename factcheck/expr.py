@@ -12,7 +12,12 @@ Grammar (lowest precedence first)::
     term    := unary (('*' | '/') unary)*
     unary   := ('-' | '+') unary | power
     power   := primary ('**' unary)?
-    primary := SIGN? NUMBER MAGNITUDE? UNIT? | DATE | NAME '(' args ')' | NAME | '(' expr ')'
+    primary := figure | DATE | NAME '(' args ')' | NAME | '(' expr ')'
+    figure  := SIGN? NUMBER MAGNITUDE? UNIT? (PER UNIT)*
+
+A figure alone in parentheses is an accounting negative: ``(3%)`` is -3%. A name right
+after ``/`` and a figure (``59.49 CNY/share``) that is no fact is the unit the figure is
+per, exactly one of it; ``per``, ``a`` and ``an`` do the same (``30 CNY per share``).
 """
 
 from __future__ import annotations
@@ -65,7 +70,11 @@ _SIGNS = sorted(q.CURRENCY_SIGNS, key=len, reverse=True)
 _OPS = {"**": "**", "+": "+", "-": "-", "−": "-", "–": "-", "*": "*", "×": "*", "/": "/", "÷": "/",
         "(": "(", ")": ")", ",": ","}
 _CJK_WORDS = sorted(
-    [w for w in (*q.MAGNITUDES, *q.CURRENCY_WORDS, *q.TIME_WORDS, *q.POINT_WORDS) if not w.isascii()],
+    [
+        w
+        for w in (*q.MAGNITUDES, *q.CURRENCY_WORDS, *q.TIME_WORDS, *q.POINT_WORDS, *q.BASIS_POINT_WORDS)
+        if not w.isascii()
+    ],
     key=len,
     reverse=True,
 )
@@ -210,6 +219,9 @@ class Name(NamedTuple):
     name: str
     start: int
     end: int
+    #: right after '/' and a figure (`59.49 CNY/share`): when no fact has the name, it is
+    #: the unit the figure is per (exactly one of it), a count word if no unit word
+    per: bool = False
 
 
 class Unary(NamedTuple):
@@ -355,6 +367,8 @@ class _Parser:
         while self.is_op("*", "/"):
             op = self.take()
             right = self.unary()
+            if op.text == "/" and isinstance(right, Name) and _per_figure(node):
+                right = right._replace(per=True)
             node = self.made(Binary(op.text, node, right, node_start(node), node_end(right), op.pos), node, right)
         return node
 
@@ -408,7 +422,9 @@ class _Parser:
             node = self.expr()
             if not self.is_op(")"):
                 raise self.fail(f"expected ')' to close the '(' at column {t.pos + 1}, found {self.describe(self.tok)}")
-            self.take()
+            close = self.take()
+            if isinstance(node, Num):  # a figure in accounting parentheses, (3%) or (1.2 bn), is negative
+                return node._replace(value=q.neg(node.value), start=t.pos, end=close.end)
             return node
         if t.kind == "percent":
             raise self.fail("'%' must follow a number")
@@ -452,29 +468,64 @@ class _Parser:
         if t.kind == "percent":
             word_unit = q.unit("percent")
             end = self.take().end
-        elif t.kind in ("word", "cjk") and not self._next_is_call():
+        elif t.kind in ("word", "cjk") and not self._next_is_call() and not self._at_per():
             word_unit, end, count_word = self.unit_words()
         if word_unit is not None:
             if u is not None and word_unit != u:
                 assert sign is not None  # u comes from the sign
                 raise self.fail(f"{sign.text!r} and {self.text[num.end:end].strip()!r} name different units", sign)
             u = word_unit
+        while self._at_per():  # '30 CNY per share', '157 bn CNY a year': the count is exact
+            self.take()
+            per_unit, end, _ = self.unit_words(per=True)
+            u = (u or q.PLAIN) / per_unit
         if u is not None:
             value = q.with_unit(value, u)
         return Num(value, start, end, count_word, num.text, mag_word)
+
+    def _at_per(self) -> bool:
+        """'per', 'a' or 'an' followed by a unit word: "per share", "a year" (not "per cent")."""
+        t = self.tok
+        if t.kind != "word" or t.text not in q.PER_WORDS:
+            return False
+        nxt = self.peek()
+        if nxt.kind not in ("word", "cjk") or (t.text in ("per", "Per") and nxt.text == "cent"):
+            return False
+        after = self.peek(2)
+        return not (after.kind == "op" and after.text == "(")
 
     def _next_is_call(self) -> bool:
         """The current word is a function name when '(' follows it."""
         nxt = self.peek()
         return nxt.kind == "op" and nxt.text == "("
 
-    def unit_words(self) -> tuple[Any, int, str | None]:
+    def _currency_phrase(self, first: str) -> tuple[Any, int, None] | None:
+        """'US dollars', 'Hong Kong dollars', 'pounds sterling' (the first word taken)."""
+        for words, code in q.CURRENCY_PHRASES.items():
+            if words[0] != first:
+                continue
+            rest = words[1:]
+            if all(self.peek(k).kind == "word" and self.peek(k).text == w for k, w in enumerate(rest)):
+                end = self.tok.end
+                for _ in rest:
+                    end = self.take().end
+                return q.unit(code), end, None
+        return None
+
+    def unit_words(self, per: bool = False) -> tuple[Any, int, str | None]:
+        """The unit after a number (or after 'per'): its Unit, where it ends, and the count
+        word when it is a count."""
         t = self.take()
         w = t.text
         if w in ("per", "Per") and self.tok.kind == "word" and self.tok.text == "cent":
             return q.unit("percent"), self.take().end, None
         if w == "percentage" and self.tok.kind == "word" and self.tok.text in ("point", "points"):
             return q.unit("pp"), self.take().end, None
+        if w == "basis" and self.tok.kind == "word" and self.tok.text in ("point", "points"):
+            return q.unit("bp"), self.take().end, None
+        phrase = self._currency_phrase(w)
+        if phrase is not None:
+            return phrase
         u = q.unit_for_word(w)
         if u is not None:
             return u, t.end, None
@@ -484,20 +535,24 @@ class _Parser:
             )
         nxt = self.tok
         slip = q.misspelt_unit(w)
-        if nxt.kind in ("word", "cjk", "percent") and not self._next_is_call() and (
-            slip or nxt.kind == "percent" or q.unit_for_word(nxt.text) is not None or q.magnitude(nxt.text) is not None
+        if slip:  # '3 bn yaun': a slip of a unit, never a count of "yauns"
+            raise self.fail(f"unknown unit {w!r} (did you mean {slip!r}?)", t)
+        if not per and nxt.kind in ("word", "cjk", "percent") and not self._next_is_call() and (
+            nxt.kind == "percent" or q.unit_for_word(nxt.text) is not None or q.magnitude(nxt.text) is not None
         ):
             # '1 bilion CNY', '5 milion users': the first word was meant as a unit or magnitude
-            raise self.fail(
-                f"unknown unit {w!r}{f' (did you mean {slip!r}?)' if slip else ''}: "
-                "a number takes one unit (write `*` to multiply)",
-                t,
-            )
+            raise self.fail(f"unknown unit {w!r}: a number takes one unit (write `*` to multiply)", t)
         # any other plain word after a number is a count of that thing
         try:
             return q.count_unit(w), t.end, w
         except q.QuantityError as e:
             raise ExprError(e.message, t.pos, e.code) from None
+
+
+def _per_figure(n: Node) -> bool:
+    """A figure a name after '/' makes a per-unit figure of: a number as written
+    (`59.49 CNY/share`), or one that is already per something (`CNY/share/year`)."""
+    return isinstance(n, Num) or (isinstance(n, Binary) and n.op == "/" and isinstance(n.right, Name) and n.right.per)
 
 
 def node_start(n: Node) -> int:
@@ -643,6 +698,14 @@ class Evaluator:
             return q.exact(Fraction(1), u)
         if n.lower() in _NOT_FINITE_WORDS:
             raise ExprError(not_finite(n), node.start, "not-finite")
+        slip = q.misspelt_unit(n)
+        if slip:
+            raise ExprError(f"unknown unit {n!r} (did you mean {slip!r}?)", node.start, "unknown-unit")
+        if node.per:  # '59.49 CNY/share': per one share, exactly
+            try:
+                return q.exact(Fraction(1), q.count_unit(n))
+            except q.QuantityError as e:
+                raise ExprError(e.message, node.start, e.code) from None
         raise ExprError(f"unknown fact {n!r}{self.suggest(n)}", node.start, "unknown-fact")
 
     def suggest(self, word: str) -> str:
@@ -710,5 +773,6 @@ class Evaluator:
             at = node.args[arg].start if arg is not None and arg < len(node.args) else node.start
             # a number too large is the same message wherever it happens; the rest name the function
             said = e.message if isinstance(e, TooLarge) else f"{node.name}(): {e.message}"
-            raise ExprError(said, at, e.code) from None
+            hints = e.hints if isinstance(e, FunctionError) else ()
+            raise ExprError(said, at, e.code, hints) from None
 

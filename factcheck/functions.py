@@ -99,12 +99,41 @@ def _percent(v: q.Value) -> q.Value:
     return q.Value(v.point * 100, v.iv.scale(Fraction(100)), q.unit("percent"))
 
 
-def _relative(old: q.Value, new: q.Value, rates: q.Rates) -> q.Value:
-    """new / old as a plain ratio, the units checked."""
+def _relative(old: q.Value, new: q.Value, rates: q.Rates, name: str = "growth") -> q.Value:
+    """new / old as a plain ratio, the units checked; a base of zero or below is refused
+    (a percentage change from it is not meaningful: financial tables print "n.m.")."""
     old, new = _same_unit([old, new], rates, "compare")
     if old.point == 0:
-        raise FunctionError("the old value is zero: growth from zero is not defined", 0, "zero")
+        raise FunctionError(
+            "the old value is zero: growth from zero is not defined (not meaningful)",
+            0, "zero", _base_hints(old, new, name),
+        )
+    if old.point < 0:
+        raise FunctionError(
+            f"the old value {q.fmt_value(old)} is negative: a percentage change from a loss is not "
+            f"meaningful (financial tables print n.m.)",
+            0, "not-meaningful", _base_hints(old, new, name),
+        )
     return q.div(q.plainer(new), q.plainer(old))
+
+
+def _base_hints(old: q.Value, new: q.Value, name: str) -> tuple[Hint, ...]:
+    """What an editor usually means by a change from zero or from a loss, and how to check it."""
+    o, n = q.fmt_value(old), q.fmt_value(new)
+    swing = f"change({o}, {n})"
+    if old.point < 0 < new.point:
+        text = f"from {o} to {n} the figure swung to a profit: say so, and check the swing with {swing}"
+    elif old.point < 0 and new.point < 0:
+        smaller = abs(new.point) < abs(old.point)
+        pct = q.fmt_number(abs(abs(new.point) / abs(old.point) - 1) * 100, 3)
+        verb = "narrowed" if smaller else "widened"
+        losses = f"growth({q.fmt_value(q.neg(old))}, {q.fmt_value(q.neg(new))})"
+        text = f"the loss {verb} by {pct}%: check it as a change of the losses, {losses}, or with {swing}"
+    elif old.point < 0:
+        text = f"the loss of {o} was wiped out: check the change with {swing}"
+    else:
+        text = f"from nothing to {n} there is no percentage: check the change with {swing}"
+    return (Hint("not-meaningful", f"{name}() from a base of zero or below: {text}"),)
 
 
 def _year(a: Arg, i: int) -> int:
@@ -286,7 +315,7 @@ def fn_cagr(args: list[Arg], rates: q.Rates) -> q.Value:
         raise FunctionError(f"years should be a number of years, not {q.describe_unit(years.unit)}", 2)
     if n <= 0:
         raise FunctionError("years must be more than zero", 2)
-    r = _relative(old, new, rates)
+    r = _relative(old, new, rates, "cagr")
     if r.point <= 0:
         raise FunctionError("old and new must have the same sign for a compound rate", 1)
     e = 1 / n

@@ -159,7 +159,8 @@ def inventory(draft_path: str, claims_path: Path | str) -> str:
                 fact_lines.append("    exact: true")
             fact_lines.append(f"    note: {json.dumps(where + ('; ' + note if note else ''), ensure_ascii=False)}")
             names.setdefault(m.start, []).append(name)
-        last_year = _year_of(m) or last_year
+        if not _in_heading(d.source, d.span(m.start).line):  # '2025' in a headline dates no '4月2日'
+            last_year = _year_of(m) or last_year
     lines += ["facts:" if fact_lines else "facts: {}", *fact_lines, ""]
 
     claim_lines, ids, checked = _inferred_claims(d, mentions)
@@ -215,6 +216,12 @@ def _unique(name: str, used: set[str], sep: str = "_") -> str:
         out, k = f"{name}{sep}{k}", k + 1
     used.add(out)
     return out
+
+
+def _in_heading(source: str, line: int) -> bool:
+    """Whether the draft's line (1-based) is a Markdown heading."""
+    lines = source.splitlines()
+    return 0 < line <= len(lines) and re.match(r"\s{0,3}#{1,6}\s", lines[line - 1]) is not None
 
 
 def _year_of(m: Mention) -> int | None:

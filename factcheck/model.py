@@ -45,6 +45,7 @@ class Basis(StrEnum):
     EXACT = "exact"
     PRECISION = "precision"
     TOLERANCE = "tolerance"
+    BOUND = "bound"  # an inequality that holds between unequal values
     ROUNDING = "rounding"
 
 
@@ -300,6 +301,8 @@ class DraftFigure(NamedTuple):
     contradicts: tuple[str, ...] = ()
     #: in a passage of ``ignore_figures`` (and no claim's)
     ignored: bool = False
+    #: the figure's unit as the page names it ('USD', 'CNY/share', '%'; '' for a plain number)
+    unit: str = ""
 
 
 class DraftReport(NamedTuple):

@@ -136,6 +136,13 @@ within without would yet you your yours its was wasn isn aren as is has this thu
 perhaps sometimes afterwards towards besides nevertheless whereas times fold percentage point points
 """.split())
 _PLURAL_NOUNS = {"people", "staff", "children", "men", "women", "personnel"}
+#: 'per share', 'a share', 'per diluted share', 'per user': a figure per one thing
+_PER_THING = re.compile(r" (per|a|an) (?:(?:diluted|basic|ordinary|class [ab]|adjusted) )?([a-z]{3,})(?![A-Za-z])")
+#: what 'a'/'an' makes a figure per ('$6.31 a share'); 'per' takes any noun ('per user')
+_A_THING = {"share", "head", "person", "user", "customer", "subscriber", "employee", "barrel", "tonne", "ton", "unit"}
+#: 'earnings per share of $6.13', '每股收益59.49元', '每10股派发现金红利308.76元': the phrase
+#: before a money figure that makes it a figure per share (per N shares, exactly)
+_PER_SHARE_BEFORE = re.compile(r"(?:\b(?:per|a) (?:diluted |basic |ordinary )?share\b|\beps\b|每(\d*)股)", re.IGNORECASE)
 _CHANGE_WORDS = {"from", "rose", "fell", "grew", "increased", "decreased", "dropped", "declined", "climbed",
                  "jumped", "gained", "lost", "slipped", "slid", "surged", "plunged", "up", "down", "cut",
                  "raised", "by", "rising", "falling", "growing", "grow", "rise", "fall", "reached", "reach",
@@ -195,6 +202,9 @@ class _Reader:
         self.orig = text
         self.t = text.translate(_TRANSLATE)
         self.low = self.t.lower()
+        #: (start, end) of the figures read as per share: '… per share were $6.13,
+        #: against $5.61' reads both
+        self.per_share: list[tuple[int, int]] = []
 
     # helpers -------------------------------------------------------------------
     def word_at(self, i: int) -> tuple[str, int] | None:
@@ -252,8 +262,8 @@ class _Reader:
         t = self.t
         c = t[i]
         if c.isdigit():
-            if not self.boundary_before(i):
-                return None
+            if not self.boundary_before(i) or (i and t[i - 1] == "每" and re.match(r"\d+股", t[i:i + 12])):
+                return None  # the 10 of 每10股 is part of the per-share figure that follows
             return self.date_cn(i) or self.iso(i) or self.day_month(i) or self.figure(i)
         if "\u4e00" <= c <= "\u9fff":
             return self.cjk_special(i) or (self.figure(i) if c in "零〇一二两三四五六七八九十" else None)
@@ -634,6 +644,9 @@ class _Reader:
             return None  # '3D', '5G': not figures
         if t.startswith(":", end) and t[end + 1 : end + 2].isdigit():
             return None  # a time of day, 10:30
+        if core.digits and "." not in core.digits and currency is None and not negative and t.startswith("周年", end):
+            # '20周年': the 20th anniversary, an ordinal of years (not 20 weeks and a 年)
+            return self.mention(start, end + 2, "ordinal", value=q.exact(Fraction(int(core.digits))))
         mag, end = self.magnitude(core, end)
         # a year: four digits, 1800 to 2099, nothing after it that makes it an amount
         if mag is None and currency is None and in_digits and not negative and self.is_year(core.digits, end):
@@ -681,18 +694,50 @@ class _Reader:
             if half and "." not in digits:
                 value = q.literal(digits + ".5", mag)
             value = q.with_unit(value, u)
-        elif currency is not None:
-            value = q.with_unit(value, q.unit(currency))
+        elif currency is not None:  # '$6.31', '$6.31 a share'
+            u, end, _ = self.per(q.unit(currency), end)
+            value = q.with_unit(value, u)
         if found is None and core.weak and mag is None:
             return None
+        if q.has_currency(value.unit) and len(value.unit.exponents) == 1:
+            value = self.per_share_before(start, value)
+            if len(value.unit.exponents) > 1:
+                self.per_share.append((start, end))
         return self.mention(start, end, "number", value=value)
+
+    def per_share_before(self, start: int, value: q.Value) -> q.Value:
+        """A money figure after 'earnings per share', 'EPS', '每股' or '每10股' (in the same
+        sentence, with no other figure between but per-share ones): per one share, and
+        per N shares divided by N, exactly (每10股 308.76元 is 30.876 CNY a share)."""
+        lo = max(0, start - 80)
+        seg = self.t[lo:start]
+        cut = max(seg.rfind(". "), seg.rfind("。"), seg.rfind(";"), seg.rfind("；"))
+        if cut >= 0:
+            lo, seg = lo + cut + 1, seg[cut + 1 :]
+        found = None
+        for found in _PER_SHARE_BEFORE.finditer(seg):
+            pass
+        if found is None:
+            return value
+        between = list(self.t[lo + found.end() : start])
+        for a, b in self.per_share:
+            for k in range(max(a, lo + found.end()), min(b, start)):
+                between[k - lo - found.end()] = " "
+        if any(c.isdigit() for c in between):
+            return value
+        n = int(found.group(1)) if found.group(1) else 1
+        if n == 0:
+            return value
+        share = q.count_unit("share")
+        f = Fraction(1, n)
+        return q.Value(value.point * f, value.iv.scale(f), value.unit / share, value.mag if n == 1 else None)
 
     def attached_word(self, end: int) -> bool:
         """Letters right after digits that belong to the figure: '380bn', '10k', '21st'."""
         m = re.compile(r"[A-Za-z]+").match(self.t, end)
         assert m
         w = m.group()
-        return w in _MAG_WORDS or w in _MAG_ATTACHED or w.lower() in ("pp", "ppt", "ppts", "pct", "yr", "yrs")
+        return w in _MAG_WORDS or w in _MAG_ATTACHED or w.lower() in ("pp", "ppt", "ppts", "pct", "yr", "yrs", "bp", "bps")
 
     def magnitude(self, core: _Core, end: int) -> tuple[str | None, int]:
         t = self.t
@@ -755,7 +800,7 @@ class _Reader:
         w = m.group().rstrip(".")
         lw = w.lower()
         wend = k + len(w)
-        if k == end and not hyphen and lw not in ("pp", "ppt", "ppts", "pct", "yr", "yrs"):
+        if k == end and not hyphen and lw not in ("pp", "ppt", "ppts", "pct", "yr", "yrs", "bp", "bps"):
             return None
         if hyphen and lw not in _TIME:
             return None
@@ -767,6 +812,10 @@ class _Reader:
             return q.unit("pp"), re.compile(r" points?").match(low, wend).end(), False  # type: ignore[union-attr]
         if lw in ("pp", "ppt", "ppts"):
             return q.unit("pp"), wend, False
+        if lw in ("bp", "bps"):
+            return q.unit("bp"), wend, False
+        if lw == "basis" and (bp := re.compile(r"[ -]points?(?![A-Za-z])").match(low, wend)):
+            return q.unit("bp"), bp.end(), False
         if lw in _TIME and not after_year:
             return self.per(q.unit(_TIME[lw]), wend)
         if after_year:
@@ -793,10 +842,16 @@ class _Reader:
         return None
 
     def per(self, u: q.Unit, end: int) -> tuple[q.Unit, int, bool]:
-        """'billion yuan per year': a rate."""
+        """'billion yuan per year': a rate; '$6.31 a share', '59 yuan per user': a
+        figure per one of a thing (exactly one)."""
         m = re.compile(r" per (day|week|month|quarter|year)(?![A-Za-z])").match(self.low, end)
         if m:
             return u / q.unit(m.group(1)), m.end(), False
+        m = _PER_THING.match(self.low, end)
+        if m and m.group(2) == "annum":
+            return u / q.unit("year"), m.end(), False
+        if m and m.group(2) not in _NOT_COUNTS and m.group(2) != "cent" and (m.group(1) == "per" or m.group(2) in _A_THING):
+            return u / q.count_unit(m.group(2)), m.end(), False
         return u, end, False
 
 

@@ -384,7 +384,7 @@ REPORT_SCHEMA: dict[str, Any] = {
                     "line": {"type": "integer", "minimum": 1},
                     "column": {"type": "integer", "minimum": 1},
                     "status": _STATUS,
-                    "basis": {"enum": ["exact", "precision", "tolerance", "rounding", None]},
+                    "basis": {"enum": ["exact", "precision", "tolerance", "bound", "rounding", None]},
                     "severity": {"enum": ["error", "warning"]},
                     "says": {"type": ["string", "null"]},
                     "check": {"type": ["string", "null"]},

@@ -34,13 +34,16 @@ def show(v: object) -> tuple[Shown | None, str]:
         return Shown(value=None, low=None, high=None, unit="date", text=v.day.isoformat()), ""
     if not isinstance(v, q.Value):
         return None, ""
-    interval = "exact" if v.exact else f"[{q.fmt_range(v.iv.lo, v.iv.hi, v, 7)}]"
+    from factcheck.quantity.format import within_sig
+
+    sig = within_sig(v, 6)  # the point as shown lies within its interval as shown
+    interval = "exact" if v.exact else f"[{q.fmt_range(v.iv.lo, v.iv.hi, v, max(7, sig))}]"
     shown = Shown(
         value=num(v.point),
         low=num(v.iv.lo),
         high=num(v.iv.hi),
         unit=None if q.is_plain(v.unit) else q.unit_text(v.unit, True),
-        text=q.fmt_value(v, 6),
+        text=q.fmt_value(v, sig),
     )
     return shown, interval
 
@@ -85,7 +88,7 @@ def _written(node: Node) -> bool:
         if isinstance(n, (Num, DateLit)):
             numbers += 1
         elif isinstance(n, Name):
-            if q.unit_for_word(n.name) is None:
+            if q.unit_for_word(n.name) is None and not n.per:  # '6.13 USD/share' is one figure
                 return False
         elif isinstance(n, Unary):
             stack.append(n.operand)
@@ -135,11 +138,27 @@ class _Tracer:
         else:
             shown_parts = parts[: max(self.left, 0)]
         children = []
-        for child, child_text in shown_parts:
+        for i, (child, child_text) in enumerate(shown_parts):
             if self.left <= 0:
                 break
-            children.append(self.step(child, child_text, depth + 1))
+            step = self.step(child, child_text, depth + 1)
+            if isinstance(node, Call) and (node.name, i) in _EXACT_ARGS and step.value is not None:
+                step = _as_exact(step, _EXACT_ARGS[node.name, i])
+            children.append(step)
         return Step(label, shown, tuple(children), interval, note, error, len(parts) - len(children))
+
+
+#: arguments a function takes as exact, whatever their digits: cagr's years count whole periods
+_EXACT_ARGS = {("cagr", 2): "taken as exact: whole periods"}
+
+
+def _as_exact(step: Step, why: str) -> Step:
+    """A step whose value the function reads as exact, shown so."""
+    v = step.value
+    assert v is not None
+    return step._replace(
+        value=v._replace(low=v.value, high=v.value), interval="exact", note=step.note or why
+    )
 
 
 def walk(step: Step) -> list[Step]:

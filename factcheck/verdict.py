@@ -6,8 +6,9 @@ interval and S' that interval widened by the tolerance.
 
 Choices the spec leaves open, made here:
 
-- For ``<``, ``<=``, ``>``, ``>=`` a pass has basis ``exact``: the comparison holds for
-  the figures as written, with no rounding or tolerance needed.
+- For ``<``, ``<=``, ``>``, ``>=`` a pass has basis ``bound`` when the values differ
+  (``exact`` when they are equal, for ``<=`` and ``>=``): the comparison holds for the
+  figures as written, with no rounding or tolerance needed.
 - The tolerance is ignored by ``=``. A tolerance in ``pp`` against a stated
   percentage is absolute (``1 pp`` around ``33%`` is 32% to 34%).
 - Two dates compare only with ``=`` (and ``≈``, which for dates is the same).
@@ -96,8 +97,10 @@ def judge(x: Inputs) -> Result:
 
     diff_abs = P - s
     diff_rel = None if s == 0 else diff_abs / abs(s)
-    c_text = q.fmt_amount(P, stated, sig, mag)
-    message = _message(cmp, status, basis, failing, c_text, x, C, S, S2, stated, sig, mag, diff_rel)
+    # the computed value keeps the magnitude it was written in (88.136 bn, not 88,136 million)
+    c_mag = computed.mag or mag
+    c_text = q.fmt_amount(P, stated, sig, c_mag)
+    message = _message(cmp, status, basis, failing, c_text, x, C, S, S2, stated, sig, (mag, c_mag), diff_rel)
     hints = tuple(_hints(x, computed, stated, S2)) if failing else ()
 
     return Result(
@@ -190,7 +193,7 @@ def _decide(
             Compare.GE: P >= s,
         }[cmp]
         if holds:
-            return Status.PASS, Basis.EXACT
+            return Status.PASS, Basis.EXACT if P == s else Basis.BOUND
         lo, hi = C.lo, C.hi
         top, bottom = S2.hi, S2.lo
         rounding = {
@@ -221,10 +224,11 @@ def _message(
     S2: Interval,
     stated: q.Value,
     sig: int,
-    mag: str | None,
+    mags: tuple[str | None, str | None],
     diff_rel: Fraction | None,
 ) -> str:
     st = x.stated_text
+    mag, c_mag = mags  # the stated figure's magnitude word, the computed one's
     # the ranges are worked out only where a message shows them (most passes do not)
     if cmp is Compare.EQUAL:
         if not failing:
@@ -239,7 +243,7 @@ def _message(
         if basis is Basis.TOLERANCE:
             off = "" if diff_rel is None else f", {q.fmt_number(abs(diff_rel) * 100, 2)}% off"
             return f"{c_text} is within the tolerance of {x.tolerance_text} around the stated {st} ({s_range}{off})"
-        c_range = _range(C, stated, sig, mag)
+        c_range = _range(C, stated, sig, c_mag)
         if basis is Basis.ROUNDING:
             return (
                 f"{c_text} misses the stated {st} ({s_range}); only the rounding of the inputs "
@@ -251,9 +255,9 @@ def _message(
         )
     else:
         op = _OPS[cmp]
-        if basis is Basis.EXACT:
+        if basis in (Basis.EXACT, Basis.BOUND):
             return f"{c_text} {op} {st} holds"
-        c_range = _range(C, stated, sig, mag)
+        c_range = _range(C, stated, sig, c_mag)
         if basis is Basis.ROUNDING:
             return f"{c_text} {op} {st} holds only within the rounding of the inputs ({c_range})"
         text = f"{c_text} {op} {st} does not hold, even allowing for the rounding of the inputs ({c_range})"
@@ -311,7 +315,7 @@ def _hints(x: Inputs, computed: q.Value, stated: q.Value, S2: Interval) -> list[
                 f = Fraction(10) ** (sign * k)
                 if _fits(P * f, S2):
                     big = "larger" if sign > 0 else "smaller"
-                    shown_ = q.fmt_amount(P, stated, sig, None)
+                    shown_ = q.fmt_amount(P, stated, sig, computed.mag)
                     words = _slip_words(stated.mag, -sign * k)
                     out.append(
                         Hint(

@@ -175,7 +175,7 @@ def test_matching(write, draft, claim, status, words):
 def test_a_failing_claim_gets_the_draft_finding_as_a_hint(write):
     report = _case(write, "Profit fell.", CASES["a failing claim keeps its own message"][1])
     (r,) = report.results
-    assert r.message.startswith("136.1 bn CNY does not match")
+    assert r.message.startswith("136.1 billion CNY does not match")
     assert [h.code for h in r.hints][-1] == "stale-says"
 
 

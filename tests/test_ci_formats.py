@@ -130,7 +130,7 @@ def test_github_annotates_every_finding_at_its_repository_path(repo):
     }
     name, props, data = by_title["factcheck: fail slip"]
     assert name == "error" and props["file"] == "articles/claims.yaml" and (props["line"], props["col"]) == ("6", "5")
-    assert data.startswith("136,090 million CNY does not match") and "\nhint: the stated 136.09 million CNY is 1,000 times smaller" in data
+    assert data.startswith("136.09 billion CNY does not match") and "\nhint: the stated 136.09 million CNY is 1,000 times smaller" in data
     assert by_title["factcheck: warn rounding"][0] == "warning"
     assert by_title["factcheck: unused-ignore"][0] == "notice"
     assert by_title["factcheck: invalid file: unknown-key"][1]["file"] == "articles/bad.claims.yaml"
@@ -365,7 +365,7 @@ def test_markdown_tables_hold_whatever_the_claims_say(repo):
     assert all(len(r) == 6 for r in rows)
     cells = {r[1]: r for r in rows}
     assert cells["slip"][0] == "✗ fail" and cells["slip"][2] == "claims.yaml:6:5"
-    assert cells["slip"][5].startswith("136,090 million CNY does not match") and "\nhint: the stated" in cells["slip"][5]
+    assert cells["slip"][5].startswith("136.09 billion CNY does not match") and "\nhint: the stated" in cells["slip"][5]
     assert cells["accepted"][5] == "ignore until 2999-12-31: known | slip"
     assert cells["sourced"][5] == "a statement | with <b>markup</b> *and* $maths$ @someone #1 [x](y)"
     assert {t.content.strip() for t in tokens if t.type == "html_block"} == {

@@ -234,8 +234,12 @@ def test_a_misspelt_unit_before_another_unit_is_named_with_a_suggestion():
         parse("5 milion users")
 
 
-def test_a_misspelt_unit_read_as_a_count_is_named_when_units_clash():
-    assert "'yeers' is not a unit factcheck knows: did you mean 'years'?" in error("5 yeers + 1 year").message
+def test_a_misspelt_unit_is_never_read_as_a_count():
+    for text, meant in (("5 yeers + 1 year", "years"), ("3 bn yaun", "yuan"), ("2 dolars", "dollars")):
+        with pytest.raises(ExprError, match=f"did you mean '{meant}'"):
+            parse(text)
+    # words a letter away from a unit, but not a slip of one, still count things
+    assert parse("3 rounds").count_word == "rounds"  # type: ignore[union-attr]
 
 
 def test_count_words_are_capped_where_the_registry_grows(monkeypatch):

@@ -89,11 +89,17 @@ def render(t: Any) -> str:
         return t.text
     if isinstance(t, Op):
         if t.op == "neg":
-            return f"-({render(t.args[0])})"
+            return f"-{group(t.args[0])}"
         if t.op == "**":
-            return f"({render(t.args[0])}) ** {t.n}"
-        return f"({render(t.args[0])}) {t.op} ({render(t.args[1])})"
+            return f"{group(t.args[0])} ** {t.n}"
+        return f"{group(t.args[0])} {t.op} {group(t.args[1])}"
     return f"{t.name}({', '.join(render(a) for a in t.args)})"
+
+
+def group(t: Any) -> str:
+    """A part in parentheses, except a lone literal: a figure in parentheses, (3%), is an
+    accounting negative."""
+    return render(t) if isinstance(t, Lit) else f"({render(t)})"
 
 
 def leaves(t: Any) -> list[Lit]:

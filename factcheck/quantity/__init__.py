@@ -36,6 +36,7 @@ from factcheck.quantity.units import (
     describe_unit,
     factor,
     has_currency,
+    in_points,
     is_count,
     is_percent,
     is_plain,
@@ -67,10 +68,13 @@ from factcheck.quantity.values import (
     with_unit,
 )
 from factcheck.quantity.words import (
+    BASIS_POINT_WORDS,
     CURRENCIES,
+    CURRENCY_PHRASES,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     MAGNITUDES,
+    PER_WORDS,
     PERCENT_WORDS,
     POINT_WORDS,
     RESERVED_WORDS,
@@ -85,13 +89,13 @@ from factcheck.quantity.words import (
 )
 
 __all__ = [
-    "CURRENCIES", "CURRENCY_SIGNS", "CURRENCY_WORDS", "MAGNITUDES", "MAX_COUNT_UNITS", "MAX_UNIT_EXPONENT",
-    "NO_RATES", "PERCENT", "PERCENT_WORDS", "PLAIN", "POINTS", "POINT_WORDS", "RESERVED_WORDS",
+    "BASIS_POINT_WORDS", "CURRENCIES", "CURRENCY_PHRASES", "CURRENCY_SIGNS", "CURRENCY_WORDS", "MAGNITUDES", "MAX_COUNT_UNITS", "MAX_UNIT_EXPONENT",
+    "NO_RATES", "PERCENT", "PERCENT_WORDS", "PER_WORDS", "PLAIN", "POINTS", "POINT_WORDS", "RESERVED_WORDS",
     "SCIENTIFIC_BELOW", "SCIENTIFIC_FROM", "TIME_UNITS", "TIME_WORDS",
     "DateValue", "QuantityError", "Rates", "Unit", "Value",
     "add", "canonical_magnitude", "check_unit", "compatible", "conversion", "convert", "count_slip",
     "count_unit", "describe_unit", "div", "exact", "factor", "fmt_amount", "fmt_number", "fmt_range",
-    "fmt_value", "has_currency", "is_count", "is_known_unit_word", "is_percent", "is_plain", "is_points",
+    "fmt_value", "has_currency", "in_points", "is_count", "is_known_unit_word", "is_percent", "is_plain", "is_points",
     "is_time", "literal", "magnitude", "mismatch", "misspelt_unit", "mul", "neg", "pick_mag", "plainer",
     "plural", "power", "registry", "sig_digits", "simplify", "singular", "sub", "unit", "unit_for_word",
     "unit_text", "with_unit",

@@ -131,11 +131,45 @@ def fmt_range(lo: Fraction | None, hi: Fraction | None, v: Value, sig: int = 4, 
         a = "-inf" if lo is None else fmt_amount(lo, v, sig, mag)
         b = "+inf" if hi is None else fmt_amount(hi, v, sig, mag)
         return f"{a} to {b}"
+    sig = distinct_sig(lo, hi, v, sig, mag)
     if is_percent(v.unit):
         return f"{fmt_amount(lo, v, sig, mag)} to {fmt_amount(hi, v, sig, mag)}"
     word, k = pick_mag(v, mag)
     a, b = fmt_number(lo, sig, k), fmt_number(hi, sig, k)
     return f"{a} to {b}{_suffix(v.unit, word, abs(hi) != 1)}"
+
+
+#: digits beyond the asked ones that a range may take to show two different ends
+MAX_EXTRA_DIGITS = 30
+
+
+def distinct_sig(lo: Fraction, hi: Fraction, v: Value, sig: int, mag: str | None = None) -> int:
+    """Enough significant digits that two different ends print differently: never
+    '88,136 to 88,136 million USD' or '15.79% to 15.79%' for a range that is not a point."""
+    if lo == hi:
+        return sig
+    k = 0 if is_percent(v.unit) else pick_mag(v, mag)[1]
+    for extra in range(MAX_EXTRA_DIGITS + 1):
+        if fmt_number(lo, sig + extra, k) != fmt_number(hi, sig + extra, k):
+            return sig + extra
+    return sig + MAX_EXTRA_DIGITS
+
+
+def shown_as(x: Fraction, v: Value, sig: int, mag: str | None = None) -> Fraction:
+    """The value that ``fmt_amount(x, v, sig, mag)`` shows, exactly (the rounded figure)."""
+    k = 0 if is_percent(v.unit) else pick_mag(v, mag)[1]
+    return Fraction(fmt_number(x, sig, k).replace(",", "")) * Fraction(10) ** k
+
+
+def within_sig(v: Value, sig: int, mag: str | None = None) -> int:
+    """Enough significant digits that the point, as shown, lies within its own interval
+    (not '15.8125 billion' shown as 15.81 over the range 15.81245 to 15.81255)."""
+    lo, hi = v.iv.lo, v.iv.hi
+    for extra in range(MAX_EXTRA_DIGITS + 1):
+        shown = shown_as(v.point, v, sig + extra, mag)
+        if (lo is None or lo <= shown) and (hi is None or shown <= hi):
+            return sig + extra
+    return sig + MAX_EXTRA_DIGITS
 
 
 def _suffix(u: Unit, word: str | None, plural: bool) -> str:

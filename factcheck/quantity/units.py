@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, final
 
 from factcheck.errors import QuantityError
 from factcheck.quantity.words import (
+    BASIS_POINT_WORDS,
     CURRENCIES,
     CURRENCY_WORDS,
     PERCENT_WORDS,
@@ -207,6 +208,8 @@ def unit_for_word(word: str) -> Unit | None:
         return unit("percent")
     if word in POINT_WORDS:
         return unit("pp")
+    if word in BASIS_POINT_WORDS:
+        return unit("bp")
     return None
 
 
@@ -342,6 +345,8 @@ def describe_unit(u: Unit) -> str:
         return "a plain number"
     if is_points(u):
         return "percentage points (pp)"
+    if u is unit("bp"):
+        return "basis points (bp)"
     if is_percent(u):
         return "percent (%)"
     return unit_text(u, pluralize=is_count(u))
@@ -349,7 +354,7 @@ def describe_unit(u: Unit) -> str:
 
 def mismatch(a: Unit, b: Unit, verb: str) -> str:
     """Why two units do not go together, in an editor's words."""
-    pair = {is_points(a), is_points(b)}
+    pair = {in_points(a), in_points(b)}
     if pair == {True, False} and (is_percent(a) or is_percent(b)):
         return (
             f"cannot {verb} percentage points (pp) and percent (%): a change from 80% to 70% "
@@ -366,6 +371,11 @@ def mismatch(a: Unit, b: Unit, verb: str) -> str:
     text = f"cannot {verb} {describe_unit(a)} and {describe_unit(b)}"
     slip = count_slip(a) or count_slip(b)
     return f"{text} ({slip})" if slip else text
+
+
+def in_points(u: Unit) -> bool:
+    """Percentage points or basis points (a hundredth of a point)."""
+    return u is POINTS or u is unit("bp")
 
 
 def count_slip(u: Unit) -> str | None:

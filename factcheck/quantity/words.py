@@ -7,6 +7,7 @@ figures (the expression language, the prose reader of drafts) reads these tables
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 #: magnitude words after a number -> power of ten
@@ -25,11 +26,17 @@ MAG_ALIASES = {"thousands": "thousand", "millions": "million", "billions": "bill
 #: currency words -> ISO code
 CURRENCY_WORDS: dict[str, str] = {
     "CNY": "CNY", "RMB": "CNY", "yuan": "CNY", "Yuan": "CNY", "元": "CNY", "人民币": "CNY",
-    "USD": "USD", "美元": "USD",
+    "USD": "USD", "美元": "USD", "dollar": "USD", "dollars": "USD",
     "HKD": "HKD", "港元": "HKD", "港币": "HKD",
     "EUR": "EUR", "euro": "EUR", "euros": "EUR", "欧元": "EUR",
-    "GBP": "GBP", "英镑": "GBP",
+    "GBP": "GBP", "英镑": "GBP", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
     "JPY": "JPY", "yen": "JPY", "日元": "JPY",
+}
+#: currency names of two or three words -> ISO code ("US dollars", "Hong Kong dollars")
+CURRENCY_PHRASES: dict[tuple[str, ...], str] = {
+    ("US", "dollar"): "USD", ("US", "dollars"): "USD", ("U.S.", "dollars"): "USD",
+    ("Hong", "Kong", "dollar"): "HKD", ("Hong", "Kong", "dollars"): "HKD",
+    ("pounds", "sterling"): "GBP",
 }
 CURRENCIES = ("CNY", "USD", "HKD", "EUR", "GBP", "JPY")
 
@@ -51,11 +58,16 @@ TIME_UNITS = ("day", "week", "month", "quarter", "year")
 
 PERCENT_WORDS = {"%", "％", "percent", "pct"}
 POINT_WORDS = {"pp", "ppt", "ppts", "个百分点", "百分点"}
+#: basis points: a hundredth of a percentage point ("basis points" is read as a phrase)
+BASIS_POINT_WORDS = {"bp", "bps", "bip", "bips", "个基点", "基点"}
+#: words that make a per-unit figure out of the unit that follows them: "30 CNY per
+#: share", "157 bn CNY a year", "$6.31 a share"
+PER_WORDS = {"per", "Per", "a", "an"}
 
 #: every word that names a unit: these cannot be fact names, since `/ year` must mean a unit
 RESERVED_WORDS = (
-    set(CURRENCY_WORDS) | set(TIME_WORDS) | PERCENT_WORDS | POINT_WORDS
-    | {"percentage", "point", "points", "per", "cent"}
+    set(CURRENCY_WORDS) | set(TIME_WORDS) | PERCENT_WORDS | POINT_WORDS | BASIS_POINT_WORDS
+    | {"percentage", "point", "points", "per", "cent", "basis"}
 )
 
 #: words of units and magnitudes long enough to be misspelt (for "did you mean")
@@ -66,6 +78,7 @@ SPELLED_UNITS = tuple(
         if w.isascii() and (len(w) > 3 or w.isupper())  # and CNY, USD…: 'USDD'
     )
 )
+
 
 #: the named units: name -> (its size, what it is measured against). A base unit stands
 #: against its own dimension, "[...]"; the rest against another named unit, exactly.
@@ -78,6 +91,7 @@ UNIT_DEFINITIONS: tuple[tuple[str, Fraction, str], ...] = (
     ("quarter", Fraction(1, 4), "year"),
     ("percent", Fraction(1, 100), ""),
     ("pp", Fraction(1), "[percentage_point]"),
+    ("bp", Fraction(1, 100), "pp"),
 )
 
 
@@ -101,7 +115,10 @@ def plural(word: str) -> str:
 
 
 def is_known_unit_word(word: str) -> bool:
-    return word in CURRENCY_WORDS or word in TIME_WORDS or word in PERCENT_WORDS or word in POINT_WORDS
+    return (
+        word in CURRENCY_WORDS or word in TIME_WORDS or word in PERCENT_WORDS or word in POINT_WORDS
+        or word in BASIS_POINT_WORDS
+    )
 
 
 def magnitude(word: str) -> int | None:
@@ -113,10 +130,38 @@ def canonical_magnitude(word: str) -> str:
     return MAG_ALIASES.get(word, word)
 
 
+@functools.lru_cache(maxsize=4096)
 def misspelt_unit(word: str) -> str | None:
-    """The unit or magnitude word a count word looks like a slip of ('bilion' -> 'billion')."""
-    from factcheck.suggest import closest
+    """The unit or magnitude word a count word looks like a slip of ('bilion' -> 'billion',
+    'yaun' -> 'yuan'), or None.
 
-    if is_known_unit_word(word) or magnitude(word) is not None:
+    A slip keeps the first letter and is one letter away (missing, extra, wrong, or two
+    neighbours swapped; two letters for words of seven or more): close enough that
+    counting "yauns" would be wrong, far enough that "rounds" is not read as "pounds".
+    """
+    if len(word) < 4 or is_known_unit_word(word) or magnitude(word) is not None:
         return None
-    return closest(word, SPELLED_UNITS, 0.8)
+    best: tuple[int, bool, str] | None = None
+    for w in SPELLED_UNITS:
+        if w[0].casefold() != word[0].casefold() or abs(len(w) - len(word)) > 2:
+            continue
+        d = _distance(word.casefold(), w.casefold())
+        rank = (d, w[0] != word[0], w)  # the same case first: 'yaun' -> 'yuan', not 'Yuan'
+        if d <= (2 if len(w) >= 7 else 1) and (best is None or rank < best):
+            best = rank
+    return best[2] if best else None
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance with neighbouring letters swapped counted as one edit (OSA)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]

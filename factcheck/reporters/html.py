@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from html import escape
@@ -457,12 +458,23 @@ def _notes(r: Result) -> list[str]:
     return out
 
 
+def figure_kind(f: DraftFigure) -> str:
+    """What a figure is, in an editor's words: 'amount in USD', 'percent', 'year' (never
+    '(number)' for money)."""
+    if f.kind not in ("number", "range") or not f.unit:
+        return f.kind
+    if f.unit == "%":
+        return "percent" if f.kind == "number" else "range of percent"
+    what = "amount" if f.kind == "number" else "range"
+    return f"{what} in {f.unit}"
+
+
 def uncovered_card(m: Marked, card_id: str, required: bool) -> str:
     f = m.figure
     what = "fails the run (--require-coverage)" if required else "does not fail the run"
     return (
         f'<section class="card v-{m.verdict}" id="{card_id}"><h4><span class="badge">{VERDICT_SYMBOLS[m.verdict]} '
-        f'{UNCOVERED}</span> <a href="#{m.key}" data-goto="{m.key}">{e(f.text)}</a> <span class="where">{e(f.span)} ({e(f.kind)})</span></h4>'
+        f'{UNCOVERED}</span> <a href="#{m.key}" data-goto="{m.key}">{e(f.text)}</a> <span class="where">{e(f.span)} ({e(figure_kind(f))})</span></h4>'
         f"<p>No claim's passage holds this figure ({what}). Write a claim whose <code>says</code> quotes its "
         "sentence, or list the passage under <code>ignore_figures</code>.</p></section>"
     )
@@ -478,13 +490,24 @@ class _Problem:
     html: str
 
 
+def _headline(source: str) -> str | None:
+    """The draft's first line when it is a Markdown heading ('# Title')."""
+    for line in source.splitlines():
+        if line.strip():
+            found = re.match(r"\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", line)
+            return found.group(1) if found else None
+    return None
+
+
 def _file(fi: int, fr: FileReport, problems: list[_Problem]) -> str:
     doc = fr.document
     cards = {i: f"c{fi}-{i}" for i in range(len(fr.results))}
     title = doc.article.get("title") or doc.path
-    out = [f'<section class="file" id="file{fi}">', f"<h2>{e(title)}</h2>"]
-    meta = [f"claims: {e(doc.path)}"]
     d = fr.draft
+    # the draft's own headline is drawn with the draft: the title is not said twice
+    shows_title = d is not None and d.source is not None and _headline(d.source) == title
+    out = [f'<section class="file" id="file{fi}">', "" if shows_title else f"<h2>{e(title)}</h2>"]
+    meta = [f"claims: {e(doc.path)}"]
     if d is not None:
         meta.append(f"draft: {e(d.path)}")
         meta.append(f"{d.located} of {d.claims} claims located")
@@ -567,6 +590,12 @@ def _counts(report: Report) -> str:
 def render(report: Report, options: Options) -> str:
     titles = [f.document.article.get("title") for f in report.files]
     title = titles[0] if len(report.files) == 1 and titles[0] else f"{len(report.files)} claims files"
+    # the header names the claims file when the draft, drawn below, shows its headline
+    heading = title
+    if len(report.files) == 1 and titles[0]:
+        d = report.files[0].draft
+        if d is not None and d.source is not None and _headline(d.source) == title:
+            heading = report.files[0].document.path
     problems: list[_Problem] = []
     files = [_file(fi, f, problems) for fi, f in enumerate(report.files, 1)]
     problems.sort(key=lambda p: p.order)
@@ -598,7 +627,7 @@ def render(report: Report, options: Options) -> str:
 </head>
 <body>
 <header class="top">
-<h1>factcheck {'✗' if failed else '✓'} <small>{e(title)}</small></h1>
+<h1>factcheck {'✗' if failed else '✓'} <small>{e(heading)}</small></h1>
 {_counts(report)}
 <p class="summary">{e(summary_text(report))}</p>
 {legend}
