@@ -156,8 +156,11 @@ def _whole(m: Mention) -> int | None:
 
 
 def _anniversary(s: Sentence, m: Mention) -> int | None:
-    """20 for '20th anniversary' and for '20周年' (which the number reader reads as weeks)."""
-    if m.kind == "ordinal" and m.value is not None and cues.ANNIVERSARY.match(s.text[m.end : m.end + 20].lower()):
+    """20 for '20th anniversary' and for '20周年' (an ordinal to the number reader; or, as
+    older readers had it, 20 weeks and a 年)."""
+    if m.kind == "ordinal" and m.value is not None and (
+        cues.ANNIVERSARY.match(s.text[m.end : m.end + 20].lower()) or m.text.endswith("周年")
+    ):
         return int(m.value.point)
     if m.kind == "number" and m.text.endswith("周") and s.text[m.end : m.end + 1] == "年" and m.value is not None:
         return _whole(m)
