@@ -587,8 +587,7 @@ def test_the_apple_example_verifies_every_claim_from_both_filings(runner, monkey
     jsonschema.validate(data, REPORT_SCHEMA)
     assert data["exit_code"] == 0 and data["files"][0]["problems"] == []
     statuses = {r["id"]: r["status"] for r in data["results"]}
-    assert statuses.pop("eps-diluted") == "unchecked"  # until USD/share is writable in the claims language
-    assert set(statuses.values()) == {"pass"} and len(statuses) == 8
+    assert set(statuses.values()) == {"pass"} and len(statuses) == 9  # EPS in USD/share included
     assert all(r["draft"]["found"] for r in data["results"])
     assert data["summary"]["coverage"]["uncovered"] == 0
     filings = {f["filing"] for r in data["results"] for f in r.get("provenance", {}).get("facts", [])}
