@@ -100,11 +100,21 @@ def verify(
         Path | None,
         typer.Option("--write-baseline", help="Record every finding of this run in this baseline file; they no longer count.", show_default=False),
     ] = None,
+    allow_outside: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-outside", metavar="PATH",
+            help="Let files name this file or folder outside the repository (repeatable); nothing else widens that.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check claims files and report every claim: pass, warn, fail, error or unchecked."""
     from factcheck.errors import UsageError
+    from factcheck.load.paths import allow_outside as widen
     from factcheck.verify import verify as check
 
+    widen(allow_outside or ())
     try:
         code = check(
             paths, format.value if format else None, output, report, only, fail_on.value if fail_on else None,

@@ -23,10 +23,11 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from factcheck.load.paths import LIMITS
 from factcheck.model import Problem, Span
 
 #: an article is tens of kilobytes; a draft over this is not an article
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = LIMITS["article drafts"]
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)

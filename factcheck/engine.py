@@ -227,8 +227,15 @@ def _anchor(doc, results, ev, draft, require_coverage, problems, detail=False): 
     from factcheck.model import Span
 
     if draft is None:
+        from factcheck.load.paths import OutsideRoot, inside_root
+
         draft = os.path.join(os.path.dirname(doc.path), doc.article["draft"])
         where = doc.article_spans.get("draft", Span(doc.path, 1, 1))
+        try:
+            inside_root(draft, where, "article.draft", written=doc.article["draft"])
+        except OutsideRoot as e:  # refused unread: not even whether it exists is told
+            problems.append(Problem(where, e.code, e.message))
+            return results, None
         if not os.path.exists(draft):
             problems.append(Problem(where, "draft-missing", f"article.draft: no file {display_path(draft)} (the path is relative to this claims file)"))
             return results, None
