@@ -134,6 +134,7 @@ def read_file(path: str | os.PathLike[str], limit: int, what: str = "files") -> 
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
+        _READ.append(os.path.abspath(path))
     except IsADirectoryError:
         raise LoadError(1, 1, "unreadable", "this is a folder, not a file") from None
     except (OSError, ValueError) as e:
@@ -160,6 +161,16 @@ def read_file(path: str | os.PathLike[str], limit: int, what: str = "files") -> 
     if size > limit:  # it grew while we read it
         raise LoadError(1, 1, "too-large", _too_large(size, limit, what))
     return b"".join(chunks)
+
+
+#: every file read_file opened in this process: a run never writes over one of them
+_READ: list[str] = []
+
+
+def files_read() -> tuple[str, ...]:
+    """The files this process has opened to read (claims, drafts, config, baselines,
+    included facts, filings): the outputs of a run are checked against them."""
+    return tuple(_READ)
 
 
 def _too_large(size: int, limit: int, what: str) -> str:
