@@ -7,6 +7,7 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
+from pathlib import Path
 
 from factcheck import quantity as q
 from factcheck.errors import ExprError, UsageError
@@ -71,7 +72,8 @@ def run(
     only = tuple(only)
     if draft is not None and not os.path.exists(draft):
         raise UsageError(f"--draft {draft}: no such file")
-    files = [check_file(p, only, draft, require_coverage, detail, progress) for p in discover(paths)]
+    named = {display_path(p) for p in paths}
+    files = [check_file(p, only, draft, require_coverage, detail, progress, refused=_outside(p, p in named)) for p in discover(paths)]
     if only:
         wanted = set(only)
         matched = {
@@ -81,6 +83,22 @@ def run(
         if missing and not any(f.document.problems for f in files):
             raise UsageError(f"--only {', '.join(missing)}: no claim has this id or tag")
     return Report(tuple(files))
+
+
+def _outside(path: str, named: bool) -> Problem | None:
+    """A claims file that a link in the repository leads out of it (a link to a private
+    key, say): refused unread, as a problem of its own. A file the command line names
+    outside the root is read: the command line is trusted, the tree is not."""
+    from factcheck.load.paths import OutsideRoot, inside_root, is_inside
+    from factcheck.model import Span
+
+    if named and not is_inside(Path(os.path.abspath(path))):
+        return None
+    try:
+        inside_root(path, Span(path, 1, 1), "claims file")
+    except OutsideRoot as e:
+        return Problem(Span(path, 1, 1), e.code, e.message)
+    return None
 
 
 def selected(claim: Claim, only: tuple[str, ...]) -> bool:
@@ -112,12 +130,13 @@ def check_file(
     detail: bool = False,
     progress: Callable[[str, float, int], None] | None = None,
     stream: bool = True,
+    refused: Problem | None = None,
 ) -> FileReport:
     """Check one claims file as it is read: each claim is computed as soon as the parser
     has it (when ``claims:`` comes last), and what only a draft or a detailed report needs
     of it (the tree of its expressions) is let go once it is judged, so that an archive
     of 100,000 claims never sits in memory twice over."""
-    f = ClaimsFile(path, stream=stream)
+    f = ClaimsFile(path, stream=stream, refused=refused)
     header = f.header()
     problems: list[Problem] = []
     ev, default_tol = _prepare(header, problems)

@@ -69,7 +69,9 @@ def _destination(shown: Path, protect: Iterable[Path | str]) -> tuple[Path, os.s
         except OSError:
             same = False
         if same:
-            raise UsageError(f"cannot write {shown}: it is {other}, an input of this run; choose another file")
+            from factcheck.load.paths import relative_to_root
+
+            raise UsageError(f"cannot write {shown}: it is {relative_to_root(other)}, an input of this run; choose another file")
     return path, info
 
 

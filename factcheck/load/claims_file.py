@@ -53,14 +53,16 @@ class ClaimsFile:
     with (a Document without claims), ``claims()`` the claims one at a time, and
     ``document(claims)`` the Document with every problem, once the claims are read."""
 
-    def __init__(self, path: str, text: str | None = None, reader: FileReader | None = None, stream: bool = True) -> None:
+    def __init__(
+        self, path: str, text: str | None = None, reader: FileReader | None = None, stream: bool = True, refused: Problem | None = None
+    ) -> None:
         self.path = path
         self.stream = stream
         self.reader = reader or FileReader(path)
-        self.failed: Problem | None = None
+        self.failed: Problem | None = refused  # refused: not read at all (a path out of the root)
         self._walk: Iterator[Claim | Document] | None = None
         self.data: bytes | None = None
-        if text is None:
+        if text is None and refused is None:
             try:
                 data = read_bytes(path, MAX_BYTES, "claims files")
             except LoadError as e:

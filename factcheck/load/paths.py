@@ -94,8 +94,9 @@ def inside_root(
         raise OutsideRoot(f"{key}: {shown} cannot be resolved ({e})", named_at) from None
     if is_inside(real):
         return real
+    how = "leads (through a symbolic link) outside" if is_inside(Path(os.path.abspath(raw))) else "is outside"
     raise OutsideRoot(
-        f"{key}: {shown} is outside the repository ({_root_shown()}): factcheck {verb} only files inside it; "
+        f"{key}: {shown} {how} the repository ({_root_shown()}): factcheck {verb} only files inside it; "
         "`--allow-outside PATH` widens that",
         named_at,
     )
