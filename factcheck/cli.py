@@ -67,7 +67,9 @@ def _main(
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"factcheck: error: {message}", err=True)
+    from factcheck.reporters.escape import for_terminal_line
+
+    typer.echo(f"factcheck: error: {for_terminal_line(message)}", err=True)
     return typer.Exit(code)
 
 

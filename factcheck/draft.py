@@ -96,7 +96,20 @@ def from_text(source: str, path: str = "<draft>", markdown: bool = True) -> Draf
         text, offsets = _read_markdown(source)
     else:
         text, offsets = source, array("l", range(len(source)))
+    if _ZERO_WIDTH.search(text):
+        text, offsets = _without_zero_width(text, offsets)
     return Draft(path, source, text, offsets, tuple(starts), markdown)
+
+
+#: invisible characters a reader does not see: ``5\u200b0%`` reads 50%, and is found as 50%
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def _without_zero_width(text: str, offsets: array) -> tuple[str, array]:
+    """The reading text without zero-width characters (and soft hyphens); every other
+    character keeps its offset in the file."""
+    keep = [i for i, c in enumerate(text) if not _ZERO_WIDTH.match(c)]
+    return "".join(text[i] for i in keep), array("l", (offsets[i] for i in keep))
 
 
 def plain(markdown_text: str) -> str:

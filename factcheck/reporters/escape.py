@@ -14,7 +14,7 @@ visibly, as ``\\uXXXX`` (``\\u202e``, ``\\u009b``, ``\\u001b``):
 Then each family adds its own: the CI log (GitHub workflow commands) encodes ``%``, CR
 and LF so that nothing starts a new log line; Markdown escapes its syntax and breaks
 bare URLs so they do not autolink; XML and HTML escape ``<``, ``&`` and quotes; JSON
-leaves quoting to the encoder. ``shorten`` caps a quoted value (at ``QUOTE_LIMIT``
+writes the same characters as its own ``\\uXXXX`` escapes, so a reader gets the string back. ``shorten`` caps a quoted value (at ``QUOTE_LIMIT``
 characters) with a count of what was left out.
 """
 
@@ -69,7 +69,7 @@ def for_ci_property(text: str) -> str:
     return for_ci_log(text).replace(":", "%3A").replace(",", "%2C")
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#@$])")
 _URL = re.compile(r"(?i)(\w)://")
 _WWW = re.compile(r"(?i)\bwww\.")
 
@@ -98,7 +98,12 @@ def for_html(text: str) -> str:
     return escape(visible(text), quote=True)
 
 
-def for_json(text: str) -> str:
-    """A JSON string's content (json, sarif): controls visible, so that a viewer that
-    prints the value raw does not act on it; quoting is the encoder's."""
-    return visible(text)
+_JSON_RAW = re.compile(f"[\x7f-\x9f{_INVISIBLE}]")
+
+
+def for_json(encoded: str) -> str:
+    """JSON text as ``json.dumps(..., ensure_ascii=False)`` wrote it (json, sarif): the
+    characters it leaves raw (DEL, C1, bidi, zero-width) written as ``\\uXXXX`` escapes,
+    as it writes C0 controls already. A JSON reader gets the same strings back; a
+    viewer that shows the file raw shows them visibly."""
+    return _JSON_RAW.sub(_visible, encoded)

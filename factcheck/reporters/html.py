@@ -22,12 +22,12 @@ import base64
 import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 from factcheck import __version__
 from factcheck.model import Anchor, DraftFigure, FileReport, Report, Result, Status, Step
 from factcheck.reporters import SYMBOLS, Options, coverage, difference_text, summary_text, suppression_text, uncovered_status
+from factcheck.reporters.escape import for_html
 
 #: a figure no claim covers is a verdict of its own in this page (``fail`` under --require-coverage)
 UNCOVERED = "uncovered"
@@ -195,7 +195,8 @@ CSP = (
 
 
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Every string of the report, for HTML (escape.for_html): controls visible, markup escaped."""
+    return for_html(str(text))
 
 
 # --------------------------------------------------------------------------- verdicts of figures

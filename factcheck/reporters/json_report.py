@@ -13,6 +13,7 @@ from typing import Any
 from factcheck import __version__
 from factcheck.model import Anchor, DraftReport, Report, Result, Shown, Suppression
 from factcheck.reporters import Options, coverage
+from factcheck.reporters.escape import for_json
 
 SCHEMA_VERSION = 1
 
@@ -136,7 +137,7 @@ def stream(report: Report, options: Options) -> Iterator[str]:
     frame = as_dict(report, options, results=False)
     frame["results"] = _RESULTS
     head, _, tail = json.dumps(frame, ensure_ascii=False, indent=2).partition(json.dumps(_RESULTS))
-    yield head
+    yield for_json(head)
     results = report.results
     if not results:
         yield "[]"
@@ -145,9 +146,9 @@ def stream(report: Report, options: Options) -> Iterator[str]:
         last = len(results) - 1
         yield "[\n"
         for i, r in enumerate(results):
-            yield "    " + encode(result_dict(r)) + (",\n" if i < last else "\n")
+            yield "    " + for_json(encode(result_dict(r))) + (",\n" if i < last else "\n")
         yield "  ]"
-    yield tail + "\n"
+    yield for_json(tail) + "\n"
 
 
 def render(report: Report, options: Options) -> str:
