@@ -86,7 +86,43 @@ def read(path: str, shown: str | None = None) -> tuple[Draft | None, Problem | N
         return None, Problem(problem.span, "draft-encoding", f"the draft cannot be read: {problem.message}")
     assert text is not None
     markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
+    if markdown:
+        for marks, what in (("[", "brackets ([)"), ("*_", "emphasis marks (* and _)")):
+            n = sum(text.count(c) for c in marks)
+            if n > MAX_MARKUP:
+                return None, Problem(
+                    where, "draft-too-complex",
+                    f"the draft holds {n:,} {what}; a Markdown draft holds at most {MAX_MARKUP:,} "
+                    "(the Markdown reader's time grows with their square): save it as plain text (.txt) if it is one",
+                )
     return from_text(text, shown, markdown), None
+
+
+#: the most `[` (or `*` and `_`) a Markdown draft holds: markdown-it takes 6 s over 200,000
+MAX_MARKUP = 10_000
+
+
+def read_once(path: str, shown: str | None = None) -> tuple[Draft | None, Problem | None]:
+    """``read``, once a run for each file: several claims files sharing a draft parse it
+    once (the cache is keyed by the real path, size and modification time)."""
+    try:
+        info = os.stat(path)
+        key = (os.path.realpath(path), info.st_size, info.st_mtime_ns, shown)
+    except OSError:
+        return read(path, shown)
+    if key not in _READ_CACHE:
+        if len(_READ_CACHE) >= 8:
+            _READ_CACHE.clear()
+        _READ_CACHE[key] = read(path, shown)
+    return _READ_CACHE[key]
+
+
+_READ_CACHE: dict[tuple[str, int, int, str | None], tuple[Draft | None, Problem | None]] = {}
+
+
+def forget() -> None:
+    """Empty the cache of read_once (each run starts without it)."""
+    _READ_CACHE.clear()
 
 
 def from_text(source: str, path: str = "<draft>", markdown: bool = True) -> Draft:

@@ -70,6 +70,7 @@ def run(
     (each claim's computation step by step, the draft's text and every figure of it).
     ``progress(path, share of the file read, claims checked)`` is called as claims are."""
     only = tuple(only)
+    _new_run()
     if draft is not None and not os.path.exists(draft):
         raise UsageError(f"--draft {draft}: no such file")
     named = {display_path(p) for p in paths}
@@ -99,6 +100,19 @@ def _outside(path: str, named: bool) -> Problem | None:
     except OutsideRoot as e:
         return Problem(Span(path, 1, 1), e.code, e.message)
     return None
+
+
+def _new_run() -> None:
+    """Each run starts with its budgets whole and no draft remembered (the draft
+    machinery is only loaded by a run that has a draft: nothing to reset before)."""
+    import sys
+
+    anchor, drafts = sys.modules.get("factcheck.anchor"), sys.modules.get("factcheck.draft")
+    if anchor is not None:
+        anchor.BUDGET.reset()
+        anchor.forget()
+    if drafts is not None:
+        drafts.forget()
 
 
 def selected(claim: Claim, only: tuple[str, ...]) -> bool:
@@ -261,7 +275,7 @@ def _anchor(doc, results, ev, draft, require_coverage, problems, detail=False): 
         if os.path.isdir(draft):  # at article.draft, where the editor wrote it, not at "folder:1:1"
             problems.append(Problem(where, "draft-unreadable", f"article.draft: {display_path(draft)} is a folder, not a text file"))
             return results, None
-    text, problem = drafts.read(draft, display_path(draft))
+    text, problem = drafts.read_once(draft, display_path(draft))
     if problem is not None:
         problems.append(problem)
         return results, None

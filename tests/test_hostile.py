@@ -420,6 +420,49 @@ def plain_text_thirty_megabytes(work: Path) -> dict:
     return write(work, "plain-text-30mb.claims.yaml", b"just words " * (30 * 2**20 // 11))
 
 
+# --------------------------------------------------------------------------- budgets (issue 16)
+
+
+@maker
+def stale_long_says(work: Path) -> dict:
+    """A 10 KB draft and stale claims whose `says` is 1,000 words: was 110 s a claim."""
+    import random
+
+    rng = random.Random(3)
+    words = "revenue profit rose fell the company said billion yuan quarter growth margin".split()
+    write(work, "stale-draft.md", " ".join(rng.choice(words) for _ in range(1700)) + "\n")
+    says = " ".join(rng.choice(words) for _ in range(1000))
+    claims = "".join(f"  - {{id: s{i}, says: '{says} x{i}', check: 1, stated: 1}}\n" for i in range(20))
+    return write(work, "stale-long-says.yaml", f"version: 1\narticle:\n  draft: stale-draft.md\nclaims:\n{claims}")
+
+
+@maker
+def markdown_brackets(work: Path) -> dict:
+    """2 MB of `[`: markdown-it took 35 s and 870 MB."""
+    write(work, "brackets-draft.md", "[" * (2 * 2**20 - 16))
+    return write(work, "markdown-brackets.yaml", "version: 1\narticle:\n  draft: brackets-draft.md\nclaims:\n  - {id: a, check: 1, stated: 1}\n")
+
+
+@maker
+def markdown_emphasis(work: Path) -> dict:
+    write(work, "emphasis-draft.md", "*a" * (2**20 - 8))
+    return write(work, "markdown-emphasis.yaml", "version: 1\narticle:\n  draft: emphasis-draft.md\nclaims:\n  - {id: a, check: 1, stated: 1}\n")
+
+
+@maker
+def one_draft_four_files(work: Path) -> dict:
+    """Four claims files share a 1 MB draft: it is read and parsed once."""
+    folder = work / "shared-draft"
+    folder.mkdir()
+    prose = "The company said the quarter went well, and its shares rose. " * (2**20 // 62)
+    (folder / "article.md").write_text(f"Revenue rose 5% in the quarter.\n\n{prose}\n")
+    for i in range(4):
+        (folder / f"part{i}.claims.yaml").write_text(
+            f"version: 1\narticle:\n  draft: article.md\nclaims:\n  - {{id: p{i}, says: Revenue rose 5%, check: 5%, stated: 5%}}\n"
+        )
+    return {"file": ".", "cwd": "shared-draft"}
+
+
 # --------------------------------------------------------------------------- running a case under the limits
 
 #: The child: the command line's main(), as `python -m factcheck` runs it, which writes

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.model import Report, Status
-from factcheck.reporters import Options, summary_text, suppressed_note, uncovered_status
+from factcheck.reporters import Options, listed, more_text, summary_text, suppressed_note, uncovered_status
 from factcheck.reporters.escape import for_terminal_line
 
 
@@ -31,8 +31,11 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
                 yield f"{r.where}: hint {r.claim.id}: {_one_line(h.message)}"
         if f.draft is not None:
             status = uncovered_status(f.draft.required)
-            for u in f.draft.uncovered:
+            shown, more = listed(f.draft.uncovered)
+            for u in shown:
                 yield f"{u.span}: {status} figure: {u.text} ({u.kind}) is in no claim's passage"
+            if more:
+                yield f"{f.draft.path}: {status}: {more_text(more)}"
     for n in report.notices:
         yield f"{n.span}: notice: {n.message} [{n.code}]"
     yield summary_text(report)

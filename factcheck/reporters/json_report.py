@@ -12,7 +12,7 @@ from typing import Any
 
 from factcheck import __version__
 from factcheck.model import Anchor, DraftReport, Report, Result, Shown, Suppression
-from factcheck.reporters import Options, coverage
+from factcheck.reporters import Options, coverage, listed
 from factcheck.reporters.escape import for_json
 
 SCHEMA_VERSION = 1
@@ -110,7 +110,8 @@ def _draft(d: DraftReport | None) -> dict[str, Any] | None:
         "ignored": d.ignored,
         "share": round(d.share, 4),
         "required": d.required,
-        "uncovered": [{"line": u.span.line, "column": u.span.col, "text": u.text, "kind": u.kind} for u in d.uncovered],
+        "uncovered": [{"line": u.span.line, "column": u.span.col, "text": u.text, "kind": u.kind} for u in listed(d.uncovered)[0]],
+        "uncovered_not_listed": listed(d.uncovered)[1],
     }
 
 

@@ -19,6 +19,8 @@ from factcheck.reporters import (  # noqa: F401 (difference_text, percent_text: 
     SYMBOLS,
     Options,
     difference_text,
+    listed,
+    more_text,
     percent_text,
     summary_text,
     suppression_text,
@@ -179,7 +181,10 @@ def draft_lines(d) -> Group:  # type: ignore[no-untyped-def]
     lines = [Text(), head]
     status = uncovered_status(d.required)
     style = "bold red" if d.required else "yellow"
-    for u in d.uncovered:
+    shown, more = listed(d.uncovered)
+    if more:
+        lines.append(Text(f"  {more_text(more)}", style="dim"))
+    for u in shown:
         lines.append(Text.assemble(("  " + status, style), f"  {_line(str(u.span))}  ", (_t(u.text), "bold"), (f"  ({u.kind})", "dim")))
     return Group(*lines)
 
