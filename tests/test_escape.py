@@ -113,3 +113,23 @@ def test_a_zero_width_character_inside_a_figure_is_part_of_it(tmp_path, monkeypa
     assert out.exit_code == 0, out.output
     assert data["files"][0]["draft"]["uncovered"] == []
     assert data["results"][0]["draft"]["found"] is True and data["results"][0]["draft"]["matched"] == ["50%"]
+
+
+def test_a_draft_shared_by_several_claims_files_is_parsed_once(tmp_path, monkeypatch):
+    from factcheck import draft as drafts
+    from factcheck.engine import run
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "article.md").write_text("Revenue rose 5% in the quarter.\n")
+    for i in range(4):
+        (tmp_path / f"p{i}.claims.yaml").write_text(
+            f"version: 1\narticle:\n  draft: article.md\nclaims:\n  - {{id: p{i}, says: Revenue rose 5%, check: 5%, stated: 5%}}\n"
+        )
+    calls = []
+    real = drafts.read
+    monkeypatch.setattr(drafts, "read", lambda *a, **k: calls.append(a) or real(*a, **k))
+    report = run(["."])
+    assert len(report.files) == 4 and all(r.status.value == "pass" for r in report.results)
+    assert len(calls) == 1
+    run(["."])  # a new run reads it anew (it may have changed)
+    assert len(calls) == 2
