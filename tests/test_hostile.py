@@ -451,10 +451,10 @@ def markdown_emphasis(work: Path) -> dict:
 
 @maker
 def one_draft_four_files(work: Path) -> dict:
-    """Four claims files share a 1 MB draft: it is read and parsed once."""
+    """Four claims files share a 512 KB draft: it is read and parsed once."""
     folder = work / "shared-draft"
     folder.mkdir()
-    prose = "The company said the quarter went well, and its shares rose. " * (2**20 // 62)
+    prose = "The company said the quarter went well, and its shares rose. " * (2**19 // 62)
     (folder / "article.md").write_text(f"Revenue rose 5% in the quarter.\n\n{prose}\n")
     for i in range(4):
         (folder / f"part{i}.claims.yaml").write_text(
