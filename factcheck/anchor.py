@@ -129,13 +129,18 @@ class Folded:
         import heapq
 
         needle, _ = normalize(plain(says))
+        needle = needle[:CLOSEST_CHARS].rstrip()  # a 1,000-word `says` is compared by its start
         words = needle.split(" ")
-        if not needle or not self.text:
+        if not needle or not self.text or BUDGET.comparisons <= 0:
             return None
         if self._words is None:
             self._words = [_key(w) for w in self.text.split(" ")]
             self._starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == " "]
         keys, starts = self._words, self._starts
+        if BUDGET.words < len(keys):
+            BUDGET.comparisons = 0  # spent: the claims left are told so
+            return None
+        BUDGET.words -= len(keys)
         k = len(words)
         # a first pass by shared words (not the little ones every passage has) picks
         # where to look; difflib then measures
@@ -152,13 +157,41 @@ class Folded:
             for width in sorted({min(w, len(keys) - s) for w in range(max(1, k - 3), k + 4)}):
                 a = starts[s]
                 b = starts[s + width] - 1 if s + width < len(starts) else len(self.text)
-                ratio = difflib.SequenceMatcher(None, needle, self.text[a:b], autojunk=False).ratio()
+                matcher = difflib.SequenceMatcher(None, needle, self.text[a:b], autojunk=False)
+                if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+                    continue  # cannot beat the best: its exact measure is not needed
+                if BUDGET.comparisons <= 0:
+                    break
+                BUDGET.comparisons -= 1
+                ratio = matcher.ratio()
                 if ratio > best[0]:
                     best = (ratio, a, b)
         ratio, a, b = best
         if ratio < 0:
             return None
         return self.index[a], self.index[max(b - 1, a)] + 1, ratio
+
+
+#: the most characters of a `says` the closest-passage search compares
+CLOSEST_CHARS = 200
+#: exact comparisons (difflib's ratio) the closest-passage search makes in one run
+CLOSEST_COMPARISONS = 500
+#: words of the draft the search scans in one run (a 2 MB draft is about 350,000)
+CLOSEST_WORDS = 2_000_000
+
+
+class _Budget:
+    """What is left of a run's budgets (reset by the engine at the start of each run)."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.comparisons = CLOSEST_COMPARISONS
+        self.words = CLOSEST_WORDS
+
+
+BUDGET = _Budget()
 
 
 _LITTLE = set("a an and as at by for from in into is it its of on or the to was were with".split())
@@ -462,15 +495,33 @@ def anchor(
     return out, placing.report(require_coverage, detail), problems
 
 
+def _read_draft(draft: Draft) -> tuple[list[Mention], Folded, list[int]]:
+    """The figures of a draft and its folded text: once a run for a draft that several
+    claims files share (the engine reads such a draft once, into one Draft)."""
+    cached = _DRAFTS.get(id(draft))
+    if cached is None or cached[0] is not draft:
+        mentions = read(draft.text)
+        cached = (draft, mentions, Folded(draft, mentions), [m.start for m in mentions])
+        _DRAFTS.clear()  # the last draft only: claims files that share one come one after another
+        _DRAFTS[id(draft)] = cached
+    return cached[1], cached[2], cached[3]
+
+
+_DRAFTS: dict[int, tuple[Draft, list[Mention], Folded, list[int]]] = {}
+
+
+def forget() -> None:
+    """Let the last draft go (each run starts without it)."""
+    _DRAFTS.clear()
+
+
 class _Placing:
     """One draft and one claims file: where each claim stands, and what each figure of
     the draft is to the claims (covered, ignored, agreed with, contradicted)."""
 
     def __init__(self, doc: Document, draft: Draft) -> None:
         self.doc, self.draft = doc, draft
-        self.mentions = read(draft.text)
-        self.folded = Folded(draft, self.mentions)
-        self.starts = [m.start for m in self.mentions]
+        self.mentions, self.folded, self.starts = _read_draft(draft)
         self.passages: dict[str, tuple[int, int] | None] = {}
         #: claims found with other figures than their `says` has: the figures of the says
         self.changed: dict[str, list[Mention]] = {}
@@ -653,10 +704,17 @@ class _Placing:
 
 def _stale(r: Result, folded: Folded) -> Result:
     draft = folded.draft
+    spent = BUDGET.comparisons <= 0
     near = folded.closest(r.claim.says or "")
     if near is None:
         anchor_ = Anchor(False)
-        text = "stale: the draft does not say this (the draft has no text)"
+        if spent or BUDGET.comparisons <= 0:
+            text = (
+                f"stale: the draft no longer says “{_short(r.claim.says or '')}” (no closest passage: the search's "
+                f"budget of {CLOSEST_COMPARISONS:,} comparisons and {CLOSEST_WORDS:,} words a run is spent)"
+            )
+        else:
+            text = "stale: the draft does not say this (the draft has no text)"
         return _failed(r, text, None, anchor_, "stale-says")
     a, b, ratio = near
     passage = " ".join(draft.text[a:b].split())

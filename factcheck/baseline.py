@@ -72,13 +72,22 @@ def _relative(path: str, folder: Path) -> str:
 
 def load_baseline(path: Path | str) -> Baseline:
     """Read a baseline file; anything wrong with it stops the run (exit 2) with its place."""
+    from factcheck.errors import LoadError
+    from factcheck.load.paths import LIMITS, read_file
+    from factcheck.load.source import decode
+
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"baseline {path}: no such file (write one with --write-baseline {path})") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise UsageError(f"baseline {path}: cannot read it: {getattr(e, 'strerror', None) or e}") from None
+    if not os.path.lexists(path):
+        raise UsageError(f"baseline {path}: no such file (write one with --write-baseline {path})")
+    try:  # a regular file of baseline size: /dev/zero or a pipe is refused unread
+        data = read_file(path, LIMITS["baselines"], "baselines")
+    except LoadError as e:
+        raise UsageError(f"baseline {path}: cannot read it: {e.message}") from None
+    decoded, problem = decode(str(path), data)
+    if problem is not None:
+        raise UsageError(f"{problem.span}: {problem.message}")
+    assert decoded is not None
+    text = decoded
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:

@@ -67,7 +67,9 @@ def _main(
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"factcheck: error: {message}", err=True)
+    from factcheck.reporters.escape import for_terminal_line
+
+    typer.echo(f"factcheck: error: {for_terminal_line(message)}", err=True)
     return typer.Exit(code)
 
 
@@ -120,11 +122,21 @@ def verify(
         str | None,
         typer.Option("--as-of", metavar="DATE", help="The article's date (YYYY-MM-DD) for \"this year\" and anniversaries, when the draft has none."),
     ] = None,
+    allow_outside: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-outside", metavar="PATH",
+            help="Let files name this file or folder outside the repository (repeatable); nothing else widens that.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check claims files (or drafts) and report every claim: pass, warn, fail, error or unchecked."""
     from factcheck.errors import UsageError
+    from factcheck.load.paths import allow_outside as widen
     from factcheck.verify import verify as check
 
+    widen(allow_outside or ())
     try:
         code = check(
             paths, format.value if format else None, output, report, only, fail_on.value if fail_on else None,
@@ -281,20 +293,24 @@ class _Signalled(BaseException):
 def _on_signal(signum: int, frame: object) -> None:
     import signal
 
-    for sig in (signal.SIGINT, signal.SIGTERM):  # a second signal ends the run at once
-        signal.signal(sig, signal.SIG_DFL)
+    for sig in _SIGNALS:  # a second signal ends the run at once
+        signal.signal(getattr(signal, sig), signal.SIG_DFL)
     raise _Signalled(signum)
 
 
+#: the signals that end a run cleanly: no temporary report outlives any of them
+_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+
+
 def _catch_signals() -> dict[int, object]:
-    """Route SIGINT and SIGTERM to _on_signal; returns the handlers to put back."""
+    """Route SIGINT, SIGTERM, SIGHUP and SIGQUIT to _on_signal; returns the handlers to put back."""
     import signal
     import threading
 
     if threading.current_thread() is not threading.main_thread():
         return {}
     previous: dict[int, object] = {}
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    for sig in (getattr(signal, name) for name in _SIGNALS if hasattr(signal, name)):
         handler = signal.getsignal(sig)
         if handler is not signal.SIG_IGN:  # ignored stays ignored (nohup, background jobs)
             previous[sig] = handler
@@ -332,8 +348,9 @@ def _leave(code: object) -> None:
 def main() -> None:
     """Entry point: no traceback for anything but an internal fault, and that on request.
 
-    SIGINT and SIGTERM end the run with one line and 128 + the signal's number (130,
-    143); a report being written is left as it was before the run.
+    SIGINT, SIGTERM, SIGHUP and SIGQUIT end the run with one line and 128 + the
+    signal's number (130, 143, 129, 131); a report being written is left as it was
+    before the run, and no temporary file is left behind.
     """
     import signal
 
@@ -343,7 +360,12 @@ def main() -> None:
     except SystemExit:
         raise
     except _Signalled as e:
-        what = "interrupted" if e.signum == signal.SIGINT else "terminated"
+        from factcheck.output import remove_temporary_files
+
+        remove_temporary_files()  # the writers' own cleanup has run; this is the last net
+        what = {signal.SIGINT: "interrupted", getattr(signal, "SIGHUP", -1): "hung up", getattr(signal, "SIGQUIT", -1): "quit"}.get(
+            e.signum, "terminated"
+        )
         try:
             typer.echo(f"factcheck: {what}", err=True)
         finally:

@@ -54,10 +54,13 @@ def find(start: Path | None = None) -> tuple[Path, bool] | None:
 
 def _has_table(pyproject: Path) -> bool:
     # A cheap look first: most pyproject.toml files never mention factcheck.
+    from factcheck.errors import LoadError
+    from factcheck.load.paths import LIMITS, read_file
+
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
+        text = read_file(pyproject, LIMITS["config files"], "config files").decode("utf-8", "replace")
+    except LoadError:
+        return True  # looked at closely by load(), which says what is wrong with it
     return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*\]|^\s*tool\s*\.\s*factcheck\b", text, re.MULTILINE) is not None
 
 
@@ -66,20 +69,82 @@ def load(start: Path | None = None) -> Config:
     if found is None:
         return Config()
     path, is_pyproject = found
-    return parse(path, path.read_text(encoding="utf-8"), is_pyproject)
+    return parse(path, _read(path), is_pyproject)
 
 
-def parse(path: Path, text: str, is_pyproject: bool) -> Config:
-    import tomllib
+def _read(path: Path) -> str:
+    """The config's text, through the one reader; what is wrong with it is a usage error at its place."""
+    from factcheck.errors import LoadError
+    from factcheck.load.paths import LIMITS, read_file
+    from factcheck.load.source import decode
 
     shown = _shown(path)
     try:
-        data = tomllib.loads(text)
+        data = read_file(path, LIMITS["config files"], "config files")
+    except LoadError as e:
+        raise UsageError(f"{shown}:{e.line}:{e.col}: {e.message}") from None
+    text, problem = decode(shown, data)
+    if problem is not None:
+        raise UsageError(f"{problem.span}: {problem.message}")
+    assert text is not None
+    return text
+
+
+#: deeper than this, an array or an inline table is not a config (tomllib would recurse)
+MAX_NESTING = 32
+
+
+def _too_deep(text: str) -> str | None:
+    """line:col where brackets nest deeper than MAX_NESTING, outside strings and comments."""
+    depth, line, col, quote, i = 0, 1, 0, "", 0
+    while i < len(text):
+        c = text[i]
+        col += 1
+        if c == "\n":
+            line, col = line + 1, 0
+            if quote in ('"', "'"):
+                quote = ""
+        elif quote == "#":
+            pass
+        elif quote:
+            if c == "\\" and quote == '"':
+                i, col = i + 1, col + 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'#":
+            quote = c
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return f"{line}:{col}"
+        elif c in "]}":
+            depth -= 1
+        i += 1
+    return None
+
+
+def _toml(shown: str, text: str) -> dict[str, Any]:
+    """The config's TOML; a usage error at its place when it is not TOML, or nests too deep."""
+    import tomllib
+
+    deep = _too_deep(text)
+    if deep is not None:
+        raise UsageError(f"{shown}:{deep}: arrays or tables nest more than {MAX_NESTING} deep: a config never needs that")
+    try:
+        return tomllib.loads(text)
+    except RecursionError:  # pragma: no cover - _too_deep finds it first
+        raise UsageError(f"{shown}:1:1: arrays or tables nest too deep") from None
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
         where = f"{shown}:{m.group(1)}:{m.group(2)}" if m else f"{shown}:1:1"
         raise UsageError(f"{where}: invalid TOML: {re.sub(r' [(]at line .*', '', str(e))}") from None
-    table: Any = data.get("tool", {}).get("factcheck", {}) if is_pyproject else data
+
+
+def parse(path: Path, text: str, is_pyproject: bool) -> Config:
+    shown = _shown(path)
+    data = _toml(shown, text)
+    tool = data.get("tool", {}) if is_pyproject else {}
+    table: Any = (tool.get("factcheck", {}) if isinstance(tool, dict) else None) if is_pyproject else data
     section = "[tool.factcheck]" if is_pyproject else "factcheck.toml"
     if not isinstance(table, dict):
         raise UsageError(f"{shown}:1:1: tool.factcheck should be a table ([tool.factcheck])")
@@ -95,7 +160,13 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
     folder = path.parent
 
     def bad(key: str) -> UsageError:
-        return UsageError(f"{shown}:{pos(key)}: {key} should be {KEYS[key]}, not {table[key]!r}")
+        from factcheck.reporters.escape import shorten
+
+        return UsageError(f"{shown}:{pos(key)}: {key} should be {KEYS[key]}, not {shorten(repr(table[key]))}")
+
+    def own(key: str, file: str) -> str:
+        """A path the config writes to or reads from: inside the config's folder, and in the root."""
+        return _own_path(folder, file, f"{shown}:{pos(key)}: {key}", key != "paths")
 
     def text_list(key: str) -> tuple[str, ...] | None:
         if key not in table:
@@ -109,7 +180,9 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
 
     fail_on = table.get("fail-on")
     if fail_on is not None and fail_on not in FAIL_ON:
-        raise UsageError(f"{shown}:{pos('fail-on')}: fail-on should be {KEYS['fail-on']}, not {fail_on!r}{did_you_mean(str(fail_on), FAIL_ON)}")
+        raise bad("fail-on") if not isinstance(fail_on, str) or len(fail_on) > 40 else UsageError(
+            f"{shown}:{pos('fail-on')}: fail-on should be {KEYS['fail-on']}, not {fail_on!r}{did_you_mean(fail_on, FAIL_ON)}"
+        )
     fmt = table.get("format")
     if fmt is not None:
         from factcheck.reporters.deliver import check_format
@@ -122,7 +195,7 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
         from factcheck.reporters.deliver import parse_spec
 
         reports = tuple(
-            f"{name}:{_near(folder, file)}"
+            f"{name}:{own('report', str(file))}"
             for name, file in (parse_spec(spec, f"{shown}:{pos('report')}: report") for spec in reports)
         )
     baseline = table.get("baseline")
@@ -134,14 +207,37 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
         fail_on=fail_on,
         format=fmt,
         reports=reports,
-        baseline=_near(folder, baseline) if baseline else None,
-        paths=tuple(_near(folder, p) for p in paths) if paths is not None else None,
+        baseline=own("baseline", baseline) if baseline else None,
+        paths=tuple(own("paths", p) for p in paths) if paths is not None else None,
     )
+
+
+def _own_path(folder: Path, path: str, where: str, in_folder: bool) -> str:
+    """A path the config names, as the working folder names it; a UsageError at ``where``
+    unless it stays inside the config's folder (``in_folder``: no ``~``, absolute path or
+    ``..``; report and baseline paths) and, links resolved, inside the root."""
+    from factcheck.load.paths import OutsideRoot, inside_root
+
+    if "\x00" in path:
+        raise UsageError(f"{where}: the path holds a NUL character, which no file name can")
+    if in_folder:
+        parts = Path(path).parts
+        if path.startswith("~") or Path(path).is_absolute() or ".." in parts:
+            raise UsageError(
+                f"{where}: {path} leaves the config's folder; a path in the config stays inside it "
+                "(no ~, no absolute path, no ..): name files outside it on the command line"
+            )
+    near = _near(folder, path)
+    try:
+        inside_root(near, None, where, "reads or writes", written=path)
+    except OutsideRoot as e:
+        raise UsageError(e.message) from None
+    return near
 
 
 def _near(folder: Path, path: str | Path) -> str:
     """A path of the config, relative to its folder, as the working folder names it."""
-    full = folder / Path(path).expanduser()
+    full = folder / Path(path)
     try:
         return os.path.relpath(full)
     except ValueError:  # another drive

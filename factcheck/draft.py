@@ -23,10 +23,11 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from factcheck.load.paths import LIMITS
 from factcheck.model import Problem, Span
 
 #: an article is tens of kilobytes; a draft over this is not an article
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = LIMITS["article drafts"]
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -85,7 +86,43 @@ def read(path: str, shown: str | None = None) -> tuple[Draft | None, Problem | N
         return None, Problem(problem.span, "draft-encoding", f"the draft cannot be read: {problem.message}")
     assert text is not None
     markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
+    if markdown:
+        for marks, what in (("[", "brackets ([)"), ("*_", "emphasis marks (* and _)")):
+            n = sum(text.count(c) for c in marks)
+            if n > MAX_MARKUP:
+                return None, Problem(
+                    where, "draft-too-complex",
+                    f"the draft holds {n:,} {what}; a Markdown draft holds at most {MAX_MARKUP:,} "
+                    "(the Markdown reader's time grows with their square): save it as plain text (.txt) if it is one",
+                )
     return from_text(text, shown, markdown), None
+
+
+#: the most `[` (or `*` and `_`) a Markdown draft holds: markdown-it takes 6 s over 200,000
+MAX_MARKUP = 10_000
+
+
+def read_once(path: str, shown: str | None = None) -> tuple[Draft | None, Problem | None]:
+    """``read``, once a run for each file: several claims files sharing a draft parse it
+    once (the cache is keyed by the real path, size and modification time)."""
+    try:
+        info = os.stat(path)
+        key = (os.path.realpath(path), info.st_size, info.st_mtime_ns, shown)
+    except OSError:
+        return read(path, shown)
+    if key not in _READ_CACHE:
+        if len(_READ_CACHE) >= 8:
+            _READ_CACHE.clear()
+        _READ_CACHE[key] = read(path, shown)
+    return _READ_CACHE[key]
+
+
+_READ_CACHE: dict[tuple[str, int, int, str | None], tuple[Draft | None, Problem | None]] = {}
+
+
+def forget() -> None:
+    """Empty the cache of read_once (each run starts without it)."""
+    _READ_CACHE.clear()
 
 
 def from_text(source: str, path: str = "<draft>", markdown: bool = True) -> Draft:
@@ -95,6 +132,8 @@ def from_text(source: str, path: str = "<draft>", markdown: bool = True) -> Draf
         text, offsets = _read_markdown(source)
     else:
         text, offsets = source, array("l", range(len(source)))
+    if _ZERO_WIDTH.search(text):
+        text, offsets = _without_zero_width(text, offsets)
     return Draft(path, source, text, offsets, tuple(starts), markdown)
 
 
@@ -117,6 +156,17 @@ def front_matter(source: str) -> str | None:
     """The YAML front matter at the top of a draft (``---`` … ``---``), as text, or None."""
     m = _FRONT_MATTER.match(source)
     return m.group() if m else None
+
+
+#: invisible characters a reader does not see: ``5\u200b0%`` reads 50%, and is found as 50%
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def _without_zero_width(text: str, offsets: array) -> tuple[str, array]:
+    """The reading text without zero-width characters (and soft hyphens); every other
+    character keeps its offset in the file."""
+    keep = [i for i, c in enumerate(text) if not _ZERO_WIDTH.match(c)]
+    return "".join(text[i] for i in keep), array("l", (offsets[i] for i in keep))
 
 
 def plain(markdown_text: str) -> str:

@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from fractions import Fraction
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from factcheck import quantity as q
@@ -83,12 +84,17 @@ def run(
     bare draft yes, for a claims file as its ``settings.infer`` says); ``as_of``: the
     article's date when neither the draft nor the claims file gives one."""
     only = tuple(only)
+    _new_run()
     if draft is not None and not os.path.exists(draft):
         raise UsageError(f"--draft {draft}: no such file")
+    named = {display_path(p) for p in paths}
     files = [
         check_draft(p, only, require_coverage, detail, infer, as_of)
         if is_draft(p)
-        else check_file(p, only, draft, require_coverage, detail, progress, infer=infer, as_of=as_of)
+        else check_file(
+            p, only, draft, require_coverage, detail, progress,
+            refused=_outside(p, p in named), infer=infer, as_of=as_of,
+        )
         for p in discover(paths)
     ]
     if only:
@@ -104,6 +110,35 @@ def run(
         if missing and not any(f.document.problems for f in files):
             raise UsageError(f"--only {', '.join(missing)}: no claim has this id or tag")
     return Report(tuple(files))
+
+
+def _outside(path: str, named: bool) -> Problem | None:
+    """A claims file that a link in the repository leads out of it (a link to a private
+    key, say): refused unread, as a problem of its own. A file the command line names
+    outside the root is read: the command line is trusted, the tree is not."""
+    from factcheck.load.paths import OutsideRoot, inside_root, is_inside
+    from factcheck.model import Span
+
+    if named and not is_inside(Path(os.path.abspath(path))):
+        return None
+    try:
+        inside_root(path, Span(path, 1, 1), "claims file")
+    except OutsideRoot as e:
+        return Problem(Span(path, 1, 1), e.code, e.message)
+    return None
+
+
+def _new_run() -> None:
+    """Each run starts with its budgets whole and no draft remembered (the draft
+    machinery is only loaded by a run that has a draft: nothing to reset before)."""
+    import sys
+
+    anchor, drafts = sys.modules.get("factcheck.anchor"), sys.modules.get("factcheck.draft")
+    if anchor is not None:
+        anchor.BUDGET.reset()
+        anchor.forget()
+    if drafts is not None:
+        drafts.forget()
 
 
 def selected(claim: Claim, only: tuple[str, ...]) -> bool:
@@ -144,12 +179,13 @@ def check_file(
     stream: bool = True,
     infer: bool | None = None,
     as_of: date | None = None,
+    refused: Problem | None = None,
 ) -> FileReport:
     """Check one claims file as it is read: each claim is computed as soon as the parser
     has it (when ``claims:`` comes last), and what only a draft or a detailed report needs
     of it (the tree of its expressions) is let go once it is judged, so that an archive
     of 100,000 claims never sits in memory twice over."""
-    f = ClaimsFile(path, stream=stream)
+    f = ClaimsFile(path, stream=stream, refused=refused)
     header = f.header()
     problems: list[Problem] = []
     ev, default_tol = _prepare(header, problems)
@@ -180,7 +216,7 @@ def check_file(
     if not keep:
         ev.forget()  # the facts' values: nothing reads them once every claim is judged
     if f.restart:  # a key after the claims (one the pre-scan could not see): read it whole
-        return check_file(path, only, draft, require_coverage, detail, progress, stream=False, infer=infer, as_of=as_of)
+        return check_file(path, only, draft, require_coverage, detail, progress, stream=False, infer=infer, as_of=as_of, refused=refused)
     if progress is not None:
         progress(path, 1.0, len(results))
     doc = f.document(tuple(claims))
@@ -206,7 +242,7 @@ def check_draft(
     from factcheck.model import EMPTY
 
     shown = display_path(path)
-    text, problem = drafts.read(path, shown)
+    text, problem = drafts.read_once(path, shown)
     if problem is not None or text is None:
         return FileReport(Document(shown, problems=(problem,) if problem else ()), ())
     title = drafts.title(text.source)
@@ -325,15 +361,22 @@ def _anchor(doc, results, ev, draft, require_coverage, problems, detail=False, i
     from factcheck.model import Span
 
     if draft is None:
+        from factcheck.load.paths import OutsideRoot, inside_root
+
         draft = os.path.join(os.path.dirname(doc.path), doc.article["draft"])
         where = doc.article_spans.get("draft", Span(doc.path, 1, 1))
+        try:
+            inside_root(draft, where, "article.draft", written=doc.article["draft"])
+        except OutsideRoot as e:  # refused unread: not even whether it exists is told
+            problems.append(Problem(where, e.code, e.message))
+            return results, None
         if not os.path.exists(draft):
             problems.append(Problem(where, "draft-missing", f"article.draft: no file {display_path(draft)} (the path is relative to this claims file)"))
             return results, None
         if os.path.isdir(draft):  # at article.draft, where the editor wrote it, not at "folder:1:1"
             problems.append(Problem(where, "draft-unreadable", f"article.draft: {display_path(draft)} is a folder, not a text file"))
             return results, None
-    text, problem = drafts.read(draft, display_path(draft))
+    text, problem = drafts.read_once(draft, display_path(draft))
     if problem is not None:
         problems.append(problem)
         return results, None

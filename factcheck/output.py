@@ -7,7 +7,11 @@ The edge cases, each kept:
 - a device, a pipe or a socket (``-o /dev/null``, ``-o /dev/stdout``) is written to
   directly: renaming a temporary file over ``/dev/null`` would replace the device
   (as root, for every program on the machine), and over ``/dev/stdout`` the link;
+- a link (or a folder on the way) that leads out of the root is refused: a committed
+  ``report.json -> /outside`` never creates a file outside the repository;
 - the input files of the run (``protect``) are never written to;
+- several reports of one run are all new or all old: every temporary file is written
+  first, then all are renamed (``stage`` then ``commit``);
 - a report that exists keeps its permissions; a new one gets 0666 less the umask;
 - after the rename the folder is synced, so that the new name survives a crash.
 """
@@ -18,6 +22,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +48,15 @@ def _destination(shown: Path, protect: Iterable[Path | str]) -> tuple[Path, os.s
     if info is not None and not stat.S_ISREG(info.st_mode):
         return shown, info  # /dev/null, /dev/stdout (a link to a pipe or a terminal), a FIFO
     path = Path(os.path.realpath(shown))  # a link to a regular file: replace its target
+    lexical = Path(os.path.abspath(shown))
+    if path != lexical:  # a link on the way: one in the repository may not lead out of it
+        from factcheck.load.paths import is_inside, root
+
+        if is_inside(lexical) and not is_inside(path):
+            raise UsageError(
+                f"cannot write {shown}: a symbolic link leads it out of the repository ({os.path.relpath(root())}); "
+                "factcheck writes through links only inside it"
+            )
     folder = path.parent
     named = folder if os.path.islink(shown) else shown.parent
     if not folder.exists():
@@ -55,40 +69,110 @@ def _destination(shown: Path, protect: Iterable[Path | str]) -> tuple[Path, os.s
         except OSError:
             same = False
         if same:
-            raise UsageError(f"cannot write {shown}: it is {other}, an input of this run; choose another file")
+            from factcheck.load.paths import relative_to_root
+
+            raise UsageError(f"cannot write {shown}: it is {relative_to_root(other)}, an input of this run; choose another file")
     return path, info
+
+
+@dataclass
+class Staged:
+    """A report written to its temporary file, waiting to be renamed into place."""
+
+    shown: Path
+    path: Path | None  # None: a device or a pipe, written in place at commit
+    tmp: str | None
+    text: str | Iterable[str] | None = None
 
 
 def write_atomic(path: Path | str, text: str | Iterable[str], protect: Iterable[Path | str] = ()) -> None:
     """Write ``text`` (a string, or pieces of one) to a temporary file beside ``path`` and
     rename it into place: a reader never sees half a report, an interrupted run leaves
     the previous one."""
-    shown = Path(path)
-    path, info = _destination(shown, protect)
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        _write_stream(shown, text)
-        return
-    folder = path.parent
+    commit([stage(path, text, protect)])
+
+
+def write_all(items: Iterable[tuple[Path | str, str | Iterable[str]]], protect: Iterable[Path | str] = ()) -> None:
+    """Several files, all new or all old: every one is written to its temporary file
+    before any is renamed; a failure (or a signal) removes every temporary file."""
+    protect = list(protect)
+    staged: list[Staged] = []
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        for path, text in items:
+            staged.append(stage(path, text, protect))
+    except BaseException:
+        discard(staged)
+        raise
+    commit(staged)
+
+
+def stage(path: Path | str, text: str | Iterable[str], protect: Iterable[Path | str] = ()) -> Staged:
+    """Write ``text`` to a temporary file beside ``path`` (the first half of write_atomic)."""
+    shown = Path(path)
+    dest, info = _destination(shown, protect)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        return Staged(shown, None, None, text)  # a device or a pipe: written at commit
+    folder = dest.parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
         raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
+    _TEMPORARY.add(tmp)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             _write(f, text)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
-        os.replace(tmp, path)
     except BaseException as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove(tmp)
         if isinstance(e, OSError):
             raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
         raise
-    _sync_folder(folder)
+    return Staged(shown, dest, tmp)
+
+
+def commit(staged: list[Staged]) -> None:
+    """Rename every staged file into place (then write the devices and pipes)."""
+    try:
+        for s in staged:
+            if s.tmp is not None and s.path is not None:
+                try:
+                    os.replace(s.tmp, s.path)
+                except OSError as e:
+                    raise UsageError(f"cannot write {s.shown}: {e.strerror or e}") from None
+                _TEMPORARY.discard(s.tmp)
+                _sync_folder(s.path.parent)
+    except BaseException:
+        discard(staged)
+        raise
+    for s in staged:
+        if s.tmp is None and s.text is not None:
+            _write_stream(s.shown, s.text)
+
+
+def discard(staged: list[Staged]) -> None:
+    for s in staged:
+        if s.tmp is not None:
+            _remove(s.tmp)
+
+
+#: temporary files not yet renamed: removed by remove_temporary_files (on a signal)
+_TEMPORARY: set[str] = set()
+
+
+def _remove(tmp: str) -> None:
+    _TEMPORARY.discard(tmp)
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def remove_temporary_files() -> None:
+    """Remove every temporary report not yet renamed (called on any signal that ends the run)."""
+    for tmp in list(_TEMPORARY):
+        _remove(tmp)
 
 
 def _write(f: Any, text: str | Iterable[str]) -> None:

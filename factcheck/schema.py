@@ -265,8 +265,10 @@ _FILE_DRAFT = {
         "required": {"type": "boolean"},
         "uncovered": {
             "type": "array",
+            "description": "The uncovered figures, the first 1,000 of them.",
             "items": _placed(text={"type": "string"}, kind={"enum": ["number", "range", "ordinal", "date", "year"]}),
         },
+        "uncovered_not_listed": {"type": "integer", "minimum": 0, "description": "Uncovered figures past the first 1,000."},
     },
 }
 _RESULT_DRAFT = {

@@ -72,7 +72,7 @@ def verify(
     """Check the claims files, write every report, and give the exit code (0 or 1)."""
     from factcheck import config
     from factcheck.engine import run
-    from factcheck.output import write_atomic
+    from factcheck.output import check_writable, write_atomic
     from factcheck.reporters import DETAILED, Options
     from factcheck.reporters import deliver as reports
 
@@ -87,7 +87,8 @@ def verify(
     specs = report if report is not None else conf.reports or ()
     targets += [reports.Target(fmt, file, options) for fmt, file in map(reports.parse_spec, specs)]
     reports.check_targets(targets, write_baseline)
-    known = _known_findings(baseline or conf.baseline, write_baseline)
+    accepted = baseline or conf.baseline
+    known = _known_findings(accepted, write_baseline)
     detail = any(t.format in DETAILED for t in targets)
     bar = _bar()
     try:
@@ -98,16 +99,22 @@ def verify(
     finally:
         if bar is not None:
             bar.close()
+    # No output may be a file this run read (claims, drafts, the config, a baseline,
+    # included facts, filings): all are checked before anything is written.
+    protect = _inputs(found, draft)
+    for t in targets:
+        if t.path is not None:
+            check_writable(t.path, protect)
     if write_baseline is not None:
         from factcheck import baseline as bl
 
-        write_atomic(write_baseline, bl.baseline_text(found, write_baseline))
+        write_atomic(write_baseline, bl.baseline_text(found, write_baseline), protect)
         known = bl.load_baseline(write_baseline)
     if known is not None or any(r.claim.ignore is not None for r in found.results):
         from factcheck import baseline as bl  # suppressions: only for a run that has some
 
         found = bl.apply(found, known)
-    reports.deliver(found, targets, protect=_inputs(found, draft))
+    reports.deliver(found, targets, protect=protect)
     return found.exit_code(threshold)
 
 
@@ -130,8 +137,12 @@ def _bar() -> Bar | None:
 
 
 def _inputs(report: Report, draft: str | None = None) -> list[str]:
-    """The files a run read (claims files and their drafts): a report never replaces them."""
+    """The files a run read (claims files, their drafts, and every file the one reader
+    opened: the config, a baseline, included facts, filings): a report never replaces them."""
+    from factcheck.load.paths import files_read
+
     out = [draft] if draft else []
+    out += files_read()
     for f in report.files:
         out.append(f.document.path)
         if f.document.article.get("draft"):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -36,3 +37,16 @@ def _not_in_github_actions(monkeypatch):
     format would be github and reports would go to the job summary."""
     for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "GITHUB_OUTPUT"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _temporary_files_inside_the_root(request, monkeypatch):
+    """Tests write claims files and drafts in pytest's temporary folders, outside the
+    checkout (the root): in-process runs may read them there, as `--allow-outside` would
+    let them. Tests of the root itself mark themselves ``strict_root`` to go without."""
+    if request.node.get_closest_marker("strict_root"):
+        return
+    from factcheck.load import paths
+
+    base = request.config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    monkeypatch.setattr(paths, "TEST_FOLDERS", (Path(os.path.realpath(base)),))

@@ -90,15 +90,28 @@ def test_config_paths_reports_and_baseline_are_relative_to_its_folder(project, r
         ("factcheck.toml", "baseline = ''\n", "baseline should be the path of a baseline file"),
         ("factcheck.toml", "fail-on = 'error'\nformat = \n", "factcheck.toml:2:10: invalid TOML: Invalid value"),
         ("pyproject.toml", "tool.factcheck = 3\n", "tool.factcheck should be a table"),
+        ("pyproject.toml", "tool = 3\n[tool.factcheck]\n", "invalid TOML"),
+        # hostile configs (issue 16): never "internal error", always the place
+        ("factcheck.toml", b"fail-on = 'error'\n# caf\xe9\n", "factcheck.toml:2:6: byte 0xe9 is not UTF-8"),
+        ("factcheck.toml", "paths = " + "[" * 5000 + "]" * 5000 + "\n", "factcheck.toml:1:41: arrays or tables nest more than 32 deep"),
+        ("factcheck.toml", 'report = ["concise:out\\u0000.txt"]\n', "factcheck.toml:1:1: report: the path holds a NUL character"),
+        ("factcheck.toml", "report = ['concise:~/.bashrc', 'concise:~/tool']\n",
+         "factcheck.toml:1:1: report: ~/.bashrc leaves the config's folder; a path in the config stays inside it (no ~, no absolute path, no ..)"),
+        ("factcheck.toml", "report = ['json:/tmp/x.json']\n", "report: /tmp/x.json leaves the config's folder"),
+        ("factcheck.toml", "report = ['json:sub/../../x.json']\n", "report: sub/../../x.json leaves the config's folder"),
+        ("factcheck.toml", "baseline = '/dev/zero'\n", "factcheck.toml:1:1: baseline: /dev/zero leaves the config's folder"),
+        ("factcheck.toml", "baseline = '../../b.json'\n", "baseline: ../../b.json leaves the config's folder"),
+        ("factcheck.toml", "fail-on = '" + "x" * 100_000 + "'\n", "… (99,802 more characters)"),
     ],
 )
 def test_a_bad_config_stops_the_run_with_its_place(project, runner, name, text, words):
     (project / "articles" / "claims.yaml").write_text(FAILING)
     folder = project / "articles" if name == "factcheck.toml" else project
-    (folder / name).write_text(text)
+    (folder / name).write_bytes(text if isinstance(text, bytes) else text.encode())
     out = runner.invoke(app, ["verify"])
     assert out.exit_code == 2, out.output
-    assert words in out.output and "Traceback" not in out.output
+    assert words in out.output and "Traceback" not in out.output and "internal error" not in out.output
+    assert len(out.output) < 1000
 
 
 def test_the_readme_example_is_a_config_factcheck_accepts(project):

@@ -241,6 +241,228 @@ def output_unwritable(work: Path) -> dict:
     return {"file": "output-claims-2.yaml", "out": "read-only/report.txt"}
 
 
+# --------------------------------------------------------------------------- the trust boundary (issues 14 and 16)
+#
+# Each case runs in a folder of its own (no .git above it: that folder is the root), so
+# that its config or links touch no other case. Beside the corpus, outside every root,
+# lies a folder whose files hold SENTINEL: no report of any format may ever show it,
+# and no run may change a byte there.
+
+SENTINEL = "SENTINEL-7d1f-the-runner-secret"
+#: every report format at once, beside the concise one on stdout
+ALL_REPORTS = [f"--report={fmt}:out.{fmt}" for fmt in ("rich", "json", "github", "sarif", "junit", "markdown", "html")]
+ONE_CLAIM = "  - {id: a, says: Revenue rose 5%, check: 5%, stated: 5%}\n"
+
+
+def outside(work: Path) -> Path:
+    folder = work.parent / "outside"
+    if not folder.exists():
+        folder.mkdir()
+        (folder / "secret.md").write_text(f"{SENTINEL}: Revenue rose 5%.\n")
+        (folder / "secret.claims.yaml").write_text(f"version: 1\nclaims:\n  - {{id: {SENTINEL}, check: 1, stated: 1}}\n")
+        (folder / ".bashrc").write_text("# the runner's shell\n")
+        (folder / "tool").write_text("#!/bin/sh\necho tool\n")
+        (folder / "tool").chmod(0o755)
+    return folder
+
+
+def case_folder(work: Path, name: str, claims: str | None = None, draft: str | None = None) -> tuple[Path, dict]:
+    folder = work / name
+    folder.mkdir(exist_ok=True)  # a folder may serve several cases
+    outside(work)
+    if draft is not None:
+        claims = f"version: 1\narticle:\n  draft: {draft}\nclaims:\n{ONE_CLAIM}"
+    if claims is not None:
+        (folder / "claims.yaml").write_text(claims)
+    return folder, {"file": "claims.yaml", "cwd": name}
+
+
+@maker
+def draft_absolute_outside(work: Path) -> dict:
+    return case_folder(work, "draft-absolute", draft=str(outside(work) / "secret.md"))[1]
+
+
+@maker
+def draft_dotdot_outside(work: Path) -> dict:
+    return case_folder(work, "draft-dotdot", draft="../../outside/secret.md")[1]
+
+
+@maker
+def draft_link_outside(work: Path) -> dict:
+    folder, made = case_folder(work, "draft-link", draft="article.md")
+    os.symlink(outside(work) / "secret.md", folder / "article.md")
+    return made
+
+
+@maker
+def draft_linked_folder(work: Path) -> dict:
+    folder, made = case_folder(work, "draft-linked-folder", draft="docs/secret.md")
+    os.symlink(outside(work), folder / "docs")
+    return made
+
+
+@maker
+def draft_device(work: Path) -> dict:
+    return case_folder(work, "draft-device", draft="/dev/zero")[1]
+
+
+@maker
+def draft_fifo_in_tree(work: Path) -> dict:
+    folder, made = case_folder(work, "draft-fifo", draft="article.md")
+    os.mkfifo(folder / "article.md")
+    return made
+
+
+@maker
+def claims_link_in_folder(work: Path) -> dict:
+    """`verify .` finds a claims file that is a link to a file outside (a private key)."""
+    folder, made = case_folder(work, "claims-link-in-folder")
+    os.symlink(outside(work) / "secret.claims.yaml", folder / "key.claims.yaml")
+    return {**made, "file": "key.claims.yaml"}
+
+
+@maker
+def claims_named_link(work: Path) -> dict:
+    """The workflow names claims.yaml; the pull request made it a link out of the tree."""
+    folder, made = case_folder(work, "claims-named-link")
+    os.symlink(outside(work) / "secret.claims.yaml", folder / "claims.yaml")
+    return made
+
+
+@maker
+def config_baseline_link(work: Path) -> dict:
+    folder, made = case_folder(work, "config-baseline-link", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    (folder / "factcheck.toml").write_text('baseline = "bl.json"\n')
+    os.symlink(outside(work) / "secret.md", folder / "bl.json")
+    return made
+
+
+@maker
+def config_reports_home(work: Path) -> dict:
+    """Issue 16: reports into ~/.bashrc and ~/tool, and a claims file whose name is a command."""
+    folder, made = case_folder(work, "config-reports-home")
+    (folder / "$(touch ${HOME}PWNED;echo pwned>&2) #.claims.yaml").write_text(f"version: 1\nclaims:\n{ONE_CLAIM}")
+    (folder / "factcheck.toml").write_text('report = ["concise:~/.bashrc", "concise:~/tool"]\n')
+    return {**made, "file": "."}
+
+
+@maker
+def config_reports_absolute(work: Path) -> dict:
+    folder, made = case_folder(work, "config-reports-absolute", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    (folder / "factcheck.toml").write_text(f'report = ["json:{outside(work) / "created.json"}"]\n')
+    return made
+
+
+@maker
+def config_reports_link(work: Path) -> dict:
+    """A report path inside the config's folder, but a link out of it."""
+    folder, made = case_folder(work, "config-reports-link", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    (folder / "factcheck.toml").write_text('report = ["json:report.json"]\n')
+    os.symlink(outside(work) / "created.json", folder / "report.json")
+    return made
+
+
+@maker
+def output_dangling_link(work: Path) -> dict:
+    """A committed dangling link report.json -> outside; the workflow runs -o report.json."""
+    folder, made = case_folder(work, "output-dangling-link", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    os.symlink(outside(work) / "created.json", folder / "report.json")
+    return made
+
+
+@maker
+def output_is_a_read_file(work: Path) -> dict:
+    folder, made = case_folder(work, "output-is-read", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    (folder / "factcheck.toml").write_text('fail-on = "error"\n')
+    (folder / "bl.json").write_text('{"version": 1, "entries": []}\n')
+    return made
+
+
+@maker
+def config_not_utf8(work: Path) -> dict:
+    folder, made = case_folder(work, "config-not-utf8", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    (folder / "factcheck.toml").write_bytes(b"fail-on = 'error'\n# caf\xe9\n")
+    return made
+
+
+@maker
+def config_deep(work: Path) -> dict:
+    folder, made = case_folder(work, "config-deep", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    (folder / "factcheck.toml").write_text("paths = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    return made
+
+
+@maker
+def config_nul_path(work: Path) -> dict:
+    folder, made = case_folder(work, "config-nul", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    (folder / "factcheck.toml").write_text('report = ["concise:out\\u0000.txt"]\n')
+    return made
+
+
+@maker
+def baseline_fifo(work: Path) -> dict:
+    folder, made = case_folder(work, "baseline-fifo", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    os.mkfifo(folder / "bl.json")
+    return made
+
+
+@maker
+def config_baseline_device(work: Path) -> dict:
+    """What the Action did with an empty input: baseline = "/dev/zero" in the config."""
+    folder, made = case_folder(work, "config-baseline-device", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    (folder / "factcheck.toml").write_text('baseline = "/dev/zero"\n')
+    return made
+
+
+@maker
+def plain_text_thirty_megabytes(work: Path) -> dict:
+    """Issue 16: a 30 MB text file read as claims: one finding, quoting 200 characters."""
+    return write(work, "plain-text-30mb.claims.yaml", b"just words " * (30 * 2**20 // 11))
+
+
+# --------------------------------------------------------------------------- budgets (issue 16)
+
+
+@maker
+def stale_long_says(work: Path) -> dict:
+    """A 10 KB draft and stale claims whose `says` is 1,000 words: was 110 s a claim."""
+    import random
+
+    rng = random.Random(3)
+    words = "revenue profit rose fell the company said billion yuan quarter growth margin".split()
+    write(work, "stale-draft.md", " ".join(rng.choice(words) for _ in range(1700)) + "\n")
+    says = " ".join(rng.choice(words) for _ in range(1000))
+    claims = "".join(f"  - {{id: s{i}, says: '{says} x{i}', check: 1, stated: 1}}\n" for i in range(20))
+    return write(work, "stale-long-says.yaml", f"version: 1\narticle:\n  draft: stale-draft.md\nclaims:\n{claims}")
+
+
+@maker
+def markdown_brackets(work: Path) -> dict:
+    """2 MB of `[`: markdown-it took 35 s and 870 MB."""
+    write(work, "brackets-draft.md", "[" * (2 * 2**20 - 16))
+    return write(work, "markdown-brackets.yaml", "version: 1\narticle:\n  draft: brackets-draft.md\nclaims:\n  - {id: a, check: 1, stated: 1}\n")
+
+
+@maker
+def markdown_emphasis(work: Path) -> dict:
+    write(work, "emphasis-draft.md", "*a" * (2**20 - 8))
+    return write(work, "markdown-emphasis.yaml", "version: 1\narticle:\n  draft: emphasis-draft.md\nclaims:\n  - {id: a, check: 1, stated: 1}\n")
+
+
+@maker
+def one_draft_four_files(work: Path) -> dict:
+    """Four claims files share a 512 KB draft: it is read and parsed once."""
+    folder = work / "shared-draft"
+    folder.mkdir()
+    prose = "The company said the quarter went well, and its shares rose. " * (2**19 // 62)
+    (folder / "article.md").write_text(f"Revenue rose 5% in the quarter.\n\n{prose}\n")
+    for i in range(4):
+        (folder / f"part{i}.claims.yaml").write_text(
+            f"version: 1\narticle:\n  draft: article.md\nclaims:\n  - {{id: p{i}, says: Revenue rose 5%, check: 5%, stated: 5%}}\n"
+        )
+    return {"file": ".", "cwd": "shared-draft"}
+
+
 # --------------------------------------------------------------------------- running a case under the limits
 
 #: The child: the command line's main(), as `python -m factcheck` runs it, which writes
@@ -326,6 +548,8 @@ def run_limited(argv: list[str], cwd: Path) -> Outcome:
 def command(case: dict, made: dict) -> list[str]:
     fill = {"file": made.get("file", case.get("file", "")), "out": made.get("out", "")}
     args = [a.format(**fill) for a in case.get("args", DEFAULT_ARGS)]
+    if case.get("all-reports"):
+        args += ALL_REPORTS
     return [sys.executable, "-c", DRIVER, made.get("deny") or "", *args]
 
 
@@ -349,12 +573,20 @@ def corpus(tmp_path_factory) -> dict:
             shutil.copy2(item, work / item.name)
     made = {name: MAKERS[case["make"]](work) if "make" in case else {} for name, case in EXPECTED.items()}
     before = snapshot(work)
+    outside_before = snapshot(outside(work))
     with ThreadPoolExecutor(WORKERS) as pool:
-        futures = {name: pool.submit(run_limited, command(case, made[name]), work) for name, case in EXPECTED.items()}
+        futures = {
+            name: pool.submit(run_limited, command(case, made[name]), work / made[name].get("cwd", "."))
+            for name, case in EXPECTED.items()
+        }
         outcomes = {name: f.result() for name, f in futures.items()}
     after = snapshot(work)
+    outside_after = snapshot(outside(work))
     record(outcomes)
-    yield {"work": work, "made": made, "outcomes": outcomes, "before": before, "after": after}
+    yield {
+        "work": work, "made": made, "outcomes": outcomes, "before": before, "after": after,
+        "outside": (outside_before, outside_after),
+    }
     for path in work.rglob("*"):  # give the read-only folder back, so that pytest can clean up
         if path.is_dir() and not path.is_symlink():
             path.chmod(0o755)
@@ -427,13 +659,43 @@ def test_the_corpus_has_forty_files_or_more():
     assert {c["make"] for c in EXPECTED.values() if "make" in c} == set(MAKERS)
 
 
+def _is_output(name: str) -> bool:
+    return name == "report.txt" or re.fullmatch(r"(.*/)?out\.[a-z]+", name) is not None
+
+
 def test_no_input_is_written_to(corpus):
     """Bytes and modification times of every file the runs read are as they were."""
-    outputs = {"report.txt"}
-    before = {k: v for k, v in corpus["before"].items() if k not in outputs}
+    before = {k: v for k, v in corpus["before"].items() if not _is_output(k)}
     after = {k: v for k, v in corpus["after"].items() if k in before}
     assert after == before
-    assert set(corpus["after"]) - set(corpus["before"]) <= outputs
+    assert all(_is_output(k) for k in set(corpus["after"]) - set(corpus["before"]))
+
+
+def test_nothing_outside_the_root_is_written(corpus):
+    """The red-team writes of issue 16 leave every file outside the named outputs
+    byte-identical (the folder beside the corpus: its hash before and after)."""
+    before, after = corpus["outside"]
+    assert after == before
+    assert not (corpus["work"].parent / "outside" / "created.json").exists()
+    # `touch ${HOME}PWNED` from the claims file's name: never run
+    assert not [p for p in (*corpus["work"].rglob("*"), *corpus["work"].parent.glob("*")) if p.name.endswith("PWNED")]
+
+
+def test_no_report_shows_a_file_outside_the_root(corpus):
+    """The sentinel's contents reach no output of any case, in any format; and no report
+    file names the runner's folders (every path in it is relative to the root)."""
+    work = corpus["work"]
+    for name, o in corpus["outcomes"].items():
+        assert SENTINEL not in o.stdout + o.stderr, name
+    reports = [p for p in work.rglob("out.*") if p.is_file()]
+    formats = {p.suffix for p in reports}
+    assert formats >= {".rich", ".json", ".github", ".sarif", ".junit", ".markdown", ".html"}, formats
+    for path in reports:
+        text = path.read_text(encoding="utf-8")
+        assert SENTINEL not in text, path
+        if path.parent.name == "draft-absolute":  # its claims file wrote an absolute path: that is quoted
+            text = text.replace(str(work.parent / "outside" / "secret.md"), "")
+        assert str(work) not in text and str(work.parent) not in text, f"{path} names the runner's folder"
 
 
 def test_nothing_ran_what_a_file_asked_for(corpus):

@@ -146,8 +146,14 @@ def waiting(real):
 
 if where == "computing":
     engine.check_claim = waiting(engine.check_claim)
-else:  # writing: the temporary file exists, the rename has not happened
+elif where == "writing":  # the temporary file exists, the rename has not happened
     output.os.fsync = waiting(os.fsync)
+else:  # second-report: the first report's temporary file is written, the second's being written
+    real_fsync, calls = os.fsync, []
+    def second(fd):
+        calls.append(fd)
+        return waiting(real_fsync)(fd) if len(calls) == 2 else real_fsync(fd)
+    output.os.fsync = second
 sys.argv = ["factcheck", *sys.argv[2:]]
 from factcheck.cli import main
 main()
@@ -174,7 +180,10 @@ def run_until_ready(folder: Path, where: str, args: list[str]) -> subprocess.Pop
 
 
 @pytest.mark.parametrize("where", ["computing", "writing"])
-@pytest.mark.parametrize(("sig", "code", "word"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")])
+@pytest.mark.parametrize(
+    ("sig", "code", "word"),
+    [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated"), (signal.SIGHUP, 129, "hung up"), (signal.SIGQUIT, 131, "quit")],
+)
 def test_an_interrupted_run_leaves_the_previous_report_and_says_so(tmp_path, where, sig, code, word):
     (tmp_path / "claims.yaml").write_text(CLAIMS)
     report = tmp_path / "out" / "report.json"
@@ -193,6 +202,24 @@ def test_an_interrupted_run_leaves_the_previous_report_and_says_so(tmp_path, whe
     assert "Traceback" not in err and out == ""
     assert snapshot(tmp_path / "claims.yaml", report) == before
     assert os.listdir(report.parent) == ["report.json"]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_several_reports_are_all_new_or_all_old(tmp_path, sig):
+    """Interrupted while the second report is written: the first was not renamed yet."""
+    (tmp_path / "claims.yaml").write_text(CLAIMS)
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("a.json", "b.sarif"):
+        (out / name).write_text(f"the previous {name}")
+    before = snapshot(out / "a.json", out / "b.sarif")
+    proc = run_until_ready(tmp_path, "second-report", ["verify", "-f", "concise", "--report", "json:out/a.json", "--report", "sarif:out/b.sarif"])
+    assert len(os.listdir(out)) == 4  # two reports, two temporary files
+    proc.send_signal(sig)
+    proc.communicate(timeout=30)
+    assert proc.returncode == 128 + sig
+    assert snapshot(out / "a.json", out / "b.sarif") == before
+    assert sorted(os.listdir(out)) == ["a.json", "b.sarif"]
 
 
 def test_a_completed_run_replaces_the_report_and_writes_no_input(tmp_path):

@@ -16,11 +16,12 @@ from factcheck.errors import LoadError
 from factcheck.load.cycles import find_cycles
 from factcheck.load.entries import EntryReader
 from factcheck.load.keys import SUPPORTED_VERSIONS, TOP_KEYS
+from factcheck.load.paths import LIMITS
 from factcheck.load.source import decode, read_bytes
 from factcheck.load.yaml_events import Events, YNode, place
 from factcheck.model import Claim, Document, Fact, Problem, Settings, Span
 
-MAX_BYTES = 32 * 1024 * 1024  # a claims file of 100,000 claims is about 15 MB
+MAX_BYTES = LIMITS["claims files"]  # a claims file of 100,000 claims is about 15 MB
 #: problems reported for one file before reading stops: a file with more is not a
 #: claims file with mistakes, and listing them all would cost more than it tells
 MAX_PROBLEMS = 200
@@ -52,14 +53,16 @@ class ClaimsFile:
     with (a Document without claims), ``claims()`` the claims one at a time, and
     ``document(claims)`` the Document with every problem, once the claims are read."""
 
-    def __init__(self, path: str, text: str | None = None, reader: FileReader | None = None, stream: bool = True) -> None:
+    def __init__(
+        self, path: str, text: str | None = None, reader: FileReader | None = None, stream: bool = True, refused: Problem | None = None
+    ) -> None:
         self.path = path
         self.stream = stream
         self.reader = reader or FileReader(path)
-        self.failed: Problem | None = None
+        self.failed: Problem | None = refused  # refused: not read at all (a path out of the root)
         self._walk: Iterator[Claim | Document] | None = None
         self.data: bytes | None = None
-        if text is None:
+        if text is None and refused is None:
             try:
                 data = read_bytes(path, MAX_BYTES, "claims files")
             except LoadError as e:

@@ -137,7 +137,7 @@ class EntryReader:
         try:
             date.fromisoformat(value)
         except ValueError:
-            self.problem(node, "wrong-type", f"{what} should be a date written 2025-05-13, not {value!r}")
+            self.problem(node, "wrong-type", f"{what} should be a date written 2025-05-13, not {node.describe()}")
             return None
         return value
 

@@ -1,9 +1,16 @@
-"""Files a claims file names (``filing:``, ``include:``): found relative to it, and kept
-inside its repository.
+"""The trust boundary: one root every path a file names must stay inside, and one reader.
 
-A claims file is untrusted input: a path written in it must not reach a file the
-editor did not mean to publish (``/etc/passwd``, ``../../secrets.yaml``, a symbolic
-link out of the repository). ``named_file`` is the one place such paths are resolved.
+What a file in the repository names (``article.draft``, ``include``, ``filing``, a
+baseline or report path in the config, a schema modeline's target) is untrusted: a
+pull request writes it. ``inside_root`` resolves such a path (``..`` and symbolic
+links) and refuses it, at the key that named it, unless it lies inside the root: the
+nearest folder above the working folder that holds ``.git``, else the working folder.
+Only the command line widens that (``--allow-outside PATH``, through ``allow_outside``);
+never a file, never the config.
+
+``read_file`` is the one way factcheck reads a file it is given: a regular file only
+(a device, a pipe or a socket is refused unread, and opening it never blocks), at most
+``limit`` bytes (each kind of file has its documented limit, in ``LIMITS``).
 """
 
 from __future__ import annotations
@@ -11,10 +18,176 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterable
+from pathlib import Path
 
-from factcheck.errors import LoadError
+from factcheck.errors import FactcheckError, LoadError
+from factcheck.model import Span
 
+#: the most bytes read of each kind of file (README: Safety)
+LIMITS = {
+    "claims files": 32 * 1024 * 1024,
+    "article drafts": 2 * 1024 * 1024,
+    "baselines": 16 * 1024 * 1024,
+    "config files": 1024 * 1024,
+    "included fact files": 32 * 1024 * 1024,
+    "filings": 64 * 1024 * 1024,
+}
+
+_roots: dict[str, Path] = {}  # working folder -> its root
+_widened: tuple[Path, ...] = ()  # --allow-outside, resolved
+#: folders the test suite's own temporary files live in (tests/conftest.py sets it for
+#: the tests that run the engine in-process); empty in every real run
+TEST_FOLDERS: tuple[Path, ...] = ()
+
+
+class OutsideRoot(FactcheckError):
+    """A path a file names that leads outside the root (or cannot be a path at all)."""
+
+    def __init__(self, message: str, span: Span | None) -> None:
+        super().__init__(message, span, "outside-root")
+
+
+def root() -> Path:
+    """The nearest folder with ``.git`` from the working folder up, else the working
+    folder; resolved (no symbolic link in it)."""
+    here = os.getcwd()
+    found = _roots.get(here)
+    if found is None:
+        start = Path(here).resolve()
+        found = next((d for d in (start, *start.parents) if os.path.lexists(d / ".git")), start)
+        _roots[here] = found
+    return found
+
+
+def allow_outside(paths: Iterable[str | os.PathLike[str]]) -> None:
+    """Widen the root by these folders or files (the command line's ``--allow-outside``,
+    and nothing else). Each call replaces the previous one."""
+    global _widened
+    _widened = tuple(Path(os.path.realpath(os.fspath(p))) for p in paths)
+
+
+def allowed() -> tuple[Path, ...]:
+    """The root, then every folder or file the command line added."""
+    return (root(), *_widened, *TEST_FOLDERS)
+
+
+def is_inside(real: Path) -> bool:
+    """``real`` (already resolved) is the root, or under it, or under a widening."""
+    return any(real == top or top in real.parents for top in allowed())
+
+
+def inside_root(
+    path: str | os.PathLike[str], named_at: Span | None, key: str, verb: str = "reads", written: str | None = None
+) -> Path:
+    """``path`` resolved (``..`` and symbolic links, as far as they exist), or OutsideRoot
+    at ``named_at`` when it leads out of the root. ``key`` names what gave the path
+    (``article.draft``, ``include``, ``filing``, ``baseline``, ``report``) for the message.
+    A relative ``path`` is taken from the working folder: join it to the naming file's
+    folder first, and give the path as the file wrote it in ``written``, for the message."""
+    raw = os.fspath(path)
+    shown = raw if written is None else written
+    if "\x00" in raw:
+        raise OutsideRoot(f"{key}: the path holds a NUL character, which no file name can", named_at)
+    try:
+        real = Path(os.path.realpath(raw))
+    except (OSError, ValueError) as e:  # a loop of links under strict rules, an encoding
+        raise OutsideRoot(f"{key}: {shown} cannot be resolved ({e})", named_at) from None
+    if is_inside(real):
+        return real
+    how = "leads (through a symbolic link) outside" if is_inside(Path(os.path.abspath(raw))) else "is outside"
+    raise OutsideRoot(
+        f"{key}: {shown} {how} the repository ({_root_shown()}): factcheck {verb} only files inside it; "
+        "`--allow-outside PATH` widens that",
+        named_at,
+    )
+
+
+def _root_shown() -> str:
+    """The root as the working folder sees it ("." or "../.."), never the runner's absolute path."""
+    rel = os.path.relpath(root())
+    return rel if rel == "." or rel.startswith("..") else f"./{rel}"
+
+
+def relative_to_root(path: str | os.PathLike[str]) -> str:
+    """How reports name a file: relative to the working folder when inside it, else
+    relative to it (``../x``) when inside the root, else as given (a file the command
+    line named outside the root)."""
+    raw = os.fspath(path)
+    full = Path(os.path.abspath(raw))
+    cwd = Path.cwd()
+    try:
+        return full.relative_to(cwd).as_posix()
+    except ValueError:
+        pass
+    top = root()
+    if full == top or top in full.parents:
+        return Path(os.path.relpath(full, cwd)).as_posix()
+    return full.as_posix()
+
+
+def read_file(path: str | os.PathLike[str], limit: int, what: str = "files") -> bytes:
+    """A regular file's bytes, at most ``limit`` of them; LoadError (at 1:1) otherwise.
+
+    The file is opened without blocking and checked before a byte is read: a pipe
+    would wait forever for a writer, a device (/dev/zero) never ends, a socket is not
+    a file. ``what`` names the kind of file in the message ("article drafts").
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+        _READ.append(os.path.abspath(path))
+    except IsADirectoryError:
+        raise LoadError(1, 1, "unreadable", "this is a folder, not a file") from None
+    except (OSError, ValueError) as e:
+        raise LoadError(1, 1, "unreadable", f"cannot read the file: {getattr(e, 'strerror', None) or e}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError(1, 1, "unreadable", "this is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(1, 1, "unreadable", "this is not a regular file (a pipe, a device or a socket)")
+        if info.st_size > limit:
+            raise LoadError(1, 1, "too-large", _too_large(info.st_size, limit, what))
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as e:
+        raise LoadError(1, 1, "unreadable", f"cannot read the file: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+    if size > limit:  # it grew while we read it
+        raise LoadError(1, 1, "too-large", _too_large(size, limit, what))
+    return b"".join(chunks)
+
+
+#: every file read_file opened in this process: a run never writes over one of them
+_READ: list[str] = []
+
+
+def files_read() -> tuple[str, ...]:
+    """The files this process has opened to read (claims, drafts, config, baselines,
+    included facts, filings): the outputs of a run are checked against them."""
+    return tuple(_READ)
+
+
+def _too_large(size: int, limit: int, what: str) -> str:
+    return f"the file is {size / 2**20:,.1f} MB; {what} are at most {limit / 2**20:g} MB"
+
+
+# --------------------------------------------------------------------------- files a claims file names
+
+#: a Windows drive ("C:"): an absolute path however it is written
 _DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def _widened_to(real: Path) -> bool:
+    """``real`` lies in a folder (or is a file) the command line's ``--allow-outside`` named."""
+    return any(real == top or top in real.parents for top in _widened)
 
 
 def repository_root(claims_path: str) -> str:
@@ -43,7 +216,8 @@ def named_file(claims_path: str, written: str, limit: int, what: str) -> str:
     text = written.strip()
     if not text or "\x00" in text:
         raise LoadError(1, 1, "path-refused", f"{what}: {written!r} is not a path")
-    if os.path.isabs(text) or text.startswith(("\\", "~")) or _DRIVE.match(text):
+    absolute = os.path.isabs(text) or text.startswith(("\\", "~")) or bool(_DRIVE.match(text))
+    if absolute and not _widened_to(Path(os.path.realpath(os.path.expanduser(text)))):
         raise LoadError(
             1, 1, "path-refused",
             f"{what}: {text} is an absolute path; write it relative to the claims file (filings/report.xbrl.xml)",
@@ -51,7 +225,7 @@ def named_file(claims_path: str, written: str, limit: int, what: str) -> str:
     folder = os.path.dirname(os.path.abspath(claims_path))
     target = os.path.realpath(os.path.join(folder, text))
     root = repository_root(claims_path)
-    if os.path.commonpath([root, target]) != root:
+    if os.path.commonpath([root, target]) != root and not _widened_to(Path(target)):
         raise LoadError(
             1, 1, "path-refused",
             f"{what}: {text} leads outside the claims file's repository ({root}); "
@@ -70,4 +244,5 @@ def named_file(claims_path: str, written: str, limit: int, what: str) -> str:
             1, 1, "path-unreadable",
             f"{what}: {text} is {info.st_size / 2**20:,.1f} MB; such files are at most {limit / 2**20:g} MB",
         )
+    _READ.append(target)  # a file the run reads: no output may replace it
     return target

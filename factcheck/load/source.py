@@ -5,54 +5,14 @@ Also how a path is shown in reports: relative to the working folder when inside 
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from factcheck.errors import LoadError
 from factcheck.model import Problem, Span
 
 
 def read_bytes(path: str, limit: int, what: str = "files") -> bytes:
-    """A regular file's bytes, at most ``limit`` of them; LoadError (at 1:1) otherwise.
+    """A regular file's bytes, at most ``limit`` of them: the one reader (paths.read_file)."""
+    from factcheck.load.paths import read_file
 
-    The file is opened without blocking and checked before a byte is read: a pipe
-    would wait forever for a writer, and a device (/dev/zero) never ends.
-    """
-    import stat
-
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except IsADirectoryError:
-        raise LoadError(1, 1, "unreadable", "this is a folder, not a file") from None
-    except OSError as e:
-        raise LoadError(1, 1, "unreadable", f"cannot read the file: {e.strerror or e}") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise LoadError(1, 1, "unreadable", "this is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise LoadError(1, 1, "unreadable", "this is not a regular file (a pipe, a device or a socket)")
-        if info.st_size > limit:
-            raise LoadError(1, 1, "too-large", _too_large(info.st_size, limit, what))
-        chunks, size = [], 0
-        while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as e:
-        raise LoadError(1, 1, "unreadable", f"cannot read the file: {e.strerror or e}") from None
-    finally:
-        os.close(fd)
-    if size > limit:  # it grew while we read it
-        raise LoadError(1, 1, "too-large", _too_large(size, limit, what))
-    return b"".join(chunks)
-
-
-def _too_large(size: int, limit: int, what: str) -> str:
-    return f"the file is {size / 2**20:,.1f} MB; {what} are at most {limit / 2**20:g} MB"
+    return read_file(path, limit, what)
 
 
 def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
@@ -77,9 +37,7 @@ def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
 
 
 def display_path(p: str) -> str:
-    """Relative to the working folder when inside it, with / separators."""
-    try:
-        rel = Path(os.path.abspath(p)).relative_to(Path.cwd())
-        return rel.as_posix()
-    except ValueError:
-        return Path(os.path.abspath(p)).as_posix()
+    """How reports name a file: relative to the working folder, or to the root (paths.relative_to_root)."""
+    from factcheck.load.paths import relative_to_root
+
+    return relative_to_root(p)

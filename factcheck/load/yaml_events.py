@@ -58,7 +58,15 @@ class YNode:
             return "a mapping"
         if self.kind == "seq":
             return "a list"
-        return "nothing" if self.is_null else f"{self.value!r}"
+        if self.is_null:
+            return "nothing"
+        if len(self.value) > QUOTE_LIMIT:  # a 30 MB text file is not quoted whole
+            return f"{self.value[:QUOTE_LIMIT]!r}… (a text of {len(self.value):,} characters)"
+        return f"{self.value!r}"
+
+
+#: the most characters of a value a message quotes (as factcheck.reporters.escape.QUOTE_LIMIT)
+QUOTE_LIMIT = 200
 
 
 def _yaml_parser(text: str | None, data: bytes | None) -> Any:

@@ -8,15 +8,17 @@ run that prints JSON never pays for Rich.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 # the registry of formats (names only), re-exported
 from factcheck.formats import DETAILED as DETAILED
 from factcheck.formats import FORMATS as FORMATS
 from factcheck.formats import STREAMS as STREAMS
 from factcheck.model import Report, Result, Status, Suppression
+
+T = TypeVar("T")
 
 #: a symbol for every status, so that NO_COLOR output still reads at a glance
 SYMBOLS = {
@@ -148,3 +150,16 @@ def coverage(report: Report) -> dict[str, Any] | None:
 def uncovered_status(required: bool) -> str:
     """An uncovered figure is a finding of its own; under --require-coverage it fails."""
     return "fail" if required else "uncovered"
+
+
+#: the most uncovered figures a report lists for one draft; the rest are counted
+MAX_LISTED = 1000
+
+
+def listed(items: Sequence[T]) -> tuple[Sequence[T], int]:
+    """The first MAX_LISTED items, and how many more there are ("and N more")."""
+    return items[:MAX_LISTED], max(0, len(items) - MAX_LISTED)
+
+
+def more_text(n: int, what: str = "uncovered figures") -> str:
+    return f"and {n:,} more {what}, not listed (a report lists at most {MAX_LISTED:,} a draft)"

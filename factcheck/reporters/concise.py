@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.model import Report, Status
-from factcheck.reporters import Options, inferred_note, summary_text, suppressed_note, uncovered_status
+from factcheck.reporters import Options, inferred_note, listed, more_text, summary_text, suppressed_note, uncovered_status
+from factcheck.reporters.escape import for_terminal_line
 
 
 def render(report: Report, options: Options) -> str:
@@ -14,22 +15,30 @@ def render(report: Report, options: Options) -> str:
 
 def stream(report: Report, options: Options) -> Iterator[str]:
     """The report line by line (a run over an archive is never one string)."""
+    for line in _lines(report, options):
+        yield for_terminal_line(line) + "\n"  # every string escaped, file names too: one line a finding
+
+
+def _lines(report: Report, options: Options) -> Iterator[str]:
     for f in report.files:
         for p in f.document.problems:
-            yield f"{p.span}: error: {p.message} [{p.code}]\n"
+            yield f"{p.span}: error: {p.message} [{p.code}]"
         for r in f.results:
             if options.quiet and (r.status is Status.PASS or r.suppressed):
                 continue
-            yield f"{r.where}: {r.status.value} {r.claim.id}: {_one_line(r.message)}{suppressed_note(r)}{inferred_note(r)}\n"
+            yield f"{r.where}: {r.status.value} {r.claim.id}: {_one_line(r.message)}{suppressed_note(r)}{inferred_note(r)}"
             for h in r.hints:
-                yield f"{r.where}: hint {r.claim.id}: {_one_line(h.message)}\n"
+                yield f"{r.where}: hint {r.claim.id}: {_one_line(h.message)}"
         if f.draft is not None:
             status = uncovered_status(f.draft.required)
-            for u in f.draft.uncovered:
-                yield f"{u.span}: {status} figure: {u.text} ({u.kind}) is in no claim's passage\n"
+            shown, more = listed(f.draft.uncovered)
+            for u in shown:
+                yield f"{u.span}: {status} figure: {u.text} ({u.kind}) is in no claim's passage"
+            if more:
+                yield f"{f.draft.path}: {status}: {more_text(more)}"
     for n in report.notices:
-        yield f"{n.span}: notice: {n.message} [{n.code}]\n"
-    yield summary_text(report) + "\n"
+        yield f"{n.span}: notice: {n.message} [{n.code}]"
+    yield summary_text(report)
 
 
 def _one_line(text: str) -> str:

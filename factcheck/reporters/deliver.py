@@ -73,7 +73,7 @@ def check_targets(targets: list[Target], baseline: Path | None = None) -> None:
 def deliver(report: Report, targets: list[Target], protect: Sequence[str] = ()) -> None:
     """Write every report; none of them over a file the run read (``protect``): that is
     checked for all of them before any is written."""
-    from factcheck.output import check_writable, write_atomic
+    from factcheck.output import check_writable, write_all
     from factcheck.reporters import pieces
 
     for t in targets:
@@ -81,9 +81,8 @@ def deliver(report: Report, targets: list[Target], protect: Sequence[str] = ()) 
             check_writable(t.path, protect)
     # Formats that write in pieces (json) are rendered as they are written, so that a
     # report of 100,000 claims is never one string in memory.
-    for t in targets:
-        if t.path is not None:
-            write_atomic(t.path, pieces(t.format)(report, t.options), protect)
+    # all new or all old: every report is written to its temporary file before any is renamed
+    write_all(((t.path, pieces(t.format)(report, t.options)) for t in targets if t.path is not None), protect)
     github = next((t for t in targets if t.format == "github"), None)
     if github is not None:
         append_step_summary(report, github.options)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from factcheck.model import Report, Result, Span, Status
+from factcheck.reporters import listed, more_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,10 @@ def findings(report: Report, suppressed: bool = False) -> list[Finding]:
                 out.append(result_finding(r))
         if f.draft is not None:
             rule = RULES["uncovered-required" if f.draft.required else "uncovered"]
-            for u in f.draft.uncovered:
+            shown, more = listed(f.draft.uncovered)
+            if more:
+                out.append(Finding(rule, Span(f.draft.path, 1, 1), "uncovered figures not listed", more_text(more), code=rule.id))
+            for u in shown:
                 out.append(
                     Finding(rule, u.span, f"uncovered figure: {u.text}",
                             f"{u.text} ({u.kind}) is in no claim's passage", code=rule.id)

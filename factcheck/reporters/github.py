@@ -15,6 +15,7 @@ import hashlib
 
 from factcheck.model import Report
 from factcheck.reporters import Options, summary_text
+from factcheck.reporters.escape import for_ci_log, for_ci_property
 from factcheck.reporters.findings import Finding, findings, repo_path
 
 #: annotations of each kind that GitHub shows for one step
@@ -23,11 +24,12 @@ COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's data: controls visible, ``%``, CR and LF encoded (escape.for_ci_log)."""
+    return for_ci_log(text)
 
 
 def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return for_ci_property(text)
 
 
 def command(name: str, properties: dict[str, object], data: str) -> str:
@@ -53,7 +55,7 @@ def render(report: Report, options: Options) -> str:
         else:
             rest.append(f)
     if rest:
-        plain = [f"{f.span}: {f.title}: {' '.join(f.message.split())}" for f in rest]
+        plain = [for_ci_log(f"{f.span}: {f.title}: {' '.join(f.message.split())}") for f in rest]
         # The token only has to be one that the text it guards cannot contain: a digest of
         # that text is such a token, and keeps the output deterministic.
         token = hashlib.sha256("\n".join(plain).encode("utf-8")).hexdigest()[:32]
@@ -68,5 +70,5 @@ def render(report: Report, options: Options) -> str:
                 "they are listed in the log of this step, above this notice",
             )
         )
-    lines.append(summary_text(report))
+    lines.append(for_ci_log(summary_text(report)))
     return "\n".join(lines) + "\n"

@@ -23,12 +23,22 @@ import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 from factcheck import __version__
 from factcheck.model import Anchor, DraftFigure, FileReport, Report, Result, Status, Step
-from factcheck.reporters import SYMBOLS, Options, coverage, difference_text, summary_text, suppression_text, uncovered_status
+from factcheck.reporters import (
+    SYMBOLS,
+    Options,
+    coverage,
+    difference_text,
+    listed,
+    more_text,
+    summary_text,
+    suppression_text,
+    uncovered_status,
+)
+from factcheck.reporters.escape import for_html
 
 #: a figure no claim covers is a verdict of its own in this page (``fail`` under --require-coverage)
 UNCOVERED = "uncovered"
@@ -196,7 +206,8 @@ CSP = (
 
 
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Every string of the report, for HTML (escape.for_html): controls visible, markup escaped."""
+    return for_html(str(text))
 
 
 # --------------------------------------------------------------------------- verdicts of figures
@@ -555,8 +566,12 @@ def _file(fi: int, fr: FileReport, problems: list[_Problem]) -> str:
     uncovered = [m for m in marks if m.cards and m.cards[0].startswith("u")]
     if uncovered:
         out.append(f'<h3 class="section">Figures no claim covers ({len(uncovered)})</h3>')
+        shown, more = listed(uncovered)
+        if more:
+            out.append(f'<p class="muted">{e(more_text(more))}</p>')
+        ids = {id(m) for m in shown}  # a set: a million figures are not a million list scans each
         for k, m in enumerate(marks):
-            if m in uncovered:
+            if id(m) in ids:
                 out.append(uncovered_card(m, m.cards[0], d.required if d else False))
                 problems.append(_Problem(
                     (fi, k, -1), m.verdict,

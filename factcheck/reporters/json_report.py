@@ -12,7 +12,8 @@ from typing import Any
 
 from factcheck import __version__
 from factcheck.model import Anchor, DraftReport, Report, Result, Shown, Suppression
-from factcheck.reporters import Options, coverage
+from factcheck.reporters import Options, coverage, listed
+from factcheck.reporters.escape import for_json
 
 SCHEMA_VERSION = 1
 
@@ -139,7 +140,8 @@ def _draft(d: DraftReport | None) -> dict[str, Any] | None:
         "ignored": d.ignored,
         "share": round(d.share, 4),
         "required": d.required,
-        "uncovered": [{"line": u.span.line, "column": u.span.col, "text": u.text, "kind": u.kind} for u in d.uncovered],
+        "uncovered": [{"line": u.span.line, "column": u.span.col, "text": u.text, "kind": u.kind} for u in listed(d.uncovered)[0]],
+        "uncovered_not_listed": listed(d.uncovered)[1],
     }
 
 
@@ -166,7 +168,7 @@ def stream(report: Report, options: Options) -> Iterator[str]:
     frame = as_dict(report, options, results=False)
     frame["results"] = _RESULTS
     head, _, tail = json.dumps(frame, ensure_ascii=False, indent=2).partition(json.dumps(_RESULTS))
-    yield head
+    yield for_json(head)
     results = report.results
     if not results:
         yield "[]"
@@ -175,9 +177,9 @@ def stream(report: Report, options: Options) -> Iterator[str]:
         last = len(results) - 1
         yield "[\n"
         for i, r in enumerate(results):
-            yield "    " + encode(result_dict(r)) + (",\n" if i < last else "\n")
+            yield "    " + for_json(encode(result_dict(r))) + (",\n" if i < last else "\n")
         yield "  ]"
-    yield tail + "\n"
+    yield for_json(tail) + "\n"
 
 
 def render(report: Report, options: Options) -> str:

@@ -12,18 +12,16 @@ the same bytes.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from factcheck.model import Report, Result, Status
 from factcheck.reporters import Options, suppression_text
-
-#: characters XML 1.0 cannot hold at all, even escaped
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+from factcheck.reporters.escape import for_xml
 
 
 def clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Every string of the report, for XML (escape.for_xml): controls visible."""
+    return for_xml(text)
 
 
 def render(report: Report, options: Options) -> str:

@@ -8,21 +8,19 @@ size budget (GitHub refuses comments over 65,536 characters and step summaries o
 
 from __future__ import annotations
 
-import re
-
 from factcheck.model import Report, Result, Status
 from factcheck.reporters import SYMBOLS, Options, summary_text, suppression_text
+from factcheck.reporters.escape import for_markdown, visible
 from factcheck.reporters.findings import FINDING_STATUSES
 
 #: what a pull-request comment can hold, with room to spare (GitHub's limit is 65,536 characters)
 COMMENT_BUDGET = 60_000
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#@$])")
 _ROOM = 400  # kept for the closing lines of a section
 
 
 def escape(text: str) -> str:
     """Plain text for a table cell or a list item: one line, every markup character escaped."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return for_markdown(" ".join(text.split()))
 
 
 def cell_lines(lines: list[str]) -> str:
@@ -78,14 +76,14 @@ def _row(r: Result, last: str) -> str:
     stated = r.stated.text if r.stated else (r.claim.stated.text if r.claim.stated else "")
     computed = r.computed.text if r.computed else ""
     return (
-        f"| {SYMBOLS[r.status]} {r.status.value} | `{r.claim.id}` | {escape(str(r.where))} "
+        f"| {SYMBOLS[r.status]} {r.status.value} | `{_code_text(r.claim.id)}` | {escape(str(r.where))} "
         f"| {escape(stated)} | {escape(computed)} | {last} |"
     )
 
 
 def _code_text(text: str) -> str:
     """Text for a code span: a backtick could end it, and a pipe could end a table cell."""
-    return " ".join(text.split()).replace("`", "'").replace("|", "/")
+    return visible(" ".join(text.split()), one_line=True).replace("`", "'").replace("|", "/")
 
 
 class _Budget:

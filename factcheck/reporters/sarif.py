@@ -23,6 +23,7 @@ from urllib.parse import quote
 from factcheck import __version__
 from factcheck.model import Report, Span, Suppression
 from factcheck.reporters import Options
+from factcheck.reporters.escape import for_json
 from factcheck.reporters.findings import RULES, Finding, Rule, findings, repo_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -77,7 +78,7 @@ def render(report: Report, options: Options) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return for_json(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
 
 
 def rule(r: Rule) -> dict[str, Any]:

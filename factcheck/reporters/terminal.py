@@ -7,6 +7,7 @@ a symbol as well as a colour, so that NO_COLOR and piped output lose nothing.
 from __future__ import annotations
 
 import io
+import re
 
 from rich.console import Console, Group
 from rich.padding import Padding
@@ -18,11 +19,14 @@ from factcheck.reporters import (  # noqa: F401 (difference_text, percent_text: 
     SYMBOLS,
     Options,
     difference_text,
+    listed,
+    more_text,
     percent_text,
     summary_text,
     suppression_text,
     uncovered_status,
 )
+from factcheck.reporters.escape import for_terminal, for_terminal_line, visible
 
 STYLES = {
     Status.PASS: "green",
@@ -93,13 +97,13 @@ def render(report: Report, options: Options) -> str:
 
     for f in report.files:
         title = f.document.article.get("title")
-        head = Text(f.document.path, style="bold")
+        head = Text(_line(f.document.path), style="bold")
         if title:
-            head.append(f"  {title}", style="italic")
+            head.append(f"  {_t(title)}", style="italic")
         out.print()
         out.print(head)
         for p in f.document.problems:
-            out.print(Text.assemble((f"{SYMBOLS[Status.ERROR]} ", "bold magenta"), f"{p.span}: ", (p.message, ""), (f" [{p.code}]", "dim")))
+            out.print(Text.assemble((f"{SYMBOLS[Status.ERROR]} ", "bold magenta"), f"{_line(str(p.span))}: ", (_t(p.message), ""), (f" [{p.code}]", "dim")))
         rows = [r for r in f.results if not (options.quiet and (r.status is Status.PASS or r.suppressed))]
         if not rows:
             if f.draft is not None:
@@ -114,11 +118,11 @@ def render(report: Report, options: Options) -> str:
         table.add_column("diff", justify="right", overflow="fold", width=widths[4])
         for r in rows:
             table.add_row(
-                r.claim.id,
+                _line(r.claim.id),
                 result_status(r),
-                r.stated.text if r.stated else (r.claim.stated.text if r.claim.stated else ""),
-                r.computed.text if r.computed else "",
-                difference_text(r),
+                _t(r.stated.text if r.stated else (r.claim.stated.text if r.claim.stated else "")),
+                _t(r.computed.text if r.computed else ""),
+                _t(difference_text(r)),
             )
         out.print(table)
         if f.draft is not None:
@@ -137,10 +141,32 @@ def render(report: Report, options: Options) -> str:
         out.print()
         out.print(Text("Notices (they do not fail the run)", style="bold underline"))
         for notice in report.notices:
-            out.print(Text.assemble(f"{notice.span}: ", (notice.message, ""), (f" [{notice.code}]", "dim")))
+            out.print(Text.assemble(f"{_line(str(notice.span))}: ", (_t(notice.message), ""), (f" [{notice.code}]", "dim")))
     out.print()
     out.print(Text(summary_text(report), style="bold"))
-    return strip_trailing(buf.getvalue())
+    return _net(strip_trailing(buf.getvalue()), options.color)
+
+
+def _t(text: str) -> str:
+    """A string from a file, for the terminal: every control, bidi and zero-width character visible."""
+    return for_terminal(text)
+
+
+_SGR_OR_UNSAFE = re.compile(r"(\x1b\[[0-9;]*m)|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _line(text: str) -> str:
+    """A file name, a place or an id: one line, whatever it holds."""
+    return for_terminal_line(text)
+
+
+def _net(text: str, color: bool) -> str:
+    """The last net over the whole report: no control character but the colours Rich writes."""
+
+    def one(m: re.Match[str]) -> str:
+        return m.group(1) if m.group(1) and color else visible(m.group())
+
+    return _SGR_OR_UNSAFE.sub(one, text)
 
 
 def _inferred_passes(out: Console, report: Report) -> None:
@@ -151,8 +177,8 @@ def _inferred_passes(out: Console, report: Report) -> None:
     out.print()
     out.print(Text("Inferred from the draft's own wording (factcheck rules)", style="bold underline"))
     for r in inferred:
-        out.print(Text.assemble(f"{r.claim.id}  ", (r.claim.check.text if r.claim.check else "", "dim"),
-                                f" {r.claim.compare.value} ", r.claim.stated.text if r.claim.stated else ""))
+        out.print(Text.assemble(f"{_t(r.claim.id)}  ", (_t(r.claim.check.text) if r.claim.check else "", "dim"),
+                                f" {r.claim.compare.value} ", _t(r.claim.stated.text) if r.claim.stated else ""))
 
 
 def strip_trailing(text: str) -> str:
@@ -162,41 +188,44 @@ def strip_trailing(text: str) -> str:
 
 def draft_lines(d) -> Group:  # type: ignore[no-untyped-def]
     """The draft under a file's table: claims located, coverage, each uncovered figure."""
-    head = Text(f"draft {d.path}: ", style="bold")
+    head = Text(f"draft {_line(d.path)}: ", style="bold")
     head.append(f"{d.located} of {d.claims} claims located; {d.covered} figures covered, ")
     head.append(f"{len(d.uncovered)} uncovered", style="bold red" if d.required and d.uncovered else "")
     head.append(f", {d.ignored} ignored ({d.share:.0%})")
     lines = [Text(), head]
     status = uncovered_status(d.required)
     style = "bold red" if d.required else "yellow"
-    for u in d.uncovered:
-        lines.append(Text.assemble(("  " + status, style), f"  {u.span}  ", (u.text, "bold"), (f"  ({u.kind})", "dim")))
+    shown, more = listed(d.uncovered)
+    if more:
+        lines.append(Text(f"  {more_text(more)}", style="dim"))
+    for u in shown:
+        lines.append(Text.assemble(("  " + status, style), f"  {_line(str(u.span))}  ", (_t(u.text), "bold"), (f"  ({u.kind})", "dim")))
     return Group(*lines)
 
 
 def detail(r: Result) -> Group:
     c = r.claim
     head = result_status(r)
-    head.append(f"  {c.id}", style="bold")
-    head.append(f"  {r.where}", style="dim")
-    lines: list[Text] = [Text(r.message)]
+    head.append(f"  {_line(c.id)}", style="bold")
+    head.append(f"  {_line(str(r.where))}", style="dim")
+    lines: list[Text] = [Text(_t(r.message))]
     if r.suppressed:
-        lines.append(Text("suppressed by: ", style="dim") + Text(suppression_text(r.suppressed)))
+        lines.append(Text("suppressed by: ", style="dim") + Text(_t(suppression_text(r.suppressed))))
     for h in r.hints:
-        lines.append(Text("hint: ", style="bold yellow") + Text(h.message))
+        lines.append(Text("hint: ", style="bold yellow") + Text(_t(h.message)))
     if c.inferred is not None:
         lines.append(
             Text("inferred: ", style="dim")
-            + Text(f"{c.inferred.kind} (rule {c.inferred.rule}) from the draft's figures {', '.join(c.inferred.figures)}")
+            + Text(_t(f"{c.inferred.kind} (rule {c.inferred.rule}) from the draft's figures {', '.join(c.inferred.figures)}"))
         )
     if c.says:
-        lines.append(Text("says: ", style="dim") + Text(f"“{c.says}”", style="italic"))
+        lines.append(Text("says: ", style="dim") + Text(f"“{_t(c.says)}”", style="italic"))
     if r.anchor is not None and r.anchor.found and r.anchor.span is not None:
-        lines.append(Text("draft: ", style="dim") + Text(str(r.anchor.span)))
+        lines.append(Text("draft: ", style="dim") + Text(_line(str(r.anchor.span))))
     if c.check:
-        lines.append(Text("check: ", style="dim") + Text(c.check.text))
+        lines.append(Text("check: ", style="dim") + Text(_t(c.check.text)))
     if c.source:
-        lines.append(Text("source: ", style="dim") + Text(c.source))
+        lines.append(Text("source: ", style="dim") + Text(_t(c.source)))
     if c.note:
-        lines.append(Text("note: ", style="dim") + Text(c.note))
+        lines.append(Text("note: ", style="dim") + Text(_t(c.note)))
     return Group(head, Padding(Group(*lines), (0, 0, 0, 2), expand=False))
