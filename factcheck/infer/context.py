@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from factcheck import quantity as q
+from factcheck.infer.cues import _lazy
 from factcheck.prose import Mention
 
 #: kinds the arithmetic rules read; years and dates are words between them for those
@@ -76,12 +77,12 @@ class Sentence:
 
 
 #: 'one-year loan rate', 'a 10-year bond': a figure used as an adjective is a word here
-_ADJECTIVE = re.compile(r"^[\w.]+-(?:year|month|week|day|quarter)$")
+_ADJECTIVE = _lazy(r"^[\w.]+-(?:year|month|week|day|quarter)$")
 #: 一季度 (the first quarter) names a quarter; a bare Chinese numeral (一般, 一体) is a word
-_CJK_WORD = re.compile(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$")
+_CJK_WORD = _lazy(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$")
 #: a Chinese measure word after a figure (万台, 亿股), or a unit the number reader leaves
 #: out (GW, kWh, 千瓦时): part of the figure for the rules
-_MEASURE = re.compile(
+_MEASURE = _lazy(
     r"(?:千瓦时|千瓦|兆瓦|吉瓦|人次|标箱|平方米|公里|[台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚])"
     r"|\s?(?:[kMGT]Wh?|TEU|bpd|mtpa|tonnes?|barrels?|sq m|km)\b"
 )
@@ -102,7 +103,7 @@ def _with_bp(text: str, m: Mention) -> Mention:
     return m
 
 
-_CJK_BP = re.compile(r"个?基点")
+_CJK_BP = _lazy(r"个?基点")
 
 
 def _end(text: str, m: Mention) -> int:
@@ -118,7 +119,7 @@ def _end(text: str, m: Mention) -> int:
     return m.end
 
 
-_POINTS = re.compile(r"\s+points?\b")
+_POINTS = _lazy(r"\s+points?\b")
 
 
 # --------------------------------------------------------------------------- figures
@@ -196,8 +197,8 @@ def _literal(m: Mention, like: Mention | None = None) -> str | None:
     return text
 
 
-_PREFIX = re.compile(r"^(?:US\$|HK\$|CN¥|JP¥|RMB|CNY|USD|HKD|EUR|GBP|JPY|[$€£¥￥\s-])*$")
-_WRITTEN = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
+_PREFIX = _lazy(r"^(?:US\$|HK\$|CN¥|JP¥|RMB|CNY|USD|HKD|EUR|GBP|JPY|[$€£¥￥\s-])*$")
+_WRITTEN = _lazy(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
 
 
 def _as_written(m: Mention, v: q.Value) -> str | None:
@@ -219,7 +220,7 @@ def _as_written(m: Mention, v: q.Value) -> str | None:
     return f"{digits} {unit}" if unit else digits
 
 
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_DIGITS = _lazy(r"\d+(?:\.\d+)?")
 
 
 def compatible(a: Mention, b: Mention) -> bool:

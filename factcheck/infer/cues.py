@@ -37,7 +37,7 @@ class _Lazy:
         return self._get().fullmatch(*a)
 
 
-def _lazy(pattern: str, flags: int = 0) -> Any:
+def _lazy(pattern: str, flags: int = 0) -> _Lazy:
     return _Lazy(pattern, flags)
 
 
@@ -279,7 +279,7 @@ class Approx(NamedTuple):
 
 #: One table for every rule (README "Approximation words" prints it): a bare figure gets
 #: only its precision.
-APPROXIMATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, Approx], ...] = (
+APPROXIMATIONS: tuple[tuple[_Lazy, _Lazy | None, Approx], ...] = (
     (
         _lazy(r"\b(?:about|around|roughly|approximately|some|circa|an estimated|estimated at|close to)\s*$"),
         _lazy(r"(?:约|大约|大概|近似)(?:为|是|达)?$"),

@@ -15,9 +15,10 @@ from factcheck.infer.rules import Ctx, rule
 
 def _dated(s: Sentence) -> bool:
     return any(m.kind in ("year", "date", "ordinal") or m.text.endswith("周") for m in s.all)
+from factcheck.infer.cues import _Lazy, _lazy
 from factcheck.prose import Mention
 
-_MEASURE = re.compile(r"[台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚元]")
+_MEASURE = _lazy(r"[台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚元]")
 
 
 def _year_of(m: Mention) -> int | None:
@@ -35,7 +36,7 @@ def _lead(s: Sentence, m: Mention, limit: int = 50) -> str:
 _AFTER = {id(cues.FOUNDED): cues.FOUNDED_AFTER_CN, id(cues.FIRST_HELD): cues.FIRST_HELD_AFTER_CN}
 
 
-def _marked_years(sentences: list[Sentence], pattern: re.Pattern[str], cn: re.Pattern[str]) -> list[Mention]:
+def _marked_years(sentences: list[Sentence], pattern: _Lazy, cn: _Lazy) -> list[Mention]:
     """Years the words mark as a start: 'founded in 2005', 成立于1995年, 1995年创立."""
     after_cn = _AFTER.get(id(pattern))
     out = []
@@ -50,7 +51,7 @@ def _marked_years(sentences: list[Sentence], pattern: re.Pattern[str], cn: re.Pa
     return out
 
 
-def _first_year(s: Sentence, ctx: Ctx, pattern: re.Pattern[str], cn: re.Pattern[str]) -> Mention | None:
+def _first_year(s: Sentence, ctx: Ctx, pattern: _Lazy, cn: _Lazy) -> Mention | None:
     """The one year the sentence (or else its paragraph) marks as a start."""
     found = _marked_years([s], pattern, cn)
     if not found:

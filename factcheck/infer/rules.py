@@ -66,8 +66,8 @@ def _rates(s: Sentence) -> bool:
 
 
 def _words(pattern: str) -> Callable[[Sentence], bool]:
-    found = re.compile(pattern, re.IGNORECASE)
-    return lambda s: bool(found.search(s.text, s.start, s.end))
+    found = cues._lazy(pattern, re.IGNORECASE)
+    return lambda s: bool(found.search(s.text[s.start : s.end]))
 
 
 # --------------------------------------------------------------------------- growth and change
@@ -139,7 +139,7 @@ def _next(s: Sentence, m: Mention, step: int = 1) -> Mention | None:
     return s.figs[i] if 0 <= i < len(s.figs) else None
 
 
-def _match(pattern: re.Pattern[str], text: str, cn: re.Pattern[str] | None = None) -> bool:
+def _match(pattern: cues._Lazy, text: str, cn: cues._Lazy | None = None) -> bool:
     return bool(pattern.match(text.lower()) or (cn is not None and cn.match(text)))
 
 

@@ -15,17 +15,18 @@ from typing import NamedTuple
 
 from factcheck.draft import Draft
 from factcheck.infer.context import Relation, is_percent, literal, signed_text
+from factcheck.infer.cues import _lazy
 from factcheck.prose import Mention
 
-TOTAL_LABEL = re.compile(r"^(?:total|totals|sum|all|overall|grand total|group total|合计|总计|总额|总和|共计|全部)\b", re.IGNORECASE)
-SUBTOTAL_LABEL = re.compile(r"^(?:subtotal|sub-total|of which|including|incl\.|其中|小计|[-–—+])", re.IGNORECASE)
-RATE_HEADER = re.compile(
+TOTAL_LABEL = _lazy(r"^(?:total|totals|sum|all|overall|grand total|group total|合计|总计|总额|总和|共计|全部)\b", re.IGNORECASE)
+SUBTOTAL_LABEL = _lazy(r"^(?:subtotal|sub-total|of which|including|incl\.|其中|小计|[-–—+])", re.IGNORECASE)
+RATE_HEADER = _lazy(
     r"yoy|y/y|q/q|qoq|change|chg|growth|margin|rate|ratio|price|per share|eps|average|avg|mean|median|multiple|"
     r"p/e|yield|return|同比|环比|增长|增速|变动|变化|率|均|价|倍|每股",
     re.IGNORECASE,
 )
-SHARE_HEADER = re.compile(r"share|% of total|percent of total|weight|mix|占比|比重|份额|构成", re.IGNORECASE)
-_DELIMITER = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+SHARE_HEADER = _lazy(r"share|% of total|percent of total|weight|mix|占比|比重|份额|构成", re.IGNORECASE)
+_DELIMITER = _lazy(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 class _Cell(NamedTuple):
@@ -56,7 +57,7 @@ def _cells(line: str, at: int) -> list[_Cell]:
     return out
 
 
-_NEGATIVE = re.compile(r"\(\s*[^()]*\d[^()]*\)")
+_NEGATIVE = _lazy(r"\(\s*[^()]*\d[^()]*\)")
 
 
 def _text(m: Mention, signs: dict[int, int]) -> str | None:
