@@ -99,7 +99,10 @@ def verify(
     color: Annotated[Color, typer.Option("--color", help="Colour in the terminal report (NO_COLOR and FORCE_COLOR are honoured).")] = Color.auto,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only what is not a pass.")] = False,
     draft: Annotated[str | None, typer.Option("--draft", metavar="FILE", help="The article text (Markdown or plain), overriding article.draft.")] = None,
-    require_coverage: Annotated[bool, typer.Option("--require-coverage", help="Fail on figures of the draft that no claim covers.")] = False,
+    require_coverage: Annotated[
+        bool | None,
+        typer.Option("--require-coverage/--no-require-coverage", help="Fail on figures of the draft that no claim covers (default: the config's require-coverage, else no).", show_default=False),
+    ] = None,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Do not count the findings recorded in this baseline file.", show_default=False)
     ] = None,

@@ -9,7 +9,9 @@ The edge cases, each kept:
   (as root, for every program on the machine), and over ``/dev/stdout`` the link;
 - the input files of the run (``protect``) are never written to;
 - a report that exists keeps its permissions; a new one gets 0666 less the umask;
-- after the rename the folder is synced, so that the new name survives a crash.
+- after the rename the folder is synced, so that the new name survives a crash;
+- missing folders on the way to a new report are made (``--report sarif:reports/fc.sarif``
+  without ``reports/``), never through a broken link nor under a file.
 """
 
 from __future__ import annotations
@@ -45,9 +47,11 @@ def _destination(shown: Path, protect: Iterable[Path | str]) -> tuple[Path, os.s
     path = Path(os.path.realpath(shown))  # a link to a regular file: replace its target
     folder = path.parent
     named = folder if os.path.islink(shown) else shown.parent
-    if not folder.exists():
+    if not os.path.lexists(folder) and not os.path.islink(shown):
+        _check_creatable(shown)  # write_atomic makes the missing folders
+    elif not folder.exists():
         raise UsageError(f"cannot write {shown}: the folder {named} does not exist")
-    if not folder.is_dir():
+    elif not folder.is_dir():
         raise UsageError(f"cannot write {shown}: {named} is not a folder")
     for other in protect:
         try:
@@ -57,6 +61,19 @@ def _destination(shown: Path, protect: Iterable[Path | str]) -> tuple[Path, os.s
         if same:
             raise UsageError(f"cannot write {shown}: it is {other}, an input of this run; choose another file")
     return path, info
+
+
+def _check_creatable(shown: Path) -> None:
+    """The missing folders of a report's path can be made: the nearest folder that exists,
+    as the path names it, is a folder (not a file, not a broken link) this process may
+    write in."""
+    above = Path(os.path.abspath(shown)).parent
+    while not os.path.lexists(above) and above.parent != above:
+        above = above.parent
+    if not above.is_dir():
+        raise UsageError(f"cannot write {shown}: {above} is not a folder")
+    if not os.access(above, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write {shown}: cannot make a folder in {above} (permission denied)")
 
 
 def write_atomic(path: Path | str, text: str | Iterable[str], protect: Iterable[Path | str] = ()) -> None:
@@ -70,6 +87,8 @@ def write_atomic(path: Path | str, text: str | Iterable[str], protect: Iterable[
         return
     folder = path.parent
     try:
+        if not folder.is_dir():
+            os.makedirs(folder, exist_ok=True)  # checked by _destination: the missing parents of a new report
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
         raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None

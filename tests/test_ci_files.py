@@ -5,6 +5,7 @@ are the example files."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -143,6 +144,45 @@ def test_the_action_inputs_reach_factcheck(tmp_path, checkout):
     assert "::error file=claims.yaml" in text and "### factcheck" not in text
     code, outputs, text = run_action(tmp_path, {"paths": "articles/claims.yaml", "fail-on": "sometimes"})
     assert code == 2 and outputs == {"exit-code": "2"}
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps run in bash")
+def test_the_action_require_coverage_input_fails_a_draft_with_an_uncovered_figure(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "claims.yaml").write_text(
+        "version: 1\narticle: {draft: draft.md}\nclaims:\n"
+        "  - {id: growth, tags: [revenue], check: 'growth(129.073 bn CNY, 136.09 bn CNY)', stated: 5%}\n"
+        "  - {id: other, check: '2 + 2', stated: 9}\n"
+    )
+    (repo / "draft.md").write_text("Revenue rose 5% to 136.09 billion yuan. The company hired 300 engineers.\n")
+    inputs = {"only": "revenue\n", "report": "json:reports/fc.json\nmarkdown:reports/fc.md\n"}
+    code, outputs, text = run_action(tmp_path, inputs)
+    assert code == 0 and outputs == {"exit-code": "0"}, text  # only: the failing claim is left out
+    assert "::error" not in text and sorted(os.listdir(repo / "reports")) == ["fc.json", "fc.md"]
+    assert [r["id"] for r in json.loads((repo / "reports" / "fc.json").read_text())["results"]] == ["growth"]
+    code, outputs, text = run_action(tmp_path, {**inputs, "require-coverage": "true"})
+    assert code == 1 and outputs == {"exit-code": "1"}
+    assert "::error file=draft.md,line=1,col=59," in text and "300 engineers" in text
+    # the config asks for coverage; the input can turn it off, and a bad value stops the step
+    (repo / "factcheck.toml").write_text("[tool.factcheck]\nrequire-coverage = true\nonly = ['revenue']\n")
+    assert run_action(tmp_path, {})[0] == 1
+    assert run_action(tmp_path, {"require-coverage": "false"})[0] == 0
+    code, outputs, text = run_action(tmp_path, {"require-coverage": "yes"})
+    assert code == 2 and outputs == {"exit-code": "2"} and "require-coverage should be true or false" in text
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps run in bash")
+def test_the_action_infer_input(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "claims.yaml").write_text("version: 1\narticle: {draft: draft.md}\nclaims:\n  - {id: two, check: '1 + 1', stated: 2}\n")
+    (repo / "draft.md").write_text("Profit rose 20% to 11.0 billion yuan, from 10.0 billion.\n")
+    assert run_action(tmp_path, {})[0] == 0
+    code, outputs, text = run_action(tmp_path, {"infer": "true"})
+    assert code == 1 and "::error file=draft.md,line=1," in text, text
+    (repo / "factcheck.toml").write_text("infer = true\n")
+    assert run_action(tmp_path, {})[0] == 1 and run_action(tmp_path, {"infer": "false"})[0] == 0
 
 
 def test_the_action_passes_inputs_only_through_the_environment():
