@@ -232,7 +232,11 @@ _FILE_DRAFT = {
         "required": {"type": "boolean"},
         "uncovered": {
             "type": "array",
-            "items": _placed(text={"type": "string"}, kind={"enum": ["number", "range", "ordinal", "date", "year"]}),
+            "items": _placed(
+                text={"type": "string"},
+                kind={"enum": ["number", "range", "ordinal", "date", "year"]},
+                suppressed={"type": "boolean", "description": "A baseline entry accepts it: it fails no run."},
+            ),
         },
     },
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.model import Report, Status
-from factcheck.reporters import Options, inferred_note, summary_text, suppressed_note, uncovered_status
+from factcheck.reporters import Options, inferred_note, summary_text, suppressed_note, suppression_text, uncovered_status
 
 
 def render(report: Report, options: Options) -> str:
@@ -26,7 +26,8 @@ def stream(report: Report, options: Options) -> Iterator[str]:
         if f.draft is not None:
             status = uncovered_status(f.draft.required)
             for u in f.draft.uncovered:
-                yield f"{u.span}: {status} figure: {u.text} ({u.kind}) is in no claim's passage\n"
+                note = f" [suppressed by {suppression_text(u.suppressed)}]" if u.suppressed else ""
+                yield f"{u.span}: {status} figure: {u.text} ({u.kind}) is in no claim's passage{note}\n"
     for n in report.notices:
         yield f"{n.span}: notice: {n.message} [{n.code}]\n"
     yield summary_text(report) + "\n"

@@ -119,6 +119,8 @@ def findings(report: Report, suppressed: bool = False) -> list[Finding]:
         if f.draft is not None:
             rule = RULES["uncovered-required" if f.draft.required else "uncovered"]
             for u in f.draft.uncovered:
+                if u.suppressed is not None and not suppressed:
+                    continue
                 out.append(
                     Finding(rule, u.span, f"uncovered figure: {u.text}",
                             f"{u.text} ({u.kind}) is in no claim's passage", code=rule.id)

@@ -170,7 +170,8 @@ def draft_lines(d) -> Group:  # type: ignore[no-untyped-def]
     status = uncovered_status(d.required)
     style = "bold red" if d.required else "yellow"
     for u in d.uncovered:
-        lines.append(Text.assemble(("  " + status, style), f"  {u.span}  ", (u.text, "bold"), (f"  ({u.kind})", "dim")))
+        note = "  (baseline)" if u.suppressed else ""
+        lines.append(Text.assemble(("  " + status, style), f"  {u.span}  ", (u.text, "bold"), (f"  ({u.kind}){note}", "dim")))
     return Group(*lines)
 
 
