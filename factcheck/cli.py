@@ -150,6 +150,34 @@ def _date(text: str | None):  # type: ignore[no-untyped-def]
         raise _fail(f"--as-of {text}: not a date; write it as YYYY-MM-DD (2025-05-13)") from None
 
 
+@app.command("pre-commit")
+def pre_commit(
+    files: Annotated[list[str] | None, typer.Argument(help="The staged files (pre-commit passes them).", show_default=False)] = None,
+    format: Annotated[Format | None, typer.Option("--format", "-f", help="The report's format (default: concise).", show_default=False)] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 from this status up (default: error).", show_default=False)] = None,
+    require_coverage: Annotated[
+        bool | None, typer.Option("--require-coverage/--no-require-coverage", help="Fail on figures of a draft that no claim covers.", show_default=False)
+    ] = None,
+    infer: Annotated[bool | None, typer.Option("--infer/--no-infer", help="Also check the relations the drafts state.", show_default=False)] = None,
+) -> None:
+    """Check what a commit's staged files bear on: claims files, the claims files that name a staged draft, and drafts no claims file names (by inference)."""
+    from factcheck.errors import UsageError
+    from factcheck.hook import plan
+    from factcheck.verify import verify as check
+
+    try:
+        paths = plan(files or [])
+        if not paths:
+            raise typer.Exit(0)
+        code = check(
+            paths, format.value if format else None, None, None, None, fail_on.value if fail_on else None,
+            require_coverage=require_coverage, infer=infer,
+        )
+    except UsageError as e:
+        raise _fail(e.message) from None
+    raise typer.Exit(code)
+
+
 @app.command()
 def rules() -> None:
     """List the rules that infer claims from a draft, each with an example and the claim it gives."""
