@@ -67,7 +67,7 @@ def _check_creatable(shown: Path) -> None:
     """The missing folders of a report's path can be made: the nearest folder that exists,
     as the path names it, is a folder (not a file, not a broken link) this process may
     write in."""
-    above = Path(os.path.abspath(shown)).parent
+    above = shown.parent
     while not os.path.lexists(above) and above.parent != above:
         above = above.parent
     if not above.is_dir():
