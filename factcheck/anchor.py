@@ -27,6 +27,8 @@ points), an amount with amounts of a compatible unit; an amount against a rate
 from __future__ import annotations
 
 import os
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -654,11 +656,9 @@ class _Placing:
     def report(self, require_coverage: bool, detail: bool) -> DraftReport:
         """What the claims cover of the draft; with ``detail``, every figure and its claims."""
         draft, mentions = self.draft, self.mentions
-        uncovered = tuple(
-            Uncovered(draft.span(m.start), m.show(), m.kind)
-            for m in mentions
-            if m.start not in self.covered and m.start not in self.ignored
-        )
+        left = [m for m in mentions if m.start not in self.covered and m.start not in self.ignored]
+        words = sentence_words(draft.text, mentions, (m.start for m in left))
+        uncovered = tuple(Uncovered(draft.span(m.start), m.show(), m.kind, words[m.start]) for m in left)
         report = DraftReport(
             path=draft.path,
             claims=len(self.passages),
@@ -700,6 +700,29 @@ class _Placing:
             )
             for m in self.mentions
         )
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？；]|\n\s*\n")
+
+
+def sentence_words(text: str, mentions: list[Mention], at: Iterable[int]) -> dict[int, str]:
+    """For each figure starting at an offset of ``at``: the words of its sentence without
+    any figure, lower case and single-spaced, which stay the same when only a figure of
+    the sentence changes. One pass over the text for the sentence ends."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    starts = [m.start for m in mentions]
+    out: dict[int, str] = {}
+    for pos in at:
+        k = bisect_right(ends, pos)
+        start = ends[k - 1] if k else 0
+        end = ends[k] if k < len(ends) else len(text)
+        pieces, i = [], start
+        for m in mentions[bisect_left(starts, start) : bisect_left(starts, end)]:
+            pieces.append(text[i : max(i, m.start)])
+            i = max(i, m.end)
+        pieces.append(text[i:end])
+        out[pos] = " ".join(re.findall(r"[^\W\d_]+", "".join(pieces).lower()))
+    return out
 
 
 def _stale(r: Result, folded: Folded) -> Result:

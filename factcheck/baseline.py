@@ -5,6 +5,16 @@ passed. A baseline file (``--write-baseline``) records every finding of a run by
 fingerprint of the claim (its file, id, check and stated value, never its line), so
 that a team can adopt factcheck on a backlog of articles and gate only new findings.
 
+What the draft says is part of what was accepted: an entry also records the figures of
+the claim's passage in the article draft, as written (``"draft": {"found": true,
+"figures": ["12%", "$6.31"]}``). When they change (a figure rewritten, added or dropped,
+or the passage gone), the finding counts again and a ``baseline-draft-changed`` notice
+says what changed. An entry without ``draft`` (a baseline written before it existed, or
+a claim with no passage) is matched on the claim alone, as it always was. Under
+``--require-coverage`` each uncovered figure is an entry of its own, keyed on the
+draft's file, the figure as written and the words of its sentence without figures:
+rewriting the figure makes a new finding, moving the sentence does not.
+
 Suppressed results keep their real status; they are counted apart and never fail a
 run. An ignore on a claim that passes, an expired ignore, and a baseline entry that no
 longer matches a finding are reported as notices, which never fail a run either.
@@ -22,7 +32,7 @@ from pathlib import Path
 
 from factcheck.errors import UsageError
 from factcheck.load.source import display_path
-from factcheck.model import Claim, FileReport, Problem, Report, Result, Span, Status, Suppression
+from factcheck.model import Claim, DraftReport, FileReport, Problem, Report, Result, Span, Status, Suppression
 
 BASELINE_VERSION = 1
 _FINGERPRINT = re.compile(r'"fingerprint"\s*:\s*"([^"\\]*)"')
@@ -41,6 +51,46 @@ def fingerprint(path: str, claim: Claim) -> str:
     return digest[:32]
 
 
+def figure_fingerprint(path: str, figure: str, context: str) -> str:
+    """An uncovered figure's identity: the draft's file, the figure as written and the
+    words of its sentence without figures (never its line)."""
+    parts = ["uncovered", path, figure, context]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+
+
+#: what the draft said of a claim: (its passage was found, the passage's figures as written)
+DraftSaid = tuple[bool, tuple[str, ...]]
+
+
+def draft_said(r: Result) -> DraftSaid | None:
+    """The figures of the claim's passage in the draft, as written; None without one."""
+    a = r.anchor
+    if a is None:
+        return None
+    if not a.found or a.passage is None:
+        return False, ()
+    from factcheck.prose import read
+
+    return True, tuple(m.text for m in read(a.passage))
+
+
+def draft_change(was: DraftSaid | None, now: DraftSaid | None) -> str | None:
+    """What changed in the draft since the baseline recorded it, in words; None: nothing
+    (or nothing recorded to compare with)."""
+    if was is None or now is None or was == now:
+        return None
+    (was_found, was_figs), (now_found, now_figs) = was, now
+    recorded = ", ".join(was_figs) or "no figure"
+    if was_found and not now_found:
+        return f"the draft changed: the claim's passage is not in it any more (the baseline recorded it saying {recorded})"
+    if now_found and not was_found:
+        return "the draft changed: the claim's passage is in it again"
+    if len(was_figs) == len(now_figs):
+        pairs = [f"it now says {n} where the baseline recorded {w}" for w, n in zip(was_figs, now_figs, strict=True) if w != n]
+        return "the draft changed: " + "; ".join(pairs)
+    return f"the draft changed: its passage now says {', '.join(now_figs) or 'no figure'} where the baseline recorded {recorded}"
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -53,6 +103,8 @@ class Entry:
     status: str
     line: int  # where the entry sits in the baseline file, for notices
     col: int
+    draft: DraftSaid | None = None  # what the draft said of the claim, when it was recorded
+    figure: str | None = None  # an uncovered figure of the draft ``file``, as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +162,16 @@ def load_baseline(path: Path | str) -> Baseline:
             raise UsageError(f"{path}: entry {i + 1} of the baseline should hold the strings {', '.join(keys)}")
         fp = item["fingerprint"]
         at_line, at_col = placed.get(fp, (1, 1))
-        entries.append(Entry(fp, item["file"], item["id"], item["status"], at_line, at_col))
+        said, figure = item.get("draft"), item.get("figure")
+        if said is not None and not (
+            isinstance(said, dict) and isinstance(said.get("found"), bool)
+            and isinstance(said.get("figures"), list) and all(isinstance(x, str) for x in said["figures"])
+        ):
+            raise UsageError(f"{path}:{at_line}:{at_col}: entry {i + 1}: draft should be {{\"found\": true or false, \"figures\": [strings]}}")
+        if figure is not None and not isinstance(figure, str):
+            raise UsageError(f"{path}:{at_line}:{at_col}: entry {i + 1}: figure should be a string")
+        recorded = (said["found"], tuple(said["figures"])) if said is not None else None
+        entries.append(Entry(fp, item["file"], item["id"], item["status"], at_line, at_col, recorded, figure))
     return Baseline(display_path(str(path)), path.resolve().parent, tuple(entries))
 
 
@@ -125,8 +186,20 @@ def baseline_text(report: Report, path: Path | str) -> str:
         rel = _relative(f.document.path, folder)
         for r in f.results:
             if r.status in SUPPRESSIBLE and not _ignore_holds(r.claim, date.today()):
-                entries.append({"file": rel, "id": r.claim.id, "status": r.status.value, "fingerprint": fingerprint(rel, r.claim)})
-    entries.sort(key=lambda e: (e["file"], e["id"]))
+                entry: dict[str, object] = {"file": rel, "id": r.claim.id, "status": r.status.value, "fingerprint": fingerprint(rel, r.claim)}
+                said = draft_said(r)
+                if said is not None:
+                    entry["draft"] = {"found": said[0], "figures": list(said[1])}
+                entries.append(entry)
+        if f.draft is not None and f.draft.required:
+            drel = _relative(f.draft.path, folder)
+            for u in f.draft.uncovered:
+                entries.append({
+                    "file": drel, "id": f"uncovered {u.text}", "status": "fail", "figure": u.text,
+                    "fingerprint": figure_fingerprint(drel, u.text, u.context),
+                })
+    unique = {str(e["fingerprint"]): e for e in entries}  # one figure twice in one sentence: one entry
+    entries = sorted(unique.values(), key=lambda e: (str(e["file"]), str(e["id"])))
     body = ",\n".join("    " + json.dumps(e, ensure_ascii=False) for e in entries)
     return (
         '{\n  "version": 1,\n  "tool": "factcheck",\n'
@@ -158,14 +231,35 @@ def apply(report: Report, baseline: Baseline | None = None, today: date | None =
             entry = index.get(fingerprint(key_path, r.claim)) if baseline else None
             if entry is not None and r.status in SUPPRESSIBLE:
                 used.add(entry.fingerprint)
-                if suppression is None:
+                changed = draft_change(entry.draft, draft_said(r))
+                if changed:
+                    where = r.anchor.span if r.anchor is not None and r.anchor.span is not None else r.claim.span
+                    notices.append(Problem(where, "baseline-draft-changed", f"claim {r.claim.id}: {changed}; its {r.status.value} counts again"))
+                elif suppression is None:
                     span = Span(baseline.path, entry.line, entry.col)  # type: ignore[union-attr]
                     suppression = Suppression("baseline", f"in the baseline {baseline.path}", None, span)  # type: ignore[union-attr]
             results.append(r._replace(suppressed=suppression) if suppression else r)
-        files.append(f._replace(results=tuple(results)))
+        f = f._replace(results=tuple(results))
+        if baseline and f.draft is not None and f.draft.uncovered:
+            f = f._replace(draft=_accept_figures(f.draft, baseline, index, used))
+        files.append(f)
     if baseline:
         notices += _stale(report, baseline, used)
     return Report(tuple(files), report.notices + tuple(notices))
+
+
+def _accept_figures(d: DraftReport, baseline: Baseline, index: dict[str, Entry], used: set[str]) -> DraftReport:
+    """Uncovered figures that the baseline accepts: marked, so they fail no run."""
+    path = baseline.key_path(d.path)
+    out = []
+    for u in d.uncovered:
+        entry = index.get(figure_fingerprint(path, u.text, u.context))
+        if entry is not None:
+            used.add(entry.fingerprint)
+            span = Span(baseline.path, entry.line, entry.col)
+            u = u._replace(suppressed=Suppression("baseline", f"in the baseline {baseline.path}", None, span))
+        out.append(u)
+    return d._replace(uncovered=tuple(out))
 
 
 def _suppression(r: Result, today: date) -> tuple[Suppression | None, Problem | None]:
@@ -193,7 +287,14 @@ def _stale(report: Report, baseline: Baseline, used: set[str]) -> list[Problem]:
     # per file, made once: fingerprint -> claim, and claim id -> result (ids are unique in a file)
     claims: dict[str, tuple[dict[str, Claim], dict[str, Result]]] = {}
     out = []
+    drafts = {baseline.key_path(f.draft.path) for f in report.files if f.draft is not None and f.draft.required}
     for e in baseline.entries:
+        if e.figure is not None:  # an uncovered figure: judged where its draft was checked for coverage
+            if e.fingerprint not in used and e.file in drafts:
+                message = (f"baseline entry for {e.file} figure {e.figure}: no uncovered figure of that sentence "
+                           "says it any more; remove it (or write the baseline anew)")
+                out.append(Problem(Span(baseline.path, e.line, e.col), "stale-baseline", message))
+            continue
         f = checked.get(e.file)
         if e.fingerprint in used or f is None or f.document.problems:
             continue

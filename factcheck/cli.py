@@ -101,7 +101,10 @@ def verify(
     color: Annotated[Color, typer.Option("--color", help="Colour in the terminal report (NO_COLOR and FORCE_COLOR are honoured).")] = Color.auto,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only what is not a pass.")] = False,
     draft: Annotated[str | None, typer.Option("--draft", metavar="FILE", help="The article text (Markdown or plain), overriding article.draft.")] = None,
-    require_coverage: Annotated[bool, typer.Option("--require-coverage", help="Fail on figures of the draft that no claim covers.")] = False,
+    require_coverage: Annotated[
+        bool | None,
+        typer.Option("--require-coverage/--no-require-coverage", help="Fail on figures of the draft that no claim covers (default: the config's require-coverage, else no).", show_default=False),
+    ] = None,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Do not count the findings recorded in this baseline file.", show_default=False)
     ] = None,
@@ -157,6 +160,34 @@ def _date(text: str | None):  # type: ignore[no-untyped-def]
         return date.fromisoformat(text)
     except ValueError:
         raise _fail(f"--as-of {text}: not a date; write it as YYYY-MM-DD (2025-05-13)") from None
+
+
+@app.command("pre-commit")
+def pre_commit(
+    files: Annotated[list[str] | None, typer.Argument(help="The staged files (pre-commit passes them).", show_default=False)] = None,
+    format: Annotated[Format | None, typer.Option("--format", "-f", help="The report's format (default: concise).", show_default=False)] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 from this status up (default: error).", show_default=False)] = None,
+    require_coverage: Annotated[
+        bool | None, typer.Option("--require-coverage/--no-require-coverage", help="Fail on figures of a draft that no claim covers.", show_default=False)
+    ] = None,
+    infer: Annotated[bool | None, typer.Option("--infer/--no-infer", help="Also check the relations the drafts state.", show_default=False)] = None,
+) -> None:
+    """Check what a commit's staged files bear on: claims files, the claims files that name a staged draft, and drafts no claims file names (by inference)."""
+    from factcheck.errors import UsageError
+    from factcheck.hook import plan
+    from factcheck.verify import verify as check
+
+    try:
+        paths = plan(files or [])
+        if not paths:
+            raise typer.Exit(0)
+        code = check(
+            paths, format.value if format else None, None, None, None, fail_on.value if fail_on else None,
+            require_coverage=require_coverage, infer=infer,
+        )
+    except UsageError as e:
+        raise _fail(e.message) from None
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -3,7 +3,8 @@
 
 The nearest one wins, searching up from the working folder; in one folder
 ``factcheck.toml`` comes before ``pyproject.toml``, and a ``pyproject.toml`` without a
-``[tool.factcheck]`` table is passed over. Paths in a config file are relative to its
+``[tool.factcheck]`` table is passed over. ``factcheck.toml`` holds the keys at its top,
+or under a ``[tool.factcheck]`` header (the pyproject block pasted as it is), not both. Paths in a config file are relative to its
 folder. Options on the command line override the config. A key the config does not
 know, or a value it cannot use, stops the run (exit 2) with its file, line and column.
 """
@@ -26,6 +27,9 @@ KEYS = {
     "report": 'a list of "FORMAT:FILE" strings',
     "baseline": "the path of a baseline file",
     "paths": "a list of claims files or folders",
+    "require-coverage": "true or false",
+    "infer": "true or false",
+    "only": "a list of claim ids or tags",
 }
 
 
@@ -37,6 +41,9 @@ class Config:
     reports: tuple[str, ...] | None = None  # "FORMAT:FILE", FILE made relative to the working folder
     baseline: str | None = None
     paths: tuple[str, ...] | None = None
+    require_coverage: bool | None = None
+    infer: bool | None = None
+    only: tuple[str, ...] | None = None
 
 
 def find(start: Path | None = None) -> tuple[Path, bool] | None:
@@ -143,12 +150,9 @@ def _toml(shown: str, text: str) -> dict[str, Any]:
 def parse(path: Path, text: str, is_pyproject: bool) -> Config:
     shown = _shown(path)
     data = _toml(shown, text)
-    tool = data.get("tool", {}) if is_pyproject else {}
-    table: Any = (tool.get("factcheck", {}) if isinstance(tool, dict) else None) if is_pyproject else data
-    section = "[tool.factcheck]" if is_pyproject else "factcheck.toml"
-    if not isinstance(table, dict):
-        raise UsageError(f"{shown}:1:1: tool.factcheck should be a table ([tool.factcheck])")
-    pos = _Positions(text, is_pyproject)
+    headed = is_pyproject or "tool" in data  # factcheck.toml may hold the pyproject block as it is
+    pos = _Positions(text, headed)
+    table, section = _table(data, shown, pos, is_pyproject, headed)
     from factcheck.suggest import did_you_mean
 
     for key in table:
@@ -202,6 +206,11 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
     if baseline is not None and (not isinstance(baseline, str) or not baseline):
         raise bad("baseline")
     paths = text_list("paths")
+    switches = {key: table.get(key) for key in ("require-coverage", "infer")}
+    wrong = next((key for key, value in switches.items() if value is not None and not isinstance(value, bool)), None)
+    if wrong:
+        raise bad(wrong)
+    only = text_list("only")
     return Config(
         path=shown,
         fail_on=fail_on,
@@ -209,7 +218,29 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
         reports=reports,
         baseline=own("baseline", baseline) if baseline else None,
         paths=tuple(own("paths", p) for p in paths) if paths is not None else None,
+        require_coverage=switches["require-coverage"],
+        infer=switches["infer"],
+        only=only,
     )
+
+
+def _table(data: dict[str, Any], shown: str, pos: _Positions, is_pyproject: bool, headed: bool) -> tuple[dict[str, Any], str]:
+    """The factcheck table of a config file, and how messages name it."""
+    if not headed:
+        return data, "factcheck.toml"
+    table: Any = data.get("tool", {})
+    table = table.get("factcheck", {}) if isinstance(table, dict) else table
+    if not isinstance(table, dict):
+        raise UsageError(f"{shown}:1:1: tool.factcheck should be a table ([tool.factcheck])")
+    if is_pyproject:
+        return table, "[tool.factcheck]"
+    others = [k for k in data if k != "tool"] + [f"tool.{k}" for k in data["tool"] if k != "factcheck"]
+    if others:
+        raise UsageError(
+            f"{shown}:{pos(others[0].removeprefix('tool.'), whole=True)}: {others[0]!r} is outside [tool.factcheck]; "
+            "in factcheck.toml put every key under the [tool.factcheck] header, or drop the header and every key with it"
+        )
+    return table, "[tool.factcheck] of factcheck.toml"
 
 
 def _own_path(folder: Path, path: str, where: str, in_folder: bool) -> str:
@@ -255,10 +286,10 @@ class _Positions:
     """line:col of a key in the config's text (tomllib keeps no positions): the first
     ``key =`` inside the factcheck table, else the table's header, else 1:1."""
 
-    def __init__(self, text: str, is_pyproject: bool) -> None:
+    def __init__(self, text: str, headed: bool) -> None:
         self.lines = text.splitlines()
         self.start, self.end = 0, len(self.lines)
-        if is_pyproject:
+        if headed:
             header = re.compile(r"^\s*\[\s*tool\s*\.\s*factcheck\s*\]")
             for i, line in enumerate(self.lines):
                 if header.match(line):
@@ -267,9 +298,12 @@ class _Positions:
                     self.end = nxt if nxt is not None else len(self.lines)
                     break
 
-    def __call__(self, key: str) -> str:
-        pattern = re.compile(r"^(\s*)(?:tool\s*\.\s*factcheck\s*\.\s*)?[\"']?" + re.escape(key) + r"[\"']?\s*=")
-        for i in range(self.start, self.end):
+    def __call__(self, key: str, whole: bool = False) -> str:
+        """``whole``: look through the whole file (a key or a table outside the factcheck one)."""
+        pattern = re.compile(
+            r"^(\s*)(?:\[\s*)?(?:tool\s*\.\s*(?:factcheck\s*\.\s*)?)?[\"']?" + re.escape(key) + r"[\"']?\s*[=.\]]"
+        )
+        for i in range(len(self.lines)) if whole else range(self.start, self.end):
             m = pattern.match(self.lines[i])
             if m:
                 return f"{i + 1}:{len(m.group(1)) + 1}"

@@ -13,7 +13,9 @@ The edge cases, each kept:
 - several reports of one run are all new or all old: every temporary file is written
   first, then all are renamed (``stage`` then ``commit``);
 - a report that exists keeps its permissions; a new one gets 0666 less the umask;
-- after the rename the folder is synced, so that the new name survives a crash.
+- after the rename the folder is synced, so that the new name survives a crash;
+- missing folders on the way to a new report are made (``--report sarif:reports/fc.sarif``
+  without ``reports/``), never through a broken link nor under a file.
 """
 
 from __future__ import annotations
@@ -59,9 +61,11 @@ def _destination(shown: Path, protect: Iterable[Path | str]) -> tuple[Path, os.s
             )
     folder = path.parent
     named = folder if os.path.islink(shown) else shown.parent
-    if not folder.exists():
+    if not os.path.lexists(folder) and not os.path.islink(shown):
+        _check_creatable(shown)  # write_atomic makes the missing folders
+    elif not folder.exists():
         raise UsageError(f"cannot write {shown}: the folder {named} does not exist")
-    if not folder.is_dir():
+    elif not folder.is_dir():
         raise UsageError(f"cannot write {shown}: {named} is not a folder")
     for other in protect:
         try:
@@ -83,6 +87,19 @@ class Staged:
     path: Path | None  # None: a device or a pipe, written in place at commit
     tmp: str | None
     text: str | Iterable[str] | None = None
+
+
+def _check_creatable(shown: Path) -> None:
+    """The missing folders of a report's path can be made: the nearest folder that exists,
+    as the path names it, is a folder (not a file, not a broken link) this process may
+    write in."""
+    above = shown.parent
+    while not os.path.lexists(above) and above.parent != above:
+        above = above.parent
+    if not above.is_dir():
+        raise UsageError(f"cannot write {shown}: {above} is not a folder")
+    if not os.access(above, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write {shown}: cannot make a folder in {above} (permission denied)")
 
 
 def write_atomic(path: Path | str, text: str | Iterable[str], protect: Iterable[Path | str] = ()) -> None:
@@ -114,6 +131,8 @@ def stage(path: Path | str, text: str | Iterable[str], protect: Iterable[Path | 
         return Staged(shown, None, None, text)  # a device or a pipe: written at commit
     folder = dest.parent
     try:
+        if not folder.is_dir():
+            os.makedirs(folder, exist_ok=True)  # checked by _destination: the missing parents of a new report
         fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
         raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None

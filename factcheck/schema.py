@@ -10,6 +10,9 @@ from typing import Any
 
 from factcheck.quantity.words import CURRENCIES
 
+#: the reference for editors, in the repository (docs/): every key, unit word and verdict rule
+DOCS_URL = "https://github.com/factcheck-dev/factcheck/blob/main/docs/"
+
 SCHEMA_URL = "https://factcheck.dev/schema/claims-v1.json"
 REPORT_SCHEMA_URL = "https://factcheck.dev/schema/report-v1.json"
 MODELINE = "# yaml-language-server: $schema="
@@ -102,12 +105,12 @@ CLAIM: dict[str, Any] = {
                "examples": ["capex-vs-profit"]},
         "says": _text("The article's own words for this claim; used to find it in the draft.",
                       "the plan equals about two and a half years of net profit"),
-        "check": _expr("What the figures give: an expression.", "capex_plan / net_profit_fy2024",
+        "check": _expr(f"What the figures give: an expression ({DOCS_URL}expressions.md).", "capex_plan / net_profit_fy2024",
                        "growth(129.073 bn CNY, 136.09 bn CNY)"),
         "stated": _expr("What the article says the result is.", "2.5 years", "5%", 21),
         "compare": {"type": "string", "enum": ["≈", "approx", "=", "exact", "<", "<=", ">", ">="],
                     "description": "How check and stated compare: ≈ (default) allows for rounding and tolerance; "
-                    "= is exact.", "examples": ["="]},
+                    f"= is exact ({DOCS_URL}verdicts.md).", "examples": ["="]},
         "tolerance": _expr("Extra tolerance for ≈: relative (5%) or absolute (0.1 years). Overrides "
                            "settings.tolerance.", "5%", "0.1 years"),
         "severity": {"type": "string", "enum": ["error", "warning"],
@@ -137,8 +140,10 @@ CLAIM: dict[str, Any] = {
 CLAIMS_SCHEMA: dict[str, Any] = {
     "$schema": "http://json-schema.org/draft-07/schema#",
     "$id": SCHEMA_URL,
+    "$comment": f"Every key, with examples: {DOCS_URL}claims-format.md; expressions and units: {DOCS_URL}expressions.md",
     "title": "factcheck claims file, version 1",
-    "description": "The figures of one article and what the article says about them. See `factcheck functions`.",
+    "description": "The figures of one article and what the article says about them. "
+    f"See {DOCS_URL}claims-format.md and `factcheck functions`.",
     "type": "object",
     "required": ["version", "claims"],
     "additionalProperties": False,
@@ -266,7 +271,11 @@ _FILE_DRAFT = {
         "uncovered": {
             "type": "array",
             "description": "The uncovered figures, the first 1,000 of them.",
-            "items": _placed(text={"type": "string"}, kind={"enum": ["number", "range", "ordinal", "date", "year"]}),
+            "items": _placed(
+                text={"type": "string"},
+                kind={"enum": ["number", "range", "ordinal", "date", "year"]},
+                suppressed={"type": "boolean", "description": "A baseline entry accepts it: it fails no run."},
+            ),
         },
         "uncovered_not_listed": {"type": "integer", "minimum": 0, "description": "Uncovered figures past the first 1,000."},
     },
@@ -325,6 +334,7 @@ _PROVENANCE = {
 REPORT_SCHEMA: dict[str, Any] = {
     "$schema": "http://json-schema.org/draft-07/schema#",
     "$id": REPORT_SCHEMA_URL,
+    "$comment": f"Every field: {DOCS_URL}json-report.md",
     "title": "factcheck JSON report, schema version 1",
     "description": "Only additive changes within a schema version: readers must ignore keys they do not know.",
     "type": "object",

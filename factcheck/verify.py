@@ -63,7 +63,7 @@ def verify(
     color: str = "auto",
     quiet: bool = False,
     draft: str | None = None,
-    require_coverage: bool = False,
+    require_coverage: bool | None = None,
     baseline: Path | None = None,
     write_baseline: Path | None = None,
     infer: bool | None = None,
@@ -93,8 +93,9 @@ def verify(
     bar = _bar()
     try:
         found = run(
-            paths or list(conf.paths or ()), only or (), draft, require_coverage, detail,
-            bar.update if bar is not None else None, infer, as_of,
+            paths or list(conf.paths or ()), only or conf.only or (), draft,
+            require_coverage if require_coverage is not None else bool(conf.require_coverage), detail,
+            bar.update if bar is not None else None, infer if infer is not None else conf.infer, as_of,
         )
     finally:
         if bar is not None:

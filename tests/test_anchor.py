@@ -243,7 +243,7 @@ def test_the_json_report_carries_the_draft_and_validates(runner, article):
         "claims": 23, "located": 22, "figures": 52, "covered": 49, "ignored": 1, "uncovered": 2, "share": 0.9608,
     }
     (f,) = data["files"]
-    assert f["draft"]["uncovered"][0] == {"line": 18, "column": 56, "text": "2003", "kind": "year"}
+    assert f["draft"]["uncovered"][0] == {"line": 18, "column": 56, "text": "2003", "kind": "year", "suppressed": False}
     by_id = {r["id"]: r for r in data["results"]}
     assert by_id["capex-vs-profit"]["draft"]["mismatches"] == [
         {"line": 48, "column": 68, "draft": "175.479 billion yuan", "claims": "157.479 billion CNY/year", "figure": "net_profit_fy2024"}

@@ -233,8 +233,8 @@ def test_a_bad_baseline_stops_the_run_before_anything_is_written(runner, folder)
     (folder / "b.json").write_text("[]")
     out = runner.invoke(app, ["verify", "--baseline", "b.json", "--report", "json:r.json"])
     assert out.exit_code == 2 and not (folder / "r.json").exists()
-    out = runner.invoke(app, ["verify", "--write-baseline", "no/such/b.json"])
-    assert out.exit_code == 2 and "the folder no/such does not exist" in out.output
+    out = runner.invoke(app, ["verify", "--write-baseline", "claims.yaml/such/b.json"])
+    assert out.exit_code == 2 and "claims.yaml is not a folder" in out.output
 
 
 def test_load_baseline_reads_what_baseline_text_writes(folder, write):
@@ -251,3 +251,105 @@ def test_suppressed_results_in_the_line_formats(write):
     assert "fail bad:" in concise and "; 1 suppressed" in concise
     rich = renderer("rich")(report, Options(width=100))
     assert "1 suppressed" in rich
+
+
+# --------------------------------------------------------------------------- the draft in the baseline
+
+DRAFT_CLAIMS = """version: 1
+article:
+  draft: draft.md
+claims:
+  - id: margin
+    says: the margin rose 12% to $6.31 a share
+    check: growth(5.50 USD, 6.31 USD)
+    stated: 12%
+  - id: units
+    says: sales were 5 million units
+    source: company
+"""
+DRAFT = "Sales were 5 million units. The margin rose 12% to $6.31 a share. It hired 300 engineers.\n"
+
+
+def verify_json(runner, *args):
+    out = runner.invoke(app, ["verify", "-f", "json", *args])
+    return out.exit_code, json.loads(out.output)
+
+
+def test_a_suppressed_claim_counts_again_when_its_draft_figures_change(folder, runner):
+    (folder / "claims.yaml").write_text(DRAFT_CLAIMS)
+    (folder / "draft.md").write_text(DRAFT)
+    assert runner.invoke(app, ["verify", "--write-baseline", "b.json"]).exit_code == 0
+    (entry,) = json.loads((folder / "b.json").read_text())["entries"]
+    assert entry["draft"] == {"found": True, "figures": ["12%", "$6.31"]}
+    # the same draft, moved about: still suppressed
+    (folder / "draft.md").write_text("# Results\n\n" + DRAFT)
+    code, data = verify_json(runner, "--baseline", "b.json")
+    assert code == 0 and data["summary"]["suppressed"] == 1 and data["notices"] == []
+    # the issue's edit: 12% -> 21%, $6.31 -> $9.99
+    (folder / "draft.md").write_text(DRAFT.replace("12%", "21%").replace("$6.31", "$9.99"))
+    code, data = verify_json(runner, "--baseline", "b.json")
+    assert code == 1 and data["summary"]["suppressed"] == 0 and data["summary"]["fail"] == 1
+    (notice,) = data["notices"]
+    assert notice["code"] == "baseline-draft-changed" and (notice["file"], notice["line"]) == ("draft.md", 1)
+    assert notice["message"] == (
+        "claim margin: the draft changed: it now says 21% where the baseline recorded 12%; "
+        "it now says $9.99 where the baseline recorded $6.31; its fail counts again"
+    )
+    # the passage gone counts again too
+    (folder / "draft.md").write_text("Sales were 5 million units.\n")
+    code, data = verify_json(runner, "--baseline", "b.json")
+    assert code == 1 and "the claim's passage is not in it any more (the baseline recorded it saying 12%, $6.31)" in data["notices"][0]["message"]
+
+
+def test_an_old_baseline_without_the_draft_keeps_working(folder, runner):
+    (folder / "claims.yaml").write_text(DRAFT_CLAIMS)
+    (folder / "draft.md").write_text(DRAFT)
+    runner.invoke(app, ["verify", "--write-baseline", "b.json"])
+    old = json.loads((folder / "b.json").read_text())
+    for e in old["entries"]:
+        del e["draft"]
+    (folder / "b.json").write_text(json.dumps(old))
+    (folder / "draft.md").write_text(DRAFT.replace("12%", "21%"))
+    # nothing recorded of the draft: matched on the claim alone, as before
+    code, data = verify_json(runner, "--baseline", "b.json")
+    assert code == 0 and data["summary"]["suppressed"] == 1 and data["notices"] == []
+
+
+def test_a_bad_draft_record_in_a_baseline_is_a_usage_error(folder, runner):
+    (folder / "claims.yaml").write_text(DRAFT_CLAIMS)
+    (folder / "draft.md").write_text(DRAFT)
+    (folder / "b.json").write_text(
+        '{"version": 1, "entries": [\n  {"file": "claims.yaml", "id": "margin", "status": "fail", '
+        '"fingerprint": "ab", "draft": {"found": "yes"}}\n]}\n'
+    )
+    out = runner.invoke(app, ["verify", "--baseline", "b.json"])
+    assert out.exit_code == 2 and 'b.json:2:3: entry 1: draft should be {"found": true or false' in out.output
+
+
+def test_uncovered_figures_are_baselined_one_by_one(folder, runner):
+    (folder / "claims.yaml").write_text(DRAFT_CLAIMS)
+    (folder / "draft.md").write_text(DRAFT)
+    assert runner.invoke(app, ["verify", "--require-coverage"]).exit_code == 1
+    assert runner.invoke(app, ["verify", "--require-coverage", "--write-baseline", "b.json"]).exit_code == 0
+    entries = json.loads((folder / "b.json").read_text())["entries"]
+    assert [e.get("figure") for e in entries] == [None, "300 engineers"]
+    code, data = verify_json(runner, "--require-coverage", "--baseline", "b.json")
+    assert code == 0 and data["files"][0]["draft"]["uncovered"][0]["suppressed"] is True
+    jsonschema.validate(data, REPORT_SCHEMA)
+    # the sentence moved to another line, with other sentences around it: still accepted
+    (folder / "draft.md").write_text("Intro.\n\nIt hired 300 engineers. " + DRAFT.replace(" It hired 300 engineers.", ""))
+    assert verify_json(runner, "--require-coverage", "--baseline", "b.json")[0] == 0
+    # the figure changed: a new finding, and the old entry is stale
+    (folder / "draft.md").write_text(DRAFT.replace("300", "400"))
+    code, data = verify_json(runner, "--require-coverage", "--baseline", "b.json")
+    assert code == 1 and [u["suppressed"] for u in data["files"][0]["draft"]["uncovered"]] == [False]
+    assert [n["code"] for n in data["notices"]] == ["stale-baseline"] and "figure 300 engineers" in data["notices"][0]["message"]
+    # a new uncovered figure elsewhere fails the run; the accepted one stays accepted
+    (folder / "draft.md").write_text(DRAFT + "\nIt opened 12 stores.\n")
+    code, data = verify_json(runner, "--require-coverage", "--baseline", "b.json")
+    assert code == 1 and [(u["text"], u["suppressed"]) for u in data["files"][0]["draft"]["uncovered"]] == [
+        ("300 engineers", True), ("12 stores", False)
+    ]
+    # the github format annotates only the new one
+    out = runner.invoke(app, ["verify", "--require-coverage", "--baseline", "b.json", "-f", "github"])
+    assert "12 stores" in out.output and "300 engineers" not in out.output

@@ -3,8 +3,8 @@
 One browser for the module, two pages: the bundled article (every figure marked with the
 verdict a reader should see), and the same article with a figure changed (the failing
 figure is clicked and its computation read). Screenshots go to test-artifacts/. Skipped,
-saying why, only where no browser is installed (`apt-get install chromium
-chromium-driver`; .ci/run installs them).
+naming what is missing (chromium, chromedriver or selenium), only where one of them is
+(`apt-get install chromium chromium-driver`; .ci/run installs them).
 """
 
 from __future__ import annotations
@@ -23,11 +23,46 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 ARTIFACTS = ROOT / "test-artifacts"
 
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM and CHROMEDRIVER),
-    reason="no browser installed: the html report's browser test needs chromium and chromedriver "
-    "(apt-get install chromium chromium-driver)",
+
+def missing() -> list[str]:
+    """What the browser test needs and this machine lacks, each with how to get it."""
+    import importlib.util
+
+    out = []
+    if not CHROMIUM:
+        out.append("chromium (apt-get install chromium)")
+    if not CHROMEDRIVER:
+        out.append("chromedriver (apt-get install chromium-driver)")
+    if importlib.util.find_spec("selenium") is None:
+        out.append("selenium (pip install -e '.[test]')")
+    return out
+
+
+MISSING = missing()
+
+needs_browser = pytest.mark.skipif(
+    bool(MISSING), reason="the html report's browser test needs what is missing here: " + "; ".join(MISSING)
 )
+
+
+def test_the_skip_message_names_what_is_missing(monkeypatch):
+    """Runs with or without a browser: each missing piece is named, and nothing else."""
+    import importlib.util
+
+    global CHROMIUM, CHROMEDRIVER
+    saved = CHROMIUM, CHROMEDRIVER
+    try:
+        CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", None
+        assert missing() == ["chromedriver (apt-get install chromium-driver)"] or "selenium" in missing()[-1]
+        assert not any(m.startswith("chromium ") for m in missing())
+        CHROMIUM, CHROMEDRIVER = None, "/usr/bin/chromedriver"
+        assert missing()[0] == "chromium (apt-get install chromium)" and not any("chromedriver" in m for m in missing())
+        monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+        CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+        assert missing() == ["selenium (pip install -e '.[test]')"]
+    finally:
+        CHROMIUM, CHROMEDRIVER = saved
+
 
 #: every figure of examples/alibaba-2025/draft.md, in order, with the verdict an editor
 #: should see: ✓ where a check computes it and passes, ○ where a claim only cites it (or
@@ -113,6 +148,7 @@ def console_errors(driver) -> list[str]:  # type: ignore[no-untyped-def]
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
+@needs_browser
 def test_every_figure_of_the_article_is_marked_with_its_verdict(browser, runner, tmp_path, monkeypatch):
     from factcheck.reporters import SYMBOLS
     from factcheck.reporters.html import VERDICT_SYMBOLS
@@ -143,6 +179,7 @@ def test_every_figure_of_the_article_is_marked_with_its_verdict(browser, runner,
     assert console_errors(browser) == []
 
 
+@needs_browser
 def test_a_failing_figure_opens_its_computation(browser, runner, tmp_path, monkeypatch):
     from selenium.webdriver.common.by import By
 

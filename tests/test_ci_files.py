@@ -5,6 +5,7 @@ are the example files."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -64,15 +65,19 @@ def test_pre_commit_reads_the_hook_manifest_and_the_example_config():
         ("myclaims.yaml", False),
         ("claims.yaml.bak", False),
         ("claims.json", False),
-        ("articles/draft.md", False),
+        ("articles/draft.md", True),
+        ("story.markdown", True),
+        ("notes.txt", True),
+        ("draft.md.bak", False),
+        ("draft.docx", False),
     ],
 )
 def test_the_hook_picks_the_files_verify_picks(name, matched):
-    from factcheck.engine import is_claims_file
+    from factcheck.engine import is_claims_file, is_draft
 
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     assert bool(re.search(hook["files"], name)) is matched  # pre-commit matches with re.search
-    assert is_claims_file(Path(name).name) is matched
+    assert (is_claims_file(Path(name).name) or is_draft(name)) is matched
 
 
 def test_the_hook_entry_runs_on_the_files_pre_commit_passes(tmp_path):
@@ -85,6 +90,86 @@ def test_the_hook_entry_runs_on_the_files_pre_commit_passes(tmp_path):
     assert bad.returncode == 1 and "a.claims.yaml:4:5: fail bad" in bad.stdout
     good = subprocess.run([*entry, "claims.yaml"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert good.returncode == 0, good.stdout + good.stderr
+
+
+GROWTH_CLAIMS = """version: 1
+article:
+  title: Results
+  draft: articles/draft.md
+claims:
+  - id: revenue-growth
+    says: revenue rose 24.6% to 136.09 billion yuan
+    check: growth(109.22 bn CNY, 136.09 bn CNY)
+    stated: 24.6%
+"""
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True, capture_output=True)
+
+
+def test_the_hook_entry_plans_what_a_commit_bears_on(tmp_path, monkeypatch):
+    from factcheck.hook import plan
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "claims.yaml").write_text(GROWTH_CLAIMS)
+    (tmp_path / "articles" / "draft.md").write_text("Revenue rose 24.6% to 136.09 billion yuan.\n")
+    (tmp_path / "articles" / "other.md").write_text("No claims file names this one.\n")
+    (tmp_path / "x.claims.yaml").write_text("version: 1\narticle: {draft: elsewhere.md}\nclaims: []\n")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    assert plan(["articles/draft.md"]) == ["claims.yaml"]
+    assert plan(["articles/other.md", "x.claims.yaml"]) == ["x.claims.yaml", "articles/other.md"]
+    assert plan(["articles/draft.md", "claims.yaml"]) == ["claims.yaml"]  # once
+    assert plan(["gone.md"]) == []  # a staged deletion
+
+
+def try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """pre-commit's own `try-repo`: this repository's hook (its working tree, uncommitted
+    changes too) on what ``repo`` has staged."""
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PATH": BIN + os.pathsep + os.environ.get("PATH", "")}
+    env.pop("GIT_DIR", None)
+    env.pop("GIT_INDEX_FILE", None)
+    return subprocess.run(
+        [os.path.join(BIN, "pre-commit"), "try-repo", str(ROOT), "factcheck"],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=600, check=False,
+    )
+
+
+def test_pre_commit_try_repo_checks_a_commit_that_stages_only_a_draft(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "articles").mkdir(parents=True)
+    (repo / "claims.yaml").write_text(GROWTH_CLAIMS)
+    (repo / "articles" / "draft.md").write_text("Revenue rose 24.6% to 136.09 billion yuan.\n")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "the article")
+    # only the draft changes, and its figure is wrong now: the hook runs the claims file that names it
+    (repo / "articles" / "draft.md").write_text("Revenue rose 26.4% to 136.09 billion yuan.\n")
+    git(repo, "add", "articles/draft.md")
+    bad = try_repo(repo, tmp_path / "home")
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "factcheck" in bad.stdout and "Failed" in bad.stdout
+    assert "articles/draft.md:1:14: fail revenue-growth: the draft says 26.4%; claims.yaml uses 24.6% (stated)" in bad.stdout
+    # the draft right again, with a new sentence: the hook runs and passes
+    (repo / "articles" / "draft.md").write_text("Revenue rose 24.6% to 136.09 billion yuan.\n\nAnalysts were pleased.\n")
+    git(repo, "add", "articles/draft.md")
+    good = try_repo(repo, tmp_path / "home")
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert re.search(r"factcheck\.+Passed", good.stdout), good.stdout
+
+
+def test_the_hook_checks_a_draft_no_claims_file_names_by_inference(tmp_path):
+    (tmp_path / "story.md").write_text("Profit rose 20% to 11.0 billion yuan, from 10.0 billion.\n")
+    git(tmp_path, "init", "-q")
+    env = {**os.environ, "PATH": BIN + os.pathsep + os.environ.get("PATH", "")}
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    done = subprocess.run([*hook["entry"].split(), "story.md"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 1 and "story.md:1:" in done.stdout and "inferred growth" in done.stdout, done.stdout
+    (tmp_path / "story.md").write_text("Profit rose 10% to 11.0 billion yuan, from 10.0 billion.\n")
+    done = subprocess.run([*hook["entry"].split(), "story.md"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout
 
 
 # --------------------------------------------------------------------------- the composite action
@@ -143,6 +228,45 @@ def test_the_action_inputs_reach_factcheck(tmp_path, checkout):
     assert "::error file=claims.yaml" in text and "### factcheck" not in text
     code, outputs, text = run_action(tmp_path, {"paths": "articles/claims.yaml", "fail-on": "sometimes"})
     assert code == 2 and outputs == {"exit-code": "2"}
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps run in bash")
+def test_the_action_require_coverage_input_fails_a_draft_with_an_uncovered_figure(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "claims.yaml").write_text(
+        "version: 1\narticle: {draft: draft.md}\nclaims:\n"
+        "  - {id: growth, tags: [revenue], check: 'growth(129.073 bn CNY, 136.09 bn CNY)', stated: 5%}\n"
+        "  - {id: other, check: '2 + 2', stated: 9}\n"
+    )
+    (repo / "draft.md").write_text("Revenue rose 5% to 136.09 billion yuan. The company hired 300 engineers.\n")
+    inputs = {"only": "revenue\n", "report": "json:reports/fc.json\nmarkdown:reports/fc.md\n"}
+    code, outputs, text = run_action(tmp_path, inputs)
+    assert code == 0 and outputs == {"exit-code": "0"}, text  # only: the failing claim is left out
+    assert "::error" not in text and sorted(os.listdir(repo / "reports")) == ["fc.json", "fc.md"]
+    assert [r["id"] for r in json.loads((repo / "reports" / "fc.json").read_text())["results"]] == ["growth"]
+    code, outputs, text = run_action(tmp_path, {**inputs, "require-coverage": "true"})
+    assert code == 1 and outputs == {"exit-code": "1"}
+    assert "::error file=draft.md,line=1,col=59," in text and "300 engineers" in text
+    # the config asks for coverage; the input can turn it off, and a bad value stops the step
+    (repo / "factcheck.toml").write_text("[tool.factcheck]\nrequire-coverage = true\nonly = ['revenue']\n")
+    assert run_action(tmp_path, {})[0] == 1
+    assert run_action(tmp_path, {"require-coverage": "false"})[0] == 0
+    code, outputs, text = run_action(tmp_path, {"require-coverage": "yes"})
+    assert code == 2 and outputs == {"exit-code": "2"} and "require-coverage should be true or false" in text
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps run in bash")
+def test_the_action_infer_input(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "claims.yaml").write_text("version: 1\narticle: {draft: draft.md}\nclaims:\n  - {id: two, check: '1 + 1', stated: 2}\n")
+    (repo / "draft.md").write_text("Profit rose 20% to 11.0 billion yuan, from 10.0 billion.\n")
+    assert run_action(tmp_path, {})[0] == 0
+    code, outputs, text = run_action(tmp_path, {"infer": "true"})
+    assert code == 1 and "::error file=draft.md,line=1," in text, text
+    (repo / "factcheck.toml").write_text("infer = true\n")
+    assert run_action(tmp_path, {})[0] == 1 and run_action(tmp_path, {"infer": "false"})[0] == 0
 
 
 def test_the_action_passes_inputs_only_through_the_environment():

@@ -415,7 +415,7 @@ def test_several_reports_from_one_run(repo, runner):
         ("sarif", "expected FORMAT:FILE"),
         ("sarf:out.sarif", "did you mean 'sarif'"),
         ("auto:out.txt", "unknown format 'auto'"),
-        ("json:no/such/folder/r.json", "the folder no/such/folder does not exist"),
+        ("json:claims.yaml/folder/r.json", "claims.yaml is not a folder"),  # missing folders are made, not under a file
         ("json:out", "it is a folder"),
     ],
 )

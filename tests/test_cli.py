@@ -55,7 +55,7 @@ def test_exit_1_on_an_invalid_file(runner, folder):
         ["verify", "missing.yaml"],
         ["verify", "--format", "yaml"],
         ["verify", "--fail-on", "sometimes"],
-        ["verify", "-o", "no/such/folder/out.json"],
+        ["verify", "-o", "claims.yaml/no/out.json"],  # a folder under a file cannot be made
         ["verify", "--only", "nothing-has-this"],
         ["explain", "nope"],
         ["nonsense"],

@@ -102,6 +102,15 @@ def test_config_paths_reports_and_baseline_are_relative_to_its_folder(project, r
         ("factcheck.toml", "baseline = '/dev/zero'\n", "factcheck.toml:1:1: baseline: /dev/zero leaves the config's folder"),
         ("factcheck.toml", "baseline = '../../b.json'\n", "baseline: ../../b.json leaves the config's folder"),
         ("factcheck.toml", "fail-on = '" + "x" * 100_000 + "'\n", "… (99,802 more characters)"),
+        ("factcheck.toml", "require-coverage = 'yes'\n", "factcheck.toml:1:1: require-coverage should be true or false, not 'yes'"),
+        ("factcheck.toml", "\ninfer = 1\n", "factcheck.toml:2:1: infer should be true or false, not 1"),
+        ("factcheck.toml", "only = [3]\n", "factcheck.toml:1:1: only should be a list of claim ids or tags, not [3]"),
+        ("factcheck.toml", "fail-on = 'error'\n[tool.factcheck]\nformat = 'json'\n",
+         "factcheck.toml:1:1: 'fail-on' is outside [tool.factcheck]; in factcheck.toml put every key under the "
+         "[tool.factcheck] header, or drop the header and every key with it"),
+        ("factcheck.toml", "[tool.factcheck]\nformat = 'json'\n[tool.ruff]\nline-length = 1\n", "factcheck.toml:3:1: 'tool.ruff' is outside"),
+        ("factcheck.toml", "[tool.factcheck]\nformat = 'json'\n  infr = true\n",
+         "factcheck.toml:3:3: unknown key 'infr' in [tool.factcheck] of factcheck.toml (did you mean 'infer'?)"),
     ],
 )
 def test_a_bad_config_stops_the_run_with_its_place(project, runner, name, text, words):
@@ -124,3 +133,47 @@ def test_the_readme_example_is_a_config_factcheck_accepts(project):
     conf = parse(project / "pyproject.toml", block, is_pyproject=True)
     assert conf.fail_on == "error" and conf.format == "concise" and len(conf.reports) == 2
     assert conf.paths == (".",) and conf.baseline == "../factcheck-baseline.json"  # run from articles/
+
+
+def test_factcheck_toml_takes_the_readme_block_as_it_is(project):
+    import re
+
+    from conftest import ROOT
+
+    (block,) = re.findall(r"```toml\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.S)
+    (project / "articles" / "factcheck.toml").write_text(block)
+    conf = load()
+    assert conf.path == "factcheck.toml" and conf.fail_on == "error" and conf.format == "concise"
+    assert conf.paths == ("articles",) and conf.baseline == "factcheck-baseline.json"
+    assert conf.require_coverage is True and conf.infer is None and conf.only is None
+
+
+UNCOVERED = (
+    "version: 1\narticle: {draft: draft.md}\nclaims:\n"
+    "  - {id: growth, tags: [revenue], check: 'growth(129.073 bn CNY, 136.09 bn CNY)', stated: 5%}\n"
+    "  - {id: margin, check: '1 + 1', stated: 5}\n"
+)
+
+
+def test_coverage_inference_and_only_from_the_config(project, runner):
+    (project / "articles" / "claims.yaml").write_text(UNCOVERED)
+    (project / "articles" / "draft.md").write_text(
+        "Revenue rose 5% to 136.09 billion yuan. The company hired 300 engineers.\n\n"
+        "Profit rose 20% to 11.0 billion yuan, from 10.0 billion.\n"
+    )
+    out = runner.invoke(app, ["verify", "-f", "json", "--only", "revenue"])
+    assert out.exit_code == 0, out.output
+    (project / "factcheck.toml").write_text("[tool.factcheck]\nrequire-coverage = true\nonly = ['revenue']\n")
+    out = runner.invoke(app, ["verify", "-f", "json"])
+    data = json.loads(out.output)
+    assert out.exit_code == 1 and [r["id"] for r in data["results"]] == ["growth"]  # only: the failing margin is left out
+    assert any(u["text"] == "300 engineers" for u in data["files"][0]["draft"]["uncovered"]), data["files"]
+    # the command line overrides each: --no-require-coverage, --only
+    assert runner.invoke(app, ["verify", "--no-require-coverage"]).exit_code == 0
+    assert runner.invoke(app, ["verify", "--no-require-coverage", "--only", "margin"]).exit_code == 1
+    # infer: the draft's own 20% (10.0 to 11.0 billion is 10%) is checked, and fails
+    (project / "factcheck.toml").write_text("[tool.factcheck]\ninfer = true\nonly = ['revenue', 'inferred']\n")
+    out = runner.invoke(app, ["verify", "-f", "json"])
+    ids = [r["id"] for r in json.loads(out.output)["results"]]
+    assert out.exit_code == 1 and "growth" in ids and len(ids) > 1, out.output
+    assert runner.invoke(app, ["verify", "--no-infer", "--only", "revenue"]).exit_code == 0

@@ -112,5 +112,6 @@ def test_init_can_point_the_modeline_at_a_local_schema(runner, tmp_path, monkeyp
     runner.invoke(app, ["init", "web.claims.yaml", "--schema", "https://example.org/claims.json"])
     assert (tmp_path / "web.claims.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=https://example.org/claims.json\n")
     # a claims file that cannot be written writes no schema either
-    out = runner.invoke(app, ["init", "missing/claims.yaml", "--schema", "s.json"])
+    (tmp_path / "plain").write_text("a file", encoding="utf-8")
+    out = runner.invoke(app, ["init", "plain/claims.yaml", "--schema", "s.json"])
     assert out.exit_code == 2 and not (tmp_path / "s.json").exists()

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.model import Report, Status
-from factcheck.reporters import Options, inferred_note, listed, more_text, summary_text, suppressed_note, uncovered_status
+from factcheck.reporters import (
+    Options,
+    inferred_note,
+    listed,
+    more_text,
+    summary_text,
+    suppressed_note,
+    suppression_text,
+    uncovered_status,
+)
 from factcheck.reporters.escape import for_terminal_line
 
 
@@ -33,7 +42,8 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
             status = uncovered_status(f.draft.required)
             shown, more = listed(f.draft.uncovered)
             for u in shown:
-                yield f"{u.span}: {status} figure: {u.text} ({u.kind}) is in no claim's passage"
+                note = f" [suppressed by {suppression_text(u.suppressed)}]" if u.suppressed else ""
+                yield f"{u.span}: {status} figure: {u.text} ({u.kind}) is in no claim's passage{note}"
             if more:
                 yield f"{f.draft.path}: {status}: {more_text(more)}"
     for n in report.notices:

@@ -123,6 +123,8 @@ def findings(report: Report, suppressed: bool = False) -> list[Finding]:
             if more:
                 out.append(Finding(rule, Span(f.draft.path, 1, 1), "uncovered figures not listed", more_text(more), code=rule.id))
             for u in shown:
+                if u.suppressed is not None and not suppressed:
+                    continue
                 out.append(
                     Finding(rule, u.span, f"uncovered figure: {u.text}",
                             f"{u.text} ({u.kind}) is in no claim's passage", code=rule.id)

@@ -140,7 +140,8 @@ def _draft(d: DraftReport | None) -> dict[str, Any] | None:
         "ignored": d.ignored,
         "share": round(d.share, 4),
         "required": d.required,
-        "uncovered": [{"line": u.span.line, "column": u.span.col, "text": u.text, "kind": u.kind} for u in listed(d.uncovered)[0]],
+        "uncovered": [{"line": u.span.line, "column": u.span.col, "text": u.text, "kind": u.kind,
+                       "suppressed": u.suppressed is not None} for u in listed(d.uncovered)[0]],
         "uncovered_not_listed": listed(d.uncovered)[1],
     }
 

@@ -199,7 +199,8 @@ def draft_lines(d) -> Group:  # type: ignore[no-untyped-def]
     if more:
         lines.append(Text(f"  {more_text(more)}", style="dim"))
     for u in shown:
-        lines.append(Text.assemble(("  " + status, style), f"  {_line(str(u.span))}  ", (_t(u.text), "bold"), (f"  ({u.kind})", "dim")))
+        note = "  (baseline)" if u.suppressed else ""
+        lines.append(Text.assemble(("  " + status, style), f"  {_line(str(u.span))}  ", (_t(u.text), "bold"), (f"  ({u.kind}){note}", "dim")))
     return Group(*lines)
 
 
