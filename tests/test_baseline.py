@@ -280,7 +280,7 @@ def test_a_suppressed_claim_counts_again_when_its_draft_figures_change(folder, r
     (folder / "draft.md").write_text(DRAFT)
     assert runner.invoke(app, ["verify", "--write-baseline", "b.json"]).exit_code == 0
     (entry,) = json.loads((folder / "b.json").read_text())["entries"]
-    assert entry["draft"] == {"found": True, "figures": ["12%", "$6.31"]}
+    assert entry["draft"] == {"found": True, "figures": ["12%", "$6.31 a share"]}  # a per-share figure
     # the same draft, moved about: still suppressed
     (folder / "draft.md").write_text("# Results\n\n" + DRAFT)
     code, data = verify_json(runner, "--baseline", "b.json")
@@ -293,12 +293,12 @@ def test_a_suppressed_claim_counts_again_when_its_draft_figures_change(folder, r
     assert notice["code"] == "baseline-draft-changed" and (notice["file"], notice["line"]) == ("draft.md", 1)
     assert notice["message"] == (
         "claim margin: the draft changed: it now says 21% where the baseline recorded 12%; "
-        "it now says $9.99 where the baseline recorded $6.31; its fail counts again"
+        "it now says $9.99 a share where the baseline recorded $6.31 a share; its fail counts again"
     )
     # the passage gone counts again too
     (folder / "draft.md").write_text("Sales were 5 million units.\n")
     code, data = verify_json(runner, "--baseline", "b.json")
-    assert code == 1 and "the claim's passage is not in it any more (the baseline recorded it saying 12%, $6.31)" in data["notices"][0]["message"]
+    assert code == 1 and "the claim's passage is not in it any more (the baseline recorded it saying 12%, $6.31 a share)" in data["notices"][0]["message"]
 
 
 def test_an_old_baseline_without_the_draft_keeps_working(folder, runner):
