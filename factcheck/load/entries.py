@@ -130,6 +130,15 @@ class EntryReader:
         self.problem(node, "wrong-value", f"{what} should be {expected} not {node.describe()}")
         return None
 
+
+    def boolean(self, node: YNode, what: str) -> bool:
+        """true or false (YAML's yes/no/on/off too); anything else is one problem, and false."""
+        word = node.value if node.kind == "scalar" else None
+        if word in TRUE:
+            return True
+        if word not in FALSE:
+            self.problem(node, "wrong-type", f"{what} should be true or false, not {node.describe()}")
+        return False
     def date(self, node: YNode, what: str) -> str | None:
         value = self.text(node, what)
         if value is None:
@@ -181,14 +190,7 @@ class EntryReader:
         if "rounding_only" in m:
             word = self.choice(m["rounding_only"][1], "settings.rounding_only", ROUNDING_ONLY, "warn, pass or fail,")
             rounding = Status(word) if word else rounding
-        infer = False
-        if "infer" in m:
-            iv = m["infer"][1]
-            word = iv.value if iv.kind == "scalar" else None
-            if word in TRUE:
-                infer = True
-            elif word not in FALSE:
-                self.problem(iv, "wrong-type", f"settings.infer should be true or false, not {iv.describe()}")
+        infer = self.boolean(m["infer"][1], "settings.infer") if "infer" in m else False
         rates: list[tuple[str, Expr]] = []
         if "rates" in m:
             from factcheck.quantity import CURRENCIES
@@ -262,14 +264,7 @@ class EntryReader:
             if expr is None:
                 self.unreadable_facts[name] = f"its value at line {fm['value'][1].line} could not be read"
                 return
-            exact = False
-            if "exact" in fm:
-                ev = fm["exact"][1]
-                word = ev.value if ev.kind == "scalar" else None
-                if word in TRUE:
-                    exact = True
-                elif word not in FALSE:
-                    self.problem(ev, "wrong-type", f"`exact` should be true or false, not {ev.describe()}")
+            exact = self.boolean(fm["exact"][1], "`exact`") if "exact" in fm else False
             out[name] = Fact(
                 name,
                 self.span(k),
