@@ -125,6 +125,23 @@ def test_the_hook_entry_plans_what_a_commit_bears_on(tmp_path, monkeypatch):
     assert plan(["gone.md"]) == []  # a staged deletion
 
 
+def _hook_source(where: Path) -> Path:
+    """This project as pre-commit can install it: a git repository. The checkout is one;
+    a copy of it (as .ci/run makes, without .git) is committed into one under ``where``."""
+    probe = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
+    if probe.returncode == 0 and Path(probe.stdout.strip()).resolve() == ROOT.resolve():
+        return ROOT
+    copy = where / "factcheck-source"
+    if not copy.exists():
+        skip = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info", "build", "dist", ".pytest_cache",
+                                      ".hypothesis", "test-artifacts")
+        shutil.copytree(ROOT, copy, ignore=skip)
+        git(copy, "init", "-q")
+        git(copy, "add", "-A")
+        git(copy, "commit", "-q", "-m", "factcheck, as checked out")
+    return copy
+
+
 def try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
     """pre-commit's own `try-repo`: this repository's hook (its working tree, uncommitted
     changes too) on what ``repo`` has staged."""
@@ -132,7 +149,7 @@ def try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
     env.pop("GIT_DIR", None)
     env.pop("GIT_INDEX_FILE", None)
     return subprocess.run(
-        [os.path.join(BIN, "pre-commit"), "try-repo", str(ROOT), "factcheck"],
+        [os.path.join(BIN, "pre-commit"), "try-repo", str(_hook_source(home.parent)), "factcheck"],
         cwd=repo, env=env, capture_output=True, text=True, timeout=600, check=False,
     )
 
