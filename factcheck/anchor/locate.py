@@ -1,0 +1,145 @@
+"""Locating a claim's words in the draft: the draft folded, its words found, the closest passage within a budget."""
+
+from __future__ import annotations
+
+from factcheck.draft import Draft, normalize, plain
+from factcheck.prose import Mention, read
+
+_FIGURE = "\x00"  # what a figure folds to when only the words are compared
+
+
+def _masked(text: str, mentions: list[Mention]) -> tuple[str, list[int]]:
+    """The text with each figure replaced by one placeholder, and the way back."""
+    chars: list[str] = []
+    index: list[int] = []
+    i = 0
+    for m in mentions:
+        chars += text[i : m.start]
+        index += range(i, m.start)
+        chars.append(_FIGURE)
+        index.append(m.start)
+        i = m.end
+    chars += text[i:]
+    index += range(i, len(text))
+    return "".join(chars), index
+
+
+class Folded:
+    """The draft's reading text folded for matching, with the way back to the text."""
+
+    def __init__(self, draft: Draft, mentions: list[Mention]) -> None:
+        self.draft = draft
+        self.text, self.index = normalize(draft.text)
+        masked, back = _masked(draft.text, mentions)
+        folded, index = normalize(masked)
+        self.masked = folded
+        self.masked_index = [back[i] for i in index]
+        self.masked_ends = {m.start: m.end for m in mentions}
+        self._words: list[str] | None = None  # for closest(), made on first use
+        self._starts: list[int] = []
+
+    def find_words(self, says: str) -> tuple[int, int, list[Mention]] | None:
+        """Where ``says`` stands with its figures changed: the words alike, the figures
+        not. (start, end, the figures of ``says``), or None."""
+        text = plain(says)
+        own = read(text)
+        if not own:
+            return None
+        needle, _ = normalize(_masked(text, own)[0])
+        i = self.masked.find(needle)
+        if i < 0:
+            return None
+        a = self.masked_index[i]
+        last = self.masked_index[i + len(needle) - 1]
+        b = self.masked_ends.get(last, last + 1) if needle.endswith(_FIGURE) else last + 1
+        return a, b, own
+
+    def find(self, says: str, markdown: bool = True) -> tuple[int, int] | None:
+        """(start, end) of ``says`` in the draft's reading text, or None."""
+        needle, _ = normalize(plain(says) if markdown else says)
+        if not needle:
+            return None
+        i = self.text.find(needle)
+        if i < 0:
+            return None
+        return self.index[i], self.index[i + len(needle) - 1] + 1
+
+    def closest(self, says: str) -> tuple[int, int, float] | None:
+        """The passage most like ``says``: (start, end, similarity 0..1)."""
+        import difflib
+        import heapq
+
+        needle, _ = normalize(plain(says))
+        needle = needle[:CLOSEST_CHARS].rstrip()  # a 1,000-word `says` is compared by its start
+        words = needle.split(" ")
+        if not needle or not self.text or BUDGET.comparisons <= 0:
+            return None
+        if self._words is None:
+            self._words = [_key(w) for w in self.text.split(" ")]
+            self._starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == " "]
+        keys, starts = self._words, self._starts
+        if BUDGET.words < len(keys):
+            BUDGET.comparisons = 0  # spent: the claims left are told so
+            return None
+        BUDGET.words -= len(keys)
+        k = len(words)
+        # a first pass by shared words (not the little ones every passage has) picks
+        # where to look; difflib then measures
+        wanted = {_key(w) for w in words} - {""}
+        hits = [1 if w in wanted else 0 for w in keys]
+        scores, run = [], sum(hits[:k])
+        for s in range(len(keys)):
+            scores.append((run, -s))
+            run += (hits[s + k] if s + k < len(hits) else 0) - hits[s]
+        best: tuple[float, int, int] = (-1.0, 0, 0)
+        for _, neg in heapq.nlargest(24, scores):
+            s = -neg
+            # a few widths around the length of `says`, none running past the end
+            for width in sorted({min(w, len(keys) - s) for w in range(max(1, k - 3), k + 4)}):
+                a = starts[s]
+                b = starts[s + width] - 1 if s + width < len(starts) else len(self.text)
+                matcher = difflib.SequenceMatcher(None, needle, self.text[a:b], autojunk=False)
+                if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+                    continue  # cannot beat the best: its exact measure is not needed
+                if BUDGET.comparisons <= 0:
+                    break
+                BUDGET.comparisons -= 1
+                ratio = matcher.ratio()
+                if ratio > best[0]:
+                    best = (ratio, a, b)
+        ratio, a, b = best
+        if ratio < 0:
+            return None
+        return self.index[a], self.index[max(b - 1, a)] + 1, ratio
+
+
+#: the most characters of a `says` the closest-passage search compares
+CLOSEST_CHARS = 200
+#: exact comparisons (difflib's ratio) the closest-passage search makes in one run
+CLOSEST_COMPARISONS = 500
+#: words of the draft the search scans in one run (a 2 MB draft is about 350,000)
+CLOSEST_WORDS = 2_000_000
+
+
+class _Budget:
+    """What is left of a run's budgets (reset by the engine at the start of each run)."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.comparisons = CLOSEST_COMPARISONS
+        self.words = CLOSEST_WORDS
+
+
+BUDGET = _Budget()
+
+
+_LITTLE = set("a an and as at by for from in into is it its of on or the to was were with".split())
+
+
+def _key(word: str) -> str:
+    """A word as the search for the closest passage counts it: no punctuation, no little words."""
+    w = word.strip(".,;:!?()[]\"'")
+    return "" if w in _LITTLE or len(w) < 2 else w
+

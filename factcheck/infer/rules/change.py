@@ -1,0 +1,288 @@
+"""The rules of growth and change: 'rose 8% to X from Y', 'from X to Y, up 8%', '比上年增长8%'."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.infer import cues
+from factcheck.infer.context import (
+    Relation,
+    Sentence,
+    is_amount,
+    is_percent,
+    is_points,
+    pair,
+    percent_text,
+    signed_text,
+)
+from factcheck.infer.rules.base import Ctx, _next, _rates, rule
+from factcheck.prose import Mention
+
+
+def _change(s: Sentence, rule_name: str, p: Mention, base: Mention, new: Mention, sign: int) -> list[Relation]:
+    """growth (a percent) or change (points) from ``base`` to ``new``, stated as ``p``."""
+    if base is new or not (is_amount(base) or is_percent(base)) or not (is_amount(new) or is_percent(new)):
+        return []
+    if is_percent(base) != is_percent(new):
+        return []
+    texts = pair(base, new)
+    if texts is None:
+        return []
+    stated = percent_text(p)
+    if stated is None:
+        return []
+    approx = cues.approximation(s.before(p), s.after(p))
+    if is_points(p):
+        if not is_percent(base):
+            return []  # points are a change between percentages
+        kind, check = "change", f"change({texts[0]}, {texts[1]})"
+    else:
+        kind, check = "growth", f"growth({texts[0]}, {texts[1]})"
+    return [
+        Relation(
+            kind,
+            rule_name,
+            check,
+            signed_text(stated, sign),
+            cues.signed(approx, sign),
+            approx.tolerance,
+            (base, new, p),
+            p,
+            s.start,
+            s.end,
+        )
+    ]
+
+
+def _changes(s: Sentence) -> list[tuple[Mention, int]]:
+    """The figures of a sentence that state a change (a percent or points after a cue)."""
+    if s._changes is None:
+        s._changes = _find_changes(s)
+    return s._changes
+
+
+def _find_changes(s: Sentence) -> list[tuple[Mention, int]]:
+    out = []
+    for m in s.figs:
+        if not (is_percent(m) or is_points(m)):
+            continue
+        sign = cues.direction_before(s.before(m))
+        if sign == 0:
+            sign = cues.direction_after(s.after(m))
+        if sign == 0 and _parenthesised(s, m):
+            sign = -1  # accounting parentheses: (3%)
+        if sign:
+            out.append((m, sign))
+    return out
+
+
+def _parenthesised(s: Sentence, m: Mention) -> bool:
+    return s.text[m.start - 1 : m.start] == "(" and s.text[m.end : m.end + 1] == ")"
+
+
+
+def _match(pattern: cues._Lazy, text: str, cn: cues._Lazy | None = None) -> bool:
+    return bool(pattern.match(text.lower()) or (cn is not None and cn.match(text)))
+
+
+@rule(
+    "change-to-from",
+    "growth",
+    "Revenue rose 8% to 167.2 billion yuan, from 154.6 billion a year earlier.",
+    "growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%",
+    gate=_rates,
+)
+def change_to_from(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """A change, then the new figure after "to", then the base after "from" (or
+    "compared with", "versus"); in Chinese 增长X%至Y，上年同期为Z. With points between
+    two percentages the relation is a `change` in pp."""
+    out = []
+    for p, sign in _changes(s):
+        new = _next(s, p)
+        base = _next(s, p, 2)
+        if new is None or base is None:
+            continue
+        if _match(cues.TO, s.gap(p, new), cues.TO_CN) and _match(cues.BASE, s.gap(new, base), cues.BASE_CN):
+            out += _change(s, "change-to-from", p, base, new, sign)
+    return out
+
+
+@rule(
+    "change-from-to",
+    "change",
+    "The lender cut its rate by 25 basis points from 3.5% to 3.25%.",
+    "change(3.5%, 3.25%) ≈ -0.25 pp",
+    gate=_rates,
+)
+def change_from_to(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """A change, then "from" the base "to" the new figure; in Chinese 由Z增至Y after
+    the change."""
+    out = []
+    for p, sign in _changes(s):
+        base = _next(s, p)
+        new = _next(s, p, 2)
+        if base is None or new is None:
+            continue
+        if cues.FROM_END.search(s.gap(p, base).lower()) and _match(cues.FROM_TO, s.gap(base, new), cues.FROM_TO_CN):
+            out += _change(s, "change-from-to", p, base, new, sign)
+    return out
+
+
+@rule(
+    "from-to-then-change",
+    "growth",
+    "Sales climbed from 43.4 billion dollars to 48.6 billion dollars, an increase of 12%.",
+    "growth(43.4 billion USD, 48.6 billion USD) ≈ 12%",
+    gate=_rates,
+)
+def from_to_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """"from Z to Y", then the change ("up 12%", "an increase of 12%", "or 12%");
+    in Chinese 由Z增至Y，增长X%. "or" takes its direction from the verb before "from"."""
+    out = []
+    for i in range(len(s.figs) - 2):
+        base, new, p = s.figs[i], s.figs[i + 1], s.figs[i + 2]
+        if not (is_percent(p) or is_points(p)):
+            continue
+        lead = s.gap(_next(s, base, -1), base)
+        en = cues.FROM_END.search(lead.lower()) and cues.FROM_TO.match(s.gap(base, new).lower())
+        cn = cues.FROM_CN_END.search(lead) and cues.FROM_TO_CN.match(s.gap(base, new))
+        if not (en or cn):
+            continue
+        between = s.gap(new, p)
+        m = cues.AFTER_NEW.match(between.lower()) if en else cues.AFTER_NEW_CN.match(between)
+        if not m:
+            continue
+        if m.group("up"):
+            sign = 1
+        elif m.group("down"):
+            sign = -1
+        else:
+            sign = cues.direction_before(lead) or _verb_sign(s.gap(base, new))
+            if sign == 0:
+                continue
+        out += _change(s, "from-to-then-change", p, base, new, sign)
+    return out
+
+
+@rule(
+    "to-from-then-change",
+    "change",
+    "The operating margin widened to 26.4% from 24.9%, up 1.5 percentage points.",
+    "change(24.9%, 26.4%) ≈ 1.5 pp",
+    gate=_rates,
+)
+def to_from_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """A verb "to" the new figure "from" the base, then the change ("up 1.5 percentage
+    points", "a fall of 12 basis points", "a change of (3%)")."""
+    out = []
+    for i in range(len(s.figs) - 2):
+        new, base, p = s.figs[i], s.figs[i + 1], s.figs[i + 2]
+        if not (is_percent(p) or is_points(p)):
+            continue
+        lead = s.gap(_next(s, new, -1), new)
+        if not cues.TO_END.search(lead.lower()) or not cues.TO_FROM_GAP.match(s.gap(new, base).lower()):
+            continue
+        m = cues.TO_FROM_THEN.match(s.gap(base, p).lower())
+        if not m:
+            continue
+        if m.group("up"):
+            sign = 1
+        elif m.group("down") or _parenthesised(s, p):
+            sign = -1
+        else:
+            sign = cues.direction_before(lead.lower().rsplit(" to", 1)[0] + " ")
+            if sign == 0:
+                sign = _value_sign(base, new)
+        if sign:
+            out += _change(s, "to-from-then-change", p, base, new, sign)
+    return out
+
+
+def _value_sign(base: Mention, new: Mention) -> int:
+    """The direction the figures themselves take, for a change given without a verb."""
+    if base.value is None or new.value is None:
+        return 0
+    return 1 if new.value.point > base.value.point else -1 if new.value.point < base.value.point else 0
+
+
+@rule(
+    "compared-with-cn",
+    "growth",
+    "沪深300指数收于3925.6点，较前一交易日的3883.1点上涨1.1%。",
+    "growth(3883.1, 3925.6) ≈ 1.1%",
+    gate=_rates,
+)
+def compared_with_cn(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """Y，较(比)…的Z上涨(下降)X%: the new figure, the base after 较, then the change."""
+    out = []
+    for i in range(len(s.figs) - 2):
+        new, base, p = s.figs[i], s.figs[i + 1], s.figs[i + 2]
+        if not (is_percent(p) or is_points(p)):
+            continue
+        if cues.COMPARED_CN.match(s.gap(new, base)):
+            m = cues.CHANGE_CN.match(s.gap(base, p))
+            if m:
+                out += _change(s, "compared-with-cn", p, base, new, 1 if m.group("up") else -1)
+    return out
+
+
+def _verb_sign(text: str) -> int:
+    """增至 is up, 降至 is down: the verb between the two figures of 由Z增至Y."""
+    if re.search("增|升|提|涨|扩|攀", text):
+        return 1
+    if re.search("降|减|跌|落|缩|收窄", text):
+        return -1
+    return 0
+
+
+@rule(
+    "figure-then-change-from",
+    "growth",
+    "Net profit was 20.1 billion yuan, up 12% from 17.9 billion yuan.",
+    "growth(17.9 billion CNY, 20.1 billion CNY) ≈ 12%",
+    gate=_rates,
+)
+def figure_then_change_from(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """The new figure, then at once its change ("Y, up 12% from Z"); in Chinese
+    Y，同比增长X%，上年同期为Z."""
+    out = []
+    for i in range(len(s.figs) - 2):
+        new, p, base = s.figs[i], s.figs[i + 1], s.figs[i + 2]
+        between = s.gap(new, p)
+        m = cues.NEW_THEN_CHANGE.match(between.lower()) or cues.NEW_THEN_CHANGE_CN.match(between)
+        if not m:
+            continue
+        sign = 1 if m.group("up") else -1
+        tail = s.gap(p, base)
+        if is_amount(p) and i + 3 < len(s.figs) and cues.OR_PERCENT.match(tail.lower()):
+            # "closed at 3,912.6, up 42.8 points, or 1.1%, from 3,869.8"
+            p, base = base, s.figs[i + 3]
+            if not is_percent(p):
+                continue
+            tail = s.gap(p, base)
+        elif not (is_percent(p) or is_points(p)):
+            continue
+        if _match(cues.AFTER_CHANGE_BASE, tail, cues.AFTER_CHANGE_BASE_CN):
+            out += _change(s, "figure-then-change-from", p, base, new, sign)
+    return out
+
+
+@rule(
+    "higher-than-at",
+    "growth",
+    "Orders were 15% higher than 2.4 million a year earlier, at 2.76 million.",
+    "growth(2.4 million, 2.76 million) ≈ 15%",
+    gate=_rates,
+)
+def higher_than_at(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """"X% higher (lower) than Z, at Y"."""
+    out = []
+    for i in range(len(s.figs) - 2):
+        p, base, new = s.figs[i], s.figs[i + 1], s.figs[i + 2]
+        if not is_percent(p):
+            continue
+        sign = cues.direction_after(s.gap(p, base))
+        if sign and cues.THAN.match(s.gap(p, base).lower()) and cues.THAN_AT.match(s.gap(base, new).lower()):
+            out += _change(s, "higher-than-at", p, base, new, sign)
+    return out
+

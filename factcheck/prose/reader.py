@@ -1,0 +1,241 @@
+"""The number reader's loop: where a figure starts, and the whole figure there (a quantity, a range)."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from factcheck import quantity as q
+from factcheck.prose.dates import Dates
+from factcheck.prose.mention import Mention
+from factcheck.prose.numbers import Numbers
+from factcheck.prose.units import Units
+from factcheck.prose.words import (
+    _CHANGE_WORDS,
+    _CURRENCY_CODES,
+    _MONTHS,
+    _ORD_SMALL,
+    _ORD_SUFFIX,
+    _ORD_TENS,
+    _SIGNS,
+    _SMALL,
+    _START,
+    _TENS,
+)
+
+
+def read(text: str) -> list[Mention]:
+    """Every figure in ``text``, in order, none overlapping."""
+    return Reader(text).run()
+
+
+class Reader(Dates, Numbers, Units):
+    """Reads every figure of one text: its parts (dates, numbers, units) are the mixins it is made of."""
+
+    # the loop ------------------------------------------------------------------
+    def run(self) -> list[Mention]:
+        """Jump from one place a figure could start to the next (a digit, a sign, a
+        numeral, a word that can begin a figure) and read what stands there."""
+        out: list[Mention] = []
+        i, n = 0, len(self.t)
+        while i < n:
+            found = _START.search(self.t, i)
+            if found is None:
+                break
+            i = found.start()
+            m = self.at(i)
+            if m is not None:
+                out.append(m)
+                i = m.end
+            else:
+                i = max(found.end(), i + 1)
+        return out
+
+    def at(self, i: int) -> Mention | None:
+        """A figure starting at ``i``, or None."""
+        t = self.t
+        c = t[i]
+        if c.isdigit():
+            if not self.boundary_before(i) or (i and t[i - 1] == "每" and re.match(r"\d+股", t[i:i + 12])):
+                return None  # the 10 of 每10股 is part of the per-share figure that follows
+            return self.date_cn(i) or self.iso(i) or self.day_month(i) or self.figure(i)
+        if "\u4e00" <= c <= "\u9fff":
+            return self.cjk_special(i) or (self.figure(i) if c in "零〇一二两三四五六七八九十" else None)
+        if c in "$€£¥￥" or c == "-":
+            return self.figure(i)
+        if not self.boundary_before(i):
+            return None
+        if any(t.startswith(s, i) for s in _SIGNS):  # US$, HK$, RMB¥
+            return self.figure(i)
+        w = self.word_at(i)
+        if w is None:
+            return None
+        word = w[0]
+        lw = word.lower()
+        if lw in _MONTHS and word[0].isupper():
+            return self.month_first(i, w)
+        if word in _CURRENCY_CODES:  # 'RMB 136.09 billion'
+            return self.figure(i)
+        if lw in _TENS:  # 'twenty-first'
+            m = re.compile(r"[- ]([a-z]+)(?![A-Za-z])").match(self.low, w[1])
+            if m and m.group(1) in _ORD_SMALL and _ORD_SMALL[m.group(1)] < 10:
+                value = _TENS[lw] + _ORD_SMALL[m.group(1)]
+                return self.mention(i, m.end(), "ordinal", value=q.exact(Fraction(value)))
+        if lw in _SMALL or lw in _TENS or lw in ("a", "an", "half"):
+            return self.figure(i)
+        if lw in _ORD_SMALL or lw in _ORD_TENS:
+            return self.word_ordinal(i)
+        return None
+
+    def cjk_special(self, i: int) -> Mention | None:
+        t = self.t
+        if t.startswith("第", i):
+            core = self.core(i + 1)
+            if core and core.digits and "." not in core.digits:
+                return self.mention(i, core.end, "ordinal", value=q.exact(Fraction(int(core.digits))))
+            return None
+        if t.startswith("百分之", i):
+            core = self.core(i + 3)
+            if core and core.digits:
+                v = q.with_unit(q.literal(core.digits), q.unit("percent"))
+                return self.mention(i, core.end, "number", value=v)
+        return None
+
+    def figure(self, i: int) -> Mention | None:
+        """A number with what goes with it; a range when another follows."""
+        first = self.quantity(i)
+        if first is None:
+            return None
+        if first.kind not in ("number", "year") or first.fraction:
+            return first
+        return self.range_from(first) or first
+
+    def range_from(self, a: Mention) -> Mention | None:
+        """A range that starts with figure ``a``: '2013-14', '5-7%', 'between 3 and 5 years'."""
+        t = self.t
+        m = re.compile(r" ?(-|/|to|and) ?").match(t, a.end)
+        if not m:
+            return None
+        sep = m.group(1)
+        before = self.prev_word(a.start)
+        if sep == "and" and before != "between":
+            return None
+        if sep == "/" and (m.group() != "/" or not t[m.end() : m.end() + 1].isdigit()):
+            return None  # only '2013/14' is a range; 'a / b' is not
+        if before in _CHANGE_WORDS and not (before == "from" and a.kind == "year"):
+            return None
+        j = m.end()
+        if j >= len(t):
+            return None
+        if a.kind == "year" and sep in ("-", "/"):
+            short = self.short_year_range(a, j)
+            if short is not None:
+                return short
+        b = self.quantity(j)
+        if b is None or b.kind not in ("number", "year") or b.fraction:
+            return None
+        return self.range_of(a, b)
+
+    def short_year_range(self, a: Mention, j: int) -> Mention | None:
+        """'2013-14', '1997/98': a year and the last two digits of a later one at ``j``."""
+        s = re.compile(r"(\d{2})(?![\d]|[.,]\d)").match(self.t, j)
+        if not s:
+            return None
+        y0 = int(a.text[-4:])
+        y1 = y0 // 100 * 100 + int(s.group(1))
+        if y1 <= y0:
+            return None
+        b = self.mention(j, s.end(), "year", value=q.exact(Fraction(y1)))
+        return self.mention(a.start, s.end(), "range", ends=(a, b))
+
+    def range_of(self, a: Mention, b: Mention) -> Mention | None:
+        """Two figures as a range: years, or amounts in one unit and magnitude, rising."""
+        assert a.value is not None and b.value is not None
+        if a.kind == "year" and b.kind == "year":
+            if b.value.point <= a.value.point:
+                return None
+            return self.mention(a.start, b.end, "range", ends=(a, b))
+        if a.kind == "year" or b.kind == "year":
+            return None
+        va, vb = a.value, b.value
+        bare = q.is_plain(va.unit) and va.mag is None
+        if bare and (vb.mag is not None or not q.is_plain(vb.unit)):
+            # 'three to five years', '5-7%', '1 to 2 billion yuan': the first takes the second's words
+            core = self.core(a.start)
+            if core is None or core.digits is None:
+                return None
+            self.and_a_half(core)
+            digits = core.digits
+            va = q.with_unit(q.literal(digits, vb.mag), vb.unit)
+            a = self.mention(a.start, a.end, "number", value=va)
+        elif va.unit != vb.unit or va.mag != vb.mag:
+            return None
+        if vb.point <= va.point:
+            return None
+        return self.mention(a.start, b.end, "range", ends=(a, b))
+
+    def quantity(self, i: int) -> Mention | None:
+        """[currency] number [magnitude] [unit] — or a year, an ordinal."""
+        t = self.t
+        start = i
+        lead = self.lead(i)
+        if lead is None:
+            return None
+        i, negative, currency = lead
+        core = self.core(i)
+        if core is None or (negative and core.digits is None):
+            return None
+        self.and_a_half(core)
+        end = core.end
+        in_digits = not core.words and not core.cjk
+        # ordinals in digits: '21st'
+        if core.digits and in_digits and currency is None:
+            m = _ORD_SUFFIX.match(t, end)
+            if m and "." not in core.digits:
+                return self.mention(start, m.end(), "ordinal", value=q.exact(Fraction(int(core.digits))))
+        if core.digits is None:  # an exact fraction
+            if currency:
+                return None
+            return self.mention(start, end, "number", value=q.exact(core.exact or Fraction(0)), fraction=True)
+        if in_digits and self.letter_after(end) and not self.attached_word(end):
+            return None  # '3D', '5G': not figures
+        if t.startswith(":", end) and t[end + 1 : end + 2].isdigit():
+            return None  # a time of day, 10:30
+        if core.digits and "." not in core.digits and currency is None and not negative and t.startswith("周年", end):
+            # '20周年': the 20th anniversary, an ordinal of years (not 20 weeks and a 年)
+            return self.mention(start, end + 2, "ordinal", value=q.exact(Fraction(int(core.digits))))
+        mag, end = self.magnitude(core, end)
+        # a year: four digits, 1800 to 2099, nothing after it that makes it an amount
+        if mag is None and currency is None and in_digits and not negative and self.is_year(core.digits, end):
+            return self.mention(start, end, "year", value=q.exact(Fraction(int(core.digits))))
+        return self.amount(start, end, core, ("-" if negative else "") + core.digits, mag, currency)
+
+    def lead(self, i: int) -> tuple[int, bool, str | None] | None:
+        """What comes before the number's digits, a minus and a currency ('-5', 'US$ 5',
+        'RMB 5'): (where the number starts, negative, currency), or None."""
+        t = self.t
+        negative = False
+        if t[i] == "-":
+            if not (i + 1 < len(t) and t[i + 1].isdigit()) or (i > 0 and (t[i - 1].isalnum())):
+                return None
+            negative = True
+            i += 1
+        sign = next((s for s in _SIGNS if t.startswith(s, i)), None)
+        if sign:
+            i = self.space(i + len(sign))
+            if i >= len(t) or not t[i].isdigit():
+                return None
+            return i, negative, q.CURRENCY_SIGNS[sign]
+        w = self.word_at(i) if t[i].isalpha() and t[i].isascii() else None
+        if not (w and w[0] in _CURRENCY_CODES):
+            return i, negative, None
+        k = self.space(w[1])
+        if not (k < len(t) and (t[k].isdigit() or t.startswith(tuple(_SIGNS), k))):
+            return None
+        sign2 = next((s for s in _SIGNS if t.startswith(s, k)), None)
+        return k + (len(sign2) if sign2 else 0), negative, _CURRENCY_CODES[w[0]]
+
+    def is_year(self, digits: str, end: int) -> bool:
+        """Four digits from 1800 to 2099 with no unit after them ('2015', not '2015 yuan')."""
+        return bool(re.fullmatch(r"(18|19|20)\d\d", digits)) and self.unit(end, count=False, after_year=True) is None
+

@@ -1,0 +1,54 @@
+"""The text a reader walks: its translated copy, and the small looks around a place (words, spaces, boundaries)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from factcheck.prose.mention import Mention
+from factcheck.prose.words import _SPACE, _TRANSLATE, _WORD
+
+
+class Scan:
+    """The text being read, one character for one with the original; the parts of the
+    reader (dates, numbers, units) build on it."""
+
+    def __init__(self, text: str) -> None:
+        self.orig = text
+        self.t = text.translate(_TRANSLATE)
+        self.low = self.t.lower()
+        #: (start, end) of the figures read as per share: '… per share were $6.13,
+        #: against $5.61' reads both
+        self.per_share: list[tuple[int, int]] = []
+
+    # helpers -------------------------------------------------------------------
+    def word_at(self, i: int) -> tuple[str, int] | None:
+        m = _WORD.match(self.t, i)
+        if not m:
+            return None
+        w = m.group().rstrip(".'")
+        w = w.removesuffix("'s")
+        return w, i + len(w)
+
+    def prev_word(self, i: int) -> str:
+        m = re.search(r"([A-Za-z]+)[ ,]*$", self.t[max(0, i - 40) : i])
+        return m.group(1).lower() if m else ""
+
+    def space(self, i: int) -> int:
+        return _SPACE.match(self.t, i).end()  # type: ignore[union-attr]
+
+    def boundary_before(self, i: int) -> bool:
+        if i == 0:
+            return True
+        c = self.t[i - 1]
+        if c == ":" and i > 1 and self.t[i - 2].isdigit():
+            return False  # 10:30
+        if c == "-" and i > 1 and self.t[i - 2].isascii() and self.t[i - 2].isalnum():
+            return False  # COVID-19, A-1
+        return not (c.isalnum() and c.isascii()) and c not in "._/"
+
+    def letter_after(self, i: int) -> bool:
+        return i < len(self.t) and self.t[i].isascii() and self.t[i].isalpha()
+
+    def mention(self, start: int, end: int, kind: str, **kw: Any) -> Mention:
+        return Mention(start, end, self.orig[start:end], kind, **kw)

@@ -1,0 +1,202 @@
+"""What follows a number: its magnitude, its unit (percent, points, time, currency, a count), 'per' a thing or a share."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from factcheck import quantity as q
+from factcheck.prose.mention import Mention, _Core
+from factcheck.prose.scan import Scan
+from factcheck.prose.words import (
+    _A_THING,
+    _CJK_CURRENCY_LONGEST,
+    _CJK_MAGS,
+    _CJK_TIME,
+    _CURRENCY_AFTER_LONGEST,
+    _CURRENCY_CODES,
+    _MAG_ATTACHED,
+    _MAG_WORDS,
+    _NOT_COUNTS,
+    _PER_SHARE_BEFORE,
+    _PER_THING,
+    _PLURAL_NOUNS,
+    _TIME,
+)
+
+
+class Units(Scan):
+    """The reader's units after a number, and the amount they make with it."""
+
+    def amount(self, start: int, end: int, core: _Core, digits: str, mag: str | None, currency: str | None) -> Mention | None:
+        """The number with its unit (or its currency), from ``start``; None for a weak
+        number ('one') that has neither a unit nor a magnitude."""
+        found = self.unit(end, count=not core.cjk and currency is None, after_mag=mag is not None)
+        value = q.literal(digits, mag)
+        if found is not None and currency is not None and q.has_currency(found[0]) and found[0] != q.unit(currency):
+            found = None
+        if found is not None:
+            u, end, half = found
+            if half and "." not in digits:
+                value = q.literal(digits + ".5", mag)
+            value = q.with_unit(value, u)
+        elif currency is not None:  # '$6.31', '$6.31 a share'
+            u, end, _ = self.per(q.unit(currency), end)
+            value = q.with_unit(value, u)
+        if found is None and core.weak and mag is None:
+            return None
+        if q.has_currency(value.unit) and len(value.unit.exponents) == 1:
+            value = self.per_share_before(start, value)
+            if len(value.unit.exponents) > 1:
+                self.per_share.append((start, end))
+        return self.mention(start, end, "number", value=value)
+
+    def per_share_before(self, start: int, value: q.Value) -> q.Value:
+        """A money figure after 'earnings per share', 'EPS', '每股' or '每10股' (in the same
+        sentence, with no other figure between but per-share ones): per one share, and
+        per N shares divided by N, exactly (每10股 308.76元 is 30.876 CNY a share)."""
+        lo = max(0, start - 80)
+        seg = self.t[lo:start]
+        cut = max(seg.rfind(". "), seg.rfind("。"), seg.rfind(";"), seg.rfind("；"))
+        if cut >= 0:
+            lo, seg = lo + cut + 1, seg[cut + 1 :]
+        found = None
+        for found in _PER_SHARE_BEFORE.finditer(seg):
+            pass
+        if found is None:
+            return value
+        between = list(self.t[lo + found.end() : start])
+        for a, b in self.per_share:
+            for k in range(max(a, lo + found.end()), min(b, start)):
+                between[k - lo - found.end()] = " "
+        if any(c.isdigit() for c in between):
+            return value
+        n = int(found.group(1)) if found.group(1) else 1
+        if n == 0:
+            return value
+        share = q.count_unit("share")
+        f = Fraction(1, n)
+        return q.Value(value.point * f, value.iv.scale(f), value.unit / share, value.mag if n == 1 else None)
+
+    def attached_word(self, end: int) -> bool:
+        """Letters right after digits that belong to the figure: '380bn', '10k', '21st'."""
+        m = re.compile(r"[A-Za-z]+").match(self.t, end)
+        assert m
+        w = m.group()
+        return w in _MAG_WORDS or w in _MAG_ATTACHED or w.lower() in ("pp", "ppt", "ppts", "pct", "yr", "yrs", "bp", "bps")
+
+    def magnitude(self, core: _Core, end: int) -> tuple[str | None, int]:
+        t = self.t
+        for w in _CJK_MAGS:
+            if t.startswith(w, end):
+                # '十' alone after a number is no magnitude; 万/亿 and their compounds are
+                return q.canonical_magnitude(w), end + len(w)
+        if core.cjk:
+            return None, end
+        k = self.space(end)
+        m = re.compile(r"[A-Za-z]+").match(t, k)
+        if not m:
+            return None, end
+        w = m.group()
+        if k == end and w in _MAG_ATTACHED:
+            return _MAG_ATTACHED[w], m.end()
+        if w.lower() in _MAG_WORDS and (w.islower() or w.istitle() or w.isupper()):
+            return _MAG_WORDS[w.lower()], m.end()
+        return None, end
+
+    def unit(
+        self, end: int, count: bool = True, after_mag: bool = False, after_year: bool = False
+    ) -> tuple[q.Unit, int, bool] | None:
+        """The unit after a number: (unit, end, 'and a half' seen in CJK)."""
+        if after_year and self.t.startswith("年", end):
+            return None  # '2015年' is the year itself
+        found = self.cjk_unit(end)
+        if found is not None:
+            return found
+        if self.t.startswith("%", end):
+            return q.unit("percent"), end + 1, False
+        return self.word_unit(end, count, after_mag, after_year)
+
+    def cjk_unit(self, end: int) -> tuple[q.Unit, int, bool] | None:
+        """A CJK unit, which comes without a space: 元, 个百分点, 个月, 年半."""
+        t = self.t
+        for w, code in _CJK_CURRENCY_LONGEST:
+            if t.startswith(w, end):
+                return q.unit(code), end + len(w), False
+        for w in ("个百分点", "百分点"):
+            if t.startswith(w, end):
+                return q.unit("pp"), end + len(w), False
+        for w, u in _CJK_TIME.items():
+            if t.startswith(w, end):
+                e = end + len(w)
+                half = t.startswith("半", e)
+                return q.unit(u), e + (1 if half else 0), half
+        return None
+
+    def word_unit(self, end: int, count: bool, after_mag: bool, after_year: bool) -> tuple[q.Unit, int, bool] | None:
+        """A unit in letters after a number: percent, pp, a time, a currency, a count."""
+        t, low = self.t, self.low
+        k = self.space(end)
+        hyphen = False
+        if k == end and t.startswith("-", end):
+            k, hyphen = end + 1, True
+        m = re.compile(r"[A-Za-z][A-Za-z.]*").match(t, k)
+        if not m:
+            return None
+        w = m.group().rstrip(".")
+        lw = w.lower()
+        wend = k + len(w)
+        if k == end and not hyphen and lw not in ("pp", "ppt", "ppts", "pct", "yr", "yrs", "bp", "bps"):
+            return None
+        if hyphen and lw not in _TIME:
+            return None
+        if lw in ("percent", "pct"):
+            return q.unit("percent"), wend, False
+        if lw == "per" and low.startswith(" cent", wend):
+            return q.unit("percent"), wend + 5, False
+        if lw == "percentage" and re.compile(r" points?(?![A-Za-z])").match(low, wend):
+            return q.unit("pp"), re.compile(r" points?").match(low, wend).end(), False  # type: ignore[union-attr]
+        if lw in ("pp", "ppt", "ppts"):
+            return q.unit("pp"), wend, False
+        if lw in ("bp", "bps"):
+            return q.unit("bp"), wend, False
+        if lw == "basis" and (bp := re.compile(r"[ -]points?(?![A-Za-z])").match(low, wend)):
+            return q.unit("bp"), bp.end(), False
+        if lw in _TIME and not after_year:
+            return self.per(q.unit(_TIME[lw]), wend)
+        if after_year:
+            return None
+        return self.currency_or_count(w, k, wend, count, after_mag)
+
+    def currency_or_count(self, w: str, k: int, wend: int, count: bool, after_mag: bool) -> tuple[q.Unit, int, bool] | None:
+        """A currency written after the number ('yuan', 'US dollars'), 'times', or a count
+        of things ('orders'): the word ``w`` at ``k``, ending at ``wend``."""
+        low, lw = self.low, w.lower()
+        for phrase, code in _CURRENCY_AFTER_LONGEST:
+            if low.startswith(phrase, k) and not self.letter_after(k + len(phrase)):
+                if phrase in ("pounds",) and not after_mag:
+                    continue
+                return self.per(q.unit(code), k + len(phrase))
+        if w in _CURRENCY_CODES:
+            return self.per(q.unit(_CURRENCY_CODES[w]), wend)
+        if lw in ("times", "fold"):
+            return q.unit(""), wend, False
+        a_word = count and w.isalpha() and w.islower() and lw not in _NOT_COUNTS and len(w) > 2 and not lw.endswith("ly")
+        counted = after_mag or (lw.endswith("s") and not lw.endswith("ss")) or lw in _PLURAL_NOUNS
+        if a_word and counted and not low.startswith("'", wend):
+            return q.count_unit(w), wend, False
+        return None
+
+    def per(self, u: q.Unit, end: int) -> tuple[q.Unit, int, bool]:
+        """'billion yuan per year': a rate; '$6.31 a share', '59 yuan per user': a
+        figure per one of a thing (exactly one)."""
+        m = re.compile(r" per (day|week|month|quarter|year)(?![A-Za-z])").match(self.low, end)
+        if m:
+            return u / q.unit(m.group(1)), m.end(), False
+        m = _PER_THING.match(self.low, end)
+        if m and m.group(2) == "annum":
+            return u / q.unit("year"), m.end(), False
+        if m and m.group(2) not in _NOT_COUNTS and m.group(2) != "cent" and (m.group(1) == "per" or m.group(2) in _A_THING):
+            return u / q.count_unit(m.group(2)), m.end(), False
+        return u, end, False
+

@@ -1,0 +1,112 @@
+"""The words and patterns of prose figures: number words, months, magnitudes, currencies, units."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck import quantity as q
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORD_SMALL = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+}
+_ORD_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+             "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
+#: fraction words -> denominator
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+              "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+#: magnitude words of prose -> the canonical word of quantity.MAGNITUDES
+_MAG_WORDS = {
+    "thousand": "thousand", "thousands": "thousand", "million": "million", "millions": "million",
+    "billion": "billion", "billions": "billion", "trillion": "trillion", "trillions": "trillion",
+    "mn": "million", "mln": "million", "bn": "billion", "bln": "billion", "tn": "trillion",
+}
+_MAG_ATTACHED = {"k": "thousand", "K": "thousand", "m": "million", "M": "million"}
+_CJK_MAGS = sorted((w for w in q.MAGNITUDES if not w.isascii()), key=len, reverse=True)
+
+_CURRENCY_AFTER = {  # lower-cased words (and phrases) after a number
+    "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "renminbi": "CNY", "usd": "USD", "dollars": "USD",
+    "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "hkd": "HKD", "hong kong dollars": "HKD",
+    "hk dollars": "HKD", "eur": "EUR", "euro": "EUR", "euros": "EUR", "gbp": "GBP", "pounds": "GBP",
+    "jpy": "JPY", "yen": "JPY",
+}
+_CJK_CURRENCY = {w: c for w, c in q.CURRENCY_WORDS.items() if not w.isascii()}
+_CURRENCY_CODES = {"RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}
+_SIGNS = sorted(q.CURRENCY_SIGNS, key=len, reverse=True)
+_TIME = {w: u for w, u in q.TIME_WORDS.items() if w.isascii()}
+_CJK_CURRENCY_LONGEST = sorted(_CJK_CURRENCY.items(), key=lambda x: -len(x[0]))
+_CURRENCY_AFTER_LONGEST = sorted(_CURRENCY_AFTER.items(), key=lambda x: -len(x[0]))
+MAX_DIGITS = 60  # as in the claims language: a longer run of digits is no figure
+_CJK_TIME = {"天": "day", "周": "week", "星期": "week", "个月": "month", "个季度": "quarter", "季度": "quarter", "年": "year"}
+
+#: words that follow numbers without being what is counted
+_NOT_COUNTS = set("""
+a about above across after again against ago ahead all almost alone along already also although always am
+among an and another any are around as at away back be because been before behind being below beneath
+beside besides between beyond both but by can could did do does down during each earlier either else
+even ever every few for from further had has have he her here hers him his how however if in including
+into is it its itself just last later least less like little many may more most much must my near nearly
+next no nor not now of off often on once only onto or other others our ours out over own past per
+perhaps plus rather respectively since so some still such than that the their theirs them then there
+these they this those though through thus till to too toward towards under unless until up upon us
+versus very via was we were what whatever when where whether which while who whom whose why will with
+within without would yet you your yours its was wasn isn aren as is has this thus less across always
+perhaps sometimes afterwards towards besides nevertheless whereas times fold percentage point points
+""".split())
+_PLURAL_NOUNS = {"people", "staff", "children", "men", "women", "personnel"}
+#: 'per share', 'a share', 'per diluted share', 'per user': a figure per one thing
+_PER_THING = re.compile(r" (per|a|an) (?:(?:diluted|basic|ordinary|class [ab]|adjusted) )?([a-z]{3,})(?![A-Za-z])")
+#: what 'a'/'an' makes a figure per ('$6.31 a share'); 'per' takes any noun ('per user')
+_A_THING = {"share", "head", "person", "user", "customer", "subscriber", "employee", "barrel", "tonne", "ton", "unit"}
+#: 'earnings per share of $6.13', '每股收益59.49元', '每10股派发现金红利308.76元': the phrase
+#: before a money figure that makes it a figure per share (per N shares, exactly)
+_PER_SHARE_BEFORE = re.compile(r"(?:\b(?:per|a) (?:diluted |basic |ordinary )?share\b|\beps\b|每(\d*)股)", re.IGNORECASE)
+_CHANGE_WORDS = {"from", "rose", "fell", "grew", "increased", "decreased", "dropped", "declined", "climbed",
+                 "jumped", "gained", "lost", "slipped", "slid", "surged", "plunged", "up", "down", "cut",
+                 "raised", "by", "rising", "falling", "growing", "grow", "rise", "fall", "reached", "reach",
+                 "hit", "swelled", "shrank", "sank", "soared", "tumbled", "narrowed", "widened", "went"}
+
+
+# One character for one: the reader works on a copy of the text of the same length.
+_TRANSLATE = str.maketrans({
+    **{chr(0xFF10 + d): str(d) for d in range(10)},
+    "％": "%", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ", "\t": " ", "\n": " ",
+    "’": "'", "‘": "'", "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "，": ",", "．": ".",
+})
+
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
+_SPACE = re.compile(r" *")
+_CN_NUM = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
+_CN_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?|(\d{1,2})月(\d{1,2})[日号]")
+_ORD_SUFFIX = re.compile(r"(st|nd|rd|th)(?![A-Za-z])")
+
+
+def _words(*tables: dict[str, int] | set[str]) -> str:
+    return "|".join(sorted({w for t in tables for w in t}, key=len, reverse=True))
+
+
+#: where a figure can start: the first character of every form ``Reader.at`` reads
+_START = re.compile(
+    r"\d|[$€£¥￥]|-(?=\d)|[零〇一二两三四五六七八九十第百]"
+    r"|(?<![A-Za-z0-9])(?:US\$|HK\$|RMB|CN¥|JP¥|CNY|USD|HKD|EUR|GBP|JPY"
+    rf"|(?i:{_words(_SMALL, _TENS, _ORD_SMALL, _ORD_TENS, {'a', 'an', 'half'})})(?![A-Za-z])"
+    rf"|(?:{_words({m.capitalize() for m in _MONTHS})})(?![a-z]))"
+)

@@ -1,0 +1,196 @@
+"""The whole page: header and counts, the list of problems, each file's draft and cards (``render``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck import __version__
+from factcheck.model import FileReport, Report, Status
+from factcheck.reporters import (
+    SYMBOLS,
+    Options,
+    coverage,
+    listed,
+    more_text,
+    summary_text,
+)
+from factcheck.reporters.html.cards import card, uncovered_card
+from factcheck.reporters.html.marks import (
+    PROBLEMS,
+    UNCOVERED,
+    VERDICT_SYMBOLS,
+    Marked,
+    draw_markdown,
+    draw_plain,
+    mark_figures,
+)
+from factcheck.reporters.html.shell import CSP, CSS, JS, e
+
+
+@dataclass
+class _Problem:
+    order: tuple[int, int, int]
+    verdict: str
+    html: str
+
+
+def _headline(source: str) -> str | None:
+    """The draft's first line when it is a Markdown heading ('# Title')."""
+    for line in source.splitlines():
+        if line.strip():
+            found = re.match(r"\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", line)
+            return found.group(1) if found else None
+    return None
+
+
+def _file(fi: int, fr: FileReport, problems: list[_Problem]) -> str:
+    doc = fr.document
+    cards = {i: f"c{fi}-{i}" for i in range(len(fr.results))}
+    title = doc.article.get("title") or doc.path
+    d = fr.draft
+    # the draft's own headline is drawn with the draft: the title is not said twice
+    shows_title = d is not None and d.source is not None and _headline(d.source) == title
+    out = [f'<section class="file" id="file{fi}">', "" if shows_title else f"<h2>{e(title)}</h2>"]
+    meta = [f"claims: {e(doc.path)}"]
+    if d is not None:
+        meta.append(f"draft: {e(d.path)}")
+        meta.append(f"{d.located} of {d.claims} claims located")
+        meta.append(f"{d.covered} of {d.figures - d.ignored} figures covered ({d.share:.0%})")
+    out.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    for p in doc.problems:
+        out.append(
+            f'<section class="card v-error"><h4><span class="badge">{SYMBOLS[Status.ERROR]} invalid</span>'
+            f' <span class="where">{e(p.span)}</span></h4><p>{e(p.message)} <span class="muted">[{e(p.code)}]</span></p></section>'
+        )
+        problems.append(_Problem((fi, -1, 0), Status.ERROR.value, f'<a href="#file{fi}" class="v-error">{SYMBOLS[Status.ERROR]} invalid: {e(p.span)}: {e(p.message)}</a>'))
+
+    marks: list[Marked] = []
+    placed: set[str] = set()
+    first_figure: dict[str, str] = {}  # claim id -> key of its first figure in the page
+    if d is not None and d.source is not None:
+        marks = mark_figures(fi, fr, cards)
+        drawn, placed = (draw_markdown if d.markdown else draw_plain)(d.source, marks)
+        out.append(f'<article class="draft">{drawn}</article>')
+        missing = [m for m in marks if m.key not in placed]
+        if missing:  # never expected; said rather than lost
+            out.append('<p class="muted">Figures the page could not place in the text: '
+                       + ", ".join(f'<span class="fig v-{m.verdict}">{e(m.figure.text)} ({e(m.figure.span)})</span>' for m in missing) + "</p>")
+        for m in marks:
+            if m.key in placed:
+                for c in (*m.figure.contradicts, *(c for c, _ in m.figure.agrees), *m.figure.claims):
+                    first_figure.setdefault(c, m.key)
+    contradicting = {c: m.key for m in marks if m.key in placed for c in m.figure.contradicts}
+    order = {m.key: k for k, m in enumerate(marks)}
+
+    out.append(f'<h3 class="section">Claims ({len(fr.results)})</h3>' if d is not None else "")
+    for i, r in enumerate(fr.results):
+        key = contradicting.get(r.claim.id) or first_figure.get(r.claim.id)
+        out.append(card(r, cards[i], key))
+        if r.status in PROBLEMS:
+            pos = order.get(key, 10**9) if key else 10**9
+            target = key or cards[i]
+            goto = f' data-goto="{key}"' if key else ""
+            note = " (suppressed)" if r.suppressed else ""
+            problems.append(_Problem(
+                (fi, pos, i), r.status.value,
+                f'<a href="#{target}"{goto} class="v-{r.status.value}"><span class="badge">{SYMBOLS[r.status]} {r.status.value}</span>'
+                f" <code>{e(r.claim.id)}</code>{note}<br>{e(_short(r.message))}</a>",
+            ))
+    uncovered = [m for m in marks if m.cards and m.cards[0].startswith("u")]
+    if uncovered:
+        out.append(f'<h3 class="section">Figures no claim covers ({len(uncovered)})</h3>')
+        shown, more = listed(uncovered)
+        if more:
+            out.append(f'<p class="muted">{e(more_text(more))}</p>')
+        ids = {id(m) for m in shown}  # a set: a million figures are not a million list scans each
+        for k, m in enumerate(marks):
+            if id(m) in ids:
+                out.append(uncovered_card(m, m.cards[0], d.required if d else False))
+                problems.append(_Problem(
+                    (fi, k, -1), m.verdict,
+                    f'<a href="#{m.key}" data-goto="{m.key}" class="v-{m.verdict}"><span class="badge">{VERDICT_SYMBOLS[m.verdict]} {UNCOVERED}</span>'
+                    f" {e(m.figure.text)}<br><span class=\"muted\">{e(m.figure.span)}</span></a>",
+                ))
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _short(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _counts(report: Report) -> str:
+    counts = report.counts()
+    items = []
+    for s, n in counts.items():
+        items.append((s, f"{SYMBOLS[Status(s)]}", n))
+    drafts = [f.draft for f in report.files if f.draft is not None]
+    if drafts:
+        items.append((UNCOVERED, VERDICT_SYMBOLS[UNCOVERED], sum(len(d.uncovered) for d in drafts)))
+    lis = "".join(
+        f'<li class="v-{s}{" zero" if not n else ""}" data-count="{s}"><span class="badge">{sym}</span> {n} {s}</li>'
+        for s, sym, n in items
+    )
+    return f'<ul class="counts">{lis}</ul>'
+
+
+def render(report: Report, options: Options) -> str:
+    titles = [f.document.article.get("title") for f in report.files]
+    title = titles[0] if len(report.files) == 1 and titles[0] else f"{len(report.files)} claims files"
+    # the header names the claims file when the draft, drawn below, shows its headline
+    heading = title
+    if len(report.files) == 1 and titles[0]:
+        d = report.files[0].draft
+        if d is not None and d.source is not None and _headline(d.source) == title:
+            heading = report.files[0].document.path
+    problems: list[_Problem] = []
+    files = [_file(fi, f, problems) for fi, f in enumerate(report.files, 1)]
+    problems.sort(key=lambda p: p.order)
+    failed = report.exit_code(options.fail_on) != 0
+    if problems:
+        side = "<ol>" + "".join(f"<li>{p.html}</li>" for p in problems) + "</ol>"
+    else:
+        side = '<p class="none">Nothing to fix.</p>'
+    notices = ""
+    if report.notices:
+        notices = '<section class="file"><h3 class="section">Notices (they do not fail the run)</h3><ul>' + "".join(
+            f"<li>{e(n.span)}: {e(n.message)} <span class=\"muted\">[{e(n.code)}]</span></li>" for n in report.notices
+        ) + "</ul></section>"
+    cov = coverage(report)
+    legend = "" if cov is None else (
+        '<p class="summary">Every figure of the draft is marked: ✓ pass, ▲ warn, ✗ fail, ■ error, '
+        "○ unchecked (cited, not computed), ◇ uncovered (no claim). Click a figure for its computation.</p>"
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="factcheck {e(__version__)}">
+<title>{'✗' if failed else '✓'} factcheck: {e(title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<header class="top">
+<h1>factcheck {'✗' if failed else '✓'} <small>{e(heading)}</small></h1>
+{_counts(report)}
+<p class="summary">{e(summary_text(report))}</p>
+{legend}
+</header>
+<div class="layout">
+<nav class="problems" aria-label="Problems"><h2>To look at ({len(problems)})</h2>{side}</nav>
+<main>
+{chr(10).join(files)}
+{notices}
+</main>
+<aside id="inspector" hidden aria-label="The claims behind a figure"><button type="button" class="close" aria-label="Close">×</button><div class="content"></div></aside>
+</div>
+<footer>factcheck {e(__version__)} · exit code {report.exit_code(options.fail_on)} (--fail-on {e(options.fail_on)})</footer>
+<script>{JS}</script>
+</body>
+</html>
+"""
