@@ -16,46 +16,12 @@ from fractions import Fraction
 from pathlib import Path
 
 from factcheck import quantity as q
-from factcheck.draft import Draft
+from factcheck.draft import Draft, sentences
 from factcheck.errors import UsageError
 from factcheck.prose import Mention, read
 from factcheck.schema import modeline
 
-#: words before a full stop that do not end a sentence
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "inc", "co", "corp", "ltd", "plc", "no", "vs", "etc", "e.g", "i.e",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "fig",
-}
-_END = re.compile(r"[.!?。！？]+[\"'”’)]*(?=\s|$)|[。！？]")
-
 TODO_SOURCE = "TODO: cite the source of these figures, or give the claim a check and a stated value"
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a reading text; paragraphs never run together."""
-    out: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text):
-        start = para.start()
-        for m in _END.finditer(para.group()):
-            end = para.start() + m.end()
-            before = re.search(r"([A-Za-z.]+)[.!?]*$", text[start : para.start() + m.start() + 1])
-            word = before.group(1).lower().rstrip(".") if before else ""
-            if m.group().startswith(".") and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
-                continue
-            if text[start:end].strip():
-                out.append(_trim(text, start, end))
-            start = end
-        if text[start : para.end()].strip():
-            out.append(_trim(text, start, para.end()))
-    return out
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 def expression(m: Mention, year: int | None = None) -> tuple[str, bool, str | None]:

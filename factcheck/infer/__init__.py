@@ -43,8 +43,8 @@ def infer(draft: Draft, year: int | date | None = None, mentions: list[Mention] 
     (anchoring reads them too: one number reader, one pass)."""
     month = year.month if isinstance(year, date) else None
     year = year.year if isinstance(year, date) else year
+    from factcheck.draft import sentences
     from factcheck.infer.tables import read_tables
-    from factcheck.inventory import sentences
     from factcheck.prose import read
 
     text = draft.text

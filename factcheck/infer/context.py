@@ -47,6 +47,8 @@ class Sentence:
         self.paragraph = paragraph
         self._index = {id(m): k for k, m in enumerate(self.figs)}
         self._changes: list[tuple[Mention, int]] | None = None
+        #: a percent or a figure in points among the figures (what every change and share needs)
+        self.rates = any(is_percent(m) or is_points(m) for m in self.figs)
 
     def index(self, m: Mention) -> int:
         """The place of a figure among ``figs`` (-1 when it is not one)."""

@@ -14,9 +14,9 @@ from typing import Any, NamedTuple
 
 class _Lazy:
     """A pattern compiled the first time it is used: the rules' patterns are large, and a
-    run that reads no draft (or a sentence no rule is tried on) never pays for them."""
-
-    __slots__ = ("_args", "_compiled")
+    run that reads no draft (or a sentence no rule is tried on) never pays for them.
+    Once compiled, a plain pattern's ``match``, ``search`` and ``fullmatch`` are the
+    compiled pattern's own (no call through this object at every figure)."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._args = (pattern, flags)
@@ -24,7 +24,11 @@ class _Lazy:
 
     def _get(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(*self._args)
+            self._compiled = compiled = re.compile(*self._args)
+            if type(self) is _Lazy:  # a _Cued keeps its own match and search
+                self.match = compiled.match  # type: ignore[method-assign]
+                self.search = compiled.search  # type: ignore[method-assign]
+                self.fullmatch = compiled.fullmatch  # type: ignore[method-assign]
         return self._compiled
 
     def match(self, *a: Any) -> re.Match[str] | None:
@@ -35,6 +39,13 @@ class _Lazy:
 
     def fullmatch(self, *a: Any) -> re.Match[str] | None:
         return self._get().fullmatch(*a)
+
+
+def has_cjk(text: str) -> bool:
+    """A Chinese (or full-width) character in ``text``: the Chinese patterns are tried, and
+    compiled, only where one stands, so an English draft never pays for them. (A regex
+    with these ranges costs milliseconds to compile; ASCII text is told at once.)"""
+    return not text.isascii() and any("\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for c in text)
 
 
 def _lazy(pattern: str, flags: int = 0) -> _Lazy:
@@ -69,8 +80,6 @@ class _CuedMatch:
 class _Cued(_Lazy):
     """A pattern with a ``CUE`` slot: a match stands only when the slot holds a change word
     (or is empty, where the pattern makes it optional, or holds one of ``also``)."""
-
-    __slots__ = ("_also",)
 
     def __init__(self, pattern: str, also: frozenset[str] = frozenset()) -> None:
         super().__init__(pattern)
@@ -159,7 +168,7 @@ _DIR_AFTER = _lazy(r"^\s*(?:(?P<up>higher|more|up|above)|(?P<down>lower|less|dow
 def direction_before(gap: str) -> int:
     """+1 or -1 when ``gap`` (the text before a figure) ends with a change cue, else 0."""
     tail = gap[-60:]
-    m = _DIR_EN.search(tail.lower()) or _DIR_CN.search(tail)
+    m = _DIR_EN.search(tail.lower()) or (_DIR_CN.search(tail) if has_cjk(tail) else None)
     if not m:
         return 0
     return 1 if m.group("up") else -1
@@ -180,7 +189,7 @@ def has_direction_word(text: str) -> bool:
     if any(w in _UP or w in _DOWN for w in words):
         return True
     pairs = (" ".join(words[i : i + 3]) for i in range(len(words)))
-    return any(cue_sign(p.rsplit(" ", k)[0]) for p in pairs for k in (0, 1, 2)) or bool(_CN_WORDS.search(text))
+    return any(cue_sign(p.rsplit(" ", k)[0]) for p in pairs for k in (0, 1, 2)) or (has_cjk(text) and bool(_CN_WORDS.search(text)))
 
 
 _CN_WORDS = _lazy(f"{UP_CN}|{DOWN_CN}")
@@ -317,9 +326,9 @@ def approximation(before: str, after: str) -> Approx:
     """The approximation word right before (or after, in Chinese) a stated figure."""
     tail = before[-40:]
     for en, cn, approx in APPROXIMATIONS:
-        if en.search(tail.lower()) or (cn is not None and cn.search(tail)):
+        if en.search(tail.lower()) or (cn is not None and has_cjk(tail) and cn.search(tail)):
             return approx
-    for pattern, approx in _AFTER_APPROX:
+    for pattern, approx in _AFTER_APPROX if has_cjk(after[:2]) else ():
         if pattern.match(after):
             return approx
     return EXACT

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from factcheck.infer import cues
-from factcheck.infer.context import Relation, Sentence, is_percent, is_points
+from factcheck.infer.context import Relation, Sentence
 from factcheck.prose import Mention
 
 
@@ -43,7 +43,7 @@ def rule(name: str, kind: str, example: str, gives: str, gate: Callable[[Sentenc
 
 def _rates(s: Sentence) -> bool:
     """A percent or a figure in points: what every change and share needs."""
-    return any(is_percent(m) or is_points(m) for m in s.figs)
+    return s.rates
 
 
 def _words(pattern: str) -> Callable[[Sentence], bool]:

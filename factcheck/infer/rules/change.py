@@ -82,7 +82,7 @@ def _parenthesised(s: Sentence, m: Mention) -> bool:
 
 
 def _match(pattern: cues._Lazy, text: str, cn: cues._Lazy | None = None) -> bool:
-    return bool(pattern.match(text.lower()) or (cn is not None and cn.match(text)))
+    return bool(pattern.match(text.lower()) or (cn is not None and cues.has_cjk(text) and cn.match(text)))
 
 
 @rule(
