@@ -269,20 +269,25 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？；]|\n\s*\n")
 def sentence_words(text: str, mentions: list[Mention], at: Iterable[int]) -> dict[int, str]:
     """For each figure starting at an offset of ``at``: the words of its sentence without
     any figure, lower case and single-spaced, which stay the same when only a figure of
-    the sentence changes. One pass over the text for the sentence ends."""
+    the sentence changes. One pass over the text for the sentence ends, and each
+    sentence's words made once however many figures it holds (a draft of one sentence
+    and thousands of figures is linear, not quadratic)."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     starts = [m.start for m in mentions]
     out: dict[int, str] = {}
+    made: dict[int, str] = {}  # sentence (its index) -> its words
     for pos in at:
         k = bisect_right(ends, pos)
-        start = ends[k - 1] if k else 0
-        end = ends[k] if k < len(ends) else len(text)
-        pieces, i = [], start
-        for m in mentions[bisect_left(starts, start) : bisect_left(starts, end)]:
-            pieces.append(text[i : max(i, m.start)])
-            i = max(i, m.end)
-        pieces.append(text[i:end])
-        out[pos] = " ".join(re.findall(r"[^\W\d_]+", "".join(pieces).lower()))
+        if k not in made:
+            start = ends[k - 1] if k else 0
+            end = ends[k] if k < len(ends) else len(text)
+            pieces, i = [], start
+            for m in mentions[bisect_left(starts, start) : bisect_left(starts, end)]:
+                pieces.append(text[i : max(i, m.start)])
+                i = max(i, m.end)
+            pieces.append(text[i:end])
+            made[k] = " ".join(re.findall(r"[^\W\d_]+", "".join(pieces).lower()))
+        out[pos] = made[k]
     return out
 
 
