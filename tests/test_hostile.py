@@ -463,6 +463,20 @@ def one_draft_four_files(work: Path) -> dict:
     return {"file": ".", "cwd": "shared-draft"}
 
 
+@maker
+def figures_flood(work: Path) -> dict:
+    """Issue 16: 100 KB of "1 " (50,000 figures): 194 s for the HTML report, 77 MB of
+    concise output at 2 MB. Refused after reading the 30,001st figure."""
+    write(work, "figures-draft.md", "1 " * 50_000)
+    return write(work, "figures-flood.yaml", "version: 1\narticle:\n  draft: figures-draft.md\nclaims:\n  - {id: a, check: 1 + 1, stated: 2}\n")
+
+
+@maker
+def figures_flood_bare(work: Path) -> dict:
+    """The same draft checked on its own (`verify figures-bare.md`): inference reads it."""
+    return write(work, "figures-bare.md", "1 " * 50_000)
+
+
 # --------------------------------------------------------------------------- running a case under the limits
 
 #: The child: the command line's main(), as `python -m factcheck` runs it, which writes
@@ -632,6 +646,8 @@ def test_case(corpus, name):
             assert words.format(file=path, out=made.get("out", "")) in lines[0], shown
         return
     assert o.stderr == "", shown
+    if "max-bytes" in case:  # a report that used to grow without bound
+        assert len(o.stdout.encode("utf-8")) <= case["max-bytes"], f"{name}: {len(o.stdout.encode('utf-8')):,} bytes of output"
     if "stdout" in case:  # another command than verify: words of its output
         for words in case["stdout"]:
             assert words.format(file=path) in o.stdout, shown
