@@ -145,6 +145,15 @@ def facts_diamond(work: Path) -> dict:
 
 
 @maker
+def facts_diamond_claims(work: Path) -> dict:
+    """Issue 16's deep fact chains (a 209 KB file gave 179 MB of HTML): 2,000 claims that
+    each reach the diamond of 60 facts, 600 steps a claim shown before (240 MB of HTML)."""
+    facts = "  a0: 1\n" + "".join(f"  a{i}: a{i - 1} + a{i - 1}\n" for i in range(1, 60))
+    claims = "".join(f"  - {{id: c{j}, check: a59, stated: a59}}\n" for j in range(2000))
+    return write(work, "facts-diamond-claims.yaml", f"version: 1\nfacts:\n{facts}claims:\n{claims}")
+
+
+@maker
 def unknown_names_flood(work: Path) -> dict:
     """5,000 facts and 2,000 claims naming facts that are not there."""
     facts = "".join(f"  fact_number_{i}: {i}\n" for i in range(5000))
