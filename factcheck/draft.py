@@ -95,11 +95,39 @@ def read(path: str, shown: str | None = None) -> tuple[Draft | None, Problem | N
                     f"the draft holds {n:,} {what}; a Markdown draft holds at most {MAX_MARKUP:,} "
                     "(the Markdown reader's time grows with their square): save it as plain text (.txt) if it is one",
                 )
+        if blocks(text, MAX_BLOCKS) > MAX_BLOCKS:
+            return None, Problem(
+                where, "draft-too-complex",
+                f"the draft holds more than {MAX_BLOCKS:,} list items and block quote marks (-, *, +, 1., >) at the starts of its lines; "
+                f"a Markdown draft holds at most {MAX_BLOCKS:,} (the Markdown reader takes about 65 µs and 2 KB for each): "
+                "save it as plain text (.txt) if it is one",
+            )
     return from_text(text, shown, markdown), None
 
 
 #: the most `[` (or `*` and `_`) a Markdown draft holds: markdown-it takes 6 s over 200,000
 MAX_MARKUP = 10_000
+#: the most list markers and `>` at the starts of lines a Markdown draft holds: markdown-it
+#: took 32 s and 1.1 GB for 2 MB of "- a" lines, 21 s and 900 MB for "> - > - …" nested ten
+#: deep on 90,000 lines; an article has a few hundred list items and quoted lines
+MAX_BLOCKS = 10_000
+
+#: a line's container marks: block quotes (`>`, `>>`) and list markers (`-`, `*`, `+`, `1.`, `1)`)
+_CONTAINERS = re.compile(r"^[ \t]*(?:>[ \t]*|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))+", re.MULTILINE)
+_CONTAINER_MARK = re.compile(r">|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)")
+
+
+def blocks(text: str, limit: int | None = None) -> int:
+    """How many block quote marks and list markers stand at the starts of the lines
+    (each one of a nested line counted), in one pass over the text; with ``limit``,
+    counting stops as soon as there are more."""
+    n = 0
+    for m in _CONTAINERS.finditer(text):
+        if m.end() > m.start():
+            n += len(_CONTAINER_MARK.findall(m.group()))
+            if limit is not None and n > limit:
+                break
+    return n
 
 
 def read_once(path: str, shown: str | None = None) -> tuple[Draft | None, Problem | None]:

@@ -84,7 +84,7 @@ def run(
     bare draft yes, for a claims file as its ``settings.infer`` says); ``as_of``: the
     article's date when neither the draft nor the claims file gives one."""
     only = tuple(only)
-    _new_run()
+    new_run()
     if draft is not None and not os.path.exists(draft):
         raise UsageError(f"--draft {draft}: no such file")
     named = {display_path(p) for p in paths}
@@ -128,12 +128,15 @@ def _outside(path: str, named: bool) -> Problem | None:
     return None
 
 
-def _new_run() -> None:
-    """Each run starts with its budgets whole and no draft remembered (the draft
-    machinery is only loaded by a run that has a draft: nothing to reset before)."""
+def new_run() -> None:
+    """Each run starts with its budgets whole and no draft remembered (the draft and
+    steps machinery is only loaded by a run that needs it: nothing to reset before)."""
     import sys
 
     anchor, drafts = sys.modules.get("factcheck.anchor"), sys.modules.get("factcheck.draft")
+    steps = sys.modules.get("factcheck.steps")
+    if steps is not None:
+        steps.BUDGET.reset()
     if anchor is not None:
         anchor.BUDGET.reset()
         anchor.forget()
@@ -157,7 +160,9 @@ def check_document(
     infer: bool | None = None,
 ) -> FileReport:
     """Check the claims of one loaded file; with a draft (``draft``, or the file's
-    ``article.draft``), anchor them in it too. ``detail``, ``infer``: see ``run``."""
+    ``article.draft``), anchor them in it too. ``detail``, ``infer``: see ``run``.
+    A run of its own: its budgets start whole."""
+    new_run()
     problems: list[Problem] = []
     ev, default_tol = _prepare(doc, problems)
     results = [check_claim(c, ev, doc, default_tol) for c in doc.claims if selected(c, only)]
@@ -346,11 +351,10 @@ def _finish(doc, results, ev, problems, draft, require_coverage, detail, inferen
 
 def with_steps(r: Result, ev: Evaluator) -> Result:
     """The result with its check and stated value computed step by step."""
-    from factcheck.steps import trace
+    from factcheck.steps import trace_claim
 
-    exprs = (("check", r.claim.check), ("stated", r.claim.stated))
-    steps = tuple((name, trace(ev, e)) for name, e in exprs if e is not None)
-    return r._replace(steps=steps) if steps else r
+    exprs = [(name, e) for name, e in (("check", r.claim.check), ("stated", r.claim.stated)) if e is not None]
+    return r._replace(steps=tuple(trace_claim(ev, exprs))) if exprs else r
 
 
 def _anchor(doc, results, ev, draft, require_coverage, problems, detail=False, inferred=None):  # type: ignore[no-untyped-def]

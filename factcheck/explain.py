@@ -13,11 +13,12 @@ def steps(claim_id: str, path: str) -> tuple[Result, Document]:
     the file's draft, when it has one)."""
     import os
 
-    from factcheck.engine import check_document, check_draft, is_draft
+    from factcheck.engine import check_document, check_draft, is_draft, new_run
     from factcheck.errors import UsageError
     from factcheck.load import load
     from factcheck.suggest import did_you_mean
 
+    new_run()  # its budgets whole (steps shown, the closest-passage search)
     if not os.path.isfile(path):
         raise UsageError(f"{path}: no such file")
     if is_draft(path):  # a claim inferred from a bare draft: 'draft.md:39:growth'

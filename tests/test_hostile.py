@@ -145,6 +145,15 @@ def facts_diamond(work: Path) -> dict:
 
 
 @maker
+def facts_diamond_claims(work: Path) -> dict:
+    """Issue 16's deep fact chains (a 209 KB file gave 179 MB of HTML): 2,000 claims that
+    each reach the diamond of 60 facts, 600 steps a claim shown before (240 MB of HTML)."""
+    facts = "  a0: 1\n" + "".join(f"  a{i}: a{i - 1} + a{i - 1}\n" for i in range(1, 60))
+    claims = "".join(f"  - {{id: c{j}, check: a59, stated: a59}}\n" for j in range(2000))
+    return write(work, "facts-diamond-claims.yaml", f"version: 1\nfacts:\n{facts}claims:\n{claims}")
+
+
+@maker
 def unknown_names_flood(work: Path) -> dict:
     """5,000 facts and 2,000 claims naming facts that are not there."""
     facts = "".join(f"  fact_number_{i}: {i}\n" for i in range(5000))
@@ -450,6 +459,20 @@ def markdown_emphasis(work: Path) -> dict:
 
 
 @maker
+def markdown_list_items(work: Path) -> dict:
+    """2 MB of "- a" lines: markdown-it took 32 s and 1.1 GB."""
+    write(work, "list-draft.md", "- a\n" * (2**19 - 4))
+    return write(work, "markdown-list-items.yaml", "version: 1\narticle:\n  draft: list-draft.md\nclaims:\n  - {id: a, check: 1, stated: 1}\n")
+
+
+@maker
+def markdown_nested_quotes(work: Path) -> dict:
+    """Lists in quotes ten deep on 90,000 lines (2 MB): 21 s and 900 MB."""
+    write(work, "nested-draft.md", ("> - " * 5 + "a\n") * 90_000)
+    return write(work, "markdown-nested-quotes.yaml", "version: 1\narticle:\n  draft: nested-draft.md\nclaims:\n  - {id: a, check: 1, stated: 1}\n")
+
+
+@maker
 def one_draft_four_files(work: Path) -> dict:
     """Four claims files share a 512 KB draft: it is read and parsed once."""
     folder = work / "shared-draft"
@@ -461,6 +484,20 @@ def one_draft_four_files(work: Path) -> dict:
             f"version: 1\narticle:\n  draft: article.md\nclaims:\n  - {{id: p{i}, says: Revenue rose 5%, check: 5%, stated: 5%}}\n"
         )
     return {"file": ".", "cwd": "shared-draft"}
+
+
+@maker
+def figures_flood(work: Path) -> dict:
+    """Issue 16: 100 KB of "1 " (50,000 figures): 194 s for the HTML report, 77 MB of
+    concise output at 2 MB. Refused after reading the 30,001st figure."""
+    write(work, "figures-draft.md", "1 " * 50_000)
+    return write(work, "figures-flood.yaml", "version: 1\narticle:\n  draft: figures-draft.md\nclaims:\n  - {id: a, check: 1 + 1, stated: 2}\n")
+
+
+@maker
+def figures_flood_bare(work: Path) -> dict:
+    """The same draft checked on its own (`verify figures-bare.md`): inference reads it."""
+    return write(work, "figures-bare.md", "1 " * 50_000)
 
 
 # --------------------------------------------------------------------------- running a case under the limits
@@ -632,6 +669,8 @@ def test_case(corpus, name):
             assert words.format(file=path, out=made.get("out", "")) in lines[0], shown
         return
     assert o.stderr == "", shown
+    if "max-bytes" in case:  # a report that used to grow without bound
+        assert len(o.stdout.encode("utf-8")) <= case["max-bytes"], f"{name}: {len(o.stdout.encode('utf-8')):,} bytes of output"
     if "stdout" in case:  # another command than verify: words of its output
         for words in case["stdout"]:
             assert words.format(file=path) in o.stdout, shown

@@ -92,6 +92,27 @@ def test_explain_of_a_diamond_of_facts_is_bounded(write):
     assert len(steps.walk(step)) <= steps.MAX_STEPS + 1
 
 
+def test_the_steps_shown_are_capped_for_a_claim_and_for_a_run(write):
+    """Issue 16: claims that each reach a diamond of facts showed 600 steps each (179 MB
+    of HTML for 209 KB of claims): now at most MAX_STEPS a claim, RUN_STEPS a run; the
+    first claims get their whole allowance, the later ones their top steps only, and
+    every run starts with the budget whole."""
+    from factcheck import engine, steps
+
+    facts = "  a0: 1\n" + "".join(f"  a{i}: a{i - 1} + a{i - 1}\n" for i in range(1, 60))
+    n = steps.RUN_STEPS // steps.MAX_STEPS + 20
+    claims = "".join(f"  - {{id: c{j}, check: a59, stated: a59}}\n" for j in range(n))
+    path = str(write(f"version: 1\nfacts:\n{facts}claims:\n{claims}"))
+    for _ in range(2):
+        results = engine.run([path], detail=True).files[0].results
+        counts = [sum(len(steps.walk(s)) for _, s in r.steps) for r in results]
+        # the check takes the whole allowance; the stated value shows its own step beyond it
+        assert counts[0] == steps.MAX_STEPS + 1
+        assert max(counts) <= steps.MAX_STEPS + 2
+        assert steps.RUN_STEPS < sum(counts) <= steps.RUN_STEPS + 2 * n
+        assert counts[-1] == 2 and all(s.omitted == 1 for r in results[-20:] for _, s in r.steps)
+
+
 def test_explain_of_a_chain_of_tall_facts_stays_shallow(write):
     from factcheck import steps
     from factcheck.model import Expr, Span

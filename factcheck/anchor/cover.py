@@ -25,6 +25,7 @@ from factcheck.model import (
     Mismatch,
     Problem,
     Result,
+    Span,
     Status,
     Uncovered,
 )
@@ -39,7 +40,7 @@ def anchor(
     require_coverage: bool = False,
     detail: bool = False,
     inferred: Callable[[Draft, list[Mention]], list[Result]] | None = None,
-) -> tuple[list[Result], DraftReport, list[Problem]]:
+) -> tuple[list[Result], DraftReport | None, list[Problem]]:
     """Locate every claim of the document in the draft, match the figures of the
     selected ones (``results``), and count what the claims cover. The problems are
     entries of ``ignore_figures`` that the draft does not hold. ``detail``: the report
@@ -48,7 +49,13 @@ def anchor(
     ``inferred(draft, figures)``: the results of the claims inferred from the draft
     (``factcheck.infer``), given the figures read here (one reading of the draft); they
     are placed where they were read and cover their own figures, and one whose stated
-    figure a written claim already agrees with is left out (no claim twice)."""
+    figure a written claim already agrees with is left out (no claim twice).
+
+    A draft of more than ``MAX_FIGURES`` figures is refused (no report, one problem):
+    its figures are read only up to the one past the limit."""
+    mentions = _figures(draft)
+    if len(mentions) > MAX_FIGURES:
+        return results, None, [too_many_figures(draft, mentions[MAX_FIGURES])]
     placing = _Placing(doc, draft)
     placing.locate()
     problems = placing.ignore()
@@ -58,24 +65,55 @@ def anchor(
     return out, placing.report(require_coverage, detail), problems
 
 
+#: the most figures a draft holds: an article holds a few hundred, and 2 MB (the most a
+#: draft is) of a 10-K's text, tables included, about 26,000 (one every 80 bytes). Past
+#: it a draft is refused after reading 30,001 figures (about 1 s), since every later
+#: step (coverage, each report's list, the HTML page) costs time for each figure.
+MAX_FIGURES = 30_000
+
+
+def too_many_figures(draft: Draft, past: Mention) -> Problem:
+    """The draft holds more figures than a draft may: placed at the draft, naming where reading stopped."""
+    at = draft.span(past.start)
+    return Problem(
+        Span(draft.path, 1, 1),
+        "draft-too-many-figures",
+        f"the draft holds more than {MAX_FIGURES:,} figures (reading stopped at figure {MAX_FIGURES + 1:,}, at line {at.line}, "
+        f"column {at.col}); an article holds a few hundred, and 2 MB of a 10-K's text about 26,000: "
+        "check an article, or its parts, not data written as prose",
+    )
+
+
+def _figures(draft: Draft) -> list[Mention]:
+    """The figures of a draft, read up to the one past ``MAX_FIGURES``: once a run for
+    a draft that several claims files share (the engine reads such a draft once)."""
+    cached = _FIGURES.get(id(draft))
+    if cached is None or cached[0] is not draft:
+        cached = (draft, read(draft.text, MAX_FIGURES))
+        _FIGURES.clear()  # the last draft only: claims files that share one come one after another
+        _FIGURES[id(draft)] = cached
+    return cached[1]
+
+
 def _read_draft(draft: Draft) -> tuple[list[Mention], Folded, list[int]]:
-    """The figures of a draft and its folded text: once a run for a draft that several
-    claims files share (the engine reads such a draft once, into one Draft)."""
+    """The figures of a draft and its folded text, once a run for a draft (``_figures``)."""
     cached = _DRAFTS.get(id(draft))
     if cached is None or cached[0] is not draft:
-        mentions = read(draft.text)
+        mentions = _figures(draft)
         cached = (draft, mentions, Folded(draft, mentions), [m.start for m in mentions])
-        _DRAFTS.clear()  # the last draft only: claims files that share one come one after another
+        _DRAFTS.clear()  # the last draft only
         _DRAFTS[id(draft)] = cached
     return cached[1], cached[2], cached[3]
 
 
+_FIGURES: dict[int, tuple[Draft, list[Mention]]] = {}
 _DRAFTS: dict[int, tuple[Draft, list[Mention], Folded, list[int]]] = {}
 
 
 def forget() -> None:
     """Let the last draft go (each run starts without it)."""
     _DRAFTS.clear()
+    _FIGURES.clear()
 
 
 class _Placing:
@@ -269,20 +307,25 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|[。！？；]|\n\s*\n")
 def sentence_words(text: str, mentions: list[Mention], at: Iterable[int]) -> dict[int, str]:
     """For each figure starting at an offset of ``at``: the words of its sentence without
     any figure, lower case and single-spaced, which stay the same when only a figure of
-    the sentence changes. One pass over the text for the sentence ends."""
+    the sentence changes. One pass over the text for the sentence ends, and each
+    sentence's words made once however many figures it holds (a draft of one sentence
+    and thousands of figures is linear, not quadratic)."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     starts = [m.start for m in mentions]
     out: dict[int, str] = {}
+    made: dict[int, str] = {}  # sentence (its index) -> its words
     for pos in at:
         k = bisect_right(ends, pos)
-        start = ends[k - 1] if k else 0
-        end = ends[k] if k < len(ends) else len(text)
-        pieces, i = [], start
-        for m in mentions[bisect_left(starts, start) : bisect_left(starts, end)]:
-            pieces.append(text[i : max(i, m.start)])
-            i = max(i, m.end)
-        pieces.append(text[i:end])
-        out[pos] = " ".join(re.findall(r"[^\W\d_]+", "".join(pieces).lower()))
+        if k not in made:
+            start = ends[k - 1] if k else 0
+            end = ends[k] if k < len(ends) else len(text)
+            pieces, i = [], start
+            for m in mentions[bisect_left(starts, start) : bisect_left(starts, end)]:
+                pieces.append(text[i : max(i, m.start)])
+                i = max(i, m.end)
+            pieces.append(text[i:end])
+            made[k] = " ".join(re.findall(r"[^\W\d_]+", "".join(pieces).lower()))
+        out[pos] = made[k]
     return out
 
 

@@ -24,21 +24,24 @@ from factcheck.prose.words import (
 )
 
 
-def read(text: str) -> list[Mention]:
-    """Every figure in ``text``, in order, none overlapping."""
-    return Reader(text).run()
+def read(text: str, limit: int | None = None) -> list[Mention]:
+    """Every figure in ``text``, in order, none overlapping; with ``limit``, reading
+    stops at the figure after the ``limit``-th (so that more than ``limit`` are seen
+    and the rest of the text is not read)."""
+    return Reader(text).run(limit)
 
 
 class Reader(Dates, Numbers, Units):
     """Reads every figure of one text: its parts (dates, numbers, units) are the mixins it is made of."""
 
     # the loop ------------------------------------------------------------------
-    def run(self) -> list[Mention]:
+    def run(self, limit: int | None = None) -> list[Mention]:
         """Jump from one place a figure could start to the next (a digit, a sign, a
         numeral, a word that can begin a figure) and read what stands there."""
         out: list[Mention] = []
         i, n = 0, len(self.t)
-        while i < n:
+        most = n if limit is None else limit + 1
+        while i < n and len(out) < most:
             found = _START.search(self.t, i)
             if found is None:
                 break

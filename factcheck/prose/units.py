@@ -120,6 +120,8 @@ class Units(Scan):
     def cjk_unit(self, end: int) -> tuple[q.Unit, int, bool] | None:
         """A CJK unit, which comes without a space: 元, 个百分点, 个月, 年半."""
         t = self.t
+        if end >= len(t) or t[end] < "\u4e00":  # every one starts with a CJK ideograph
+            return None
         for w, code in _CJK_CURRENCY_LONGEST:
             if t.startswith(w, end):
                 return q.unit(code), end + len(w), False
