@@ -43,7 +43,7 @@ class Sentence:
         self.start, self.end = start, end
         self.all = mentions
         #: the figures the arithmetic rules read (numbers, not years or dates)
-        self.figs = [_with_bp(text, m) for m in mentions if m.kind in AMOUNT_KINDS and not _noise(m, text)]
+        self.figs = [m for m in mentions if m.kind in AMOUNT_KINDS and not _noise(m, text)]
         self.paragraph = paragraph
         self._index = {id(m): k for k, m in enumerate(self.figs)}
         self._changes: list[tuple[Mention, int]] | None = None
@@ -97,31 +97,12 @@ def _noise(m: Mention, text: str = "") -> bool:
     return m.text.endswith("年") and text[m.end : m.end + 1] in ("前", "以")
 
 
-def _with_bp(text: str, m: Mention) -> Mention:
-    """'19个基点', '25 basis points': the figure with its unit of basis points."""
-    found = _CJK_BP.match(text, m.end)
-    if found and m.value is not None:
-        return Mention(m.start, found.end(), text[m.start : found.end()], m.kind, value=m.value)
-    return m
-
-
-_CJK_BP = _lazy(r"个?基点")
-
-
 def _end(text: str, m: Mention) -> int:
-    """Where a figure ends, its unit included: '25 basis' is read without its 'points',
-    '6930万' without its measure word '台'."""
-    if m.text.endswith("basis"):
-        found = _POINTS.match(text, m.end)
-        if found:
-            return found.end()
+    """Where a figure ends, its unit included: '6930万' without its measure word '台'."""
     found = _MEASURE.match(text, m.end)
     if found:
         return found.end()
     return m.end
-
-
-_POINTS = _lazy(r"\s+points?\b")
 
 
 # --------------------------------------------------------------------------- figures
@@ -136,13 +117,11 @@ def is_points(m: Mention) -> bool:
 
 
 def bp_digits(m: Mention) -> Fraction | None:
-    """A figure in basis points ('25 bps', '25 basis points'): the number of them."""
-    if m.value is None:
+    """A figure in basis points ('25 bps', '25 basis points', '19个基点', as the number
+    reader reads them): the number of them."""
+    if m.value is None or q.unit_text(m.value.unit) != "bp":
         return None
-    low = m.text.lower()
-    if low.endswith(("bp", "bps", "basis", "基点")) or q.unit_text(m.value.unit) in ("bp", "bps"):
-        return m.value.point
-    return None
+    return m.value.point
 
 
 def is_amount(m: Mention) -> bool:

@@ -14,7 +14,7 @@ from factcheck.infer.rules import Ctx, rule
 
 
 def _dated(s: Sentence) -> bool:
-    return any(m.kind in ("year", "date", "ordinal") or m.text.endswith("周") for m in s.all)
+    return any(m.kind in ("year", "date", "ordinal") for m in s.all)
 from factcheck.infer.cues import _Lazy, _lazy
 from factcheck.prose import Mention
 
@@ -157,15 +157,25 @@ def _whole(m: Mention) -> int | None:
 
 
 def _anniversary(s: Sentence, m: Mention) -> int | None:
-    """20 for '20th anniversary' and for '20周年' (an ordinal to the number reader; or, as
-    older readers had it, 20 weeks and a 年)."""
+    """20 for '20th anniversary' and for '20周年' (an ordinal to the number reader)."""
     if m.kind == "ordinal" and m.value is not None and (
         cues.ANNIVERSARY.match(s.text[m.end : m.end + 20].lower()) or m.text.endswith("周年")
     ):
         return int(m.value.point)
-    if m.kind == "number" and m.text.endswith("周") and s.text[m.end : m.end + 1] == "年" and m.value is not None:
-        return _whole(m)
     return None
+
+
+def _start_and_event(
+    s: Sentence, ctx: Ctx, m: Mention, pattern: _Lazy, cn: _Lazy
+) -> tuple[Mention, int, int, tuple[Mention, ...]] | None:
+    """The year the words mark as the start and the year of this event: (the start's
+    figure, its year, the event's year, the figures that gave the event's year)."""
+    start = _first_year(s, ctx, pattern, cn)
+    event = _event_year(s, ctx, start, m) if start is not None else None
+    y0 = _year_of(start) if start is not None else None
+    if start is None or event is None or y0 is None:
+        return None
+    return start, y0, event[0], event[1]
 
 
 @rule(
@@ -183,13 +193,10 @@ def anniversary(s: Sentence, ctx: Ctx) -> list[Relation]:
         n = _anniversary(s, m)
         if n is None:
             continue
-        start = _first_year(s, ctx, cues.FOUNDED, cues.FOUNDED_CN)
-        if start is None:
+        span = _start_and_event(s, ctx, m, cues.FOUNDED, cues.FOUNDED_CN)
+        if span is None:
             continue
-        event = _event_year(s, ctx, start, m)
-        if event is None:
-            continue
-        y0, (y1, used) = _year_of(start), event
+        start, y0, y1, used = span
         out.append(Relation("elapsed", "anniversary", f"years_between({y0}, {y1})", f"{n} years", "≈", None,
                             (start, m, *used), m, s.start, s.end))
     return out
@@ -210,13 +217,10 @@ def nth_edition(s: Sentence, ctx: Ctx) -> list[Relation]:
     for m in s.all:
         if m.kind != "ordinal" or m.value is None or _anniversary(s, m) is not None:
             continue
-        start = _first_year(s, ctx, cues.FIRST_HELD, cues.FIRST_HELD_CN)
-        if start is None:
+        span = _start_and_event(s, ctx, m, cues.FIRST_HELD, cues.FIRST_HELD_CN)
+        if span is None:
             continue
-        event = _event_year(s, ctx, start, m)
-        if event is None:
-            continue
-        y0, (y1, used) = _year_of(start), event
+        start, y0, y1, used = span
         out.append(Relation("elapsed", "nth-edition", f"ordinal({y0}, {y1})", str(int(m.value.point)), "≈", None,
                             (start, m, *used), m, s.start, s.end))
     return out

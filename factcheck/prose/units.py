@@ -118,7 +118,7 @@ class Units(Scan):
         return self.word_unit(end, count, after_mag, after_year)
 
     def cjk_unit(self, end: int) -> tuple[q.Unit, int, bool] | None:
-        """A CJK unit, which comes without a space: 元, 个百分点, 个月, 年半."""
+        """A CJK unit, which comes without a space: 元, 个百分点, 个基点, 个月, 年半."""
         t = self.t
         if end >= len(t) or t[end] < "\u4e00":  # every one starts with a CJK ideograph
             return None
@@ -128,6 +128,9 @@ class Units(Scan):
         for w in ("个百分点", "百分点"):
             if t.startswith(w, end):
                 return q.unit("pp"), end + len(w), False
+        for w in ("个基点", "基点"):  # as the claims language reads them (BASIS_POINT_WORDS)
+            if t.startswith(w, end):
+                return q.unit("bp"), end + len(w), False
         for w, u in _CJK_TIME.items():
             if t.startswith(w, end):
                 e = end + len(w)
