@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
+from functools import cached_property
+
 from factcheck.draft import Draft, normalize, plain
 from factcheck.prose import Mention, read
 
@@ -29,14 +32,42 @@ class Folded:
 
     def __init__(self, draft: Draft, mentions: list[Mention]) -> None:
         self.draft = draft
-        self.text, self.index = normalize(draft.text)
-        masked, back = _masked(draft.text, mentions)
-        folded, index = normalize(masked)
-        self.masked = folded
-        self.masked_index = [back[i] for i in index]
-        self.masked_ends = {m.start: m.end for m in mentions}
+        self._mentions = mentions
         self._words: list[str] | None = None  # for closest(), made on first use
         self._starts: list[int] = []
+
+    # The draft is folded on first use: a run with no `says` to find (a draft checked by
+    # inference alone, with no claims file) never pays for folding a long draft twice.
+
+    @cached_property
+    def _plain(self) -> tuple[str, array]:
+        return normalize(self.draft.text)
+
+    @cached_property
+    def _masking(self) -> tuple[str, list[int], dict[int, int]]:
+        masked, back = _masked(self.draft.text, self._mentions)
+        folded, index = normalize(masked)
+        return folded, [back[i] for i in index], {m.start: m.end for m in self._mentions}
+
+    @property
+    def text(self) -> str:
+        return self._plain[0]
+
+    @property
+    def index(self) -> array:
+        return self._plain[1]
+
+    @property
+    def masked(self) -> str:
+        return self._masking[0]
+
+    @property
+    def masked_index(self) -> list[int]:
+        return self._masking[1]
+
+    @property
+    def masked_ends(self) -> dict[int, int]:
+        return self._masking[2]
 
     def find_words(self, says: str) -> tuple[int, int, list[Mention]] | None:
         """Where ``says`` stands with its figures changed: the words alike, the figures

@@ -15,17 +15,36 @@ from typing import Any, NamedTuple
 class _Lazy:
     """A pattern compiled the first time it is used: the rules' patterns are large, and a
     run that reads no draft (or a sentence no rule is tried on) never pays for them.
+
+    ``needs``: words one of which every match holds (``cjk=True``: a Chinese or full-width
+    character). A text with none of them is answered at once, with no regex run and, if
+    none came before, none compiled: at every start, compiling the patterns a short
+    article would never match costs more than reading it. A test reads each pattern's
+    parse tree and checks that its ``needs`` are true of every match
+    (tests/test_infer_cues.py).
+
     Once compiled, a plain pattern's ``match``, ``search`` and ``fullmatch`` are the
     compiled pattern's own (no call through this object at every figure)."""
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, needs: tuple[str, ...] = (), cjk: bool = False) -> None:
         self._args = (pattern, flags)
         self._compiled: re.Pattern[str] | None = None
+        self.needs, self.cjk = needs, cjk
+        if (needs or cjk) and type(self) is _Lazy:  # a _Cued asks may_match itself
+            self.match = self._match_if  # type: ignore[method-assign]
+            self.search = self._search_if  # type: ignore[method-assign]
+            self.fullmatch = self._fullmatch_if  # type: ignore[method-assign]
+
+    def may_match(self, text: str) -> bool:
+        """False when ``text`` holds none of the words every match needs."""
+        if self.cjk and not has_cjk(text):
+            return False
+        return not self.needs or any(w in text for w in self.needs)
 
     def _get(self) -> re.Pattern[str]:
         if self._compiled is None:
             self._compiled = compiled = re.compile(*self._args)
-            if type(self) is _Lazy:  # a _Cued keeps its own match and search
+            if type(self) is _Lazy and not (self.needs or self.cjk):  # a _Cued keeps its own match and search
                 self.match = compiled.match  # type: ignore[method-assign]
                 self.search = compiled.search  # type: ignore[method-assign]
                 self.fullmatch = compiled.fullmatch  # type: ignore[method-assign]
@@ -40,6 +59,15 @@ class _Lazy:
     def fullmatch(self, *a: Any) -> re.Match[str] | None:
         return self._get().fullmatch(*a)
 
+    def _match_if(self, text: str, *a: Any) -> re.Match[str] | None:
+        return self._get().match(text, *a) if self.may_match(text) else None
+
+    def _search_if(self, text: str, *a: Any) -> re.Match[str] | None:
+        return self._get().search(text, *a) if self.may_match(text) else None
+
+    def _fullmatch_if(self, text: str, *a: Any) -> re.Match[str] | None:
+        return self._get().fullmatch(text, *a) if self.may_match(text) else None
+
 
 def has_cjk(text: str) -> bool:
     """A Chinese (or full-width) character in ``text``: the Chinese patterns are tried, and
@@ -48,8 +76,13 @@ def has_cjk(text: str) -> bool:
     return not text.isascii() and any("\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for c in text)
 
 
-def _lazy(pattern: str, flags: int = 0) -> _Lazy:
-    return _Lazy(pattern, flags)
+def _lazy(pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> _Lazy:
+    return _Lazy(pattern, flags, needs)
+
+
+def _cn(pattern: str, flags: int = 0) -> _Lazy:
+    """A Chinese pattern: tried only on a text with a Chinese character in it."""
+    return _Lazy(pattern, flags, cjk=True)
 
 
 #: where a pattern expects a change word: any word (with its article, or "of"), which
@@ -81,8 +114,8 @@ class _Cued(_Lazy):
     """A pattern with a ``CUE`` slot: a match stands only when the slot holds a change word
     (or is empty, where the pattern makes it optional, or holds one of ``also``)."""
 
-    def __init__(self, pattern: str, also: frozenset[str] = frozenset()) -> None:
-        super().__init__(pattern)
+    def __init__(self, pattern: str, also: frozenset[str] = frozenset(), needs: tuple[str, ...] = ()) -> None:
+        super().__init__(pattern, needs=needs)
         self._also = also
 
     def _judge(self, m: re.Match[str] | None) -> _CuedMatch | None:
@@ -96,11 +129,13 @@ class _Cued(_Lazy):
             return None
         return _CuedMatch(m, sign)
 
-    def match(self, *a: Any) -> Any:
-        return self._judge(self._get().match(*a))
+    def match(self, text: str, *a: Any) -> Any:
+        return self._judge(self._get().match(text, *a)) if self.may_match(text) else None
 
     def search(self, text: str, pos: int = 0) -> Any:
         """The first place the pattern matches with a change word in its slot."""
+        if not self.may_match(text):
+            return None
         p = self._get()
         while pos <= len(text):
             m = p.search(text, pos)
@@ -160,9 +195,9 @@ _FILL_CN = r"(?:了|为|达|约|近|超过|逾|将近|接近)*"
 #: "cut its rate by 25 basis points": a short object between the verb and "by"
 _OBJECT_BY = r"(?:\s+(?:its|their|the|his|her|our)(?:\s+[\w'’-]+){1,4}\s+by)?"
 _DIR_EN = _Cued(rf"\b(?<!made )(?<!make )(?<!makes )(?<!making ){CUE}{_OBJECT_BY}{_FILL_EN}\s*\(?$")
-_DIR_CN = _lazy(rf"(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN})){_FILL_CN}$")
+_DIR_CN = _cn(rf"(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN})){_FILL_CN}$")
 #: after the figure: "5% higher than", "3% lower", "5% up on the year"
-_DIR_AFTER = _lazy(r"^\s*(?:(?P<up>higher|more|up|above)|(?P<down>lower|less|down|below))\b")
+_DIR_AFTER = _lazy(r"^\s*(?:(?P<up>higher|more|up|above)|(?P<down>lower|less|down|below))\b", needs=('higher', 'more', 'up', 'above', 'lower', 'less', 'down', 'below'))
 
 
 def direction_before(gap: str) -> int:
@@ -192,7 +227,7 @@ def has_direction_word(text: str) -> bool:
     return any(cue_sign(p.rsplit(" ", k)[0]) for p in pairs for k in (0, 1, 2)) or (has_cjk(text) and bool(_CN_WORDS.search(text)))
 
 
-_CN_WORDS = _lazy(f"{UP_CN}|{DOWN_CN}")
+_CN_WORDS = _cn(f"{UP_CN}|{DOWN_CN}")
 
 
 # --------------------------------------------------------------------------- roles
@@ -207,38 +242,38 @@ _YOY_WORDS = r"(?:year[- ]on[- ]year|y/y|yoy|on the year|from a year (?:earlier|
 _YOY = rf"(?:\s*,?\s*{_YOY_WORDS})?"
 
 #: the gap between a change and the new figure: "rose 5% to", "grew 5% from a year earlier to"
-TO = _lazy(rf"^{_YOY}{_PERIOD}\s*,?\s*(?:to|at|reaching|to reach|to hit)(?:\s+an? (?:record|new|all-time|fresh)(?: high| low)?(?: of)?)?\s*$")
+TO = _lazy(rf"^{_YOY}{_PERIOD}\s*,?\s*(?:to|at|reaching|to reach|to hit)(?:\s+an? (?:record|new|all-time|fresh)(?: high| low)?(?: of)?)?\s*$", needs=('to', 'at', 'reaching'))
 #: the gap before a base: ", from", ", up from", "compared with", "versus"
 BASE = _lazy(
     rf"^{_PERIOD}\s*[,(]?\s*(?:(?:up|down|rising|falling|climbing)\s+)?(?:{_YOY_WORDS}\s*)?"
     r"(?:from|compared (?:with|to)|versus|vs\.?|against|over)"
     r"(?:\s+(?:a year[- ]earlier|the year[- ]earlier|last year's|a year earlier's|the previous year's|the prior[- ]year|the prior year's|the same period's))?"
     r"(?:\s+(?:figure|level|total|tally))?(?:\s+of)?\s*$"
-)
+, needs=('from', 'compared', 'versus', 'vs', 'against', 'over'))
 #: the gap between a base and the new figure in "from Z to Y"
 #: a few words of setting may follow the base: "from about 80% at its peak to 33%"
 _SETTING = r"(?:\s+(?:at|in|during|on|for)\s+(?:(?!and\b|while\b|but\b|from\b|to\b)[\w'’-]+\s*){1,4})?"
-FROM_TO = _lazy(rf"^{_PERIOD}{_SETTING}\s*(?:,\s*)?to\s*$")
+FROM_TO = _lazy(rf"^{_PERIOD}{_SETTING}\s*(?:,\s*)?to\s*$", needs=('to',))
 #: the end of the text before a base: "from", "rose from", "up from"
-FROM_END = _lazy(r"\b(?:from|between)(?:\s+(?:about|around|roughly|some|nearly|almost|more than|just over|just under))?\s*$")
+FROM_END = _lazy(r"\b(?:from|between)(?:\s+(?:about|around|roughly|some|nearly|almost|more than|just over|just under))?\s*$", needs=('from', 'between'))
 #: between the new figure and its change, after "from Z to Y": ", up", ", an increase of", ", or"
 AFTER_NEW = _Cued(
     rf"^{_PERIOD}\s*[,(;:]\s*(?:(?:which is|which was|that is|or|an?|for|marking|representing|equal to|a change of)\s+)*"
     rf"(?:(?P<or>or)|{CUE})?{_FILL_EN}\s*$"
-)
+, needs=(',', '(', ';', ':'))
 #: between the figure and its base in "Y, up 5% from Z"
-AFTER_CHANGE_BASE = _lazy(rf"^{_YOY}\s*,?\s*(?:from|on|over|compared (?:with|to)|versus|vs\.?|against)(?:\s+(?:a year[- ]earlier|last year's|the year[- ]earlier|the prior[- ]year))?(?:\s+(?:figure|level))?(?:\s+of)?\s*$")
+AFTER_CHANGE_BASE = _lazy(rf"^{_YOY}\s*,?\s*(?:from|on|over|compared (?:with|to)|versus|vs\.?|against)(?:\s+(?:a year[- ]earlier|last year's|the year[- ]earlier|the prior[- ]year))?(?:\s+(?:figure|level))?(?:\s+of)?\s*$", needs=('from', 'on', 'over', 'compared', 'versus', 'vs', 'against'))
 #: "5% higher than Z at Y"
-THAN = _lazy(r"^\s*(?:higher|lower|more|less|above|below)\s+than\s*(?:the\s+)?$")
-THAN_AT = _lazy(rf"^{_PERIOD}(?:\s*(?:a year (?:earlier|ago|before)|last year|the year before|the previous year))?\s*[,]?\s*(?:at|to|reaching)\s*$")
+THAN = _lazy(r"^\s*(?:higher|lower|more|less|above|below)\s+than\s*(?:the\s+)?$", needs=('than',))
+THAN_AT = _lazy(rf"^{_PERIOD}(?:\s*(?:a year (?:earlier|ago|before)|last year|the year before|the previous year))?\s*[,]?\s*(?:at|to|reaching)\s*$", needs=('at', 'to', 'reaching'))
 
-TO_CN = _lazy(r"^[，,]?\s*(?:至|到|达到|达|为)$")
-BASE_CN = _lazy(
+TO_CN = _cn(r"^[，,]?\s*(?:至|到|达到|达|为)$")
+BASE_CN = _cn(
     r"^[，,；;]?\s*(?:而|其中)?(?:上年同期为|去年同期为|上年同期|去年同期|上年为|去年为|上一年为|上年度为|上一年度为|"
     r"上年同期的|去年同期的|较上年同期的|较去年同期的|较上年的|较去年的|上季度为|上月为|前值为|前值)$"
 )
-FROM_CN_END = _lazy(r"(?:由|从|自)(?:上年同期|去年同期|上年|去年|年初|\d{4}年(?:末|底|初|年末|年底)?)?(?:的)?$")
-FROM_TO_CN = _lazy(
+FROM_CN_END = _cn(r"(?:由|从|自)(?:上年同期|去年同期|上年|去年|年初|\d{4}年(?:末|底|初|年末|年底)?)?(?:的)?$")
+FROM_TO_CN = _cn(
     r"^(?:增至|增长至|增加至|增加到|增长到|升至|上升至|上升到|提高至|提高到|提升至|提升到|攀升至|扩大至|涨至|"
     r"降至|下降至|下降到|减少至|减少到|降到|下滑至|下滑到|回落至|跌至|收窄至|缩小至|下调至|上调至|调降至|调升至|恢复至|回升至|"
     r"增长为|扩大到|至|到)"
@@ -252,27 +287,27 @@ AFTER_CHANGE_BASE_CN = BASE_CN
 #: its change must follow at once
 NEW_THEN_CHANGE = _Cued(
     rf"^{_PERIOD}\s*[,(]\s*{CUE}{_FILL_EN}\s*$"
-)
+, needs=(',', '('))
 #: "closed at 3,912.6, up 42.8 points, or 1.1%, from 3,869.8": the amount, then the percent
-OR_PERCENT = _lazy(r"^\s*(?:points?)?\s*,?\s*(?:or|and)\s*(?:about |some )?$")
+OR_PERCENT = _lazy(r"^\s*(?:points?)?\s*,?\s*(?:or|and)\s*(?:about |some )?$", needs=('or', 'and'))
 #: "Y …, to Y from Z, up P" — the change after a "to … from" pair
 TO_FROM_THEN = _Cued(
     rf"^{_PERIOD}(?:\s*(?:a year (?:earlier|ago|before)|last year|the previous year|on \w+))?\s*[,(;:]\s*"
     r"(?:(?:which is|which was|that is|or|an?|for|marking|representing|equal to)\s+)*"
     rf"(?:(?P<change>(?:a )?change of|(?:a )?swing of|or)|{CUE})?{_FILL_EN}\s*\(?$"
-)
+, needs=(',', '(', ';', ':'))
 #: "… of that", "of the total", "of it": a whole named before
-OF_THAT = _lazy(r"^\s*of\s+(?:that|this|it|the total|that total|this total|the whole|the sum)\b")
+OF_THAT = _lazy(r"^\s*of\s+(?:that|this|it|the total|that total|this total|the whole|the sum)\b", needs=('of',))
 TO_END = _Cued(
     rf"\b{CUE}(?:\s+[\w'’-]+){{0,2}}?\s+(?:to|at)\s*$",
     also=frozenset("went moved stood was were is are ended closed reached hit improved eased widened narrowed "
                    "deteriorated slowed".split()) | {"came in", "picked up"},
 )
-TO_FROM_GAP = _lazy(rf"^{_PERIOD}(?:\s*(?:last year|this year|a year (?:earlier|ago)))?\s*,?\s*(?:from|compared with|versus|against)\s*$")
+TO_FROM_GAP = _lazy(rf"^{_PERIOD}(?:\s*(?:last year|this year|a year (?:earlier|ago)))?\s*,?\s*(?:from|compared with|versus|against)\s*$", needs=('from', 'compared', 'versus', 'against'))
 #: 收于3925.6点，较前一交易日的3883.1点上涨1.1%
-COMPARED_CN = _lazy(r"^[，,]\s*(?:较|比|相比)[^，,。；]{0,14}?(?:的)?$")
-CHANGE_CN = _lazy(rf"^(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN})){_FILL_CN}$")
-NEW_THEN_CHANGE_CN = _lazy(rf"^[，,]\s*(?:同比)?(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN})){_FILL_CN}$")
+COMPARED_CN = _cn(r"^[，,]\s*(?:较|比|相比)[^，,。；]{0,14}?(?:的)?$")
+CHANGE_CN = _cn(rf"^(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN})){_FILL_CN}$")
+NEW_THEN_CHANGE_CN = _cn(rf"^[，,]\s*(?:同比)?(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN})){_FILL_CN}$")
 
 
 # --------------------------------------------------------------------------- approximations
@@ -291,33 +326,33 @@ class Approx(NamedTuple):
 APPROXIMATIONS: tuple[tuple[_Lazy, _Lazy | None, Approx], ...] = (
     (
         _lazy(r"\b(?:about|around|roughly|approximately|some|circa|an estimated|estimated at|close to)\s*$"),
-        _lazy(r"(?:约|大约|大概|近似)(?:为|是|达)?$"),
+        _cn(r"(?:约|大约|大概|近似)(?:为|是|达)?$"),
         Approx("≈", "5%", "about, around, roughly, approximately, some, circa, close to; 约, 大约, …左右"),
     ),
     (
         _lazy(r"\b(?:more than|over|above|in excess of|upwards of|north of|just over|well over)\s*$"),
-        _lazy(r"(?:超过|逾|超)(?:了)?$"),
+        _cn(r"(?:超过|逾|超)(?:了)?$"),
         Approx(">", None, "more than, over, above, in excess of; 超过, 逾, …以上, …多"),
     ),
     (
         _lazy(r"\b(?:at least|no less than)\s*$"),
-        _lazy(r"(?:至少|不少于|不低于)$"),
+        _cn(r"(?:至少|不少于|不低于)$"),
         Approx(">=", None, "at least, no less than; 至少, 不少于"),
     ),
     (
         _lazy(r"\b(?:nearly|almost|just under|just shy of)\s*$"),
-        _lazy(r"(?:近|将近|接近|逼近|几乎)(?:为|达)?$"),
+        _cn(r"(?:近|将近|接近|逼近|几乎)(?:为|达)?$"),
         Approx("<=", None, "nearly, almost, just under; 近, 将近, 接近"),
     ),
     (
         _lazy(r"\b(?:less than|under|below|fewer than)\s*$"),
-        _lazy(r"(?:不到|不足|低于|少于)$"),
+        _cn(r"(?:不到|不足|低于|少于)$"),
         Approx("<", None, "less than, under, below; 不到, 不足"),
     ),
 )
 _AFTER_APPROX = (
-    (_lazy(r"^(?:左右|上下)"), Approx("≈", "5%", "")),
-    (_lazy(r"^(?:以上|多)"), Approx(">", None, "")),
+    (_cn(r"^(?:左右|上下)"), Approx("≈", "5%", "")),
+    (_cn(r"^(?:以上|多)"), Approx(">", None, "")),
 )
 EXACT = Approx("≈", None, "a bare figure: its precision only")
 
@@ -349,12 +384,12 @@ PARTITION_BEFORE = _lazy(
     r"(?:\b(?:the rest|the remaining|the remainder|remaining|others|all others|other \w+|all other \w+|"
     r"everyone else|everything else)(?:\s+(?:at|with|take|took|takes|had|hold|held|account for|accounted for|made up|"
     r"make up|share|was|were|is|are|of))?(?:,\s*[^,;]{1,40},)?[\s,:]*$)|(?:其余|其他|其它|剩余|余下)[^，,。；;]{0,8}$"
-)
+, needs=('rest', 'remain', 'other', 'else', '其余', '其他', '其它', '剩余', '余下'))
 PARTITION_AFTER = _lazy(
     r"^\s*(?:(?:went|goes|go|is|was|were|are)\s+)?(?:to|for|of|from|by|among|between)\s+(?:the rest|the remainder|others|all others|"
     r"other \w+|all other \w+|everyone else|the remaining \w+)"
-)
-SPLIT_WAYS = _lazy(r"\bsplit\b[^.;]{0,40}\bways?\b|\bbroke down as\b|\bbreakdown\b|构成为|分布为")
+, needs=('rest', 'remain', 'other', 'else'))
+SPLIT_WAYS = _lazy(r"\bsplit\b[^.;]{0,40}\bways?\b|\bbroke down as\b|\bbreakdown\b|构成为|分布为", needs=('split', 'broke down', 'breakdown', '构成为', '分布为'))
 
 #: a share of a whole: "accounted for 74% of", "made up 43% of", "占…的"
 SHARE_CUE = _lazy(
@@ -364,11 +399,11 @@ SHARE_CUE = _lazy(
     r"(?:\s+(?:about|around|roughly|nearly|almost|more than|some|just over|just under|approximately))?\s*$"
 )
 #: "… 71% of sales of 41.6 billion yuan, or 29.5 billion yuan": the part after the whole
-SHARE_OR = _lazy(r"^\s*,?\s*(?:or|that is|i\.e\.,?)\s*(?:some |about |around |roughly )?$")
-SHARE_OF = _lazy(r"^\s*of\s+(?:the\s+|its\s+|their\s+|a\s+)?[\w'’ -]{0,40}?\s*$")
+SHARE_OR = _lazy(r"^\s*,?\s*(?:or|that is|i\.e\.,?)\s*(?:some |about |around |roughly )?$", needs=('or', 'that is', 'i.e'))
+SHARE_OF = _lazy(r"^\s*of\s+(?:the\s+|its\s+|their\s+|a\s+)?[\w'’ -]{0,40}?\s*$", needs=('of',))
 
 #: "N times", "N-fold" as the ratio of two amounts
-TIMES_AFTER = _lazy(r"^(?:\s*times|-fold|\s*fold|倍)")
+TIMES_AFTER = _lazy(r"^(?:\s*times|-fold|\s*fold|倍)", needs=('times', 'fold', '倍'))
 TIMES_SUBJECT = _lazy(
     r"(?:\b(?:is|was|are|were|be|been|stood at|came to|equal to|equivalent to|or)(?:\s+(?:now|still|already|about|around|roughly|"
     r"nearly|almost|more than|over|some|just over|well over))*|^\s*(?:[a-z]+\s*)?,\s*(?:or\s+)?(?:about|around|roughly|nearly|almost|"
@@ -378,52 +413,52 @@ TIMES_REF = _lazy(r"^\s*(?:(?:times|-fold|fold)\s+)?(?:that of|those of|the size
 #: "equal to two and a half years of its net profit"
 YEARS_OF = _lazy(
     r"\b(?:equal to|equals|equivalent to|the equivalent of|worth|amounting to|amounts to|or)\s+(?:about |around |roughly |nearly |almost |more than |some )?$"
-)
-YEARS_OF_CN = _lazy(r"相当于(?:约|近|超过)?$")
+, needs=('equal', 'equivalent', 'worth', 'amount', 'or'))
+YEARS_OF_CN = _cn(r"相当于(?:约|近|超过)?$")
 EARNINGS_OF = _lazy(
     r"^\s*(?:of|of its|of the company's|of the group's|worth of|in)\s+(?:annual\s+|yearly\s+|the\s+|its\s+)?(?:[a-z-]+\s+)?"
     r"(?:net\s+|operating\s+|non-gaap\s+|adjusted\s+)?(?:profit|profits|earnings|income|revenue|revenues|sales|"
     r"free cash flow|cash flow|capital spending|capex|spending)\b"
-)
-EARNINGS_OF_CN = _lazy(r"^(?:的)?[^\d，,。；]{0,10}?(?:净利润|利润|营收|营业收入|收入|盈利)")
+, needs=('profit', 'earning', 'income', 'revenue', 'sales', 'cash flow', 'capital spending', 'capex', 'spending'))
+EARNINGS_OF_CN = _cn(r"^(?:的)?[^\d，,。；]{0,10}?(?:净利润|利润|营收|营业收入|收入|盈利)")
 EARNINGS_NAME = _lazy(
     r"\b(?:net\s+|operating\s+|non-gaap\s+|adjusted\s+|annual\s+)?(?:profit|profits|earnings|income|revenue|revenues|sales|"
     r"free cash flow|cash flow)\s+(?:of|was|were|stood at|came to|totalled|totaled|reached|at)\s*(?:about |around |some )?$"
-)
-EARNINGS_NAME_CN = _lazy(r"(?:净利润|利润|营收|营业收入|收入)(?:为|达|约|达到)?$")
+, needs=('profit', 'earning', 'income', 'revenue', 'sales', 'cash flow'))
+EARNINGS_NAME_CN = _cn(r"(?:净利润|利润|营收|营业收入|收入)(?:为|达|约|达到)?$")
 
 CAGR = _lazy(
     r"\b(?:compound(?:ed)? annual (?:growth rate |rate of growth |growth |rate )?(?:of )?|cagr (?:of )?|an? (?:annual|annualised|annualized) "
     r"(?:average )?(?:growth )?(?:rate )?(?:of )?|annualised growth of |annualized growth of |average annual growth (?:rate )?(?:of )?)"
     r"(?:about |around |roughly |nearly |almost |more than |some )?$"
-)
-CAGR_CN = _lazy(r"(?:年均复合增长率|复合年增长率|年复合增长率|年均增长率|年均增速|年均增长|复合增长率)(?:为|达|达到|约|近|超过)*$")
-OVER_YEARS = _lazy(r"\b(?:over|in|across|during|for)\s+(?:the\s+(?:past|last|next)\s+)?$")
+, needs=('compound', 'cagr', 'annual'))
+CAGR_CN = _cn(r"(?:年均复合增长率|复合年增长率|年复合增长率|年均增长率|年均增速|年均增长|复合增长率)(?:为|达|达到|约|近|超过)*$")
+OVER_YEARS = _lazy(r"\b(?:over|in|across|during|for)\s+(?:the\s+(?:past|last|next)\s+)?$", needs=('over', 'in', 'across', 'during', 'for'))
 
 #: "leaving a trade surplus of", "a gap of", "顺差为"
 DIFFERENCE = _lazy(
     r"\b(?:surplus|deficit|gap|shortfall|difference|spread|margin)\s+(?:of|was|is|stood at|came to|at|widened to|narrowed to)?\s*(?:about |around |roughly |nearly |almost |more than |some )?$"
-)
-DIFFERENCE_CN = _lazy(r"(?:顺差|逆差|差额|缺口|差距|相差|[存贷收支]差|高出|多出|超出|低了|少了|高了|多了)(?:为|达|达到|约|扩大至|收窄至)*$")
+, needs=('surplus', 'deficit', 'gap', 'shortfall', 'difference', 'spread', 'margin'))
+DIFFERENCE_CN = _cn(r"(?:顺差|逆差|差额|缺口|差距|相差|[存贷收支]差|高出|多出|超出|低了|少了|高了|多了)(?:为|达|达到|约|扩大至|收窄至)*$")
 
 #: a founding: the cue, a few words of place or object, then "in" right before the year
 FOUNDED = _lazy(
     r"\b(?:founded|set up|established|created|incorporated|formed|born|began|started|launched|opened)"
     r"\b(?:\s+(?!and\b|but\b|while\b)[\w'’-]+){0,5}?\s+(?:in|back in|as early as)\s*$"
-)
-FOUNDED_CN = _lazy(r"(?:成立于|创立于|创办于|创建于|成立|创立|创办|诞生于|始建于)$")
+, needs=('founded', 'set up', 'established', 'created', 'incorporated', 'formed', 'born', 'began', 'started', 'launched', 'opened'))
+FOUNDED_CN = _cn(r"(?:成立于|创立于|创办于|创建于|成立|创立|创办|诞生于|始建于)$")
 #: the same cue after a Chinese year: 1995年创立的…
-FOUNDED_AFTER_CN = _lazy(r"^(?:年)?(?:[^，,。\d]{0,2})?(?:创立|成立|创办|创建|注册成立|诞生|实施|推出|启动|设立|开业|上市)")
+FOUNDED_AFTER_CN = _cn(r"^(?:年)?(?:[^，,。\d]{0,2})?(?:创立|成立|创办|创建|注册成立|诞生|实施|推出|启动|设立|开业|上市)")
 FIRST_HELD = _lazy(
     r"\b(?:first (?:held|staged|took place|was held|ran|run|organised|organized|hosted|opened)|"
     r"held for the first time|staged for the first time|(?:the )?(?:first|inaugural) (?:one|edition|event|festival)?\s*"
     r"(?:was |being )?(?:held|staged|run)?)\s*(?:in|back in)?\s*$"
-)
-FIRST_HELD_CN = _lazy(r"(?:首届|第一届|首个|首次|第一个)[^，,。]{0,12}(?:于|在)?$")
-FIRST_HELD_AFTER_CN = _lazy(r"^(?:年)?(?:首次举办|首次举行|首届|第一次举办)")
-YEARS_LATER = _lazy(r"^\s*(?:later|after|since|on from)\b")
-YEARS_LATER_CN = _lazy(r"^(?:后|之后|以后)")
-ANNIVERSARY = _lazy(r"^\s*anniversary\b")
-THIS_YEAR = _lazy(r"\b(?:this year|this month|this season|later this year|earlier this year)\b|今年|本年|本月|今年内|本赛季|本届|本季")
-NEXT_MONTH = _lazy(r"\bnext month\b|下月|下个月")
-LAST_YEAR = _lazy(r"\blast year\b|去年|上年")
+, needs=('first', 'inaugural'))
+FIRST_HELD_CN = _cn(r"(?:首届|第一届|首个|首次|第一个)[^，,。]{0,12}(?:于|在)?$")
+FIRST_HELD_AFTER_CN = _cn(r"^(?:年)?(?:首次举办|首次举行|首届|第一次举办)")
+YEARS_LATER = _lazy(r"^\s*(?:later|after|since|on from)\b", needs=('later', 'after', 'since', 'on from'))
+YEARS_LATER_CN = _cn(r"^(?:后|之后|以后)")
+ANNIVERSARY = _lazy(r"^\s*anniversary\b", needs=('anniversary',))
+THIS_YEAR = _lazy(r"\b(?:this year|this month|this season|later this year|earlier this year)\b|今年|本年|本月|今年内|本赛季|本届|本季", needs=('this ', '今年', '本年', '本月', '本赛季', '本届', '本季'))
+NEXT_MONTH = _lazy(r"\bnext month\b|下月|下个月", needs=('next month', '下月', '下个月'))
+LAST_YEAR = _lazy(r"\blast year\b|去年|上年", needs=('last year', '去年', '上年'))
