@@ -453,10 +453,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = para.start()
         for m in re.finditer(_END, para.group()):
             end = para.start() + m.end()
-            before = re.search(r"([A-Za-z.]+)[.!?]*$", text[start : para.start() + m.start() + 1])
-            word = before.group(1).lower().rstrip(".") if before else ""
-            if m.group().startswith(".") and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
-                continue
+            if m.group().startswith("."):
+                # the word before the stop (a window of the text: longer words are no abbreviation)
+                stop = para.start() + m.start() + 1
+                before = re.search(r"([A-Za-z.]+)[.!?]*$", text[max(start, stop - 48) : stop])
+                word = before.group(1).lower().rstrip(".") if before else ""
+                if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                    continue
             if text[start:end].strip():
                 out.append(_trim(text, start, end))
             start = end

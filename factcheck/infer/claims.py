@@ -13,6 +13,7 @@ import os
 from factcheck.draft import Draft
 from factcheck.infer.context import Relation
 from factcheck.model import COMPARE_ALIASES, Claim, Expr, Inferred, Span
+from factcheck.prose import Mention
 
 TAG = "inferred"
 
@@ -37,7 +38,10 @@ def to_claims(relations: list[Relation], draft: Draft) -> list[Claim]:
             # the text is ours, not the draft's: a position inside it is the figure's
             return Expr(text, at, parse(text), False)
 
-        figures = tuple(dict.fromkeys(m for m in r.figures))
+        once: dict[tuple[int, int], Mention] = {}  # each figure once, by its place (not its value: hashing is slow)
+        for m in r.figures:
+            once.setdefault((m.start, m.end), m)
+        figures = tuple(once.values())
         try:
             check, stated = expr(r.check), expr(r.stated)
             tolerance = expr(r.tolerance) if r.tolerance else None

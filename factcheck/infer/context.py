@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import cached_property
 from typing import NamedTuple
 
 from factcheck import quantity as q
-from factcheck.infer.cues import _lazy
+from factcheck.infer.cues import _cn, _lazy
 from factcheck.prose import Mention
 
 #: kinds the arithmetic rules read; years and dates are words between them for those
@@ -77,17 +78,20 @@ class Sentence:
     def words(self) -> str:
         return self.text[self.start : self.end]
 
+    @cached_property
+    def lower(self) -> str:
+        """The sentence in lower case (what the rules' gates look in)."""
+        return self.text[self.start : self.end].lower()
+
 
 #: 'one-year loan rate', 'a 10-year bond': a figure used as an adjective is a word here
 _ADJECTIVE = _lazy(r"^[\w.]+-(?:year|month|week|day|quarter)$")
 #: 一季度 (the first quarter) names a quarter; a bare Chinese numeral (一般, 一体) is a word
-_CJK_WORD = _lazy(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$")
+_CJK_WORD = _cn(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$")
 #: a Chinese measure word after a figure (万台, 亿股), or a unit the number reader leaves
 #: out (GW, kWh, 千瓦时): part of the figure for the rules
-_MEASURE = _lazy(
-    r"(?:千瓦时|千瓦|兆瓦|吉瓦|人次|标箱|平方米|公里|[台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚])"
-    r"|\s?(?:[kMGT]Wh?|TEU|bpd|mtpa|tonnes?|barrels?|sq m|km)\b"
-)
+_MEASURE_CN = _lazy(r"千瓦时|千瓦|兆瓦|吉瓦|人次|标箱|平方米|公里|[台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚]")
+_MEASURE_EN = _lazy(r"\s?(?:[kMGT]Wh?|TEU|bpd|mtpa|tonnes?|barrels?|sq m|km)\b")
 
 
 def _noise(m: Mention, text: str = "") -> bool:
@@ -99,10 +103,13 @@ def _noise(m: Mention, text: str = "") -> bool:
 
 def _end(text: str, m: Mention) -> int:
     """Where a figure ends, its unit included: '6930万' without its measure word '台'."""
-    found = _MEASURE.match(text, m.end)
-    if found:
-        return found.end()
-    return m.end
+    c = text[m.end : m.end + 1]
+    if not c or c.isdigit() or not (c.isalpha() or c.isspace()):
+        return m.end  # what every measure word and unit starts with: a letter or a space
+    found = (_MEASURE_EN if c.isascii() else _MEASURE_CN).match(text, m.end)
+    if found is None and c.isspace() and not c.isascii():
+        found = _MEASURE_EN.match(text, m.end)  # a non-breaking space before "GW"
+    return found.end() if found else m.end
 
 
 # --------------------------------------------------------------------------- figures
@@ -186,7 +193,7 @@ def _as_written(m: Mention, v: q.Value) -> str | None:
     """The digits as the draft writes them, with the value's magnitude and unit: the same
     text ``inventory.amount`` makes, without working it out from the interval."""
     found = _WRITTEN.search(m.text)
-    if found is None or not _PREFIX.match(m.text[: found.start()]):
+    if found is None or (found.start() and not _PREFIX.match(m.text[: found.start()])):
         return None
     digits = found.group().replace(",", "")
     if q.literal(digits, v.mag).point != abs(v.point) and q.literal(digits, v.mag).point != v.point:

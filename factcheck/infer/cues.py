@@ -39,7 +39,12 @@ class _Lazy:
         """False when ``text`` holds none of the words every match needs."""
         if self.cjk and not has_cjk(text):
             return False
-        return not self.needs or any(w in text for w in self.needs)
+        if not self.needs:
+            return True
+        for w in self.needs:
+            if w in text:
+                return True
+        return False
 
     def _get(self) -> re.Pattern[str]:
         if self._compiled is None:

@@ -15,10 +15,13 @@ from factcheck.infer.rules import Ctx, rule
 
 def _dated(s: Sentence) -> bool:
     return any(m.kind in ("year", "date", "ordinal") for m in s.all)
-from factcheck.infer.cues import _Lazy, _lazy
+from factcheck.infer.cues import _cn, _Lazy
 from factcheck.prose import Mention
 
-_MEASURE = _lazy(r"[台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚元]")
+#: 已管理5年 (has run it for five years): the years counted up to the event
+_SERVED = _cn(r"(?:已|已经|共|累计|满)[^，,。\d]{0,4}$")
+#: a Chinese measure word right after a figure: 1860家 is a count, not a year
+_MEASURE = frozenset("台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚元")
 
 
 def _year_of(m: Mention) -> int | None:
@@ -67,7 +70,7 @@ def _event_year(s: Sentence, ctx: Ctx, start: Mention, anchor: Mention) -> tuple
     others = [
         m for m in s.all
         if m is not start and m is not anchor and (_year_of(m) or 0) > first and id(m) not in starts
-        and not _MEASURE.match(s.text[m.end : m.end + 1])  # 门店1860家 is a count, not a year
+        and s.text[m.end : m.end + 1] not in _MEASURE  # 门店1860家 is a count, not a year
     ]
     years = {_year_of(m) for m in others}
     if len(years) == 1:
@@ -99,7 +102,7 @@ def years_after(s: Sentence, ctx: Ctx) -> list[Relation]:
         if n.value is None or _unit_text(n) != "year":
             continue
         after = s.text[n.end : n.end + 20]
-        served = re.search(r"(?:已|已经|共|累计|满)[^，,。\d]{0,4}$", s.text[max(s.start, n.start - 8) : n.start])
+        served = _SERVED.search(s.text[max(s.start, n.start - 8) : n.start])
         if not (cues.YEARS_LATER.match(after.lower()) or cues.YEARS_LATER_CN.match(after) or served):
             continue
         start = _first_year(s, ctx, cues.FOUNDED, cues.FOUNDED_CN)
@@ -123,7 +126,7 @@ def _placed_years(s: Sentence, n: Mention, after: str) -> tuple[Mention, tuple[i
     """Without a founding word, the years the phrase itself places: "in 2025, 11 years
     after the original's 2014 debut" (the year after "after", and the one before);
     "in 2022, nine years later" (the year before it and the one before that)."""
-    years = [m for m in s.all if _year_of(m) is not None and not _MEASURE.match(s.text[m.end : m.end + 1])]
+    years = [m for m in s.all if _year_of(m) is not None and s.text[m.end : m.end + 1] not in _MEASURE]
     before = [m for m in years if m.end <= n.start]
     if re.match(r"^\s*after\b", after.lower()):
         clause = re.split(r"[,;，；。]", s.text[n.end : s.end], maxsplit=1)[0]
@@ -136,7 +139,7 @@ def _placed_years(s: Sentence, n: Mention, after: str) -> tuple[Mention, tuple[i
         if _year_of(start) < _year_of(event):  # type: ignore[operator]
             return start, (_year_of(event), (event,))  # type: ignore[return-value]
     # 于2019年接手，至2024年末已管理5年
-    if re.search(r"(?:已|已经|共|累计|满)[^，,。\d]{0,4}$", s.text[max(s.start, n.start - 8) : n.start]) and len(before) >= 2:
+    if _SERVED.search(s.text[max(s.start, n.start - 8) : n.start]) and len(before) >= 2:
         event, start = before[-1], before[-2]
         if re.search(r"(?:至|到|截至)$", s.text[max(s.start, event.start - 2) : event.start]) and _year_of(start) < _year_of(event):  # type: ignore[operator]
             return start, (_year_of(event), (event,))  # type: ignore[return-value]

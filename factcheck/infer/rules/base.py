@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -46,10 +45,23 @@ def _rates(s: Sentence) -> bool:
     return s.rates
 
 
-def _words(pattern: str) -> Callable[[Sentence], bool]:
-    found = cues._lazy(pattern, re.IGNORECASE)
-    return lambda s: bool(found.search(s.text[s.start : s.end]))
+def _words(*words: str) -> Callable[[Sentence], bool]:
+    """A gate: one of ``words`` (lower case) in the sentence, case aside."""
 
+    def gate(s: Sentence) -> bool:
+        low = s.lower
+        for w in words:
+            if w in low:
+                return True
+        return False
+
+    return gate
+
+
+def _pattern(pattern: str) -> Callable[[Sentence], bool]:
+    """A gate: ``pattern`` found in the sentence, lower-cased."""
+    found = cues._lazy(pattern)
+    return lambda s: bool(found.search(s.lower))
 
 
 def _next(s: Sentence, m: Mention, step: int = 1) -> Mention | None:

@@ -47,12 +47,13 @@ def share_of(s: Sentence, ctx: Ctx) -> list[Relation]:
         # 客户管理收入1007.9亿元，占集团收入1360.9亿元的74%
         if i >= 2:
             p2, w2 = s.figs[i - 2], s.figs[i - 1]
-            if (is_amount(p2) and is_amount(w2) and re.search(r"占[^，,。]{0,12}$", s.gap(p2, w2))
+            lead = s.gap(p2, w2)
+            if (is_amount(p2) and is_amount(w2) and "占" in lead and re.search(r"占[^，,。]{0,12}$", lead)
                     and re.fullmatch(r"[^，,。；]{0,10}?的(?:比重|比例)?(?:为|达|约|近|超过)*", s.gap(w2, p))):
                 out += _share(s, "share-of", p2, w2, p)
                 continue
         # 第三产业增加值765583亿元，占国内生产总值的56.7% (the whole named, with its figure, before)
-        if part is not None and is_amount(part):
+        if part is not None and is_amount(part) and "占" in s.gap(part, p):
             named = re.search(r"[，,]\s*(?:约|近)?占([^，,。；的]{2,12})的(?:比重|比例)?(?:为|达|约|近|超过)*$", s.gap(part, p))
             if named:
                 found = _named(ctx, named.group(1), part)
@@ -72,7 +73,8 @@ def _referred_parts(s: Sentence, p: Mention) -> list[Mention]:
     """The candidates for the part of a share whose whole is only referred to ("of
     that", 占比): the figure before it with a share cue, then the one after it ("or X")."""
     after = s.after(p, 30)
-    cn = re.search(r"[，,]\s*(?:约|近)?占比(?:为|达|约|近|超过)*$", s.before(p, 12))
+    lead = s.before(p, 12)
+    cn = "占比" in lead and re.search(r"[，,]\s*(?:约|近)?占比(?:为|达|约|近|超过)*$", lead)
     if not (cues.OF_THAT.match(after.lower()) or cn):
         return []
     out = []
@@ -148,16 +150,16 @@ def partition(s: Sentence, ctx: Ctx) -> list[Relation]:
     shares = [m for m in s.figs if is_percent(m)]
     if len(shares) < 3 or any(m.value is None or m.value.point < 0 or m.value.point > 100 for m in shares):
         return []
-    if any(cues.direction_before(s.before(m)) or cues.direction_after(s.after(m)) for m in shares):
-        return []
-    if any(re.search(r"\b(?:from|to)\s*$", s.before(m).lower()) for m in shares):
-        return []
     marked = any(
         cues.PARTITION_BEFORE.search(s.before(m, 60).lower()) or cues.PARTITION_BEFORE.search(s.before(m, 12))
         or cues.PARTITION_AFTER.match(s.after(m, 40).lower())
         for m in shares
     ) or cues.SPLIT_WAYS.search(s.words().lower())
     if not marked:
+        return []  # the rarest condition first: most lists of percentages name no whole
+    if any(cues.direction_before(s.before(m)) or cues.direction_after(s.after(m)) for m in shares):
+        return []
+    if any(re.search(r"\b(?:from|to)\s*$", s.before(m).lower()) for m in shares):
         return []
     texts = [literal(m) for m in shares]
     if any(t is None for t in texts):

@@ -13,7 +13,7 @@ from factcheck.infer.context import (
     literal,
     pair,
 )
-from factcheck.infer.rules.base import Ctx, _next, _words, rule
+from factcheck.infer.rules.base import Ctx, _next, _pattern, _words, rule
 from factcheck.prose import Mention
 
 
@@ -22,7 +22,7 @@ from factcheck.prose import Mention
     "ratio",
     "The 380 billion yuan plan equals about two and a half years of its net profit of 157.479 billion yuan.",
     "380 billion CNY / (157.479 billion CNY/year) ≈ 2.5 years (tolerance 5%)",
-    gate=_words(r"year|年"),
+    gate=_words("year", "年"),
 )
 def years_of(s: Sentence, ctx: Ctx) -> list[Relation]:
     """An amount "equal to N years of" profit (revenue, earnings…), the profit given in
@@ -85,7 +85,7 @@ def _names_earnings(s: Sentence, m: Mention) -> bool:
     "ratio",
     "Its 2024 revenue of 90 billion yuan was three times the 30 billion yuan it made in 2019.",
     "90 billion CNY / 30 billion CNY ≈ 3",
-    gate=_words(r"times|fold|倍"),
+    gate=_words("times", "fold", "倍"),
 )
 def times(s: Sentence, ctx: Ctx) -> list[Relation]:
     """"A is N times (N-fold) B", both amounts given; A是B的N倍. "more than N times"
@@ -116,7 +116,7 @@ def times(s: Sentence, ctx: Ctx) -> list[Relation]:
     "ratio",
     "Its 1,240 stores served 9.9 million members, or about 8,000 members per store.",
     "9.9 million / 1240 ≈ 8000 (tolerance 5%)",
-    gate=_words(r"\b(?:per|each|an?)\b"),
+    gate=_pattern(r"\b(?:per|each|an?)\b"),
 )
 def per_each(s: Sentence, ctx: Ctx) -> list[Relation]:
     """"N things per (a, for each) unit", with both totals in the sentence: the total
@@ -164,7 +164,7 @@ def _bare_number(m: Mention) -> str | None:
     "ratio",
     "Sales went from 1.2 million in 2019 to 12.9 million in 2024, more than ten times as many.",
     "12.9 million / 1.2 million > 10",
-    gate=_words(r"times|fold|倍"),
+    gate=_words("times", "fold", "倍"),
 )
 def times_over_period(s: Sentence, ctx: Ctx) -> list[Relation]:
     """"from A to B, N times as many (as much)"; in Chinese 由Y1年的A增至Y2年的B … Y2年…是Y1年的N倍:
@@ -229,7 +229,7 @@ def _ratio(s: Sentence, name: str, a: Mention, b: Mention, n: Mention, lead: str
     "cagr",
     "Sales grew from 10 billion dollars in 2019 to 16.1 billion dollars in 2024, a compound annual growth rate of 10%.",
     "cagr(10 billion USD, 16.1 billion USD, 5 years) ≈ 10%",
-    gate=_words(r"compound|cagr|annual|年均|复合"),
+    gate=_words("compound", "cagr", "annual", "年均", "复合"),
 )
 def cagr(s: Sentence, ctx: Ctx) -> list[Relation]:
     """A compound annual growth rate (CAGR, 年均复合增长率) of X% between two amounts of
@@ -295,7 +295,7 @@ def _span_years(s: Sentence, a: Mention, b: Mention) -> tuple[int, tuple[Mention
     "difference",
     "Exports reached 300 billion dollars and imports 220 billion dollars, leaving a trade surplus of 80 billion dollars.",
     "300 billion USD - 220 billion USD ≈ 80 billion USD",
-    gate=_words(r"surplus|deficit|gap|shortfall|difference|spread|margin|差|缺口|高出|多出|超出|低了|少了|高了|多了"),
+    gate=_words("surplus", "deficit", "gap", "shortfall", "difference", "spread", "margin", "差", "缺口", "高出", "多出", "超出", "低了", "少了", "高了", "多了"),
 )
 def difference(s: Sentence, ctx: Ctx) -> list[Relation]:
     """Two amounts and the surplus, deficit, gap or difference between them, all
