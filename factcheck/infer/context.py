@@ -50,6 +50,10 @@ class Sentence:
         self._changes: list[tuple[Mention, int]] | None = None
         #: a percent or a figure in points among the figures (what every change and share needs)
         self.rates = any(is_percent(m) or is_points(m) for m in self.figs)
+        for m in self.figs:
+            code = _code_before(text, m)
+            if code:
+                _CODES[id(m)] = code
 
     def index(self, m: Mention) -> int:
         """The place of a figure among ``figs`` (-1 when it is not one)."""
@@ -58,7 +62,7 @@ class Sentence:
     def gap(self, a: Mention | None, b: Mention | None) -> str:
         """The text between two figures (None: the sentence's start or end)."""
         i = self.start if a is None else _end(self.text, a)
-        j = self.end if b is None else b.start
+        j = self.end if b is None else _start(self.text, b)
         return self.text[i:j]
 
     def before(self, m: Mention, limit: int = 80) -> str:
@@ -66,7 +70,7 @@ class Sentence:
         k = self._index.get(id(m), -1)
         prev = self.figs[k - 1] if k > 0 else None
         i = max(self.start if prev is None else prev.end, m.start - limit)
-        return self.text[i : m.start]
+        return self.text[i : _start(self.text, m)]
 
     def after(self, m: Mention, limit: int = 80) -> str:
         k = self._index.get(id(m), -1)
@@ -101,8 +105,45 @@ def _noise(m: Mention, text: str = "") -> bool:
     return m.text.endswith("年") and text[m.end : m.end + 1] in ("前", "以")
 
 
+#: currency codes the engine has no unit for ("NOK 6.84 billion"): the number reader
+#: reads the figure as a bare number; the rules read the code as part of it, pair only
+#: figures of one code (or a bare one with it), and never lend the code another unit
+CURRENCY_CODES = frozenset(
+    "NOK SEK DKK ISK CHF AUD CAD NZD SGD INR KRW TWD THB MYR IDR PHP VND PKR BDT BRL MXN CLP COP PEN ARS "
+    "ZAR EGP NGN KES MAD RUB TRY PLN CZK HUF RON BGN ILS AED SAR QAR KWD BHD OMR".split()
+)
+_CODES: dict[int, str] = {}  # id of a figure -> the code written before it
+
+
+def _code_before(text: str, m: Mention) -> str:
+    """'NOK' for 'NOK 6.84 billion' (a bare figure right after a currency code), else ''."""
+    if m.value is None or not q.is_plain(m.value.unit) or m.start < 3:
+        return ""
+    lead = text[max(0, m.start - 5) : m.start]
+    word = lead[-4:-1] if lead.endswith(" ") else lead[-3:]
+    at = len(lead) - (4 if lead.endswith(" ") else 3)
+    if word not in CURRENCY_CODES or (at > 0 and lead[at - 1].isalnum()):
+        return ""
+    return word
+
+
+def code_of(m: Mention) -> str:
+    return _CODES.get(id(m), "")
+
+
+def _start(text: str, m: Mention) -> int:
+    """Where a figure starts, a currency code before it included."""
+    code = _CODES.get(id(m))
+    if not code:
+        return m.start
+    return m.start - len(code) - (1 if text[m.start - 1 : m.start] == " " else 0)
+
+
 def _end(text: str, m: Mention) -> int:
     """Where a figure ends, its unit included: '6930万' without its measure word '台'."""
+    if id(m) in _POINTS:  # '0.5 points' read as pp: the word is part of the figure
+        found = _POINTS_WORD.match(text[m.end : m.end + 24].lower())
+        return m.end + (found.end() if found else 0)
     c = text[m.end : m.end + 1]
     if not c or c.isdigit() or not (c.isalpha() or c.isspace()):
         return m.end  # what every measure word and unit starts with: a letter or a space
@@ -121,6 +162,28 @@ def is_percent(m: Mention) -> bool:
 
 def is_points(m: Mention) -> bool:
     return m.value is not None and (q.is_points(m.value.unit) or bp_digits(m) is not None)
+
+
+_POINTS_WORD = _lazy(r"^\s*(?:percentage\s+)?points?\b", needs=("point",))
+_POINTS: set[int] = set()  # ids of figures read as points by points_word
+
+
+def points_word(s: Sentence, m: Mention) -> bool:
+    """'a drop of 0.5 points' between two percentages ('to 4.5% from 4.9%'): a bare figure
+    followed by 'points' is percentage points where the two figures on one side of it are
+    percentages (the index points of 'up 42.8 points, or 1.1%, to 3,912.6' are not)."""
+    if id(m) in _POINTS:
+        return True
+    if m.value is None or m.fraction or not q.is_plain(m.value.unit) or not _POINTS_WORD.match(s.after(m, 24).lower()):
+        return False
+    k, figs = s.index(m), s.figs
+    if k < 0 or not (
+        (k >= 2 and is_percent(figs[k - 1]) and is_percent(figs[k - 2]))
+        or (k + 2 < len(figs) and is_percent(figs[k + 1]) and is_percent(figs[k + 2]))
+    ):
+        return False
+    _POINTS.add(id(m))
+    return True
 
 
 def bp_digits(m: Mention) -> Fraction | None:
@@ -158,6 +221,8 @@ def literal(m: Mention, like: Mention | None = None) -> str | None:
 def forget() -> None:
     """Let go of the cached texts once a draft is read."""
     _LITERALS.clear()
+    _CODES.clear()
+    _POINTS.clear()
 
 
 def _literal(m: Mention, like: Mention | None = None) -> str | None:
@@ -216,6 +281,9 @@ def compatible(a: Mention, b: Mention) -> bool:
     va, vb = a.value, b.value
     if va is None or vb is None:
         return False
+    ca, cb = code_of(a), code_of(b)
+    if ca or cb:  # NOK 5.86 billion and NOK 6.84 billion, or a bare 5.86 billion with it
+        return ca == cb or (not (ca and cb) and q.is_plain((vb if ca else va).unit))
     if q.is_plain(va.unit) or q.is_plain(vb.unit):
         return True  # a bare figure borrows the other's unit
     return q.compatible(va.unit, vb.unit)
@@ -254,4 +322,7 @@ def percent_text(m: Mention) -> str | None:
         if text.startswith("."):
             text = "0" + text
         return f"{text} pp"
+    if id(m) in _POINTS:
+        text = literal(m)
+        return None if text is None else f"{text} pp"
     return literal(m)

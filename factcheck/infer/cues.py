@@ -180,7 +180,7 @@ DOWN_EN = (
     "sank|sinking|narrowed|narrowing|contracted|contracting|lost|losing|eased|easing|retreated|"
     "slumped|down|lower|a decline of|a fall of|a drop of|a decrease of|a cut of|a reduction of|"
     "a contraction of|a slide of|cut|cutting|lowered|lowering|reduced|reducing|trimmed|"
-    "a decline|a fall|a drop|a cut|a decrease"
+    "a decline|a fall|a drop|a cut|a decrease|a loss of|a loss"
 )
 def _with_bare(words: str) -> frozenset[str]:
     """The words, and each phrase also without its article ('a fall of', 'fall of')."""
@@ -241,13 +241,16 @@ _CN_WORDS = _cn(f"{UP_CN}|{DOWN_CN}")
 _PERIOD = (
     r"(?:\s*(?:(?:in|for|during|over) (?:the )?(?:\d{4}|first|second|third|fourth|last|latest|same|previous|"
     r"prior|december|march|june|september|fiscal|financial)[\w ,-]{0,30}?|(?:last|this|next) (?:year|quarter|month|week)|"
-    r"a year (?:earlier|ago|before)|year[- ]on[- ]year|in the (?:quarter|period|year|half)))*"
+    r"a year (?:earlier|ago|before)|year[- ]on[- ]year|in the (?:quarter|period|year|half)|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))*"
 )
 _YOY_WORDS = r"(?:year[- ]on[- ]year|y/y|yoy|on the year|from a year (?:earlier|ago|before)|from (?:the )?(?:previous|prior|last) (?:year|quarter)|compared with a year earlier)"
 _YOY = rf"(?:\s*,?\s*{_YOY_WORDS})?"
 
+#: a few words of setting: "from about 80% at its peak to 33%", "rose 5.9% in the North East to"
+_SETTING = r"(?:\s+(?:at|in|during|on|for)\s+(?:(?!and\b|while\b|but\b|from\b|to\b)[\w'’-]+\s*){1,4})?"
 #: the gap between a change and the new figure: "rose 5% to", "grew 5% from a year earlier to"
-TO = _lazy(rf"^{_YOY}{_PERIOD}\s*,?\s*(?:to|at|reaching|to reach|to hit)(?:\s+an? (?:record|new|all-time|fresh)(?: high| low)?(?: of)?)?\s*$", needs=('to', 'at', 'reaching'))
+TO = _lazy(rf"^{_YOY}{_PERIOD}{_SETTING}\s*,?\s*(?:to|at|reaching|to reach|to hit)(?:\s+an? (?:record|new|all-time|fresh)(?: high| low)?(?: of)?)?\s*$", needs=('to', 'at', 'reaching'))
 #: the gap before a base: ", from", ", up from", "compared with", "versus"
 BASE = _lazy(
     rf"^{_PERIOD}\s*[,(]?\s*(?:(?:up|down|rising|falling|climbing)\s+)?(?:{_YOY_WORDS}\s*)?"
@@ -256,8 +259,6 @@ BASE = _lazy(
     r"(?:\s+(?:figure|level|total|tally))?(?:\s+of)?\s*$"
 , needs=('from', 'compared', 'versus', 'vs', 'against', 'over'))
 #: the gap between a base and the new figure in "from Z to Y"
-#: a few words of setting may follow the base: "from about 80% at its peak to 33%"
-_SETTING = r"(?:\s+(?:at|in|during|on|for)\s+(?:(?!and\b|while\b|but\b|from\b|to\b)[\w'’-]+\s*){1,4})?"
 FROM_TO = _lazy(rf"^{_PERIOD}{_SETTING}\s*(?:,\s*)?to\s*$", needs=('to',))
 #: the end of the text before a base: "from", "rose from", "up from"
 FROM_END = _lazy(r"\b(?:from|between)(?:\s+(?:about|around|roughly|some|nearly|almost|more than|just over|just under))?\s*$", needs=('from', 'between'))
@@ -449,7 +450,7 @@ DIFFERENCE_CN = _cn(r"(?:顺差|逆差|差额|缺口|差距|相差|[存贷收支
 #: a founding: the cue, a few words of place or object, then "in" right before the year
 FOUNDED = _lazy(
     r"\b(?:founded|set up|established|created|incorporated|formed|born|began|started|launched|opened)"
-    r"\b(?:\s+(?!and\b|but\b|while\b)[\w'’-]+){0,5}?\s+(?:in|back in|as early as)\s*$"
+    r"\b(?:\s+(?!and\b|but\b|while\b)[\w'’-]+){0,8}?\s+(?:in|back in|as early as)\s*$"
 , needs=('founded', 'set up', 'established', 'created', 'incorporated', 'formed', 'born', 'began', 'started', 'launched', 'opened'))
 FOUNDED_CN = _cn(r"(?:成立于|创立于|创办于|创建于|成立|创立|创办|诞生于|始建于)$")
 #: the same cue after a Chinese year: 1995年创立的…
@@ -464,6 +465,6 @@ FIRST_HELD_AFTER_CN = _cn(r"^(?:年)?(?:首次举办|首次举行|首届|第一�
 YEARS_LATER = _lazy(r"^\s*(?:later|after|since|on from)\b", needs=('later', 'after', 'since', 'on from'))
 YEARS_LATER_CN = _cn(r"^(?:后|之后|以后)")
 ANNIVERSARY = _lazy(r"^\s*anniversary\b", needs=('anniversary',))
-THIS_YEAR = _lazy(r"\b(?:this year|this month|this season|later this year|earlier this year)\b|今年|本年|本月|今年内|本赛季|本届|本季", needs=('this ', '今年', '本年', '本月', '本赛季', '本届', '本季'))
+THIS_YEAR = _lazy(r"\b(?:this year|this month|this season|this (?:spring|summer|autumn)|later this year|earlier this year)\b|今年|本年|本月|今年内|本赛季|本届|本季", needs=('this ', '今年', '本年', '本月', '本赛季', '本届', '本季'))
 NEXT_MONTH = _lazy(r"\bnext month\b|下月|下个月", needs=('next month', '下月', '下个月'))
 LAST_YEAR = _lazy(r"\blast year\b|去年|上年", needs=('last year', '去年', '上年'))

@@ -18,6 +18,8 @@ def _dated(s: Sentence) -> bool:
 from factcheck.infer.cues import _cn, _Lazy
 from factcheck.prose import Mention
 
+#: 距今已有32年 (32 years ago, up to now): counted to the draft's date
+_TO_NOW = _cn(r"(?:距今|至今|迄今)[^，,。\d]{0,4}$")
 #: 已管理5年 (has run it for five years): the years counted up to the event
 _SERVED = _cn(r"(?:已|已经|共|累计|满)[^，,。\d]{0,4}$")
 #: a Chinese measure word right after a figure: 1860家 is a count, not a year
@@ -105,8 +107,16 @@ def years_after(s: Sentence, ctx: Ctx) -> list[Relation]:
         served = _SERVED.search(s.text[max(s.start, n.start - 8) : n.start])
         if not (cues.YEARS_LATER.match(after.lower()) or cues.YEARS_LATER_CN.match(after) or served):
             continue
-        start = _first_year(s, ctx, cues.FOUNDED, cues.FOUNDED_CN)
-        event = _event_year(s, ctx, start, n) if start is not None else None
+        if _TO_NOW.search(s.text[max(s.start, n.start - 8) : n.start]):
+            # 于1993年首次参加，距今已有32年: from the year just before to the draft's year,
+            # never from a founding year elsewhere in the paragraph
+            years = [m for m in s.all if _year_of(m) is not None and m.end <= n.start]
+            if not years or ctx.year is None:
+                continue
+            start, event = years[-1], (ctx.year, ())
+        else:
+            start = _first_year(s, ctx, cues.FOUNDED, cues.FOUNDED_CN)
+            event = _event_year(s, ctx, start, n) if start is not None else None
         if start is None or event is None:
             placed = _placed_years(s, n, after)
             if placed is None:

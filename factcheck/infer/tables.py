@@ -18,7 +18,7 @@ from factcheck.infer.context import Relation, is_percent, literal, signed_text
 from factcheck.infer.cues import _lazy
 from factcheck.prose import Mention
 
-TOTAL_LABEL = _lazy(r"^(?:total|totals|sum|all|overall|grand total|group total|合计|总计|总额|总和|共计|全部)\b", re.IGNORECASE)
+TOTAL_LABEL = _lazy(r"^(?:total|totals|sum|all(?=\s*$)|all (?:segments|regions|markets|products|channels|companies|banks|firms)|overall|grand total|group total|合计|总计|总额|总和|共计|全部)\b", re.IGNORECASE)
 SUBTOTAL_LABEL = _lazy(r"^(?:subtotal|sub-total|of which|including|incl\.|其中|小计|[-–—+])", re.IGNORECASE)
 RATE_HEADER = _lazy(
     r"yoy|y/y|q/q|qoq|change|chg|growth|margin|rate|ratio|price|per share|eps|average|avg|mean|median|multiple|"

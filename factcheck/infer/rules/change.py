@@ -13,6 +13,7 @@ from factcheck.infer.context import (
     is_points,
     pair,
     percent_text,
+    points_word,
     signed_text,
 )
 from factcheck.infer.rules.base import Ctx, _next, _rates, rule
@@ -28,11 +29,12 @@ def _change(s: Sentence, rule_name: str, p: Mention, base: Mention, new: Mention
     texts = pair(base, new)
     if texts is None:
         return []
+    points_word(s, p)  # before the stated text: 'a drop of 0.5 points' is 0.5 pp
     stated = percent_text(p)
     if stated is None:
         return []
     approx = cues.approximation(s.before(p), s.after(p))
-    if is_points(p):
+    if is_points(p) or points_word(s, p):
         if not is_percent(base):
             return []  # points are a change between percentages
         kind, check = "change", f"change({texts[0]}, {texts[1]})"
@@ -64,7 +66,7 @@ def _changes(s: Sentence) -> list[tuple[Mention, int]]:
 def _find_changes(s: Sentence) -> list[tuple[Mention, int]]:
     out = []
     for m in s.figs:
-        if not (is_percent(m) or is_points(m)):
+        if not (is_percent(m) or is_points(m) or points_word(s, m)):
             continue
         sign = cues.direction_before(s.before(m))
         if sign == 0:
@@ -141,7 +143,7 @@ def from_to_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
     out = []
     for i in range(len(s.figs) - 2):
         base, new, p = s.figs[i], s.figs[i + 1], s.figs[i + 2]
-        if not (is_percent(p) or is_points(p)):
+        if not (is_percent(p) or is_points(p) or points_word(s, p)):
             continue
         lead = s.gap(_next(s, base, -1), base)
         en = cues.FROM_END.search(lead.lower()) and cues.FROM_TO.match(s.gap(base, new).lower())
@@ -177,7 +179,7 @@ def to_from_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
     out = []
     for i in range(len(s.figs) - 2):
         new, base, p = s.figs[i], s.figs[i + 1], s.figs[i + 2]
-        if not (is_percent(p) or is_points(p)):
+        if not (is_percent(p) or is_points(p) or points_word(s, p)):
             continue
         lead = s.gap(_next(s, new, -1), new)
         if not cues.TO_END.search(lead.lower()) or not cues.TO_FROM_GAP.match(s.gap(new, base).lower()):
@@ -286,3 +288,32 @@ def higher_than_at(s: Sentence, ctx: Ctx) -> list[Relation]:
             out += _change(s, "higher-than-at", p, base, new, sign)
     return out
 
+
+
+_ABOVE = cues._lazy(
+    r"^\s*(?P<dir>above|below|higher than|lower than)\s+(?:the\s+|its\s+|their\s+|an?\s+)?[\w'’ -]{0,40}?(?:\s+of|\s+at)?\s*$",
+    needs=("above", "below", "than"),
+)
+_LEAD_COMMA = cues._lazy(r"^(?:(?!\b(?:and|but|while|which|whereas)\b)[^,;:.()])*,\s*$")
+
+
+@rule(
+    "figure-then-above",
+    "growth",
+    "The shares closed at HK$48.90 on their debut, 27% above the offer price of HK$38.50.",
+    "growth(38.50 HKD, 48.90 HKD) ≈ 27%",
+    gate=_rates,
+)
+def figure_then_above(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """The new figure, a comma, then "X% above (below, higher than, lower than)" the base
+    it is measured against."""
+    out = []
+    for i in range(len(s.figs) - 2):
+        new, p, base = s.figs[i], s.figs[i + 1], s.figs[i + 2]
+        if not is_percent(p):
+            continue
+        m = _ABOVE.match(s.gap(p, base).lower())
+        if m and _LEAD_COMMA.match(s.gap(new, p)):
+            sign = 1 if m.group("dir") in ("above", "higher than") else -1
+            out += _change(s, "figure-then-above", p, base, new, sign)
+    return out
