@@ -28,6 +28,8 @@ __all__ = ["RULES", "Relation", "Rule", "draft_date", "infer", "rules"]
 #: relations read from one draft: past this a draft is not an article (a 2 MB draft
 #: of figures gives a few thousand)
 MAX_RELATIONS = 10_000
+#: rules that read a figure named in an earlier sentence of the paragraph
+ACROSS_SENTENCES = frozenset({"share-of", "difference", "years-after", "anniversary", "nth-edition"})
 
 
 def rules() -> list[Rule]:
@@ -62,12 +64,15 @@ def infer(draft: Draft, year: int | date | None = None, mentions: list[Mention] 
     for s in built:
         by_paragraph.setdefault(s.paragraph, []).append(s)
     readers = [r for r in rules() if r.read is not _table_rule]
+    #: the rules that may find a relation's other figures in the sentences before (a
+    #: sentence of one figure is tried by these alone)
+    across = [r for r in readers if r.name in ACROSS_SENTENCES]
     out: list[Relation] = []
     for s in built:
-        if len(s.all) < 2:
-            continue  # every relation has two figures at least
+        if not s.all or (len(s.all) < 2 and len(by_paragraph[s.paragraph]) < 2):
+            continue  # every relation has two figures at least (in its sentence, or its paragraph)
         ctx = Ctx(year, by_paragraph[s.paragraph], month)
-        for r in readers:
+        for r in readers if len(s.all) > 1 else across:
             if r.gate is None or r.gate(s):
                 out += r.read(s, ctx)
         if len(out) > MAX_RELATIONS:

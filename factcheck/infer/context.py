@@ -139,6 +139,11 @@ def _start(text: str, m: Mention) -> int:
     return m.start - len(code) - (1 if text[m.start - 1 : m.start] == " " else 0)
 
 
+def figure_end(text: str, m: Mention) -> int:
+    """Where a figure ends, its unit and measure word included (6930万台)."""
+    return _end(text, m)
+
+
 def _end(text: str, m: Mention) -> int:
     """Where a figure ends, its unit included: '6930万' without its measure word '台'."""
     if id(m) in _POINTS:  # '0.5 points' read as pp: the word is part of the figure
@@ -323,6 +328,6 @@ def percent_text(m: Mention) -> str | None:
             text = "0" + text
         return f"{text} pp"
     if id(m) in _POINTS:
-        text = literal(m)
-        return None if text is None else f"{text} pp"
+        written = literal(m)
+        return None if written is None else f"{written} pp"
     return literal(m)

@@ -171,7 +171,7 @@ UP_EN = (
     "jumped|jumping|gained|gaining|surged|surging|soared|soaring|advanced|expanded|expanding|widened|"
     "improved|rebounded|accelerated|added|up|higher|an increase of|a rise of|a jump of|a gain of|"
     "an improvement of|growth of|a surge of|an expansion of|increase of|rise of|raised|lifted|"
-    "an increase|a rise|a gain|a jump"
+    "an increase|a rise|a gain|a jump|raising|lifting|lifts"
 )
 #: ... and downward ("fell 5%", "a cut of 25 basis points")
 DOWN_EN = (
@@ -249,6 +249,8 @@ _YOY = rf"(?:\s*,?\s*{_YOY_WORDS})?"
 
 #: a few words of setting: "from about 80% at its peak to 33%", "rose 5.9% in the North East to"
 _SETTING = r"(?:\s+(?:at|in|during|on|for)\s+(?:(?!and\b|while\b|but\b|from\b|to\b)[\w'’-]+\s*){1,4})?"
+#: a base named as a level: "from the revised February level of", "from the previous month's reading of"
+_LEVEL = r"\s+(?:the|a|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:level|figure|reading|estimate|total|tally)\s+of"
 #: the gap between a change and the new figure: "rose 5% to", "grew 5% from a year earlier to"
 TO = _lazy(rf"^{_YOY}{_PERIOD}{_SETTING}\s*,?\s*(?:to|at|reaching|to reach|to hit)(?:\s+an? (?:record|new|all-time|fresh)(?: high| low)?(?: of)?)?\s*$", needs=('to', 'at', 'reaching'))
 #: the gap before a base: ", from", ", up from", "compared with", "versus"
@@ -268,7 +270,7 @@ AFTER_NEW = _Cued(
     rf"(?:(?P<or>or)|{CUE})?{_FILL_EN}\s*$"
 , needs=(',', '(', ';', ':'))
 #: between the figure and its base in "Y, up 5% from Z"
-AFTER_CHANGE_BASE = _lazy(rf"^{_YOY}\s*,?\s*(?:from|on|over|compared (?:with|to)|versus|vs\.?|against)(?:\s+(?:a year[- ]earlier|last year's|the year[- ]earlier|the prior[- ]year))?(?:\s+(?:figure|level))?(?:\s+of)?\s*$", needs=('from', 'on', 'over', 'compared', 'versus', 'vs', 'against'))
+AFTER_CHANGE_BASE = _lazy(rf"^{_YOY}\s*,?\s*(?:from|on|over|compared (?:with|to)|versus|vs\.?|against)(?:\s+(?:a year[- ]earlier|last year's|the year[- ]earlier|the prior[- ]year))?(?:{_LEVEL}|(?:\s+(?:figure|level))?(?:\s+of)?)\s*$", needs=('from', 'on', 'over', 'compared', 'versus', 'vs', 'against'))
 #: "5% higher than Z at Y"
 THAN = _lazy(r"^\s*(?:higher|lower|more|less|above|below)\s+than\s*(?:the\s+)?$", needs=('than',))
 THAN_AT = _lazy(rf"^{_PERIOD}(?:\s*(?:a year (?:earlier|ago|before)|last year|the year before|the previous year))?\s*[,]?\s*(?:at|to|reaching)\s*$", needs=('at', 'to', 'reaching'))
@@ -276,7 +278,7 @@ THAN_AT = _lazy(rf"^{_PERIOD}(?:\s*(?:a year (?:earlier|ago|before)|last year|th
 TO_CN = _cn(r"^[，,]?\s*(?:至|到|达到|达|为)$")
 BASE_CN = _cn(
     r"^[，,；;]?\s*(?:而|其中)?(?:上年同期为|去年同期为|上年同期|去年同期|上年为|去年为|上一年为|上年度为|上一年度为|"
-    r"上年同期的|去年同期的|较上年同期的|较去年同期的|较上年的|较去年的|上季度为|上月为|前值为|前值)$"
+    r"上年同期的|去年同期的|较上年同期的|较去年同期的|较上年的|较去年的|上季度为|上月为|前值为|前值|\d{4}年(?:同期)?为)$"
 )
 FROM_CN_END = _cn(r"(?:由|从|自)(?:上年同期|去年同期|上年|去年|年初|\d{4}年(?:末|底|初|年末|年底)?)?(?:的)?$")
 FROM_TO_CN = _cn(
@@ -305,9 +307,9 @@ TO_FROM_THEN = _Cued(
 #: "… of that", "of the total", "of it": a whole named before
 OF_THAT = _lazy(r"^\s*of\s+(?:that|this|it|the total|that total|this total|the whole|the sum)\b", needs=('of',))
 TO_END = _Cued(
-    rf"\b{CUE}(?:\s+[\w'’-]+){{0,2}}?\s+(?:to|at)\s*$",
+    rf"\b{CUE}(?:\s+[\w'’-]+){{0,3}}?\s+(?:to|at)\s*$",
     also=frozenset("went moved stood was were is are ended closed reached hit improved eased widened narrowed "
-                   "deteriorated slowed".split()) | {"came in", "picked up"},
+                   "deteriorated slowed taking bringing pushing".split()) | {"came in", "picked up"},
 )
 TO_FROM_GAP = _lazy(rf"^{_PERIOD}(?:\s*(?:last year|this year|a year (?:earlier|ago)))?\s*,?\s*(?:from|compared with|versus|against)\s*$", needs=('from', 'compared', 'versus', 'against'))
 #: 收于3925.6点，较前一交易日的3883.1点上涨1.1%
@@ -395,7 +397,10 @@ PARTITION_AFTER = _lazy(
     r"^\s*(?:(?:went|goes|go|is|was|were|are)\s+)?(?:to|for|of|from|by|among|between)\s+(?:the rest|the remainder|others|all others|"
     r"other \w+|all other \w+|everyone else|the remaining \w+)"
 , needs=('rest', 'remain', 'other', 'else'))
-SPLIT_WAYS = _lazy(r"\bsplit\b[^.;]{0,40}\bways?\b|\bbroke down as\b|\bbreakdown\b|构成为|分布为", needs=('split', 'broke down', 'breakdown', '构成为', '分布为'))
+SPLIT_WAYS = _lazy(
+    r"\bsplit\b[^.;]{0,40}\bways?\b|\bbroke down as\b|\bbreakdown\b|构成为|分布为|(?:其他|其余|其它)[^，,。；]{0,12}分别(?:占|为)",
+    needs=("split", "broke down", "breakdown", "构成为", "分布为", "分别"),
+)
 
 #: a share of a whole: "accounted for 74% of", "made up 43% of", "占…的"
 SHARE_CUE = _lazy(

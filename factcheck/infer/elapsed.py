@@ -107,6 +107,8 @@ def years_after(s: Sentence, ctx: Ctx) -> list[Relation]:
         served = _SERVED.search(s.text[max(s.start, n.start - 8) : n.start])
         if not (cues.YEARS_LATER.match(after.lower()) or cues.YEARS_LATER_CN.match(after) or served):
             continue
+        start: Mention | None
+        event: tuple[int, tuple[Mention, ...]] | None
         if _TO_NOW.search(s.text[max(s.start, n.start - 8) : n.start]):
             # 于1993年首次参加，距今已有32年: from the year just before to the draft's year,
             # never from a founding year elsewhere in the paragraph

@@ -25,6 +25,8 @@ class Numbers(Scan):
     def core(self, i: int) -> _Core | None:
         """The number itself: digits, English number words or Chinese numerals."""
         t = self.t
+        if i >= len(t):
+            return None  # a text that ends on 第 (an ordinal cut off)
         if t[i].isdigit():
             m = _DIGITS.match(t, i)
             assert m

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -67,3 +68,34 @@ def _pattern(pattern: str) -> Callable[[Sentence], bool]:
 def _next(s: Sentence, m: Mention, step: int = 1) -> Mention | None:
     i = s.index(m) + step
     return s.figs[i] if 0 <= i < len(s.figs) else None
+
+
+def named_figures(ctx: Ctx, name: str) -> list[Mention]:
+    """The figures of the paragraph written right after ``name``: 国内生产总值1349084亿元,
+    国内生产总值为…, 发行价为每股28.60元, 由A增至B (B), 营业收入同比增长18.6%至312.6亿元."""
+    from factcheck.infer.context import is_amount
+
+    if len(name) < 2:
+        return []
+    lead_re = re.compile(re.escape(name) + r"(?:为|达|达到|是|总额为|共|合计)?(?:每股)?$")
+    from_re = re.compile(re.escape(name) + r"(?:由|从)$")
+    change_re = re.compile(re.escape(name) + r"(?:同比|比上年|较上年)?(?:增长|增加|上升|提高|上涨|下降|减少|下滑|下跌)(?:了)?$")
+    found = []
+    for t in ctx.paragraph:
+        for i, m in enumerate(t.figs):
+            if not is_amount(m):
+                continue
+            lead = t.gap(t.figs[i - 1] if i else None, m)
+            prior = t.gap(t.figs[i - 2] if i > 1 else None, t.figs[i - 1]) if i else ""
+            if (lead_re.search(lead) or (from_re.search(prior) and cues.FROM_TO_CN.match(lead))
+                    or (change_re.search(prior) and re.fullmatch(r"(?:至|到|达)", lead))):
+                found.append(m)
+    return found
+
+
+def named_figure(ctx: Ctx, name: str, like: Mention) -> Mention | None:
+    """The one figure of the paragraph written right after ``name``, compatible with ``like``."""
+    from factcheck.infer.context import pair
+
+    found = [m for m in named_figures(ctx, name) if m is not like and pair(like, m) is not None]
+    return found[0] if len(found) == 1 else None

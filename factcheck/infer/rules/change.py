@@ -16,7 +16,7 @@ from factcheck.infer.context import (
     points_word,
     signed_text,
 )
-from factcheck.infer.rules.base import Ctx, _next, _rates, rule
+from factcheck.infer.rules.base import Ctx, _next, _rates, named_figure, rule
 from factcheck.prose import Mention
 
 
@@ -316,4 +316,33 @@ def figure_then_above(s: Sentence, ctx: Ctx) -> list[Relation]:
         if m and _LEAD_COMMA.match(s.gap(new, p)):
             sign = 1 if m.group("dir") in ("above", "higher than") else -1
             out += _change(s, "figure-then-above", p, base, new, sign)
+    return out
+
+
+_COMPARED_NAMED_CN = cues._cn(
+    rf"^[，,]\s*(?:较|比)(?P<name>[^，,。；\d]{{2,10}}?)(?:的)?(?:(?P<up>{cues.UP_CN})|(?P<down>{cues.DOWN_CN})){cues._FILL_CN}$"
+)
+
+
+@rule(
+    "compared-with-named-cn",
+    "growth",
+    "该股发行价为每股28.60元，收盘报61.35元，较发行价上涨114.5%。",
+    "growth(28.60 CNY/share, 61.35 CNY/share) ≈ 114.5%",
+    gate=_rates,
+)
+def compared_with_named_cn(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """Y，较(比)名上涨X%: the base is named, its figure written after its name in the
+    paragraph (发行价为每股28.60元)."""
+    out = []
+    for i in range(len(s.figs) - 1):
+        new, p = s.figs[i], s.figs[i + 1]
+        if not (is_percent(p) or is_points(p)) or not is_amount(new):
+            continue
+        m = _COMPARED_NAMED_CN.match(s.gap(new, p))
+        if m is None:
+            continue
+        base = named_figure(ctx, m.group("name"), new)
+        if base is not None and base.start < new.start:
+            out += _change(s, "compared-with-named-cn", p, base, new, 1 if m.group("up") else -1)
     return out

@@ -8,12 +8,13 @@ from factcheck.infer import cues
 from factcheck.infer.context import (
     Relation,
     Sentence,
+    figure_end,
     is_amount,
     is_percent,
     literal,
     pair,
 )
-from factcheck.infer.rules.base import Ctx, _next, _rates, rule
+from factcheck.infer.rules.base import Ctx, _next, _rates, named_figure, named_figures, rule
 from factcheck.prose import Mention
 
 
@@ -26,47 +27,123 @@ from factcheck.prose import Mention
 )
 def share_of(s: Sentence, ctx: Ctx) -> list[Relation]:
     """A part, "accounted for / made up / was P% of" a whole, both given; in Chinese
-    X占Y的P%."""
+    X占Y的P%. Each form is one reader below, tried in turn; the first that finds the
+    part and the whole of a percentage wins."""
     out = []
     for i, p in enumerate(s.figs):
         if not is_percent(p):
             continue
-        part = s.figs[i - 1] if i > 0 else None
-        whole = s.figs[i + 1] if i + 1 < len(s.figs) else None
-        if (part is not None and whole is not None and is_amount(part) and is_amount(whole)
-                and cues.SHARE_CUE.match(s.gap(part, p).lower()) and cues.SHARE_OF.match(s.gap(p, whole).lower())):
-            out += _share(s, "share-of", part, whole, p)
-            continue
-        # "… accounted for 71% of sales of 41.6 billion yuan, or 29.5 billion yuan"
-        after = s.figs[i + 2] if i + 2 < len(s.figs) else None
-        if (whole is not None and after is not None and is_amount(whole) and is_amount(after)
-                and cues.SHARE_OF.match(s.gap(p, whole).lower()) and cues.SHARE_OR.match(s.gap(whole, after).lower())
-                and re.search(r"\b(?:accounted for|made up|represented|was|were|or)\s*$", s.before(p, 40).lower())):
-            out += _share(s, "share-of", after, whole, p)
-            continue
-        # 客户管理收入1007.9亿元，占集团收入1360.9亿元的74%
-        if i >= 2:
-            p2, w2 = s.figs[i - 2], s.figs[i - 1]
-            lead = s.gap(p2, w2)
-            if (is_amount(p2) and is_amount(w2) and "占" in lead and re.search(r"占[^，,。]{0,12}$", lead)
-                    and re.fullmatch(r"[^，,。；]{0,10}?的(?:比重|比例)?(?:为|达|约|近|超过)*", s.gap(w2, p))):
-                out += _share(s, "share-of", p2, w2, p)
-                continue
-        # 第三产业增加值765583亿元，占国内生产总值的56.7% (the whole named, with its figure, before)
-        if part is not None and is_amount(part) and "占" in s.gap(part, p):
-            named = re.search(r"[，,]\s*(?:约|近)?占([^，,。；的]{2,12})的(?:比重|比例)?(?:为|达|约|近|超过)*$", s.gap(part, p))
-            if named:
-                found = _named(ctx, named.group(1), part)
-                if found is not None:
-                    out += _share(s, "share-of", part, found, p)
-                    continue
-        # "… accounted for 27% of that total", "took 45% of that, or 1.12 trillion", 占比45%
-        for referred in _referred_parts(s, p):
-            found = _referred_whole(s, ctx, referred, p)
+        for reader in _SHARE_FORMS:
+            found = reader(s, ctx, i, p)
             if found is not None:
-                out += _share(s, "share-of", referred, found, p)
+                out += _share(s, "share-of", found[0], found[1], p)
                 break
     return out
+
+
+_Found = tuple[Mention, Mention] | None  # (part, whole)
+
+
+def _fig(s: Sentence, i: int) -> Mention | None:
+    return s.figs[i] if 0 <= i < len(s.figs) else None
+
+
+def _amounts(*ms: Mention | None) -> bool:
+    return all(m is not None and is_amount(m) for m in ms)
+
+
+def _cue_of(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
+    """"X accounted for P% of W"."""
+    part, whole = _fig(s, i - 1), _fig(s, i + 1)
+    if (_amounts(part, whole) and cues.SHARE_CUE.match(s.gap(part, p).lower())
+            and cues.SHARE_OF.match(s.gap(p, whole).lower())):
+        return part, whole  # type: ignore[return-value]
+    return None
+
+
+def _of_whole_or_part(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
+    """"… accounted for 71% of sales of 41.6 billion yuan, or 29.5 billion yuan"."""
+    whole, part = _fig(s, i + 1), _fig(s, i + 2)
+    if (_amounts(whole, part) and cues.SHARE_OF.match(s.gap(p, whole).lower())
+            and cues.SHARE_OR.match(s.gap(whole, part).lower())
+            and re.search(r"\b(?:accounted for|made up|represented|was|were|or)\s*$", s.before(p, 40).lower())):
+        return part, whole  # type: ignore[return-value]
+    return None
+
+
+def _part_of_whole_or(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
+    """"3.62 million TEU of the 9.84 million, or 36.8%"."""
+    part, whole = _fig(s, i - 2), _fig(s, i - 1)
+    if (_amounts(part, whole) and _PART_OF.match(s.gap(part, whole).lower())
+            and cues.SHARE_OR.match(s.gap(whole, p).lower()) and _share_ends(s, p)):
+        return part, whole  # type: ignore[return-value]
+    return None
+
+
+def _of_the_total(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
+    """"Of the $612.4 billion total, online sellers took in $104.6 billion, or 17.1%"."""
+    whole, part = _fig(s, 0), _fig(s, 1)
+    if (i == 2 and _amounts(whole, part) and _OF_THE.match(s.gap(None, whole).lower())
+            and _WHOLE_THEN.match(s.gap(whole, part).lower()) and cues.SHARE_OR.match(s.gap(part, p).lower())
+            and _share_ends(s, p)):
+        return part, whole  # type: ignore[return-value]
+    return None
+
+
+def _cn_part_whole(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
+    """客户管理收入1007.9亿元，占集团收入1360.9亿元的74%."""
+    part, whole = _fig(s, i - 2), _fig(s, i - 1)
+    if not _amounts(part, whole):
+        return None
+    lead = s.gap(part, whole)
+    if ("占" in lead and re.search(r"占[^，,。]{0,12}$", lead)
+            and re.fullmatch(r"[^，,。；]{0,10}?的(?:比重|比例)?(?:为|达|约|近|超过)*", s.gap(whole, p))):
+        return part, whole  # type: ignore[return-value]
+    return None
+
+
+def _cn_whole_named(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
+    """第三产业增加值765583亿元，占国内生产总值的56.7%: the whole named, its figure in the paragraph."""
+    part = _fig(s, i - 1)
+    if part is None or not is_amount(part) or "占" not in s.gap(part, p):
+        return None
+    named = re.search(r"[，,]\s*(?:约|近)?占([^，,。；的]{2,12})的(?:比重|比例)?(?:为|达|约|近|超过)*$", _unbracketed(s.gap(part, p)))
+    whole = named_figure(ctx, named.group(1), part) if named else None
+    return None if whole is None else (part, whole)
+
+
+def _cn_both_named(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
+    """第三产业增加值占地区生产总值的比重为62.4%: both named, each with its figure in the paragraph."""
+    lead = s.gap(_next(s, p, -1), p)
+    both = "占" in lead and _BOTH_NAMED.search(_unbracketed(lead))
+    return _named_pair(ctx, both.group(1), both.group(2)) if both else None
+
+
+def _referred(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
+    """"… accounted for 27% of that total", "took 45% of that, or 1.12 trillion", 占比45%."""
+    for part in _referred_parts(s, p):
+        whole = _referred_whole(s, ctx, part, p)
+        if whole is not None:
+            return part, whole
+    return None
+
+
+_SHARE_FORMS = (_cue_of, _of_whole_or_part, _part_of_whole_or, _of_the_total, _cn_part_whole, _cn_whole_named,
+                _cn_both_named, _referred)
+
+
+#: "X TEU of the W": a unit word or two, then "of" the whole
+_PART_OF = cues._lazy(r"^\s*(?:[a-z()-]+\s+){0,2}?of\s+(?:the|its|their|a total of|all)?\s*$", needs=("of",))
+#: a sentence that opens on its whole: "Of the $612.4 billion total,"
+_OF_THE = cues._lazy(r"^\W*of\s+(?:the|its|their|this|that)\s*$", needs=("of",))
+#: after that whole, a clause naming the part: ", non-store retailers took in"
+_WHOLE_THEN = cues._lazy(r"^\s*(?:total|in total|overall)?\s*,[^;:()]{0,80}?\b(?:took in|took|accounted for|made up|contributed|brought in|was|were|came from|had|held|handled)\s*$")
+
+
+def _share_ends(s: Sentence, p: Mention) -> bool:
+    """Nothing after the share but its sentence's end, "of the total" or a new clause."""
+    rest = s.after(p, 40).lower()
+    return bool(re.match(r"^\s*(?:of (?:the|that|this) (?:total|whole)\s*)?(?:$|[,;.)]|\s+(?:and|while|but|as)\b)", rest))
 
 
 def _referred_parts(s: Sentence, p: Mention) -> list[Mention]:
@@ -79,7 +156,7 @@ def _referred_parts(s: Sentence, p: Mention) -> list[Mention]:
         return []
     out = []
     before, following = _next(s, p, -1), _next(s, p)
-    between = re.sub(r"^\s*of\s+(?:it|that|this|them)\b", "", s.gap(before, p).lower()) if before is not None else ""
+    between = re.sub(r"^\s*of\s+(?:it|that|this|them|(?:those|these)(?:\s+[a-z-]+)?)\b", "", s.gap(before, p).lower()) if before is not None else ""
     if before is not None and is_amount(before) and (cn or cues.SHARE_CUE.match(between)):
         out.append(before)
     if following is not None and is_amount(following) and cues.SHARE_OR.match(
@@ -96,29 +173,42 @@ def _referred_whole(s: Sentence, ctx: Ctx, part: Mention, p: Mention) -> Mention
     reached = [m for m in earlier if re.search(r"(?:\bto|至|到)\s*$", s.before(m, 12).lower())]
     if reached:
         return reached[-1]
+    # 全年保费增量163.4亿元中，银保渠道贡献143.7亿元，占比88%: the whole "中" (of which) names
+    within = [m for m in earlier if s.text[figure_end(s.text, m) : figure_end(s.text, m) + 1] == "中"]
+    if len(within) == 1 and len(earlier) == 1:
+        return within[0]
     if earlier:
         return None
     k = ctx.paragraph.index(s) if s in ctx.paragraph else 0
     if k == 0:
         return None
-    previous = [m for m in ctx.paragraph[k - 1].figs if is_amount(m) and pair(part, m) is not None]
-    return previous[0] if len(previous) == 1 else None
+    t = ctx.paragraph[k - 1]
+    previous = [m for m in t.figs if is_amount(m) and pair(part, m) is not None]
+    if len(previous) == 1:
+        return previous[0]
+    # "fell to 84,210 from 90,350. London accounted for 11,790 of those sales": the one reached
+    reached = [m for m in previous if re.search(r"(?:\bto|至|到)\s*$", t.before(m, 12).lower())]
+    return reached[0] if len(reached) == 1 else None
 
 
-def _named(ctx: Ctx, name: str, like: Mention) -> Mention | None:
-    """The one figure of the paragraph written right after ``name`` (国内生产总值1349084亿元,
-    国内生产总值为…, 由A增至B: B), compatible with ``like``."""
-    found = []
-    for t in ctx.paragraph:
-        for i, m in enumerate(t.figs):
-            if m is like or not is_amount(m):
-                continue
-            lead = t.gap(t.figs[i - 1] if i else None, m)
-            if re.search(re.escape(name) + r"(?:为|达|达到|是|总额为|共)?$", lead) or (i and re.search(re.escape(name) + r"(?:由|从)$", t.gap(t.figs[i - 2] if i > 1 else None, t.figs[i - 1]))
-                  and cues.FROM_TO_CN.match(lead)):
-                found.append(m)
-    found = [m for m in found if pair(like, m) is not None]
-    return found[0] if len(found) == 1 else None
+#: a note in brackets inside a clause: 占常住人口的比重（常住人口城镇化率）为81.1%
+def _unbracketed(text: str) -> str:
+    return re.sub(r"[（(][^（）()]{0,24}[）)]", "", text) if "（" in text or "(" in text else text
+
+#: 名A占名B的比重为 (the clause opens on the part's name)
+_BOTH_NAMED = cues._cn(r"(?:^|[，,。；;])\s*(?:其中)?([^，,。；;\d占]{2,14}?)占([^，,。；;的占]{2,12})的(?:比重|比例)?(?:为|达|约|近|超过)*$")
+
+
+def _named_pair(ctx: Ctx, part_name: str, whole_name: str) -> tuple[Mention, Mention] | None:
+    """The one figure of each name in the paragraph, when they pair (the part below the whole)."""
+    parts, wholes = named_figures(ctx, part_name), named_figures(ctx, whole_name)
+    found = [(a, b) for a in parts for b in wholes if a is not b and pair(a, b) is not None]
+    if len(found) != 1:
+        return None
+    a, b = found[0]
+    if a.value is None or b.value is None or a.value.point > b.value.point:
+        return None
+    return a, b
 
 
 def _share(s: Sentence, name: str, part: Mention, whole: Mention, p: Mention) -> list[Relation]:

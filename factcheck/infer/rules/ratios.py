@@ -48,6 +48,8 @@ def years_of(s: Sentence, ctx: Ctx) -> list[Relation]:
             continue
         else:
             earnings = [m for m in money if _names_earnings(s, m)]
+        if not earnings:
+            continue  # "equal to two years of net profit" with no profit figure: nothing to check
         e = earnings[0]
         amounts = [m for m in money if m is not e and m.start < n.start]
         if len(amounts) != 1:
@@ -302,12 +304,14 @@ def difference(s: Sentence, ctx: Ctx) -> list[Relation]:
     three in the sentence (顺差, 逆差, 差额): the larger less the smaller."""
     out = []
     for i, d in enumerate(s.figs):
-        if not is_amount(d) or i < 2:
+        if not is_amount(d):
             continue
         lead = s.before(d, 60)
         if not (cues.DIFFERENCE.search(lead.lower()) or cues.DIFFERENCE_CN.search(lead)):
             continue
         sides = [m for m in s.figs[:i] if is_amount(m)]
+        if not sides and _NETTED.search(lead):
+            sides = _previous_amounts(s, ctx)  # 出口…；进口…。进出口相抵，贸易顺差为…
         if len(sides) != 2:
             continue
         a, b = sides
@@ -322,3 +326,12 @@ def difference(s: Sentence, ctx: Ctx) -> list[Relation]:
         out.append(Relation("difference", "difference", f"{ta} - {tb}", td, approx.compare, approx.tolerance,
                             (a, b, d), d, s.start, s.end))
     return out
+
+
+#: 进出口相抵 (exports less imports): the two sides are the sentence before's
+_NETTED = cues._cn(r"相抵|轧差")
+
+
+def _previous_amounts(s: Sentence, ctx: Ctx) -> list[Mention]:
+    k = ctx.paragraph.index(s) if s in ctx.paragraph else 0
+    return [m for m in ctx.paragraph[k - 1].figs if is_amount(m)] if k else []
