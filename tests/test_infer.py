@@ -53,6 +53,10 @@ def one(text: str, year: int | None = 2025) -> list[str]:
         ("公司营业收入同比增长18.6%至312.6亿元。海外收入104.5亿元，占营业收入的33.4%。", "share(104.5亿 CNY, 312.6亿 CNY) ≈ 33.4%"),
         ("年末常住人口1268.5万人，其中城镇人口1028.9万人，占常住人口的比重（城镇化率）为81.1%。", "share(1028.9万, 1268.5万) ≈ 81.1%"),
         ("储能系统、动力电池和其他业务收入分别占营业收入的52%、31%和17%。", "sum(52%, 31%, 17%) ≈ 100%"),
+        ("Copper climbed to $9,870 a tonne from $9,640 on Thursday, a gain of 2.4%.", "growth(9640 USD/tonne, 9870 USD/tonne) ≈ 2.4%"),
+        ("The Dow fell 120.5 points, or 0.3%, to 38,500.2.", "growth(38500.2 + 120.5, 38500.2) ≈ -0.3%"),
+        ("The share plan, started in 2001, turns 25 next year.", "years_between(2001, 2026) ≈ 25 years"),
+        ("大赛创办于2008年，每年举办一届，今年将迎来第十七届。", "ordinal(2008, 2025) ≈ 17"),
         ("公司2024年实现营业收入9.82亿元，同比增长31.6%，2023年为7.46亿元。", "growth(7.46亿 CNY, 9.82亿 CNY) ≈ 31.6%"),
     ],
 )
@@ -80,6 +84,8 @@ def test_forms(text, gives):
         "He sold 3 of the 10 cars, or 30% more than last year.",  # a share that is no share
         "Fees rose to $1.2 billion and to $0.9 billion. They made up 30% of that total.",  # two totals reached
         "The plan, worth 300 billion yuan, is equal to 2 years of net profit.",  # no profit figure
+        "Its chairman, who joined in 1985, turned 64 last year.",  # a person's age
+        "Revenue was $5 billion, or 12%, at the group level.",  # no change word before the amount
     ],
 )
 def test_traps_read_nothing(text):

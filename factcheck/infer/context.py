@@ -291,7 +291,16 @@ def compatible(a: Mention, b: Mention) -> bool:
         return ca == cb or (not (ca and cb) and q.is_plain((vb if ca else va).unit))
     if q.is_plain(va.unit) or q.is_plain(vb.unit):
         return True  # a bare figure borrows the other's unit
-    return q.compatible(va.unit, vb.unit)
+    return q.compatible(va.unit, vb.unit) or bool(_per(va.unit, vb.unit) or _per(vb.unit, va.unit))
+
+
+def _per(priced: q.Unit, bare: q.Unit) -> str:
+    """'/barrel' when a price is in USD/barrel and the other figure in USD alone ('$9,870 a
+    tonne from $9,640'): the price's unit, written once, is lent to the other; else ''."""
+    tp, tb = q.unit_text(priced), q.unit_text(bare)
+    if "/" in tb or not q.has_currency(bare) or not tp.startswith(tb + "/"):
+        return ""
+    return tp[len(tb) :]
 
 
 def pair(base: Mention, new: Mention) -> tuple[str, str] | None:
@@ -302,6 +311,15 @@ def pair(base: Mention, new: Mention) -> tuple[str, str] | None:
     n = literal(new, base if q.is_plain(new.value.unit) else None)
     if b is None or n is None:
         return None
+    lend_b, lend_n = _per(new.value.unit, base.value.unit), _per(base.value.unit, new.value.unit)
+    if lend_b or lend_n:
+        tb, tn = q.unit_text(base.value.unit), q.unit_text(new.value.unit)
+        if lend_b and b.endswith(" " + tb):
+            b += lend_b
+        elif lend_n and n.endswith(" " + tn):
+            n += lend_n
+        else:
+            return None
     return b, n
 
 

@@ -18,6 +18,8 @@ def _dated(s: Sentence) -> bool:
 from factcheck.infer.cues import _cn, _Lazy
 from factcheck.prose import Mention
 
+#: held once a year: the founding year is the first edition's
+_YEARLY = _cn(r"每年(?:举办|举行|召开)?一届|一年一届")
 #: 距今已有32年 (32 years ago, up to now): counted to the draft's date
 _TO_NOW = _cn(r"(?:距今|至今|迄今)[^，,。\d]{0,4}$")
 #: 已管理5年 (has run it for five years): the years counted up to the event
@@ -86,6 +88,8 @@ def _event_year(s: Sentence, ctx: Ctx, start: Mention, anchor: Mention) -> tuple
         return (ctx.year + 1 if ctx.month == 12 else ctx.year), ()
     if cues.LAST_YEAR.search(words.lower()) or cues.LAST_YEAR.search(words):
         return ctx.year - 1, ()
+    if cues.NEXT_YEAR.search(words.lower()) or cues.NEXT_YEAR.search(words):
+        return ctx.year + 1, ()
     return None
 
 
@@ -180,6 +184,15 @@ def _anniversary(s: Sentence, m: Mention) -> int | None:
     return None
 
 
+def _turns(s: Sentence, m: Mention) -> bool:
+    """'the plan, started in 2001, turns 25 next year': a whole number right after 'turns'."""
+    return (m.kind == "number" and m.value is not None and _unit_text(m) == "" and _whole(m) is not None
+            and bool(_TURNS.search(s.text[max(s.start, m.start - 12) : m.start].lower())))
+
+
+_TURNS = cues._lazy(r"\b(?:turns|turned|will turn|is turning)\s*$", needs=("turn",))
+
+
 def _start_and_event(
     s: Sentence, ctx: Ctx, m: Mention, pattern: _Lazy, cn: _Lazy
 ) -> tuple[Mention, int, int, tuple[Mention, ...]] | None:
@@ -206,8 +219,13 @@ def anniversary(s: Sentence, ctx: Ctx) -> list[Relation]:
     out = []
     for m in s.all:
         n = _anniversary(s, m)
+        turns = n is None and _turns(s, m)
+        if turns:
+            n = int(m.value.point)  # type: ignore[union-attr]
         if n is None:
             continue
+        if turns and not _marked_years([s], cues.FOUNDED, cues.FOUNDED_CN):
+            continue  # "turned 64" is a person's age unless the sentence says what began when
         span = _start_and_event(s, ctx, m, cues.FOUNDED, cues.FOUNDED_CN)
         if span is None:
             continue
@@ -233,6 +251,9 @@ def nth_edition(s: Sentence, ctx: Ctx) -> list[Relation]:
         if m.kind != "ordinal" or m.value is None or _anniversary(s, m) is not None:
             continue
         span = _start_and_event(s, ctx, m, cues.FIRST_HELD, cues.FIRST_HELD_CN)
+        if span is None and _YEARLY.search(s.words()):
+            # 创办于2008年，每年举办一届: held once a year since its founding
+            span = _start_and_event(s, ctx, m, cues.FOUNDED, cues.FOUNDED_CN)
         if span is None:
             continue
         start, y0, y1, used = span

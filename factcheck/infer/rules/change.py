@@ -346,3 +346,38 @@ def compared_with_named_cn(s: Sentence, ctx: Ctx) -> list[Relation]:
         if base is not None and base.start < new.start:
             out += _change(s, "compared-with-named-cn", p, base, new, 1 if m.group("up") else -1)
     return out
+
+
+_OR = cues._lazy(r"^\s*(?:points?)?\s*,?\s*or\s*(?:about\s+|some\s+)?$", needs=("or",))
+_TO_AT = cues._lazy(r"^\s*,?\s*(?:to|at)\s*$", needs=("to", "at"))
+
+
+@rule(
+    "amount-or-percent-to",
+    "growth",
+    "Brent crude settled up $1.12, or 1.4%, at $81.35 a barrel.",
+    "growth(81.35 USD/barrel - 1.12 USD/barrel, 81.35 USD/barrel) ≈ 1.4%",
+    gate=_rates,
+)
+def amount_or_percent_to(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """A change given twice, as an amount "or" a percent, then the new level after "to"
+    or "at" ("fell 120.5 points, or 0.3%, to 38,500.2"): the base is the new level less
+    the amount (or plus it, for a fall)."""
+    out = []
+    for i in range(len(s.figs) - 2):
+        d, p, new = s.figs[i], s.figs[i + 1], s.figs[i + 2]
+        if not (is_amount(d) and is_percent(p) and is_amount(new)):
+            continue
+        if not (_OR.match(s.gap(d, p).lower()) and _TO_AT.match(s.gap(p, new).lower())):
+            continue
+        sign = cues.direction_before(s.before(d))
+        texts = pair(d, new) if sign else None
+        stated = percent_text(p)
+        if texts is None or stated is None:
+            continue
+        amount, level = texts
+        base = f"{level} {'-' if sign > 0 else '+'} {amount}"
+        approx = cues.approximation(s.before(p), s.after(p))
+        out.append(Relation("growth", "amount-or-percent-to", f"growth({base}, {level})", signed_text(stated, sign),
+                            cues.signed(approx, sign), approx.tolerance, (d, new, p), p, s.start, s.end))
+    return out
