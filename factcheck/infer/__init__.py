@@ -45,6 +45,16 @@ def infer(draft: Draft, year: int | date | None = None, mentions: list[Mention] 
     (anchoring reads them too: one number reader, one pass)."""
     month = year.month if isinstance(year, date) else None
     year = year.year if isinstance(year, date) else year
+    from factcheck.infer.context import forget
+
+    forget()  # what a run that stopped half-way kept, by the ids of figures now gone
+    try:
+        return _infer(draft, year, month, mentions)
+    finally:
+        forget()
+
+
+def _infer(draft: Draft, year: int | None, month: int | None, mentions: list[Mention] | None) -> list[Relation]:
     from factcheck.draft import sentences
     from factcheck.infer.tables import read_tables
     from factcheck.prose import read
@@ -78,9 +88,6 @@ def infer(draft: Draft, year: int | date | None = None, mentions: list[Mention] 
         if len(out) > MAX_RELATIONS:
             break
     out += read_tables(draft, mentions)
-    from factcheck.infer.context import forget
-
-    forget()
     return _unique(out)[:MAX_RELATIONS]
 
 

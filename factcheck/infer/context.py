@@ -145,7 +145,18 @@ def figure_end(text: str, m: Mention) -> int:
 
 
 def _end(text: str, m: Mention) -> int:
-    """Where a figure ends, its unit included: '6930万' without its measure word '台'."""
+    """Where a figure ends, its unit included: '6930万' without its measure word '台'.
+    Worked out once a figure (the rules ask for it at every gap)."""
+    end = _ENDS.get(id(m))
+    if end is None:
+        end = _ENDS[id(m)] = _find_end(text, m)
+    return end
+
+
+_ENDS: dict[int, int] = {}  # id of a figure -> where it ends (forgotten with the draft)
+
+
+def _find_end(text: str, m: Mention) -> int:
     if id(m) in _POINTS:  # '0.5 points' read as pp: the word is part of the figure
         found = _POINTS_WORD.match(text[m.end : m.end + 24].lower())
         return m.end + (found.end() if found else 0)
@@ -188,6 +199,7 @@ def points_word(s: Sentence, m: Mention) -> bool:
     ):
         return False
     _POINTS.add(id(m))
+    _ENDS.pop(id(m), None)  # it now ends after 'points'
     return True
 
 
@@ -228,6 +240,7 @@ def forget() -> None:
     _LITERALS.clear()
     _CODES.clear()
     _POINTS.clear()
+    _ENDS.clear()
 
 
 def _literal(m: Mention, like: Mention | None = None) -> str | None:

@@ -30,10 +30,11 @@ def share_of(s: Sentence, ctx: Ctx) -> list[Relation]:
     X占Y的P%. Each form is one reader below, tried in turn; the first that finds the
     part and the whole of a percentage wins."""
     out = []
+    forms = _SHARE_FORMS if "占" in s.lower else _SHARE_FORMS_EN  # the Chinese forms all need 占
     for i, p in enumerate(s.figs):
         if not is_percent(p):
             continue
-        for reader in _SHARE_FORMS:
+        for reader in forms:
             found = reader(s, ctx, i, p)
             if found is not None:
                 out += _share(s, "share-of", found[0], found[1], p)
@@ -48,8 +49,8 @@ def _fig(s: Sentence, i: int) -> Mention | None:
     return s.figs[i] if 0 <= i < len(s.figs) else None
 
 
-def _amounts(*ms: Mention | None) -> bool:
-    return all(m is not None and is_amount(m) for m in ms)
+def _amounts(a: Mention | None, b: Mention | None) -> bool:
+    return a is not None and b is not None and is_amount(a) and is_amount(b)
 
 
 def _cue_of(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
@@ -130,6 +131,7 @@ def _referred(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
 
 _SHARE_FORMS = (_cue_of, _of_whole_or_part, _part_of_whole_or, _of_the_total, _cn_part_whole, _cn_whole_named,
                 _cn_both_named, _referred)
+_SHARE_FORMS_EN = tuple(f for f in _SHARE_FORMS if not f.__name__.startswith("_cn_"))
 
 
 #: "X TEU of the W": a unit word or two, then "of" the whole
