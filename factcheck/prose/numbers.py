@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 from factcheck.prose.mention import _Core
 from factcheck.prose.scan import Scan
 from factcheck.prose.words import (
+    _AND_A_HALF,
     _CN_DIGITS,
     _CN_NUM,
     _CN_UNITS,
@@ -166,7 +166,7 @@ class Numbers(Scan):
 
     def and_a_half(self, core: _Core) -> None:
         """'two and a half', '3 and a quarter': the fraction joins the number as decimals."""
-        m = re.compile(r" and (?:a|one) (half|quarter)(?![A-Za-z])|半(?=[年天])", re.IGNORECASE).match(self.t, core.end)
+        m = _AND_A_HALF.match(self.t, core.end)
         if not m or core.digits is None or "." in core.digits:
             return
         extra = ".5" if (m.group(1) or "half").lower() == "half" else ".25"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 from factcheck import quantity as q
@@ -17,10 +16,15 @@ from factcheck.prose.words import (
     _ORD_SMALL,
     _ORD_SUFFIX,
     _ORD_TENS,
+    _PER_N_SHARES,
+    _RANGE_SEP,
+    _SHORT_YEAR,
     _SIGNS,
     _SMALL,
     _START,
     _TENS,
+    _TENS_ORDINAL,
+    _YEAR,
 )
 
 
@@ -59,7 +63,7 @@ class Reader(Dates, Numbers, Units):
         t = self.t
         c = t[i]
         if c.isdigit():
-            if not self.boundary_before(i) or (i and t[i - 1] == "每" and re.match(r"\d+股", t[i:i + 12])):
+            if not self.boundary_before(i) or (i and t[i - 1] == "每" and _PER_N_SHARES.match(t[i:i + 12])):
                 return None  # the 10 of 每10股 is part of the per-share figure that follows
             return self.date_cn(i) or self.iso(i) or self.day_month(i) or self.figure(i)
         if "\u4e00" <= c <= "\u9fff":
@@ -80,7 +84,7 @@ class Reader(Dates, Numbers, Units):
         if word in _CURRENCY_CODES:  # 'RMB 136.09 billion'
             return self.figure(i)
         if lw in _TENS:  # 'twenty-first'
-            m = re.compile(r"[- ]([a-z]+)(?![A-Za-z])").match(self.low, w[1])
+            m = _TENS_ORDINAL.match(self.low, w[1])
             if m and m.group(1) in _ORD_SMALL and _ORD_SMALL[m.group(1)] < 10:
                 value = _TENS[lw] + _ORD_SMALL[m.group(1)]
                 return self.mention(i, m.end(), "ordinal", value=q.exact(Fraction(value)))
@@ -116,7 +120,7 @@ class Reader(Dates, Numbers, Units):
     def range_from(self, a: Mention) -> Mention | None:
         """A range that starts with figure ``a``: '2013-14', '5-7%', 'between 3 and 5 years'."""
         t = self.t
-        m = re.compile(r" ?(-|/|to|and) ?").match(t, a.end)
+        m = _RANGE_SEP.match(t, a.end)
         if not m:
             return None
         sep = m.group(1)
@@ -141,7 +145,7 @@ class Reader(Dates, Numbers, Units):
 
     def short_year_range(self, a: Mention, j: int) -> Mention | None:
         """'2013-14', '1997/98': a year and the last two digits of a later one at ``j``."""
-        s = re.compile(r"(\d{2})(?![\d]|[.,]\d)").match(self.t, j)
+        s = _SHORT_YEAR.match(self.t, j)
         if not s:
             return None
         y0 = int(a.text[-4:])
@@ -240,5 +244,5 @@ class Reader(Dates, Numbers, Units):
 
     def is_year(self, digits: str, end: int) -> bool:
         """Four digits from 1800 to 2099 with no unit after them ('2015', not '2015 yuan')."""
-        return bool(re.fullmatch(r"(18|19|20)\d\d", digits)) and self.unit(end, count=False, after_year=True) is None
+        return bool(_YEAR.fullmatch(digits)) and self.unit(end, count=False, after_year=True) is None
 

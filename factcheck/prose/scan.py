@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from factcheck.prose.mention import Mention
-from factcheck.prose.words import _SPACE, _TRANSLATE, _WORD
+from factcheck.prose.words import _PREV_WORD, _SPACE, _TRANSLATE, _WORD
 
 
 class Scan:
@@ -31,7 +30,7 @@ class Scan:
         return w, i + len(w)
 
     def prev_word(self, i: int) -> str:
-        m = re.search(r"([A-Za-z]+)[ ,]*$", self.t[max(0, i - 40) : i])
+        m = _PREV_WORD.search(self.t[max(0, i - 40) : i])
         return m.group(1).lower() if m else ""
 
     def space(self, i: int) -> int:

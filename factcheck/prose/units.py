@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 from factcheck import quantity as q
@@ -10,18 +9,24 @@ from factcheck.prose.mention import Mention, _Core
 from factcheck.prose.scan import Scan
 from factcheck.prose.words import (
     _A_THING,
+    _BASIS_POINTS,
     _CJK_CURRENCY_LONGEST,
     _CJK_MAGS,
     _CJK_TIME,
     _CURRENCY_AFTER_LONGEST,
     _CURRENCY_CODES,
+    _LETTERS,
     _MAG_ATTACHED,
     _MAG_WORDS,
     _NOT_COUNTS,
     _PER_SHARE_BEFORE,
     _PER_THING,
+    _PER_TIME,
     _PLURAL_NOUNS,
+    _POINTS,
+    _POINTS_AFTER,
     _TIME,
+    _UNIT_WORD,
 )
 
 
@@ -80,7 +85,7 @@ class Units(Scan):
 
     def attached_word(self, end: int) -> bool:
         """Letters right after digits that belong to the figure: '380bn', '10k', '21st'."""
-        m = re.compile(r"[A-Za-z]+").match(self.t, end)
+        m = _LETTERS.match(self.t, end)
         assert m
         w = m.group()
         return w in _MAG_WORDS or w in _MAG_ATTACHED or w.lower() in ("pp", "ppt", "ppts", "pct", "yr", "yrs", "bp", "bps")
@@ -94,7 +99,7 @@ class Units(Scan):
         if core.cjk:
             return None, end
         k = self.space(end)
-        m = re.compile(r"[A-Za-z]+").match(t, k)
+        m = _LETTERS.match(t, k)
         if not m:
             return None, end
         w = m.group()
@@ -145,7 +150,7 @@ class Units(Scan):
         hyphen = False
         if k == end and t.startswith("-", end):
             k, hyphen = end + 1, True
-        m = re.compile(r"[A-Za-z][A-Za-z.]*").match(t, k)
+        m = _UNIT_WORD.match(t, k)
         if not m:
             return None
         w = m.group().rstrip(".")
@@ -159,13 +164,13 @@ class Units(Scan):
             return q.unit("percent"), wend, False
         if lw == "per" and low.startswith(" cent", wend):
             return q.unit("percent"), wend + 5, False
-        if lw == "percentage" and re.compile(r" points?(?![A-Za-z])").match(low, wend):
-            return q.unit("pp"), re.compile(r" points?").match(low, wend).end(), False  # type: ignore[union-attr]
+        if lw == "percentage" and _POINTS_AFTER.match(low, wend):
+            return q.unit("pp"), _POINTS.match(low, wend).end(), False  # type: ignore[union-attr]
         if lw in ("pp", "ppt", "ppts"):
             return q.unit("pp"), wend, False
         if lw in ("bp", "bps"):
             return q.unit("bp"), wend, False
-        if lw == "basis" and (bp := re.compile(r"[ -]points?(?![A-Za-z])").match(low, wend)):
+        if lw == "basis" and (bp := _BASIS_POINTS.match(low, wend)):
             return q.unit("bp"), bp.end(), False
         if lw in _TIME and not after_year:
             return self.per(q.unit(_TIME[lw]), wend)
@@ -195,7 +200,7 @@ class Units(Scan):
     def per(self, u: q.Unit, end: int) -> tuple[q.Unit, int, bool]:
         """'billion yuan per year': a rate; '$6.31 a share', '59 yuan per user': a
         figure per one of a thing (exactly one)."""
-        m = re.compile(r" per (day|week|month|quarter|year)(?![A-Za-z])").match(self.low, end)
+        m = _PER_TIME.match(self.low, end)
         if m:
             return u / q.unit(m.group(1)), m.end(), False
         m = _PER_THING.match(self.low, end)

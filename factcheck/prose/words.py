@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from factcheck import quantity as q
@@ -91,6 +92,28 @@ _TRANSLATE = str.maketrans({
     "’": "'", "‘": "'", "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "，": ",", "．": ".",
 })
 
+class _Lazy:
+    """A pattern compiled on its first use: importing the reader compiles none that a run
+    may not need, and each call after the first goes straight to the compiled pattern's
+    method (``re.compile`` at each call looks the pattern up in re's cache every time)."""
+
+    __slots__ = ("_args", "finditer", "fullmatch", "match", "search")
+    match: Callable[..., re.Match[str] | None]
+    search: Callable[..., re.Match[str] | None]
+    fullmatch: Callable[..., re.Match[str] | None]
+    finditer: Callable[..., Iterator[re.Match[str]]]
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:  # only while the slots are empty: the first use
+        if name not in self.__slots__[1:]:
+            raise AttributeError(name)
+        p = re.compile(*self._args)
+        self.match, self.search, self.fullmatch, self.finditer = p.match, p.search, p.fullmatch, p.finditer
+        return getattr(p, name)
+
+
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
 _SPACE = re.compile(r" *")
@@ -98,6 +121,22 @@ _CN_NUM = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _CN_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?|(\d{1,2})月(\d{1,2})[日号]")
 _ORD_SUFFIX = re.compile(r"(st|nd|rd|th)(?![A-Za-z])")
+_LETTERS = _Lazy(r"[A-Za-z]+")
+_UNIT_WORD = _Lazy(r"[A-Za-z][A-Za-z.]*")
+_PREV_WORD = _Lazy(r"([A-Za-z]+)[ ,]*$")
+_AND_A_HALF = _Lazy(r" and (?:a|one) (half|quarter)(?![A-Za-z])|半(?=[年天])", re.IGNORECASE)
+_RANGE_SEP = _Lazy(r" ?(-|/|to|and) ?")
+_SHORT_YEAR = _Lazy(r"(\d{2})(?![\d]|[.,]\d)")
+_YEAR = _Lazy(r"(18|19|20)\d\d")
+_YEAR_AFTER = _Lazy(r",? ?(\d{4})(?!\d|[,.]\d)")
+_DAY_AFTER_MONTH = _Lazy(r"(\d{1,2})(st|nd|rd|th)?(?![\d,.]\d|\d|[A-Za-z])")
+_DAY_MONTH = _Lazy(r"(\d{1,2})(st|nd|rd|th)? (?:of )?([A-Z][a-z]+)\.?")
+_TENS_ORDINAL = _Lazy(r"[- ]([a-z]+)(?![A-Za-z])")
+_PER_N_SHARES = _Lazy(r"\d+股")
+_PER_TIME = _Lazy(r" per (day|week|month|quarter|year)(?![A-Za-z])")
+_POINTS_AFTER = _Lazy(r" points?(?![A-Za-z])")
+_POINTS = _Lazy(r" points?")
+_BASIS_POINTS = _Lazy(r"[ -]points?(?![A-Za-z])")
 
 
 def _trie(words: set[str]) -> str:
