@@ -20,6 +20,7 @@ from factcheck.prose.words import (
     _RANGE_SEP,
     _SHORT_YEAR,
     _SIGNS,
+    _SIGNS_BY_FIRST,
     _SMALL,
     _START,
     _TENS,
@@ -72,7 +73,7 @@ class Reader(Dates, Numbers, Units):
             return self.figure(i)
         if not self.boundary_before(i):
             return None
-        if any(t.startswith(s, i) for s in _SIGNS):  # US$, HK$, RMB¥
+        if t.startswith(_SIGNS, i):  # US$, HK$, RMB¥
             return self.figure(i)
         w = self.word_at(i)
         if w is None:
@@ -227,7 +228,7 @@ class Reader(Dates, Numbers, Units):
                 return None
             negative = True
             i += 1
-        sign = next((s for s in _SIGNS if t.startswith(s, i)), None)
+        sign = self.first_at(_SIGNS_BY_FIRST, i)
         if sign:
             i = self.space(i + len(sign))
             if i >= len(t) or not t[i].isdigit():
@@ -237,9 +238,9 @@ class Reader(Dates, Numbers, Units):
         if not (w and w[0] in _CURRENCY_CODES):
             return i, negative, None
         k = self.space(w[1])
-        if not (k < len(t) and (t[k].isdigit() or t.startswith(tuple(_SIGNS), k))):
+        if not (k < len(t) and (t[k].isdigit() or t.startswith(_SIGNS, k))):
             return None
-        sign2 = next((s for s in _SIGNS if t.startswith(s, k)), None)
+        sign2 = self.first_at(_SIGNS_BY_FIRST, k)
         return k + (len(sign2) if sign2 else 0), negative, _CURRENCY_CODES[w[0]]
 
     def is_year(self, digits: str, end: int) -> bool:

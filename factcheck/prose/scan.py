@@ -29,6 +29,13 @@ class Scan:
         w = w.removesuffix("'s")
         return w, i + len(w)
 
+    def first_at(self, words: dict[str, tuple[str, ...]], i: int) -> str | None:
+        """The first of ``words`` (by their first character) that the text has at ``i``."""
+        for w in words.get(self.t[i : i + 1], ()):
+            if self.t.startswith(w, i):
+                return w
+        return None
+
     def prev_word(self, i: int) -> str:
         m = _PREV_WORD.search(self.t[max(0, i - 40) : i])
         return m.group(1).lower() if m else ""

@@ -10,10 +10,9 @@ from factcheck.prose.scan import Scan
 from factcheck.prose.words import (
     _A_THING,
     _BASIS_POINTS,
-    _CJK_CURRENCY_LONGEST,
-    _CJK_MAGS,
-    _CJK_TIME,
-    _CURRENCY_AFTER_LONGEST,
+    _CJK_MAGS_BY_FIRST,
+    _CJK_UNITS_BY_FIRST,
+    _CURRENCY_AFTER_BY_FIRST,
     _CURRENCY_CODES,
     _LETTERS,
     _MAG_ATTACHED,
@@ -92,10 +91,10 @@ class Units(Scan):
 
     def magnitude(self, core: _Core, end: int) -> tuple[str | None, int]:
         t = self.t
-        for w in _CJK_MAGS:
-            if t.startswith(w, end):
-                # '十' alone after a number is no magnitude; 万/亿 and their compounds are
-                return q.canonical_magnitude(w), end + len(w)
+        w = self.first_at(_CJK_MAGS_BY_FIRST, end)
+        if w is not None:
+            # '十' alone after a number is no magnitude; 万/亿 and their compounds are
+            return q.canonical_magnitude(w), end + len(w)
         if core.cjk:
             return None, end
         k = self.space(end)
@@ -125,21 +124,10 @@ class Units(Scan):
     def cjk_unit(self, end: int) -> tuple[q.Unit, int, bool] | None:
         """A CJK unit, which comes without a space: 元, 个百分点, 个基点, 个月, 年半."""
         t = self.t
-        if end >= len(t) or t[end] < "\u4e00":  # every one starts with a CJK ideograph
-            return None
-        for w, code in _CJK_CURRENCY_LONGEST:
-            if t.startswith(w, end):
-                return q.unit(code), end + len(w), False
-        for w in ("个百分点", "百分点"):
-            if t.startswith(w, end):
-                return q.unit("pp"), end + len(w), False
-        for w in ("个基点", "基点"):  # as the claims language reads them (BASIS_POINT_WORDS)
-            if t.startswith(w, end):
-                return q.unit("bp"), end + len(w), False
-        for w, u in _CJK_TIME.items():
+        for w, u, time in _CJK_UNITS_BY_FIRST.get(t[end : end + 1], ()):
             if t.startswith(w, end):
                 e = end + len(w)
-                half = t.startswith("半", e)
+                half = time and t.startswith("半", e)
                 return q.unit(u), e + (1 if half else 0), half
         return None
 
@@ -182,7 +170,7 @@ class Units(Scan):
         """A currency written after the number ('yuan', 'US dollars'), 'times', or a count
         of things ('orders'): the word ``w`` at ``k``, ending at ``wend``."""
         low, lw = self.low, w.lower()
-        for phrase, code in _CURRENCY_AFTER_LONGEST:
+        for phrase, code in _CURRENCY_AFTER_BY_FIRST.get(low[k : k + 1], ()):
             if low.startswith(phrase, k) and not self.letter_after(k + len(phrase)):
                 if phrase in ("pounds",) and not after_mag:
                     continue

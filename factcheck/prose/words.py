@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from factcheck import quantity as q
+
+_T = TypeVar("_T")
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -50,12 +52,34 @@ _CURRENCY_AFTER = {  # lower-cased words (and phrases) after a number
 }
 _CJK_CURRENCY = {w: c for w, c in q.CURRENCY_WORDS.items() if not w.isascii()}
 _CURRENCY_CODES = {"RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}
-_SIGNS = sorted(q.CURRENCY_SIGNS, key=len, reverse=True)
+_SIGNS = tuple(sorted(q.CURRENCY_SIGNS, key=len, reverse=True))
 _TIME = {w: u for w, u in q.TIME_WORDS.items() if w.isascii()}
 _CJK_CURRENCY_LONGEST = sorted(_CJK_CURRENCY.items(), key=lambda x: -len(x[0]))
 _CURRENCY_AFTER_LONGEST = sorted(_CURRENCY_AFTER.items(), key=lambda x: -len(x[0]))
 MAX_DIGITS = 60  # as in the claims language: a longer run of digits is no figure
 _CJK_TIME = {"天": "day", "周": "week", "星期": "week", "个月": "month", "个季度": "quarter", "季度": "quarter", "年": "year"}
+#: the CJK units after a number in the order they are tried: (word, unit, a time unit)
+_CJK_UNITS = (
+    *((w, code, False) for w, code in _CJK_CURRENCY_LONGEST),
+    ("个百分点", "pp", False), ("百分点", "pp", False),
+    ("个基点", "bp", False), ("基点", "bp", False),  # as the claims language reads them (BASIS_POINT_WORDS)
+    *((w, u, True) for w, u in _CJK_TIME.items()),
+)
+
+
+def _by_first(items: Iterable[_T], word: Callable[[_T], str] = str) -> dict[str, tuple[_T, ...]]:
+    """The items by the first character of their word, each list in the order given: the
+    reader tries only those that can start at a place, in the order it always did."""
+    out: dict[str, list[_T]] = {}
+    for item in items:
+        out.setdefault(word(item)[0], []).append(item)
+    return {c: tuple(v) for c, v in out.items()}
+
+
+_SIGNS_BY_FIRST = _by_first(_SIGNS)
+_CJK_MAGS_BY_FIRST = _by_first(_CJK_MAGS)
+_CJK_UNITS_BY_FIRST = _by_first(_CJK_UNITS, lambda x: x[0])
+_CURRENCY_AFTER_BY_FIRST = _by_first(_CURRENCY_AFTER_LONGEST, lambda x: x[0])
 
 #: words that follow numbers without being what is counted
 _NOT_COUNTS = set("""
