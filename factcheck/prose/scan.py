@@ -19,6 +19,8 @@ class Scan:
         #: (start, end) of the figures read as per share: '… per share were $6.13,
         #: against $5.61' reads both
         self.per_share: list[tuple[int, int]] = []
+        #: the furthest end among per_share[: k + 1], for each k
+        self.per_share_reach: list[int] = []
 
     # helpers -------------------------------------------------------------------
     def word_at(self, i: int) -> tuple[str, int] | None:

@@ -29,6 +29,11 @@ from factcheck.prose.words import (
 )
 
 
+def _currency_alone(u: q.Unit) -> bool:
+    """A currency and nothing else ('CNY', not 'CNY/share'): ``has_currency`` of a unit of one name."""
+    return len(u.key) == 1 and u.key[0][0] in q.CURRENCIES
+
+
 class Units(Scan):
     """The reader's units after a number, and the amount they make with it."""
 
@@ -49,10 +54,11 @@ class Units(Scan):
             value = q.with_unit(value, u)
         if found is None and core.weak and mag is None:
             return None
-        if q.has_currency(value.unit) and len(value.unit.exponents) == 1:
+        if _currency_alone(value.unit):
             value = self.per_share_before(start, value)
             if len(value.unit.exponents) > 1:
                 self.per_share.append((start, end))
+                self.per_share_reach.append(max(end, self.per_share_reach[-1] if self.per_share_reach else end))
         return self.mention(start, end, "number", value=value)
 
     def per_share_before(self, start: int, value: q.Value) -> q.Value:
@@ -69,12 +75,20 @@ class Units(Scan):
             pass
         if found is None:
             return value
-        between = list(self.t[lo + found.end() : start])
-        for a, b in self.per_share:
-            for k in range(max(a, lo + found.end()), min(b, start)):
-                between[k - lo - found.end()] = " "
+        after = lo + found.end()
+        between = self.t[after:start]
         if any(c.isdigit() for c in between):
-            return value
+            # digits of figures read as per share do not count; only those that reach
+            # past ``after`` can blank any (a long run of them is read in linear time)
+            chars = list(between)
+            for j in range(len(self.per_share) - 1, -1, -1):
+                if self.per_share_reach[j] <= after:
+                    break
+                a, b = self.per_share[j]
+                for k in range(max(a, after), min(b, start)):
+                    chars[k - after] = " "
+            if any(c.isdigit() for c in chars):
+                return value
         n = int(found.group(1)) if found.group(1) else 1
         if n == 0:
             return value
