@@ -26,14 +26,18 @@ class Numbers(Scan):
         """The number itself: digits, English number words or Chinese numerals."""
         t = self.t
         if t[i].isdigit():
-            m = _DIGITS.match(t, i)
+            # looking no further than MAX_DIGITS + 5: a match cut there is the whole match
+            # when that is short enough, and longer than MAX_DIGITS when it is not (a
+            # comma group is 4 characters). A run of digits that is no word to
+            # boundary_before ('٣٣٣…') is no longer read to its end at each of its digits
+            m = _DIGITS.match(t, i, i + MAX_DIGITS + 5)
             assert m
             if len(m.group()) > MAX_DIGITS:
                 return None
             return _Core(i, m.end(), m.group().replace(",", ""))
         if "\u4e00" <= t[i] <= "\u9fff":
             m = _CN_NUM.match(t, i)
-            if not m or len(m.group()) > 20:  # a run that long is no numeral
+            if not m or len(m.group()) > 20:  # a run that long is no numeral (_CN_NUM reads at most 21)
                 return None
             value = _cn_number(m.group())
             if value is None:

@@ -141,7 +141,7 @@ class _Lazy:
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
 _SPACE = re.compile(r" *")
-_CN_NUM = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+_CN_NUM = re.compile(r"[零〇一二两三四五六七八九十百千]{1,21}")  # longer is no numeral: 21 tell it
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _CN_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?|(\d{1,2})月(\d{1,2})[日号]")
 _ORD_SUFFIX = re.compile(r"(st|nd|rd|th)(?![A-Za-z])")
