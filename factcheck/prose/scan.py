@@ -14,7 +14,11 @@ class Scan:
 
     def __init__(self, text: str) -> None:
         self.orig = text
-        self.t = text.translate(_TRANSLATE)
+        t = text
+        for c, same in _TRANSLATE:
+            if c in t:
+                t = t.replace(c, same)
+        self.t = t
         self.low = self.t.lower()
         #: (start, end) of the figures read as per share: '… per share were $6.13,
         #: against $5.61' reads both

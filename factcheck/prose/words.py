@@ -109,12 +109,16 @@ _CHANGE_WORDS = {"from", "rose", "fell", "grew", "increased", "decreased", "drop
                  "hit", "swelled", "shrank", "sank", "soared", "tumbled", "narrowed", "widened", "went"}
 
 
-# One character for one: the reader works on a copy of the text of the same length.
-_TRANSLATE = str.maketrans({
-    **{chr(0xFF10 + d): str(d) for d in range(10)},
-    "％": "%", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ", "\t": " ", "\n": " ",
-    "’": "'", "‘": "'", "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "，": ",", "．": ".",
-})
+# One character for one: the reader works on a copy of the text of the same length. No
+# replacement is itself replaced, so replacing each in turn is the one translation; and
+# str.replace of the few that are there is some 30 times faster than str.translate on a
+# text that is not all ASCII (which looks up every character in its table).
+_TRANSLATE: tuple[tuple[str, str], ...] = (
+    *((chr(0xFF10 + d), str(d)) for d in range(10)),
+    ("％", "%"), ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "), ("\u3000", " "), ("\t", " "), ("\n", " "),
+    ("’", "'"), ("‘", "'"), ("–", "-"), ("—", "-"), ("‑", "-"), ("‐", "-"), ("−", "-"), ("，", ","), ("．", "."),
+)
+
 
 class _Lazy:
     """A pattern compiled on its first use: importing the reader compiles none that a run
