@@ -12,6 +12,7 @@ from factcheck.prose.units import Units
 from factcheck.prose.words import (
     _CHANGE_WORDS,
     _CURRENCY_CODES,
+    _DATE_LIKE,
     _MONTHS,
     _ORD_SMALL,
     _ORD_SUFFIX,
@@ -66,6 +67,8 @@ class Reader(Dates, Numbers, Units):
         if c.isdigit():
             if not self.boundary_before(i) or (i and t[i - 1] == "每" and _PER_N_SHARES.match(t[i:i + 12])):
                 return None  # the 10 of 每10股 is part of the per-share figure that follows
+            if _DATE_LIKE.match(t, i) is None:  # no date can start here: one pattern rather than three
+                return self.figure(i)
             return self.date_cn(i) or self.iso(i) or self.day_month(i) or self.figure(i)
         if "\u4e00" <= c <= "\u9fff":
             return self.cjk_special(i) or (self.figure(i) if c in "零〇一二两三四五六七八九十" else None)
@@ -228,7 +231,7 @@ class Reader(Dates, Numbers, Units):
                 return None
             negative = True
             i += 1
-        sign = self.first_at(_SIGNS_BY_FIRST, i)
+        sign = self.first_at(_SIGNS_BY_FIRST, i) if t[i] in _SIGNS_BY_FIRST else None
         if sign:
             i = self.space(i + len(sign))
             if i >= len(t) or not t[i].isdigit():

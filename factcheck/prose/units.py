@@ -24,6 +24,7 @@ from factcheck.prose.words import (
     _PLURAL_NOUNS,
     _POINTS,
     _POINTS_AFTER,
+    _SPACED_LETTERS,
     _TIME,
     _UNIT_WORD,
 )
@@ -105,18 +106,17 @@ class Units(Scan):
 
     def magnitude(self, core: _Core, end: int) -> tuple[str | None, int]:
         t = self.t
-        w = self.first_at(_CJK_MAGS_BY_FIRST, end)
-        if w is not None:
-            # '十' alone after a number is no magnitude; 万/亿 and their compounds are
-            return q.canonical_magnitude(w), end + len(w)
+        for w in _CJK_MAGS_BY_FIRST.get(t[end : end + 1], ()):
+            if t.startswith(w, end):
+                # '十' alone after a number is no magnitude; 万/亿 and their compounds are
+                return q.canonical_magnitude(w), end + len(w)
         if core.cjk:
             return None, end
-        k = self.space(end)
-        m = _LETTERS.match(t, k)
+        m = _SPACED_LETTERS.match(t, end)  # a word after the spaces at ``end``, if any
         if not m:
             return None, end
-        w = m.group()
-        if k == end and w in _MAG_ATTACHED:
+        w = m.group(1)
+        if m.start(1) == end and w in _MAG_ATTACHED:
             return _MAG_ATTACHED[w], m.end()
         if w.lower() in _MAG_WORDS and (w.islower() or w.istitle() or w.isupper()):
             return _MAG_WORDS[w.lower()], m.end()
