@@ -32,9 +32,10 @@ class Numbers(Scan):
             # boundary_before ('٣٣٣…') is no longer read to its end at each of its digits
             m = _DIGITS.match(t, i, i + MAX_DIGITS + 5)
             assert m
-            if len(m.group()) > MAX_DIGITS:
+            digits = m.group()
+            if len(digits) > MAX_DIGITS:
                 return None
-            return _Core(i, m.end(), m.group().replace(",", ""))
+            return _Core(i, m.end(), digits.replace(",", ""))
         if "\u4e00" <= t[i] <= "\u9fff":
             m = _CN_NUM.match(t, i)
             if not m or len(m.group()) > 20:  # a run that long is no numeral (_CN_NUM reads at most 21)
@@ -170,6 +171,8 @@ class Numbers(Scan):
 
     def and_a_half(self, core: _Core) -> None:
         """'two and a half', '3 and a quarter': the fraction joins the number as decimals."""
+        if self.t[core.end : core.end + 1] not in (" ", "半"):
+            return  # what _AND_A_HALF needs first (most figures have neither)
         m = _AND_A_HALF.match(self.t, core.end)
         if not m or core.digits is None or "." in core.digits:
             return

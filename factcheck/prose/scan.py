@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from factcheck import quantity as q
 from factcheck.prose.mention import Mention
 from factcheck.prose.words import _PREV_WORD, _SPACE, _TRANSLATE, _WORD
 
@@ -62,5 +61,14 @@ class Scan:
     def letter_after(self, i: int) -> bool:
         return i < len(self.t) and self.t[i].isascii() and self.t[i].isalpha()
 
-    def mention(self, start: int, end: int, kind: str, **kw: Any) -> Mention:
-        return Mention(start, end, self.orig[start:end], kind, **kw)
+    def mention(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        value: q.Value | None = None,
+        ends: tuple[Mention, Mention] | None = None,
+        when: tuple[int | None, int, int | None] | None = None,
+        fraction: bool = False,
+    ) -> Mention:
+        return Mention(start, end, self.orig[start:end], kind, value, ends, when, fraction)
