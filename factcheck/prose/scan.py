@@ -6,6 +6,9 @@ from factcheck import quantity as q
 from factcheck.prose.mention import Mention
 from factcheck.prose.words import _PREV_WORD, _SPACE, _TRANSLATE, _WORD
 
+#: the longest word ``word_at`` gives whole; the reader looks for none half as long
+_WORD_MOST = 32
+
 
 class Scan:
     """The text being read, one character for one with the original; the parts of the
@@ -24,15 +27,39 @@ class Scan:
         self.per_share: list[tuple[int, int]] = []
         #: the furthest end among per_share[: k + 1], for each k
         self.per_share_reach: list[int] = []
+        #: (from, end, end of its last letter) of the last long run of word characters
+        self._run = (0, 0, 0)
 
     # helpers -------------------------------------------------------------------
     def word_at(self, i: int) -> tuple[str, int] | None:
-        m = _WORD.match(self.t, i)
+        """The word at ``i`` and where it ends; a word longer than _WORD_MOST is given by its
+        first _WORD_MOST characters (and its true end): no word the reader looks for is
+        that long, and it only ever compares a word with those."""
+        m = _WORD.match(self.t, i, i + _WORD_MOST)
         if not m:
             return None
+        if m.end() == i + _WORD_MOST:  # the run of letters, dots and apostrophes may go on
+            return self.long_word(i)
         w = m.group().rstrip(".'")
         w = w.removesuffix("'s")
         return w, i + len(w)
+
+    def long_word(self, i: int) -> tuple[str, int]:
+        """``word_at`` where the run goes on: its end is found once for all the places in it
+        (the reader tries a word at each apostrophe of "a'a'a'…"), and a long word is not
+        copied at each of them."""
+        start, end, last = self._run
+        if not start <= i < end:
+            t = self.t
+            end = _WORD.match(t, i).end()  # type: ignore[union-attr]
+            last = end
+            while t[last - 1] in ".'":  # rstrip: t[i] is a letter
+                last -= 1
+            self._run = (i, end, last)
+        n = last - i
+        if n >= 2 and self.t.startswith("'s", last - 2):  # removesuffix
+            n -= 2
+        return self.t[i : i + min(n, _WORD_MOST)], i + n
 
     def first_at(self, words: dict[str, tuple[str, ...]], i: int) -> str | None:
         """The first of ``words`` (by their first character) that the text has at ``i``."""
