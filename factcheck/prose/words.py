@@ -191,8 +191,8 @@ def _trie(words: set[str]) -> str:
 
 
 #: where a figure can start: the first character of every form ``Reader.at`` reads.
-#: Each word alternation is followed by a letter that it cannot take, so at most one of
-#: its words matches at a place: the factored form finds the same word a list would.
+#: A word must be followed by no letter, so at most one word of an alternation matches at
+#: a place: the factored alternation finds the word the longest-first list found.
 _START = re.compile(
     r"[\d$€£¥￥零〇一二两三四五六七八九十第百]|-(?=\d)"
     r"|(?<![A-Za-z0-9])(?:US\$|HK\$|RMB|CN¥|JP¥|CNY|USD|HKD|EUR|GBP|JPY"
