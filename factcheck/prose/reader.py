@@ -189,7 +189,7 @@ class Reader(Dates, Numbers, Units):
         """[currency] number [magnitude] [unit] — or a year, an ordinal."""
         t = self.t
         start = i
-        lead = self.lead(i)
+        lead = (i, False, None) if t[i].isdigit() else self.lead(i)  # no minus, sign or code before a digit
         if lead is None:
             return None
         i, negative, currency = lead
@@ -248,5 +248,5 @@ class Reader(Dates, Numbers, Units):
 
     def is_year(self, digits: str, end: int) -> bool:
         """Four digits from 1800 to 2099 with no unit after them ('2015', not '2015 yuan')."""
-        return bool(_YEAR.fullmatch(digits)) and self.unit(end, count=False, after_year=True) is None
+        return len(digits) == 4 and bool(_YEAR.fullmatch(digits)) and self.unit(end, count=False, after_year=True) is None
 
