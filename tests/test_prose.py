@@ -98,3 +98,24 @@ def test_a_long_text_reads_in_linear_time():
     start = time.perf_counter()
     assert len(read(text)) == 4 * 2000
     assert time.perf_counter() - start < 5
+
+
+# texts that were read in quadratic time, each in tens of seconds at this size (minutes at 1 MB)
+HOSTILE_RUNS = [
+    ("EPS $1 $2 $3 $4 " * 4000, 16000),  # every figure per share: each went through all the earlier ones
+    ("一" * 100_000, 1),  # a numeral run: matched to its end at each numeral
+    ("\u0663" * 100_000, 1),  # Arabic-Indic digits, separate words to boundary_before: the same
+    ("a'" * 100_000, 0),  # a word read to the run's end at each 'a'
+]
+
+
+@pytest.mark.parametrize("text, figures", HOSTILE_RUNS, ids=["per-share", "numerals", "arabic-digits", "apostrophes"])
+def test_long_runs_read_in_linear_time(text, figures):
+    import time
+
+    start = time.perf_counter()
+    got = read(text)
+    assert time.perf_counter() - start < 5
+    assert len(got) == figures
+    if text.startswith("EPS"):
+        assert {m.unit_text for m in got} == {"USD/share"}

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 from factcheck import quantity as q
 from factcheck.prose.mention import Mention
 from factcheck.prose.scan import Scan
-from factcheck.prose.words import _CN_DATE, _ISO, _MONTHS, _ORD_SMALL, _ORD_TENS
+from factcheck.prose.words import _CN_DATE, _DAY_AFTER_MONTH, _DAY_MONTH, _ISO, _MONTHS, _ORD_SMALL, _ORD_TENS, _YEAR_AFTER
 
 
 class Dates(Scan):
@@ -39,7 +38,7 @@ class Dates(Scan):
 
     def year_after(self, i: int) -> tuple[int, int] | None:
         """', 2025' or ' 2025' after a day or month: (year, end)."""
-        m = re.compile(r",? ?(\d{4})(?!\d|[,.]\d)").match(self.t, i)
+        m = _YEAR_AFTER.match(self.t, i)
         if m and 1000 <= int(m.group(1)) <= 2999:
             return int(m.group(1)), m.end()
         return None
@@ -53,7 +52,7 @@ class Dates(Scan):
         k = self.space(j)
         if k == j:
             return None
-        m = re.compile(r"(\d{1,2})(st|nd|rd|th)?(?![\d,.]\d|\d|[A-Za-z])").match(self.t, k)
+        m = _DAY_AFTER_MONTH.match(self.t, k)
         if m and 1 <= int(m.group(1)) <= 31:
             day, end = int(m.group(1)), m.end()
             ya = self.year_after(end)
@@ -69,7 +68,7 @@ class Dates(Scan):
 
     def day_month(self, i: int) -> Mention | None:
         """'10 May 2025', '24th of February'."""
-        m = re.compile(r"(\d{1,2})(st|nd|rd|th)? (?:of )?([A-Z][a-z]+)\.?").match(self.t, i)
+        m = _DAY_MONTH.match(self.t, i)
         if not m or m.group(3).lower() not in _MONTHS:
             return None
         day, month = int(m.group(1)), _MONTHS[m.group(3).lower()]

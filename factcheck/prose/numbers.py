@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 from factcheck.prose.mention import _Core
 from factcheck.prose.scan import Scan
 from factcheck.prose.words import (
+    _AND_A_HALF,
     _CN_DIGITS,
     _CN_NUM,
     _CN_UNITS,
@@ -28,14 +28,19 @@ class Numbers(Scan):
         if i >= len(t):
             return None  # a text that ends on 第 (an ordinal cut off)
         if t[i].isdigit():
-            m = _DIGITS.match(t, i)
+            # looking no further than MAX_DIGITS + 5: a match cut there is the whole match
+            # when that is short enough, and longer than MAX_DIGITS when it is not (a
+            # comma group is 4 characters). A run of digits that is no word to
+            # boundary_before ('٣٣٣…') is no longer read to its end at each of its digits
+            m = _DIGITS.match(t, i, i + MAX_DIGITS + 5)
             assert m
-            if len(m.group()) > MAX_DIGITS:
+            digits = m.group()
+            if len(digits) > MAX_DIGITS:
                 return None
-            return _Core(i, m.end(), m.group().replace(",", ""))
+            return _Core(i, m.end(), digits.replace(",", ""))
         if "\u4e00" <= t[i] <= "\u9fff":
             m = _CN_NUM.match(t, i)
-            if not m or len(m.group()) > 20:  # a run that long is no numeral
+            if not m or len(m.group()) > 20:  # a run that long is no numeral (_CN_NUM reads at most 21)
                 return None
             value = _cn_number(m.group())
             if value is None:
@@ -168,7 +173,9 @@ class Numbers(Scan):
 
     def and_a_half(self, core: _Core) -> None:
         """'two and a half', '3 and a quarter': the fraction joins the number as decimals."""
-        m = re.compile(r" and (?:a|one) (half|quarter)(?![A-Za-z])|半(?=[年天])", re.IGNORECASE).match(self.t, core.end)
+        if self.t[core.end : core.end + 1] not in (" ", "半"):
+            return  # what _AND_A_HALF needs first (most figures have neither)
+        m = _AND_A_HALF.match(self.t, core.end)
         if not m or core.digits is None or "." in core.digits:
             return
         extra = ".5" if (m.group(1) or "half").lower() == "half" else ".25"

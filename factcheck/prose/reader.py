@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 from factcheck import quantity as q
@@ -13,14 +12,21 @@ from factcheck.prose.units import Units
 from factcheck.prose.words import (
     _CHANGE_WORDS,
     _CURRENCY_CODES,
+    _DATE_LIKE,
     _MONTHS,
     _ORD_SMALL,
     _ORD_SUFFIX,
     _ORD_TENS,
+    _PER_N_SHARES,
+    _RANGE_SEP,
+    _SHORT_YEAR,
     _SIGNS,
+    _SIGNS_BY_FIRST,
     _SMALL,
     _START,
     _TENS,
+    _TENS_ORDINAL,
+    _YEAR,
 )
 
 
@@ -59,8 +65,10 @@ class Reader(Dates, Numbers, Units):
         t = self.t
         c = t[i]
         if c.isdigit():
-            if not self.boundary_before(i) or (i and t[i - 1] == "每" and re.match(r"\d+股", t[i:i + 12])):
+            if not self.boundary_before(i) or (i and t[i - 1] == "每" and _PER_N_SHARES.match(t[i:i + 12])):
                 return None  # the 10 of 每10股 is part of the per-share figure that follows
+            if _DATE_LIKE.match(t, i) is None:  # no date can start here: one pattern rather than three
+                return self.figure(i)
             return self.date_cn(i) or self.iso(i) or self.day_month(i) or self.figure(i)
         if "\u4e00" <= c <= "\u9fff":
             return self.cjk_special(i) or (self.figure(i) if c in "零〇一二两三四五六七八九十" else None)
@@ -68,7 +76,7 @@ class Reader(Dates, Numbers, Units):
             return self.figure(i)
         if not self.boundary_before(i):
             return None
-        if any(t.startswith(s, i) for s in _SIGNS):  # US$, HK$, RMB¥
+        if t.startswith(_SIGNS, i):  # US$, HK$, RMB¥
             return self.figure(i)
         w = self.word_at(i)
         if w is None:
@@ -80,7 +88,7 @@ class Reader(Dates, Numbers, Units):
         if word in _CURRENCY_CODES:  # 'RMB 136.09 billion'
             return self.figure(i)
         if lw in _TENS:  # 'twenty-first'
-            m = re.compile(r"[- ]([a-z]+)(?![A-Za-z])").match(self.low, w[1])
+            m = _TENS_ORDINAL.match(self.low, w[1])
             if m and m.group(1) in _ORD_SMALL and _ORD_SMALL[m.group(1)] < 10:
                 value = _TENS[lw] + _ORD_SMALL[m.group(1)]
                 return self.mention(i, m.end(), "ordinal", value=q.exact(Fraction(value)))
@@ -116,7 +124,7 @@ class Reader(Dates, Numbers, Units):
     def range_from(self, a: Mention) -> Mention | None:
         """A range that starts with figure ``a``: '2013-14', '5-7%', 'between 3 and 5 years'."""
         t = self.t
-        m = re.compile(r" ?(-|/|to|and) ?").match(t, a.end)
+        m = _RANGE_SEP.match(t, a.end)
         if not m:
             return None
         sep = m.group(1)
@@ -141,7 +149,7 @@ class Reader(Dates, Numbers, Units):
 
     def short_year_range(self, a: Mention, j: int) -> Mention | None:
         """'2013-14', '1997/98': a year and the last two digits of a later one at ``j``."""
-        s = re.compile(r"(\d{2})(?![\d]|[.,]\d)").match(self.t, j)
+        s = _SHORT_YEAR.match(self.t, j)
         if not s:
             return None
         y0 = int(a.text[-4:])
@@ -181,7 +189,7 @@ class Reader(Dates, Numbers, Units):
         """[currency] number [magnitude] [unit] — or a year, an ordinal."""
         t = self.t
         start = i
-        lead = self.lead(i)
+        lead = (i, False, None) if t[i].isdigit() else self.lead(i)  # no minus, sign or code before a digit
         if lead is None:
             return None
         i, negative, currency = lead
@@ -223,7 +231,7 @@ class Reader(Dates, Numbers, Units):
                 return None
             negative = True
             i += 1
-        sign = next((s for s in _SIGNS if t.startswith(s, i)), None)
+        sign = self.first_at(_SIGNS_BY_FIRST, i) if t[i] in _SIGNS_BY_FIRST else None
         if sign:
             i = self.space(i + len(sign))
             if i >= len(t) or not t[i].isdigit():
@@ -233,12 +241,12 @@ class Reader(Dates, Numbers, Units):
         if not (w and w[0] in _CURRENCY_CODES):
             return i, negative, None
         k = self.space(w[1])
-        if not (k < len(t) and (t[k].isdigit() or t.startswith(tuple(_SIGNS), k))):
+        if not (k < len(t) and (t[k].isdigit() or t.startswith(_SIGNS, k))):
             return None
-        sign2 = next((s for s in _SIGNS if t.startswith(s, k)), None)
+        sign2 = self.first_at(_SIGNS_BY_FIRST, k)
         return k + (len(sign2) if sign2 else 0), negative, _CURRENCY_CODES[w[0]]
 
     def is_year(self, digits: str, end: int) -> bool:
         """Four digits from 1800 to 2099 with no unit after them ('2015', not '2015 yuan')."""
-        return bool(re.fullmatch(r"(18|19|20)\d\d", digits)) and self.unit(end, count=False, after_year=True) is None
+        return len(digits) == 4 and bool(_YEAR.fullmatch(digits)) and self.unit(end, count=False, after_year=True) is None
 

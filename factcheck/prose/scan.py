@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
+from factcheck import quantity as q
 from factcheck.prose.mention import Mention
-from factcheck.prose.words import _SPACE, _TRANSLATE, _WORD
+from factcheck.prose.words import _PREV_WORD, _SPACE, _TRANSLATE, _WORD
+
+#: the longest word ``word_at`` gives whole; the reader looks for none half as long
+_WORD_MOST = 32
 
 
 class Scan:
@@ -15,23 +16,60 @@ class Scan:
 
     def __init__(self, text: str) -> None:
         self.orig = text
-        self.t = text.translate(_TRANSLATE)
+        t = text
+        for c, same in _TRANSLATE:
+            if c in t:
+                t = t.replace(c, same)
+        self.t = t
         self.low = self.t.lower()
         #: (start, end) of the figures read as per share: '… per share were $6.13,
         #: against $5.61' reads both
         self.per_share: list[tuple[int, int]] = []
+        #: the furthest end among per_share[: k + 1], for each k
+        self.per_share_reach: list[int] = []
+        #: (from, end, end of its last letter) of the last long run of word characters
+        self._run = (0, 0, 0)
 
     # helpers -------------------------------------------------------------------
     def word_at(self, i: int) -> tuple[str, int] | None:
-        m = _WORD.match(self.t, i)
+        """The word at ``i`` and where it ends; a word longer than _WORD_MOST is given by its
+        first _WORD_MOST characters (and its true end): no word the reader looks for is
+        that long, and it only ever compares a word with those."""
+        m = _WORD.match(self.t, i, i + _WORD_MOST)
         if not m:
             return None
+        if m.end() == i + _WORD_MOST:  # the run of letters, dots and apostrophes may go on
+            return self.long_word(i)
         w = m.group().rstrip(".'")
         w = w.removesuffix("'s")
         return w, i + len(w)
 
+    def long_word(self, i: int) -> tuple[str, int]:
+        """``word_at`` where the run goes on: its end is found once for all the places in it
+        (the reader tries a word at each apostrophe of "a'a'a'…"), and a long word is not
+        copied at each of them."""
+        start, end, last = self._run
+        if not start <= i < end:
+            t = self.t
+            end = _WORD.match(t, i).end()  # type: ignore[union-attr]
+            last = end
+            while t[last - 1] in ".'":  # rstrip: t[i] is a letter
+                last -= 1
+            self._run = (i, end, last)
+        n = last - i
+        if n >= 2 and self.t.startswith("'s", last - 2):  # removesuffix
+            n -= 2
+        return self.t[i : i + min(n, _WORD_MOST)], i + n
+
+    def first_at(self, words: dict[str, tuple[str, ...]], i: int) -> str | None:
+        """The first of ``words`` (by their first character) that the text has at ``i``."""
+        for w in words.get(self.t[i : i + 1], ()):
+            if self.t.startswith(w, i):
+                return w
+        return None
+
     def prev_word(self, i: int) -> str:
-        m = re.search(r"([A-Za-z]+)[ ,]*$", self.t[max(0, i - 40) : i])
+        m = _PREV_WORD.search(self.t[max(0, i - 40) : i])
         return m.group(1).lower() if m else ""
 
     def space(self, i: int) -> int:
@@ -50,5 +88,14 @@ class Scan:
     def letter_after(self, i: int) -> bool:
         return i < len(self.t) and self.t[i].isascii() and self.t[i].isalpha()
 
-    def mention(self, start: int, end: int, kind: str, **kw: Any) -> Mention:
-        return Mention(start, end, self.orig[start:end], kind, **kw)
+    def mention(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        value: q.Value | None = None,
+        ends: tuple[Mention, Mention] | None = None,
+        when: tuple[int | None, int, int | None] | None = None,
+        fraction: bool = False,
+    ) -> Mention:
+        return Mention(start, end, self.orig[start:end], kind, value, ends, when, fraction)

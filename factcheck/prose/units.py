@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 from factcheck import quantity as q
@@ -10,19 +9,30 @@ from factcheck.prose.mention import Mention, _Core
 from factcheck.prose.scan import Scan
 from factcheck.prose.words import (
     _A_THING,
-    _CJK_CURRENCY_LONGEST,
-    _CJK_MAGS,
-    _CJK_TIME,
-    _CURRENCY_AFTER_LONGEST,
+    _BASIS_POINTS,
+    _CJK_MAGS_BY_FIRST,
+    _CJK_UNITS_BY_FIRST,
+    _CURRENCY_AFTER_BY_FIRST,
     _CURRENCY_CODES,
+    _LETTERS,
     _MAG_ATTACHED,
     _MAG_WORDS,
     _NOT_COUNTS,
     _PER_SHARE_BEFORE,
     _PER_THING,
+    _PER_TIME,
     _PLURAL_NOUNS,
+    _POINTS,
+    _POINTS_AFTER,
+    _SPACED_LETTERS,
     _TIME,
+    _UNIT_WORD,
 )
+
+
+def _currency_alone(u: q.Unit) -> bool:
+    """A currency and nothing else ('CNY', not 'CNY/share'): ``has_currency`` of a unit of one name."""
+    return len(u.key) == 1 and u.key[0][0] in q.CURRENCIES
 
 
 class Units(Scan):
@@ -45,10 +55,11 @@ class Units(Scan):
             value = q.with_unit(value, u)
         if found is None and core.weak and mag is None:
             return None
-        if q.has_currency(value.unit) and len(value.unit.exponents) == 1:
+        if _currency_alone(value.unit):
             value = self.per_share_before(start, value)
             if len(value.unit.exponents) > 1:
                 self.per_share.append((start, end))
+                self.per_share_reach.append(max(end, self.per_share_reach[-1] if self.per_share_reach else end))
         return self.mention(start, end, "number", value=value)
 
     def per_share_before(self, start: int, value: q.Value) -> q.Value:
@@ -65,12 +76,20 @@ class Units(Scan):
             pass
         if found is None:
             return value
-        between = list(self.t[lo + found.end() : start])
-        for a, b in self.per_share:
-            for k in range(max(a, lo + found.end()), min(b, start)):
-                between[k - lo - found.end()] = " "
+        after = lo + found.end()
+        between = self.t[after:start]
         if any(c.isdigit() for c in between):
-            return value
+            # digits of figures read as per share do not count; only those that reach
+            # past ``after`` can blank any (a long run of them is read in linear time)
+            chars = list(between)
+            for j in range(len(self.per_share) - 1, -1, -1):
+                if self.per_share_reach[j] <= after:
+                    break
+                a, b = self.per_share[j]
+                for k in range(max(a, after), min(b, start)):
+                    chars[k - after] = " "
+            if any(c.isdigit() for c in chars):
+                return value
         n = int(found.group(1)) if found.group(1) else 1
         if n == 0:
             return value
@@ -80,25 +99,24 @@ class Units(Scan):
 
     def attached_word(self, end: int) -> bool:
         """Letters right after digits that belong to the figure: '380bn', '10k', '21st'."""
-        m = re.compile(r"[A-Za-z]+").match(self.t, end)
+        m = _LETTERS.match(self.t, end)
         assert m
         w = m.group()
         return w in _MAG_WORDS or w in _MAG_ATTACHED or w.lower() in ("pp", "ppt", "ppts", "pct", "yr", "yrs", "bp", "bps")
 
     def magnitude(self, core: _Core, end: int) -> tuple[str | None, int]:
         t = self.t
-        for w in _CJK_MAGS:
+        for w in _CJK_MAGS_BY_FIRST.get(t[end : end + 1], ()):
             if t.startswith(w, end):
                 # '十' alone after a number is no magnitude; 万/亿 and their compounds are
                 return q.canonical_magnitude(w), end + len(w)
         if core.cjk:
             return None, end
-        k = self.space(end)
-        m = re.compile(r"[A-Za-z]+").match(t, k)
+        m = _SPACED_LETTERS.match(t, end)  # a word after the spaces at ``end``, if any
         if not m:
             return None, end
-        w = m.group()
-        if k == end and w in _MAG_ATTACHED:
+        w = m.group(1)
+        if m.start(1) == end and w in _MAG_ATTACHED:
             return _MAG_ATTACHED[w], m.end()
         if w.lower() in _MAG_WORDS and (w.islower() or w.istitle() or w.isupper()):
             return _MAG_WORDS[w.lower()], m.end()
@@ -120,21 +138,10 @@ class Units(Scan):
     def cjk_unit(self, end: int) -> tuple[q.Unit, int, bool] | None:
         """A CJK unit, which comes without a space: 元, 个百分点, 个基点, 个月, 年半."""
         t = self.t
-        if end >= len(t) or t[end] < "\u4e00":  # every one starts with a CJK ideograph
-            return None
-        for w, code in _CJK_CURRENCY_LONGEST:
-            if t.startswith(w, end):
-                return q.unit(code), end + len(w), False
-        for w in ("个百分点", "百分点"):
-            if t.startswith(w, end):
-                return q.unit("pp"), end + len(w), False
-        for w in ("个基点", "基点"):  # as the claims language reads them (BASIS_POINT_WORDS)
-            if t.startswith(w, end):
-                return q.unit("bp"), end + len(w), False
-        for w, u in _CJK_TIME.items():
+        for w, u, time in _CJK_UNITS_BY_FIRST.get(t[end : end + 1], ()):
             if t.startswith(w, end):
                 e = end + len(w)
-                half = t.startswith("半", e)
+                half = time and t.startswith("半", e)
                 return q.unit(u), e + (1 if half else 0), half
         return None
 
@@ -145,7 +152,7 @@ class Units(Scan):
         hyphen = False
         if k == end and t.startswith("-", end):
             k, hyphen = end + 1, True
-        m = re.compile(r"[A-Za-z][A-Za-z.]*").match(t, k)
+        m = _UNIT_WORD.match(t, k)
         if not m:
             return None
         w = m.group().rstrip(".")
@@ -159,13 +166,13 @@ class Units(Scan):
             return q.unit("percent"), wend, False
         if lw == "per" and low.startswith(" cent", wend):
             return q.unit("percent"), wend + 5, False
-        if lw == "percentage" and re.compile(r" points?(?![A-Za-z])").match(low, wend):
-            return q.unit("pp"), re.compile(r" points?").match(low, wend).end(), False  # type: ignore[union-attr]
+        if lw == "percentage" and _POINTS_AFTER.match(low, wend):
+            return q.unit("pp"), _POINTS.match(low, wend).end(), False  # type: ignore[union-attr]
         if lw in ("pp", "ppt", "ppts"):
             return q.unit("pp"), wend, False
         if lw in ("bp", "bps"):
             return q.unit("bp"), wend, False
-        if lw == "basis" and (bp := re.compile(r"[ -]points?(?![A-Za-z])").match(low, wend)):
+        if lw == "basis" and (bp := _BASIS_POINTS.match(low, wend)):
             return q.unit("bp"), bp.end(), False
         if lw in _TIME and not after_year:
             return self.per(q.unit(_TIME[lw]), wend)
@@ -177,7 +184,7 @@ class Units(Scan):
         """A currency written after the number ('yuan', 'US dollars'), 'times', or a count
         of things ('orders'): the word ``w`` at ``k``, ending at ``wend``."""
         low, lw = self.low, w.lower()
-        for phrase, code in _CURRENCY_AFTER_LONGEST:
+        for phrase, code in _CURRENCY_AFTER_BY_FIRST.get(low[k : k + 1], ()):
             if low.startswith(phrase, k) and not self.letter_after(k + len(phrase)):
                 if phrase in ("pounds",) and not after_mag:
                     continue
@@ -195,7 +202,7 @@ class Units(Scan):
     def per(self, u: q.Unit, end: int) -> tuple[q.Unit, int, bool]:
         """'billion yuan per year': a rate; '$6.31 a share', '59 yuan per user': a
         figure per one of a thing (exactly one)."""
-        m = re.compile(r" per (day|week|month|quarter|year)(?![A-Za-z])").match(self.low, end)
+        m = _PER_TIME.match(self.low, end)
         if m:
             return u / q.unit(m.group(1)), m.end(), False
         m = _PER_THING.match(self.low, end)

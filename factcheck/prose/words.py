@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from factcheck import quantity as q
+
+_T = TypeVar("_T")
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -48,12 +52,34 @@ _CURRENCY_AFTER = {  # lower-cased words (and phrases) after a number
 }
 _CJK_CURRENCY = {w: c for w, c in q.CURRENCY_WORDS.items() if not w.isascii()}
 _CURRENCY_CODES = {"RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}
-_SIGNS = sorted(q.CURRENCY_SIGNS, key=len, reverse=True)
+_SIGNS = tuple(sorted(q.CURRENCY_SIGNS, key=len, reverse=True))
 _TIME = {w: u for w, u in q.TIME_WORDS.items() if w.isascii()}
 _CJK_CURRENCY_LONGEST = sorted(_CJK_CURRENCY.items(), key=lambda x: -len(x[0]))
 _CURRENCY_AFTER_LONGEST = sorted(_CURRENCY_AFTER.items(), key=lambda x: -len(x[0]))
 MAX_DIGITS = 60  # as in the claims language: a longer run of digits is no figure
 _CJK_TIME = {"天": "day", "周": "week", "星期": "week", "个月": "month", "个季度": "quarter", "季度": "quarter", "年": "year"}
+#: the CJK units after a number in the order they are tried: (word, unit, a time unit)
+_CJK_UNITS = (
+    *((w, code, False) for w, code in _CJK_CURRENCY_LONGEST),
+    ("个百分点", "pp", False), ("百分点", "pp", False),
+    ("个基点", "bp", False), ("基点", "bp", False),  # as the claims language reads them (BASIS_POINT_WORDS)
+    *((w, u, True) for w, u in _CJK_TIME.items()),
+)
+
+
+def _by_first(items: Iterable[_T], word: Callable[[_T], str] = str) -> dict[str, tuple[_T, ...]]:
+    """The items by the first character of their word, each list in the order given: the
+    reader tries only those that can start at a place, in the order it always did."""
+    out: dict[str, list[_T]] = {}
+    for item in items:
+        out.setdefault(word(item)[0], []).append(item)
+    return {c: tuple(v) for c, v in out.items()}
+
+
+_SIGNS_BY_FIRST = _by_first(_SIGNS)
+_CJK_MAGS_BY_FIRST = _by_first(_CJK_MAGS)
+_CJK_UNITS_BY_FIRST = _by_first(_CJK_UNITS, lambda x: x[0])
+_CURRENCY_AFTER_BY_FIRST = _by_first(_CURRENCY_AFTER_LONGEST, lambda x: x[0])
 
 #: words that follow numbers without being what is counted
 _NOT_COUNTS = set("""
@@ -83,30 +109,93 @@ _CHANGE_WORDS = {"from", "rose", "fell", "grew", "increased", "decreased", "drop
                  "hit", "swelled", "shrank", "sank", "soared", "tumbled", "narrowed", "widened", "went"}
 
 
-# One character for one: the reader works on a copy of the text of the same length.
-_TRANSLATE = str.maketrans({
-    **{chr(0xFF10 + d): str(d) for d in range(10)},
-    "％": "%", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ", "\t": " ", "\n": " ",
-    "’": "'", "‘": "'", "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "，": ",", "．": ".",
-})
+# One character for one: the reader works on a copy of the text of the same length. No
+# replacement is itself replaced, so replacing each in turn is the one translation; and
+# str.replace of the few that are there is some 30 times faster than str.translate on a
+# text that is not all ASCII (which looks up every character in its table).
+_TRANSLATE: tuple[tuple[str, str], ...] = (
+    *((chr(0xFF10 + d), str(d)) for d in range(10)),
+    ("％", "%"), ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "), ("\u3000", " "), ("\t", " "), ("\n", " "),
+    ("’", "'"), ("‘", "'"), ("–", "-"), ("—", "-"), ("‑", "-"), ("‐", "-"), ("−", "-"), ("，", ","), ("．", "."),
+)
+
+
+class _Lazy:
+    """A pattern compiled on its first use: importing the reader compiles none that a run
+    may not need, and each call after the first goes straight to the compiled pattern's
+    method (``re.compile`` at each call looks the pattern up in re's cache every time)."""
+
+    __slots__ = ("_args", "finditer", "fullmatch", "match", "search")
+    match: Callable[..., re.Match[str] | None]
+    search: Callable[..., re.Match[str] | None]
+    fullmatch: Callable[..., re.Match[str] | None]
+    finditer: Callable[..., Iterator[re.Match[str]]]
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:  # only while the slots are empty: the first use
+        if name not in self.__slots__[1:]:
+            raise AttributeError(name)
+        p = re.compile(*self._args)
+        self.match, self.search, self.fullmatch, self.finditer = p.match, p.search, p.fullmatch, p.finditer
+        return getattr(p, name)
+
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
 _SPACE = re.compile(r" *")
-_CN_NUM = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+_CN_NUM = re.compile(r"[零〇一二两三四五六七八九十百千]{1,21}")  # longer is no numeral: 21 tell it
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _CN_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?|(\d{1,2})月(\d{1,2})[日号]")
 _ORD_SUFFIX = re.compile(r"(st|nd|rd|th)(?![A-Za-z])")
+_LETTERS = _Lazy(r"[A-Za-z]+")
+_SPACED_LETTERS = _Lazy(r" *([A-Za-z]+)")
+_UNIT_WORD = _Lazy(r"[A-Za-z][A-Za-z.]*")
+_PREV_WORD = _Lazy(r"([A-Za-z]+)[ ,]*$")
+_AND_A_HALF = _Lazy(r" and (?:a|one) (half|quarter)(?![A-Za-z])|半(?=[年天])", re.IGNORECASE)
+_RANGE_SEP = _Lazy(r" ?(-|/|to|and) ?")
+_SHORT_YEAR = _Lazy(r"(\d{2})(?![\d]|[.,]\d)")
+_YEAR = _Lazy(r"(18|19|20)\d\d")
+_YEAR_AFTER = _Lazy(r",? ?(\d{4})(?!\d|[,.]\d)")
+_DAY_AFTER_MONTH = _Lazy(r"(\d{1,2})(st|nd|rd|th)?(?![\d,.]\d|\d|[A-Za-z])")
+_DAY_MONTH = _Lazy(r"(\d{1,2})(st|nd|rd|th)? (?:of )?([A-Z][a-z]+)\.?")
+#: what each of _CN_DATE, _ISO and _DAY_MONTH needs after the digits: without it, none matches
+_DATE_LIKE = _Lazy(r"\d{4}[年-]|\d{1,2}(?:月|(?:st|nd|rd|th)? )")
+_TENS_ORDINAL = _Lazy(r"[- ]([a-z]+)(?![A-Za-z])")
+_PER_N_SHARES = _Lazy(r"\d+股")
+_PER_TIME = _Lazy(r" per (day|week|month|quarter|year)(?![A-Za-z])")
+_POINTS_AFTER = _Lazy(r" points?(?![A-Za-z])")
+_POINTS = _Lazy(r" points?")
+_BASIS_POINTS = _Lazy(r"[ -]points?(?![A-Za-z])")
 
 
-def _words(*tables: dict[str, int] | set[str]) -> str:
-    return "|".join(sorted({w for t in tables for w in t}, key=len, reverse=True))
+def _trie(words: set[str]) -> str:
+    """The words as one alternation, factored by their first letters ('t(?:en|hree|wo)'):
+    the regex engine tries a handful of letters at each word rather than every word.
+    A longer word comes before a word it starts with, as in a longest-first list."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def alternation(node: dict[str, Any]) -> str:
+        alts = [re.escape(c) + alternation(node[c]) for c in sorted(node) if c]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return alternation(root)
 
 
-#: where a figure can start: the first character of every form ``Reader.at`` reads
+#: where a figure can start: the first character of every form ``Reader.at`` reads.
+#: A word must be followed by no letter, so at most one word of an alternation matches at
+#: a place: the factored alternation finds the word the longest-first list found.
 _START = re.compile(
-    r"\d|[$€£¥￥]|-(?=\d)|[零〇一二两三四五六七八九十第百]"
+    r"[\d$€£¥￥零〇一二两三四五六七八九十第百]|-(?=\d)"
     r"|(?<![A-Za-z0-9])(?:US\$|HK\$|RMB|CN¥|JP¥|CNY|USD|HKD|EUR|GBP|JPY"
-    rf"|(?i:{_words(_SMALL, _TENS, _ORD_SMALL, _ORD_TENS, {'a', 'an', 'half'})})(?![A-Za-z])"
-    rf"|(?:{_words({m.capitalize() for m in _MONTHS})})(?![a-z]))"
+    rf"|(?i:{_trie({*_SMALL, *_TENS, *_ORD_SMALL, *_ORD_TENS, 'a', 'an', 'half'})})(?![A-Za-z])"
+    rf"|{_trie({m.capitalize() for m in _MONTHS})}(?![a-z]))"
 )
