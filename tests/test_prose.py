@@ -119,3 +119,17 @@ def test_long_runs_read_in_linear_time(text, figures):
     assert len(got) == figures
     if text.startswith("EPS"):
         assert {m.unit_text for m in got} == {"USD/share"}
+
+
+@pytest.mark.parametrize("text", ["5 to ²", "第²", "百分之²", "between 5 and ²", "revenue ① 5%", "本月迎来第", "百分之"])
+def test_digits_that_are_no_decimal_digits_read_without_error(text):
+    """'²' is a digit to str.isdigit and not to the reader's patterns: no figure starts there."""
+    assert all(m.text != "²" for m in read(text))
+
+
+def test_a_capital_dotted_i_keeps_the_units_after_it_in_place():
+    from factcheck.quantity import is_percent
+
+    """'İ' lowers to two characters; the units after it are still found where they stand."""
+    [m] = read("İstanbul: revenue 5 per cent")
+    assert m.text == "5 per cent" and m.value is not None and is_percent(m.value.unit)

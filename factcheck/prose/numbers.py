@@ -33,7 +33,8 @@ class Numbers(Scan):
             # comma group is 4 characters). A run of digits that is no word to
             # boundary_before ('٣٣٣…') is no longer read to its end at each of its digits
             m = _DIGITS.match(t, i, i + MAX_DIGITS + 5)
-            assert m
+            if m is None:
+                return None  # a digit to str.isdigit that \d is not: '²', '①'
             digits = m.group()
             if len(digits) > MAX_DIGITS:
                 return None

@@ -21,7 +21,10 @@ class Scan:
             if c in t:
                 t = t.replace(c, same)
         self.t = t
-        self.low = self.t.lower()
+        low = self.t.lower()
+        if len(low) != len(self.t):  # İ lowers to two characters: keep every offset where it is
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.t)
+        self.low = low
         #: (start, end) of the figures read as per share: '… per share were $6.13,
         #: against $5.61' reads both
         self.per_share: list[tuple[int, int]] = []
