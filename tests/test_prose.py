@@ -128,8 +128,8 @@ def test_digits_that_are_no_decimal_digits_read_without_error(text):
 
 
 def test_a_capital_dotted_i_keeps_the_units_after_it_in_place():
+    """'İ' lowers to two characters; the units after it are still found where they stand."""
     from factcheck.quantity import is_percent
 
-    """'İ' lowers to two characters; the units after it are still found where they stand."""
     [m] = read("İstanbul: revenue 5 per cent")
     assert m.text == "5 per cent" and m.value is not None and is_percent(m.value.unit)
