@@ -89,7 +89,7 @@ class Sentence:
 
 
 #: 'one-year loan rate', 'a 10-year bond': a figure used as an adjective is a word here
-_ADJECTIVE = _lazy(r"^[\w.]+-(?:year|month|week|day|quarter)$")
+_ADJECTIVE = _lazy(r"^[\w.]+-(?:year|month|week|day|quarter)$", needs=("-",))
 #: 一季度 (the first quarter) names a quarter; a bare Chinese numeral (一般, 一体) is a word
 _CJK_WORD = _cn(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$")
 #: a Chinese measure word after a figure (万台, 亿股), or a unit the number reader leaves
@@ -190,13 +190,13 @@ def points_word(s: Sentence, m: Mention) -> bool:
     percentages (the index points of 'up 42.8 points, or 1.1%, to 3,912.6' are not)."""
     if id(m) in _POINTS:
         return True
-    if m.value is None or m.fraction or not q.is_plain(m.value.unit) or not _POINTS_WORD.match(s.after(m, 24).lower()):
+    if m.value is None or m.fraction or not q.is_plain(m.value.unit):
         return False
     k, figs = s.index(m), s.figs
     if k < 0 or not (
         (k >= 2 and is_percent(figs[k - 1]) and is_percent(figs[k - 2]))
         or (k + 2 < len(figs) and is_percent(figs[k + 1]) and is_percent(figs[k + 2]))
-    ):
+    ) or not _POINTS_WORD.match(s.after(m, 24).lower()):
         return False
     _POINTS.add(id(m))
     _ENDS.pop(id(m), None)  # it now ends after 'points'

@@ -78,7 +78,14 @@ def has_cjk(text: str) -> bool:
     """A Chinese (or full-width) character in ``text``: the Chinese patterns are tried, and
     compiled, only where one stands, so an English draft never pays for them. (A regex
     with these ranges costs milliseconds to compile; ASCII text is told at once.)"""
-    return not text.isascii() and any("\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for c in text)
+    if text.isascii():
+        return False
+    top = max(text)  # one pass in C: most texts are told by their highest character
+    if top < "\u3000":
+        return False
+    if top <= "\u9fff" or "\uff00" <= top <= "\uffef":
+        return True
+    return any("\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for c in text)
 
 
 def _lazy(pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> _Lazy:
