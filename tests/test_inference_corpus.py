@@ -32,8 +32,10 @@ CORPORA = {"corpus": (cl.CORPUS, cl.LABELS), "heldout": (HELDOUT / "corpus", HEL
 #: a third set written by a hand that never read the rules (tests/inference/blind): held
 #: to no false alarm, and to a floor of recall (42 of 82 when first scored, 68 now)
 BLIND = Path(__file__).resolve().parent / "inference" / "blind"
-BLIND_RECALL = 0.8
-ALL = {**CORPORA, "blind": (BLIND / "corpus", BLIND / "labels.yaml")}
+#: a second one written to hunt for false alarms (three when first scored, 53 of 99 recalled)
+BLIND2 = Path(__file__).resolve().parent / "inference" / "blind2"
+BLIND_RECALL = {"blind": 0.8, "blind2": 0.5}
+ALL = {**CORPORA, "blind": (BLIND / "corpus", BLIND / "labels.yaml"), "blind2": (BLIND2 / "corpus", BLIND2 / "labels.yaml")}
 
 
 def _scored(name: str) -> cl.Score:
@@ -59,18 +61,20 @@ def scored(request: pytest.FixtureRequest) -> cl.Score:
     return _scored(request.param)
 
 
-@pytest.fixture(scope="module")
-def blind() -> cl.Score:
-    return _scored("blind")
+@pytest.fixture(scope="module", params=sorted(BLIND_RECALL))
+def blind(request: pytest.FixtureRequest) -> tuple[str, cl.Score]:
+    return request.param, _scored(request.param)
 
 
 def test_blind_set_no_false_alarm(blind):
-    assert not blind.false_alarms, f"{len(blind.false_alarms)} false alarm(s)\n{blind.table()}\n{blind.details()}"
+    _, score = blind
+    assert not score.false_alarms, f"{len(score.false_alarms)} false alarm(s)\n{score.table()}\n{score.details()}"
 
 
 def test_blind_set_recall(blind):
-    total = len(blind.recalled) + len(blind.missed)
-    assert len(blind.recalled) / total >= BLIND_RECALL, f"{blind.table()}\n{blind.details()}"
+    name, score = blind
+    total = len(score.recalled) + len(score.missed)
+    assert len(score.recalled) / total >= BLIND_RECALL[name], f"{score.table()}\n{score.details()}"
 
 
 def test_recall_of_every_kind(scored):

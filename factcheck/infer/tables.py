@@ -19,6 +19,8 @@ from factcheck.infer.cues import _lazy
 from factcheck.prose import Mention
 
 TOTAL_LABEL = _lazy(r"^(?:total|totals|sum|all(?=\s*$)|all (?:segments|regions|markets|products|channels|companies|banks|firms)|overall|grand total|group total|合计|总计|总额|总和|共计|全部)\b", re.IGNORECASE)
+#: a row that sums others, wherever its label says so ("Equity subtotal", 权益类合计)
+PARTIAL_TOTAL = _lazy(r"\b(?:sub-?total|total|totals)\b|合计|小计|总计", re.IGNORECASE)
 SUBTOTAL_LABEL = _lazy(r"^(?:subtotal|sub-total|of which|including|incl\.|其中|小计|[-–—+])", re.IGNORECASE)
 RATE_HEADER = _lazy(
     r"yoy|y/y|q/q|qoq|change|chg|growth|margin|rate|ratio|price|per share|eps|average|avg|mean|median|multiple|"
@@ -108,8 +110,10 @@ def _table(header: list[_Cell], rows: list[list[_Cell]], figures, draft: Draft) 
         return []
     labels = [_label(r[0].text) for r in rows]
     totals = [k for k, label in enumerate(labels) if TOTAL_LABEL.match(label)]
-    if any(SUBTOTAL_LABEL.match(label) for label in labels) or len(totals) > 1:
-        return []
+    if len(totals) > 1 or any(
+        SUBTOTAL_LABEL.match(label) or (k not in totals and PARTIAL_TOTAL.search(label)) for k, label in enumerate(labels)
+    ):
+        return []  # a sub-total ("Equity subtotal", "Total equity" beside "Total") would be counted twice
     out = []
     for col in range(1, len(header)):
         head = _label(header[col].text)

@@ -65,7 +65,11 @@ class Units(Scan):
     def per_share_before(self, start: int, value: q.Value) -> q.Value:
         """A money figure after 'earnings per share', 'EPS', '每股' or '每10股' (in the same
         sentence, with no other figure between but per-share ones): per one share, and
-        per N shares divided by N, exactly (每10股 308.76元 is 30.876 CNY a share)."""
+        per N shares divided by N, exactly (每10股 308.76元 is 30.876 CNY a share). A
+        figure with a magnitude (29.0亿元, 1.2 billion) is a total, never a share's: 'pays
+        12.6 yuan a 10 shares, about 2.9 billion yuan in all'."""
+        if value.mag:
+            return value
         lo = max(0, start - 80)
         seg = self.t[lo:start]
         cut = max(seg.rfind(". "), seg.rfind("。"), seg.rfind(";"), seg.rfind("；"))

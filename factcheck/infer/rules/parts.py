@@ -53,10 +53,35 @@ def _amounts(a: Mention | None, b: Mention | None) -> bool:
     return a is not None and b is not None and is_amount(a) and is_amount(b)
 
 
+def _is_base(s: Sentence, m: Mention) -> bool:
+    """The figure is the base of a change, an aside ("up 10% from 4.5 billion", 上年同期为110万辆):
+    not the subject of what follows it, so never a share's part."""
+    lead = s.gap(_next(s, m, -1), m)
+    return bool(cues.BASE.match(lead.lower()) or cues.FROM_END.search(lead.lower())
+                or cues.BASE_CN.match(lead) or cues.FROM_CN_END.search(lead))
+
+
+def _subject(s: Sentence, m: Mention | None) -> Mention | None:
+    """The figure a share that follows ``m`` is of: ``m`` itself, or, when ``m`` is the
+    base of a change given just before it ("$5 billion, up 10% from $4.5 billion,
+    accounting for 30% of …"; 139.5万辆，同比增长26.8%，上年同期为110.0万辆，占…), the new
+    figure of that change; None when it cannot be told."""
+    if m is None or not is_amount(m):
+        return None
+    if not _is_base(s, m):
+        return m
+    k = s.index(m)
+    new, change = _fig(s, k - 2), _fig(s, k - 1)
+    if new is not None and change is not None and is_amount(new) and is_percent(change):
+        return new
+    return None
+
+
 def _cue_of(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
     """"X accounted for P% of W"."""
-    part, whole = _fig(s, i - 1), _fig(s, i + 1)
-    if (_amounts(part, whole) and cues.SHARE_CUE.match(s.gap(part, p).lower())
+    before, whole = _fig(s, i - 1), _fig(s, i + 1)
+    part = _subject(s, before)
+    if (_amounts(part, whole) and cues.SHARE_CUE.match(s.gap(before, p).lower())
             and cues.SHARE_OF.match(s.gap(p, whole).lower())):
         return part, whole  # type: ignore[return-value]
     return None
@@ -93,10 +118,11 @@ def _of_the_total(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
 
 def _cn_part_whole(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
     """客户管理收入1007.9亿元，占集团收入1360.9亿元的74%."""
-    part, whole = _fig(s, i - 2), _fig(s, i - 1)
+    before, whole = _fig(s, i - 2), _fig(s, i - 1)
+    part = _subject(s, before)
     if not _amounts(part, whole):
         return None
-    lead = s.gap(part, whole)
+    lead = s.gap(before, whole)
     if ("占" in lead and re.search(r"占[^，,。]{0,12}$", lead)
             and re.fullmatch(r"[^，,。；]{0,10}?的(?:比重|比例)?(?:为|达|约|近|超过)*", s.gap(whole, p))):
         return part, whole  # type: ignore[return-value]
@@ -105,10 +131,11 @@ def _cn_part_whole(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
 
 def _cn_whole_named(s: Sentence, ctx: Ctx, i: int, p: Mention) -> _Found:
     """第三产业增加值765583亿元，占国内生产总值的56.7%: the whole named, its figure in the paragraph."""
-    part = _fig(s, i - 1)
-    if part is None or not is_amount(part) or "占" not in s.gap(part, p):
+    before = _fig(s, i - 1)
+    part = _subject(s, before)
+    if part is None or before is None or "占" not in s.gap(before, p):
         return None
-    named = re.search(r"[，,]\s*(?:约|近)?占([^，,。；的]{2,12})的(?:比重|比例)?(?:为|达|约|近|超过)*$", _unbracketed(s.gap(part, p)))
+    named = re.search(r"[，,]\s*(?:约|近)?占([^，,。；的]{2,12})的(?:比重|比例)?(?:为|达|约|近|超过)*$", _unbracketed(s.gap(before, p)))
     whole = named_figure(ctx, named.group(1), part) if named else None
     return None if whole is None else (part, whole)
 
