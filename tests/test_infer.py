@@ -57,6 +57,10 @@ def one(text: str, year: int | None = 2025) -> list[str]:
         ("The Dow fell 120.5 points, or 0.3%, to 38,500.2.", "growth(38500.2 + 120.5, 38500.2) ≈ -0.3%"),
         ("The share plan, started in 2001, turns 25 next year.", "years_between(2001, 2026) ≈ 25 years"),
         ("大赛创办于2008年，每年举办一届，今年将迎来第十七届。", "ordinal(2008, 2025) ≈ 17"),
+        ("Rent inflation slowed to 3.5% from 4.0%, a deceleration of 0.3 percentage point.", "change(4.0%, 3.5%) ≈ -0.3 pp"),
+        ("Bond funds' share fell to 26% from 31% the previous week, a drop of 5 percentage points.", "change(31%, 26%) ≈ -5 pp"),
+        ("今年以来，5年期以上LPR由年初的3.85%降至3.5%，累计下降45个基点。", "change(3.85%, 3.5%) ≈ -0.45 pp"),
+        ("沪指本周累计上涨3.49%，由上周五的3696.77点升至3825.76点。", "growth(3696.77, 3825.76) ≈ 3.49%"),
         ("公司2024年实现营业收入9.82亿元，同比增长31.6%，2023年为7.46亿元。", "growth(7.46亿 CNY, 9.82亿 CNY) ≈ 31.6%"),
     ],
 )
@@ -86,6 +90,8 @@ def test_forms(text, gives):
         "The plan, worth 300 billion yuan, is equal to 2 years of net profit.",  # no profit figure
         "Its chairman, who joined in 1985, turned 64 last year.",  # a person's age
         "Revenue was $5 billion, or 12%, at the group level.",  # no change word before the amount
+        "营业收入增长23.6%；归母净利润由29.7亿元增至41.2亿元。",  # the change is the clause before's
+        "核心CPI同比上涨0.9%，涨幅由上月的0.8%扩大至0.9%。",  # 涨幅 is a new subject
     ],
 )
 def test_traps_read_nothing(text):
@@ -128,3 +134,17 @@ def test_claims_ids_and_places():
     assert claims[0].span.line == 3 and claims[0].span.col == 14  # the stated 8%
     assert claims[0].inferred.kind == "growth" and claims[0].tags == ("inferred",)
     assert claims[0].says.startswith("Revenue rose 8%")
+
+
+def test_a_shares_part_is_the_new_figure_not_the_base_before_it():
+    """上年同期为110.0万辆，占…的48.8%: the share is of this year's 139.5万, not the base."""
+    got = one("新能源汽车销量139.5万辆，同比增长26.8%，上年同期为110.0万辆，占汽车新车总销量285.7万辆的48.8%。")
+    assert "share(139.5万, 285.7万) ≈ 48.8%" in got and not [c for c in got if c.startswith("share(110.0万")]
+    got = one("Revenue was $5 billion, up 10% from $4.5 billion, accounting for 30% of group sales of $16.7 billion.")
+    assert "share(5 billion USD, 16.7 billion USD) ≈ 30%" in got
+
+
+def test_a_table_with_a_subtotal_row_is_left_alone():
+    table = ("| Fund | Flow |\n|---|---|\n| US equity | 18.9 |\n| International equity | 5.7 |\n"
+             "| Equity subtotal | 24.6 |\n| Bonds | 9.8 |\n| Total | 38.4 |")
+    assert one(table) == []

@@ -178,7 +178,7 @@ UP_EN = (
     "jumped|jumping|gained|gaining|surged|surging|soared|soaring|advanced|expanded|expanding|widened|"
     "improved|rebounded|accelerated|added|up|higher|an increase of|a rise of|a jump of|a gain of|"
     "an improvement of|growth of|a surge of|an expansion of|increase of|rise of|raised|lifted|"
-    "an increase|a rise|a gain|a jump|raising|lifting|lifts"
+    "an increase|a rise|a gain|a jump|raising|lifting|lifts|an acceleration of|an acceleration|a pickup of"
 )
 #: ... and downward ("fell 5%", "a cut of 25 basis points")
 DOWN_EN = (
@@ -187,7 +187,7 @@ DOWN_EN = (
     "sank|sinking|narrowed|narrowing|contracted|contracting|lost|losing|eased|easing|retreated|"
     "slumped|down|lower|a decline of|a fall of|a drop of|a decrease of|a cut of|a reduction of|"
     "a contraction of|a slide of|cut|cutting|lowered|lowering|reduced|reducing|trimmed|"
-    "a decline|a fall|a drop|a cut|a decrease|a loss of|a loss"
+    "a decline|a fall|a drop|a cut|a decrease|a loss of|a loss|a deceleration of|a deceleration|a slowdown of|a slowdown"
 )
 def _with_bare(words: str) -> frozenset[str]:
     """The words, and each phrase also without its article ('a fall of', 'fall of')."""
@@ -249,7 +249,8 @@ _PERIOD = (
     r"(?:\s*(?:(?:in|for|during|over) (?:the )?(?:\d{4}|first|second|third|fourth|last|latest|same|previous|"
     r"prior|december|march|june|september|fiscal|financial)[\w ,-]{0,30}?|(?:last|this|next) (?:year|quarter|month|week)|"
     r"a year (?:earlier|ago|before)|year[- ]on[- ]year|in the (?:quarter|period|year|half)|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))*"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"a (?:week|month|quarter) (?:earlier|ago|before)|the (?:previous|prior) (?:year|quarter|month|week)))*"
 )
 _YOY_WORDS = r"(?:year[- ]on[- ]year|y/y|yoy|on the year|from a year (?:earlier|ago|before)|from (?:the )?(?:previous|prior|last) (?:year|quarter)|compared with a year earlier)"
 _YOY = rf"(?:\s*,?\s*{_YOY_WORDS})?"
@@ -287,14 +288,14 @@ BASE_CN = _cn(
     r"^[，,；;]?\s*(?:而|其中)?(?:上年同期为|去年同期为|上年同期|去年同期|上年为|去年为|上一年为|上年度为|上一年度为|"
     r"上年同期的|去年同期的|较上年同期的|较去年同期的|较上年的|较去年的|上季度为|上月为|前值为|前值|\d{4}年(?:同期)?为)$"
 )
-FROM_CN_END = _cn(r"(?:由|从|自)(?:上年同期|去年同期|上年|去年|年初|\d{4}年(?:末|底|初|年末|年底)?)?(?:的)?$")
+FROM_CN_END = _cn(r"(?:由|从|自)(?:上年同期|去年同期|上年|去年|年初|\d{4}年(?:末|底|初|年末|年底)?|[^，,。；;%\d]{1,8}?的)?(?:的)?$")
 FROM_TO_CN = _cn(
     r"^(?:增至|增长至|增加至|增加到|增长到|升至|上升至|上升到|提高至|提高到|提升至|提升到|攀升至|扩大至|涨至|"
     r"降至|下降至|下降到|减少至|减少到|降到|下滑至|下滑到|回落至|跌至|收窄至|缩小至|下调至|上调至|调降至|调升至|恢复至|回升至|"
     r"增长为|扩大到|至|到)"
     r"(?:\d{4}年(?:末|底|初)?(?:的)?)?$"
 )
-AFTER_NEW_CN = _lazy(rf"^[，,]\s*(?:同比)?(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN}))?{_FILL_CN}$")
+AFTER_NEW_CN = _lazy(rf"^[，,]\s*(?:累计|合计|共|均|分别)?(?:同比)?(?:(?P<up>{UP_CN})|(?P<down>{DOWN_CN}))?{_FILL_CN}$")
 #: "Y，同比增长5%，上年同期为Z": the text after the change, before the base
 AFTER_CHANGE_BASE_CN = BASE_CN
 

@@ -19,6 +19,9 @@ from factcheck.infer.context import (
 from factcheck.infer.rules.base import Ctx, _next, _rates, named_figure, rule
 from factcheck.prose import Mention
 
+#: 上涨3.49%，由上周五的3696.77点…: "from" right after the change, with no new subject between
+_FROM_AT_ONCE_CN = cues._cn(r"^[，,]?\s*(?:由|从|自)(?:[^，,。；;%\d]{0,8}?的)?$")
+
 
 def _change(s: Sentence, rule_name: str, p: Mention, base: Mention, new: Mention, sign: int) -> list[Relation]:
     """growth (a percent) or change (points) from ``base`` to ``new``, stated as ``p``."""
@@ -125,7 +128,9 @@ def change_from_to(s: Sentence, ctx: Ctx) -> list[Relation]:
         new = _next(s, p, 2)
         if base is None or new is None:
             continue
-        if cues.FROM_END.search(s.gap(p, base).lower()) and _match(cues.FROM_TO, s.gap(base, new), cues.FROM_TO_CN):
+        lead = s.gap(p, base)
+        if ((cues.FROM_END.search(lead.lower()) or _FROM_AT_ONCE_CN.match(lead))
+                and _match(cues.FROM_TO, s.gap(base, new), cues.FROM_TO_CN)):
             out += _change(s, "change-from-to", p, base, new, sign)
     return out
 
