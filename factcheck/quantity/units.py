@@ -156,9 +156,14 @@ _POW: dict[tuple[Unit, int], Unit] = {}
 @functools.cache
 def _named_root(name: str) -> tuple[Fraction, tuple[tuple[str, int], ...]]:
     """What the registry says a named unit is: its size in root units and its dimension."""
+    from pint.util import UnitsContainer
+
     ureg: Any = registry()
-    size, _ = ureg.get_root_units(name)
-    dims = ureg.get_dimensionality(name)
+    # a container, not the name as text: pint reads text with Python's tokenize module,
+    # whose pattern costs 7 ms to compile at the first claim a run checks
+    units = UnitsContainer({name: 1})
+    size, _ = ureg.get_root_units(units)
+    dims = ureg.get_dimensionality(units)
     return Fraction(size), tuple(sorted((str(k), int(v)) for k, v in dims.items()))
 
 
