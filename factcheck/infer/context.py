@@ -279,7 +279,8 @@ def _as_written(m: Mention, v: q.Value) -> str | None:
     if found is None or (found.start() and not _PREFIX.match(m.text[: found.start()])):
         return None
     digits = found.group().replace(",", "")
-    if q.literal(digits, v.mag).point != abs(v.point) and q.literal(digits, v.mag).point != v.point:
+    point = q.literal(digits, v.mag).point
+    if point != abs(v.point) and point != v.point:
         return None  # words or a sign read otherwise: let amount() write it
     if v.point < 0 and not digits.startswith("-"):
         digits = "-" + digits

@@ -16,7 +16,7 @@ from factcheck.infer.context import (
     points_word,
     signed_text,
 )
-from factcheck.infer.rules.base import Ctx, _next, _rates, named_figure, rule
+from factcheck.infer.rules.base import Ctx, _next, _rates, _rates_with, named_figure, rule
 from factcheck.prose import Mention
 
 #: 上涨3.49%，由上周五的3696.77点…: "from" right after the change, with no new subject between
@@ -117,7 +117,7 @@ def change_to_from(s: Sentence, ctx: Ctx) -> list[Relation]:
     "change",
     "The lender cut its rate by 25 basis points from 3.5% to 3.25%.",
     "change(3.5%, 3.25%) ≈ -0.25 pp",
-    gate=_rates,
+    gate=_rates_with("from", "between", "由", "从", "自"),
 )
 def change_from_to(s: Sentence, ctx: Ctx) -> list[Relation]:
     """A change, then "from" the base "to" the new figure; in Chinese 由Z增至Y after
@@ -140,7 +140,7 @@ def change_from_to(s: Sentence, ctx: Ctx) -> list[Relation]:
     "growth",
     "Sales climbed from 43.4 billion dollars to 48.6 billion dollars, an increase of 12%.",
     "growth(43.4 billion USD, 48.6 billion USD) ≈ 12%",
-    gate=_rates,
+    gate=_rates_with("from", "between", "由", "从", "自"),
 )
 def from_to_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
     """"from Z to Y", then the change ("up 12%", "an increase of 12%", "or 12%");
@@ -217,7 +217,7 @@ def _value_sign(base: Mention, new: Mention) -> int:
     "growth",
     "沪深300指数收于3925.6点，较前一交易日的3883.1点上涨1.1%。",
     "growth(3883.1, 3925.6) ≈ 1.1%",
-    gate=_rates,
+    gate=_rates_with("较", "比"),
 )
 def compared_with_cn(s: Sentence, ctx: Ctx) -> list[Relation]:
     """Y，较(比)…的Z上涨(下降)X%: the new figure, the base after 较, then the change."""
@@ -279,7 +279,7 @@ def figure_then_change_from(s: Sentence, ctx: Ctx) -> list[Relation]:
     "growth",
     "Orders were 15% higher than 2.4 million a year earlier, at 2.76 million.",
     "growth(2.4 million, 2.76 million) ≈ 15%",
-    gate=_rates,
+    gate=_rates_with("than"),
 )
 def higher_than_at(s: Sentence, ctx: Ctx) -> list[Relation]:
     """"X% higher (lower) than Z, at Y"."""
@@ -307,7 +307,7 @@ _LEAD_COMMA = cues._lazy(r"^(?:(?!\b(?:and|but|while|which|whereas)\b)[^,;:.()])
     "growth",
     "The shares closed at HK$48.90 on their debut, 27% above the offer price of HK$38.50.",
     "growth(38.50 HKD, 48.90 HKD) ≈ 27%",
-    gate=_rates,
+    gate=_rates_with("above", "below", "than"),
 )
 def figure_then_above(s: Sentence, ctx: Ctx) -> list[Relation]:
     """The new figure, a comma, then "X% above (below, higher than, lower than)" the base
@@ -334,7 +334,7 @@ _COMPARED_NAMED_CN = cues._cn(
     "growth",
     "该股发行价为每股28.60元，收盘报61.35元，较发行价上涨114.5%。",
     "growth(28.60 CNY/share, 61.35 CNY/share) ≈ 114.5%",
-    gate=_rates,
+    gate=_rates_with("较", "比"),
 )
 def compared_with_named_cn(s: Sentence, ctx: Ctx) -> list[Relation]:
     """Y，较(比)名上涨X%: the base is named, its figure written after its name in the
@@ -362,7 +362,7 @@ _TO_AT = cues._lazy(r"^\s*,?\s*(?:to|at)\s*$", needs=("to", "at"))
     "growth",
     "Brent crude settled up $1.12, or 1.4%, at $81.35 a barrel.",
     "growth(81.35 USD/barrel - 1.12 USD/barrel, 81.35 USD/barrel) ≈ 1.4%",
-    gate=_rates,
+    gate=_rates_with("or"),
 )
 def amount_or_percent_to(s: Sentence, ctx: Ctx) -> list[Relation]:
     """A change given twice, as an amount "or" a percent, then the new level after "to"

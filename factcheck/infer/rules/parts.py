@@ -14,7 +14,7 @@ from factcheck.infer.context import (
     literal,
     pair,
 )
-from factcheck.infer.rules.base import Ctx, _next, _rates, named_figure, named_figures, rule
+from factcheck.infer.rules.base import Ctx, _next, _rates, _rates_with, named_figure, named_figures, rule
 from factcheck.prose import Mention
 
 
@@ -260,7 +260,7 @@ def _share(s: Sentence, name: str, part: Mention, whole: Mention, p: Mention) ->
     "sum",
     "Gaming brought in 35%, advertising 18%, fintech 32% and the rest 15%.",
     "sum(35%, 18%, 32%, 15%) ≈ 100%",
-    gate=_rates,
+    gate=_rates_with("rest", "remain", "other", "else", "其余", "其他", "其它", "剩余", "余下", "split", "broke down", "breakdown", "构成为", "分布为", "分别"),
 )
 def partition(s: Sentence, ctx: Ctx) -> list[Relation]:
     """Percentages the sentence marks as the parts of one whole: "the rest",
