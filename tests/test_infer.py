@@ -58,6 +58,10 @@ def one(text: str, year: int | None = 2025) -> list[str]:
         ("The share plan, started in 2001, turns 25 next year.", "years_between(2001, 2026) ≈ 25 years"),
         ("大赛创办于2008年，每年举办一届，今年将迎来第十七届。", "ordinal(2008, 2025) ≈ 17"),
         ("Rent inflation slowed to 3.5% from 4.0%, a deceleration of 0.3 percentage point.", "change(4.0%, 3.5%) ≈ -0.3 pp"),
+        ("The wages-to-revenue ratio fell to 65% from 71%, an improvement of six percentage points.", "change(71%, 65%) ≈ -6 pp"),
+        ("The margin rose from 12.6% to 13.3%, an improvement of 0.7 percentage points.", "change(12.6%, 13.3%) ≈ 0.7 pp"),
+        ("Revenue rose 12% to £612 million in the year to June from £546 million.", "growth(546 million GBP, 612 million GBP) ≈ 12%"),
+        ("2024年全国光伏新增装机277GW，同比增长28%，上年为217GW。", "growth(217, 277) ≈ 28%"),
         ("Bond funds' share fell to 26% from 31% the previous week, a drop of 5 percentage points.", "change(31%, 26%) ≈ -5 pp"),
         ("今年以来，5年期以上LPR由年初的3.85%降至3.5%，累计下降45个基点。", "change(3.85%, 3.5%) ≈ -0.45 pp"),
         ("沪指本周累计上涨3.49%，由上周五的3696.77点升至3825.76点。", "growth(3696.77, 3825.76) ≈ 3.49%"),
@@ -142,6 +146,13 @@ def test_a_shares_part_is_the_new_figure_not_the_base_before_it():
     assert "share(139.5万, 285.7万) ≈ 48.8%" in got and not [c for c in got if c.startswith("share(110.0万")]
     got = one("Revenue was $5 billion, up 10% from $4.5 billion, accounting for 30% of group sales of $16.7 billion.")
     assert "share(5 billion USD, 16.7 billion USD) ≈ 30%" in got
+
+
+def test_a_per_unit_column_is_not_summed():
+    """AISC (US$/oz) under a Total row is an average weighted by output, not a sum."""
+    table = ("| Mine | Gold (koz) | AISC (US$/oz) |\n|---|---|---|\n| North | 248 | 1,205 |\n"
+             "| South | 201 | 1,344 |\n| West | 163 | 1,461 |\n| Total | 612 | 1,319 |")
+    assert one(table) == ["sum(248, 201, 163) ≈ 612"]
 
 
 def test_a_table_with_a_subtotal_row_is_left_alone():

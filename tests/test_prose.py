@@ -133,3 +133,9 @@ def test_a_capital_dotted_i_keeps_the_units_after_it_in_place():
 
     [m] = read("İstanbul: revenue 5 per cent")
     assert m.text == "5 per cent" and m.value is not None and is_percent(m.value.unit)
+
+
+def test_power_written_onto_its_digits_is_a_figure():
+    """'277GW' is 277 (its unit left to what follows); '5G' and '3D' stay words."""
+    assert [m.text for m in read("装机277GW，上年为217GW，储能5.2TWh")] == ["277", "217", "5.2"]
+    assert read("5G phones and 3D printers") == []

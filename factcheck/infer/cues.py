@@ -176,8 +176,8 @@ def cue_sign(words: str) -> int:
 UP_EN = (
     "rose|rises|rising|risen|grew|grows|growing|grown|increased|increases|increasing|climbed|climbing|"
     "jumped|jumping|gained|gaining|surged|surging|soared|soaring|advanced|expanded|expanding|widened|"
-    "improved|rebounded|accelerated|added|up|higher|an increase of|a rise of|a jump of|a gain of|"
-    "an improvement of|growth of|a surge of|an expansion of|increase of|rise of|raised|lifted|"
+    "rebounded|accelerated|added|up|higher|an increase of|a rise of|a jump of|a gain of|"
+    "growth of|a surge of|an expansion of|increase of|rise of|raised|lifted|"
     "an increase|a rise|a gain|a jump|raising|lifting|lifts|an acceleration of|an acceleration|a pickup of"
 )
 #: ... and downward ("fell 5%", "a cut of 25 basis points")
@@ -197,6 +197,10 @@ def _with_bare(words: str) -> frozenset[str]:
 
 _UP = _with_bare(UP_EN)
 _DOWN = _with_bare(DOWN_EN)
+#: words that judge a change without saying its direction: an unemployment rate that
+#: "improved" fell; "fell to 65% from 71%, an improvement of six points" is -6 pp. After
+#: the figures they stand for the change; its sign is the verb's or the figures' own.
+NEUTRAL = _with_bare("improved|an improvement of|an improvement|a deterioration of|a deterioration|worsened|a worsening of")
 UP_CN = "同比增长|同比增加|同比上涨|同比上升|同比提升|同比提高|增长|增加|上涨|上升|提升|提高|攀升|扩大|大增|增幅为|增幅达|增幅|涨幅为|涨幅|上调"
 DOWN_CN = "同比下降|同比下滑|同比减少|同比降低|同比下跌|下降|下滑|减少|降低|下跌|回落|收窄|缩减|缩小|下调|降幅为|降幅达|降幅|跌幅为|跌幅"
 
@@ -250,7 +254,8 @@ _PERIOD = (
     r"prior|december|march|june|september|fiscal|financial)[\w ,-]{0,30}?|(?:last|this|next) (?:year|quarter|month|week)|"
     r"a year (?:earlier|ago|before)|year[- ]on[- ]year|in the (?:quarter|period|year|half)|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"a (?:week|month|quarter) (?:earlier|ago|before)|the (?:previous|prior) (?:year|quarter|month|week)))*"
+    r"a (?:week|month|quarter) (?:earlier|ago|before)|the (?:previous|prior) (?:year|quarter|month|week)|"
+    r"in the (?:year|quarter|half|(?:three|six|nine|twelve) months) (?:to|ended|ending) [a-z]+))*"
 )
 _YOY_WORDS = r"(?:year[- ]on[- ]year|y/y|yoy|on the year|from a year (?:earlier|ago|before)|from (?:the )?(?:previous|prior|last) (?:year|quarter)|compared with a year earlier)"
 _YOY = rf"(?:\s*,?\s*{_YOY_WORDS})?"
@@ -276,7 +281,7 @@ FROM_END = _lazy(r"\b(?:from|between)(?:\s+(?:about|around|roughly|some|nearly|a
 AFTER_NEW = _Cued(
     rf"^{_PERIOD}\s*[,(;:]\s*(?:(?:which is|which was|that is|or|an?|for|marking|representing|equal to|a change of)\s+)*"
     rf"(?:(?P<or>or)|{CUE})?{_FILL_EN}\s*$"
-, needs=(',', '(', ';', ':'))
+, also=NEUTRAL, needs=(',', '(', ';', ':'))
 #: between the figure and its base in "Y, up 5% from Z"
 AFTER_CHANGE_BASE = _lazy(rf"^{_YOY}\s*,?\s*(?:from|on|over|compared (?:with|to)|versus|vs\.?|against)(?:\s+(?:a year[- ]earlier|last year's|the year[- ]earlier|the prior[- ]year))?(?:{_LEVEL}|(?:\s+(?:figure|level))?(?:\s+of)?)\s*$", needs=('from', 'on', 'over', 'compared', 'versus', 'vs', 'against'))
 #: "5% higher than Z at Y"
@@ -311,7 +316,7 @@ TO_FROM_THEN = _Cued(
     rf"^{_PERIOD}(?:\s*(?:a year (?:earlier|ago|before)|last year|the previous year|on \w+))?\s*[,(;:]\s*"
     r"(?:(?:which is|which was|that is|or|an?|for|marking|representing|equal to)\s+)*"
     rf"(?:(?P<change>(?:a )?change of|(?:a )?swing of|or)|{CUE})?{_FILL_EN}\s*\(?$"
-, needs=(',', '(', ';', ':'))
+, also=NEUTRAL, needs=(',', '(', ';', ':'))
 #: "… of that", "of the total", "of it": a whole named before
 OF_THAT = _lazy(r"^\s*of\s+(?:that|this|it|the total|that total|this total|the whole|the sum)\b", needs=('of',))
 TO_END = _Cued(

@@ -24,7 +24,8 @@ PARTIAL_TOTAL = _lazy(r"\b(?:sub-?total|total|totals)\b|合计|小计|总计", r
 SUBTOTAL_LABEL = _lazy(r"^(?:subtotal|sub-total|of which|including|incl\.|其中|小计|[-–—+])", re.IGNORECASE)
 RATE_HEADER = _lazy(
     r"yoy|y/y|q/q|qoq|change|chg|growth|margin|rate|ratio|price|per share|eps|average|avg|mean|median|multiple|"
-    r"p/e|yield|return|同比|环比|增长|增速|变动|变化|率|均|价|倍|每股",
+    r"p/e|yield|return|同比|环比|增长|增速|变动|变化|率|均|价|倍|每股|"
+    r"\bper\b|/\s*[a-z]|\baisc\b|\barpu\b|\bcost per|单位|每",
     re.IGNORECASE,
 )
 SHARE_HEADER = _lazy(r"share|% of total|percent of total|weight|mix|占比|比重|份额|构成", re.IGNORECASE)

@@ -35,6 +35,11 @@ def _currency_alone(u: q.Unit) -> bool:
     return len(u.key) == 1 and u.key[0][0] in q.CURRENCIES
 
 
+#: power and energy written onto the digits ('277GW', '5.2TWh'): the figure is read, and
+#: its unit left to what follows it (as '277 GW' is); '5G' and '3D' stay words
+_POWER_UNITS = frozenset({"kW", "KW", "MW", "GW", "TW", "kWh", "KWh", "MWh", "GWh", "TWh"})
+
+
 class Units(Scan):
     """The reader's units after a number, and the amount they make with it."""
 
@@ -106,7 +111,8 @@ class Units(Scan):
         m = _LETTERS.match(self.t, end)
         assert m
         w = m.group()
-        return w in _MAG_WORDS or w in _MAG_ATTACHED or w.lower() in ("pp", "ppt", "ppts", "pct", "yr", "yrs", "bp", "bps")
+        return (w in _MAG_WORDS or w in _MAG_ATTACHED or w.lower() in ("pp", "ppt", "ppts", "pct", "yr", "yrs", "bp", "bps")
+                or w in _POWER_UNITS)
 
     def magnitude(self, core: _Core, end: int) -> tuple[str | None, int]:
         t = self.t

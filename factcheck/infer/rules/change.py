@@ -165,6 +165,8 @@ def from_to_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
             sign = -1
         else:
             sign = cues.direction_before(lead) or _verb_sign(s.gap(base, new))
+            if sign == 0 and (m.group("cue") or "").strip() in cues.NEUTRAL:
+                sign = _value_sign(base, new)  # "from 12.6% to 13.3%, an improvement of 0.7 points"
             if sign == 0:
                 continue
         out += _change(s, "from-to-then-change", p, base, new, sign)
