@@ -313,7 +313,7 @@ NEW_THEN_CHANGE = _Cued(
 OR_PERCENT = _lazy(r"^\s*(?:points?)?\s*,?\s*(?:or|and)\s*(?:about |some )?$", needs=('or', 'and'))
 #: "Y …, to Y from Z, up P" — the change after a "to … from" pair
 TO_FROM_THEN = _Cued(
-    rf"^{_PERIOD}(?:\s*(?:a year (?:earlier|ago|before)|last year|the previous year|on \w+))?\s*[,(;:]\s*"
+    rf"^{_PERIOD}(?:\s*(?:a year (?:earlier|ago|before)|last year|the previous year|on \w+))?{_SETTING}\s*[,(;:]\s*"
     r"(?:(?:which is|which was|that is|or|an?|for|marking|representing|equal to)\s+)*"
     rf"(?:(?P<change>(?:a )?change of|(?:a )?swing of|or)|{CUE})?{_FILL_EN}\s*\(?$"
 , also=NEUTRAL, needs=(',', '(', ';', ':'))
