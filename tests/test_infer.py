@@ -62,6 +62,8 @@ def one(text: str, year: int | None = 2025) -> list[str]:
         ("The margin rose from 12.6% to 13.3%, an improvement of 0.7 percentage points.", "change(12.6%, 13.3%) ≈ 0.7 pp"),
         ("Revenue rose 12% to £612 million in the year to June from £546 million.", "growth(546 million GBP, 612 million GBP) ≈ 12%"),
         ("2024年全国光伏新增装机277GW，同比增长28%，上年为217GW。", "growth(217, 277) ≈ 28%"),
+        ("The combined ratio improved by 2.3 points to 93.1% from 95.4%.", "change(95.4%, 93.1%) ≈ -2.3 pp"),
+        ("Shares jumped 18% to $35.40 from the $30 offer price.", "growth(30 USD, 35.40 USD) ≈ 18%"),
         ("Bond funds' share fell to 26% from 31% the previous week, a drop of 5 percentage points.", "change(31%, 26%) ≈ -5 pp"),
         ("今年以来，5年期以上LPR由年初的3.85%降至3.5%，累计下降45个基点。", "change(3.85%, 3.5%) ≈ -0.45 pp"),
         ("沪指本周累计上涨3.49%，由上周五的3696.77点升至3825.76点。", "growth(3696.77, 3825.76) ≈ 3.49%"),
@@ -96,6 +98,7 @@ def test_forms(text, gives):
         "Revenue was $5 billion, or 12%, at the group level.",  # no change word before the amount
         "营业收入增长23.6%；归母净利润由29.7亿元增至41.2亿元。",  # the change is the clause before's
         "核心CPI同比上涨0.9%，涨幅由上月的0.8%扩大至0.9%。",  # 涨幅 is a new subject
+        "支出1045.6亿元，上年同期为1070.2亿元，收支差额为183.2亿元。",  # a gap is not a change's two ends
     ],
 )
 def test_traps_read_nothing(text):

@@ -271,7 +271,7 @@ BASE = _lazy(
     rf"^{_PERIOD}\s*[,(]?\s*(?:(?:up|down|rising|falling|climbing)\s+)?(?:{_YOY_WORDS}\s*)?"
     r"(?:from|compared (?:with|to)|versus|vs\.?|against|over)"
     r"(?:\s+(?:a year[- ]earlier|the year[- ]earlier|last year's|a year earlier's|the previous year's|the prior[- ]year|the prior year's|the same period's))?"
-    r"(?:\s+(?:figure|level|total|tally))?(?:\s+of)?\s*$"
+    r"(?:\s+(?:figure|level|total|tally))?(?:\s+of|\s+the)?\s*$"
 , needs=('from', 'compared', 'versus', 'vs', 'against', 'over'))
 #: the gap between a base and the new figure in "from Z to Y"
 FROM_TO = _lazy(rf"^{_PERIOD}{_SETTING}\s*(?:,\s*)?to\s*$", needs=('to',))

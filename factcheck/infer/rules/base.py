@@ -115,3 +115,11 @@ def named_figure(ctx: Ctx, name: str, like: Mention) -> Mention | None:
 
     found = [m for m in named_figures(ctx, name) if m is not like and pair(like, m) is not None]
     return found[0] if len(found) == 1 else None
+
+
+def is_base(s: Sentence, m: Mention) -> bool:
+    """The figure is the base of a change, an aside ("up 10% from 4.5 billion", 上年同期为110万辆):
+    not the subject of what follows it, so never a share's part nor a side of a gap."""
+    lead = s.gap(_next(s, m, -1), m)
+    return bool(cues.BASE.match(lead.lower()) or cues.FROM_END.search(lead.lower())
+                or cues.BASE_CN.match(lead) or cues.FROM_CN_END.search(lead))

@@ -78,7 +78,13 @@ def _find_changes(s: Sentence) -> list[tuple[Mention, int]]:
             sign = -1  # accounting parentheses: (3%)
         if sign:
             out.append((m, sign))
+        elif _NEUTRAL_BEFORE.search(s.before(m, 40).lower()):
+            out.append((m, 0))  # "improved by 2.3 points": the figures say which way
     return out
+
+
+#: a judging verb right before a change ("the combined ratio improved by 2.3 points")
+_NEUTRAL_BEFORE = cues._lazy(r"\b(?:improved|worsened|deteriorated)(?:\s+by)?\s*$", needs=("improved", "worsened", "deteriorated"))
 
 
 def _parenthesised(s: Sentence, m: Mention) -> bool:
@@ -108,7 +114,7 @@ def change_to_from(s: Sentence, ctx: Ctx) -> list[Relation]:
         if new is None or base is None:
             continue
         if _match(cues.TO, s.gap(p, new), cues.TO_CN) and _match(cues.BASE, s.gap(new, base), cues.BASE_CN):
-            out += _change(s, "change-to-from", p, base, new, sign)
+            out += _change(s, "change-to-from", p, base, new, sign or _value_sign(base, new))
     return out
 
 
@@ -131,7 +137,7 @@ def change_from_to(s: Sentence, ctx: Ctx) -> list[Relation]:
         lead = s.gap(p, base)
         if ((cues.FROM_END.search(lead.lower()) or _FROM_AT_ONCE_CN.match(lead))
                 and _match(cues.FROM_TO, s.gap(base, new), cues.FROM_TO_CN)):
-            out += _change(s, "change-from-to", p, base, new, sign)
+            out += _change(s, "change-from-to", p, base, new, sign or _value_sign(base, new))
     return out
 
 

@@ -14,7 +14,7 @@ from factcheck.infer.context import (
     literal,
     pair,
 )
-from factcheck.infer.rules.base import Ctx, _next, _rates, _rates_with, named_figure, named_figures, rule
+from factcheck.infer.rules.base import Ctx, _next, _rates, _rates_with, is_base, named_figure, named_figures, rule
 from factcheck.prose import Mention
 
 
@@ -53,14 +53,6 @@ def _amounts(a: Mention | None, b: Mention | None) -> bool:
     return a is not None and b is not None and is_amount(a) and is_amount(b)
 
 
-def _is_base(s: Sentence, m: Mention) -> bool:
-    """The figure is the base of a change, an aside ("up 10% from 4.5 billion", 上年同期为110万辆):
-    not the subject of what follows it, so never a share's part."""
-    lead = s.gap(_next(s, m, -1), m)
-    return bool(cues.BASE.match(lead.lower()) or cues.FROM_END.search(lead.lower())
-                or cues.BASE_CN.match(lead) or cues.FROM_CN_END.search(lead))
-
-
 def _subject(s: Sentence, m: Mention | None) -> Mention | None:
     """The figure a share that follows ``m`` is of: ``m`` itself, or, when ``m`` is the
     base of a change given just before it ("$5 billion, up 10% from $4.5 billion,
@@ -68,7 +60,7 @@ def _subject(s: Sentence, m: Mention | None) -> Mention | None:
     figure of that change; None when it cannot be told."""
     if m is None or not is_amount(m):
         return None
-    if not _is_base(s, m):
+    if not is_base(s, m):
         return m
     k = s.index(m)
     new, change = _fig(s, k - 2), _fig(s, k - 1)

@@ -13,7 +13,7 @@ from factcheck.infer.context import (
     literal,
     pair,
 )
-from factcheck.infer.rules.base import Ctx, _next, _pattern, _words, rule
+from factcheck.infer.rules.base import Ctx, _next, _pattern, _words, is_base, rule
 from factcheck.prose import Mention
 
 
@@ -309,10 +309,12 @@ def difference(s: Sentence, ctx: Ctx) -> list[Relation]:
         lead = s.before(d, 60)
         if not (cues.DIFFERENCE.search(lead.lower()) or cues.DIFFERENCE_CN.search(lead)):
             continue
-        sides = [m for m in s.figs[:i] if is_amount(m)]
-        if not sides and _NETTED.search(lead):
+        # a change's base is the new figure's own past, not a side of a gap (上年同期为…)
+        sides = [m for m in s.figs[:i] if is_amount(m) and not is_base(s, m)]
+        based = len(sides) != len([m for m in s.figs[:i] if is_amount(m)])
+        if not sides and not based and _NETTED.search(lead):
             sides = _previous_amounts(s, ctx)  # 出口…；进口…。进出口相抵，贸易顺差为…
-        if len(sides) != 2:
+        if len(sides) != 2 or based:
             continue
         a, b = sides
         if a.value is None or b.value is None or not (pair(a, b) and pair(a, d)):
@@ -334,4 +336,8 @@ _NETTED = cues._cn(r"相抵|轧差")
 
 def _previous_amounts(s: Sentence, ctx: Ctx) -> list[Mention]:
     k = ctx.paragraph.index(s) if s in ctx.paragraph else 0
-    return [m for m in ctx.paragraph[k - 1].figs if is_amount(m)] if k else []
+    if not k:
+        return []
+    t = ctx.paragraph[k - 1]
+    amounts = [m for m in t.figs if is_amount(m)]
+    return [] if any(is_base(t, m) for m in amounts) else amounts
