@@ -99,6 +99,7 @@ def test_forms(text, gives):
         "营业收入增长23.6%；归母净利润由29.7亿元增至41.2亿元。",  # the change is the clause before's
         "核心CPI同比上涨0.9%，涨幅由上月的0.8%扩大至0.9%。",  # 涨幅 is a new subject
         "支出1045.6亿元，上年同期为1070.2亿元，收支差额为183.2亿元。",  # a gap is not a change's two ends
+        "Sales rose from 40 to 50 and profit from 10 to 12, up 25%, 20% and 5%.",  # more changes than pairs
     ],
 )
 def test_traps_read_nothing(text):
@@ -162,3 +163,18 @@ def test_a_table_with_a_subtotal_row_is_left_alone():
     table = ("| Fund | Flow |\n|---|---|\n| US equity | 18.9 |\n| International equity | 5.7 |\n"
              "| Equity subtotal | 24.6 |\n| Bonds | 9.8 |\n| Total | 38.4 |")
     assert one(table) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("二手住宅成交套数由4月的9860套增至10420套，成交面积由83.1万平方米增至88.6万平方米，分别增长5.7%和6.6%。",
+         ["growth(9860, 10420) ≈ 5.7%", "growth(83.1万, 88.6万) ≈ 6.6%"]),
+        ("Sales rose from 40 to 50 and profit from 10 to 12, up 25% and 20% respectively.",
+         ["growth(40, 50) ≈ 25%", "growth(10, 12) ≈ 20%"]),
+    ],
+)
+def test_changes_given_respectively_go_to_the_pairs_in_order(text, gives):
+    """分别增长5.7%和6.6% after two 由…增至…: the first change is the first pair's (never the
+    pair next to it, which a one-pair rule would take)."""
+    assert one(text) == gives

@@ -102,6 +102,8 @@ def _noise(m: Mention, text: str = "") -> bool:
     """Figures that are words to the rules: 'one-year', 一般, 一季度, 五年前 (five years ago)."""
     if _ADJECTIVE.match(m.text) or _CJK_WORD.match(m.text):
         return True
+    if text[m.end : m.end + 1] == "月" and m.text.isdigit() and 1 <= int(m.text) <= 12:
+        return True  # 4月 is April (由4月的9860套增至…), not a count
     return m.text.endswith("年") and text[m.end : m.end + 1] in ("前", "以")
 
 

@@ -163,7 +163,7 @@ def from_to_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
             continue
         between = s.gap(new, p)
         m = cues.AFTER_NEW.match(between.lower()) if en else cues.AFTER_NEW_CN.match(between)
-        if not m:
+        if not m or _respectively(s, p):
             continue
         if m.group("up"):
             sign = 1
@@ -198,7 +198,7 @@ def to_from_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
         if not cues.TO_END.search(lead.lower()) or not cues.TO_FROM_GAP.match(s.gap(new, base).lower()):
             continue
         m = cues.TO_FROM_THEN.match(s.gap(base, p).lower())
-        if not m:
+        if not m or _respectively(s, p):
             continue
         if m.group("up"):
             sign = 1
@@ -211,6 +211,16 @@ def to_from_then_change(s: Sentence, ctx: Ctx) -> list[Relation]:
         if sign:
             out += _change(s, "to-from-then-change", p, base, new, sign)
     return out
+
+
+def _respectively(s: Sentence, p: Mention) -> bool:
+    """'… up 5% and 6% respectively', 分别增长5.7%和6.6%: the changes go to the pairs in
+    order, which this rule (one pair, the change after it) does not read: say nothing."""
+    tail = s.text[p.start : s.end].lower()
+    if "respectively" in tail or "分别" in s.text[max(s.start, p.start - 12) : p.start]:
+        return True
+    nxt = _next(s, p)  # 'up 25%, 20% and 5%': a list of changes, not this pair's one
+    return nxt is not None and (is_percent(nxt) or is_points(nxt)) and bool(_AND.match(s.gap(p, nxt).lower()))
 
 
 def _value_sign(base: Mention, new: Mention) -> int:
@@ -393,4 +403,57 @@ def amount_or_percent_to(s: Sentence, ctx: Ctx) -> list[Relation]:
         approx = cues.approximation(s.before(p), s.after(p))
         out.append(Relation("growth", "amount-or-percent-to", f"growth({base}, {level})", signed_text(stated, sign),
                             cues.signed(approx, sign), approx.tolerance, (d, new, p), p, s.start, s.end))
+    return out
+
+
+_RESPECTIVE_CN = cues._cn(rf"^[，,]\s*(?:同比)?分别(?:(?P<up>{cues.UP_CN})|(?P<down>{cues.DOWN_CN})){cues._FILL_CN}$")
+_RESPECTIVE_EN = cues._lazy(r"^\s*,?\s*(?:(?P<up>up|rising|increases of)|(?P<down>down|falling|decreases of))\s*$", needs=("up", "down", "rising", "falling", "increases", "decreases"))
+_AND = cues._lazy(r"^\s*(?:和|与|及|、|,|，|and|, and)\s*$")
+
+
+@rule(
+    "respectively",
+    "growth",
+    "套数由9860套增至10420套，面积由83.1万平方米增至88.6万平方米，分别增长5.7%和6.6%。",
+    "growth(9860, 10420) ≈ 5.7%",
+    gate=_rates_with("分别", "respectively"),
+)
+def respectively(s: Sentence, ctx: Ctx) -> list[Relation]:
+    """Pairs "from Z to Y" (由Z增至Y), one after another, then as many changes "分别"
+    (respectively), which go to the pairs in order."""
+    figs, out = s.figs, []
+    pairs: list[tuple[Mention, Mention]] = []
+    i = 0
+    while i + 1 < len(figs):
+        a, b = figs[i], figs[i + 1]
+        lead = s.gap(figs[i - 1] if i else None, a)
+        en = cues.FROM_END.search(lead.lower()) and cues.FROM_TO.match(s.gap(a, b).lower())
+        cn = cues.FROM_CN_END.search(lead) and cues.FROM_TO_CN.match(s.gap(a, b))
+        if en or cn:
+            pairs.append((a, b))
+            i += 2
+            continue
+        if pairs:
+            break
+        i += 1
+    if len(pairs) < 2 or i >= len(figs):
+        return []
+    changes = [figs[i]]
+    for m in figs[i + 1 : i + len(pairs)]:
+        if not _AND.match(s.gap(changes[-1], m).lower()):
+            return []
+        changes.append(m)
+    if len(changes) != len(pairs) or not all(is_percent(p) or is_points(p) for p in changes):
+        return []
+    last = changes[-1]
+    if i + len(pairs) < len(figs) and s.gap(last, figs[i + len(pairs)]).strip(" ，,。；;") == "":
+        return []  # a further figure in the list: not as many changes as pairs
+    cue = _RESPECTIVE_CN.match(s.gap(pairs[-1][1], changes[0]))
+    if cue is None:
+        cue = _RESPECTIVE_EN.match(s.gap(pairs[-1][1], changes[0]).lower())
+        if cue is None or not s.after(last, 20).lower().lstrip(" ,").startswith("respectively"):
+            return []
+    sign = 1 if cue.group("up") else -1
+    for (base, new), p in zip(pairs, changes):
+        out += _change(s, "respectively", p, base, new, sign)
     return out
