@@ -100,6 +100,7 @@ def test_forms(text, gives):
         "核心CPI同比上涨0.9%，涨幅由上月的0.8%扩大至0.9%。",  # 涨幅 is a new subject
         "支出1045.6亿元，上年同期为1070.2亿元，收支差额为183.2亿元。",  # a gap is not a change's two ends
         "Sales rose from 40 to 50 and profit from 10 to 12, up 25%, 20% and 5%.",  # more changes than pairs
+        "总费用为4.39亿元，相当于0.9年的净利润，2025年至2028年分别摊销1.46亿元和1.65亿元。",  # the profit is not given
     ],
 )
 def test_traps_read_nothing(text):
@@ -178,3 +179,10 @@ def test_changes_given_respectively_go_to_the_pairs_in_order(text, gives):
     """分别增长5.7%和6.6% after two 由…增至…: the first change is the first pair's (never the
     pair next to it, which a one-pair rule would take)."""
     assert one(text) == gives
+
+
+def test_an_anniversary_this_year_is_not_dated_by_another_clause():
+    """'its 27th anniversary this year; … has run it since 2019': the year is the draft's."""
+    assert one("Skyline, founded in 1998, celebrates its 27th anniversary this year; its chief, 54, has run it since 2019.") == [
+        "years_between(1998, 2025) ≈ 27 years"
+    ]

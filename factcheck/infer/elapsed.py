@@ -71,9 +71,15 @@ def _event_year(s: Sentence, ctx: Ctx, start: Mention, anchor: Mention) -> tuple
     other than the start, else "this year" / "last year" from the draft's date."""
     starts = {id(m) for m in _marked_years([s], cues.FOUNDED, cues.FOUNDED_CN) + _marked_years([s], cues.FIRST_HELD, cues.FIRST_HELD_CN)}
     first = _year_of(start) or 0
+    near = s.text[anchor.end : anchor.end + 24]
+    near = near[: min((near.find(c) for c in ",;，；。" if c in near), default=len(near))]
+    if ctx.year is not None and (cues.THIS_YEAR.search(near.lower()) or cues.THIS_YEAR.search(near)):
+        return ctx.year, ()  # "its 27th anniversary this year; … since 2019": the words at the figure
+    a, b = _clause(s, anchor)
     others = [
         m for m in s.all
         if m is not start and m is not anchor and (_year_of(m) or 0) > first and id(m) not in starts
+        and a <= m.start < b  # a year of another clause ('; has run it since 2019') is another fact
         and s.text[m.end : m.end + 1] not in _MEASURE  # 门店1860家 is a count, not a year
     ]
     years = {_year_of(m) for m in others}
@@ -191,6 +197,13 @@ def _turns(s: Sentence, m: Mention) -> bool:
 
 
 _TURNS = cues._lazy(r"\b(?:turns|turned|will turn|is turning)\s*$", needs=("turn",))
+
+
+def _clause(s: Sentence, m: Mention) -> tuple[int, int]:
+    """The clause of the sentence that holds the figure: between semicolons (or the sentence's ends)."""
+    a = max(s.text.rfind(";", s.start, m.start), s.text.rfind("；", s.start, m.start))
+    ends = [i for i in (s.text.find(";", m.end, s.end), s.text.find("；", m.end, s.end)) if i >= 0]
+    return (a + 1 if a >= 0 else s.start), (min(ends) if ends else s.end)
 
 
 def _start_and_event(

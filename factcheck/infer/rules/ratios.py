@@ -39,7 +39,7 @@ def years_of(s: Sentence, ctx: Ctx) -> list[Relation]:
         following = _next(s, n)
         after = s.after(n, 60)
         named_after = cues.EARNINGS_OF.match(after.lower()) or cues.EARNINGS_OF_CN.match(after)
-        if following is not None and following in money and len(s.gap(n, following)) <= 24 and (
+        if following is not None and following in money and len(s.gap(n, following)) <= 24 and not _CLAUSE_BREAK.search(s.gap(n, following)) and (
             re.match(r"^\s*of\s+(?:the|its|their)\s*$", s.gap(n, following).lower()) or named_after
         ) and (named_after or cues.EARNINGS_OF.match(" " + s.after(following, 60).lower().lstrip())):
             # "two years of the 31.2 billion yuan of net profit", 相当于6.6年的一般公共预算收入3865.2亿元
@@ -341,3 +341,7 @@ def _previous_amounts(s: Sentence, ctx: Ctx) -> list[Mention]:
     t = ctx.paragraph[k - 1]
     amounts = [m for m in t.figs if is_amount(m)]
     return [] if any(is_base(t, m) for m in amounts) else amounts
+
+
+#: a clause ends between two figures: the one after belongs to what follows (相当于0.9年的净利润，2025年至2028年分别摊销1.46亿元)
+_CLAUSE_BREAK = re.compile(r"[，,;；。]")
