@@ -101,6 +101,8 @@ def test_forms(text, gives):
         "支出1045.6亿元，上年同期为1070.2亿元，收支差额为183.2亿元。",  # a gap is not a change's two ends
         "Sales rose from 40 to 50 and profit from 10 to 12, up 25%, 20% and 5%.",  # more changes than pairs
         "总费用为4.39亿元，相当于0.9年的净利润，2025年至2028年分别摊销1.46亿元和1.65亿元。",  # the profit is not given
+        "游客5,320万人次，2019年同期为4,725万人次，较上年同期的4,944万人次增长7.6%。",  # 4,725万 is 2019's, not this year's
+        "公司整体毛利率为34.6%，同比提升1.7个百分点，2022年为31.5%。",  # 同比 is against 2023, not given
     ],
 )
 def test_traps_read_nothing(text):

@@ -38,7 +38,8 @@ BLIND3 = Path(__file__).resolve().parent / "inference" / "blind3"
 BLIND4 = Path(__file__).resolve().parent / "inference" / "blind4"
 BLIND5 = Path(__file__).resolve().parent / "inference" / "blind5"
 BLIND6 = Path(__file__).resolve().parent / "inference" / "blind6"
-BLIND_RECALL = {"blind": 0.8, "blind2": 0.55, "blind3": 0.55, "blind4": 0.5, "blind5": 0.6, "blind6": 0.6}
+BLIND7 = Path(__file__).resolve().parent / "inference" / "blind7"
+BLIND_RECALL = {"blind": 0.8, "blind2": 0.55, "blind3": 0.55, "blind4": 0.5, "blind5": 0.6, "blind6": 0.6, "blind7": 0.5}
 ALL = {
     **CORPORA,
     "blind": (BLIND / "corpus", BLIND / "labels.yaml"),
@@ -47,6 +48,7 @@ ALL = {
     "blind4": (BLIND4 / "corpus", BLIND4 / "labels.yaml"),
     "blind5": (BLIND5 / "corpus", BLIND5 / "labels.yaml"),
     "blind6": (BLIND6 / "corpus", BLIND6 / "labels.yaml"),
+    "blind7": (BLIND7 / "corpus", BLIND7 / "labels.yaml"),
 }
 
 

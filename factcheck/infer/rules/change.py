@@ -16,7 +16,7 @@ from factcheck.infer.context import (
     points_word,
     signed_text,
 )
-from factcheck.infer.rules.base import Ctx, _next, _rates, _rates_with, named_figure, rule
+from factcheck.infer.rules.base import Ctx, _next, _rates, _rates_with, is_base, named_figure, rule
 from factcheck.prose import Mention
 
 #: 上涨3.49%，由上周五的3696.77点…: "from" right after the change, with no new subject between
@@ -28,6 +28,8 @@ def _change(s: Sentence, rule_name: str, p: Mention, base: Mention, new: Mention
     if base is new or not (is_amount(base) or is_percent(base)) or not (is_amount(new) or is_percent(new)):
         return []
     if is_percent(base) != is_percent(new):
+        return []
+    if not _base_year_fits(s, base, new):
         return []
     texts = pair(base, new)
     if texts is None:
@@ -57,6 +59,20 @@ def _change(s: Sentence, rule_name: str, p: Mention, base: Mention, new: Mention
             s.end,
         )
     ]
+
+
+_BASE_YEAR = re.compile(r"(\d{4})年(?:同期)?为$")
+
+
+def _base_year_fits(s: Sentence, base: Mention, new: Mention) -> bool:
+    """A base given by its year (…，2023年为7.46亿元) is the year before the new figure's, and
+    the sentence must say that year: 毛利率为34.6%，同比提升1.7个百分点，2022年为31.5% has no base
+    for its 同比 (2023's is not given)."""
+    found = _BASE_YEAR.search(s.gap(_next(s, base, -1), base))
+    if found is None:
+        return True
+    years = [m for m in s.all if m.kind == "year" and m.value is not None and m.end <= new.start]
+    return bool(years) and int(years[-1].value.point) == int(found.group(1)) + 1  # type: ignore[union-attr]
 
 
 def _changes(s: Sentence) -> list[tuple[Mention, int]]:
@@ -244,7 +260,7 @@ def compared_with_cn(s: Sentence, ctx: Ctx) -> list[Relation]:
         new, base, p = s.figs[i], s.figs[i + 1], s.figs[i + 2]
         if not (is_percent(p) or is_points(p)):
             continue
-        if cues.COMPARED_CN.match(s.gap(new, base)):
+        if cues.COMPARED_CN.match(s.gap(new, base)) and not is_base(s, new):  # 2019年同期为4,725万，较上年同期的…
             m = cues.CHANGE_CN.match(s.gap(base, p))
             if m:
                 out += _change(s, "compared-with-cn", p, base, new, 1 if m.group("up") else -1)
