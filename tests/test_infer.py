@@ -103,6 +103,7 @@ def test_forms(text, gives):
         "总费用为4.39亿元，相当于0.9年的净利润，2025年至2028年分别摊销1.46亿元和1.65亿元。",  # the profit is not given
         "游客5,320万人次，2019年同期为4,725万人次，较上年同期的4,944万人次增长7.6%。",  # 4,725万 is 2019's, not this year's
         "公司整体毛利率为34.6%，同比提升1.7个百分点，2022年为31.5%。",  # 同比 is against 2023, not given
+        "现金对价占交易作价的30%，其余70%以股份支付，不低于均价的80%，或20%溢价。",  # the whole ends with 其余
     ],
 )
 def test_traps_read_nothing(text):
@@ -187,4 +188,11 @@ def test_an_anniversary_this_year_is_not_dated_by_another_clause():
     """'its 27th anniversary this year; … has run it since 2019': the year is the draft's."""
     assert one("Skyline, founded in 1998, celebrates its 27th anniversary this year; its chief, 54, has run it since 2019.") == [
         "years_between(1998, 2025) ≈ 27 years"
+    ]
+
+
+def test_an_anniversary_of_a_listing_is_not_counted_from_the_founding():
+    """今年迎来建厂122周年 … 今年也是其上市32周年: the first from 1903, the second is no founding's."""
+    assert one("始建于1903年的海岳啤酒今年迎来建厂122周年，1993年公司在香港和上海两地上市，今年也是其上市32周年。") == [
+        "years_between(1903, 2025) ≈ 122 years"
     ]

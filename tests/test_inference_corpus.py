@@ -39,7 +39,9 @@ BLIND4 = Path(__file__).resolve().parent / "inference" / "blind4"
 BLIND5 = Path(__file__).resolve().parent / "inference" / "blind5"
 BLIND6 = Path(__file__).resolve().parent / "inference" / "blind6"
 BLIND7 = Path(__file__).resolve().parent / "inference" / "blind7"
-BLIND_RECALL = {"blind": 0.8, "blind2": 0.55, "blind3": 0.55, "blind4": 0.5, "blind5": 0.6, "blind6": 0.6, "blind7": 0.5}
+BLIND8 = Path(__file__).resolve().parent / "inference" / "blind8"
+BLIND_RECALL = {"blind": 0.8, "blind2": 0.55, "blind3": 0.55, "blind4": 0.5, "blind5": 0.6, "blind6": 0.6, "blind7": 0.5,
+                "blind8": 0.5}
 ALL = {
     **CORPORA,
     "blind": (BLIND / "corpus", BLIND / "labels.yaml"),
@@ -49,6 +51,7 @@ ALL = {
     "blind5": (BLIND5 / "corpus", BLIND5 / "labels.yaml"),
     "blind6": (BLIND6 / "corpus", BLIND6 / "labels.yaml"),
     "blind7": (BLIND7 / "corpus", BLIND7 / "labels.yaml"),
+    "blind8": (BLIND8 / "corpus", BLIND8 / "labels.yaml"),
 }
 
 

@@ -15,9 +15,11 @@ from factcheck.infer.rules import Ctx, rule
 
 def _dated(s: Sentence) -> bool:
     return any(m.kind in ("year", "date", "ordinal") for m in s.all)
-from factcheck.infer.cues import _cn, _Lazy
+from factcheck.infer.cues import _cn, _Lazy, _lazy
 from factcheck.prose import Mention
 
+#: an anniversary of a listing (上市32周年, "of its listing"): not of the founding the rules know
+_LISTING = _lazy(r"上市|挂牌|^\s*anniversary of (?:its|the) (?:listing|ipo|flotation|debut)", needs=("上市", "挂牌", "listing", "ipo", "flotation", "debut"))
 #: held once a year: the founding year is the first edition's
 _YEARLY = _cn(r"每年(?:举办|举行|召开)?一届|一年一届")
 #: 距今已有32年 (32 years ago, up to now): counted to the draft's date
@@ -73,7 +75,9 @@ def _event_year(s: Sentence, ctx: Ctx, start: Mention, anchor: Mention) -> tuple
     first = _year_of(start) or 0
     near = s.text[anchor.end : anchor.end + 24]
     near = near[: min((near.find(c) for c in ",;，；。" if c in near), default=len(near))]
-    if ctx.year is not None and (cues.THIS_YEAR.search(near.lower()) or cues.THIS_YEAR.search(near)):
+    lead = s.text[max(s.start, anchor.start - 16) : anchor.start]
+    lead = lead[max(lead.rfind(c) for c in ",;，；。") + 1 :]  # its own clause: 今年迎来建厂122周年
+    if ctx.year is not None and any(cues.THIS_YEAR.search(t.lower()) or cues.THIS_YEAR.search(t) for t in (near, lead)):
         return ctx.year, ()  # "its 27th anniversary this year; … since 2019": the words at the figure
     a, b = _clause(s, anchor)
     others = [
@@ -239,6 +243,8 @@ def anniversary(s: Sentence, ctx: Ctx) -> list[Relation]:
             continue
         if turns and not _marked_years([s], cues.FOUNDED, cues.FOUNDED_CN):
             continue  # "turned 64" is a person's age unless the sentence says what began when
+        if _LISTING.search(s.text[max(s.start, m.start - 8) : m.start]) or _LISTING.match(s.text[m.end : m.end + 20].lower()):
+            continue  # 上市32周年, 'the 10th anniversary of its listing': counted from a listing, not a founding
         span = _start_and_event(s, ctx, m, cues.FOUNDED, cues.FOUNDED_CN)
         if span is None:
             continue

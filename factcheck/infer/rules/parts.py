@@ -261,13 +261,18 @@ def partition(s: Sentence, ctx: Ctx) -> list[Relation]:
     shares = [m for m in s.figs if is_percent(m)]
     if len(shares) < 3 or any(m.value is None or m.value.point < 0 or m.value.point > 100 for m in shares):
         return []
-    marked = any(
-        cues.PARTITION_BEFORE.search(s.before(m, 60).lower()) or cues.PARTITION_BEFORE.search(s.before(m, 12))
+    cued = [
+        k for k, m in enumerate(shares)
+        if cues.PARTITION_BEFORE.search(s.before(m, 60).lower()) or cues.PARTITION_BEFORE.search(s.before(m, 12))
         or cues.PARTITION_AFTER.match(s.after(m, 40).lower())
-        for m in shares
-    ) or cues.SPLIT_WAYS.search(s.words().lower())
-    if not marked:
+    ]
+    if not cued and not cues.SPLIT_WAYS.search(s.words().lower()):
         return []  # the rarest condition first: most lists of percentages name no whole
+    if cued:
+        # the whole ends with "the rest": a percentage after it (其余70%以股份支付，…不低于均价的80%) is another fact
+        shares = shares[: cued[-1] + 1]
+        if len(shares) < 3:
+            return []
     if any(cues.direction_before(s.before(m)) or cues.direction_after(s.after(m)) for m in shares):
         return []
     if any(re.search(r"\b(?:from|to)\s*$", s.before(m).lower()) for m in shares):
