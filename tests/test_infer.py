@@ -104,6 +104,8 @@ def test_forms(text, gives):
         "游客5,320万人次，2019年同期为4,725万人次，较上年同期的4,944万人次增长7.6%。",  # 4,725万 is 2019's, not this year's
         "公司整体毛利率为34.6%，同比提升1.7个百分点，2022年为31.5%。",  # 同比 is against 2023, not given
         "现金对价占交易作价的30%，其余70%以股份支付，不低于均价的80%，或20%溢价。",  # the whole ends with 其余
+        "文化节首届始于2014年。现任掌门人今年58岁，是第五代传人。",  # a generation, not an edition
+        "瑞丰斋1956年实行公私合营，今年是公私合营69周年。",  # an anniversary of another event than a founding
     ],
 )
 def test_traps_read_nothing(text):

@@ -41,7 +41,8 @@ BLIND6 = Path(__file__).resolve().parent / "inference" / "blind6"
 BLIND7 = Path(__file__).resolve().parent / "inference" / "blind7"
 BLIND8 = Path(__file__).resolve().parent / "inference" / "blind8"
 BLIND_RECALL = {"blind": 0.8, "blind2": 0.55, "blind3": 0.55, "blind4": 0.5, "blind5": 0.6, "blind6": 0.6, "blind7": 0.5,
-                "blind8": 0.5}
+                "blind8": 0.5, "blind9": 0.6}
+BLIND9 = Path(__file__).resolve().parent / "inference" / "blind9"
 ALL = {
     **CORPORA,
     "blind": (BLIND / "corpus", BLIND / "labels.yaml"),
@@ -52,6 +53,7 @@ ALL = {
     "blind6": (BLIND6 / "corpus", BLIND6 / "labels.yaml"),
     "blind7": (BLIND7 / "corpus", BLIND7 / "labels.yaml"),
     "blind8": (BLIND8 / "corpus", BLIND8 / "labels.yaml"),
+    "blind9": (BLIND9 / "corpus", BLIND9 / "labels.yaml"),
 }
 
 

@@ -18,8 +18,14 @@ def _dated(s: Sentence) -> bool:
 from factcheck.infer.cues import _cn, _Lazy, _lazy
 from factcheck.prose import Mention
 
-#: an anniversary of a listing (上市32周年, "of its listing"): not of the founding the rules know
-_LISTING = _lazy(r"上市|挂牌|^\s*anniversary of (?:its|the) (?:listing|ipo|flotation|debut)", needs=("上市", "挂牌", "listing", "ipo", "flotation", "debut"))
+#: an anniversary of another event than the founding (上市32周年, 公私合营70周年, "of its
+#: listing"): the rules know only the founding's year
+_LISTING = _lazy(
+    r"上市|挂牌|公私合营|合营|改制|重组|合并|并购|投产|开通|通车|入驻|加入|执掌|任职|登陆|"
+    r"^\s*anniversary of (?:its|the) (?:listing|ipo|flotation|debut|merger)",
+    needs=("上市", "挂牌", "合营", "改制", "重组", "合并", "并购", "投产", "开通", "通车", "入驻", "加入", "执掌", "任职", "登陆",
+           "listing", "ipo", "flotation", "debut", "merger"),
+)
 #: held once a year: the founding year is the first edition's
 _YEARLY = _cn(r"每年(?:举办|举行|召开)?一届|一年一届")
 #: 距今已有32年 (32 years ago, up to now): counted to the draft's date
@@ -203,6 +209,22 @@ def _turns(s: Sentence, m: Mention) -> bool:
 _TURNS = cues._lazy(r"\b(?:turns|turned|will turn|is turning)\s*$", needs=("turn",))
 
 
+def _edition(s: Sentence, m: Mention) -> bool:
+    """An ordinal that counts editions: 第12届 (or 次, 期, 个), 'the 21st Ali Day', 'the 10th
+    time'; not 第五代
+    (a generation), 'the fourth-largest', 'the third straight year'."""
+    after = s.text[m.end : m.end + 16]
+    if m.text.startswith("第"):
+        return after[:1] in ("届", "次", "期", "个")  # 第22个赛季; not 第五代, 第三名, 第二大
+    return not _NOT_EDITION.match(after.lower())
+
+
+_NOT_EDITION = _lazy(
+    r"^[\s-]*(?:largest|biggest|smallest|highest|lowest|richest|most|least|generation|place|consecutive|straight|"
+    r"successive|quarter|half|year|month|week|day|floor|round|rank|position|spot)\b"
+)
+
+
 def _clause(s: Sentence, m: Mention) -> tuple[int, int]:
     """The clause of the sentence that holds the figure: between semicolons (or the sentence's ends)."""
     a = max(s.text.rfind(";", s.start, m.start), s.text.rfind("；", s.start, m.start))
@@ -267,7 +289,7 @@ def nth_edition(s: Sentence, ctx: Ctx) -> list[Relation]:
     paragraph and this one's year in the sentence (or "this year")."""
     out = []
     for m in s.all:
-        if m.kind != "ordinal" or m.value is None or _anniversary(s, m) is not None:
+        if m.kind != "ordinal" or m.value is None or _anniversary(s, m) is not None or not _edition(s, m):
             continue
         span = _start_and_event(s, ctx, m, cues.FIRST_HELD, cues.FIRST_HELD_CN)
         if span is None and _YEARLY.search(s.words()):

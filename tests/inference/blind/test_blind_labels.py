@@ -34,6 +34,7 @@ SETS = {
     "blind6": (HERE.parent / "blind6", 10),
     "blind7": (HERE.parent / "blind7", 10),
     "blind8": (HERE.parent / "blind8", 10),
+    "blind9": (HERE.parent / "blind9", 8),
 }
 ENTRIES = [
     (name, e)
