@@ -11,81 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from factcheck.lazyre import Lazy, has_cjk
 
-class _Lazy:
-    """A pattern compiled the first time it is used: the rules' patterns are large, and a
-    run that reads no draft (or a sentence no rule is tried on) never pays for them.
-
-    ``needs``: words one of which every match holds (``cjk=True``: a Chinese or full-width
-    character). A text with none of them is answered at once, with no regex run and, if
-    none came before, none compiled: at every start, compiling the patterns a short
-    article would never match costs more than reading it. A test reads each pattern's
-    parse tree and checks that its ``needs`` are true of every match
-    (tests/test_infer_cues.py).
-
-    Once compiled, a plain pattern's ``match``, ``search`` and ``fullmatch`` are the
-    compiled pattern's own (no call through this object at every figure)."""
-
-    def __init__(self, pattern: str, flags: int = 0, needs: tuple[str, ...] = (), cjk: bool = False) -> None:
-        self._args = (pattern, flags)
-        self._compiled: re.Pattern[str] | None = None
-        self.needs, self.cjk = needs, cjk
-        if (needs or cjk) and type(self) is _Lazy:  # a _Cued asks may_match itself
-            self.match = self._match_if  # type: ignore[method-assign]
-            self.search = self._search_if  # type: ignore[method-assign]
-            self.fullmatch = self._fullmatch_if  # type: ignore[method-assign]
-
-    def may_match(self, text: str) -> bool:
-        """False when ``text`` holds none of the words every match needs."""
-        if self.cjk and not has_cjk(text):
-            return False
-        if not self.needs:
-            return True
-        for w in self.needs:
-            if w in text:
-                return True
-        return False
-
-    def _get(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = compiled = re.compile(*self._args)
-            if type(self) is _Lazy and not (self.needs or self.cjk):  # a _Cued keeps its own match and search
-                self.match = compiled.match  # type: ignore[method-assign]
-                self.search = compiled.search  # type: ignore[method-assign]
-                self.fullmatch = compiled.fullmatch  # type: ignore[method-assign]
-        return self._compiled
-
-    def match(self, *a: Any) -> re.Match[str] | None:
-        return self._get().match(*a)
-
-    def search(self, *a: Any) -> re.Match[str] | None:
-        return self._get().search(*a)
-
-    def fullmatch(self, *a: Any) -> re.Match[str] | None:
-        return self._get().fullmatch(*a)
-
-    def _match_if(self, text: str, *a: Any) -> re.Match[str] | None:
-        return self._get().match(text, *a) if self.may_match(text) else None
-
-    def _search_if(self, text: str, *a: Any) -> re.Match[str] | None:
-        return self._get().search(text, *a) if self.may_match(text) else None
-
-    def _fullmatch_if(self, text: str, *a: Any) -> re.Match[str] | None:
-        return self._get().fullmatch(text, *a) if self.may_match(text) else None
-
-
-def has_cjk(text: str) -> bool:
-    """A Chinese (or full-width) character in ``text``: the Chinese patterns are tried, and
-    compiled, only where one stands, so an English draft never pays for them. (A regex
-    with these ranges costs milliseconds to compile; ASCII text is told at once.)"""
-    if text.isascii():
-        return False
-    top = max(text)  # one pass in C: most texts are told by their highest character
-    if top < "\u3000":
-        return False
-    if top <= "\u9fff" or "\uff00" <= top <= "\uffef":
-        return True
-    return any("\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for c in text)
+_Lazy = Lazy  # the name the rules' modules use
 
 
 def _lazy(pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> _Lazy:

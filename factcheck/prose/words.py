@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from factcheck import quantity as q
+from factcheck.lazyre import Lazy as _Lazy
 
 _T = TypeVar("_T")
 
@@ -118,28 +119,6 @@ _TRANSLATE: tuple[tuple[str, str], ...] = (
     ("％", "%"), ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "), ("\u3000", " "), ("\t", " "), ("\n", " "),
     ("’", "'"), ("‘", "'"), ("–", "-"), ("—", "-"), ("‑", "-"), ("‐", "-"), ("−", "-"), ("，", ","), ("．", "."),
 )
-
-
-class _Lazy:
-    """A pattern compiled on its first use: importing the reader compiles none that a run
-    may not need, and each call after the first goes straight to the compiled pattern's
-    method (``re.compile`` at each call looks the pattern up in re's cache every time)."""
-
-    __slots__ = ("_args", "finditer", "fullmatch", "match", "search")
-    match: Callable[..., re.Match[str] | None]
-    search: Callable[..., re.Match[str] | None]
-    fullmatch: Callable[..., re.Match[str] | None]
-    finditer: Callable[..., Iterator[re.Match[str]]]
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-
-    def __getattr__(self, name: str) -> Any:  # only while the slots are empty: the first use
-        if name not in self.__slots__[1:]:
-            raise AttributeError(name)
-        p = re.compile(*self._args)
-        self.match, self.search, self.fullmatch, self.finditer = p.match, p.search, p.fullmatch, p.finditer
-        return getattr(p, name)
 
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")

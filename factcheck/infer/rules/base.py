@@ -49,17 +49,8 @@ def _rates(s: Sentence) -> bool:
 def _rates_with(*words: str) -> Callable[[Sentence], bool]:
     """A gate: a percent or points, and one of ``words`` (lower case) in the sentence: the
     words every pattern of the rule needs (each pattern says so in its ``needs``)."""
-
-    def gate(s: Sentence) -> bool:
-        if not s.rates:
-            return False
-        low = s.lower
-        for w in words:
-            if w in low:
-                return True
-        return False
-
-    return gate
+    has_word = _words(*words)
+    return lambda s: s.rates and has_word(s)
 
 
 def _words(*words: str) -> Callable[[Sentence], bool]:

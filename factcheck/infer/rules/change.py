@@ -61,7 +61,7 @@ def _change(s: Sentence, rule_name: str, p: Mention, base: Mention, new: Mention
     ]
 
 
-_BASE_YEAR = re.compile(r"(\d{4})年(?:同期)?为$")
+_BASE_YEAR = cues._lazy(r"(\d{4})年(?:同期)?为$", needs=("年",))
 
 
 def _base_year_fits(s: Sentence, base: Mention, new: Mention) -> bool:

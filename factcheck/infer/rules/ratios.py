@@ -344,4 +344,4 @@ def _previous_amounts(s: Sentence, ctx: Ctx) -> list[Mention]:
 
 
 #: a clause ends between two figures: the one after belongs to what follows (相当于0.9年的净利润，2025年至2028年分别摊销1.46亿元)
-_CLAUSE_BREAK = re.compile(r"[，,;；。]")
+_CLAUSE_BREAK = cues._lazy(r"[，,;；。]", needs=("，", ",", ";", "；", "。"))
