@@ -20,8 +20,9 @@ import os
 import re
 import unicodedata
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from factcheck.load.paths import LIMITS
 from factcheck.model import Problem, Span
@@ -31,6 +32,24 @@ MAX_BYTES = LIMITS["article drafts"]
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+class Block(NamedTuple):
+    """A piece of the reading text and the place Markdown gives it: a heading, a
+    paragraph, a list item or a table cell. Offsets are in the reading text."""
+
+    start: int
+    end: int
+    kind: str  # heading | paragraph | item | cell
+    #: heading: its level (1-6); item: how deep its list is (1 for a top-level list)
+    level: int = 0
+    #: item: which list (counted from 0 in the draft); cell: which table
+    group: int = -1
+    #: cell: its row (0 is the header row) and column
+    row: int = 0
+    col: int = 0
+    #: the line of the file (0-based) the block starts on
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +62,8 @@ class Draft:
     offsets: array  # len(text) source offsets
     line_starts: tuple[int, ...]
     markdown: bool = True
+    #: the draft's blocks in order (headings, paragraphs, list items, table cells)
+    blocks: tuple[Block, ...] = ()
 
     def position(self, source_offset: int) -> tuple[int, int]:
         """1-based line and column of a source offset."""
@@ -157,12 +178,22 @@ def from_text(source: str, path: str = "<draft>", markdown: bool = True) -> Draf
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     starts = [0] + [m.end() for m in re.finditer("\n", source)]
     if markdown:
-        text, offsets = _read_markdown(source)
+        _, text, offsets, _, found = _walk(source)
     else:
         text, offsets = source, array("l", range(len(source)))
+        found = _plain_blocks(text)
     if _ZERO_WIDTH.search(text):
-        text, offsets = _without_zero_width(text, offsets)
-    return Draft(path, source, text, offsets, tuple(starts), markdown)
+        text, offsets, found = _without_zero_width(text, offsets, found)
+    return Draft(path, source, text, offsets, tuple(starts), markdown, tuple(found))
+
+
+def _plain_blocks(text: str) -> list[Block]:
+    """A plain-text draft's paragraphs: runs of lines between blank lines."""
+    out = []
+    for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
+        if m.group().strip():
+            out.append(Block(m.start(), m.end(), "paragraph", line=text.count("\n", 0, m.start())))
+    return out
 
 
 def title(source: str) -> str | None:
@@ -190,11 +221,12 @@ def front_matter(source: str) -> str | None:
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
-def _without_zero_width(text: str, offsets: array) -> tuple[str, array]:
+def _without_zero_width(text: str, offsets: array, blocks: list[Block]) -> tuple[str, array, list[Block]]:
     """The reading text without zero-width characters (and soft hyphens); every other
-    character keeps its offset in the file."""
+    character keeps its offset in the file, and every block its characters."""
     keep = [i for i, c in enumerate(text) if not _ZERO_WIDTH.match(c)]
-    return "".join(text[i] for i in keep), array("l", (offsets[i] for i in keep))
+    moved = [b._replace(start=bisect_left(keep, b.start), end=bisect_left(keep, b.end)) for b in blocks]
+    return "".join(text[i] for i in keep), array("l", (offsets[i] for i in keep)), moved
 
 
 def plain(markdown_text: str) -> str:
@@ -296,7 +328,7 @@ class _Builder:
 
 
 def _read_markdown(source: str) -> tuple[str, array]:
-    _, text, offsets, _ = _walk(source)
+    _, text, offsets, _, _ = _walk(source)
     return text, offsets
 
 
@@ -307,11 +339,11 @@ def rendering(source: str) -> tuple[list, str, dict[int, int]]:
     figures found in the reading text can so be placed in the rendered page."""
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     marks: dict[int, int] = {}
-    tokens, text, _, _ = _walk(source, marks)
+    tokens, text, _, _, _ = _walk(source, marks)
     return tokens, text, marks
 
 
-def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, array, dict[int, int] | None]:
+def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, array, dict[int, int] | None, list[Block]]:
     m = _FRONT_MATTER.match(source)
     if m:  # blank it out, keeping every offset where it was
         source_for_parse = re.sub(r"[^\n]", " ", m.group()) + source[m.end():]
@@ -320,17 +352,67 @@ def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, 
     starts = [0] + [x.end() for x in re.finditer("\n", source)]
     b = _Builder(source, marks)
     tokens = _parser().parse(source_for_parse)
+    where = _Places()
+    found: list[Block] = []
     for tok in tokens:
         if tok.type != "inline" or tok.map is None:
+            where.step(tok)
             continue
         first, last = tok.map
         begin = starts[first] if first < len(starts) else len(source)
         limit = starts[last] if last < len(starts) else len(source)
         b.cursor = max(b.cursor, begin)
         b.separate()
+        at = len(b.offsets)
         _inline(b, tok.children or [], limit)
+        found.append(where.block(at, len(b.offsets), first))
     text = "".join(b.chars).rstrip("\n")
-    return tokens, text, b.offsets[: len(text)], marks
+    return tokens, text, b.offsets[: len(text)], marks, [x for x in found if x.start < len(text) or x.kind == "cell"]
+
+
+class _Places:
+    """Where markdown-it's block tokens have put the next inline text: in a heading, a
+    list item (how deep, which list), a table cell (which table, row and column)."""
+
+    def __init__(self) -> None:
+        self.heading = 0
+        self.lists: list[int] = []  # the ids of the open lists, outermost first
+        self.items = 0  # list items open
+        self.next_list = 0
+        self.table = -1
+        self.tables = 0
+        self.row = -1
+        self.col = -1
+
+    def step(self, tok: Any) -> None:
+        kind = tok.type
+        if kind == "heading_open":
+            self.heading = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
+        elif kind == "heading_close":
+            self.heading = 0
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            self.lists.append(self.next_list)
+            self.next_list += 1
+        elif kind in ("bullet_list_close", "ordered_list_close") and self.lists:
+            self.lists.pop()
+        elif kind == "table_open":
+            self.table, self.row = self.tables, -1
+            self.tables += 1
+        elif kind == "table_close":
+            self.table = -1
+        elif kind == "tr_open":
+            self.row, self.col = self.row + 1, -1
+        elif kind in ("th_open", "td_open"):
+            self.col += 1
+
+    def block(self, start: int, end: int, line: int) -> Block:
+        if self.table >= 0:
+            return Block(start, end, "cell", 0, self.table, self.row, self.col, line)
+        if self.heading:
+            return Block(start, end, "heading", self.heading, line=line)
+        if self.lists:
+            return Block(start, end, "item", len(self.lists), self.lists[0], line=line)
+        return Block(start, end, "paragraph", line=line)
 
 
 def _inline(b: _Builder, children: list, limit: int) -> None:

@@ -265,6 +265,8 @@ class _Inference(NamedTuple):
     default_tol: q.Value | None = None
     infer: bool | None = None  # None: as the file's settings.infer says
     as_of: date | None = None
+    #: what an inferred claim that holds only through its inputs' rounding is (``--strict``: warn)
+    rounding_only: Status | None = None
 
     def reader(self, doc: Document, ev: Evaluator, detail: bool) -> Callable[[Any, list[Any]], list[Result]] | None:
         """What ``anchor`` calls with the draft and its figures: the inferred claims' results."""
@@ -272,18 +274,35 @@ class _Inference(NamedTuple):
             return None
 
         def results(draft: Any, mentions: list[Any]) -> list[Result]:
-            from factcheck.infer import draft_date, infer
-            from factcheck.infer.claims import to_claims
-
-            when = draft_date(draft) or _published(doc) or self.as_of
-            out = []
-            for c in to_claims(infer(draft, when, mentions), draft):
-                if selected(c, self.only):
-                    r = check_claim(c, ev, doc, self.default_tol)
-                    out.append(with_steps(r, ev) if detail else r)
-            return out
+            return inferred_results(draft, mentions, doc, ev, self.only, self.default_tol, detail, self.as_of,
+                                    self.rounding_only)
 
         return results
+
+
+def inferred_results(
+    draft: Any, mentions: list[Any], doc: Document, ev: Evaluator, only: tuple[str, ...] = (),
+    default_tol: q.Value | None = None, detail: bool = False, as_of: date | None = None,
+    rounding_only: Status | None = None,
+) -> list[Result]:
+    """The relations a draft states (``factcheck.infer``), each checked like a written
+    claim and judged (``infer.judge``): the results to report."""
+    from factcheck.infer import draft_date, infer
+    from factcheck.infer.claims import Ids, claim
+    from factcheck.infer.judge import decide
+
+    when = draft_date(draft) or _published(doc) or as_of
+    ids = Ids(draft)
+
+    def make(rel: Any) -> Claim | None:
+        c = claim(rel, draft, ids(draft.span(rel.at.start).line, rel.kind))
+        return c if selected(c, only) else None
+
+    def check(c: Claim) -> Result:
+        r = check_claim(c, ev, doc, default_tol, rounding_only=rounding_only)
+        return with_steps(r, ev) if detail else r
+
+    return decide(infer(draft, when, mentions), make, check)
 
 
 def _published(doc: Document) -> date | None:
@@ -430,10 +449,14 @@ def _rates(doc: Document, problems: list[Problem]) -> q.Rates:
 
 
 def check_claim(
-    claim: Claim, ev: Evaluator, doc: Document, default_tol: q.Value | None, report_as: Claim | None = None
+    claim: Claim, ev: Evaluator, doc: Document, default_tol: q.Value | None, report_as: Claim | None = None,
+    rounding_only: Status | None = None,
 ) -> Result:
     """Compute and judge one claim. The result names ``report_as`` (the claim without the
-    trees of its expressions, say) when given, else the claim itself."""
+    trees of its expressions, say) when given, else the claim itself. A claim that holds
+    only through its inputs' rounding is ``rounding_only`` when given, else what the
+    file's settings say (``rounding_only`` for written claims, ``infer_rounding_only``
+    for inferred ones)."""
     out = report_as or claim
     if claim.check is None or claim.stated is None:
         return Result(out, Status.UNCHECKED, "recorded with its source, not computed (no check)")
@@ -467,7 +490,9 @@ def check_claim(
             stated_text=claim.stated.text.strip(),
             tolerance=tol,
             tolerance_text=tol_text,
-            rounding_only=doc.settings.rounding_only,
+            rounding_only=rounding_only or (
+                doc.settings.rounding_only if claim.inferred is None else doc.settings.infer_rounding_only
+            ),
             rates=ev.rates,
             root_call=root_call,
         )

@@ -44,32 +44,7 @@ def expression(m: Mention, year: int | None = None) -> tuple[str, bool, str | No
 
 def amount(v: q.Value) -> tuple[str, bool, str | None]:
     """A value as the claims language writes it, with the digits of its precision."""
-    if v.exact:  # 'a third', 'half': a fraction, exactly
-        text = f"{v.point.numerator} / {v.point.denominator}" if v.point.denominator != 1 else str(v.point.numerator)
-        return text, True, None
-    k = q.MAGNITUDES[v.mag] if v.mag else 0
-    scale = Fraction(10) ** k
-    step = (v.iv.hi - v.iv.lo) / scale  # type: ignore[operator]  # a figure's interval is bounded
-    decimals = 0
-    while step < 1 and decimals < 30:
-        step *= 10
-        decimals += 1
-    x = v.point / scale
-    digits = _decimal(x, decimals)
-    if v.mag:
-        digits += ("" if not v.mag.isascii() else " ") + v.mag
-    if q.is_percent(v.unit):
-        return digits + "%", False, None
-    unit = q.unit_text(v.unit, pluralize=True)
-    return (f"{digits} {unit}" if unit else digits), False, None
-
-
-def _decimal(x: Fraction, decimals: int) -> str:
-    sign = "-" if x < 0 else ""
-    x = abs(x)
-    scaled = round(x * 10**decimals)
-    whole, frac = divmod(scaled, 10**decimals)
-    return sign + str(whole) + (f".{frac:0{decimals}d}" if decimals else "")
+    return q.written(v), v.exact, None
 
 
 def _slug(text: str, limit: int = 32) -> str:
@@ -150,29 +125,33 @@ def inventory(draft_path: str, claims_path: Path | str) -> str:
 
 
 def _inferred_claims(d: Draft, mentions: list[Mention]) -> tuple[list[str], set[str], set[int]]:
-    """The relations the draft states (``factcheck rules``) as real claims, with a check
-    and a stated value: their lines, their ids, and the figures they use (by start)."""
-    from factcheck.infer import draft_date, infer
+    """The relations the draft states (``factcheck rules``), as the judge keeps them, as
+    real claims with a check and a stated value: their lines, their ids, and the figures
+    they use (by start)."""
+    from factcheck.engine import inferred_results
+    from factcheck.expr import Evaluator
+    from factcheck.model import Document
 
     lines: list[str] = []
     ids: set[str] = set()
     used: set[int] = set()
-    for r in infer(d, draft_date(d), mentions):
-        assert r.at is not None
-        where = d.span(r.at.start)
-        cid = _unique(f"l{where.line}-{r.kind}", ids, "-")
+    for res in inferred_results(d, mentions, Document(d.path), Evaluator({}, q.NO_RATES)):
+        c, inf = res.claim, res.claim.inferred
+        assert inf is not None and c.check is not None and c.stated is not None
+        where = d.span(inf.stated_at)
+        cid = _unique(f"l{where.line}-{inf.kind}", ids, "-")
         lines += [
             f"  - id: {cid}",
-            f"    says: {json.dumps(' '.join(d.text[r.start : r.end].split()), ensure_ascii=False)}",
-            f"    check: {json.dumps(r.check, ensure_ascii=False)}",
-            f"    stated: {json.dumps(r.stated, ensure_ascii=False)}",
+            f"    says: {json.dumps(' '.join(d.text[inf.start : inf.end].split()), ensure_ascii=False)}",
+            f"    check: {json.dumps(c.check.text, ensure_ascii=False)}",
+            f"    stated: {json.dumps(c.stated.text, ensure_ascii=False)}",
         ]
-        if r.compare != "≈":
-            lines.append(f"    compare: {json.dumps(r.compare)}")
-        if r.tolerance:
-            lines.append(f"    tolerance: {json.dumps(r.tolerance)}")
-        lines += [f"    note: {json.dumps(f'inferred from the draft ({r.kind}, rule {r.rule}) at {where}', ensure_ascii=False)}", ""]
-        used.update(m.start for m in r.figures)
+        if c.compare.value != "≈":
+            lines.append(f"    compare: {json.dumps(c.compare.value)}")
+        if c.tolerance is not None:
+            lines.append(f"    tolerance: {json.dumps(c.tolerance.text)}")
+        lines += [f"    note: {json.dumps(f'inferred from the draft ({inf.kind}, rule {inf.rule}) at {where}', ensure_ascii=False)}", ""]
+        used.update(inf.starts)
     return lines, ids, used
 
 

@@ -189,6 +189,9 @@ class Settings(NamedTuple):
     rates: tuple[tuple[str, Expr], ...] = ()
     #: check the relations the draft states too (``factcheck.infer``)
     infer: bool = False
+    #: what an inferred claim that holds only through its inputs' rounding is: a published
+    #: text computed on unrounded numbers, so pass (``--strict``: warn)
+    infer_rounding_only: Status = Status.PASS
     #: ``max_age: 18 months`` as (18, 'month'); a fact older than this is stale
     max_age: tuple[int, str] | None = None
 

@@ -19,7 +19,9 @@ from bisect import bisect_left
 from datetime import date
 
 from factcheck.draft import Draft
-from factcheck.infer.context import Relation, Sentence
+from factcheck.infer.context import Relation as OldRelation
+from factcheck.infer.context import Sentence
+from factcheck.infer.relate import Relation
 from factcheck.infer.rules import RULES, Ctx, Rule, rule
 from factcheck.prose import Mention
 
@@ -40,28 +42,54 @@ def rules() -> list[Rule]:
 
 
 def infer(draft: Draft, year: int | date | None = None, mentions: list[Mention] | None = None) -> list[Relation]:
-    """The relations the draft states. ``year``: the draft's date (or year), for "this
-    year" and "next month". ``mentions``: the draft's figures when they are read already
-    (anchoring reads them too: one number reader, one pass)."""
+    """The relations the draft states, in the order of the draft, one a stated figure.
+    ``year``: the draft's date (or year), for "this year" and "next month". ``mentions``:
+    the draft's figures when they are read already (anchoring reads them too: one number
+    reader, one pass)."""
     month = year.month if isinstance(year, date) else None
     year = year.year if isinstance(year, date) else year
     from factcheck.infer.context import forget
+    from factcheck.prose import read
 
+    if mentions is None:
+        mentions = read(draft.text)
     forget()  # what a run that stopped half-way kept, by the ids of figures now gone
     try:
-        return _infer(draft, year, month, mentions)
+        return _unique(_by_role(draft, mentions, year, month) + _by_rules(draft, year, month, mentions))[:MAX_RELATIONS]
     finally:
         forget()
 
 
-def _infer(draft: Draft, year: int | None, month: int | None, mentions: list[Mention] | None) -> list[Relation]:
+def _by_role(draft: Draft, mentions: list[Mention], year: int | None, month: int | None) -> list[Relation]:
+    """Changes and shares paired by role and measure (``reading``, ``relate``)."""
+    from factcheck.infer import grid, relate
+    from factcheck.infer.reading import Reading
+
+    reading = Reading(draft, mentions, year, month)
+    return grid.relations(reading) + relate.changes(reading) + relate.shares(reading)
+
+
+def _by_rules(draft: Draft, year: int | None, month: int | None, mentions: list[Mention]) -> list[Relation]:
+    """The sentence rules (``rules``, ``elapsed``, ``tables``), their checks made trees."""
+    from factcheck.errors import ExprError
+    from factcheck.expr import parse
+
+    out = []
+    for old in _old_rules(draft, year, month, mentions):
+        try:
+            check, stated = parse(old.check), parse(old.stated)
+        except ExprError:
+            continue  # a figure the claims language cannot write (yet): no claim rather than a wrong one
+        out.append(Relation(old.kind, old.rule, check, stated, old.compare, old.tolerance, old.figures, old.at,
+                            old.start, old.end, (), True))
+    return out
+
+
+def _old_rules(draft: Draft, year: int | None, month: int | None, mentions: list[Mention]) -> list[OldRelation]:
     from factcheck.draft import sentences
     from factcheck.infer.tables import read_tables
-    from factcheck.prose import read
 
     text = draft.text
-    if mentions is None:
-        mentions = read(text)
     starts = [m.start for m in mentions]
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text)]
     para_starts = [p[0] for p in paragraphs]
@@ -73,11 +101,13 @@ def _infer(draft: Draft, year: int | None, month: int | None, mentions: list[Men
     by_paragraph: dict[tuple[int, int], list[Sentence]] = {}
     for s in built:
         by_paragraph.setdefault(s.paragraph, []).append(s)
-    readers = [r for r in rules() if r.read is not _table_rule]
+    import os
+    skip = set(os.environ.get("FC_SKIP", "").split(","))
+    readers = [r for r in rules() if r.read is not _table_rule and r.name not in skip]
     #: the rules that may find a relation's other figures in the sentences before (a
     #: sentence of one figure is tried by these alone)
     across = [r for r in readers if r.name in ACROSS_SENTENCES]
-    out: list[Relation] = []
+    out: list[OldRelation] = []
     for s in built:
         if not s.all or (len(s.all) < 2 and len(by_paragraph[s.paragraph]) < 2):
             continue  # every relation has two figures at least (in its sentence, or its paragraph)
@@ -88,11 +118,11 @@ def _infer(draft: Draft, year: int | None, month: int | None, mentions: list[Men
         if len(out) > MAX_RELATIONS:
             break
     out += read_tables(draft, mentions)
-    return _unique(out)[:MAX_RELATIONS]
+    return out
 
 
 def _unique(found: list[Relation]) -> list[Relation]:
-    """One relation a stated figure: the first rule that read it wins."""
+    """One relation a stated figure: the first found wins."""
     seen: set[int] = set()
     out = []
     for r in found:
@@ -153,7 +183,9 @@ RULES[-1] = RULES[-1]._replace(
 
 def claim_text(r: Relation) -> str:
     """A relation as one line: 'growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%'."""
-    text = f"{r.check} {r.compare} {r.stated}"
+    from factcheck.infer.tree import show
+
+    text = f"{show(r.check)} {r.compare} {show(r.stated)}"
     return text + (f" (tolerance {r.tolerance})" if r.tolerance else "")
 
 

@@ -2,7 +2,9 @@
 
 An inferred claim's id is ``<draft file name>:<line>:<kind>`` (a second relation of
 the same kind on a line gets ``-2``), its place is the stated figure's line and column
-in the draft, its ``says`` the sentence it was read from, and it carries ``inferred``
+in the draft, its ``says`` the passage it was read from (cut to a few hundred
+characters), its ``check`` and ``stated`` the relation's trees over the draft's figures
+(written back in the claims language for the reports), and it carries ``inferred``
 (kind, rule, the figures it uses) and the tag ``inferred``.
 """
 
@@ -11,66 +13,76 @@ from __future__ import annotations
 import os
 
 from factcheck.draft import Draft
-from factcheck.infer.context import Relation
+from factcheck.infer.relate import Relation
+from factcheck.infer.tree import show
 from factcheck.model import COMPARE_ALIASES, Claim, Expr, Inferred, Span
 from factcheck.prose import Mention
 
 TAG = "inferred"
+#: the most of a passage a claim's ``says`` quotes (a table or a long sentence is cut)
+SAYS = 300
+
+
+class Ids:
+    """Claim ids of one draft: ``name:line:kind``, then ``-2``, ``-3`` … in constant time."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.name = os.path.basename(draft.path)
+        self.next: dict[str, int] = {}
+
+    def __call__(self, line: int, kind: str) -> str:
+        base = f"{self.name}:{line}:{kind}"
+        k = self.next.get(base, 1)
+        self.next[base] = k + 1
+        return base if k == 1 else f"{base}-{k}"
+
+
+def claim(r: Relation, draft: Draft, cid: str) -> Claim:
+    """The claim of one relation (``cid``: its id)."""
+    from factcheck.expr import parse
+
+    assert r.at is not None
+    span = draft.span(r.at.start)
+
+    def expr(node: object) -> Expr:
+        return Expr(show(node), span, node, False)  # type: ignore[arg-type]
+
+    once: dict[tuple[int, int], Mention] = {}  # each figure once, by its place
+    for m in r.figures:
+        once.setdefault((m.start, m.end), m)
+    figures = tuple(once.values())
+    return Claim(
+        id=cid,
+        span=span,
+        says=_says(draft.text, r.start, r.end),
+        check=expr(r.check),
+        stated=expr(r.stated),
+        compare=COMPARE_ALIASES[r.compare],
+        tolerance=Expr(r.tolerance, span, parse(r.tolerance), False) if r.tolerance else None,
+        tags=(TAG,),
+        inferred=Inferred(
+            kind=r.kind,
+            rule=r.rule,
+            figures=tuple(" ".join(draft.text[m.start : m.end].split()) for m in figures),
+            starts=tuple(m.start for m in figures),
+            start=r.start,
+            end=r.end,
+            stated_at=r.at.start,
+        ),
+    )
 
 
 def to_claims(relations: list[Relation], draft: Draft) -> list[Claim]:
-    """One claim a relation, in the order of the draft."""
-    from factcheck.errors import ExprError
-    from factcheck.expr import parse
-
-    name = os.path.basename(draft.path)
-    used: set[str] = set()
-    out = []
-    for r in relations:
-        assert r.at is not None
-        span = draft.span(r.at.start)
-        base = f"{name}:{span.line}:{r.kind}"
-        cid, k = base, 2
-        while cid in used:
-            cid, k = f"{base}-{k}", k + 1
-
-        def expr(text: str, at: Span = span) -> Expr:
-            # the text is ours, not the draft's: a position inside it is the figure's
-            return Expr(text, at, parse(text), False)
-
-        once: dict[tuple[int, int], Mention] = {}  # each figure once, by its place (not its value: hashing is slow)
-        for m in r.figures:
-            once.setdefault((m.start, m.end), m)
-        figures = tuple(once.values())
-        try:
-            check, stated = expr(r.check), expr(r.stated)
-            tolerance = expr(r.tolerance) if r.tolerance else None
-        except ExprError:
-            continue  # a figure the claims language cannot write (yet): no claim rather than a wrong one
-        used.add(cid)
-        out.append(
-            Claim(
-                id=cid,
-                span=span,
-                says=" ".join(draft.text[r.start : r.end].split()),
-                check=check,
-                stated=stated,
-                compare=COMPARE_ALIASES[r.compare],
-                tolerance=tolerance,
-                tags=(TAG,),
-                inferred=Inferred(
-                    kind=r.kind,
-                    rule=r.rule,
-                    figures=tuple(m.show() for m in figures),
-                    starts=tuple(m.start for m in figures),
-                    start=r.start,
-                    end=r.end,
-                    stated_at=r.at.start,
-                ),
-            )
-        )
-    return out
+    """One claim a relation, in the order given, with their ids."""
+    ids = Ids(draft)
+    return [claim(r, draft, ids(draft.span(r.at.start).line, r.kind)) for r in relations if r.at is not None]
 
 
-def is_written(claim: Claim) -> bool:
-    return claim.inferred is None
+def _says(text: str, a: int, b: int) -> str:
+    """The passage, its runs of whitespace as one space, cut to ``SAYS`` characters."""
+    words = " ".join(text[a : min(b, a + SAYS * 2)].split())
+    return words if len(words) <= SAYS else words[: SAYS - 1].rstrip() + "…"
+
+
+def is_written(c: Claim) -> bool:
+    return c.inferred is None

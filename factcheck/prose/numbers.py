@@ -39,6 +39,11 @@ class Numbers(Scan):
             if len(digits) > MAX_DIGITS:
                 return None
             return _Core(i, m.end(), digits.replace(",", ""))
+        if t[i] == "." and t[i + 1 : i + 2].isdigit():  # '$.19', after a currency sign only
+            m = _DIGITS.match(t, i + 1, i + 1 + MAX_DIGITS)
+            if m is None or "." in m.group() or "," in m.group():
+                return None
+            return _Core(i, m.end(), "0." + m.group())
         if "\u4e00" <= t[i] <= "\u9fff":
             m = _CN_NUM.match(t, i)
             if not m or len(m.group()) > 20:  # a run that long is no numeral (_CN_NUM reads at most 21)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from factcheck import quantity as q
@@ -30,11 +31,32 @@ from factcheck.prose.words import (
 )
 
 
+#: a year in Chinese numerals, digit by digit: 一九九八, 二〇二五
+_CJK_YEAR = re.compile(r"[一二][零〇一二三四五六七八九]{3}")
+#: the letters of another country's dollar right before '$' (A$, AU$, C$, CA$, NZ$, S$, SG$, NT$, R$)
+_OTHER_DOLLAR = re.compile(r"(?<![A-Za-z])(?:A|AU|C|CA|NZ|S|SG|NT|R|Z)$")
+
+
 def read(text: str, limit: int | None = None) -> list[Mention]:
     """Every figure in ``text``, in order, none overlapping; with ``limit``, reading
     stops at the figure after the ``limit``-th (so that more than ``limit`` are seen
-    and the rest of the text is not read)."""
-    return Reader(text).run(limit)
+    and the rest of the text is not read). Traditional Chinese is read as simplified
+    (``fold``); each figure keeps its text as written."""
+    from factcheck.prose.fold import fold
+
+    folded = fold(text)
+    found = Reader(folded).run(limit)
+    if folded is text:
+        return found
+    return [m if text[m.start : m.end] == m.text else _written(m, text) for m in found]
+
+
+def _written(m: Mention, text: str) -> Mention:
+    """A figure read in the folded text, with the text as the draft writes it."""
+    from dataclasses import replace
+
+    ends = None if m.ends is None else (_written(m.ends[0], text), _written(m.ends[1], text))
+    return replace(m, text=text[m.start : m.end], ends=ends)
 
 
 class Reader(Dates, Numbers, Units):
@@ -215,6 +237,9 @@ class Reader(Dates, Numbers, Units):
         if core.digits and "." not in core.digits and currency is None and not negative and t.startswith("周年", end):
             # '20周年': the 20th anniversary, an ordinal of years (not 20 weeks and a 年)
             return self.mention(start, end + 2, "ordinal", value=q.exact(Fraction(int(core.digits))))
+        if core.cjk and not negative and currency is None and t.startswith("年", end) and _CJK_YEAR.fullmatch(t, start, end):
+            # 二〇二五年, 二零一七年: a year written digit by digit in Chinese numerals
+            return self.mention(start, end + 1, "year", value=q.exact(Fraction(int(core.digits))))
         mag, end = self.magnitude(core, end)
         # a year: four digits, 1800 to 2099, nothing after it that makes it an amount
         if mag is None and currency is None and in_digits and not negative and self.is_year(core.digits, end):
@@ -233,8 +258,10 @@ class Reader(Dates, Numbers, Units):
             i += 1
         sign = self.first_at(_SIGNS_BY_FIRST, i) if t[i] in _SIGNS_BY_FIRST else None
         if sign:
+            if sign == "$" and _OTHER_DOLLAR.search(t, max(0, i - 3), i):
+                return None  # A$, C$, NZ$, S$, NT$: another country's dollar, not the US one
             i = self.space(i + len(sign))
-            if i >= len(t) or not t[i].isdigit():
+            if i >= len(t) or not (t[i].isdigit() or t[i] == "." and t[i + 1 : i + 2].isdigit()):
                 return None
             return i, negative, q.CURRENCY_SIGNS[sign]
         w = self.word_at(i) if t[i].isalpha() and t[i].isascii() else None

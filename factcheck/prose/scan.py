@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from factcheck import quantity as q
 from factcheck.prose.mention import Mention
 from factcheck.prose.words import _PREV_WORD, _SPACE, _TRANSLATE, _WORD
@@ -30,6 +32,8 @@ class Scan:
         self.per_share: list[tuple[int, int]] = []
         #: the furthest end among per_share[: k + 1], for each k
         self.per_share_reach: list[int] = []
+        #: the value of each per-share figure (a figure far larger is a total, not one more)
+        self.per_share_points: list[Fraction] = []
         #: (from, end, end of its last letter) of the last long run of word characters
         self._run = (0, 0, 0)
 

@@ -19,6 +19,7 @@ from factcheck.prose.words import (
     _MAG_WORDS,
     _NOT_COUNTS,
     _PER_SHARE_BEFORE,
+    _UNIT_OF_FIGURE,
     _PER_THING,
     _PER_TIME,
     _PLURAL_NOUNS,
@@ -64,6 +65,7 @@ class Units(Scan):
             value = self.per_share_before(start, value)
             if len(value.unit.exponents) > 1:
                 self.per_share.append((start, end))
+                self.per_share_points.append(value.point)
                 self.per_share_reach.append(max(end, self.per_share_reach[-1] if self.per_share_reach else end))
         return self.mention(start, end, "number", value=value)
 
@@ -83,8 +85,8 @@ class Units(Scan):
         found = None
         for found in _PER_SHARE_BEFORE.finditer(seg):
             pass
-        if found is None:
-            return value
+        if found is None or found.group()[:1].lower() in ("p", "a") and _UNIT_OF_FIGURE.search(seg, 0, found.start()):
+            return value  # '$.19 per share compared to $3,182,000': the unit of the figure before
         after = lo + found.end()
         between = self.t[after:start]
         if any(c.isdigit() for c in between):
@@ -97,7 +99,7 @@ class Units(Scan):
                 a, b = self.per_share[j]
                 for k in range(max(a, after), min(b, start)):
                     chars[k - after] = " "
-            if any(c.isdigit() for c in chars):
+            if any(c.isdigit() for c in chars) or self._unlike_shares(after, start, value):
                 return value
         n = int(found.group(1)) if found.group(1) else 1
         if n == 0:
@@ -105,6 +107,18 @@ class Units(Scan):
         share = q.count_unit("share")
         f = Fraction(1, n)
         return q.Value(value.point * f, value.iv.scale(f), value.unit / share, value.mag if n == 1 else None)
+
+    def _unlike_shares(self, after: int, start: int, value: q.Value) -> bool:
+        """A figure a hundred times the per-share figures before it is a total ('EPS of
+        $0.19 compared to $3,182,000')."""
+        for j in range(len(self.per_share) - 1, -1, -1):
+            a, b = self.per_share[j]
+            if b <= after:
+                break
+            if a < start and j < len(self.per_share_points):
+                p = abs(self.per_share_points[j])
+                return p > 0 and abs(value.point) > 100 * p
+        return False
 
     def attached_word(self, end: int) -> bool:
         """Letters right after digits that belong to the figure: '380bn', '10k', '21st'."""

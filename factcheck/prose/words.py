@@ -41,6 +41,7 @@ _MAG_WORDS = {
     "thousand": "thousand", "thousands": "thousand", "million": "million", "millions": "million",
     "billion": "billion", "billions": "billion", "trillion": "trillion", "trillions": "trillion",
     "mn": "million", "mln": "million", "bn": "billion", "bln": "billion", "tn": "trillion",
+    "lakh": "lakh", "lakhs": "lakh", "crore": "crore", "crores": "crore",
 }
 _MAG_ATTACHED = {"k": "thousand", "K": "thousand", "m": "million", "M": "million"}
 _CJK_MAGS = sorted((w for w in q.MAGNITUDES if not w.isascii()), key=len, reverse=True)
@@ -104,6 +105,8 @@ _A_THING = {"share", "head", "person", "user", "customer", "subscriber", "employ
 #: 'earnings per share of $6.13', '每股收益59.49元', '每10股派发现金红利308.76元': the phrase
 #: before a money figure that makes it a figure per share (per N shares, exactly)
 _PER_SHARE_BEFORE = re.compile(r"(?:\b(?:per|a) (?:diluted |basic |ordinary )?share\b|\beps\b|每(\d*)股)", re.IGNORECASE)
+#: a per-share phrase that is the unit of a figure right before it ('$.19 per share'), not a label
+_UNIT_OF_FIGURE = re.compile(r"[\d$]\s*(?:cents?\s*)?$")
 _CHANGE_WORDS = {"from", "rose", "fell", "grew", "increased", "decreased", "dropped", "declined", "climbed",
                  "jumped", "gained", "lost", "slipped", "slid", "surged", "plunged", "up", "down", "cut",
                  "raised", "by", "rising", "falling", "growing", "grow", "rise", "fall", "reached", "reach",

@@ -21,6 +21,7 @@ from factcheck.quantity.format import (
     fmt_value,
     pick_mag,
     sig_digits,
+    written,
 )
 from factcheck.quantity.units import (
     MAX_COUNT_UNITS,
@@ -98,5 +99,5 @@ __all__ = [
     "fmt_value", "has_currency", "in_points", "is_count", "is_known_unit_word", "is_percent", "is_plain", "is_points",
     "is_time", "literal", "magnitude", "mismatch", "misspelt_unit", "mul", "neg", "pick_mag", "plainer",
     "plural", "power", "registry", "sig_digits", "simplify", "singular", "sub", "unit", "unit_for_word",
-    "unit_text", "with_unit",
+    "unit_text", "with_unit", "written",
 ]

@@ -184,3 +184,31 @@ def _suffix(u: Unit, word: str | None, plural: bool) -> str:
 
 
 _SUFFIXES: dict[tuple[Unit, str | None, bool], str] = {}
+
+
+def written(v: Value) -> str:
+    """A value as the claims language writes it, with the digits of its precision and
+    the magnitude it was written with: '136.09 billion CNY', '5%', '1 / 3' (exact)."""
+    if v.exact:  # 'a third', 'half': a fraction, exactly
+        p = v.point
+        return f"{p.numerator} / {p.denominator}" if p.denominator != 1 else str(p.numerator)
+    k = MAGNITUDES[v.mag] if v.mag else 0
+    step = (v.iv.hi - v.iv.lo) / Fraction(10) ** k  # type: ignore[operator]  # a figure's interval is bounded
+    decimals = 0
+    while step < 1 and decimals < 30:
+        step *= 10
+        decimals += 1
+    digits = _decimal(v.point / Fraction(10) ** k, decimals)
+    if v.mag:
+        digits += ("" if not v.mag.isascii() else " ") + v.mag
+    if is_percent(v.unit):
+        return digits + "%"
+    text = unit_text(v.unit, pluralize=True)
+    return f"{digits} {text}" if text else digits
+
+
+def _decimal(x: Fraction, decimals: int) -> str:
+    sign = "-" if x < 0 else ""
+    scaled = round(abs(x) * 10**decimals)
+    whole, frac = divmod(scaled, 10**decimals)
+    return sign + str(whole) + (f".{frac:0{decimals}d}" if decimals else "")

@@ -17,11 +17,14 @@ MAGNITUDES: dict[str, int] = {
     "billion": 9, "bn": 9, "十亿": 9,
     "trillion": 12, "tn": 12,
     "万": 4, "十万": 5, "千万": 7, "亿": 8, "百亿": 10, "千亿": 11, "万亿": 12,
+    # the Indian system: a lakh is a hundred thousand, a crore ten million
+    "lakh": 5, "crore": 7,
 }
 MAG_ALIASES = {"thousands": "thousand", "millions": "million", "billions": "billion",
                 "trillions": "trillion", "Thousand": "thousand", "Million": "million",
                 "Billion": "billion", "Trillion": "trillion", "Bn": "bn", "BN": "bn",
-                "Mn": "mn", "MN": "mn", "Tn": "tn", "TN": "tn"}
+                "Mn": "mn", "MN": "mn", "Tn": "tn", "TN": "tn",
+                "lakhs": "lakh", "Lakh": "lakh", "crores": "crore", "Crore": "crore"}
 
 #: currency words -> ISO code
 CURRENCY_WORDS: dict[str, str] = {

@@ -1,0 +1,120 @@
+"""What a figure is to the arithmetic: a percent, a figure in points, or an amount, and
+its value as the claims language would write it.
+
+The number reader (``factcheck.prose``) gives each figure its value; here a figure is
+sorted for the relations: ``pct`` (a percent), ``pts`` (percentage or basis points,
+including "0.5 points" between percentages and "(2.6)%"-style negatives read by the
+caller) and ``amt`` (money, counts, plain numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from factcheck import quantity as q
+from factcheck.prose import Mention
+
+
+def is_percent(m: Mention) -> bool:
+    return m.value is not None and q.is_percent(m.value.unit) and not m.fraction
+
+
+def is_points(m: Mention) -> bool:
+    return m.value is not None and (q.is_points(m.value.unit) or q.unit_text(m.value.unit) == "bp")
+
+
+def kind_of(m: Mention) -> str:
+    if is_percent(m):
+        return "pct"
+    if is_points(m):
+        return "pts"
+    return "amt"
+
+
+#: 'one-year loan rate', 'a 10-year bond': a figure used as an adjective is a word here
+_ADJECTIVE = re.compile(r"^[\w.]+-(?:year|month|week|day|quarter|hour|minute)s?$")
+#: 一季度 (the first quarter) names a quarter; a bare Chinese numeral (一般, 一体) is a word
+_CJK_WORD = re.compile(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$")
+
+
+def noise(m: Mention, text: str) -> bool:
+    """Figures that are words to the relations: 'one-year', 一般, 一季度, 4月 (April), 五年前."""
+    if m.kind != "number" or m.value is None:
+        return True
+    if _ADJECTIVE.match(m.text) or _CJK_WORD.match(m.text):
+        return True
+    after = text[m.end : m.end + 1]
+    if after in ("月", "日", "号", "季", "时", "点") and m.text.isdigit() and not (after == "点" and int(m.text) > 24):
+        return True  # 4月 is April, not a count; 3季度, 10时
+    if after == "年" and m.text.isdigit():
+        return True  # 3年 read as a count of years stays a word here (elapsed reads years itself)
+    if m.text.endswith("年") and text[m.end : m.end + 1] in ("前", "以"):
+        return True
+    return False
+
+
+def negated(v: q.Value) -> q.Value:
+    return q.neg(v)
+
+
+def as_percent(m: Mention) -> q.Value | None:
+    """A plain figure read as a percent ('(2.6)%' where the reader read '2.6')."""
+    if m.value is None:
+        return None
+    digits = _digits(m.text)
+    return None if digits is None else q.with_unit(q.literal(digits), q.unit("percent"))
+
+
+def as_points(m: Mention) -> q.Value | None:
+    """A plain figure read as percentage points ('0.5 points' between two percentages)."""
+    digits = _digits(m.text)
+    return None if digits is None else q.with_unit(q.literal(digits), q.unit("pp"))
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+
+
+def _digits(text: str) -> str | None:
+    found = _DIGITS.search(text)
+    if found is None:
+        return None
+    d = found.group().replace(",", "")
+    return "0" + d if d.startswith(".") else d
+
+
+def borrowed(m: Mention, v: q.Value, like: q.Value) -> q.Value | None:
+    """A bare figure with the magnitude and unit of ``like`` ('from 154.6' after '167.2
+    billion yuan' is 154.6 billion yuan); None when its digits cannot be read again."""
+    if not q.is_plain(v.unit) or q.is_plain(like.unit) and (v.mag or not like.mag):
+        return v
+    if v.mag is None and like.mag is not None:
+        digits = _digits(m.text)
+        if digits is None:
+            return None
+        point = q.literal(digits, like.mag)
+        v = q.neg(point) if v.point < 0 else point
+    return q.with_unit(v, like.unit) if not q.is_plain(like.unit) else v
+
+
+def step(v: q.Value) -> Fraction:
+    """The step of the last digit written (0 for an exact value)."""
+    if v.exact or v.iv.lo is None or v.iv.hi is None:
+        return Fraction(0)
+    return v.iv.hi - v.iv.lo
+
+
+#: a number that names an index ('CSI 300', 'FTSE 100', 'S&P 500', 'Stoxx 600', 沪深300, 上证50)
+_INDEX_BEFORE = re.compile(r"(?:\b(?:[A-Z][A-Za-z&]*|S&P|Russell|Nikkei|Stoxx|Nasdaq|ASX|Hang Seng|Topix|Sensex|Nifty|DAX|CAC|IBEX|AEX|SMI|OMX|KOSPI|MSCI|FTSE|CSI)\s?|沪深|上证|深证|中证|科创|创业板|恒生|国企)$")
+_INDEX_AFTER = re.compile(r"^\s?(?:index|Index|指数|成分|ETF)")
+
+
+def index_name(m: Mention, text: str) -> bool:
+    """A whole number with no unit that names an index or a fund, not an amount."""
+    v = m.value
+    if v is None or not q.is_plain(v.unit) or v.mag or not m.text.isdigit() or int(m.text) > 10000:
+        return False
+    if _INDEX_AFTER.match(text, m.end):
+        return True
+    found = _INDEX_BEFORE.search(text, max(0, m.start - 12), m.start)
+    return found is not None and not re.search(r"\b(?:to|from|at|of|was|were|is|by)\s?$", found.group(), re.IGNORECASE)

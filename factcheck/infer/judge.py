@@ -1,0 +1,75 @@
+"""Generate, then judge: which inferred relations are reported, and how.
+
+The finders propose relations generously, each with the other readings the text allows
+(``relate.Alt``); here each is checked by the engine (``check``: a claim to its result)
+and decided, silent unless certain:
+
+- a relation that holds is reported ``pass`` (one that holds only through its inputs'
+  rounding too: a published text computed on unrounded numbers; ``--strict`` makes it
+  ``warn``, in the engine);
+- one that does not hold is reported ``fail`` only when its figures are bound without
+  doubt (``certain``), no other binding holds, no declared convention explains it (the
+  opposite sign of a favourable/unfavourable column, points for a per cent), and it does
+  not miss by exactly a power of ten (a unit misread: "check the unit", not a failure);
+  another binding that holds is reported in its place, as a pass;
+- an ``error`` (figures the engine cannot combine) is never reported: it is no claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+from factcheck.infer.relate import Relation
+from factcheck.model import Claim, Result, Status
+
+Check = Callable[[Claim], Result]
+Make = Callable[[Relation], Claim | None]
+
+
+def decide(relations: list[Relation], make: Make, check: Check) -> list[Result]:
+    """The results to report, one a relation at most, in the order given."""
+    out = []
+    for rel in relations:
+        r = _decide(rel, make, check)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _decide(rel: Relation, make: Make, check: Check) -> Result | None:
+    claim = make(rel)
+    if claim is None:
+        return None
+    first = check(claim)
+    if first.status in (Status.PASS, Status.WARN) or first.status is Status.UNCHECKED:
+        return first
+    if first.status is Status.ERROR:
+        return None
+    for alt in rel.alts:
+        other = make(rel._replace(check=alt.check, stated=alt.stated, alts=()))
+        if other is None:
+            continue
+        r = check(other)
+        if r.status in (Status.PASS, Status.WARN):
+            return r if alt.why == "binding" else None
+    if not rel.certain or _power_of_ten(first):
+        return None
+    return first
+
+
+def _power_of_ten(r: Result) -> bool:
+    """The computed value is the stated one times a power of ten (a unit misread)."""
+    c, s = r.computed, r.stated
+    if c is None or s is None or not c.value or not s.value:
+        return False
+    try:
+        ratio = Fraction(c.value) / Fraction(s.value)
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return False
+    ratio = abs(ratio)
+    for k in range(1, 13):
+        for x in (Fraction(10) ** k, Fraction(1, 10**k)):
+            if abs(ratio - x) <= x / 50:
+                return True
+    return False

@@ -1,0 +1,171 @@
+"""The words of each language that mark a relation, kept as data: ``en.py`` and ``zh.py``.
+
+Both tables have the same keys (a test says so); each key is a list of phrases and a
+``try`` sentence with a ``{}`` where each phrase goes, and what the reader must then
+give (``gives``): a test runs every phrase through the reader in that sentence, so
+the tables are their own documentation and a new phrasing is a line of data (after
+Duckling's per-language corpus, and Recognizers-Text's one data file a language).
+Traditional characters are folded into simplified ones before anything is read
+(``fold``), so ``zh`` holds simplified phrases only.
+
+A phrase is matched on tokens, not characters: an English word (lower case), a number
+(``#`` in a phrase stands for any number), or any other single character (a Chinese
+character, a bracket, a comma). Chains of phrases are read outward from a figure:
+``Cues.lead`` reads back from the figure's start ("rose by about" → about, by, rose),
+``Cues.tail`` forward from its end ("higher than a year earlier" → higher, than …).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+#: tokens: a word (letters, inner apostrophes, dots and hyphens), a number, or any one
+#: other character that is not a space
+_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.\-]*[A-Za-z])?|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+
+
+class Hit(NamedTuple):
+    """One phrase found next to a figure: its key, the phrase, and where it stands in the text."""
+
+    key: str
+    phrase: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) of ``text``: words lower-cased, numbers as ``#``."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        if t[0].isdigit():
+            t = "#"
+        elif t[0].isascii() and t[0].isalpha():
+            t = t.lower().replace("’", "'")
+        out.append((t, m.start(), m.end()))
+    return out
+
+
+def _split(phrase: str) -> tuple[str, ...]:
+    return tuple("#" if t[0].isdigit() else t for t, _, _ in tokens(phrase)) if phrase != "#" else ("#",)
+
+
+class Cues:
+    """A language's phrases, as two tries of token sequences (one read backward from a
+    figure, one forward), built once on first use."""
+
+    def __init__(self, table: dict[str, dict[str, object]]) -> None:
+        self.table = table
+        self._back: dict[str, object] | None = None
+        self._fwd: dict[str, object] | None = None
+        self.words: dict[str, frozenset[tuple[str, ...]]] = {}
+
+    def _build(self) -> None:
+        back: dict[str, object] = {}
+        fwd: dict[str, object] = {}
+        for key, entry in self.table.items():
+            phrases = entry["words"]
+            assert isinstance(phrases, list)
+            seqs = set()
+            for phrase in phrases:
+                seq = _split(str(phrase))
+                if not seq:
+                    continue
+                seqs.add(seq)
+                for trie, order in ((back, reversed(seq)), (fwd, iter(seq))):
+                    node = trie
+                    for t in order:
+                        node = node.setdefault(t, {})  # type: ignore[assignment]
+                    node.setdefault("", set()).add(key)  # type: ignore[union-attr]
+            self.words[key] = frozenset(seqs)
+        self._back, self._fwd = back, fwd
+
+    def _longest(self, trie: dict[str, object], toks: list[tuple[str, int, int]], i: int, step: int,
+                 keys: frozenset[str] | None) -> tuple[int, set[str]]:
+        """The longest phrase that starts at token ``i`` going by ``step``: (how many tokens, its keys)."""
+        node: object = trie
+        best, found = 0, set()
+        n = 0
+        while 0 <= i < len(toks):
+            nxt = node.get(toks[i][0]) if isinstance(node, dict) else None
+            if nxt is None:
+                break
+            node, n, i = nxt, n + 1, i + step
+            here = node.get("") if isinstance(node, dict) else None
+            if here:
+                hit = set(here) if keys is None else {k for k in here if k in keys}  # type: ignore[attr-defined]
+                if hit:
+                    best, found = n, hit
+        return best, found
+
+    def lead(self, text: str, keys: frozenset[str] | None = None, limit: int = 8) -> list[Hit]:
+        """The chain of phrases that ends ``text`` (read backward): the nearest first."""
+        if self._back is None:
+            self._build()
+        toks = tokens(text)
+        out: list[Hit] = []
+        i = len(toks) - 1
+        while i >= 0 and len(out) < limit:
+            n, found = self._longest(self._back, toks, i, -1, keys)  # type: ignore[arg-type]
+            if not n:
+                break
+            first = toks[i - n + 1]
+            out += [Hit(k, text[first[1] : toks[i][2]], first[1], toks[i][2]) for k in sorted(found)]
+            i -= n
+        return out
+
+    def tail(self, text: str, keys: frozenset[str] | None = None, limit: int = 8) -> list[Hit]:
+        """The chain of phrases that starts ``text`` (read forward): the nearest first."""
+        if self._fwd is None:
+            self._build()
+        toks = tokens(text)
+        out: list[Hit] = []
+        i = 0
+        while i < len(toks) and len(out) < limit:
+            n, found = self._longest(self._fwd, toks, i, 1, keys)  # type: ignore[arg-type]
+            if not n:
+                break
+            last = toks[i + n - 1]
+            out += [Hit(k, text[toks[i][1] : last[2]], toks[i][1], last[2]) for k in sorted(found)]
+            i += n
+        return out
+
+    def find(self, text: str, key: str) -> Hit | None:
+        """The first phrase of ``key`` anywhere in ``text``."""
+        if self._fwd is None:
+            self._build()
+        toks = tokens(text)
+        only = frozenset((key,))
+        for i in range(len(toks)):
+            n, found = self._longest(self._fwd, toks, i, 1, only)  # type: ignore[arg-type]
+            if n:
+                return Hit(key, text[toks[i][1] : toks[i + n - 1][2]], toks[i][1], toks[i + n - 1][2])
+        return None
+
+    def has(self, text: str, key: str) -> bool:
+        return self.find(text, key) is not None
+
+
+_LOADED: dict[str, Cues] = {}
+
+
+def cues(lang: str) -> Cues:
+    """The cue tables of ``lang`` ('en' or 'zh'), built once."""
+    found = _LOADED.get(lang)
+    if found is None:
+        if lang == "zh":
+            from factcheck.infer.lang.zh import CUES
+        else:
+            from factcheck.infer.lang.en import CUES
+        found = _LOADED[lang] = Cues(CUES)
+    return found
+
+
+#: any character of the CJK blocks, or a full-width form
+_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def lang_of(text: str) -> str:
+    """'zh' for a text with a Chinese character in it, else 'en'."""
+    return "zh" if text and max(text) >= "\u3000" and _CJK.search(text) else "en"

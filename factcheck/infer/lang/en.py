@@ -1,0 +1,375 @@
+"""English: the words that mark a relation around a figure.
+
+Data only. Each key holds ``words`` (phrases, matched on whole words, case aside; ``#``
+stands for any number), a ``try`` sentence where ``{}`` takes each phrase in turn, and
+what the reader gives for it (``gives``: the claim, or "" for nothing). A test reads
+every phrase in its sentence (tests/test_infer_lang.py). The Chinese table (``zh.py``)
+has the same keys.
+"""
+
+CUES: dict[str, dict[str, object]] = {
+    # ----------------------------------------------------------------- changes
+    "rise": {
+        "words": [
+            "rose", "rises", "rising", "risen", "grew", "grows", "growing", "grown", "increased", "increases",
+            "increasing", "climbed", "climbs", "climbing", "jumped", "jumps", "jumping", "gained", "gains", "gaining",
+            "surged", "surges", "surging", "soared", "soars", "soaring", "advanced", "advances", "advancing",
+            "expanded", "expands", "expanding", "widened", "widening", "rebounded", "rebounding", "rallied",
+            "accelerated", "added", "adding", "up", "higher", "was up", "were up", "is up", "are up", "went up",
+            "edged up", "ticked up", "inched up", "crept up", "moved up", "shot up", "picked up", "spiked",
+            "an increase of", "increase of", "a rise of", "rise of", "a jump of", "jump of", "a gain of", "gain of",
+            "growth of", "a surge of", "an expansion of", "expansion of", "raised", "raising", "lifted", "lifting",
+            "lifts", "boosted", "an increase", "a rise", "a gain", "a jump", "an acceleration of", "a pickup of",
+            "an uptick of", "a year-on-year increase of", "a year-over-year increase of", "year-over-year growth of",
+            "year-on-year growth of", "an increase year over year of", "increased by", "grew by", "rose by",
+            "climbed by", "improved by",
+        ],
+        "try": "Sales {} 10% to $110 million from $100 million.",
+        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+    },
+    "fall": {
+        "words": [
+            "fell", "falls", "falling", "fallen", "declined", "declines", "declining", "decreased", "decreases",
+            "decreasing", "dropped", "drops", "dropping", "slipped", "slips", "slipping", "slid", "slides", "sliding",
+            "shrank", "shrinks", "shrinking", "shrunk", "plunged", "plunges", "plunging", "plummeted", "tumbled",
+            "tumbles", "tumbling", "sank", "sinks", "sinking", "narrowed", "narrowing", "contracted", "contracting",
+            "eased", "easing", "retreated", "slumped", "down", "lower", "was down", "were down", "is down", "went down",
+            "edged down", "ticked down", "dipped", "dips", "dipping", "shed", "a decline of", "decline of", "a fall of",
+            "fall of", "a drop of", "drop of", "a decrease of", "decrease of", "a cut of", "cut of", "a reduction of",
+            "reduction of", "a contraction of", "a slide of", "cut", "cuts", "cutting", "lowered", "lowering",
+            "reduced", "reducing", "trimmed", "a decline", "a fall", "a drop", "a decrease", "a loss of", "lost",
+            "losing", "a deceleration of", "a slowdown of", "a slowdown", "decreased by", "declined by", "fell by",
+            "dropped by", "a year-on-year decline of", "a year-over-year decrease of",
+        ],
+        "try": "Sales {} 10% to $90 million from $100 million.",
+        "gives": "growth(100 million USD, 90 million USD) ≈ -10%",
+    },
+    "judge": {
+        "words": [
+            "improved", "an improvement of", "improvement of", "worsened", "deteriorated", "a deterioration of",
+            "a change of", "changed by", "a swing of", "moved by", "shifted by",
+        ],
+        "try": "The ratio fell to 65% from 71%, {} 6 percentage points.",
+        "gives": "change(71%, 65%) ≈ -6 pp",
+    },
+    "sign_up": {
+        "words": ["+"],
+        "try": "Revenue 4,512 (4,108) {}10%",
+        "gives": "growth(4108, 4512) ≈ 10%",
+    },
+    "sign_down": {
+        "words": ["−"],
+        "try": "Revenue 3,712 (4,108) {}10%",
+        "gives": "growth(4108, 3712) ≈ -10%",
+    },
+    "rise_after": {
+        "words": [
+            "higher", "more", "up", "above", "increase", "increases", "rise", "rises", "gain", "gains", "jump", "growth",
+            "surge", "rally", "advance", "expansion", "uplift", "higher than", "more than", "above the",
+            "year-on-year increase", "year-over-year increase", "increase year over year", "increase from",
+            "rise from", "gain from", "jump from", "growth from", "higher than the", "increase over",
+        ],
+        "try": "Sales were $110 million, a 10% {} $100 million a year earlier.",
+        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+    },
+    "fall_after": {
+        "words": [
+            "lower", "less", "down", "below", "decrease", "decreases", "decline", "declines", "drop", "drops", "fall",
+            "falls", "contraction", "reduction", "slide", "lower than", "less than", "below the", "year-on-year decline",
+            "year-over-year decrease", "decline from", "decrease from", "drop from", "fall from", "lower than the",
+        ],
+        "try": "Sales were $90 million, a 10% {} $100 million a year earlier.",
+        "gives": "growth(100 million USD, 90 million USD) ≈ -10%",
+    },
+    # ----------------------------------------------------------------- roles
+    "to": {
+        "words": [
+            "to", "to reach", "reaching", "to hit", "to a record", "to a record high of", "to a new high of",
+            "to an all-time high of", "to a record low of", "to a new record of", "to a total of", "to nearly",
+            "into", "to stand at", "to end at", "to close at", "to settle at", "closing at", "ending at",
+        ],
+        "try": "Sales rose 10% {} $110 million from $100 million.",
+        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+    },
+    "from": {
+        "words": [
+            "from", "compared with", "compared to", "as compared with", "as compared to", "versus", "vs", "vs.",
+            "against", "up from", "down from", "from the", "compared with the", "compared to the", "from a",
+            "relative to", "in comparison with", "when compared with", "comparing with", "compared against",
+            "from last year's", "from the prior year's", "from the year-earlier", "from a year-earlier",
+            "from the previous year's", "compared with the prior year's", "compared with last year's",
+            "from the revised", "compared with a year earlier", "on a year earlier",
+            "against the", "against a", "from an",
+        ],
+        "try": "Sales rose 10% to $110 million {} $100 million.",
+        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+    },
+    "level": {
+        "words": [
+            "was", "were", "is", "are", "of", "totaled", "totalled", "totaling", "totalling", "total of",
+            "reached", "stood at", "came in at", "came to", "amounted to", "amounting to", "at", "hit", "recorded",
+            "posted", "reported", "generated", "was at", "were at", "stood", "equalled", "equaled", "ended at",
+            "closed at", "settled at", "finished at", "registered", "booked", "delivered", "achieved", "earned",
+            "had", "with", "worth", "valued at", ":", "amounted", "came in", "came out at", "landed at",
+        ],
+        "try": "Sales were $110 million, up 10% from $100 million.",
+        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+    },
+    "or": {
+        "words": ["or", ", or", "which is", "which was", "that is", "i.e.", "equal to", "equivalent to"],
+        "try": "Sales increased by $10 million, {} 10%, to $110 million.",
+        "gives": "growth(110 million USD - 10 million USD, 110 million USD) ≈ 10%",
+    },
+    "share": {
+        "words": [
+            "accounted for", "accounting for", "accounts for", "account for", "made up", "makes up", "making up",
+            "make up", "represented", "represents", "representing", "represent", "comprised", "comprising",
+            "constituted", "took", "taking", "takes", "captured", "commanded", "held", "a share of", "share of",
+            "a market share of", "market share of", "a margin of", "margin of", "margin was", "margin of about",
+        ],
+        "try": "Cloud revenue of $30 million {} 20% of total revenue of $150 million.",
+        "gives": "share(30 million USD, 150 million USD) ≈ 20%",
+    },
+    "of": {
+        "words": ["of", "of the", "of total", "of its", "of their", "of all", "as a percentage of", "as a share of",
+                  "of the total", "of group", "of our", "of overall"],
+        "try": "Services revenue was $30 million, or 20% {} revenue. Revenue was $150 million.",
+        "gives": "share(30 million USD, 150 million USD) ≈ 20%",
+    },
+    "prior_bracket": {
+        "words": [
+            "( #", "( # :", "( # / # :", "( fy # :", "( fy# :", "( # / # : $", "( prior year :", "( previous year :",
+            "( last year :", "( # restated :", "( h1 # :", "( q# # :", "( # :", "( prior year", "( previous year",
+            "( same period last year :", "( pcp :", "( pcp", "( prior period :",
+        ],
+        "try": "Revenue fell 4.2% to £512 million {} £534 million).",
+        "gives": "growth(534 million GBP, 512 million GBP) ≈ -4.2%",
+    },
+    "prior_after": {
+        "words": [
+            "a year earlier", "a year ago", "a year before", "the year before", "in the prior year", "in the prior-year period",
+            "in the year-ago period", "in the year-earlier period", "in the same period last year", "last year",
+            "in the same quarter last year", "in the previous year", "the previous year", "in the prior year period",
+            "in the corresponding period", "for the same period of the prior year", "in the comparable period",
+            "in the year-ago quarter", "in the prior-year quarter", "the prior year", "for the prior year",
+            "for the year-ago period", "for the year-ago quarter", "for the same period last year",
+            "in the prior year's", "in the same period a year earlier", "in fiscal # prior",
+            "in the year-earlier quarter", "for the prior-year period", "for the prior-year quarter",
+        ],
+        "try": "Sales were $110 million, compared with $100 million {}, an increase of 10%.",
+        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+    },
+    "prior_period": {
+        "words": ["last year's", "the prior year's", "the previous year's", "a year earlier's", "the year-ago",
+                  "prior-year", "the prior-year", "year-earlier", "the year-earlier"],
+        "try": "Sales rose 10% to $110 million; {} sales were $100 million.",
+        "gives": "",
+    },
+    "points": {
+        "words": ["points", "point", "percentage points", "percentage point", "pts", "ppts", "ppt", "pp", "pps",
+                  "basis points", "bps", "bp"],
+        "try": "The margin rose to 26.4% from 24.9%, up 1.5 {}.",
+        "gives": "change(24.9%, 26.4%) ≈ 1.5 pp",
+    },
+    "times": {
+        "words": ["times", "-fold", "fold", "x"],
+        "try": "Revenue of $30 million was 3 {} the $10 million of a year earlier.",
+        "gives": "",
+    },
+    "double": {
+        "words": ["doubled", "tripled", "trebled", "quadrupled", "halved", "almost doubled", "nearly doubled",
+                  "more than doubled", "roughly doubled", "almost tripled", "more than tripled"],
+        "try": "Profit {} to $20 million from $10 million.",
+        "gives": "",
+    },
+    # ----------------------------------------------------------------- fillers
+    "fill": {
+        "words": ["by", ",", "a further", "an additional", "only", "just", "the", "a", "an", "a record", "a total",
+                  "a whopping", "some", "(", "—", "–", "-", "sharply", "slightly", "modestly", "strongly", "significantly",
+                  "substantially", "marginally", "also", "respectively", "in total", "overall", "combined",
+                  "in aggregate", "to a", "an estimated", "on a reported basis", "on a gaap basis",
+                  "organically", "again", "further", "well"],
+        "try": "Sales rose {} 10% to $110 million from $100 million.",
+        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+    },
+    "about": {
+        "words": ["about", "around", "roughly", "approximately", "approx.", "circa", "close to", "an estimated",
+                  "estimated at", "some", "of about", "of around", "of roughly", "of approximately", "nearly about"],
+        "try": "Sales rose {} 10% to $110 million from $100 million.",
+        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+    },
+    "over": {
+        "words": ["more than", "over", "above", "in excess of", "upwards of", "north of", "just over", "well over",
+                  "of more than", "of over"],
+        "try": "Sales rose {} 9% to $110 million from $100 million.",
+        "gives": "growth(100 million USD, 110 million USD) > 9%",
+    },
+    "at_least": {
+        "words": ["at least", "no less than", "not less than"],
+        "try": "Sales rose {} 10% to $110 million from $100 million.",
+        "gives": "growth(100 million USD, 110 million USD) >= 10%",
+    },
+    "nearly": {
+        "words": ["nearly", "almost", "just under", "just shy of", "close on", "of nearly", "of almost"],
+        "try": "Sales rose {} 10% to $109.9 million from $100 million.",
+        "gives": "growth(100 million USD, 109.9 million USD) <= 10%",
+    },
+    "under": {
+        "words": ["less than", "under", "below", "fewer than", "of less than", "not quite"],
+        "try": "Sales rose {} 10% to $109 million from $100 million.",
+        "gives": "growth(100 million USD, 109 million USD) < 10%",
+    },
+    "period": {
+        "words": [
+            "in the quarter", "in the first quarter", "in the second quarter", "in the third quarter",
+            "in the fourth quarter", "for the quarter", "for the first quarter", "for the second quarter",
+            "for the third quarter", "for the fourth quarter", "in the year", "for the year", "for the full year",
+            "in the full year", "in the period", "for the period", "in #", "in fiscal #", "for fiscal #", "in fiscal year #",
+            "for fiscal year #", "during the quarter", "during the year", "during #", "in the first half",
+            "in the second half", "for the first half", "for the half", "in the half", "in the first nine months",
+            "in the nine months", "for the nine months", "in the first six months", "for the six months",
+            "in the three months", "for the three months", "for the twelve months", "in the twelve months",
+            "year on year", "year-on-year", "year over year", "year-over-year", "y/y", "yoy", "y-o-y", "on the year",
+            "on an annual basis", "on a year-on-year basis", "on a year-over-year basis", "annually",
+            "quarter on quarter", "quarter-on-quarter", "sequentially", "q/q", "month on month", "month-on-month",
+            "m/m", "in q#", "in the latest quarter", "in the latest year", "this year", "this quarter",
+            "last month", "this month", "in january", "in february", "in march", "in april", "in may", "in june",
+            "in july", "in august", "in september", "in october", "in november", "in december", "on monday",
+            "on tuesday", "on wednesday", "on thursday", "on friday", "on saturday", "on sunday", "at the end of",
+            "as of", "in the year to", "in the year ended", "for the year ended", "in the quarter ended",
+            "for the quarter ended", "for the period ended", "in the period ended", "ended", "ending", "to date",
+            "year to date", "year-to-date", "so far this year", "in the latest period", "in the reporting period",
+            "for fy#", "in fy#", "fy#", "in h1", "in h2", "in the first", "in the second",
+        ],
+        "try": "Sales rose 10% {} to $110 million from $100 million.",
+        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+    },
+    "currency": {
+        "words": ["rs", "rs.", "inr", "₹", "a$", "us$", "$us", "nz$", "c$", "s$", "r$", "rmb", "hk$"],
+        "try": "Sales rose 10% to {} 110 crore from {} 100 crore.",
+        "gives": "",
+    },
+    "unit_word": {
+        "words": ["crore", "crores", "lakh", "lakhs", "cr", "mn", "bn", "units", "tonnes", "barrels", "teu"],
+        "try": "Sales rose 10% to Rs 110 {} from Rs 100 {}.",
+        "gives": "",
+    },
+    "stop": {
+        "words": ["the", "its", "their", "our", "his", "her", "a", "an", "and", "while", "whereas", "but", "as",
+                  "meanwhile", "also", "total", "group", "the company's", "the group's", "company", "overall"],
+        "try": "{} sales rose 10% to $110 million from $100 million.",
+        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+    },
+    "scope": {
+        "words": ["total", "group", "overall", "consolidated", "company", "the company's", "the group's", "its", "our", "worldwide", "global", "all"],
+        "try": "",
+        "gives": "",
+    },
+    "basis": {
+        "words": ["on a like-for-like basis", "like-for-like", "on a comparable basis", "at constant currency",
+                  "in constant currency", "at constant exchange rates", "organically", "on an organic basis",
+                  "on an adjusted basis", "adjusted", "underlying", "on an underlying basis", "in real terms",
+                  "in nominal terms", "excluding currency", "excluding acquisitions", "non-gaap", "core"],
+        "try": "Sales rose 10% {} to $110 million from $100 million.",
+        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+    },
+    # ----------------------------------------------------------------- statements and parts
+    "back_ref": {
+        "words": ["that", "this", "it", "the increase", "the rise", "the decrease", "the decline", "the gain", "the drop",
+                  "the fall", "the change", "that figure", "this figure", "the figure", "which"],
+        "try": "Sales were $110 million. {} was up 10% from $100 million.",
+        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+    },
+    "of_which": {
+        "words": ["of which", "including", "among which", "of that", "of this", "within which", "comprising"],
+        "try": "Revenue was $150 million, {} services made up $30 million.",
+        "gives": "",
+    },
+    "rest": {
+        "words": ["the rest", "the remaining", "the remainder", "remaining", "others", "all others", "other", "all other",
+                  "everyone else", "everything else", "the balance", "other sources", "other segments",
+                  "other regions", "other markets"],
+        "try": "Gaming brought in 35%, advertising 18%, fintech 32% and {} 15%.",
+        "gives": "sum(35%, 18%, 32%, 15%) ≈ 100%",
+    },
+    "respectively": {
+        "words": ["respectively"],
+        "try": "Units rose from 9,860 to 10,420 and area from 83.1 to 88.6, up 5.7% and 6.6% {}.",
+        "gives": "growth(9860, 10420) ≈ 5.7%",
+    },
+    # ----------------------------------------------------------------- tables
+    "total_row": {
+        "words": ["total", "totals", "sum", "all", "overall", "grand total", "group total", "group", "consolidated",
+                  "total revenue", "total revenues", "total net sales", "total net revenue", "total net revenues",
+                  "total sales", "all segments", "all regions", "all markets", "all products", "total group",
+                  "total company", "company total", "total, net", "net total"],
+        "try": "| Segment | Revenue |\n|---|---|\n| Gaming | 58.5 |\n| Ads | 30.1 |\n| {} | 88.6 |",
+        "gives": "sum(58.5, 30.1) ≈ 88.6",
+    },
+    "subtotal_row": {
+        "words": ["subtotal", "sub-total", "of which", "including", "incl.", "thereof", "memo", "memo:", "less",
+                  "less:", "excluding", "excl.", "add", "add:"],
+        "try": "",
+        "gives": "",
+    },
+    "col_change": {
+        "words": ["change", "% change", "change %", "chg", "% chg", "chg %", "yoy", "y/y", "y-o-y", "growth", "growth %",
+                  "% growth", "increase", "increase %", "% increase", "increase (decrease)", "% increase (decrease)",
+                  "increase/(decrease)", "increase / (decrease)", "inc/(dec)", "variance", "variance %", "% variance",
+                  "+/-", "+/(-)", "movement", "var", "var %", "% var", "delta", "diff", "difference", "% difference",
+                  "change (%)", "reported", "reported change", "% reported", "yoy %", "y/y %", "vs", "vs.", "better/(worse)",
+                  "favorable/(unfavorable)", "favourable/(unfavourable)", "fav/(unfav)", "decrease", "% decrease",
+                  "percent change", "percentage change", "yoy change", "change, %", "% ch", "y-o-y %"],
+        "try": "| | 2024 | 2023 | {} |\n|---|---|---|---|\n| Revenue | 3,418 | 3,160 | 8% |",
+        "gives": "growth(3160, 3418) ≈ 8%",
+    },
+    "col_points": {
+        "words": ["bps", "bp", "pp", "pts", "ppt", "points", "change (bps)", "change (pp)", "bps change", "pp change",
+                  "change in bps", "basis points", "percentage points"],
+        "try": "| | 2024 | 2023 | {} |\n|---|---|---|---|\n| Margin | 26.4% | 24.9% | 150 |",
+        "gives": "",
+    },
+    "col_share": {
+        "words": ["share", "% of total", "percent of total", "% of revenue", "% of revenues", "% of sales",
+                  "% of net sales", "% of net revenue", "as % of revenue", "weight", "mix", "% share", "share %",
+                  "% of group", "% of the total", "proportion", "% of total revenue"],
+        "try": "| Segment | {} |\n|---|---|\n| Gaming | 35% |\n| Ads | 18% |\n| Other | 47% |",
+        "gives": "sum(35%, 18%, 47%) ≈ 100%",
+    },
+    "col_prior": {
+        "words": ["prior year", "previous year", "last year", "prior", "previous", "year ago", "year-ago", "py", "ly",
+                  "prior period", "comparative", "pcp", "restated", "same period last year", "prior-year"],
+        "try": "",
+        "gives": "",
+    },
+    "col_current": {
+        "words": ["current year", "this year", "current", "current period", "cy", "ty", "reported period"],
+        "try": "",
+        "gives": "",
+    },
+    "col_per_unit": {
+        "words": ["per share", "eps", "average", "avg", "mean", "median", "price", "per unit", "per ton", "per tonne",
+                  "per oz", "per barrel", "/oz", "/t", "/share", "arpu", "aisc", "cost per", "yield", "rate", "ratio",
+                  "margin", "multiple", "p/e", "return", "per employee", "per store", "per head", "%"],
+        "try": "",
+        "gives": "",
+    },
+    "col_skip": {
+        "words": ["n.m.", "nm", "n/m", "n.a.", "na", "n/a", "-", "—", "–", "*", "n.m", "not meaningful", "**", "***"],
+        "try": "",
+        "gives": "",
+    },
+    # ----------------------------------------------------------------- measures
+    "revenue": {
+        "words": ["revenue", "revenues", "net revenue", "net revenues", "sales", "net sales", "turnover", "total revenue",
+                  "total revenues", "total net revenue", "total net sales", "top line", "group revenue"],
+        "try": "",
+        "gives": "",
+    },
+    "margin": {
+        "words": ["gross margin", "operating margin", "net margin", "ebitda margin", "profit margin", "net profit margin",
+                  "operating profit margin", "ebit margin", "pre-tax margin", "gross profit margin"],
+        "try": "",
+        "gives": "",
+    },
+}

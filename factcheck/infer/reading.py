@@ -1,0 +1,621 @@
+"""A draft read once for inference (``Reading``): its scopes, sentences and figures, each
+figure with its role, measure and period, grouped into statements.
+
+Scopes are what a relation may span (the spec's **Scope**): a paragraph, the items of
+one list, a table; a section runs from one heading to the next, and nothing crosses a
+heading. In a sentence each figure is given a **role** by the words right next to it,
+read from the language's cue tables (``lang``): ``change`` (rose 5%, 增长5%, a 63
+percent increase), ``new`` (to Y, 增至Y), ``base`` (from Z, compared with Z, 上年同期为Z,
+"(2022/23: Z)", "4,512 (4,108)"), ``share`` (accounted for P% of, or P% of W, 占…P%),
+``alt`` (", or 1.2%": the same change said again), ``level`` (the rest). A
+**statement** is a run of figures about one subject: it starts at a figure whose lead
+names a new subject (", while net income fell", "，归属于上市公司股东的净利润"), and its
+measure is that subject, normalised ("Net revenues" → "net revenue"). The relations
+(``relate``) pair figures by role and measure, never by order alone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from factcheck import quantity as q
+from factcheck.infer import figures as fx
+from factcheck.infer.lang import Cues, Hit, cues, lang_of, tokens
+from factcheck.prose import Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.draft import Draft
+
+#: keys of the cue tables that only fill the space between a cue and its figure
+FILL = frozenset({"fill", "about", "over", "at_least", "nearly", "under", "period", "currency", "unit_word", "basis"})
+#: keys that give a figure its role when they stand right before it
+LEAD_ROLES = ("from", "to", "rise", "fall", "judge", "or", "share", "level", "prior_bracket", "sign_up", "sign_down")
+#: keys that give it a role right after it
+TAIL_ROLES = ("rise_after", "fall_after", "prior_after", "of", "times", "points")
+LEAD_KEYS = FILL | frozenset(LEAD_ROLES)
+#: the tail is read with the lead's keys too: 'X, down from Y' is a base's cue, not X's fall
+TAIL_KEYS = FILL | frozenset(TAIL_ROLES) | frozenset(LEAD_ROLES)
+
+
+class Fig:
+    """One figure of a sentence, as the relations see it."""
+
+    __slots__ = ("m", "i", "kind", "value", "role", "sign", "period", "measure", "whole", "approx", "stmt",
+                 "sent", "lead", "tail", "code", "before", "after", "cue", "explicit", "link", "owner", "cut")
+
+    def __init__(self, m: Mention, i: int, kind: str, value: q.Value) -> None:
+        self.m = m
+        self.i = i  # its place among the sentence's figures
+        self.kind = kind  # pct, pts, amt
+        self.value = value
+        self.role = "level"
+        self.sign = 0  # of a change: +1 up, -1 down, 0 (the figures say)
+        self.period = "cur"  # cur or prior
+        self.measure = ""
+        self.whole = ""  # a share's whole, as named ("net revenues")
+        self.approx = ""  # the approximation key before it (about, over, nearly …)
+        self.stmt: Stmt | None = None
+        self.sent: Sentence | None = None
+        self.lead: list[Hit] = []
+        self.tail: list[Hit] = []
+        self.code = ""  # a currency code the engine has no unit for, written before it
+        self.before = ""  # the text between the previous figure (or the clause start) and this one
+        self.after = ""
+        self.cue = ""  # the phrase that gave the role
+        self.explicit = False  # the role came from a cue word (not a default)
+        self.link = ""  # the key of the cue right before it (from, to, or, rise …)
+        #: a base that belongs to one change ('52% above … $31.60, but 18% below the $58.50')
+        self.owner: Fig | None = None
+        #: where, in ``before``, the words that gave the role begin (when no cue table gave it)
+        self.cut: int | None = None
+
+    @property
+    def start(self) -> int:
+        return self.m.start
+
+    @property
+    def end(self) -> int:
+        return self.m.end
+
+    def __repr__(self) -> str:
+        return f"Fig({self.m.text!r} {self.role}{'+-'[self.sign < 0] if self.sign else ''} {self.period} {self.measure!r})"
+
+
+class Stmt:
+    """A run of figures about one subject in a sentence."""
+
+    __slots__ = ("figs", "measure", "sent", "backref", "n", "qual")
+
+    def __init__(self, sent: Sentence, n: int, measure: str, backref: bool, qual: str = "") -> None:
+        self.figs: list[Fig] = []
+        self.sent = sent
+        self.n = n
+        self.measure = measure
+        self.backref = backref  # opens on "that", "this", "the increase", 该, 此
+        #: the period its subject names ('Year-to-date inflows', 1-7月累计): what its measure means
+        self.qual = qual
+
+    def __repr__(self) -> str:
+        return f"Stmt({self.measure!r} {self.figs})"
+
+
+class Sentence:
+    """One sentence of a scope, its figures and all its mentions (years and dates too)."""
+
+    __slots__ = ("start", "end", "scope", "section", "lang", "figs", "all", "stmts", "text", "block")
+
+    def __init__(self, text: str, start: int, end: int, scope: int, section: int, block: int) -> None:
+        self.text = text  # the whole reading text (folded)
+        self.start, self.end = start, end
+        self.scope, self.section, self.block = scope, section, block
+        self.lang = lang_of(text[start:end])
+        self.figs: list[Fig] = []
+        self.all: list[Mention] = []
+        self.stmts: list[Stmt] = []
+
+    def words(self) -> str:
+        return self.text[self.start : self.end]
+
+    @property
+    def cues(self) -> Cues:
+        return cues(self.lang)
+
+
+class Reading:
+    """A draft read for inference: made once, passed to every relation finder."""
+
+    def __init__(self, draft: Draft, mentions: list[Mention], year: int | None = None, month: int | None = None) -> None:
+        from factcheck.prose.fold import fold
+
+        self.draft = draft
+        self.text = fold(draft.text)
+        self.mentions = mentions
+        self.year, self.month = year, month
+        self.sentences: list[Sentence] = []
+        #: scope id -> its sentences; section id -> its sentences
+        self.scopes: dict[int, list[Sentence]] = {}
+        self.sections: dict[int, list[Sentence]] = {}
+        self.tables: list[list[tuple[int, int, int, int]]] = []  # per table: (row, col, start, end) of each cell
+        self.table_sections: list[int] = []
+        self._split()
+        for s in self.sentences:
+            _read_sentence(self, s)
+
+    def _split(self) -> None:
+        """Sentences of every block, with their scope and section; the cells of every table."""
+        blocks = self.draft.blocks
+        starts = [m.start for m in self.mentions]
+        section, scope, last_list, last_table = 0, -1, None, -1
+        for k, b in enumerate(blocks):
+            if b.kind == "heading":
+                section += 1
+            if b.kind == "cell":
+                if b.group != last_table:
+                    last_table = b.group
+                    self.tables.append([])
+                    self.table_sections.append(section)
+                self.tables[-1].append((b.row, b.col, b.start, b.end))
+                continue
+            if b.kind == "item" and last_list == b.group:
+                pass  # the items of one list are one scope
+            else:
+                scope += 1
+            last_list = b.group if b.kind == "item" else None
+            for a, z in _sentences(self.text, b.start, b.end):
+                s = Sentence(self.text, a, z, scope, section, k)
+                i, j = bisect_left(starts, a), bisect_left(starts, z)
+                s.all = self.mentions[i:j]
+                self.sentences.append(s)
+                self.scopes.setdefault(scope, []).append(s)
+                self.sections.setdefault(section, []).append(s)
+            if b.kind == "heading":
+                section += 0  # the heading belongs to the section it opens
+
+    def cell_mentions(self, start: int, end: int) -> list[Mention]:
+        starts = [m.start for m in self.mentions]
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        return self.mentions[i:j]
+
+
+_END = re.compile(r"[.!?。！？]+[\"'”’)）]*(?=\s|$)|[。！？；;](?![\d%])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st inc co corp ltd plc no vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec "
+    "u.s u.k fig approx est".split()
+)
+
+
+def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[a:b]``: ended by a full stop, a question or
+    exclamation mark, or a semicolon (a new statement in every language)."""
+    out = []
+    start = a
+    for m in _END.finditer(text, a, b):
+        end = m.end()
+        if m.group().startswith(".") and _abbreviation(text, start, m.start()):
+            continue
+        if text[start:end].strip():
+            out.append(_trim(text, start, end))
+        start = end
+    if text[start:b].strip():
+        out.append(_trim(text, start, b))
+    return out
+
+
+def _abbreviation(text: str, start: int, stop: int) -> bool:
+    before = re.search(r"([A-Za-z.]+)$", text[max(start, stop - 24) : stop])
+    word = before.group(1).lower().rstrip(".") if before else ""
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _read_sentence(r: Reading, s: Sentence) -> None:
+    text = r.text
+    figs = []
+    for m in s.all:
+        if fx.noise(m, text) or fx.index_name(m, text) or m.value is not None and q.is_time(m.value.unit):
+            continue  # words to the relations: '4月', 'CSI 300', 'three years after', 近一年
+        assert m.value is not None
+        figs.append(Fig(m, len(figs), fx.kind_of(m), m.value))
+    s.figs = figs
+    c = s.cues
+    for k, f in enumerate(figs):
+        f.sent = s
+        a = figs[k - 1].end if k else s.start
+        z = figs[k + 1].start if k + 1 < len(figs) else s.end
+        f.code = _code_before(text, a, f.start) if q.is_plain(f.value.unit) else ""
+        f.before = _CODE.sub("", text[a : f.start]) if f.code else text[a : f.start]
+        f.after = text[f.end : z]
+        f.lead, f.tail = c.lead(f.before, LEAD_KEYS), c.tail(f.after, TAIL_KEYS)
+    for f in figs:
+        _adjust(f, text)
+        _role(f, figs)
+    _statements(s, c)
+
+
+#: currency codes the engine has no unit for ("NOK 6.84 billion"): the figure pairs only with its own code
+CURRENCY_CODES = frozenset(
+    "NOK SEK DKK ISK CHF AUD CAD NZD SGD INR KRW TWD THB MYR IDR PHP VND PKR BDT BRL MXN CLP COP PEN ARS "
+    "ZAR EGP NGN KES MAD RUB TRY PLN CZK HUF RON BGN ILS AED SAR QAR KWD BHD OMR".split()
+)
+#: a prefix of another country's dollar, or of the rupee, before a figure the number reader reads bare
+_PREFIX_CODES = {"A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "SG$": "SGD",
+                 "NT$": "TWD", "R$": "BRL", "Z$": "ZWL", "Rs": "INR", "Rs.": "INR", "₹": "INR", "新台币": "TWD",
+                 "澳元": "AUD", "新加坡元": "SGD"}
+_CODE = re.compile(r"(?<![A-Za-z])(A\$|AU\$|C\$|CA\$|NZ\$|S\$|SG\$|NT\$|R\$|Z\$|Rs\.?|₹|[A-Z]{3}|新台币)\s?$")
+
+
+def _code_before(text: str, a: int, start: int) -> str:
+    """The code of a currency written before a figure the number reader read bare: 'NOK',
+    'AUD' for 'A$', 'INR' for 'Rs'; '' for none."""
+    found = _CODE.search(text, max(a, start - 5), start)
+    if found is None:
+        return ""
+    word = found.group(1)
+    code = _PREFIX_CODES.get(word, word)
+    return code if code in CURRENCY_CODES else ""
+
+
+def _adjust(f: Fig, text: str) -> None:
+    """Signs and units the words around a figure give it: '(2.6)%' is -2.6%, '(120)'
+    in brackets of its own is negative, '0.5 points' after two percentages is pp."""
+    m = f.m
+    if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 2] in (")%", ")％"):
+        v = fx.as_percent(m)
+        if v is not None:
+            f.value, f.kind = q.neg(v), "pct"
+            f.sign = -1
+        return
+    if f.kind == "amt" and q.is_plain(f.value.unit) and f.tail and f.tail[0].key == "points" and f.m.value is not None:
+        v = fx.as_points(m)
+        if v is not None:
+            f.value, f.kind = v, "pts"
+
+
+def _first(hits: list[Hit], keys: tuple[str, ...]) -> Hit | None:
+    """The nearest hit that is one of ``keys``, past any filler (a phrase of several keys
+    counts as any of them)."""
+    k = 0
+    while k < len(hits):
+        group = [h for h in hits[k:] if h.start == hits[k].start]
+        for h in group:
+            if h.key in keys:
+                return h
+        if any(h.key not in FILL for h in group):
+            return None
+        k += len(group)
+    return None
+
+
+def _direction(hits: list[Hit]) -> int:
+    for h in hits:
+        if h.key in ("rise", "sign_up"):
+            return 1
+        if h.key in ("fall", "sign_down"):
+            return -1
+    return 0
+
+
+def _role(f: Fig, figs: list[Fig]) -> None:
+    """The role the words right next to the figure give it."""
+    for h in f.lead:
+        if h.key in ("about", "over", "at_least", "nearly", "under"):
+            f.approx = h.key
+            break
+        if h.key not in FILL:
+            break
+    if f.kind == "amt" and q.is_time(f.value.unit):
+        f.role = "time"  # 'three years after', 近一年: a span of time, read by the elapsed rules
+        return
+    lead = _first(f.lead, LEAD_ROLES)
+    tail = _own_tail(f)
+    if tail is not None and tail.key == "times":
+        f.role = "ratio"  # '1.4倍', 'three times': a ratio, never a change in amount
+        return
+    if f.i and _after_comparative(f, figs[f.i - 1]):
+        f.role, f.period, f.explicit, f.link = "base", "prior", True, "from"
+        f.owner = figs[f.i - 1]
+        return
+    if lead is not None and lead.key == "level" and f.kind == "pct":
+        lead = _beyond_level(f) or lead  # 营收占比达到58%, margin was 26.4%: the share cue behind the verb
+    if lead is not None:
+        f.cue, f.explicit, f.link = lead.phrase, True, lead.key
+        _lead_role(f, lead, figs)
+        if f.role == "share" and f.sent is not None and f.sent.lang == "zh":
+            f.whole = _whole_zh(f.before[: lead.start])
+    elif f.kind == "pct" and _opened_share(f):
+        f.role, f.explicit, f.link = "share", True, "share"
+    elif _opened_base(f):
+        f.role, f.period, f.explicit, f.link = "base", "prior", True, "from"
+    if tail is not None and f.role in ("level", "alt"):
+        _tail_role(f, tail)
+    if f.role == "level" and f.kind == "pct" and f.lead == [] and f.m.text.lstrip()[:1] in "-−" and f.i:
+        f.role, f.sign, f.explicit = "change", -1, True  # 'Revenue 4,512 (4,108) -10%'
+    if f.role in ("level", "new") and _prior_words(f):
+        f.period = "prior"
+
+
+#: the comparative after a change that makes the next figure its base ('4.1% less than the £64.05',
+#: '32% below its record of $109,070', '3.7% above the $4.65 billion midpoint')
+_COMPARATIVE = re.compile(r"^\s*(?:higher|lower|more|less|above|below|up|down)(?:\s+than)?\s+"
+                          r"(?:(?:the|its|their|a|an)\s+)?(?:[a-z0-9'’-]+\s+){0,6}?(?:of\s+|at\s+)?$")
+
+
+def _own_tail(f: Fig) -> Hit | None:
+    """The cue right after a figure that is its own ('5% higher', 'a 63 percent increase
+    from'), not the next figure's ('96.3 billion yuan, up 4.1%': 'up' is the 4.1%'s)."""
+    tail = _first(f.tail, TAIL_ROLES)
+    if tail is None or tail.key not in ("rise_after", "fall_after"):
+        return tail
+    if f.after[: tail.start].strip():
+        return None  # a comma or a word between: the cue opens what follows
+    if not f.after[tail.end :].strip() and f.i + 1 < len(f.sent.figs if f.sent else []):
+        return None  # 'up' right before the next figure is that figure's
+    return tail
+
+
+def _beyond_level(f: Fig) -> Hit | None:
+    """A share cue right behind a level verb: 占比达到, 比重为, 'a share of … was'."""
+    for h in f.lead[1:4]:
+        if h.key == "share":
+            return h
+        if h.key not in FILL and h.key != "level":
+            return None
+    return None
+
+
+#: 占服务进口总额的39.6%, 占人均消费支出的比重为32.6%: the whole named between 占 and 的
+_SHARE_ZH = re.compile(r"占([^，,。；;占\d%]{1,24}?)的(?:比重|比例|份额|比率)?(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
+_CLAUSE_ZH = re.compile(r"[，,。；;：:、（(]")
+
+
+def _opened_share(f: Fig) -> bool:
+    if f.sent is None or f.sent.lang != "zh":
+        return False
+    found = _SHARE_ZH.search(f.before)
+    if found is None:
+        return False
+    f.whole = measure_key(_strip_zh(found.group(1)))
+    f.cut = found.start()
+    return True
+
+
+def _whole_zh(before: str) -> str:
+    """The whole a Chinese share names: 占…的比重为 (between 占 and 的), else the words just
+    before 占比 (营收占比达到58%: 营收)."""
+    found = re.search(r"占([^，,。；;占\d%]{1,24}?)的?\s*$", before)
+    if found:
+        return measure_key(_strip_zh(found.group(1)))
+    clause = measure_key(_strip_zh(_CLAUSE_ZH.split(before)[-1]))
+    # 营收占比达到58%: revenue is the whole; 境外收入占比32.1%: the part, its whole unnamed
+    return clause if clause in _WHOLE_WORDS_ZH or clause.startswith("总") or clause.endswith("总额") else ""
+
+
+#: names a Chinese share written '<name>占比' takes as its whole
+_WHOLE_WORDS_ZH = frozenset({"营收", "营业收入", "收入", "总收入", "营业总收入", "销售额", "总额", "总量", "全年"})
+
+
+def _strip_zh(name: str) -> str:
+    """A Chinese name without the words around it that are no part of it (在, 其, 公司)."""
+    name = name.strip()
+    for lead in ("在", "其", "该", "公司", "集团", "本集团", "全国", "我国"):
+        if name.startswith(lead) and len(name) > len(lead) + 1:
+            name = name[len(lead):]
+    return name
+
+
+def _after_comparative(f: Fig, prev: Fig) -> bool:
+    return prev.kind in ("pct", "pts") and f.kind == "amt" and bool(_COMPARATIVE.match(f.before.lower()))
+
+
+#: a base opened a few words back: 'compared with revenue of', 较上季末的, 与去年同期的…相比, 比上年的
+_OPEN_EN = re.compile(r"\b(?:from|compared (?:with|to)|versus|against)\s+(?:(?:the|its|their|a|an|last year's|the prior year's)\s+)?"
+                      r"(?:[a-z'’-]+\s+){0,3}(?:of|at)\s*$")
+_OPEN_ZH = re.compile(r"(?:较|比|与|同)[^，,。；;%]{0,24}?(?:的|约|为)\s*$|较[^，,。；;%]{0,24}?$|与[^，,。；;%]{0,12}?$")
+
+
+def _opened_base(f: Fig) -> bool:
+    off = max(0, len(f.before) - 60)
+    text = f.before[off:]
+    if f.sent is not None and f.sent.lang == "zh":
+        found = _OPEN_ZH.search(text)
+        if found is None or found.group().startswith("与") and "相比" not in f.after[:6]:
+            return False
+    else:
+        found = _OPEN_EN.search(text.lower())
+        if found is None:
+            return False
+    f.cut = off + found.start()
+    return True
+
+
+def _lead_role(f: Fig, lead: Hit, figs: list[Fig]) -> None:
+    key = lead.key
+    if key == "from" or key == "prior_bracket":
+        f.role, f.period = "base", "prior"
+    elif key == "to":
+        f.role = "new"
+        f.sign = _direction(f.lead)
+    elif key in ("rise", "fall", "sign_up", "sign_down"):
+        f.role, f.sign = "change", 1 if key in ("rise", "sign_up") else -1
+    elif key == "judge":
+        f.role, f.sign = "change", 0
+    elif key == "share" and f.kind == "pct":
+        f.role = "share"
+    elif key == "or":
+        f.role = "alt"
+    elif key == "level":
+        f.role = "level"
+    if f.role == "level" and f.i and _bracketed_base(f, figs[f.i - 1]):
+        f.role, f.period = "base", "prior"
+
+
+def _bracketed_base(f: Fig, prev: Fig) -> bool:
+    """'Revenue 4,512 (4,108) +10%': a figure in brackets of its own right after a level."""
+    return (f.before.strip() == "(" and f.after.lstrip().startswith(")") and prev.role in ("level", "new")
+            and prev.kind == f.kind == "amt")
+
+
+def _tail_role(f: Fig, tail: Hit) -> None:
+    key = tail.key
+    if key in ("rise_after", "fall_after") and f.kind in ("pct", "pts", "amt") and f.role != "alt":
+        f.role, f.sign = "change", 1 if key == "rise_after" else -1
+        f.cue, f.explicit = tail.phrase, True
+        if re.match(r"(?:above|below|higher than|lower than|more than|less than)\b", tail.phrase.lower()):
+            f.link = "than"  # its base is the one named after it, and no other
+    elif key == "of" and f.kind == "pct":
+        f.role, f.explicit = "share", True
+        f.cue = tail.phrase
+        f.whole = _named_after(f, tail)
+    elif key == "prior_after" and f.role == "level":
+        f.period = "prior"
+    elif key == "times":
+        f.role = "ratio"
+
+
+def _named_after(f: Fig, of: Hit) -> str:
+    """The whole a share names after 'of': 'of net revenues, compared with' -> 'net revenues'."""
+    rest = f.after[of.end :]
+    c = f.sent.cues if f.sent is not None else cues("en")
+    words = []
+    for t, a, z in tokens(rest):
+        if t in (",", ";", "(", ")", ":", "#", "%", "，", "；", "。") or len(words) > 6:
+            break
+        if c.lead(rest[: z], frozenset({"from", "to", "rise", "fall", "period", "prior_after", "level"})):
+            hit = c.lead(rest[:z])[0]
+            if hit.start >= a:
+                break
+        words.append(rest[a:z])
+    return measure_key(" ".join(words))
+
+
+def _prior_words(f: Fig) -> bool:
+    """A level named as last year's ('last year's revenue was', 上年同期营业收入为)."""
+    if f.period == "prior" or f.sent is None:
+        return False
+    for h in f.tail[:3]:
+        if h.key == "prior_after":
+            return True
+    c = f.sent.cues
+    head = f.before[-40:]
+    return c.find(head, "prior_period") is not None
+
+
+# --------------------------------------------------------------------------- statements
+
+_SEPARATORS = frozenset({",", ";", "，", "；", "、", ":", "：", "and", "while", "whereas", "but", "with", "as", "及", "而", "但"})
+_BACKREF = ("back_ref",)
+
+
+def _statements(s: Sentence, c: Cues) -> None:
+    """Group the sentence's figures into statements, each with its subject's measure."""
+    current: Stmt | None = None
+    for f in s.figs:
+        rest = _remainder(f)
+        named_whole = f.role == "share" and bool(f.whole) and f.link in ("share", "")
+        starts = current is None or (f.role != "alt" and not named_whole and _new_subject(rest))
+        if starts:
+            name, qual = _subject(rest, c)
+            current = Stmt(s, len(s.stmts), measure_key(name), c.has(f.before[:30], "back_ref"), qual)
+            s.stmts.append(current)
+        assert current is not None
+        current.figs.append(f)
+        f.stmt = current
+        f.measure = current.measure
+
+
+def _remainder(f: Fig) -> str:
+    """The lead of a figure without the cues that give it its role: for a base, only what
+    stands before its 'from' (降幅从上月的4.0%: 降幅 names a new subject); for the rest,
+    before the whole chain of cues next to it."""
+    if f.cut is not None:
+        return f.before[: f.cut]
+    if not f.lead:
+        return f.before
+    if f.role == "base" and f.link == "from":
+        for h in f.lead:
+            if h.key == "from":
+                return f.before[: h.start]
+    return f.before[: f.lead[-1].start]
+
+
+def _new_subject(rest: str) -> bool:
+    """Words of a subject after a separator: ', while net income fell' (net income),
+    '，归属于上市公司股东的净利润' (two Chinese characters at least). Words with no
+    separator before them name the figure itself ('The $48 offer is 52% above')."""
+    words = cjk = 0
+    seen = False
+    for t, _, _ in tokens(rest):
+        if t in _SEPARATORS:
+            words = cjk = 0
+            seen = True
+        elif t >= "\u3400":
+            cjk += 1
+        elif t[0].isalpha() and t not in _NOT_SUBJECT:
+            words += 1
+    return seen and words >= 1 or cjk >= 2
+
+
+#: words that name no subject (what is left of a lead once its cues are read)
+_NOT_SUBJECT = frozenset("the a an its their our his her this that these those it they of in on at for by to".split())
+
+
+def _subject(rest: str, c: Cues) -> tuple[str, str]:
+    """The words naming what the statement measures (the lead's last clause, without the
+    words around it that are not its name: conjunctions, determiners, verbs), and the
+    period words its name holds ('Year-to-date inflows': year-to-date)."""
+    parts = re.split(r"[,;:，；：、(（]|\b(?:and|while|whereas|but|as)\b", rest)
+    last = parts[-1] if parts else rest
+    qual = []
+    for h in c.lead(last, frozenset({"period", "fill", "currency", "level", "stop"})):
+        if h.key == "period":
+            qual.append(h.phrase)
+        last = last[: h.start]
+    words = c.tail(last, frozenset({"stop", "period"}))
+    if words:
+        qual += [h.phrase for h in words if h.key == "period"]
+        last = last[words[-1].end :]
+    return last.strip(), " ".join(qual).lower()
+
+
+_DROP_WORDS = re.compile(r"^(?:the|its|their|our|his|her|a|an|all|total|group|company's|group's|firm's|bank's)\s+")
+
+
+def measure_key(name: str) -> str:
+    """A measure's name folded for matching: lower case, no article or 'total', the last
+    word singular ('Net revenues' -> 'net revenue'); Chinese as written."""
+    name = " ".join(name.lower().split()).strip(" ,.:;'\"")
+    while True:
+        cut = _DROP_WORDS.sub("", name)
+        if cut == name:
+            break
+        name = cut
+    if name.endswith("ies") and len(name) > 4:
+        name = name[:-3] + "y"
+    elif name.endswith("s") and not name.endswith(("ss", "sales", "us", "earnings", "is")):
+        name = name[:-1]
+    return name[-40:]
+
+
+def same_measure(a: str, b: str) -> bool:
+    """Two measure names for one thing: equal, or one the other's last words ('revenue' and
+    'total revenue'; 营业收入 and 收入 only when written the same)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if short[0] >= "\u3400":
+        return long.endswith(short) and len(short) >= 2
+    return long.endswith(" " + short)
