@@ -35,8 +35,8 @@ ACROSS_SENTENCES = frozenset({"share-of", "difference", "years-after", "annivers
 
 
 def rules() -> list[Rule]:
-    """Every rule, in the order they are tried (tables last)."""
-    from factcheck.infer import elapsed, tables  # noqa: F401 - they register their rules
+    """Every sentence rule, in the order they are tried (after the finders of ``kinds``)."""
+    from factcheck.infer import elapsed  # noqa: F401 - it registers its rules
 
     return list(RULES)
 
@@ -62,11 +62,10 @@ def infer(draft: Draft, year: int | date | None = None, mentions: list[Mention] 
 
 def _by_role(draft: Draft, mentions: list[Mention], year: int | None, month: int | None) -> list[Relation]:
     """Changes and shares paired by role and measure (``reading``, ``relate``)."""
-    from factcheck.infer import grid, relate
+    from factcheck.infer.kinds import find
     from factcheck.infer.reading import Reading
 
-    reading = Reading(draft, mentions, year, month)
-    return grid.relations(reading) + relate.changes(reading) + relate.shares(reading)
+    return find(Reading(draft, mentions, year, month))
 
 
 def _by_rules(draft: Draft, year: int | None, month: int | None, mentions: list[Mention]) -> list[Relation]:
@@ -87,7 +86,6 @@ def _by_rules(draft: Draft, year: int | None, month: int | None, mentions: list[
 
 def _old_rules(draft: Draft, year: int | None, month: int | None, mentions: list[Mention]) -> list[OldRelation]:
     from factcheck.draft import sentences
-    from factcheck.infer.tables import read_tables
 
     text = draft.text
     starts = [m.start for m in mentions]
@@ -101,9 +99,7 @@ def _old_rules(draft: Draft, year: int | None, month: int | None, mentions: list
     by_paragraph: dict[tuple[int, int], list[Sentence]] = {}
     for s in built:
         by_paragraph.setdefault(s.paragraph, []).append(s)
-    import os
-    skip = set(os.environ.get("FC_SKIP", "").split(","))
-    readers = [r for r in rules() if r.read is not _table_rule and r.name not in skip]
+    readers = rules()
     #: the rules that may find a relation's other figures in the sentences before (a
     #: sentence of one figure is tried by these alone)
     across = [r for r in readers if r.name in ACROSS_SENTENCES]
@@ -117,7 +113,6 @@ def _old_rules(draft: Draft, year: int | None, month: int | None, mentions: list
                 out += r.read(s, ctx)
         if len(out) > MAX_RELATIONS:
             break
-    out += read_tables(draft, mentions)
     return out
 
 
@@ -154,33 +149,6 @@ def draft_date(draft: Draft) -> date | None:
         return None
 
 
-def _table_rule(s: Sentence, ctx: Ctx) -> list[Relation]:  # pragma: no cover - tables are read whole
-    return []
-
-
-rule(
-    "table-total",
-    "total",
-    "| Segment | Revenue |\n|---|---|\n| Gaming | 58.5 |\n| Ads | 30.1 |\n| Total | 88.6 |",
-    "sum(58.5, 30.1) ≈ 88.6",
-)(_table_rule)
-RULES[-1] = RULES[-1]._replace(
-    doc="A Markdown table with a row labelled Total (All, Sum, 合计, 总计): each numeric column "
-    "foots to it. Columns of rates (change, margin, price, average) are left alone, and so is a "
-    "table with sub-totals."
-)
-rule(
-    "table-shares",
-    "sum",
-    "| Segment | Share |\n|---|---|\n| Gaming | 35% |\n| Ads | 18% |\n| Other | 47% |",
-    "sum(35%, 18%, 47%) ≈ 100%",
-)(_table_rule)
-RULES[-1] = RULES[-1]._replace(
-    doc="A percentage column headed as a share of the whole (Share, % of total, 占比, 比重) "
-    "without a Total row sums to 100%."
-)
-
-
 def claim_text(r: Relation) -> str:
     """A relation as one line: 'growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%'."""
     from factcheck.infer.tree import show
@@ -201,12 +169,24 @@ def rules_text() -> str:
     with the claim the example gives as the reader reads it now."""
     from factcheck.infer.cues import APPROXIMATIONS
 
+    from factcheck.infer.kinds import FINDERS, KINDS
+
     out = [
-        "Inference rules: the relations `factcheck verify DRAFT.md` reads from a draft, each",
-        "checked like a written claim. A rule reads one sentence (or one table) and says",
-        "nothing when a role is ambiguous.",
+        "Inference: the relations `factcheck verify DRAFT.md` reads from a draft, each checked",
+        "like a written claim, and reported only when certain (a failure needs its figures bound",
+        "without doubt and no other reading of the text that holds).",
+        "",
+        "Kinds of relation:",
+        *(f"  {k.name:<11}{k.checks:<34}{k.doc}" for k in KINDS),
         "",
     ]
+    for f in FINDERS:
+        out += [f"{f.name}", *("  " + line for line in _wrap(f.doc))]
+        for text, gives in f.examples:
+            found = [claim_text(x) for x in read_example(text)]
+            example = text.replace("\n", "\n      ")
+            out += [f"  e.g. {example}", f"  gives: {gives if gives in found else (found[0] if found else '(nothing)')}"]
+        out.append("")
     for r in rules():
         found = [x for x in read_example(r.example) if x.rule == r.name]
         gives = claim_text(found[0]) if found else "(nothing: see the tests)"

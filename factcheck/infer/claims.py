@@ -15,7 +15,7 @@ import os
 from factcheck.draft import Draft
 from factcheck.infer.relate import Relation
 from factcheck.infer.tree import show
-from factcheck.model import COMPARE_ALIASES, Claim, Expr, Inferred, Span
+from factcheck.model import COMPARE_ALIASES, Claim, Expr, Inferred
 from factcheck.prose import Mention
 
 TAG = "inferred"

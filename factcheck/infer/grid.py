@@ -391,6 +391,12 @@ def _total_rows(r: Reading, table: Table) -> list[Relation]:
     return out
 
 
+def _percent_head(head: str) -> bool:
+    """A column of percentages whose cells are bare numbers: 'Share of book (%)', 'Allocation (%)'."""
+    low = head.lower()
+    return "%" in low or "％" in low or cues(lang_of(low)).has(low, "col_share")
+
+
 def _per_unit(head: str) -> bool:
     """A column of figures per unit (a price, an average, a rate, per share): never summed."""
     low = " ".join(head.lower().split())
@@ -414,7 +420,8 @@ def _foot(r: Reading, table: Table, block: list[list[Cell]], row: list[Cell], c:
     col = table.columns[c] if c < len(table.columns) else None
     if col is None or col.kind not in ("level", "share") or row[c].value is None or row[c].kind not in ("amt", "pct"):
         return None
-    if _per_unit(col.head) or row[c].kind == "pct" and row[c].value.point != 100:
+    hundred = row[c].value.point == 100
+    if row[c].kind == "pct" and not hundred or _per_unit(col.head) and not (hundred and _percent_head(col.head)):
         return None  # an average, a rate or a price: a Total row gives its mean, not a sum
     parts = []
     for b in block:

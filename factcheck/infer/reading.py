@@ -42,8 +42,30 @@ TAIL_KEYS = FILL | frozenset(TAIL_ROLES) | frozenset(LEAD_ROLES)
 class Fig:
     """One figure of a sentence, as the relations see it."""
 
-    __slots__ = ("m", "i", "kind", "value", "role", "sign", "period", "measure", "whole", "approx", "stmt",
-                 "sent", "lead", "tail", "code", "before", "after", "cue", "explicit", "link", "owner", "cut")
+    __slots__ = (
+        "after",
+        "approx",
+        "before",
+        "code",
+        "cue",
+        "cut",
+        "explicit",
+        "i",
+        "kind",
+        "lead",
+        "link",
+        "m",
+        "measure",
+        "owner",
+        "period",
+        "role",
+        "sent",
+        "sign",
+        "stmt",
+        "tail",
+        "value",
+        "whole",
+    )
 
     def __init__(self, m: Mention, i: int, kind: str, value: q.Value) -> None:
         self.m = m
@@ -86,7 +108,7 @@ class Fig:
 class Stmt:
     """A run of figures about one subject in a sentence."""
 
-    __slots__ = ("figs", "measure", "sent", "backref", "n", "qual")
+    __slots__ = ("backref", "figs", "measure", "n", "qual", "sent")
 
     def __init__(self, sent: Sentence, n: int, measure: str, backref: bool, qual: str = "") -> None:
         self.figs: list[Fig] = []
@@ -104,7 +126,7 @@ class Stmt:
 class Sentence:
     """One sentence of a scope, its figures and all its mentions (years and dates too)."""
 
-    __slots__ = ("start", "end", "scope", "section", "lang", "figs", "all", "stmts", "text", "block")
+    __slots__ = ("all", "block", "end", "figs", "lang", "scope", "section", "start", "stmts", "text")
 
     def __init__(self, text: str, start: int, end: int, scope: int, section: int, block: int) -> None:
         self.text = text  # the whole reading text (folded)
@@ -239,7 +261,7 @@ def _read_sentence(r: Reading, s: Sentence) -> None:
         f.after = text[f.end : z]
         f.lead, f.tail = c.lead(f.before, LEAD_KEYS), c.tail(f.after, TAIL_KEYS)
     for f in figs:
-        _adjust(f, text)
+        _adjust(f, text, figs)
         _role(f, figs)
     _statements(s, c)
 
@@ -267,9 +289,9 @@ def _code_before(text: str, a: int, start: int) -> str:
     return code if code in CURRENCY_CODES else ""
 
 
-def _adjust(f: Fig, text: str) -> None:
-    """Signs and units the words around a figure give it: '(2.6)%' is -2.6%, '(120)'
-    in brackets of its own is negative, '0.5 points' after two percentages is pp."""
+def _adjust(f: Fig, text: str, figs: list[Fig]) -> None:
+    """Signs and units the words around a figure give it: '(2.6)%' is -2.6%, '0.5 points'
+    between percentages is pp (the index points of 'up 42.8 points, or 1.1%' are not)."""
     m = f.m
     if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 2] in (")%", ")％"):
         v = fx.as_percent(m)
@@ -277,10 +299,17 @@ def _adjust(f: Fig, text: str) -> None:
             f.value, f.kind = q.neg(v), "pct"
             f.sign = -1
         return
-    if f.kind == "amt" and q.is_plain(f.value.unit) and f.tail and f.tail[0].key == "points" and f.m.value is not None:
+    if f.kind == "amt" and q.is_plain(f.value.unit) and f.tail and f.tail[0].key == "points" and _among_percents(f, figs):
         v = fx.as_points(m)
         if v is not None:
             f.value, f.kind = v, "pts"
+
+
+def _among_percents(f: Fig, figs: list[Fig]) -> bool:
+    """Two percentages on one side of the figure, or one on each side."""
+    k = f.i
+    pct = [0 <= j < len(figs) and figs[j].kind == "pct" for j in (k - 2, k - 1, k + 1, k + 2)]
+    return pct[0] and pct[1] or pct[2] and pct[3] or pct[1] and pct[2]
 
 
 def _first(hits: list[Hit], keys: tuple[str, ...]) -> Hit | None:
@@ -318,6 +347,11 @@ def _role(f: Fig, figs: list[Fig]) -> None:
     if f.kind == "amt" and q.is_time(f.value.unit):
         f.role = "time"  # 'three years after', 近一年: a span of time, read by the elapsed rules
         return
+    if re.search(r"\b(?:more|less|higher|lower|greater|bigger|smaller) than (?:the |its |their )?$", f.before.lower()):
+        f.role = "other"  # 'more than the $0.87 trillion spent on defence': a figure compared with, not the subject's
+        return
+    if f.kind == "pct" and f.i and _share_of_whole_before(f, figs[f.i - 1]):
+        return
     lead = _first(f.lead, LEAD_ROLES)
     tail = _own_tail(f)
     if tail is not None and tail.key == "times":
@@ -332,16 +366,25 @@ def _role(f: Fig, figs: list[Fig]) -> None:
     if lead is not None:
         f.cue, f.explicit, f.link = lead.phrase, True, lead.key
         _lead_role(f, lead, figs)
-        if f.role == "share" and f.sent is not None and f.sent.lang == "zh":
+        if f.role == "share" and _MARGIN.search(lead.phrase.lower()):
+            f.whole = "revenue"  # a margin is of revenue: 'with a margin of 12.0%', 毛利率为34.6%
+        elif f.role == "share" and f.sent is not None and f.sent.lang == "zh":
             f.whole = _whole_zh(f.before[: lead.start])
     elif f.kind == "pct" and _opened_share(f):
         f.role, f.explicit, f.link = "share", True, "share"
-    elif _opened_base(f):
+    elif f.kind in ("pct", "pts", "amt") and _verb_by(f):
+        pass
+    if (lead is None or lead.key == "level") and f.role == "level" and _opened_base(f):
         f.role, f.period, f.explicit, f.link = "base", "prior", True, "from"
     if tail is not None and f.role in ("level", "alt"):
         _tail_role(f, tail)
+    elif tail is not None and tail.key == "of" and f.role == "share" and not f.whole:
+        f.whole = _named_after(f, tail)  # "accounted for 27% of that total"
     if f.role == "level" and f.kind == "pct" and f.lead == [] and f.m.text.lstrip()[:1] in "-−" and f.i:
         f.role, f.sign, f.explicit = "change", -1, True  # 'Revenue 4,512 (4,108) -10%'
+    if f.role == "level" and f.i and _listed_after(f, figs[f.i - 1]):
+        prev = figs[f.i - 1]
+        f.role, f.sign, f.explicit, f.link = "change", prev.sign, True, prev.link  # 分别增长1.5%和4.5%, 'up 5% and 6%'
     if f.role in ("level", "new") and _prior_words(f):
         f.period = "prior"
 
@@ -350,6 +393,10 @@ def _role(f: Fig, figs: list[Fig]) -> None:
 #: '32% below its record of $109,070', '3.7% above the $4.65 billion midpoint')
 _COMPARATIVE = re.compile(r"^\s*(?:higher|lower|more|less|above|below|up|down)(?:\s+than)?\s+"
                           r"(?:(?:the|its|their|a|an)\s+)?(?:[a-z0-9'’-]+\s+){0,6}?(?:of\s+|at\s+)?$")
+
+
+#: a share cue that names a margin: its whole is revenue
+_MARGIN = re.compile(r"margin|毛利率|净利率|利润率|净利润率")
 
 
 def _own_tail(f: Fig) -> Hit | None:
@@ -365,6 +412,50 @@ def _own_tail(f: Fig) -> Hit | None:
     return tail
 
 
+def _listed_after(f: Fig, prev: Fig) -> bool:
+    """The next item of a list of changes: '和4.5%', 'and 6%', '、20.8%'."""
+    return prev.role == "change" and prev.kind == f.kind and f.before.strip(" ,，") in ("和", "与", "及", "、", "and", "or")
+
+
+def _share_of_whole_before(f: Fig, prev: Fig) -> bool:
+    """占1843亿元总收入的23%, 占贷款总额15.8万亿元的39%: the whole written between 占 and
+    its share (the figure before it is the whole, the share's part comes earlier)."""
+    if f.sent is None or f.sent.lang != "zh" or prev.kind != "amt":
+        return False
+    if not re.fullmatch(r"[^，,。；;\d%]{0,14}的(?:比重|比例|份额)?(?:为|达|约为|约|近|超过)?\s*", _unbracketed(f.before)):
+        return False
+    if not re.search(r"占[^，,。；;\d%]{0,12}$", prev.before):
+        return False
+    prev.role, prev.explicit = "whole", True
+    f.role, f.explicit, f.link = "share", True, "share"
+    f.approx = "nearly" if f.before.rstrip().endswith("近") else f.approx
+    f.owner = prev
+    return True
+
+
+def _unbracketed(text: str) -> str:
+    """A note in brackets inside a clause left out: 占常住人口的比重（常住人口城镇化率）为."""
+    return re.sub(r"[（(][^（）()]{0,24}[）)]", "", text) if "（" in text or "(" in text else text
+
+
+#: 'cut the one-year loan prime rate by 10 basis points': a verb, its object, then 'by'
+_VERB_BY = re.compile(r"\b([a-z]+)\s+(?:its|their|the|his|her|our|a)(?:\s+[\w'’-]+){1,5}\s+by\s*$")
+
+
+def _verb_by(f: Fig) -> bool:
+    found = _VERB_BY.search(f.before.lower())
+    if found is None or f.sent is None:
+        return False
+    c = f.sent.cues
+    verb = (found.group(1),)
+    sign = 1 if verb in c.words.get("rise", ()) else -1 if verb in c.words.get("fall", ()) else 0
+    if not sign:
+        return False
+    f.role, f.sign, f.explicit, f.link = "change", sign, True, "rise" if sign > 0 else "fall"
+    f.cut = found.start()
+    return True
+
+
 def _beyond_level(f: Fig) -> Hit | None:
     """A share cue right behind a level verb: 占比达到, 比重为, 'a share of … was'."""
     for h in f.lead[1:4]:
@@ -377,18 +468,26 @@ def _beyond_level(f: Fig) -> Hit | None:
 
 #: 占服务进口总额的39.6%, 占人均消费支出的比重为32.6%: the whole named between 占 and 的
 _SHARE_ZH = re.compile(r"占([^，,。；;占\d%]{1,24}?)的(?:比重|比例|份额|比率)?(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
+#: the part a Chinese share names before 占: 第三产业增加值占地区生产总值的比重为62.4%
+_PART_ZH = re.compile(r"(?:^|[，,。；;])\s*(?:其中)?([^，,。；;\d占]{2,14}?)占[^，,。；;\d]{1,24}$")
 _CLAUSE_ZH = re.compile(r"[，,。；;：:、（(]")
 
 
 def _opened_share(f: Fig) -> bool:
     if f.sent is None or f.sent.lang != "zh":
         return False
-    found = _SHARE_ZH.search(f.before)
+    found = _SHARE_ZH.search(_unbracketed(f.before))
     if found is None:
         return False
     f.whole = measure_key(_strip_zh(found.group(1)))
-    f.cut = found.start()
+    f.cut = max(0, f.before.rfind("占"))
     return True
+
+
+def part_name_zh(f: Fig) -> str:
+    """The part a Chinese share names before its 占 (no figure of its own in the clause)."""
+    found = _PART_ZH.search(_unbracketed(f.before))
+    return measure_key(_strip_zh(found.group(1))) if found else ""
 
 
 def _whole_zh(before: str) -> str:
@@ -422,7 +521,8 @@ def _after_comparative(f: Fig, prev: Fig) -> bool:
 #: a base opened a few words back: 'compared with revenue of', 较上季末的, 与去年同期的…相比, 比上年的
 _OPEN_EN = re.compile(r"\b(?:from|compared (?:with|to)|versus|against)\s+(?:(?:the|its|their|a|an|last year's|the prior year's)\s+)?"
                       r"(?:[a-z'’-]+\s+){0,3}(?:of|at)\s*$")
-_OPEN_ZH = re.compile(r"(?:较|比|与|同)[^，,。；;%]{0,24}?(?:的|约|为)\s*$|较[^，,。；;%]{0,24}?$|与[^，,。；;%]{0,12}?$")
+_OPEN_ZH = re.compile(r"(?:较|比|与|同)[^，,。；;%]{0,24}?(?:的|约|为)\s*$|较[^，,。；;%]{0,24}?$|与[^，,。；;%]{0,12}?$"
+                      r"|(?:由|从|自)[^，,。；;%\d]{0,10}?的\s*$")
 
 
 def _opened_base(f: Fig) -> bool:
@@ -490,14 +590,23 @@ def _named_after(f: Fig, of: Hit) -> str:
     c = f.sent.cues if f.sent is not None else cues("en")
     words = []
     for t, a, z in tokens(rest):
-        if t in (",", ";", "(", ")", ":", "#", "%", "，", "；", "。") or len(words) > 6:
+        if not (t[0].isalpha() or t[0] in "'’-") or len(words) > 6:
             break
         if c.lead(rest[: z], frozenset({"from", "to", "rise", "fall", "period", "prior_after", "level"})):
             hit = c.lead(rest[:z])[0]
             if hit.start >= a:
                 break
         words.append(rest[a:z])
-    return measure_key(" ".join(words))
+    name = " ".join(words)
+    said = " ".join(of.phrase.lower().split()[1:])  # 'of the total': the phrase names it itself
+    if not name and said in _REFERRING:
+        return said
+    return name.lower() if name.lower() in _REFERRING else measure_key(name)
+
+
+#: a whole named only by reference: 'of that', 'of the total'
+_REFERRING = frozenset({"that", "this", "it", "them", "those", "that total", "this total", "the total", "the whole",
+                        "total", "the sum"})
 
 
 def _prior_words(f: Fig) -> bool:
@@ -523,7 +632,8 @@ def _statements(s: Sentence, c: Cues) -> None:
     current: Stmt | None = None
     for f in s.figs:
         rest = _remainder(f)
-        named_whole = f.role == "share" and bool(f.whole) and f.link in ("share", "")
+        named_whole = f.role == "share" and bool(f.whole) and f.link in ("share", "") or f.role == "whole" \
+            or f.role == "share" and f.owner is not None
         starts = current is None or (f.role != "alt" and not named_whole and _new_subject(rest))
         if starts:
             name, qual = _subject(rest, c)
@@ -579,12 +689,12 @@ def _subject(rest: str, c: Cues) -> tuple[str, str]:
     last = parts[-1] if parts else rest
     qual = []
     for h in c.lead(last, frozenset({"period", "fill", "currency", "level", "stop"})):
-        if h.key == "period":
+        if h.key == "period" and not c.has(h.phrase, "whole_period"):
             qual.append(h.phrase)
         last = last[: h.start]
     words = c.tail(last, frozenset({"stop", "period"}))
     if words:
-        qual += [h.phrase for h in words if h.key == "period"]
+        qual += [h.phrase for h in words if h.key == "period" and not c.has(h.phrase, "whole_period")]
         last = last[words[-1].end :]
     return last.strip(), " ".join(qual).lower()
 

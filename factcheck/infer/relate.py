@@ -18,6 +18,7 @@ binding is certain.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from factcheck import quantity as q
@@ -70,10 +71,29 @@ def compatible(a: Fig, b: Fig) -> bool:
         return False
     if a.code or b.code:
         return a.code == b.code or (not (a.code and b.code) and q.is_plain((b if a.code else a).value.unit))
+    if _in_points(a) and not q.is_plain(b.value.unit) or _in_points(b) and not q.is_plain(a.value.unit):
+        return False  # '4.5 points' (of a ratio, an index) is never an amount of money
     ua, ub = a.value.unit, b.value.unit
     if q.is_plain(ua) or q.is_plain(ub):
         return True
-    return q.compatible(ua, ub)
+    return q.compatible(ua, ub) or bool(_per(ua, ub) or _per(ub, ua))
+
+
+def _in_points(f: Fig) -> bool:
+    return f.kind == "amt" and q.is_plain(f.value.unit) and bool(f.tail) and f.tail[0].key == "points"
+
+
+def _per(priced: q.Unit, bare: q.Unit) -> q.Unit | None:
+    """'$9,870 a tonne from $9,640': the unit a price is per (tonne), lent to a figure in
+    its currency alone; None when the two are not so (a dividend per share is never a
+    total's: 0.31 yuan per share and 71.2 billion yuan of profit)."""
+    if not q.has_currency(bare) or "/" in q.unit_text(bare) or "share" in q.unit_text(priced):
+        return None
+    per = priced / bare
+    if q.unit_text(per).startswith("1/") or q.unit_text(per).startswith("/"):
+        return per
+    text = q.unit_text(priced)
+    return per if text.startswith(q.unit_text(bare) + "/") else None
 
 
 def pair_values(a: Fig, b: Fig) -> tuple[q.Value, q.Value] | None:
@@ -89,6 +109,11 @@ def pair_values(a: Fig, b: Fig) -> tuple[q.Value, q.Value] | None:
         if vb2 is None:
             return None
         vb = vb2
+    lend_a, lend_b = _per(vb.unit, va.unit), _per(va.unit, vb.unit)
+    if lend_a is not None:
+        va = q.with_unit(va, va.unit * lend_a)
+    elif lend_b is not None:
+        vb = q.with_unit(vb, vb.unit * lend_b)
     return va, vb
 
 
@@ -115,6 +140,7 @@ def changes(r: Reading) -> list[Relation]:
     """Growth, change in points and difference: each change paired with its new figure and its base."""
     out: list[Relation] = []
     for s in r.sentences:
+        out += _respectively(s)
         for st in s.stmts:
             _alternates(st)
             for f in st.figs:
@@ -169,18 +195,49 @@ def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
     return [first._replace(alts=first.alts + others)]
 
 
+def _respectively(s: Sentence) -> list[Relation]:
+    """Pairs 'from Z to Y' (由Z增至Y) one after another, then as many changes listed
+    'respectively' (分别): the changes go to the pairs in order."""
+    if not s.cues.has(s.words(), "respectively"):
+        return []
+    pairs: list[tuple[Fig, Fig]] = []
+    changes: list[Fig] = []
+    figs = s.figs
+    for k, f in enumerate(figs):
+        if f.role == "base" and k + 1 < len(figs) and figs[k + 1].role == "new" and not changes:
+            pairs.append((f, figs[k + 1]))
+        elif f.role == "change" and len(pairs) >= 2:
+            if changes and (changes[-1].i != f.i - 1 or f.kind != changes[-1].kind):
+                return []
+            changes.append(f)
+    if len(pairs) < 2 or len(changes) != len(pairs):
+        return []
+    sign = next((c.sign for c in changes if c.sign), 0)
+    out = []
+    for (base, new), c in zip(pairs, changes):
+        c.sign = c.sign or sign
+        rel = _relation(s, c, base, new, True)
+        if rel is not None:
+            out.append(rel._replace(rule="respectively"))
+    return out
+
+
 def _percent_levels(st: Stmt, c: Fig) -> bool:
     """A percent change between two percentages ('rose 2.1% to 84.8% from 82.7%'): the
     statement's figures are percentages, with no amount among them (保费为1218.4亿元，同比
     下降1.5%，占比由47.9%降至44.4%: the 1.5% is the amount's change)."""
-    others = [f for f in st.figs if f is not c and f.role in ("new", "base", "level")]
+    others = [f for f in st.figs if f is not c and f.role in ("new", "base", "level", "share")]
     return bool(others) and all(f.kind == "pct" for f in others)
 
 
 def _candidates(st: Stmt, c: Fig, roles: tuple[str, ...], levels: str) -> list[Fig]:
-    out = [f for f in st.figs if f is not c and f.role in roles and _level_kind(f) == levels]
+    out = [f for f in st.figs if f is not c and f.role in roles and _level_kind(f) == levels and not _owned_by_other(f, c)]
     # the nearest to the change first
     return sorted(out, key=lambda f: abs(f.i - c.i))
+
+
+def _owned_by_other(f: Fig, c: Fig) -> bool:
+    return f.owner is not None and f.owner is not c and f.owner.role == "change"
 
 
 def _level_kind(f: Fig) -> str:
@@ -190,7 +247,8 @@ def _level_kind(f: Fig) -> str:
 def _subject_levels(st: Stmt, c: Fig, levels: str) -> list[Fig]:
     """The statement's own figure when no 'to' names the new one: 'Revenue was $5bn, up
     10% from $4.5bn'; the one level of the current period, before the change or right after it."""
-    found = [f for f in st.figs if f is not c and f.role == "level" and f.period == "cur" and _level_kind(f) == levels]
+    roles = ("level", "share") if levels == "pct" else ("level",)  # 综合毛利率为32.5%，较上年同期的35.1%下滑2.6个百分点
+    found = [f for f in st.figs if f is not c and f.role in roles and f.period == "cur" and _level_kind(f) == levels]
     before = [f for f in found if f.i < c.i]
     if before:
         return [before[-1]]
@@ -235,7 +293,7 @@ def _earlier(r: Reading, s: Sentence, st: Stmt, c: Fig, levels: str) -> tuple[li
 
 
 def _relation(s: Sentence, c: Fig, base: Fig, new: Fig, certain: bool) -> Relation | None:
-    if not compatible(base, new):
+    if not compatible(base, new) or not _base_year_fits(s, base, new):
         return None
     values = pair_values(base, new)
     if values is None:
@@ -264,6 +322,20 @@ def _relation(s: Sentence, c: Fig, base: Fig, new: Fig, certain: bool) -> Relati
     alts = _conventions(kind, check, stated, vb, vn)
     return Relation(kind, f"{kind}-by-role", check, t.num(stated), cmp, tol, (base.m, new.m, c.m), c.m,
                     s.start, s.end, alts, certain and c.explicit)
+
+
+_BASE_YEAR = re.compile(r"(\d{4})年(?:同期|全年|末|底)?为\s*$")
+
+
+def _base_year_fits(s: Sentence, base: Fig, new: Fig) -> bool:
+    """A base given by its year (…，2023年为7.46亿元) is the year before the new figure's,
+    and the sentence says that year: 毛利率为34.6%，同比提升1.7个百分点，2022年为31.5% has no
+    base for its 同比 (2023's is not given)."""
+    found = _BASE_YEAR.search(base.before)
+    if found is None:
+        return True
+    years = [m for m in s.all if m.kind == "year" and m.value is not None and m.end <= new.start]
+    return bool(years) and int(years[-1].value.point) == int(found.group(1)) + 1  # type: ignore[union-attr]
 
 
 def _with_value(f: Fig, v: q.Value) -> Fig:
@@ -328,11 +400,15 @@ def shares(r: Reading) -> list[Relation]:
 
 
 def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
-    part = _part(st, p)
+    explicit = [p.owner] if p.owner is not None and p.owner.role == "whole" else _explicit_whole(s, p)
+    after = _part_after(s, p, explicit[0] if explicit else None)
+    part = after or _part(st, p) or _named_part(r, s, p)
     if part is None:
         return None
-    explicit = _explicit_whole(s, p)
-    wholes = explicit or _named_whole(r, s, p, part)
+    if not explicit and not p.whole:
+        p.whole = _sibling_whole(r, s, p)  # 内贸箱量1,390万标箱，占比36.0% after …占全港吞吐量的64.0%
+    referred = [] if explicit or not _refers(p) else _referred_whole(r, s, p, part)
+    wholes = explicit or referred or _named_whole(r, s, p, part)
     wholes = [w for w in wholes if w is not part and compatible(part, w)]
     if not wholes:
         return None
@@ -346,15 +422,47 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
         return None
     cmp, tol = comparison(p, 1)
     alts = tuple(Alt(x, t.num(p.value), "binding") for x in found[1:])
-    exact = bool(explicit) or _extra(p.whole, wholes[0].measure) is not None
+    exact = bool(explicit or referred) or _extra(p.whole, wholes[0].measure) is not None
     return Relation("share", "share-by-role", found[0], t.num(p.value), cmp, tol, (part.m, wholes[0].m, p.m), p.m,
                     s.start, s.end, alts, len(found) == 1 and p.explicit and exact)
+
+
+def _named_part(r: Reading, s: Sentence, p: Fig) -> Fig | None:
+    """第三产业增加值占地区生产总值的比重为62.4%: the part named before 占, its figure
+    the subject of a statement in the section."""
+    if s.lang != "zh":
+        return None
+    from factcheck.infer.reading import part_name_zh
+
+    name = part_name_zh(p)
+    if not name:
+        return None
+    found = _by_name(r, s, name, "cur")
+    return found[0] if len(found) == 1 else None
+
+
+def _by_name(r: Reading, s: Sentence, name: str, period: str) -> list[Fig]:
+    """The subject figures of the statements of the section whose measure is ``name`` (or
+    differs from it least), one value only."""
+    best: dict[int, list[Fig]] = {}
+    for t2 in r.sections.get(s.section, []):
+        for st in t2.stmts:
+            subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
+            if subject is None or subject.period != period:
+                continue
+            extra = _extra(name, st.measure)
+            if extra is not None:
+                best.setdefault(extra, []).append(subject)
+    if not best:
+        return []
+    found = best[min(best)]
+    return found[:1] if len({f.value.point for f in found}) == 1 else []
 
 
 def _part(st: Stmt, p: Fig) -> Fig | None:
     """The part a share is of: the figure it restates (', or 81% of'), else the subject's
     figure before it (the new figure of a change whose base stands just before)."""
-    earlier = [f for f in st.figs if f.i < p.i and f.kind == "amt"]
+    earlier = [f for f in st.figs if f.i < p.i and f.kind == "amt" and f.role != "whole"]
     if not earlier:
         return None
     if p.link == "or":
@@ -365,22 +473,88 @@ def _part(st: Stmt, p: Fig) -> Fig | None:
     return news[-1] if news else None
 
 
+def _part_after(s: Sentence, p: Fig, whole: Fig | None) -> Fig | None:
+    """'71% of sales of 41.6 billion yuan, or 29.5 billion yuan', 'nearly 45% of that, or
+    1.12 trillion yuan': the part said again after the share (and its whole)."""
+    k = (whole.i if whole is not None and whole.i > p.i else p.i) + 1
+    nxt = s.figs[k] if k < len(s.figs) else None
+    if nxt is None or nxt.kind != "amt" or nxt.link != "or":
+        return None
+    return nxt
+
+
+def _sibling_whole(r: Reading, s: Sentence, p: Fig) -> str:
+    """The whole a share leaves unnamed (占比36.0%, 'a 27% share'): the one its sibling
+    named just before it, in the sentence or the one before in the scope."""
+    scope = r.scopes.get(s.scope, [])
+    k = next((i for i, x in enumerate(scope) if x is s), 0)
+    for t2 in (s, scope[k - 1] if k else None):
+        if t2 is None:
+            continue
+        named = [f for f in t2.figs if f.role == "share" and f.whole and (t2 is not s or f.i < p.i)]
+        if named:
+            return named[-1].whole
+    return ""
+
+
+def _refers(p: Fig) -> bool:
+    """A share of a whole only referred to: 'of that', 'of the total', 'of it', 'of those sales'."""
+    if p.sent is not None and p.sent.lang == "zh":
+        return False
+    return p.whole in ("that", "this", "it", "them", "those", "that total", "this total", "the total") or p.whole.startswith(
+        ("that ", "those ", "these ", "this "))
+
+
+def _referred_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
+    """What 'that total' refers to: the new figure of the change just before (to Y, 至Y),
+    a whole written 'Y中' (全年保费增量163.4亿元中), else the one amount of the sentence before."""
+    earlier = [f for f in s.figs if f.i < min(part.i, p.i) and f.kind == "amt" and compatible(part, f)]
+    reached = [f for f in earlier if f.role == "new"]
+    if reached:
+        return reached[-1:]
+    within = [f for f in earlier if r.text[f.end : f.end + 1] == "中"]
+    if len(within) == 1 and len(earlier) == 1:
+        return within
+    if earlier:
+        return []
+    scope = r.scopes.get(s.scope, [])
+    k = next((i for i, x in enumerate(scope) if x is s), 0)
+    if k == 0:
+        return []
+    previous = [f for f in scope[k - 1].figs if f.kind == "amt" and compatible(part, f)]
+    if len(previous) == 1:
+        return previous
+    reached = [f for f in previous if f.role == "new"]
+    return reached if len(reached) == 1 else []
+
+
 def _explicit_whole(s: Sentence, p: Fig) -> list[Fig]:
-    """'20% of total revenue of $150 million', '20% of $150 million': the next figure,
-    with nothing between but the whole's name."""
+    """The whole written next to its share: '20% of total revenue of $150 million', '38%
+    of the 12.4 trillion yuan loan book', 占1843亿元总收入的23%, 占贷款总额15.8万亿元的39%."""
+    if p.sent is not None and p.sent.lang == "zh":
+        return _explicit_whole_zh(s, p)
     nxt = s.figs[p.i + 1] if p.i + 1 < len(s.figs) else None
-    if nxt is None or nxt.kind != "amt" or p.stmt is None or nxt.stmt is not p.stmt and nxt.role != "level":
+    if nxt is None or nxt.kind != "amt":
         return []
     gap = " ".join(p.after.lower().split())
-    name = p.whole
-    for lead in ("of the ", "of its ", "of their ", "of total ", "of "):
-        if gap.startswith(lead):
-            rest = gap[len(lead):]
-            if not rest or rest in ("of", "at", ":") or (name and rest.startswith(name.split()[0])
-                                                          and rest.rstrip(" ,:").endswith((" of", " at", name[-3:]))):
-                return [nxt]
-    if p.sent is not None and p.sent.lang == "zh" and gap.rstrip().endswith(("的", "为")) and "占" in p.before:
+    if _OF_WHOLE.fullmatch(gap):
         return [nxt]
+    return []
+
+
+#: between a share and its whole: 'of', 'of the', "of the unit's", 'of total revenue of', 'of its'
+_OF_WHOLE = re.compile(r"\s*of(?: (?:the|its|their|our|a|total|the group's|the unit's|the company's))?"
+                       r"(?: [a-z'’-]+){0,3}?(?: (?:of|at|totalling|totaling|worth))?\s*")
+
+
+def _explicit_whole_zh(s: Sentence, p: Fig) -> list[Fig]:
+    prev = s.figs[p.i - 1] if p.i else None
+    if prev is None or prev.kind != "amt":
+        return []
+    gap = p.before
+    if re.fullmatch(r"[^，,。；;\d%]{0,14}的(?:比重|比例|份额)?(?:为|达|约为|约|近|超过)?\s*", gap) and re.search(
+            r"占[^，,。；;\d%]{0,12}$", prev.before):
+        return [prev]
     return []
 
 

@@ -244,6 +244,11 @@ CUES: dict[str, dict[str, object]] = {
         "try": "Sales rose 10% {} to $110 million from $100 million.",
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
     },
+    "whole_period": {
+        "words": ["in the year", "for the year", "for the full year", "in the full year", "this year", "in #", "for #", "in fiscal #", "for fiscal #", "in the quarter", "for the quarter", "during the year", "during the quarter"],
+        "try": "",
+        "gives": "",
+    },
     "currency": {
         "words": ["rs", "rs.", "inr", "₹", "a$", "us$", "$us", "nz$", "c$", "s$", "r$", "rmb", "hk$"],
         "try": "Sales rose 10% to {} 110 crore from {} 100 crore.",

@@ -1,0 +1,99 @@
+"""The registry: the kinds of relation a draft states, and the finders that read them.
+
+A **kind** is what is checked (``growth``: the percent change from a base to a new
+figure); a **finder** reads one family of shapes into relations of its kinds, over the
+whole ``Reading`` of a draft (its figures with their roles, its tables). Each finder
+has its documentation, an example in English and one in Chinese, and the claim each
+example gives: ``factcheck rules`` prints them, and a test runs every example, as the
+functions of the claims language are tested. The order of ``FINDERS`` is the order
+they are tried: the first relation read for a stated figure is the one kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from factcheck.infer.reading import Reading
+from factcheck.infer.relate import Relation
+
+
+class Kind(NamedTuple):
+    name: str
+    checks: str  # what the claim computes, in the claims language
+    doc: str
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("growth", "growth(base, new) ≈ rate", "a percent change from a base to a new figure, both given"),
+    Kind("change", "change(base, new) ≈ points", "a change between two percentages in percentage or basis points"),
+    Kind("difference", "new - base ≈ amount", "a change in amount, a surplus or a gap, both sides given"),
+    Kind("share", "share(part, whole) ≈ percent", "a part of a whole (a margin: profit of revenue), both given"),
+    Kind("sum", "sum(parts) ≈ 100% or the total", "parts the text marks as a partition of one whole"),
+    Kind("total", "sum(rows) ≈ total", "a table's Total row, or a year's column that is its quarters' sum"),
+    Kind("ratio", "a / b ≈ N", "N times, N-fold, 倍, N years of profit, N per member"),
+    Kind("cagr", "cagr(a, b, years) ≈ rate", "a compound annual growth rate, both ends given"),
+    Kind("elapsed", "years_between(y1, y2) ≈ N", "years since a founding, an anniversary, the Nth edition"),
+)
+
+
+class Finder(NamedTuple):
+    name: str
+    kind: str
+    read: Callable[[Reading], list[Relation]]
+    doc: str
+    examples: tuple[tuple[str, str], ...]  # (text, the claim it gives)
+
+
+def _changes(r: Reading) -> list[Relation]:
+    from factcheck.infer.relate import changes
+
+    return changes(r)
+
+
+def _shares(r: Reading) -> list[Relation]:
+    from factcheck.infer.relate import shares
+
+    return shares(r)
+
+
+def _tables(r: Reading) -> list[Relation]:
+    from factcheck.infer.grid import relations
+
+    return relations(r)
+
+
+FINDERS: tuple[Finder, ...] = (
+    Finder("table", "growth", _tables,
+           "A table read by column: two period columns and a change column give each row's growth (or its change in "
+           "points, or in amount); a share column ('% of net sales') each row's share of the whole row; a Total row "
+           "foots the rows above it; a year's column is the sum of its four quarters'. The later year is the current "
+           "one; a column of another basis (like-for-like, constant currency) is compared with nothing.",
+           (("| | 2024 | 2023 | % change |\n|---|---|---|---|\n| Revenue | 3,418 | 3,160 | +8% |",
+             "growth(3160, 3418) ≈ 8%"),
+            ("| 项目 | 本期 | 上年同期 | 同比增减 |\n|---|---|---|---|\n| 营业收入 | 312.6 | 263.6 | 18.6% |",
+             "growth(263.6, 312.6) ≈ 18.6%"))),
+    Finder("change-by-role", "growth", _changes,
+           "A change (rose 8%, up 1.5 points, 增长18.6%, an increase of $4.1 million) paired with the new figure "
+           "and the base of its statement, each given its role by the words next to it: 'to', 'reaching', 至, 增至 "
+           "make the new figure; 'from', 'compared with', '(2022/23: …)', '4,512 (4,108)', 上年同期为, 较…的 the "
+           "base. A change given twice ('$4.1 million, or 1.2%') is checked both ways.",
+           (("Revenue rose 8% to 167.2 billion yuan, from 154.6 billion a year earlier.",
+             "growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%"),
+            ("营业收入312.6亿元，同比增长18.6%，上年同期为263.6亿元。", "growth(263.6亿 CNY, 312.6亿 CNY) ≈ 18.6%"))),
+    Finder("share-by-role", "share", _shares,
+           "A share (accounted for P% of, or P% of W, 占…的P%, 占比, a margin of P%) paired with its part (the "
+           "figure it restates, or its statement's subject) and its whole: the figure written next to it, the one "
+           "'that total' refers to, or the figure of the measure it names, of the part's period, in the section.",
+           (("Net revenues were $15.1 million. Chip revenues were $12.3 million, or 81% of net revenues.",
+             "share(12.3 million USD, 15.1 million USD) ≈ 81%"),
+            ("海外收入为387亿元，占1843亿元总收入的21%。", "share(387亿 CNY, 1843亿 CNY) ≈ 21%"))),
+)
+
+
+def find(r: Reading) -> list[Relation]:
+    """Every relation every finder reads, in the finders' order."""
+    out: list[Relation] = []
+    for f in FINDERS:
+        out += f.read(r)
+    return out
