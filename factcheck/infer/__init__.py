@@ -117,15 +117,17 @@ def _old_rules(draft: Draft, year: int | None, month: int | None, mentions: list
 
 
 def _unique(found: list[Relation]) -> list[Relation]:
-    """One relation a stated figure: the first found wins."""
-    seen: set[int] = set()
-    out = []
+    """One relation a stated figure, in the order of the draft: the first found, with the
+    others read for the same figure kept as its other readings (``Relation.others``)."""
+    first: dict[int, Relation] = {}
+    rest: dict[int, list[Relation]] = {}
     for r in found:
         key = r.at.start if r.at is not None else -1
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(r)
+        if key in first:
+            rest.setdefault(key, []).append(r)
+        else:
+            first[key] = r
+    out = [r._replace(others=tuple(rest[k])) if k in rest else r for k, r in first.items()]
     return sorted(out, key=lambda r: (r.at.start if r.at else 0))
 
 

@@ -28,34 +28,51 @@ Make = Callable[[Relation], Claim | None]
 
 
 def decide(relations: list[Relation], make: Make, check: Check) -> list[Result]:
-    """The results to report, one a relation at most, in the order given."""
+    """The results to report, one a stated figure at most, in the order given. Each
+    relation comes with the others read for its stated figure (``others``): the first
+    that holds is reported; a failure only when none holds and one of them is certain."""
     out = []
     for rel in relations:
-        r = _decide(rel, make, check)
+        r = _decide_all((rel, *rel.others), make, check)
         if r is not None:
             out.append(r)
     return out
 
 
-def _decide(rel: Relation, make: Make, check: Check) -> Result | None:
-    claim = make(rel)
+def _decide_all(candidates: tuple[Relation, ...], make: Make, check: Check) -> Result | None:
+    failed: Result | None = None
+    for rel in candidates:
+        verdict, result = _decide(rel, make, check)
+        if verdict == "pass":
+            return result
+        if verdict == "explained":
+            return None  # a convention of the text explains the figures: say nothing
+        if verdict == "fail" and failed is None:
+            failed = result
+    return failed
+
+
+def _decide(rel: Relation, make: Make, check: Check) -> tuple[str, Result | None]:
+    """('pass', result), ('fail', result) when certain, ('explained', None) when a
+    convention makes the figures agree, ('silent', None) otherwise."""
+    claim = make(rel._replace(others=()))
     if claim is None:
-        return None
+        return "silent", None
     first = check(claim)
-    if first.status in (Status.PASS, Status.WARN) or first.status is Status.UNCHECKED:
-        return first
+    if first.status in (Status.PASS, Status.WARN, Status.UNCHECKED):
+        return "pass", first
     if first.status is Status.ERROR:
-        return None
+        return "silent", None
     for alt in rel.alts:
-        other = make(rel._replace(check=alt.check, stated=alt.stated, alts=()))
+        other = make(rel._replace(check=alt.check, stated=alt.stated, alts=(), others=()))
         if other is None:
             continue
         r = check(other)
         if r.status in (Status.PASS, Status.WARN):
-            return r if alt.why == "binding" else None
+            return ("pass", r) if alt.why == "binding" else ("explained", None)
     if not rel.certain or _power_of_ten(first):
-        return None
-    return first
+        return "silent", None
+    return "fail", first
 
 
 def _power_of_ten(r: Result) -> bool:

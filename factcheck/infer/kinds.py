@@ -57,6 +57,12 @@ def _shares(r: Reading) -> list[Relation]:
     return shares(r)
 
 
+def _identities(r: Reading) -> list[Relation]:
+    from factcheck.infer.identities import relations
+
+    return relations(r)
+
+
 def _tables(r: Reading) -> list[Relation]:
     from factcheck.infer.grid import relations
 
@@ -81,6 +87,14 @@ FINDERS: tuple[Finder, ...] = (
            (("Revenue rose 8% to 167.2 billion yuan, from 154.6 billion a year earlier.",
              "growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%"),
             ("营业收入312.6亿元，同比增长18.6%，上年同期为263.6亿元。", "growth(263.6亿 CNY, 312.6亿 CNY) ≈ 18.6%"))),
+    Finder("identity", "difference", _identities,
+           "An identity a reader knows (data of each language: exports - imports = surplus, gross margin = "
+           "gross profit / revenue, 进出口 = 出口 + 进口, 地区生产总值 = 三次产业增加值之和) where the text names "
+           "every term: the figures of the other terms, of the same period, in the sentence, the paragraph or "
+           "the section, each found once.",
+           (("Exports were $165.2 billion and imports $226.6 billion, a deficit of $61.4 billion.",
+             "226.6 billion USD - 165.2 billion USD ≈ 61.4 billion USD"),
+            ("全年出口6407.5亿美元、进口4836.1亿美元，出超1571.4亿美元。", "6407.5亿 USD - 4836.1亿 USD ≈ 1571.4亿 USD"))),
     Finder("share-by-role", "share", _shares,
            "A share (accounted for P% of, or P% of W, 占…的P%, 占比, a margin of P%) paired with its part (the "
            "figure it restates, or its statement's subject) and its whole: the figure written next to it, the one "

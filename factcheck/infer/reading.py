@@ -201,7 +201,7 @@ class Reading:
         return self.mentions[i:j]
 
 
-_END = re.compile(r"[.!?。！？]+[\"'”’)）]*(?=\s|$)|[。！？；;](?![\d%])")
+_END = re.compile(r"[.!?。！？]+[\"'”’)）]*(?=\s|$)|[。！？；;]")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st inc co corp ltd plc no vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k fig approx est".split()
@@ -697,6 +697,28 @@ def _subject(rest: str, c: Cues) -> tuple[str, str]:
         qual += [h.phrase for h in words if h.key == "period" and not c.has(h.phrase, "whole_period")]
         last = last[words[-1].end :]
     return last.strip(), " ".join(qual).lower()
+
+
+#: the cue words a figure's name does not hold: 'were', 为, 'about', 全年
+_NAME_STRIP = frozenset({"level", "fill", "about", "over", "at_least", "nearly", "under", "period", "currency", "to"})
+_CLAUSE = re.compile(r"[,;:，；：、。(（]|\b(?:and|while|whereas|but)\b")
+
+
+def name_of(f: Fig) -> str:
+    """The words that name a figure: the clause right before it, without the cue words
+    next to it and the words at its start that name nothing (其中, 'the', 全年):
+    '其中服务出口13373.1亿元' -> 服务出口, 'August exports were $165.2 billion' -> august export."""
+    clause = _CLAUSE.split(f.before)[-1]
+    c = f.sent.cues if f.sent is not None else cues("en")
+    for h in c.lead(clause, _NAME_STRIP):
+        clause = clause[: h.start]
+    lead = c.tail(clause, frozenset({"stop", "period", "fill"}))
+    if lead:
+        clause = clause[lead[-1].end :]
+    name = measure_key(_strip_zh(clause.strip()))
+    if not name and f.role in ("new", "base") and f.stmt is not None:
+        return f.stmt.measure  # '带动服务贸易逆差下降70%至1347.5亿元': the new figure of the subject's change
+    return name
 
 
 _DROP_WORDS = re.compile(r"^(?:the|its|their|our|his|her|a|an|all|total|group|company's|group's|firm's|bank's)\s+")

@@ -59,6 +59,8 @@ class Relation(NamedTuple):
     alts: tuple[Alt, ...] = ()
     #: the figures are bound without doubt: a failure may be reported
     certain: bool = True
+    #: other relations read for the same stated figure, by later finders
+    others: tuple[Relation, ...] = ()
 
 
 # --------------------------------------------------------------------------- values

@@ -25,6 +25,19 @@ from typing import NamedTuple
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.\-]*[A-Za-z])?|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 
 
+#: keys whose entries are not phrases to find next to a figure
+_NOT_PHRASES = frozenset({"identities"})
+
+
+class Identity(NamedTuple):
+    """'R = A op B': a figure named ``result`` is ``a op b`` (op: + - /)."""
+
+    result: str
+    a: str
+    op: str
+    b: str
+
+
 class Hit(NamedTuple):
     """One phrase found next to a figure: its key, the phrase, and where it stands in the text."""
 
@@ -60,11 +73,14 @@ class Cues:
         self._back: dict[str, object] | None = None
         self._fwd: dict[str, object] | None = None
         self.words: dict[str, frozenset[tuple[str, ...]]] = {}
+        self._identities: list[Identity] | None = None
 
     def _build(self) -> None:
         back: dict[str, object] = {}
         fwd: dict[str, object] = {}
         for key, entry in self.table.items():
+            if key in _NOT_PHRASES:
+                continue
             phrases = entry["words"]
             assert isinstance(phrases, list)
             seqs = set()
@@ -145,6 +161,18 @@ class Cues:
 
     def has(self, text: str, key: str) -> bool:
         return self.find(text, key) is not None
+
+    def identities(self) -> list[Identity]:
+        """The identities a reader knows ('gross margin = gross profit / revenue')."""
+        if self._identities is None:
+            out = []
+            for line in self.table.get("identities", {}).get("words", []):  # type: ignore[union-attr]
+                name, _, rest = str(line).partition("=")
+                m = re.fullmatch(r"\s*(.+?)\s+([-+/])\s+(.+?)\s*", rest)
+                if m:
+                    out.append(Identity(name.strip(), m.group(1), m.group(2), m.group(3)))
+            self._identities = out
+        return self._identities
 
 
 _LOADED: dict[str, Cues] = {}

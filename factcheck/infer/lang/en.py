@@ -364,6 +364,23 @@ CUES: dict[str, dict[str, object]] = {
         "try": "",
         "gives": "",
     },
+    # ----------------------------------------------------------------- identities a reader knows
+    #: "R = A op B": a figure named R is A op B when both are named in its paragraph or
+    #: section (op: + - /); read by relate.identities
+    "identities": {
+        "words": [
+            "trade surplus = exports - imports", "trade deficit = imports - exports", "surplus = exports - imports",
+            "deficit = imports - exports", "trade balance = exports - imports", "total trade = exports + imports",
+            "goods and services = goods + services", "exports of goods and services = exports of goods + exports of services",
+            "imports of goods and services = imports of goods + imports of services",
+            "gross margin = gross profit / revenue", "operating margin = operating profit / revenue",
+            "operating margin = operating income / revenue", "net margin = net profit / revenue",
+            "net margin = net income / revenue", "ebitda margin = ebitda / revenue",
+            "total dividend = interim dividend + final dividend", "full-year dividend = interim dividend + final dividend",
+        ],
+        "try": "",
+        "gives": "",
+    },
     # ----------------------------------------------------------------- measures
     "revenue": {
         "words": ["revenue", "revenues", "net revenue", "net revenues", "sales", "net sales", "turnover", "total revenue",

@@ -1,0 +1,126 @@
+"""Identities a reader knows, checked where the text names all their terms.
+
+"出超1571.4亿美元" is exports less imports; a gross margin is gross profit over revenue;
+"goods and services" is goods plus services. The identities are data, per language
+(``lang`` key ``identities``: "R = A op B"). A figure named R is checked against the
+figures named A and B of the same period, found in its sentence, else its paragraph,
+else its section; each must be found once (two values for one name leave it unread).
+Names are compared after what only says whose or where ('服务贸易逆差' and '服务出口' are
+of one trade, '进出口总值' is no kind of '出口'): a name matches a term when it ends with
+it, and the words before it (its qualifier) agree with the other terms' qualifiers.
+A relation found within one paragraph may fail; one that reaches further only passes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.infer import tree as t
+from factcheck.infer.lang import Identity
+from factcheck.infer.reading import Fig, Reading, Sentence, measure_key, name_of
+from factcheck.infer.relate import Relation, comparison, compatible, pair_values
+
+_KINDS = {"-": "difference", "+": "sum", "/": "share"}
+#: what a name may end with beyond its term: 出口总额, 进出口总值, exports total
+_TAIL_ZH = re.compile(r"(?:总额|总值|总量|金额|额|合计|总计|值)$")
+#: words a qualifier may hold that do not change what is meant (服务贸易逆差 and 服务出口)
+_NEUTRAL = re.compile(r"贸易|\btrade\b|\bthe\b|\btotal\b|\s+")
+
+
+def relations(r: Reading) -> list[Relation]:
+    out: list[Relation] = []
+    for s in r.sentences:
+        known = s.cues.identities()
+        if not known:
+            continue
+        for f in s.figs:
+            if f.kind == "pts" or f.role in ("base", "other", "ratio", "time", "whole"):
+                continue
+            name = name_of(f)
+            for ident in known:
+                rel = _check(r, s, f, name, ident)
+                if rel is not None:
+                    out.append(rel)
+                    break
+    return out
+
+
+def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relation | None:
+    qual = _qualifier(name, ident.result, s.lang)
+    if qual is None or (ident.op == "/") != (f.kind == "pct"):
+        return None
+    delta = f.role == "change" and f.kind == "amt"
+    a, near_a = _operand(r, s, f, ident.a, qual, delta)
+    b, near_b = _operand(r, s, f, ident.b, qual, delta)
+    if a is None or b is None or a is b or not compatible(a, b):
+        return None
+    values = pair_values(a, b)
+    if values is None:
+        return None
+    va, vb = values
+    if ident.op == "/":
+        if vb.point == 0:
+            return None
+        check = t.call("share", t.num(va), t.num(vb))
+        stated = f.value
+    else:
+        if not compatible(a, f):
+            return None
+        check = t.call("sum", t.num(va), t.num(vb)) if ident.op == "+" else t.minus(t.num(va), t.num(vb))
+        pv = pair_values(a, f)
+        if pv is None:
+            return None
+        stated = pv[1]
+        if f.role == "change" and f.sign < 0 and stated.point > 0:
+            from factcheck import quantity as q
+
+            stated = q.neg(stated)
+    cmp, tol = comparison(f, 1)
+    return Relation(_KINDS[ident.op], "identity", check, t.num(stated), cmp, tol, (a.m, b.m, f.m), f.m,
+                    s.start, s.end, (), near_a and near_b and f.explicit is not None)
+
+
+def _qualifier(name: str, term: str, lang: str) -> str | None:
+    """What a name says beyond ``term`` (None: it does not name it)."""
+    if not name:
+        return None
+    term = measure_key(term)
+    if lang == "zh":
+        base = _TAIL_ZH.sub("", name) if not name.endswith(term) else name
+        if not base.endswith(term):
+            return None
+        return _NEUTRAL.sub("", base[: len(base) - len(term)])
+    if name == term:
+        return ""
+    if not name.endswith(" " + term):
+        return None
+    return _NEUTRAL.sub("", name[: -len(term)]).strip()
+
+
+def _agree(a: str, b: str) -> bool:
+    return not a or not b or a == b or a.startswith(b) or b.startswith(a)
+
+
+def _operand(r: Reading, s: Sentence, f: Fig, term: str, qual: str, delta: bool) -> tuple[Fig | None, bool]:
+    """The one figure named ``term`` (qualified as ``qual``), of ``f``'s period and kind of
+    figure, nearest first: in the sentence, the paragraph, the section. The second value
+    says whether it was found within the paragraph."""
+    scope = r.scopes.get(s.scope, [])
+    section = r.sections.get(s.section, [])
+    for level, sentences in ((0, [s]), (1, scope), (2, section)):
+        found = [g for t2 in sentences for g in t2.figs if g is not f and _named(g, term, qual, f, delta, t2.lang)]
+        if found:
+            values = {g.value.point for g in found}
+            return (found[0] if len(values) == 1 else None), level < 2
+    return None, False
+
+
+def _named(g: Fig, term: str, qual: str, f: Fig, delta: bool, lang: str) -> bool:
+    if g.kind != "amt" or g.period != f.period:
+        return False
+    if delta != (g.role == "change"):
+        return False
+    if not delta and g.role not in ("level", "new"):
+        return False
+    q = _qualifier(name_of(g), term, lang)
+    return q is not None and _agree(q, qual)
