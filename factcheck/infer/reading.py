@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from factcheck.draft import Draft
 
 #: keys of the cue tables that only fill the space between a cue and its figure
-FILL = frozenset({"fill", "about", "over", "at_least", "nearly", "under", "period", "currency", "unit_word", "basis"})
+FILL = frozenset({"fill", "about", "over", "at_least", "nearly", "under", "period", "currency", "unit_word", "basis",
+                  "average_years"})
 #: keys that give a figure its role when they stand right before it
 LEAD_ROLES = ("from", "to", "rise", "fall", "judge", "or", "share", "level", "prior_bracket", "sign_up", "sign_down")
 #: keys that give it a role right after it
@@ -65,6 +66,7 @@ class Fig:
         "tail",
         "value",
         "whole",
+        "years",
     )
 
     def __init__(self, m: Mention, i: int, kind: str, value: q.Value) -> None:
@@ -92,6 +94,8 @@ class Fig:
         self.owner: Fig | None = None
         #: where, in ``before``, the words that gave the role begin (when no cue table gave it)
         self.cut: int | None = None
+        #: a change that is a compound average over this many years (两年平均增长18.9%)
+        self.years = 0
 
     @property
     def start(self) -> int:
@@ -201,7 +205,7 @@ class Reading:
         return self.mentions[i:j]
 
 
-_END = re.compile(r"[.!?。！？]+[\"'”’)）]*(?=\s|$)|[。！？；;]")
+_END = re.compile(r"[.!?。！？]+[\"'”’)）]*(?=\s|$)|[。！？]")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st inc co corp ltd plc no vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k fig approx est".split()
@@ -387,6 +391,8 @@ def _role(f: Fig, figs: list[Fig]) -> None:
         f.role, f.sign, f.explicit, f.link = "change", prev.sign, True, prev.link  # 分别增长1.5%和4.5%, 'up 5% and 6%'
     if f.role in ("level", "new") and _prior_words(f):
         f.period = "prior"
+    if f.role == "change":
+        f.years = _average_years(f)
 
 
 #: the comparative after a change that makes the next figure its base ('4.1% less than the £64.05',
@@ -410,6 +416,19 @@ def _own_tail(f: Fig) -> Hit | None:
     if not f.after[tail.end :].strip() and f.i + 1 < len(f.sent.figs if f.sent else []):
         return None  # 'up' right before the next figure is that figure's
     return tail
+
+
+_YEARS_WORDS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _average_years(f: Fig) -> int:
+    """How many years a change is the compound average of (两年平均: 2), else 0."""
+    for h in f.lead[:4]:
+        if h.key == "average_years":
+            for word, n in _YEARS_WORDS.items():
+                if word in h.phrase.lower():
+                    return n
+    return 0
 
 
 def _listed_after(f: Fig, prev: Fig) -> bool:
@@ -521,7 +540,7 @@ def _after_comparative(f: Fig, prev: Fig) -> bool:
 #: a base opened a few words back: 'compared with revenue of', 较上季末的, 与去年同期的…相比, 比上年的
 _OPEN_EN = re.compile(r"\b(?:from|compared (?:with|to)|versus|against)\s+(?:(?:the|its|their|a|an|last year's|the prior year's)\s+)?"
                       r"(?:[a-z'’-]+\s+){0,3}(?:of|at)\s*$")
-_OPEN_ZH = re.compile(r"(?:较|比|与|同)[^，,。；;%]{0,24}?(?:的|约|为)\s*$|较[^，,。；;%]{0,24}?$|与[^，,。；;%]{0,12}?$"
+_OPEN_ZH = re.compile(r"(?:较|比|与)[^，,。；;%]{0,24}?(?:的|约|为)\s*$|较[^，,。；;%]{0,24}?$|与[^，,。；;%]{0,12}?$"
                       r"|(?:由|从|自)[^，,。；;%\d]{0,10}?的\s*$")
 
 

@@ -19,6 +19,7 @@ binding is certain.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from typing import NamedTuple
 
 from factcheck import quantity as q
@@ -161,6 +162,10 @@ def _alternates(st: Stmt) -> None:
 
 
 def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
+    if c.years:
+        return _average(s, c)
+    if c.kind == "pts" and _gap(r, s, c):
+        return _gap(r, s, c)
     if _listed(s, c):
         return []
     levels = "pct" if c.kind in ("pct", "pts") else "amt"
@@ -224,6 +229,64 @@ def _respectively(s: Sentence) -> list[Relation]:
     return out
 
 
+def _average(s: Sentence, c: Fig) -> list[Relation]:
+    """比2019年增长41.3%，两年平均增长18.9%: the cumulative change just before, compounded
+    over the years: cagr(1, 1 + 41.3%, 2) ≈ 18.9%."""
+    before = [f for f in s.figs[: c.i] if f.role == "change" and f.kind == "pct" and not f.years]
+    if not before or before[-1].i != c.i - 1 or c.kind != "pct":
+        return []
+    total = before[-1]
+    # the cumulative change is against a year named before it (比2019年, 与2019年同期相比), never 同比
+    if not re.search(r"(?:19|20)\d{2}", total.before) or re.search(r"同比|按年|year[- ]on[- ]year", total.before):
+        return []
+    cum = stated_of(total, total.sign or 1)
+    one = q.exact(Fraction(1))
+    check = t.call("cagr", t.num(one), t.plus(t.num(one), t.num(cum)), t.num(q.exact(Fraction(c.years))))
+    sign = c.sign or (1 if cum.point >= 0 else -1)
+    cmp, tol = comparison(c, sign)
+    return [Relation("cagr", "average-years", check, t.num(stated_of(c, sign)), cmp, tol, (total.m, c.m), c.m,
+                     s.start, s.end, (), c.explicit)]
+
+
+#: 出口增幅大于进口27.2个百分点, 增速高于整体近5个百分点: the two names either side of the comparison
+_GAP_ZH = re.compile(r"([^，,。；;\d%]{1,12}?)(?:增幅|增速|涨幅|降幅)?(大于|高于|快于|超过|领先|小于|低于|慢于|落后|比)"
+                     r"([^，,。；;\d%]{1,12}?)(?:快|高|多|低|慢|少)?(?:约|近|了)?\s*$")
+
+
+def _gap(r: Reading, s: Sentence, c: Fig) -> list[Relation]:
+    """A gap between two growth rates, in points: each rate the change of the statement
+    named on its side, in the paragraph."""
+    if s.lang != "zh":
+        return []
+    found = _GAP_ZH.search(c.before)
+    if found is None:
+        return []
+    a_name, word, b_name = found.group(1), found.group(2), found.group(3)
+    a, b = _rate_of(r, s, c, a_name), _rate_of(r, s, c, b_name)
+    if a is None or b is None or a is b:
+        return []
+    sign = -1 if word in ("小于", "低于", "慢于", "落后") else 1
+    va, vb = stated_of(a, a.sign or 1), stated_of(b, b.sign or 1)
+    check = t.call("change", t.num(vb), t.num(va))
+    cmp, tol = comparison(c, sign)
+    return [Relation("change", "rate-gap", check, t.num(stated_of(c, sign)), cmp, tol, (a.m, b.m, c.m), c.m,
+                     s.start, s.end, (), True)]
+
+
+def _rate_of(r: Reading, s: Sentence, c: Fig, name: str) -> Fig | None:
+    """The growth rate of the statement named ``name`` in the paragraph (出口: 增长23.2%)."""
+    from factcheck.infer.reading import measure_key
+
+    key = measure_key(name.strip())
+    found = []
+    for t2 in r.scopes.get(s.scope, []):
+        for st in t2.stmts:
+            if st.measure and (st.measure == key or st.measure.endswith(key) and len(key) >= 2):
+                rates = [f for f in st.figs if f.role == "change" and f.kind == "pct" and not f.years and f is not c]
+                found += rates[:1]
+    return found[0] if len({f.value.point for f in found}) == 1 and found else None
+
+
 def _percent_levels(st: Stmt, c: Fig) -> bool:
     """A percent change between two percentages ('rose 2.1% to 84.8% from 82.7%'): the
     statement's figures are percentages, with no amount among them (保费为1218.4亿元，同比
@@ -268,7 +331,9 @@ def _listed(s: Sentence, c: Fig) -> bool:
     均下调25个基点，分别降至…): the changes go to their pairs in order, which the
     'respectively' rule reads; here it says nothing."""
     c_ = s.cues
-    if c_.has(s.words(), "respectively"):
+    stmt = c.stmt.figs if c.stmt is not None else [c]
+    around = c.before[-12:] + "".join(f.before for f in stmt if f.i > c.i) + stmt[-1].after[:24]
+    if c_.has(around, "respectively"):
         return True
     nxt = s.figs[c.i + 1] if c.i + 1 < len(s.figs) else None
     return nxt is not None and nxt.kind == c.kind and nxt.before.strip(" ,，、") in ("and", "和", "与", "及", "")

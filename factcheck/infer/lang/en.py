@@ -171,6 +171,14 @@ CUES: dict[str, dict[str, object]] = {
         "try": "The margin rose to 26.4% from 24.9%, up 1.5 {}.",
         "gives": "change(24.9%, 26.4%) ≈ 1.5 pp",
     },
+    "average_years": {
+        "words": ["a two-year average of", "a two-year average", "a three-year average of", "a three-year average",
+                  "on a two-year average basis", "on a three-year average basis"],
+        "try": "",
+        "gives": "",
+    },
+    "faster": {"words": ["faster than", "higher than", "more than", "above", "ahead of"], "try": "", "gives": ""},
+    "slower": {"words": ["slower than", "lower than", "less than", "below", "behind"], "try": "", "gives": ""},
     "times": {
         "words": ["times", "-fold", "fold", "x"],
         "try": "Revenue of $30 million was 3 {} the $10 million of a year earlier.",
