@@ -381,9 +381,11 @@ def _total_rows(r: Reading, table: Table) -> list[Relation]:
                 break
             block.append(above)
         block.reverse()
+        clean = not any(cu.has(_label(b[0].text), "subtotal_row") and not _LESS.match(b[0].text) for b in block)
+        if not block:  # 总计 first, then 其中：采矿业, 制造业 …: the rows under it (perhaps not all of them)
+            block, clean = _of_which_below(body, i, cu), False
         if len(block) < 2 or any(_PER_ROW.search(b[0].text) for b in block + [row]):
             continue
-        clean = not any(cu.has(_label(b[0].text), "subtotal_row") and not _LESS.match(b[0].text) for b in block)
         for c in range(1, len(row)):
             rel = _foot(r, table, block, row, c, clean)
             if rel is not None:
@@ -401,6 +403,22 @@ def _per_unit(head: str) -> bool:
     """A column of figures per unit (a price, an average, a rate, per share): never summed."""
     low = " ".join(head.lower().split())
     return bool(low) and cues(lang_of(low)).has(low, "col_per_unit")
+
+
+def _of_which_below(body: list[list[Cell]], i: int, cu: object) -> list[list[Cell]]:
+    """The rows a total row heads with 'of which' (其中：采矿业 …), to the next total or the end."""
+    from factcheck.infer.lang import Cues
+
+    assert isinstance(cu, Cues)
+    below = body[i + 1 :]
+    if not below or not cu.has(_label(below[0][0].text)[:6], "of_which"):
+        return []
+    out = []
+    for row in below:
+        if _is_total(_label(row[0].text), cu) or all(c.kind in ("empty", "text") for c in row[1:]):
+            break
+        out.append(row)
+    return out
 
 
 def _label(text: str) -> str:

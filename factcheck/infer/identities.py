@@ -52,6 +52,11 @@ def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relat
     delta = f.role == "change" and f.kind == "amt"
     a, near_a = _operand(r, s, f, ident.a, qual, delta)
     b, near_b = _operand(r, s, f, ident.b, qual, delta)
+    # one term found near, the other among several: the one of the same qualifier as the first
+    if a is None and b is not None:
+        a, near_a = _operand(r, s, f, ident.a, _qualifier(name_of(b), ident.b, s.lang) or qual, delta, exact=True)
+    elif b is None and a is not None:
+        b, near_b = _operand(r, s, f, ident.b, _qualifier(name_of(a), ident.a, s.lang) or qual, delta, exact=True)
     if a is None or b is None or a is b or not compatible(a, b):
         return None
     values = pair_values(a, b)
@@ -101,21 +106,22 @@ def _agree(a: str, b: str) -> bool:
     return not a or not b or a == b or a.startswith(b) or b.startswith(a)
 
 
-def _operand(r: Reading, s: Sentence, f: Fig, term: str, qual: str, delta: bool) -> tuple[Fig | None, bool]:
+def _operand(r: Reading, s: Sentence, f: Fig, term: str, qual: str, delta: bool,
+             exact: bool = False) -> tuple[Fig | None, bool]:
     """The one figure named ``term`` (qualified as ``qual``), of ``f``'s period and kind of
     figure, nearest first: in the sentence, the paragraph, the section. The second value
     says whether it was found within the paragraph."""
     scope = r.scopes.get(s.scope, [])
     section = r.sections.get(s.section, [])
     for level, sentences in ((0, [s]), (1, scope), (2, section)):
-        found = [g for t2 in sentences for g in t2.figs if g is not f and _named(g, term, qual, f, delta, t2.lang)]
+        found = [g for t2 in sentences for g in t2.figs if g is not f and _named(g, term, qual, f, delta, t2.lang, exact)]
         if found:
             values = {g.value.point for g in found}
             return (found[0] if len(values) == 1 else None), level < 2
     return None, False
 
 
-def _named(g: Fig, term: str, qual: str, f: Fig, delta: bool, lang: str) -> bool:
+def _named(g: Fig, term: str, qual: str, f: Fig, delta: bool, lang: str, exact: bool = False) -> bool:
     if g.kind != "amt" or g.period != f.period:
         return False
     if delta != (g.role == "change"):
@@ -123,4 +129,4 @@ def _named(g: Fig, term: str, qual: str, f: Fig, delta: bool, lang: str) -> bool
     if not delta and g.role not in ("level", "new"):
         return False
     q = _qualifier(name_of(g), term, lang)
-    return q is not None and _agree(q, qual)
+    return q is not None and (q == qual if exact else _agree(q, qual))

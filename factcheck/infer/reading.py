@@ -734,10 +734,14 @@ def name_of(f: Fig) -> str:
     lead = c.tail(clause, frozenset({"stop", "period", "fill"}))
     if lead:
         clause = clause[lead[-1].end :]
-    name = measure_key(_strip_zh(clause.strip()))
+    name = measure_key(_strip_zh(_VERBS_ZH.sub("", clause.strip()) if f.sent is not None and f.sent.lang == "zh" else clause.strip()))
     if not name and f.role in ("new", "base") and f.stmt is not None:
         return f.stmt.measure  # '带动服务贸易逆差下降70%至1347.5亿元': the new figure of the subject's change
     return name
+
+
+#: verbs inside a Chinese name that name nothing (规模以上工业企业实现利润总额: 规模以上工业企业利润总额)
+_VERBS_ZH = re.compile(r"实现|发生|完成|录得|取得|达到")
 
 
 _DROP_WORDS = re.compile(r"^(?:the|its|their|our|his|her|a|an|all|total|group|company's|group's|firm's|bank's)\s+")

@@ -654,11 +654,27 @@ def _extra(whole: str, measure: str) -> int | None:
     None when it does not name that whole."""
     if not whole or not measure:
         return None
-    if whole == measure or canonical(whole) == canonical(measure) != "":
+    if whole == measure:
         return 0
+    kind = canonical(whole)
+    if kind and whole[0] >= "\u3400":
+        tail = _canonical_tail(measure)
+        if tail is not None and tail[0] == kind:
+            return tail[1]  # 营收 and 东方财富证券营业收入: revenue, of whoever the text is about
     if same_measure(whole, measure) and _scope_words(whole, measure):
         return abs(len(measure) - len(whole))
     return None
+
+
+def _canonical_tail(measure: str) -> tuple[str, int] | None:
+    """('revenue', how many characters before it) when the measure ends with a name of revenue."""
+    from factcheck.infer.lang import cues, lang_of
+
+    c = cues(lang_of(measure))
+    found = c.lead(measure, frozenset({"revenue"}), limit=1)
+    if not found:
+        return None
+    return "revenue", found[0].start
 
 
 def _scope_words(a: str, b: str) -> bool:

@@ -17,6 +17,8 @@ MAGNITUDES: dict[str, int] = {
     "billion": 9, "bn": 9, "十亿": 9,
     "trillion": 12, "tn": 12,
     "万": 4, "十万": 5, "千万": 7, "亿": 8, "百亿": 10, "千亿": 11, "万亿": 12,
+    # 兆: a trillion in Taiwan's and Hong Kong's financial press (2.76兆元 is 2.76万亿元)
+    "兆": 12,
     # the Indian system: a lakh is a hundred thousand, a crore ten million
     "lakh": 5, "crore": 7,
 }
