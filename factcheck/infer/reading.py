@@ -380,6 +380,9 @@ def _role(f: Fig, figs: list[Fig]) -> None:
         pass
     if (lead is None or lead.key == "level") and f.role == "level" and _opened_base(f):
         f.role, f.period, f.explicit, f.link = "base", "prior", True, "from"
+    if f.role == "level" and f.i and _bracketed_base(f, figs[f.i - 1]):
+        f.role, f.period, f.explicit = "base", "prior", True
+        f.owner = figs[f.i - 1] if figs[f.i - 1].role == "share" else None
     if tail is not None and f.role in ("level", "alt"):
         _tail_role(f, tail)
     elif tail is not None and tail.key == "of" and f.role == "share" and not f.whole:
@@ -576,14 +579,25 @@ def _lead_role(f: Fig, lead: Hit, figs: list[Fig]) -> None:
         f.role = "alt"
     elif key == "level":
         f.role = "level"
-    if f.role == "level" and f.i and _bracketed_base(f, figs[f.i - 1]):
-        f.role, f.period = "base", "prior"
 
 
 def _bracketed_base(f: Fig, prev: Fig) -> bool:
-    """'Revenue 4,512 (4,108) +10%': a figure in brackets of its own right after a level."""
-    return (f.before.strip() == "(" and f.after.lstrip().startswith(")") and prev.role in ("level", "new")
-            and prev.kind == f.kind == "amt")
+    """'Revenue 4,512 (4,108) +10%', 'SEK 909.1 M (874.8)', 'a margin of 12.0% (12.3)': a
+    figure in brackets of its own right after a level (a percentage's without its sign)."""
+    if not (_BRACKET_OPEN.fullmatch(f.before) and f.after.lstrip().startswith(")")):
+        return False
+    if prev.role not in ("level", "new", "share") or f.kind != "amt" or prev.kind not in ("amt", "pct"):
+        return False
+    if prev.kind == "pct":
+        v = fx.as_percent(f.m)
+        if v is None or not q.is_plain(f.value.unit):
+            return False
+        f.value, f.kind = v, "pct"
+    return True
+
+
+#: the text before a bracketed prior figure: '(', ' M (', 'm (' (a magnitude the reader left)
+_BRACKET_OPEN = re.compile(r"\s*(?:[A-Za-z]{1,3}\.?\s*)?\(\s*")
 
 
 def _tail_role(f: Fig, tail: Hit) -> None:

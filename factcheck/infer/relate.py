@@ -463,7 +463,34 @@ def shares(r: Reading) -> list[Relation]:
                     rel = _share(r, s, st, f)
                     if rel is not None:
                         out.append(rel)
+                elif f.role == "base" and f.kind == "pct" and f.owner is not None and f.owner.role == "share":
+                    rel = _prior_share(r, s, st, f)  # 'a margin of 12.0% (12.3)': last year's, of last year's
+                    if rel is not None:
+                        out.append(rel)
     return out
+
+
+def _prior_share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
+    """The share a bracketed prior figure states: of the prior figures of its part and whole."""
+    share = p.owner
+    assert share is not None
+    part_now = _part(st, share)
+    if part_now is None or not share.whole:
+        return None
+    part = next((f for f in st.figs if f.role == "base" and f.kind == "amt" and f.i == part_now.i + 1), None)
+    wholes = _named_whole(r, s, share, part_now)
+    if part is None or not wholes:
+        return None
+    w = wholes[0]
+    prior = [f for f in w.stmt.figs if f.role == "base" and f.kind == "amt"] if w.stmt is not None else []
+    if len(prior) != 1:
+        return None
+    values = pair_values(part, prior[0])
+    if values is None or values[1].point == 0:
+        return None
+    check = t.call("share", t.num(values[0]), t.num(values[1]))
+    return Relation("share", "share-by-role", check, t.num(p.value), "≈", None, (part.m, prior[0].m, p.m), p.m,
+                    s.start, s.end, (), p.explicit)
 
 
 def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
@@ -626,27 +653,34 @@ def _explicit_whole_zh(s: Sentence, p: Fig) -> list[Fig]:
 
 
 def _named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
-    """The figure of the measure the share names, of its part's period, in the section:
-    the subject figure of the statement whose measure is that name, or the one whose
-    name differs from it least ('居民人均消费支出' for 人均消费支出, 'revenue' for total
-    revenue); nothing when two differ as little and give two values."""
+    """The figure of the measure the share names, of its part's period: the subject of the
+    statement whose measure is that name (or differs from it least), in the paragraph or
+    list first, else in the section; nothing when two differ as little and give two values."""
     if not p.whole:
         return []
-    best: dict[int, list[Fig]] = {}
-    for t2 in r.sections.get(s.section, []):
-        for st in t2.stmts:
-            subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
-            if subject is None or subject is part or subject.period != part.period:
-                continue
-            if st.qual and st.qual not in s.words().lower():
-                continue  # 'Year-to-date inflows' is not the week's 'all inflows'
-            extra = _extra(p.whole, st.measure)
-            if extra is not None:
-                best.setdefault(extra, []).append(subject)
-    if not best:
-        return []
-    found = best[min(best)]
-    return found[:1] if len({f.value.point for f in found}) == 1 else []
+    for sentences in (r.scopes.get(s.scope, []), r.sections.get(s.section, [])):
+        best: dict[int, list[Fig]] = {}
+        for t2 in sentences:
+            for st in t2.stmts:
+                subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
+                if subject is None or subject is part or subject.period != part.period:
+                    continue
+                if st.qual and st.qual not in s.words().lower():
+                    continue  # 'Year-to-date inflows' is not the week's 'all inflows'
+                if _smaller(subject, part) and p.value.point <= 100:
+                    continue  # a whole smaller than its part is another measure's figure
+                extra = _extra(p.whole, st.measure)
+                if extra is not None:
+                    best.setdefault(extra, []).append(subject)
+        if best:
+            found = best[min(best)]
+            return found[:1] if len({f.value.point for f in found}) == 1 else []
+    return []
+
+
+def _smaller(whole: Fig, part: Fig) -> bool:
+    values = pair_values(part, whole) if compatible(part, whole) else None
+    return values is not None and values[0].point > 0 and values[1].point < values[0].point
 
 
 def _extra(whole: str, measure: str) -> int | None:
@@ -657,10 +691,10 @@ def _extra(whole: str, measure: str) -> int | None:
     if whole == measure:
         return 0
     kind = canonical(whole)
-    if kind and whole[0] >= "\u3400":
+    if kind:
         tail = _canonical_tail(measure)
-        if tail is not None and tail[0] == kind:
-            return tail[1]  # 营收 and 东方财富证券营业收入: revenue, of whoever the text is about
+        if tail is not None and tail[0] == kind and (whole[0] >= "\u3400" or _scope_words(measure[tail[1]:], measure)):
+            return tail[1]  # 营收 and 东方财富证券营业收入, 'revenue' and 'consolidated sales': of whoever the text is about
     if same_measure(whole, measure) and _scope_words(whole, measure):
         return abs(len(measure) - len(whole))
     return None
