@@ -400,7 +400,7 @@ def _role(f: Fig, figs: list[Fig]) -> None:
 
 #: the comparative after a change that makes the next figure its base ('4.1% less than the £64.05',
 #: '32% below its record of $109,070', '3.7% above the $4.65 billion midpoint')
-_COMPARATIVE = re.compile(r"^\s*(?:higher|lower|more|less|above|below|up|down)(?:\s+than)?\s+"
+_COMPARATIVE = re.compile(r"^\s*(?:(?:higher|lower|more|less|greater|smaller)\s+than|above|below)\s+"
                           r"(?:(?:the|its|their|a|an)\s+)?(?:[a-z0-9'’-]+\s+){0,6}?(?:of\s+|at\s+)?$")
 
 

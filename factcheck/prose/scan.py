@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from fractions import Fraction
 
 from factcheck import quantity as q
 from factcheck.prose.mention import Mention
 from factcheck.prose.words import _PREV_WORD, _SPACE, _TRANSLATE, _WORD
+
+#: the rupee's sign before digits: 'Rs1,774.06', 'Rs.120'
+_RUPEES = re.compile(r"(?<![A-Za-z])Rs\.?$")
 
 #: the longest word ``word_at`` gives whole; the reader looks for none half as long
 _WORD_MOST = 32
@@ -90,6 +95,8 @@ class Scan:
             return False  # 10:30
         if c == "-" and i > 1 and self.t[i - 2].isascii() and self.t[i - 2].isalnum():
             return False  # COVID-19, A-1
+        if c in "s." and _RUPEES.search(self.t, max(0, i - 4), i):
+            return True  # 'Rs1,774.06 crore': the rupee's sign written onto the digits
         return not (c.isalnum() and c.isascii()) and c not in "._/"
 
     def letter_after(self, i: int) -> bool:

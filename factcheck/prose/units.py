@@ -41,6 +41,10 @@ def _currency_alone(u: q.Unit) -> bool:
 _POWER_UNITS = frozenset({"kW", "KW", "MW", "GW", "TW", "kWh", "KWh", "MWh", "GWh", "TWh"})
 
 
+#: the digits of a video resolution before 'p' ('1080p'), never pence
+_VIDEO = frozenset({" 360", " 480", " 720", "1080", "1440", "2160", "4320"})
+
+
 class Units(Scan):
     """The reader's units after a number, and the amount they make with it."""
 
@@ -126,7 +130,7 @@ class Units(Scan):
         assert m
         w = m.group()
         return (w in _MAG_WORDS or w in _MAG_ATTACHED or w.lower() in ("pp", "ppt", "ppts", "pct", "yr", "yrs", "bp", "bps")
-                or w in _POWER_UNITS)
+                or w in _POWER_UNITS or w == "p")
 
     def magnitude(self, core: _Core, end: int) -> tuple[str | None, int]:
         t = self.t
@@ -182,6 +186,8 @@ class Units(Scan):
         w = m.group().rstrip(".")
         lw = w.lower()
         wend = k + len(w)
+        if k == end and not hyphen and lw == "p" and not self.letter_after(wend) and t[end - 4 : end] not in _VIDEO:
+            return q.unit("pence"), wend, False  # '22.10p': pence, written onto the digits (not a '1080p' screen)
         if k == end and not hyphen and lw not in ("pp", "ppt", "ppts", "pct", "yr", "yrs", "bp", "bps"):
             return None
         if hyphen and lw not in _TIME:

@@ -50,7 +50,7 @@ _CURRENCY_AFTER = {  # lower-cased words (and phrases) after a number
     "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "renminbi": "CNY", "usd": "USD", "dollars": "USD",
     "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "hkd": "HKD", "hong kong dollars": "HKD",
     "hk dollars": "HKD", "eur": "EUR", "euro": "EUR", "euros": "EUR", "gbp": "GBP", "pounds": "GBP",
-    "jpy": "JPY", "yen": "JPY",
+    "jpy": "JPY", "yen": "JPY", "pence": "pence",
 }
 _CJK_CURRENCY = {w: c for w, c in q.CURRENCY_WORDS.items() if not w.isascii()}
 _CURRENCY_CODES = {"RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}

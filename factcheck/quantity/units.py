@@ -22,6 +22,7 @@ from factcheck.errors import QuantityError
 from factcheck.quantity.words import (
     BASIS_POINT_WORDS,
     CURRENCIES,
+    SUBUNITS,
     CURRENCY_WORDS,
     PERCENT_WORDS,
     POINT_WORDS,
@@ -276,7 +277,7 @@ def is_plain(u: Unit) -> bool:
 
 
 def has_currency(u: Unit) -> bool:
-    return any(n in CURRENCIES for n in u._units)
+    return any(n in CURRENCIES or n in SUBUNITS for n in u._units)
 
 
 def is_count(u: Unit) -> bool:

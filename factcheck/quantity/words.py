@@ -35,6 +35,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "HKD": "HKD", "港元": "HKD", "港币": "HKD",
     "EUR": "EUR", "euro": "EUR", "euros": "EUR", "欧元": "EUR",
     "GBP": "GBP", "英镑": "GBP", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
+    "pence": "pence", "penny": "pence",
     "JPY": "JPY", "yen": "JPY", "日元": "JPY",
 }
 #: currency names of two or three words -> ISO code ("US dollars", "Hong Kong dollars")
@@ -44,6 +45,8 @@ CURRENCY_PHRASES: dict[tuple[str, ...], str] = {
     ("pounds", "sterling"): "GBP",
 }
 CURRENCIES = ("CNY", "USD", "HKD", "EUR", "GBP", "JPY")
+#: a currency's fraction that is a unit of its own in print (pence)
+SUBUNITS = ("pence",)
 
 #: currency signs written before a number -> ISO code (longest first when matching)
 CURRENCY_SIGNS: dict[str, str] = {
@@ -96,6 +99,8 @@ UNIT_DEFINITIONS: tuple[tuple[str, Fraction, str], ...] = (
     ("quarter", Fraction(1, 4), "year"),
     ("percent", Fraction(1, 100), ""),
     ("pp", Fraction(1), "[percentage_point]"),
+    # a hundredth of a pound: UK dividends and share prices are printed in pence (22.10p)
+    ("pence", Fraction(1, 100), "GBP"),
     ("bp", Fraction(1, 100), "pp"),
 )
 
