@@ -118,11 +118,10 @@ def _table(r: Reading, cells: list[tuple[int, int, int, int]]) -> Table | None:
 
 
 def _header_like(row: list[Cell]) -> bool:
-    """A second header line ('£m | £m | %', '2015 | 2014'): text in its figure columns, no figures."""
-    rest = row[1:]
-    return any(c.kind == "text" for c in rest) and not any(c.kind in ("pct", "pts", "amt") for c in rest) or all(
-        c.kind == "amt" and c.value is not None and c.value.exact is False and _is_year_cell(c.text) for c in rest if c.kind != "empty"
-    ) and any(c.kind != "empty" for c in rest)
+    """A second header line ('£m | £m | %', '2015 | 2014', '2019 | Grant Date Fair Value'):
+    words and years in its figure columns, no other figures."""
+    rest = [c for c in row[1:] if c.kind != "empty"]
+    return bool(rest) and all(c.kind == "text" or _is_year_cell(c.text) for c in rest)
 
 
 def _is_year_cell(text: str) -> bool:
@@ -211,7 +210,7 @@ def _change_kind(low: str, kinds: list[str], cu: object) -> str:
         return "change_pts"
     if kinds.count("pct") > len(kinds) / 2 or "%" in low or "percent" in low or "百分比" in low or "率" in low:
         return "change_pct"
-    if re.search(r"[$£€¥]|\b000\b|'000|amount|\bm\b|million|额", low):
+    if re.search(r"[$£€¥]|\b000\b|'000|amount|dollars?|\bm\b|million|额", low):
         return "change_amt"
     return "change"
 
@@ -242,24 +241,18 @@ def _mention(cell: Cell, text: str) -> Mention:
 
 def _pairs(table: Table) -> list[tuple[int, int, int, bool]]:
     """(change column, current column, prior column, order told by the header) for each
-    change column: the two level columns nearest on its left."""
+    change column: the two periods its header names ('2019 vs. 2018'), else the two latest
+    of the period columns on its left, else the two nearest."""
     out = []
     cols = table.columns
     for k, col in enumerate(cols):
         if not col.kind.startswith("change"):
             continue
-        levels = []
-        j = k - 1
-        while j > 0 and len(levels) < 2:
-            if cols[j].kind.startswith("change") or cols[j].kind == "share":
-                if levels:
-                    break
-            elif cols[j].kind == "level":
-                levels.append(j)
-            j -= 1
+        levels = _levels_left(cols, k)
         if len(levels) < 2:
             continue
-        right, left = levels  # nearest first: the right one, then the left one
+        pair = _named_pair(cols, k, levels) or _latest_pair(cols, levels) or (levels[1], levels[0])
+        left, right = sorted(pair)
         a, b = cols[left], cols[right]
         if a.year is not None and b.year is not None and a.year != b.year:
             cur, prior = (left, right) if a.year > b.year else (right, left)
@@ -271,6 +264,35 @@ def _pairs(table: Table) -> list[tuple[int, int, int, bool]]:
         else:
             out.append((k, left, right, False))
     return out
+
+
+def _levels_left(cols: list[Column], k: int) -> list[int]:
+    """The period columns of a change column's group, nearest first (up to four)."""
+    levels: list[int] = []
+    j = k - 1
+    while j > 0 and len(levels) < 4:
+        if cols[j].kind.startswith("change") or cols[j].kind == "share":
+            if levels:
+                break
+        elif cols[j].kind == "level":
+            levels.append(j)
+        j -= 1
+    return levels
+
+
+def _named_pair(cols: list[Column], k: int, levels: list[int]) -> tuple[int, int] | None:
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", cols[k].head)]
+    if len(years) != 2:
+        return None
+    found = [j for y in years for j in levels if cols[j].year == y]
+    return (found[0], found[1]) if len(found) == 2 and found[0] != found[1] else None
+
+
+def _latest_pair(cols: list[Column], levels: list[int]) -> tuple[int, int] | None:
+    if len(levels) < 3 or any(cols[j].year is None for j in levels):
+        return None
+    ranked = sorted(levels, key=lambda j: cols[j].year or 0, reverse=True)
+    return ranked[0], ranked[1]
 
 
 def _row_changes(r: Reading, table: Table) -> list[Relation]:
@@ -293,7 +315,10 @@ def _row_change(r: Reading, table: Table, row: list[Cell], kind: str, ck: Cell, 
     if cn.kind not in ("pct", "amt") or cn.kind != cb.kind:
         return None
     vn, vb, vk = cn.value, cb.value, ck.value
-    stated_pct = ck.kind == "pct" or (ck.kind == "amt" and kind in ("change_pct", "change"))
+    money = bool(re.search(r"[$£€¥￥₹]", ck.text))  # '$191' under a 'Change' header: an amount
+    stated_pct = ck.kind == "pct" or (ck.kind == "amt" and not money and kind in ("change_pct", "change"))
+    if _percent_row(row[0].text) and cn.kind == "amt" and ck.kind != "pct":
+        return _points_row(r, row, ck, cn, cb, told)  # 'Gross margin (%) | 73.2 | 72.2 | 1.0': points
     if ck.kind == "pts" or kind == "change_pts":
         if cn.kind != "pct":
             return None
@@ -319,6 +344,31 @@ def _row_change(r: Reading, table: Table, row: list[Cell], kind: str, ck: Cell, 
     at = _mention(ck, r.text)
     return Relation(name, f"table-{name}", check, stated, "≈", None, (_mention(cb, r.text), _mention(cn, r.text), at), at,
                     row[0].start, row[-1].end, tuple(alts), told and _plain_row(row, r))
+
+
+#: a row of percentages printed as bare numbers: 'Gross margin (%)', 'Tax rate', 毛利率
+_PERCENT_ROW = re.compile(r"\(%\)|%|\bmargin\b|\brate\b|\bratio\b|\breturn on\b|率|占比|比重", re.IGNORECASE)
+
+
+def _percent_row(label: str) -> bool:
+    return bool(_PERCENT_ROW.search(label))
+
+
+def _points_row(r: Reading, row: list[Cell], ck: Cell, cn: Cell, cb: Cell, told: bool) -> Relation | None:
+    """A row of bare percentages: its change column is in points."""
+    if ck.value is None or cn.value is None or cb.value is None:
+        return None
+    pct = q.unit("percent")
+    vn = q.with_unit(q.Value(cn.value.point, cn.value.iv, q.PLAIN, None), pct)
+    vb = q.with_unit(q.Value(cb.value.point, cb.value.iv, q.PLAIN, None), pct)
+    vk = q.with_unit(q.Value(ck.value.point, ck.value.iv, q.PLAIN, None), q.unit("pp"))
+    check = t.call("change", t.num(vb), t.num(vn))
+    alts = [Alt(check, t.num(q.neg(vk)), "convention")]
+    if not told:
+        alts.insert(0, Alt(t.call("change", t.num(vn), t.num(vb)), t.num(vk), "binding"))
+    at = _mention(ck, r.text)
+    return Relation("change", "table-change", check, t.num(vk), "≈", None, (_mention(cb, r.text), _mention(cn, r.text), at),
+                    at, row[0].start, row[-1].end, tuple(alts), told)
 
 
 def _digits(cell: Cell) -> str:
@@ -380,6 +430,8 @@ def _total_rows(r: Reading, table: Table) -> list[Relation]:
             if _is_total(lab, cu) or all(c.kind in ("empty", "text") for c in above[1:]):
                 break
             block.append(above)
+            if not lab:
+                break  # a row without a label is the running subtotal the rows after it start from
         block.reverse()
         clean = not any(cu.has(_label(b[0].text), "subtotal_row") and not _LESS.match(b[0].text) for b in block)
         if not block:  # 总计 first, then 其中：采矿业, 制造业 …: the rows under it (perhaps not all of them)

@@ -656,7 +656,8 @@ def _prior_words(f: Fig) -> bool:
 
 # --------------------------------------------------------------------------- statements
 
-_SEPARATORS = frozenset({",", ";", "，", "；", "、", ":", "：", "and", "while", "whereas", "but", "with", "as", "及", "而", "但"})
+_SEPARATORS = frozenset({",", ";", "，", "；", "、", ":", "：", "and", "while", "whereas", "but", "with", "as", "及", "而", "但",
+                         "*", "•", "·", "▪", "●"})
 _BACKREF = ("back_ref",)
 
 
@@ -699,6 +700,7 @@ def _new_subject(rest: str) -> bool:
     separator before them name the figure itself ('The $48 offer is 52% above')."""
     words = cjk = 0
     seen = False
+    rest = _FOOTNOTE_MARKS.sub("", rest)  # 'sales*': a footnote mark, no bullet
     for t, _, _ in tokens(rest):
         if t in _SEPARATORS:
             words = cjk = 0
@@ -709,6 +711,8 @@ def _new_subject(rest: str) -> bool:
             words += 1
     return seen and words >= 1 or cjk >= 2
 
+
+_FOOTNOTE_MARKS = re.compile(r"(?<=\w)[*†‡]+")
 
 #: words that name no subject (what is left of a lead once its cues are read)
 _NOT_SUBJECT = frozenset("the a an its their our his her this that these those it they of in on at for by to".split())

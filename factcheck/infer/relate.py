@@ -162,6 +162,8 @@ def _alternates(st: Stmt) -> None:
 
 
 def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
+    if _other_basis(s, st, c):
+        return []
     if c.years:
         return _average(s, c)
     if c.kind == "pts" and _gap(r, s, c):
@@ -174,10 +176,13 @@ def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
     elif c.kind == "pct":
         levels = "amt"
     news = _candidates(st, c, ("new",), levels) or _subject_levels(st, c, levels)
-    bases = _candidates(st, c, ("base",), levels)
+    bases = _candidates(st, c, ("base",), levels) or [
+        f for f in _candidates(st, c, ("level",), levels) if f.period == "prior"]  # 上年底为611GW, 'last year's was'
     own = [b for b in bases if b.owner is c]
     bases = own if own or c.link == "than" else [b for b in bases if b.owner is None]
-    delta = next((f for f in st.figs if f is not c and f.role == "change" and f.kind == "amt" and c.kind == "pct"), None)
+    # the same change given as an amount right before it ('$4.1 million, or 1.2%', '9.3百万港元或8.5%')
+    delta = next((f for f in st.figs if f.i == c.i - 1 and f.role == "change" and f.kind == "amt" and c.kind == "pct"
+                  and (c.link == "or" or not c.before.strip(" ,，"))), None)
     if not news or not bases:
         more_news, more_bases = _earlier(r, s, st, c, levels)
         news = news or more_news
@@ -227,6 +232,15 @@ def _respectively(s: Sentence) -> list[Relation]:
         if rel is not None:
             out.append(rel._replace(rule="respectively"))
     return out
+
+
+def _other_basis(s: Sentence, st: Stmt, c: Fig) -> bool:
+    """A change on another basis than its figures (like-for-like, constant currency,
+    按可比价格计算): statistics offices and retailers print such rates beside nominal,
+    reported levels; no check is made across bases."""
+    cue = s.cues
+    head = st.figs[0].before if st.figs and st.figs[0] is c else ""
+    return cue.has(c.before[-60:] + " " + head + " " + c.after[:30], "basis")
 
 
 def _average(s: Sentence, c: Fig) -> list[Relation]:

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from factcheck import quantity as q
 from factcheck.prose.dates import Dates
-from factcheck.prose.mention import Mention
+from factcheck.prose.mention import Mention, _Core
 from factcheck.prose.numbers import Numbers
 from factcheck.prose.units import Units
 from factcheck.prose.words import (
@@ -31,6 +31,8 @@ from factcheck.prose.words import (
 )
 
 
+#: the digits after 万 or 亿 in a number written in two parts (23万1000): no comma, no decimals
+_PLAIN_DIGITS = re.compile(r"\d{1,8}(?![\d.,])")
 #: a year in Chinese numerals, digit by digit: 一九九八, 二〇二五
 _CJK_YEAR = re.compile(r"[一二][零〇一二三四五六七八九]{3}")
 #: the letters of another country's dollar right before '$' (A$, AU$, C$, CA$, NZ$, S$, SG$, NT$, R$)
@@ -241,10 +243,28 @@ class Reader(Dates, Numbers, Units):
             # 二〇二五年, 二零一七年: a year written digit by digit in Chinese numerals
             return self.mention(start, end + 1, "year", value=q.exact(Fraction(int(core.digits))))
         mag, end = self.magnitude(core, end)
+        if mag in ("万", "亿") and core.digits and core.digits.isdigit() and not negative:
+            whole = self.cjk_compound(core.digits, mag, end)  # 23万1000人 is 231000, 2万1587日元 is 21587
+            if whole is not None:
+                core, mag, end = _Core(core.start, whole[1], whole[0]), None, whole[1]
         # a year: four digits, 1800 to 2099, nothing after it that makes it an amount
         if mag is None and currency is None and in_digits and not negative and self.is_year(core.digits, end):
             return self.mention(start, end, "year", value=q.exact(Fraction(int(core.digits))))
         return self.amount(start, end, core, ("-" if negative else "") + core.digits, mag, currency)
+
+    def cjk_compound(self, digits: str, mag: str, end: int) -> tuple[str, int] | None:
+        """A Chinese number written in two parts, 万 or 亿 and the digits after it ('23万1000'):
+        (its digits, where it ends), or None."""
+        m = _PLAIN_DIGITS.match(self.t, end)
+        if m is None:
+            return None
+        size = 10 ** q.MAGNITUDES[mag]
+        rest, stop = int(m.group()), m.end()
+        if mag == "亿" and self.t.startswith("万", stop):
+            rest, stop = rest * 10**4, stop + 1  # 1亿2345万
+        if rest >= size:
+            return None
+        return str(int(digits) * size + rest), stop
 
     def lead(self, i: int) -> tuple[int, bool, str | None] | None:
         """What comes before the number's digits, a minus and a currency ('-5', 'US$ 5',

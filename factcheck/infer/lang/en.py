@@ -278,13 +278,15 @@ CUES: dict[str, dict[str, object]] = {
         "try": "",
         "gives": "",
     },
+    #: a comparable basis (like-for-like, constant currency, real terms): a rate on it is
+    #: never checked against reported, nominal levels
     "basis": {
-        "words": ["on a like-for-like basis", "like-for-like", "on a comparable basis", "at constant currency",
-                  "in constant currency", "at constant exchange rates", "organically", "on an organic basis",
-                  "on an adjusted basis", "adjusted", "underlying", "on an underlying basis", "in real terms",
-                  "in nominal terms", "excluding currency", "excluding acquisitions", "non-gaap", "core"],
+        "words": ["on a like-for-like basis", "like-for-like", "like for like", "lfl", "on a comparable basis",
+                  "at constant currency", "in constant currency", "at constant exchange rates", "organically",
+                  "on an organic basis", "organic", "in real terms", "excluding currency", "excluding acquisitions",
+                  "comparable store", "comparable-store", "same-store", "on a constant currency basis"],
         "try": "Sales rose 10% {} to $110 million from $100 million.",
-        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+        "gives": "",
     },
     # ----------------------------------------------------------------- statements and parts
     "back_ref": {

@@ -49,6 +49,9 @@ def partition(s: Sentence, ctx: Ctx) -> list[Relation]:
     texts = [literal(m) for m in shares]
     if any(t is None for t in texts):
         return []
+    total = sum(m.value.point for m in shares if m.value is not None)
+    if abs(total - 100) > 20:
+        return []  # rates far from a whole (tariffs of 17%, 19.3%, 36.3% …): no partition
     last = shares[-1]
     return [
         Relation("sum", "partition", f"sum({', '.join(texts)})", "100%", "≈", None,  # type: ignore[arg-type]
