@@ -210,7 +210,7 @@ def _change_kind(low: str, kinds: list[str], cu: object) -> str:
         return "change_pts"
     if kinds.count("pct") > len(kinds) / 2 or "%" in low or "percent" in low or "百分比" in low or "率" in low:
         return "change_pct"
-    if re.search(r"[$£€¥]|\b000\b|'000|amount|dollars?|\bm\b|million|额", low):
+    if re.search(r"[$£€¥]|\b000\b|'000|amount|dollars?|cents?|pence|\bm\b|million|额", low):
         return "change_amt"
     return "change"
 

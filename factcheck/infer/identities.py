@@ -53,6 +53,8 @@ def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relat
     a, near_a = _operand(r, s, f, ident.a, qual, delta)
     b, near_b = _operand(r, s, f, ident.b, qual, delta)
     # one term found near, the other among several: the one of the same qualifier as the first
+    # one term found near, the other among several: the one of the same qualifier as the first
+    # (规模以上工业企业营业收入 in the sentence, 规模以上工业企业利润总额 in the section)
     if a is None and b is not None:
         a, near_a = _operand(r, s, f, ident.a, _qualifier(name_of(b), ident.b, s.lang) or qual, delta, exact=True)
     elif b is None and a is not None:

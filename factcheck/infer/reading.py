@@ -677,6 +677,26 @@ def _statements(s: Sentence, c: Cues) -> None:
         current.figs.append(f)
         f.stmt = current
         f.measure = current.measure
+    for st in s.stmts:
+        _owners(st)
+
+
+def _owners(st: Stmt) -> None:
+    """With two changes in a statement, each base belongs to the change just before it
+    ('grew 11% annually to 3,936 from 3,550 a year ago and 5.6% sequentially from 3,728')."""
+    changes = [f for f in st.figs if f.role == "change"]
+    if len(changes) < 2:
+        return
+    last: Fig | None = None
+    for k, f in enumerate(st.figs):
+        if f.role == "change":
+            last = f
+        elif f.role == "base" and f.owner is None and f.kind in ("amt", "pct"):
+            nxt = st.figs[k + 1] if k + 1 < len(st.figs) else None
+            if nxt is not None and nxt.role == "change" and nxt.lead and nxt.lead[-1].start == 0:
+                f.owner = nxt  # 比上月的2.21万亿元增长3.2%: the change right after its base
+            elif last is not None:
+                f.owner = last
 
 
 def _remainder(f: Fig) -> str:

@@ -179,7 +179,7 @@ def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
     bases = _candidates(st, c, ("base",), levels) or [
         f for f in _candidates(st, c, ("level",), levels) if f.period == "prior"]  # 上年底为611GW, 'last year's was'
     own = [b for b in bases if b.owner is c]
-    bases = own if own or c.link == "than" else [b for b in bases if b.owner is None]
+    bases = own if own or c.link == "than" else [b for b in bases if not _owned_by_other(b, c)]
     # the same change given as an amount right before it ('$4.1 million, or 1.2%', '9.3百万港元或8.5%')
     delta = next((f for f in st.figs if f.i == c.i - 1 and f.role == "change" and f.kind == "amt" and c.kind == "pct"
                   and (c.link == "or" or not c.before.strip(" ,，"))), None)
@@ -316,7 +316,10 @@ def _candidates(st: Stmt, c: Fig, roles: tuple[str, ...], levels: str) -> list[F
 
 
 def _owned_by_other(f: Fig, c: Fig) -> bool:
-    return f.owner is not None and f.owner is not c and f.owner.role == "change"
+    """A base that belongs to another change of the same kind (two rates in one statement);
+    an amount and a rate said of one change ('增加13.5亿元，增长18.5%') share theirs."""
+    o = f.owner
+    return o is not None and o is not c and o.role == "change" and (o.kind == c.kind or o.link == "than")
 
 
 def _level_kind(f: Fig) -> str:
