@@ -392,6 +392,8 @@ def _role(f: Fig, figs: list[Fig]) -> None:
     if f.role == "level" and f.i and _listed_after(f, figs[f.i - 1]):
         prev = figs[f.i - 1]
         f.role, f.sign, f.explicit, f.link = "change", prev.sign, True, prev.link  # 分别增长1.5%和4.5%, 'up 5% and 6%'
+    elif f.role == "level" and f.kind == "pct" and _second_change(f, figs):
+        pass
     if f.role in ("level", "new") and _prior_words(f):
         f.period = "prior"
     if f.role == "change":
@@ -432,6 +434,20 @@ def _average_years(f: Fig) -> int:
                 if word in h.phrase.lower():
                     return n
     return 0
+
+
+def _second_change(f: Fig, figs: list[Fig]) -> bool:
+    """'grew 11% annually to 3,936 from 3,550 and 5.6% sequentially from 3,728': a second
+    rate said after 'and', with its own comparison period, of the change before it."""
+    if not re.search(r"\b(?:and|but)\s*$|[和而]\s*$", f.before):
+        return False
+    if not f.sent or not f.sent.cues.tail(f.after, frozenset({"period", "from"})):
+        return False
+    first = next((g for g in reversed(figs[: f.i]) if g.role == "change" and g.kind == "pct"), None)
+    if first is None or not first.sign:
+        return False
+    f.role, f.sign, f.explicit, f.link = "change", first.sign, True, first.link
+    return True
 
 
 def _listed_after(f: Fig, prev: Fig) -> bool:
