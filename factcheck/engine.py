@@ -76,24 +76,26 @@ def run(
     progress: Callable[[str, float, int], None] | None = None,
     infer: bool | None = None,
     as_of: date | None = None,
+    strict: bool = False,
 ) -> Report:
     """Check every claims file (and every bare draft) of ``paths``. ``detail``: keep what
     only some reports show (each claim's computation step by step, the draft's text and
     every figure of it). ``progress(path, share of the file read, claims checked)`` is
     called as claims are. ``infer``: check the relations drafts state too (None: for a
     bare draft yes, for a claims file as its ``settings.infer`` says); ``as_of``: the
-    article's date when neither the draft nor the claims file gives one."""
+    article's date when neither the draft nor the claims file gives one; ``strict``: an
+    inferred claim that holds only through its inputs' rounding is a warn, not a pass."""
     only = tuple(only)
     new_run()
     if draft is not None and not os.path.exists(draft):
         raise UsageError(f"--draft {draft}: no such file")
     named = {display_path(p) for p in paths}
     files = [
-        check_draft(p, only, require_coverage, detail, infer, as_of)
+        check_draft(p, only, require_coverage, detail, infer, as_of, strict)
         if is_draft(p)
         else check_file(
             p, only, draft, require_coverage, detail, progress,
-            refused=_outside(p, p in named), infer=infer, as_of=as_of,
+            refused=_outside(p, p in named), infer=infer, as_of=as_of, strict=strict,
         )
         for p in discover(paths)
     ]
@@ -185,6 +187,7 @@ def check_file(
     infer: bool | None = None,
     as_of: date | None = None,
     refused: Problem | None = None,
+    strict: bool = False,
 ) -> FileReport:
     """Check one claims file as it is read: each claim is computed as soon as the parser
     has it (when ``claims:`` comes last), and what only a draft or a detailed report needs
@@ -221,7 +224,8 @@ def check_file(
     if not keep:
         ev.forget()  # the facts' values: nothing reads them once every claim is judged
     if f.restart:  # a key after the claims (one the pre-scan could not see): read it whole
-        return check_file(path, only, draft, require_coverage, detail, progress, stream=False, infer=infer, as_of=as_of, refused=refused)
+        return check_file(path, only, draft, require_coverage, detail, progress, stream=False, infer=infer, as_of=as_of,
+                          refused=refused, strict=strict)
     if progress is not None:
         progress(path, 1.0, len(results))
     doc = f.document(tuple(claims))
@@ -229,7 +233,8 @@ def check_file(
         results = []
     if not keep:
         doc = doc._replace(facts={n: _bare_fact(x) for n, x in doc.facts.items()})
-    return _finish(doc, results, ev, problems, draft, require_coverage, detail, _Inference(only, default_tol, infer, as_of))
+    return _finish(doc, results, ev, problems, draft, require_coverage, detail,
+                   _Inference(only, default_tol, infer, as_of, Status.WARN if strict else None))
 
 
 def check_draft(
@@ -239,6 +244,7 @@ def check_draft(
     detail: bool = False,
     infer: bool | None = None,
     as_of: date | None = None,
+    strict: bool = False,
 ) -> FileReport:
     """A draft with no claims file: the relations it states are inferred and checked
     (``factcheck.infer``), and its figures' coverage counted (``--no-infer``: coverage only)."""
@@ -253,7 +259,7 @@ def check_draft(
     title = drafts.title(text.source)
     doc = Document(shown, article={"title": title} if title else EMPTY)
     ev = Evaluator({}, q.NO_RATES)
-    inference = _Inference(only, None, infer if infer is not None else True, as_of)
+    inference = _Inference(only, None, infer if infer is not None else True, as_of, Status.WARN if strict else None)
     results, report, found = anchor.anchor(doc, [], text, ev, require_coverage, detail, inference.reader(doc, ev, detail))
     return FileReport(doc._replace(problems=tuple(found)) if found else doc, tuple(results), report)
 

@@ -244,6 +244,11 @@ def _message(
             off = "" if diff_rel is None else f", {q.fmt_number(abs(diff_rel) * 100, 2)}% off"
             return f"{c_text} is within the tolerance of {x.tolerance_text} around the stated {st} ({s_range}{off})"
         c_range = _range(C, stated, sig, c_mag)
+        if basis is Basis.ROUNDING and status is Status.PASS:
+            return (
+                f"{c_text} holds with the stated {st} ({s_range}) only through the rounding of the inputs "
+                f"({c_range}), as figures computed before they were rounded do"
+            )
         if basis is Basis.ROUNDING:
             return (
                 f"{c_text} misses the stated {st} ({s_range}); only the rounding of the inputs "

@@ -95,7 +95,7 @@ def verify(
         found = run(
             paths or list(conf.paths or ()), only or conf.only or (), draft,
             require_coverage if require_coverage is not None else bool(conf.require_coverage), detail,
-            bar.update if bar is not None else None, infer if infer is not None else conf.infer, as_of,
+            bar.update if bar is not None else None, infer if infer is not None else conf.infer, as_of, strict,
         )
     finally:
         if bar is not None:

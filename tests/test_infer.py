@@ -19,7 +19,20 @@ def test_each_rule_has_a_working_example(r):
 
 
 def one(text: str, year: int | None = 2025) -> list[str]:
-    return [claim_text(r) for r in read_example(text, year)]
+    """The claim each stated figure's relation gives (the first read for it)."""
+    return [claim_text(r) for r in infer(from_text(text, "<example>"), year)]
+
+
+def reported(text: str, year: int = 2025) -> list[tuple[str, str]]:
+    """(status, claim) of what `verify` reports: the relations as the judge keeps them."""
+    from factcheck import quantity as q
+    from factcheck.engine import inferred_results
+    from factcheck.expr import Evaluator
+    from factcheck.model import Document
+
+    d = from_text(f"---\ndate: {year}-06-30\n---\n" + text, "<example>")
+    return [(r.status.value, f"{r.claim.check.text} {r.claim.compare.value} {r.claim.stated.text}")
+            for r in inferred_results(d, None, Document(d.path), Evaluator({}, q.NO_RATES))]
 
 
 @pytest.mark.parametrize(
@@ -65,7 +78,11 @@ def one(text: str, year: int | None = 2025) -> list[str]:
         ("The combined ratio improved by 2.3 points to 93.1% from 95.4%.", "change(95.4%, 93.1%) ≈ -2.3 pp"),
         ("Shares jumped 18% to $35.40 from the $30 offer price.", "growth(30 USD, 35.40 USD) ≈ 18%"),
         ("Bond funds' share fell to 26% from 31% the previous week, a drop of 5 percentage points.", "change(31%, 26%) ≈ -5 pp"),
-        ("今年以来，5年期以上LPR由年初的3.85%降至3.5%，累计下降45个基点。", "change(3.85%, 3.5%) ≈ -0.45 pp"),
+        ("今年以来，5年期以上LPR由年初的3.85%降至3.5%，累计下降45个基点。", "change(3.85%, 3.5%) ≈ -45 bp"),
+        # index points are an amount, never percentage points
+        ("The index closed at 3,912.6 and fell 42.8 points to 3,869.8 from 3,912.6.", "3869.8 - 3912.6 ≈ -42.8"),
+        # 4,725万 is 2019's; the base of 增长7.6% is the one 较上年同期的 names
+        ("游客5,320万人次，2019年同期为4,725万人次，较上年同期的4,944万人次增长7.6%。", "growth(4944万, 5320万) ≈ 7.6%"),
         ("沪指本周累计上涨3.49%，由上周五的3696.77点升至3825.76点。", "growth(3696.77, 3825.76) ≈ 3.49%"),
         ("公司2024年实现营业收入9.82亿元，同比增长31.6%，2023年为7.46亿元。", "growth(7.46亿 CNY, 9.82亿 CNY) ≈ 31.6%"),
     ],
@@ -89,7 +106,6 @@ def test_forms(text, gives):
         "Its 21st annual meeting takes place this year.",  # no first year
         "Operating profit climbed 24% to NOK 912 million from SEK 736 million.",  # two currencies
         "Operating profit climbed 24% to NOK 912 million from $736 million.",  # a code no unit is lent to
-        "The index closed at 3,912.6 and fell 42.8 points to 3,869.8 from 3,912.6.",  # index points
         "The index ended at 3,000 and the stock closed 2% above its average of 45.",  # two clauses
         "He sold 3 of the 10 cars, or 30% more than last year.",  # a share that is no share
         "Fees rose to $1.2 billion and to $0.9 billion. They made up 30% of that total.",  # two totals reached
@@ -101,7 +117,6 @@ def test_forms(text, gives):
         "支出1045.6亿元，上年同期为1070.2亿元，收支差额为183.2亿元。",  # a gap is not a change's two ends
         "Sales rose from 40 to 50 and profit from 10 to 12, up 25%, 20% and 5%.",  # more changes than pairs
         "总费用为4.39亿元，相当于0.9年的净利润，2025年至2028年分别摊销1.46亿元和1.65亿元。",  # the profit is not given
-        "游客5,320万人次，2019年同期为4,725万人次，较上年同期的4,944万人次增长7.6%。",  # 4,725万 is 2019's, not this year's
         "公司整体毛利率为34.6%，同比提升1.7个百分点，2022年为31.5%。",  # 同比 is against 2023, not given
         "现金对价占交易作价的30%，其余70%以股份支付，不低于均价的80%，或20%溢价。",  # the whole ends with 其余
         "文化节首届始于2014年。现任掌门人今年58岁，是第五代传人。",  # a generation, not an edition
@@ -165,10 +180,12 @@ def test_a_per_unit_column_is_not_summed():
     assert one(table) == ["sum(248, 201, 163) ≈ 612"]
 
 
-def test_a_table_with_a_subtotal_row_is_left_alone():
+def test_a_table_with_a_subtotal_row_is_never_failed():
+    """'Equity subtotal' beside 'Total': which rows the total foots is in doubt, so its
+    sum may pass but is never reported as failing."""
     table = ("| Fund | Flow |\n|---|---|\n| US equity | 18.9 |\n| International equity | 5.7 |\n"
              "| Equity subtotal | 24.6 |\n| Bonds | 9.8 |\n| Total | 38.4 |")
-    assert one(table) == []
+    assert [r for r in reported(table) if r[0] != "pass"] == []
 
 
 @pytest.mark.parametrize(

@@ -42,16 +42,21 @@ def test_a_bare_draft_is_checked_by_its_own_arithmetic(runner, story):
     by_id = {r["id"]: r for r in data["results"]}
     growth = by_id["story.md:7:growth"]
     assert growth["status"] == "pass" and growth["check"] == "growth(154.6 billion CNY, 167.2 billion CNY)"
-    assert growth["inferred"] == {"kind": "growth", "rule": "change-to-from", "figures": ["154.6 billion", "167.2 billion yuan", "8%"]}
+    assert growth["inferred"] == {"kind": "growth", "rule": "growth-by-role", "figures": ["154.6 billion", "167.2 billion yuan", "8%"]}
     assert (growth["file"], growth["line"], growth["column"]) == ("story.md", 7, 71)  # the stated 8%
     assert by_id["story.md:9:sum"]["status"] == "pass"
-    users = by_id["story.md:11:growth"]  # 3% where the figures give 3.7%
-    assert users["status"] == "warn" and users["basis"] == "rounding"
+    users = by_id["story.md:11:growth"]  # 3% where the figures give 3.7%: only the inputs' rounding reaches it
+    assert users["status"] == "pass" and users["basis"] == "rounding"  # a published text rounds what it prints
+    assert "only through the rounding of the inputs" in users["message"]
     assert data["files"] == [data["files"][0]] and data["files"][0]["path"] == "story.md"
     # the figures the inferred claims use are covered; the others are not
     coverage = data["summary"]["coverage"]
     assert coverage["covered"] == sum(len(r["inferred"]["figures"]) for r in data["results"])
-    assert data["exit_code"] == 0  # a warn does not fail the run
+    assert data["exit_code"] == 0
+    out = runner.invoke(app, ["verify", "story.md", "-f", "json", "--strict"])
+    assert out.exit_code == 1  # --strict: warnings fail the run
+    strict = {r["id"]: r for r in json.loads(out.output)["results"]}
+    assert strict["story.md:11:growth"]["status"] == "warn"  # --strict brings the warn back
 
 
 def test_a_wrong_relation_fails_the_run_at_the_drafts_line(runner, story):
@@ -105,8 +110,8 @@ def test_this_year_needs_a_date_from_front_matter_or_as_of(runner, tmp_path, mon
 
 @pytest.mark.parametrize("fmt", ["rich", "concise", "github", "sarif", "junit", "markdown", "html"])
 def test_every_format_carries_the_inferred_claims(runner, story, fmt):
-    out = runner.invoke(app, ["verify", "story.md", "-f", fmt, "--color", "never"])
-    assert out.exit_code == 0, out.output
+    out = runner.invoke(app, ["verify", "story.md", "-f", fmt, "--color", "never", "--strict"])
+    assert out.exit_code == 1, out.output  # --strict: the rounding-only relation warns, and a warning fails
     name = "story.md%3A11%3Agrowth" if fmt == "github" else "story.md:11:growth"  # ':' escaped in a title
     assert name in out.output  # the rounding-only warn is named in every format
 
@@ -114,11 +119,13 @@ def test_every_format_carries_the_inferred_claims(runner, story, fmt):
 def test_explain_and_rules(runner, story):
     out = runner.invoke(app, ["explain", "story.md:7:growth", "story.md"])
     assert out.exit_code == 0
-    assert "inferred: growth (rule change-to-from" in out.output
+    assert "inferred: growth (rule growth-by-role" in out.output
     assert "check: growth(154.6 billion CNY, 167.2 billion CNY) = 8.15006%" in out.output
     out = runner.invoke(app, ["rules"])
     assert out.exit_code == 0
-    for name in ("change-to-from", "partition", "table-total", "years-of", "nth-edition", "difference"):
+    for name in ("table", "change-by-role", "share-by-role", "identity"):
+        assert f"\n{name}\n" in out.output
+    for name in ("partition", "years-of", "nth-edition", "difference"):
         assert f"\n{name}  (" in out.output
     assert "gives: growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%" in out.output
 

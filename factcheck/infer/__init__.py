@@ -160,10 +160,14 @@ def claim_text(r: Relation) -> str:
 
 
 def read_example(text: str, year: int | None = 2025) -> list[Relation]:
-    """The relations of a rule's example (read as a Markdown draft)."""
+    """The relations of a rule's example (read as a Markdown draft), each stated figure's
+    first relation and then the others read for it."""
     from factcheck.draft import from_text
 
-    return infer(from_text(text, "<example>"), year)
+    out = []
+    for r in infer(from_text(text, "<example>"), year):
+        out += [r._replace(others=()), *r.others]
+    return out
 
 
 def rules_text() -> str:

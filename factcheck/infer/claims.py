@@ -14,7 +14,7 @@ import os
 
 from factcheck.draft import Draft
 from factcheck.infer.relate import Relation
-from factcheck.infer.tree import show
+from factcheck.infer.tree import placed
 from factcheck.model import COMPARE_ALIASES, Claim, Expr, Inferred
 from factcheck.prose import Mention
 
@@ -45,7 +45,8 @@ def claim(r: Relation, draft: Draft, cid: str) -> Claim:
     span = draft.span(r.at.start)
 
     def expr(node: object) -> Expr:
-        return Expr(show(node), span, node, False)  # type: ignore[arg-type]
+        text, tree = placed(node)  # type: ignore[arg-type]
+        return Expr(text, span, tree, False)
 
     once: dict[tuple[int, int], Mention] = {}  # each figure once, by its place
     for m in r.figures:

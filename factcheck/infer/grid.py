@@ -46,8 +46,8 @@ _YEAR_COLUMN = re.compile(r"\b(?:fiscal year|full year|year|fy|total|annual)\b|�
 _QUARTER_NUMBER = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4,
                    "一": 1, "二": 2, "三": 3, "四": 4}
 #: a column of another basis than the one beside it: compared with nothing
-_OTHER_BASIS = re.compile(r"like[- ]for[- ]like|lfl|constant currenc|organic|comparable|cer\b|at cc|可比|固定汇率",
-                          re.IGNORECASE)
+_OTHER_BASIS = re.compile(r"like[- ]for[- ]like|lfl|constant (?:currenc|rate|exchange)|organic|comparable|cer\b|at cc|"
+                          r"adjusted|underlying|可比|固定汇率|不变价|实际增|剔除", re.IGNORECASE)
 #: a row of figures per share or per unit: never summed over quarters or rows
 _PER_ROW = re.compile(r"per (?:common |diluted |basic |ordinary )?share|earnings per|\beps\b|dividend|每股|per unit",
                       re.IGNORECASE)
@@ -317,6 +317,8 @@ def _row_change(r: Reading, table: Table, row: list[Cell], kind: str, ck: Cell, 
     vn, vb, vk = cn.value, cb.value, ck.value
     money = bool(re.search(r"[$£€¥￥₹]", ck.text))  # '$191' under a 'Change' header: an amount
     stated_pct = ck.kind == "pct" or (ck.kind == "amt" and not money and kind in ("change_pct", "change"))
+    if kind == "change" and ck.kind == "amt" and stated_pct and _amount_nearer(vk, vn, vb):
+        stated_pct = False  # 'Estimated change | 445' beside 4,350 and 4,805: an amount, not 445%
     if _percent_row(row[0].text) and cn.kind == "amt" and ck.kind != "pct":
         return _points_row(r, row, ck, cn, cb, told)  # 'Gross margin (%) | 73.2 | 72.2 | 1.0': points
     if ck.kind == "pts" or kind == "change_pts":
@@ -369,6 +371,18 @@ def _points_row(r: Reading, row: list[Cell], ck: Cell, cn: Cell, cb: Cell, told:
     at = _mention(ck, r.text)
     return Relation("change", "table-change", check, t.num(vk), "≈", None, (_mention(cb, r.text), _mention(cn, r.text), at),
                     at, row[0].start, row[-1].end, tuple(alts), told)
+
+
+def _amount_nearer(vk: q.Value, vn: q.Value, vb: q.Value) -> bool:
+    """Whether a bare change cell is nearer the difference of its row than its growth in per cent."""
+    if vb.point == 0:
+        return True
+    diff = abs(vn.point - vb.point)
+    rate = abs(vn.point / vb.point - 1) * 100
+    k = abs(vk.point)
+    if k == 0:
+        return False
+    return abs(k - diff) < abs(k - rate)
 
 
 def _digits(cell: Cell) -> str:

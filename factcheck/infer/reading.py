@@ -351,7 +351,7 @@ def _role(f: Fig, figs: list[Fig]) -> None:
     if f.kind == "amt" and q.is_time(f.value.unit):
         f.role = "time"  # 'three years after', 近一年: a span of time, read by the elapsed rules
         return
-    if re.search(r"\b(?:more|less|higher|lower|greater|bigger|smaller) than (?:the |its |their )?$", f.before.lower()):
+    if re.search(r"\b(?:more|less|higher|lower|greater|bigger|smaller) than (?:the |its |their )$", f.before.lower()):
         f.role = "other"  # 'more than the $0.87 trillion spent on defence': a figure compared with, not the subject's
         return
     if f.kind == "pct" and f.i and _share_of_whole_before(f, figs[f.i - 1]):
@@ -370,11 +370,13 @@ def _role(f: Fig, figs: list[Fig]) -> None:
     if lead is not None:
         f.cue, f.explicit, f.link = lead.phrase, True, lead.key
         _lead_role(f, lead, figs)
-        if f.role == "share" and _MARGIN.search(lead.phrase.lower()):
+        if f.role == "alt" and f.kind == "pct" and f.i and _or_share(f, figs):
+            pass  # '3.62 million TEU of the 9.84 million, or 36.8%'
+        elif f.role == "share" and _MARGIN.search(lead.phrase.lower()):
             f.whole = "revenue"  # a margin is of revenue: 'with a margin of 12.0%', 毛利率为34.6%
         elif f.role == "share" and f.sent is not None and f.sent.lang == "zh":
             f.whole = _whole_zh(f.before[: lead.start])
-    elif f.kind == "pct" and _opened_share(f):
+    if (lead is None or lead.key == "level") and f.role == "level" and f.kind == "pct" and _opened_share(f):
         f.role, f.explicit, f.link = "share", True, "share"
     elif f.kind in ("pct", "pts", "amt") and _verb_by(f):
         pass
@@ -434,6 +436,26 @@ def _average_years(f: Fig) -> int:
                 if word in h.phrase.lower():
                     return n
     return 0
+
+
+def _or_share(f: Fig, figs: list[Fig]) -> bool:
+    """', or 36.8%' after a part whose whole is written with it: 'X of the W, or P%', or
+    'Of the W total, … took in X, or P%': a share, its whole the owner."""
+    prev = figs[f.i - 1]
+    if prev.kind != "amt":
+        return False
+    whole = None
+    if f.i >= 2 and figs[f.i - 2].kind == "amt" and re.fullmatch(
+            r"\s*(?:[a-z()-]+\s+){0,2}?of\s+(?:the|its|their|a total of|all)?\s*", prev.before.lower()):
+        whole, part = prev, figs[f.i - 2]  # 'X of the W, or P%': the part before its whole
+    elif re.match(r"\W*of\s+(?:the|its|their|this|that)\s*$", figs[0].before.lower()) and figs[0] is not prev:
+        whole, part = figs[0], prev  # 'Of the W total, …'
+    if whole is None or re.search(r"\bof\b", f.after[:12]) or _own_tail(f) is not None:
+        return False  # 'or 30% more than last year': a change, no share
+    f.role, f.explicit, f.link, f.owner = "share", True, "or", whole
+    whole.role = "whole"
+    part.role = "level" if part.role == "whole" else part.role
+    return True
 
 
 def _second_change(f: Fig, figs: list[Fig]) -> bool:
@@ -559,7 +581,7 @@ def _after_comparative(f: Fig, prev: Fig) -> bool:
 #: a base opened a few words back: 'compared with revenue of', 较上季末的, 与去年同期的…相比, 比上年的
 _OPEN_EN = re.compile(r"\b(?:from|compared (?:with|to)|versus|against)\s+(?:(?:the|its|their|a|an|last year's|the prior year's)\s+)?"
                       r"(?:[a-z'’-]+\s+){0,3}(?:of|at)\s*$")
-_OPEN_ZH = re.compile(r"(?:较|比|与)[^，,。；;%]{0,24}?(?:的|约|为)\s*$|较[^，,。；;%]{0,24}?$|与[^，,。；;%]{0,12}?$"
+_OPEN_ZH = re.compile(r"(?:较|比(?![重例率])|与)[^，,。；;%]{0,24}?(?:的|约|为)\s*$|较[^，,。；;%]{0,24}?$|与[^，,。；;%]{0,12}?$"
                       r"|(?:由|从|自)[^，,。；;%\d]{0,10}?的\s*$")
 
 
@@ -760,6 +782,7 @@ def _subject(rest: str, c: Cues) -> tuple[str, str]:
     period words its name holds ('Year-to-date inflows': year-to-date)."""
     parts = re.split(r"[,;:，；：、(（]|\b(?:and|while|whereas|but|as)\b", rest)
     last = parts[-1] if parts else rest
+    last = _noun_phrase(last)
     qual = []
     for h in c.lead(last, frozenset({"period", "fill", "currency", "level", "stop"})):
         if h.key == "period" and not c.has(h.phrase, "whole_period"):
@@ -796,6 +819,22 @@ def name_of(f: Fig) -> str:
 
 #: verbs inside a Chinese name that name nothing (规模以上工业企业实现利润总额: 规模以上工业企业利润总额)
 _VERBS_ZH = re.compile(r"实现|发生|完成|录得|取得|达到")
+
+
+#: what a sentence says before its subject ('Nvidia said revenue …') and what follows its
+#: head ('revenue for the fiscal year that ended …'): not the measure's name
+_REPORTED = re.compile(r"^.*\b(?:said|says|reported|reports|announced|announces|posted|posts|noted|added|showed|shows|"
+                       r"estimated|that)\s+", re.IGNORECASE)
+_TRAILING = re.compile(r"\s+(?:for|in|during|over|at|on|that|which|who|ended|ending)\s+.*?$", re.IGNORECASE)
+
+
+def _noun_phrase(text: str) -> str:
+    """The head of an English subject: 'Nvidia said revenue for the fiscal year that ended on
+    28 January' -> 'revenue'. Chinese names are kept whole."""
+    if not text or text.lstrip()[:1] >= "\u3400":
+        return text
+    head = _TRAILING.sub("", text)  # cut at the first 'for', 'in', 'that' … after it: 'revenue for the year that ended'
+    return _REPORTED.sub("", head) or head
 
 
 _DROP_WORDS = re.compile(r"^(?:the|its|their|our|his|her|a|an|all|total|group|company's|group's|firm's|bank's)\s+")

@@ -513,12 +513,17 @@ def _prior_share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
 def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     explicit = [p.owner] if p.owner is not None and p.owner.role == "whole" else _explicit_whole(s, p)
     after = _part_after(s, p, explicit[0] if explicit else None)
-    part = after or _part(st, p) or _named_part(r, s, p)
-    if part is None:
+    part = after or _named_part(r, s, p)  # 城鎮人口佔…的比重: the part the share names first
+    if part is None and not (s.lang == "zh" and _names_its_part(p)):
+        part = _part(st, p)
+    if part is None or _margin_of_no_profit(p, part):
         return None
-    if not explicit and not p.whole:
-        p.whole = _sibling_whole(r, s, p)  # 内贸箱量1,390万标箱，占比36.0% after …占全港吞吐量的64.0%
+    if not explicit and (not p.whole or _refers(p)):
+        # 内贸箱量1,390万标箱，占比36.0% after …占全港吞吐量的64.0%; 'or 4% of the total' after '17% of total revenue'
+        p.whole = _sibling_whole(r, s, p) or p.whole
     referred = [] if explicit or not _refers(p) else _referred_whole(r, s, p, part)
+    if not explicit and not referred and not p.whole and s.lang == "zh":
+        referred = _implicit_whole_zh(r, s, p, part)  # 全年保费增量163.4亿元中，…，占比88%
     wholes = explicit or referred or _named_whole(r, s, p, part)
     wholes = [w for w in wholes if w is not part and compatible(part, w)]
     if not wholes:
@@ -552,6 +557,12 @@ def _named_part(r: Reading, s: Sentence, p: Fig) -> Fig | None:
     return found[0] if len(found) == 1 else None
 
 
+def _names_its_part(p: Fig) -> bool:
+    from factcheck.infer.reading import part_name_zh
+
+    return bool(part_name_zh(p))
+
+
 def _by_name(r: Reading, s: Sentence, name: str, period: str) -> list[Fig]:
     """The subject figures of the statements of the section whose measure is ``name`` (or
     differs from it least), one value only."""
@@ -577,6 +588,8 @@ def _part(st: Stmt, p: Fig) -> Fig | None:
     if not earlier:
         return None
     if p.link == "or":
+        if p.owner is not None and p.owner.role == "whole":
+            return earlier[-1]  # 'X of the W, or P%': the part stands before its whole
         return earlier[-1] if earlier[-1].i == p.i - 1 else None
     if earlier[-1].role in ("level", "new"):
         return earlier[-1]
@@ -606,6 +619,37 @@ def _sibling_whole(r: Reading, s: Sentence, p: Fig) -> str:
         if named:
             return named[-1].whole
     return ""
+
+
+#: what a margin's part is: a profit ('with a margin of 12.0%' after operating profit), never revenue
+_PROFIT = re.compile(r"profit|income|earnings|ebitda|ebit\b|利润|毛利|纯利|净利|盈利|溢利|利益|收益")
+
+
+def _margin_of_no_profit(p: Fig, part: Fig) -> bool:
+    """A margin (毛利率94.12% after 茅台酒收入1265.89亿元) whose part is no profit: its profit is not given."""
+    if p.whole != "revenue" or not re.search(r"margin|毛利率|净利率|利润率|纯利率", p.cue.lower()):
+        return False
+    name = part.stmt.measure if part.stmt is not None else ""
+    return not _PROFIT.search(name)
+
+
+def _implicit_whole_zh(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
+    """The whole a Chinese 占比 leaves unnamed: a figure written '…中' before its part
+    (163.4亿元中), else the subject of the statement a 其中 opens from."""
+    within = [f for f in s.figs if f.i < part.i and f.kind == "amt" and r.text[f.end : f.end + 1] == "中"]
+    if len(within) == 1:
+        return within
+    if "其中" not in part.before and (part.stmt is None or "其中" not in part.stmt.figs[0].before):
+        return []
+    earlier = [st for st in s.stmts if st.n < (part.stmt.n if part.stmt else 0)]
+    if not earlier:
+        scope = r.scopes.get(s.scope, [])
+        k = next((i for i, x in enumerate(scope) if x is s), 0)
+        earlier = scope[k - 1].stmts if k else []
+    if not earlier:
+        return []
+    subject = next((f for f in earlier[-1].figs if f.kind == "amt" and f.role in ("level", "new")), None)
+    return [subject] if subject is not None and not _smaller(subject, part) else []
 
 
 def _refers(p: Fig) -> bool:
@@ -671,28 +715,30 @@ def _explicit_whole_zh(s: Sentence, p: Fig) -> list[Fig]:
 
 def _named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     """The figure of the measure the share names, of its part's period: the subject of the
-    statement whose measure is that name (or differs from it least), in the paragraph or
-    list first, else in the section; nothing when two differ as little and give two values."""
+    statement whose measure is that name (or differs from it least) in the paragraph or
+    list, else before it in the section (a name refers back), else after it; nothing when
+    two are as near and give two values."""
     if not p.whole:
         return []
-    for sentences in (r.scopes.get(s.scope, []), r.sections.get(s.section, [])):
-        best: dict[int, list[Fig]] = {}
-        for t2 in sentences:
-            for st in t2.stmts:
-                subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
-                if subject is None or subject is part or subject.period != part.period:
-                    continue
-                if st.qual and st.qual not in s.words().lower():
-                    continue  # 'Year-to-date inflows' is not the week's 'all inflows'
-                if _smaller(subject, part) and p.value.point <= 100:
-                    continue  # a whole smaller than its part is another measure's figure
-                extra = _extra(p.whole, st.measure)
-                if extra is not None:
-                    best.setdefault(extra, []).append(subject)
-        if best:
-            found = best[min(best)]
-            return found[:1] if len({f.value.point for f in found}) == 1 else []
-    return []
+    scope = r.scopes.get(s.scope, [])
+    best: dict[tuple[int, int], list[Fig]] = {}
+    for t2 in r.sections.get(s.section, []):
+        where = 0 if t2 in scope else 1 if t2.start < s.start else 2
+        for st in t2.stmts:
+            subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
+            if subject is None or subject is part or subject.period != part.period:
+                continue
+            if st.qual and st.qual not in s.words().lower():
+                continue  # 'Year-to-date inflows' is not the week's 'all inflows'
+            if _smaller(subject, part) and p.value.point <= 100:
+                continue  # a whole smaller than its part is another measure's figure
+            extra = _extra(p.whole, st.measure)
+            if extra is not None:
+                best.setdefault((where, extra), []).append(subject)
+    if not best:
+        return []
+    found = best[min(best)]
+    return found[:1] if len({f.value.point for f in found}) == 1 else []
 
 
 def _smaller(whole: Fig, part: Fig) -> bool:
@@ -710,11 +756,17 @@ def _extra(whole: str, measure: str) -> int | None:
     kind = canonical(whole)
     if kind:
         tail = _canonical_tail(measure)
-        if tail is not None and tail[0] == kind and (whole[0] >= "\u3400" or _scope_words(measure[tail[1]:], measure)):
+        if tail is not None and tail[0] == kind and (_whole_revenue_zh(measure[tail[1]:]) if whole[0] >= "\u3400"
+                                                     else _scope_words(measure[tail[1]:], measure)):
             return tail[1]  # 营收 and 东方财富证券营业收入, 'revenue' and 'consolidated sales': of whoever the text is about
     if same_measure(whole, measure) and _scope_words(whole, measure):
         return abs(len(measure) - len(whole))
     return None
+
+
+def _whole_revenue_zh(word: str) -> bool:
+    """营业收入, 营业总收入, 营收: a company's revenue; a bare 收入 after a name (动力电池系统收入) is a segment's."""
+    return word in ("营业收入", "营业总收入", "营收", "总收入", "营业额")
 
 
 def _canonical_tail(measure: str) -> tuple[str, int] | None:

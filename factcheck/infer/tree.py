@@ -39,21 +39,46 @@ def negative(n: Node) -> Node:
 
 def show(n: Node) -> str:
     """The tree in the claims language: 'growth(154.6 billion CNY, 167.2 billion CNY)'."""
+    return placed(n)[0]
+
+
+def placed(n: Node, at: int = 0) -> tuple[str, Node]:
+    """The tree's text in the claims language and the tree with each node's place in that
+    text (what the step-by-step report of a claim shows), made together: nothing is
+    parsed again."""
     if isinstance(n, Num):
-        return q.written(n.value)
-    if isinstance(n, Call):
-        return f"{n.name}({', '.join(show(a) for a in n.args)})"
+        text = q.written(n.value)
+        return text, n._replace(start=at, end=at + len(text))
     if isinstance(n, Name):
-        return n.name
+        return n.name, n._replace(start=at, end=at + len(n.name))
+    if isinstance(n, Call):
+        parts, args, k = [], [], at + len(n.name) + 1
+        for i, a in enumerate(n.args):
+            if i:
+                k += 2
+            text, node = placed(a, k)
+            parts.append(text)
+            args.append(node)
+            k += len(text)
+        text = f"{n.name}({', '.join(parts)})"
+        return text, n._replace(args=tuple(args), start=at, end=at + len(text))
     if isinstance(n, Binary):
-        left, right = show(n.left), show(n.right)
-        if n.op == "/" and isinstance(n.right, Name) and n.right.per:
-            return f"{left}/{right}"  # '9870 USD/tonne': a figure per one of a thing
-        per = isinstance(n.right, Binary) and n.right.op == "/" and isinstance(n.right.right, Name) and n.right.right.per
-        if isinstance(n.right, Binary) and (n.op == "/" or n.op == "-" and not per):
-            right = f"({right})"
-        return f"{left} {n.op} {right}"
+        return _placed_binary(n, at)
     if isinstance(n, Unary):
-        inner = show(n.operand)
-        return f"-{inner}" if isinstance(n.operand, Num) else f"-({inner})"
-    return str(n)
+        inner_at = at + 1 if isinstance(n.operand, Num) else at + 2
+        inner, node = placed(n.operand, inner_at)
+        text = f"-{inner}" if isinstance(n.operand, Num) else f"-({inner})"
+        return text, n._replace(operand=node, start=at, end=at + len(text))
+    return str(n), n
+
+
+def _placed_binary(n: Binary, at: int) -> tuple[str, Node]:
+    per = isinstance(n.right, Name) and n.right.per and n.op == "/"
+    left, lnode = placed(n.left, at)
+    sep = "/" if per else f" {n.op} "
+    paren = isinstance(n.right, Binary) and (n.op == "/" or n.op == "-" and not (
+        n.right.op == "/" and isinstance(n.right.right, Name) and n.right.right.per))
+    k = at + len(left) + len(sep) + (1 if paren else 0)
+    right, rnode = placed(n.right, k)
+    text = f"{left}{sep}({right})" if paren else f"{left}{sep}{right}"
+    return text, n._replace(left=lnode, right=rnode, start=at, end=at + len(text), op_pos=at + len(left) + (0 if per else 1))

@@ -31,8 +31,8 @@ from factcheck.prose.words import (
 )
 
 
-#: the digits after 万 or 亿 in a number written in two parts (23万1000): no comma, no decimals
-_PLAIN_DIGITS = re.compile(r"\d{1,8}(?![\d.,])")
+#: the digits of a later part of a Chinese number written in parts (23万1000, 1,617亿): whole numbers
+_PART_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,8}(?![\d.,])")
 #: a year in Chinese numerals, digit by digit: 一九九八, 二〇二五
 _CJK_YEAR = re.compile(r"[一二][零〇一二三四五六七八九]{3}")
 #: the letters of another country's dollar right before '$' (A$, AU$, C$, CA$, NZ$, S$, SG$, NT$, R$)
@@ -243,28 +243,38 @@ class Reader(Dates, Numbers, Units):
             # 二〇二五年, 二零一七年: a year written digit by digit in Chinese numerals
             return self.mention(start, end + 1, "year", value=q.exact(Fraction(int(core.digits))))
         mag, end = self.magnitude(core, end)
-        if mag in ("万", "亿") and core.digits and core.digits.isdigit() and not negative:
-            whole = self.cjk_compound(core.digits, mag, end)  # 23万1000人 is 231000, 2万1587日元 is 21587
+        if mag in ("兆", "万亿", "亿", "万") and core.digits and core.digits.isdigit() and not negative:
+            whole = self.cjk_compound(core.digits, mag, end)  # 23万1000人, 2兆1,617億3,600萬元
             if whole is not None:
-                core, mag, end = _Core(core.start, whole[1], whole[0]), None, whole[1]
+                core, mag, end = _Core(core.start, whole[2], whole[0]), whole[1], whole[2]
         # a year: four digits, 1800 to 2099, nothing after it that makes it an amount
         if mag is None and currency is None and in_digits and not negative and self.is_year(core.digits, end):
             return self.mention(start, end, "year", value=q.exact(Fraction(int(core.digits))))
         return self.amount(start, end, core, ("-" if negative else "") + core.digits, mag, currency)
 
-    def cjk_compound(self, digits: str, mag: str, end: int) -> tuple[str, int] | None:
-        """A Chinese number written in two parts, 万 or 亿 and the digits after it ('23万1000'):
-        (its digits, where it ends), or None."""
-        m = _PLAIN_DIGITS.match(self.t, end)
-        if m is None:
+    def cjk_compound(self, digits: str, mag: str, end: int) -> tuple[str, str | None, int] | None:
+        """A Chinese number written in parts of falling magnitude ('23万1000', '1亿2345万',
+        '2兆1,617亿3,600万'): (its digits in its last part's magnitude, that magnitude,
+        where it ends), or None when no part follows."""
+        total, last, stop = int(digits), q.MAGNITUDES[mag], end
+        found = False
+        while True:
+            m = _PART_DIGITS.match(self.t, stop)
+            if m is None:
+                break
+            part = int(m.group().replace(",", ""))
+            k = m.end()
+            nxt = next((w for w in ("万亿", "亿", "万") if self.t.startswith(w, k) and q.MAGNITUDES[w] < last), None)
+            power = q.MAGNITUDES[nxt] if nxt else 0
+            if part >= 10 ** (last - power):
+                break
+            total, last, stop, found = total * 10 ** (last - power) + part, power, k + (len(nxt) if nxt else 0), True
+            if nxt is None:
+                break
+        if not found:
             return None
-        size = 10 ** q.MAGNITUDES[mag]
-        rest, stop = int(m.group()), m.end()
-        if mag == "亿" and self.t.startswith("万", stop):
-            rest, stop = rest * 10**4, stop + 1  # 1亿2345万
-        if rest >= size:
-            return None
-        return str(int(digits) * size + rest), stop
+        mags = {v: w for w, v in (("万", 4), ("亿", 8))}
+        return str(total), mags.get(last), stop
 
     def lead(self, i: int) -> tuple[int, bool, str | None] | None:
         """What comes before the number's digits, a minus and a currency ('-5', 'US$ 5',

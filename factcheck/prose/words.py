@@ -124,7 +124,8 @@ _TRANSLATE: tuple[tuple[str, str], ...] = (
 )
 
 
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+#: digits as written: '1,234.5', the Indian grouping of lakhs and crores '1,53,670', plain '1234.5'
+_DIGITS = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
 _SPACE = re.compile(r" *")
 _CN_NUM = re.compile(r"[零〇一二两三四五六七八九十百千]{1,21}")  # longer is no numeral: 21 tell it

@@ -22,7 +22,7 @@ CUES: dict[str, dict[str, object]] = {
             "lifts", "boosted", "an increase", "a rise", "a gain", "a jump", "an acceleration of", "a pickup of",
             "an uptick of", "a year-on-year increase of", "a year-over-year increase of", "year-over-year growth of",
             "year-on-year growth of", "an increase year over year of", "increased by", "grew by", "rose by",
-            "climbed by", "improved by",
+            "climbed by",
         ],
         "try": "Sales {} 10% to $110 million from $100 million.",
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
@@ -46,7 +46,7 @@ CUES: dict[str, dict[str, object]] = {
     },
     "judge": {
         "words": [
-            "improved", "an improvement of", "improvement of", "worsened", "deteriorated", "a deterioration of",
+            "improved", "improved by", "an improvement of", "improvement of", "worsened", "deteriorated", "a deterioration of",
             "a change of", "changed by", "a swing of", "moved by", "shifted by",
         ],
         "try": "The ratio fell to 65% from 71%, {} 6 percentage points.",
