@@ -529,7 +529,7 @@ def _beyond_level(f: Fig) -> Hit | None:
 #: 占服务进口总额的39.6%, 占人均消费支出的比重为32.6%: the whole named between 占 and 的
 _SHARE_ZH = re.compile(r"占([^，,。；;占\d%]{1,24}?)的(?:比重|比例|份额|比率)?(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
 #: the part a Chinese share names before 占: 第三产业增加值占地区生产总值的比重为62.4%
-_PART_ZH = re.compile(r"(?:^|[，,。；;])\s*(?:其中)?([^，,。；;\d占]{2,14}?)占[^，,。；;\d]{1,24}$")
+_PART_ZH = re.compile(r"(?:^|[，,。；;])\s*(?:其中)?([^，,。；;\d占]{2,14}?)占[^，,。；;\d比]{1,20}的[^，,。；;\d]{0,12}$")
 _CLAUSE_ZH = re.compile(r"[，,。；;：:、（(]")
 
 
@@ -788,7 +788,7 @@ def _subject(rest: str, c: Cues) -> tuple[str, str]:
         if h.key == "period" and not c.has(h.phrase, "whole_period"):
             qual.append(h.phrase)
         last = last[: h.start]
-    words = c.tail(last, frozenset({"stop", "period"}))
+    words = c.tail(last, frozenset({"stop", "period", "cause"}))
     if words:
         qual += [h.phrase for h in words if h.key == "period" and not c.has(h.phrase, "whole_period")]
         last = last[words[-1].end :]
@@ -808,7 +808,7 @@ def name_of(f: Fig) -> str:
     c = f.sent.cues if f.sent is not None else cues("en")
     for h in c.lead(clause, _NAME_STRIP):
         clause = clause[: h.start]
-    lead = c.tail(clause, frozenset({"stop", "period", "fill"}))
+    lead = c.tail(clause, frozenset({"stop", "period", "fill", "cause"}))
     if lead:
         clause = clause[lead[-1].end :]
     name = measure_key(_strip_zh(_VERBS_ZH.sub("", clause.strip()) if f.sent is not None and f.sent.lang == "zh" else clause.strip()))

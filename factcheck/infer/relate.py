@@ -149,6 +149,8 @@ def changes(r: Reading) -> list[Relation]:
             for f in st.figs:
                 if f.role == "change":
                     out += _change(r, s, st, f)
+                elif f.role == "level" and f.kind == "pts":
+                    out += _gap(r, s, f)  # 出口增幅大于进口27.2个百分点: a gap said as a level
     return out
 
 
@@ -250,8 +252,13 @@ def _average(s: Sentence, c: Fig) -> list[Relation]:
     if not before or before[-1].i != c.i - 1 or c.kind != "pct":
         return []
     total = before[-1]
-    # the cumulative change is against a year named before it (比2019年, 与2019年同期相比), never 同比
-    if not re.search(r"(?:19|20)\d{2}", total.before) or re.search(r"同比|按年|year[- ]on[- ]year", total.before):
+    # the cumulative change is against a year named before it in its sentence (比2019年, 与2019年
+    # 同期相比 at the sentence's start, its parts after 其中), and no 同比 after that year
+    head = s.text[s.start : total.start]
+    year = None
+    for year in re.finditer(r"(?:19|20)\d{2}", head):
+        pass
+    if year is None or re.search(r"同比|按年|year[- ]on[- ]year", head[year.end() :]):
         return []
     cum = stated_of(total, total.sign or 1)
     one = q.exact(Fraction(1))
@@ -288,17 +295,26 @@ def _gap(r: Reading, s: Sentence, c: Fig) -> list[Relation]:
 
 
 def _rate_of(r: Reading, s: Sentence, c: Fig, name: str) -> Fig | None:
-    """The growth rate of the statement named ``name`` in the paragraph (出口: 增长23.2%)."""
+    """The growth rate of the statement named ``name`` (出口: 增长23.2%), nearest first: in
+    the sentence, the sentences before it in the paragraph, then those after; a statement
+    named exactly so before one whose name ends so (进口, not 服务进出口)."""
     from factcheck.infer.reading import measure_key
 
     key = measure_key(name.strip())
-    found = []
-    for t2 in r.scopes.get(s.scope, []):
-        for st in t2.stmts:
-            if st.measure and (st.measure == key or st.measure.endswith(key) and len(key) >= 2):
-                rates = [f for f in st.figs if f.role == "change" and f.kind == "pct" and not f.years and f is not c]
-                found += rates[:1]
-    return found[0] if len({f.value.point for f in found}) == 1 and found else None
+    if not key:
+        return None
+    scope = r.scopes.get(s.scope, [])
+    k = next((i for i, t2 in enumerate(scope) if t2 is s), len(scope))
+    for t2 in [s, *scope[:k][::-1], *scope[k + 1 :]]:
+        for exact in (True, False):
+            found = []
+            for st in t2.stmts:
+                if st.measure == key if exact else (st.measure.endswith(key) and len(key) >= 2 and st.measure != key):
+                    rates = [f for f in st.figs if f.role == "change" and f.kind == "pct" and not f.years and f is not c]
+                    found += rates[:1]
+            if found:
+                return found[0] if len({f.value.point for f in found}) == 1 else None
+    return None
 
 
 def _percent_levels(st: Stmt, c: Fig) -> bool:

@@ -273,6 +273,8 @@ CUES: dict[str, dict[str, object]] = {
         "try": "{} sales rose 10% to $110 million from $100 million.",
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
     },
+    #: words that open a clause by its cause and name nothing: 'driving net income up 5%'
+    "cause": {"words": ["driving", "pushing", "lifting", "taking", "bringing", "sending", "leaving"], "try": "", "gives": ""},
     "scope": {
         "words": ["total", "group", "overall", "consolidated", "company", "the company's", "the group's", "its", "our", "worldwide", "global", "all"],
         "try": "",
