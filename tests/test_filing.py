@@ -377,6 +377,34 @@ def test_inline_formats_under_any_prefix_nesting_exclude_and_continuation(tmp_pa
     assert (revenue.line, revenue.col) == (13, 12)
 
 
+def test_a_continuation_continues_one_fact_and_a_loop_ends(tmp_path):
+    """Issue 25: a chain shared by many facts is joined to the first one only (each
+    continuation read once, not copied into every fact), a loop stops where it closes,
+    and the filing's problems say so."""
+    facts = "".join(f'<ix:nonNumeric name="dei:Note{i}" contextRef="y" continuedAt="k0">n{i}</ix:nonNumeric>' for i in range(3))
+    path = inline(
+        tmp_path,
+        f"""
+        {facts}
+        <ix:continuation id="k0" continuedAt="k1"> one</ix:continuation>
+        <ix:continuation id="k1"> two</ix:continuation>
+        <ix:nonNumeric name="dei:Loop" contextRef="y" continuedAt="l0">loop</ix:nonNumeric>
+        <ix:continuation id="l0" continuedAt="l1"> a</ix:continuation><ix:continuation id="l1" continuedAt="l0"> b</ix:continuation>
+        """,
+    )
+    filing = read_filing(path)
+    texts = {f.concept: f.raw for f in filing.facts}
+    assert texts == {"dei:Note0": "n0 one two", "dei:Note1": "n1", "dei:Note2": "n2", "dei:Loop": "loop a b"}
+    assert filing.problems == (
+        "13:83: dei:Note1: continuedAt 'k0' names an ix:continuation that dei:Note0 at 13:1 reaches already "
+        "(a continuation continues one fact, once); its text is left out here",
+        "13:165: dei:Note2: continuedAt 'k0' names an ix:continuation that dei:Note0 at 13:1 reaches already "
+        "(a continuation continues one fact, once); its text is left out here",
+        "16:1: dei:Loop: continuedAt 'l0' names an ix:continuation that this fact's own chain reaches already "
+        "(a continuation continues one fact, once); its text is left out here",
+    )
+
+
 def test_inline_values_that_do_not_fit_their_format(tmp_path):
     path = inline(
         tmp_path,
@@ -515,7 +543,7 @@ def test_elements_nested_too_deep_are_refused_at_once(tmp_path):
 def test_facts_nested_around_the_same_text_are_refused_before_they_cost_much(tmp_path):
     fact = '<ix:nonNumeric name="ifrs:A" contextRef="y">'
     path = inline(tmp_path, fact * 50 + "x" * 100_000 + "</ix:nonNumeric>" * 50)
-    with pytest.raises(FilingError, match="refused: facts nested in facts repeat more text than the file holds"):
+    with pytest.raises(FilingError, match="refused: facts and continuations nested in each other repeat more text than the file holds"):
         read_filing(path)
     # the same text under a few facts, as real filings nest them, is read
     path = inline(tmp_path, fact * 3 + "x" * 10_000 + "</ix:nonNumeric>" * 3)

@@ -500,6 +500,58 @@ def figures_flood_bare(work: Path) -> dict:
     return write(work, "figures-bare.md", "1 " * 50_000)
 
 
+# --------------------------------------------------------------------------- filings, facts, links and bidi (issue 25)
+
+INLINE_HEAD = (
+    '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" '
+    'xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:iso4217="http://www.xbrl.org/2003/iso4217" '
+    'xmlns:dei="http://xbrl.sec.gov/dei/2023" xmlns:us-gaap="http://fasb.org/us-gaap/2024"><body>\n'
+    '<ix:header><ix:resources><xbrli:context id="y"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier>'
+    "</xbrli:entity><xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate>"
+    '</xbrli:period></xbrli:context><xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>'
+    "</ix:resources></ix:header>\n"
+    '<p>Revenue <ix:nonFraction name="us-gaap:Revenues" contextRef="y" unitRef="usd" decimals="-6" scale="6">120</ix:nonFraction></p>\n'
+)
+
+
+@maker
+def continuation_fan_out(work: Path) -> dict:
+    """20,000 text facts share one chain of 10,000 ix:continuation elements of 100
+    characters (3.4 MB): every fact copied the whole chain (1.8 MB took 10 s and 1.9 GB;
+    this one ran out of memory)."""
+    facts = "".join(f'<ix:nonNumeric name="dei:Note" contextRef="y" continuedAt="k0">t</ix:nonNumeric>\n' for _ in range(20_000))
+    chain = "".join(f'<ix:continuation id="k{j}" continuedAt="k{j + 1}">{"x" * 100}</ix:continuation>\n' for j in range(9_999))
+    body = INLINE_HEAD + facts + chain + f'<ix:continuation id="k9999">{"x" * 100}</ix:continuation>\n</body></html>\n'
+    write(work, "fan-out.htm", body)
+    return {"file": "fan-out.htm"}
+
+
+@maker
+def continuation_fan_out_claims(work: Path) -> dict:
+    """The same filing named by a claims file: verify reads it within the limits."""
+    if not (work / "fan-out.htm").exists():
+        continuation_fan_out(work)
+    return write(
+        work, "fan-out.claims.yaml",
+        "version: 1\nfacts:\n  revenue: {filing: fan-out.htm, concept: us-gaap:Revenues}\n"
+        "claims:\n  - {id: r, check: revenue, stated: 120 million USD}\n",
+    )
+
+
+@maker
+def continuation_graph(work: Path) -> dict:
+    """Continuations that loop, branch into one tail, dangle, and nest 200 deep."""
+    facts = "".join(f'<ix:nonNumeric name="dei:Branch{i}" contextRef="y" continuedAt="b{i}">f{i}</ix:nonNumeric>\n' for i in range(2000))
+    branches = "".join(f'<ix:continuation id="b{i}" continuedAt="tail">b{i}</ix:continuation>\n' for i in range(2000))
+    loop = '<ix:nonNumeric name="dei:Loop" contextRef="y" continuedAt="l0">loop</ix:nonNumeric>\n'
+    loop += "".join(f'<ix:continuation id="l{i}" continuedAt="l{(i + 1) % 1000}">l{i}</ix:continuation>\n' for i in range(1000))
+    nested = '<ix:nonNumeric name="dei:Nested" contextRef="y" continuedAt="n0">n</ix:nonNumeric>\n'
+    nested += "".join(f'<ix:continuation id="n{i}" continuedAt="n{i + 1}">{"y" * 50}' for i in range(200)) + "</ix:continuation>" * 200
+    body = INLINE_HEAD + facts + branches + f'<ix:continuation id="tail">{"z" * 100_000}</ix:continuation>\n'
+    body += loop + nested + '\n<ix:nonNumeric name="dei:Dangling" contextRef="y" continuedAt="nowhere">d</ix:nonNumeric>\n</body></html>\n'
+    return write(work, "continuation-graph.htm", body)
+
+
 # --------------------------------------------------------------------------- running a case under the limits
 
 #: The child: the command line's main(), as `python -m factcheck` runs it, which writes

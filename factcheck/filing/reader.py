@@ -256,14 +256,14 @@ class _Builder:
     def _data(self, text: str) -> None:
         collectors = self.collectors
         if collectors:
-            # a fact inside a fact repeats its text: bounded, so that thousands of nested
-            # facts around the same text cannot make gigabytes of it
+            # a fact (or a continuation) inside a fact repeats its text: bounded, so that
+            # thousands of nested facts around the same text cannot make gigabytes of it
             self.budget -= len(text) * len(collectors)
             if self.budget < 0:
                 line, col = self.where()
                 raise FilingError(
-                    f"{self.path}:{line}:{col}: refused: facts nested in facts repeat more text than the "
-                    "file holds (no filing does this)",
+                    f"{self.path}:{line}:{col}: refused: facts and continuations nested in each other repeat "
+                    "more text than the file holds (no filing does this)",
                     code="filing-nesting",
                 )
             for parts in collectors:
