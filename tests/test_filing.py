@@ -5,6 +5,7 @@ real ones lack, hostile files, and the `factcheck facts` command."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -667,6 +668,60 @@ def test_facts_that_match_nothing_exit_1(runner, here):
     out = runner.invoke(app, ["facts", "tests/data/filings/aapl-20230930.xbrl.xml", "--concept", "NoSuchThing"])
     assert out.exit_code == 1
     assert "no fact matches --concept 'NoSuchThing' (995 numeric facts in the filing)" in out.output
+
+
+#: an XBRL instance whose strings would act on a terminal or a CI log (issue 25): a
+#: workflow command after a line break, the legacy one mid-line, C1's CSI, a bidi override
+HOSTILE_STRINGS = """<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:dei="http://xbrl.sec.gov/dei/2023"
+    xmlns:us-gaap="http://fasb.org/us-gaap/2024" xmlns:iso4217="http://www.xbrl.org/2003/iso4217"
+    xmlns:xbrldi="http://xbrl.org/2006/xbrldi" xmlns:x="http://example.com/x">
+<xbrli:context id="d"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier></xbrli:entity>
+  <xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate></xbrli:period></xbrli:context>
+<xbrli:context id="s"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier><xbrli:segment>
+  <xbrldi:typedMember dimension="x:SegmentAxis"><x:name>&#x202e;ti##[error]forged&#x9b;31m</x:name></xbrldi:typedMember>
+  </xbrli:segment></xbrli:entity>
+  <xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate></xbrli:period></xbrli:context>
+<xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>
+<dei:DocumentType contextRef="d">10-K
+::error file=x.py,line=1::FORGED</dei:DocumentType>
+<dei:EntityRegistrantName contextRef="d">Evil&#x9b;2J Corp &#x202e;cnI</dei:EntityRegistrantName>
+<dei:SecurityExchangeName contextRef="d">
+  ::warning::FORGED too</dei:SecurityExchangeName>
+<us-gaap:Revenues contextRef="s" unitRef="usd" decimals="-6">120000000</us-gaap:Revenues>
+</xbrli:xbrl>
+"""
+#: what must not reach a terminal or a CI log raw
+RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def assert_no_command_and_no_control(text: str) -> None:
+    assert not RAW_CONTROLS.search(text), text
+    for line in text.splitlines():
+        assert not line.lstrip().startswith("::") and "##[" not in line, line
+
+
+@pytest.mark.parametrize("args", [["--concept", "dei"], ["--concept", "Revenues"], ["--yaml"], []])
+def test_facts_escapes_every_string_of_the_filing(tmp_path, args):
+    """Issue 25: `facts` printed filing strings raw: a text fact 10-K⏎::error… forged a
+    workflow annotation at a line start, C1 controls and bidi overrides reached the
+    terminal. Through the real command line, in every output form."""
+    path = tmp_path / "strings.xml"
+    path.write_text(HOSTILE_STRINGS, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "factcheck", "facts", str(path), *args], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert run.returncode == 0, run.stderr
+    assert_no_command_and_no_control(run.stdout + run.stderr)
+    head = run.stdout.splitlines()[0]
+    assert "10-K\\u000a::error file=x.py,line=1::FORGED for" in head  # shown on one line: never a command
+    if "--yaml" in args:  # YAML's own escapes: pasted into a claims file, the strings read back as the filing's
+        entry = yaml.safe_load(run.stdout)["facts"]["revenues_ti_error_forged_31m_2024"]
+        assert entry["dimensions"] == {"x:SegmentAxis": "\u202eti##[error]forged\x9b31m"}
+    elif args == ["--concept", "dei"]:
+        assert "Evil\\u009b2J Corp \\u202ecnI" in run.stdout
+        assert "  ::warning::FORGED too" in run.stdout  # within its row: no command
+    elif args == ["--concept", "Revenues"]:
+        assert "x:SegmentAxis=\\u202eti#\\u0023[error]forged\\u009b31m" in run.stdout
 
 
 @pytest.mark.parametrize(

@@ -552,6 +552,29 @@ def continuation_graph(work: Path) -> dict:
     return write(work, "continuation-graph.htm", body)
 
 
+FORGED_FILING = (
+    # no default namespace: a concept is its name as written, "::error …" included
+    '<html xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" xmlns:xbrli="http://www.xbrl.org/2003/instance" '
+    'xmlns:iso4217="http://www.xbrl.org/2003/iso4217" xmlns:dei="http://xbrl.sec.gov/dei/2023"><body>\n'
+    '<ix:header><ix:resources><xbrli:context id="y"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier>'
+    "</xbrli:entity><xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate>"
+    '</xbrli:period></xbrli:context><xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>'
+    "</ix:resources></ix:header>\n"
+    '<ix:nonFraction name="::error file=x.py,line=1::FORGED" contextRef="y" unitRef="usd" decimals="0">120</ix:nonFraction>\n'
+    '<ix:nonNumeric name="dei:DocumentType" contextRef="y">10-K &#x9b;2J ##[warning]y</ix:nonNumeric>\n'
+    '<ix:nonNumeric name="dei:EntityRegistrantName" contextRef="y">&#x9b;2J ##[error]x &#x202e;cnI</ix:nonNumeric>\n'
+    '<ix:nonFraction name="dei:Shares&#10;::warning::FORGED" contextRef="y" unitRef="usd" decimals="0">1</ix:nonFraction>\n'
+    "</body></html>\n"
+)
+
+
+@maker
+def facts_forged(work: Path) -> dict:
+    """Filing strings that would act on a terminal or a CI log: a concept that is a
+    workflow command, one after a line break, the legacy ##[ form, CSI, a bidi override."""
+    return write(work, "forged.htm", FORGED_FILING)
+
+
 # --------------------------------------------------------------------------- running a case under the limits
 
 #: The child: the command line's main(), as `python -m factcheck` runs it, which writes
@@ -709,6 +732,9 @@ def test_case(corpus, name):
     assert o.code == case["exit"], shown
     assert "Traceback" not in o.stdout + o.stderr, shown
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", o.stdout + o.stderr), f"a control character in the output\n{shown}"
+    assert not re.search("[\x80-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]", o.stdout + o.stderr), f"a C1 or bidi control in the output\n{shown}"
+    for line in (o.stdout + o.stderr).splitlines():  # no output line is a GitHub workflow command
+        assert not line.lstrip().startswith("::") and "##[" not in line, f"{line!r}\n{shown}"
     assert o.cpu_s < MAX_CPU_S, f"{name} used {o.cpu_s:.2f} s of CPU"
     assert o.max_mb < MAX_MB, f"{name} used {o.max_mb:.0f} MB"
 
