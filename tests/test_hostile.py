@@ -575,6 +575,16 @@ def facts_forged(work: Path) -> dict:
     return write(work, "forged.htm", FORGED_FILING)
 
 
+@maker
+def claims_named_as_a_command(work: Path) -> dict:
+    """`verify .` finds claims files named like workflow commands: the concise report's
+    lines start with the file's name."""
+    folder, made = case_folder(work, "claims-named-as-a-command")
+    (folder / "::error file=a.py,line=1::FORGED.claims.yaml").write_text("version: 1\nclaims:\n  - {id: a, check: 1, stated: 2}\n")
+    (folder / "b.claims.yaml").write_text('version: 1\nclaims:\n  - {id: "##[error]b", check: 1, stated: 1}\n')
+    return {**made, "file": "."}
+
+
 # --------------------------------------------------------------------------- running a case under the limits
 
 #: The child: the command line's main(), as `python -m factcheck` runs it, which writes
