@@ -574,9 +574,10 @@ def test_numbers_that_would_be_huge_are_refused_unmade(tmp_path):
 @pytest.mark.parametrize(
     "content, message",
     [
-        ("version: 1\nclaims: []\n", "not an XBRL filing: not XML (it begins 'version: 1')"),
+        ("version: 1\nclaims: []\n", "not an XBRL filing: not XML (text, where XML begins with '<')"),
+        ("%PDF-1.7 secret", "not an XBRL filing: not XML (a PDF document, where XML begins with '<')"),
         ("", "empty file, not a filing"),
-        ('<?xml version="1.0"?><rss version="2.0"/>', ":1:22: not an XBRL filing: the document is <rss>"),
+        ('<?xml version="1.0"?><rss version="2.0"/>', ":1:22: not an XBRL filing: XML of another kind, where an XBRL instance is <xbrl>"),
         ("<html><body><p>one<br></body></html>", ":1:25: not well-formed XML (mismatched tag)"),
         ('<html xmlns="http://www.w3.org/1999/xhtml"><body>no facts</body></html>', "an HTML document without Inline XBRL"),
     ],
@@ -587,6 +588,7 @@ def test_what_is_not_a_filing_is_refused_in_one_line(tmp_path, content, message)
     with pytest.raises(FilingError) as e:
         read_filing(path)
     assert message in str(e.value) and "\n" not in str(e.value)
+    assert not any(word in str(e.value) for word in ("version: 1", "secret", "rss")), "the file's bytes are quoted"
 
 
 def test_missing_folder_and_too_large_are_refused_unread(tmp_path, monkeypatch):
@@ -729,7 +731,7 @@ def test_facts_escapes_every_string_of_the_filing(tmp_path, args):
     [
         (["missing.xml"], "factcheck: error: missing.xml: no such file\n"),
         (["tests"], "factcheck: error: tests: is a folder, not a filing"),
-        (["README.md"], "factcheck: error: README.md: not an XBRL filing: not XML (it begins '# factcheck"),
+        (["README.md"], "factcheck: error: README.md: not an XBRL filing: not XML (text, where XML begins with '<')"),
         (["tests/data/filings/aapl-20230930.xbrl.xml", "--period", "FY2023"], "factcheck: error: --period: 'FY2023' is not a period"),
     ],
 )

@@ -585,6 +585,88 @@ def claims_named_as_a_command(work: Path) -> dict:
     return {**made, "file": "."}
 
 
+OUTSIDE_FILING = (
+    '<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:dei="http://xbrl.sec.gov/dei/2023">'
+    '<xbrli:context id="d"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier></xbrli:entity>'
+    "<xbrli:period><xbrli:instant>2024-12-31</xbrli:instant></xbrli:period></xbrli:context>"
+    f'<dei:EntityRegistrantName contextRef="d">{SENTINEL}</dei:EntityRegistrantName></xbrli:xbrl>\n'
+)
+
+
+def outside_file(work: Path, name: str, text: str) -> Path:
+    path = outside(work) / name
+    if not path.exists():
+        path.write_text(text)
+    return path
+
+
+@maker
+def draft_named_link(work: Path) -> dict:
+    """`verify article.md`, a committed link to a draft outside: it was read and reported."""
+    folder, made = case_folder(work, "draft-named-link")
+    os.symlink(outside(work) / "secret.md", folder / "article.md")
+    return {**made, "file": "article.md"}
+
+
+@maker
+def draft_option_link(work: Path) -> dict:
+    folder, made = case_folder(work, "draft-option-link", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    os.symlink(outside(work) / "secret.md", folder / "article.md")
+    return made
+
+
+@maker
+def baseline_option_link(work: Path) -> dict:
+    folder, made = case_folder(work, "baseline-option-link", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    os.symlink(outside_file(work, "secret.json", f'{{"version": 1, "entries": [], "x": "{SENTINEL}"}}\n'), folder / "bl.json")
+    return made
+
+
+@maker
+def facts_filing_link(work: Path) -> dict:
+    """`facts link.xml`, a link to a filing outside: all its facts were listed."""
+    folder, made = case_folder(work, "facts-filing-link")
+    os.symlink(outside_file(work, "secret.xml", OUTSIDE_FILING), folder / "link.xml")
+    return {**made, "file": "link.xml"}
+
+
+@maker
+def facts_any_link(work: Path) -> dict:
+    """`facts link.htm`, a link to any file outside: its first 30 bytes were quoted."""
+    folder, made = case_folder(work, "facts-any-link")
+    os.symlink(outside_file(work, "notes.txt", f"{SENTINEL} and more\n"), folder / "link.htm")
+    return {**made, "file": "link.htm"}
+
+
+@maker
+def facts_typed_outside(work: Path) -> dict:
+    """A path typed outside the repository is read, but a file that is no filing is never quoted."""
+    _, made = case_folder(work, "facts-typed-outside")
+    outside_file(work, "notes.txt", f"{SENTINEL} and more\n")
+    return {**made, "file": "../../outside/notes.txt"}
+
+
+@maker
+def pre_commit_link(work: Path) -> dict:
+    """pre-commit hands over a staged draft that is a link out of the repository."""
+    folder, made = case_folder(work, "pre-commit-link")
+    os.symlink(outside(work) / "secret.md", folder / "article.md")
+    return {**made, "file": "article.md"}
+
+
+@maker
+def pre_commit_claims_pipe(work: Path) -> dict:
+    """pre-commit looks through the repository's claims files for the one naming a staged
+    draft: one is a link to a pipe outside, which opening would wait on for ever."""
+    folder, made = case_folder(work, "pre-commit-claims-pipe")
+    pipe = outside(work) / "pipe.claims.yaml"
+    if not pipe.exists():
+        os.mkfifo(pipe)
+    os.symlink(pipe, folder / "linked.claims.yaml")
+    (folder / "draft.md").write_text("The company had a good year.\n")  # no figure: nothing for inference to read
+    return {**made, "file": "draft.md"}
+
+
 # --------------------------------------------------------------------------- running a case under the limits
 
 #: The child: the command line's main(), as `python -m factcheck` runs it, which writes

@@ -36,6 +36,7 @@ def facts_listing(
     UsageError (a ``period`` that is not a date or START/END)."""
     from factcheck.errors import UsageError
     from factcheck.filing.reader import read_filing
+    from factcheck.load.paths import OutsideRoot, given
 
     want: Period | None = None
     if period is not None:
@@ -43,6 +44,10 @@ def facts_listing(
             want = Period.parse(period)
         except ValueError as e:
             raise UsageError(f"--period: {e}") from None
+    try:  # not through a link in the repository that leads out of it
+        given(path, "filing")
+    except OutsideRoot as e:
+        raise UsageError(e.message) from None
     filing = read_filing(path)
     facts = list(select(filing, concept, want, text_too=concept is not None and not as_yaml))
     head = _heading(filing)
