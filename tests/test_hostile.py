@@ -667,6 +667,31 @@ def pre_commit_claims_pipe(work: Path) -> dict:
     return {**made, "file": "draft.md"}
 
 
+BIDI_LINE = "Revenue rose \u202e%03\u202c to $120 million from $100 million."  # shows "rose 30%"
+
+
+@maker
+def bidi_hidden_figure(work: Path) -> dict:
+    """Trojan Source in a draft: the figure shown (30%) is not the one written (03)."""
+    return write(work, "bidi-draft.md", f"{BIDI_LINE}\n\nCosts rose 5%.\n")
+
+
+@maker
+def bidi_hidden_figure_claims(work: Path) -> dict:
+    write(work, "bidi-article.md", f"{BIDI_LINE}\n")
+    return write(
+        work, "bidi-claims.yaml",
+        "version: 1\narticle:\n  draft: bidi-article.md\nclaims:\n"
+        "  - {id: g, says: rose 30%, check: 'growth(100 million USD, 120 million USD)', stated: 20%}\n",
+    )
+
+
+@maker
+def bidi_flood(work: Path) -> dict:
+    """2 MB of lines that each hold a right-to-left override: 20 findings and a count."""
+    return write(work, "bidi-flood.txt", "\u202e5%\n" * (2 * 2**20 // 6 - 10))
+
+
 # --------------------------------------------------------------------------- running a case under the limits
 
 #: The child: the command line's main(), as `python -m factcheck` runs it, which writes
