@@ -307,7 +307,9 @@ def facts(
         raise _fail(str(e)) from None
     sys.stdout.write(listing.text)
     if listing.note:
-        typer.echo(f"factcheck: {listing.note}", err=True)
+        from factcheck.reporters.escape import for_log_line
+
+        typer.echo(f"factcheck: {for_log_line(listing.note)}", err=True)
         raise typer.Exit(1)
 
 

@@ -1,5 +1,11 @@
 """``factcheck facts FILING``: a filing's facts as a table, or as fact entries to paste
-into a claims file. Returns text; the command line prints it."""
+into a claims file. Returns text; the command line prints it.
+
+Every string of a filing is untrusted (a pull request can add one), and this text goes
+to a terminal or a CI log: in the table each cell is escaped for a terminal line and
+each line for a log (``reporters.escape.for_log_line``: controls, bidi overrides and
+line breaks as ``\\uXXXX``, never a workflow command); in the YAML each value is a
+scalar quoted with YAML's own escapes, and the heading a comment of one line."""
 
 from __future__ import annotations
 
@@ -30,6 +36,7 @@ def facts_listing(
     UsageError (a ``period`` that is not a date or START/END)."""
     from factcheck.errors import UsageError
     from factcheck.filing.reader import read_filing
+    from factcheck.load.paths import OutsideRoot, given
 
     want: Period | None = None
     if period is not None:
@@ -37,6 +44,10 @@ def facts_listing(
             want = Period.parse(period)
         except ValueError as e:
             raise UsageError(f"--period: {e}") from None
+    try:  # not through a link in the repository that leads out of it
+        given(path, "filing")
+    except OutsideRoot as e:
+        raise UsageError(e.message) from None
     filing = read_filing(path)
     facts = list(select(filing, concept, want, text_too=concept is not None and not as_yaml))
     head = _heading(filing)
@@ -97,14 +108,19 @@ def _dims(f: Fact) -> str:
 
 def table(filing: Filing, facts: list[Fact], head: str) -> str:
     """One fact a line: concept, period, value (with its unit), decimals, line, dimensions."""
-    rows = [(f.concept, str(f.period), _shown(f), _decimals(f), str(f.line), _dims(f)) for f in facts]
+    from factcheck.reporters.escape import for_log_line, for_terminal_line  # the output's floor, as config does
+
+    rows = [
+        tuple(map(for_terminal_line, (f.concept, str(f.period), _shown(f), _decimals(f), str(f.line), _dims(f))))
+        for f in facts
+    ]
     header = ("concept", "period", "value", "decimals", "line", "dimensions")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     out = [f"{head}; {len(facts):,} fact{'' if len(facts) == 1 else 's'} shown", ""]
     for r in [header, *rows]:
         cells = [r[0].ljust(widths[0]), r[1].ljust(widths[1]), r[2].ljust(widths[2]), r[3].rjust(widths[3]), r[4].rjust(widths[4]), r[5]]
         out.append("  ".join(cells).rstrip())
-    return "\n".join(out) + "\n"
+    return "\n".join(map(for_log_line, out)) + "\n"
 
 
 def _shown(f: Fact) -> str:
@@ -118,8 +134,10 @@ def yaml_entries(filing: Filing, facts: list[Fact], head: str) -> str:
     """Fact entries for a claims file: a name, the filing (relative to the working
     directory), the concept, the period, the dimensions, and the value as the filing
     gives it, for reading (and for the check against the filing)."""
+    from factcheck.reporters.escape import for_log_line
+
     where = _relative(filing.path)
-    out = [f"# {head}", "facts:"]
+    out = [f"# {for_log_line(head)}", "facts:"]
     names: set[str] = set()
     skipped = 0
     for f in facts:
@@ -178,10 +196,18 @@ def _unique(name: str, names: set[str]) -> str:
 
 
 _PLAIN = re.compile(r"[A-Za-z0-9_./(][A-Za-z0-9_./:,()+ -]*\Z")
+#: what YAML cannot hold raw (it is not printable to YAML)
+_NOT_PRINTABLE = re.compile("[\ufffe\uffff]")
 
 
 def _scalar(text: str) -> str:
-    """A YAML scalar: plain when nothing in it means something to YAML, else quoted."""
+    """A YAML scalar: plain when nothing in it means something to YAML, else quoted
+    with JSON's escapes (YAML's too): line breaks, controls, bidi and zero-width
+    characters as ``\\uXXXX``, and ``##[`` (a CI log's legacy command) as ``#\\u0023[``,
+    so that the entry pasted into a claims file reads back as the filing's string."""
     if _PLAIN.match(text) and not text.endswith(" ") and ": " not in text and " #" not in text:
         return text
-    return json.dumps(text, ensure_ascii=False)
+    from factcheck.reporters.escape import for_json
+
+    quoted = for_json(json.dumps(text, ensure_ascii=False)).replace("##[", "#\\u0023[")
+    return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)

@@ -86,6 +86,25 @@ def _read_bytes(path: str) -> bytes:
     return data
 
 
+def _what_it_is(start: bytes) -> str:
+    """What a file that is not XML seems to be, from its first bytes, never quoting them:
+    the file may be anything at all (a path given on the command line is read), and a
+    message must not carry its contents."""
+    if start.startswith(b"%PDF"):
+        return "a PDF document"
+    if start.startswith(b"PK\x03\x04"):
+        return "a ZIP archive: give the .htm or .xml file it holds"
+    for cut in range(4):  # the sample may end inside a character of up to four bytes
+        try:
+            text = start[: len(start) - cut].decode("utf-8")
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return "binary data"
+    return "text" if text and all(c.isprintable() or c in "\t\r\n" for c in text) else "binary data"
+
+
 class _Pending:
     """A fact as its element gave it; made into a Fact once every context is known."""
 
@@ -149,10 +168,9 @@ class _Builder:
         if not start:
             raise FilingError(f"{self.path}: empty file, not a filing", code="filing-not-xbrl")
         if not start.startswith((b"<", b"\xff\xfe", b"\xfe\xff")):  # UTF-16 begins with its BOM
-            shown = start[:30].decode("utf-8", "replace").split("\n")[0]
             raise FilingError(
-                f"{self.path}: not an XBRL filing: not XML (it begins {shown!r}); a filing is an XBRL "
-                "instance (.xml) or an Inline XBRL document (.htm, .xhtml)",
+                f"{self.path}: not an XBRL filing: not XML ({_what_it_is(start)}, where XML begins with '<'); "
+                "a filing is an XBRL instance (.xml) or an Inline XBRL document (.htm, .xhtml)",
                 code="filing-not-xbrl",
             )
 
@@ -211,10 +229,9 @@ class _Builder:
             self.kind = "ixbrl"
             self.parser.StartElementHandler = self._start_inline
         else:
-            local = name.rpartition(" ")[2]
             line, col = self.where()
             raise FilingError(
-                f"{self.path}:{line}:{col}: not an XBRL filing: the document is <{local}>, where an XBRL "
+                f"{self.path}:{line}:{col}: not an XBRL filing: XML of another kind, where an XBRL "
                 "instance is <xbrl> (http://www.xbrl.org/2003/instance) and an Inline XBRL document is <html>",
                 code="filing-not-xbrl",
             )
@@ -256,14 +273,14 @@ class _Builder:
     def _data(self, text: str) -> None:
         collectors = self.collectors
         if collectors:
-            # a fact inside a fact repeats its text: bounded, so that thousands of nested
-            # facts around the same text cannot make gigabytes of it
+            # a fact (or a continuation) inside a fact repeats its text: bounded, so that
+            # thousands of nested facts around the same text cannot make gigabytes of it
             self.budget -= len(text) * len(collectors)
             if self.budget < 0:
                 line, col = self.where()
                 raise FilingError(
-                    f"{self.path}:{line}:{col}: refused: facts nested in facts repeat more text than the "
-                    "file holds (no filing does this)",
+                    f"{self.path}:{line}:{col}: refused: facts and continuations nested in each other repeat "
+                    "more text than the file holds (no filing does this)",
                     code="filing-nesting",
                 )
             for parts in collectors:
