@@ -231,6 +231,19 @@ def test_scoring_counts_recall_and_false_alarms(corpus):
     assert "recall" in s.table() and "false alarm" in s.details()
 
 
+def test_a_warn_label_is_taken_by_a_pass_through_rounding_only(corpus):
+    """Labels say warn for a relation that holds only through its inputs' rounding; the
+    engine now passes such an inferred relation with basis rounding (or warns under
+    --strict), and a plain pass is not that finding."""
+    _, labels = corpus
+    lab = next(lab for lab in labels if lab.status == "warn")
+    for basis, status, taken in (("rounding", "pass", True), ("", "warn", True), ("", "pass", False),
+                                 ("rounding", "fail", False)):
+        got = cl.score([lab], [cl.Inferred(lab.draft, lab.line, lab.kind, status, basis=basis)])
+        assert bool(got.recalled) is taken, (basis, status)
+        assert not got.false_alarms if taken or status == "pass" else got.false_alarms
+
+
 def test_inferred_results_are_read_from_the_json_report():
     """The shape of spec/inference.md: written claims have no `inferred` key; an inferred
     one points at the draft (`file`, `at`) and names its kind."""

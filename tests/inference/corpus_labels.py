@@ -4,7 +4,9 @@ Shared by tests/test_inference_labels.py, tests/test_inference_corpus.py and
 bench/inference.py, so that the test and the benchmark count the same way.
 
 A label is recalled when an inferred result of its draft has the same line, kind and
-status (two labels of one kind on one line need two such results). An inferred result
+status (two labels of one kind on one line need two such results); a label ``warn`` (a
+relation that holds only through its inputs' rounding) is taken by an inferred ``pass``
+with basis ``rounding``, which is what the engine now says of such a relation. An inferred result
 with status fail, warn or error that no label of that line, kind and status takes is a
 false alarm: the engine flags an error the text does not hold (or flags the wrong one).
 An inferred pass that no label takes is only an extra (it costs precision, not safety).
@@ -51,6 +53,17 @@ class Inferred:
     status: str
     id: str = ""
     message: str = ""
+    #: what the verdict rests on: "rounding" for a relation that holds only through its inputs' rounding
+    basis: str = ""
+
+    def takes(self, status: str) -> bool:
+        """Whether this result is what a label of ``status`` expects. A label ``warn`` is
+        a relation that holds only through its inputs' rounding (the labels were written when
+        such relations warned); an inferred one is now ``pass`` with basis ``rounding``
+        (spec/inference.md, "Verdicts of inferred claims"), or ``warn`` under --strict."""
+        if status == "warn":
+            return self.status == "warn" or self.status == "pass" and self.basis == "rounding"
+        return self.status == status
 
 
 @dataclass
@@ -126,6 +139,7 @@ def inferred_results(report: dict, draft: str) -> list[Inferred]:
             Inferred(
                 draft=Path(path).name or draft, line=int(line), kind=str(inf.get("kind")),
                 status=str(res.get("status")), id=str(res.get("id", "")), message=str(res.get("message", "")),
+                basis=str(res.get("basis") or ""),
             )
         )
     return out
@@ -139,7 +153,7 @@ def score(labels: list[Label], inferred: list[Inferred]) -> Score:
         pool[(r.draft, r.line, r.kind)].append(r)
     for lab in labels:
         candidates = pool.get((lab.draft, lab.line, lab.kind), [])
-        hit = next((r for r in candidates if r.status == lab.status), None)
+        hit = next((r for r in candidates if r.takes(lab.status)), None)
         if hit is None:
             s.missed.append(lab)
         else:
