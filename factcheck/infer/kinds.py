@@ -63,6 +63,12 @@ def _identities(r: Reading) -> list[Relation]:
     return relations(r)
 
 
+def _parts(r: Reading) -> list[Relation]:
+    from factcheck.infer.parts import relations
+
+    return relations(r)
+
+
 def _tables(r: Reading) -> list[Relation]:
     from factcheck.infer.grid import relations
 
@@ -95,6 +101,20 @@ FINDERS: tuple[Finder, ...] = (
            (("Exports were $165.2 billion and imports $226.6 billion, a deficit of $61.4 billion.",
              "226.6 billion USD - 165.2 billion USD ≈ 61.4 billion USD"),
             ("全年出口6407.5亿美元、进口4836.1亿美元，出超1571.4亿美元。", "6407.5亿 USD - 4836.1亿 USD ≈ 1571.4亿 USD"))),
+    Finder("parts", "sum", _parts,
+           "Parts of a whole: the statements after 'of which' (其中) or a breakdown (分产业看, 按…分, 'By segment,') "
+           "sum to the figure before them; parts and the total said after them ('a total of', 合计). A sum that "
+           "misses fails only where the text says the parts make up the whole: a breakdown, the rest named, as many "
+           "parts as it counts (三次产业), names that make up a whole together (城镇 and 乡村, 税收 and 非税), "
+           "'made up of'; a bare 'of which' lists some parts, and such a sum only passes. Percentages listed one "
+           "after another are the parts' shares ('分别占…的10.3%、86.3%和2.3%', 'respectively'), and sum to 100% "
+           "where the rest is named ('and the rest 15%', 其余2%为其他) or to the total said after them (合计占74%).",
+           (("Revenue was $150 million, made up of services at $30 million and products at $120 million.",
+             "sum(30 million USD, 120 million USD) ≈ 150 million USD"),
+            ("全年收入216784亿元。其中，税收收入181129亿元；非税收入35655亿元。",
+             "sum(181129亿 CNY, 35655亿 CNY) ≈ 216784亿 CNY"),
+            ("Gaming brought in 35% of revenue, advertising 18%, fintech 32% and the rest 15%.",
+             "sum(35%, 18%, 32%, 15%) ≈ 100%"))),
     Finder("share-by-role", "share", _shares,
            "A share (accounted for P% of, or P% of W, 占…的P%, 占比, a margin of P%) paired with its part (the "
            "figure it restates, or its statement's subject) and its whole: the figure written next to it, the one "

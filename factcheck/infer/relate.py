@@ -511,7 +511,7 @@ def _prior_share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     if part_now is None or not share.whole:
         return None
     part = next((f for f in st.figs if f.role == "base" and f.kind == "amt" and f.i == part_now.i + 1), None)
-    wholes = _named_whole(r, s, share, part_now)
+    wholes = named_whole(r, s, share, part_now)
     if part is None or not wholes:
         return None
     w = wholes[0]
@@ -540,7 +540,7 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     referred = [] if explicit or not _refers(p) else _referred_whole(r, s, p, part)
     if not explicit and not referred and not p.whole and s.lang == "zh":
         referred = _implicit_whole_zh(r, s, p, part)  # 全年保费增量163.4亿元中，…，占比88%
-    wholes = explicit or referred or _named_whole(r, s, p, part)
+    wholes = explicit or referred or named_whole(r, s, p, part)
     wholes = [w for w in wholes if w is not part and compatible(part, w)]
     if not wholes:
         return None
@@ -729,7 +729,7 @@ def _explicit_whole_zh(s: Sentence, p: Fig) -> list[Fig]:
     return []
 
 
-def _named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
+def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     """The figure of the measure the share names, of its part's period: the subject of the
     statement whose measure is that name (or differs from it least) in the paragraph or
     list, else before it in the section (a name refers back), else after it; nothing when

@@ -191,7 +191,11 @@ def written(v: Value) -> str:
     the magnitude it was written with: '136.09 billion CNY', '5%', '1 / 3' (exact)."""
     if v.exact:  # 'a third', 'half': a fraction, exactly
         p = v.point
-        return f"{p.numerator} / {p.denominator}" if p.denominator != 1 else str(p.numerator)
+        digits = f"{p.numerator} / {p.denominator}" if p.denominator != 1 else str(p.numerator)
+        if is_percent(v.unit) and p.denominator == 1:
+            return digits + "%"  # a whole's 100%
+        text = unit_text(v.unit, pluralize=True) if p.denominator == 1 else ""
+        return f"{digits} {text}" if text else digits
     k = MAGNITUDES[v.mag] if v.mag else 0
     step = (v.iv.hi - v.iv.lo) / Fraction(10) ** k  # type: ignore[operator]  # a figure's interval is bounded
     decimals = 0

@@ -26,7 +26,7 @@ _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.\-]*[A-Za-z])?|\d+(?:[.,]\d+)*|[^\s
 
 
 #: keys whose entries are not phrases to find next to a figure
-_NOT_PHRASES = frozenset({"identities"})
+_NOT_PHRASES = frozenset({"identities", "patterns", "partitions"})
 
 
 class Identity(NamedTuple):
@@ -74,6 +74,8 @@ class Cues:
         self._fwd: dict[str, object] | None = None
         self.words: dict[str, frozenset[tuple[str, ...]]] = {}
         self._identities: list[Identity] | None = None
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        self._partitions: list[tuple[str, ...]] | None = None
 
     def _build(self) -> None:
         back: dict[str, object] = {}
@@ -173,6 +175,24 @@ class Cues:
                     out.append(Identity(name.strip(), m.group(1), m.group(2), m.group(3)))
             self._identities = out
         return self._identities
+
+
+    def pattern(self, name: str) -> re.Pattern[str] | None:
+        """A pattern of the table's ``patterns`` (a clause that opens a list of parts …), compiled once."""
+        found = self._patterns.get(name)
+        if found is None:
+            text = self.table.get("patterns", {}).get(name)
+            if not isinstance(text, str) or not text:
+                return None
+            found = self._patterns[name] = re.compile(text, re.IGNORECASE)
+        return found
+
+    def partitions(self) -> list[tuple[str, ...]]:
+        """Lists of names that make up a whole together ('urban / rural', 第一产业 / 第二产业 / 第三产业)."""
+        if self._partitions is None:
+            self._partitions = [tuple(n.strip().lower() for n in str(line).split(" / "))
+                                for line in self.table.get("partitions", {}).get("words", [])]  # type: ignore[union-attr]
+        return self._partitions
 
 
 _LOADED: dict[str, Cues] = {}

@@ -314,6 +314,39 @@ CUES: dict[str, dict[str, object]] = {
         "try": "Units rose from 9,860 to 10,420 and area from 83.1 to 88.6, up 5.7% and 6.6% {}.",
         "gives": "growth(9860, 10420) ≈ 5.7%",
     },
+    #: a total said of the parts before it: 'A $2m and B $3m, a total of $5m'
+    "total_word": {"words": ["a total of", "in total", "totalling", "totaling", "altogether", "combined", "in all",
+                             "for a total of", "making a total of", "bringing the total to", "taking the total to",
+                             "together", "totalled", "totaled", "total of"],
+                   "try": "", "gives": ""},
+    #: words that say the parts make up the whole (a partition, so a sum that misses it is an error)
+    "exhaustive": {"words": ["made up of", "comprising", "consisting of", "split between", "split into", "divided into",
+                             "broken down into", "composed of", "split", "divided between", "consists of",
+                             "comprises", "is made up of", "was made up of"],
+                   "try": "", "gives": ""},
+    #: patterns (regular expressions) of the clauses that open a list of parts
+    "patterns": {
+        "words": [],
+        #: 'By segment,', 'Broken down by region:': the whole broken down along one line
+        "breakdown": r"(?:^|[,;:.])\s*(?:broken down |split )?by (?:segment|region|geography|product|business|division|"
+                     r"channel|category|source|type|country|market|sector|brand)s?\s*[,:]",
+        #: 'three segments', 'two halves': a list that names how many parts it has
+        "counted": r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+(?:segments|divisions|regions|parts|businesses|"
+                   r"units|categories|quarters|halves|sources|sectors|markets|products)\b",
+        "try": "",
+        "gives": "",
+    },
+    #: names that together make up a whole (in any order)
+    "partitions": {
+        "words": ["domestic / international", "domestic / foreign", "domestic / overseas", "goods / services",
+                  "men / women", "male / female", "online / offline", "interim / final", "first half / second half",
+                  "exports / imports", "public / private", "urban / rural", "uk / international",
+                  "us / international", "americas / international",
+                  "first quarter / second quarter / third quarter / fourth quarter", "q1 / q2 / q3 / q4",
+                  "interim / final / special"],
+        "try": "",
+        "gives": "",
+    },
     # ----------------------------------------------------------------- tables
     "total_row": {
         "words": ["total", "totals", "sum", "all", "overall", "grand total", "group total", "group", "consolidated",

@@ -1,0 +1,526 @@
+"""Parts of a whole, as published text states them without writing a sum.
+
+A whole and the parts after it: "收入216784亿元。其中，税收收入181129亿元；非税收入35655
+亿元", "revenue of $150 million, of which services made up $30 million and products $120
+million"; a whole broken down along one line ("分产业看，第一产业…；第二产业…；第三产业…",
+"按经营单位所在地分，城镇…；乡村…", "By segment, …"); parts and the total said after them
+("A $2m and B $3m, a total of $5m", 合计); percentages that are the parts of one whole
+("… and the rest 15%", 其余2%为其他).
+
+The parts of a list are the statements that follow its opening words in the same run of
+clauses (a Chinese sentence's clauses joined by semicolons), each its additive amount: a
+level, never a rate, a price, an average or a per-share figure. The whole is the figure
+the list refers to: the statement right before "of which" (其中), or, for a breakdown, the
+nearest figure before it in the paragraph that is no part of another list and is larger
+than every part.
+
+A sum that holds passes. One that does not is a failure only when the text says the parts
+make up the whole (a partition): a breakdown (分产业看, 'by segment'), the rest named
+(其余, 'the remaining'), as many parts as the text counts (三次产业, 'three segments'),
+names that make up a whole together (城镇 and 乡村, 'domestic and international', 税收
+and 非税, the three industries), or words that say so ('made up of', 'split between'); and the whole is the one
+figure it can be. A bare 其中 or 'including' lists some parts, not all: such a sum only
+passes.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import NamedTuple
+
+from factcheck import quantity as q
+from factcheck.infer import tree as t
+from factcheck.infer.lang import Cues
+from factcheck.infer.reading import Fig, Reading, Sentence, Stmt
+from factcheck.infer.relate import Alt, Relation, compatible, pair_values
+
+#: parts a list may have (a longer run is a table in prose, not a list of parts)
+MAX_PARTS = 12
+
+
+class Item(NamedTuple):
+    """A statement of a paragraph, as a list sees it."""
+
+    st: Stmt
+    fig: Fig | None  # its additive amount: a level of the current period
+    opens: str  # of_which | breakdown | total | rest | ""
+    run: int  # which run of clauses (sentences joined by semicolons) of the paragraph
+
+
+class Found(NamedTuple):
+    """A list of parts and the wholes it can be the parts of (the likeliest first)."""
+
+    parts: list[Fig]
+    wholes: list[Fig]
+    certain: bool  # the text says the parts make up the whole, and the whole is bound
+
+
+def relations(r: Reading) -> list[Relation]:
+    """The sums of parts the paragraphs and lists of the draft state, and the shares and
+    percentages said of those parts."""
+    out: list[Relation] = []
+    for sentences in r.scopes.values():
+        items = _items(r, sentences)
+        found = _lists(items) if len(items) >= 3 else []
+        for f in found:
+            rel = _sum(f.wholes, f.parts, f.certain)
+            if rel is not None:
+                out.append(rel)
+        out += _totals(items)
+        for s in sentences:
+            out += _percents(r, s, found)
+    return out
+
+
+# --------------------------------------------------------------------------- items
+
+
+def _items(r: Reading, sentences: list[Sentence]) -> list[Item]:
+    out = []
+    run = 0
+    for k, s in enumerate(sentences):
+        if k and r.text[sentences[k - 1].end - 1 : sentences[k - 1].end] not in (";", "；"):
+            run += 1
+        c = s.cues
+        for st in s.stmts:
+            if st.figs:
+                out.append(Item(st, _amount(st, c), _opens(st, c), run))
+    return out
+
+
+def _amount(st: Stmt, c: Cues) -> Fig | None:
+    """The statement's additive amount: its first level (or new figure) of the current
+    period, in an amount, of a measure that adds up (not a price, an average, a rate)."""
+    for f in st.figs:
+        if f.role in ("level", "new") and f.kind == "amt" and f.period == "cur" and not f.code:
+            if "/" in q.unit_text(f.value.unit) or c.has(st.measure, "col_per_unit"):
+                return None
+            return f
+        if f.role in ("level", "new"):
+            return None
+    return None
+
+
+def _opens(st: Stmt, c: Cues) -> str:
+    """What the words before the statement's first figure say of it in a list."""
+    first = st.figs[0]
+    lead = first.before
+    if any(h.key == "total_word" for h in c.lead(lead, frozenset({"total_word", "fill", "about", "level", "currency"}))):
+        return "total"
+    pattern = c.pattern("breakdown")
+    if pattern is not None and pattern.search(lead):
+        return "breakdown"
+    if _rest(lead, c):
+        return "rest"
+    if c.has(lead, "of_which") or c.has(lead, "exhaustive"):
+        return "of_which"
+    return ""
+
+
+def _rest(lead: str, c: Cues) -> bool:
+    """The figure is the rest's: a clause of its lead opens with a rest phrase and says
+    little else ('and the rest 15%', 'others, 5%', 其余2%为其他, 其余为韩系等其他品牌，合计占5.2%),
+    not a name with 'other' in it ('other business services ($5.9 billion)')."""
+    for clause in _LAST_CLAUSE.split(lead):
+        clause = clause.strip()
+        hits = c.tail(clause, frozenset({"rest", "stop", "fill", "level"}))
+        if not any(h.key == "rest" for h in hits):
+            continue
+        if clause[:1] >= "\u3400":
+            return True  # 其余…, 其他…: a Chinese clause that opens so is the rest
+        if len(clause[hits[-1].end :].strip()) <= 12:
+            return True
+    # 'with services accounting for the remaining 56.8%': the rest phrase right before the figure
+    return any(h.key == "rest" for h in c.lead(lead, frozenset({"rest", "fill", "level", "stop"}), limit=4))
+
+
+_LAST_CLAUSE = re.compile(r"[,;:，；：、(（]|\band\b")
+
+
+# --------------------------------------------------------------------------- lists after a whole
+
+
+def _lists(items: list[Item]) -> list[Found]:
+    out: list[Found] = []
+    listed: set[int] = set()  # items that are parts of a list: never another list's whole
+    for k, it in enumerate(items):
+        if it.opens not in ("of_which", "breakdown") or it.fig is None or k in listed:
+            continue
+        parts = _following(items, k)
+        if len(parts) < 2:
+            continue
+        listed.update(parts)
+        figs: list[Fig] = [items[j].fig for j in parts]  # type: ignore[misc]
+        wholes = _wholes(items, k, figs, listed, it.opens == "of_which")
+        if it.opens == "of_which" and it.st.sent.lang == "en":
+            wholes = [w for w in wholes if w.sent is it.st.sent]  # 'X, of which A and B': X is in the sentence
+        if wholes:
+            out.append(Found(figs, wholes, _partition(items, k, parts) and len(wholes) == 1))
+    return out
+
+
+def _following(items: list[Item], k: int) -> list[int]:
+    """The parts of the list item ``k`` opens: it and the statements after it in its run
+    whose amounts are of its kind, up to the next list."""
+    first = items[k].fig
+    assert first is not None
+    out = [k]
+    for j in range(k + 1, min(len(items), k + MAX_PARTS)):
+        it = items[j]
+        if it.run != items[k].run or it.opens in ("of_which", "breakdown", "total"):
+            break
+        if it.fig is None:
+            continue
+        if not _alike(first, it.fig) or it.fig.value.point < 0:
+            break
+        if not _parallel(items[k].st, it.st):
+            break  # 分区域看，海外收入…；研发费用…: the text has moved on to another measure
+        out.append(j)
+    return out
+
+
+def _alike(a: Fig, b: Fig) -> bool:
+    """Amounts of one kind: of compatible units, both bare or neither (亿件 is no 亿元), and
+    bare ones counting the same thing (亿件, 万辆)."""
+    if not compatible(a, b) or q.is_plain(a.value.unit) != q.is_plain(b.value.unit):
+        return False
+    return not q.is_plain(a.value.unit) or _unit_word(a) == _unit_word(b)
+
+
+def _unit_word(f: Fig) -> str:
+    """What a bare figure counts, as the word right after it says (件, 辆, tonnes)."""
+    for h in f.tail[:2]:
+        if h.key == "unit_word":
+            return h.phrase
+    words = f.after.split()
+    return words[0].lower().strip(",.;") if words and f.sent is not None and f.sent.lang == "en" else ""
+
+
+def _parallel(a: Stmt, b: Stmt) -> bool:
+    """Two statements a list of parts may hold: in Chinese, names of one head (第一产业增加值
+    and 第二产业增加值, 税收收入 and 非税收入) or names that complete each other (出口, 进口);
+    an English list is read by its opening words alone."""
+    if a.sent.lang != "zh" or b.sent.lang != "zh":
+        return True
+    x, y = a.measure, b.measure
+    if len(x) >= 2 and len(y) >= 2 and x[-2:] == y[-2:]:
+        return True
+    return any(len(m) == 2 and _each_once(m, [x, y]) for m in a.sent.cues.partitions())
+
+
+def _wholes(items: list[Item], k: int, parts: list[Fig], listed: set[int], adjacent: bool) -> list[Fig]:
+    """The figures the list can be the parts of, the likeliest first: the statement right
+    before 'of which' (其中); for a breakdown, the figures before it in the paragraph that
+    are no part of a list, each larger than every part."""
+    largest = max(p.value.point for p in parts)
+    out = []
+    for j in range(k - 1, -1, -1):
+        it = items[j]
+        if it.fig is None or j in listed or it.fig.period != "cur":
+            continue
+        if not _alike(it.fig, parts[0]) or it.fig.value.point <= largest:
+            continue
+        out.append(it.fig)
+        if adjacent:
+            break
+    return out
+
+
+def _partition(items: list[Item], k: int, parts: list[int]) -> bool:
+    """The text says the parts make up their whole."""
+    first = items[k]
+    c = first.st.sent.cues
+    if first.opens == "breakdown" or c.has(first.st.figs[0].before, "exhaustive"):
+        return True
+    if any(items[j].opens == "rest" for j in parts):
+        return True
+    names = [items[j].st.measure for j in parts]
+    return _complete(c, names) or _counted(c, first.st.figs[0].before, len(parts))
+
+
+def _complete(c: Cues, names: list[str]) -> bool:
+    """Names that make up a whole together: 城镇 and 乡村, 'domestic' and 'international', the
+    three industries, a name and its 非 (税收收入, 非税收入)."""
+    low = [n.lower() for n in names]
+    if len(low) == 2:
+        a, b = low
+        if a.startswith("非") and a[1:3] in b or b.startswith("非") and b[1:3] in a:
+            return True
+    for members in c.partitions():
+        if len(members) == len(low) and _each_once(members, low):
+            return True
+    return False
+
+
+def _each_once(members: tuple[str, ...], names: list[str]) -> bool:
+    """Every name holds one member of the list, and no two the same one."""
+    used: set[int] = set()
+    for name in names:
+        k = next((i for i, m in enumerate(members) if i not in used and m in name), None)
+        if k is None:
+            return False
+        used.add(k)
+    return True
+
+
+def _counted(c: Cues, lead: str, n: int) -> bool:
+    """The list names how many parts it has, and has that many: 三次产业, 'three segments'."""
+    pattern = c.pattern("counted")
+    found = pattern.search(lead) if pattern is not None else None
+    if found is None:
+        return False
+    word = found.group(1).lower()
+    numbers = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "two": 2,
+               "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+    return numbers.get(word) == n
+
+
+# --------------------------------------------------------------------------- totals after their parts
+
+
+def _totals(items: list[Item]) -> list[Relation]:
+    """'A $2m and B $3m, a total of $5m', 东部…、西部…，合计…: a total said after the
+    parts of its run (from the run's start or the last list opened in it)."""
+    out: list[Relation] = []
+    for k, it in enumerate(items):
+        total = _total_fig(it)
+        if total is None:
+            continue
+        parts: list[Fig] = []
+        for j in range(k, -1, -1):
+            other = items[j]
+            if other.run != it.run:
+                break
+            f = other.fig
+            if f is not None and f is not total and _alike(f, total) and f.value.point >= 0:
+                parts.insert(0, f)
+            if other.opens in ("of_which", "breakdown") or len(parts) >= MAX_PARTS:
+                break
+        if len(parts) >= 2 and all(p.value.point <= total.value.point for p in parts):
+            rel = _sum([total], parts, False)
+            if rel is not None:
+                out.append(rel._replace(rule="total-of-parts"))
+    return out
+
+
+def _total_fig(it: Item) -> Fig | None:
+    c = it.st.sent.cues
+    for f in it.st.figs:
+        if f.kind == "amt" and f.period == "cur" and any(h.key == "total_word" for h in f.lead):
+            return f
+        if f.kind == "amt" and any(h.key == "total_word" for h in c.lead(f.before)):
+            return f
+    return None
+
+
+# --------------------------------------------------------------------------- percentages of parts
+
+
+def _percents(r: Reading, s: Sentence, found: list[Found]) -> list[Relation]:
+    """Percentages listed one after another in a sentence: the shares of a list of parts
+    ('分别占全部快递业务量的10.3%、86.3%和2.3%', 'accounted for 45% and 55% … respectively'),
+    each checked against its part; their sum, 100% where the parts make up the whole or the
+    rest is named (其余2%为其他), or the total said after them (先进制程合计占74%)."""
+    runs = _percent_runs(s)
+    out: list[Relation] = []
+    for run in runs:
+        out += _listed_shares(r, s, run, found)
+        rel = _percent_sum(s, run, found)
+        if rel is not None:
+            out.append(rel)
+    return out
+
+
+def _percent_runs(s: Sentence) -> list[list[Fig]]:
+    """Runs of percentages that are shares or levels (never changes), each figure after
+    the one before with only a list's words between: 、 和 及 and , (or a name and 占)."""
+    runs: list[list[Fig]] = []
+    current: list[Fig] = []
+    for f in s.figs:
+        ok = f.kind == "pct" and f.role in ("share", "level") and f.period == "cur" and not f.years
+        if ok and current and len(f.before) <= 60:
+            current.append(f)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = [f] if ok else []
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def _listed_shares(r: Reading, s: Sentence, run: list[Fig], found: list[Found]) -> list[Relation]:
+    """Each percentage of a run said 'respectively' (分别) is the share of the part in its
+    place: the amounts listed just before it in the sentence (分别进出口5.51万亿元和4.67万亿元，
+    分别占13.2%和12.2%), else the parts of the latest list of as many before it in the
+    paragraph (三次产业增加值…的比重分别为7.1%、38.3%和54.6%)."""
+    if not s.cues.has(s.words(), "respectively") or run[0].role != "share":
+        return []
+    n = len(run)
+    parts, wholes, bound = _parts_for(r, s, run, found)
+    if len(parts) != n or not wholes:
+        return []
+    out = []
+    for part, p in zip(parts, run, strict=True):
+        rel = _share_of(part, wholes, p, bound)
+        if rel is not None:
+            out.append(rel)
+    return out
+
+
+def _parts_for(r: Reading, s: Sentence, run: list[Fig], found: list[Found]) -> tuple[list[Fig], list[Fig], bool]:
+    """The parts the run's shares are of, their possible wholes, and whether both are bound."""
+    n = len(run)
+    before = [f for f in s.figs if f.i < run[0].i]
+    listed = before[-n:]
+    if len(listed) == n and all(f.kind == "amt" and f.role in ("level", "new") for f in listed) \
+            and all(b.i == a.i + 1 for a, b in zip(listed, listed[1:], strict=False)):
+        wholes = _whole_named(r, s, run[0], listed[0]) or _frame_whole(r, s, listed[0])
+        return listed, wholes, len(wholes) == 1
+    earlier = [f for f in found if f.parts and f.parts[-1].start < run[0].start and len(f.parts) == n]
+    if not earlier:
+        return [], [], False
+    last = earlier[-1]
+    named = _whole_named(r, s, run[0], last.parts[0])
+    wholes = named or last.wholes
+    return last.parts, wholes, len(wholes) == 1
+
+
+def _whole_named(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
+    from factcheck.infer.relate import named_whole
+
+    return named_whole(r, s, p, part) if p.whole else []
+
+
+def _frame_whole(r: Reading, s: Sentence, first: Fig) -> list[Fig]:
+    """The whole a sentence frames its parts in: 在41.76万亿元的进出口总值中，…; 'Of the $48
+    billion total, …'."""
+    for f in s.figs:
+        if f.i >= first.i or f.kind != "amt":
+            continue
+        after = r.text[f.end : f.end + 16]
+        if s.lang == "zh" and re.match(r"[^，,。；;\d]{0,12}中", after) and "在" in f.before[-4:]:
+            return [f]
+        if s.lang == "en" and re.search(r"\bof\s+(?:the\s+)?$", f.before.lower()):
+            return [f]
+    return []
+
+
+def _share_of(part: Fig, wholes: list[Fig], p: Fig, bound: bool) -> Relation | None:
+    found = []
+    for w in wholes:
+        if not _alike(part, w):
+            continue
+        values = pair_values(part, w)
+        if values is None or values[1].point == 0:
+            continue
+        found.append(t.call("share", t.num(values[0]), t.num(values[1])))
+    if not found:
+        return None
+    s = p.sent
+    assert s is not None
+    alts = tuple(Alt(x, t.num(p.value), "binding") for x in found[1:])
+    return Relation("share", "listed-shares", found[0], t.num(p.value), "≈", None, (part.m, wholes[0].m, p.m), p.m,
+                    s.start, s.end, alts, bound and len(found) == 1)
+
+
+def _percent_sum(s: Sentence, run: list[Fig], found: list[Found]) -> Relation | None:
+    """The percentages of a run that make up their whole (the rest named, or the parts of a
+    list that makes up its whole) sum to 100%; those before a total (合计占74%) to it."""
+    total = next((k for k, f in enumerate(run) if k >= 2 and _said_total(f) and not _rest(f.before, s.cues)), None)
+    if total is not None:
+        parts, stated, certain = run[:total], run[total].value, True
+    else:
+        rest = next((k for k, f in enumerate(run) if _rest(f.before, s.cues)), None)
+        if rest is None and _names_the_rest(s, run):
+            rest = len(run) - 1  # 储能系统、动力电池和其他业务收入分别占…的52%、31%和17%
+        partition = any(f.certain and len(f.parts) == len(run) and f.parts[-1].start < run[0].start for f in found)
+        if rest is None and not (partition and s.cues.has(s.words(), "respectively")):
+            return None
+        parts = run[: rest + 1] if rest is not None else run
+        if len(parts) < 3 and rest is not None:
+            return None
+        stated, certain = q.exact(Fraction(100), q.PERCENT), True
+    if not any(f.role == "share" for f in run):
+        return None  # rates of a list (tariffs of 17.0%, 19.3% … and the rest 21.3%) are no parts of a whole
+    values = [v for f in parts for v in [f.value] * _each_of(f)]
+    total_value = sum(v.point for v in values)
+    if total_value > 150:
+        return None
+    if total is None and abs(total_value - 100) > 20:
+        certain = False  # far from a whole: the list is likely not all of it
+    check = t.call("sum", *(t.num(v) for v in values))
+    last = run[total] if total is not None else parts[-1]
+    return Relation("sum", "percent-parts", check, t.num(stated), "≈", None, tuple(f.m for f in parts), last.m,
+                    s.start, s.end, (), certain and _one_whole(parts))
+
+
+def _names_the_rest(s: Sentence, run: list[Fig]) -> bool:
+    """A run said 'respectively' (分别) of names listed before it, the last of them the rest's
+    (其他业务, 'other')."""
+    said = s.cues.find(s.text[s.start : run[0].start], "respectively")
+    if said is None:
+        return False
+    head = re.split(r"[，,；;：:。]", s.text[s.start : s.start + said.start])[-1]
+    names = [n for n in re.split(r"[、和及与]|\band\b", head) if n.strip()]
+    return len(names) == len(run) and s.cues.tail(names[-1].strip(), frozenset({"rest"})) != []
+
+
+def _each_of(f: Fig) -> int:
+    """How many parts a percentage stands for: 物联网与车用电子各占6% is two of 6%, 'A and B
+    each had 6%' too; one otherwise."""
+    s = f.sent
+    if s is None or not re.search(r"各\s*(?:占|为|约占)?\s*$|\beach\s+(?:had|held|took|made up|accounted for)?\s*$",
+                                  f.before):
+        return 1
+    name = f.stmt.measure if f.stmt is not None else ""
+    names = [n for n in re.split(r"[与和及、]|\band\b|,", name) if n.strip()]
+    return len(names) if 2 <= len(names) <= 4 else 1
+
+
+def _one_whole(parts: list[Fig]) -> bool:
+    """The percentages are of one whole: at most one whole named among them."""
+    return len({f.whole for f in parts if f.whole}) <= 1
+
+
+def _said_total(f: Fig) -> bool:
+    return any(h.key == "total_word" for h in f.lead) or (f.sent is not None and any(
+        h.key == "total_word" for h in f.sent.cues.lead(f.before[-12:])))
+
+
+# --------------------------------------------------------------------------- the relation
+
+
+def _sum(wholes: list[Fig], parts: list[Fig], certain: bool) -> Relation | None:
+    """sum(parts) ≈ whole, with the other wholes the list may refer to as other bindings."""
+    found = [rel for rel in (_one_sum(w, parts, certain) for w in wholes) if rel is not None]
+    if not found:
+        return None
+    first = found[0]
+    return first._replace(alts=tuple(Alt(x.check, x.stated, "binding") for x in found[1:]))
+
+
+def _one_sum(whole: Fig, parts: list[Fig], certain: bool) -> Relation | None:
+    values = []
+    stated = None
+    for p in parts:
+        pv = pair_values(p, whole)
+        if pv is None:
+            return None
+        values.append(pv[0])
+        stated = pv[1]
+    if stated is None:
+        return None
+    s = whole.sent
+    assert s is not None
+    check = t.call("sum", *(t.num(v) for v in values))
+    start = min(p.start for p in parts + [whole])
+    end = max(p.end for p in parts + [whole])
+    return Relation("sum", "parts", check, t.num(stated), "≈", None, (*(p.m for p in parts), whole.m), whole.m,
+                    _sentence_start(parts + [whole], start), end, (), certain)
+
+
+def _sentence_start(figs: list[Fig], start: int) -> int:
+    starts = [f.sent.start for f in figs if f.sent is not None]
+    return min(starts) if starts else start
