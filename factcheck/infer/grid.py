@@ -38,10 +38,14 @@ _CELL = re.compile(
     r"percentage points?|个百分点|百分点|个基点|基点|x|times|倍|cents?)?\s*(?P<close2>\))?\s*(?P<pct2>%)?"
     r"(?P<rest>.*)$"
 )
+#: a change cell's direction in words before its number: 'up 10%', 'down 9%', 增加, 减少
+_DIRECTION = re.compile(r"^(?:(?P<up>up|higher|increased?|rose|增加|增长|提高|上升|上涨|增)|"
+                        r"(?P<down>down|lower|decreased?|fell|减少|下降|降低|下跌|减))\s*(?:by\s+)?(?=[\d.(+$£€¥])",
+                        re.IGNORECASE)
 #: what may follow a cell's number and still leave it a number: footnote marks
 _FOOTNOTES = re.compile(r"^(?:\s*(?:\(\w{1,3}\)|[*†‡#^]+|@|\w\)))*\s*$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)|\bfy\s?'?(\d{2})\b|\b(?:h[12]|q[1-4])\s?'?(\d{2})\b")
-_QUARTER = re.compile(r"\b(?:(1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|q([1-4]))\b|([一二三四])季度")
+_QUARTER = re.compile(r"\b(?:(1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|q([1-4]))\b|(?<![前至到\-—~])第?([一二三四])季度?(?!累计)")
 _YEAR_COLUMN = re.compile(r"\b(?:fiscal year|full year|year|fy|total|annual)\b|全年|年度|合计", re.IGNORECASE)
 _QUARTER_NUMBER = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4,
                    "一": 1, "二": 2, "三": 3, "四": 4}
@@ -136,6 +140,10 @@ def _cell(text: str, a: int, z: int) -> Cell:
     low = s.lower()
     if low in ("-", "—", "–", "n.m.", "nm", "n/m", "n.a.", "na", "n/a", "*", "—%", "-%", "不适用", "--", "－", "/"):
         return Cell(raw, a, z, None, "skip")
+    said = _DIRECTION.match(s)
+    down = bool(said and said.group("down"))
+    if said:
+        s = s[said.end() :]  # 'up 10%', 'down 9%', 减少0.33个百分点: the sign in words
     m = _CELL.match(s)
     if m is None or not _FOOTNOTES.match(m.group("rest")):
         return Cell(raw, a, z, None, "text")
@@ -164,7 +172,7 @@ def _cell(text: str, a: int, z: int) -> Cell:
         v, kind = q.with_unit(v, q.unit("percent")), "pct"
     elif unit in ("x", "times", "倍"):
         kind = "skip"
-    if negative:
+    if negative != down:
         v = q.neg(v)
     return Cell(raw, a, z, v, kind)
 
@@ -249,6 +257,9 @@ def _pairs(table: Table) -> list[tuple[int, int, int, bool]]:
         if not col.kind.startswith("change"):
             continue
         levels = _levels_left(cols, k)
+        if len(levels) == 1 and levels[0] == k - 1 and k + 1 < len(cols) and cols[k + 1].kind == "level" \
+                and cols[k + 1].year is not None and cols[k - 1].year is not None:
+            levels.append(k + 1)  # '| 2023 | Change | 2022 |': the change between the years either side of it
         if len(levels) < 2:
             continue
         pair = _named_pair(cols, k, levels) or _latest_pair(cols, levels) or (levels[1], levels[0])
@@ -528,15 +539,28 @@ def _foot(r: Reading, table: Table, block: list[list[Cell]], row: list[Cell], c:
                     alts, clean)
 
 
+def _quarters_of(cols: list[Column], col: Column) -> dict[int, int] | None:
+    """The four quarter columns a year's column sums: of its year ('Q1 2023' … '2023'), or,
+    when no column names a year ('1st Quarter' … 'Fiscal Year', 第一季 … 全年), of the
+    table's one year; the year's column says it is one ('Full year', 全年) or names the
+    quarters' year."""
+    same = {c.quarter: j for j, c in enumerate(cols) if c.kind == "level" and c.quarter and c.year == col.year}
+    if sorted(same) != [1, 2, 3, 4]:
+        return None
+    if col.year is None and not col.whole_year:
+        return None
+    return same
+
+
 def _quarter_sums(r: Reading, table: Table) -> list[Relation]:
     """A fiscal year's column is the sum of its four quarters' (per-share rows aside)."""
     out = []
     cols = table.columns
     for k, col in enumerate(cols):
-        if col.kind != "level" or not col.whole_year or col.year is None:
+        if col.kind != "level" or col.quarter:
             continue
-        quarters = {c.quarter: j for j, c in enumerate(cols) if c.kind == "level" and c.quarter and c.year == col.year}
-        if sorted(quarters) != [1, 2, 3, 4]:
+        quarters = _quarters_of(cols, col)
+        if quarters is None:
             continue
         for n, row in enumerate(table.rows):
             if n < table.heads or _PER_ROW.search(row[0].text + " " + table.blocks[n]):
