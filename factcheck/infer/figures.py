@@ -117,4 +117,10 @@ def index_name(m: Mention, text: str) -> bool:
     if _INDEX_AFTER.match(text, m.end):
         return True
     found = _INDEX_BEFORE.search(text, max(0, m.start - 12), m.start)
-    return found is not None and not re.search(r"\b(?:to|from|at|of|was|were|is|by)\s?$", found.group(), re.IGNORECASE)
+    if found is None or re.search(r"\b(?:to|from|at|of|was|were|is|by)\s?$", found.group(), re.IGNORECASE):
+        return False
+    from factcheck.infer.reading import CURRENCY_CODES
+
+    word = found.group().strip()
+    return not (word in ("Rs", "Rs.", "Re", "Re.", "INR", "USD", "EUR", "GBP", "JPY", "CNY", "HKD", "RMB")
+                or word in CURRENCY_CODES)  # 'Rs 20 a share', 'NOK 50' are amounts

@@ -34,7 +34,7 @@ _CELL = re.compile(
     r"(?P<open>\()?\s*(?P<sign>[+\-−–])?\s*"
     r"(?P<num>\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"\s*(?P<mag>m|bn|k|million|billion|mn|亿|万|亿元|万元)?"
-    r"\s*(?P<close>\))?\s*(?P<unit>%\s*(?:pts?|points?|pp)|%\s*points|%|％|pence|p|bps?|bp|pp|ppts?|pts?|points?|"
+    r"\s*(?P<close>\))?\s*(?P<unit>%\s*(?:pts?|points?|pp)|%\s*points|%|％|pence|ppts?|pp|pts?|points?|bps?|bp|p|"
     r"percentage points?|个百分点|百分点|个基点|基点|x|times|倍|cents?)?\s*(?P<close2>\))?\s*(?P<pct2>%)?"
     r"(?P<rest>.*)$"
 )
@@ -545,6 +545,8 @@ def _quarters_of(cols: list[Column], col: Column) -> dict[int, int] | None:
     table's one year; the year's column says it is one ('Full year', 全年) or names the
     quarters' year."""
     same = {c.quarter: j for j, c in enumerate(cols) if c.kind == "level" and c.quarter and c.year == col.year}
+    if sorted(same) != [1, 2, 3, 4] and col.year is not None and col.whole_year:
+        same = {c.quarter: j for j, c in enumerate(cols) if c.kind == "level" and c.quarter and c.year is None}
     if sorted(same) != [1, 2, 3, 4]:
         return None
     if col.year is None and not col.whole_year:

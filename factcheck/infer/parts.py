@@ -68,6 +68,7 @@ def relations(r: Reading) -> list[Relation]:
             if rel is not None:
                 out.append(rel)
         out += _totals(items)
+        out += _dividends(sentences)
         for s in sentences:
             out += _percents(r, s, found)
     return out
@@ -312,6 +313,148 @@ def _total_fig(it: Item) -> Fig | None:
         if f.kind == "amt" and any(h.key == "total_word" for h in c.lead(f.before)):
             return f
     return None
+
+
+# --------------------------------------------------------------------------- a year's dividends
+
+
+def _dividends(sentences: list[Sentence]) -> list[Relation]:
+    """A year's dividend and its parts: 'a final dividend of 8.25p … Added to the 3.85p
+    interim, that makes a total of 12.10p for the year', 末期股息每股2.40港元，连同中期股息
+    每股2.43港元，全年股息合计每股4.83港元. The parts are the figures named by a kind of
+    dividend (interim, final, special, 中期, 末期) in the sentence and the one before it;
+    an 'ordinary' total leaves the special one out. Interim and final make the year's
+    dividend by definition: a sum that misses is an error."""
+    out: list[Relation] = []
+    for k, s in enumerate(sentences):
+        near = sentences[max(0, k - 1) : k + 1]
+        if not any(t2.cues.has(t2.words(), "dividend") for t2 in near):
+            continue
+        for total in s.figs:
+            if _dividend_tag(total) != "total":
+                continue
+            parts = _dividend_parts([s], total)
+            if len(parts) < 2:
+                parts = _dividend_parts(near, total)  # the final in one sentence, 'Added to the interim …' in the next
+            parts = [_per_share_as(p, total) for p in parts]
+            total = _per_share_as(total, parts[0]) if parts else total
+            # amounts of one unit ('74 US cents', 'the 72-cent interim' borrows it)
+            if len(parts) >= 2 and all(compatible(p, total) for p in parts):
+                distinct = len({kind for kind, _ in _kinds(parts)}) == len(parts)
+                rel = _one_sum(total, [p for p in parts for _ in range(_times_over(p))], distinct)
+                if rel is not None:
+                    out.append(rel._replace(rule="dividends"))
+    return out
+
+
+def _per_share_as(f: Fig, other: Fig) -> Fig:
+    """A dividend 'a share' (¥45 a share) beside one in its currency alone (¥75): the same
+    kind of amount, its per share said once for the sentence."""
+    text, like = q.unit_text(f.value.unit), q.unit_text(other.value.unit)
+    if "/" in text and "/" not in like and like and text.split("/")[0] == like:
+        g = Fig(f.m, f.i, f.kind, q.with_unit(f.value, other.value.unit))
+        g.sent, g.role, g.period, g.stmt, g.before, g.after = f.sent, f.role, f.period, f.stmt, f.before, f.after
+        return g
+    return f
+
+
+def _dividend_parts(sentences: list[Sentence], total: Fig) -> list[Fig]:
+    ordinary = "ordinary" in _clause_before(total).lower()
+    parts = []
+    for t2 in sentences:
+        for f in t2.figs:
+            if f is total or f.kind != "amt" or f.role not in ("level", "new") or _dividend_tag(f) != "part":
+                continue
+            if ordinary and _kind_word(f) == "special":
+                continue  # 'ordinary dividends for the year total 104 cents': the special one is outside it
+            parts.append(f)
+    return parts
+
+
+def _kinds(parts: list[Fig]) -> list[tuple[str, Fig]]:
+    return [(_kind_word(f), f) for f in parts]
+
+
+def _clause_before(f: Fig) -> str:
+    return re.split(r"[,;，；。]", f.before)[-1]
+
+
+def _kind_word(f: Fig) -> str:
+    """The kind of dividend a figure is named as: in its clause before it ('a final dividend
+    of', 末期股息每股) or right after it ('the 3.85p interim'); a kind right after the figure
+    before it is that one's ('¥30 interim gives an annual payout of ¥75')."""
+    c = f.sent.cues if f.sent is not None else None
+    if c is None:
+        return ""
+    before = _clause_before(f)
+    if f.i and before is f.before:
+        skip = c.tail(before.lstrip(" -"), frozenset({"dividend_part"}))
+        if skip:
+            before = before.lstrip(" -")[skip[0].end :]
+    found = c.find(before, "dividend_part")
+    if found is not None:
+        # the last kind named before it, its longest phrase (第一次中期, 'first interim')
+        last = found
+        while True:
+            nxt = c.find(before[last.end :], "dividend_part")
+            if nxt is None:
+                break
+            last = nxt._replace(start=nxt.start + last.end, end=nxt.end + last.end)
+        return last.phrase.lower()
+    after = _first_clause(f.after.lstrip(" -"))
+    found = c.find(after[:16], "dividend_part")
+    return found.phrase.lower() if found is not None else ""
+
+
+def _window_clause(f: Fig) -> str:
+    """The clause before a figure in the sentence's own text (a number word before it,
+    'three', is read as a figure of its own)."""
+    s = f.sent
+    if s is None:
+        return f.before
+    return re.split(r"[,;，；。]", s.text[max(s.start, f.start - 80) : f.start])[-1]
+
+
+def _first_clause(text: str) -> str:
+    return re.split(r"[,;，；。]", text)[0]
+
+
+def _times_over(f: Fig) -> int:
+    """How many dividends of this amount the words before it count: 'three quarterly
+    interim dividends of €1.45', 两次中期股息."""
+    found = re.search(r"\b(two|three|four)\s+(?:quarterly\s+|interim\s+|equal\s+)*(?:interim\s+)?dividends\s+"
+                      r"(?:of\s+)?$|(?<!第)([两二三四])次[^，,。；;\d]{0,8}$", _window_clause(f), re.IGNORECASE)
+    if found is None:
+        return 1
+    word = (found.group(1) or found.group(2)).lower()
+    return {"two": 2, "three": 3, "four": 4, "两": 2, "二": 2, "三": 3, "四": 4}[word]
+
+
+def _dividend_tag(f: Fig) -> str:
+    """'part' for a figure named as one kind of dividend, 'total' for the year's, '' else."""
+    if f.kind != "amt" or f.period != "cur" or f.sent is None:
+        return ""
+    c = f.sent.cues
+    clause = _clause_before(f)
+    if c.find(_first_clause(f.after.lstrip(" -"))[:16], "dividend_part") is not None:
+        return "part"  # 'the 3.85p interim', '¥30 interim gives an annual payout of'
+    after = _first_clause(f.after)
+    if re.fullmatch(r"\s*(?:a share|per share|each|a year)?\s*", after):
+        after = " ".join(re.split(r"[,;，；。]", f.after)[:2])  # 'HK$7.14 a share, made up of …'
+    said_total = c.has(clause, "year_total") or c.has(after, "year_total") or c.has(after, "exhaustive")
+    if not said_total:
+        # 'Dividend per share 13.70p (2023/24: 12.10p), up 13.2%, made up of the 4.25p interim …'
+        rest = f.sent.text[f.end : min(f.sent.end, f.end + 100)]
+        made = c.find(rest, "exhaustive")
+        named = c.find(rest, "dividend_part")
+        said_total = made is not None and (named is None or made.start < named.start) and c.has(clause, "dividend")
+    if not said_total and clause.strip().lower() in ("to", "of", "at", "为", "至", "达"):
+        window = f.sent.text[max(f.sent.start, f.start - 90) : f.start]
+        said_total = c.has(window, "year_total")  # 'taking the total for the year, including …, to Rs 46'
+    kind = _kind_word(f)
+    if said_total and not (kind and c.has(clause, "dividend_part") and not c.has(clause, "year_total")):
+        return "total"
+    return "part" if kind else ""
 
 
 # --------------------------------------------------------------------------- percentages of parts

@@ -319,6 +319,14 @@ CUES: dict[str, dict[str, object]] = {
                              "for a total of", "making a total of", "bringing the total to", "taking the total to",
                              "together", "totalled", "totaled", "total of"],
                    "try": "", "gives": ""},
+    #: the dividends of one year, and what makes their total: 'a final dividend of 8.25p … with the 3.85p interim,
+    #: a total of 12.10p for the year'
+    "dividend": {"words": ["dividend", "dividends", "payout", "distribution", "distributions"], "try": "", "gives": ""},
+    "dividend_part": {"words": ["interim", "final", "special", "first interim", "second interim", "third interim",
+                                "year-end", "supplementary", "final ordinary", "interim ordinary"], "try": "", "gives": ""},
+    "year_total": {"words": ["for the year", "annual", "full-year", "full year", "total", "totalling", "totaling",
+                             "in total", "total of", "totalled", "totaled", "a total of", "the total for the year"],
+                   "try": "", "gives": ""},
     #: words that say the parts make up the whole (a partition, so a sum that misses it is an error)
     "exhaustive": {"words": ["made up of", "comprising", "consisting of", "split between", "split into", "divided into",
                              "broken down into", "composed of", "split", "divided between", "consists of",

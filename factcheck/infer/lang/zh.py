@@ -156,6 +156,11 @@ CUES: dict[str, dict[str, object]] = {
     #: a total said of the parts before it: 东部、中部…合计…, 两项合计
     "total_word": {"words": ["合计", "共计", "总计", "总共", "合共", "加起来", "两者合计", "两项合计", "合计为", "共计为"],
                    "try": "", "gives": ""},
+    #: the dividends of one year, and what makes their total: 末期股息每股2.40港元，连同中期股息每股2.43港元，全年股息合计每股4.83港元
+    "dividend": {"words": ["股息", "派息", "红利", "分红", "股利", "现金红利"], "try": "", "gives": ""},
+    "dividend_part": {"words": ["中期", "末期", "特别", "第一次中期", "第二次中期", "第三次中期", "年中", "年末", "特別"],
+                      "try": "", "gives": ""},
+    "year_total": {"words": ["全年", "合计", "合共", "共计", "总计", "全年合计", "全年合共", "全年共"], "try": "", "gives": ""},
     #: words that say the parts make up the whole (a partition, so a sum that misses it is an error)
     "exhaustive": {"words": ["由", "分为", "包括", "构成为", "组成为"], "try": "", "gives": ""},
     #: patterns (regular expressions) of the clauses that open a list of parts
