@@ -351,7 +351,8 @@ def _role(f: Fig, figs: list[Fig]) -> None:
     if f.kind == "amt" and q.is_time(f.value.unit):
         f.role = "time"  # 'three years after', 近一年: a span of time, read by the elapsed rules
         return
-    if re.search(r"\b(?:more|less|higher|lower|greater|bigger|smaller) than (?:the |its |their )$", f.before.lower()):
+    if re.search(r"\b(?:more|less|higher|lower|greater|bigger|smaller) than (?:the |its |their )$", f.before.lower()) \
+            and not (f.i and figs[f.i - 1].kind == "pct" and not f.before.lower().lstrip().startswith(("more", "less"))):
         f.role = "other"  # 'more than the $0.87 trillion spent on defence': a figure compared with, not the subject's
         return
     if f.kind == "pct" and f.i and _share_of_whole_before(f, figs[f.i - 1]):
@@ -420,8 +421,9 @@ def _own_tail(f: Fig) -> Hit | None:
         return tail
     if f.after[: tail.start].strip():
         return None  # a comma or a word between: the cue opens what follows
-    if not f.after[tail.end :].strip() and f.i + 1 < len(f.sent.figs if f.sent else []):
-        return None  # 'up' right before the next figure is that figure's
+    if not f.after[tail.end :].strip() and f.i + 1 < len(f.sent.figs if f.sent else []) \
+            and not re.search(r"\b(?:than|than the|than its|above|below)$", tail.phrase.lower()):
+        return None  # 'up' right before the next figure is that figure's ('24% higher than the $88.5 billion': not so)
     return tail
 
 
@@ -782,7 +784,8 @@ def _subject(rest: str, c: Cues) -> tuple[str, str]:
     period words its name holds ('Year-to-date inflows': year-to-date)."""
     parts = re.split(r"[,;:，；：、(（]|\b(?:and|while|whereas|but|as)\b", rest)
     last = parts[-1] if parts else rest
-    last = _noun_phrase(last)
+    obj = _OBJECT.search(last)
+    last = obj.group(1) if obj else _noun_phrase(last)  # '… ended its fiscal year with revenue of': revenue
     qual = []
     for h in c.lead(last, frozenset({"period", "fill", "currency", "level", "stop"})):
         if h.key == "period" and not c.has(h.phrase, "whole_period"):
@@ -825,6 +828,12 @@ _VERBS_ZH = re.compile(r"实现|发生|完成|录得|取得|达到")
 #: head ('revenue for the fiscal year that ended …'): not the measure's name
 _REPORTED = re.compile(r"^.*\b(?:said|says|reported|reports|announced|announces|posted|posts|noted|added|showed|shows|"
                        r"estimated|that)\s+", re.IGNORECASE)
+#: a measure named as the object of its verb, right before its figure: 'with revenue of', 'reported net income of'
+_OBJECT = re.compile(r"\b(?:with|reported|reports|posted|posts|recorded|records|generated|generates|had|has|delivered|"
+                     r"achieved|booked|reporting|posting|recording|generating)\s+(?:an?\s+|its\s+|their\s+|total\s+)?"
+                     r"([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,3}?)(?:\s+(?:of|at|totalling|totaling|worth))?\s*$", re.IGNORECASE)
+_DATELINE = re.compile(r"^.*?(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
+                       r"\((?:reuters|bloomberg|ap|afp|dow jones|xinhua)\))\s*[-–—]+\s*", re.IGNORECASE)
 _TRAILING = re.compile(r"\s+(?:for|in|during|over|at|on|that|which|who|ended|ending)\s+.*?$", re.IGNORECASE)
 
 
@@ -833,6 +842,7 @@ def _noun_phrase(text: str) -> str:
     28 January' -> 'revenue'. Chinese names are kept whole."""
     if not text or text.lstrip()[:1] >= "\u3400":
         return text
+    text = _DATELINE.sub("", text)  # 'MOUNTAIN VIEW, Calif., Jan 30 - Alphabet's revenue'
     head = _TRAILING.sub("", text)  # cut at the first 'for', 'in', 'that' … after it: 'revenue for the year that ended'
     return _REPORTED.sub("", head) or head
 

@@ -532,6 +532,8 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     part = after or _named_part(r, s, p)  # 城鎮人口佔…的比重: the part the share names first
     if part is None and not (s.lang == "zh" and _names_its_part(p)):
         part = _part(st, p)
+    if part is None:
+        part = _margin_part(r, s, p)  # 'Operating income was $109.4 billion. That gives an operating margin of 44.6%.' 
     if part is None or _margin_of_no_profit(p, part):
         return None
     if not explicit and (not p.whole or _refers(p)):
@@ -557,6 +559,35 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     exact = bool(explicit or referred) or _extra(p.whole, wholes[0].measure) is not None
     return Relation("share", "share-by-role", found[0], t.num(p.value), cmp, tol, (part.m, wholes[0].m, p.m), p.m,
                     s.start, s.end, alts, len(found) == 1 and p.explicit and exact)
+
+
+#: a margin named before its figure: 'an operating margin of', 'net profit margin was', 毛利率为
+_MARGIN = re.compile(r"((?:gross|operating|net|net profit|ebitda|ebit|pre-tax|pretax|profit)\s+margin)s?\b[^,;.]{0,12}$|"
+                     r"(毛利率|净利率|净利润率|营业利润率|营业利益率|税后纯益率|纯利率)[^，,。；;]{0,6}$", re.IGNORECASE)
+
+
+def _margin_part(r: Reading, s: Sentence, p: Fig) -> Fig | None:
+    """The profit a margin is of when its statement gives none: the figure of the measure
+    its identity names (operating margin = operating income / revenue), nearest before it
+    in the paragraph, of the current period."""
+    found = _MARGIN.search(p.before)
+    if found is None:
+        return None
+    name = (found.group(1) or found.group(2)).lower()
+    terms = [i.a for i in s.cues.identities() if i.op == "/" and i.result == name]
+    if not terms:
+        return None
+    scope = r.scopes.get(s.scope, [])
+    k = next((i for i, x in enumerate(scope) if x is s), len(scope) - 1)
+    for t2 in reversed(scope[: k + 1]):
+        for st in reversed(t2.stmts):
+            if not any(same_measure(st.measure, term) or st.measure.endswith(" " + term) for term in terms):
+                continue
+            subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new") and f.period == "cur"
+                            and (t2 is not s or f.i < p.i)), None)
+            if subject is not None:
+                return subject
+    return None
 
 
 def _named_part(r: Reading, s: Sentence, p: Fig) -> Fig | None:
@@ -796,6 +827,10 @@ def _canonical_tail(measure: str) -> tuple[str, int] | None:
     return "revenue", found[0].start
 
 
+#: whose a measure is, in English: "alphabet's", "the group's", "apple inc.'s"
+_POSSESSIVE = re.compile(r"(?:(?:the|its|their)\s+)?(?:[\w.&-]+\s+){0,2}[\w.&-]+(?:'s|’s|s'|s’)")
+
+
 def _scope_words(a: str, b: str) -> bool:
     """What one name has beyond the other only says whose or where ('total', 居民, 全国),
     not what (进出口总值 is not 出口总值)."""
@@ -803,8 +838,8 @@ def _scope_words(a: str, b: str) -> bool:
 
     short, long = (a, b) if len(a) < len(b) else (b, a)
     extra = long[: len(long) - len(short)].strip()
-    if not extra:
-        return True
+    if not extra or _POSSESSIVE.fullmatch(extra):
+        return True  # 'alphabet's revenue' is the revenue the text is about
     c = cues(lang_of(extra))
     found = c.lead(extra, frozenset({"scope", "stop"}))
     return bool(found) and found[-1].start == 0 and all(h.key in ("scope", "stop") for h in found)
