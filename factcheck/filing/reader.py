@@ -86,6 +86,26 @@ def _read_bytes(path: str) -> bytes:
     return data
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
+def _declaration_first(data: bytes) -> bytes:
+    """White space before the XML declaration moved after it (some real filings begin
+    with a newline, which XML forbids and expat refuses: "XML or text declaration not
+    at start of entity"); the lines after keep their numbers, since the declaration
+    is on one line."""
+    bom = data.startswith(_BOM)
+    body = data[3:] if bom else data
+    stripped = body.lstrip(b" \t\r\n")
+    if len(stripped) == len(body) or not stripped.startswith(b"<?xml"):
+        return data
+    end = stripped.find(b"?>")
+    if end < 0 or b"\n" in stripped[:end]:
+        return data  # a declaration over several lines: left as it is, and told
+    head = len(body) - len(stripped)
+    return (_BOM if bom else b"") + stripped[: end + 2] + body[:head] + stripped[end + 2 :]
+
+
 class _Pending:
     """A fact as its element gave it; made into a Fact once every context is known."""
 
@@ -156,6 +176,7 @@ class _Builder:
                 code="filing-not-xbrl",
             )
 
+        data = _declaration_first(data)
         self.budget = len(data) + TEXT_MARGIN
         p = expat.ParserCreate(namespace_separator=" ")
         self.parser = p
