@@ -564,7 +564,7 @@ def test_missing_folder_and_too_large_are_refused_unread(tmp_path, monkeypatch):
     with pytest.raises(FilingError, match="no such file") as e:
         read_filing(tmp_path / "missing.xml")
     assert e.value.code == "filing-file"
-    with pytest.raises(FilingError, match="is a folder"):
+    with pytest.raises(FilingError, match="no filing in it"):  # a folder is read as a submission
         read_filing(tmp_path)
     monkeypatch.setattr(reader, "MAX_FILING_BYTES", 1000)
     with pytest.raises(FilingError, match=r"too large \(1.4 MB; a filing is read up to"):
@@ -645,7 +645,7 @@ def test_facts_that_match_nothing_exit_1(runner, here):
     "args, message",
     [
         (["missing.xml"], "factcheck: error: missing.xml: no such file\n"),
-        (["tests"], "factcheck: error: tests: is a folder, not a filing"),
+        (["docs"], "factcheck: error: docs: no filing in it: no Inline XBRL document"),
         (["README.md"], "factcheck: error: README.md: not an XBRL filing: not XML (it begins '# factcheck"),
         (["tests/data/filings/aapl-20230930.xbrl.xml", "--period", "FY2023"], "factcheck: error: --period: 'FY2023' is not a period"),
     ],

@@ -46,3 +46,254 @@ def test_text_before_the_declaration_is_still_refused_with_its_place(tmp_path):
     path.write_bytes(b"junk\n" + INSTANCE.encode())
     with pytest.raises(FilingError, match="not an XBRL filing: not XML"):
         read_filing(path)
+
+
+# --------------------------------------------------------------------------- document sets, folders, packages
+
+NS = (
+    'xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" '
+    'xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:iso4217="http://www.xbrl.org/2003/iso4217" '
+    'xmlns:ixt="http://www.xbrl.org/inlineXBRL/transformation/2020-02-12" '
+    'xmlns:jppfs_cor="http://disclosure.edinet-fsa.go.jp/taxonomy/jppfs/2023-12-01/jppfs_cor" '
+    'xmlns:jpdei_cor="http://disclosure.edinet-fsa.go.jp/taxonomy/jpdei/2013-08-31/jpdei_cor"'
+)
+
+#: an EDINET submission's header file: every context and unit, and the cover facts
+HEADER = f"""<?xml version="1.0" encoding="UTF-8"?>
+<html {NS}><head><title>header</title></head><body>
+<div style="display:none"><ix:header><ix:hidden>
+<ix:nonNumeric name="jpdei_cor:CurrentPeriodEndDateDEI" contextRef="FilingDateInstant">2024-03-31</ix:nonNumeric>
+<ix:nonNumeric name="jpdei_cor:CurrentFiscalYearStartDateDEI" contextRef="FilingDateInstant">2023-04-01</ix:nonNumeric>
+</ix:hidden><ix:resources>
+<xbrli:context id="CurrentYearDuration"><xbrli:entity><xbrli:identifier scheme="http://disclosure.edinet-fsa.go.jp">E00001-000</xbrli:identifier></xbrli:entity>
+<xbrli:period><xbrli:startDate>2023-04-01</xbrli:startDate><xbrli:endDate>2024-03-31</xbrli:endDate></xbrli:period></xbrli:context>
+<xbrli:context id="CurrentYearInstant"><xbrli:entity><xbrli:identifier scheme="http://disclosure.edinet-fsa.go.jp">E00001-000</xbrli:identifier></xbrli:entity>
+<xbrli:period><xbrli:instant>2024-03-31</xbrli:instant></xbrli:period></xbrli:context>
+<xbrli:context id="FilingDateInstant"><xbrli:entity><xbrli:identifier scheme="http://disclosure.edinet-fsa.go.jp">E00001-000</xbrli:identifier></xbrli:entity>
+<xbrli:period><xbrli:instant>2024-06-20</xbrli:instant></xbrli:period></xbrli:context>
+<xbrli:unit id="JPY"><xbrli:measure>iso4217:JPY</xbrli:measure></xbrli:unit>
+</ix:resources></ix:header></div>
+</body></html>
+"""
+
+#: a statement of the same submission: its facts name the header's contexts and units
+BODY = f"""<?xml version="1.0" encoding="UTF-8"?>
+<html {NS}><head><title>statements</title></head><body>
+<p>売上高 <ix:nonFraction name="jppfs_cor:NetSales" contextRef="CurrentYearDuration" unitRef="JPY" decimals="-6" scale="6" format="ixt:num-dot-decimal">1,234,567</ix:nonFraction></p>
+<p>当期純損失 <ix:nonFraction name="jppfs_cor:ProfitLoss" contextRef="CurrentYearDuration" unitRef="JPY" decimals="-6" scale="6" sign="-" format="ixt:num-dot-decimal">8,900</ix:nonFraction></p>
+<p><ix:nonNumeric name="jppfs_cor:NotesText" contextRef="CurrentYearDuration" continuedAt="c1">Begun here,</ix:nonNumeric></p>
+</body></html>
+"""
+
+#: another statement, holding the continuation of the note above
+BODY2 = f"""<?xml version="1.0" encoding="UTF-8"?>
+<html {NS}><head><title>notes</title></head><body>
+<p>総資産 <ix:nonFraction name="jppfs_cor:Assets" contextRef="CurrentYearInstant" unitRef="JPY" decimals="-6" scale="6" format="ixt:num-dot-decimal">99,000</ix:nonFraction></p>
+<p><ix:continuation id="c1"> ended in another file.</ix:continuation></p>
+</body></html>
+"""
+
+EDINET = {
+    "XBRL/PublicDoc/0000000_header_jpcrp030000-asr-001_E00001-000_2024-03-31_01_2024-06-20_ixbrl.htm": HEADER,
+    "XBRL/PublicDoc/0105010_honbun_jpcrp030000-asr-001_E00001-000_2024-03-31_01_2024-06-20_ixbrl.htm": BODY,
+    "XBRL/PublicDoc/0105020_honbun_jpcrp030000-asr-001_E00001-000_2024-03-31_01_2024-06-20_ixbrl.htm": BODY2,
+    "XBRL/PublicDoc/jpcrp030000-asr-001_E00001-000_2024-03-31_01_2024-06-20.xsd": "<schema/>",
+    "XBRL/AuditDoc/readme.txt": "not a filing",
+}
+
+
+def make_folder(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return root
+
+
+def make_zip(path: Path, files: dict[str, str | bytes]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in files.items():
+            z.writestr(name, text)
+    return path
+
+
+def check_edinet(filing, where: str) -> None:
+    sales = filing.fact("jppfs_cor:NetSales", "2023-04-01/2024-03-31")
+    assert sales.value == 1_234_567_000_000 and sales.unit.text == "JPY" and sales.decimals == -6
+    assert sales.file.endswith("0105010_honbun_jpcrp030000-asr-001_E00001-000_2024-03-31_01_2024-06-20_ixbrl.htm")
+    assert (sales.line, sales.where) == (3, f"{sales.file} line 3")
+    assert filing.fact("jppfs_cor:ProfitLoss", "2023-04-01/2024-03-31").value == -8_900_000_000
+    assert filing.fact("jppfs_cor:Assets", "2024-03-31").value == 99_000_000_000
+    note = filing.find("jppfs_cor:NotesText")[0]
+    assert note.text == "Begun here, ended in another file."
+    assert len(filing.documents) == 3 and filing.problems == ()
+    assert sum(1 for f in filing.facts if f.numeric) == 3
+
+
+def test_an_edinet_submission_as_a_folder_is_one_document_set(tmp_path):
+    root = make_folder(tmp_path / "S100TEST", EDINET)
+    check_edinet(read_filing(root), str(root))
+
+
+def test_an_edinet_submission_as_a_zip_is_the_same(tmp_path):
+    check_edinet(read_filing(make_zip(tmp_path / "S100TEST.zip", EDINET)), "")
+
+
+def test_one_file_of_a_set_alone_says_its_contexts_are_elsewhere(tmp_path):
+    root = make_folder(tmp_path / "S100TEST", EDINET)
+    body = next(root.glob("XBRL/PublicDoc/0105010*"))
+    filing = read_filing(body)
+    assert filing.facts == () and len(filing.problems) == 5
+    assert filing.problems[0].startswith("the document defines no context: it is one file of an Inline XBRL document set")
+    assert "give the folder or the package (.zip) of the submission" in filing.problems[0]
+    assert "3:8: jppfs_cor:NetSales names context 'CurrentYearDuration', which the filing does not define" in filing.problems
+
+
+ESEF = f"""<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
+  xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:iso4217="http://www.xbrl.org/2003/iso4217"
+  xmlns:ixt="http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+  xmlns:ifrs-full="https://xbrl.ifrs.org/taxonomy/2022-03-24/ifrs-full"><head><title>report</title></head><body>
+<div style="display:none"><ix:header><ix:resources>
+<xbrli:context id="fy"><xbrli:entity><xbrli:identifier scheme="http://standards.iso.org/iso/17442">5493001KJTIIGC8Y1R12</xbrli:identifier></xbrli:entity>
+<xbrli:period><xbrli:startDate>2023-01-01</xbrli:startDate><xbrli:endDate>2023-12-31</xbrli:endDate></xbrli:period></xbrli:context>
+<xbrli:unit id="DKK"><xbrli:measure>iso4217:DKK</xbrli:measure></xbrli:unit>
+</ix:resources></ix:header></div>
+<p>Revenue <ix:nonFraction name="ifrs-full:Revenue" contextRef="fy" unitRef="DKK" decimals="-5" scale="6" format="ixt:num-comma-decimal">1.234,5</ix:nonFraction></p>
+</body></html>
+"""
+
+PACKAGE = {
+    "acme-2023/META-INF/reportPackage.json": '{"documentInfo": {"documentType": "https://xbrl.org/report-package/2023/xbri"}}',
+    "acme-2023/META-INF/taxonomyPackage.xml": "<taxonomyPackage/>",
+    "acme-2023/www.acme.example/acme-2023.xsd": "<schema/>",
+    "acme-2023/reports/acme-2023-12-31-en.xhtml": ESEF,
+}
+
+
+def test_an_esef_report_package_reads_its_report(tmp_path):
+    for suffix in (".zip", ".xbri"):
+        filing = read_filing(make_zip(tmp_path / f"acme{suffix}", PACKAGE))
+        revenue = filing.fact("ifrs-full:Revenue")
+        assert revenue.value == 1_234_500_000 and revenue.unit.text == "DKK" and revenue.decimals == -5
+        assert filing.documents == ("acme-2023/reports/acme-2023-12-31-en.xhtml",)
+
+
+def test_an_edgar_folder_reads_the_inline_document_not_its_instance_twice(tmp_path):
+    inline = (FILINGS / "aapl-20240928.ixbrl.html").read_bytes()
+    instance = (FILINGS / "aapl-20230930.xbrl.xml").read_bytes()
+    root = make_folder(tmp_path / "edgar", {"aapl-20240928.htm": inline, "aapl-20240928_htm.xml": instance})
+    filing = read_filing(root)
+    assert filing.documents == ("aapl-20240928.htm",) and filing.kind == "ixbrl"
+    assert sum(1 for f in filing.facts if f.numeric) == 963
+
+
+def test_a_package_without_a_filing_says_what_it_looked_for(tmp_path):
+    with pytest.raises(FilingError, match="no filing in it: no Inline XBRL document"):
+        read_filing(make_zip(tmp_path / "empty.zip", {"notes.txt": "hello"}))
+    with pytest.raises(FilingError, match="hold no Inline XBRL and no XBRL instance"):
+        read_filing(make_zip(tmp_path / "schemas.zip", {"a.xml": "<linkbase/>", "b.htm": "<html/>"}))
+    with pytest.raises(FilingError, match="not a readable zip package"):
+        (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+        read_filing(tmp_path / "broken.zip")
+
+
+# --------------------------------------------------------------------------- hostile packages
+
+def _zip_bomb(path: Path) -> Path:
+    """50 MB of zeros deflated to about 50 KB, named as a report."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z, z.open("pkg/reports/report.xhtml", "w") as f:
+        chunk = b"\0" * (1 << 20)
+        for _ in range(50):
+            f.write(chunk)
+    return path
+
+
+def _lying_size(path: Path) -> Path:
+    """A 5 MB entry whose headers say it holds 100 bytes: read no further than that."""
+    import struct
+
+    make_zip(path, {"pkg/reports/report.xhtml": ESEF + " " * 5_000_000})
+    data = bytearray(path.read_bytes())
+    for sig, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.find(sig)
+        data[at + offset : at + offset + 4] = struct.pack("<I", 100)
+    path.write_bytes(bytes(data))
+    return path
+
+
+LAUGHS = '<?xml version="1.0"?>\n<!DOCTYPE html [\n' + "".join(
+    f' <!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10 if i else "lol"}">\n' for i in range(10)
+) + ']>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"><body>&l9;</body></html>\n'
+
+XXE = (
+    '<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY s SYSTEM "file:///etc/passwd">]>\n'
+    '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"><body>&s;</body></html>\n'
+)
+
+HOSTILE = {
+    "dot-dot": (lambda p: make_zip(p, {"pkg/reports/../../../evil.xhtml": ESEF}),
+                "refused: the entry 'pkg/reports/../../../evil.xhtml' leads outside the package"),
+    "absolute": (lambda p: make_zip(p, {"/etc/report.xhtml": ESEF}), "refused: the entry '/etc/report.xhtml' leads outside"),
+    "backslash": (lambda p: make_zip(p, {"pkg\\..\\..\\evil.xhtml": ESEF}), "leads outside the package"),
+    "drive": (lambda p: make_zip(p, {"C:/report.xhtml": ESEF}), "leads outside the package"),
+    "twice": (lambda p: _twice(p), "refused: the entry 'a/reports/r.xhtml' is given twice"),
+    "zip-bomb": (_zip_bomb, "(more than 200 times: a zip bomb); nothing in the package was read"),
+    "lying-size": (_lying_size, "cannot be unpacked"),
+    "entity-expansion": (lambda p: make_zip(p, {"pkg/reports/report.xhtml": LAUGHS}),
+                         "!pkg/reports/report.xhtml:2:16: refused: a document type declaration with declarations of its own"),
+    "external-entity": (lambda p: make_zip(p, {"pkg/reports/report.xhtml": XXE}),
+                        "!pkg/reports/report.xhtml:2:16: refused: a document type declaration"),
+}
+
+
+def _twice(path: Path) -> Path:
+    """Two entries of one name: which one a reader takes is the attacker's choice."""
+    import warnings
+    import zipfile
+
+    with warnings.catch_warnings(), zipfile.ZipFile(path, "w") as z:
+        warnings.simplefilter("ignore")
+        z.writestr("a/reports/r.xhtml", ESEF)
+        z.writestr("a/reports/r.xhtml", ESEF.replace("1.234,5", "9.999,9"))
+    return path
+
+
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_a_hostile_package_is_refused_quickly_in_little_memory_with_a_clear_message(tmp_path, case):
+    """Each hostile package is read by a process of its own, which measures its CPU
+    time and its peak memory, and must refuse it with a message naming the package."""
+    import json
+    import subprocess
+    import sys
+
+    make, message = HOSTILE[case]
+    path = make(tmp_path / f"{case}.zip")
+    code = (
+        "import json, resource, sys, time\n"
+        "from factcheck.filing import FilingError, read_filing\n"
+        "t = time.process_time()\n"
+        "try:\n    read_filing(sys.argv[1]); out = 'read'\n"
+        "except FilingError as e:\n    out = str(e)\n"
+        "print(json.dumps({'out': out, 'cpu': time.process_time() - t,"
+        " 'mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    result = json.loads(run.stdout)
+    assert message in result["out"], result["out"]
+    assert result["out"].startswith(str(path)) and "Traceback" not in run.stderr
+    assert result["cpu"] < 1.0 and result["mb"] < 100, result
+
+
+def test_a_folder_is_walked_without_following_links(tmp_path):
+    """A link in the folder of a submission may lead anywhere: it is not followed."""
+    outside = make_folder(tmp_path / "outside", {"secret.xhtml": ESEF})
+    root = make_folder(tmp_path / "submission", {"reports/notes.txt": "x"})
+    (root / "reports" / "report.xhtml").symlink_to(outside / "secret.xhtml")
+    (root / "linked").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(FilingError, match="no filing in it"):
+        read_filing(root)

@@ -71,7 +71,10 @@ def _format_name(builder: _Builder, text: str) -> str:
 
 
 def continued_texts(builder: _Builder) -> dict[int, str]:
-    """The full text of each nonNumeric fact whose text goes on elsewhere (by id())."""
+    """The full text of each nonNumeric fact whose text goes on elsewhere (by id()), in
+    the same document or another of its set."""
+    from factcheck.filing.reader import place
+
     out: dict[int, str] = {}
     for p in builder.pending:
         nxt = p.attrs.get("continuedAt") if p.ix == "nonNumeric" else None
@@ -83,7 +86,7 @@ def continued_texts(builder: _Builder) -> dict[int, str]:
             seen.add(nxt)
             found = builder.continuations.get(nxt)
             if found is None:
-                builder.problems.append(f"{p.line}:{p.col}: {p.concept}: continuedAt '{nxt}' names no ix:continuation")
+                builder.problems.append(f"{place(p.file, p.line, p.col)}: {p.concept}: continuedAt '{nxt}' names no ix:continuation")
                 break
             texts.append("".join(found[0]))
             nxt = found[1]

@@ -160,6 +160,14 @@ class Fact(NamedTuple):
     scale: int = 0
     sign: str = ""
     format: str | None = None
+    #: the document of a document set or a package that holds the fact
+    #: (``XBRL/PublicDoc/0101010_honbun_ixbrl.htm``); None when the filing is one file
+    file: str | None = None
+
+    @property
+    def where(self) -> str:
+        """``line 2600``, or ``XBRL/PublicDoc/a.htm line 12`` in a filing of several files."""
+        return f"{self.file} line {self.line}" if self.file else f"line {self.line}"
 
     @property
     def numeric(self) -> bool:
@@ -198,6 +206,9 @@ class Filing(NamedTuple):
     #: what is wrong in the filing without stopping it being read, each "line:col: what"
     #: (a fact whose context or unit is missing or malformed is left out and told here)
     problems: tuple[str, ...] = ()
+    #: the documents read, in order, when the filing is a document set, a folder or a
+    #: package (names inside it); () for one file
+    documents: tuple[str, ...] = ()
 
     def find(
         self,
