@@ -88,6 +88,12 @@ FACT_LONG: dict[str, Any] = {
                        "additionalProperties": {"type": "string", "description": "The member of the axis.",
                                                 "examples": ["us-gaap:ServiceMember"]},
                        "examples": [{"srt:ProductOrServiceAxis": "us-gaap:ServiceMember"}]},
+        "decimals": {"anyOf": [{"type": "integer"}, {"const": "INF"}],
+                     "description": "The fact's decimals in the filing (-6: to the million), choosing among facts "
+                     "the filing gives at several precisions; `factcheck facts --yaml` writes it.",
+                     "examples": [-6, "INF"]},
+        "unit": _text("The fact's unit in the filing (USD, USD/share, shares), choosing among facts the filing gives "
+                      "in several units.", "USD"),
     },
 }
 
@@ -194,7 +200,7 @@ CLAIMS_SCHEMA: dict[str, Any] = {
                     "type": "object",
                     "description": "Exchange rates: 1 USD = 7.2 CNY. Without a rate, currencies do not mix.",
                     "examples": [{"USD": "7.2 CNY"}],
-                    "propertyNames": {"enum": list(CURRENCIES)},
+                    "propertyNames": {"pattern": "^[A-Z]{3}$", "examples": list(CURRENCIES)},
                     "additionalProperties": _expr("A positive amount of another currency.", "7.2 CNY"),
                 },
             },

@@ -137,7 +137,7 @@ def test_formats_fixed_zero_and_number_words(ix2024):
     assert (zero.raw, zero.format, zero.value) == ("—", "ixt:fixed-zero", 0)
     vendors = [f for f in ix2024.facts if f.concept == "aapl:NumberOfSignificantVendors"]
     assert vendors and all(f.format == "ixt-sec:numwordsen" and f.raw == "two" and f.value == 2 for f in vendors)
-    assert written(vendors[0]) == "2 vendors"
+    assert written(vendors[0]) == "2 Vendor"  # the filer's unit aapl:Vendor, as it names it (issue 24)
 
 
 def test_nil_facts_have_no_value(x2023, ix2024):

@@ -95,6 +95,7 @@ class Period(NamedTuple):
 
 #: measures as the claims language writes them (the rest: their local name)
 _MEASURE_WORDS = {"xbrli:shares": "share", "xbrli:pure": ""}
+#: measures of the Units Registry and of filers are kept as they are named (MW, D, Vendor)
 
 
 class Unit(NamedTuple):
@@ -126,10 +127,7 @@ def _measure_word(qname: str) -> str:
     word = _MEASURE_WORDS.get(qname)
     if word is not None:
         return word
-    prefix, _, local = qname.rpartition(":")
-    if prefix == "iso4217":
-        return local  # USD, EUR: the currencies of the claims language are ISO codes
-    return local[:1].lower() + local[1:]  # aapl:Vendor -> vendor: a count of vendors
+    return qname.rpartition(":")[2]  # USD, EUR (ISO codes, as the claims language writes them), MWh, Vendor
 
 
 class Fact(NamedTuple):
@@ -230,10 +228,14 @@ class Filing(NamedTuple):
         concept: str,
         period: Period | str | date | None = None,
         dimensions: Mapping[str, str] | None = None,
+        decimals: float | None = None,
+        unit: str | None = None,
     ) -> Fact:
         """The one fact that answers: ``period`` None means the filing's own period (its
         duration, else the instant at its end). Duplicates that agree give the most
-        precise; raises FactNotFound or FactConflict."""
+        precise; ``decimals`` (an int or INF) and ``unit`` (its text: USD/share) choose
+        among facts given at several precisions or in several units. Raises
+        FactNotFound or FactConflict."""
         from factcheck.filing.select import one
 
-        return one(self, concept, period, dimensions)
+        return one(self, concept, period, dimensions, decimals, unit)

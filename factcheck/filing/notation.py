@@ -55,20 +55,11 @@ def number(value: Fraction, decimals: float | None, k: int = 0) -> str:
 
 
 def unit_suffix(unit: Unit, value: Fraction) -> str:
-    """`` USD``, `` shares``, `` USD/share``, ``''`` (pure), `` vendors`` (a count of the
-    filer's own unit, plural unless one)."""
+    """`` USD``, `` shares``, `` USD/share``, ``''`` (pure), `` MWh`` or `` Vendor`` (a unit of
+    the Units Registry or of the filer: as the filing names it, never made plural, so
+    that it reads back as the same unit)."""
     text = unit.text
-    if not text:
-        return ""
-    if (
-        len(unit.numerator) == 1
-        and not unit.denominator
-        and not unit.numerator[0].startswith(("iso4217:", "xbrli:"))
-        and abs(value) != 1
-        and not text.endswith("s")
-    ):
-        text += "s"
-    return " " + text
+    return " " + text if text else ""
 
 
 def written(fact: Fact) -> str:

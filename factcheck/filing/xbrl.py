@@ -27,7 +27,8 @@ _USUAL_PREFIXES = (
     re.compile(r"https?://xbrl\.ifrs\.org/taxonomy/\d{4}-\d\d-\d\d/(ifrs-full|ifrs-smes)\Z"),
     re.compile(r"https?://www\.esma\.europa\.eu/taxonomy/\d{4}-\d\d-\d\d/(esef_cor)\Z"),
 )
-_FIXED_PREFIXES = {XBRLI: "xbrli", ISO4217: "iso4217", XBRLDI: "xbrldi", LINK: "link", XSI: "xsi"}
+UTR = "http://www.xbrl.org/2009/utr"
+_FIXED_PREFIXES = {XBRLI: "xbrli", ISO4217: "iso4217", XBRLDI: "xbrldi", LINK: "link", XSI: "xsi", UTR: "utr"}
 
 
 def usual_prefix(uri: str) -> str | None:

@@ -82,16 +82,19 @@ def unit_of(unit: FilingUnit) -> q.Unit:
 
 
 def _measure(qname: str) -> q.Unit:
+    """One measure: an ISO 4217 currency (any of them), shares, pure; a measure of the
+    Units Registry or of the filer (MWh, D, Vendor) is a unit of its own, named exactly
+    as the filing names it, which compares with itself and converts to nothing else."""
     prefix, _, local = qname.rpartition(":")
     if qname == "xbrli:pure":
         return q.PLAIN
     if qname == "xbrli:shares":
         return q.count_unit("share")
     if prefix == "iso4217":
-        if local not in q.CURRENCIES:
-            raise ValueError(f"its unit is {local}, a currency factcheck does not know (it knows {', '.join(q.CURRENCIES)})")
-        return q.unit(local)
-    return q.count_unit(local[:1].lower() + local[1:])
+        if q.currency_code(local) is None:
+            raise ValueError(f"its unit is {local}, which is not an ISO 4217 currency code")
+        return q.currency_unit(local)
+    return q.count_unit(local)
 
 
 def value_of(fact: FilingFact) -> q.Value:
@@ -185,7 +188,7 @@ class FilingFactReader:
             return None
         try:
             filing = read_cached(path)
-            found = filing.fact(concept, period, dims)
+            found = filing.fact(concept, period, dims, *self.choice())
         except FilingError as e:
             self.fail(filing_node if e.code.startswith("filing-") and e.code not in _FACT_CODES else concept_node,
                       e.code, e.message)
@@ -210,6 +213,25 @@ class FilingFactReader:
             origin=origin,
             mismatch=mismatch,
         )
+
+    def choice(self) -> tuple[int | float | None, str | None]:
+        """``decimals:`` and ``unit:``, which choose among facts given at several
+        precisions or in several units (None when not written or not readable)."""
+        decimals: int | float | None = None
+        if "decimals" in self.m:
+            node = self.m["decimals"][1]
+            text = (self.r.text(node, f"{self.where} decimals") or "").strip()
+            if text == "INF":
+                decimals = INF
+            else:
+                try:
+                    decimals = int(text)
+                except ValueError:
+                    self.r.problem(node, "wrong-value", f"{self.where}: decimals should be an integer (-6) or INF, not {text!r}")
+        unit = None
+        if "unit" in self.m:
+            unit = (self.r.text(self.m["unit"][1], f"{self.where} unit") or "").strip() or None
+        return decimals, unit
 
     def period(self) -> tuple[bool, Period | None]:
         """Whether the fact's ``period:`` could be read (a problem when not), and the
