@@ -293,6 +293,7 @@ def facts(
     concept: Annotated[str | None, typer.Option("--concept", metavar="TEXT", help="Only concepts containing TEXT (any case); text facts are listed too.")] = None,
     period: Annotated[str | None, typer.Option("--period", metavar="DATE|START/END", help="Only this period: a date (instants on it, durations ending on it) or START/END.")] = None,
     yaml: Annotated[bool, typer.Option("--yaml", help="Print fact entries to paste into a claims file.")] = False,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write there (atomically) instead of stdout; --yaml paths are then relative to FILE.")] = None,
 ) -> None:
     """List the facts of a filing: concept, period, value (as the claims language writes it), decimals.
 
@@ -302,10 +303,20 @@ def facts(
     from factcheck.filing.listing import facts_listing
 
     try:
-        listing = facts_listing(filing, concept, period, yaml)
+        listing = facts_listing(filing, concept, period, yaml, output)
     except FactcheckError as e:
         raise _fail(str(e)) from None
-    sys.stdout.write(listing.text)
+    for warning in listing.warnings:
+        typer.echo(f"factcheck: warning: {warning}", err=True)
+    if output is not None and listing.text:
+        from factcheck.output import write_atomic
+
+        try:
+            write_atomic(output, listing.text)
+        except OSError as e:
+            raise _fail(f"{output}: cannot be written ({e.strerror or e})") from None
+    else:
+        sys.stdout.write(listing.text)
     if listing.note:
         typer.echo(f"factcheck: {listing.note}", err=True)
         raise typer.Exit(1)

@@ -614,6 +614,7 @@ def test_facts_yaml_gives_entries_ready_to_paste(runner, here):
         "filing": "tests/data/filings/aapl-20240928.ixbrl.html",
         "concept": "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax",
         "period": FY2024,
+        "decimals": -6,
         "value": "391,035 million USD",
     }
     assert facts["revenue_from_contract_with_customer_excluding_assessed_tax_service_2024"]["dimensions"] == SERVICES
@@ -626,7 +627,8 @@ def test_facts_yaml_paths_are_relative_to_the_working_directory(runner, monkeypa
     out = runner.invoke(app, ["facts", str(XBRL_2023), "--concept", "EarningsPerShareDiluted", "--period", FY2023, "--yaml"])
     assert out.exit_code == 0, out.output
     entry = yaml.safe_load(out.output)["facts"]["earnings_per_share_diluted_2023"]
-    assert entry == {"filing": "aapl-20230930.xbrl.xml", "concept": "us-gaap:EarningsPerShareDiluted", "period": FY2023, "value": "6.13 USD/share"}
+    assert entry == {"filing": "aapl-20230930.xbrl.xml", "concept": "us-gaap:EarningsPerShareDiluted", "period": FY2023,
+                     "decimals": 2, "value": "6.13 USD/share"}
 
 
 def test_facts_with_text_facts_when_a_concept_is_asked(runner, here):

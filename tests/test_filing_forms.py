@@ -298,3 +298,22 @@ def test_a_folder_is_walked_without_following_links(tmp_path):
     (root / "linked").symlink_to(outside, target_is_directory=True)
     with pytest.raises(FilingError, match="no filing in it"):
         read_filing(root)
+
+
+def test_facts_of_a_set_name_their_file_and_a_lone_file_warns_on_stderr(tmp_path):
+    import subprocess
+    import sys
+
+    root = make_folder(tmp_path / "S100TEST", EDINET)
+    run = subprocess.run([sys.executable, "-m", "factcheck", "facts", str(root)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and run.stderr == ""
+    row = next(line for line in run.stdout.splitlines() if line.startswith("jppfs_cor:NetSales"))
+    assert "XBRL/PublicDoc/0105010_honbun_jpcrp030000-asr-001_E00001-000_2024-03-31_01_2024-06-20_ixbrl.htm:3" in row
+    body = next(root.glob("XBRL/PublicDoc/0105010*"))
+    run = subprocess.run([sys.executable, "-m", "factcheck", "facts", str(body)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1
+    lines = run.stderr.splitlines()
+    assert lines[0] == f"factcheck: warning: {body}: the document defines no context: it is one file of an Inline XBRL " \
+        "document set whose contexts are in another file (an EDINET or TDnet header file); give the folder or the " \
+        "package (.zip) of the submission"
+    assert lines[-1] == f"factcheck: {body}: no fact matches at all (0 numeric facts in the filing)"

@@ -26,14 +26,18 @@ _MAX_PLACES = 1200
 
 def magnitude(fact: Fact) -> int:
     """The power of ten the figure is written in: 0, 6, 9 or 12 (a figure shown in
-    thousands is written in full, as an XBRL instance's would be)."""
-    if fact.scale in _WORDS:
-        return fact.scale
+    thousands is written in full, as an XBRL instance's would be). Its digits may end
+    no further right than its ``decimals`` mean: a figure to the hundred million
+    (``decimals="-8"``) is ``1.1 billion`` (±50 million), never ``1,100 million``
+    (which would read as ±0.5 million), whatever scale the filing shows it in."""
     v, d = fact.value, fact.decimals
-    if v is None or d is None or d == INF or d > -6 or fact.scale:
+    last = None if d is None or d == INF else -int(d)  # the power of ten of the last digit meant
+    if fact.scale in _WORDS and (last is None or last <= fact.scale):
+        return fact.scale
+    if v is None or last is None or last < 6 or (fact.scale and fact.scale not in _WORDS):
         return 0
-    k = min(12, 3 * (-int(d) // 3))
-    return k if abs(v) >= 10**k else 0
+    k = next((k for k in (6, 9, 12) if k >= last), 12)
+    return k if abs(v) >= 10**last else 0
 
 
 def number(value: Fraction, decimals: float | None, k: int = 0) -> str:

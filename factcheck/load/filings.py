@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING
 
 from factcheck import quantity as q
 from factcheck.errors import ExprError, LoadError
-from factcheck.filing import MAX_FILING_BYTES, FilingError, read_filing, written
+from factcheck.filing import FilingError, read_filing, written
 from factcheck.filing.model import INF, Period
 from factcheck.filing.model import Fact as FilingFact
 from factcheck.filing.model import Unit as FilingUnit
 from factcheck.filing.notation import magnitude
+from factcheck.filing.package import MAX_PACKAGE_BYTES
 from factcheck.interval import Interval
 from factcheck.load.paths import named_file
 from factcheck.load.source import display_path
@@ -182,7 +183,8 @@ class FilingFactReader:
             self.r.unreadable_facts[self.name] = f"its as_of at line {m['as_of'][1].line} could not be read"
             return None
         try:
-            path = named_file(r.path, path_text, MAX_FILING_BYTES, f"{self.where} filing")
+            # a filing is one file, a report package (.zip) or the folder of a submission
+            path = named_file(r.path, path_text, MAX_PACKAGE_BYTES, f"{self.where} filing", folder_ok=True)
         except LoadError as e:
             self.fail(filing_node, e.code, e.message.removeprefix(f"{self.where} filing: "))
             return None
