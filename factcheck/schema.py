@@ -79,9 +79,10 @@ FACT_LONG: dict[str, Any] = {
                         "file and inside its repository (see `factcheck facts FILING`).",
                         "filings/aapl-20230930.xbrl.xml"),
         "concept": _text("The concept of the filing's fact, with its prefix.", "us-gaap:NetIncomeLoss"),
-        "period": {"type": "string", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*(/\s*\d{4}-\d{2}-\d{2}\s*)?$",
+        "period": {"type": "string",
+                   "pattern": r"^\s*(\d{4}-\d{2}-\d{2}\s*(/\s*\d{4}-\d{2}-\d{2}\s*)?|year-to-date\s*)$",
                    "description": "The fact's period in the filing: START/END for a duration, a date for an instant; "
-                   "left out: the filing's own period.",
+                   "left out: the filing's own period (a 10-Q's quarter; `year-to-date` for its year to date).",
                    "examples": ["2022-09-25/2023-09-30", "2021-09-26/2022-09-24"]},
         "dimensions": {"type": "object", "description": "The fact's dimensions in the filing, axis: member; left "
                        "out: the fact without dimensions (the total).",

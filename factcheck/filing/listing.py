@@ -91,6 +91,10 @@ def _heading(filing: Filing) -> str:
     kind = "Inline XBRL" if filing.kind == "ixbrl" else "XBRL instance"
     what = filing.document_type or "filing"
     about = f", {what} for {filing.period}" if filing.period else ""
+    if filing.period and filing.period_source and filing.period_source != "dei:DocumentPeriodEndDate":
+        about += f" (its period from {filing.period_source})"
+    if filing.year_to_date:
+        about += f", year to date {filing.year_to_date}"
     if filing.period_end and (filing.period is None or filing.period.end != filing.period_end):
         about += f" (period end {filing.period_end})"
     return f"{filing.path}: {kind}{about}"

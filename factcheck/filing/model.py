@@ -207,6 +207,11 @@ class Filing(NamedTuple):
     #: the documents read, in order, when the filing is a document set, a folder or a
     #: package (names inside it); () for one file
     documents: tuple[str, ...] = ()
+    #: where ``period`` comes from: ``dei:DocumentPeriodEndDate``, ``dei:DocumentPeriodEndDate
+    #: (its quarter)``, the jpdei_cor or uk-bus cover facts, or the period most facts are given for
+    period_source: str = ""
+    #: a 10-Q's year to date (``period: year-to-date``), its own period being the quarter
+    year_to_date: Period | None = None
 
     def find(
         self,

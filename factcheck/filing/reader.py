@@ -88,7 +88,7 @@ def read_sets(path: str, sets: list[list[tuple[str, str, bytes]]]) -> Filing:
     index: dict[str, list[int]] = {}
     for i, f in enumerate(facts):
         index.setdefault(f.concept, []).append(i)
-    period, period_end, doc_type = _document_period(list(facts), index)
+    period, period_end, doc_type, source, ytd = _document_period(list(facts), index)
     return Filing(
         path,
         "ixbrl" if any(part.kind == "ixbrl" for part in parts) else "xbrl",
@@ -99,6 +99,8 @@ def read_sets(path: str, sets: list[list[tuple[str, str, bytes]]]) -> Filing:
         {k: tuple(v) for k, v in index.items()},
         tuple(p for part in parts for p in part.problems),
         tuple(d for part in parts for d in part.documents),
+        source,
+        ytd,
     )
 
 
@@ -514,7 +516,7 @@ class _Builder:
         index: dict[str, list[int]] = {}
         for i, f in enumerate(facts):
             index.setdefault(f.concept, []).append(i)
-        period, period_end, doc_type = _document_period(facts, index)
+        period, period_end, doc_type, source, ytd = _document_period(facts, index)
         return Filing(
             self.path,
             self.kind or "xbrl",
@@ -525,6 +527,8 @@ class _Builder:
             {k: tuple(v) for k, v in index.items()},
             tuple(self.problems),
             tuple(self.documents),
+            source,
+            ytd,
         )
 
     def _fact(self, p: _Pending, texts: dict[int, str] | None) -> Fact | None:
@@ -600,24 +604,76 @@ def place(file: str | None, line: int, col: int) -> str:
     return f"{file}:{line}:{col}" if file else f"{line}:{col}"
 
 
-def _document_period(facts: list[Fact], index: dict[str, list[int]]) -> tuple[Period | None, date | None, str | None]:
-    """The filing's own period: that of its dei:DocumentPeriodEndDate (else its
-    dei:DocumentType) fact, the fiscal year of an annual report; and the end date the
-    filing states."""
-    period: Period | None = None
-    end: date | None = None
-    doc_type: str | None = None
+def _document_period(facts: list[Fact], index: dict[str, list[int]]) -> tuple[Period | None, date | None, str | None, str, Period | None]:
+    """The filing's own period, the end date it states, its document type, where the
+    period comes from (said in listings), and the year to date of an interim report.
+
+    SEC filings state it in dei:DocumentPeriodEndDate, whose context is the fiscal
+    year of a 10-K and the year to date of a 10-Q: a 10-Q's own period is its quarter
+    (the duration about three months long ending that day), the year to date one
+    ``period: year-to-date`` away. Others say it their own way: EDINET in jpdei_cor
+    (the fiscal year's start and the period's end), UK filings in uk-bus (the start
+    and end of the period the report covers), ESEF in ifrs-full (the end of the
+    reporting period); else the period most facts without dimensions are given for."""
+    doc_type = _text_of(facts, index, "dei:DocumentType")
     for i in index.get("dei:DocumentPeriodEndDate", ()):
         f = facts[i]
-        period = f.period
-        try:
-            end = date.fromisoformat((f.text or "").strip())
-        except ValueError:
-            end = None
-        break
+        end = _date_of(f.text)
+        period: Period | None = f.period
+        if doc_type in ("10-Q", "10-Q/A") and end is not None:
+            quarter = _quarter(facts, end)
+            if quarter is not None:
+                return quarter, end, doc_type, "dei:DocumentPeriodEndDate (its quarter)", f.period
+        return period, end, doc_type, "dei:DocumentPeriodEndDate", None
+    for start_c, end_c, source in (
+        ("jpdei_cor:CurrentFiscalYearStartDateDEI", "jpdei_cor:CurrentPeriodEndDateDEI", "jpdei_cor"),
+        ("uk-bus:StartDateForPeriodCoveredByReport", "uk-bus:EndDateForPeriodCoveredByReport", "uk-bus"),
+    ):
+        start, end = _date_of(_text_of(facts, index, start_c)), _date_of(_text_of(facts, index, end_c))
+        if start is not None and end is not None and start <= end:
+            return Period(start, end), end, doc_type, f"{start_c} and {end_c}", None
+    end = _date_of(_text_of(facts, index, "ifrs-full:DateOfEndOfReportingPeriod2013"))
+    common = _most_common(facts, end)
+    if common is not None:
+        source = "ifrs-full:DateOfEndOfReportingPeriod2013" if end is not None else "the period most of its facts are given for"
+        return common, common.end, doc_type, source, None
     for i in index.get("dei:DocumentType", ()):
-        doc_type = (facts[i].text or "").strip() or None
-        if period is None:
-            period = facts[i].period
-        break
-    return period, end, doc_type
+        return facts[i].period, None, doc_type, "dei:DocumentType", None
+    return None, None, doc_type, "", None
+
+
+def _text_of(facts: list[Fact], index: dict[str, list[int]], concept: str) -> str | None:
+    for i in index.get(concept, ()):
+        text = (facts[i].text or "").strip()
+        if text:
+            return text
+    return None
+
+
+def _date_of(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()) if text else None
+    except ValueError:
+        return None
+
+
+def _quarter(facts: list[Fact], end: date) -> Period | None:
+    """The quarter ending ``end``: the duration of 80 to 100 days ending then that most
+    facts without dimensions are given for."""
+    counts: dict[Period, int] = {}
+    for f in facts:
+        p = f.period
+        if f.numeric and not f.dimensions and p.start is not None and p.end == end and 80 <= (p.end - p.start).days <= 100:
+            counts[p] = counts.get(p, 0) + 1
+    return max(counts, key=lambda p: (counts[p], p.start)) if counts else None
+
+
+def _most_common(facts: list[Fact], end: date | None) -> Period | None:
+    """The duration most numeric facts without dimensions are given for (ending ``end``
+    when it is known); ties go to the latest and longest."""
+    counts: dict[Period, int] = {}
+    for f in facts:
+        p = f.period
+        if f.numeric and not f.dimensions and p.start is not None and (end is None or p.end == end):
+            counts[p] = counts.get(p, 0) + 1
+    return max(counts, key=lambda p: (counts[p], p.end, -p.start.toordinal() if p.start else 0)) if counts else None

@@ -14,6 +14,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from factcheck.filing.model import Filing
 
 
+#: the period a claims file names for a 10-Q's year to date (its own period is the quarter)
+YEAR_TO_DATE = "year-to-date"
+
+
 def as_period(period: Period | str | date) -> Period:
     if isinstance(period, Period):
         return period
@@ -50,6 +54,13 @@ def one(
     concept = concept.strip()
     if concept not in filing.by_concept:
         raise FactNotFound(f"{filing.path}: no fact of {concept}{_did_you_mean(concept, filing.by_concept)}")
+    if isinstance(period, str) and period.strip() == YEAR_TO_DATE:
+        if filing.year_to_date is None:
+            raise FactNotFound(
+                f"{filing.path}: period: {YEAR_TO_DATE} is for an interim report (a 10-Q); this filing's own period is "
+                f"{filing.period or 'not stated'}: give START/END"
+            )
+        period = filing.year_to_date
     if period is not None:
         periods = [as_period(period)]
     elif filing.period is not None:

@@ -235,9 +235,9 @@ class FilingFactReader:
             unit = (self.r.text(self.m["unit"][1], f"{self.where} unit") or "").strip() or None
         return decimals, unit
 
-    def period(self) -> tuple[bool, Period | None]:
+    def period(self) -> tuple[bool, Period | str | None]:
         """Whether the fact's ``period:`` could be read (a problem when not), and the
-        period (None: the filing's own)."""
+        period (None: the filing's own; ``year-to-date``: a 10-Q's, beside its quarter)."""
         if "period" not in self.m:
             return True, None
         node = self.m["period"][1]
@@ -245,6 +245,8 @@ class FilingFactReader:
         if text is None:
             self.r.unreadable_facts[self.name] = f"its period at line {node.line} could not be read"
             return False, None
+        if text.strip() == "year-to-date":
+            return True, "year-to-date"
         try:
             return True, Period.parse(text)
         except ValueError as e:
