@@ -90,9 +90,9 @@ FACT_LONG: dict[str, Any] = {
                                                 "examples": ["us-gaap:ServiceMember"]},
                        "examples": [{"srt:ProductOrServiceAxis": "us-gaap:ServiceMember"}]},
         "decimals": {"anyOf": [{"type": "integer"}, {"const": "INF"}],
-                     "description": "The fact's decimals in the filing (-6: to the million), choosing among facts "
-                     "the filing gives at several precisions; `factcheck facts --yaml` writes it.",
-                     "examples": [-6, "INF"]},
+                     "description": "The fact's decimals in the filing (-6: to the million; INF: exact), choosing "
+                     "among facts the filing gives at several precisions; `factcheck facts --yaml` writes it.",
+                     "examples": [-6]},
         "unit": _text("The fact's unit in the filing (USD, USD/share, shares), choosing among facts the filing gives "
                       "in several units.", "USD"),
     },

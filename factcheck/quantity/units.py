@@ -352,8 +352,8 @@ def _name(n: str, exp: int, pluralize: bool) -> str:
         return "%"
     else:
         word = n
-    if pluralize and (n in TIME_UNITS or (n in _COUNT_NAMES and word.isalpha() and word.islower())):
-        word = plural(word)  # orders, vendors; a symbol (MW, D, tCO2e) is kept as written
+    if pluralize and (n in TIME_UNITS or (n in _COUNT_NAMES and not any(c.isupper() for c in word))):
+        word = plural(word)  # orders, vendors; a symbol with a capital (MW, D, tCO2e) is kept as written
     e = Fraction(exp)
     if e != 1:
         word += f"^{e}"
