@@ -67,9 +67,11 @@ def _main(
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    from factcheck.reporters.escape import for_terminal_line
+    # one line, never a CI log's command: a message may quote a filing's own strings (the
+    # name of an entry of a report package, '##[error]…', among them)
+    from factcheck.reporters.escape import for_log_line
 
-    typer.echo(f"factcheck: error: {for_terminal_line(message)}", err=True)
+    typer.echo(f"factcheck: error: {for_log_line(message)}", err=True)
     return typer.Exit(code)
 
 
@@ -306,8 +308,10 @@ def facts(
         listing = facts_listing(filing, concept, period, yaml, output)
     except FactcheckError as e:
         raise _fail(str(e)) from None
-    for warning in listing.warnings:
-        typer.echo(f"factcheck: warning: {warning}", err=True)
+    from factcheck.reporters.escape import for_log_line
+
+    for warning in listing.warnings:  # a filing's problems quote its strings: escaped as the listing is
+        typer.echo(f"factcheck: warning: {for_log_line(warning)}", err=True)
     if output is not None and listing.text:
         from factcheck.output import write_atomic
 
@@ -318,7 +322,7 @@ def facts(
     else:
         sys.stdout.write(listing.text)
     if listing.note:
-        typer.echo(f"factcheck: {listing.note}", err=True)
+        typer.echo(f"factcheck: {for_log_line(listing.note)}", err=True)
         raise typer.Exit(1)
 
 

@@ -85,15 +85,16 @@ def run(
     article's date when neither the draft nor the claims file gives one."""
     only = tuple(only)
     new_run()
-    if draft is not None and not os.path.exists(draft):
-        raise UsageError(f"--draft {draft}: no such file")
+    if draft is not None:
+        _given_draft(draft)
     named = {display_path(p) for p in paths}
+    bases = _typed_outside(paths)
     files = [
-        check_draft(p, only, require_coverage, detail, infer, as_of)
+        check_draft(p, only, require_coverage, detail, infer, as_of, refused=_outside(p, p in named, bases, "draft"))
         if is_draft(p)
         else check_file(
             p, only, draft, require_coverage, detail, progress,
-            refused=_outside(p, p in named), infer=infer, as_of=as_of,
+            refused=_outside(p, p in named, bases), infer=infer, as_of=as_of,
         )
         for p in discover(paths)
     ]
@@ -112,17 +113,45 @@ def run(
     return Report(tuple(files))
 
 
-def _outside(path: str, named: bool) -> Problem | None:
-    """A claims file that a link in the repository leads out of it (a link to a private
-    key, say): refused unread, as a problem of its own. A file the command line names
-    outside the root is read: the command line is trusted, the tree is not."""
+def _given_draft(draft: str) -> None:
+    """``--draft``: a file that exists, and not one a link in the repository leads out of it."""
+    from factcheck.load.paths import OutsideRoot, given
+
+    if not os.path.exists(draft):
+        raise UsageError(f"--draft {draft}: no such file")
+    try:
+        given(draft, "--draft")
+    except OutsideRoot as e:
+        raise UsageError(e.message) from None
+
+
+def _typed_outside(paths: Sequence[str]) -> tuple[Path, ...]:
+    """The folders the command line names outside the root, resolved: what a folder
+    walk finds in one is the user's choice too, unless a link leads it out of that folder."""
+    from factcheck.load.paths import is_inside
+
+    return tuple(
+        Path(os.path.realpath(p)) for p in paths if os.path.isdir(p) and not is_inside(Path(os.path.abspath(p)))
+    )
+
+
+def _outside(path: str, named: bool, bases: tuple[Path, ...] = (), key: str = "claims file") -> Problem | None:
+    """A claims file or a draft that a link in the repository leads out of it (a link
+    to a private key, say): refused unread, as a problem of its own. A file the command
+    line names outside the root is read, and so is one a folder walk finds in a folder
+    it names outside the root, where no link leads the file out of that folder: the
+    command line is trusted, the tree is not."""
     from factcheck.load.paths import OutsideRoot, inside_root, is_inside
     from factcheck.model import Span
 
     if named and not is_inside(Path(os.path.abspath(path))):
         return None
+    if bases:
+        real = Path(os.path.realpath(path))
+        if any(real == base or base in real.parents for base in bases):
+            return None
     try:
-        inside_root(path, Span(path, 1, 1), "claims file")
+        inside_root(path, Span(path, 1, 1), key)
     except OutsideRoot as e:
         return Problem(Span(path, 1, 1), e.code, e.message)
     return None
@@ -239,14 +268,18 @@ def check_draft(
     detail: bool = False,
     infer: bool | None = None,
     as_of: date | None = None,
+    refused: Problem | None = None,
 ) -> FileReport:
     """A draft with no claims file: the relations it states are inferred and checked
-    (``factcheck.infer``), and its figures' coverage counted (``--no-infer``: coverage only)."""
+    (``factcheck.infer``), and its figures' coverage counted (``--no-infer``: coverage only).
+    ``refused``: the draft is not read, and this is its problem (a link out of the root)."""
     from factcheck import anchor
     from factcheck import draft as drafts
     from factcheck.model import EMPTY
 
     shown = display_path(path)
+    if refused is not None:
+        return FileReport(Document(shown, problems=(refused,)), ())
     text, problem = drafts.read_once(path, shown)
     if problem is not None or text is None:
         return FileReport(Document(shown, problems=(problem,) if problem else ()), ())

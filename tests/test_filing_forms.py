@@ -317,3 +317,122 @@ def test_facts_of_a_set_name_their_file_and_a_lone_file_warns_on_stderr(tmp_path
         "document set whose contexts are in another file (an EDINET or TDnet header file); give the folder or the " \
         "package (.zip) of the submission"
     assert lines[-1] == f"factcheck: {body}: no fact matches at all (0 numeric facts in the filing)"
+
+
+# --------------------------------------------------------------------------- document sets and issue 25
+
+SET_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" '
+    'xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:dei="http://xbrl.sec.gov/dei/2023"><body>\n'
+)
+SET_CONTEXT = (
+    '<ix:header><ix:resources><xbrli:context id="y"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier>'
+    "</xbrli:entity><xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate>"
+    "</xbrli:period></xbrli:context></ix:resources></ix:header>\n"
+)
+
+
+def test_a_continuation_continues_one_fact_across_the_files_of_a_set(tmp_path):
+    """Issue 25 in a document set (issue 24): a continuation in another file is joined
+    once, to the first fact whose chain reaches it, whichever file that fact is in; a
+    second fact (in another file again) that reaches it stops there, and the problem
+    names both places by file; a chain that loops through files is cut where it closes."""
+    root = make_folder(tmp_path / "set", {
+        "a.xhtml": SET_HEAD + SET_CONTEXT
+        + '<ix:nonNumeric name="dei:First" contextRef="y" continuedAt="c1">one,</ix:nonNumeric>\n'
+        + '<ix:nonNumeric name="dei:Loop" contextRef="y" continuedAt="l1">loop</ix:nonNumeric>\n'
+        + "</body></html>\n",
+        "b.xhtml": SET_HEAD
+        + '<ix:nonNumeric name="dei:Second" contextRef="y" continuedAt="c1">two,</ix:nonNumeric>\n'
+        + '<ix:continuation id="c1" continuedAt="c2"> then b</ix:continuation>\n'
+        + '<ix:continuation id="l1" continuedAt="l2"> l1</ix:continuation>\n'
+        + "</body></html>\n",
+        "c.xhtml": SET_HEAD
+        + '<ix:continuation id="c2"> then c</ix:continuation>\n'
+        + '<ix:continuation id="l2" continuedAt="l1"> l2</ix:continuation>\n'
+        + "</body></html>\n",
+    })
+    filing = read_filing(root)
+    texts = {f.concept: (f.file, f.line, f.text) for f in filing.facts}
+    assert texts == {
+        "dei:First": ("a.xhtml", 4, "one, then b then c"),
+        "dei:Loop": ("a.xhtml", 5, "loop l1 l2"),
+        "dei:Second": ("b.xhtml", 3, "two,"),
+    }
+    assert filing.problems == (
+        "a.xhtml:5:1: dei:Loop: continuedAt 'l1' names an ix:continuation that this fact's own chain reaches already "
+        "(a continuation continues one fact, once); its text is left out here",
+        "b.xhtml:3:1: dei:Second: continuedAt 'c1' names an ix:continuation that dei:First at a.xhtml:4:1 reaches "
+        "already (a continuation continues one fact, once); its text is left out here",
+    )
+
+
+#: one document set whose names would act on a terminal or a CI log: a package's entry names are the filing's
+HOSTILE_NAMES = {
+    "set/##[error]a.xhtml": SET_HEAD + SET_CONTEXT
+    + '<ix:nonNumeric name="dei:DocumentType" contextRef="y">10-K</ix:nonNumeric>\n'
+    + '<ix:nonNumeric name="dei:Missing" contextRef="nowhere">x</ix:nonNumeric>\n</body></html>\n',
+    "set/b\u202e.xhtml": SET_HEAD
+    + '<ix:nonNumeric name="dei:EntityRegistrantName" contextRef="y">Acme</ix:nonNumeric>\n</body></html>\n',
+    "set/c\n::error file=x.py::FORGED.xhtml": SET_HEAD
+    + '<ix:nonNumeric name="dei:EntityCentralIndexKey" contextRef="y">1</ix:nonNumeric>\n'
+    + '<ix:nonNumeric name="dei:Gone" contextRef="nowhere">x</ix:nonNumeric>\n</body></html>\n',
+}
+
+
+@pytest.mark.parametrize("form", ["folder", "zip"])
+def test_facts_escapes_the_names_of_the_documents_of_a_set(tmp_path, form):
+    """Issue 25's escaping holds for issue 24's sets: the file:line column of the table,
+    the warnings on stderr (which name each document) are escaped like every other string."""
+    import re
+    import subprocess
+    import sys
+
+    if form == "folder":
+        path = make_folder(tmp_path / "submission", HOSTILE_NAMES)
+    else:
+        path = make_zip(tmp_path / "package.zip", {f"pkg/reports/{k}": v for k, v in HOSTILE_NAMES.items()})
+    run = subprocess.run([sys.executable, "-m", "factcheck", "facts", "--concept", "dei", str(path)],
+                         capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout + run.stderr
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]", out), out
+    for line in out.splitlines():
+        assert not line.lstrip().startswith("::") and "##[" not in line, line
+    assert "#\\u0023[error]a.xhtml:4" in run.stdout
+    assert "b\\u202e.xhtml:3" in run.stdout
+    assert "c\\u000a::error file=x.py::FORGED.xhtml:3" in run.stdout
+    warned = run.stderr.splitlines()
+    assert len(warned) == 2 and all(line.startswith("factcheck: warning: ") for line in warned), run.stderr
+    assert "#\\u0023[error]a.xhtml:5:1: dei:Missing names context 'nowhere'" in run.stderr
+    assert "c\\u000a::error file=x.py::FORGED.xhtml:4:1: dei:Gone names context 'nowhere'" in run.stderr
+
+
+def test_an_error_quoting_a_package_entry_is_one_line_and_no_command(tmp_path):
+    import subprocess
+    import sys
+
+    path = make_zip(tmp_path / "evil.zip", {"pkg/reports/../##[error]x\u202e.xhtml": ESEF})
+    run = subprocess.run([sys.executable, "-m", "factcheck", "facts", str(path)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.count("\n") == 1 and "##[" not in run.stderr and "\u202e" not in run.stderr, run.stderr
+    assert "refused: the entry 'pkg/reports/../#\\u0023[error]x\\u202e.xhtml' leads outside the package" in run.stderr
+
+
+def test_a_zip_inside_a_package_is_told_as_a_zip_and_not_opened(tmp_path):
+    """A .zip given is a report package (issue 24); a ZIP found as a document of a set
+    is not opened in its turn, and the message says what it is without quoting it
+    (issue 25: never the bytes of a file that is not a filing)."""
+    import io
+    import zipfile
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w", zipfile.ZIP_STORED) as z:  # stored: its report's namespace shows
+        z.writestr("pkg/reports/report.xhtml", ESEF)
+    path = make_zip(tmp_path / "outer.zip", {"outer/reports/report.xhtml": inner.getvalue()})
+    with pytest.raises(FilingError) as e:
+        read_filing(path)
+    assert str(e.value).startswith(f"{path}!outer/reports/report.xhtml: not an XBRL filing: not XML (a ZIP archive, "
+                                   "read as a report package only when it is the path given, where XML begins with '<')")
+    assert "ifrs-full" not in str(e.value) and "\n" not in str(e.value)

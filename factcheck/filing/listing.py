@@ -1,5 +1,11 @@
 """``factcheck facts FILING``: a filing's facts as a table, or as fact entries to paste
-into a claims file. Returns text; the command line prints it."""
+into a claims file. Returns text; the command line prints it.
+
+Every string of a filing is untrusted (a pull request can add one), and this text goes
+to a terminal or a CI log: in the table each cell is escaped for a terminal line and
+each line for a log (``reporters.escape.for_log_line``: controls, bidi overrides and
+line breaks as ``\\uXXXX``, never a workflow command); in the YAML each value is a
+scalar quoted with YAML's own escapes, and the heading a comment of one line."""
 
 from __future__ import annotations
 
@@ -37,6 +43,7 @@ def facts_listing(
     a date or START/END)."""
     from factcheck.errors import UsageError
     from factcheck.filing.reader import read_filing
+    from factcheck.load.paths import OutsideRoot, given
 
     want: Period | None = None
     if period is not None:
@@ -44,6 +51,10 @@ def facts_listing(
             want = Period.parse(period)
         except ValueError as e:
             raise UsageError(f"--period: {e}") from None
+    try:  # not through a link in the repository that leads out of it
+        given(path, "filing")
+    except OutsideRoot as e:
+        raise UsageError(e.message) from None
     filing = read_filing(path)
     facts = list(select(filing, concept, want, text_too=concept is not None and not as_yaml))
     warned = tuple(f"{path}: {p}" for p in filing.problems[:MAX_WARNINGS])
@@ -112,15 +123,24 @@ def _dims(f: Fact) -> str:
 
 def table(filing: Filing, facts: list[Fact], head: str) -> str:
     """One fact a line: concept, period, value (with its unit), decimals, line, dimensions."""
-    rows = [(f.concept, str(f.period), _shown(f), _decimals(f), f"{f.file}:{f.line}" if f.file else str(f.line), _dims(f))
-            for f in facts]
+    from factcheck.reporters.escape import for_log_line, for_terminal_line  # the output's floor, as config does
+
+    rows = [  # every cell, the document's name in a package (``file:line``) too: an entry's name is the filing's
+        tuple(map(for_terminal_line, (f.concept, str(f.period), _shown(f), _decimals(f), _line(f), _dims(f))))
+        for f in facts
+    ]
     header = ("concept", "period", "value", "decimals", "line", "dimensions")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     out = [f"{head}; {len(facts):,} fact{'' if len(facts) == 1 else 's'} shown", ""]
     for r in [header, *rows]:
         cells = [r[0].ljust(widths[0]), r[1].ljust(widths[1]), r[2].ljust(widths[2]), r[3].rjust(widths[3]), r[4].rjust(widths[4]), r[5]]
         out.append("  ".join(cells).rstrip())
-    return "\n".join(out) + "\n"
+    return "\n".join(map(for_log_line, out)) + "\n"
+
+
+def _line(f: Fact) -> str:
+    """The fact's line, and its document's name in a filing of several (``a.htm:12``)."""
+    return f"{f.file}:{f.line}" if f.file else str(f.line)
 
 
 def _shown(f: Fact) -> str:
@@ -137,9 +157,13 @@ def yaml_entries(filing: Filing, facts: list[Fact], head: str, base: str | None 
     the working directory), the concept, the period, the dimensions, the ``decimals``
     (and the unit, where the filing gives the same fact in several), which pick out that
     one fact; the value as the claims language writes it is added for reading, and
-    only when it reads back as the filing's (else it is a comment)."""
+    only when it reads back as the filing's (else it is a comment). Every value is a
+    scalar with YAML's own escapes (``_scalar``) and every comment one line for a log
+    (``for_log_line``): a filing's strings never act on a terminal or a CI log."""
+    from factcheck.reporters.escape import for_log_line
+
     where = _relative(filing.path, base)
-    out = [f"# {head}", "version: 1", "facts:"]
+    out = [f"# {for_log_line(head)}", "version: 1", "facts:"]
     names: set[str] = set()
     skipped = 0
     units: dict[tuple[object, ...], set[str]] = {}
@@ -165,7 +189,8 @@ def yaml_entries(filing: Filing, facts: list[Fact], head: str, base: str | None 
         if reads_back(text, f):
             out.append(f"    value: {_scalar(text)}")
         else:
-            out.append(f"    # value: {text} (the claims language cannot write it; the filing gives it)")
+            # a comment: the figure with the unit as the filing names it, escaped as the heading is
+            out.append(f"    # value: {for_log_line(text)} (the claims language cannot write it; the filing gives it)")
     if skipped:
         out.append(f"# {skipped} fact{'s' if skipped != 1 else ''} without a value (nil or unreadable) left out")
     return "\n".join(out) + "\n"
@@ -226,10 +251,18 @@ def _unique(name: str, names: set[str]) -> str:
 
 
 _PLAIN = re.compile(r"[A-Za-z0-9_./(][A-Za-z0-9_./:,()+ -]*\Z")
+#: what YAML cannot hold raw (it is not printable to YAML)
+_NOT_PRINTABLE = re.compile("[\ufffe\uffff]")
 
 
 def _scalar(text: str) -> str:
-    """A YAML scalar: plain when nothing in it means something to YAML, else quoted."""
+    """A YAML scalar: plain when nothing in it means something to YAML, else quoted
+    with JSON's escapes (YAML's too): line breaks, controls, bidi and zero-width
+    characters as ``\\uXXXX``, and ``##[`` (a CI log's legacy command) as ``#\\u0023[``,
+    so that the entry pasted into a claims file reads back as the filing's string."""
     if _PLAIN.match(text) and not text.endswith(" ") and ": " not in text and " #" not in text:
         return text
-    return json.dumps(text, ensure_ascii=False)
+    from factcheck.reporters.escape import for_json
+
+    quoted = for_json(json.dumps(text, ensure_ascii=False)).replace("##[", "#\\u0023[")
+    return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)

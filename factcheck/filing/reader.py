@@ -154,6 +154,27 @@ def _declaration_first(data: bytes) -> bytes:
     return (_BOM if bom else b"") + stripped[: end + 2] + body[:head] + stripped[end + 2 :]
 
 
+def _what_it_is(start: bytes) -> str:
+    """What a file that is not XML seems to be, from its first bytes, never quoting them:
+    the file may be anything at all (a path given on the command line is read), and a
+    message must not carry its contents."""
+    if start.startswith(b"%PDF"):
+        return "a PDF document"
+    if start.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        # a .zip given is read as a report package (read_filing): a ZIP here is a document
+        # of a package or folder, which is not read as a package in its turn
+        return "a ZIP archive, read as a report package only when it is the path given"
+    for cut in range(4):  # the sample may end inside a character of up to four bytes
+        try:
+            text = start[: len(start) - cut].decode("utf-8")
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return "binary data"
+    return "text" if text and all(c.isprintable() or c in "\t\r\n" for c in text) else "binary data"
+
+
 class _Pending:
     """A fact as its element gave it; made into a Fact once every context is known."""
 
@@ -233,10 +254,10 @@ class _Builder:
         if not start:
             raise FilingError(f"{self.doc}: empty file, not a filing", code="filing-not-xbrl")
         if not start.startswith((b"<", b"\xff\xfe", b"\xfe\xff")):  # UTF-16 begins with its BOM
-            shown = start[:30].decode("utf-8", "replace").split("\n")[0]
             raise FilingError(
-                f"{self.doc}: not an XBRL filing: not XML (it begins {shown!r}); a filing is an XBRL "
-                "instance (.xml) or an Inline XBRL document (.htm, .xhtml)",
+                f"{self.doc}: not an XBRL filing: not XML ({_what_it_is(start)}, where XML begins with '<'); "
+                "a filing is an XBRL instance (.xml), an Inline XBRL document (.htm, .xhtml), a report "
+                "package (.zip) or the folder of a submission",
                 code="filing-not-xbrl",
             )
 
@@ -303,10 +324,9 @@ class _Builder:
                 code="filing-not-xbrl",
             )
         else:
-            local = name.rpartition(" ")[2]
             line, col = self.where()
             raise FilingError(
-                f"{self.doc}:{line}:{col}: not an XBRL filing: the document is <{local}>, where an XBRL "
+                f"{self.doc}:{line}:{col}: not an XBRL filing: XML of another kind, where an XBRL "
                 "instance is <xbrl> (http://www.xbrl.org/2003/instance) and an Inline XBRL document is <html>",
                 code="filing-not-xbrl",
             )
@@ -348,14 +368,14 @@ class _Builder:
     def _data(self, text: str) -> None:
         collectors = self.collectors
         if collectors:
-            # a fact inside a fact repeats its text: bounded, so that thousands of nested
-            # facts around the same text cannot make gigabytes of it
+            # a fact (or a continuation) inside a fact repeats its text: bounded, so that
+            # thousands of nested facts around the same text cannot make gigabytes of it
             self.budget -= len(text) * len(collectors)
             if self.budget < 0:
                 line, col = self.where()
                 raise FilingError(
-                    f"{self.doc}:{line}:{col}: refused: facts nested in facts repeat more text than the "
-                    "file holds (no filing does this)",
+                    f"{self.doc}:{line}:{col}: refused: facts and continuations nested in each other repeat "
+                    "more text than the file holds (no filing does this)",
                     code="filing-nesting",
                 )
             for parts in collectors:
