@@ -67,9 +67,11 @@ def _main(
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    from factcheck.reporters.escape import for_terminal_line
+    # one line, never a CI log's command: a message may quote a filing's own strings (the
+    # name of an entry of a report package, '##[error]…', among them)
+    from factcheck.reporters.escape import for_log_line
 
-    typer.echo(f"factcheck: error: {for_terminal_line(message)}", err=True)
+    typer.echo(f"factcheck: error: {for_log_line(message)}", err=True)
     return typer.Exit(code)
 
 
@@ -293,6 +295,7 @@ def facts(
     concept: Annotated[str | None, typer.Option("--concept", metavar="TEXT", help="Only concepts containing TEXT (any case); text facts are listed too.")] = None,
     period: Annotated[str | None, typer.Option("--period", metavar="DATE|START/END", help="Only this period: a date (instants on it, durations ending on it) or START/END.")] = None,
     yaml: Annotated[bool, typer.Option("--yaml", help="Print fact entries to paste into a claims file.")] = False,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write there (atomically) instead of stdout; --yaml paths are then relative to FILE.")] = None,
 ) -> None:
     """List the facts of a filing: concept, period, value (as the claims language writes it), decimals.
 
@@ -302,13 +305,23 @@ def facts(
     from factcheck.filing.listing import facts_listing
 
     try:
-        listing = facts_listing(filing, concept, period, yaml)
+        listing = facts_listing(filing, concept, period, yaml, output)
     except FactcheckError as e:
         raise _fail(str(e)) from None
-    sys.stdout.write(listing.text)
-    if listing.note:
-        from factcheck.reporters.escape import for_log_line
+    from factcheck.reporters.escape import for_log_line
 
+    for warning in listing.warnings:  # a filing's problems quote its strings: escaped as the listing is
+        typer.echo(f"factcheck: warning: {for_log_line(warning)}", err=True)
+    if output is not None and listing.text:
+        from factcheck.output import write_atomic
+
+        try:
+            write_atomic(output, listing.text)
+        except OSError as e:
+            raise _fail(f"{output}: cannot be written ({e.strerror or e})") from None
+    else:
+        sys.stdout.write(listing.text)
+    if listing.note:
         typer.echo(f"factcheck: {for_log_line(listing.note)}", err=True)
         raise typer.Exit(1)
 

@@ -472,7 +472,7 @@ def _rates(doc: Document, problems: list[Problem]) -> q.Rates:
             problems.append(Problem(_where(expr, e), "settings", f"the rate for {code}: {e.message}"))
             continue
         names = list(v.unit.exponents.items())
-        if len(names) != 1 or names[0][0] not in q.CURRENCIES or names[0][1] != 1 or v.point <= 0:
+        if len(names) != 1 or not q.is_currency(names[0][0]) or names[0][1] != 1 or v.point <= 0:
             problems.append(
                 Problem(expr.place, "settings", f"the rate for {code} should be a positive amount of another currency (7.2 CNY)")
             )

@@ -138,7 +138,7 @@ def test_formats_fixed_zero_and_number_words(ix2024):
     assert (zero.raw, zero.format, zero.value) == ("—", "ixt:fixed-zero", 0)
     vendors = [f for f in ix2024.facts if f.concept == "aapl:NumberOfSignificantVendors"]
     assert vendors and all(f.format == "ixt-sec:numwordsen" and f.raw == "two" and f.value == 2 for f in vendors)
-    assert written(vendors[0]) == "2 vendors"
+    assert written(vendors[0]) == "2 Vendor"  # the filer's unit aapl:Vendor, as it names it (issue 24)
 
 
 def test_nil_facts_have_no_value(x2023, ix2024):
@@ -595,7 +595,7 @@ def test_missing_folder_and_too_large_are_refused_unread(tmp_path, monkeypatch):
     with pytest.raises(FilingError, match="no such file") as e:
         read_filing(tmp_path / "missing.xml")
     assert e.value.code == "filing-file"
-    with pytest.raises(FilingError, match="is a folder"):
+    with pytest.raises(FilingError, match="no filing in it"):  # a folder is read as a submission
         read_filing(tmp_path)
     monkeypatch.setattr(reader, "MAX_FILING_BYTES", 1000)
     with pytest.raises(FilingError, match=r"too large \(1.4 MB; a filing is read up to"):
@@ -645,6 +645,7 @@ def test_facts_yaml_gives_entries_ready_to_paste(runner, here):
         "filing": "tests/data/filings/aapl-20240928.ixbrl.html",
         "concept": "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax",
         "period": FY2024,
+        "decimals": -6,
         "value": "391,035 million USD",
     }
     assert facts["revenue_from_contract_with_customer_excluding_assessed_tax_service_2024"]["dimensions"] == SERVICES
@@ -657,7 +658,8 @@ def test_facts_yaml_paths_are_relative_to_the_working_directory(runner, monkeypa
     out = runner.invoke(app, ["facts", str(XBRL_2023), "--concept", "EarningsPerShareDiluted", "--period", FY2023, "--yaml"])
     assert out.exit_code == 0, out.output
     entry = yaml.safe_load(out.output)["facts"]["earnings_per_share_diluted_2023"]
-    assert entry == {"filing": "aapl-20230930.xbrl.xml", "concept": "us-gaap:EarningsPerShareDiluted", "period": FY2023, "value": "6.13 USD/share"}
+    assert entry == {"filing": "aapl-20230930.xbrl.xml", "concept": "us-gaap:EarningsPerShareDiluted", "period": FY2023,
+                     "decimals": 2, "value": "6.13 USD/share"}
 
 
 def test_facts_with_text_facts_when_a_concept_is_asked(runner, here):
@@ -730,7 +732,7 @@ def test_facts_escapes_every_string_of_the_filing(tmp_path, args):
     "args, message",
     [
         (["missing.xml"], "factcheck: error: missing.xml: no such file\n"),
-        (["tests"], "factcheck: error: tests: is a folder, not a filing"),
+        (["docs"], "factcheck: error: docs: no filing in it: no Inline XBRL document"),
         (["README.md"], "factcheck: error: README.md: not an XBRL filing: not XML (text, where XML begins with '<')"),
         (["tests/data/filings/aapl-20230930.xbrl.xml", "--period", "FY2023"], "factcheck: error: --period: 'FY2023' is not a period"),
     ],

@@ -255,3 +255,54 @@ def test_pre_commit_reads_no_claims_file_through_a_link_out(links, tmp_path, mon
     (links / "draft.claims.yaml").write_text("version: 1\narticle:\n  draft: draft.md\nclaims: []\n")
     assert hook.plan(["draft.md"]) == ["draft.claims.yaml"]
     assert not any("link" in p for p in opened) and any("draft.claims.yaml" in p for p in opened)
+
+
+# --------------------------------------------------------------------------- a filing of several files (issues 24 and 25)
+
+#: the same filing as an Inline XBRL document, for a report package and a submission's folder
+OUTSIDE_REPORT = """<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
+  xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:dei="http://xbrl.sec.gov/dei/2023"><body>
+<ix:header><ix:resources><xbrli:context id="d"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier></xbrli:entity>
+<xbrli:period><xbrli:instant>2024-12-31</xbrli:instant></xbrli:period></xbrli:context></ix:resources></ix:header>
+<ix:nonNumeric name="dei:EntityRegistrantName" contextRef="d">SENTINEL-SECRET</ix:nonNumeric>
+</body></html>
+"""
+
+
+@pytest.fixture
+def package_links(repo, tmp_path):
+    """A report package and the folder of a submission outside the repository, and
+    links committed in it that lead to them (and to a folder holding the package)."""
+    import zipfile
+
+    away = tmp_path / "away"
+    (away / "submission" / "reports").mkdir(parents=True)
+    (away / "submission" / "reports" / "report.xhtml").write_text(OUTSIDE_REPORT)
+    with zipfile.ZipFile(away / "pkg.zip", "w") as z:
+        z.writestr("pkg/reports/report.xhtml", OUTSIDE_REPORT)
+    here = repo / "articles"
+    os.symlink(away / "pkg.zip", here / "link.zip")
+    os.symlink(away / "submission", here / "linked-submission", target_is_directory=True)
+    os.symlink(away, here / "linked-folder", target_is_directory=True)
+    return away
+
+
+@pytest.mark.parametrize("given_path", ["link.zip", "linked-submission", "linked-folder/pkg.zip", "linked-folder/submission"])
+def test_a_package_or_a_folder_does_not_leave_the_repository_through_a_link(package_links, runner, given_path):
+    """paths.given holds for every form of filing `facts` reads: a report package and the
+    folder of a submission, reached through a committed link out, are refused unread."""
+    from factcheck.cli import app
+
+    out = runner.invoke(app, ["facts", given_path])
+    assert out.exit_code == 2, out.output
+    assert out.output == f"factcheck: error: filing: {given_path} {LEADS_OUT}: factcheck follows links only inside it; " \
+        "to read a file outside it, name the file by its own path\n"
+    assert "SENTINEL" not in out.output
+
+
+def test_a_package_or_a_folder_typed_outside_the_repository_is_read(package_links, runner):
+    from factcheck.cli import app
+
+    for path in (package_links / "pkg.zip", package_links / "submission"):
+        out = runner.invoke(app, ["facts", "--concept", "dei", str(path)])
+        assert out.exit_code == 0 and "SENTINEL-SECRET" in out.output, out.output

@@ -69,7 +69,8 @@ def _format_name(builder: _Builder, text: str) -> str:
 
 
 def continued_texts(builder: _Builder) -> dict[int, str]:
-    """The full text of each nonNumeric fact whose text goes on elsewhere (by id()).
+    """The full text of each nonNumeric fact whose text goes on elsewhere (by id()), in
+    the same document or another of its set (a continuation id is unique in the set).
 
     A continuation continues one fact: Inline XBRL 1.1 forbids two ``continuedAt`` to
     name the same ``ix:continuation``, and a hostile file that has 20,000 facts share
@@ -80,6 +81,8 @@ def continued_texts(builder: _Builder) -> dict[int, str]:
     A continuation's text was counted against the budget of fact text as it was read
     (it is gathered as a fact's is); joined once, its parts are let go, so time and
     memory stay linear in the file."""
+    from factcheck.filing.reader import place
+
     out: dict[int, str] = {}
     owner: dict[str, _Pending] = {}  # continuation id -> the fact it continues
     for p in builder.pending:
@@ -90,15 +93,17 @@ def continued_texts(builder: _Builder) -> dict[int, str]:
         while nxt:
             taken = owner.get(nxt)
             if taken is not None:
-                whose = "this fact's own chain" if taken is p else f"{taken.concept} at {taken.line}:{taken.col}"
+                whose = "this fact's own chain" if taken is p else f"{taken.concept} at {place(taken.file, taken.line, taken.col)}"
                 builder.problems.append(
-                    f"{p.line}:{p.col}: {p.concept}: continuedAt '{shorten(nxt)}' names an ix:continuation that "
+                    f"{place(p.file, p.line, p.col)}: {p.concept}: continuedAt '{shorten(nxt)}' names an ix:continuation that "
                     f"{whose} reaches already (a continuation continues one fact, once); its text is left out here"
                 )
                 break
             found = builder.continuations.get(nxt)
             if found is None:
-                builder.problems.append(f"{p.line}:{p.col}: {p.concept}: continuedAt '{shorten(nxt)}' names no ix:continuation")
+                builder.problems.append(
+                    f"{place(p.file, p.line, p.col)}: {p.concept}: continuedAt '{shorten(nxt)}' names no ix:continuation"
+                )
                 break
             owner[nxt] = p
             texts.append("".join(found[0]))

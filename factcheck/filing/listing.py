@@ -18,6 +18,9 @@ from typing import NamedTuple
 from factcheck.filing.model import INF, Fact, Filing, Period
 from factcheck.filing.notation import written
 
+#: problems of a filing told on stderr before the rest are counted
+MAX_WARNINGS = 20
+
 
 class Listing(NamedTuple):
     """What ``factcheck facts`` prints: ``text`` on stdout; ``note`` (on stderr, exit 1)
@@ -26,14 +29,18 @@ class Listing(NamedTuple):
     text: str
     shown: int
     note: str | None = None
+    #: what is wrong in the filing without stopping it (facts left out), for stderr
+    warnings: tuple[str, ...] = ()
 
 
 def facts_listing(
-    path: str, concept: str | None = None, period: str | None = None, as_yaml: bool = False
+    path: str, concept: str | None = None, period: str | None = None, as_yaml: bool = False, output: str | None = None
 ) -> Listing:
     """Read the filing and list its numeric facts (text facts too when ``concept`` is
-    given), one line each, or as YAML fact entries. Raises FilingError (the filing) or
-    UsageError (a ``period`` that is not a date or START/END)."""
+    given), one line each, or as YAML fact entries (whose paths are relative to the
+    folder of ``output``, the file they will be written to, else to the working
+    directory). Raises FilingError (the filing) or UsageError (a ``period`` that is not
+    a date or START/END)."""
     from factcheck.errors import UsageError
     from factcheck.filing.reader import read_filing
     from factcheck.load.paths import OutsideRoot, given
@@ -50,16 +57,20 @@ def facts_listing(
         raise UsageError(e.message) from None
     filing = read_filing(path)
     facts = list(select(filing, concept, want, text_too=concept is not None and not as_yaml))
+    warned = tuple(f"{path}: {p}" for p in filing.problems[:MAX_WARNINGS])
+    if len(filing.problems) > MAX_WARNINGS:
+        warned += (f"{path}: and {len(filing.problems) - MAX_WARNINGS:,} more problems",)
     head = _heading(filing)
     if not facts:
         what = " and ".join(
             w for w in (concept and f"--concept {concept!r}", period and f"--period {period}") if w
         )
         numeric = sum(1 for f in filing.facts if f.numeric)
-        return Listing("", 0, f"{path}: no fact matches {what or 'at all'} ({numeric:,} numeric facts in the filing)")
+        return Listing("", 0, f"{path}: no fact matches {what or 'at all'} ({numeric:,} numeric facts in the filing)", warned)
     if as_yaml:
-        return Listing(yaml_entries(filing, facts, head), len(facts))
-    return Listing(table(filing, facts, head), len(facts))
+        base = os.path.dirname(os.path.abspath(output)) if output else None
+        return Listing(yaml_entries(filing, facts, head, base), len(facts), None, warned)
+    return Listing(table(filing, facts, head), len(facts), None, warned)
 
 
 def select(filing: Filing, concept: str | None, period: Period | None, text_too: bool = False) -> Iterable[Fact]:
@@ -91,6 +102,10 @@ def _heading(filing: Filing) -> str:
     kind = "Inline XBRL" if filing.kind == "ixbrl" else "XBRL instance"
     what = filing.document_type or "filing"
     about = f", {what} for {filing.period}" if filing.period else ""
+    if filing.period and filing.period_source and filing.period_source != "dei:DocumentPeriodEndDate":
+        about += f" (its period from {filing.period_source})"
+    if filing.year_to_date:
+        about += f", year to date {filing.year_to_date}"
     if filing.period_end and (filing.period is None or filing.period.end != filing.period_end):
         about += f" (period end {filing.period_end})"
     return f"{filing.path}: {kind}{about}"
@@ -110,8 +125,8 @@ def table(filing: Filing, facts: list[Fact], head: str) -> str:
     """One fact a line: concept, period, value (with its unit), decimals, line, dimensions."""
     from factcheck.reporters.escape import for_log_line, for_terminal_line  # the output's floor, as config does
 
-    rows = [
-        tuple(map(for_terminal_line, (f.concept, str(f.period), _shown(f), _decimals(f), str(f.line), _dims(f))))
+    rows = [  # every cell, the document's name in a package (``file:line``) too: an entry's name is the filing's
+        tuple(map(for_terminal_line, (f.concept, str(f.period), _shown(f), _decimals(f), _line(f), _dims(f))))
         for f in facts
     ]
     header = ("concept", "period", "value", "decimals", "line", "dimensions")
@@ -123,6 +138,11 @@ def table(filing: Filing, facts: list[Fact], head: str) -> str:
     return "\n".join(map(for_log_line, out)) + "\n"
 
 
+def _line(f: Fact) -> str:
+    """The fact's line, and its document's name in a filing of several (``a.htm:12``)."""
+    return f"{f.file}:{f.line}" if f.file else str(f.line)
+
+
 def _shown(f: Fact) -> str:
     text = written(f)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -130,18 +150,27 @@ def _shown(f: Fact) -> str:
 
 # --------------------------------------------------------------------------- YAML
 
-def yaml_entries(filing: Filing, facts: list[Fact], head: str) -> str:
-    """Fact entries for a claims file: a name, the filing (relative to the working
-    directory), the concept, the period, the dimensions, and the value as the filing
-    gives it, for reading (and for the check against the filing)."""
+def yaml_entries(filing: Filing, facts: list[Fact], head: str, base: str | None = None) -> str:
+    """A facts file (``version: 1``, to include or paste into a claims file) whose every
+    entry loads back to its fact's own value, unit and interval, by construction: the
+    entry names the filing (relative to ``base``, the folder of the file written, else
+    the working directory), the concept, the period, the dimensions, the ``decimals``
+    (and the unit, where the filing gives the same fact in several), which pick out that
+    one fact; the value as the claims language writes it is added for reading, and
+    only when it reads back as the filing's (else it is a comment). Every value is a
+    scalar with YAML's own escapes (``_scalar``) and every comment one line for a log
+    (``for_log_line``): a filing's strings never act on a terminal or a CI log."""
     from factcheck.reporters.escape import for_log_line
 
-    where = _relative(filing.path)
-    out = [f"# {for_log_line(head)}", "facts:"]
+    where = _relative(filing.path, base)
+    out = [f"# {for_log_line(head)}", "version: 1", "facts:"]
     names: set[str] = set()
     skipped = 0
+    units: dict[tuple[object, ...], set[str]] = {}
     for f in facts:
-        if f.value is None:
+        units.setdefault((f.concept, f.period, f.dimensions), set()).add(f.unit.text if f.unit else "")
+    for f in facts:
+        if f.value is None or f.unit is None:
             skipped += 1
             continue
         name = _unique(fact_name(f), names)
@@ -152,15 +181,41 @@ def yaml_entries(filing: Filing, facts: list[Fact], head: str) -> str:
         if f.dimensions:
             out.append("    dimensions:")
             out.extend(f"      {_scalar(a)}: {_scalar(m)}" for a, m in f.dimensions)
-        out.append(f"    value: {_scalar(written(f))}")
+        if f.decimals is not None:
+            out.append(f"    decimals: {_decimals(f)}")
+        if len(units[(f.concept, f.period, f.dimensions)]) > 1:
+            out.append(f"    unit: {_scalar(f.unit.text)}")
+        text = written(f)
+        if reads_back(text, f):
+            out.append(f"    value: {_scalar(text)}")
+        else:
+            # a comment: the figure with the unit as the filing names it, escaped as the heading is
+            out.append(f"    # value: {for_log_line(text)} (the claims language cannot write it; the filing gives it)")
     if skipped:
         out.append(f"# {skipped} fact{'s' if skipped != 1 else ''} without a value (nil or unreadable) left out")
     return "\n".join(out) + "\n"
 
 
-def _relative(path: str) -> str:
+def reads_back(text: str, fact: Fact) -> bool:
+    """Whether ``text``, read by the claims language, is the fact's figure: its unit, and
+    an interval that holds the filing's value (what loading a facts file checks)."""
+    from factcheck.errors import FactcheckError
+    from factcheck.expr import Evaluator
+    from factcheck.expr.parser import parse
+    from factcheck.load.filings import value_of
+    from factcheck.quantity import Value
+
     try:
-        rel = os.path.relpath(path)
+        want = value_of(fact)
+        got = Evaluator({}).eval(parse(text))
+    except (FactcheckError, ValueError, ArithmeticError):
+        return False
+    return isinstance(got, Value) and got.unit is want.unit and got.iv.contains(want.point)
+
+
+def _relative(path: str, base: str | None = None) -> str:
+    try:
+        rel = os.path.relpath(path, base)
     except ValueError:  # another drive (Windows)
         return path
     return rel.replace(os.sep, "/")

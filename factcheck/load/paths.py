@@ -230,11 +230,12 @@ def repository_root(claims_path: str) -> str:
         d = parent
 
 
-def named_file(claims_path: str, written: str, limit: int, what: str) -> str:
+def named_file(claims_path: str, written: str, limit: int, what: str, folder_ok: bool = False) -> str:
     """The file ``written`` in the claims file at ``claims_path`` names, resolved: a
     relative path, read from the claims file's folder, that stays inside the claims
     file's repository (``repository_root``) once ``..`` and symbolic links are resolved,
-    and is a regular file of at most ``limit`` bytes.
+    and is a regular file of at most ``limit`` bytes (or, with ``folder_ok``, a folder:
+    the folder of a filing's submission, which its reader walks without following links).
 
     Raises LoadError (at 1:1: the caller places it at the key that names the file)
     with code ``path-refused`` (absolute, or outside the repository), ``path-missing``
@@ -262,6 +263,9 @@ def named_file(claims_path: str, written: str, limit: int, what: str) -> str:
     except OSError:
         raise LoadError(1, 1, "path-missing", f"{what}: no file {text} (the path is relative to this claims file)") from None
     if stat.S_ISDIR(info.st_mode):
+        if folder_ok:
+            _READ.append(target)
+            return target
         raise LoadError(1, 1, "path-unreadable", f"{what}: {text} is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise LoadError(1, 1, "path-unreadable", f"{what}: {text} is not a regular file (a pipe, a device or a socket)")
