@@ -24,7 +24,7 @@ from typing import NamedTuple
 from factcheck import quantity as q
 from factcheck.infer import tree as t
 from factcheck.infer.lang import cues, lang_of, tokens
-from factcheck.infer.reading import Reading
+from factcheck.infer.reading import Fig, Reading
 from factcheck.infer.relate import Alt, Relation
 from factcheck.prose import Mention
 
@@ -87,8 +87,7 @@ class Table(NamedTuple):
 
 def relations(r: Reading) -> list[Relation]:
     out: list[Relation] = []
-    for cells in r.tables:
-        table = _table(r, cells)
+    for table in _tables(r):
         if table is None:
             continue
         out += _row_changes(r, table)
@@ -96,6 +95,109 @@ def relations(r: Reading) -> list[Relation]:
         out += _total_rows(r, table)
         out += _quarter_sums(r, table)
     return out
+
+
+def _tables(r: Reading) -> list[Table | None]:
+    """The draft's tables, each read once for every finder that asks."""
+    found = getattr(r, "_grid_tables", None)
+    if found is None:
+        found = [_table(r, cells) for cells in r.tables]
+        r._grid_tables = found  # type: ignore[attr-defined]
+    return found
+
+
+# --------------------------------------------------------------------------- figures a text names from a table
+
+
+def named_cells(r: Reading, section: int) -> list[Fig]:
+    """The figures of the section's tables as the text may name them: each row's amount in
+    its current column (the latest year's, or the one headed 本期/current) and its prior
+    one, as a figure whose measure is the row's label and whose value carries the scale
+    the table states ('$ millions', （亿元）, 'Revenue ($B)'). A share in the text whose
+    whole is a table's row ('占营业收入的71.15%' under a table of 营业收入) takes it."""
+    cache = getattr(r, "_named_cells", None)
+    if cache is None:
+        cache = {}
+        for k, table in enumerate(_tables(r)):
+            if table is not None:
+                cache.setdefault(r.table_sections[k], []).extend(_row_figures(r, table))
+        r._named_cells = cache  # type: ignore[attr-defined]
+    return cache.get(section, [])
+
+
+def _row_figures(r: Reading, table: Table) -> list[Fig]:
+    periods = _periods(table.columns)
+    if not periods:
+        return []
+    caption = r.text[max(0, table.lines[0] - 160) : table.lines[0]]
+    out = []
+    for row in table.rows[table.heads :]:
+        label = _label(row[0].text)
+        if not label or _PER_ROW.search(label) or _percent_row(label):
+            continue
+        for c, period in periods.items():
+            cell = row[c] if c < len(row) else None
+            if cell is None or cell.kind != "amt" or cell.value is None:
+                continue
+            value = _scaled(cell, row[0].text, table.columns[0].head, caption)
+            if value is None:
+                continue
+            m = _mention(cell, r.text)
+            f = Fig(Mention(m.start, m.end, m.text, m.kind, value=value), 0, "amt", value)
+            f.period, f.measure, f.explicit = period, _measure_of(label), True
+            out.append(f)
+    return out
+
+
+def _periods(cols: list[Column]) -> dict[int, str]:
+    """Which level columns are the current period and which the prior: by their years (the
+    latest two), else by their words (本期, 上年同期)."""
+    levels = [j for j, c in enumerate(cols) if c.kind == "level" and not c.quarter]
+    dated = sorted((j for j in levels if cols[j].year is not None), key=lambda j: cols[j].year or 0, reverse=True)
+    if len(dated) >= 2 and cols[dated[0]].year != cols[dated[1]].year:
+        return {dated[0]: "cur", dated[1]: "prior"}
+    said = {j: ("cur" if cols[j].current else "prior") for j in levels if cols[j].current is not None}
+    return said if "cur" in said.values() else {}
+
+
+#: a table's scale: '($ millions)', 'in thousands', '$B', （亿元）, 单位：万元
+_SCALE = re.compile(r"(?P<cur>US\$|HK\$|A\$|NZ\$|C\$|S\$|NT\$|RMB|Rs\.?|[$£€¥₹])?\s*"
+                    r"(?P<mag>millions?|billions?|thousands?|mn|bn|\bm\b|\bb\b|B\b|'000|000s)|"
+                    r"(?:单位[:：]\s*|[（(])(?P<zh>亿元|万元|百万元|千元|元|亿美元|万美元|百万美元|亿港元|万港元|百万港元)[）)]?")
+_SCALE_WORD = {"million": "million", "millions": "million", "mn": "million", "m": "million", "billion": "billion",
+               "billions": "billion", "bn": "billion", "b": "billion", "thousand": "thousand", "thousands": "thousand",
+               "'000": "thousand", "000s": "thousand"}
+
+
+def _scaled(cell: Cell, label: str, corner: str, caption: str) -> q.Value | None:
+    """A cell's amount at the scale its row label, the table's corner or its caption states
+    ('Revenue ($B) | 15.4' is 15.4 billion USD): read as the number reader reads that text.
+    None when no scale is stated (a bare count is compared with nothing named)."""
+    from factcheck.prose import read
+
+    for where in (label, corner, caption.split("\n")[-1] if caption.strip() else ""):
+        found = _SCALE.search(where)
+        if found is None:
+            continue
+        digits = _digits(cell)
+        if found.group("zh"):
+            text = f"{digits}{found.group('zh')}"
+        else:
+            mag = _SCALE_WORD.get(found.group("mag").lower().strip(), "")
+            text = f"{found.group('cur') or ''}{digits} {mag}"
+        read_back = [m for m in read(text) if m.value is not None]
+        if len(read_back) != 1:
+            return None
+        v = read_back[0].value
+        assert v is not None
+        return q.neg(v) if cell.value is not None and cell.value.point < 0 else v
+    return None
+
+
+def _measure_of(label: str) -> str:
+    from factcheck.infer.reading import measure_key
+
+    return measure_key(re.sub(r"[（(][^）)]*[）)]", "", label))
 
 
 # --------------------------------------------------------------------------- reading a table
@@ -416,7 +518,10 @@ def _share_columns(r: Reading, table: Table) -> list[Relation]:
             continue
         whole = next((row for row in body if k < len(row) and row[k].value is not None and row[k].kind == "pct"
                       and row[k].value.point == 100), None)
-        if whole is None or whole[k - 1].value is None:
+        if whole is None:
+            out += _shares_of_named(r, table, k)  # '% of net sales' with net sales in the text: of that figure
+            continue
+        if whole[k - 1].value is None:
             continue
         total = whole[k - 1].value
         if total.point <= 0:
@@ -437,6 +542,72 @@ def _share_columns(r: Reading, table: Table) -> list[Relation]:
                                 (_mention(row[k - 1], r.text), _mention(whole[k - 1], r.text), at), at,
                                 row[0].start, row[-1].end, alts, True))
     return out
+
+
+def _shares_of_named(r: Reading, table: Table, k: int) -> list[Relation]:
+    """A share column whose header names its whole ('% of net sales', 占营业收入比重) when no
+    row of the table is that whole: each row's amount (at the table's scale) over the figure
+    of that name and of the column's year in the table or the text of the section."""
+    cols = table.columns
+    name = _whole_named(cols[k].head)
+    if not name or cols[k - 1].year is None:
+        return []
+    section = r.table_sections[_table_index(r, table)]
+    whole = _figure_of(r, section, name, cols[k - 1].year)
+    if whole is None:
+        return []
+    caption = r.text[max(0, table.lines[0] - 160) : table.lines[0]]
+    out = []
+    for row in table.rows[table.heads :]:
+        cell, share = row[k - 1] if k - 1 < len(row) else None, row[k] if k < len(row) else None
+        if cell is None or share is None or share.kind != "pct" or cell.kind != "amt" or share.value is None:
+            continue
+        value = _scaled(cell, row[0].text, cols[0].head, caption)
+        if value is None or not q.compatible(value.unit, whole.value.unit):
+            continue
+        at = _mention(share, r.text)
+        out.append(Relation("share", "table-share", t.call("share", t.num(value), t.num(whole.value)),
+                            t.num(share.value), "≈", None, (_mention(cell, r.text), whole.m, at), at, row[0].start,
+                            row[-1].end, (), True))
+    return out
+
+
+def _whole_named(head: str) -> str:
+    """The whole a share column's header names: '% of net sales' -> net sales, 占营业收入比重 -> 营业收入."""
+    from factcheck.infer.reading import measure_key
+
+    found = re.search(r"\bof\s+(?:total\s+)?([a-z][a-z '’-]{2,40})", head.lower()) or re.search(r"占([^比（(]{2,12})", head)
+    return measure_key(found.group(1)) if found else ""
+
+
+def _table_index(r: Reading, table: Table) -> int:
+    return next(i for i, x in enumerate(_tables(r)) if x is table)
+
+
+def _figure_of(r: Reading, section: int, name: str, year: int) -> Fig | None:
+    """The one amount of the section's text named ``name`` and said of ``year`` ('net sales
+    were $383.3 billion in fiscal 2023')."""
+    from factcheck.infer.relate import _extra
+
+    found = []
+    for s in r.sections.get(section, []):
+        for st in s.stmts:
+            if _extra(name, st.measure) is None:
+                continue
+            for f in st.figs:
+                if f.kind == "amt" and f.role in ("level", "new") and _year_by(f) == year:
+                    found.append(f)
+    return found[0] if len({f.value.point for f in found}) == 1 else None
+
+
+def _year_by(f: Fig) -> int | None:
+    """The year said right after a figure ('$383.3 billion in fiscal 2023') or right before it."""
+    after = re.match(r"\s*(?:in|for)\s+(?:the\s+)?(?:fiscal\s+|financial\s+|fy\s*)?((?:19|20)\d{2})\b", f.after,
+                     re.IGNORECASE)
+    if after:
+        return int(after.group(1))
+    before = re.search(r"\b(?:in|for)\s+(?:fiscal\s+)?((?:19|20)\d{2})\W*$|((?:19|20)\d{2})年[^，,。\d]{0,12}$", f.before)
+    return int(before.group(1) or before.group(2)) if before else None
 
 
 def _total_rows(r: Reading, table: Table) -> list[Relation]:
@@ -516,7 +687,9 @@ def _foot(r: Reading, table: Table, block: list[list[Cell]], row: list[Cell], c:
     if col is None or col.kind not in ("level", "share") or row[c].value is None or row[c].kind not in ("amt", "pct"):
         return None
     hundred = row[c].value.point == 100
-    if row[c].kind == "pct" and not hundred or _per_unit(col.head) and not (hundred and _percent_head(col.head)):
+    shares = col.kind == "share"  # shares of one whole: the total's share is the sum of the rows' ('% of net sales')
+    if row[c].kind == "pct" and not hundred and not shares or _per_unit(col.head) and not (
+            (hundred or shares) and _percent_head(col.head)):
         return None  # an average, a rate or a price: a Total row gives its mean, not a sum
     parts = []
     for b in block:

@@ -189,6 +189,8 @@ def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
         more_news, more_bases = _earlier(r, s, st, c, levels)
         news = news or more_news
         bases = bases or more_bases
+    if not news and not bases and levels == "amt" and st.measure:
+        news, bases = _table_pair(r, s, st)  # 'R&D spending increased by $3.7 billion, or 14%' over a table of R&D
     if not news:
         return []
     if not bases and delta is not None:
@@ -783,8 +785,31 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
             if extra is not None:
                 best.setdefault((where, extra), []).append(subject)
     if not best:
-        return []
+        return _named_cell(r, s, p.whole, part.period)
     found = best[min(best)]
+    return found[:1] if len({f.value.point for f in found}) == 1 else []
+
+
+def _table_pair(r: Reading, s: Sentence, st: Stmt) -> tuple[list[Fig], list[Fig]]:
+    """The current and prior figures a table of the section gives the statement's measure,
+    when the statement gives neither."""
+    from factcheck.infer.grid import named_cells
+
+    lead = " ".join(s.text[s.start : st.figs[0].start].lower().split()) if st.figs else ""
+    cells = [f for f in named_cells(r, s.section) if same_measure(f.measure, st.measure)
+             or len(f.measure) > 3 and re.search(rf"\b{re.escape(f.measure)}\b", lead)]  # 'Research and development spending' 
+    news = [f for f in cells if f.period == "cur"]
+    bases = [f for f in cells if f.period == "prior"]
+    if len(news) != 1 or len(bases) != 1:
+        return [], []
+    return news, bases
+
+
+def _named_cell(r: Reading, s: Sentence, name: str, period: str) -> list[Fig]:
+    """The figure a table of the section gives the measure named (营业收入 of the table above)."""
+    from factcheck.infer.grid import named_cells
+
+    found = [f for f in named_cells(r, s.section) if f.period == period and _extra(name, f.measure) is not None]
     return found[:1] if len({f.value.point for f in found}) == 1 else []
 
 
