@@ -218,8 +218,8 @@ def _wholes(items: list[Item], k: int, parts: list[Fig], listed: set[int], adjac
     out = []
     for j in range(k - 1, -1, -1):
         it = items[j]
-        if it.fig is None or j in listed or it.fig.period != "cur":
-            continue
+        if it.fig is None or j in listed or it.fig.period != "cur" or it.fig.approx:
+            continue  # a threshold ('首次突破10万亿元', 'more than $5 billion') is no whole
         if not _alike(it.fig, parts[0]) or it.fig.value.point <= largest:
             continue
         out.append(it.fig)

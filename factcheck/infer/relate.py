@@ -558,7 +558,9 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
         return None
     cmp, tol = comparison(p, 1)
     alts = tuple(Alt(x, t.num(p.value), "binding") for x in found[1:])
-    exact = bool(explicit or referred) or _extra(p.whole, wholes[0].measure) is not None
+    extra = _extra(p.whole, wholes[0].measure)
+    exact = bool(explicit or referred) or extra is not None and (
+        extra < QUALIFIED or _only_one(r, s, p.whole, part) == wholes[0].value.point)
     return Relation("share", "share-by-role", found[0], t.num(p.value), cmp, tol, (part.m, wholes[0].m, p.m), p.m,
                     s.start, s.end, alts, len(found) == 1 and p.explicit and exact)
 
@@ -770,20 +772,21 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     if not p.whole:
         return []
     scope = r.scopes.get(s.scope, [])
-    best: dict[tuple[int, int], list[Fig]] = {}
+    best: dict[tuple[int, int, int], list[Fig]] = {}
     for t2 in r.sections.get(s.section, []):
         where = 0 if t2 in scope else 1 if t2.start < s.start else 2
         for st in t2.stmts:
             subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
             if subject is None or subject is part or subject.period != part.period:
                 continue
-            if st.qual and st.qual not in s.words().lower():
-                continue  # 'Year-to-date inflows' is not the week's 'all inflows'
+            if st.qual and st.qual not in s.words().lower() and s.lang == "en":
+                continue  # 'Year-to-date inflows' is not the week's 'all inflows' (一季度… heads a whole report)
             if _smaller(subject, part) and p.value.point <= 100:
                 continue  # a whole smaller than its part is another measure's figure
             extra = _extra(p.whole, st.measure)
             if extra is not None:
-                best.setdefault((where, extra), []).append(subject)
+                # a name that says more than the whole in words of its own only where no other names it
+                best.setdefault((int(extra >= QUALIFIED), where, extra), []).append(subject)
     if not best:
         return _named_cell(r, s, p.whole, part.period)
     found = best[min(best)]
@@ -805,6 +808,19 @@ def _table_pair(r: Reading, s: Sentence, st: Stmt) -> tuple[list[Fig], list[Fig]
     return news, bases
 
 
+def _only_one(r: Reading, s: Sentence, name: str, part: Fig) -> object:
+    """The value of the one figure of the section, of the part's period, whose name is the
+    whole named or ends with it (货物贸易进出口总值 for 进出口总值); None when there are
+    several: then the whole is not bound without doubt."""
+    values = set()
+    for t2 in r.sections.get(s.section, []):
+        for st in t2.stmts:
+            if st.measure.endswith(name):
+                values |= {f.value.point for f in st.figs if f.kind == "amt" and f.role in ("level", "new")
+                           and f.period == part.period and f is not part}
+    return next(iter(values)) if len(values) == 1 else None
+
+
 def _named_cell(r: Reading, s: Sentence, name: str, period: str) -> list[Fig]:
     """The figure a table of the section gives the measure named (营业收入 of the table above)."""
     from factcheck.infer.grid import named_cells
@@ -818,11 +834,31 @@ def _smaller(whole: Fig, part: Fig) -> bool:
     return values is not None and values[0].point > 0 and values[1].point < values[0].point
 
 
+#: what a Chinese name of a total may end with and still name the same measure (出口总值, 出口)
+_TOTAL_ZH = re.compile(r"(?:总值|总额|总量|总计|合计)$")
+
+
+def _unscoped(extra: str) -> str:
+    """What a name says beyond another once the words of scope are read off its start (我国, 全国)."""
+    from factcheck.infer.lang import cues
+
+    c = cues("zh")
+    hits = c.tail(extra, frozenset({"scope", "stop"}))
+    return extra[hits[-1].end :] if hits else extra
+
+
+#: what ``_extra`` adds for a name that says more than the whole named, in words that are
+#: no mere scope (货物贸易进出口总值 for 进出口总值): the whole it likely is, never certain
+QUALIFIED = 100
+
+
 def _extra(whole: str, measure: str) -> int | None:
     """How much a measure's name says beyond the whole a share names (0: the same name);
     None when it does not name that whole."""
     if not whole or not measure:
         return None
+    if whole[0] >= "\u3400":
+        whole, measure = _TOTAL_ZH.sub("", whole) or whole, _TOTAL_ZH.sub("", measure) or measure  # 出口总值 is 出口
     if whole == measure:
         return 0
     kind = canonical(whole)
@@ -833,6 +869,8 @@ def _extra(whole: str, measure: str) -> int | None:
             return tail[1]  # 营收 and 东方财富证券营业收入, 'revenue' and 'consolidated sales': of whoever the text is about
     if same_measure(whole, measure) and _scope_words(whole, measure):
         return abs(len(measure) - len(whole))
+    if whole[0] >= "\u3400" and len(whole) >= 2 and measure.endswith(whole) and len(_unscoped(measure[: -len(whole)])) >= 2:
+        return QUALIFIED + len(measure) - len(whole)  # 占进出口总值的49.4% of 货物贸易进出口总值: a qualified name
     return None
 
 
