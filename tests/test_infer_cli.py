@@ -123,9 +123,9 @@ def test_explain_and_rules(runner, story):
     assert "check: growth(154.6 billion CNY, 167.2 billion CNY) = 8.15006%" in out.output
     out = runner.invoke(app, ["rules"])
     assert out.exit_code == 0
-    for name in ("table", "change-by-role", "share-by-role", "identity", "parts"):
+    for name in ("table", "change-by-role", "share-by-role", "identity", "parts", "ratios"):
         assert f"\n{name}\n" in out.output
-    for name in ("years-of", "nth-edition", "difference"):
+    for name in ("nth-edition", "anniversary"):
         assert f"\n{name}  (" in out.output
     assert "gives: growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%" in out.output
 

@@ -116,7 +116,11 @@ def _operand(r: Reading, s: Sentence, f: Fig, term: str, qual: str, delta: bool,
     scope = r.scopes.get(s.scope, [])
     section = r.sections.get(s.section, [])
     for level, sentences in ((0, [s]), (1, scope), (2, section)):
-        found = [g for t2 in sentences for g in t2.figs if g is not f and _named(g, term, qual, f, delta, t2.lang, exact)]
+        # beyond its sentence a term is the result's only when it says the same of whose ('goods deficit'
+        # takes 'goods exports', never the exports of all trade); a Chinese list's parts share its
+        # qualifier (其中服务出口…；进口…)
+        strict = exact or (bool(qual) and (level == 2 or level == 1 and s.lang == "en"))
+        found = [g for t2 in sentences for g in t2.figs if g is not f and _named(g, term, qual, f, delta, t2.lang, strict)]
         if found:
             values = {g.value.point for g in found}
             return (found[0] if len(values) == 1 else None), level < 2

@@ -69,6 +69,12 @@ def _parts(r: Reading) -> list[Relation]:
     return relations(r)
 
 
+def _ratios(r: Reading) -> list[Relation]:
+    from factcheck.infer.ratios import relations
+
+    return relations(r)
+
+
 def _tables(r: Reading) -> list[Relation]:
     from factcheck.infer.grid import relations
 
@@ -115,6 +121,15 @@ FINDERS: tuple[Finder, ...] = (
              "sum(181129亿 CNY, 35655亿 CNY) ≈ 216784亿 CNY"),
             ("Gaming brought in 35% of revenue, advertising 18%, fintech 32% and the rest 15%.",
              "sum(35%, 18%, 32%, 15%) ≈ 100%"))),
+    Finder("ratios", "ratio", _ratios,
+           "A ratio the text states between its figures: N times (N-fold, 是…的N倍; a side named, not written, is the "
+           "figure of that name in the paragraph), N years of a flow ('equal to 2.5 years of its net profit of …', "
+           "相当于N年的…), N per each ('8,000 members per store', 人均), a compound annual rate between two years' "
+           "figures (CAGR, 年均增长), and a gap, surplus or deficit between two amounts ('leaving a surplus of', 顺差).",
+           (("Its 2024 revenue of 90 billion yuan was three times the 30 billion yuan it made in 2019.",
+             "90 billion CNY / 30 billion CNY ≈ 3"),
+            ("2023年城镇消费品零售额407490亿元；乡村消费品零售额64005亿元，城镇消费品零售额是乡村的6.4倍。",
+             "407490亿 CNY / 64005亿 CNY ≈ 6.4"))),
     Finder("share-by-role", "share", _shares,
            "A share (accounted for P% of, or P% of W, 占…的P%, 占比, a margin of P%) paired with its part (the "
            "figure it restates, or its statement's subject) and its whole: the figure written next to it, the one "

@@ -359,7 +359,7 @@ def _role(f: Fig, figs: list[Fig]) -> None:
         return
     lead = _first(f.lead, LEAD_ROLES)
     tail = _own_tail(f)
-    if tail is not None and tail.key == "times":
+    if tail is not None and tail.key == "times" or re.search(r"(?:\btimes|-fold|倍)$|^(?:twice|thrice)$", f.m.text):
         f.role = "ratio"  # '1.4倍', 'three times': a ratio, never a change in amount
         return
     if f.i and _after_comparative(f, figs[f.i - 1]):

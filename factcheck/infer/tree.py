@@ -77,7 +77,8 @@ def _placed_binary(n: Binary, at: int) -> tuple[str, Node]:
     left, lnode = placed(n.left, at)
     sep = "/" if per else f" {n.op} "
     paren = isinstance(n.right, Binary) and (n.op == "/" or n.op == "-" and not (
-        n.right.op == "/" and isinstance(n.right.right, Name) and n.right.right.per))
+        n.right.op == "/" and isinstance(n.right.right, Name) and n.right.right.per)) or (
+        n.op == "/" and isinstance(n.right, Num) and "/" in q.written(n.right.value))  # 380 billion CNY / (157.5 billion CNY/year)
     k = at + len(left) + len(sep) + (1 if paren else 0)
     right, rnode = placed(n.right, k)
     text = f"{left}{sep}({right})" if paren else f"{left}{sep}{right}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fractions import Fraction
 
 from factcheck.prose.mention import _Core
@@ -44,13 +46,18 @@ class Numbers(Scan):
             if m is None or "." in m.group() or "," in m.group():
                 return None
             return _Core(i, m.end(), "0." + m.group())
-        if "\u4e00" <= t[i] <= "\u9fff":
+        if "\u4e00" <= t[i] <= "\u9fff" or t[i] == "○":
             m = _CN_NUM.match(t, i)
             if not m or len(m.group()) > 20:  # a run that long is no numeral (_CN_NUM reads at most 21)
                 return None
             value = _cn_number(m.group())
             if value is None:
                 return None
+            point = _CN_DECIMALS.match(t, m.end())
+            if m.group().startswith("○") and (point is None and len(m.group()) == 1):
+                return None  # ○ alone is a bullet or a mark; as a zero it stands among numerals (○點九)
+            if point is not None:  # 五八四點九億: 584.9, its decimals digit by digit
+                return _Core(i, point.end(), f"{value}." + "".join(str(_CN_DIGITS[c]) for c in point.group(1)), cjk=True)
             return _Core(i, m.end(), str(value), cjk=True)
         return self.word_number(i)
 
@@ -187,6 +194,10 @@ class Numbers(Scan):
         extra = ".5" if (m.group(1) or "half").lower() == "half" else ".25"
         core.digits += extra
         core.end = m.end()
+
+
+#: the decimals of a number in Chinese numerals: 點九, 点二五 (digit by digit)
+_CN_DECIMALS = re.compile(r"[点點]([零〇○一二三四五六七八九]{1,6})")
 
 
 def _cn_number(s: str) -> int | None:

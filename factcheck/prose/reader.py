@@ -34,7 +34,7 @@ from factcheck.prose.words import (
 #: the digits of a later part of a Chinese number written in parts (23万1000, 1,617亿): whole numbers
 _PART_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,8}(?![\d.,])")
 #: a year in Chinese numerals, digit by digit: 一九九八, 二〇二五
-_CJK_YEAR = re.compile(r"[一二][零〇一二三四五六七八九]{3}")
+_CJK_YEAR = re.compile(r"[一二][零〇○一二三四五六七八九]{3}")
 #: the letters of another country's dollar right before '$' (A$, AU$, C$, CA$, NZ$, S$, SG$, NT$, R$)
 _OTHER_DOLLAR = re.compile(r"(?<![A-Za-z])(?:A|AU|C|CA|NZ|S|SG|NT|R|Z)$")
 
@@ -94,8 +94,8 @@ class Reader(Dates, Numbers, Units):
             if _DATE_LIKE.match(t, i) is None:  # no date can start here: one pattern rather than three
                 return self.figure(i)
             return self.date_cn(i) or self.iso(i) or self.day_month(i) or self.figure(i)
-        if "\u4e00" <= c <= "\u9fff":
-            return self.cjk_special(i) or (self.figure(i) if c in "零〇一二两三四五六七八九十" else None)
+        if "\u4e00" <= c <= "\u9fff" or c == "○":
+            return self.cjk_special(i) or (self.figure(i) if c in "零〇○一二两三四五六七八九十" else None)
         if c in "$€£¥￥" or c == "-":
             return self.figure(i)
         if not self.boundary_before(i):

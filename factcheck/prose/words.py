@@ -33,7 +33,7 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 #: magnitude words of prose -> the canonical word of quantity.MAGNITUDES
@@ -128,7 +128,7 @@ _TRANSLATE: tuple[tuple[str, str], ...] = (
 _DIGITS = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
 _SPACE = re.compile(r" *")
-_CN_NUM = re.compile(r"[零〇一二两三四五六七八九十百千]{1,21}")  # longer is no numeral: 21 tell it
+_CN_NUM = re.compile(r"[零〇○一二两三四五六七八九十百千]{1,21}")  # longer is no numeral: 21 tell it
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _CN_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?|(\d{1,2})月(\d{1,2})[日号]")
 _ORD_SUFFIX = re.compile(r"(st|nd|rd|th)(?![A-Za-z])")
@@ -177,7 +177,7 @@ def _trie(words: set[str]) -> str:
 #: A word must be followed by no letter, so at most one word of an alternation matches at
 #: a place: the factored alternation finds the word the longest-first list found.
 _START = re.compile(
-    r"[\d$€£¥￥零〇一二两三四五六七八九十第百]|-(?=\d)"
+    r"[\d$€£¥￥零〇○一二两三四五六七八九十第百]|-(?=\d)"
     r"|(?<![A-Za-z0-9])(?:US\$|HK\$|RMB|CN¥|JP¥|CNY|USD|HKD|EUR|GBP|JPY"
     rf"|(?i:{_trie({*_SMALL, *_TENS, *_ORD_SMALL, *_ORD_TENS, 'a', 'an', 'half'})})(?![A-Za-z])"
     rf"|{_trie({m.capitalize() for m in _MONTHS})}(?![a-z]))"

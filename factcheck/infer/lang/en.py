@@ -341,6 +341,34 @@ CUES: dict[str, dict[str, object]] = {
         #: 'three segments', 'two halves': a list that names how many parts it has
         "counted": r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+(?:segments|divisions|regions|parts|businesses|"
                    r"units|categories|quarters|halves|sources|sectors|markets|products)\b",
+        #: 'A … was three times B': what stands between A and N times
+        "times_subject": r"(?:\b(?:is|was|are|were|be|been|stood at|came to|equal to|equivalent to|or|at)"
+                         r"(?:\s+(?:now|still|already|about|around|roughly|nearly|almost|more than|over|some|just over|"
+                         r"well over))*|^\s*(?:[a-z]+\s*)?,\s*(?:or\s+)?(?:about|around|roughly|nearly|almost|more than|"
+                         r"over|some)?)\s*$",
+        #: '… N times the $30 million', 'that of', 'as much as'
+        "times_ref": r"\s*(?:that of|those of|the size of|as (?:large|big|much|high|many) as|the level of|the|its|their)?"
+                     r"[\w'’ ]{0,30}?\s*(?:of\s+)?",
+        #: 'equal to two and a half years of (its net profit)'
+        "years_of": r"\b(?:equal to|equals|equivalent to|the equivalent of|worth|amounting to|amounts to|or)\s+"
+                    r"(?:about |around |roughly |nearly |almost |more than |some )?$",
+        "flow_after": r"^\s*(?:years?\s+)?(?:of|of its|of the company's|of the group's|worth of|in)\s+"
+                      r"(?:annual\s+|yearly\s+|the\s+|its\s+)?(?:[a-z-]+\s+)?(?:net\s+|operating\s+|adjusted\s+)?"
+                      r"(?:profit|profits|earnings|income|revenue|revenues|sales|free cash flow|cash flow|spending)\b",
+        #: '8,000 members per store': the things counted and the unit they are counted per
+        "per_each": r"^\s*(?P<things>[a-z]+)?\s*(?:per|a|an|for each|each)\s+(?P<unit>[a-z]+?)s?\b(?<!year)(?<!month)"
+                    r"(?<!day)(?<!week)(?<!quarter)(?<!share)(?<!cent)",
+        #: 'a compound annual growth rate of'
+        "cagr": r"\b(?:compound(?:ed)? annual (?:growth rate |rate of growth |growth |rate )?(?:of )?|cagr (?:of )?|"
+                r"an? (?:annual|annualised|annualized) (?:average )?(?:growth )?(?:rate )?(?:of )?|"
+                r"average annual growth (?:rate )?(?:of )?)(?:about |around |roughly |nearly |almost |more than |some )?",
+        "over_years": r"\b(?:over|in|across|during|for)\s+(?:the\s+(?:past|last|next)\s+)?$",
+        #: 'leaving a trade surplus of', 'a gap of', 'more than'
+        "difference": r"\b(?:surplus|deficit|gap|shortfall|difference|spread|premium|discount)\s+(?:over [a-z]+ )?"
+                      r"(?:of|was|is|stood at|came to|at|widened to|narrowed to)?\s*"
+                      r"(?:about |around |roughly |nearly |almost |more than |some )?$",
+        #: 'A$1.6 billion more than', '高出': the difference said as a comparison (its base is the other side)
+        "more_than": r"^\s*(?:more|higher|greater|bigger|larger|less|lower|smaller)\s+than\b",
         "try": "",
         "gives": "",
     },

@@ -18,7 +18,7 @@ from __future__ import annotations
 # The order the modules are imported in is the order their rules are tried: it decides
 # which rule wins a figure (change first, then parts, then ratios; elapsed and tables
 # register theirs after these).
-from factcheck.infer.rules import ratios  # noqa: F401 - it registers its rules
+
 from factcheck.infer.rules.base import RULES, Ctx, Rule, rule
 
 __all__ = ["RULES", "Ctx", "Rule", "rule"]
