@@ -5,17 +5,21 @@ from __future__ import annotations
 import pytest
 
 from factcheck.draft import from_text
-from factcheck.infer import claim_text, draft_date, infer, read_example, rules
+from factcheck.infer import claim_text, draft_date, infer, read_example
+from factcheck.infer.kinds import FINDERS
+from factcheck.infer.lang import lang_of
 from factcheck.infer.claims import to_claims
 
 
-@pytest.mark.parametrize("r", rules(), ids=lambda r: r.name)
-def test_each_rule_has_a_working_example(r):
-    """The documentation cannot drift: each rule's example gives the claim it says."""
-    assert r.doc and r.example and r.gives
-    found = [x for x in read_example(r.example) if x.rule == r.name]
-    assert found, f"{r.name}: its example reads nothing"
-    assert claim_text(found[0]) == r.gives
+@pytest.mark.parametrize("finder", FINDERS, ids=lambda f: f.name)
+def test_each_finder_has_working_examples(finder):
+    """The documentation cannot drift: each finder's examples (English and Chinese) give
+    the claims it says."""
+    assert finder.doc and finder.examples
+    assert any(lang_of(text) == "en" for text, _ in finder.examples) and any(lang_of(text) == "zh" for text, _ in finder.examples)
+    for text, gives in finder.examples:
+        found = [claim_text(x) for x in read_example(text)]
+        assert gives in found, f"{finder.name}: {text!r} gives {found}"
 
 
 def one(text: str, year: int | None = 2025) -> list[str]:

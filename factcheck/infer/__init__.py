@@ -15,30 +15,17 @@ reads the date of a draft's YAML front matter.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from datetime import date
 
 from factcheck.draft import Draft
-from factcheck.infer.context import Relation as OldRelation
-from factcheck.infer.context import Sentence
 from factcheck.infer.relate import Relation
-from factcheck.infer.rules import RULES, Ctx, Rule, rule
 from factcheck.prose import Mention
 
-__all__ = ["RULES", "Relation", "Rule", "draft_date", "infer", "rules"]
+__all__ = ["Relation", "draft_date", "infer"]
 
 #: relations read from one draft: past this a draft is not an article (a 2 MB draft
 #: of figures gives a few thousand)
 MAX_RELATIONS = 10_000
-#: rules that read a figure named in an earlier sentence of the paragraph
-ACROSS_SENTENCES = frozenset({"share-of", "difference", "years-after", "anniversary", "nth-edition"})
-
-
-def rules() -> list[Rule]:
-    """Every sentence rule, in the order they are tried (after the finders of ``kinds``)."""
-    from factcheck.infer import elapsed  # noqa: F401 - it registers its rules
-
-    return list(RULES)
 
 
 def infer(draft: Draft, year: int | date | None = None, mentions: list[Mention] | None = None) -> list[Relation]:
@@ -46,74 +33,15 @@ def infer(draft: Draft, year: int | date | None = None, mentions: list[Mention] 
     ``year``: the draft's date (or year), for "this year" and "next month". ``mentions``:
     the draft's figures when they are read already (anchoring reads them too: one number
     reader, one pass)."""
-    month = year.month if isinstance(year, date) else None
-    year = year.year if isinstance(year, date) else year
-    from factcheck.infer.context import forget
-    from factcheck.prose import read
-
-    if mentions is None:
-        mentions = read(draft.text)
-    forget()  # what a run that stopped half-way kept, by the ids of figures now gone
-    try:
-        return _unique(_by_role(draft, mentions, year, month) + _by_rules(draft, year, month, mentions))[:MAX_RELATIONS]
-    finally:
-        forget()
-
-
-def _by_role(draft: Draft, mentions: list[Mention], year: int | None, month: int | None) -> list[Relation]:
-    """Changes and shares paired by role and measure (``reading``, ``relate``)."""
     from factcheck.infer.kinds import find
     from factcheck.infer.reading import Reading
+    from factcheck.prose import read
 
-    return find(Reading(draft, mentions, year, month))
-
-
-def _by_rules(draft: Draft, year: int | None, month: int | None, mentions: list[Mention]) -> list[Relation]:
-    """The sentence rules (``rules``, ``elapsed``, ``tables``), their checks made trees."""
-    from factcheck.errors import ExprError
-    from factcheck.expr import parse
-
-    out = []
-    for old in _old_rules(draft, year, month, mentions):
-        try:
-            check, stated = parse(old.check), parse(old.stated)
-        except ExprError:
-            continue  # a figure the claims language cannot write (yet): no claim rather than a wrong one
-        out.append(Relation(old.kind, old.rule, check, stated, old.compare, old.tolerance, old.figures, old.at,
-                            old.start, old.end, (), True))
-    return out
-
-
-def _old_rules(draft: Draft, year: int | None, month: int | None, mentions: list[Mention]) -> list[OldRelation]:
-    from factcheck.draft import sentences
-
-    text = draft.text
-    starts = [m.start for m in mentions]
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text)]
-    para_starts = [p[0] for p in paragraphs]
-    built: list[Sentence] = []
-    for a, b in sentences(text):
-        i, j = bisect_left(starts, a), bisect_left(starts, b)
-        k = max(bisect_left(para_starts, a + 1) - 1, 0)
-        built.append(Sentence(text, a, b, mentions[i:j], paragraphs[k] if paragraphs else (a, b)))
-    by_paragraph: dict[tuple[int, int], list[Sentence]] = {}
-    for s in built:
-        by_paragraph.setdefault(s.paragraph, []).append(s)
-    readers = rules()
-    #: the rules that may find a relation's other figures in the sentences before (a
-    #: sentence of one figure is tried by these alone)
-    across = [r for r in readers if r.name in ACROSS_SENTENCES]
-    out: list[OldRelation] = []
-    for s in built:
-        if not s.all or (len(s.all) < 2 and len(by_paragraph[s.paragraph]) < 2):
-            continue  # every relation has two figures at least (in its sentence, or its paragraph)
-        ctx = Ctx(year, by_paragraph[s.paragraph], month)
-        for r in readers if len(s.all) > 1 else across:
-            if r.gate is None or r.gate(s):
-                out += r.read(s, ctx)
-        if len(out) > MAX_RELATIONS:
-            break
-    return out
+    month = year.month if isinstance(year, date) else None
+    year = year.year if isinstance(year, date) else year
+    if mentions is None:
+        mentions = read(draft.text)
+    return _unique(find(Reading(draft, mentions, year, month)))[:MAX_RELATIONS]
 
 
 def _unique(found: list[Relation]) -> list[Relation]:
@@ -175,11 +103,11 @@ def read_example(text: str, year: int | None = 2025) -> list[Relation]:
 
 
 def rules_text() -> str:
-    """``factcheck rules``: every inference rule, its documentation and its example,
-    with the claim the example gives as the reader reads it now."""
-    from factcheck.infer.cues import APPROXIMATIONS
-
+    """``factcheck rules``: every kind of relation, every finder with its documentation and
+    its examples (each with the claim it gives as the reader reads it now), and the words of
+    approximation of each language."""
     from factcheck.infer.kinds import FINDERS, KINDS
+    from factcheck.infer.lang import cues
 
     out = [
         "Inference: the relations `factcheck verify DRAFT.md` reads from a draft, each checked",
@@ -197,13 +125,11 @@ def rules_text() -> str:
             example = text.replace("\n", "\n      ")
             out += [f"  e.g. {example}", f"  gives: {gives if gives in found else (found[0] if found else '(nothing)')}"]
         out.append("")
-    for r in rules():
-        found = [x for x in read_example(r.example) if x.rule == r.name]
-        gives = claim_text(found[0]) if found else "(nothing: see the tests)"
-        example = r.example.replace("\n", "\n      ")
-        out += [f"{r.name}  ({r.kind})", *("  " + line for line in _wrap(r.doc)), f"  e.g. {example}", f"  gives: {gives}", ""]
     out += ["Approximation words (before the stated figure):"]
-    out += [f"  {a.compare}{' with tolerance ' + a.tolerance if a.tolerance else ''}: {a.words}" for _, _, a in APPROXIMATIONS]
+    for key, compare in (("about", "≈ with tolerance 5%"), ("over", ">"), ("at_least", ">="), ("nearly", "<="),
+                         ("under", "<")):
+        words = [w for lang in ("en", "zh") for w in cues(lang).table[key]["words"]]  # type: ignore[index]
+        out += _wrap(f"  {compare}: {', '.join(str(w) for w in words)}")
     out += ["  a bare figure: its precision only", ""]
     return "\n".join(out)
 

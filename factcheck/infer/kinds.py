@@ -75,6 +75,12 @@ def _ratios(r: Reading) -> list[Relation]:
     return relations(r)
 
 
+def _elapsed(r: Reading) -> list[Relation]:
+    from factcheck.infer.elapsed import relations
+
+    return relations(r)
+
+
 def _tables(r: Reading) -> list[Relation]:
     from factcheck.infer.grid import relations
 
@@ -130,6 +136,16 @@ FINDERS: tuple[Finder, ...] = (
              "90 billion CNY / 30 billion CNY ≈ 3"),
             ("2023年城镇消费品零售额407490亿元；乡村消费品零售额64005亿元，城镇消费品零售额是乡村的6.4倍。",
              "407490亿 CNY / 64005亿 CNY ≈ 6.4"))),
+    Finder("elapsed", "elapsed", _elapsed,
+           "Time the text counts: years after a start ('two years after it was founded in 2015', 成立于…N年后, "
+           "距今已有32年), an anniversary ('its 20th anniversary', 成立N周年, 'turns 25 next year'), the Nth edition "
+           "of a yearly event ('its 21st Ali Day, first held in 2005', 第21届 … 首届). The start is the one year the "
+           "words mark as one, in the sentence or its paragraph; the event's year another year of its clause, or "
+           "'this year', 'last year' … from the draft's date (without one, nothing is read).",
+           (("In 2017, two years after Pinduoduo was founded in 2015, Alibaba's share had slipped to 70%.",
+             "years_between(2015, 2017) ≈ 2 years"),
+            ("On 10 May 2025 Alibaba held its 21st Ali Day, an event first held in 2005.", "ordinal(2005, 2025) ≈ 21"),
+            ("公司成立于2004年，2024年迎来20周年。", "years_between(2004, 2024) ≈ 20 years"))),
     Finder("share-by-role", "share", _shares,
            "A share (accounted for P% of, or P% of W, 占…的P%, 占比, a margin of P%) paired with its part (the "
            "figure it restates, or its statement's subject) and its whole: the figure written next to it, the one "

@@ -344,7 +344,8 @@ def _role(f: Fig, figs: list[Fig]) -> None:
     """The role the words right next to the figure give it."""
     for h in f.lead:
         if h.key in ("about", "over", "at_least", "nearly", "under"):
-            f.approx = h.key
+            if not _in_a_word(f, h):
+                f.approx = h.key
             break
         if h.key not in FILL:
             break
@@ -411,6 +412,14 @@ _COMPARATIVE = re.compile(r"^\s*(?:(?:higher|lower|more|less|greater|smaller)\s+
 
 #: a share cue that names a margin: its whole is revenue
 _MARGIN = re.compile(r"margin|毛利率|净利率|利润率|净利润率")
+
+
+def _in_a_word(f: Fig, h: Hit) -> bool:
+    """A one-character approximation cue that ends a word of its own (出超1571.4亿, 入超): the
+    character before it is Chinese and no cue of the chain ends there (增长逾5%: 长 ends 增长)."""
+    if len(h.phrase) != 1 or h.start == 0 or f.before[h.start - 1 : h.start] < "\u3400":
+        return False
+    return not any(g.end == h.start for g in f.lead)
 
 
 def _own_tail(f: Fig) -> Hit | None:
@@ -810,6 +819,8 @@ def name_of(f: Fig) -> str:
     clause = _CLAUSE.split(f.before)[-1]
     c = f.sent.cues if f.sent is not None else cues("en")
     for h in c.lead(clause, _NAME_STRIP):
+        if h.start == 1 and clause[:1] >= "\u3400" and h.key in ("over", "under", "nearly", "about"):
+            break  # 出超, 入超: the word itself, not 出 'over'
         clause = clause[: h.start]
     lead = c.tail(clause, frozenset({"stop", "period", "fill", "cause"}))
     if lead:

@@ -369,6 +369,28 @@ CUES: dict[str, dict[str, object]] = {
                       r"(?:about |around |roughly |nearly |almost |more than |some )?$",
         #: 'A$1.6 billion more than', '高出': the difference said as a comparison (its base is the other side)
         "more_than": r"^\s*(?:more|higher|greater|bigger|larger|less|lower|smaller)\s+than\b",
+        #: time: a start ('founded in', 'first held in'), the years after it, an anniversary, an edition
+        "founded": r"\b(?:founded|set up|established|created|incorporated|formed|born|began|started|launched|opened)"
+                   r"\b(?:\s+(?!and\b|but\b|while\b)[\w'’-]+){0,8}?\s+(?:in|back in|as early as)\s*$",
+        "founded_after": r"^(?!)",
+        "first_held": r"\b(?:first (?:held|staged|took place|was held|ran|run|organised|organized|hosted|opened)|"
+                      r"held for the first time|staged for the first time|(?:the )?(?:first|inaugural) "
+                      r"(?:one|edition|event|festival)?\s*(?:was |being )?(?:held|staged|run)?)\s*(?:in|back in)?\s*$",
+        "first_held_after": r"^(?!)",
+        "years_later": r"^\s*(?:later|after|since|on from)\b",
+        "anniversary": r"^\s*anniversary\b",
+        "this_year": r"\b(?:this year|this month|this season|this (?:spring|summer|autumn)|later this year|"
+                     r"earlier this year)\b",
+        "last_year": r"\blast year\b",
+        "next_year": r"\bnext year\b",
+        "next_month": r"\bnext month\b",
+        "listing": r"^\s*anniversary of (?:its|the) (?:listing|ipo|flotation|debut|merger)",
+        "yearly": r"\b(?:held|staged) (?:every|each) year\b|\bannual event\b",
+        "to_now": r"^(?!)",
+        "served": r"^(?!)",
+        "turns": r"\b(?:turns|turned|will turn|is turning)\s*$",
+        "not_edition": r"^[\s-]*(?:largest|biggest|smallest|highest|lowest|richest|most|least|generation|place|"
+                       r"consecutive|straight|successive|quarter|half|year|month|week|day|floor|round|rank|position|spot)\b",
         "try": "",
         "gives": "",
     },
