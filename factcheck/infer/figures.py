@@ -21,7 +21,7 @@ def is_percent(m: Mention) -> bool:
 
 
 def is_points(m: Mention) -> bool:
-    return m.value is not None and (q.is_points(m.value.unit) or q.unit_text(m.value.unit) == "bp")
+    return m.value is not None and (q.is_points(m.value.unit) or q.unit_text(m.value.unit) in ("bp", "pp"))
 
 
 def kind_of(m: Mention) -> str:

@@ -573,7 +573,7 @@ def _percent_sum(s: Sentence, run: list[Fig], found: list[Found]) -> Relation | 
     list that makes up its whole) sum to 100%; those before a total (合计占74%) to it."""
     total = next((k for k, f in enumerate(run) if k >= 2 and _said_total(f) and not _rest(f.before, s.cues)), None)
     if total is not None:
-        parts, stated, certain = run[:total], run[total].value, True
+        parts, stated, certain, rest = run[:total], run[total].value, True, None
     else:
         rest = next((k for k, f in enumerate(run) if _rest(f.before, s.cues)), None)
         if rest is None and _names_the_rest(s, run):
@@ -585,8 +585,8 @@ def _percent_sum(s: Sentence, run: list[Fig], found: list[Found]) -> Relation | 
         if len(parts) < 3 and rest is not None:
             return None
         stated, certain = q.exact(Fraction(100), q.PERCENT), True
-    if not any(f.role == "share" for f in run):
-        return None  # rates of a list (tariffs of 17.0%, 19.3% … and the rest 21.3%) are no parts of a whole
+    if not any(f.role == "share" for f in run) and (rest is None or rest != len(run) - 1):
+        return None  # rates of a list (tariffs of 17.0%, 19.3% …, 其他合作公司21.3%, 其他…36.3%): a rest is the last part
     values = [v for f in parts for v in [f.value] * _each_of(f)]
     total_value = sum(v.point for v in values)
     if total_value > 150:

@@ -303,6 +303,11 @@ def _adjust(f: Fig, text: str, figs: list[Fig]) -> None:
             f.value, f.kind = q.neg(v), "pct"
             f.sign = -1
         return
+    if f.kind == "pts" and q.unit_text(f.value.unit) == "pp" and not q.is_points(f.value.unit):
+        f.value = q.with_unit(f.value, q.POINTS)  # '1.5 pps': the one unit of percentage points
+    if f.kind == "amt" and q.unit_text(f.value.unit) in ("pt", "point") and _among_percents(f, figs):
+        f.value, f.kind = q.with_unit(f.value, q.unit("pp")), "pts"  # 'up 1.5 pts' between percentages: points
+        return
     if f.kind == "amt" and q.is_plain(f.value.unit) and f.tail and f.tail[0].key == "points" and _among_percents(f, figs):
         v = fx.as_points(m)
         if v is not None:

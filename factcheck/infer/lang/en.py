@@ -69,7 +69,10 @@ CUES: dict[str, dict[str, object]] = {
             "year-on-year increase", "year-over-year increase", "increase year over year", "increase from",
             "rise from", "gain from", "jump from", "growth from", "higher than the", "increase over",
         ],
-        "try": "Sales were $110 million, a 10% {} $100 million a year earlier.",
+        "try": ["Sales were $110 million, a 10% {} $100 million a year earlier.",
+                "Sales were $110 million, 10% {} than the $100 million of a year earlier.",
+                "Sales were $110 million, 10% {} the $100 million of a year earlier.",
+                "Sales were $110 million, a 10% {} on the $100 million of a year earlier."],
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
     },
     "fall_after": {
@@ -78,7 +81,10 @@ CUES: dict[str, dict[str, object]] = {
             "falls", "contraction", "reduction", "slide", "lower than", "less than", "below the", "year-on-year decline",
             "year-over-year decrease", "decline from", "decrease from", "drop from", "fall from", "lower than the",
         ],
-        "try": "Sales were $90 million, a 10% {} $100 million a year earlier.",
+        "try": ["Sales were $90 million, a 10% {} $100 million a year earlier.",
+                "Sales were $90 million, 10% {} than the $100 million of a year earlier.",
+                "Sales were $90 million, 10% {} the $100 million of a year earlier.",
+                "Sales were $90 million, a 10% {} on the $100 million of a year earlier."],
         "gives": "growth(100 million USD, 90 million USD) ≈ -10%",
     },
     # ----------------------------------------------------------------- roles
@@ -127,7 +133,9 @@ CUES: dict[str, dict[str, object]] = {
             "constituted", "took", "taking", "takes", "captured", "commanded", "held", "a share of", "share of",
             "a market share of", "market share of", "a margin of", "margin of", "margin was", "margin of about",
         ],
-        "try": "Cloud revenue of $30 million {} 20% of total revenue of $150 million.",
+        "try": ["Cloud revenue of $30 million {} 20% of total revenue of $150 million.",
+                "Revenue was $150 million and operating profit $30 million, {} 20%.",
+                "Revenue was $150 million. Cloud revenue was $30 million, {} 20% of revenue."],
         "gives": "share(30 million USD, 150 million USD) ≈ 20%",
     },
     "of": {
@@ -168,8 +176,8 @@ CUES: dict[str, dict[str, object]] = {
     "points": {
         "words": ["points", "point", "percentage points", "percentage point", "pts", "ppts", "ppt", "pp", "pps",
                   "basis points", "bps", "bp"],
-        "try": "The margin rose to 26.4% from 24.9%, up 1.5 {}.",
-        "gives": "change(24.9%, 26.4%) ≈ 1.5 pp",
+        "try": ["The margin rose to 26.4% from 24.9%, up 1.5 {}.", "The margin rose to 26.4% from 24.9%, up 150 {}."],
+        "gives": ["change(24.9%, 26.4%) ≈ 1.5 pp", "change(24.9%, 26.4%) ≈ 150 bp"],
     },
     "average_years": {
         "words": ["a two-year average of", "a two-year average", "a three-year average of", "a three-year average",
@@ -193,10 +201,9 @@ CUES: dict[str, dict[str, object]] = {
     # ----------------------------------------------------------------- fillers
     "fill": {
         "words": ["by", ",", "a further", "an additional", "only", "just", "the", "a", "an", "a record", "a total",
-                  "a whopping", "some", "(", "—", "–", "-", "sharply", "slightly", "modestly", "strongly", "significantly",
+                  "a whopping", "(", "—", "–", "-", "sharply", "slightly", "modestly", "strongly", "significantly",
                   "substantially", "marginally", "also", "respectively", "in total", "overall", "combined",
-                  "in aggregate", "to a", "an estimated", "on a reported basis", "on a gaap basis",
-                  "organically", "again", "further", "well"],
+                  "in aggregate", "to a", "on a reported basis", "on a gaap basis", "again", "further", "well"],
         "try": "Sales rose {} 10% to $110 million from $100 million.",
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
     },
@@ -204,7 +211,7 @@ CUES: dict[str, dict[str, object]] = {
         "words": ["about", "around", "roughly", "approximately", "approx.", "circa", "close to", "an estimated",
                   "estimated at", "some", "of about", "of around", "of roughly", "of approximately", "nearly about"],
         "try": "Sales rose {} 10% to $110 million from $100 million.",
-        "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
+        "gives": "growth(100 million USD, 110 million USD) ≈ 10% (tolerance 5%)",
     },
     "over": {
         "words": ["more than", "over", "above", "in excess of", "upwards of", "north of", "just over", "well over",
@@ -441,7 +448,7 @@ CUES: dict[str, dict[str, object]] = {
         "words": ["share", "% of total", "percent of total", "% of revenue", "% of revenues", "% of sales",
                   "% of net sales", "% of net revenue", "as % of revenue", "weight", "mix", "% share", "share %",
                   "% of group", "% of the total", "proportion", "% of total revenue"],
-        "try": "| Segment | {} |\n|---|---|\n| Gaming | 35% |\n| Ads | 18% |\n| Other | 47% |",
+        "try": "| Segment | {} |\n|---|---|\n| Gaming | 35% |\n| Ads | 18% |\n| Other | 47% |\n| Total | 100% |",
         "gives": "sum(35%, 18%, 47%) ≈ 100%",
     },
     "col_prior": {
