@@ -1,8 +1,9 @@
 """The words of each language that mark a relation, kept as data: ``en.py`` and ``zh.py``.
 
 Both tables have the same keys (a test says so); each key is a list of phrases and a
-``try`` sentence with a ``{}`` where each phrase goes, and what the reader must then
-give (``gives``): a test runs every phrase through the reader in that sentence, so
+``try`` sentence (or a few, for phrases of several shapes) with a ``{}`` where each
+phrase goes, and what the reader must then give (``gives``): a test runs every phrase
+through the reader in those sentences, so
 the tables are their own documentation and a new phrasing is a line of data (after
 Duckling's per-language corpus, and Recognizers-Text's one data file a language).
 Traditional characters are folded into simplified ones before anything is read
