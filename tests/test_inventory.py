@@ -39,7 +39,8 @@ def test_init_from_a_draft_writes_a_file_that_verifies_at_once(runner, tmp_path,
     out = runner.invoke(app, ["init", "--draft", "article/draft.md"])
     assert out.exit_code == 0, out.output
     written = (tmp_path / "claims.yaml").read_text(encoding="utf-8")
-    assert written.startswith("# yaml-language-server: $schema=https://factcheck.dev/schema/claims-v1.json\n")
+    assert written.startswith("# yaml-language-server: $schema=claims.schema.json\n")
+    assert (tmp_path / "claims.schema.json").is_file()
     report = check_document(load("claims.yaml"))
     assert report.document.problems == ()
     # the relations the draft states are claims with checks, and pass on a correct draft;
