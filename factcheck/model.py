@@ -58,12 +58,14 @@ class Compare(StrEnum):
     GE = ">="
 
 
+#: every way a claims file may write a comparison, each read as the one it names (the
+#: schema lists the same words). `==` is not one: whether it means exact or approximate
+#: equality is for the editor to say (loader: "write `=` … or leave compare out").
 COMPARE_ALIASES = {
     "≈": Compare.APPROX,
     "~": Compare.APPROX,
     "approx": Compare.APPROX,
     "=": Compare.EQUAL,
-    "==": Compare.EQUAL,
     "exact": Compare.EQUAL,
     "<": Compare.LT,
     "<=": Compare.LE,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.model import COMPARE_ALIASES
 from factcheck.quantity.words import CURRENCIES
 
 #: the reference for editors: pages of the docs/ folder of factcheck's source, named, not
@@ -114,9 +115,10 @@ CLAIM: dict[str, Any] = {
         "check": _expr(f"What the figures give: an expression ({DOCS}expressions.md of factcheck's source).", "capex_plan / net_profit_fy2024",
                        "growth(129.073 bn CNY, 136.09 bn CNY)"),
         "stated": _expr("What the article says the result is.", "2.5 years", "5%", 21),
-        "compare": {"type": "string", "enum": ["≈", "approx", "=", "exact", "<", "<=", ">", ">="],
-                    "description": "How check and stated compare: ≈ (default) allows for rounding and tolerance; "
-                    f"= is exact ({DOCS}verdicts.md of factcheck's source).", "examples": ["="]},
+        "compare": {"type": "string", "enum": list(COMPARE_ALIASES),
+                    "description": "How check and stated compare: ≈ (default; also approx, ~) allows for rounding and "
+                    "tolerance; = (also exact) is exact; <, <= (also ≤), >, >= (also ≥) "
+                    f"({DOCS}verdicts.md of factcheck's source).", "examples": ["=", ">="]},
         "tolerance": _expr("Extra tolerance for ≈: relative (5%) or absolute (0.1 years). Overrides "
                            "settings.tolerance.", "5%", "0.1 years"),
         "severity": {"type": "string", "enum": ["error", "warning"],

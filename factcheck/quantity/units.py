@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, final
 from factcheck.errors import QuantityError
 from factcheck.quantity.words import (
     BASIS_POINT_WORDS,
+    COUNT_SYNONYMS,
     CURRENCIES,
     CURRENCY_WORDS,
     PERCENT_WORDS,
@@ -188,8 +189,9 @@ MAX_UNIT_EXPONENT = 12
 
 
 def count_unit(word: str) -> Unit:
-    """A count unit ('orders'): its own dimension, so orders and users never mix."""
-    sing = singular(word)
+    """A count unit ('orders'): its own dimension, so orders and users never mix; 股 is
+    share (``COUNT_SYNONYMS``), so CNY/股 and CNY/share are one unit."""
+    sing = COUNT_SYNONYMS.get(word) or singular(word)
     key = "count_" + sing.encode("utf-8").hex()
     if key not in _COUNT_NAMES:
         if len(_COUNT_NAMES) >= MAX_COUNT_UNITS:

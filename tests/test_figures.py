@@ -1,0 +1,249 @@
+"""Figures that cannot be mis-written (issue 26): per-share, per-N, percent and magnitude
+figures as an editor writes them fail when wrong and pass when right, and every message
+shows the digits and the magnitude that decide it. Each case runs through the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from factcheck.cli import app
+
+
+def concise(runner, path, *args: str) -> str:  # type: ignore[no-untyped-def]
+    out = runner.invoke(app, ["verify", str(path), "-f", "concise", *args])
+    assert "Traceback" not in out.output and "internal error" not in out.output, out.output
+    return out.output
+
+
+def line_of(out: str, claim: str) -> str:
+    (line,) = [x for x in out.splitlines() if f" {claim}: " in x and " hint " not in x]
+    return line
+
+
+def hints_of(out: str, claim: str) -> list[str]:
+    return [x.split(f"hint {claim}: ", 1)[1] for x in out.splitlines() if f" hint {claim}: " in x]
+
+
+# --------------------------------------------------------------------------- per N and per share
+
+
+def test_a_count_in_a_per_n_phrase_is_exact(runner, write):
+    """`/ 10 股` is per ten shares, not per 9.5 to 10.5; `* 1 year` is one year: a wrong
+    dividend fails rather than warns on the rounding of a 10 nobody rounded."""
+    path = write("""
+        version: 1
+        claims:
+          - {id: dividend-wrong, check: 308.76 CNY / 10 股, stated: 30 CNY/股}
+          - {id: dividend-right, check: 308.76 CNY / 10 股, stated: 30.88 CNY/share}
+          - {id: shares-wrong, check: 308.76 CNY / 10 shares, stated: 30 CNY/share}
+          - {id: one-year-wrong, check: 100 bn CNY/year * 1 year, stated: 105 bn CNY}
+          - {id: one-year-right, check: 100 bn CNY/year * 1 year, stated: 100 bn CNY}
+          - {id: grouped, check: 308.76 CNY / (10 股), stated: 30.876 CNY/share}
+          - {id: over-3-years, check: 380 bn CNY / 3 years, stated: 126.7 bn CNY/year}
+    """)
+    out = concise(runner, path)
+    assert "fail dividend-wrong: 30.88 CNY/share does not match the stated 30 CNY/股" in out
+    assert "(30.8755 to 30.8765 CNY/share)" in line_of(out, "dividend-wrong")  # the 308.76's rounding only
+    assert "pass dividend-right:" in out
+    assert "fail shares-wrong:" in out
+    assert "fail one-year-wrong:" in out and "pass one-year-right:" in out
+    # a count in parentheses is grouped, never an accounting negative
+    assert "pass grouped: 30.876 CNY/share equals the stated 30.876 CNY/share" in out
+    assert "pass over-3-years:" in out
+
+
+def test_gu_is_share_and_meigu_is_per_share(runner, write):
+    """元/股 and CNY/share are one unit; 每股68.64元 is 68.64 CNY/share, 每10股308.76元
+    30.876 CNY/share exactly, 每年 a figure per year; a label may stand before the figure."""
+    path = write("""
+        version: 1
+        facts:
+          dividend_per_10: 每10股派发现金红利308.76元
+          eps: 68.64 CNY/股
+        claims:
+          - {id: same-unit, check: eps, stated: 68.64 CNY/share}
+          - {id: meigu, check: eps, stated: 每股68.64元}
+          - {id: meigu-label, check: 68.64 CNY/share, stated: 每股收益68.64元}
+          - {id: per-10, check: dividend_per_10, stated: 30.876 CNY/share}
+          - {id: per-10-wrong, check: dividend_per_10, stated: 每股3.09元}
+          - {id: per-year, check: 1574.79亿元 / 1 year, stated: 每年1574.79亿元}
+          - {id: total, check: "每股0.5元 * 10,000 股", stated: "5,000 CNY"}
+    """)
+    out = concise(runner, path)
+    for claim in ("same-unit", "meigu", "meigu-label", "per-10", "per-year", "total"):
+        assert f"pass {claim}:" in out, out
+    assert "fail per-10-wrong: 30.88 CNY/share does not match the stated 每股3.09元" in out
+    assert "hint per-10-wrong: the stated 每股3.09元 is 10 times smaller than the computed 30.88 CNY/share" in out
+    assert "cannot compare" not in out
+
+
+@pytest.mark.parametrize(
+    "stated, says",
+    [
+        ("每", "write 每, a whole number of units if more than one, the unit and the figure: 每股0.5元"),
+        ("每股", "write 每, a whole number of units"),
+        ("每张5元", "'张' after 每 is not a unit factcheck reads there (股, or a time: 年, 个月, 天)"),
+        ("每2.5股5元", "write 每, a whole number of units"),
+    ],
+)
+def test_a_meigu_phrase_written_wrong_says_how_to_write_it(runner, write, stated, says):
+    path = write(f"version: 1\nclaims:\n  - {{id: a, check: 1 CNY/share, stated: {stated}}}\n")
+    out = concise(runner, path)
+    assert says in out and "[expression-syntax]" in out, out
+
+
+# --------------------------------------------------------------------------- percentages
+
+
+def test_a_percentage_written_as_a_plain_number_is_never_silent(runner, write):
+    path = write("""
+        version: 1
+        claims:
+          - {id: plain-5, check: "growth(100, 105)", stated: 5}
+          - {id: plain-114, check: 114%, stated: 1.14}
+          - {id: fraction, check: "growth(100, 105)", stated: 0.05}
+          - {id: tolerance, check: "growth(100, 110)", stated: 5%, tolerance: 0.05}
+          - {id: tolerance-unused, check: "growth(100, 105)", stated: 5%, tolerance: 0.05}
+          - {id: percent-ok, check: "growth(100, 105)", stated: 5%}
+          - {id: ratio-ok, check: 380 / 157.479, stated: 2.41}
+    """)
+    out = concise(runner, path)
+    # 5 against 5%: a fail, with the 100x slip named
+    assert line_of(out, "plain-5").startswith(f"{path}:3:5: fail plain-5:")
+    assert hints_of(out, "plain-5") == [
+        "the stated 5 is 100 times the computed 0.05, which is 5%: a percentage written as a plain number? write it `5%`"
+    ]
+    # 1.14 against 114%: equal as numbers, but a warn that says why
+    assert "warn plain-114: 1.14 equals the stated 1.14; but the check gives a percentage (114%) and the stated 1.14" in out
+    assert "warn fraction:" in out
+    # a plain tolerance around a percentage is points: the pass it makes is a warn
+    assert "warn tolerance: 10% is within the tolerance of 0.05 around the stated 5%" in out
+    assert "the tolerance 0.05 is a plain number, read around a percentage as ±5 percentage points: write `5%`" in out
+    assert "pass tolerance-unused:" in out and hints_of(out, "tolerance-unused")  # not needed, but said
+    assert "pass percent-ok:" in out and "pass ratio-ok:" in out
+    assert not hints_of(out, "percent-ok") and not hints_of(out, "ratio-ok")
+    assert runner.invoke(app, ["verify", str(path), "-f", "concise"]).exit_code == 1  # plain-5 fails
+
+
+def test_a_slipped_decimal_point_gets_a_hint(runner, write):
+    path = write("""
+        version: 1
+        claims:
+          - {id: ten-times, check: "growth(100, 105)", stated: 50%}
+          - {id: tenth, check: "growth(100, 150)", stated: 5%}
+    """)
+    out = concise(runner, path)
+    assert hints_of(out, "ten-times") == [
+        "the stated 50% is 10 times larger than the computed 5%: a decimal point in the wrong place, or a digit too many or too few?"
+    ]
+    assert hints_of(out, "tenth")[0].startswith("the stated 5% is 10 times smaller than the computed 50%")
+
+
+def test_a_warn_shows_the_digits_that_decide_it(runner, write):
+    """"55.85% misses 55.85% to 55.95%" named its own boundary as the miss."""
+    path = write("""
+        version: 1
+        claims:
+          - {id: warns, check: "share(558.49, 1000)", stated: 55.9%}
+          - {id: fails, check: 55.849%, stated: 55.9%}
+          - {id: passes, check: 55.85%, stated: 55.9%}
+    """)
+    out = concise(runner, path)
+    assert "warn warns: 55.849% misses the stated 55.9% (55.85% to 55.95%); only the rounding of the inputs" in out
+    assert "fail fails: 55.849% does not match the stated 55.9% (55.85% to 55.95%), even allowing for the rounding " \
+           "of the inputs (55.8485% to 55.8495%)" in out
+    assert "pass passes: 55.85% rounds to the stated 55.9% (55.85% to 55.95%)" in out
+
+
+# --------------------------------------------------------------------------- units and magnitudes
+
+
+def test_basis_points_misspelt_get_a_did_you_mean(runner, write):
+    path = write("version: 1\nclaims:\n  - {id: cut, check: 'change(3.35%, 3.10%)', stated: -25 bsp}\n")
+    out = concise(runner, path)
+    assert "unknown unit 'bsp' (did you mean 'bps'?) [expression-syntax]" in out
+    # and three-letter words that are only near a unit stay counts
+    path = write("version: 1\nclaims:\n  - {id: pcs, check: 10 pcs + 5 pcs, stated: 15 pcs}\n", "b.claims.yaml")
+    assert "pass pcs:" in concise(runner, path)
+
+
+def test_compare_double_equals_is_refused_and_the_symbols_are_read_as_named(runner, write):
+    path = write("""
+        version: 1
+        claims:
+          - {id: double, check: 1 + 1, stated: 2, compare: "=="}
+          - {id: geq, check: 3, stated: 2, compare: "≥"}
+          - {id: leq, check: 3, stated: 2, compare: "≤"}
+          - {id: tilde, check: 2.04, stated: 2, compare: "~"}
+    """)
+    out = runner.invoke(app, ["verify", str(path), "-f", "json"])
+    report = json.loads(out.stdout)
+    (problem,) = report["files"][0]["problems"]
+    assert problem["line"] == 3 and "write `=` for exact equality" in problem["message"]
+    compares = {r["id"]: (r["compare"], r["status"]) for r in report["results"]}
+    assert compares == {"geq": (">=", "pass"), "leq": ("<=", "warn"), "tilde": ("≈", "pass")}
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    enum = schema["properties"]["claims"]["items"]["properties"]["compare"]["enum"]
+    assert {"≥", "≤", "~", "approx", "exact"} <= set(enum) and "==" not in enum
+
+
+def test_a_figure_per_year_against_a_total_says_which_is_which(runner, write):
+    path = write("""
+        version: 1
+        facts:
+          profit: 157.479 billion CNY/year
+        claims:
+          - {id: per-year-vs-total, check: profit, stated: 787 billion CNY}
+          - {id: total-vs-per-year, check: 787 billion CNY, stated: 157 billion CNY/year}
+          - {id: per-share-vs-total, check: 6.13 USD/share, stated: 93.7 billion USD}
+          - {id: fixed, check: profit * 5 years, stated: 787.4 billion CNY}
+    """)
+    out = concise(runner, path)
+    assert "error per-year-vs-total: cannot compare CNY/year and CNY" in out
+    assert hints_of(out, "per-year-vs-total") == [
+        "the check gives a figure per year (CNY/year) and the stated 787 billion CNY is a total: multiply the check by "
+        "its years (`… * 5 years`), or state the figure per year"
+    ]
+    assert hints_of(out, "total-vs-per-year")[0].startswith("the check gives a total (CNY) and the stated 157 billion CNY/year is per year")
+    assert hints_of(out, "per-share-vs-total")[0].startswith("the check gives a figure per share (USD/share)")
+    assert "pass fixed:" in out
+
+
+def test_one_chinese_magnitude_for_one_quantity_in_a_message(runner, write):
+    path = write("""
+        version: 1
+        claims:
+          - {id: sum, check: 9000亿元 + 3000亿元, stated: 1.3万亿元}
+          - {id: billions-kept, check: 88.136 bn USD, stated: "88,136 million USD"}
+    """)
+    out = concise(runner, path)
+    line = line_of(out, "sum")
+    assert "fail sum: 1.2万亿 CNY does not match the stated 1.3万亿元 (1.25 to 1.35万亿 CNY)" in line
+    assert "亿" not in line.replace("万亿", "")
+    # a value written in billions keeps them against a stated million (issue 11)
+    assert "88.136 bn USD equals the stated 88,136 million USD" in out
+
+
+# --------------------------------------------------------------------------- explain
+
+
+def test_explain_keeps_the_brackets_of_every_step(runner, write):
+    path = write("""
+        version: 1
+        claims:
+          - {id: lead, check: (1 + 2) / 3, stated: 1}
+          - {id: trail, check: 3 / (1 + 2), stated: 1}
+          - {id: call, check: "(growth(100, 110) + 2%) * 2", stated: 24%}
+    """)
+    lead = runner.invoke(app, ["explain", "lead", str(path)]).output
+    assert "check: (1 + 2) / 3 = 1" in lead and "├── (1 + 2) = 3" in lead
+    trail = runner.invoke(app, ["explain", "trail", str(path)]).output
+    assert "check: 3 / (1 + 2) = 1" in trail and "└── (1 + 2) = 3" in trail
+    call = runner.invoke(app, ["explain", "call", str(path)]).output
+    assert "check: (growth(100, 110) + 2%) * 2 = 0.24" in call and "(growth(100, 110) + 2%) = 12%" in call
+    for out in (lead, trail, call):
+        for line in out.splitlines():
+            label = line.split(" = ")[0]
+            assert label.count("(") == label.count(")"), line
