@@ -302,7 +302,8 @@ class DraftFigure(NamedTuple):
     claims: tuple[str, ...] = ()
     #: claims the figure agrees with (a figure the claim uses), each with the status of
     #: its computation, before the draft was read: a claim that fails only because
-    #: another figure of its passage contradicts it does not fail this one
+    #: another figure of its passage contradicts it does not fail this one, and an input
+    #: of a claim whose computation fails is ``pass`` (the claim fails on its stated figure)
     agrees: tuple[tuple[str, Status], ...] = ()
     #: claims the figure contradicts
     contradicts: tuple[str, ...] = ()
