@@ -33,26 +33,74 @@ def is_draft(path: str) -> bool:
     return path.lower().endswith(DRAFT_SUFFIXES)
 
 
-def discover(paths: Sequence[str]) -> list[str]:
-    """Files to check: a folder means every claims.yaml / *.claims.yaml under it."""
+#: folders a search for claims files and drafts never enters (dot folders neither)
+SKIPPED_FOLDERS = ("node_modules", "__pycache__", "venv", "site-packages")
+#: files of a repository that are not articles, though written in Markdown or text
+NOT_ARTICLES = ("readme", "changelog", "contributing", "license", "licence", "copying", "security",
+                "code_of_conduct", "authors", "notice", "requirements")
+
+
+def is_article(name: str) -> bool:
+    """A draft's file name that is an article's: not README.md, CHANGELOG.md, LICENSE.txt,
+    requirements.txt and the like, which a folder of articles may hold beside them."""
+    return is_draft(name) and not name.lower().startswith(NOT_ARTICLES)
+
+
+def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
+    """Files to check. A folder means every claims file (claims.yaml, *.claims.yaml) under
+    it and every article draft (.md, .markdown, .txt) no claims file of the run names as
+    its ``article.draft`` (those are checked with their claims), nor ``exclude`` (--draft)."""
     if not paths:
         paths = ["claims.yaml"]
     out: list[str] = []
+    found_drafts: set[str] = set()  # drafts found in a folder, not named on the command line
     for p in paths:
         if os.path.isdir(p):
-            found = []
+            claims, drafts = [], []
             for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
-                found += [os.path.join(root, f) for f in sorted(files) if is_claims_file(f)]
-            if not found:
-                raise UsageError(f"{p}: no claims.yaml or *.claims.yaml in this folder")
-            out += sorted(found)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+                for f in sorted(files):
+                    if is_claims_file(f):
+                        claims.append(os.path.join(root, f))
+                    elif is_article(f):
+                        drafts.append(os.path.join(root, f))
+            if not claims and not drafts:
+                raise UsageError(f"{p}: no claims file (claims.yaml, *.claims.yaml) and no article draft (.md, .txt) in this folder")
+            out += sorted(claims + drafts)
+            found_drafts.update(drafts)
         elif os.path.exists(p):
             out.append(p)
         else:
             hint = " (run `factcheck init` to write a starter claims.yaml)" if p == "claims.yaml" else ""
             raise UsageError(f"{p}: {_missing(p)}{hint}")
-    return [display_path(p) for p in out]
+    if found_drafts:
+        out = _without_named_drafts(out, found_drafts, exclude)
+    seen: set[str] = set()
+    unique = []
+    for p in out:
+        key = _key(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return [display_path(p) for p in unique]
+
+
+def _key(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _without_named_drafts(paths: list[str], found: set[str], exclude: Sequence[str]) -> list[str]:
+    """``paths`` without the drafts found in folders that a claims file of the run names
+    (its ``article.draft``, read alone from the file) or that ``--draft`` names."""
+    from factcheck.load.yaml_events import article_draft
+
+    named = {_key(e) for e in exclude}
+    for p in paths:
+        if is_claims_file(os.path.basename(p)) and _outside(p, named=False) is None:
+            draft = article_draft(p)
+            if draft:
+                named.add(_key(os.path.join(os.path.dirname(p), draft)))
+    return [p for p in paths if not (p in found and _key(p) in named)]
 
 
 def _missing(p: str) -> str:
@@ -89,13 +137,13 @@ def run(
         raise UsageError(f"--draft {draft}: no such file")
     named = {display_path(p) for p in paths}
     files = [
-        check_draft(p, only, require_coverage, detail, infer, as_of)
+        check_draft(p, only, require_coverage, detail, infer, as_of, refused=_outside(p, p in named, "draft"))
         if is_draft(p)
         else check_file(
             p, only, draft, require_coverage, detail, progress,
             refused=_outside(p, p in named), infer=infer, as_of=as_of,
         )
-        for p in discover(paths)
+        for p in discover(paths, exclude=(draft,) if draft else ())
     ]
     if only:
         wanted = set(only)
@@ -112,17 +160,18 @@ def run(
     return Report(tuple(files))
 
 
-def _outside(path: str, named: bool) -> Problem | None:
-    """A claims file that a link in the repository leads out of it (a link to a private
-    key, say): refused unread, as a problem of its own. A file the command line names
-    outside the root is read: the command line is trusted, the tree is not."""
+def _outside(path: str, named: bool, what: str = "claims file") -> Problem | None:
+    """A claims file (or a draft found in a folder) that a link in the repository leads
+    out of it (a link to a private key, say): refused unread, as a problem of its own. A
+    file the command line names outside the root is read: the command line is trusted,
+    the tree is not."""
     from factcheck.load.paths import OutsideRoot, inside_root, is_inside
     from factcheck.model import Span
 
     if named and not is_inside(Path(os.path.abspath(path))):
         return None
     try:
-        inside_root(path, Span(path, 1, 1), "claims file")
+        inside_root(path, Span(path, 1, 1), what)
     except OutsideRoot as e:
         return Problem(Span(path, 1, 1), e.code, e.message)
     return None
@@ -239,14 +288,18 @@ def check_draft(
     detail: bool = False,
     infer: bool | None = None,
     as_of: date | None = None,
+    refused: Problem | None = None,
 ) -> FileReport:
     """A draft with no claims file: the relations it states are inferred and checked
-    (``factcheck.infer``), and its figures' coverage counted (``--no-infer``: coverage only)."""
+    (``factcheck.infer``), and its figures' coverage counted (``--no-infer``: coverage only).
+    ``refused``: the draft is not read, and this is its problem (a link out of the root)."""
     from factcheck import anchor
     from factcheck import draft as drafts
     from factcheck.model import EMPTY
 
     shown = display_path(path)
+    if refused is not None:
+        return FileReport(Document(shown, problems=(refused,)), ())
     text, problem = drafts.read_once(path, shown)
     if problem is not None or text is None:
         return FileReport(Document(shown, problems=(problem,) if problem else ()), ())

@@ -175,6 +175,14 @@ def files_read() -> tuple[str, ...]:
     return tuple(_READ)
 
 
+def read_to_replace(path: str | os.PathLike[str]) -> None:
+    """A file read only to say what replacing it changes (the baseline that
+    ``--write-baseline`` rewrites): not an input that outputs must spare."""
+    target = os.path.abspath(path)
+    while target in _READ:
+        _READ.remove(target)
+
+
 def _too_large(size: int, limit: int, what: str) -> str:
     return f"the file is {size / 2**20:,.1f} MB; {what} are at most {limit / 2**20:g} MB"
 

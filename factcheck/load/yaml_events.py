@@ -301,3 +301,52 @@ def place(ev: object) -> tuple[int, int]:
     """The 1-based line and column where an event starts."""
     mark = ev.start_mark  # type: ignore[attr-defined]
     return mark.line + 1, mark.column + 1
+
+
+# --------------------------------------------------------------------------- article.draft alone
+
+#: a claims file larger than this is not searched for its draft (it is checked when named)
+MAX_SEARCHED = 64 * 1024 * 1024
+
+
+def article_draft(path: str) -> str | None:
+    """``article.draft`` of a claims file, or None (none, or a file that cannot be read:
+    it is reported when it is itself checked)."""
+    import os
+
+    import yaml
+
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) > MAX_SEARCHED:  # a pipe would block
+            return None
+        with open(path, encoding="utf-8") as f:
+            return _draft_of(yaml.parse(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
+def _draft_of(events: Any) -> str | None:
+    """The scalar at ``article`` → ``draft`` of the top mapping, from YAML events; stops
+    once the ``article`` mapping has ended."""
+    import yaml
+
+    stack: list[list] = []  # per open collection: [is_mapping, expecting_key, current_key]
+    for ev in events:
+        if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            stack.append([isinstance(ev, yaml.MappingStartEvent), True, None])
+        elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+            if len(stack) == 1 and stack[0][2] == "article":
+                return None  # the article mapping ended with no draft
+            if stack and stack[-1][0]:
+                stack[-1][1] = True  # a collection was the value: a key comes next
+        elif isinstance(ev, (yaml.ScalarEvent, yaml.AliasEvent)) and stack and stack[-1][0]:
+            top = stack[-1]
+            if top[1]:
+                top[1], top[2] = False, getattr(ev, "value", None)
+                continue
+            if len(stack) == 2 and stack[0][0] and stack[0][2] == "article" and top[2] == "draft":
+                value = getattr(ev, "value", None)
+                return value or None
+            top[1] = True
+    return None
