@@ -308,6 +308,10 @@ def facts(
     concept: Annotated[str | None, typer.Option("--concept", metavar="TEXT", help="Only concepts containing TEXT (any case); text facts are listed too.")] = None,
     period: Annotated[str | None, typer.Option("--period", metavar="DATE|START/END", help="Only this period: a date (instants on it, durations ending on it) or START/END.")] = None,
     yaml: Annotated[bool, typer.Option("--yaml", help="Print fact entries to paste into a claims file.")] = False,
+    for_file: Annotated[
+        str | None,
+        typer.Option("--for", metavar="CLAIMS_FILE", help="The claims (or facts) file the entries go into: their filing: paths are relative to it. Implies --yaml.", show_default=False),
+    ] = None,
 ) -> None:
     """List the facts of a filing: concept, period, value (as the claims language writes it), decimals.
 
@@ -317,7 +321,7 @@ def facts(
     from factcheck.filing.listing import facts_listing
 
     try:
-        listing = facts_listing(filing, concept, period, yaml)
+        listing = facts_listing(filing, concept, period, yaml, for_file)
     except FactcheckError as e:
         raise _fail(str(e)) from None
     sys.stdout.write(listing.text)

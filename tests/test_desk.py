@@ -161,3 +161,29 @@ def test_rich_never_breaks_a_claim_id(runner, columns):
     for status in ("✓ pass", "▲ warn", "○ unchecked"):
         assert status in out.output
     assert "unche…" not in out.output
+
+
+# --------------------------------------------------------------------------- facts --yaml
+
+
+def test_facts_entries_name_their_filing_relative_to_the_file_they_go_into(runner, tmp_path, monkeypatch):
+    """`facts --yaml` wrote the filing's path relative to the working folder, which a
+    claims file in another folder reads from its own: `--for` writes it relative to it."""
+    import shutil
+
+    from conftest import ROOT
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "filings").mkdir()
+    shutil.copy(ROOT / "examples" / "apple-fy2024" / "filings" / "aapl-20230930.xbrl.xml", tmp_path / "filings")
+    claims = tmp_path / "articles" / "apple" / "claims.yaml"
+    claims.parent.mkdir(parents=True)
+    args = ["facts", "filings/aapl-20230930.xbrl.xml", "--concept", "NetIncomeLoss"]
+    bare = runner.invoke(app, [*args, "--yaml"]).stdout
+    assert "    filing: filings/aapl-20230930.xbrl.xml\n" in bare and "relative to the working folder" in bare
+    entries = runner.invoke(app, [*args, "--for", str(claims.relative_to(tmp_path))])
+    assert entries.exit_code == 0, entries.output
+    assert "    filing: ../../filings/aapl-20230930.xbrl.xml\n" in entries.stdout
+    claims.write_text("version: 1\n" + entries.stdout + "claims:\n  - {id: ni, check: net_income_loss_2023, stated: 97.0 billion USD}\n")
+    out = runner.invoke(app, ["verify", str(claims), "-f", "concise"])
+    assert out.exit_code == 0 and "pass ni:" in out.output, out.output

@@ -23,11 +23,12 @@ class Listing(NamedTuple):
 
 
 def facts_listing(
-    path: str, concept: str | None = None, period: str | None = None, as_yaml: bool = False
+    path: str, concept: str | None = None, period: str | None = None, as_yaml: bool = False, for_file: str | None = None
 ) -> Listing:
     """Read the filing and list its numeric facts (text facts too when ``concept`` is
-    given), one line each, or as YAML fact entries. Raises FilingError (the filing) or
-    UsageError (a ``period`` that is not a date or START/END)."""
+    given), one line each, or as YAML fact entries whose ``filing:`` is relative to
+    ``for_file`` (the claims or facts file they go into), else to the working folder.
+    Raises FilingError (the filing) or UsageError (a ``period`` that is not a date or START/END)."""
     from factcheck.errors import UsageError
     from factcheck.filing.reader import read_filing
 
@@ -46,8 +47,8 @@ def facts_listing(
         )
         numeric = sum(1 for f in filing.facts if f.numeric)
         return Listing("", 0, f"{path}: no fact matches {what or 'at all'} ({numeric:,} numeric facts in the filing)")
-    if as_yaml:
-        return Listing(yaml_entries(filing, facts, head), len(facts))
+    if as_yaml or for_file is not None:
+        return Listing(yaml_entries(filing, facts, head, for_file), len(facts))
     return Listing(table(filing, facts, head), len(facts))
 
 
@@ -114,12 +115,16 @@ def _shown(f: Fact) -> str:
 
 # --------------------------------------------------------------------------- YAML
 
-def yaml_entries(filing: Filing, facts: list[Fact], head: str) -> str:
-    """Fact entries for a claims file: a name, the filing (relative to the working
-    directory), the concept, the period, the dimensions, and the value as the filing
-    gives it, for reading (and for the check against the filing)."""
-    where = _relative(filing.path)
-    out = [f"# {head}", "facts:"]
+def yaml_entries(filing: Filing, facts: list[Fact], head: str, for_file: str | None = None) -> str:
+    """Fact entries for a claims file: a name, the filing (relative to ``for_file``'s
+    folder, as a claims file reads it; else to the working folder, and a comment says
+    so), the concept, the period, the dimensions, and the value as the filing gives it,
+    for reading (and for the check against the filing)."""
+    where = _relative(filing.path, os.path.dirname(os.path.abspath(for_file)) if for_file else None)
+    out = [f"# {head}"]
+    if for_file is None:
+        out.append("# filing: is relative to the working folder; `--for CLAIMS_FILE` writes it relative to that file")
+    out.append("facts:")
     names: set[str] = set()
     skipped = 0
     for f in facts:
@@ -140,9 +145,9 @@ def yaml_entries(filing: Filing, facts: list[Fact], head: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _relative(path: str) -> str:
+def _relative(path: str, start: str | None = None) -> str:
     try:
-        rel = os.path.relpath(path)
+        rel = os.path.relpath(os.path.abspath(path), start) if start else os.path.relpath(path)
     except ValueError:  # another drive (Windows)
         return path
     return rel.replace(os.sep, "/")
