@@ -3,7 +3,7 @@
 Everything here is an immutable record; nothing here computes or prints. Records are
 named tuples rather than frozen dataclasses: a run makes them by the hundred thousand
 and every start defines them, and a frozen dataclass costs twice as much to make and
-ten times as much to define (README, Performance). Change one
+ten times as much to define (docs/performance.md). Change one
 with ``record._replace(field=...)``.
 """
 

@@ -151,7 +151,7 @@ def test_read_file_refuses_what_is_not_a_regular_file_unread(repo, kind):
 def test_every_kind_of_file_has_a_documented_limit():
     from conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    safety = (ROOT / "docs" / "safety.md").read_text(encoding="utf-8")
     for what, limit in LIMITS.items():
-        assert f"{limit // 2**20} MB" in readme, f"the README's Safety table names the limit of {what}"
+        assert f"{limit // 2**20} MB" in safety, f"the safety page's table names the limit of {what}"
     assert paths.TEST_FOLDERS == ()  # this module runs without the suite's widening

@@ -87,7 +87,7 @@ def test_the_readme_says_how_to_install_it_today():
     said = " ".join(install.split())
     assert "not on the Python package index yet" in said
     assert "python3 -m venv .venv && .venv/bin/pip install ." in install
-    assert f"# factcheck {VERSION}\n" in install  # what --version prints
+    assert f"$ factcheck --version\nfactcheck {VERSION}\n" in install  # what --version prints (tests/test_docs.py runs it)
     assert f"`{NAME}`" in said and "RELEASING.md" in said  # the name it will have, and the steps
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from factcheck.errors import FactcheckError, LoadError
 from factcheck.model import Span
 
-#: the most bytes read of each kind of file (README: Safety)
+#: the most bytes read of each kind of file (docs/safety.md)
 LIMITS = {
     "claims files": 32 * 1024 * 1024,
     "article drafts": 2 * 1024 * 1024,

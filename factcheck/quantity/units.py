@@ -45,7 +45,7 @@ _COUNT_NAMES: dict[str, str] = {}  # registry name -> singular display word
 
 def registry() -> pint.UnitRegistry:
     """The one unit registry, built on first use from definition objects (parsing the
-    same definitions as text would cost every start more: README, Performance)."""
+    same definitions as text would cost every start more: docs/performance.md)."""
     global _REGISTRY
     if _REGISTRY is None:
         import pint
