@@ -323,3 +323,105 @@ def test_yuan_per_gu_in_a_draft_is_per_share(runner, tmp_path, monkeypatch):
     (tmp_path / "d.md").write_text("股价收于1,500元/股。\n", encoding="utf-8")
     assert runner.invoke(app, ["init", "--draft", "d.md"]).exit_code == 0
     assert 'value: "1500 CNY/share"' in (tmp_path / "claims.yaml").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- a fresh user, first time
+
+ENGLISH_DRAFT = """# Results
+
+Net sales rose 2% to $391.0 billion, from $383.3 billion. Net income was $93.7 billion,
+or $6.08 a share on 15.41 billion diluted shares. The board raised the dividend to $0.25 a
+share, $3.85 billion a quarter in all. Services made up 24.6% of net sales, at $96.2 billion.
+"""
+
+ENGLISH_CLAIMS = """version: 1
+article: {draft: results.md}
+facts:
+  sales_2024: 391.035 billion USD
+  sales_2023: 383.285 billion USD
+  net_income: 93.736 billion USD
+  diluted_shares: 15.408 billion shares
+  services: 96.169 billion USD
+claims:
+  - id: sales-growth
+    says: Net sales rose 2% to $391.0 billion, from $383.3 billion
+    check: growth(sales_2023, sales_2024)
+    stated: 2%
+  - id: eps
+    says: Net income was $93.7 billion, or $6.08 a share on 15.41 billion diluted shares
+    check: net_income / diluted_shares
+    stated: $6.08 a share
+  - id: dividend-total
+    says: The board raised the dividend to $0.25 a share, $3.85 billion a quarter in all
+    check: 0.25 USD/share * diluted_shares
+    stated: 3.85 billion USD
+  - id: services-share
+    says: Services made up 24.6% of net sales, at $96.2 billion
+    check: share(services, sales_2024)
+    stated: 24.6%
+"""
+
+CHINESE_DRAFT = """# 2024年业绩
+
+公司营业收入1741.4亿元，同比增长15.7%。基本每股收益68.64元。公司拟每10股派发现金红利276.24元，派现总额约347亿元。
+"""
+
+CHINESE_CLAIMS = """version: 1
+article: {draft: results.md}
+ignore_figures: [2024年业绩]
+facts:
+  revenue_2023: 1505.6亿元
+  revenue_2024: 1741.4亿元
+  net_profit: 862.3亿元
+  shares: 12.562亿股
+claims:
+  - id: revenue-growth
+    says: 公司营业收入1741.4亿元，同比增长15.7%
+    check: growth(revenue_2023, revenue_2024)
+    stated: 15.7%
+  - id: eps
+    says: 基本每股收益68.64元
+    check: net_profit / shares
+    stated: 每股68.64元
+  - id: dividend-per-share
+    says: 每10股派发现金红利276.24元
+    check: 276.24元 / 10 股
+    stated: 每股27.62元
+  - id: dividend-total
+    says: 派现总额约347亿元
+    check: 276.24元 / 10 股 * shares
+    stated: 347亿元
+"""
+
+#: each claim's stated figure, and a wrong one an editor might write (beyond its rounding)
+WRONG = {
+    "english": {"sales-growth": ("stated: 2%", "stated: 3%"), "eps": ("stated: $6.08 a share", "stated: $6.18 a share"),
+                "dividend-total": ("stated: 3.85 billion USD", "stated: 3.95 billion USD"),
+                "services-share": ("stated: 24.6%", "stated: 24.2%")},
+    "chinese": {"revenue-growth": ("stated: 15.7%", "stated: 16.7%"), "eps": ("stated: 每股68.64元", "stated: 每股68.46元"),
+                "dividend-per-share": ("stated: 每股27.62元", "stated: 每股27.26元"),
+                "dividend-total": ("stated: 347亿元", "stated: 374亿元")},
+}
+
+
+@pytest.mark.parametrize("article", ["english", "chinese"])
+def test_per_share_percent_and_per_10_shares_claims_pass_when_right_and_fail_when_wrong(runner, tmp_path, article):
+    """The claims a fresh user writes from the README and docs/ on a results article: every
+    one passes as written, and each, stated wrong, fails (not warns) at its own line."""
+    draft, claims = (ENGLISH_DRAFT, ENGLISH_CLAIMS) if article == "english" else (CHINESE_DRAFT, CHINESE_CLAIMS)
+    (tmp_path / "results.md").write_text(draft, encoding="utf-8")
+    path = tmp_path / "claims.yaml"
+    path.write_text(claims, encoding="utf-8")
+    out = runner.invoke(app, ["verify", str(path), "-f", "json"])
+    report = json.loads(out.stdout)
+    assert out.exit_code == 0, out.stdout
+    assert {r["id"]: r["status"] for r in report["results"]} == {k: "pass" for k in WRONG[article]}
+    assert report["summary"]["coverage"]["uncovered"] == 0 and report["files"][0]["problems"] == []
+    for claim, (right, wrong) in WRONG[article].items():
+        block = claims.split(f"  - id: {claim}\n", 1)[1].split("  - id:", 1)[0]
+        assert claims.count(block) == 1
+        path.write_text(claims.replace(block, block.replace(right, wrong)), encoding="utf-8")
+        out = runner.invoke(app, ["verify", str(path), "-f", "json"])
+        results = {r["id"]: r["status"] for r in json.loads(out.stdout)["results"]}
+        assert results[claim] == "fail" and out.exit_code == 1, (claim, out.stdout)
+        assert [c for c, s in results.items() if s != "pass"] == [claim]
