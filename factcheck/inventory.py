@@ -38,7 +38,7 @@ def expression(m: Mention, year: int | None = None, dated: bool = False) -> tupl
         if year is not None:
             source = "the draft's date" if dated else "the text before it"
             return f"{year:04d}-{mo:02d}-{d:02d}", False, f"{m.show()}: no year in the draft, {year} assumed from {source}"
-        return None, False, f"{m.show()}: a day without its year, and the draft gives none"
+        return None, False, f"{m.show()}: a day with no year in the draft"
     v = m.value
     assert v is not None
     if m.kind in ("year", "ordinal"):
@@ -131,7 +131,7 @@ def inventory(draft_path: str, claims_path: Path | str) -> str:
             if value is None:  # said, not written as a value it is not
                 mo, day = part.when[1], part.when[2]  # type: ignore[index]
                 fact_lines.append(
-                    f"  # {name}: {where}: a day without its year, and the draft gives none: "
+                    f"  # {name}: {where}: a day with no year in the draft: "
                     f"to use it, write it as a date, YYYY-{mo:02d}-{day:02d}"
                 )
                 names.setdefault(m.start, []).append(f"{name} (no year: not a fact yet)")

@@ -155,11 +155,38 @@ def _deciding_sig(
     prints inside it, a computed range that does not reach the stated one prints apart
     from it, and a value that differs from the stated figure never prints as it."""
     mag, c_mag = mags
+    if not _close(status, P, C, s, S2, sig):
+        return sig  # nothing within a few digits of a boundary: the usual digits decide it
     for extra in range(_MORE_DIGITS + 1):
         n = sig + extra
         if _decides(cmp, status, P, C, s, S2, stated, n, mag, c_mag):
             return n
     return sig
+
+
+def _close(status: Status, P: Fraction, C: Interval, s: Fraction, S2: Interval, sig: int) -> bool:
+    """Whether the computed value (or range) lies within a step of ``sig`` digits of a
+    boundary of the stated range, or (a claim that does not pass) of the stated figure:
+    only then can the usual digits mislead, and the exact search runs. Two figures more
+    than a step apart keep their order when each is rounded to within half a step. The
+    step here is one to ten steps, a screen: floats serve it (their error is some 1e-16
+    of a step's 1e-4), and a figure past float's range is always searched."""
+    pairs = []
+    if status is not Status.PASS:
+        pairs.append((P, s))
+    if S2.lo is not None and S2.hi is not None:
+        pairs += [(P, S2.lo), (P, S2.hi)]
+        if C.lo is not None and C.hi is not None and status is not Status.PASS:
+            pairs += [(C.hi, S2.lo), (C.lo, S2.hi)]
+    try:
+        floats = [(float(a), float(b)) for a, b in pairs]
+    except OverflowError:
+        return True
+    size = max((max(abs(a), abs(b)) for a, b in floats), default=0.0)
+    if size == 0.0:
+        return False
+    step = size * 10.0 ** (1 - sig)
+    return any(abs(a - b) <= step for a, b in floats)
 
 
 def _decides(

@@ -277,7 +277,7 @@ def test_init_draft_never_writes_a_day_without_its_year_as_a_number(runner, tmp_
     assert out.exit_code == 0, out.output
     text = (tmp_path / "claims.yaml").read_text(encoding="utf-8")
     assert 'value: "2"' not in text
-    assert "  # fig_4_2: d.md:3:1: 4月2日: a day without its year, and the draft gives none: to use it, write it as a date, YYYY-04-02" in text
+    assert "  # fig_4_2: d.md:3:1: 4月2日: a day with no year in the draft: to use it, write it as a date, YYYY-04-02" in text
     assert 'value: "3.09 CNY/share"' in text
     assert runner.invoke(app, ["verify", "claims.yaml", "-f", "concise"]).exit_code == 0
     (tmp_path / "e.md").write_text("---\ndate: 2025-04-03\n---\n4月2日晚间，公司发布年报。\n", encoding="utf-8")
