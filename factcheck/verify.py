@@ -72,10 +72,12 @@ def verify(
     """Check the claims files, write every report, and give the exit code (0 or 1)."""
     from factcheck import config
     from factcheck.engine import run
+    from factcheck.load.paths import forget_reads
     from factcheck.output import check_writable
     from factcheck.reporters import DETAILED, Options
     from factcheck.reporters import deliver as reports
 
+    forget_reads()
     conf = config.load()
     threshold = "warning" if strict else (fail_on or conf.fail_on or "error")
     to_terminal = output is None and is_terminal(sys.stdout)
@@ -91,7 +93,6 @@ def verify(
     reports.check_targets(targets, write_baseline)
     accepted = baseline or conf.baseline
     known = _known_findings(accepted, write_baseline)
-    previous = _previous_baseline(write_baseline) if write_baseline is not None else None
     detail = any(t.format in DETAILED for t in targets)
     bar = _bar()
     try:
@@ -111,7 +112,8 @@ def verify(
             check_writable(t.path, protect)
     written = None
     if write_baseline is not None:
-        written = _write_baseline(found, write_baseline, protect, previous)
+        check_writable(write_baseline, protect)  # an input of the run first: the sharper message
+        written = _write_baseline(found, write_baseline, protect, _previous_baseline(write_baseline))
         known = written[0]
     if known is not None or any(r.claim.ignore is not None for r in found.results):
         from factcheck import baseline as bl  # suppressions: only for a run that has some
@@ -127,15 +129,13 @@ def verify(
 
 
 def _previous_baseline(path: Path) -> Baseline | None:
-    """The baseline ``--write-baseline`` will replace, read before the run; a file there
-    that is not a baseline is not replaced by one (exit 2, nothing written)."""
+    """The baseline ``--write-baseline`` will replace, read before anything is written; a
+    file there that is not a baseline is not replaced by one (exit 2, nothing written)."""
     from factcheck import baseline as bl
     from factcheck.errors import UsageError
 
     if not os.path.lexists(path) or (os.path.isfile(path) and os.path.getsize(path) == 0):
         return None
-    from factcheck.load.paths import read_to_replace
-
     try:
         return bl.load_baseline(path)
     except UsageError as e:
@@ -143,8 +143,6 @@ def _previous_baseline(path: Path) -> Baseline | None:
             f"--write-baseline {path}: the file is there and is not a factcheck baseline ({e.message}); "
             "remove it, or write the baseline to another file"
         ) from None
-    finally:
-        read_to_replace(path)
 
 
 def _write_baseline(found: Report, path: Path, protect: list[str], previous: Baseline | None) -> tuple[Baseline, str]:

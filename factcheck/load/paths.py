@@ -175,12 +175,10 @@ def files_read() -> tuple[str, ...]:
     return tuple(_READ)
 
 
-def read_to_replace(path: str | os.PathLike[str]) -> None:
-    """A file read only to say what replacing it changes (the baseline that
-    ``--write-baseline`` rewrites): not an input that outputs must spare."""
-    target = os.path.abspath(path)
-    while target in _READ:
-        _READ.remove(target)
+def forget_reads() -> None:
+    """A new command starts with no file read: the outputs of one run in a process are
+    checked against that run's inputs, not the runs' before it."""
+    _READ.clear()
 
 
 def _too_large(size: int, limit: int, what: str) -> str:
