@@ -78,14 +78,15 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
     seen: set[str] = set()
     unique = []
     for p in out:
-        key = _key(p)
+        key = path_key(p)
         if key not in seen:
             seen.add(key)
             unique.append(p)
     return [display_path(p) for p in unique]
 
 
-def _key(path: str) -> str:
+def path_key(path: str) -> str:
+    """One key for one file, however it is named (links and case folded where the system folds them)."""
     return os.path.normcase(os.path.realpath(path))
 
 
@@ -94,13 +95,13 @@ def _without_named_drafts(paths: list[str], found: set[str], exclude: Sequence[s
     (its ``article.draft``, read alone from the file) or that ``--draft`` names."""
     from factcheck.load.yaml_events import article_draft
 
-    named = {_key(e) for e in exclude}
+    named = {path_key(e) for e in exclude}
     for p in paths:
         if is_claims_file(os.path.basename(p)) and _outside(p, named=False) is None:
             draft = article_draft(p)
             if draft:
-                named.add(_key(os.path.join(os.path.dirname(p), draft)))
-    return [p for p in paths if not (p in found and _key(p) in named)]
+                named.add(path_key(os.path.join(os.path.dirname(p), draft)))
+    return [p for p in paths if not (p in found and path_key(p) in named)]
 
 
 def _missing(p: str) -> str:

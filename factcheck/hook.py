@@ -18,7 +18,7 @@ import os
 import subprocess
 from collections.abc import Sequence
 
-from factcheck.engine import _key, discover, is_claims_file, is_draft
+from factcheck.engine import discover, is_claims_file, is_draft, path_key
 from factcheck.errors import UsageError
 from factcheck.load.yaml_events import article_draft
 
@@ -27,22 +27,22 @@ def plan(staged: Sequence[str]) -> list[str]:
     """The paths to check for these staged files: claims files first, then bare drafts."""
     existing = [p for p in staged if os.path.isfile(p)]
     claims = [p for p in existing if is_claims_file(os.path.basename(p))]
-    drafts = {_key(p): p for p in existing if is_draft(p) and not is_claims_file(os.path.basename(p))}
+    drafts = {path_key(p): p for p in existing if is_draft(p) and not is_claims_file(os.path.basename(p))}
     named: set[str] = set()
     if drafts:
         for path in repository_claims_files():
             draft = article_draft(path)
             if draft is None:
                 continue
-            key = _key(os.path.join(os.path.dirname(path), draft))
+            key = path_key(os.path.join(os.path.dirname(path), draft))
             if key in drafts:
                 named.add(key)
                 claims.append(path)
     out: list[str] = []
     seen: set[str] = set()
     for p in [*claims, *(p for k, p in drafts.items() if k not in named)]:
-        if _key(p) not in seen:
-            seen.add(_key(p))
+        if path_key(p) not in seen:
+            seen.add(path_key(p))
             out.append(p)
     return out
 
