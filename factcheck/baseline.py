@@ -125,12 +125,16 @@ def _relative(path: str, folder: Path) -> str:
 def load_baseline(path: Path | str) -> Baseline:
     """Read a baseline file; anything wrong with it stops the run (exit 2) with its place."""
     from factcheck.errors import LoadError
-    from factcheck.load.paths import LIMITS, read_file
+    from factcheck.load.paths import LIMITS, OutsideRoot, given, read_file
     from factcheck.load.source import decode
 
     path = Path(path)
     if not os.path.lexists(path):
         raise UsageError(f"baseline {path}: no such file (write one with --write-baseline {path})")
+    try:  # not through a link in the repository that leads out of it
+        given(path, "baseline")
+    except OutsideRoot as e:
+        raise UsageError(e.message) from None
     try:  # a regular file of baseline size: /dev/zero or a pipe is refused unread
         data = read_file(path, LIMITS["baselines"], "baselines")
     except LoadError as e:

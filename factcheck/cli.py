@@ -64,9 +64,11 @@ def _main(
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    from factcheck.reporters.escape import for_terminal_line
+    # one line, never a CI log's command: a message may quote a filing's own strings (the
+    # name of an entry of a report package, '##[error]…', among them)
+    from factcheck.reporters.escape import for_log_line
 
-    typer.echo(f"factcheck: error: {for_terminal_line(message)}", err=True)
+    typer.echo(f"factcheck: error: {for_log_line(message)}", err=True)
     return typer.Exit(code)
 
 
@@ -304,29 +306,44 @@ def init(
 
 @app.command()
 def facts(
-    filing: Annotated[str, typer.Argument(metavar="FILING", help="An XBRL instance (.xml) or an Inline XBRL document (.htm).")],
+    filing: Annotated[str, typer.Argument(metavar="FILING", help="An XBRL instance (.xml), an Inline XBRL document (.htm), a report package (.zip) or a submission's folder.")],
     concept: Annotated[str | None, typer.Option("--concept", metavar="TEXT", help="Only concepts containing TEXT (any case); text facts are listed too.")] = None,
     period: Annotated[str | None, typer.Option("--period", metavar="DATE|START/END", help="Only this period: a date (instants on it, durations ending on it) or START/END.")] = None,
-    yaml: Annotated[bool, typer.Option("--yaml", help="Print fact entries to paste into a claims file.")] = False,
+    yaml: Annotated[bool, typer.Option("--yaml", help="A facts file (version: 1) to include in a claims file, every entry loading back to its fact.")] = False,
     for_file: Annotated[
         str | None,
         typer.Option("--for", metavar="CLAIMS_FILE", help="The claims (or facts) file the entries go into: their filing: paths are relative to it. Implies --yaml.", show_default=False),
     ] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write there (atomically) instead of stdout; --yaml paths are then relative to FILE (unless --for names another).")] = None,
 ) -> None:
     """List the facts of a filing: concept, period, value (as the claims language writes it), decimals.
 
     Exit 1 when no fact matches the filters; 2 when the filing cannot be read.
     """
-    from factcheck.errors import FactcheckError
+    from factcheck.errors import FactcheckError, UsageError
     from factcheck.filing.listing import facts_listing
 
     try:
-        listing = facts_listing(filing, concept, period, yaml, for_file)
+        listing = facts_listing(filing, concept, period, yaml, output, for_file)
     except FactcheckError as e:
         raise _fail(str(e)) from None
-    sys.stdout.write(listing.text)
+    from factcheck.reporters.escape import for_log_line
+
+    for warning in listing.warnings:  # a filing's problems quote its strings: escaped as the listing is
+        typer.echo(f"factcheck: warning: {for_log_line(warning)}", err=True)
+    if output is not None and listing.text:
+        from factcheck.output import write_atomic
+
+        try:
+            write_atomic(output, listing.text, protect=(filing,))  # never over the filing it lists
+        except UsageError as e:  # a folder, a link out of the repository, the filing itself
+            raise _fail(str(e)) from None
+        except OSError as e:
+            raise _fail(f"{output}: cannot be written ({e.strerror or e})") from None
+    else:
+        sys.stdout.write(listing.text)
     if listing.note:
-        typer.echo(f"factcheck: {listing.note}", err=True)
+        typer.echo(f"factcheck: {for_log_line(listing.note)}", err=True)
         raise typer.Exit(1)
 
 

@@ -74,7 +74,7 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
             hint = " (run `factcheck init` to write a starter claims.yaml)" if p == "claims.yaml" else ""
             raise UsageError(f"{p}: {_missing(p)}{hint}")
     if found_drafts:
-        out = _without_named_drafts(out, found_drafts, exclude)
+        out = _without_named_drafts(out, found_drafts, exclude, paths)
     seen: set[str] = set()
     unique = []
     for p in out:
@@ -90,14 +90,17 @@ def path_key(path: str) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-def _without_named_drafts(paths: list[str], found: set[str], exclude: Sequence[str]) -> list[str]:
+def _without_named_drafts(paths: list[str], found: set[str], exclude: Sequence[str], given: Sequence[str]) -> list[str]:
     """``paths`` without the drafts found in folders that a claims file of the run names
-    (its ``article.draft``, read alone from the file) or that ``--draft`` names."""
+    (its ``article.draft``, read alone from the file) or that ``--draft`` names. A claims
+    file is read for its draft only where the run would read it (``_outside``: not through
+    a link out of the repository, nor out of a folder ``given`` outside it)."""
     from factcheck.load.yaml_events import article_draft
 
     named = {path_key(e) for e in exclude}
+    bases = _typed_outside(given)
     for p in paths:
-        if is_claims_file(os.path.basename(p)) and _outside(p, named=False) is None:
+        if is_claims_file(os.path.basename(p)) and _outside(p, p in given, bases) is None:
             draft = article_draft(p)
             if draft:
                 named.add(path_key(os.path.join(os.path.dirname(p), draft)))
@@ -134,15 +137,16 @@ def run(
     article's date when neither the draft nor the claims file gives one."""
     only = tuple(only)
     new_run()
-    if draft is not None and not os.path.exists(draft):
-        raise UsageError(f"--draft {draft}: no such file")
+    if draft is not None:
+        _given_draft(draft)
     named = {display_path(p) for p in paths}
+    bases = _typed_outside(paths)
     files = [
-        check_draft(p, only, require_coverage, detail, infer, as_of, refused=_outside(p, p in named, "draft"))
+        check_draft(p, only, require_coverage, detail, infer, as_of, refused=_outside(p, p in named, bases, "draft"))
         if is_draft(p)
         else check_file(
             p, only, draft, require_coverage, detail, progress,
-            refused=_outside(p, p in named), infer=infer, as_of=as_of,
+            refused=_outside(p, p in named, bases), infer=infer, as_of=as_of,
         )
         for p in discover(paths, exclude=(draft,) if draft else ())
     ]
@@ -161,18 +165,45 @@ def run(
     return Report(tuple(files))
 
 
-def _outside(path: str, named: bool, what: str = "claims file") -> Problem | None:
-    """A claims file (or a draft found in a folder) that a link in the repository leads
-    out of it (a link to a private key, say): refused unread, as a problem of its own. A
-    file the command line names outside the root is read: the command line is trusted,
-    the tree is not."""
+def _given_draft(draft: str) -> None:
+    """``--draft``: a file that exists, and not one a link in the repository leads out of it."""
+    from factcheck.load.paths import OutsideRoot, given
+
+    if not os.path.exists(draft):
+        raise UsageError(f"--draft {draft}: no such file")
+    try:
+        given(draft, "--draft")
+    except OutsideRoot as e:
+        raise UsageError(e.message) from None
+
+
+def _typed_outside(paths: Sequence[str]) -> tuple[Path, ...]:
+    """The folders the command line names outside the root, resolved: what a folder
+    walk finds in one is the user's choice too, unless a link leads it out of that folder."""
+    from factcheck.load.paths import is_inside
+
+    return tuple(
+        Path(os.path.realpath(p)) for p in paths if os.path.isdir(p) and not is_inside(Path(os.path.abspath(p)))
+    )
+
+
+def _outside(path: str, named: bool, bases: tuple[Path, ...] = (), key: str = "claims file") -> Problem | None:
+    """A claims file or a draft that a link in the repository leads out of it (a link
+    to a private key, say): refused unread, as a problem of its own. A file the command
+    line names outside the root is read, and so is one a folder walk finds in a folder
+    it names outside the root, where no link leads the file out of that folder: the
+    command line is trusted, the tree is not."""
     from factcheck.load.paths import OutsideRoot, inside_root, is_inside
     from factcheck.model import Span
 
     if named and not is_inside(Path(os.path.abspath(path))):
         return None
+    if bases:
+        real = Path(os.path.realpath(path))
+        if any(real == base or base in real.parents for base in bases):
+            return None
     try:
-        inside_root(path, Span(path, 1, 1), what)
+        inside_root(path, Span(path, 1, 1), key)
     except OutsideRoot as e:
         return Problem(Span(path, 1, 1), e.code, e.message)
     return None
@@ -467,7 +498,7 @@ def _rates(doc: Document, problems: list[Problem]) -> q.Rates:
             problems.append(Problem(_where(expr, e), "settings", f"the rate for {code}: {e.message}"))
             continue
         names = list(v.unit.exponents.items())
-        if len(names) != 1 or names[0][0] not in q.CURRENCIES or names[0][1] != 1 or v.point <= 0:
+        if len(names) != 1 or not q.is_currency(names[0][0]) or names[0][1] != 1 or v.point <= 0:
             problems.append(
                 Problem(expr.place, "settings", f"the rate for {code} should be a positive amount of another currency (7.2 CNY)")
             )

@@ -16,11 +16,16 @@ def steps(claim_id: str, path: str) -> tuple[Result, Document]:
     from factcheck.engine import check_document, check_draft, is_draft, new_run
     from factcheck.errors import UsageError
     from factcheck.load import load
+    from factcheck.load.paths import OutsideRoot, given
     from factcheck.suggest import did_you_mean
 
     new_run()  # its budgets whole (steps shown, the closest-passage search)
     if not os.path.isfile(path):
         raise UsageError(f"{path}: no such file")
+    try:  # not through a link in the repository that leads out of it
+        given(path, "explain")
+    except OutsideRoot as e:
+        raise UsageError(e.message) from None
     if is_draft(path):  # a claim inferred from a bare draft: 'draft.md:39:growth'
         found = check_draft(path, (claim_id,), detail=True)
         for r in found.results:

@@ -84,10 +84,15 @@ def _slug(text: str, limit: int = 32) -> str:
 def inventory(draft_path: str, claims_path: Path | str) -> str:
     """The text of a claims file for this draft."""
     from factcheck import draft as drafts
+    from factcheck.load.paths import OutsideRoot, given
     from factcheck.load.source import display_path
 
     if not os.path.isfile(draft_path):
         raise UsageError(f"--draft {draft_path}: no such file")
+    try:  # not through a link in the repository that leads out of it
+        given(draft_path, "--draft")
+    except OutsideRoot as e:
+        raise UsageError(e.message) from None
     shown = display_path(draft_path)
     d, problem = drafts.read(draft_path, shown)
     if problem is not None:

@@ -86,15 +86,22 @@ FACT_LONG: dict[str, Any] = {
                         "file and inside its repository (see `factcheck facts FILING`).",
                         "filings/aapl-20230930.xbrl.xml"),
         "concept": _text("The concept of the filing's fact, with its prefix.", "us-gaap:NetIncomeLoss"),
-        "period": {"type": "string", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*(/\s*\d{4}-\d{2}-\d{2}\s*)?$",
+        "period": {"type": "string",
+                   "pattern": r"^\s*(\d{4}-\d{2}-\d{2}\s*(/\s*\d{4}-\d{2}-\d{2}\s*)?|year-to-date\s*)$",
                    "description": "The fact's period in the filing: START/END for a duration, a date for an instant; "
-                   "left out: the filing's own period.",
+                   "left out: the filing's own period (a 10-Q's quarter; `year-to-date` for its year to date).",
                    "examples": ["2022-09-25/2023-09-30", "2021-09-26/2022-09-24"]},
         "dimensions": {"type": "object", "description": "The fact's dimensions in the filing, axis: member; left "
                        "out: the fact without dimensions (the total).",
                        "additionalProperties": {"type": "string", "description": "The member of the axis.",
                                                 "examples": ["us-gaap:ServiceMember"]},
                        "examples": [{"srt:ProductOrServiceAxis": "us-gaap:ServiceMember"}]},
+        "decimals": {"anyOf": [{"type": "integer"}, {"const": "INF"}],
+                     "description": "The fact's decimals in the filing (-6: to the million; INF: exact), choosing "
+                     "among facts the filing gives at several precisions; `factcheck facts --yaml` writes it.",
+                     "examples": [-6]},
+        "unit": _text("The fact's unit in the filing (USD, USD/share, shares), choosing among facts the filing gives "
+                      "in several units.", "USD"),
     },
 }
 
@@ -203,7 +210,7 @@ CLAIMS_SCHEMA: dict[str, Any] = {
                     "type": "object",
                     "description": "Exchange rates: 1 USD = 7.2 CNY. Without a rate, currencies do not mix.",
                     "examples": [{"USD": "7.2 CNY"}],
-                    "propertyNames": {"enum": list(CURRENCIES)},
+                    "propertyNames": {"pattern": "^[A-Z]{3}$", "examples": list(CURRENCIES)},
                     "additionalProperties": _expr("A positive amount of another currency.", "7.2 CNY"),
                 },
             },

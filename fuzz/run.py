@@ -1,6 +1,6 @@
-"""Fuzz the claims loader and the expression language for a bounded time.
+"""Fuzz the claims loader, the expression language and Inline XBRL continuations for a bounded time.
 
-    python fuzz/run.py                          # both targets, 60 s each
+    python fuzz/run.py                          # every target, 60 s each
     python fuzz/run.py loader --seconds 600     # one target, longer
     python fuzz/run.py all --seconds 20         # what .ci/run does
 
@@ -32,6 +32,8 @@ OUT = ROOT / "test-artifacts" / "fuzz"
 sys.path[:0] = [str(ROOT), str(HERE)]
 
 PER_INPUT_TIMEOUT_S = 2
+#: the targets of fuzz/targets.py, in the order they run
+TARGET_NAMES = ("loader", "expression", "continuations")
 RSS_LIMIT_MB = 2048  # the whole fuzzing process; one input is bounded by the timeout
 
 
@@ -44,7 +46,22 @@ def seeds() -> dict[str, list[bytes]]:
     for data in loader:
         for m in re.finditer(rb"(?:check|stated|value): *'?([^'\n{}]+?)'?(?:,|\}|\n)", data):
             expressions.add(m.group(1).strip())
-    return {"loader": loader, "expression": sorted(expressions)}
+    return {"loader": loader, "expression": sorted(expressions), "continuations": continuation_seeds()}
+
+
+def continuation_seeds() -> list[bytes]:
+    """Continuation graphs (three bytes an element: see targets.continuation_document):
+    a chain, one shared by many facts (the fan-out of issue 25), a loop, a tree whose
+    branches meet, a dangling end, continuations nested in facts and in each other."""
+    fact, cont, inside = 0, 1, 4
+    none = 12  # past the last id (targets.GRAPH_IDS): no continuedAt
+    chain = bytes([fact, 0, 1, cont, 1, 2, cont, 2, 3, cont, 3, none])
+    fan_out = b"".join(bytes([fact, i, 0]) for i in range(40)) + b"".join(bytes([cont, j, j + 1]) for j in range(11))
+    loop = bytes([fact, 0, 1, cont, 1, 2, cont, 2, 1])
+    tree = bytes([fact, 0, 1, fact, 1, 2, cont, 1, 3, cont, 2, 3, cont, 3, none])
+    dangling = bytes([fact, 0, 5, cont, 1, none])
+    nested = bytes([fact, 0, 1, cont | inside, 1, 2, fact | inside, 2, 2, cont | inside, 2, 0, cont, 3, 1])
+    return [chain, fan_out, loop, tree, dangling, nested, chain + fan_out + loop + tree + dangling + nested]
 
 
 def dictionary() -> list[bytes]:
@@ -65,6 +82,7 @@ def child(target: str, libfuzzer_args: list[str]) -> None:
         import factcheck.engine, factcheck.expr, factcheck.functions, factcheck.interval  # noqa: E401,F401
         import factcheck.load, factcheck.quantity, factcheck.verdict, factcheck.reporters.concise  # noqa: E401,F401
         import factcheck.reporters.json_report, factcheck.reporters.terminal  # noqa: E401,F401
+        import factcheck.filing.reader  # noqa: F401  (the continuations target imports it lazily)
     fn = targets.TARGETS[target]
     targets.facts_document()  # build the shared facts once, outside the measured inputs
     atheris.Setup([sys.argv[0], *libfuzzer_args], fn)
@@ -159,7 +177,7 @@ def main() -> int:
         child(sys.argv[2], sys.argv[4:])
         return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("target", nargs="?", default="all", choices=["all", "loader", "expression"])
+    ap.add_argument("target", nargs="?", default="all", choices=["all", *TARGET_NAMES])
     ap.add_argument("--seconds", type=int, default=60, help="per target (default 60)")
     ap.add_argument("--engine", choices=["auto", "atheris", "hypothesis"], default="auto")
     args = ap.parse_args()
@@ -173,7 +191,7 @@ def main() -> int:
             engine = "hypothesis"
     run = with_atheris if engine == "atheris" else with_hypothesis
     failed = False
-    for target in ["loader", "expression"] if args.target == "all" else [args.target]:
+    for target in TARGET_NAMES if args.target == "all" else [args.target]:
         start = time.monotonic()
         ok, runs = run(target, args.seconds)
         took = time.monotonic() - start

@@ -8,7 +8,14 @@ every finding has a 1-based position.
 first NUL). Parsing and evaluating raise nothing but ExprError; a claim made of them
 is judged, explained step by step and rendered without raising.
 
-Both are plain functions, so that atheris (fuzz/run.py), hypothesis and the tests
+``check_continuations(data)``: the bytes as a graph of Inline XBRL text facts and
+``ix:continuation`` elements (each three bytes: what the element is, its id, where it
+continues; some nested in the one before), written as a document and read. Reading
+raises nothing but FilingError; each continuation's text ends up in one fact at most,
+so no fact's text is longer than the document's (chains shared by thousands of facts,
+loops, trees, dangling ends and nesting all come out of the bytes).
+
+All three are plain functions, so that atheris (fuzz/run.py), hypothesis and the tests
 drive the same code. A violated property is an AssertionError or the exception
 itself; a hang or a memory blow-up is caught by the driver's limits.
 """
@@ -99,4 +106,63 @@ def check_expression(data: bytes) -> None:
         render_all(report)
 
 
-TARGETS = {"loader": check_loader, "expression": check_expression}
+#: the ids a continuation graph uses: few enough that the bytes often name one twice
+GRAPH_IDS = 12
+_GRAPH_HEAD = (
+    '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" '
+    'xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:dei="http://xbrl.sec.gov/dei/2023"><body>'
+    '<ix:resources><xbrli:context id="c"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier>'
+    "</xbrli:entity><xbrli:period><xbrli:instant>2024-12-31</xbrli:instant></xbrli:period></xbrli:context>"
+    "</ix:resources>"
+)
+
+
+def continuation_document(data: bytes) -> tuple[str, list[tuple[str, int]]]:
+    """The Inline XBRL document the bytes describe, and for each of its continuations
+    its marker text (``C<n>x``, each distinct) and how many elements enclose it: three
+    bytes an element. The first byte says whether it is a fact (even) or a continuation
+    (odd), and whether it is written inside the element before it (bit 2); the second
+    is its id, the third its ``continuedAt`` (past the last id: none)."""
+    parts: list[str] = [_GRAPH_HEAD]
+    markers: list[tuple[str, int]] = []
+    close: list[str] = []
+    for n in range(min(len(data) // 3, 400)):
+        kind, own, nxt = data[3 * n], data[3 * n + 1] % GRAPH_IDS, data[3 * n + 2] % (GRAPH_IDS + 1)
+        if not kind & 4:
+            parts.extend(reversed(close))
+            close = []
+        at = f' continuedAt="k{nxt}"' if nxt < GRAPH_IDS else ""
+        if kind & 1:
+            markers.append((f"C{n}x", len(close)))
+            parts.append(f'<ix:continuation id="k{own}"{at}>C{n}x ')
+            close.append("</ix:continuation>")
+        else:
+            parts.append(f'<ix:nonNumeric name="dei:F{own}" contextRef="c"{at}>F{n} ')
+            close.append("</ix:nonNumeric>")
+    parts.extend(reversed(close))
+    parts.append("</body></html>")
+    return "".join(parts), markers
+
+
+def check_continuations(data: bytes) -> None:
+    from factcheck.filing.model import FilingError
+    from factcheck.filing.reader import TEXT_MARGIN, _Builder
+
+    document, markers = continuation_document(data)
+    builder = _Builder("fuzz.htm")
+    try:
+        builder.parse(document.encode("utf-8"))
+        filing = builder.filing()
+    except FilingError as e:
+        assert "\n" not in str(e) and str(e).startswith("fuzz.htm"), e
+        return
+    words = [set(f.raw.split()) for f in filing.facts]
+    for marker, enclosing in markers:
+        # the fact its chain reaches, and each element it is written in (a fact, or a
+        # continuation that is in turn in one fact): never every fact that shares a chain
+        owners = sum(1 for w in words if marker in w)
+        assert owners <= 1 + enclosing, (marker, owners, enclosing)
+    assert sum(len(f.raw) for f in filing.facts) <= len(document) + TEXT_MARGIN
+
+
+TARGETS = {"loader": check_loader, "expression": check_expression, "continuations": check_continuations}

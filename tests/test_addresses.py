@@ -35,6 +35,7 @@ KNOWN = {
     "http://www.xbrl.org/inlineXBRL/transformation/2011-07-31": "", "http://www.xbrl.org/inlineXBRL/transformation/2015-02-26": "",
     "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12": "", "http://www.xbrl.org/inlineXBRL/transformation/2022-02-16": "",
     "http://www.sec.gov/inlineXBRL/transformation/2015-08-31": "",
+    "http://www.xbrl.org/2009/utr": "the Units Registry's namespace (issue 24: units as the filing names them)",
 }
 GONE = ("factcheck-dev", "factcheck.dev")
 

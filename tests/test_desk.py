@@ -184,6 +184,41 @@ def test_facts_entries_name_their_filing_relative_to_the_file_they_go_into(runne
     entries = runner.invoke(app, [*args, "--for", str(claims.relative_to(tmp_path))])
     assert entries.exit_code == 0, entries.output
     assert "    filing: ../../filings/aapl-20230930.xbrl.xml\n" in entries.stdout
-    claims.write_text("version: 1\n" + entries.stdout + "claims:\n  - {id: ni, check: net_income_loss_2023, stated: 97.0 billion USD}\n")
+    # the entries are a facts file (version: 1, issue 24): the head of a claims file as they stand
+    assert "\nversion: 1\nfacts:\n" in entries.stdout and "relative to the working folder" not in entries.stdout
+    claims.write_text(entries.stdout + "claims:\n  - {id: ni, check: net_income_loss_2023, stated: 97.0 billion USD}\n")
     out = runner.invoke(app, ["verify", str(claims), "-f", "concise"])
     assert out.exit_code == 0 and "pass ni:" in out.output, out.output
+
+
+def test_facts_for_and_output_together(runner, tmp_path, monkeypatch):
+    """`-o FILE` writes the entries there, relative to FILE; `--for CLAIMS_FILE` beside it
+    names the file they go into, and the paths are relative to that one instead."""
+    import shutil
+
+    import yaml
+
+    from conftest import ROOT
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "filings").mkdir()
+    shutil.copy(ROOT / "examples" / "apple-fy2024" / "filings" / "aapl-20230930.xbrl.xml", tmp_path / "filings")
+    args = ["facts", "filings/aapl-20230930.xbrl.xml", "--concept", "NetIncomeLoss"]
+    out = runner.invoke(app, [*args, "-o", "facts/apple.yaml"])  # -o alone: a table
+    assert out.exit_code == 0 and out.stdout == "", out.output
+    assert "us-gaap:NetIncomeLoss" in (tmp_path / "facts" / "apple.yaml").read_text() and "version" not in out.stdout
+    out = runner.invoke(app, [*args, "--yaml", "-o", "facts/apple.yaml"])
+    assert out.exit_code == 0 and out.stdout == "", out.output
+    written = (tmp_path / "facts" / "apple.yaml").read_text()
+    assert "    filing: ../filings/aapl-20230930.xbrl.xml\n" in written and "working folder" not in written
+    out = runner.invoke(app, [*args, "--for", "articles/apple/claims.yaml", "-o", "drafts/entries.yaml"])
+    assert out.exit_code == 0 and out.stdout == "", out.output
+    written = (tmp_path / "drafts" / "entries.yaml").read_text()
+    assert "    filing: ../../filings/aapl-20230930.xbrl.xml\n" in written
+    assert yaml.safe_load(written)["version"] == 1
+    out = runner.invoke(app, [*args, "--yaml", "-o", "filings/aapl-20230930.xbrl.xml"])  # never over the filing
+    assert out.exit_code == 2 and "an input of this run" in out.output, out.output
+    assert (tmp_path / "filings" / "aapl-20230930.xbrl.xml").read_text().startswith("<?xml")
+    out = runner.invoke(app, [*args, "-o", "filings"])  # a folder: one line, not an internal error
+    assert out.exit_code == 2 and "cannot write filings: it is a folder" in out.output, out.output

@@ -114,3 +114,75 @@ def test_the_container_marks_at_line_starts_are_counted_for_the_nesting_limit():
     assert blocks(text) == 2 + 1 + 1 + 1 + 0 + 2 + 0 + 1
     assert blocks("- a\n" * (MAX_BLOCKS + 5), MAX_BLOCKS) == MAX_BLOCKS + 1  # stops once past
     assert blocks("- a\n" * MAX_BLOCKS) == MAX_BLOCKS
+
+
+# --------------------------------------------------------------------------- bidirectional controls (issue 25)
+
+RLO, PDF, RLM, LRI, PDI = "\u202e", "\u202c", "\u200f", "\u2066", "\u2069"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"Revenue rose {RLO}%03{PDF} to $120 million from $100 million.",  # shows "rose 30%"
+        f"Profit fell {RLM}-5 points.",  # a mark can carry the sign across the number
+        f"Sales rose {LRI}12%{PDI} to 1.2 billion.",
+        f"Sales rose {RLO}12% to 1.2 billion.",  # never closed: to the end of the paragraph
+        f"净利润增长{RLO}%03{PDF}至120亿元。",
+    ],
+)
+def test_a_line_with_bidi_controls_is_not_read(line):
+    """Issue 25 (Trojan Source): the figure is read as displayed or not at all: not at
+    all, and the rest of the draft as ever; every character keeps its place."""
+    from factcheck.draft import bidi_problems
+    from factcheck.prose import read as figures
+
+    source = f"# Results\n\nCosts rose 5%.\n\n{line}\n\nDebt fell 2%.\n"
+    d = from_text(source, "d.md")
+    assert [m.show() for m in figures(d.text)] == ["5%", "2%"]
+    assert len(d.text) == len(d.offsets)
+    [problem] = bidi_problems(d)
+    control = next(i for i, c in enumerate(line) if c in (RLO, RLM, LRI))
+    assert (problem.span.line, problem.span.col, problem.code) == (5, control + 1, "draft-bidi")
+    assert "show otherwise than it is written" in problem.message and "none of the line is read" in problem.message
+
+
+def test_bidi_findings_are_capped_with_a_count():
+    from factcheck.draft import MAX_BIDI_SHOWN, bidi_problems
+
+    d = from_text(f"{RLO}5%\n" * 1000, "d.txt", markdown=False)
+    found = bidi_problems(d)
+    assert len(found) == MAX_BIDI_SHOWN + 1 and d.hidden_lines == 1000
+    assert found[-1].span.line == MAX_BIDI_SHOWN + 1
+    assert found[-1].message.startswith(f"{1000 - MAX_BIDI_SHOWN:,} more lines hold bidirectional control characters")
+    assert d.text.strip() == ""
+
+
+def test_a_draft_without_bidi_controls_is_read_as_before():
+    d = from_text("Revenue rose 5% (\u200b) to 105.\n", "d.txt", markdown=False)
+    assert d.hidden == () and d.hidden_lines == 0 and d.text == "Revenue rose 5% () to 105.\n"
+
+
+def test_a_bidi_hidden_figure_is_a_finding_through_the_command_line(tmp_path, runner, monkeypatch):
+    """`rose ‮%03‬` shows "rose 30%" and was read as 03: a wrong figure passed unseen.
+    Now the line is a finding of its own at the figure (exit 1), in a bare draft and in
+    a claims file's draft, and its figures are not read."""
+    from factcheck.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "draft.md").write_text(f"Revenue rose {RLO}%03{PDF} to $120 million from $100 million.\n", encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(
+        "version: 1\narticle:\n  draft: draft.md\nclaims:\n"
+        "  - {id: growth, says: rose 30%, check: 'growth(100 million USD, 120 million USD)', stated: 30%}\n"
+    )
+    expected = (
+        "draft.md:1:14: error: bidirectional control characters (U+202E right-to-left override, U+202C pop "
+        "directional formatting) make this line show otherwise than it is written (written “%03 to $120 million "
+        "from $100 mi…”): a figure may read as another (Trojan Source), so none of the line is read; delete them [draft-bidi]"
+    )
+    for args in (["draft.md"], ["draft.md", "--no-infer"], ["claims.yaml"]):
+        out = runner.invoke(app, ["verify", "-f", "concise", *args])
+        assert out.exit_code == 1, out.output
+        assert expected in out.output.splitlines(), out.output
+        assert "03" not in out.output.replace(expected, "").replace("%03", ""), out.output  # no figure 03 (or 3%)
+        assert "uncovered figure" not in out.output

@@ -16,6 +16,7 @@ from factcheck.reporters.escape import (
     for_ci_property,
     for_html,
     for_json,
+    for_log_line,
     for_markdown,
     for_terminal,
     for_terminal_line,
@@ -45,6 +46,16 @@ def test_json_keeps_the_string_and_writes_it_escaped():
 def test_no_line_break_starts_a_log_line():
     out = for_ci_log("x\n::error file=evil::forged\r\n::add-mask::a")
     assert "\n" not in out and "\r" not in out and out.startswith("x%0A")
+
+
+def test_a_plain_log_line_is_never_a_workflow_command():
+    """Issue 25: the runner reads `::` at a line's start (after white space, a
+    no-break space too) and the legacy `##[` anywhere in a line."""
+    assert for_log_line("::error file=x.py,line=1::forged") == "\\u003a:error file=x.py,line=1::forged"
+    assert for_log_line("  \u00a0::warning::x") == "  \u00a0\\u003a:warning::x"
+    assert for_log_line("a ##[error]b ##[x") == "a #\\u0023[error]b #\\u0023[x"
+    assert for_log_line("x\n::error::y") == "x\\u000a::error::y"  # one line: the break is shown
+    assert for_log_line("a::b: c") == "a::b: c"
 
 
 def test_markdown_breaks_bare_urls():

@@ -5,6 +5,7 @@ real ones lack, hostile files, and the `factcheck facts` command."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -137,7 +138,7 @@ def test_formats_fixed_zero_and_number_words(ix2024):
     assert (zero.raw, zero.format, zero.value) == ("—", "ixt:fixed-zero", 0)
     vendors = [f for f in ix2024.facts if f.concept == "aapl:NumberOfSignificantVendors"]
     assert vendors and all(f.format == "ixt-sec:numwordsen" and f.raw == "two" and f.value == 2 for f in vendors)
-    assert written(vendors[0]) == "2 vendors"
+    assert written(vendors[0]) == "2 Vendor"  # the filer's unit aapl:Vendor, as it names it (issue 24)
 
 
 def test_nil_facts_have_no_value(x2023, ix2024):
@@ -377,6 +378,34 @@ def test_inline_formats_under_any_prefix_nesting_exclude_and_continuation(tmp_pa
     assert (revenue.line, revenue.col) == (13, 12)
 
 
+def test_a_continuation_continues_one_fact_and_a_loop_ends(tmp_path):
+    """Issue 25: a chain shared by many facts is joined to the first one only (each
+    continuation read once, not copied into every fact), a loop stops where it closes,
+    and the filing's problems say so."""
+    facts = "".join(f'<ix:nonNumeric name="dei:Note{i}" contextRef="y" continuedAt="k0">n{i}</ix:nonNumeric>' for i in range(3))
+    path = inline(
+        tmp_path,
+        f"""
+        {facts}
+        <ix:continuation id="k0" continuedAt="k1"> one</ix:continuation>
+        <ix:continuation id="k1"> two</ix:continuation>
+        <ix:nonNumeric name="dei:Loop" contextRef="y" continuedAt="l0">loop</ix:nonNumeric>
+        <ix:continuation id="l0" continuedAt="l1"> a</ix:continuation><ix:continuation id="l1" continuedAt="l0"> b</ix:continuation>
+        """,
+    )
+    filing = read_filing(path)
+    texts = {f.concept: f.raw for f in filing.facts}
+    assert texts == {"dei:Note0": "n0 one two", "dei:Note1": "n1", "dei:Note2": "n2", "dei:Loop": "loop a b"}
+    assert filing.problems == (
+        "13:83: dei:Note1: continuedAt 'k0' names an ix:continuation that dei:Note0 at 13:1 reaches already "
+        "(a continuation continues one fact, once); its text is left out here",
+        "13:165: dei:Note2: continuedAt 'k0' names an ix:continuation that dei:Note0 at 13:1 reaches already "
+        "(a continuation continues one fact, once); its text is left out here",
+        "16:1: dei:Loop: continuedAt 'l0' names an ix:continuation that this fact's own chain reaches already "
+        "(a continuation continues one fact, once); its text is left out here",
+    )
+
+
 def test_inline_values_that_do_not_fit_their_format(tmp_path):
     path = inline(
         tmp_path,
@@ -515,7 +544,7 @@ def test_elements_nested_too_deep_are_refused_at_once(tmp_path):
 def test_facts_nested_around_the_same_text_are_refused_before_they_cost_much(tmp_path):
     fact = '<ix:nonNumeric name="ifrs:A" contextRef="y">'
     path = inline(tmp_path, fact * 50 + "x" * 100_000 + "</ix:nonNumeric>" * 50)
-    with pytest.raises(FilingError, match="refused: facts nested in facts repeat more text than the file holds"):
+    with pytest.raises(FilingError, match="refused: facts and continuations nested in each other repeat more text than the file holds"):
         read_filing(path)
     # the same text under a few facts, as real filings nest them, is read
     path = inline(tmp_path, fact * 3 + "x" * 10_000 + "</ix:nonNumeric>" * 3)
@@ -545,9 +574,10 @@ def test_numbers_that_would_be_huge_are_refused_unmade(tmp_path):
 @pytest.mark.parametrize(
     "content, message",
     [
-        ("version: 1\nclaims: []\n", "not an XBRL filing: not XML (it begins 'version: 1')"),
+        ("version: 1\nclaims: []\n", "not an XBRL filing: not XML (text, where XML begins with '<')"),
+        ("%PDF-1.7 secret", "not an XBRL filing: not XML (a PDF document, where XML begins with '<')"),
         ("", "empty file, not a filing"),
-        ('<?xml version="1.0"?><rss version="2.0"/>', ":1:22: not an XBRL filing: the document is <rss>"),
+        ('<?xml version="1.0"?><rss version="2.0"/>', ":1:22: not an XBRL filing: XML of another kind, where an XBRL instance is <xbrl>"),
         ("<html><body><p>one<br></body></html>", ":1:25: not well-formed XML (mismatched tag)"),
         ('<html xmlns="http://www.w3.org/1999/xhtml"><body>no facts</body></html>', "an HTML document without Inline XBRL"),
     ],
@@ -558,13 +588,14 @@ def test_what_is_not_a_filing_is_refused_in_one_line(tmp_path, content, message)
     with pytest.raises(FilingError) as e:
         read_filing(path)
     assert message in str(e.value) and "\n" not in str(e.value)
+    assert not any(word in str(e.value) for word in ("version: 1", "secret", "rss")), "the file's bytes are quoted"
 
 
 def test_missing_folder_and_too_large_are_refused_unread(tmp_path, monkeypatch):
     with pytest.raises(FilingError, match="no such file") as e:
         read_filing(tmp_path / "missing.xml")
     assert e.value.code == "filing-file"
-    with pytest.raises(FilingError, match="is a folder"):
+    with pytest.raises(FilingError, match="no filing in it"):  # a folder is read as a submission
         read_filing(tmp_path)
     monkeypatch.setattr(reader, "MAX_FILING_BYTES", 1000)
     with pytest.raises(FilingError, match=r"too large \(1.4 MB; a filing is read up to"):
@@ -614,6 +645,7 @@ def test_facts_yaml_gives_entries_ready_to_paste(runner, here):
         "filing": "tests/data/filings/aapl-20240928.ixbrl.html",
         "concept": "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax",
         "period": FY2024,
+        "decimals": -6,
         "value": "391,035 million USD",
     }
     assert facts["revenue_from_contract_with_customer_excluding_assessed_tax_service_2024"]["dimensions"] == SERVICES
@@ -626,7 +658,8 @@ def test_facts_yaml_paths_are_relative_to_the_working_directory(runner, monkeypa
     out = runner.invoke(app, ["facts", str(XBRL_2023), "--concept", "EarningsPerShareDiluted", "--period", FY2023, "--yaml"])
     assert out.exit_code == 0, out.output
     entry = yaml.safe_load(out.output)["facts"]["earnings_per_share_diluted_2023"]
-    assert entry == {"filing": "aapl-20230930.xbrl.xml", "concept": "us-gaap:EarningsPerShareDiluted", "period": FY2023, "value": "6.13 USD/share"}
+    assert entry == {"filing": "aapl-20230930.xbrl.xml", "concept": "us-gaap:EarningsPerShareDiluted", "period": FY2023,
+                     "decimals": 2, "value": "6.13 USD/share"}
 
 
 def test_facts_with_text_facts_when_a_concept_is_asked(runner, here):
@@ -641,12 +674,66 @@ def test_facts_that_match_nothing_exit_1(runner, here):
     assert "no fact matches --concept 'NoSuchThing' (995 numeric facts in the filing)" in out.output
 
 
+#: an XBRL instance whose strings would act on a terminal or a CI log (issue 25): a
+#: workflow command after a line break, the legacy one mid-line, C1's CSI, a bidi override
+HOSTILE_STRINGS = """<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:dei="http://xbrl.sec.gov/dei/2023"
+    xmlns:us-gaap="http://fasb.org/us-gaap/2024" xmlns:iso4217="http://www.xbrl.org/2003/iso4217"
+    xmlns:xbrldi="http://xbrl.org/2006/xbrldi" xmlns:x="http://example.com/x">
+<xbrli:context id="d"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier></xbrli:entity>
+  <xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate></xbrli:period></xbrli:context>
+<xbrli:context id="s"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier><xbrli:segment>
+  <xbrldi:typedMember dimension="x:SegmentAxis"><x:name>&#x202e;ti##[error]forged&#x9b;31m</x:name></xbrldi:typedMember>
+  </xbrli:segment></xbrli:entity>
+  <xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate></xbrli:period></xbrli:context>
+<xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>
+<dei:DocumentType contextRef="d">10-K
+::error file=x.py,line=1::FORGED</dei:DocumentType>
+<dei:EntityRegistrantName contextRef="d">Evil&#x9b;2J Corp &#x202e;cnI</dei:EntityRegistrantName>
+<dei:SecurityExchangeName contextRef="d">
+  ::warning::FORGED too</dei:SecurityExchangeName>
+<us-gaap:Revenues contextRef="s" unitRef="usd" decimals="-6">120000000</us-gaap:Revenues>
+</xbrli:xbrl>
+"""
+#: what must not reach a terminal or a CI log raw
+RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def assert_no_command_and_no_control(text: str) -> None:
+    assert not RAW_CONTROLS.search(text), text
+    for line in text.splitlines():
+        assert not line.lstrip().startswith("::") and "##[" not in line, line
+
+
+@pytest.mark.parametrize("args", [["--concept", "dei"], ["--concept", "Revenues"], ["--yaml"], []])
+def test_facts_escapes_every_string_of_the_filing(tmp_path, args):
+    """Issue 25: `facts` printed filing strings raw: a text fact 10-K⏎::error… forged a
+    workflow annotation at a line start, C1 controls and bidi overrides reached the
+    terminal. Through the real command line, in every output form."""
+    path = tmp_path / "strings.xml"
+    path.write_text(HOSTILE_STRINGS, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "factcheck", "facts", str(path), *args], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert run.returncode == 0, run.stderr
+    assert_no_command_and_no_control(run.stdout + run.stderr)
+    head = run.stdout.splitlines()[0]
+    assert "10-K\\u000a::error file=x.py,line=1::FORGED for" in head  # shown on one line: never a command
+    if "--yaml" in args:  # YAML's own escapes: pasted into a claims file, the strings read back as the filing's
+        entry = yaml.safe_load(run.stdout)["facts"]["revenues_ti_error_forged_31m_2024"]
+        assert entry["dimensions"] == {"x:SegmentAxis": "\u202eti##[error]forged\x9b31m"}
+    elif args == ["--concept", "dei"]:
+        assert "Evil\\u009b2J Corp \\u202ecnI" in run.stdout
+        assert "  ::warning::FORGED too" in run.stdout  # within its row: no command
+    elif args == ["--concept", "Revenues"]:
+        assert "x:SegmentAxis=\\u202eti#\\u0023[error]forged\\u009b31m" in run.stdout
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
         (["missing.xml"], "factcheck: error: missing.xml: no such file\n"),
-        (["tests"], "factcheck: error: tests: is a folder, not a filing"),
-        (["README.md"], "factcheck: error: README.md: not an XBRL filing: not XML (it begins '# factcheck"),
+        (["docs"], "factcheck: error: docs: no filing in it: no Inline XBRL document"),
+        (["README.md"], "factcheck: error: README.md: not an XBRL filing: not XML (text, where XML begins with '<')"),
         (["tests/data/filings/aapl-20230930.xbrl.xml", "--period", "FY2023"], "factcheck: error: --period: 'FY2023' is not a period"),
     ],
 )

@@ -183,11 +183,12 @@ def test_decimals_inf_is_exact_and_a_pure_number_is_plain(own_repo):
     ratio = value(doc, "ratio")
     assert q.is_plain(ratio.unit) and (ratio.iv.lo, ratio.iv.hi) == (Fraction("0.245"), Fraction("0.255"))
     problems = {p.message.split(":")[0]: p for p in doc.problems}
-    assert "CHF, a currency factcheck does not know" in problems["fact 'swiss'"].message
+    swiss = value(doc, "swiss")  # every ISO 4217 currency (issue 24), not only the six the language names
+    assert swiss.point == 5 and swiss.unit == q.currency_unit("CHF") and q.is_currency("CHF")
     assert "it is a text fact ('Acme'), not a figure" in problems["fact 'name'"].message
     assert problems["fact 'cost'"].code == "filing-conflict" and "they disagree" in problems["fact 'cost'"].message
     assert (problems["fact 'cost'"].span.line, problems["fact 'cost'"].span.col) == (7, 46)  # at the concept
-    assert set(doc.broken_facts) == {"swiss", "name", "cost"}
+    assert set(doc.broken_facts) == {"name", "cost"}
 
 
 # --------------------------------------------------------------------------- a written value checked
@@ -267,15 +268,15 @@ def test_what_cannot_be_read_is_a_problem_at_the_fact_and_an_error_of_its_claims
     """, claims="  - {id: uses-typo, check: typo * 2, stated: 1 USD}\n", name="errors.claims.yaml")
     doc = load(str(path))
     by_fact = {p.message.split(":")[0].removeprefix("fact ").strip("'"): p for p in doc.problems}
-    assert set(by_fact) == {"typo", "too_early", "missing", "not_xbrl", "folder", "bad_period",
-                            "no_concept", "exact_too"}
+    assert set(by_fact) == {"typo", "too_early", "missing", "not_xbrl", "bad_period", "no_concept", "exact_too"}
     assert (by_fact["typo"].span.line, by_fact["typo"].code) == (3, "filing-no-fact")
     assert "did you mean us-gaap:NetIncomeLoss?" in by_fact["typo"].message
     assert by_fact["too_early"].span.line == 6  # at the concept
     assert "the filing has it for 2020-09-27/2021-09-25, 2021-09-26/2022-09-24, 2022-09-25/2023-09-30" in by_fact["too_early"].message
     assert by_fact["missing"].code == "path-missing" and "no file filings/nowhere.xml" in by_fact["missing"].message
     assert by_fact["not_xbrl"].code in ("filing-xml", "filing-not-xbrl")
-    assert by_fact["folder"].code == "path-unreadable" and "is a folder" in by_fact["folder"].message
+    # a folder is read as a submission (issue 24): its Inline XBRL document, not the instance beside it
+    assert value(doc, "folder").point == 93_736 * MILLION
     assert "ends before it starts" in by_fact["bad_period"].message
     assert by_fact["no_concept"].code == "missing-key"
     assert "decimals give its precision" in by_fact["exact_too"].message

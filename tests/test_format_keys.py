@@ -37,7 +37,8 @@ def test_the_choices_and_names_are_the_schemas():
     assert set(keys.SEVERITIES) == set(CLAIM["properties"]["severity"]["enum"]) == {"error", "warning"}
     assert set(keys.ROUNDING_ONLY) == set(TOP["settings"]["properties"]["rounding_only"]["enum"]) == {"warn", "pass", "fail"}
     assert set(CLAIM["properties"]["compare"]["enum"]) <= set(COMPARE_ALIASES)
-    assert TOP["settings"]["properties"]["rates"]["propertyNames"]["enum"] == list(CURRENCIES)
+    # every ISO 4217 code (issue 24): the common six are its examples
+    assert TOP["settings"]["properties"]["rates"]["propertyNames"] == {"pattern": "^[A-Z]{3}$", "examples": list(CURRENCIES)}
     assert keys.SUPPORTED_VERSIONS == (TOP["version"]["const"],)
     for name, ok in [("capex-vs-profit", True), ("a.b_c-1", True), ("Capex", False), ("-a", False), ("a\n", False)]:
         assert bool(keys.ID_RE.match(name)) is ok
@@ -46,7 +47,7 @@ def test_the_choices_and_names_are_the_schemas():
 
 
 MARK = "  # under test"
-FILING_KEYS = ("filing", "concept", "period", "dimensions")
+FILING_KEYS = ("filing", "concept", "period", "dimensions", "decimals", "unit")
 FILING = "filings/aapl-20230930.xbrl.xml"
 REVENUE = "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"
 DATA = Path(__file__).parent / "data"

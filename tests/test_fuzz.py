@@ -20,9 +20,9 @@ import targets  # noqa: E402
 SEEDS = fuzz_run.seeds()
 
 
-@pytest.mark.parametrize("target", ["loader", "expression"])
+@pytest.mark.parametrize("target", fuzz_run.TARGET_NAMES)
 def test_every_seed_holds(target):
-    assert len(SEEDS[target]) > 40
+    assert len(SEEDS[target]) > (5 if target == "continuations" else 40)
     for data in SEEDS[target]:
         targets.TARGETS[target](data)
 
@@ -52,6 +52,35 @@ def test_the_expression_target_on_generated_expressions(data):
     targets.check_expression(data)
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(spliced("continuations"), st.binary(max_size=600)))
+def test_the_continuations_target_on_generated_graphs(data):
+    targets.check_continuations(data)
+
+
+def test_the_continuations_target_finds_a_chain_shared_by_many_facts(monkeypatch):
+    """The fan-out of issue 25 breaks the target's property when each fact copies the
+    chain: the target would have found it."""
+    from factcheck.filing import ixbrl
+
+    def copying(builder):  # the reader before the fix: every fact follows the whole chain
+        out = {}
+        for p in builder.pending:
+            nxt, texts, seen = p.attrs.get("continuedAt"), ["".join(p.parts)], set()
+            while nxt and nxt not in seen and nxt in builder.continuations:
+                seen.add(nxt)
+                texts.append("".join(builder.continuations[nxt][0]))
+                nxt = builder.continuations[nxt][1]
+            out[id(p)] = "".join(texts)
+        return out
+
+    fan_out = fuzz_run.continuation_seeds()[1]
+    targets.check_continuations(fan_out)
+    monkeypatch.setattr(ixbrl, "continued_texts", copying)
+    with pytest.raises(AssertionError):
+        targets.check_continuations(fan_out)
+
+
 def test_the_fuzzer_runs_for_a_bounded_time_and_finds_nothing():
     out = subprocess.run(
         [sys.executable, str(ROOT / "fuzz" / "run.py"), "all", "--seconds", "1", "--engine", "hypothesis"],
@@ -59,5 +88,7 @@ def test_the_fuzzer_runs_for_a_bounded_time_and_finds_nothing():
     )
     assert out.returncode == 0, out.stdout + out.stderr
     lines = out.stdout.strip().splitlines()
-    assert [line.split(":")[0] for line in lines] == ["fuzz loader (hypothesis)", "fuzz expression (hypothesis)"]
+    assert [line.split(":")[0] for line in lines] == [
+        "fuzz loader (hypothesis)", "fuzz expression (hypothesis)", "fuzz continuations (hypothesis)",
+    ]
     assert all(line.endswith("nothing found") for line in lines)

@@ -500,6 +500,198 @@ def figures_flood_bare(work: Path) -> dict:
     return write(work, "figures-bare.md", "1 " * 50_000)
 
 
+# --------------------------------------------------------------------------- filings, facts, links and bidi (issue 25)
+
+INLINE_HEAD = (
+    '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" '
+    'xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:iso4217="http://www.xbrl.org/2003/iso4217" '
+    'xmlns:dei="http://xbrl.sec.gov/dei/2023" xmlns:us-gaap="http://fasb.org/us-gaap/2024"><body>\n'
+    '<ix:header><ix:resources><xbrli:context id="y"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier>'
+    "</xbrli:entity><xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate>"
+    '</xbrli:period></xbrli:context><xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>'
+    "</ix:resources></ix:header>\n"
+    '<p>Revenue <ix:nonFraction name="us-gaap:Revenues" contextRef="y" unitRef="usd" decimals="-6" scale="6">120</ix:nonFraction></p>\n'
+)
+
+
+@maker
+def continuation_fan_out(work: Path) -> dict:
+    """20,000 text facts share one chain of 10,000 ix:continuation elements of 100
+    characters (3.4 MB): every fact copied the whole chain (1.8 MB took 10 s and 1.9 GB;
+    this one ran out of memory)."""
+    facts = "".join(f'<ix:nonNumeric name="dei:Note" contextRef="y" continuedAt="k0">t</ix:nonNumeric>\n' for _ in range(20_000))
+    chain = "".join(f'<ix:continuation id="k{j}" continuedAt="k{j + 1}">{"x" * 100}</ix:continuation>\n' for j in range(9_999))
+    body = INLINE_HEAD + facts + chain + f'<ix:continuation id="k9999">{"x" * 100}</ix:continuation>\n</body></html>\n'
+    write(work, "fan-out.htm", body)
+    return {"file": "fan-out.htm"}
+
+
+@maker
+def continuation_fan_out_claims(work: Path) -> dict:
+    """The same filing named by a claims file: verify reads it within the limits."""
+    if not (work / "fan-out.htm").exists():
+        continuation_fan_out(work)
+    return write(
+        work, "fan-out.claims.yaml",
+        "version: 1\nfacts:\n  revenue: {filing: fan-out.htm, concept: us-gaap:Revenues}\n"
+        "claims:\n  - {id: r, check: revenue, stated: 120 million USD}\n",
+    )
+
+
+@maker
+def continuation_graph(work: Path) -> dict:
+    """Continuations that loop, branch into one tail, dangle, and nest 200 deep."""
+    facts = "".join(f'<ix:nonNumeric name="dei:Branch{i}" contextRef="y" continuedAt="b{i}">f{i}</ix:nonNumeric>\n' for i in range(2000))
+    branches = "".join(f'<ix:continuation id="b{i}" continuedAt="tail">b{i}</ix:continuation>\n' for i in range(2000))
+    loop = '<ix:nonNumeric name="dei:Loop" contextRef="y" continuedAt="l0">loop</ix:nonNumeric>\n'
+    loop += "".join(f'<ix:continuation id="l{i}" continuedAt="l{(i + 1) % 1000}">l{i}</ix:continuation>\n' for i in range(1000))
+    nested = '<ix:nonNumeric name="dei:Nested" contextRef="y" continuedAt="n0">n</ix:nonNumeric>\n'
+    nested += "".join(f'<ix:continuation id="n{i}" continuedAt="n{i + 1}">{"y" * 50}' for i in range(200)) + "</ix:continuation>" * 200
+    body = INLINE_HEAD + facts + branches + f'<ix:continuation id="tail">{"z" * 100_000}</ix:continuation>\n'
+    body += loop + nested + '\n<ix:nonNumeric name="dei:Dangling" contextRef="y" continuedAt="nowhere">d</ix:nonNumeric>\n</body></html>\n'
+    return write(work, "continuation-graph.htm", body)
+
+
+FORGED_FILING = (
+    # no default namespace: a concept is its name as written, "::error …" included
+    '<html xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" xmlns:xbrli="http://www.xbrl.org/2003/instance" '
+    'xmlns:iso4217="http://www.xbrl.org/2003/iso4217" xmlns:dei="http://xbrl.sec.gov/dei/2023"><body>\n'
+    '<ix:header><ix:resources><xbrli:context id="y"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier>'
+    "</xbrli:entity><xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate>"
+    '</xbrli:period></xbrli:context><xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>'
+    "</ix:resources></ix:header>\n"
+    '<ix:nonFraction name="::error file=x.py,line=1::FORGED" contextRef="y" unitRef="usd" decimals="0">120</ix:nonFraction>\n'
+    '<ix:nonNumeric name="dei:DocumentType" contextRef="y">10-K &#x9b;2J ##[warning]y</ix:nonNumeric>\n'
+    '<ix:nonNumeric name="dei:EntityRegistrantName" contextRef="y">&#x9b;2J ##[error]x &#x202e;cnI</ix:nonNumeric>\n'
+    '<ix:nonFraction name="dei:Shares&#10;::warning::FORGED" contextRef="y" unitRef="usd" decimals="0">1</ix:nonFraction>\n'
+    "</body></html>\n"
+)
+
+
+@maker
+def facts_forged(work: Path) -> dict:
+    """Filing strings that would act on a terminal or a CI log: a concept that is a
+    workflow command, one after a line break, the legacy ##[ form, CSI, a bidi override."""
+    return write(work, "forged.htm", FORGED_FILING)
+
+
+@maker
+def claims_named_as_a_command(work: Path) -> dict:
+    """`verify .` finds claims files named like workflow commands: the concise report's
+    lines start with the file's name."""
+    folder, made = case_folder(work, "claims-named-as-a-command")
+    (folder / "::error file=a.py,line=1::FORGED.claims.yaml").write_text("version: 1\nclaims:\n  - {id: a, check: 1, stated: 2}\n")
+    (folder / "b.claims.yaml").write_text('version: 1\nclaims:\n  - {id: "##[error]b", check: 1, stated: 1}\n')
+    return {**made, "file": "."}
+
+
+OUTSIDE_FILING = (
+    '<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:dei="http://xbrl.sec.gov/dei/2023">'
+    '<xbrli:context id="d"><xbrli:entity><xbrli:identifier scheme="x">1</xbrli:identifier></xbrli:entity>'
+    "<xbrli:period><xbrli:instant>2024-12-31</xbrli:instant></xbrli:period></xbrli:context>"
+    f'<dei:EntityRegistrantName contextRef="d">{SENTINEL}</dei:EntityRegistrantName></xbrli:xbrl>\n'
+)
+
+
+def outside_file(work: Path, name: str, text: str) -> Path:
+    path = outside(work) / name
+    if not path.exists():
+        path.write_text(text)
+    return path
+
+
+@maker
+def draft_named_link(work: Path) -> dict:
+    """`verify article.md`, a committed link to a draft outside: it was read and reported."""
+    folder, made = case_folder(work, "draft-named-link")
+    os.symlink(outside(work) / "secret.md", folder / "article.md")
+    return {**made, "file": "article.md"}
+
+
+@maker
+def draft_option_link(work: Path) -> dict:
+    folder, made = case_folder(work, "draft-option-link", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    os.symlink(outside(work) / "secret.md", folder / "article.md")
+    return made
+
+
+@maker
+def baseline_option_link(work: Path) -> dict:
+    folder, made = case_folder(work, "baseline-option-link", claims=f"version: 1\nclaims:\n{ONE_CLAIM}")
+    os.symlink(outside_file(work, "secret.json", f'{{"version": 1, "entries": [], "x": "{SENTINEL}"}}\n'), folder / "bl.json")
+    return made
+
+
+@maker
+def facts_filing_link(work: Path) -> dict:
+    """`facts link.xml`, a link to a filing outside: all its facts were listed."""
+    folder, made = case_folder(work, "facts-filing-link")
+    os.symlink(outside_file(work, "secret.xml", OUTSIDE_FILING), folder / "link.xml")
+    return {**made, "file": "link.xml"}
+
+
+@maker
+def facts_any_link(work: Path) -> dict:
+    """`facts link.htm`, a link to any file outside: its first 30 bytes were quoted."""
+    folder, made = case_folder(work, "facts-any-link")
+    os.symlink(outside_file(work, "notes.txt", f"{SENTINEL} and more\n"), folder / "link.htm")
+    return {**made, "file": "link.htm"}
+
+
+@maker
+def facts_typed_outside(work: Path) -> dict:
+    """A path typed outside the repository is read, but a file that is no filing is never quoted."""
+    _, made = case_folder(work, "facts-typed-outside")
+    outside_file(work, "notes.txt", f"{SENTINEL} and more\n")
+    return {**made, "file": "../../outside/notes.txt"}
+
+
+@maker
+def pre_commit_link(work: Path) -> dict:
+    """pre-commit hands over a staged draft that is a link out of the repository."""
+    folder, made = case_folder(work, "pre-commit-link")
+    os.symlink(outside(work) / "secret.md", folder / "article.md")
+    return {**made, "file": "article.md"}
+
+
+@maker
+def pre_commit_claims_pipe(work: Path) -> dict:
+    """pre-commit looks through the repository's claims files for the one naming a staged
+    draft: one is a link to a pipe outside, which opening would wait on for ever."""
+    folder, made = case_folder(work, "pre-commit-claims-pipe")
+    pipe = outside(work) / "pipe.claims.yaml"
+    if not pipe.exists():
+        os.mkfifo(pipe)
+    os.symlink(pipe, folder / "linked.claims.yaml")
+    (folder / "draft.md").write_text("The company had a good year.\n")  # no figure: nothing for inference to read
+    return {**made, "file": "draft.md"}
+
+
+BIDI_LINE = "Revenue rose \u202e%03\u202c to $120 million from $100 million."  # shows "rose 30%"
+
+
+@maker
+def bidi_hidden_figure(work: Path) -> dict:
+    """Trojan Source in a draft: the figure shown (30%) is not the one written (03)."""
+    return write(work, "bidi-draft.md", f"{BIDI_LINE}\n\nCosts rose 5%.\n")
+
+
+@maker
+def bidi_hidden_figure_claims(work: Path) -> dict:
+    write(work, "bidi-article.md", f"{BIDI_LINE}\n")
+    return write(
+        work, "bidi-claims.yaml",
+        "version: 1\narticle:\n  draft: bidi-article.md\nclaims:\n"
+        "  - {id: g, says: rose 30%, check: 'growth(100 million USD, 120 million USD)', stated: 20%}\n",
+    )
+
+
+@maker
+def bidi_flood(work: Path) -> dict:
+    """2 MB of lines that each hold a right-to-left override: 20 findings and a count."""
+    return write(work, "bidi-flood.txt", "\u202e5%\n" * (2 * 2**20 // 6 - 10))
+
+
 # --------------------------------------------------------------------------- running a case under the limits
 
 #: The child: the command line's main(), as `python -m factcheck` runs it, which writes
@@ -657,6 +849,9 @@ def test_case(corpus, name):
     assert o.code == case["exit"], shown
     assert "Traceback" not in o.stdout + o.stderr, shown
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", o.stdout + o.stderr), f"a control character in the output\n{shown}"
+    assert not re.search("[\x80-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]", o.stdout + o.stderr), f"a C1 or bidi control in the output\n{shown}"
+    for line in (o.stdout + o.stderr).splitlines():  # no output line is a GitHub workflow command
+        assert not line.lstrip().startswith("::") and "##[" not in line, f"{line!r}\n{shown}"
     assert o.cpu_s < MAX_CPU_S, f"{name} used {o.cpu_s:.2f} s of CPU"
     assert o.max_mb < MAX_MB, f"{name} used {o.max_mb:.0f} MB"
 
@@ -668,7 +863,16 @@ def test_case(corpus, name):
         for words in case["stderr"]:
             assert words.format(file=path, out=made.get("out", "")) in lines[0], shown
         return
-    assert o.stderr == "", shown
+    if "warnings" in case:  # facts tells what a filing leaves out (issue 24): one escaped line each, bounded
+        from factcheck.filing.listing import MAX_WARNINGS
+
+        warned = o.stderr.splitlines()
+        assert 0 < len(warned) <= MAX_WARNINGS + 1, shown
+        assert all(line.startswith("factcheck: warning: ") for line in warned), shown
+        for words in case["warnings"]:
+            assert any(words.format(file=path) in line for line in warned), shown
+    else:
+        assert o.stderr == "", shown
     if "max-bytes" in case:  # a report that used to grow without bound
         assert len(o.stdout.encode("utf-8")) <= case["max-bytes"], f"{name}: {len(o.stdout.encode('utf-8')):,} bytes of output"
     if "stdout" in case:  # another command than verify: words of its output

@@ -15,7 +15,7 @@ from factcheck.anchor.match import (
     match,
     same_figure,
 )
-from factcheck.draft import Draft
+from factcheck.draft import Draft, bidi_problems
 from factcheck.expr import Evaluator
 from factcheck.model import (
     Anchor,
@@ -55,11 +55,12 @@ def anchor(
     A draft of more than ``MAX_FIGURES`` figures is refused (no report, one problem):
     its figures are read only up to the one past the limit."""
     mentions = _figures(draft)
+    hidden = bidi_problems(draft) if draft.hidden_lines else []  # lines left unread: Trojan Source
     if len(mentions) > MAX_FIGURES:
-        return results, None, [too_many_figures(draft, mentions[MAX_FIGURES])]
+        return results, None, [too_many_figures(draft, mentions[MAX_FIGURES]), *hidden]
     placing = _Placing(doc, draft)
     placing.locate()
-    problems = placing.ignore()
+    problems = hidden + placing.ignore()
     out = [placing.result(r, ev) for r in results]
     if inferred is not None:
         out += placing.inferred(inferred(draft, placing.mentions))

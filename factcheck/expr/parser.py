@@ -340,7 +340,7 @@ class _Parser:
             return u, t.end, None
         if t.kind == "word" and (w[0].isupper() and w.isupper() and len(w) == 3):
             raise self.fail(
-                f"unknown currency {w!r}: factcheck knows {', '.join(q.CURRENCIES)}", t
+                f"unknown currency {w!r}: not an ISO 4217 code (CHF, MXN, ZAR…)", t
             )
         nxt = self.tok
         slip = q.misspelt_unit(w)

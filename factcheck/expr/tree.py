@@ -83,7 +83,10 @@ def names_in(node: Node, count_words: bool = True) -> set[str]:
 
 def _per_figure(n: Node) -> bool:
     """A figure a name after '/' makes a per-unit figure of: a number as written
-    (`59.49 CNY/share`), or one that is already per something (`CNY/share/year`)."""
+    (`59.49 CNY/share`, and its negative, `-0.04 USD/share`), or one that is already per
+    something (`CNY/share/year`)."""
+    if isinstance(n, Unary) and n.op == "-":
+        n = n.operand
     return isinstance(n, Num) or (isinstance(n, Binary) and n.op == "/" and isinstance(n.right, Name) and n.right.per)
 
 

@@ -19,10 +19,8 @@ from factcheck.filing.transforms import NAMESPACES, NUMERIC, TEXT
 from factcheck.filing.xbrl import decimal_value, scale_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from factcheck.filing.reader import _Builder
+    from factcheck.filing.reader import _Builder, _Pending
 
-#: the longest ix:continuation chain followed; a loop is cut where it closes
-MAX_CONTINUATIONS = 10_000
 #: the longest text read as a number (1,200 digits and their separators, with room)
 MAX_NUMBER_TEXT = 2_000
 
@@ -71,24 +69,53 @@ def _format_name(builder: _Builder, text: str) -> str:
 
 
 def continued_texts(builder: _Builder) -> dict[int, str]:
-    """The full text of each nonNumeric fact whose text goes on elsewhere (by id())."""
+    """The full text of each nonNumeric fact whose text goes on elsewhere (by id()), in
+    the same document or another of its set (a continuation id is unique in the set).
+
+    A continuation continues one fact: Inline XBRL 1.1 forbids two ``continuedAt`` to
+    name the same ``ix:continuation``, and a hostile file that has 20,000 facts share
+    one chain of 10,000 continuations would make each fact a copy of all of it (10 s
+    and 1.9 GB for 1.8 MB). So each continuation is joined once, to the first fact
+    whose chain reaches it; a fact that reaches one already taken stops there (the
+    filing's problems say so), as at a loop or a ``continuedAt`` that names nothing.
+    A continuation's text was counted against the budget of fact text as it was read
+    (it is gathered as a fact's is); joined once, its parts are let go, so time and
+    memory stay linear in the file."""
+    from factcheck.filing.reader import place
+
     out: dict[int, str] = {}
+    owner: dict[str, _Pending] = {}  # continuation id -> the fact it continues
     for p in builder.pending:
         nxt = p.attrs.get("continuedAt") if p.ix == "nonNumeric" else None
         if not nxt:
             continue
         texts = ["".join(p.parts)]
-        seen: set[str] = set()
-        while nxt and nxt not in seen and len(seen) < MAX_CONTINUATIONS:
-            seen.add(nxt)
+        while nxt:
+            taken = owner.get(nxt)
+            if taken is not None:
+                whose = "this fact's own chain" if taken is p else f"{taken.concept} at {place(taken.file, taken.line, taken.col)}"
+                builder.problems.append(
+                    f"{place(p.file, p.line, p.col)}: {p.concept}: continuedAt '{shorten(nxt)}' names an ix:continuation that "
+                    f"{whose} reaches already (a continuation continues one fact, once); its text is left out here"
+                )
+                break
             found = builder.continuations.get(nxt)
             if found is None:
-                builder.problems.append(f"{p.line}:{p.col}: {p.concept}: continuedAt '{nxt}' names no ix:continuation")
+                builder.problems.append(
+                    f"{place(p.file, p.line, p.col)}: {p.concept}: continuedAt '{shorten(nxt)}' names no ix:continuation"
+                )
                 break
+            owner[nxt] = p
             texts.append("".join(found[0]))
+            found[0].clear()  # joined once, to this fact only: the parts are not needed again
             nxt = found[1]
         out[id(p)] = "".join(texts)
     return out
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """An id as a message quotes it: at most ``limit`` characters of it."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def number(fmt: str | None, text: str, scale: str | None, sign: str | None) -> tuple[Fraction, int, str]:

@@ -1,5 +1,11 @@
 """``factcheck facts FILING``: a filing's facts as a table, or as fact entries to paste
-into a claims file. Returns text; the command line prints it."""
+into a claims file. Returns text; the command line prints it.
+
+Every string of a filing is untrusted (a pull request can add one), and this text goes
+to a terminal or a CI log: in the table each cell is escaped for a terminal line and
+each line for a log (``reporters.escape.for_log_line``: controls, bidi overrides and
+line breaks as ``\\uXXXX``, never a workflow command); in the YAML each value is a
+scalar quoted with YAML's own escapes, and the heading a comment of one line."""
 
 from __future__ import annotations
 
@@ -12,6 +18,9 @@ from typing import NamedTuple
 from factcheck.filing.model import INF, Fact, Filing, Period
 from factcheck.filing.notation import written
 
+#: problems of a filing told on stderr before the rest are counted
+MAX_WARNINGS = 20
+
 
 class Listing(NamedTuple):
     """What ``factcheck facts`` prints: ``text`` on stdout; ``note`` (on stderr, exit 1)
@@ -20,36 +29,56 @@ class Listing(NamedTuple):
     text: str
     shown: int
     note: str | None = None
+    #: what is wrong in the filing without stopping it (facts left out), for stderr
+    warnings: tuple[str, ...] = ()
 
 
 def facts_listing(
-    path: str, concept: str | None = None, period: str | None = None, as_yaml: bool = False, for_file: str | None = None
+    path: str,
+    concept: str | None = None,
+    period: str | None = None,
+    as_yaml: bool = False,
+    output: str | None = None,
+    for_file: str | None = None,
 ) -> Listing:
     """Read the filing and list its numeric facts (text facts too when ``concept`` is
-    given), one line each, or as YAML fact entries whose ``filing:`` is relative to
-    ``for_file`` (the claims or facts file they go into), else to the working folder.
-    Raises FilingError (the filing) or UsageError (a ``period`` that is not a date or START/END)."""
+    given), one line each, or as YAML fact entries whose ``filing:`` is relative to the
+    folder of ``for_file`` (the claims or facts file they go into: ``--for``, which
+    implies YAML), else of ``output`` (the file they will be written to), else to the
+    working folder. Raises FilingError (the filing) or UsageError (a ``period`` that is
+    not a date or START/END)."""
     from factcheck.errors import UsageError
     from factcheck.filing.reader import read_filing
+    from factcheck.load.paths import OutsideRoot, given
 
+    as_yaml = as_yaml or for_file is not None
     want: Period | None = None
     if period is not None:
         try:
             want = Period.parse(period)
         except ValueError as e:
             raise UsageError(f"--period: {e}") from None
+    try:  # not through a link in the repository that leads out of it
+        given(path, "filing")
+    except OutsideRoot as e:
+        raise UsageError(e.message) from None
     filing = read_filing(path)
     facts = list(select(filing, concept, want, text_too=concept is not None and not as_yaml))
+    warned = tuple(f"{path}: {p}" for p in filing.problems[:MAX_WARNINGS])
+    if len(filing.problems) > MAX_WARNINGS:
+        warned += (f"{path}: and {len(filing.problems) - MAX_WARNINGS:,} more problems",)
     head = _heading(filing)
     if not facts:
         what = " and ".join(
             w for w in (concept and f"--concept {concept!r}", period and f"--period {period}") if w
         )
         numeric = sum(1 for f in filing.facts if f.numeric)
-        return Listing("", 0, f"{path}: no fact matches {what or 'at all'} ({numeric:,} numeric facts in the filing)")
-    if as_yaml or for_file is not None:
-        return Listing(yaml_entries(filing, facts, head, for_file), len(facts))
-    return Listing(table(filing, facts, head), len(facts))
+        return Listing("", 0, f"{path}: no fact matches {what or 'at all'} ({numeric:,} numeric facts in the filing)", warned)
+    if as_yaml:
+        into = for_file if for_file is not None else output
+        base = os.path.dirname(os.path.abspath(into)) if into else None
+        return Listing(yaml_entries(filing, facts, head, base), len(facts), None, warned)
+    return Listing(table(filing, facts, head), len(facts), None, warned)
 
 
 def select(filing: Filing, concept: str | None, period: Period | None, text_too: bool = False) -> Iterable[Fact]:
@@ -81,6 +110,10 @@ def _heading(filing: Filing) -> str:
     kind = "Inline XBRL" if filing.kind == "ixbrl" else "XBRL instance"
     what = filing.document_type or "filing"
     about = f", {what} for {filing.period}" if filing.period else ""
+    if filing.period and filing.period_source and filing.period_source != "dei:DocumentPeriodEndDate":
+        about += f" (its period from {filing.period_source})"
+    if filing.year_to_date:
+        about += f", year to date {filing.year_to_date}"
     if filing.period_end and (filing.period is None or filing.period.end != filing.period_end):
         about += f" (period end {filing.period_end})"
     return f"{filing.path}: {kind}{about}"
@@ -98,14 +131,24 @@ def _dims(f: Fact) -> str:
 
 def table(filing: Filing, facts: list[Fact], head: str) -> str:
     """One fact a line: concept, period, value (with its unit), decimals, line, dimensions."""
-    rows = [(f.concept, str(f.period), _shown(f), _decimals(f), str(f.line), _dims(f)) for f in facts]
+    from factcheck.reporters.escape import for_log_line, for_terminal_line  # the output's floor, as config does
+
+    rows = [  # every cell, the document's name in a package (``file:line``) too: an entry's name is the filing's
+        tuple(map(for_terminal_line, (f.concept, str(f.period), _shown(f), _decimals(f), _line(f), _dims(f))))
+        for f in facts
+    ]
     header = ("concept", "period", "value", "decimals", "line", "dimensions")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     out = [f"{head}; {len(facts):,} fact{'' if len(facts) == 1 else 's'} shown", ""]
     for r in [header, *rows]:
         cells = [r[0].ljust(widths[0]), r[1].ljust(widths[1]), r[2].ljust(widths[2]), r[3].rjust(widths[3]), r[4].rjust(widths[4]), r[5]]
         out.append("  ".join(cells).rstrip())
-    return "\n".join(out) + "\n"
+    return "\n".join(map(for_log_line, out)) + "\n"
+
+
+def _line(f: Fact) -> str:
+    """The fact's line, and its document's name in a filing of several (``a.htm:12``)."""
+    return f"{f.file}:{f.line}" if f.file else str(f.line)
 
 
 def _shown(f: Fact) -> str:
@@ -115,20 +158,33 @@ def _shown(f: Fact) -> str:
 
 # --------------------------------------------------------------------------- YAML
 
-def yaml_entries(filing: Filing, facts: list[Fact], head: str, for_file: str | None = None) -> str:
-    """Fact entries for a claims file: a name, the filing (relative to ``for_file``'s
-    folder, as a claims file reads it; else to the working folder, and a comment says
-    so), the concept, the period, the dimensions, and the value as the filing gives it,
-    for reading (and for the check against the filing)."""
-    where = _relative(filing.path, os.path.dirname(os.path.abspath(for_file)) if for_file else None)
-    out = [f"# {head}"]
-    if for_file is None:
-        out.append("# filing: is relative to the working folder; `--for CLAIMS_FILE` writes it relative to that file")
-    out.append("facts:")
+def yaml_entries(filing: Filing, facts: list[Fact], head: str, base: str | None = None) -> str:
+    """A facts file (``version: 1``, to include or paste into a claims file) whose every
+    entry loads back to its fact's own value, unit and interval, by construction: the
+    entry names the filing (relative to ``base``, the folder of the file the entries go
+    into or are written to, as a claims or facts file reads it; else to the working
+    folder, and a comment says so), the concept, the period, the dimensions, the
+    ``decimals`` (and the unit, where the filing gives the same fact in several), which
+    pick out that one fact; the value as the claims language writes it is added for
+    reading, and only when it reads back as the filing's (else it is a comment). Every
+    value is a scalar with YAML's own escapes (``_scalar``) and every comment one line
+    for a log (``for_log_line``): a filing's strings never act on a terminal or a CI log."""
+    from factcheck.reporters.escape import for_log_line
+
+    where = _relative(filing.path, base)
+    out = [f"# {for_log_line(head)}"]
+    if base is None:
+        out.append("# " + for_log_line(
+            "filing: is relative to the working folder; `--for CLAIMS_FILE` writes it relative to that file"
+        ))
+    out += ["version: 1", "facts:"]
     names: set[str] = set()
     skipped = 0
+    units: dict[tuple[object, ...], set[str]] = {}
     for f in facts:
-        if f.value is None:
+        units.setdefault((f.concept, f.period, f.dimensions), set()).add(f.unit.text if f.unit else "")
+    for f in facts:
+        if f.value is None or f.unit is None:
             skipped += 1
             continue
         name = _unique(fact_name(f), names)
@@ -139,15 +195,41 @@ def yaml_entries(filing: Filing, facts: list[Fact], head: str, for_file: str | N
         if f.dimensions:
             out.append("    dimensions:")
             out.extend(f"      {_scalar(a)}: {_scalar(m)}" for a, m in f.dimensions)
-        out.append(f"    value: {_scalar(written(f))}")
+        if f.decimals is not None:
+            out.append(f"    decimals: {_decimals(f)}")
+        if len(units[(f.concept, f.period, f.dimensions)]) > 1:
+            out.append(f"    unit: {_scalar(f.unit.text)}")
+        text = written(f)
+        if reads_back(text, f):
+            out.append(f"    value: {_scalar(text)}")
+        else:
+            # a comment: the figure with the unit as the filing names it, escaped as the heading is
+            out.append(f"    # value: {for_log_line(text)} (the claims language cannot write it; the filing gives it)")
     if skipped:
         out.append(f"# {skipped} fact{'s' if skipped != 1 else ''} without a value (nil or unreadable) left out")
     return "\n".join(out) + "\n"
 
 
-def _relative(path: str, start: str | None = None) -> str:
+def reads_back(text: str, fact: Fact) -> bool:
+    """Whether ``text``, read by the claims language, is the fact's figure: its unit, and
+    an interval that holds the filing's value (what loading a facts file checks)."""
+    from factcheck.errors import FactcheckError
+    from factcheck.expr import Evaluator
+    from factcheck.expr.parser import parse
+    from factcheck.load.filings import value_of
+    from factcheck.quantity import Value
+
     try:
-        rel = os.path.relpath(os.path.abspath(path), start) if start else os.path.relpath(path)
+        want = value_of(fact)
+        got = Evaluator({}).eval(parse(text))
+    except (FactcheckError, ValueError, ArithmeticError):
+        return False
+    return isinstance(got, Value) and got.unit is want.unit and got.iv.contains(want.point)
+
+
+def _relative(path: str, base: str | None = None) -> str:
+    try:
+        rel = os.path.relpath(path, base)
     except ValueError:  # another drive (Windows)
         return path
     return rel.replace(os.sep, "/")
@@ -183,10 +265,18 @@ def _unique(name: str, names: set[str]) -> str:
 
 
 _PLAIN = re.compile(r"[A-Za-z0-9_./(][A-Za-z0-9_./:,()+ -]*\Z")
+#: what YAML cannot hold raw (it is not printable to YAML)
+_NOT_PRINTABLE = re.compile("[\ufffe\uffff]")
 
 
 def _scalar(text: str) -> str:
-    """A YAML scalar: plain when nothing in it means something to YAML, else quoted."""
+    """A YAML scalar: plain when nothing in it means something to YAML, else quoted
+    with JSON's escapes (YAML's too): line breaks, controls, bidi and zero-width
+    characters as ``\\uXXXX``, and ``##[`` (a CI log's legacy command) as ``#\\u0023[``,
+    so that the entry pasted into a claims file reads back as the filing's string."""
     if _PLAIN.match(text) and not text.endswith(" ") and ": " not in text and " #" not in text:
         return text
-    return json.dumps(text, ensure_ascii=False)
+    from factcheck.reporters.escape import for_json
+
+    quoted = for_json(json.dumps(text, ensure_ascii=False)).replace("##[", "#\\u0023[")
+    return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)

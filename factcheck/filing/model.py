@@ -95,6 +95,7 @@ class Period(NamedTuple):
 
 #: measures as the claims language writes them (the rest: their local name)
 _MEASURE_WORDS = {"xbrli:shares": "share", "xbrli:pure": ""}
+#: measures of the Units Registry and of filers are kept as they are named (MW, D, Vendor)
 
 
 class Unit(NamedTuple):
@@ -126,10 +127,7 @@ def _measure_word(qname: str) -> str:
     word = _MEASURE_WORDS.get(qname)
     if word is not None:
         return word
-    prefix, _, local = qname.rpartition(":")
-    if prefix == "iso4217":
-        return local  # USD, EUR: the currencies of the claims language are ISO codes
-    return local[:1].lower() + local[1:]  # aapl:Vendor -> vendor: a count of vendors
+    return qname.rpartition(":")[2]  # USD, EUR (ISO codes, as the claims language writes them), MWh, Vendor
 
 
 class Fact(NamedTuple):
@@ -160,6 +158,14 @@ class Fact(NamedTuple):
     scale: int = 0
     sign: str = ""
     format: str | None = None
+    #: the document of a document set or a package that holds the fact
+    #: (``XBRL/PublicDoc/0101010_honbun_ixbrl.htm``); None when the filing is one file
+    file: str | None = None
+
+    @property
+    def where(self) -> str:
+        """``line 2600``, or ``XBRL/PublicDoc/a.htm line 12`` in a filing of several files."""
+        return f"{self.file} line {self.line}" if self.file else f"line {self.line}"
 
     @property
     def numeric(self) -> bool:
@@ -198,6 +204,14 @@ class Filing(NamedTuple):
     #: what is wrong in the filing without stopping it being read, each "line:col: what"
     #: (a fact whose context or unit is missing or malformed is left out and told here)
     problems: tuple[str, ...] = ()
+    #: the documents read, in order, when the filing is a document set, a folder or a
+    #: package (names inside it); () for one file
+    documents: tuple[str, ...] = ()
+    #: where ``period`` comes from: ``dei:DocumentPeriodEndDate``, ``dei:DocumentPeriodEndDate
+    #: (its quarter)``, the jpdei_cor or uk-bus cover facts, or the period most facts are given for
+    period_source: str = ""
+    #: a 10-Q's year to date (``period: year-to-date``), its own period being the quarter
+    year_to_date: Period | None = None
 
     def find(
         self,
@@ -219,10 +233,14 @@ class Filing(NamedTuple):
         concept: str,
         period: Period | str | date | None = None,
         dimensions: Mapping[str, str] | None = None,
+        decimals: float | None = None,
+        unit: str | None = None,
     ) -> Fact:
         """The one fact that answers: ``period`` None means the filing's own period (its
         duration, else the instant at its end). Duplicates that agree give the most
-        precise; raises FactNotFound or FactConflict."""
+        precise; ``decimals`` (an int or INF) and ``unit`` (its text: USD/share) choose
+        among facts given at several precisions or in several units. Raises
+        FactNotFound or FactConflict."""
         from factcheck.filing.select import one
 
-        return one(self, concept, period, dimensions)
+        return one(self, concept, period, dimensions, decimals, unit)

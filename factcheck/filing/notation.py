@@ -26,14 +26,18 @@ _MAX_PLACES = 1200
 
 def magnitude(fact: Fact) -> int:
     """The power of ten the figure is written in: 0, 6, 9 or 12 (a figure shown in
-    thousands is written in full, as an XBRL instance's would be)."""
-    if fact.scale in _WORDS:
-        return fact.scale
+    thousands is written in full, as an XBRL instance's would be). Its digits may end
+    no further right than its ``decimals`` mean: a figure to the hundred million
+    (``decimals="-8"``) is ``1.1 billion`` (±50 million), never ``1,100 million``
+    (which would read as ±0.5 million), whatever scale the filing shows it in."""
     v, d = fact.value, fact.decimals
-    if v is None or d is None or d == INF or d > -6 or fact.scale:
+    last = None if d is None or d == INF else -int(d)  # the power of ten of the last digit meant
+    if fact.scale in _WORDS and (last is None or last <= fact.scale):
+        return fact.scale
+    if v is None or last is None or last < 6 or (fact.scale and fact.scale not in _WORDS):
         return 0
-    k = min(12, 3 * (-int(d) // 3))
-    return k if abs(v) >= 10**k else 0
+    k = next((k for k in (6, 9, 12) if k >= last), 12)
+    return k if abs(v) >= 10**last else 0
 
 
 def number(value: Fraction, decimals: float | None, k: int = 0) -> str:
@@ -55,20 +59,11 @@ def number(value: Fraction, decimals: float | None, k: int = 0) -> str:
 
 
 def unit_suffix(unit: Unit, value: Fraction) -> str:
-    """`` USD``, `` shares``, `` USD/share``, ``''`` (pure), `` vendors`` (a count of the
-    filer's own unit, plural unless one)."""
+    """`` USD``, `` shares``, `` USD/share``, ``''`` (pure), `` MWh`` or `` Vendor`` (a unit of
+    the Units Registry or of the filer: as the filing names it, never made plural, so
+    that it reads back as the same unit)."""
     text = unit.text
-    if not text:
-        return ""
-    if (
-        len(unit.numerator) == 1
-        and not unit.denominator
-        and not unit.numerator[0].startswith(("iso4217:", "xbrli:"))
-        and abs(value) != 1
-        and not text.endswith("s")
-    ):
-        text += "s"
-    return " " + text
+    return " " + text if text else ""
 
 
 def written(fact: Fact) -> str:

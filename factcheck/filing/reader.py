@@ -51,26 +51,74 @@ _NIL = f"{XSI} nil"
 
 
 def read_filing(path: str | os.PathLike[str]) -> Filing:
-    """Read an XBRL instance or an Inline XBRL document; FilingError when it cannot."""
+    """Read a filing in any of its forms; FilingError when it cannot.
+
+    An XBRL instance or an Inline XBRL document (one file); a report package (a .zip,
+    .xbri or .xbr: the documents of its ``reports/`` folder, or of an EDINET or TDnet
+    submission); a folder of a submission, read as such a package is. The documents of
+    one folder of a package are one Inline XBRL document set: read together, contexts
+    and units from any of them (an EDINET header file), continuations across them."""
+    from factcheck.filing import package
+
     name = os.fspath(path)
-    data = _read_bytes(name)
+    st = _stat(name)
+    if stat.S_ISDIR(st.st_mode):
+        return read_sets(name, package.folder_sets(name))
+    head = _read_bytes(name, st, 4)
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return read_sets(name, package.zip_sets(name, st.st_size))
+    data = _read_bytes(name, st)
     builder = _Builder(name)
     builder.parse(data)
     return builder.filing()
 
 
-def _read_bytes(path: str) -> bytes:
+def read_sets(path: str, sets: list[list[tuple[str, str, bytes]]]) -> Filing:
+    """A filing made of document sets, each a list of (path for errors, name, bytes):
+    each set read as one, their facts together in one Filing."""
+    parts: list[Filing] = []
+    for documents in sets:
+        builder = _Builder(path)
+        for doc, doc_name, data in documents:
+            builder.parse(data, doc, doc_name)
+        parts.append(builder.filing())
+    if len(parts) == 1:
+        return parts[0]
+    facts = tuple(f for part in parts for f in part.facts)
+    index: dict[str, list[int]] = {}
+    for i, f in enumerate(facts):
+        index.setdefault(f.concept, []).append(i)
+    period, period_end, doc_type, source, ytd = _document_period(list(facts), index)
+    return Filing(
+        path,
+        "ixbrl" if any(part.kind == "ixbrl" for part in parts) else "xbrl",
+        facts,
+        period,
+        period_end,
+        doc_type,
+        {k: tuple(v) for k, v in index.items()},
+        tuple(p for part in parts for p in part.problems),
+        tuple(d for part in parts for d in part.documents),
+        source,
+        ytd,
+    )
+
+
+def _stat(path: str) -> os.stat_result:
     try:
-        st = os.stat(path)
+        return os.stat(path)
     except FileNotFoundError:
         raise FilingError(f"{path}: no such file", code="filing-file") from None
     except OSError as e:
         raise FilingError(f"{path}: cannot be read ({e.strerror or e})", code="filing-file") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise FilingError(f"{path}: is a folder, not a filing (give the .xml or .htm file)", code="filing-file")
+
+
+def _read_bytes(path: str, st: os.stat_result, size: int | None = None) -> bytes:
+    """The file's bytes (its first ``size`` only, when given), refused unread when it is
+    not a regular file or is larger than a filing can be."""
     if not stat.S_ISREG(st.st_mode):
         raise FilingError(f"{path}: not a regular file (a pipe or a device is not read)", code="filing-file")
-    if st.st_size > MAX_FILING_BYTES:
+    if st.st_size > MAX_FILING_BYTES and size is None:
         raise FilingError(f"{path}: too large ({st.st_size / 2**20:.1f} MB; a filing is read up to {MAX_FILING_BYTES // 2**20} MB)", code="filing-file")
     try:
         # O_NONBLOCK: had the file been swapped for a pipe since stat, opening it does not hang
@@ -80,18 +128,62 @@ def _read_bytes(path: str) -> bytes:
     with open(fd, "rb") as f:
         if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
             raise FilingError(f"{path}: not a regular file (a pipe or a device is not read)", code="filing-file")
-        data = f.read(MAX_FILING_BYTES + 1)
+        data = f.read(MAX_FILING_BYTES + 1 if size is None else size)
     if len(data) > MAX_FILING_BYTES:
         raise FilingError(f"{path}: too large (a filing is read up to {MAX_FILING_BYTES // 2**20} MB)", code="filing-file")
     return data
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
+def _declaration_first(data: bytes) -> bytes:
+    """White space before the XML declaration moved after it (some real filings begin
+    with a newline, which XML forbids and expat refuses: "XML or text declaration not
+    at start of entity"); the lines after keep their numbers, since the declaration
+    is on one line."""
+    bom = data.startswith(_BOM)
+    body = data[3:] if bom else data
+    stripped = body.lstrip(b" \t\r\n")
+    if len(stripped) == len(body) or not stripped.startswith(b"<?xml"):
+        return data
+    end = stripped.find(b"?>")
+    if end < 0 or b"\n" in stripped[:end]:
+        return data  # a declaration over several lines: left as it is, and told
+    head = len(body) - len(stripped)
+    return (_BOM if bom else b"") + stripped[: end + 2] + body[:head] + stripped[end + 2 :]
+
+
+def _what_it_is(start: bytes) -> str:
+    """What a file that is not XML seems to be, from its first bytes, never quoting them:
+    the file may be anything at all (a path given on the command line is read), and a
+    message must not carry its contents."""
+    if start.startswith(b"%PDF"):
+        return "a PDF document"
+    if start.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        # a .zip given is read as a report package (read_filing): a ZIP here is a document
+        # of a package or folder, which is not read as a package in its turn
+        return "a ZIP archive, read as a report package only when it is the path given"
+    for cut in range(4):  # the sample may end inside a character of up to four bytes
+        try:
+            text = start[: len(start) - cut].decode("utf-8")
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return "binary data"
+    return "text" if text and all(c.isprintable() or c in "\t\r\n" for c in text) else "binary data"
+
+
 class _Pending:
     """A fact as its element gave it; made into a Fact once every context is known."""
 
-    __slots__ = ("attrs", "col", "concept", "fmt", "ix", "line", "parts")
+    __slots__ = ("attrs", "col", "concept", "file", "fmt", "ix", "line", "parts")
 
-    def __init__(self, concept: str, attrs: dict[str, str], line: int, col: int, fmt: str | None, ix: str) -> None:
+    def __init__(
+        self, concept: str, attrs: dict[str, str], line: int, col: int, fmt: str | None, ix: str, file: str | None
+    ) -> None:
+        self.file = file
         self.concept = concept
         self.attrs = attrs
         self.parts: list[str] = []
@@ -108,6 +200,12 @@ class _Builder:
 
     def __init__(self, path: str) -> None:
         self.path = path
+        #: the document being read, as errors name it (the filing's path, or the document's
+        #: in a document set: ``pkg.zip!reports/a.xhtml``), and as facts name it (None
+        #: when the filing is one document)
+        self.doc = path
+        self.doc_name: str | None = None
+        self.documents: list[str] = []
         self.kind: str | None = None
         self.ns: dict[str, list[str]] = {}  # prefix ('' for the default) -> the URIs bound, innermost last
         self.prefix_of: dict[str, str] = {}  # URI -> the prefix last bound to it
@@ -142,20 +240,28 @@ class _Builder:
 
     # ------------------------------------------------------------------ parsing
 
-    def parse(self, data: bytes) -> None:
+    def parse(self, data: bytes, doc: str | None = None, name: str | None = None) -> None:
+        """Read one document; a document set calls it once a document, all sharing the
+        contexts, units and continuations (``doc``: its path for errors, ``name``: for facts)."""
         from xml.parsers import expat
+
+        self.doc = doc or self.path
+        self.doc_name = name
+        if name is not None:
+            self.documents.append(name)
 
         start = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
         if not start:
-            raise FilingError(f"{self.path}: empty file, not a filing", code="filing-not-xbrl")
+            raise FilingError(f"{self.doc}: empty file, not a filing", code="filing-not-xbrl")
         if not start.startswith((b"<", b"\xff\xfe", b"\xfe\xff")):  # UTF-16 begins with its BOM
-            shown = start[:30].decode("utf-8", "replace").split("\n")[0]
             raise FilingError(
-                f"{self.path}: not an XBRL filing: not XML (it begins {shown!r}); a filing is an XBRL "
-                "instance (.xml) or an Inline XBRL document (.htm, .xhtml)",
+                f"{self.doc}: not an XBRL filing: not XML ({_what_it_is(start)}, where XML begins with '<'); "
+                "a filing is an XBRL instance (.xml), an Inline XBRL document (.htm, .xhtml), a report "
+                "package (.zip) or the folder of a submission",
                 code="filing-not-xbrl",
             )
 
+        data = _declaration_first(data)
         self.budget = len(data) + TEXT_MARGIN
         p = expat.ParserCreate(namespace_separator=" ")
         self.parser = p
@@ -172,7 +278,7 @@ class _Builder:
             p.Parse(data, True)
         except expat.ExpatError as e:
             raise FilingError(
-                f"{self.path}:{e.lineno}:{e.offset + 1}: not well-formed XML ({expat.ErrorString(e.code)}); "
+                f"{self.doc}:{e.lineno}:{e.offset + 1}: not well-formed XML ({expat.ErrorString(e.code)}); "
                 "a filing is an XBRL instance or an Inline XBRL document (XHTML), both XML",
                 code="filing-xml",
             ) from None
@@ -184,14 +290,14 @@ class _Builder:
         if has_internal_subset:
             line, col = self.where()
             raise FilingError(
-                f"{self.path}:{line}:{col}: refused: a document type declaration with declarations of its own "
+                f"{self.doc}:{line}:{col}: refused: a document type declaration with declarations of its own "
                 "(where entities that expand without bound or read other files are made); no XBRL filing needs one",
                 code="filing-dtd",
             )
 
     def _entity(self, *args: Any) -> None:
         line, col = self.where()
-        raise FilingError(f"{self.path}:{line}:{col}: refused: an entity declaration", code="filing-dtd")
+        raise FilingError(f"{self.doc}:{line}:{col}: refused: an entity declaration", code="filing-dtd")
 
     def _ns_start(self, prefix: str | None, uri: str) -> None:
         self.ns.setdefault(prefix or "", []).append(uri)
@@ -204,17 +310,23 @@ class _Builder:
 
     def _first_start(self, name: str, attrs: dict[str, str]) -> None:
         """The root decides what the document is; anything else is refused at once."""
-        if name == _XBRL_ROOT:
+        if name == _XBRL_ROOT and self.kind in (None, "xbrl"):
             self.kind = "xbrl"
             self.parser.StartElementHandler = self._start_instance
-        elif name.rpartition(" ")[2] == "html" and name.partition(" ")[0] in (XHTML, "html"):
+        elif name.rpartition(" ")[2] == "html" and name.partition(" ")[0] in (XHTML, "html") and self.kind in (None, "ixbrl"):
             self.kind = "ixbrl"
             self.parser.StartElementHandler = self._start_inline
-        else:
-            local = name.rpartition(" ")[2]
+        elif self.kind is not None:
             line, col = self.where()
             raise FilingError(
-                f"{self.path}:{line}:{col}: not an XBRL filing: the document is <{local}>, where an XBRL "
+                f"{self.doc}:{line}:{col}: an XBRL instance and Inline XBRL documents in one document set; "
+                "give one of them",
+                code="filing-not-xbrl",
+            )
+        else:
+            line, col = self.where()
+            raise FilingError(
+                f"{self.doc}:{line}:{col}: not an XBRL filing: XML of another kind, where an XBRL "
                 "instance is <xbrl> (http://www.xbrl.org/2003/instance) and an Inline XBRL document is <html>",
                 code="filing-not-xbrl",
             )
@@ -244,7 +356,7 @@ class _Builder:
     def _too_deep(self) -> None:
         line, col = self.where()
         raise FilingError(
-            f"{self.path}:{line}:{col}: refused: elements nested more than {MAX_DEPTH} deep (no filing nests so deep)",
+            f"{self.doc}:{line}:{col}: refused: elements nested more than {MAX_DEPTH} deep (no filing nests so deep)",
             code="filing-nesting",
         )
 
@@ -256,14 +368,14 @@ class _Builder:
     def _data(self, text: str) -> None:
         collectors = self.collectors
         if collectors:
-            # a fact inside a fact repeats its text: bounded, so that thousands of nested
-            # facts around the same text cannot make gigabytes of it
+            # a fact (or a continuation) inside a fact repeats its text: bounded, so that
+            # thousands of nested facts around the same text cannot make gigabytes of it
             self.budget -= len(text) * len(collectors)
             if self.budget < 0:
                 line, col = self.where()
                 raise FilingError(
-                    f"{self.path}:{line}:{col}: refused: facts nested in facts repeat more text than the "
-                    "file holds (no filing does this)",
+                    f"{self.doc}:{line}:{col}: refused: facts and continuations nested in each other repeat "
+                    "more text than the file holds (no filing does this)",
                     code="filing-nesting",
                 )
             for parts in collectors:
@@ -280,7 +392,7 @@ class _Builder:
     def add_fact(self, concept: str, attrs: dict[str, str], fmt: str | None, ix: str) -> None:
         """A fact begins here: its text is gathered until its element ends."""
         line, col = self.where()
-        fact = _Pending(concept, attrs, line, col, fmt, ix)
+        fact = _Pending(concept, attrs, line, col, fmt, ix, self.doc_name)
         self.pending.append(fact)
         self.collect(self.uncollect, fact.parts, fact.parts)
 
@@ -319,7 +431,7 @@ class _Builder:
 
     def _context_start(self, name: str, attrs: dict[str, str]) -> None:
         line, col = self.where()
-        self.context = {"id": attrs.get("id", ""), "line": line, "col": col, "period": {}, "dims": []}
+        self.context = {"id": attrs.get("id", ""), "line": line, "col": col, "period": {}, "dims": [], "file": self.doc_name}
         self.frames.append((self._context_end, None))
 
     def _context_end(self, _: Any) -> None:
@@ -329,7 +441,7 @@ class _Builder:
         try:
             period = period_of(p.get("instant"), p.get("startDate"), p.get("endDate"), "forever" in p)
         except ValueError as e:
-            self.contexts[c["id"]] = f"{c['line']}:{c['col']}: context {c['id']}: {e}"
+            self.contexts[c["id"]] = f"{place(c['file'], c['line'], c['col'])}: context {c['id']}: {e}"
             return
         dims = tuple(sorted(dict(c["dims"]).items()))
         self.contexts[c["id"]] = (period, dims)
@@ -414,10 +526,17 @@ class _Builder:
             fact = self._fact(p, texts)
             if fact is not None:
                 facts.append(fact)
+        if self.kind == "ixbrl" and self.pending and not self.contexts:
+            self.problems.insert(
+                0,
+                "the document defines no context: it is one file of an Inline XBRL document set whose contexts "
+                "are in another file (an EDINET or TDnet header file); give the folder or the package (.zip) of "
+                "the submission",
+            )
         index: dict[str, list[int]] = {}
         for i, f in enumerate(facts):
             index.setdefault(f.concept, []).append(i)
-        period, period_end, doc_type = _document_period(facts, index)
+        period, period_end, doc_type, source, ytd = _document_period(facts, index)
         return Filing(
             self.path,
             self.kind or "xbrl",
@@ -427,6 +546,9 @@ class _Builder:
             doc_type,
             {k: tuple(v) for k, v in index.items()},
             tuple(self.problems),
+            tuple(self.documents),
+            source,
+            ytd,
         )
 
     def _fact(self, p: _Pending, texts: dict[int, str] | None) -> Fact | None:
@@ -435,7 +557,7 @@ class _Builder:
         context = self.contexts.get(ref)
         if context is None or isinstance(context, str):
             self.problems.append(
-                context or f"{p.line}:{p.col}: {p.concept} names context '{ref}', which the filing does not define"
+                context or f"{place(p.file, p.line, p.col)}: {p.concept} names context '{ref}', which the filing does not define"
             )
             return None
         period, dims = context
@@ -446,7 +568,7 @@ class _Builder:
             u = self.units.get(unit_ref or "")
             if not isinstance(u, Unit):
                 missing = f"names unit '{unit_ref}', which the filing does not define" if unit_ref else "has no unitRef"
-                self.problems.append(f"{p.line}:{p.col}: {p.concept}: {u or missing}")
+                self.problems.append(f"{place(p.file, p.line, p.col)}: {p.concept}: {u or missing}")
                 return None
             unit = u
         raw = "".join(p.parts)
@@ -493,27 +615,85 @@ class _Builder:
             scale,
             sign,
             p.fmt,
+            p.file,
         )
 
 
-def _document_period(facts: list[Fact], index: dict[str, list[int]]) -> tuple[Period | None, date | None, str | None]:
-    """The filing's own period: that of its dei:DocumentPeriodEndDate (else its
-    dei:DocumentType) fact, the fiscal year of an annual report; and the end date the
-    filing states."""
-    period: Period | None = None
-    end: date | None = None
-    doc_type: str | None = None
+def place(file: str | None, line: int, col: int) -> str:
+    """``line:col``, or ``file:line:col`` in a filing of several documents."""
+    return f"{file}:{line}:{col}" if file else f"{line}:{col}"
+
+
+def _document_period(facts: list[Fact], index: dict[str, list[int]]) -> tuple[Period | None, date | None, str | None, str, Period | None]:
+    """The filing's own period, the end date it states, its document type, where the
+    period comes from (said in listings), and the year to date of an interim report.
+
+    SEC filings state it in dei:DocumentPeriodEndDate, whose context is the fiscal
+    year of a 10-K and the year to date of a 10-Q: a 10-Q's own period is its quarter
+    (the duration about three months long ending that day), the year to date one
+    ``period: year-to-date`` away. Others say it their own way: EDINET in jpdei_cor
+    (the fiscal year's start and the period's end), UK filings in uk-bus (the start
+    and end of the period the report covers), ESEF in ifrs-full (the end of the
+    reporting period); else the period most facts without dimensions are given for."""
+    doc_type = _text_of(facts, index, "dei:DocumentType")
     for i in index.get("dei:DocumentPeriodEndDate", ()):
         f = facts[i]
-        period = f.period
-        try:
-            end = date.fromisoformat((f.text or "").strip())
-        except ValueError:
-            end = None
-        break
+        end = _date_of(f.text)
+        period: Period | None = f.period
+        if doc_type in ("10-Q", "10-Q/A") and end is not None:
+            quarter = _quarter(facts, end)
+            if quarter is not None:
+                return quarter, end, doc_type, "dei:DocumentPeriodEndDate (its quarter)", f.period
+        return period, end, doc_type, "dei:DocumentPeriodEndDate", None
+    for start_c, end_c, source in (
+        ("jpdei_cor:CurrentFiscalYearStartDateDEI", "jpdei_cor:CurrentPeriodEndDateDEI", "jpdei_cor"),
+        ("uk-bus:StartDateForPeriodCoveredByReport", "uk-bus:EndDateForPeriodCoveredByReport", "uk-bus"),
+    ):
+        start, end = _date_of(_text_of(facts, index, start_c)), _date_of(_text_of(facts, index, end_c))
+        if start is not None and end is not None and start <= end:
+            return Period(start, end), end, doc_type, f"{start_c} and {end_c}", None
+    end = _date_of(_text_of(facts, index, "ifrs-full:DateOfEndOfReportingPeriod2013"))
+    common = _most_common(facts, end)
+    if common is not None:
+        source = "ifrs-full:DateOfEndOfReportingPeriod2013" if end is not None else "the period most of its facts are given for"
+        return common, common.end, doc_type, source, None
     for i in index.get("dei:DocumentType", ()):
-        doc_type = (facts[i].text or "").strip() or None
-        if period is None:
-            period = facts[i].period
-        break
-    return period, end, doc_type
+        return facts[i].period, None, doc_type, "dei:DocumentType", None
+    return None, None, doc_type, "", None
+
+
+def _text_of(facts: list[Fact], index: dict[str, list[int]], concept: str) -> str | None:
+    for i in index.get(concept, ()):
+        text = (facts[i].text or "").strip()
+        if text:
+            return text
+    return None
+
+
+def _date_of(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()) if text else None
+    except ValueError:
+        return None
+
+
+def _quarter(facts: list[Fact], end: date) -> Period | None:
+    """The quarter ending ``end``: the duration of 80 to 100 days ending then that most
+    facts without dimensions are given for."""
+    counts: dict[Period, int] = {}
+    for f in facts:
+        p = f.period
+        if f.numeric and not f.dimensions and p.start is not None and p.end == end and 80 <= (p.end - p.start).days <= 100:
+            counts[p] = counts.get(p, 0) + 1
+    return max(counts, key=lambda p: (counts[p], p.start)) if counts else None
+
+
+def _most_common(facts: list[Fact], end: date | None) -> Period | None:
+    """The duration most numeric facts without dimensions are given for (ending ``end``
+    when it is known); ties go to the latest and longest."""
+    counts: dict[Period, int] = {}
+    for f in facts:
+        p = f.period
+        if f.numeric and not f.dimensions and p.start is not None and (end is None or p.end == end):
+            counts[p] = counts.get(p, 0) + 1
+    return max(counts, key=lambda p: (counts[p], p.end, -p.start.toordinal() if p.start else 0)) if counts else None

@@ -14,6 +14,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from factcheck.filing.model import Filing
 
 
+#: the period a claims file names for a 10-Q's year to date (its own period is the quarter)
+YEAR_TO_DATE = "year-to-date"
+
+
 def as_period(period: Period | str | date) -> Period:
     if isinstance(period, Period):
         return period
@@ -40,11 +44,23 @@ def find(
 
 
 def one(
-    filing: Filing, concept: str, period: Period | str | date | None, dimensions: Mapping[str, str] | None
+    filing: Filing,
+    concept: str,
+    period: Period | str | date | None,
+    dimensions: Mapping[str, str] | None,
+    decimals: float | None = None,
+    unit: str | None = None,
 ) -> Fact:
     concept = concept.strip()
     if concept not in filing.by_concept:
         raise FactNotFound(f"{filing.path}: no fact of {concept}{_did_you_mean(concept, filing.by_concept)}")
+    if isinstance(period, str) and period.strip() == YEAR_TO_DATE:
+        if filing.year_to_date is None:
+            raise FactNotFound(
+                f"{filing.path}: period: {YEAR_TO_DATE} is for an interim report (a 10-Q); this filing's own period is "
+                f"{filing.period or 'not stated'}: give START/END"
+            )
+        period = filing.year_to_date
     if period is not None:
         periods = [as_period(period)]
     elif filing.period is not None:
@@ -61,6 +77,16 @@ def one(
             )
     for p in periods:
         found = find(filing, concept, p, dimensions)
+        if found and (decimals is not None or unit is not None):
+            chosen = [f for f in found if (decimals is None or f.decimals == decimals) and (unit is None or (f.unit and f.unit.text == unit))]
+            if not chosen:
+                have = "; ".join(sorted({f"decimals {_dec(f)} in {f.unit.text if f.unit else 'text'}" for f in found}))
+                raise FactNotFound(
+                    f"{filing.path}: {concept} for {p} is given with {have}, not "
+                    + ", ".join(w for w in (decimals is not None and f"decimals {_dec_of(decimals)}", unit and f"in {unit}") if w),
+                    tuple(found),
+                )
+            found = chosen
         if found:
             return _agreeing(filing, concept, p, found)
     raise _not_found(filing, concept, periods, _dims(dimensions))
@@ -93,11 +119,15 @@ def _agreeing(filing: Filing, concept: str, period: Period, facts: list[Fact]) -
 def _listing(facts: Iterable[Fact]) -> str:
     from factcheck.filing.notation import written
 
-    return "; ".join(f"{written(f)} (line {f.line}, decimals {_dec(f)})" for f in facts)
+    return "; ".join(f"{written(f)} ({f.where}, decimals {_dec(f)})" for f in facts)
 
 
 def _dec(f: Fact) -> str:
-    return "INF" if f.decimals == INF else str(f.decimals)
+    return _dec_of(f.decimals)
+
+
+def _dec_of(decimals: float | None) -> str:
+    return "INF" if decimals == INF else str(decimals)
 
 
 def _not_found(filing: Filing, concept: str, periods: list[Period], dims: tuple[tuple[str, str], ...]) -> FactNotFound:

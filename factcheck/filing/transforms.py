@@ -50,6 +50,7 @@ def _grouped(text: str, point: str, groups: str) -> Fraction:
         or any(not (c.isascii() and c.isdigit()) and c not in groups for c in whole)
         or any(not (c.isascii() and c.isdigit()) and c not in _SPACES for c in frac)
         or not any(c.isdigit() for c in t)
+        or (point in t and not any(c.isdigit() for c in frac))  # 5. is no number: decimals follow the point
     ):
         raise ValueError(f"'{text.strip()[:40]}' is not a number written with '{point}' before its decimals")
     digits = "".join(c for c in whole if c.isdigit())
@@ -77,8 +78,52 @@ def num_comma_decimal_apos(text: str) -> Fraction:
     return _grouped(text, ",", "." + _SPACES + _APOSTROPHES)
 
 
+#: XML Schema's white space, the only white space the registries trim around a value
+_XML_SPACE = " \t\n\r"
+#: the dashes ixt:zerodash reads as zero (hyphen-minus and the Unicode dashes)
+_DASHES = "-\u058a\u05be\u2010\u2011\u2012\u2013\u2014\u2015\ufe58\ufe63\uff0d"
+
+
+def _strict(separator: str, point: str, required: bool = False) -> Callable[[str], Fraction]:
+    """A number of the 2010-2015 registries (TR 1 to 3): groups of exactly three digits
+    after the first one to three, each group after one ``separator`` or none, then
+    ``point`` and the decimals; only XML white space around it. ``123,45`` under
+    numdotdecimal is not a number there (TR 4's num-dot-decimal, below, reads it).
+    TR 1's formats (``required``) name their separator: 1234 is not 1,234 there."""
+    group = rf"(?:[{re.escape(separator)}]{'' if required else '?'}[0-9]{{3}})*" if separator else "[0-9]*"
+    pattern = re.compile(rf"[0-9]{{1,3}}{group}(?:{re.escape(point)}[0-9]+)?\Z")
+
+    def rule(text: str) -> Fraction:
+        t = text.strip(_XML_SPACE)
+        if not pattern.match(t):
+            raise ValueError(
+                f"'{text.strip()[:40]}' is not a number grouped in threes by {' or '.join(repr(c) for c in separator) or 'nothing'} "
+                f"with {point!r} before its decimals"
+            )
+        whole, _, frac = t.partition(point)
+        digits = "".join(c for c in whole if c.isdigit())
+        return decimal_value(f"{digits}.{frac}" if frac else digits)
+
+    return rule
+
+
 def fixed_zero(text: str) -> Fraction:
-    """Zero, whatever is written (``—``, ``-``, ``nil``)."""
+    """Zero, whatever is written (TR 4-5's ixt:fixed-zero: ``—``, ``-``, ``nil``)."""
+    return Fraction(0)
+
+
+def num_dash(text: str) -> Fraction:
+    """Zero written as a hyphen (TR 1's ixt:numdash)."""
+    if text.strip(_XML_SPACE) != "-":
+        raise ValueError(f"'{text.strip()[:40]}' is not a hyphen (numdash reads '-' as zero)")
+    return Fraction(0)
+
+
+def zero_dash(text: str) -> Fraction:
+    """Zero written as one dash (TR 1-3's ixt:zerodash and numdash: ``-``, ``—``, ``–``);
+    any other text is no zero."""
+    if len(text.strip(_XML_SPACE)) != 1 or text.strip(_XML_SPACE) not in _DASHES:
+        raise ValueError(f"'{text.strip()[:40]}' is not a dash (zerodash reads one dash as zero)")
     return Fraction(0)
 
 
@@ -109,11 +154,16 @@ MAX_WORDS = 40
 def num_words_en(text: str) -> Fraction:
     """English number words: ``two`` -> 2, ``twenty-one``, ``one hundred and five``,
     ``three thousand``; ``no`` and ``none`` are 0."""
-    words = re.sub(r"[-,\u2010\u2011]", " ", text.strip().lower()).split()
+    t = text.strip(_XML_SPACE)
+    if t[:1].isspace() or t[-1:].isspace():  # a no-break space is no XML white space
+        raise ValueError(f"'{text[:40]}' has white space around it that XML does not trim (a no-break space)")
+    words = re.sub(f"[,{re.escape(_DASHES)}]", " ", t.lower()).split()
     if len(words) > MAX_WORDS:  # "hundred hundred hundred ..." would be a number of any size
         raise ValueError(f"a number of more than {MAX_WORDS} words")
-    if words in (["no"], ["none"]):
+    if words in (["no"], ["none"], ["zero"]):
         return Fraction(0)
+    if "zero" in words:  # "zero hundred" is no number (it once read as 100)
+        raise ValueError(f"'{text.strip()[:40]}' is not a number in English words: zero stands alone")
     total = current = 0
     seen = False
     for i, w in enumerate(words):
@@ -140,24 +190,76 @@ def _not_finite(text: str) -> Fraction:
     raise ValueError(f"'{text.strip()[:40]}' is not a finite number")
 
 
+def _ballot(yes: str, no: str) -> Callable[[str], str]:
+    """A ballot box: ☐ is ``no``, ☑ and ☒ are ``yes`` (ixt-sec:boolballotbox, yesnoballotbox)."""
+
+    def rule(text: str) -> str:
+        t = text.strip(_XML_SPACE)
+        if t == "\u2610":
+            return no
+        if t in ("\u2611", "\u2612"):
+            return yes
+        raise ValueError(f"'{text.strip()[:40]}' is not a ballot box (☐, ☑ or ☒)")
+
+    return rule
+
+
+_SIGNED_DECIMAL = re.compile(r"(-?)([0-9]+)(?:\.([0-9]+))?\Z")
+
+
+def _duration(unit: str) -> Callable[[str], str]:
+    """ixt-sec:durday and its kin: a decimal number of days (hours, weeks, months, years)
+    as an ISO 8601 duration, the fraction carried down into whole smaller units and the
+    rest dropped, as the SEC's registry does: 7.5 days is P7DT12H, 7.3 years P7Y3M18D
+    (a month of 30 days), 7.3 weeks P51D."""
+
+    def rule(text: str) -> str:
+        m = _SIGNED_DECIMAL.match(text.strip(_XML_SPACE))
+        if not m:
+            raise ValueError(f"'{text.strip()[:40]}' is not a number of {unit}s (7.5)")
+        sign, whole, frac = m.groups()
+        x = decimal_value(f"{whole}.{frac}" if frac else whole)
+        if unit == "week":
+            out = f"P{int(x * 7)}D"
+        elif unit == "hour":
+            out = f"PT{int(x)}H"
+        elif unit == "day":
+            hours = int((x - int(x)) * 24)
+            out = f"P{int(x)}D" + (f"T{hours}H" if hours else "")
+        else:  # month, year
+            parts = []
+            if unit == "year":
+                years, x = int(x), (x - int(x)) * 12
+                parts.append(f"{years}Y")
+            months, days = int(x), int((x - int(x)) * 30)
+            if months or unit == "month":
+                parts.append(f"{months}M")
+            if days:
+                parts.append(f"{days}D")
+            out = "P" + "".join(parts)
+        return sign + out
+
+    return rule
+
+
 #: numeric formats: name -> text -> exact value
 NUMERIC: dict[str, Callable[[str], Fraction]] = {
     # TR 3-5 names, then the TR 2 and TR 1 names of the same rules
     "ixt:num-dot-decimal": num_dot_decimal,
-    "ixt:numdotdecimal": num_dot_decimal,
+    "ixt:numdotdecimal": _strict(", \u00a0", "."),
     "ixt:numdotdecimalin": num_dot_decimal,  # Indian grouping (1,23,45,678.90): separators anywhere
-    "ixt:numcommadot": num_dot_decimal,
-    "ixt:numspacedot": num_dot_decimal,
+    "ixt:numcommadot": _strict(",", ".", required=True),
+    "ixt:numspacedot": _strict(" \u00a0", ".", required=True),
     "ixt:num-comma-decimal": num_comma_decimal,
-    "ixt:numcommadecimal": num_comma_decimal,
-    "ixt:numdotcomma": num_comma_decimal,
-    "ixt:numspacecomma": num_comma_decimal,
-    "ixt:numcomma": num_comma_decimal,
+    "ixt:numcommadecimal": _strict(". \u00a0", ","),
+    "ixt:numdotcomma": _strict(".", ",", required=True),
+    "ixt:numspacecomma": _strict(" \u00a0", ",", required=True),
+    "ixt:numcomma": _strict("", ","),
     "ixt:num-dot-decimal-apos": num_dot_decimal_apos,
     "ixt:num-comma-decimal-apos": num_comma_decimal_apos,
     "ixt:fixed-zero": fixed_zero,
-    "ixt:zerodash": fixed_zero,
-    "ixt:numdash": fixed_zero,
+    "ixt:zerodash": zero_dash,
+    "ixt:numdash": num_dash,
     "ixt:num-unit-decimal": num_unit_decimal,
     "ixt:numunitdecimal": num_unit_decimal,
     "ixt:numunitdecimalin": num_unit_decimal,
@@ -241,6 +343,9 @@ _YM = _date_rule(r"(\d{4}|\d{2})" + _SEP + r"(\d{1,2})", "ym", "as 2024-09")
 
 #: text formats: name -> text -> the value as text (dates in ISO, booleans true/false)
 TEXT: dict[str, Callable[[str], str]] = {
+    "ixt-sec:boolballotbox": _ballot("true", "false"),
+    "ixt-sec:yesnoballotbox": _ballot("Yes", "No"),
+    **{f"ixt-sec:dur{u}": _duration(u) for u in ("day", "hour", "week", "month", "year")},
     "ixt:fixed-true": lambda text: "true",
     "ixt:booleantrue": lambda text: "true",
     "ixt:fixed-false": lambda text: "false",

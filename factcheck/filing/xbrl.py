@@ -27,7 +27,8 @@ _USUAL_PREFIXES = (
     re.compile(r"https?://xbrl\.ifrs\.org/taxonomy/\d{4}-\d\d-\d\d/(ifrs-full|ifrs-smes)\Z"),
     re.compile(r"https?://www\.esma\.europa\.eu/taxonomy/\d{4}-\d\d-\d\d/(esef_cor)\Z"),
 )
-_FIXED_PREFIXES = {XBRLI: "xbrli", ISO4217: "iso4217", XBRLDI: "xbrldi", LINK: "link", XSI: "xsi"}
+UTR = "http://www.xbrl.org/2009/utr"
+_FIXED_PREFIXES = {XBRLI: "xbrli", ISO4217: "iso4217", XBRLDI: "xbrldi", LINK: "link", XSI: "xsi", UTR: "utr"}
 
 
 def usual_prefix(uri: str) -> str | None:
@@ -39,7 +40,19 @@ def usual_prefix(uri: str) -> str | None:
         m = pattern.match(uri)
         if m:
             return m.group(1)
+    for pattern, prefix in _NAMED_PREFIXES:
+        if pattern.match(uri):
+            return prefix
     return None
+
+
+#: namespaces whose usual prefix is not a part of them: the UK FRC's taxonomies and
+#: EDINET's cover page (jpdei_cor), so that their cover facts are found by name
+_NAMED_PREFIXES = (
+    (re.compile(r"https?://xbrl\.frc\.org\.uk/cd/\d{4}-\d\d-\d\d/business\Z"), "uk-bus"),
+    (re.compile(r"https?://xbrl\.frc\.org\.uk/fr/\d{4}-\d\d-\d\d/core\Z"), "uk-core"),
+    (re.compile(r"https?://disclosure\.edinet-fsa\.go\.jp/taxonomy/jpdei/\d{4}-\d\d-\d\d/jpdei_cor\Z"), "jpdei_cor"),
+)
 
 
 _DATE = re.compile(r"\s*(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d):(\d\d)(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)?\s*\Z")

@@ -193,20 +193,21 @@ class EntryReader:
         infer = self.boolean(m["infer"][1], "settings.infer") if "infer" in m else False
         rates: list[tuple[str, Expr]] = []
         if "rates" in m:
-            from factcheck.quantity import CURRENCIES
+            from factcheck.quantity import CURRENCIES, currency_code, currency_unit
 
             rm = self.mapping(m["rates"][1], "settings.rates", ()) or {}
             for code, (k, v) in rm.items():
-                if code not in CURRENCIES:
+                if currency_code(code) is None:
                     from factcheck.suggest import did_you_mean
 
                     self.problem(
                         k,
                         "unknown-key",
                         f"unknown currency {code!r} in settings.rates{did_you_mean(code, CURRENCIES)}; "
-                        f"expected one of: {', '.join(CURRENCIES)}",
+                        "expected an ISO 4217 code (USD, EUR, CHF…)",
                     )
                     continue
+                currency_unit(code)
                 e = self.expr(v, f"the rate for {code}")
                 if e is not None:
                     rates.append((code, e))

@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING
 
 from factcheck import quantity as q
 from factcheck.errors import ExprError, LoadError
-from factcheck.filing import MAX_FILING_BYTES, FilingError, read_filing, written
+from factcheck.filing import FilingError, read_filing, written
 from factcheck.filing.model import INF, Period
 from factcheck.filing.model import Fact as FilingFact
 from factcheck.filing.model import Unit as FilingUnit
 from factcheck.filing.notation import magnitude
+from factcheck.filing.package import MAX_PACKAGE_BYTES
 from factcheck.interval import Interval
 from factcheck.load.paths import named_file
 from factcheck.load.source import display_path
@@ -82,16 +83,19 @@ def unit_of(unit: FilingUnit) -> q.Unit:
 
 
 def _measure(qname: str) -> q.Unit:
+    """One measure: an ISO 4217 currency (any of them), shares, pure; a measure of the
+    Units Registry or of the filer (MWh, D, Vendor) is a unit of its own, named exactly
+    as the filing names it, which compares with itself and converts to nothing else."""
     prefix, _, local = qname.rpartition(":")
     if qname == "xbrli:pure":
         return q.PLAIN
     if qname == "xbrli:shares":
         return q.count_unit("share")
     if prefix == "iso4217":
-        if local not in q.CURRENCIES:
-            raise ValueError(f"its unit is {local}, a currency factcheck does not know (it knows {', '.join(q.CURRENCIES)})")
-        return q.unit(local)
-    return q.count_unit(local[:1].lower() + local[1:])
+        if q.currency_code(local) is None:
+            raise ValueError(f"its unit is {local}, which is not an ISO 4217 currency code")
+        return q.currency_unit(local)
+    return q.count_unit(local)
 
 
 def value_of(fact: FilingFact) -> q.Value:
@@ -179,13 +183,14 @@ class FilingFactReader:
             self.r.unreadable_facts[self.name] = f"its as_of at line {m['as_of'][1].line} could not be read"
             return None
         try:
-            path = named_file(r.path, path_text, MAX_FILING_BYTES, f"{self.where} filing")
+            # a filing is one file, a report package (.zip) or the folder of a submission
+            path = named_file(r.path, path_text, MAX_PACKAGE_BYTES, f"{self.where} filing", folder_ok=True)
         except LoadError as e:
             self.fail(filing_node, e.code, e.message.removeprefix(f"{self.where} filing: "))
             return None
         try:
             filing = read_cached(path)
-            found = filing.fact(concept, period, dims)
+            found = filing.fact(concept, period, dims, *self.choice())
         except FilingError as e:
             self.fail(filing_node if e.code.startswith("filing-") and e.code not in _FACT_CODES else concept_node,
                       e.code, e.message)
@@ -211,9 +216,28 @@ class FilingFactReader:
             mismatch=mismatch,
         )
 
-    def period(self) -> tuple[bool, Period | None]:
+    def choice(self) -> tuple[int | float | None, str | None]:
+        """``decimals:`` and ``unit:``, which choose among facts given at several
+        precisions or in several units (None when not written or not readable)."""
+        decimals: int | float | None = None
+        if "decimals" in self.m:
+            node = self.m["decimals"][1]
+            text = (self.r.text(node, f"{self.where} decimals") or "").strip()
+            if text == "INF":
+                decimals = INF
+            else:
+                try:
+                    decimals = int(text)
+                except ValueError:
+                    self.r.problem(node, "wrong-value", f"{self.where}: decimals should be an integer (-6) or INF, not {text!r}")
+        unit = None
+        if "unit" in self.m:
+            unit = (self.r.text(self.m["unit"][1], f"{self.where} unit") or "").strip() or None
+        return decimals, unit
+
+    def period(self) -> tuple[bool, Period | str | None]:
         """Whether the fact's ``period:`` could be read (a problem when not), and the
-        period (None: the filing's own)."""
+        period (None: the filing's own; ``year-to-date``: a 10-Q's, beside its quarter)."""
         if "period" not in self.m:
             return True, None
         node = self.m["period"][1]
@@ -221,6 +245,8 @@ class FilingFactReader:
         if text is None:
             self.r.unreadable_facts[self.name] = f"its period at line {node.line} could not be read"
             return False, None
+        if text.strip() == "year-to-date":
+            return True, "year-to-date"
         try:
             return True, Period.parse(text)
         except ValueError as e:

@@ -18,7 +18,7 @@ from factcheck.load.entries import EntryReader
 from factcheck.load.keys import SUPPORTED_VERSIONS
 from factcheck.load.paths import named_file
 from factcheck.load.source import decode, display_path, read_bytes
-from factcheck.load.yaml_events import Events, YNode
+from factcheck.load.yaml_events import MAX_NODES, Events, YNode
 from factcheck.model import Fact, Problem, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -146,7 +146,9 @@ def _root(text: str) -> YNode | None:
     ev = events.next()
     if type(ev) is events.stream_end:
         return None
-    root = events.node(events.next())
+    # a facts file is a list of entries, not one: `factcheck facts --yaml` of a large
+    # 10-K writes thousands, so only the file's own limit (MAX_NODES) applies to it
+    root = events.node(events.next(), limit=MAX_NODES)
     while type(events.next()) is not events.stream_end:
         pass
     return root

@@ -6,7 +6,9 @@ pull request writes it. ``inside_root`` resolves such a path (``..`` and symboli
 links) and refuses it, at the key that named it, unless it lies inside the root: the
 nearest folder above the working folder that holds ``.git``, else the working folder.
 Only the command line widens that (``--allow-outside PATH``, through ``allow_outside``);
-never a file, never the config.
+never a file, never the config. A path the command line gives is read where it
+leads (``given``) unless it is inside the root as written and a symbolic link leads
+it out: the command line is trusted, the links a pull request commits are not.
 
 ``read_file`` is the one way factcheck reads a file it is given: a regular file only
 (a device, a pipe or a socket is refused unread, and opening it never blocks), at most
@@ -101,6 +103,30 @@ def inside_root(
         "`--allow-outside PATH` widens that",
         named_at,
     )
+
+
+def given(path: str | os.PathLike[str], key: str) -> Path:
+    """A path the command line gave (a claims file, a draft, ``--draft``, ``--baseline``,
+    a filing, or a file pre-commit or a folder walk hands over), resolved; OutsideRoot
+    when it lies in the root as written but a symbolic link leads it out (``link.md``
+    to ``~/.ssh/id_rsa``: a pull request can commit such a link). A path written outside
+    the root (``/tmp/report.htm``, ``../other``) is the user's own choice and is read:
+    the command line is trusted, the tree it points into is not. ``key`` names what
+    gave the path (``draft``, ``--baseline``, ``filing``) for the message."""
+    raw = os.fspath(path)
+    if "\x00" in raw:
+        raise OutsideRoot(f"{key}: the path holds a NUL character, which no file name can", None)
+    try:
+        real = Path(os.path.realpath(raw))
+    except (OSError, ValueError) as e:
+        raise OutsideRoot(f"{key}: {raw} cannot be resolved ({e})", None) from None
+    if is_inside(Path(os.path.abspath(raw))) and not is_inside(real):
+        raise OutsideRoot(
+            f"{key}: {raw} leads (through a symbolic link) outside the repository ({_root_shown()}): factcheck "
+            "follows links only inside it; to read a file outside it, name the file by its own path",
+            None,
+        )
+    return real
 
 
 def _root_shown() -> str:
@@ -210,11 +236,12 @@ def repository_root(claims_path: str) -> str:
         d = parent
 
 
-def named_file(claims_path: str, written: str, limit: int, what: str) -> str:
+def named_file(claims_path: str, written: str, limit: int, what: str, folder_ok: bool = False) -> str:
     """The file ``written`` in the claims file at ``claims_path`` names, resolved: a
     relative path, read from the claims file's folder, that stays inside the claims
     file's repository (``repository_root``) once ``..`` and symbolic links are resolved,
-    and is a regular file of at most ``limit`` bytes.
+    and is a regular file of at most ``limit`` bytes (or, with ``folder_ok``, a folder:
+    the folder of a filing's submission, which its reader walks without following links).
 
     Raises LoadError (at 1:1: the caller places it at the key that names the file)
     with code ``path-refused`` (absolute, or outside the repository), ``path-missing``
@@ -242,6 +269,9 @@ def named_file(claims_path: str, written: str, limit: int, what: str) -> str:
     except OSError:
         raise LoadError(1, 1, "path-missing", f"{what}: no file {text} (the path is relative to this claims file)") from None
     if stat.S_ISDIR(info.st_mode):
+        if folder_ok:
+            _READ.append(target)
+            return target
         raise LoadError(1, 1, "path-unreadable", f"{what}: {text} is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise LoadError(1, 1, "path-unreadable", f"{what}: {text} is not a regular file (a pipe, a device or a socket)")

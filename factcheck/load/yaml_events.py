@@ -305,23 +305,25 @@ def place(ev: object) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- article.draft alone
 
-#: a claims file larger than this is not searched for its draft (it is checked when named)
-MAX_SEARCHED = 64 * 1024 * 1024
+#: a claims file larger than this is not searched for its draft: the claims files'
+#: limit (paths.LIMITS), past which it could not be checked either
+MAX_SEARCHED = 32 * 1024 * 1024
 
 
 def article_draft(path: str) -> str | None:
     """``article.draft`` of a claims file, or None (none, or a file that cannot be read:
-    it is reported when it is itself checked)."""
-    import os
-
+    it is reported when it is itself checked). A claims file that a link leads out of
+    the repository is not read (nor a pipe, nor one past the claims files' limit)."""
     import yaml
 
+    from factcheck.errors import LoadError
+    from factcheck.load.paths import OutsideRoot, given, read_file
+
     try:
-        if not os.path.isfile(path) or os.path.getsize(path) > MAX_SEARCHED:  # a pipe would block
-            return None
-        with open(path, encoding="utf-8") as f:
-            return _draft_of(yaml.parse(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        given(path, "claims file")
+        data = read_file(path, MAX_SEARCHED, "claims files")
+        return _draft_of(yaml.parse(data.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    except (OutsideRoot, LoadError, UnicodeDecodeError, yaml.YAMLError):
         return None
 
 

@@ -205,10 +205,49 @@ def count_unit(word: str) -> Unit:
     return unit(key)
 
 
+#: currencies beyond the six of CURRENCIES, defined in the registry as they are met
+_EXTRA_CURRENCIES: set[str] = set()
+
+
+@functools.cache
+def _iso4217_codes() -> frozenset[str]:
+    """Every current ISO 4217 code, from the iso4217 data package (kept up to date with
+    the ISO's list, so no hand list here goes stale). Imported only when a three-capital
+    word that is not one of the six common currencies is met: it costs about 20 ms."""
+    import iso4217
+
+    return frozenset(c.code for c in iso4217.Currency)
+
+
+def currency_code(word: str) -> str | None:
+    """``word`` when it is an ISO 4217 code (``CHF``, ``MXN``, ``ZAR``), else None."""
+    if word in CURRENCIES:
+        return word
+    if len(word) == 3 and word.isascii() and word.isalpha() and word.isupper() and word in _iso4217_codes():
+        return word
+    return None
+
+
+def currency_unit(code: str) -> Unit:
+    """The unit of an ISO 4217 currency (``currency_code`` says which are), defined in the
+    registry the first time it is met: a dimension of its own, like the six."""
+    if code not in CURRENCIES and code not in _EXTRA_CURRENCIES:
+        _define(registry(), code, Fraction(1), f"[currency_{code}]")
+        _EXTRA_CURRENCIES.add(code)
+    return unit(code)
+
+
+def is_currency(name: str) -> bool:
+    """Whether a named unit is a currency."""
+    return name in CURRENCIES or name in _EXTRA_CURRENCIES
+
+
 def unit_for_word(word: str) -> Unit | None:
     """The unit a word names, or None when it is not a unit word."""
     if word in CURRENCY_WORDS:
         return unit(CURRENCY_WORDS[word])
+    if len(word) == 3 and word.isupper() and currency_code(word):
+        return currency_unit(word)
     if word in TIME_WORDS:
         return unit(TIME_WORDS[word])
     if word in PERCENT_WORDS:
@@ -278,7 +317,7 @@ def is_plain(u: Unit) -> bool:
 
 
 def has_currency(u: Unit) -> bool:
-    return any(n in CURRENCIES for n in u._units)
+    return any(is_currency(n) for n in u._units)
 
 
 def is_count(u: Unit) -> bool:
@@ -315,8 +354,8 @@ def _name(n: str, exp: int, pluralize: bool) -> str:
         return "%"
     else:
         word = n
-    if pluralize and (n in TIME_UNITS or n in _COUNT_NAMES):
-        word = plural(word)
+    if pluralize and (n in TIME_UNITS or (n in _COUNT_NAMES and not any(c.isupper() for c in word))):
+        word = plural(word)  # orders, vendors; a symbol with a capital (MW, D, tCO2e) is kept as written
     e = Fraction(exp)
     if e != 1:
         word += f"^{e}"
@@ -367,8 +406,8 @@ def mismatch(a: Unit, b: Unit, verb: str) -> str:
             f"cannot {verb} percentage points (pp) and percent (%): a change from 80% to 70% "
             "is -10 pp, or a fall of 12.5%; say which one the article means"
         )
-    ca = [n for n in a._units if n in CURRENCIES]
-    cb = [n for n in b._units if n in CURRENCIES]
+    ca = [n for n in a._units if is_currency(n)]
+    cb = [n for n in b._units if is_currency(n)]
     if ca and cb and set(ca) != set(cb):
         x, y = ca[0], cb[0]
         return (

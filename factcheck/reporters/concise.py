@@ -17,7 +17,7 @@ from factcheck.reporters import (
     uncovered_status,
     unlisted_text,
 )
-from factcheck.reporters.escape import for_terminal_line
+from factcheck.reporters.escape import for_log_line
 
 
 def render(report: Report, options: Options) -> str:
@@ -27,7 +27,9 @@ def render(report: Report, options: Options) -> str:
 def stream(report: Report, options: Options) -> Iterator[str]:
     """The report line by line (a run over an archive is never one string)."""
     for line in _lines(report, options):
-        yield for_terminal_line(line) + "\n"  # every string escaped, file names too: one line a finding
+        # every string escaped, file names too: one line a finding, and never a CI log's
+        # workflow command (a claims file named '::error …' found in a folder starts a line)
+        yield for_log_line(line) + "\n"
 
 
 def _lines(report: Report, options: Options) -> Iterator[str]:

@@ -12,7 +12,8 @@ visibly, as ``\\uXXXX`` (``\\u202e``, ``\\u009b``, ``\\u001b``):
   separators (U+2028, U+2029), which hide text or break lines where a reader sees none.
 
 Then each family adds its own: the CI log (GitHub workflow commands) encodes ``%``, CR
-and LF so that nothing starts a new log line; Markdown escapes its syntax and breaks
+and LF so that nothing starts a new log line, and a plain line of output never starts
+like a workflow command (``for_log_line``); Markdown escapes its syntax and breaks
 bare URLs so they do not autolink; XML and HTML escape ``<``, ``&`` and quotes; JSON
 writes the same characters as its own ``\\uXXXX`` escapes, so a reader gets the string back. ``shorten`` caps a quoted value (at ``QUOTE_LIMIT``
 characters) with a count of what was left out.
@@ -56,6 +57,19 @@ def for_terminal(text: str) -> str:
 def for_terminal_line(text: str) -> str:
     """One line of a terminal report: a line break or a tab is visible too."""
     return visible(text, one_line=True)
+
+
+def for_log_line(line: str) -> str:
+    """One whole line of plain output that a CI log may show (``factcheck facts``):
+    controls visible (``for_terminal_line``), and nothing the runner would take for a
+    workflow command. The runner reads ``::`` at a line's start, after white space,
+    and the legacy ``##[`` anywhere in it; the first colon of such a start is written
+    ``\\u003a``, and ``##[`` is written ``#\\u0023[``."""
+    out = for_terminal_line(line)
+    if out.lstrip().startswith("::"):
+        i = out.index("::")
+        out = f"{out[:i]}\\u003a{out[i + 1:]}"
+    return out.replace("##[", "#\\u0023[")
 
 
 def for_ci_log(text: str) -> str:
