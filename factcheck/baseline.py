@@ -213,6 +213,41 @@ def baseline_text(report: Report, path: Path | str) -> str:
     )
 
 
+#: entries a notice names one by one; the rest are counted
+MAX_NAMED = 10
+
+
+def changes(old: Baseline | None, new: Baseline) -> str:
+    """What writing ``new`` over ``old`` changed, in words, for the notice that says so:
+    the findings added, removed and kept, and those whose draft figures were recorded anew."""
+    n = len(new.entries)
+    text = f"wrote the baseline {new.path}: {n} finding{'s' if n != 1 else ''} recorded"
+    if old is None:
+        return text
+    before = {e.fingerprint: e for e in old.entries}
+    after = {e.fingerprint: e for e in new.entries}
+    added = [e for fp, e in after.items() if fp not in before]
+    removed = [e for fp, e in before.items() if fp not in after]
+    redrawn = [e for fp, e in after.items() if fp in before and before[fp].draft != e.draft]
+    kept = len(after) - len(added)
+    if not added and not removed and not redrawn:
+        return text + f", as before (the previous baseline held the same {len(before)})"
+    parts = []
+    for word, group in (("added", added), ("removed", removed)):
+        if group:
+            parts.append(f"{len(group)} {word} ({_named(group)})")
+    parts.append(f"{kept} kept")
+    if redrawn:
+        parts.append(f"of which {len(redrawn)} with the draft's figures recorded anew ({_named(redrawn)})")
+    return text + ", replacing the previous one: " + ", ".join(parts)
+
+
+def _named(entries: list[Entry]) -> str:
+    names = [f"{e.file} {e.id}" for e in sorted(entries, key=lambda e: (e.file, e.id))]
+    more = len(names) - MAX_NAMED
+    return ", ".join(names[:MAX_NAMED]) + (f" and {more} more" if more > 0 else "")
+
+
 def _ignore_holds(claim: Claim, today: date) -> bool:
     ig = claim.ignore
     return ig is not None and (ig.until is None or date.fromisoformat(ig.until) >= today)

@@ -26,9 +26,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-ISSUES_URL = "https://github.com/factcheck-dev/factcheck/issues"
-
-
 if TYPE_CHECKING:  # pragma: no cover - what a type checker reads; typer needs the Enum below
 
     class Format(str, Enum):
@@ -242,21 +239,29 @@ def schema(
 @app.command()
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("claims.yaml"),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file (and refresh the schema beside it).")] = False,
     draft: Annotated[str | None, typer.Option("--draft", metavar="FILE", help="Start from this article draft: a fact for every figure, a sourced claim for every sentence with figures.")] = None,
     schema: Annotated[
         str | None,
-        typer.Option("--schema", metavar="FILE_OR_URL", help="Point the schema modeline here: a URL, or a local file (written now with `factcheck schema` if it is missing).", show_default=False),
+        typer.Option(
+            "--schema", metavar="FILE_OR_URL",
+            help="Point the schema modeline here: a local file (written now if it is missing) or a URL. "
+            "Default: claims.schema.json beside the claims file, written now if it is missing.",
+            show_default=False,
+        ),
     ] = None,
+    no_schema: Annotated[bool, typer.Option("--no-schema", help="Write no schema modeline and no schema file.")] = False,
 ) -> None:
-    """Write a starter claims.yaml (with a schema modeline for editor completion)."""
+    """Write a starter claims.yaml, and the claims schema beside it for editor completion."""
     from factcheck.errors import UsageError
     from factcheck.output import check_writable, write_atomic
-    from factcheck.schema import modeline, schema_target
+    from factcheck.schema import SCHEMA_FILE, modeline, schema_target
     from factcheck.starter import STARTER
 
     if path.exists() and not force:
         raise _fail(f"{path} exists already; use --force to overwrite it")
+    if no_schema and schema is not None:
+        raise _fail("--schema and --no-schema: choose one")
     text = STARTER
     if draft is not None:
         from factcheck.inventory import inventory
@@ -265,17 +270,27 @@ def init(
             text = inventory(draft, path)
         except UsageError as e:
             raise _fail(e.message) from None
+    # the modeline names a schema file that is there: beside the claims file unless told otherwise
+    local: str | None = None
+    if no_schema:
+        text = text.replace(modeline() + "\n", "", 1)
+    else:
+        if schema is None:
+            local = os.path.join(os.path.dirname(str(path)), SCHEMA_FILE)
+        elif "://" not in schema:
+            local = schema
+        target = SCHEMA_FILE if schema is None else schema_target(schema, str(path))
+        text = text.replace(modeline(), modeline(target), 1)
     try:
-        if schema is not None:
+        if local is not None:
             check_writable(path)  # before the schema is written, so that a bad path writes nothing
-            text = text.replace(modeline(), modeline(schema_target(schema, str(path))), 1)
-            if "://" not in schema and not os.path.exists(schema):
+            if force or not os.path.exists(local):
                 import json
 
                 from factcheck.schema import CLAIMS_SCHEMA
 
-                write_atomic(schema, json.dumps(CLAIMS_SCHEMA, ensure_ascii=False, indent=2) + "\n")
-                typer.echo(f"wrote {schema}: the claims schema (`factcheck schema > {schema}` refreshes it)")
+                write_atomic(local, json.dumps(CLAIMS_SCHEMA, ensure_ascii=False, indent=2) + "\n")
+                typer.echo(f"wrote {local}: the claims schema, for completion in editors (`factcheck schema > {local}` refreshes it)")
         write_atomic(path, text)
     except UsageError as e:
         raise _fail(e.message) from None
@@ -291,21 +306,25 @@ def init(
 
 @app.command()
 def facts(
-    filing: Annotated[str, typer.Argument(metavar="FILING", help="An XBRL instance (.xml) or an Inline XBRL document (.htm).")],
+    filing: Annotated[str, typer.Argument(metavar="FILING", help="An XBRL instance (.xml), an Inline XBRL document (.htm), a report package (.zip) or a submission's folder.")],
     concept: Annotated[str | None, typer.Option("--concept", metavar="TEXT", help="Only concepts containing TEXT (any case); text facts are listed too.")] = None,
     period: Annotated[str | None, typer.Option("--period", metavar="DATE|START/END", help="Only this period: a date (instants on it, durations ending on it) or START/END.")] = None,
-    yaml: Annotated[bool, typer.Option("--yaml", help="Print fact entries to paste into a claims file.")] = False,
-    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write there (atomically) instead of stdout; --yaml paths are then relative to FILE.")] = None,
+    yaml: Annotated[bool, typer.Option("--yaml", help="A facts file (version: 1) to include in a claims file, every entry loading back to its fact.")] = False,
+    for_file: Annotated[
+        str | None,
+        typer.Option("--for", metavar="CLAIMS_FILE", help="The claims (or facts) file the entries go into: their filing: paths are relative to it. Implies --yaml.", show_default=False),
+    ] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write there (atomically) instead of stdout; --yaml paths are then relative to FILE (unless --for names another).")] = None,
 ) -> None:
     """List the facts of a filing: concept, period, value (as the claims language writes it), decimals.
 
     Exit 1 when no fact matches the filters; 2 when the filing cannot be read.
     """
-    from factcheck.errors import FactcheckError
+    from factcheck.errors import FactcheckError, UsageError
     from factcheck.filing.listing import facts_listing
 
     try:
-        listing = facts_listing(filing, concept, period, yaml, output)
+        listing = facts_listing(filing, concept, period, yaml, output, for_file)
     except FactcheckError as e:
         raise _fail(str(e)) from None
     from factcheck.reporters.escape import for_log_line
@@ -316,7 +335,9 @@ def facts(
         from factcheck.output import write_atomic
 
         try:
-            write_atomic(output, listing.text)
+            write_atomic(output, listing.text, protect=(filing,))  # never over the filing it lists
+        except UsageError as e:  # a folder, a link out of the repository, the filing itself
+            raise _fail(str(e)) from None
         except OSError as e:
             raise _fail(f"{output}: cannot be written ({e.strerror or e})") from None
     else:
@@ -422,9 +443,11 @@ def main() -> None:
     except Exception as e:  # an internal fault: one line, unless FACTCHECK_DEBUG=1
         if os.environ.get("FACTCHECK_DEBUG") == "1":
             raise
+        from factcheck.about import report_bug_text
+
         typer.echo(
-            f"factcheck: internal error ({type(e).__name__}: {e}); please report it at {ISSUES_URL} "
-            "with the file that caused it (FACTCHECK_DEBUG=1 shows the traceback)",
+            f"factcheck: internal error ({type(e).__name__}: {e}); a fault of factcheck, not of your files: "
+            f"{report_bug_text()} (FACTCHECK_DEBUG=1 shows the traceback)",
             err=True,
         )
         sys.exit(2)

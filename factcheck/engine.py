@@ -33,26 +33,78 @@ def is_draft(path: str) -> bool:
     return path.lower().endswith(DRAFT_SUFFIXES)
 
 
-def discover(paths: Sequence[str]) -> list[str]:
-    """Files to check: a folder means every claims.yaml / *.claims.yaml under it."""
+#: folders a search for claims files and drafts never enters (dot folders neither)
+SKIPPED_FOLDERS = ("node_modules", "__pycache__", "venv", "site-packages")
+#: files of a repository that are not articles, though written in Markdown or text
+NOT_ARTICLES = ("readme", "changelog", "contributing", "license", "licence", "copying", "security",
+                "code_of_conduct", "authors", "notice", "requirements")
+
+
+def is_article(name: str) -> bool:
+    """A draft's file name that is an article's: not README.md, CHANGELOG.md, LICENSE.txt,
+    requirements.txt and the like, which a folder of articles may hold beside them."""
+    return is_draft(name) and not name.lower().startswith(NOT_ARTICLES)
+
+
+def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
+    """Files to check. A folder means every claims file (claims.yaml, *.claims.yaml) under
+    it and every article draft (.md, .markdown, .txt) no claims file of the run names as
+    its ``article.draft`` (those are checked with their claims), nor ``exclude`` (--draft)."""
     if not paths:
         paths = ["claims.yaml"]
     out: list[str] = []
+    found_drafts: set[str] = set()  # drafts found in a folder, not named on the command line
     for p in paths:
         if os.path.isdir(p):
-            found = []
+            claims, drafts = [], []
             for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
-                found += [os.path.join(root, f) for f in sorted(files) if is_claims_file(f)]
-            if not found:
-                raise UsageError(f"{p}: no claims.yaml or *.claims.yaml in this folder")
-            out += sorted(found)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+                for f in sorted(files):
+                    if is_claims_file(f):
+                        claims.append(os.path.join(root, f))
+                    elif is_article(f):
+                        drafts.append(os.path.join(root, f))
+            if not claims and not drafts:
+                raise UsageError(f"{p}: no claims file (claims.yaml, *.claims.yaml) and no article draft (.md, .txt) in this folder")
+            out += sorted(claims + drafts)
+            found_drafts.update(drafts)
         elif os.path.exists(p):
             out.append(p)
         else:
             hint = " (run `factcheck init` to write a starter claims.yaml)" if p == "claims.yaml" else ""
             raise UsageError(f"{p}: {_missing(p)}{hint}")
-    return [display_path(p) for p in out]
+    if found_drafts:
+        out = _without_named_drafts(out, found_drafts, exclude, paths)
+    seen: set[str] = set()
+    unique = []
+    for p in out:
+        key = path_key(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return [display_path(p) for p in unique]
+
+
+def path_key(path: str) -> str:
+    """One key for one file, however it is named (links and case folded where the system folds them)."""
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _without_named_drafts(paths: list[str], found: set[str], exclude: Sequence[str], given: Sequence[str]) -> list[str]:
+    """``paths`` without the drafts found in folders that a claims file of the run names
+    (its ``article.draft``, read alone from the file) or that ``--draft`` names. A claims
+    file is read for its draft only where the run would read it (``_outside``: not through
+    a link out of the repository, nor out of a folder ``given`` outside it)."""
+    from factcheck.load.yaml_events import article_draft
+
+    named = {path_key(e) for e in exclude}
+    bases = _typed_outside(given)
+    for p in paths:
+        if is_claims_file(os.path.basename(p)) and _outside(p, p in given, bases) is None:
+            draft = article_draft(p)
+            if draft:
+                named.add(path_key(os.path.join(os.path.dirname(p), draft)))
+    return [p for p in paths if not (p in found and path_key(p) in named)]
 
 
 def _missing(p: str) -> str:
@@ -99,7 +151,7 @@ def run(
             p, only, draft, require_coverage, detail, progress,
             refused=_outside(p, p in named, bases), infer=infer, as_of=as_of, strict=strict,
         )
-        for p in discover(paths)
+        for p in discover(paths, exclude=(draft,) if draft else ())
     ]
     if only:
         wanted = set(only)

@@ -24,8 +24,11 @@ from factcheck.schema import modeline
 TODO_SOURCE = "TODO: cite the source of these figures, or give the claim a check and a stated value"
 
 
-def expression(m: Mention, year: int | None = None) -> tuple[str, bool, str | None]:
-    """The mention in the claims language: (value, exact, note)."""
+def expression(m: Mention, year: int | None = None, dated: bool = False) -> tuple[str | None, bool, str | None]:
+    """The mention in the claims language: (value, exact, note). A day written without
+    its year (4月2日, 'April 2') takes ``year`` (from the text before it, or the draft's
+    date when ``dated``); with none, its value is None: a day is not a number (it was
+    written as "2"), and the claims language has no date without a year."""
     if m.kind == "date":
         y, mo, d = m.when  # type: ignore[misc]
         if y is not None and d is not None:
@@ -33,8 +36,9 @@ def expression(m: Mention, year: int | None = None) -> tuple[str, bool, str | No
         if d is None:
             return str(y), False, f"{m.show()}: the year of a month"
         if year is not None:
-            return f"{year:04d}-{mo:02d}-{d:02d}", False, f"{m.show()}: no year in the draft, {year} assumed from the text before it"
-        return str(d), False, f"{m.show()}: a day of the month, no year in the draft"
+            source = "the draft's date" if dated else "the text before it"
+            return f"{year:04d}-{mo:02d}-{d:02d}", False, f"{m.show()}: no year in the draft, {year} assumed from {source}"
+        return None, False, f"{m.show()}: a day with no year in the draft"
     v = m.value
     assert v is not None
     if m.kind in ("year", "ordinal"):
@@ -88,9 +92,12 @@ def inventory(draft_path: str, claims_path: Path | str) -> str:
         lines.append(f"  title: {json.dumps(title, ensure_ascii=False)}")
     lines += [f"  draft: {json.dumps(relative, ensure_ascii=False)}", ""]
 
+    from factcheck.infer import draft_date
+
     names: dict[int, list[str]] = {}
     used: set[str] = set()
     fact_lines: list[str] = []
+    when = draft_date(d)
     last_year: int | None = None
     for m in mentions:
         parts = list(m.ends) if m.kind == "range" and m.ends else [m]
@@ -98,8 +105,17 @@ def inventory(draft_path: str, claims_path: Path | str) -> str:
         base = _slug(m.show()) or f"l{d.span(m.start).line}_c{d.span(m.start).col}"
         for part, suffix in zip(parts, suffixes):
             name = _unique(f"fig_{base}{suffix}", used)
-            value, exact, note = expression(part, last_year)
+            year = last_year or (when.year if when else None)
+            value, exact, note = expression(part, year, dated=last_year is None)
             where = f"{d.span(m.start)}: {m.show()}"
+            if value is None:  # said, not written as a value it is not
+                mo, day = part.when[1], part.when[2]  # type: ignore[index]
+                fact_lines.append(
+                    f"  # {name}: {where}: a day with no year in the draft: "
+                    f"to use it, write it as a date, YYYY-{mo:02d}-{day:02d}"
+                )
+                names.setdefault(m.start, []).append(f"{name} (no year: not a fact yet)")
+                continue
             fact_lines += [f"  {name}:", f"    value: {json.dumps(value, ensure_ascii=False)}"]
             if exact:
                 fact_lines.append("    exact: true")
@@ -107,7 +123,8 @@ def inventory(draft_path: str, claims_path: Path | str) -> str:
             names.setdefault(m.start, []).append(name)
         if not _in_heading(d.source, d.span(m.start).line):  # '2025' in a headline dates no '4月2日'
             last_year = _year_of(m) or last_year
-    lines += ["facts:" if fact_lines else "facts: {}", *fact_lines, ""]
+    real = any(not line.lstrip().startswith("#") for line in fact_lines)
+    lines += ["facts:" if real else "facts: {}", *fact_lines, ""]
 
     claim_lines, ids, checked = _inferred_claims(d, mentions)
     starts = sorted(names)

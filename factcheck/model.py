@@ -3,7 +3,7 @@
 Everything here is an immutable record; nothing here computes or prints. Records are
 named tuples rather than frozen dataclasses: a run makes them by the hundred thousand
 and every start defines them, and a frozen dataclass costs twice as much to make and
-ten times as much to define (README, Performance). Change one
+ten times as much to define (docs/performance.md). Change one
 with ``record._replace(field=...)``.
 """
 
@@ -58,12 +58,14 @@ class Compare(StrEnum):
     GE = ">="
 
 
+#: every way a claims file may write a comparison, each read as the one it names (the
+#: schema lists the same words). `==` is not one: whether it means exact or approximate
+#: equality is for the editor to say (loader: "write `=` … or leave compare out").
 COMPARE_ALIASES = {
     "≈": Compare.APPROX,
     "~": Compare.APPROX,
     "approx": Compare.APPROX,
     "=": Compare.EQUAL,
-    "==": Compare.EQUAL,
     "exact": Compare.EQUAL,
     "<": Compare.LT,
     "<=": Compare.LE,
@@ -303,7 +305,8 @@ class DraftFigure(NamedTuple):
     claims: tuple[str, ...] = ()
     #: claims the figure agrees with (a figure the claim uses), each with the status of
     #: its computation, before the draft was read: a claim that fails only because
-    #: another figure of its passage contradicts it does not fail this one
+    #: another figure of its passage contradicts it does not fail this one, and an input
+    #: of a claim whose computation fails is ``pass`` (the claim fails on its stated figure)
     agrees: tuple[tuple[str, Status], ...] = ()
     #: claims the figure contradicts
     contradicts: tuple[str, ...] = ()

@@ -8,20 +8,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.model import COMPARE_ALIASES
 from factcheck.quantity.words import CURRENCIES
 
-#: the reference for editors, in the repository (docs/): every key, unit word and verdict rule
-DOCS_URL = "https://github.com/factcheck-dev/factcheck/blob/main/docs/"
+#: the reference for editors: pages of the docs/ folder of factcheck's source, named, not
+#: linked (an address is written only where it leads somewhere: factcheck.about)
+DOCS = "docs/"
 
-SCHEMA_URL = "https://factcheck.dev/schema/claims-v1.json"
-REPORT_SCHEMA_URL = "https://factcheck.dev/schema/report-v1.json"
+#: the schemas' identifiers: names, not addresses (nothing serves a schema; `factcheck
+#: schema` prints it, and `factcheck init` writes it beside the claims file)
+SCHEMA_ID = "urn:factcheck:schema:claims:1"
+REPORT_SCHEMA_ID = "urn:factcheck:schema:report:1"
+#: the file `factcheck init` writes beside the claims file, and its modeline names
+SCHEMA_FILE = "claims.schema.json"
 MODELINE = "# yaml-language-server: $schema="
 
 
-def modeline(target: str = SCHEMA_URL) -> str:
+def modeline(target: str = SCHEMA_FILE) -> str:
     """The first line of a claims file that tells the YAML language server (VS Code's YAML
-    extension, and the editors that use it) where its schema is: a URL, or a path
-    relative to the claims file. It outranks the editor's ``yaml.schemas`` setting."""
+    extension, and the editors that use it) where its schema is: a path relative to the
+    claims file (``claims.schema.json`` beside it, by default), or a URL. It outranks the
+    editor's ``yaml.schemas`` setting."""
     return MODELINE + target
 
 
@@ -112,12 +119,13 @@ CLAIM: dict[str, Any] = {
                "examples": ["capex-vs-profit"]},
         "says": _text("The article's own words for this claim; used to find it in the draft.",
                       "the plan equals about two and a half years of net profit"),
-        "check": _expr(f"What the figures give: an expression ({DOCS_URL}expressions.md).", "capex_plan / net_profit_fy2024",
+        "check": _expr(f"What the figures give: an expression ({DOCS}expressions.md of factcheck's source).", "capex_plan / net_profit_fy2024",
                        "growth(129.073 bn CNY, 136.09 bn CNY)"),
         "stated": _expr("What the article says the result is.", "2.5 years", "5%", 21),
-        "compare": {"type": "string", "enum": ["≈", "approx", "=", "exact", "<", "<=", ">", ">="],
-                    "description": "How check and stated compare: ≈ (default) allows for rounding and tolerance; "
-                    f"= is exact ({DOCS_URL}verdicts.md).", "examples": ["="]},
+        "compare": {"type": "string", "enum": list(COMPARE_ALIASES),
+                    "description": "How check and stated compare: ≈ (default; also approx, ~) allows for rounding and "
+                    "tolerance; = (also exact) is exact; <, <= (also ≤), >, >= (also ≥) "
+                    f"({DOCS}verdicts.md of factcheck's source).", "examples": ["=", ">="]},
         "tolerance": _expr("Extra tolerance for ≈: relative (5%) or absolute (0.1 years). Overrides "
                            "settings.tolerance.", "5%", "0.1 years"),
         "severity": {"type": "string", "enum": ["error", "warning"],
@@ -146,11 +154,12 @@ CLAIM: dict[str, Any] = {
 
 CLAIMS_SCHEMA: dict[str, Any] = {
     "$schema": "http://json-schema.org/draft-07/schema#",
-    "$id": SCHEMA_URL,
-    "$comment": f"Every key, with examples: {DOCS_URL}claims-format.md; expressions and units: {DOCS_URL}expressions.md",
+    "$id": SCHEMA_ID,
+    "$comment": f"Every key, with examples: {DOCS}claims-format.md; expressions and units: {DOCS}expressions.md "
+    "(in factcheck's source). Written by `factcheck schema`.",
     "title": "factcheck claims file, version 1",
     "description": "The figures of one article and what the article says about them. "
-    f"See {DOCS_URL}claims-format.md and `factcheck functions`.",
+    f"See {DOCS}claims-format.md of factcheck's source, and `factcheck functions`.",
     "type": "object",
     "required": ["version", "claims"],
     "additionalProperties": False,
@@ -340,8 +349,8 @@ _PROVENANCE = {
 
 REPORT_SCHEMA: dict[str, Any] = {
     "$schema": "http://json-schema.org/draft-07/schema#",
-    "$id": REPORT_SCHEMA_URL,
-    "$comment": f"Every field: {DOCS_URL}json-report.md",
+    "$id": REPORT_SCHEMA_ID,
+    "$comment": f"Every field: {DOCS}json-report.md of factcheck's source. Written by `factcheck schema --report`.",
     "title": "factcheck JSON report, schema version 1",
     "description": "Only additive changes within a schema version: readers must ignore keys they do not know.",
     "type": "object",

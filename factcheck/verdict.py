@@ -97,11 +97,22 @@ def judge(x: Inputs) -> Result:
 
     diff_abs = P - s
     diff_rel = None if s == 0 else diff_abs / abs(s)
-    # the computed value keeps the magnitude it was written in (88.136 bn, not 88,136 million)
-    c_mag = computed.mag or mag
+    c_mag = _computed_mag(computed.mag, mag)
+    sig = _deciding_sig(cmp, status, P, C, s, S2, stated, sig, (mag, c_mag))
     c_text = q.fmt_amount(P, stated, sig, c_mag)
     message = _message(cmp, status, basis, failing, c_text, x, C, S, S2, stated, sig, (mag, c_mag), diff_rel)
     hints = tuple(_hints(x, computed, stated, S2)) if failing else ()
+    # a percentage written as a plain number, in the stated value or the tolerance: never silent
+    plain = _plain_for_percent(x, stated, basis)
+    if plain:
+        said = {h.code for h in hints}
+        plain = [h for h in plain if h.code not in said]
+    if plain:
+        hints = (*hints, *plain)
+        if status is Status.PASS and (_dimensionless_stated(x, stated) or basis is Basis.TOLERANCE):
+            status, basis = Status.WARN, None
+            message += f"; but {plain[0].message}"
+            hints = tuple(h for h in hints if h is not plain[0])
 
     return Result(
         claim,
@@ -119,6 +130,113 @@ def judge(x: Inputs) -> Result:
         difference=Difference(num(diff_abs), num(diff_rel)),
         hints=hints,
     )
+
+
+def _computed_mag(computed: str | None, stated: str | None) -> str | None:
+    """The magnitude the computed value is shown in: the one it was written in (88.136 bn
+    against a stated 88,136 million), but one Chinese magnitude for both figures of a
+    message (1.2万亿 against a stated 1.3万亿, never 12,000亿 against 1.3万亿)."""
+    if computed is None or (stated is not None and not computed.isascii() and not stated.isascii()):
+        return stated
+    return computed
+
+
+#: digits beyond the usual that a message may take to show why a figure misses (or meets) its range
+_MORE_DIGITS = 12
+
+
+def _deciding_sig(
+    cmp: Compare, status: Status, P: Fraction, C: Interval, s: Fraction, S2: Interval, stated: q.Value, sig: int,
+    mags: tuple[str | None, str | None],
+) -> int:
+    """Enough significant digits that the figures shown decide the verdict as the exact
+    ones do: a computed value that misses the stated range prints outside it (55.849%
+    misses 55.85% to 55.95%, never "55.85% misses 55.85% to 55.95%"), one that meets it
+    prints inside it, a computed range that does not reach the stated one prints apart
+    from it, and a value that differs from the stated figure never prints as it."""
+    mag, c_mag = mags
+    if not _close(status, P, C, s, S2, sig):
+        return sig  # nothing within a few digits of a boundary: the usual digits decide it
+    for extra in range(_MORE_DIGITS + 1):
+        n = sig + extra
+        if _decides(cmp, status, P, C, s, S2, stated, n, mag, c_mag):
+            return n
+    return sig
+
+
+def _close(status: Status, P: Fraction, C: Interval, s: Fraction, S2: Interval, sig: int) -> bool:
+    """Whether the computed value (or range) lies within a step of ``sig`` digits of a
+    boundary of the stated range, or (a claim that does not pass) of the stated figure:
+    only then can the usual digits mislead, and the exact search runs. Two figures more
+    than a step apart keep their order when each is rounded to within half a step. The
+    step here is one to ten steps, a screen: floats serve it (their error is some 1e-16
+    of a step's 1e-4), and a figure past float's range is always searched."""
+    pairs = []
+    if status is not Status.PASS:
+        pairs.append((P, s))
+    if S2.lo is not None and S2.hi is not None:
+        pairs += [(P, S2.lo), (P, S2.hi)]
+        if C.lo is not None and C.hi is not None and status is not Status.PASS:
+            pairs += [(C.hi, S2.lo), (C.lo, S2.hi)]
+    try:
+        floats = [(float(a), float(b)) for a, b in pairs]
+    except OverflowError:
+        return True
+    size = max((max(abs(a), abs(b)) for a, b in floats), default=0.0)
+    if size == 0.0:
+        return False
+    step = size * 10.0 ** (1 - sig)
+    return any(abs(a - b) <= step for a, b in floats)
+
+
+def _decides(
+    cmp: Compare, status: Status, P: Fraction, C: Interval, s: Fraction, S2: Interval, stated: q.Value, n: int,
+    mag: str | None, c_mag: str | None,
+) -> bool:
+    def shown(x: Fraction, m: str | None, digits: int = n) -> Fraction:
+        return q.shown_as(x, stated, digits, m)
+
+    if P != s and status is not Status.PASS and shown(P, c_mag) == shown(s, mag):
+        return False
+    if cmp is not Compare.APPROX or S2.lo is None or S2.hi is None:
+        return True
+    r = q.distinct_sig(S2.lo, S2.hi, stated, n, mag)
+    lo, hi = shown(S2.lo, mag, r), shown(S2.hi, mag, r)
+    if (lo <= shown(P, c_mag) <= hi) != S2.contains(P):
+        return False
+    if C.lo is None or C.hi is None or C.meets(S2):
+        return True
+    rc = q.distinct_sig(C.lo, C.hi, stated, n, c_mag)
+    return shown(C.hi, c_mag, rc) < lo or shown(C.lo, c_mag, rc) > hi
+
+
+def _dimensionless_stated(x: Inputs, stated: q.Value) -> bool:
+    """A plain number stated where the check gives a percentage (`stated: 1.14` for 114%)."""
+    c = x.computed
+    return isinstance(c, q.Value) and q.is_percent(c.unit) and q.is_plain(stated.unit)
+
+
+def _plain_for_percent(x: Inputs, stated: q.Value, basis: Basis | None) -> list[Hint]:
+    """Hints for a percentage written as a plain number: in the stated value (against a
+    check that gives a percentage) or in the tolerance (around a stated percentage, where
+    0.05 reads as 5 percentage points). The first is the one a pass turned warn says."""
+    out: list[Hint] = []
+    if _dimensionless_stated(x, stated):
+        as_pct = q.fmt_number(stated.point * 100, max(4, q.sig_digits(x.stated_text))) + "%"
+        out.append(Hint(
+            "percent-as-plain",
+            f"the check gives a percentage ({q.fmt_value(x.computed)}) and the stated {x.stated_text} is a plain "
+            f"number, read as {as_pct}: write the stated value with its % sign if the article gives a percentage",
+        ))
+    tol = x.tolerance
+    if tol is not None and q.is_plain(tol.unit) and tol.point and q.is_percent(stated.unit):
+        points = q.fmt_number(abs(tol.point) * 100)
+        out.append(Hint(
+            "tolerance-as-plain",
+            f"the tolerance {x.tolerance_text} is a plain number, read around a percentage as ±{points} percentage "
+            f"points: write `{points}%` for {points}% of the stated figure, or `{points} pp` for points",
+        ))
+    return out
 
 
 def _stated_range(text: str, stated: q.Value, iv: Interval, sig: int, mag: str | None) -> str:
@@ -313,22 +431,14 @@ def _hints(x: Inputs, computed: q.Value, stated: q.Value, S2: Interval) -> list[
     P = computed.point
     sig = max(4, q.sig_digits(x.stated_text) + 1)
 
-    # a magnitude slip: the stated figure matches the computed one times 10^3k (or 万/亿)
+    # a magnitude slip: the stated figure matches the computed one times 10^3k (or 万/亿);
+    # then a percentage written as a plain number (x100), then a decimal point slipped (x10)
     if P != 0:
-        for k in (3, 6, 9, 12, 4, 8):
+        for k in (3, 6, 9, 12, 4, 8, 2, 1):
             for sign in (1, -1):
                 f = Fraction(10) ** (sign * k)
                 if _fits(P * f, S2):
-                    big = "larger" if sign > 0 else "smaller"
-                    shown_ = q.fmt_amount(P, stated, sig, computed.mag)
-                    words = _slip_words(stated.mag, -sign * k)
-                    out.append(
-                        Hint(
-                            "magnitude",
-                            f"the stated {x.stated_text} is {10**k:,} times {big} than the computed "
-                            f"{shown_}: a slip of magnitude{words}?",
-                        )
-                    )
+                    out.append(_slip_hint(x, computed, stated, sig, k, sign))
                     break
             if out:
                 break
@@ -352,6 +462,28 @@ def _hints(x: Inputs, computed: q.Value, stated: q.Value, S2: Interval) -> list[
         name, args = root
         out.extend(slip_hints(name, args, Stated(x.stated_text, stated, S2, x.computed.point, x.rates)))
     return out
+
+
+def _slip_hint(x: Inputs, computed: q.Value, stated: q.Value, sig: int, k: int, sign: int) -> Hint:
+    """The stated figure is the computed one times 10^(sign*k): say which slip that looks like."""
+    big = "larger" if sign > 0 else "smaller"
+    shown_ = q.fmt_amount(computed.point, stated, sig, _computed_mag(computed.mag, stated.mag))
+    if k == 2 and sign > 0 and _dimensionless_stated(x, stated):
+        pct = q.fmt_value(x.computed)
+        return Hint(
+            "percent-as-plain",
+            f"the stated {x.stated_text} is 100 times the computed {shown_}, which is {pct}: a percentage written "
+            f"as a plain number? write it `{x.stated_text.strip()}%`",
+        )
+    if k == 2:
+        return Hint("magnitude", f"the stated {x.stated_text} is 100 times {big} than the computed {shown_}: "
+                    "a percentage read as a fraction, or the reverse?")
+    if k == 1:
+        return Hint("magnitude", f"the stated {x.stated_text} is 10 times {big} than the computed {shown_}: "
+                    "a decimal point in the wrong place, or a digit too many or too few?")
+    words = _slip_words(stated.mag, -sign * k)
+    return Hint("magnitude", f"the stated {x.stated_text} is {10**k:,} times {big} than the computed {shown_}: "
+                f"a slip of magnitude{words}?")
 
 
 def _root(x: Inputs) -> tuple[str, list[Any]] | None:
@@ -413,4 +545,44 @@ def _unit_hints(x: Inputs) -> list[Hint]:
             )
     elif not q.is_plain(c.unit) and q.is_plain(s.unit) and not q.count_slip(c.unit):  # not "write it with bilions"
         out.append(Hint("missing-unit", f"the stated {x.stated_text} has no unit: write it with {q.unit_text(c.unit, True)}"))
+    else:
+        per = _per_unit_apart(c.unit, s.unit)
+        if per is not None:
+            out.append(per_hint(x, per))
     return out
+
+
+def _per_unit_apart(c: q.Unit, s: q.Unit) -> tuple[str, int] | None:
+    """The one unit of time or of a count that the computed and the stated units differ by,
+    and which side has it below the line: ('year', -1) when the check gives CNY/year and the
+    stated is CNY (per year against a total), ('year', 1) for the reverse."""
+    apart = {n: e for n, e in (c / s).exponents.items() if e}
+    if not apart:
+        return None
+    units = [q.unit(n) for n in apart]
+    # one dimension of time or of a count, once (year and month together are one dimension)
+    dims = {u.root[1] for u in units}
+    if len(dims) != 1:
+        return None
+    (dim,) = dims
+    if len(dim) != 1 or abs(sum(apart.values())) != 1 or not (q.is_time(units[0]) or q.is_count(units[0])):
+        return None
+    name = next(n for n, e in apart.items() if e)
+    return q.unit_text(q.unit(name)), 1 if sum(apart.values()) > 0 else -1
+
+
+def per_hint(x: Inputs, per: tuple[str, int]) -> Hint:
+    """Per a unit against a total: what to multiply or divide by, in the claims language."""
+    name, side = per
+    amount = q.plural(name)
+    if side < 0:  # the check gives a figure per year; the stated is a total
+        return Hint(
+            "per-unit-vs-total",
+            f"the check gives a figure per {name} ({q.unit_text(x.computed.unit)}) and the stated {x.stated_text} is a "
+            f"total: multiply the check by its {amount} (`… * 5 {amount}`), or state the figure per {name}",
+        )
+    return Hint(
+        "per-unit-vs-total",
+        f"the check gives a total ({q.unit_text(x.computed.unit)}) and the stated {x.stated_text} is per {name}: divide the "
+        f"check by its {amount} (`… / 5 {amount}`), or state the total",
+    )

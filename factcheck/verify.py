@@ -72,17 +72,21 @@ def verify(
     """Check the claims files, write every report, and give the exit code (0 or 1)."""
     from factcheck import config
     from factcheck.engine import run
-    from factcheck.output import check_writable, write_atomic
+    from factcheck.load.paths import forget_reads
+    from factcheck.output import check_writable
     from factcheck.reporters import DETAILED, Options
     from factcheck.reporters import deliver as reports
 
+    forget_reads()
     conf = config.load()
     threshold = "warning" if strict else (fail_on or conf.fail_on or "error")
     to_terminal = output is None and is_terminal(sys.stdout)
     name = format or conf.format or "auto"
     if name == "auto":
         name = reports.auto_format(to_terminal)
-    options = Options(fail_on=threshold, quiet=quiet, color=False, width=width(to_terminal))
+    selected = only or conf.only
+    unlisted = "-q" if quiet else "--only" if selected else None
+    options = Options(fail_on=threshold, quiet=quiet, color=False, width=width(to_terminal), unlisted=unlisted)
     targets = [reports.Target(name, output, replace(options, color=name == "rich" and use_color(color, to_terminal)))]
     specs = report if report is not None else conf.reports or ()
     targets += [reports.Target(fmt, file, options) for fmt, file in map(reports.parse_spec, specs)]
@@ -93,7 +97,7 @@ def verify(
     bar = _bar()
     try:
         found = run(
-            paths or list(conf.paths or ()), only or conf.only or (), draft,
+            paths or list(conf.paths or ()), selected or (), draft,
             require_coverage if require_coverage is not None else bool(conf.require_coverage), detail,
             bar.update if bar is not None else None, infer if infer is not None else conf.infer, as_of, strict,
         )
@@ -106,17 +110,50 @@ def verify(
     for t in targets:
         if t.path is not None:
             check_writable(t.path, protect)
+    written = None
     if write_baseline is not None:
-        from factcheck import baseline as bl
-
-        write_atomic(write_baseline, bl.baseline_text(found, write_baseline), protect)
-        known = bl.load_baseline(write_baseline)
+        check_writable(write_baseline, protect)  # an input of the run first: the sharper message
+        written = _write_baseline(found, write_baseline, protect, _previous_baseline(write_baseline))
+        known = written[0]
     if known is not None or any(r.claim.ignore is not None for r in found.results):
         from factcheck import baseline as bl  # suppressions: only for a run that has some
 
         found = bl.apply(found, known)
+    if written is not None:  # what the new baseline changed, said in every report
+        from factcheck.model import Problem, Report, Span
+
+        notice = Problem(Span(written[0].path, 1, 1), "baseline-written", written[1])
+        found = Report(found.files, (*found.notices, notice))
     reports.deliver(found, targets, protect=protect)
     return found.exit_code(threshold)
+
+
+def _previous_baseline(path: Path) -> Baseline | None:
+    """The baseline ``--write-baseline`` will replace, read before anything is written; a
+    file there that is not a baseline is not replaced by one (exit 2, nothing written)."""
+    from factcheck import baseline as bl
+    from factcheck.errors import UsageError
+
+    if not os.path.lexists(path) or (os.path.isfile(path) and os.path.getsize(path) == 0):
+        return None
+    try:
+        return bl.load_baseline(path)
+    except UsageError as e:
+        raise UsageError(
+            f"--write-baseline {path}: the file is there and is not a factcheck baseline ({e.message}); "
+            "remove it, or write the baseline to another file"
+        ) from None
+
+
+def _write_baseline(found: Report, path: Path, protect: list[str], previous: Baseline | None) -> tuple[Baseline, str]:
+    """Write the baseline of this run, and say what it changed: a baseline overwritten
+    without a word could drop accepted findings unnoticed."""
+    from factcheck import baseline as bl
+    from factcheck.output import write_atomic
+
+    write_atomic(path, bl.baseline_text(found, path), protect)
+    new = bl.load_baseline(path)
+    return new, bl.changes(previous, new)
 
 
 def _known_findings(accepted: Path | str | None, write_baseline: Path | None) -> Baseline | None:

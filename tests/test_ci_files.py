@@ -125,36 +125,19 @@ def test_the_hook_entry_plans_what_a_commit_bears_on(tmp_path, monkeypatch):
     assert plan(["gone.md"]) == []  # a staged deletion
 
 
-def _hook_source(where: Path) -> Path:
-    """This project as pre-commit can install it: a git repository. The checkout is one;
-    a copy of it (as .ci/run makes, without .git) is committed into one under ``where``."""
-    probe = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
-    if probe.returncode == 0 and Path(probe.stdout.strip()).resolve() == ROOT.resolve():
-        return ROOT
-    copy = where / "factcheck-source"
-    if not copy.exists():
-        skip = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info", "build", "dist", ".pytest_cache",
-                                      ".hypothesis", "test-artifacts")
-        shutil.copytree(ROOT, copy, ignore=skip)
-        git(copy, "init", "-q")
-        git(copy, "add", "-A")
-        git(copy, "commit", "-q", "-m", "factcheck, as checked out")
-    return copy
-
-
-def try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    """pre-commit's own `try-repo`: this repository's hook (its working tree, uncommitted
-    changes too) on what ``repo`` has staged."""
+def try_repo(repo: Path, home: Path, source: Path) -> subprocess.CompletedProcess[str]:
+    """pre-commit's own `try-repo`: the hook of factcheck's repository (``source``, a clean
+    checkout) on what ``repo`` has staged, as the example config's `repo:` would run it."""
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PATH": BIN + os.pathsep + os.environ.get("PATH", "")}
     env.pop("GIT_DIR", None)
     env.pop("GIT_INDEX_FILE", None)
     return subprocess.run(
-        [os.path.join(BIN, "pre-commit"), "try-repo", str(_hook_source(home.parent)), "factcheck"],
+        [os.path.join(BIN, "pre-commit"), "try-repo", str(source), "factcheck"],
         cwd=repo, env=env, capture_output=True, text=True, timeout=600, check=False,
     )
 
 
-def test_pre_commit_try_repo_checks_a_commit_that_stages_only_a_draft(tmp_path):
+def test_pre_commit_try_repo_checks_a_commit_that_stages_only_a_draft(tmp_path, clean_checkout):
     repo = tmp_path / "repo"
     (repo / "articles").mkdir(parents=True)
     (repo / "claims.yaml").write_text(GROWTH_CLAIMS)
@@ -165,14 +148,14 @@ def test_pre_commit_try_repo_checks_a_commit_that_stages_only_a_draft(tmp_path):
     # only the draft changes, and its figure is wrong now: the hook runs the claims file that names it
     (repo / "articles" / "draft.md").write_text("Revenue rose 26.4% to 136.09 billion yuan.\n")
     git(repo, "add", "articles/draft.md")
-    bad = try_repo(repo, tmp_path / "home")
+    bad = try_repo(repo, tmp_path / "home", clean_checkout)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "factcheck" in bad.stdout and "Failed" in bad.stdout
     assert "articles/draft.md:1:14: fail revenue-growth: the draft says 26.4%; claims.yaml uses 24.6% (stated)" in bad.stdout
     # the draft right again, with a new sentence: the hook runs and passes
     (repo / "articles" / "draft.md").write_text("Revenue rose 24.6% to 136.09 billion yuan.\n\nAnalysts were pleased.\n")
     git(repo, "add", "articles/draft.md")
-    good = try_repo(repo, tmp_path / "home")
+    good = try_repo(repo, tmp_path / "home", clean_checkout)
     assert good.returncode == 0, good.stdout + good.stderr
     assert re.search(r"factcheck\.+Passed", good.stdout), good.stdout
 
@@ -197,8 +180,9 @@ def action_step(step_id: str) -> dict:
     return next(s for s in action["runs"]["steps"] if s.get("id") == step_id)
 
 
-def run_action(tmp_path: Path, inputs: dict[str, str]) -> tuple[int, dict[str, str], str]:
-    """The verify step as the runner runs it: inputs through `env:`, `bash -eo pipefail`."""
+def run_action(tmp_path: Path, inputs: dict[str, str], bin_dir: str = BIN) -> tuple[int, dict[str, str], str]:
+    """The verify step as the runner runs it: inputs through `env:`, `bash -eo pipefail`;
+    ``bin_dir``: where the step finds factcheck (what the install step put on the PATH)."""
     action = yaml.safe_load((ROOT / "action.yml").read_text())
     values = {k: v.get("default", "") for k, v in action["inputs"].items()} | inputs
     step = action_step("verify")
@@ -211,7 +195,7 @@ def run_action(tmp_path: Path, inputs: dict[str, str]) -> tuple[int, dict[str, s
     output.write_text("")
     summary.write_text("")
     env |= {"GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary)}
-    env["PATH"] = BIN + os.pathsep + env.get("PATH", "")
+    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     script = tmp_path / "step.sh"
     script.write_text(step["run"])
     done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=tmp_path / "repo", env=env, capture_output=True, text=True)
@@ -286,6 +270,101 @@ def test_the_action_infer_input(tmp_path):
     assert run_action(tmp_path, {})[0] == 1 and run_action(tmp_path, {"infer": "false"})[0] == 0
 
 
+def _python3_dir() -> str:
+    """A folder whose python3 is the interpreter running the tests (the runner's setup-python)."""
+    return str(Path(sys.executable).parent)
+
+
+def install_step_of_the_action(tmp_path: Path, action_path: Path) -> Path:
+    """The action's install step as the runner runs it, with ``github.action_path`` the
+    action's checkout: the folder it adds to the PATH (where factcheck is now)."""
+    action = yaml.safe_load((ROOT / "action.yml").read_text())
+    (step,) = [s for s in action["runs"]["steps"] if s.get("name") == "Install factcheck"]
+    assert step["env"] == {"ACTION_PATH": "${{ github.action_path }}"}  # its own checkout, not the package index
+    temp, path_file = tmp_path / "runner-temp", tmp_path / "github-path.txt"
+    temp.mkdir()
+    path_file.write_text("")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "VIRTUAL_ENV", "PIP_REQUIRE"))}
+    env |= {"ACTION_PATH": str(action_path), "RUNNER_TEMP": str(temp), "GITHUB_PATH": str(path_file),
+            "PATH": _python3_dir() + os.pathsep + os.environ.get("PATH", "")}
+    script = tmp_path / "install.sh"
+    script.write_text(step["run"])
+    done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    (added,) = path_file.read_text().splitlines()
+    return Path(added)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps run in bash")
+def test_the_example_workflow_runs_the_action_from_factchecks_checkout(tmp_path, checkout, clean_checkout):
+    """examples/github-actions.yml checks out factcheck's repository beside the articles
+    and uses it as an action, which installs factcheck from that checkout (its
+    github.action_path), not from the package index, where it is not."""
+    workflow = yaml.safe_load((ROOT / "examples" / "github-actions.yml").read_text())
+    steps = workflow["jobs"]["factcheck"]["steps"]
+    assert not [s for s in steps if "pip install" in s.get("run", "")]
+    (fetch,) = [s for s in steps if s.get("uses", "").startswith("actions/checkout") and "repository" in s.get("with", {})]
+    assert fetch["with"]["repository"] == "${{ env.FACTCHECK_REPOSITORY }}" and fetch["with"]["ref"] == "${{ env.FACTCHECK_REF }}"
+    (use,) = [s for s in steps if s.get("uses") == "./" + fetch["with"]["path"]]
+    guard = steps[0]  # an unset repository is said, before anything runs
+    assert guard["if"] == "env.FACTCHECK_REPOSITORY == ''" and "::error" in guard["run"]
+    assert set(use["with"]) <= set(yaml.safe_load((ROOT / "action.yml").read_text())["inputs"])
+    # the runner: the articles checked out, factcheck's repository (a clean checkout) at the path
+    bin_dir = install_step_of_the_action(tmp_path, clean_checkout)
+    assert (bin_dir / "factcheck").is_file() and str(bin_dir).startswith(str(tmp_path))
+    inputs = {k: str(v) for k, v in use["with"].items()}
+    code, outputs, text = run_action(tmp_path, inputs, bin_dir=str(bin_dir))
+    assert code == 1 and outputs == {"exit-code": "1", "sarif-file": "factcheck.sarif"}, text
+    assert "::error file=articles/claims.yaml,line=4,col=5,title=factcheck%3A fail bad::" in text
+    assert json.loads((checkout / "factcheck.sarif").read_text())["runs"][0]["tool"]["driver"]["name"] == "factcheck"
+
+
+def run_gitlab_job(repo: Path, bin_dir: Path, source: str | None) -> subprocess.CompletedProcess[str]:
+    """The job's script as GitLab's shell runs it, in ``repo``, with ``bin_dir`` (a fresh
+    environment: the image's Python) first on the PATH, FACTCHECK_SOURCE as a CI/CD variable."""
+    job = yaml.safe_load((ROOT / "examples" / "gitlab-ci.yml").read_text())["factcheck"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "FACTCHECK_"))}
+    env["PATH"] = str(bin_dir) + os.pathsep + os.environ.get("PATH", "")
+    if source is not None:
+        env["FACTCHECK_SOURCE"] = source
+    script = "set -eo pipefail\n" + "\n".join(job["script"]) + "\n"
+    return subprocess.run(["bash", "--noprofile", "--norc", "-c", script], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("git") is None, reason="the job runs bash and pip's git")
+def test_the_gitlab_example_installs_from_the_repository_and_writes_its_reports(tmp_path, checkout, clean_checkout):
+    import venv
+
+    image = tmp_path / "image"
+    venv.EnvBuilder(with_pip=True).create(image)
+    bin_dir = image / "bin"
+    # without the variable, the job says what to set, and installs nothing
+    done = run_gitlab_job(checkout, bin_dir, None)
+    assert done.returncode == 1 and "set the CI/CD variable FACTCHECK_SOURCE" in done.stdout
+    assert not (bin_dir / "factcheck").exists()
+    commit = subprocess.run(["git", "-C", str(clean_checkout), "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    done = run_gitlab_job(checkout, bin_dir, f"git+{clean_checkout.as_uri()}@{commit}")
+    assert done.returncode == 1, done.stdout + done.stderr  # the failing claim fails the job
+    assert (bin_dir / "factcheck").is_file()
+    junit = (checkout / "factcheck-junit.xml").read_text()
+    assert '<testcase classname="articles/claims.yaml" name="bad"' in junit and "<failure" in junit
+    assert "bad" in (checkout / "factcheck.md").read_text()
+
+
+def test_the_pre_commit_example_names_factchecks_repository_and_its_hook():
+    """The example's hook is the manifest's, from factcheck's repository (which
+    test_pre_commit_try_repo_checks_a_commit_that_stages_only_a_draft runs with pre-commit's
+    own try-repo, from a clean checkout); its `repo:` is a placeholder that cannot resolve."""
+    from urllib.parse import urlsplit
+
+    config = yaml.safe_load((ROOT / "examples" / "pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (repo,) = config["repos"]
+    assert urlsplit(repo["repo"]).hostname.endswith(".example.org")  # RFC 2606: never a stranger's code
+    assert repo["rev"] and repo["hooks"] == [{"id": "factcheck"}]
+    (manifest,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert manifest["id"] == "factcheck" and manifest["language"] == "python"
+
+
 def test_the_action_passes_inputs_only_through_the_environment():
     action = (ROOT / "action.yml").read_text()
     for step in yaml.safe_load(action)["runs"]["steps"]:
@@ -293,16 +372,13 @@ def test_the_action_passes_inputs_only_through_the_environment():
     subprocess.run(["bash", "-n"], input=action_step("verify")["run"], text=True, check=True)
 
 
-# --------------------------------------------------------------------------- the README
+# --------------------------------------------------------------------------- the docs
 
 
-def readme_blocks(lang: str) -> list[str]:
-    text = (ROOT / "README.md").read_text()
-    ci = text.split("## In CI", 1)[1].split("\n## ", 1)[0]
-    return re.findall(rf"```{lang}\n(.*?)```", ci, flags=re.S)
-
-
-def test_the_readme_shows_the_example_files_as_they_are():
-    blocks = readme_blocks("yaml")
-    for name in ("github-actions.yml", "gitlab-ci.yml", "pre-commit-config.yaml"):
-        assert (ROOT / "examples" / name).read_text() in blocks, name
+def test_the_ci_page_shows_the_example_files_as_they_are():
+    """docs/ci.md shows each example pipeline whole, as the file its reader copies."""
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    shown = dict(re.findall(r"```yaml ([\w./-]+)\n(.*?)```", text, flags=re.S))
+    for name, copy in (("github-actions.yml", ".github/workflows/factcheck.yml"), ("gitlab-ci.yml", ".gitlab-ci.yml"),
+                       ("pre-commit-config.yaml", ".pre-commit-config.yaml")):
+        assert shown[copy] == (ROOT / "examples" / name).read_text(encoding="utf-8"), name

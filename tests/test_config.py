@@ -123,24 +123,24 @@ def test_a_bad_config_stops_the_run_with_its_place(project, runner, name, text, 
     assert len(out.output) < 1000
 
 
-def test_the_readme_example_is_a_config_factcheck_accepts(project):
+def test_the_ci_page_example_is_a_config_factcheck_accepts(project):
     import re
 
     from conftest import ROOT
     from factcheck.config import parse
 
-    (block,) = re.findall(r"```toml\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.S)
+    (block,) = re.findall(r"```toml pyproject.toml\n(.*?)```", (ROOT / "docs" / "ci.md").read_text(), flags=re.S)
     conf = parse(project / "pyproject.toml", block, is_pyproject=True)
     assert conf.fail_on == "error" and conf.format == "concise" and len(conf.reports) == 2
     assert conf.paths == (".",) and conf.baseline == "../factcheck-baseline.json"  # run from articles/
 
 
-def test_factcheck_toml_takes_the_readme_block_as_it_is(project):
+def test_factcheck_toml_takes_the_ci_page_block_as_it_is(project):
     import re
 
     from conftest import ROOT
 
-    (block,) = re.findall(r"```toml\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.S)
+    (block,) = re.findall(r"```toml pyproject.toml\n(.*?)```", (ROOT / "docs" / "ci.md").read_text(), flags=re.S)
     (project / "articles" / "factcheck.toml").write_text(block)
     conf = load()
     assert conf.path == "factcheck.toml" and conf.fail_on == "error" and conf.format == "concise"

@@ -1,15 +1,18 @@
-"""Every example in docs/ runs: the files it shows are written, the commands it shows are
-run, and what they print must be what the page says they print.
+"""Every example in docs/ and in the README runs: the files it shows are written, the
+commands it shows are run, and what they print must be what the page says they print.
 
 A page's fenced blocks are its examples, in order, in one fresh folder a page:
 
 - a block whose info string is a language and a file name (```yaml claims.yaml,
-  ```markdown draft.md, ```toml factcheck.toml) writes that file;
+  ```markdown draft.md, ```toml factcheck.toml, ```xml filings/x.xml) writes that file;
 - a ```console block holds commands (``$ factcheck …``, optionally ending in
   ``; echo $?`` to show the exit code), each followed by what it prints; the command
   is run and its output compared, line for line.
 
-Any other block fails the test: nothing in docs/ is an example that is not run.
+Any other block fails the test: nothing in docs/ is an example that is not run. The one
+exception is the README's first block, ```sh: its two lines install factcheck and run
+it (`.ci/smoke-wheel.py` runs that check on the installed wheel), and install the test
+tools and run the tests (`.ci/run` runs that line as it is).
 To refresh the outputs after a deliberate change: ``python tests/test_docs.py``
 (then read the diff: it is what editors will read).
 """
@@ -26,9 +29,10 @@ import pytest
 
 HERE = Path(__file__).parent
 DOCS = HERE.parent / "docs"
-PAGES = sorted(DOCS.glob("*.md"))
+README = HERE.parent / "README.md"
+PAGES = [*sorted(DOCS.glob("*.md")), README]
 FENCE = re.compile(r"^```([^\n`]*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
-FILE_BLOCK = re.compile(r"(yaml|markdown|toml|json|text) ([\w./-]+)")
+FILE_BLOCK = re.compile(r"(yaml|markdown|toml|json|text|xml|html) ([\w./-]+)")
 
 
 def blocks(text: str) -> list[tuple[str, str, int, int]]:
@@ -74,7 +78,9 @@ def play(page: Path, folder: Path, update: bool = False) -> list[tuple[str, str,
     text = page.read_text(encoding="utf-8")
     seen: list[tuple[str, str, str]] = []
     edits: list[tuple[int, int, str]] = []
-    for info, body, start, end in blocks(text):
+    for n, (info, body, start, end) in enumerate(blocks(text)):
+        if page == README and n == 0 and info == "sh":
+            continue  # the install lines: tested by test_the_readme_starts_with_the_two_commands
         m = FILE_BLOCK.fullmatch(info)
         if m:
             path = folder / m.group(2)
@@ -98,7 +104,32 @@ def play(page: Path, folder: Path, update: bool = False) -> list[tuple[str, str,
 
 def test_there_are_pages():
     names = {p.name for p in PAGES}
-    assert {"claims-format.md", "expressions.md", "verdicts.md", "inference.md", "cli.md", "json-report.md"} <= names
+    assert {"claims-format.md", "expressions.md", "verdicts.md", "inference.md", "cli.md", "json-report.md", "drafts.md",
+            "ci.md", "baseline.md", "filings.md", "safety.md", "performance.md", "internals.md"} <= names
+    for page in DOCS.glob("*.md"):  # every page is reachable from the index
+        assert page.name == "README.md" or f"]({page.name})" in (DOCS / "README.md").read_text(encoding="utf-8"), page.name
+
+
+def test_the_readme_gets_out_of_the_way():
+    """What it does, the two commands, a three-minute tour, links: under 300 lines (it
+    was a manual of 1,236); the reference is in docs/."""
+    text = README.read_text(encoding="utf-8")
+    assert len(text.splitlines()) < 300
+    headings = re.findall(r"^##+ (.*)$", text, flags=re.M)
+    assert headings == ["Install", "A three-minute tour", "1. A draft alone", "2. A claims file", "3. In CI", "Read on"]
+    assert len(re.findall(r"!\[[^\]]*\]\(docs/[^)]+\.png\)", text)) == 1  # one picture
+
+
+def test_the_readme_starts_with_the_two_commands():
+    """Line 1 installs and verifies the bundled claims.yaml; line 2 installs the test extra
+    and runs the tests (what .ci/run runs)."""
+    first = blocks(README.read_text(encoding="utf-8"))[0]
+    assert first[0] == "sh"
+    install, tests = first[1].splitlines()
+    assert install.startswith("python3 -m venv .venv && .venv/bin/pip install -q . && ") and install.endswith(" verify")
+    assert "'.[test]'" in tests and tests.endswith("-m pytest -q")
+    run = (HERE.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "sed -n 2p" in run  # .ci/run takes the second line
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
@@ -110,11 +141,21 @@ def test_every_example_of_the_page_runs_as_shown(page, tmp_path):
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
 def test_no_page_cites_a_document_users_cannot_open(page):
+    """Links lead to files of the repository (and their headings); no page names the
+    project's internal documents."""
     text = page.read_text(encoding="utf-8")
     assert "shared/" not in text and "specification" not in text.lower()
     for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", text):
         if not target.startswith(("http://", "https://")):
             assert (page.parent / target).exists(), f"{page.name}: a link to {target}, which is not in the repository"
+    anchors = {_anchor(h) for h in re.findall(r"^#+ (.*)$", text, flags=re.M)}
+    for anchor in re.findall(r"\]\(#([^)]+)\)", text):
+        assert anchor in anchors, f"{page.name}: a link to #{anchor}, which no heading makes"
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor of a heading: lower case, punctuation dropped, spaces as dashes."""
+    return re.sub(r"[^\w\- ]", "", heading.lower().replace("`", "")).replace(" ", "-")
 
 
 def test_every_unit_word_and_function_is_in_the_expressions_page():
@@ -139,11 +180,15 @@ def test_every_key_of_the_claims_format_is_in_its_page():
 
 
 def test_the_schema_points_at_the_pages():
-    from factcheck.schema import CLAIMS_SCHEMA, DOCS_URL, REPORT_SCHEMA
+    from factcheck.schema import CLAIMS_SCHEMA, REPORT_SCHEMA
+    from factcheck.schema import DOCS as PREFIX
 
+    named = []
     for schema in (CLAIMS_SCHEMA, REPORT_SCHEMA):
-        for name in re.findall(re.escape(DOCS_URL) + r"([\w-]+\.md)", str(schema)):
-            assert (DOCS / name).is_file(), name
+        named += re.findall(re.escape(PREFIX) + r"([\w-]+\.md)", str(schema))
+    assert named
+    for name in named:
+        assert (DOCS / name).is_file(), name
 
 
 if __name__ == "__main__":  # python tests/test_docs.py: refresh the outputs of every page

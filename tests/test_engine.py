@@ -23,7 +23,7 @@ def test_missing_paths_are_usage_errors(tmp_path, monkeypatch):
     with pytest.raises(UsageError, match="factcheck init"):
         discover([])
     (tmp_path / "empty").mkdir()
-    with pytest.raises(UsageError, match="no claims.yaml"):
+    with pytest.raises(UsageError, match="no claims file .claims.yaml, .*claims.yaml. and no article draft"):
         discover(["empty"])
 
 

@@ -297,3 +297,81 @@ def test_a_suppressed_finding_is_marked_as_such_and_does_not_count(write, monkey
     counts = {a["data-count"]: a["class"] for _, a in page.elements if "data-count" in a}
     assert "zero" in counts["fail"]  # a suppressed finding is not counted
     assert "(suppressed)" in text.split("</nav>")[0] and "suppressed by ignore until 2999-12-31: a known slip" in text
+
+
+# --------------------------------------------------------------------------- issue 26: what the page blames, and in what order
+
+ORDER_DRAFT = """# Results
+
+The group hired 300 engineers.
+
+Revenue rose 8% to 110 billion yuan from 100 billion yuan.
+
+Costs were flat at 40 billion yuan.
+
+Profit grew 50% to 30 billion yuan from 20 billion yuan.
+"""
+
+ORDER_CLAIMS = """version: 1
+article: {title: Results, draft: draft.md}
+claims:
+  - id: profit-growth
+    says: Profit grew 50% to 30 billion yuan from 20 billion yuan
+    check: growth(20 bn CNY, 30 bn CNY)
+    stated: 50%
+  - id: revenue-growth
+    says: Revenue rose 8% to 110 billion yuan from 100 billion yuan
+    check: growth(100 bn CNY, 110 bn CNY)
+    stated: 8%
+  - id: costs-flat
+    says: Costs were flat at 40 billion yuan
+    check: change(40 bn CNY, 41 bn CNY)
+    stated: 0 bn CNY
+  - id: gone
+    says: The group hired 300 engineers in Hangzhou
+    source: company statement
+"""
+
+
+def _html_page(runner, tmp_path, claims: str, draft: str) -> Page:  # type: ignore[no-untyped-def]
+    (tmp_path / "claims.yaml").write_text(claims, encoding="utf-8")
+    (tmp_path / "draft.md").write_text(draft, encoding="utf-8")
+    out = runner.invoke(app, ["verify", str(tmp_path / "claims.yaml"), "-f", "html", "-o", str(tmp_path / "report.html")])
+    assert out.exit_code == 1, out.output
+    return Page((tmp_path / "report.html").read_text(encoding="utf-8"))
+
+
+def test_a_failed_claim_marks_only_its_stated_figure(runner, tmp_path):
+    """Revenue 100 to 110 is 10%, not 8%: the 8% is wrong, the 100 and the 110 (as the
+    claims file has them) are not, and are not painted red."""
+    page = _html_page(runner, tmp_path, ORDER_CLAIMS, ORDER_DRAFT)
+    verdicts = {" ".join("".join(page.figures[a["id"]]).split()): a["data-verdict"] for a in page.first_segments()}
+    assert verdicts["8%"] == "fail"
+    assert verdicts["110 billion yuan"] == verdicts["100 billion yuan"] == "pass"
+    assert verdicts["50%"] == verdicts["30 billion yuan"] == verdicts["20 billion yuan"] == "pass"
+    (title,) = [a["title"] for a in page.first_segments() if "".join(page.figures[a["id"]]).startswith("110")]
+    assert "the claim is fail on another figure: its stated value" in title
+
+
+def test_the_list_of_problems_follows_the_article(runner, tmp_path):
+    """The side list in the article's order, whatever the claims file's: the stale claim
+    at its closest passage (paragraph 1), the uncovered figure beside it, the revenue
+    (paragraph 2), then the costs (paragraph 3)."""
+    page = _html_page(runner, tmp_path, ORDER_CLAIMS, ORDER_DRAFT)
+    text = (tmp_path / "report.html").read_text(encoding="utf-8")
+    nav = text.split('<nav class="problems"', 1)[1].split("</nav>", 1)[0]
+    items = re.findall(r"<li>(.*?)</li>", nav)
+    shown = [re.sub(r"<[^>]+>", " ", i).split()[:3] for i in items]
+    assert [s[2] if s[1] != "uncovered" else s[2] for s in shown] == ["gone", "300", "revenue-growth", "costs-flat"], shown
+    assert page.first_segments()  # the page is drawn
+
+
+def test_the_html_steps_keep_their_brackets(runner, tmp_path):
+    (tmp_path / "claims.yaml").write_text(
+        "version: 1\nclaims:\n  - {id: lead, check: '(1 + 2) / 3', stated: 1}\n  - {id: trail, check: '3 / (1 + 2)', stated: 1}\n",
+        encoding="utf-8",
+    )
+    out = runner.invoke(app, ["verify", str(tmp_path / "claims.yaml"), "-f", "html"])
+    assert out.exit_code == 0
+    assert "(1 + 2) / 3" in out.stdout and "3 / (1 + 2)" in out.stdout
+    assert "1 + 2) / 3" not in out.stdout.replace("(1 + 2) / 3", "") and "3 / (1 + 2<" not in out.stdout

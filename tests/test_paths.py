@@ -151,9 +151,9 @@ def test_read_file_refuses_what_is_not_a_regular_file_unread(repo, kind):
 def test_every_kind_of_file_has_a_documented_limit():
     from conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    safety = (ROOT / "docs" / "safety.md").read_text(encoding="utf-8")
     for what, limit in LIMITS.items():
-        assert f"{limit // 2**20} MB" in readme, f"the README's Safety table names the limit of {what}"
+        assert f"{limit // 2**20} MB" in safety, f"the safety page's table names the limit of {what}"
     assert paths.TEST_FOLDERS == ()  # this module runs without the suite's widening
 
 
@@ -234,6 +234,27 @@ def test_a_path_typed_outside_the_repository_is_read(links, tmp_path, runner):
     assert out.exit_code == 1, out.output
     assert "own.claims.yaml:3:5: pass own" in out.output
     assert "away.claims.yaml:1:1: error: claims file:" in out.output and "pass away" not in out.output
+
+
+def test_a_folder_typed_outside_the_repository_checks_a_named_draft_once(repo, tmp_path, runner):
+    """Issues 24 and 26 together: in a folder the command line names outside the root,
+    a claims file is read (the user's choice), so the draft it names is checked through
+    it and not a second time by itself; its article.draft still needs --allow-outside."""
+    from factcheck.cli import app
+
+    away = tmp_path / "away"
+    away.mkdir()
+    (away / "story.md").write_text("Revenue rose 10% to 11.0 billion yuan, from 10.0 billion.\n")
+    (away / "story.claims.yaml").write_text(
+        "version: 1\narticle:\n  draft: story.md\nclaims:\n  - id: a\n    says: rose 10%\n"
+        "    check: growth(10.0 billion, 11.0 billion)\n    stated: 10%\n"
+    )
+    out = runner.invoke(app, ["verify", "-f", "concise", "--allow-outside", str(away), str(away)])
+    assert out.exit_code == 0, out.output
+    assert "story.claims.yaml:5:5: pass a:" in out.output and "inferred" not in out.output
+    assert "1 claim: 1 pass" in out.output and "draft: 1 of 1 claims located" in out.output
+    out = runner.invoke(app, ["verify", "-f", "concise", str(away)])
+    assert "article.draft: story.md is outside the repository" in out.output and "inferred" not in out.output
 
 
 def test_a_file_that_is_not_a_filing_is_never_quoted(links, tmp_path, runner):

@@ -12,7 +12,9 @@ import pytest
 import yaml
 
 from factcheck.cli import app
-from factcheck.schema import CLAIMS_SCHEMA, SCHEMA_URL, modeline
+from factcheck.schema import CLAIMS_SCHEMA, SCHEMA_FILE, SCHEMA_ID, modeline
+
+from conftest import ROOT
 
 from test_bundled_claims import _NoDates  # the bundled claims files are validated there
 
@@ -80,23 +82,43 @@ def test_factcheck_schema_prints_the_schema(runner):
 
 
 @pytest.mark.parametrize("with_draft", [False, True], ids=["init", "init --draft"])
-def test_init_writes_the_modeline_and_a_file_the_schema_accepts(runner, tmp_path, monkeypatch, with_draft):
+def test_init_writes_the_schema_beside_the_claims_file_and_a_modeline_naming_it(runner, tmp_path, monkeypatch, with_draft):
+    """The modeline leads somewhere: to the schema, written beside the claims file (an
+    address that nothing serves gave editors no completion)."""
     monkeypatch.chdir(tmp_path)
-    args = ["init"]
+    (tmp_path / "articles").mkdir()
+    args = ["init", "articles/claims.yaml"]
     if with_draft:
         (tmp_path / "draft.md").write_text("Revenue rose 5% to 136.09 billion yuan in 2024.\n", encoding="utf-8")
         args += ["--draft", "draft.md"]
-    assert runner.invoke(app, args).exit_code == 0
-    text = (tmp_path / "claims.yaml").read_text(encoding="utf-8")
-    assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_URL}" == modeline()
-    assert CLAIMS_SCHEMA["$id"] == SCHEMA_URL
+    out = runner.invoke(app, args)
+    assert out.exit_code == 0, out.output
+    assert "wrote articles/claims.schema.json: the claims schema" in out.output
+    text = (tmp_path / "articles" / "claims.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_FILE}" == modeline()
+    assert json.loads((tmp_path / "articles" / SCHEMA_FILE).read_text(encoding="utf-8")) == CLAIMS_SCHEMA
+    assert "://" not in text.splitlines()[0] and not SCHEMA_ID.startswith(("http:", "https:"))
     jsonschema.validate(load(text), CLAIMS_SCHEMA)
+    # a schema already there is left as it is, unless --force
+    (tmp_path / "articles" / SCHEMA_FILE).write_text("{}", encoding="utf-8")
+    assert runner.invoke(app, ["init", "articles/b.claims.yaml"]).exit_code == 0
+    assert (tmp_path / "articles" / SCHEMA_FILE).read_text(encoding="utf-8") == "{}"
+    assert runner.invoke(app, ["init", "articles/b.claims.yaml", "--force"]).exit_code == 0
+    assert json.loads((tmp_path / "articles" / SCHEMA_FILE).read_text(encoding="utf-8")) == CLAIMS_SCHEMA
 
 
-def test_init_can_point_the_modeline_at_a_local_schema(runner, tmp_path, monkeypatch):
-    """The URL is the schema's $id, not a page that serves it: `--schema FILE` writes the
-    schema there (when missing) and a modeline relative to the claims file, which is how
-    the language server reads it."""
+def test_init_no_schema_writes_neither_modeline_nor_schema(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = runner.invoke(app, ["init", "--no-schema"])
+    assert out.exit_code == 0, out.output
+    assert not (tmp_path / SCHEMA_FILE).exists()
+    assert not (tmp_path / "claims.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+    assert runner.invoke(app, ["init", "x.claims.yaml", "--no-schema", "--schema", "s.json"]).exit_code == 2
+
+
+def test_init_can_point_the_modeline_at_another_schema(runner, tmp_path, monkeypatch):
+    """`--schema FILE` writes the schema there (when missing) and a modeline relative to
+    the claims file, which is how the language server reads it; a URL is the user's own."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "articles").mkdir()
     out = runner.invoke(app, ["init", "articles/claims.yaml", "--schema", "claims.schema.json"])
@@ -104,6 +126,7 @@ def test_init_can_point_the_modeline_at_a_local_schema(runner, tmp_path, monkeyp
     text = (tmp_path / "articles" / "claims.yaml").read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../claims.schema.json"
     assert json.loads((tmp_path / "claims.schema.json").read_text(encoding="utf-8")) == CLAIMS_SCHEMA
+    assert not (tmp_path / "articles" / SCHEMA_FILE).exists()
     # a URL is written as it is; a schema file already there is left alone
     (tmp_path / "claims.schema.json").write_text("{}", encoding="utf-8")
     out = runner.invoke(app, ["init", "other.claims.yaml", "--schema", "claims.schema.json"])
@@ -115,3 +138,17 @@ def test_init_can_point_the_modeline_at_a_local_schema(runner, tmp_path, monkeyp
     (tmp_path / "plain").write_text("a file", encoding="utf-8")
     out = runner.invoke(app, ["init", "plain/claims.yaml", "--schema", "s.json"])
     assert out.exit_code == 2 and not (tmp_path / "s.json").exists()
+    out = runner.invoke(app, ["init", "plain/claims.yaml"])
+    assert out.exit_code == 2 and not (tmp_path / "plain" / SCHEMA_FILE).exists()
+
+
+def test_the_repositorys_claims_files_name_a_schema_that_is_there_and_current(runner):
+    """The bundled claims files' modelines lead to the committed schema, which is what
+    `factcheck schema` prints (run it again after changing the format)."""
+    committed = ROOT / SCHEMA_FILE
+    assert json.loads(committed.read_text(encoding="utf-8")) == CLAIMS_SCHEMA, "refresh it: factcheck schema > claims.schema.json"
+    for path in (ROOT / "claims.yaml", ROOT / "examples" / "apple-fy2024" / "claims.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema=")
+        target = path.parent / first.split("$schema=", 1)[1]
+        assert target.resolve() == committed.resolve(), path

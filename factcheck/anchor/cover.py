@@ -10,6 +10,7 @@ from typing import Any
 
 from factcheck.anchor.locate import BUDGET, CLOSEST_COMPARISONS, CLOSEST_WORDS, Folded
 from factcheck.anchor.match import (
+    agrees,
     claim_figures,
     match,
     same_figure,
@@ -193,8 +194,14 @@ class _Placing:
         mismatches = [Mismatch(draft.span(m.start), m.show(), f.text, f.label) for m, f in contradictions]
         if c.id in self.changed:
             mismatches += self.changed_figures(c.id, inside, {m.start for m, _ in contradictions})
+        # a claim whose computation fails (or warns) fails on its stated figure: the inputs
+        # the draft gives as the claims file has them are right, and marked so (html)
+        stated = [f for f in figures if f.label == "stated"]
         for m in agreed:
-            self.agreeing.setdefault(m.start, []).append((c.id, r.status))
+            status = r.status
+            if status in (Status.FAIL, Status.WARN) and stated and not any(agrees(m, f) for f in stated):
+                status = Status.PASS
+            self.agreeing.setdefault(m.start, []).append((c.id, status))
         for m, _ in contradictions:
             self.contradicting.setdefault(m.start, []).append(c.id)
         ordered = tuple(sorted(mismatches, key=lambda x: (x.span.line, x.span.col)))

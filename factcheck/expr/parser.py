@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 from factcheck import quantity as q
@@ -18,6 +19,22 @@ MAX_NESTING = 48  # nested parentheses, calls and unary signs
 #: so this keeps every walk far inside Python's recursion limit; a longer addition is
 #: written with sum(), which is flat.
 MAX_HEIGHT = 150
+
+
+def _counted(node: Num) -> bool:
+    """A whole number of one count or time unit, as written: `10 股`, `1 year`, `300 stores`."""
+    if node.mag_word is not None or not node.raw.replace(",", "").isdigit():
+        return False
+    exponents = list(node.value.unit.exponents.values())
+    return exponents == [1] and (q.is_count(node.value.unit) or q.is_time(node.value.unit))
+
+
+def _as_count(node: Node) -> Node:
+    """A count that multiplies or divides (`/ 10 股`, `* 1 year`, `* 300 stores`) is exact:
+    per 10 shares is per ten, not per 9.5 to 10.5 shares."""
+    if isinstance(node, Num) and _counted(node) and not node.value.exact:
+        return node._replace(value=q.exact(node.value.point, node.value.unit))
+    return node
 
 
 def parse(text: str) -> Node:
@@ -112,7 +129,9 @@ class _Parser:
         node = self.unary()
         while self.is_op("*", "/"):
             op = self.take()
-            right = self.unary()
+            right = _as_count(self.unary())
+            if op.text == "*":
+                node = _as_count(node)
             if op.text == "/" and isinstance(right, Name) and _per_figure(node):
                 right = right._replace(per=True)
             node = self.made(Binary(op.text, node, right, node_start(node), node_end(right), op.pos), node, right)
@@ -160,6 +179,8 @@ class _Parser:
             if self.is_op("("):
                 return self.call(t)
             return Name(t.text, t.pos, t.end)
+        if t.kind == "cjk" and t.text.startswith(q.PER_PREFIX):
+            return self.per_phrase()
         if t.kind == "cjk":
             self.take()
             return Name(t.text, t.pos, t.end)
@@ -169,12 +190,54 @@ class _Parser:
             if not self.is_op(")"):
                 raise self.fail(f"expected ')' to close the '(' at column {t.pos + 1}, found {self.describe(self.tok)}")
             close = self.take()
-            if isinstance(node, Num):  # a figure in accounting parentheses, (3%) or (1.2 bn), is negative
+            if isinstance(node, Num) and not _counted(node):
+                # a figure in accounting parentheses, (3%) or (1.2 bn), is negative; a count
+                # or a time, (10 股) or (3 years), is only grouped
                 return node._replace(value=q.neg(node.value), start=t.pos, end=close.end)
+            # the node spans its parentheses, so that a step of `explain` shows them:
+            # '(1 + 2) / 3', not '1 + 2) / 3'
+            height = self.heights.pop(id(node), None)
+            node = node._replace(start=t.pos, end=close.end)
+            if height is not None:
+                self.heights[id(node)] = height
             return node
         if t.kind == "percent":
             raise self.fail("'%' must follow a number")
         raise self.fail(f"expected a number, a fact or a function, found {self.describe(t)}")
+
+    def per_phrase(self) -> Node:
+        """每股68.64元 (68.64 CNY/share), 每10股派息308.76元 (30.876 CNY/share, exactly),
+        每年1574.79亿元 (CNY/year): 每, a whole number of units (one when none is written),
+        the unit (股 is share; a time word), an optional label (收益, 派息), the figure."""
+        head = self.take()
+        what = "write 每, a whole number of units if more than one, the unit and the figure: 每股0.5元, 每10股3.08元, 每年157亿元"
+        rest = head.text[len(q.PER_PREFIX) :]
+        count = 1
+        if not rest:  # 每10股, or 每 年 as the tokenizer splits a unit word it knows
+            if self.tok.kind == "number":
+                if not self.tok.text.replace(",", "").isdigit():
+                    raise self.fail(what, head)
+                count = int(self.take().text.replace(",", ""))
+            if self.tok.kind != "cjk":
+                raise self.fail(what, head)
+            rest = self.take().text
+        word = next((w for w in (*q.COUNT_SYNONYMS, *q.TIME_WORDS) if rest.startswith(w) and not w.isascii()), None)
+        if word is None:
+            raise self.fail(f"{rest!r} after 每 is not a unit factcheck reads there (股, or a time: 年, 个月, 天); {what}", head)
+        per = q.unit_for_word(word) or q.count_unit(word)
+        if self.tok.kind == "cjk" and rest == word and q.unit_for_word(self.tok.text) is None and q.magnitude(self.tok.text) is None:
+            self.take()  # a label between the unit and its figure: 每10股 派发现金红利 308.76元
+        if count == 0 or self.tok.kind not in ("number", "sign"):
+            raise self.fail(what, head)
+        figure = self.primary()
+        assert isinstance(figure, Num)  # a number or a sign and a number: a quantity
+        try:
+            value = q.div(figure.value, q.exact(Fraction(count), per))
+        except q.QuantityError as e:
+            raise ExprError(e.message, head.pos, e.code) from None
+        if count == 1:  # shown as written: 每年1574.79亿元 in 亿
+            value = q.Value(value.point, value.iv, value.unit, figure.value.mag)
+        return Num(value, head.pos, figure.end, None, figure.raw, figure.mag_word)
 
     def call(self, name: Token) -> Node:
         from factcheck.functions import FUNCTIONS

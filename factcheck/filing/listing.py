@@ -34,17 +34,24 @@ class Listing(NamedTuple):
 
 
 def facts_listing(
-    path: str, concept: str | None = None, period: str | None = None, as_yaml: bool = False, output: str | None = None
+    path: str,
+    concept: str | None = None,
+    period: str | None = None,
+    as_yaml: bool = False,
+    output: str | None = None,
+    for_file: str | None = None,
 ) -> Listing:
     """Read the filing and list its numeric facts (text facts too when ``concept`` is
-    given), one line each, or as YAML fact entries (whose paths are relative to the
-    folder of ``output``, the file they will be written to, else to the working
-    directory). Raises FilingError (the filing) or UsageError (a ``period`` that is not
-    a date or START/END)."""
+    given), one line each, or as YAML fact entries whose ``filing:`` is relative to the
+    folder of ``for_file`` (the claims or facts file they go into: ``--for``, which
+    implies YAML), else of ``output`` (the file they will be written to), else to the
+    working folder. Raises FilingError (the filing) or UsageError (a ``period`` that is
+    not a date or START/END)."""
     from factcheck.errors import UsageError
     from factcheck.filing.reader import read_filing
     from factcheck.load.paths import OutsideRoot, given
 
+    as_yaml = as_yaml or for_file is not None
     want: Period | None = None
     if period is not None:
         try:
@@ -68,7 +75,8 @@ def facts_listing(
         numeric = sum(1 for f in filing.facts if f.numeric)
         return Listing("", 0, f"{path}: no fact matches {what or 'at all'} ({numeric:,} numeric facts in the filing)", warned)
     if as_yaml:
-        base = os.path.dirname(os.path.abspath(output)) if output else None
+        into = for_file if for_file is not None else output
+        base = os.path.dirname(os.path.abspath(into)) if into else None
         return Listing(yaml_entries(filing, facts, head, base), len(facts), None, warned)
     return Listing(table(filing, facts, head), len(facts), None, warned)
 
@@ -153,17 +161,23 @@ def _shown(f: Fact) -> str:
 def yaml_entries(filing: Filing, facts: list[Fact], head: str, base: str | None = None) -> str:
     """A facts file (``version: 1``, to include or paste into a claims file) whose every
     entry loads back to its fact's own value, unit and interval, by construction: the
-    entry names the filing (relative to ``base``, the folder of the file written, else
-    the working directory), the concept, the period, the dimensions, the ``decimals``
-    (and the unit, where the filing gives the same fact in several), which pick out that
-    one fact; the value as the claims language writes it is added for reading, and
-    only when it reads back as the filing's (else it is a comment). Every value is a
-    scalar with YAML's own escapes (``_scalar``) and every comment one line for a log
-    (``for_log_line``): a filing's strings never act on a terminal or a CI log."""
+    entry names the filing (relative to ``base``, the folder of the file the entries go
+    into or are written to, as a claims or facts file reads it; else to the working
+    folder, and a comment says so), the concept, the period, the dimensions, the
+    ``decimals`` (and the unit, where the filing gives the same fact in several), which
+    pick out that one fact; the value as the claims language writes it is added for
+    reading, and only when it reads back as the filing's (else it is a comment). Every
+    value is a scalar with YAML's own escapes (``_scalar``) and every comment one line
+    for a log (``for_log_line``): a filing's strings never act on a terminal or a CI log."""
     from factcheck.reporters.escape import for_log_line
 
     where = _relative(filing.path, base)
-    out = [f"# {for_log_line(head)}", "version: 1", "facts:"]
+    out = [f"# {for_log_line(head)}"]
+    if base is None:
+        out.append("# " + for_log_line(
+            "filing: is relative to the working folder; `--for CLAIMS_FILE` writes it relative to that file"
+        ))
+    out += ["version: 1", "facts:"]
     names: set[str] = set()
     skipped = 0
     units: dict[tuple[object, ...], set[str]] = {}

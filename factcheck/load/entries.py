@@ -316,8 +316,17 @@ class EntryReader:
         tolerance = get_expr("tolerance", "the tolerance")
         compare = Compare.APPROX
         if "compare" in m:
-            word = self.choice(m["compare"][1], "compare", tuple(COMPARE_ALIASES), "one of ≈ (approx), = (exact), <, <=, >, >=;")
-            compare = COMPARE_ALIASES[word] if word else compare
+            said = m["compare"][1]
+            if said.kind == "scalar" and said.value in ("==", "==="):
+                self.problem(
+                    said, "wrong-value",
+                    f"compare should be one of ≈ (approx), = (exact), <, <=, >, >=, not {said.describe()}: "
+                    "write `=` for exact equality (no rounding, no tolerance), or leave compare out for ≈ "
+                    "(equal within the rounding of the figures)",
+                )
+            else:
+                word = self.choice(said, "compare", tuple(COMPARE_ALIASES), "one of ≈ (approx, ~), = (exact), <, <= (≤), >, >= (≥);")
+                compare = COMPARE_ALIASES[word] if word else compare
         severity = "error"
         if "severity" in m:
             severity = self.choice(m["severity"][1], "severity", SEVERITIES, "error or warning,") or severity

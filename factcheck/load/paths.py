@@ -26,7 +26,7 @@ from pathlib import Path
 from factcheck.errors import FactcheckError, LoadError
 from factcheck.model import Span
 
-#: the most bytes read of each kind of file (README: Safety)
+#: the most bytes read of each kind of file (docs/safety.md)
 LIMITS = {
     "claims files": 32 * 1024 * 1024,
     "article drafts": 2 * 1024 * 1024,
@@ -199,6 +199,12 @@ def files_read() -> tuple[str, ...]:
     """The files this process has opened to read (claims, drafts, config, baselines,
     included facts, filings): the outputs of a run are checked against them."""
     return tuple(_READ)
+
+
+def forget_reads() -> None:
+    """A new command starts with no file read: the outputs of one run in a process are
+    checked against that run's inputs, not the runs' before it."""
+    _READ.clear()
 
 
 def _too_large(size: int, limit: int, what: str) -> str:

@@ -301,3 +301,54 @@ def place(ev: object) -> tuple[int, int]:
     """The 1-based line and column where an event starts."""
     mark = ev.start_mark  # type: ignore[attr-defined]
     return mark.line + 1, mark.column + 1
+
+
+# --------------------------------------------------------------------------- article.draft alone
+
+#: a claims file larger than this is not searched for its draft: the claims files'
+#: limit (paths.LIMITS), past which it could not be checked either
+MAX_SEARCHED = 32 * 1024 * 1024
+
+
+def article_draft(path: str) -> str | None:
+    """``article.draft`` of a claims file, or None (none, or a file that cannot be read:
+    it is reported when it is itself checked). A claims file that a link leads out of
+    the repository is not read (nor a pipe, nor one past the claims files' limit)."""
+    import yaml
+
+    from factcheck.errors import LoadError
+    from factcheck.load.paths import OutsideRoot, given, read_file
+
+    try:
+        given(path, "claims file")
+        data = read_file(path, MAX_SEARCHED, "claims files")
+        return _draft_of(yaml.parse(data.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    except (OutsideRoot, LoadError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
+def _draft_of(events: Any) -> str | None:
+    """The scalar at ``article`` → ``draft`` of the top mapping, from YAML events; stops
+    once the ``article`` mapping has ended."""
+    import yaml
+
+    stack: list[list] = []  # per open collection: [is_mapping, expecting_key, current_key]
+    for ev in events:
+        if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            stack.append([isinstance(ev, yaml.MappingStartEvent), True, None])
+        elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+            if len(stack) == 1 and stack[0][2] == "article":
+                return None  # the article mapping ended with no draft
+            if stack and stack[-1][0]:
+                stack[-1][1] = True  # a collection was the value: a key comes next
+        elif isinstance(ev, (yaml.ScalarEvent, yaml.AliasEvent)) and stack and stack[-1][0]:
+            top = stack[-1]
+            if top[1]:
+                top[1], top[2] = False, getattr(ev, "value", None)
+                continue
+            if len(stack) == 2 and stack[0][0] and stack[0][2] == "article" and top[2] == "draft":
+                value = getattr(ev, "value", None)
+                return value or None
+            top[1] = True
+    return None

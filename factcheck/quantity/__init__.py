@@ -15,11 +15,13 @@ from factcheck.errors import QuantityError
 from factcheck.quantity.format import (
     SCIENTIFIC_BELOW,
     SCIENTIFIC_FROM,
+    distinct_sig,
     fmt_amount,
     fmt_number,
     fmt_range,
     fmt_value,
     pick_mag,
+    shown_as,
     sig_digits,
     written,
 )
@@ -73,11 +75,13 @@ from factcheck.quantity.values import (
 )
 from factcheck.quantity.words import (
     BASIS_POINT_WORDS,
+    COUNT_SYNONYMS,
     CURRENCIES,
     CURRENCY_PHRASES,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     MAGNITUDES,
+    PER_PREFIX,
     PER_WORDS,
     PERCENT_WORDS,
     POINT_WORDS,
@@ -93,14 +97,15 @@ from factcheck.quantity.words import (
 )
 
 __all__ = [
-    "BASIS_POINT_WORDS", "CURRENCIES", "CURRENCY_PHRASES", "CURRENCY_SIGNS", "CURRENCY_WORDS", "MAGNITUDES", "MAX_COUNT_UNITS", "MAX_UNIT_EXPONENT",
-    "NO_RATES", "PERCENT", "PERCENT_WORDS", "PER_WORDS", "PLAIN", "POINTS", "POINT_WORDS", "RESERVED_WORDS",
+    "BASIS_POINT_WORDS", "COUNT_SYNONYMS", "CURRENCIES", "CURRENCY_PHRASES", "CURRENCY_SIGNS", "CURRENCY_WORDS", "MAGNITUDES", "MAX_COUNT_UNITS", "MAX_UNIT_EXPONENT",
+    "NO_RATES", "PERCENT", "PERCENT_WORDS", "PER_PREFIX", "PER_WORDS", "PLAIN", "POINTS", "POINT_WORDS", "RESERVED_WORDS",
     "SCIENTIFIC_BELOW", "SCIENTIFIC_FROM", "TIME_UNITS", "TIME_WORDS",
     "DateValue", "QuantityError", "Rates", "Unit", "Value",
     "add", "canonical_magnitude", "check_unit", "compatible", "conversion", "convert", "count_slip",
-    "count_unit", "currency_code", "currency_unit", "describe_unit", "div", "exact", "factor", "fmt_amount", "fmt_number", "fmt_range",
-    "fmt_value", "has_currency", "in_points", "is_count", "is_currency", "is_known_unit_word", "is_percent", "is_plain", "is_points",
+    "count_unit", "currency_code", "currency_unit", "describe_unit", "distinct_sig", "div", "exact", "factor", "fmt_amount",
+    "fmt_number", "fmt_range", "fmt_value", "has_currency", "in_points", "is_count", "is_currency", "is_known_unit_word",
+    "is_percent", "is_plain", "is_points",
     "is_time", "literal", "magnitude", "mismatch", "misspelt_unit", "mul", "neg", "pick_mag", "plainer",
-    "plural", "power", "registry", "sig_digits", "simplify", "singular", "sub", "unit", "unit_for_word",
+    "plural", "power", "registry", "shown_as", "sig_digits", "simplify", "singular", "sub", "unit", "unit_for_word",
     "unit_text", "with_unit", "written",
 ]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, final
 from factcheck.errors import QuantityError
 from factcheck.quantity.words import (
     BASIS_POINT_WORDS,
+    COUNT_SYNONYMS,
     CURRENCIES,
     SUBUNITS,
     CURRENCY_WORDS,
@@ -45,7 +46,7 @@ _COUNT_NAMES: dict[str, str] = {}  # registry name -> singular display word
 
 def registry() -> pint.UnitRegistry:
     """The one unit registry, built on first use from definition objects (parsing the
-    same definitions as text would cost every start more: README, Performance)."""
+    same definitions as text would cost every start more: docs/performance.md)."""
     global _REGISTRY
     if _REGISTRY is None:
         import pint
@@ -189,8 +190,9 @@ MAX_UNIT_EXPONENT = 12
 
 
 def count_unit(word: str) -> Unit:
-    """A count unit ('orders'): its own dimension, so orders and users never mix."""
-    sing = singular(word)
+    """A count unit ('orders'): its own dimension, so orders and users never mix; 股 is
+    share (``COUNT_SYNONYMS``), so CNY/股 and CNY/share are one unit."""
+    sing = COUNT_SYNONYMS.get(word) or singular(word)
     key = "count_" + sing.encode("utf-8").hex()
     if key not in _COUNT_NAMES:
         if len(_COUNT_NAMES) >= MAX_COUNT_UNITS:

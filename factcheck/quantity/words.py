@@ -71,6 +71,11 @@ BASIS_POINT_WORDS = {"bp", "bps", "bip", "bips", "个基点", "基点"}
 #: words that make a per-unit figure out of the unit that follows them: "30 CNY per
 #: share", "157 bn CNY a year", "$6.31 a share"
 PER_WORDS = {"per", "Per", "a", "an"}
+#: 每 before a unit, and a figure after it: 每股68.64元 is 68.64 CNY/share, 每10股308.76元
+#: 30.876 CNY/share (exactly), 每年1574.79亿元 CNY/year
+PER_PREFIX = "每"
+#: count words that are another word's count: 股 is share (10 股 and 10 shares are one count)
+COUNT_SYNONYMS = {"股": "share"}
 
 #: every word that names a unit: these cannot be fact names, since `/ year` must mean a unit
 RESERVED_WORDS = (
@@ -143,13 +148,19 @@ def canonical_magnitude(word: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def misspelt_unit(word: str) -> str | None:
     """The unit or magnitude word a count word looks like a slip of ('bilion' -> 'billion',
-    'yaun' -> 'yuan'), or None.
+    'yaun' -> 'yuan', 'bsp' -> 'bps'), or None.
 
     A slip keeps the first letter and is one letter away (missing, extra, wrong, or two
     neighbours swapped; two letters for words of seven or more): close enough that
     counting "yauns" would be wrong, far enough that "rounds" is not read as "pounds".
+    A word of three letters is a slip only as two neighbours swapped ('bsp', 'ppt' for
+    'ptp'): one letter changed in a word that short is another word ('pcs', 'bus').
     """
-    if len(word) < 4 or is_known_unit_word(word) or magnitude(word) is not None:
+    if is_known_unit_word(word) or magnitude(word) is not None:
+        return None
+    if len(word) == 3:
+        return _SWAPPED.get(word)
+    if len(word) < 4:
         return None
     best: tuple[int, bool, str] | None = None
     for w in SPELLED_UNITS:
@@ -160,6 +171,16 @@ def misspelt_unit(word: str) -> str | None:
         if d <= (2 if len(w) >= 7 else 1) and (best is None or rank < best):
             best = rank
     return best[2] if best else None
+
+
+#: the short unit words with two neighbouring letters swapped -> the word
+_SWAPPED = {
+    w[:i] + w[i + 1] + w[i] + w[i + 2 :]: w
+    for w in sorted((*BASIS_POINT_WORDS, *POINT_WORDS, *PERCENT_WORDS, "yrs"))
+    if w.isascii() and w.islower() and len(w) == 3
+    for i in range(2)
+    if w[i] != w[i + 1]
+}
 
 
 def _distance(a: str, b: str) -> int:

@@ -36,6 +36,21 @@ class Options:
     quiet: bool = False
     color: bool = False
     width: int | None = None
+    #: why the uncovered figures that do not fail the run are counted, not listed, in the
+    #: reports a person reads (rich, concise): "-q", "--only"; None lists them
+    unlisted: str | None = None
+
+
+def uncovered_shown(d: Any, options: Options) -> bool:
+    """Whether a report a person reads lists a draft's uncovered figures one by one: yes
+    when they fail the run (--require-coverage), else unless -q or --only asked for less."""
+    return bool(d.required) or options.unlisted is None
+
+
+def unlisted_text(d: Any, options: Options) -> str:
+    """'2 uncovered figures, not listed (-q): --require-coverage makes them fail'."""
+    n = len(d.uncovered)
+    return f"{n} uncovered figure{'s' if n != 1 else ''}, not listed ({options.unlisted}): --require-coverage makes them fail"
 
 
 def renderer(name: str) -> Callable[[Report, Options], str]:

@@ -13,7 +13,9 @@ from factcheck.reporters import (
     summary_text,
     suppressed_note,
     suppression_text,
+    uncovered_shown,
     uncovered_status,
+    unlisted_text,
 )
 from factcheck.reporters.escape import for_log_line
 
@@ -40,7 +42,9 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
             yield f"{r.where}: {r.status.value} {r.claim.id}: {_one_line(r.message)}{suppressed_note(r)}{inferred_note(r)}"
             for h in r.hints:
                 yield f"{r.where}: hint {r.claim.id}: {_one_line(h.message)}"
-        if f.draft is not None:
+        if f.draft is not None and f.draft.uncovered and not uncovered_shown(f.draft, options):
+            yield f"{f.draft.path}: {unlisted_text(f.draft, options)}"
+        elif f.draft is not None:
             status = uncovered_status(f.draft.required)
             shown, more = listed(f.draft.uncovered)
             for u in shown:

@@ -27,7 +27,6 @@ from factcheck.reporters.escape import for_json
 from factcheck.reporters.findings import RULES, Finding, Rule, findings, repo_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-PROJECT_URL = "https://github.com/factcheck-dev/factcheck"
 FINGERPRINT_KEY = "factcheck/v1"
 
 
@@ -69,7 +68,7 @@ def render(report: Report, options: Options) -> str:
                         "name": "factcheck",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": PROJECT_URL,
+                        **_home(),
                         "rules": [rule(r) for r in RULES.values()],
                     }
                 },
@@ -79,6 +78,15 @@ def render(report: Report, options: Options) -> str:
         ],
     }
     return for_json(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
+
+
+def _home() -> dict[str, str]:
+    """The tool's home page, only when the installed metadata names one (factcheck.about):
+    SARIF's ``informationUri`` is optional, and an address that leads nowhere is worse than none."""
+    from factcheck.about import project_url
+
+    home = project_url("homepage", "home", "repository", "source")
+    return {"informationUri": home} if home else {}
 
 
 def rule(r: Rule) -> dict[str, Any]:

@@ -24,7 +24,9 @@ from factcheck.reporters import (  # noqa: F401 (difference_text, percent_text: 
     percent_text,
     summary_text,
     suppression_text,
+    uncovered_shown,
     uncovered_status,
+    unlisted_text,
 )
 from factcheck.reporters.escape import for_terminal, for_terminal_line, visible
 
@@ -66,21 +68,44 @@ def plain_pass(r: Result) -> bool:
     return r.status is Status.PASS and r.basis in (Basis.EXACT, Basis.PRECISION)
 
 
-def column_widths(rows: list[Result], width: int) -> list[int]:
-    """Widths that fit the terminal: ids whole where possible, values sharing the rest."""
+#: the narrowest a value column (stated, computed) gets in the table before the claims are listed instead
+MIN_VALUE_WIDTH = 8
+
+
+def column_widths(rows: list[Result], width: int) -> list[int] | None:
+    """Widths that fit the terminal with every claim id whole (an id broken mid-word,
+    'capex-vs-prof' / 'it', cannot be searched for), the values sharing the rest; None
+    when the ids and the values do not fit side by side (then each claim takes two lines)."""
     stated = max([len(r.stated.text) if r.stated else 0 for r in rows] + [6])
     computed = max([len(r.computed.text) if r.computed else 0 for r in rows] + [8])
     diff = max([len(difference_text(r)) for r in rows] + [4])
     status = max(len(result_status(r)) for r in rows)
     ident = max(len(r.claim.id) for r in rows)
     pads = 4 * 2  # Rich puts one space each side between columns
-    room = max(width - pads - status - diff, 36)
-    ident = min(ident, max(12, room - 20))
-    rest = room - ident
+    rest = width - pads - status - diff - ident
+    if rest < 2 * MIN_VALUE_WIDTH:
+        return None
     if stated + computed > rest:
-        share = max(rest * stated // (stated + computed), 8)
-        stated, computed = share, max(rest - share, 8)
+        share = max(rest * stated // (stated + computed), MIN_VALUE_WIDTH)
+        stated, computed = share, max(rest - share, MIN_VALUE_WIDTH)
     return [ident, status, stated, computed, diff]
+
+
+def _stacked(out: Console, rows: list[Result]) -> None:
+    """Each claim on two lines, for a terminal too narrow for the table: its status and
+    its whole id, then the values, wrapped between words."""
+    for r in rows:
+        out.print(result_status(r) + Text("  ") + Text(_line(r.claim.id), style="bold"), no_wrap=True, overflow="ignore", crop=False)
+        values = []
+        stated = r.stated.text if r.stated else (r.claim.stated.text if r.claim.stated else "")
+        if stated:
+            values.append(f"stated {_t(stated)}")
+        if r.computed:
+            values.append(f"computed {_t(r.computed.text)}")
+        if difference_text(r):
+            values.append(f"diff {_t(difference_text(r))}")
+        if values:
+            out.print(Padding(Text("  ".join(values)), (0, 0, 0, 4)))
 
 
 def render(report: Report, options: Options) -> str:
@@ -105,28 +130,10 @@ def render(report: Report, options: Options) -> str:
         for p in f.document.problems:
             out.print(Text.assemble((f"{SYMBOLS[Status.ERROR]} ", "bold magenta"), f"{_line(str(p.span))}: ", (_t(p.message), ""), (f" [{p.code}]", "dim")))
         rows = [r for r in f.results if not (options.quiet and (r.status is Status.PASS or r.suppressed))]
-        if not rows:
-            if f.draft is not None:
-                out.print(draft_lines(f.draft))
-            continue
-        table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", expand=False)
-        widths = column_widths(rows, options.width or 80)
-        table.add_column("claim", overflow="fold", width=widths[0])
-        table.add_column("status", no_wrap=True, width=widths[1])
-        table.add_column("stated", overflow="fold", width=widths[2])
-        table.add_column("computed", overflow="fold", width=widths[3])
-        table.add_column("diff", justify="right", overflow="fold", width=widths[4])
-        for r in rows:
-            table.add_row(
-                _line(r.claim.id),
-                result_status(r),
-                _t(r.stated.text if r.stated else (r.claim.stated.text if r.claim.stated else "")),
-                _t(r.computed.text if r.computed else ""),
-                _t(difference_text(r)),
-            )
-        out.print(table)
+        if rows:
+            _claims(out, rows, options)
         if f.draft is not None:
-            out.print(draft_lines(f.draft))
+            out.print(draft_lines(f.draft, options))
 
     details = [r for r in report.results if not plain_pass(r) and not (options.quiet and (r.status is Status.PASS or r.suppressed))]
     if details:
@@ -145,6 +152,29 @@ def render(report: Report, options: Options) -> str:
     out.print()
     out.print(Text(summary_text(report), style="bold"))
     return _net(strip_trailing(buf.getvalue()), options.color)
+
+
+def _claims(out: Console, rows: list[Result], options: Options) -> None:
+    """A file's claims: a table, or two lines a claim when the ids and values do not fit side by side."""
+    widths = column_widths(rows, options.width or 80)
+    if widths is None:
+        _stacked(out, rows)
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", expand=False)
+    table.add_column("claim", no_wrap=True, width=widths[0])
+    table.add_column("status", no_wrap=True, width=widths[1])
+    table.add_column("stated", overflow="fold", width=widths[2])
+    table.add_column("computed", overflow="fold", width=widths[3])
+    table.add_column("diff", justify="right", overflow="fold", width=widths[4])
+    for r in rows:
+        table.add_row(
+            _line(r.claim.id),
+            result_status(r),
+            _t(r.stated.text if r.stated else (r.claim.stated.text if r.claim.stated else "")),
+            _t(r.computed.text if r.computed else ""),
+            _t(difference_text(r)),
+        )
+    out.print(table)
 
 
 def _t(text: str) -> str:
@@ -186,13 +216,17 @@ def strip_trailing(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
-def draft_lines(d) -> Group:  # type: ignore[no-untyped-def]
-    """The draft under a file's table: claims located, coverage, each uncovered figure."""
+def draft_lines(d, options: Options) -> Group:  # type: ignore[no-untyped-def]
+    """The draft under a file's table: claims located, coverage, each uncovered figure
+    (counted, not listed, under -q and --only unless they fail the run)."""
     head = Text(f"draft {_line(d.path)}: ", style="bold")
     head.append(f"{d.located} of {d.claims} claims located; {d.covered} figures covered, ")
     head.append(f"{len(d.uncovered)} uncovered", style="bold red" if d.required and d.uncovered else "")
     head.append(f", {d.ignored} ignored ({d.share:.0%})")
     lines = [Text(), head]
+    if d.uncovered and not uncovered_shown(d, options):
+        lines.append(Text(f"  {unlisted_text(d, options)}", style="dim"))
+        return Group(*lines)
     status = uncovered_status(d.required)
     style = "bold red" if d.required else "yellow"
     shown, more = listed(d.uncovered)

@@ -51,7 +51,10 @@ def verdict(f: DraftFigure, results: dict[str, Result], required: bool) -> tuple
         worst = min(agreeing, key=lambda x: (WORST_FIRST.index(x[1]), x[0].suppressed is not None))
         why = "a figure the claim's computation uses"
         if worst[1] is not worst[0].status:
-            why += f" (its computation: {worst[1].value}; the claim fails on another figure of the draft)"
+            why += (
+                f" (as the claims file has it: {worst[1].value}; the claim is {worst[0].status.value} on another figure: "
+                "its stated value, or a figure of the draft that contradicts it)"
+            )
         behind = [worst[0]] + [r for r, _ in agreeing if r is not worst[0]]
         return worst[1].value, behind, why
     if holding:

@@ -30,7 +30,9 @@ from factcheck.reporters.html.shell import CSP, CSS, JS, e
 
 @dataclass
 class _Problem:
-    order: tuple[int, int, int]
+    #: (file, line, column, tie): the article's order; a file's own problems first, and
+    #: a claim with no place in the draft (no `says`) last
+    order: tuple[int, int, int, int]
     verdict: str
     html: str
 
@@ -63,7 +65,7 @@ def _file(fi: int, fr: FileReport, problems: list[_Problem]) -> str:
             f'<section class="card v-error"><h4><span class="badge">{SYMBOLS[Status.ERROR]} invalid</span>'
             f' <span class="where">{e(p.span)}</span></h4><p>{e(p.message)} <span class="muted">[{e(p.code)}]</span></p></section>'
         )
-        problems.append(_Problem((fi, -1, 0), Status.ERROR.value, f'<a href="#file{fi}" class="v-error">{SYMBOLS[Status.ERROR]} invalid: {e(p.span)}: {e(p.message)}</a>'))
+        problems.append(_Problem((fi, -1, 0, 0), Status.ERROR.value, f'<a href="#file{fi}" class="v-error">{SYMBOLS[Status.ERROR]} invalid: {e(p.span)}: {e(p.message)}</a>'))
 
     marks: list[Marked] = []
     placed: set[str] = set()
@@ -81,19 +83,22 @@ def _file(fi: int, fr: FileReport, problems: list[_Problem]) -> str:
                 for c in (*m.figure.contradicts, *(c for c, _ in m.figure.agrees), *m.figure.claims):
                     first_figure.setdefault(c, m.key)
     contradicting = {c: m.key for m in marks if m.key in placed for c in m.figure.contradicts}
-    order = {m.key: k for k, m in enumerate(marks)}
+    at = {m.key: (m.figure.span.line, m.figure.span.col) for m in marks}
 
     out.append(f'<h3 class="section">Claims ({len(fr.results)})</h3>' if d is not None else "")
     for i, r in enumerate(fr.results):
         key = contradicting.get(r.claim.id) or first_figure.get(r.claim.id)
         out.append(card(r, cards[i], key))
         if r.status in PROBLEMS:
-            pos = order.get(key, 10**9) if key else 10**9
+            # where the claim stands in the article: its figure, else its passage (or the
+            # closest passage of a stale one), else after everything
+            near = r.anchor.span if r.anchor is not None and r.anchor.span is not None else None
+            pos = at[key] if key else (near.line, near.col) if near else (10**9, 0)
             target = key or cards[i]
             goto = f' data-goto="{key}"' if key else ""
             note = " (suppressed)" if r.suppressed else ""
             problems.append(_Problem(
-                (fi, pos, i), r.status.value,
+                (fi, *pos, i), r.status.value,
                 f'<a href="#{target}"{goto} class="v-{r.status.value}"><span class="badge">{SYMBOLS[r.status]} {r.status.value}</span>'
                 f" <code>{e(r.claim.id)}</code>{note}<br>{e(_short(r.message))}</a>",
             ))
@@ -108,7 +113,7 @@ def _file(fi: int, fr: FileReport, problems: list[_Problem]) -> str:
             if id(m) in ids:
                 out.append(uncovered_card(m, m.cards[0], d.required if d else False))
                 problems.append(_Problem(
-                    (fi, k, -1), m.verdict,
+                    (fi, m.figure.span.line, m.figure.span.col, -1), m.verdict,
                     f'<a href="#{m.key}" data-goto="{m.key}" class="v-{m.verdict}"><span class="badge">{VERDICT_SYMBOLS[m.verdict]} {UNCOVERED}</span>'
                     f" {e(m.figure.text)}<br><span class=\"muted\">{e(m.figure.span)}</span></a>",
                 ))
