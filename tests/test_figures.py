@@ -293,7 +293,6 @@ def test_init_draft_never_writes_a_day_without_its_year_as_a_number(runner, tmp_
 # fail until it does (strict: a reader that does it makes the test pass, and the marker
 # must then go).
 
-READER = "factcheck/prose/ (the number reader, rebuilt apart): "
 
 
 def uncovered(runner, tmp_path, text: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -303,21 +302,21 @@ def uncovered(runner, tmp_path, text: str) -> list[str]:  # type: ignore[no-unty
     return [u["text"] for u in f["draft"]["uncovered"]]
 
 
-@pytest.mark.xfail(strict=True, reason=READER + "'Fourth' naming a quarter or starting a list is read as the figure 4")
+
 @pytest.mark.parametrize("text", ["Fourth-quarter sales rose.\n", "In the fourth quarter sales were flat.\n",
                                   "Its Fourth Quarter report is late.\n", "Fourth, the board approved a buyback.\n"])
 def test_fourth_naming_a_quarter_or_a_point_is_no_figure(runner, tmp_path, text):
     assert uncovered(runner, tmp_path, text) == []
 
 
-@pytest.mark.xfail(strict=True, reason=READER + "'a quarter' as a period ('$2 billion a quarter', 'over a quarter') is read as the fraction 1/4")
+
 @pytest.mark.parametrize("text, figures", [("It spends about $2 billion a quarter.\n", ["$2 billion a quarter"]),
                                            ("Orders rose 12% over a quarter.\n", ["12%"])])
 def test_a_quarter_as_a_period_is_no_fraction(runner, tmp_path, text, figures):
     assert uncovered(runner, tmp_path, text) == figures
 
 
-@pytest.mark.xfail(strict=True, reason=READER + "X元/股 in a draft is read as CNY, not CNY/share (每股X元 is read as CNY/share)")
+
 def test_yuan_per_gu_in_a_draft_is_per_share(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "d.md").write_text("股价收于1,500元/股。\n", encoding="utf-8")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fractions import Fraction
 
 from factcheck import quantity as q
@@ -95,7 +97,15 @@ class Dates(Scan):
             return None
         if self.prev_word(i) in ("a", "one") or self.t[w[1] : w[1] + 1] == "s":
             return None  # 'a third' is a fraction; 'thirds' too: both handled as numbers
+        if _PERIOD_AFTER.match(self.t, w[1]) or self.t[w[1] : w[1] + 1] == "," and _AT_START.search(self.t, 0, i):
+            return None  # 'the fourth quarter', 'Fourth-quarter sales', 'third-half': a period; 'Fourth, the board': a list
         return self.mention(i, w[1], "ordinal", value=q.exact(Fraction(value)))
+
+
+#: what makes an ordinal word name a period, not a count of editions: 'fourth quarter', 'third-half'
+_PERIOD_AFTER = re.compile(r"[\s-](?:quarter|half|halves)\b", re.IGNORECASE)
+#: an ordinal word opening a sentence or a line ('Fourth, the board …')
+_AT_START = re.compile(r"(?:^|[\n.!?:;]\s*|^\s*[-*•]\s*)$")
 
 
 def _valid(y: int, m: int, d: int) -> bool:

@@ -85,6 +85,8 @@ class Numbers(Scan):
         if nxt is None:
             return None
         nw = nxt[0].lower()
+        if nw == "quarter" and not self.of_follows(nxt[1]) and self.prev_word(i) in _SPAN_WORDS:
+            return None  # 'over a quarter', 'within a quarter': a period; 'a quarter of sales', 'rose by a quarter': a fraction
         if nw in ("half",) or (nw in _FRACTIONS and self.fraction_follows(nxt[1])):
             return _Core(i, nxt[1], None, Fraction(1, _FRACTIONS[nw]), words=True)
         if nw in ("hundred", "thousand", "million", "billion", "trillion"):
@@ -176,6 +178,11 @@ class Numbers(Scan):
             return _Core(i, fw[1], None, Fraction(total, _FRACTIONS[f]), words=True)
         return None
 
+    def of_follows(self, j: int) -> bool:
+        k = self.space(j)
+        w = self.word_at(k) if k < len(self.t) else None
+        return bool(w and w[0].lower() == "of")
+
     def fraction_follows(self, j: int) -> bool:
         """After 'a third': 'of', punctuation or the end make it a fraction."""
         k = self.space(j)
@@ -198,6 +205,10 @@ class Numbers(Scan):
 
 #: the decimals of a number in Chinese numerals: 點九, 点二五 (digit by digit)
 _CN_DECIMALS = re.compile(r"[点點]([零〇○一二三四五六七八九]{1,6})")
+
+
+#: the words before 'a quarter' that make it a span of time
+_SPAN_WORDS = frozenset({"over", "in", "within", "during", "for", "per", "each", "every", "than"})
 
 
 def _cn_number(s: str) -> int | None:

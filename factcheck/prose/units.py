@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fractions import Fraction
 
 from factcheck import quantity as q
@@ -45,6 +47,12 @@ _POWER_UNITS = frozenset({"kW", "KW", "MW", "GW", "TW", "kWh", "KWh", "MWh", "GW
 _VIDEO = frozenset({" 360", " 480", " 720", "1080", "1440", "2160", "4320"})
 
 
+#: a price per one of a thing in Chinese: 元/股, 元/吨, 美元/桶
+_PER_CJK = re.compile(r"/(股|吨|桶|辆|台|人|户|件|张|盎司)")
+_PER_CJK_THING = {"股": "share", "吨": "tonne", "桶": "barrel", "辆": "vehicle", "台": "unit", "人": "person",
+                  "户": "household", "件": "item", "张": "sheet", "盎司": "ounce"}
+
+
 class Units(Scan):
     """The reader's units after a number, and the amount they make with it."""
 
@@ -65,6 +73,10 @@ class Units(Scan):
             value = q.with_unit(value, u)
         if found is None and core.weak and mag is None:
             return None
+        per = _PER_CJK.match(self.t, end) if q.has_currency(value.unit) and "/" not in q.unit_text(value.unit) else None
+        if per is not None:  # 1,500元/股, 3000元/吨, 80美元/桶: a price per one of a thing
+            value, end = q.with_unit(value, value.unit / q.count_unit(_PER_CJK_THING[per.group(1)])), per.end()
+            return self.mention(start, end, "number", value=value)
         if _currency_alone(value.unit):
             value = self.per_share_before(start, value)
             if len(value.unit.exponents) > 1:
