@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from fractions import Fraction
 from pathlib import Path
 
 from factcheck import quantity as q

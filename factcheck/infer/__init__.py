@@ -128,7 +128,7 @@ def rules_text() -> str:
     out += ["Approximation words (before the stated figure):"]
     for key, compare in (("about", "≈ with tolerance 5%"), ("over", ">"), ("at_least", ">="), ("nearly", "<="),
                          ("under", "<")):
-        words = [w for lang in ("en", "zh") for w in cues(lang).table[key]["words"]]  # type: ignore[index]
+        words = [w for lang in ("en", "zh") for w in cues(lang).table[key]["words"]]
         out += _wrap(f"  {compare}: {', '.join(str(w) for w in words)}")
     out += ["  a bare figure: its precision only", ""]
     return "\n".join(out)

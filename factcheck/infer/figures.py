@@ -49,9 +49,7 @@ def noise(m: Mention, text: str) -> bool:
         return True  # 4月 is April, not a count; 3季度, 10时
     if after == "年" and m.text.isdigit():
         return True  # 3年 read as a count of years stays a word here (elapsed reads years itself)
-    if m.text.endswith("年") and text[m.end : m.end + 1] in ("前", "以"):
-        return True
-    return False
+    return m.text.endswith("年") and text[m.end : m.end + 1] in ("前", "以")
 
 
 def negated(v: q.Value) -> q.Value:

@@ -22,6 +22,7 @@ import re
 from typing import NamedTuple
 
 from factcheck import quantity as q
+from factcheck.expr.tree import Node
 from factcheck.infer import tree as t
 from factcheck.infer.lang import cues, lang_of, tokens
 from factcheck.infer.reading import Fig, Reading
@@ -56,6 +57,16 @@ _OTHER_BASIS = re.compile(r"like[- ]for[- ]like|lfl|constant (?:currenc|rate|exc
 _PER_ROW = re.compile(r"per (?:common |diluted |basic |ordinary )?share|earnings per|\beps\b|dividend|每股|per unit",
                       re.IGNORECASE)
 _LESS = re.compile(r"^\s*(?:less|minus|deduct)\b|^\s*减[:：]?", re.IGNORECASE)
+
+
+def _val(cell: Cell) -> q.Value:
+    """A cell's value, where the reading has made sure it has one."""
+    assert cell.value is not None
+    return cell.value
+
+
+def _is(cell: Cell, point: int) -> bool:
+    return cell.value is not None and cell.value.point == point
 
 
 class Cell(NamedTuple):
@@ -115,7 +126,7 @@ def named_cells(r: Reading, section: int) -> list[Fig]:
     one, as a figure whose measure is the row's label and whose value carries the scale
     the table states ('$ millions', （亿元）, 'Revenue ($B)'). A share in the text whose
     whole is a table's row ('占营业收入的71.15%' under a table of 营业收入) takes it."""
-    cache = getattr(r, "_named_cells", None)
+    cache: dict[int, list[Fig]] | None = getattr(r, "_named_cells", None)
     if cache is None:
         cache = {}
         for k, table in enumerate(_tables(r)):
@@ -215,10 +226,11 @@ def _table(r: Reading, cells: list[tuple[int, int, int, int]]) -> Table | None:
     while heads < len(rows) - 1 and _header_like(rows[heads]):
         heads += 1
     columns = [_column(r, rows, heads, c) for c in range(width)]
-    blocks, label = [], ""
-    for k, row in enumerate(rows):
-        if k >= heads and all(c.kind in ("empty", "text") for c in row[1:]) and row[0].text.strip():
-            label = row[0].text.strip()
+    blocks: list[str] = []
+    label = ""
+    for k, cells_of in enumerate(rows):
+        if k >= heads and all(c.kind in ("empty", "text") for c in cells_of[1:]) and cells_of[0].text.strip():
+            label = cells_of[0].text.strip()
         blocks.append(label)
     return Table(rows, heads, columns, [row[0].start for row in rows], blocks)
 
@@ -434,6 +446,8 @@ def _row_change(r: Reading, table: Table, row: list[Cell], kind: str, ck: Cell, 
         stated_pct = False  # 'Estimated change | 445' beside 4,350 and 4,805: an amount, not 445%
     if _percent_row(row[0].text) and cn.kind == "amt" and ck.kind != "pct":
         return _points_row(r, row, ck, cn, cb, told)  # 'Gross margin (%) | 73.2 | 72.2 | 1.0': points
+    check: Node
+    rev: Node
     if ck.kind == "pts" or kind == "change_pts":
         if cn.kind != "pct":
             return None
@@ -516,17 +530,16 @@ def _share_columns(r: Reading, table: Table) -> list[Relation]:
     for k, col in enumerate(cols):
         if col.kind != "share" or k == 0 or cols[k - 1].kind != "level":
             continue
-        whole = next((row for row in body if k < len(row) and row[k].value is not None and row[k].kind == "pct"
-                      and row[k].value.point == 100), None)
+        whole = next((row for row in body if k < len(row) and row[k].kind == "pct" and _is(row[k], 100)), None)
         if whole is None:
             out += _shares_of_named(r, table, k)  # '% of net sales' with net sales in the text: of that figure
             continue
         if whole[k - 1].value is None:
             continue
-        total = whole[k - 1].value
+        total = _val(whole[k - 1])
         if total.point <= 0:
             continue
-        parts = [row[k - 1].value for row in body if row is not whole and k < len(row) and row[k].kind == "pct"
+        parts = [_val(row[k - 1]) for row in body if row is not whole and k < len(row) and row[k].kind == "pct"
                  and row[k - 1].kind == "amt" and row[k - 1].value is not None]
         #: the whole as its parts add up, when the whole row is their total (a misprinted total)
         summed = t.call("sum", *(t.num(v) for v in parts)) if len(parts) > 1 and _is_total(
@@ -535,10 +548,10 @@ def _share_columns(r: Reading, table: Table) -> list[Relation]:
             if row is whole or k >= len(row) or row[k].kind != "pct" or row[k - 1].kind != "amt" or row[k - 1].value is None:
                 continue
             at = _mention(row[k], r.text)
-            check = t.call("share", t.num(row[k - 1].value), t.num(total))
-            alts = () if summed is None else (Alt(t.call("share", t.num(row[k - 1].value), summed), t.num(row[k].value),
+            check = t.call("share", t.num(_val(row[k - 1])), t.num(total))
+            alts = () if summed is None else (Alt(t.call("share", t.num(_val(row[k - 1])), summed), t.num(_val(row[k])),
                                                   "binding"),)
-            out.append(Relation("share", "table-share", check, t.num(row[k].value), "≈", None,
+            out.append(Relation("share", "table-share", check, t.num(_val(row[k])), "≈", None,
                                 (_mention(row[k - 1], r.text), _mention(whole[k - 1], r.text), at), at,
                                 row[0].start, row[-1].end, alts, True))
     return out
@@ -549,11 +562,11 @@ def _shares_of_named(r: Reading, table: Table, k: int) -> list[Relation]:
     row of the table is that whole: each row's amount (at the table's scale) over the figure
     of that name and of the column's year in the table or the text of the section."""
     cols = table.columns
-    name = _whole_named(cols[k].head)
-    if not name or cols[k - 1].year is None:
+    name, year = _whole_named(cols[k].head), cols[k - 1].year
+    if not name or year is None:
         return []
     section = r.table_sections[_table_index(r, table)]
-    whole = _figure_of(r, section, name, cols[k - 1].year)
+    whole = _figure_of(r, section, name, year)
     if whole is None:
         return []
     caption = r.text[max(0, table.lines[0] - 160) : table.lines[0]]
@@ -686,7 +699,8 @@ def _foot(r: Reading, table: Table, block: list[list[Cell]], row: list[Cell], c:
     col = table.columns[c] if c < len(table.columns) else None
     if col is None or col.kind not in ("level", "share") or row[c].value is None or row[c].kind not in ("amt", "pct"):
         return None
-    hundred = row[c].value.point == 100
+    total = _val(row[c])
+    hundred = total.point == 100
     shares = col.kind == "share"  # shares of one whole: the total's share is the sum of the rows' ('% of net sales')
     if row[c].kind == "pct" and not hundred and not shares or _per_unit(col.head) and not (
             (hundred or shares) and _percent_head(col.head)):
@@ -697,18 +711,17 @@ def _foot(r: Reading, table: Table, block: list[list[Cell]], row: list[Cell], c:
             continue
         if b[c].value is None or b[c].kind != row[c].kind:
             return None
-        v = b[c].value
+        v = _val(b[c])
         parts.append(q.neg(v) if _LESS.match(b[0].text) and v.point > 0 else v)
     if len(parts) < 2:
         return None
-    total = row[c].value
     if total.point > 0 and all(v.point >= 0 for v in parts) and max(v.point for v in parts) > total.point:
         return None  # a part larger than the whole: the row is no total of these (a mean, a rate)
     check = t.call("sum", *(t.num(v) for v in parts))
     at = _mention(row[c], r.text)
-    alts = tuple(Alt(t.call("sum", *(t.num(v) for v in parts[j:])), t.num(row[c].value), "convention")
+    alts = tuple(Alt(t.call("sum", *(t.num(v) for v in parts[j:])), t.num(total), "convention")
                  for j in range(1, len(parts) - 1))
-    return Relation("total", "table-total", check, t.num(row[c].value), "≈", None, (at,), at, row[0].start, row[-1].end,
+    return Relation("total", "table-total", check, t.num(total), "≈", None, (at,), at, row[0].start, row[-1].end,
                     alts, clean)
 
 
@@ -746,7 +759,7 @@ def _quarter_sums(r: Reading, table: Table) -> list[Relation]:
             if len(cells) != 4 or any(x.kind != "amt" or x.value is None for x in cells):
                 continue
             at = _mention(row[k], r.text)
-            check = t.call("sum", *(t.num(x.value) for x in cells if x.value is not None))
-            out.append(Relation("total", "table-quarters", check, t.num(row[k].value), "≈", None, (at,), at,
+            check = t.call("sum", *(t.num(_val(x)) for x in cells))
+            out.append(Relation("total", "table-quarters", check, t.num(_val(row[k])), "≈", None, (at,), at,
                                 row[0].start, row[-1].end, (), True))
     return out

@@ -65,6 +65,7 @@ def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relat
     if values is None:
         return None
     va, vb = values
+    check: t.Node
     if ident.op == "/":
         if vb.point == 0:
             return None

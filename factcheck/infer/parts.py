@@ -25,6 +25,7 @@ passes.
 
 from __future__ import annotations
 
+import itertools
 import re
 from fractions import Fraction
 from typing import NamedTuple
@@ -518,7 +519,7 @@ def _parts_for(r: Reading, s: Sentence, run: list[Fig], found: list[Found]) -> t
     before = [f for f in s.figs if f.i < run[0].i]
     listed = before[-n:]
     if len(listed) == n and all(f.kind == "amt" and f.role in ("level", "new") for f in listed) \
-            and all(b.i == a.i + 1 for a, b in zip(listed, listed[1:], strict=False)):
+            and all(b.i == a.i + 1 for a, b in itertools.pairwise(listed)):
         wholes = _whole_named(r, s, run[0], listed[0]) or _frame_whole(r, s, listed[0])
         return listed, wholes, len(wholes) == 1
     earlier = [f for f in found if f.parts and f.parts[-1].start < run[0].start and len(f.parts) == n]
@@ -588,7 +589,7 @@ def _percent_sum(s: Sentence, run: list[Fig], found: list[Found]) -> Relation | 
     if not any(f.role == "share" for f in run) and (rest is None or rest != len(run) - 1):
         return None  # rates of a list (tariffs of 17.0%, 19.3% …, 其他合作公司21.3%, 其他…36.3%): a rest is the last part
     values = [v for f in parts for v in [f.value] * _each_of(f)]
-    total_value = sum(v.point for v in values)
+    total_value = sum((v.point for v in values), Fraction(0))
     if total_value > 150:
         return None
     if total is None and abs(total_value - 100) > 20:

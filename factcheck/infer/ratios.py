@@ -24,7 +24,7 @@ from fractions import Fraction
 from factcheck import quantity as q
 from factcheck.infer import tree as t
 from factcheck.infer.reading import Fig, Reading, Sentence, same_measure
-from factcheck.infer.relate import APPROX, Relation, compatible, comparison, pair_values
+from factcheck.infer.relate import APPROX, Relation, comparison, compatible, pair_values
 from factcheck.prose import Mention
 
 

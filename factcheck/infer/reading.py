@@ -248,7 +248,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _read_sentence(r: Reading, s: Sentence) -> None:
     text = r.text
-    figs = []
+    figs: list[Fig] = []
     for m in s.all:
         if fx.noise(m, text) or fx.index_name(m, text) or m.value is not None and q.is_time(m.value.unit):
             continue  # words to the relations: '4月', 'CSI 300', 'three years after', 近一年
@@ -346,48 +346,78 @@ def _direction(hits: list[Hit]) -> int:
 
 
 def _role(f: Fig, figs: list[Fig]) -> None:
-    """The role the words right next to the figure give it."""
+    """The role the words right next to the figure give it: first what settles it alone
+    (a span of time, a figure compared with, a ratio, a base after a comparative), then
+    the cue before it, then what the words around it add."""
+    _approximation(f)
+    if _settled(f, figs):
+        return
+    lead = _first(f.lead, LEAD_ROLES)
+    if lead is not None and lead.key == "level" and f.kind == "pct":
+        lead = _beyond_level(f) or lead  # 营收占比达到58%, margin was 26.4%: the share cue behind the verb
+    if lead is not None:
+        _led(f, lead, figs)
+    _around(f, figs, lead, _own_tail(f))
+    if f.role in ("level", "new") and _prior_words(f):
+        f.period = "prior"
+    if f.role == "change":
+        f.years = _average_years(f)
+
+
+def _approximation(f: Fig) -> None:
     for h in f.lead:
         if h.key in ("about", "over", "at_least", "nearly", "under"):
             if not _in_a_word(f, h):
                 f.approx = h.key
-            break
+            return
         if h.key not in FILL:
-            break
+            return
+
+
+def _settled(f: Fig, figs: list[Fig]) -> bool:
+    """The roles the words settle alone: a span of time, a figure compared with, a share
+    said of the whole before it, a ratio, the base after a comparative."""
     if f.kind == "amt" and q.is_time(f.value.unit):
         f.role = "time"  # 'three years after', 近一年: a span of time, read by the elapsed rules
-        return
+        return True
     if re.search(r"\b(?:more|less|higher|lower|greater|bigger|smaller) than (?:the |its |their )$", f.before.lower()) \
             and not (f.i and figs[f.i - 1].kind == "pct" and not f.before.lower().lstrip().startswith(("more", "less"))):
         f.role = "other"  # 'more than the $0.87 trillion spent on defence': a figure compared with, not the subject's
-        return
+        return True
     if f.kind == "pct" and f.i and _share_of_whole_before(f, figs[f.i - 1]):
-        return
-    lead = _first(f.lead, LEAD_ROLES)
+        return True
     tail = _own_tail(f)
     if tail is not None and tail.key == "times" or re.search(r"(?:\btimes|-fold|倍)$|^(?:twice|thrice)$", f.m.text):
         f.role = "ratio"  # '1.4倍', 'three times': a ratio, never a change in amount
-        return
+        return True
     if f.i and _after_comparative(f, figs[f.i - 1]):
         f.role, f.period, f.explicit, f.link = "base", "prior", True, "from"
         f.owner = figs[f.i - 1]
-        return
-    if lead is not None and lead.key == "level" and f.kind == "pct":
-        lead = _beyond_level(f) or lead  # 营收占比达到58%, margin was 26.4%: the share cue behind the verb
-    if lead is not None:
-        f.cue, f.explicit, f.link = lead.phrase, True, lead.key
-        _lead_role(f, lead, figs)
-        if f.role == "alt" and f.kind == "pct" and f.i and _or_share(f, figs):
-            pass  # '3.62 million TEU of the 9.84 million, or 36.8%'
-        elif f.role == "share" and _MARGIN.search(lead.phrase.lower()):
-            f.whole = "revenue"  # a margin is of revenue: 'with a margin of 12.0%', 毛利率为34.6%
-        elif f.role == "share" and f.sent is not None and f.sent.lang == "zh":
-            f.whole = _whole_zh(f.before[: lead.start])
-    if (lead is None or lead.key == "level") and f.role == "level" and f.kind == "pct" and _opened_share(f):
+        return True
+    return False
+
+
+def _led(f: Fig, lead: Hit, figs: list[Fig]) -> None:
+    """The role the cue right before the figure gives it, and the whole a share cue names."""
+    f.cue, f.explicit, f.link = lead.phrase, True, lead.key
+    _lead_role(f, lead, figs)
+    if f.role == "alt" and f.kind == "pct" and f.i and _or_share(f, figs):
+        pass  # '3.62 million TEU of the 9.84 million, or 36.8%'
+    elif f.role == "share" and _MARGIN.search(lead.phrase.lower()):
+        f.whole = "revenue"  # a margin is of revenue: 'with a margin of 12.0%', 毛利率为34.6%
+    elif f.role == "share" and f.sent is not None and f.sent.lang == "zh":
+        f.whole = _whole_zh(f.before[: lead.start])
+
+
+def _around(f: Fig, figs: list[Fig], lead: Hit | None, tail: Hit | None) -> None:
+    """What the words around a figure add to its role: a share or a base opened before it,
+    a bracketed prior, the cue after it, a sign, a list of changes."""
+    bare = lead is None or lead.key == "level"
+    if bare and f.role == "level" and f.kind == "pct" and _opened_share(f):
         f.role, f.explicit, f.link = "share", True, "share"
     elif f.kind in ("pct", "pts", "amt") and _verb_by(f):
         pass
-    if (lead is None or lead.key == "level") and f.role == "level" and _opened_base(f):
+    if bare and f.role == "level" and _opened_base(f):
         f.role, f.period, f.explicit, f.link = "base", "prior", True, "from"
     if f.role == "level" and f.i and _bracketed_base(f, figs[f.i - 1]):
         f.role, f.period, f.explicit = "base", "prior", True
@@ -396,17 +426,18 @@ def _role(f: Fig, figs: list[Fig]) -> None:
         _tail_role(f, tail)
     elif tail is not None and tail.key == "of" and f.role == "share" and not f.whole:
         f.whole = _named_after(f, tail)  # "accounted for 27% of that total"
+    _listed(f, figs)
+
+
+def _listed(f: Fig, figs: list[Fig]) -> None:
+    """A change said by its sign alone ('4,512 (4,108) -10%'), or the next of a list of changes."""
     if f.role == "level" and f.kind == "pct" and f.lead == [] and f.m.text.lstrip()[:1] in "-−" and f.i:
         f.role, f.sign, f.explicit = "change", -1, True  # 'Revenue 4,512 (4,108) -10%'
     if f.role == "level" and f.i and _listed_after(f, figs[f.i - 1]):
         prev = figs[f.i - 1]
         f.role, f.sign, f.explicit, f.link = "change", prev.sign, True, prev.link  # 分别增长1.5%和4.5%, 'up 5% and 6%'
-    elif f.role == "level" and f.kind == "pct" and _second_change(f, figs):
-        pass
-    if f.role in ("level", "new") and _prior_words(f):
-        f.period = "prior"
-    if f.role == "change":
-        f.years = _average_years(f)
+    elif f.role == "level" and f.kind == "pct":
+        _second_change(f, figs)
 
 
 #: the comparative after a change that makes the next figure its base ('4.1% less than the £64.05',
@@ -675,7 +706,7 @@ def _named_after(f: Fig, of: Hit) -> str:
     """The whole a share names after 'of': 'of net revenues, compared with' -> 'net revenues'."""
     rest = f.after[of.end :]
     c = f.sent.cues if f.sent is not None else cues("en")
-    words = []
+    words: list[str] = []
     for t, a, z in tokens(rest):
         if not (t[0].isalpha() or t[0] in "'’-") or len(words) > 6:
             break

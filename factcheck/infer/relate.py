@@ -172,43 +172,39 @@ def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
         return _gap(r, s, c)
     if _listed(s, c):
         return []
-    levels = "pct" if c.kind in ("pct", "pts") else "amt"
-    if c.kind == "pct" and _percent_levels(st, c):
-        levels = "pct"
-    elif c.kind == "pct":
-        levels = "amt"
+    levels = "pct" if c.kind == "pts" or c.kind == "pct" and _percent_levels(st, c) else "amt"
+    news, bases = _sides(r, s, st, c, levels)
+    if not news:
+        return []
+    if not bases:
+        # the same change given as an amount right before it ('$4.1 million, or 1.2%', '9.3百万港元或8.5%')
+        delta = next((f for f in st.figs if f.i == c.i - 1 and f.role == "change" and f.kind == "amt"
+                      and c.kind == "pct" and (c.link == "or" or not c.before.strip(" ,，"))), None)
+        return _with_delta(s, c, news, delta) if delta is not None else []
+    certain = len(news) == 1 and len(bases) == 1 and (bases[0].owner is c or _one_change(st, c))
+    found = [rel for new in news for base in bases if (rel := _relation(s, c, base, new, certain)) is not None]
+    if not found:
+        return []
+    first = found[0]
+    others = tuple(Alt(x.check, x.stated, "binding") for x in found[1:])
+    return [first._replace(alts=first.alts + others)]
+
+
+def _sides(r: Reading, s: Sentence, st: Stmt, c: Fig, levels: str) -> tuple[list[Fig], list[Fig]]:
+    """The new figures and the bases a change may be between, the likeliest first: its
+    statement's, else the statement it refers back to, else a table's row of its measure."""
     news = _candidates(st, c, ("new",), levels) or _subject_levels(st, c, levels)
     bases = _candidates(st, c, ("base",), levels) or [
         f for f in _candidates(st, c, ("level",), levels) if f.period == "prior"]  # 上年底为611GW, 'last year's was'
     own = [b for b in bases if b.owner is c]
     bases = own if own or c.link == "than" else [b for b in bases if not _owned_by_other(b, c)]
-    # the same change given as an amount right before it ('$4.1 million, or 1.2%', '9.3百万港元或8.5%')
-    delta = next((f for f in st.figs if f.i == c.i - 1 and f.role == "change" and f.kind == "amt" and c.kind == "pct"
-                  and (c.link == "or" or not c.before.strip(" ,，"))), None)
     if not news or not bases:
         more_news, more_bases = _earlier(r, s, st, c, levels)
         news = news or more_news
         bases = bases or more_bases
     if not news and not bases and levels == "amt" and st.measure:
         news, bases = _table_pair(r, s, st)  # 'R&D spending increased by $3.7 billion, or 14%' over a table of R&D
-    if not news:
-        return []
-    if not bases and delta is not None:
-        return _with_delta(s, c, news, delta)
-    if not bases:
-        return []
-    certain = len(news) == 1 and len(bases) == 1 and (bases[0].owner is c or _one_change(st, c))
-    found = []
-    for new in news:
-        for base in bases:
-            rel = _relation(s, c, base, new, certain)
-            if rel is not None:
-                found.append(rel)
-    if not found:
-        return []
-    first = found[0]
-    others = tuple(Alt(x.check, x.stated, "binding") for x in found[1:])
-    return [first._replace(alts=first.alts + others)]
+    return news, bases
 
 
 def _respectively(s: Sentence) -> list[Relation]:
@@ -404,6 +400,7 @@ def _relation(s: Sentence, c: Fig, base: Fig, new: Fig, certain: bool) -> Relati
     sign = c.sign or value_sign(vb, vn)
     if sign == 0:
         return None
+    check: Node
     if c.kind == "pts":
         if base.kind != "pct":
             return None

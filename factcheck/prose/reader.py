@@ -30,7 +30,6 @@ from factcheck.prose.words import (
     _YEAR,
 )
 
-
 #: the digits of a later part of a Chinese number written in parts (23万1000, 1,617亿): whole numbers
 _PART_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,8}(?![\d.,])")
 #: a year in Chinese numerals, digit by digit: 一九九八, 二〇二五
@@ -247,6 +246,7 @@ class Reader(Dates, Numbers, Units):
             whole = self.cjk_compound(core.digits, mag, end)  # 23万1000人, 2兆1,617億3,600萬元
             if whole is not None:
                 core, mag, end = _Core(core.start, whole[2], whole[0]), whole[1], whole[2]
+        assert core.digits is not None  # an exact fraction is read above
         # a year: four digits, 1800 to 2099, nothing after it that makes it an amount
         if mag is None and currency is None and in_digits and not negative and self.is_year(core.digits, end):
             return self.mention(start, end, "year", value=q.exact(Fraction(int(core.digits))))

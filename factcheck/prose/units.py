@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from fractions import Fraction
 
 from factcheck import quantity as q
@@ -21,7 +20,6 @@ from factcheck.prose.words import (
     _MAG_WORDS,
     _NOT_COUNTS,
     _PER_SHARE_BEFORE,
-    _UNIT_OF_FIGURE,
     _PER_THING,
     _PER_TIME,
     _PLURAL_NOUNS,
@@ -29,6 +27,7 @@ from factcheck.prose.words import (
     _POINTS_AFTER,
     _SPACED_LETTERS,
     _TIME,
+    _UNIT_OF_FIGURE,
     _UNIT_WORD,
 )
 

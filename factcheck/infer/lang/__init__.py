@@ -19,7 +19,7 @@ character, a bracket, a comma). Chains of phrases are read outward from a figure
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 #: tokens: a word (letters, inner apostrophes, dots and hyphens), a number, or any one
 #: other character that is not a space
@@ -69,7 +69,7 @@ class Cues:
     """A language's phrases, as two tries of token sequences (one read backward from a
     figure, one forward), built once on first use."""
 
-    def __init__(self, table: dict[str, dict[str, object]]) -> None:
+    def __init__(self, table: dict[str, dict[str, Any]]) -> None:
         self.table = table
         self._back: dict[str, object] | None = None
         self._fwd: dict[str, object] | None = None
@@ -79,8 +79,8 @@ class Cues:
         self._partitions: list[tuple[str, ...]] | None = None
 
     def _build(self) -> None:
-        back: dict[str, object] = {}
-        fwd: dict[str, object] = {}
+        back: dict[str, Any] = {}
+        fwd: dict[str, Any] = {}
         for key, entry in self.table.items():
             if key in _NOT_PHRASES:
                 continue
@@ -95,8 +95,8 @@ class Cues:
                 for trie, order in ((back, reversed(seq)), (fwd, iter(seq))):
                     node = trie
                     for t in order:
-                        node = node.setdefault(t, {})  # type: ignore[assignment]
-                    node.setdefault("", set()).add(key)  # type: ignore[union-attr]
+                        node = node.setdefault(t, {})
+                    node.setdefault("", set()).add(key)
             self.words[key] = frozenset(seqs)
         self._back, self._fwd = back, fwd
 
@@ -113,7 +113,7 @@ class Cues:
             node, n, i = nxt, n + 1, i + step
             here = node.get("") if isinstance(node, dict) else None
             if here:
-                hit = set(here) if keys is None else {k for k in here if k in keys}  # type: ignore[attr-defined]
+                hit = set(here) if keys is None else {k for k in here if k in keys}
                 if hit:
                     best, found = n, hit
         return best, found
@@ -157,7 +157,7 @@ class Cues:
         toks = tokens(text)
         only = frozenset((key,))
         for i in range(len(toks)):
-            n, found = self._longest(self._fwd, toks, i, 1, only)  # type: ignore[arg-type]
+            n, _ = self._longest(self._fwd, toks, i, 1, only)  # type: ignore[arg-type]
             if n:
                 return Hit(key, text[toks[i][1] : toks[i + n - 1][2]], toks[i][1], toks[i + n - 1][2])
         return None
@@ -169,7 +169,7 @@ class Cues:
         """The identities a reader knows ('gross margin = gross profit / revenue')."""
         if self._identities is None:
             out = []
-            for line in self.table.get("identities", {}).get("words", []):  # type: ignore[union-attr]
+            for line in self.table.get("identities", {}).get("words", []):
                 name, _, rest = str(line).partition("=")
                 m = re.fullmatch(r"\s*(.+?)\s+([-+/])\s+(.+?)\s*", rest)
                 if m:
@@ -192,7 +192,7 @@ class Cues:
         """Lists of names that make up a whole together ('urban / rural', 第一产业 / 第二产业 / 第三产业)."""
         if self._partitions is None:
             self._partitions = [tuple(n.strip().lower() for n in str(line).split(" / "))
-                                for line in self.table.get("partitions", {}).get("words", [])]  # type: ignore[union-attr]
+                                for line in self.table.get("partitions", {}).get("words", [])]
         return self._partitions
 
 

@@ -7,7 +7,9 @@ every phrase in its sentence (tests/test_infer_lang.py). The Chinese table (``zh
 has the same keys.
 """
 
-CUES: dict[str, dict[str, object]] = {
+from typing import Any
+
+CUES: dict[str, dict[str, Any]] = {
     # ----------------------------------------------------------------- changes
     "rise": {
         "words": [

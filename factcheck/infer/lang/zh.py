@@ -5,7 +5,9 @@ traditional characters is folded to simplified before it is read (``prose/fold.p
 OpenCC), so 增長 is read as 增长. Phrases are matched character by character.
 """
 
-CUES: dict[str, dict[str, object]] = {
+from typing import Any
+
+CUES: dict[str, dict[str, Any]] = {
     # ----------------------------------------------------------------- changes
     "rise": {
         "words": [
