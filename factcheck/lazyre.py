@@ -16,9 +16,7 @@ class Lazy:
     ``needs``: words one of which every match holds (``cjk=True``: a Chinese or full-width
     character). A text with none of them is answered at once, with no regex run and, if
     none came before, none compiled: at every start, compiling the patterns a short
-    article would never match costs more than reading it. A test reads each pattern's
-    parse tree and checks that its ``needs`` are true of every match
-    (tests/test_infer_cues.py).
+    article would never match costs more than reading it.
 
     Once compiled, a plain pattern's ``match``, ``search`` and ``fullmatch`` are the
     compiled pattern's own (no call through this object at every figure)."""
@@ -64,6 +62,15 @@ class Lazy:
 
     def finditer(self, *a: Any) -> Any:
         return self._get().finditer(*a)
+
+    def sub(self, *a: Any) -> str:
+        return self._get().sub(*a)
+
+    def split(self, *a: Any) -> list[Any]:
+        return self._get().split(*a)
+
+    def findall(self, *a: Any) -> list[Any]:
+        return self._get().findall(*a)
 
     def _match_if(self, text: str, *a: Any) -> re.Match[str] | None:
         return self._get().match(text, *a) if self.may_match(text) else None

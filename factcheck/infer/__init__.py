@@ -19,6 +19,7 @@ from datetime import date
 
 from factcheck.draft import Draft
 from factcheck.infer.relate import Relation
+from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 
 __all__ = ["Relation", "draft_date", "infer"]
@@ -63,7 +64,7 @@ def _unique(found: list[Relation]) -> list[Relation]:
     return sorted(out, key=lambda r: (r.at.start if r.at else 0))
 
 
-_FRONT_DATE = re.compile(r"^(?:date|published|pubdate|publish_date)\s*:\s*['\"]?(\d{4})-(\d{2})-(\d{2})", re.MULTILINE)
+_FRONT_DATE = Lazy(r"^(?:date|published|pubdate|publish_date)\s*:\s*['\"]?(\d{4})-(\d{2})-(\d{2})", re.MULTILINE)
 
 
 def draft_date(draft: Draft) -> date | None:

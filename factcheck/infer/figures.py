@@ -13,6 +13,7 @@ import re
 from fractions import Fraction
 
 from factcheck import quantity as q
+from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 
 
@@ -33,9 +34,9 @@ def kind_of(m: Mention) -> str:
 
 
 #: 'one-year loan rate', 'a 10-year bond': a figure used as an adjective is a word here
-_ADJECTIVE = re.compile(r"^[\w.]+-(?:year|month|week|day|quarter|hour|minute)s?$")
+_ADJECTIVE = Lazy(r"^[\w.]+-(?:year|month|week|day|quarter|hour|minute)s?$")
 #: 一季度 (the first quarter) names a quarter; a bare Chinese numeral (一般, 一体) is a word
-_CJK_WORD = re.compile(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$")
+_CJK_WORD = Lazy(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$")
 
 
 def noise(m: Mention, text: str) -> bool:
@@ -70,7 +71,7 @@ def as_points(m: Mention) -> q.Value | None:
     return None if digits is None else q.with_unit(q.literal(digits), q.unit("pp"))
 
 
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_DIGITS = Lazy(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 
 
 def _digits(text: str) -> str | None:
@@ -103,8 +104,8 @@ def step(v: q.Value) -> Fraction:
 
 
 #: a number that names an index ('CSI 300', 'FTSE 100', 'S&P 500', 'Stoxx 600', 沪深300, 上证50)
-_INDEX_BEFORE = re.compile(r"(?:\b(?:[A-Z][A-Za-z&]*|S&P|Russell|Nikkei|Stoxx|Nasdaq|ASX|Hang Seng|Topix|Sensex|Nifty|DAX|CAC|IBEX|AEX|SMI|OMX|KOSPI|MSCI|FTSE|CSI)\s?|沪深|上证|深证|中证|科创|创业板|恒生|国企)$")
-_INDEX_AFTER = re.compile(r"^\s?(?:index|Index|指数|成分|ETF)")
+_INDEX_BEFORE = Lazy(r"(?:\b(?:[A-Z][A-Za-z&]*|S&P|Russell|Nikkei|Stoxx|Nasdaq|ASX|Hang Seng|Topix|Sensex|Nifty|DAX|CAC|IBEX|AEX|SMI|OMX|KOSPI|MSCI|FTSE|CSI)\s?|沪深|上证|深证|中证|科创|创业板|恒生|国企)$")
+_INDEX_AFTER = Lazy(r"^\s?(?:index|Index|指数|成分|ETF)")
 
 
 def index_name(m: Mention, text: str) -> bool:

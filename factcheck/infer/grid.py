@@ -27,10 +27,11 @@ from factcheck.infer import tree as t
 from factcheck.infer.lang import cues, lang_of, tokens
 from factcheck.infer.reading import Fig, Reading
 from factcheck.infer.relate import Alt, Relation
+from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 
 #: a table's cell as printed: a sign or bracket, a currency, the digits, a unit, footnote marks
-_CELL = re.compile(
+_CELL = Lazy(
     r"^\s*(?P<lead>[+\-−–]|\()?\s*(?P<cur>HK\$|US\$|A\$|AU\$|NZ\$|C\$|S\$|NT\$|Rs\.?|RMB|[$£€¥￥₹])?\s*"
     r"(?P<open>\()?\s*(?P<sign>[+\-−–])?\s*"
     r"(?P<num>\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -40,23 +41,23 @@ _CELL = re.compile(
     r"(?P<rest>.*)$"
 )
 #: a change cell's direction in words before its number: 'up 10%', 'down 9%', 增加, 减少
-_DIRECTION = re.compile(r"^(?:(?P<up>up|higher|increased?|rose|增加|增长|提高|上升|上涨|增)|"
+_DIRECTION = Lazy(r"^(?:(?P<up>up|higher|increased?|rose|增加|增长|提高|上升|上涨|增)|"
                         r"(?P<down>down|lower|decreased?|fell|减少|下降|降低|下跌|减))\s*(?:by\s+)?(?=[\d.(+$£€¥])",
                         re.IGNORECASE)
 #: what may follow a cell's number and still leave it a number: footnote marks
-_FOOTNOTES = re.compile(r"^(?:\s*(?:\(\w{1,3}\)|[*†‡#^]+|@|\w\)))*\s*$")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)|\bfy\s?'?(\d{2})\b|\b(?:h[12]|q[1-4])\s?'?(\d{2})\b")
-_QUARTER = re.compile(r"\b(?:(1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|q([1-4]))\b|(?<![前至到\-—~])第?([一二三四])季度?(?!累计)")
-_YEAR_COLUMN = re.compile(r"\b(?:fiscal year|full year|year|fy|total|annual)\b|全年|年度|合计", re.IGNORECASE)
+_FOOTNOTES = Lazy(r"^(?:\s*(?:\(\w{1,3}\)|[*†‡#^]+|@|\w\)))*\s*$")
+_YEAR = Lazy(r"(?<!\d)((?:19|20)\d{2})(?!\d)|\bfy\s?'?(\d{2})\b|\b(?:h[12]|q[1-4])\s?'?(\d{2})\b")
+_QUARTER = Lazy(r"\b(?:(1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|q([1-4]))\b|(?<![前至到\-—~])第?([一二三四])季度?(?!累计)")
+_YEAR_COLUMN = Lazy(r"\b(?:fiscal year|full year|year|fy|total|annual)\b|全年|年度|合计", re.IGNORECASE)
 _QUARTER_NUMBER = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4,
                    "一": 1, "二": 2, "三": 3, "四": 4}
 #: a column of another basis than the one beside it: compared with nothing
-_OTHER_BASIS = re.compile(r"like[- ]for[- ]like|lfl|constant (?:currenc|rate|exchange)|organic|comparable|cer\b|at cc|"
+_OTHER_BASIS = Lazy(r"like[- ]for[- ]like|lfl|constant (?:currenc|rate|exchange)|organic|comparable|cer\b|at cc|"
                           r"adjusted|underlying|可比|固定汇率|不变价|实际增|剔除", re.IGNORECASE)
 #: a row of figures per share or per unit: never summed over quarters or rows
-_PER_ROW = re.compile(r"per (?:common |diluted |basic |ordinary )?share|earnings per|\beps\b|dividend|每股|per unit",
+_PER_ROW = Lazy(r"per (?:common |diluted |basic |ordinary )?share|earnings per|\beps\b|dividend|每股|per unit",
                       re.IGNORECASE)
-_LESS = re.compile(r"^\s*(?:less|minus|deduct)\b|^\s*减[:：]?", re.IGNORECASE)
+_LESS = Lazy(r"^\s*(?:less|minus|deduct)\b|^\s*减[:：]?", re.IGNORECASE)
 
 
 def _val(cell: Cell) -> q.Value:
@@ -172,7 +173,7 @@ def _periods(cols: list[Column]) -> dict[int, str]:
 
 
 #: a table's scale: '($ millions)', 'in thousands', '$B', （亿元）, 单位：万元
-_SCALE = re.compile(r"(?P<cur>US\$|HK\$|A\$|NZ\$|C\$|S\$|NT\$|RMB|Rs\.?|[$£€¥₹])?\s*"
+_SCALE = Lazy(r"(?P<cur>US\$|HK\$|A\$|NZ\$|C\$|S\$|NT\$|RMB|Rs\.?|[$£€¥₹])?\s*"
                     r"(?P<mag>millions?|billions?|thousands?|mn|bn|\bm\b|\bb\b|B\b|'000|000s)|"
                     r"(?:单位[:：]\s*|[（(])(?P<zh>亿元|万元|百万元|千元|元|亿美元|万美元|百万美元|亿港元|万港元|百万港元)[）)]?")
 _SCALE_WORD = {"million": "million", "millions": "million", "mn": "million", "m": "million", "billion": "billion",
@@ -476,7 +477,7 @@ def _row_change(r: Reading, table: Table, row: list[Cell], kind: str, ck: Cell, 
 
 
 #: a row of percentages printed as bare numbers: 'Gross margin (%)', 'Tax rate', 毛利率
-_PERCENT_ROW = re.compile(r"\(%\)|%|\bmargin\b|\brate\b|\bratio\b|\breturn on\b|率|占比|比重", re.IGNORECASE)
+_PERCENT_ROW = Lazy(r"\(%\)|%|\bmargin\b|\brate\b|\bratio\b|\breturn on\b|率|占比|比重", re.IGNORECASE)
 
 
 def _percent_row(label: str) -> bool:

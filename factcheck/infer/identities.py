@@ -13,18 +13,17 @@ A relation found within one paragraph may fail; one that reaches further only pa
 
 from __future__ import annotations
 
-import re
-
 from factcheck.infer import tree as t
 from factcheck.infer.lang import Identity
 from factcheck.infer.reading import Fig, Reading, Sentence, measure_key, name_of
 from factcheck.infer.relate import Relation, comparison, compatible, pair_values
+from factcheck.lazyre import Lazy
 
 _KINDS = {"-": "difference", "+": "sum", "/": "share"}
 #: what a name may end with beyond its term: 出口总额, 进出口总值, exports total
-_TAIL_ZH = re.compile(r"(?:总额|总值|总量|金额|额|合计|总计|值)$")
+_TAIL_ZH = Lazy(r"(?:总额|总值|总量|金额|额|合计|总计|值)$")
 #: words a qualifier may hold that do not change what is meant (服务贸易逆差 and 服务出口)
-_NEUTRAL = re.compile(r"贸易|\btrade\b|\bthe\b|\btotal\b|\s+")
+_NEUTRAL = Lazy(r"贸易|\btrade\b|\bthe\b|\btotal\b|\s+")
 
 
 def relations(r: Reading) -> list[Relation]:
@@ -37,7 +36,13 @@ def relations(r: Reading) -> list[Relation]:
             if f.kind == "pts" or f.role in ("base", "other", "ratio", "time", "whole"):
                 continue
             name = name_of(f)
+            if not name:
+                continue
+            bare = _TAIL_ZH.sub("", name) if s.lang == "zh" else name
             for ident in known:
+                term = measure_key(ident.result)
+                if not (name.endswith(term) or bare.endswith(term)):
+                    continue  # the figure is not named as this identity's result
                 rel = _check(r, s, f, name, ident)
                 if rel is not None:
                     out.append(rel)

@@ -82,6 +82,8 @@ def _elapsed(r: Reading) -> list[Relation]:
 
 
 def _tables(r: Reading) -> list[Relation]:
+    if not r.tables:
+        return []  # a draft without a table never loads the table reader
     from factcheck.infer.grid import relations
 
     return relations(r)

@@ -35,6 +35,7 @@ from factcheck.infer import tree as t
 from factcheck.infer.lang import Cues
 from factcheck.infer.reading import Fig, Reading, Sentence, Stmt
 from factcheck.infer.relate import Alt, Relation, compatible, pair_values
+from factcheck.lazyre import Lazy
 
 #: parts a list may have (a longer run is a table in prose, not a list of parts)
 MAX_PARTS = 12
@@ -137,7 +138,7 @@ def _rest(lead: str, c: Cues) -> bool:
     return any(h.key == "rest" for h in c.lead(lead, frozenset({"rest", "fill", "level", "stop"}), limit=4))
 
 
-_LAST_CLAUSE = re.compile(r"[,;:，；：、(（]|\band\b")
+_LAST_CLAUSE = Lazy(r"[,;:，；：、(（]|\band\b")
 
 
 # --------------------------------------------------------------------------- lists after a whole

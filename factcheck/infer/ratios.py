@@ -25,6 +25,7 @@ from factcheck import quantity as q
 from factcheck.infer import tree as t
 from factcheck.infer.reading import Fig, Reading, Sentence, same_measure
 from factcheck.infer.relate import APPROX, Relation, comparison, compatible, pair_values
+from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 
 
@@ -78,9 +79,9 @@ def _times(r: Reading, s: Sentence, n: Fig) -> Relation | None:
 
 
 #: 'ten times as many', 'four times the level': the later figure over the earlier one of a 'from … to …'
-_AS_MANY = re.compile(r"^\s*(?:times\s+)?(?:as (?:many|much|large|high|big)|the (?:level|number|amount|size))", re.IGNORECASE)
+_AS_MANY = Lazy(r"^\s*(?:times\s+)?(?:as (?:many|much|large|high|big)|the (?:level|number|amount|size))", re.IGNORECASE)
 #: 2024年销量是2019年的10倍多
-_YEAR_SIDES_ZH = re.compile(r"(\d{4})年[^，,。；;]{0,8}(?:是|为|相当于)(\d{4})年的(?:约|近|超过)?\s*$")
+_YEAR_SIDES_ZH = Lazy(r"(\d{4})年[^，,。；;]{0,8}(?:是|为|相当于)(\d{4})年的(?:约|近|超过)?\s*$")
 
 
 def _times_over_period(s: Sentence, n: Fig) -> Relation | None:
@@ -103,7 +104,7 @@ def _after_times(n: Fig) -> str:
 
 
 #: 是/为/相当于 …的N倍: the two sides before it (A … 是 B 的)
-_SIDES_ZH = re.compile(r"^(?P<a>[^，,。；;]*?)(?:是|为|相当于|达到)(?P<b>[^，,。；;\d]{0,12}?)的(?:约|近|超过|逾)?\s*$")
+_SIDES_ZH = Lazy(r"^(?P<a>[^，,。；;]*?)(?:是|为|相当于|达到)(?P<b>[^，,。；;\d]{0,12}?)的(?:约|近|超过|逾)?\s*$")
 
 
 def _times_zh(r: Reading, s: Sentence, n: Fig) -> Relation | None:

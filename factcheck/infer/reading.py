@@ -16,6 +16,7 @@ measure is that subject, normalised ("Net revenues" → "net revenue"). The rela
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from factcheck import quantity as q
 from factcheck.infer import figures as fx
 from factcheck.infer.lang import Cues, Hit, cues, lang_of, tokens
+from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -205,7 +207,7 @@ class Reading:
         return self.mentions[i:j]
 
 
-_END = re.compile(r"[.!?。！？]+[\"'”’)）]*(?=\s|$)|[。！？]")
+_END = Lazy(r"[.!?。！？]+[\"'”’)）]*(?=\s|$)|[。！？]")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st inc co corp ltd plc no vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k fig approx est".split()
@@ -279,7 +281,7 @@ CURRENCY_CODES = frozenset(
 _PREFIX_CODES = {"A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "SG$": "SGD",
                  "NT$": "TWD", "R$": "BRL", "Z$": "ZWL", "Rs": "INR", "Rs.": "INR", "₹": "INR", "新台币": "TWD",
                  "澳元": "AUD", "新加坡元": "SGD"}
-_CODE = re.compile(r"(?<![A-Za-z])(A\$|AU\$|C\$|CA\$|NZ\$|S\$|SG\$|NT\$|R\$|Z\$|Rs\.?|₹|[A-Z]{3}|新台币)\s?$")
+_CODE = Lazy(r"(?<![A-Za-z])(A\$|AU\$|C\$|CA\$|NZ\$|S\$|SG\$|NT\$|R\$|Z\$|Rs\.?|₹|[A-Z]{3}|新台币)\s?$")
 
 
 def _code_before(text: str, a: int, start: int) -> str:
@@ -442,12 +444,12 @@ def _listed(f: Fig, figs: list[Fig]) -> None:
 
 #: the comparative after a change that makes the next figure its base ('4.1% less than the £64.05',
 #: '32% below its record of $109,070', '3.7% above the $4.65 billion midpoint')
-_COMPARATIVE = re.compile(r"^\s*(?:(?:higher|lower|more|less|greater|smaller)\s+than|above|below)\s+"
+_COMPARATIVE = Lazy(r"^\s*(?:(?:higher|lower|more|less|greater|smaller)\s+than|above|below)\s+"
                           r"(?:(?:the|its|their|a|an)\s+)?(?:[a-z0-9'’-]+\s+){0,6}?(?:of\s+|at\s+)?$")
 
 
 #: a share cue that names a margin: its whole is revenue
-_MARGIN = re.compile(r"margin|毛利率|净利率|利润率|净利润率")
+_MARGIN = Lazy(r"margin|毛利率|净利率|利润率|净利润率")
 
 
 def _in_a_word(f: Fig, h: Hit) -> bool:
@@ -546,7 +548,7 @@ def _unbracketed(text: str) -> str:
 
 
 #: 'cut the one-year loan prime rate by 10 basis points': a verb, its object, then 'by'
-_VERB_BY = re.compile(r"\b([a-z]+)\s+(?:its|their|the|his|her|our|a)(?:\s+[\w'’-]+){1,5}\s+by\s*$")
+_VERB_BY = Lazy(r"\b([a-z]+)\s+(?:its|their|the|his|her|our|a)(?:\s+[\w'’-]+){1,5}\s+by\s*$")
 
 
 def _verb_by(f: Fig) -> bool:
@@ -574,10 +576,10 @@ def _beyond_level(f: Fig) -> Hit | None:
 
 
 #: 占服务进口总额的39.6%, 占人均消费支出的比重为32.6%: the whole named between 占 and 的
-_SHARE_ZH = re.compile(r"占([^，,。；;占\d%]{1,24}?)的(?:比重|比例|份额|比率)?(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
+_SHARE_ZH = Lazy(r"占([^，,。；;占\d%]{1,24}?)的(?:比重|比例|份额|比率)?(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
 #: the part a Chinese share names before 占: 第三产业增加值占地区生产总值的比重为62.4%
-_PART_ZH = re.compile(r"(?:^|[，,。；;])\s*(?:其中)?([^，,。；;\d占]{2,14}?)占[^，,。；;\d比]{1,20}的[^，,。；;\d]{0,12}$")
-_CLAUSE_ZH = re.compile(r"[，,。；;：:、（(]")
+_PART_ZH = Lazy(r"(?:^|[，,。；;])\s*(?:其中)?([^，,。；;\d占]{2,14}?)占[^，,。；;\d比]{1,20}的[^，,。；;\d]{0,12}$")
+_CLAUSE_ZH = Lazy(r"[，,。；;：:、（(]")
 
 
 def _opened_share(f: Fig) -> bool:
@@ -626,9 +628,9 @@ def _after_comparative(f: Fig, prev: Fig) -> bool:
 
 
 #: a base opened a few words back: 'compared with revenue of', 较上季末的, 与去年同期的…相比, 比上年的
-_OPEN_EN = re.compile(r"\b(?:from|compared (?:with|to)|versus|against)\s+(?:(?:the|its|their|a|an|last year's|the prior year's)\s+)?"
+_OPEN_EN = Lazy(r"\b(?:from|compared (?:with|to)|versus|against)\s+(?:(?:the|its|their|a|an|last year's|the prior year's)\s+)?"
                       r"(?:[a-z'’-]+\s+){0,3}(?:of|at)\s*$")
-_OPEN_ZH = re.compile(r"(?:较|比(?![重例率])|与)[^，,。；;%]{0,24}?(?:的|约|为)\s*$|较[^，,。；;%]{0,24}?$|与[^，,。；;%]{0,12}?$"
+_OPEN_ZH = Lazy(r"(?:较|比(?![重例率])|与)[^，,。；;%]{0,24}?(?:的|约|为)\s*$|较[^，,。；;%]{0,24}?$|与[^，,。；;%]{0,12}?$"
                       r"|(?:由|从|自)[^，,。；;%\d]{0,10}?的\s*$")
 
 
@@ -682,7 +684,7 @@ def _bracketed_base(f: Fig, prev: Fig) -> bool:
 
 
 #: the text before a bracketed prior figure: '(', ' M (', 'm (' (a magnitude the reader left)
-_BRACKET_OPEN = re.compile(r"\s*(?:[A-Za-z]{1,3}\.?\s*)?\(\s*")
+_BRACKET_OPEN = Lazy(r"\s*(?:[A-Za-z]{1,3}\.?\s*)?\(\s*")
 
 
 def _tail_role(f: Fig, tail: Hit) -> None:
@@ -817,7 +819,7 @@ def _new_subject(rest: str) -> bool:
     return seen and words >= 1 or cjk >= 2
 
 
-_FOOTNOTE_MARKS = re.compile(r"(?<=\w)[*†‡]+")
+_FOOTNOTE_MARKS = Lazy(r"(?<=\w)[*†‡]+")
 
 #: words that name no subject (what is left of a lead once its cues are read)
 _NOT_SUBJECT = frozenset("the a an its their our his her this that these those it they of in on at for by to".split())
@@ -845,7 +847,7 @@ def _subject(rest: str, c: Cues) -> tuple[str, str]:
 
 #: the cue words a figure's name does not hold: 'were', 为, 'about', 全年
 _NAME_STRIP = frozenset({"level", "fill", "about", "over", "at_least", "nearly", "under", "period", "currency", "to"})
-_CLAUSE = re.compile(r"[,;:，；：、。(（]|\b(?:and|while|whereas|but)\b")
+_CLAUSE = Lazy(r"[,;:，；：、。(（]|\b(?:and|while|whereas|but)\b")
 
 
 def name_of(f: Fig) -> str:
@@ -868,20 +870,20 @@ def name_of(f: Fig) -> str:
 
 
 #: verbs inside a Chinese name that name nothing (规模以上工业企业实现利润总额: 规模以上工业企业利润总额)
-_VERBS_ZH = re.compile(r"实现|发生|完成|录得|取得|达到")
+_VERBS_ZH = Lazy(r"实现|发生|完成|录得|取得|达到")
 
 
 #: what a sentence says before its subject ('Nvidia said revenue …') and what follows its
 #: head ('revenue for the fiscal year that ended …'): not the measure's name
-_REPORTED = re.compile(r"^.*\b(?:said|says|reported|reports|announced|announces|posted|posts|noted|added|showed|shows|"
+_REPORTED = Lazy(r"^.*\b(?:said|says|reported|reports|announced|announces|posted|posts|noted|added|showed|shows|"
                        r"estimated|that)\s+", re.IGNORECASE)
 #: a measure named as the object of its verb, right before its figure: 'with revenue of', 'reported net income of'
-_OBJECT = re.compile(r"\b(?:with|reported|reports|posted|posts|recorded|records|generated|generates|had|has|delivered|"
+_OBJECT = Lazy(r"\b(?:with|reported|reports|posted|posts|recorded|records|generated|generates|had|has|delivered|"
                      r"achieved|booked|reporting|posting|recording|generating)\s+(?:an?\s+|its\s+|their\s+|total\s+)?"
                      r"([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,3}?)(?:\s+(?:of|at|totalling|totaling|worth))?\s*$", re.IGNORECASE)
-_DATELINE = re.compile(r"^.*?(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
+_DATELINE = Lazy(r"^.*?(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
                        r"\((?:reuters|bloomberg|ap|afp|dow jones|xinhua)\))\s*[-–—]+\s*", re.IGNORECASE)
-_TRAILING = re.compile(r"\s+(?:for|in|during|over|at|on|that|which|who|ended|ending)\s+.*?$", re.IGNORECASE)
+_TRAILING = Lazy(r"\s+(?:for|in|during|over|at|on|that|which|who|ended|ending)\s+.*?$", re.IGNORECASE)
 
 
 def _noun_phrase(text: str) -> str:
@@ -894,12 +896,14 @@ def _noun_phrase(text: str) -> str:
     return _REPORTED.sub("", head) or head
 
 
-_DROP_WORDS = re.compile(r"^(?:the|its|their|our|his|her|a|an|all|total|group|company's|group's|firm's|bank's)\s+")
+_DROP_WORDS = Lazy(r"^(?:the|its|their|our|his|her|a|an|all|total|group|company's|group's|firm's|bank's)\s+")
 
 
+@functools.lru_cache(maxsize=8192)
 def measure_key(name: str) -> str:
     """A measure's name folded for matching: lower case, no article or 'total', the last
-    word singular ('Net revenues' -> 'net revenue'); Chinese as written."""
+    word singular ('Net revenues' -> 'net revenue'); Chinese as written (a pure function:
+    its answers are kept)."""
     name = " ".join(name.lower().split()).strip(" ,.:;'\"")
     while True:
         cut = _DROP_WORDS.sub("", name)

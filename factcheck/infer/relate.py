@@ -27,6 +27,7 @@ from factcheck.expr.tree import Node
 from factcheck.infer import figures as fx
 from factcheck.infer import tree as t
 from factcheck.infer.reading import Fig, Reading, Sentence, Stmt, same_measure
+from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 
 #: approximation key -> (compare, tolerance)
@@ -268,7 +269,7 @@ def _average(s: Sentence, c: Fig) -> list[Relation]:
 
 
 #: 出口增幅大于进口27.2个百分点, 增速高于整体近5个百分点: the two names either side of the comparison
-_GAP_ZH = re.compile(r"([^，,。；;\d%]{1,12}?)(?:增幅|增速|涨幅|降幅)?(大于|高于|快于|超过|领先|小于|低于|慢于|落后|比)"
+_GAP_ZH = Lazy(r"([^，,。；;\d%]{1,12}?)(?:增幅|增速|涨幅|降幅)?(大于|高于|快于|超过|领先|小于|低于|慢于|落后|比)"
                      r"([^，,。；;\d%]{1,12}?)(?:快|高|多|低|慢|少)?(?:约|近|了)?\s*$")
 
 
@@ -423,7 +424,7 @@ def _relation(s: Sentence, c: Fig, base: Fig, new: Fig, certain: bool) -> Relati
                     s.start, s.end, alts, certain and c.explicit)
 
 
-_BASE_YEAR = re.compile(r"(\d{4})年(?:同期|全年|末|底)?为\s*$")
+_BASE_YEAR = Lazy(r"(\d{4})年(?:同期|全年|末|底)?为\s*$")
 
 
 def _base_year_fits(s: Sentence, base: Fig, new: Fig) -> bool:
@@ -563,7 +564,7 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
 
 
 #: a margin named before its figure: 'an operating margin of', 'net profit margin was', 毛利率为
-_MARGIN = re.compile(r"((?:gross|operating|net|net profit|ebitda|ebit|pre-tax|pretax|profit)\s+margin)s?\b[^,;.]{0,12}$|"
+_MARGIN = Lazy(r"((?:gross|operating|net|net profit|ebitda|ebit|pre-tax|pretax|profit)\s+margin)s?\b[^,;.]{0,12}$|"
                      r"(毛利率|净利率|净利润率|营业利润率|营业利益率|税后纯益率|纯利率)[^，,。；;]{0,6}$", re.IGNORECASE)
 
 
@@ -670,7 +671,7 @@ def _sibling_whole(r: Reading, s: Sentence, p: Fig) -> str:
 
 
 #: what a margin's part is: a profit ('with a margin of 12.0%' after operating profit), never revenue
-_PROFIT = re.compile(r"profit|income|earnings|ebitda|ebit\b|利润|毛利|纯利|净利|盈利|溢利|利益|收益")
+_PROFIT = Lazy(r"profit|income|earnings|ebitda|ebit\b|利润|毛利|纯利|净利|盈利|溢利|利益|收益")
 
 
 def _margin_of_no_profit(p: Fig, part: Fig) -> bool:
@@ -746,7 +747,7 @@ def _explicit_whole(s: Sentence, p: Fig) -> list[Fig]:
 
 
 #: between a share and its whole: 'of', 'of the', "of the unit's", 'of total revenue of', 'of its'
-_OF_WHOLE = re.compile(r"\s*of(?: (?:the|its|their|our|a|total|the group's|the unit's|the company's))?"
+_OF_WHOLE = Lazy(r"\s*of(?: (?:the|its|their|our|a|total|the group's|the unit's|the company's))?"
                        r"(?: [a-z'’-]+){0,3}?(?: (?:of|at|totalling|totaling|worth))?\s*")
 
 
@@ -832,7 +833,7 @@ def _smaller(whole: Fig, part: Fig) -> bool:
 
 
 #: what a Chinese name of a total may end with and still name the same measure (出口总值, 出口)
-_TOTAL_ZH = re.compile(r"(?:总值|总额|总量|总计|合计)$")
+_TOTAL_ZH = Lazy(r"(?:总值|总额|总量|总计|合计)$")
 
 
 def _unscoped(extra: str) -> str:
@@ -888,7 +889,7 @@ def _canonical_tail(measure: str) -> tuple[str, int] | None:
 
 
 #: whose a measure is, in English: "alphabet's", "the group's", "apple inc.'s"
-_POSSESSIVE = re.compile(r"(?:(?:the|its|their)\s+)?(?:[\w.&-]+\s+){0,2}[\w.&-]+(?:'s|’s|s'|s’)")
+_POSSESSIVE = Lazy(r"(?:(?:the|its|their)\s+)?(?:[\w.&-]+\s+){0,2}[\w.&-]+(?:'s|’s|s'|s’)")
 
 
 def _scope_words(a: str, b: str) -> bool:

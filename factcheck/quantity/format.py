@@ -186,6 +186,7 @@ def _suffix(u: Unit, word: str | None, plural: bool) -> str:
 _SUFFIXES: dict[tuple[Unit, str | None, bool], str] = {}
 
 
+@functools.lru_cache(maxsize=8192)
 def written(v: Value) -> str:
     """A value as the claims language writes it, with the digits of its precision and
     the magnitude it was written with: '136.09 billion CNY', '5%', '1 / 3' (exact)."""

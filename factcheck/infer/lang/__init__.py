@@ -18,6 +18,7 @@ character, a bracket, a comma). Chains of phrases are read outward from a figure
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, NamedTuple
 
@@ -48,6 +49,32 @@ class Hit(NamedTuple):
     end: int
 
 
+#: how far from its figure a chain of cues is read (characters): eight phrases at most
+WINDOW = 240
+#: how many answers of lead and tail a table keeps (a long draft asks about each figure's words a few times)
+MEMO = 50_000
+
+
+def _window_start(text: str, at: int) -> int:
+    """Where a window ending the text starts: at ``at`` or after, on a white space (no word cut)."""
+    if at <= 0:
+        return 0
+    space = text.find(" ", at)
+    return space if 0 <= space < at + 40 else at
+
+
+def _window_end(text: str, at: int) -> int:
+    if at >= len(text):
+        return len(text)
+    space = text.rfind(" ", at - 40, at)
+    return space if space >= 0 else at
+
+
+def _shifted(toks: list[tuple[str, int, int]], shift: int) -> list[tuple[str, int, int]]:
+    return [(t, a + shift, z + shift) for t, a, z in toks] if shift else toks
+
+
+@functools.lru_cache(maxsize=4096)
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """(token, start, end) of ``text``: words lower-cased, numbers as ``#``."""
     out = []
@@ -77,6 +104,9 @@ class Cues:
         self._identities: list[Identity] | None = None
         self._patterns: dict[str, re.Pattern[str]] = {}
         self._partitions: list[tuple[str, ...]] | None = None
+        self._starts: dict[str, frozenset[str]] = {}
+        #: answers of lead and tail already given, by their question (at most MEMO of them)
+        self._memo: dict[tuple[str, str, frozenset[str] | None, int], list[Hit]] = {}
 
     def _build(self) -> None:
         back: dict[str, Any] = {}
@@ -119,10 +149,23 @@ class Cues:
         return best, found
 
     def lead(self, text: str, keys: frozenset[str] | None = None, limit: int = 8) -> list[Hit]:
-        """The chain of phrases that ends ``text`` (read backward): the nearest first."""
+        """The chain of phrases that ends ``text`` (read backward): the nearest first (the
+        answers kept for the texts asked about again: a figure's words are read by several
+        finders)."""
+        key = ("lead", text, keys, limit)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._lead(text, keys, limit)
+            if len(self._memo) > MEMO:
+                self._memo.clear()
+                self._memo[key] = found
+        return found
+
+    def _lead(self, text: str, keys: frozenset[str] | None, limit: int) -> list[Hit]:
         if self._back is None:
             self._build()
-        toks = tokens(text)
+        shift = _window_start(text, len(text) - WINDOW)  # a chain never runs that far from its figure
+        toks = _shifted(tokens(text[shift:]), shift)
         out: list[Hit] = []
         i = len(toks) - 1
         while i >= 0 and len(out) < limit:
@@ -136,9 +179,19 @@ class Cues:
 
     def tail(self, text: str, keys: frozenset[str] | None = None, limit: int = 8) -> list[Hit]:
         """The chain of phrases that starts ``text`` (read forward): the nearest first."""
+        key = ("tail", text, keys, limit)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._tail(text, keys, limit)
+            if len(self._memo) > MEMO:
+                self._memo.clear()
+                self._memo[key] = found
+        return found
+
+    def _tail(self, text: str, keys: frozenset[str] | None, limit: int) -> list[Hit]:
         if self._fwd is None:
             self._build()
-        toks = tokens(text)
+        toks = tokens(text[: _window_end(text, WINDOW)])
         out: list[Hit] = []
         i = 0
         while i < len(toks) and len(out) < limit:
@@ -151,15 +204,22 @@ class Cues:
         return out
 
     def find(self, text: str, key: str) -> Hit | None:
-        """The first phrase of ``key`` anywhere in ``text``."""
+        """The first phrase of ``key`` anywhere in ``text`` (the longest one there): the
+        text's tokens (read once, kept for the texts asked about again) tried only where
+        one of the key's phrases can start."""
         if self._fwd is None:
             self._build()
+        starts = self._starts.get(key)
+        if starts is None:
+            starts = self._starts[key] = frozenset(seq[0] for seq in self.words.get(key, ()))
         toks = tokens(text)
         only = frozenset((key,))
-        for i in range(len(toks)):
+        for i, tok in enumerate(toks):
+            if tok[0] not in starts:
+                continue
             n, _ = self._longest(self._fwd, toks, i, 1, only)  # type: ignore[arg-type]
             if n:
-                return Hit(key, text[toks[i][1] : toks[i + n - 1][2]], toks[i][1], toks[i + n - 1][2])
+                return Hit(key, text[tok[1] : toks[i + n - 1][2]], tok[1], toks[i + n - 1][2])
         return None
 
     def has(self, text: str, key: str) -> bool:
