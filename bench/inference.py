@@ -22,9 +22,14 @@ under the most a draft may hold (anchor.cover.MAX_FIGURES, 30,000; the engine re
 draft past it), then figure-free paragraphs up to 1 MB: the densest 1 MB draft that
 is read at all (one figure every 35 bytes; a 10-K's text holds one every 80).
 
-Targets (spec/inference.md, issue 12), checked by --check: recall >= 90% of every kind,
-no false alarm, inference adds <= 30 ms to verify on the bundled article, and <= 2 s
-on the 1 MB draft. Inference is what `--infer` adds to `--no-infer`: reading the
+The shapes corpus (tests/inference/shapes/, drafts in our own words of the shapes
+published text takes) is checked in one run and its recall printed by kind and language,
+with its false alarms (tests/inference/shapes_labels.py, shared with its test).
+
+Targets (spec/inference.md, issues 12 and 22), checked by --check: recall >= 90% of every
+kind of the corpus, no false alarm (there and in the shapes corpus), inference adds
+<= 30 ms to verify on the bundled article, <= 50 ms on a 2,000-word results release (the
+English shapes drafts as one), and <= 2 s on the 1 MB draft. Inference is what `--infer` adds to `--no-infer`: reading the
 relations and checking the claims they give. Reading the draft itself (its Markdown and
 its figures, which `--no-infer` does too for coverage) is printed beside it.
 """
@@ -48,10 +53,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "tests" / "inference"))
 
 import corpus_labels as cl  # noqa: E402
+import shapes_labels as sl  # noqa: E402
 
 ARTICLE = ROOT / "examples" / "alibaba-2025" / "draft.md"
 RECALL = 0.9
 ARTICLE_ADDED_S = 0.030
+RELEASE_ADDED_S = 0.050
+RELEASE_WORDS = 2000
 BIG_S = 2.0
 BIG_BYTES = 1 << 20
 
@@ -135,6 +143,29 @@ def big_draft(folder: Path, size: int = BIG_BYTES, max_figures: int | None = Non
     return path, figures
 
 
+def shapes_score() -> sl.Score:
+    """The shapes corpus checked in one run, as an editor would: no claims file."""
+    names = sorted(sl.labels())
+    proc = subprocess.run([*factcheck_cmd(), "verify", *names, "-f", "json", "--fail-on", "never"], cwd=sl.SHAPES,
+                          capture_output=True, text=True, encoding="utf-8", env=ENV, check=False)
+    return sl.score(json.loads(proc.stdout))
+
+
+def release_draft(folder: Path) -> tuple[Path, int]:
+    """A results release of about RELEASE_WORDS words: the English drafts of the shapes
+    corpus, their bodies under one front matter, to that length."""
+    parts, words = ["---\ndate: 2025-02-28\n---\n\n# Results for the year\n"], 0
+    for p in sorted(sl.SHAPES.glob("en-*.md")):
+        body = re.sub(r"\A---\n.*?\n---\n", "", p.read_text(encoding="utf-8"), flags=re.S)
+        parts.append(body)
+        words += len(body.split())
+        if words >= RELEASE_WORDS:
+            break
+    out = folder / "release.md"
+    out.write_text("\n".join(parts), encoding="utf-8")
+    return out, words
+
+
 def ms(s: float | None) -> str:
     return "n/a" if s is None else f"{s * 1000:.0f} ms"
 
@@ -189,7 +220,22 @@ def main() -> int:
     if s.false_alarms:
         failures.append(f"{len(s.false_alarms)} false alarm(s)")
 
+    shapes = shapes_score()
+    print(f"\nshapes corpus ({sl.SHAPES.relative_to(ROOT)}, {len(sl.labels())} drafts in our words of published shapes): "
+          "recall of the required labels by kind and language")
+    print(shapes.table())
+    print(f"false alarms: {len(shapes.alarms)}; deliberate errors passed: {len(shapes.passed_errors)}")
+    for line in shapes.alarms + shapes.passed_errors:
+        print(f"  {line}")
+    if args.show:
+        print("missed:\n  " + "\n  ".join(shapes.missed))
+    if shapes.alarms or shapes.passed_errors:
+        failures.append(f"shapes corpus: {len(shapes.alarms)} false alarm(s), {len(shapes.passed_errors)} error(s) passed")
+
     numbers: dict = {
+        "shapes": {"recall": shapes.recall(), "recall_en": shapes.recall("en"), "recall_zh": shapes.recall("zh"),
+                   "false_alarms": len(shapes.alarms),
+                   "per_kind": {k: {"en": shapes.recall("en", k), "zh": shapes.recall("zh", k)} for k in sl.KINDS}},
         "drafts": len(drafts), "labels": len(labels), "inferred": len(inferred),
         "false_alarms": len(s.false_alarms),
         "per_kind": {k: {"recall": s.recall(k), "precision": s.precision(k)} for k in cl.KINDS},
@@ -214,6 +260,17 @@ def main() -> int:
               f"(target <= {ms(ARTICLE_ADDED_S)})  {err_on or err_off}")
         if a_added is None or a_added > ARTICLE_ADDED_S:
             failures.append(f"inference adds {ms(a_added)} on the bundled article (target <= {ms(ARTICLE_ADDED_S)})")
+
+        with tempfile.TemporaryDirectory() as tmp:
+            release, words = release_draft(Path(tmp))
+            r_on, err_on = median_time(release, args.repeat_article)
+            r_off, err_off = median_time(release, args.repeat_article, "--no-infer")
+        r_added = None if r_on is None or r_off is None else r_on - r_off
+        print(f"a {words:,}-word results release (the English shapes drafts as one): {ms(r_on)} with inference, "
+              f"{ms(r_off)} without, added {ms(r_added)} (target <= {ms(RELEASE_ADDED_S)})  {err_on or err_off}")
+        if r_added is None or r_added > RELEASE_ADDED_S:
+            failures.append(f"inference adds {ms(r_added)} on a {words:,}-word release (target <= {ms(RELEASE_ADDED_S)})")
+        numbers["release"] = {"words": words, "infer_s": r_on, "no_infer_s": r_off, "added_s": r_added}
 
         with tempfile.TemporaryDirectory() as tmp:
             big, figures = big_draft(Path(tmp))

@@ -908,15 +908,10 @@ def _scope_words(a: str, b: str) -> bool:
 
 def canonical(name: str) -> str:
     """The one name of a measure with several ('营收' and '营业收入', 'net sales' and 'revenue')."""
-    from factcheck.infer.lang import cues
+    from factcheck.infer.lang import cues, lang_of, tokens
 
-    for lang in ("en", "zh"):
-        c = cues(lang)
-        if c.words == {}:
-            c._build()
-        from factcheck.infer.lang import tokens
-
-        seq = tuple(t for t, _, _ in tokens(name))
-        if seq in c.words.get("revenue", ()):
-            return "revenue"
-    return ""
+    c = cues(lang_of(name))  # the name's own language: an English draft never builds the Chinese table
+    if c.words == {}:
+        c._build()
+    seq = tuple(t for t, _, _ in tokens(name))
+    return "revenue" if seq in c.words.get("revenue", ()) else ""

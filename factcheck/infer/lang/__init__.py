@@ -272,9 +272,8 @@ def cues(lang: str) -> Cues:
 
 
 #: any character of the CJK blocks, or a full-width form
-_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
-
-
 def lang_of(text: str) -> str:
-    """'zh' for a text with a Chinese character in it, else 'en'."""
-    return "zh" if text and max(text) >= "\u3000" and _CJK.search(text) else "en"
+    """'zh' for a text with a Chinese (or full-width) character in it, else 'en'."""
+    from factcheck.lazyre import has_cjk
+
+    return "zh" if text and has_cjk(text) else "en"
