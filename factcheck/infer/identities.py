@@ -90,7 +90,16 @@ def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relat
             stated = q.neg(stated)
     cmp, tol = comparison(f, 1)
     return Relation(_KINDS[ident.op], "identity", check, t.num(stated), cmp, tol, (a.m, b.m, f.m), f.m,
-                    s.start, s.end, (), near_a and near_b and f.explicit is not None)
+                    s.start, s.end, (), near_a and near_b or _same_owner(a, b, ident, s.lang))
+
+
+def _same_owner(a: Fig, b: Fig, ident: Identity, lang: str) -> bool:
+    """Both terms found in the section, once each, named as one owner's (规模以上工业企业
+    利润总额 and 规模以上工业企业营业收入 for its 营业收入利润率) and said of one period: bound
+    without doubt."""
+    qa, qb = _qualifier(name_of(a), ident.a, lang), _qualifier(name_of(b), ident.b, lang)
+    periods = {x.stmt.qual if x.stmt is not None else "?" for x in (a, b)}
+    return bool(qa) and qa == qb and len(periods) == 1  # and of one period (9月 is not 期内's year to date)
 
 
 def _qualifier(name: str, term: str, lang: str) -> str | None:

@@ -910,6 +910,8 @@ def measure_key(name: str) -> str:
         if cut == name:
             break
         name = cut
+    if name[:1] == "的" and len(name) > 2:
+        name = name[1:]  # 本集团的收入 read past its owner: 收入
     if name.endswith("ies") and len(name) > 4:
         name = name[:-3] + "y"
     elif name.endswith("s") and not name.endswith(("ss", "sales", "us", "earnings", "is")):

@@ -532,6 +532,8 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     part = after or _named_part(r, s, p)  # 城鎮人口佔…的比重: the part the share names first
     if part is None and not (s.lang == "zh" and _names_its_part(p)):
         part = _part(st, p)
+    if part is not None and not _fits_margin(s, p, part):
+        part = None  # 营业利益1.37兆元…毛利率58.97%: a gross margin is no operating profit's
     if part is None:
         part = _margin_part(r, s, p)  # 'Operating income was $109.4 billion. That gives an operating margin of 44.6%.' 
     if part is None or _margin_of_no_profit(p, part):
@@ -568,15 +570,28 @@ _MARGIN = Lazy(r"((?:gross|operating|net|net profit|ebitda|ebit|pre-tax|pretax|p
                      r"(毛利率|净利率|净利润率|营业利润率|营业利益率|税后纯益率|纯利率)[^，,。；;]{0,6}$", re.IGNORECASE)
 
 
+def _margin_terms(s: Sentence, p: Fig) -> list[str]:
+    """The profits the margin said before a share is of (its identities' parts); none when
+    no margin of a kind is named."""
+    found = _MARGIN.search(p.before)
+    if found is None:
+        return []
+    name = (found.group(1) or found.group(2)).lower()
+    return [i.a for i in s.cues.identities() if i.op == "/" and i.result == name]
+
+
+def _fits_margin(s: Sentence, p: Fig, part: Fig) -> bool:
+    """The part is the profit the named margin is of (or no margin of a kind is named)."""
+    terms = _margin_terms(s, p)
+    measure = part.stmt.measure if part.stmt is not None else ""
+    return not terms or not measure or any(same_measure(measure, t) or measure.endswith(t) for t in terms)
+
+
 def _margin_part(r: Reading, s: Sentence, p: Fig) -> Fig | None:
     """The profit a margin is of when its statement gives none: the figure of the measure
     its identity names (operating margin = operating income / revenue), nearest before it
     in the paragraph, of the current period."""
-    found = _MARGIN.search(p.before)
-    if found is None:
-        return None
-    name = (found.group(1) or found.group(2)).lower()
-    terms = [i.a for i in s.cues.identities() if i.op == "/" and i.result == name]
+    terms = _margin_terms(s, p)
     if not terms:
         return None
     scope = r.scopes.get(s.scope, [])
@@ -862,7 +877,8 @@ def _extra(whole: str, measure: str) -> int | None:
     kind = canonical(whole)
     if kind:
         tail = _canonical_tail(measure)
-        if tail is not None and tail[0] == kind and (_whole_revenue_zh(measure[tail[1]:]) if whole[0] >= "\u3400"
+        if tail is not None and tail[0] == kind and (_whole_revenue_zh(measure[tail[1]:]) or tail[1] == 0
+                                                     if measure[0] >= "\u3400"
                                                      else _scope_words(measure[tail[1]:], measure)):
             return tail[1]  # 营收 and 东方财富证券营业收入, 'revenue' and 'consolidated sales': of whoever the text is about
     if same_measure(whole, measure) and _scope_words(whole, measure):

@@ -488,6 +488,8 @@ CUES: dict[str, dict[str, Any]] = {
             "gross margin = gross profit / revenue", "operating margin = operating profit / revenue",
             "operating margin = operating income / revenue", "net margin = net profit / revenue",
             "net margin = net income / revenue", "ebitda margin = ebitda / revenue",
+            "net profit margin = net profit / revenue", "net profit margin = net income / revenue",
+            "pre-tax margin = pre-tax profit / revenue",
             "total dividend = interim dividend + final dividend", "full-year dividend = interim dividend + final dividend",
         ],
         "try": "",
