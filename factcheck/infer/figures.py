@@ -48,6 +48,8 @@ def noise(m: Mention, text: str) -> bool:
     after = text[m.end : m.end + 1]
     if after in ("月", "日", "号", "季", "时", "点") and m.text.isdigit() and not (after == "点" and int(m.text) > 24):
         return True  # 4月 is April, not a count; 3季度, 10时
+    if text[m.end : m.end + 2] in (")年", "）年") and m.text.isdigit():
+        return True  # 較去(106)年同期: a year of the Minguo calendar in brackets
     if after == "年" and m.text.isdigit():
         return True  # 3年 read as a count of years stays a word here (elapsed reads years itself)
     return m.text.endswith("年") and text[m.end : m.end + 1] in ("前", "以")

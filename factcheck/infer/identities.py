@@ -143,8 +143,8 @@ def _operand(r: Reading, s: Sentence, f: Fig, term: str, qual: str, delta: bool,
 
 
 def _named(g: Fig, term: str, qual: str, f: Fig, delta: bool, lang: str, exact: bool = False) -> bool:
-    if g.kind != "amt" or g.period != f.period:
-        return False
+    if g.kind != "amt" or g.period != f.period or g.approx in ("over", "under", "at_least", "nearly"):
+        return False  # a threshold (突破6000亿美元) is no term
     if delta != (g.role == "change"):
         return False
     if not delta and g.role not in ("level", "new"):

@@ -881,6 +881,10 @@ _REPORTED = Lazy(r"^.*\b(?:said|says|reported|reports|announced|announces|posted
 _OBJECT = Lazy(r"\b(?:with|reported|reports|posted|posts|recorded|records|generated|generates|had|has|delivered|"
                      r"achieved|booked|reporting|posting|recording|generating)\s+(?:an?\s+|its\s+|their\s+|total\s+)?"
                      r"([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,3}?)(?:\s+(?:of|at|totalling|totaling|worth))?\s*$", re.IGNORECASE)
+#: the verb after a subject and what follows it: 'were flat', 'remained unchanged', 'came in'
+_VERB_AFTER = Lazy(r"\s+(?:was|were|is|are|remained|remains|stood|stands|came|comes|held|holds|stayed|stays|"
+                   r"came in|totaled|totalled|reached|rose|fell|grew|declined|increased|decreased|edged)\b.*$",
+                   re.IGNORECASE)
 _DATELINE = Lazy(r"^.*?(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
                        r"\((?:reuters|bloomberg|ap|afp|dow jones|xinhua)\))\s*[-–—]+\s*", re.IGNORECASE)
 _TRAILING = Lazy(r"\s+(?:for|in|during|over|at|on|that|which|who|ended|ending)\s+.*?$", re.IGNORECASE)
@@ -893,7 +897,8 @@ def _noun_phrase(text: str) -> str:
         return text
     text = _DATELINE.sub("", text)  # 'MOUNTAIN VIEW, Calif., Jan 30 - Alphabet's revenue'
     head = _TRAILING.sub("", text)  # cut at the first 'for', 'in', 'that' … after it: 'revenue for the year that ended'
-    return _REPORTED.sub("", head) or head
+    head = _REPORTED.sub("", head) or head
+    return _VERB_AFTER.sub("", head) or head  # 'Net sales were flat': net sales
 
 
 _DROP_WORDS = Lazy(r"^(?:the|its|their|our|his|her|a|an|all|total|group|company's|group's|firm's|bank's)\s+")

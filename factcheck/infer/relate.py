@@ -324,8 +324,13 @@ def _percent_levels(st: Stmt, c: Fig) -> bool:
     return bool(others) and all(f.kind == "pct" for f in others)
 
 
+#: approximations that make a figure a threshold, not a value to compute with
+_THRESHOLDS = frozenset({"over", "under", "at_least", "nearly"})
+
+
 def _candidates(st: Stmt, c: Fig, roles: tuple[str, ...], levels: str) -> list[Fig]:
-    out = [f for f in st.figs if f is not c and f.role in roles and _level_kind(f) == levels and not _owned_by_other(f, c)]
+    out = [f for f in st.figs if f is not c and f.role in roles and _level_kind(f) == levels and not _owned_by_other(f, c)
+           and f.approx not in _THRESHOLDS]  # '首次突破10万亿元', 'more than $5 billion': a threshold, no figure to compute with
     # the nearest to the change first
     return sorted(out, key=lambda f: abs(f.i - c.i))
 
@@ -345,12 +350,15 @@ def _subject_levels(st: Stmt, c: Fig, levels: str) -> list[Fig]:
     """The statement's own figure when no 'to' names the new one: 'Revenue was $5bn, up
     10% from $4.5bn'; the one level of the current period, before the change or right after it."""
     roles = ("level", "share") if levels == "pct" else ("level",)  # 综合毛利率为32.5%，较上年同期的35.1%下滑2.6个百分点
-    found = [f for f in st.figs if f is not c and f.role in roles and f.period == "cur" and _level_kind(f) == levels]
+    found = [f for f in st.figs if f is not c and f.role in roles and f.period == "cur" and _level_kind(f) == levels
+             and f.approx not in _THRESHOLDS]
     before = [f for f in found if f.i < c.i]
     if before:
         return [before[-1]]
-    after = [f for f in found if f.i == c.i + 1]
-    return after
+    rates = [f for f in st.figs if f.i < c.i and f.role == "change" and f.kind == "pct" and not f.years]
+    if c.kind == "pts" and rates:
+        return rates[-1:]  # 增加值同比增长11.9%，…较去年同期（-2.2%）上升14.1个百分点: this year's rate against last year's
+    return [f for f in found if f.i == c.i + 1 and not (f.role == "share" and f.whole)]  # 占…的比重达81.7% is another measure
 
 
 def _one_change(st: Stmt, c: Fig) -> bool:
@@ -545,7 +553,7 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     if not explicit and not referred and not p.whole and s.lang == "zh":
         referred = _implicit_whole_zh(r, s, p, part)  # 全年保费增量163.4亿元中，…，占比88%
     wholes = explicit or referred or named_whole(r, s, p, part)
-    wholes = [w for w in wholes if w is not part and compatible(part, w)]
+    wholes = [w for w in wholes if w is not part and compatible(part, w) and (explicit or _same_basis(part, w))]
     if not wholes:
         return None
     found = []
@@ -605,6 +613,22 @@ def _margin_part(r: Reading, s: Sentence, p: Fig) -> Fig | None:
             if subject is not None:
                 return subject
     return None
+
+
+def _same_basis(part: Fig, whole: Fig) -> bool:
+    """A share said on an adjusted basis ('On an adjusted basis, gross margin was $433.7 million,
+    or 55.4% of sales') takes no whole from a sentence of the reported figures."""
+    return _adjusted(part) == _adjusted(whole)
+
+
+def _adjusted(f: Fig) -> bool:
+    """The figure is said on an adjusted basis: the words right around it say so ('adjusted
+    operating income of', '$66.1 million adjusted', 扣非净利润)."""
+    s = f.sent
+    if s is None:
+        return False
+    # its own words, or a sentence that opens on its basis ('On an adjusted basis, gross margin was …')
+    return s.cues.has(f.before[-40:] + " " + f.after[:12], "adjusted") or s.cues.has(s.text[s.start : f.start], "adjusted")
 
 
 def _named_part(r: Reading, s: Sentence, p: Fig) -> Fig | None:
@@ -787,10 +811,12 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     scope = r.scopes.get(s.scope, [])
     best: dict[tuple[int, int, int], list[Fig]] = {}
     for t2 in r.sections.get(s.section, []):
-        where = 0 if t2 in scope else 1 if t2.start < s.start else 2
+        # the nearest first: the share's sentence, its paragraph (before it, then after), the section before it, after it
+        where = 0 if t2 is s else 1 if t2 in scope and t2.start < s.start else 2 if t2 in scope else \
+            3 if t2.start < s.start else 4
         for st in t2.stmts:
             subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
-            if subject is None or subject is part or subject.period != part.period:
+            if subject is None or subject is part or subject.period != part.period or subject.approx in _THRESHOLDS:
                 continue
             if st.qual and st.qual not in s.words().lower() and s.lang == "en":
                 continue  # 'Year-to-date inflows' is not the week's 'all inflows' (一季度… heads a whole report)

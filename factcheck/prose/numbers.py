@@ -39,6 +39,8 @@ class Numbers(Scan):
             digits = m.group()
             if len(digits) > MAX_DIGITS:
                 return None
+            if "," in digits and t[m.end() : m.end() + 1].isdigit():
+                return None  # '1,7045.22': a grouping broken by the digit after it; no value of it is sure
             return _Core(i, m.end(), digits.replace(",", ""))
         if t[i] == "." and t[i + 1 : i + 2].isdigit():  # '$.19', after a currency sign only
             m = _DIGITS.match(t, i + 1, i + 1 + MAX_DIGITS)

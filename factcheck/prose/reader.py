@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from fractions import Fraction
 
 from factcheck import quantity as q
@@ -31,7 +32,7 @@ from factcheck.prose.words import (
 )
 
 #: the digits of a later part of a Chinese number written in parts (23万1000, 1,617亿): whole numbers
-_PART_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,8}(?![\d.,])")
+_PART_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,8}(?![\d.,])|(?P<dec>(?:\d{1,3}(?:,\d{3})+|\d{1,8})\.\d{1,6})(?=万亿|亿|万)")
 #: a year in Chinese numerals, digit by digit: 一九九八, 二〇二五
 _CJK_YEAR = re.compile(r"[一二][零〇○一二三四五六七八九]{3}")
 #: the letters of another country's dollar right before '$' (A$, AU$, C$, CA$, NZ$, S$, SG$, NT$, R$)
@@ -256,25 +257,25 @@ class Reader(Dates, Numbers, Units):
         """A Chinese number written in parts of falling magnitude ('23万1000', '1亿2345万',
         '2兆1,617亿3,600万'): (its digits in its last part's magnitude, that magnitude,
         where it ends), or None when no part follows."""
-        total, last, stop = int(digits), q.MAGNITUDES[mag], end
+        total, last, stop = Decimal(digits), q.MAGNITUDES[mag], end
         found = False
         while True:
             m = _PART_DIGITS.match(self.t, stop)
             if m is None:
                 break
-            part = int(m.group().replace(",", ""))
+            part = Decimal(m.group().replace(",", ""))  # 2兆8,943.1亿: the last part may have decimals
             k = m.end()
             nxt = next((w for w in ("万亿", "亿", "万") if self.t.startswith(w, k) and q.MAGNITUDES[w] < last), None)
             power = q.MAGNITUDES[nxt] if nxt else 0
             if part >= 10 ** (last - power):
                 break
             total, last, stop, found = total * 10 ** (last - power) + part, power, k + (len(nxt) if nxt else 0), True
-            if nxt is None:
+            if nxt is None or m.group("dec"):
                 break
         if not found:
             return None
         mags = {v: w for w, v in (("万", 4), ("亿", 8))}
-        return str(total), mags.get(last), stop
+        return format(total, "f"), mags.get(last), stop
 
     def lead(self, i: int) -> tuple[int, bool, str | None] | None:
         """What comes before the number's digits, a minus and a currency ('-5', 'US$ 5',

@@ -16,6 +16,10 @@ _RUPEES = re.compile(r"(?<![A-Za-z])Rs\.?$")
 _WORD_MOST = 32
 
 
+#: digits after a thousands comma that are no group of three ('1,7045.22'): the number's own digits
+_BROKEN_GROUP = re.compile(r"\d{4}|\d{1,2}(?!\d)(?:[.%]|\s*(?:crore|lakh|million|billion))")
+
+
 class Scan:
     """The text being read, one character for one with the original; the parts of the
     reader (dates, numbers, units) build on it."""
@@ -96,6 +100,8 @@ class Scan:
             return False  # COVID-19, A-1
         if c in "s." and _RUPEES.search(self.t, max(0, i - 4), i):
             return True  # 'Rs1,774.06 crore': the rupee's sign written onto the digits
+        if c == "," and i > 1 and self.t[i - 2].isdigit() and _BROKEN_GROUP.match(self.t, i):
+            return False  # '1,7045.22': inside a number whose grouping is broken, no number starts
         return not (c.isalnum() and c.isascii()) and c not in "._/"
 
     def letter_after(self, i: int) -> bool:

@@ -291,6 +291,9 @@ CUES: dict[str, dict[str, Any]] = {
     },
     #: a comparable basis (like-for-like, constant currency, real terms): a rate on it is
     #: never checked against reported, nominal levels
+    #: figures of an adjusted basis ('adjusted operating income', 扣非净利润): a share of them is of an
+    #: adjusted whole, never of the reported one named elsewhere
+    "adjusted": {"words": ["adjusted", "on an adjusted basis", "non-gaap", "non gaap", "underlying", "pro forma", "pro-forma", "excluding special items", "before exceptional items", "core"], "try": "", "gives": ""},
     "basis": {
         "words": ["on a like-for-like basis", "like-for-like", "like for like", "lfl", "on a comparable basis",
                   "at constant currency", "in constant currency", "at constant exchange rates", "organically",
