@@ -48,6 +48,9 @@ def noise(m: Mention, text: str) -> bool:
     after = text[m.end : m.end + 1]
     if after in ("月", "日", "号", "季", "时", "点") and m.text.isdigit() and not (after == "点" and int(m.text) > 24):
         return True  # 4月 is April, not a count; 3季度, 10时
+    if m.text.isdigit() and len(m.text) <= 3 and text[m.start - 1 : m.start] in ("[", "［") \
+            and text[m.end : m.end + 1] in ("]", "］"):
+        return True  # 国内生产总值[2]1210207亿元: a footnote's mark
     if text[m.end : m.end + 2] in (")年", "）年") and m.text.isdigit():
         return True  # 較去(106)年同期: a year of the Minguo calendar in brackets
     if after == "年" and m.text.isdigit():

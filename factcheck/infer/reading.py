@@ -578,7 +578,8 @@ def _beyond_level(f: Fig) -> Hit | None:
 #: 占服务进口总额的39.6%, 占人均消费支出的比重为32.6%: the whole named between 占 and 的
 _SHARE_ZH = Lazy(r"占([^，,。；;占\d%]{1,24}?)的(?:比重|比例|份额|比率)?(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
 #: the part a Chinese share names before 占: 第三产业增加值占地区生产总值的比重为62.4%
-_PART_ZH = Lazy(r"(?:^|[，,。；;])\s*(?:其中)?([^，,。；;\d占]{2,14}?)占[^，,。；;\d比]{1,20}的[^，,。；;\d]{0,12}$")
+_PART_ZH = Lazy(r"(?:^|[，,。；;])\s*(?:其中)?([^，,。；;\d占]{2,14}?)占[^，,。；;\d比]{1,20}(?:的|(?=比重|比例|份额))"
+                r"[^，,。；;\d]{0,12}$")
 _CLAUSE_ZH = Lazy(r"[，,。；;：:、（(]")
 
 
@@ -904,12 +905,16 @@ def _noun_phrase(text: str) -> str:
 _DROP_WORDS = Lazy(r"^(?:the|its|their|our|his|her|a|an|all|total|group|company's|group's|firm's|bank's)\s+")
 
 
+#: a footnote's mark in a name: 国内生产总值[2], 'net sales(1)'
+_FOOTNOTE_MARK = Lazy(r"[\[［(（]\d{1,2}[\]］)）]")
+
+
 @functools.lru_cache(maxsize=8192)
 def measure_key(name: str) -> str:
     """A measure's name folded for matching: lower case, no article or 'total', the last
     word singular ('Net revenues' -> 'net revenue'); Chinese as written (a pure function:
     its answers are kept)."""
-    name = " ".join(name.lower().split()).strip(" ,.:;'\"")
+    name = " ".join(_FOOTNOTE_MARK.sub("", name).lower().split()).strip(" ,.:;'\"")
     while True:
         cut = _DROP_WORDS.sub("", name)
         if cut == name:

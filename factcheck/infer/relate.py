@@ -180,7 +180,7 @@ def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
     if not bases:
         # the same change given as an amount right before it ('$4.1 million, or 1.2%', '9.3百万港元或8.5%')
         delta = next((f for f in st.figs if f.i == c.i - 1 and f.role == "change" and f.kind == "amt"
-                      and c.kind == "pct" and (c.link == "or" or not c.before.strip(" ,，"))), None)
+                      and c.kind == "pct" and _said_again(c, f)), None)
         return _with_delta(s, c, news, delta) if delta is not None else []
     certain = len(news) == 1 and len(bases) == 1 and (bases[0].owner is c or _one_change(st, c))
     found = [rel for new in news for base in bases if (rel := _relation(s, c, base, new, certain)) is not None]
@@ -469,6 +469,17 @@ def _digits(v: q.Value) -> str:
     return text.lstrip("-") or "0"
 
 
+def _said_again(c: Fig, delta: Fig) -> bool:
+    """A rate right after the amount of one change ('$4.1 million, or 1.2%', '9.3百万港元或8.5%',
+    '衰退3,276億元、年減10.12%'): nothing between them but 'or', a separator, or a cue of the
+    same direction."""
+    if c.link == "or" or not c.before.strip(" ,，"):
+        return True
+    rest = c.before.replace(c.cue, "", 1) if c.cue else c.before
+    same = not c.sign or not delta.sign or c.sign == delta.sign
+    return c.link in ("rise", "fall") and same and not rest.strip(" ,，、;；")
+
+
 def _with_delta(s: Sentence, c: Fig, news: list[Fig], delta: Fig) -> list[Relation]:
     """'increased by $4.1 million, or 1.2%, to $345 million': the base is the new figure
     less the amount (plus it, for a fall)."""
@@ -540,6 +551,8 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     part = after or _named_part(r, s, p)  # 城鎮人口佔…的比重: the part the share names first
     if part is None and not (s.lang == "zh" and _names_its_part(p)):
         part = _part(st, p)
+    if part is None and s.lang == "zh" and not any(f.kind == "amt" for f in st.figs):
+        part = _part_by_measure(r, s, st)  # 第二产业增加值比重为39.9%: the part its statement names
     if part is not None and not _fits_margin(s, p, part):
         part = None  # 营业利益1.37兆元…毛利率58.97%: a gross margin is no operating profit's
     if part is None:
@@ -640,6 +653,16 @@ def _named_part(r: Reading, s: Sentence, p: Fig) -> Fig | None:
 
     name = part_name_zh(p)
     if not name:
+        return None
+    found = _by_name(r, s, name, "cur")
+    return found[0] if len(found) == 1 else None
+
+
+def _part_by_measure(r: Reading, s: Sentence, st: Stmt) -> Fig | None:
+    """The figure of the measure a share's statement names (第二产业增加值 of 第二产业增加值比重为39.9%),
+    one in the section."""
+    name = re.sub(r"(?:的)?(?:比重|占比|比例|份额)$", "", st.measure)
+    if len(name) < 2:
         return None
     found = _by_name(r, s, name, "cur")
     return found[0] if len(found) == 1 else None
