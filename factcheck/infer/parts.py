@@ -34,6 +34,8 @@ from factcheck import quantity as q
 from factcheck.infer import tree as t
 from factcheck.infer.lang import Cues
 from factcheck.infer.reading import Fig, Reading, Sentence, Stmt
+from factcheck.lazyre import Lazy
+from factcheck.prose import Mention
 from factcheck.infer.relate import Alt, Relation, compatible, pair_values
 from factcheck.lazyre import Lazy
 
@@ -73,6 +75,38 @@ def relations(r: Reading) -> list[Relation]:
         out += _dividends(sentences)
         for s in sentences:
             out += _percents(r, s, found)
+            out += _structure(s, found)
+    return out
+
+
+#: 三次产业结构为13.0:58.6:28.4, 三次产业结构比例为6.01:55.04:38.95: the shares of a list's parts in its whole
+_STRUCTURE = Lazy(r"结构(?:比例|比重)?(?:为|是|调整为|由[^，,。；;]{0,20}?调整为)?\s*"
+                  r"(?P<figs>\d+(?:\.\d+)?(?:\s*[:：∶]\s*\d+(?:\.\d+)?){1,5})")
+
+
+def _structure(s: Sentence, found: list[Found]) -> list[Relation]:
+    """A structure written as a ratio of percentages (三次产业结构为13.0:58.6:28.4): each the
+    share of the part in its place of the list before it of as many parts, in its whole."""
+    if s.lang != "zh":
+        return []
+    m = _STRUCTURE.search(s.text, s.start, s.end)
+    if m is None:
+        return []
+    numbers = list(re.finditer(r"\d+(?:\.\d+)?", m.group("figs")))
+    earlier = [f for f in found if f.parts and f.parts[-1].start < m.start() and len(f.parts) == len(numbers)]
+    if not earlier or len(earlier[-1].wholes) != 1:
+        return []
+    last = earlier[-1]
+    out = []
+    base = m.start("figs")
+    for part, n in zip(last.parts, numbers, strict=True):
+        value = q.with_unit(q.literal(n.group()), q.PERCENT)
+        at = Mention(base + n.start(), base + n.end(), n.group(), "number", value=value)
+        stated = Fig(at, -1, "pct", value)
+        stated.sent = s
+        rel = _share_of(part, last.wholes, stated, last.certain)
+        if rel is not None:
+            out.append(rel._replace(rule="structure"))
     return out
 
 
