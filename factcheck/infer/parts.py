@@ -34,10 +34,9 @@ from factcheck import quantity as q
 from factcheck.infer import tree as t
 from factcheck.infer.lang import Cues
 from factcheck.infer.reading import Fig, Reading, Sentence, Stmt
-from factcheck.lazyre import Lazy
-from factcheck.prose import Mention
 from factcheck.infer.relate import Alt, Relation, compatible, pair_values
 from factcheck.lazyre import Lazy
+from factcheck.prose import Mention
 
 #: parts a list may have (a longer run is a table in prose, not a list of parts)
 MAX_PARTS = 12

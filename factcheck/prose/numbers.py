@@ -51,7 +51,7 @@ class Numbers(Scan):
             m = _CN_NUM.match(t, i)
             if not m or len(m.group()) > 20:  # a run that long is no numeral (_CN_NUM reads at most 21)
                 return None
-            value = _cn_number(m.group())
+            value = cn_number(m.group())
             if value is None:
                 return None
             point = _CN_DECIMALS.match(t, m.end())
@@ -212,7 +212,7 @@ _CN_DECIMALS = re.compile(r"[点點]([零〇○一二三四五六七八九]{1,6}
 _SPAN_WORDS = frozenset({"over", "in", "within", "during", "for", "per", "each", "every", "than"})
 
 
-def _cn_number(s: str) -> int | None:
+def cn_number(s: str) -> int | None:
     """Chinese numerals below 10,000: 三千八百 = 3800, 二十一 = 21, 十 = 10, 两 = 2."""
     if all(c in _CN_DIGITS for c in s):  # 二〇二五: digit by digit
         return int("".join(str(_CN_DIGITS[c]) for c in s)) if len(s) > 1 else _CN_DIGITS[s]

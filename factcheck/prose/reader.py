@@ -9,10 +9,11 @@ from fractions import Fraction
 from factcheck import quantity as q
 from factcheck.prose.dates import Dates
 from factcheck.prose.mention import Mention, _Core
-from factcheck.prose.numbers import Numbers
+from factcheck.prose.numbers import Numbers, cn_number
 from factcheck.prose.units import Units
 from factcheck.prose.words import (
     _CHANGE_WORDS,
+    _CN_NUM,
     _CURRENCY_CODES,
     _DATE_LIKE,
     _MONTHS,
@@ -261,16 +262,25 @@ class Reader(Dates, Numbers, Units):
         found = False
         while True:
             m = _PART_DIGITS.match(self.t, stop)
-            if m is None:
+            cjk = None if m is not None else _CN_NUM.match(self.t, stop)  # 五十四億四千一百萬: parts in numerals
+            if m is None and cjk is None:
                 break
-            part = Decimal(m.group().replace(",", ""))  # 2兆8,943.1亿: the last part may have decimals
-            k = m.end()
+            if cjk is not None:
+                value = cn_number(cjk.group())
+                after = self.t[cjk.end() : cjk.end() + 2]
+                if value is None or len(cjk.group()) < 2 and not after.startswith(("万", "亿")):
+                    break  # 亿千瓦时: 千 of a kilowatt-hour, no part of the number
+                part, k = Decimal(value), cjk.end()
+            else:
+                assert m is not None
+                part = Decimal(m.group().replace(",", ""))  # 2兆8,943.1亿: the last part may have decimals
+                k = m.end()
             nxt = next((w for w in ("万亿", "亿", "万") if self.t.startswith(w, k) and q.MAGNITUDES[w] < last), None)
             power = q.MAGNITUDES[nxt] if nxt else 0
             if part >= 10 ** (last - power):
                 break
             total, last, stop, found = total * 10 ** (last - power) + part, power, k + (len(nxt) if nxt else 0), True
-            if nxt is None or m.group("dec"):
+            if nxt is None or m is not None and m.group("dec"):
                 break
         if not found:
             return None
