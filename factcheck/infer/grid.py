@@ -227,6 +227,13 @@ def _table(r: Reading, cells: list[tuple[int, int, int, int]]) -> Table | None:
     while heads < len(rows) - 1 and _header_like(rows[heads]):
         heads += 1
     columns = [_column(r, rows, heads, c) for c in range(width)]
+    for c, col in enumerate(columns):
+        if col.kind == "share":  # bare numbers under a share's header are percentages ('| 89.29 |' under '%')
+            for row in rows[heads:]:
+                if c < len(row) and row[c].kind == "amt" and row[c].value is not None:
+                    v = row[c].value
+                    row[c] = row[c]._replace(value=q.with_unit(q.Value(v.point, v.iv, q.PLAIN, None), q.PERCENT),
+                                             kind="pct")
     blocks: list[str] = []
     label = ""
     for k, cells_of in enumerate(rows):
@@ -305,6 +312,9 @@ def _column(r: Reading, rows: list[list[Cell]], heads: int, c: int) -> Column:
     cu = cues(lang)
     if cu.has(low, "col_share") and not cu.has(low, "col_change"):
         return Column("share", None, None, False, None, head)
+    if low.split()[-1:] in (["%"], ["％"], ["(%)"]) and any(x.value is not None and x.value.point == 100 for x in body) \
+            and c > 1 and _amounts_left(rows, heads, c):
+        return Column("share", None, None, False, None, head)  # '| 金額 | % |' with 營業收入 at 100.00: each row's share
     if _is_change_head(low, cu):
         if _OTHER_BASIS.search(low):
             return Column("other", None, None, False, None, head)
@@ -312,6 +322,11 @@ def _column(r: Reading, rows: list[list[Cell]], heads: int, c: int) -> Column:
     year, quarter, whole = _period(low)
     current = True if cu.has(low, "col_current") else False if cu.has(low, "col_prior") else None
     return Column("level", year, quarter, whole, current, head)
+
+
+def _amounts_left(rows: list[list[Cell]], heads: int, c: int) -> bool:
+    """The column before is one of amounts (a share column stands beside its amounts)."""
+    return sum(1 for row in rows[heads:] if c - 1 < len(row) and row[c - 1].kind == "amt") >= 2
 
 
 def _is_change_head(low: str, cu: object) -> bool:
