@@ -228,7 +228,9 @@ def _table(r: Reading, cells: list[tuple[int, int, int, int]]) -> Table | None:
         heads += 1
     columns = [_column(r, rows, heads, c) for c in range(width)]
     for c, col in enumerate(columns):
-        if col.kind == "share":  # bare numbers under a share's header are percentages ('| 89.29 |' under '%')
+        values = [row[c].value.point for row in rows[heads:] if c < len(row) and row[c].value is not None]
+        if col.kind == "share" and all(-100 <= v <= 100 for v in values):
+            # bare numbers under a share's header are percentages ('| 89.29 |' under '%')
             for row in rows[heads:]:
                 if c < len(row) and row[c].kind == "amt" and row[c].value is not None:
                     v = row[c].value
@@ -299,9 +301,14 @@ def _cell(text: str, a: int, z: int) -> Cell:
     return Cell(raw, a, z, v, kind)
 
 
+#: a note of the table's scale in a header: '(in thousands, except share and per share data)'
+_SCALE_NOTE = Lazy(r"\(?\s*in (?:thousands|millions|billions)[^)]*\)?|except (?:for )?(?:share|per[- ]share)[^)]*",
+                   re.IGNORECASE)
+
+
 def _column(r: Reading, rows: list[list[Cell]], heads: int, c: int) -> Column:
     head = " ".join(rows[k][c].text.strip() for k in range(heads) if c < len(rows[k]))
-    low = " ".join(head.lower().split())
+    low = _SCALE_NOTE.sub("", " ".join(head.lower().split()))
     if c == 0:
         return Column("label", None, None, False, None, head)
     body = [row[c] for row in rows[heads:] if c < len(row)]
@@ -310,9 +317,10 @@ def _column(r: Reading, rows: list[list[Cell]], heads: int, c: int) -> Column:
         return Column("other", None, None, False, None, head)
     lang = lang_of(head)
     cu = cues(lang)
-    if cu.has(low, "col_share") and not cu.has(low, "col_change"):
-        return Column("share", None, None, False, None, head)
-    if low.split()[-1:] in (["%"], ["％"], ["(%)"]) and any(x.value is not None and x.value.point == 100 for x in body) \
+    if cu.has(low, "col_share") and not cu.has(low, "col_change") and ("%" in low or not _YEAR.search(low)):
+        return Column("share", None, None, False, None, head)  # not '2019 (in thousands, except share data)' 
+    numbers = [x.value.point for x in body if x.value is not None]
+    if low.split()[-1:] in (["%"], ["％"], ["(%)"]) and 100 in numbers and all(-100 <= v <= 100 for v in numbers) \
             and c > 1 and _amounts_left(rows, heads, c):
         return Column("share", None, None, False, None, head)  # '| 金額 | % |' with 營業收入 at 100.00: each row's share
     if _is_change_head(low, cu):
@@ -678,7 +686,7 @@ def _percent_head(head: str) -> bool:
 
 def _per_unit(head: str) -> bool:
     """A column of figures per unit (a price, an average, a rate, per share): never summed."""
-    low = " ".join(head.lower().split())
+    low = _SCALE_NOTE.sub("", " ".join(head.lower().split()))
     return bool(low) and cues(lang_of(low)).has(low, "col_per_unit")
 
 
