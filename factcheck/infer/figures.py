@@ -126,5 +126,7 @@ def index_name(m: Mention, text: str) -> bool:
     from factcheck.infer.reading import CURRENCY_CODES
 
     word = found.group().strip()
-    return not (word in ("Rs", "Rs.", "Re", "Re.", "INR", "USD", "EUR", "GBP", "JPY", "CNY", "HKD", "RMB")
-                or word in CURRENCY_CODES)  # 'Rs 20 a share', 'NOK 50' are amounts
+    money = word in ("Rs", "Rs.", "Re", "Re.", "INR", "USD", "EUR", "GBP", "JPY", "CNY", "HKD", "RMB") \
+        or word in CURRENCY_CODES or len(word) == 4 and word[0] in "MKTB" and word[1:] in CURRENCY_CODES | {"USD", "EUR",
+                                                                                                          "GBP"}
+    return not money  # 'Rs 20 a share', 'NOK 50', 'MSEK 424' (million SEK) are amounts

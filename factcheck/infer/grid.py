@@ -206,6 +206,18 @@ def _scaled(cell: Cell, label: str, corner: str, caption: str) -> q.Value | None
     return None
 
 
+def _as_percentages(body: list[list[Cell]], c: int) -> None:
+    """Bare numbers under a share's header are percentages ('| 89.29 |' under '%') when
+    every one of them could be."""
+    values = [v.point for row in body if c < len(row) and (v := row[c].value) is not None]
+    if not all(-100 <= v <= 100 for v in values):
+        return
+    for row in body:
+        v = row[c].value if c < len(row) else None
+        if v is not None and row[c].kind == "amt":
+            row[c] = row[c]._replace(value=q.with_unit(q.Value(v.point, v.iv, q.PLAIN, None), q.PERCENT), kind="pct")
+
+
 def _measure_of(label: str) -> str:
     from factcheck.infer.reading import measure_key
 
@@ -227,15 +239,9 @@ def _table(r: Reading, cells: list[tuple[int, int, int, int]]) -> Table | None:
     while heads < len(rows) - 1 and _header_like(rows[heads]):
         heads += 1
     columns = [_column(r, rows, heads, c) for c in range(width)]
-    for c, col in enumerate(columns):
-        values = [row[c].value.point for row in rows[heads:] if c < len(row) and row[c].value is not None]
-        if col.kind == "share" and all(-100 <= v <= 100 for v in values):
-            # bare numbers under a share's header are percentages ('| 89.29 |' under '%')
-            for row in rows[heads:]:
-                if c < len(row) and row[c].kind == "amt" and row[c].value is not None:
-                    v = row[c].value
-                    row[c] = row[c]._replace(value=q.with_unit(q.Value(v.point, v.iv, q.PLAIN, None), q.PERCENT),
-                                             kind="pct")
+    for c, column in enumerate(columns):
+        if column.kind == "share":
+            _as_percentages(rows[heads:], c)
     blocks: list[str] = []
     label = ""
     for k, cells_of in enumerate(rows):

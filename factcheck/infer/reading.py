@@ -281,7 +281,7 @@ CURRENCY_CODES = frozenset(
 _PREFIX_CODES = {"A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "SG$": "SGD",
                  "NT$": "TWD", "R$": "BRL", "Z$": "ZWL", "Rs": "INR", "Rs.": "INR", "₹": "INR", "新台币": "TWD",
                  "澳元": "AUD", "新加坡元": "SGD"}
-_CODE = Lazy(r"(?<![A-Za-z])(A\$|AU\$|C\$|CA\$|NZ\$|S\$|SG\$|NT\$|R\$|Z\$|Rs\.?|₹|[A-Z]{3}|新台币)\s?$")
+_CODE = Lazy(r"(?<![A-Za-z])(A\$|AU\$|C\$|CA\$|NZ\$|S\$|SG\$|NT\$|R\$|Z\$|Rs\.?|₹|[MKTB]?[A-Z]{3}|新台币)\s?$")
 
 
 def _code_before(text: str, a: int, start: int) -> str:
@@ -292,13 +292,24 @@ def _code_before(text: str, a: int, start: int) -> str:
         return ""
     word = found.group(1)
     code = _PREFIX_CODES.get(word, word)
+    if len(code) == 4 and code[1:] in CURRENCY_CODES | {"USD", "EUR", "GBP"}:
+        return code  # 'MSEK 424' is million kronor: its own code, paired only with its own
     return code if code in CURRENCY_CODES else ""
+
+
+#: 'per cent' said after a bracketed prior ('5.1 (4.5) percent'), or right after the prior itself
+_PERCENT_AFTER = Lazy(r"\s*(?:\(\s*[\d.,]+\s*\)\s*)?\)?\s*(?:percent|per cent)\b", re.IGNORECASE)
 
 
 def _adjust(f: Fig, text: str, figs: list[Fig]) -> None:
     """Signs and units the words around a figure give it: '(2.6)%' is -2.6%, '0.5 points'
     between percentages is pp (the index points of 'up 42.8 points, or 1.1%' are not)."""
     m = f.m
+    if f.kind == "amt" and q.is_plain(f.value.unit) and _PERCENT_AFTER.match(text, m.end):
+        v = fx.as_percent(m)  # 'a margin of 5.1 (4.5) percent': both are per cent
+        if v is not None:
+            f.value, f.kind = v, "pct"
+            return
     if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 2] in (")%", ")％"):
         v = fx.as_percent(m)
         if v is not None:
@@ -674,8 +685,10 @@ def _bracketed_base(f: Fig, prev: Fig) -> bool:
     figure in brackets of its own right after a level (a percentage's without its sign)."""
     if not (_BRACKET_OPEN.fullmatch(f.before) and f.after.lstrip().startswith(")")):
         return False
-    if prev.role not in ("level", "new", "share") or f.kind != "amt" or prev.kind not in ("amt", "pct"):
+    if prev.role not in ("level", "new", "share") or f.kind not in ("amt", "pct") or prev.kind not in ("amt", "pct"):
         return False
+    if f.kind == "pct":
+        return prev.kind == "pct"  # '5.1 (4.5) percent': both read as per cent already
     if prev.kind == "pct":
         v = fx.as_percent(f.m)
         if v is None or not q.is_plain(f.value.unit):

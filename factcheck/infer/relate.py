@@ -587,7 +587,7 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
 
 
 #: a margin named before its figure: 'an operating margin of', 'net profit margin was', 毛利率为
-_MARGIN = Lazy(r"((?:gross|operating|net|net profit|ebitda|ebit|pre-tax|pretax|profit)\s+margin)s?\b[^,;.]{0,12}$|"
+_MARGIN = Lazy(r"((?:gross|operating|net|net profit|ebitda|ebita|ebit|pre-tax|pretax|profit)\s+margin)s?\b[^,;.]{0,12}$|"
                      r"(毛利率|净利率|净利润率|营业利润率|营业利益率|税后纯益率|纯利率)[^，,。；;]{0,6}$", re.IGNORECASE)
 
 
@@ -733,7 +733,7 @@ def _sibling_whole(r: Reading, s: Sentence, p: Fig) -> str:
 
 
 #: what a margin's part is: a profit ('with a margin of 12.0%' after operating profit), never revenue
-_PROFIT = Lazy(r"profit|income|earnings|ebitda|ebit\b|利润|毛利|纯利|净利|盈利|溢利|利益|收益")
+_PROFIT = Lazy(r"profit|income|earnings|ebitda|ebita|ebit\b|result|利润|毛利|纯利|净利|盈利|溢利|利益|收益")
 
 
 def _margin_of_no_profit(p: Fig, part: Fig) -> bool:
@@ -827,12 +827,12 @@ def _explicit_whole_zh(s: Sentence, p: Fig) -> list[Fig]:
 def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     """The figure of the measure the share names, of its part's period: the subject of the
     statement whose measure is that name (or differs from it least) in the paragraph or
-    list, else before it in the section (a name refers back), else after it; nothing when
-    two are as near and give two values."""
+    list, else before it in the section (a name refers back), else after it; of two as
+    well named, the nearer; nothing when two are as near and give two values."""
     if not p.whole:
         return []
     scope = r.scopes.get(s.scope, [])
-    best: dict[tuple[int, int, int], list[Fig]] = {}
+    best: dict[tuple[int, int, int, int], list[Fig]] = {}
     for t2 in r.sections.get(s.section, []):
         # the nearest first: the share's sentence, its paragraph (before it, then after), the section before it, after it
         where = 0 if t2 is s else 1 if t2 in scope and t2.start < s.start else 2 if t2 in scope else \
@@ -848,7 +848,9 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
             extra = _extra(p.whole, st.measure)
             if extra is not None:
                 # a name that says more than the whole in words of its own only where no other names it
-                best.setdefault((int(extra >= QUALIFIED), where, extra), []).append(subject)
+                # of two as well named, the nearer: a name refers back to its last mention
+                near = s.start - t2.start if where in (1, 3) else t2.start - s.start if where in (2, 4) else 0
+                best.setdefault((int(extra >= QUALIFIED), where, extra, near), []).append(subject)
     if not best:
         return _named_cell(r, s, p.whole, part.period)
     found = best[min(best)]

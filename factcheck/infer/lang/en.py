@@ -492,6 +492,7 @@ CUES: dict[str, dict[str, Any]] = {
             "operating margin = operating income / revenue", "net margin = net profit / revenue",
             "net margin = net income / revenue", "ebitda margin = ebitda / revenue",
             "net profit margin = net profit / revenue", "net profit margin = net income / revenue",
+            "ebita margin = ebita / revenue", "ebit margin = ebit / revenue", "operating margin = ebit / revenue",
             "pre-tax margin = pre-tax profit / revenue",
             "total dividend = interim dividend + final dividend", "full-year dividend = interim dividend + final dividend",
         ],
