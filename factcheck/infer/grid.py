@@ -19,6 +19,7 @@ reading the judge may pass, never fail.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from typing import NamedTuple
 
 from factcheck import quantity as q
@@ -105,6 +106,7 @@ def relations(r: Reading) -> list[Relation]:
         out += _row_changes(r, table)
         out += _share_columns(r, table)
         out += _total_rows(r, table)
+        out += _total_columns(r, table)
         out += _quarter_sums(r, table)
     return out
 
@@ -329,6 +331,8 @@ def _column(r: Reading, rows: list[list[Cell]], heads: int, c: int) -> Column:
     if low.split()[-1:] in (["%"], ["％"], ["(%)"]) and 100 in numbers and all(-100 <= v <= 100 for v in numbers) \
             and c > 1 and _amounts_left(rows, heads, c):
         return Column("share", None, None, False, None, head)  # '| 金額 | % |' with 營業收入 at 100.00: each row's share
+    if not low and _silent_change(rows, heads, c):
+        return Column("change_pct", None, None, False, None, head)  # a header lost in copying: the rows say it
     if _is_change_head(low, cu):
         if _OTHER_BASIS.search(low):
             return Column("other", None, None, False, None, head)
@@ -336,6 +340,38 @@ def _column(r: Reading, rows: list[list[Cell]], heads: int, c: int) -> Column:
     year, quarter, whole = _period(low)
     current = True if cu.has(low, "col_current") else False if cu.has(low, "col_prior") else None
     return Column("level", year, quarter, whole, current, head)
+
+
+def _silent_change(rows: list[list[Cell]], heads: int, c: int) -> int:
+    """A column without a header whose bare numbers are, row after row, the per cent change
+    from the amount just before it to the one two columns before (1), or back (-1): a change
+    column whose header was lost in copying; 0 when it is not. Three rows at least, and two
+    in three of those that can be compared, must agree on one direction, so that a column of
+    other figures is never taken for one."""
+    if c < 3:
+        return 0
+    agree = [0, 0]
+    seen = 0
+    for row in rows[heads:]:
+        if c >= len(row) or row[c].kind != "amt" or row[c - 1].kind != "amt" or row[c - 2].kind != "amt":
+            continue
+        a, b, v = row[c - 2].value, row[c - 1].value, row[c].value
+        assert a is not None and b is not None and v is not None
+        lo, hi = v.iv.lo, v.iv.hi
+        if a.point <= 0 or b.point <= 0 or a.mag != b.mag or lo is None or hi is None:
+            continue
+        seen += 1
+        for d, (x, y) in enumerate(((a.point, b.point), (b.point, a.point))):
+            agree[d] += lo - _SLACK <= (x / y - 1) * 100 <= hi + _SLACK
+    for d in (0, 1):
+        if agree[d] >= 3 and 3 * agree[d] >= 2 * seen:
+            return 1 - 2 * d
+    return 0
+
+
+#: how far a computed change may stand outside a printed one's rounding for a column to be
+#: read as one of changes (its inputs are rounded too); never used for a verdict
+_SLACK = Fraction(1, 20)
 
 
 def _amounts_left(rows: list[list[Cell]], heads: int, c: int) -> bool:
@@ -399,6 +435,10 @@ def _pairs(table: Table) -> list[tuple[int, int, int, bool]]:
     cols = table.columns
     for k, col in enumerate(cols):
         if not col.kind.startswith("change"):
+            continue
+        silent = 0 if col.head.strip() else _silent_change(table.rows, table.heads, k)
+        if silent:
+            out.append((k, k - 2, k - 1, True) if silent > 0 else (k, k - 1, k - 2, True))  # as its rows say
             continue
         levels = _levels_left(cols, k)
         if len(levels) == 1 and levels[0] == k - 1 and k + 1 < len(cols) and cols[k + 1].kind == "level" \
@@ -467,8 +507,8 @@ def _row_change(r: Reading, table: Table, row: list[Cell], kind: str, ck: Cell, 
                 told: bool) -> Relation | None:
     if ck.value is None or cn.value is None or cb.value is None or ck.kind not in ("pct", "pts", "amt"):
         return None
-    if cn.kind not in ("pct", "amt") or cn.kind != cb.kind:
-        return None
+    if cn.kind not in ("pct", "amt") or cn.kind != cb.kind or (cn.value.mag is None) != (cb.value.mag is None):
+        return None  # '$661m' beside '$1,241' under '(m)': the two are not on one footing
     vn, vb, vk = cn.value, cb.value, ck.value
     money = bool(re.search(r"[$£€¥￥₹]", ck.text))  # '$191' under a 'Change' header: an amount
     stated_pct = ck.kind == "pct" or (ck.kind == "amt" and not money and kind in ("change_pct", "change"))
@@ -664,7 +704,10 @@ def _total_rows(r: Reading, table: Table) -> list[Relation]:
         if not label or not _is_total(label, cu):
             continue
         block = []
-        for above in reversed(body[:i]):
+        if i >= 2 and not any(_label(b[0].text) for b in body[:i]):
+            # '| | 50,871 |' rows whose labels were lost, then '| Total | 79,655 |': all of them are its parts
+            block = [b for b in body[:i] if not all(c.kind in ("empty", "text") for c in b[1:])]
+        for above in reversed(body[:i] if not block else []):
             lab = _label(above[0].text)
             if _is_total(lab, cu) or all(c.kind in ("empty", "text") for c in above[1:]):
                 break
@@ -677,11 +720,79 @@ def _total_rows(r: Reading, table: Table) -> list[Relation]:
             block, clean = _of_which_below(body, i, cu), False
         if len(block) < 2 or any(_PER_ROW.search(b[0].text) for b in block + [row]):
             continue
+        if not _one_sum(cu, label, block, row):
+            continue
         for c in range(1, len(row)):
             rel = _foot(r, table, block, row, c, clean)
             if rel is not None:
                 out.append(rel)
     return out
+
+
+#: a column of totals: its header ends with the word ('2022 Total £m', 合计)
+_TOTAL_HEAD = Lazy(r"(?:^|[\s|])(?:total|合计|总计)\s*(?:\(?\s*(?:[$£€¥]|us\$|rmb)?\s*(?:m|bn|mn|k|'000|000s|millions?|"
+                   r"thousands?|billions?)?\s*\)?)?$", re.IGNORECASE)
+#: a column of notes' numbers beside the label ('Note', 附注): never an amount
+_NOTE_HEAD = Lazy(r"^\s*(?:notes?|附注)\s*$", re.IGNORECASE)
+
+
+def _total_columns(r: Reading, table: Table) -> list[Relation]:
+    """A Total column sums, row by row, the columns of amounts between it and the label (or
+    the Total column before it) of its own period: 'Results before adjusting items |
+    Adjusting items | Total'. Columns of quarters are left to the year's sum."""
+    out = []
+    cols = table.columns
+    start = 1
+    for k, col in enumerate(cols):
+        low = _SCALE_NOTE.sub("", " ".join(col.head.lower().split()))
+        if col.kind != "level" or not _TOTAL_HEAD.search(low) or _PER_ROW.search(low):
+            if col.kind != "level" or _NOTE_HEAD.match(col.head):
+                start = k + 1
+            continue
+        parts = [j for j in range(start, k) if cols[j].kind == "level"]
+        start = k + 1
+        if len(parts) < 2 or any(cols[j].year != col.year or cols[j].quarter is not None for j in parts):
+            continue
+        for row in table.rows[table.heads :]:
+            if k >= len(row) or _PER_ROW.search(row[0].text):
+                continue
+            rel = _foot_across(r, row, parts, k)
+            if rel is not None:
+                out.append(rel)
+    return out
+
+
+def _foot_across(r: Reading, row: list[Cell], parts: list[int], k: int) -> Relation | None:
+    """A row's total cell as the sum of its cells in the part columns (a dash is nothing)."""
+    total = row[k].value
+    if total is None or row[k].kind != "amt":
+        return None
+    values = []
+    for j in parts:
+        if row[j].kind in ("skip", "empty"):
+            continue
+        v = row[j].value
+        if v is None or row[j].kind != "amt" or v.mag != total.mag:
+            return None
+        values.append(_val(row[j]))
+    if len(values) < 2:
+        return None
+    at = _mention(row[k], r.text)
+    return Relation("total", "table-total", t.call("sum", *(t.num(v) for v in values)), t.num(_val(row[k])), "≈",
+                    None, (at,), at, row[0].start, row[-1].end, (), True)
+
+
+def _one_sum(cu: object, label: str, block: list[list[Cell]], row: list[Cell]) -> bool:
+    """The rows can be the total's parts: no result of another kind among them ('Total
+    assets' under 'EBITDA' and 'Net profit after tax' is a tear sheet, no sum), and every
+    amount on one footing ('$661m' among bare cells under '(m)' is not)."""
+    from factcheck.infer.lang import Cues
+
+    assert isinstance(cu, Cues)
+    if any(cu.has(_label(b[0].text), "result_row") for b in block) and not cu.has(label, "result_row"):
+        return False
+    mags = {v.mag is None for b in [*block, row] for c in b[1:] if (v := c.value) is not None and c.kind == "amt"}
+    return len(mags) <= 1
 
 
 def _percent_head(head: str) -> bool:

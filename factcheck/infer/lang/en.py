@@ -432,6 +432,15 @@ CUES: dict[str, dict[str, Any]] = {
         "try": "",
         "gives": "",
     },
+    "result_row": {
+        # a row of a result (a profit, a cash flow) is no part of a total of something else: a tear sheet's
+        # 'Total assets' under 'EBITDA', 'Net profit after tax' and 'Net cash flow from operations'
+        "words": ["ebitda", "ebita", "ebit", "earnings before interest", "net profit", "profit after tax",
+                  "profit before tax", "net income", "operating profit", "operating income", "cash flow",
+                  "net cash from", "earnings per share"],
+        "try": "",
+        "gives": "",
+    },
     "col_change": {
         "words": ["change", "% change", "change %", "chg", "% chg", "chg %", "yoy", "y/y", "y-o-y", "growth", "growth %",
                   "% growth", "increase", "increase %", "% increase", "increase (decrease)", "% increase (decrease)",
