@@ -36,7 +36,7 @@ _CELL = Lazy(
     r"^\s*(?P<lead>[+\-−–]|\()?\s*(?P<cur>HK\$|US\$|A\$|AU\$|NZ\$|C\$|S\$|NT\$|Rs\.?|RMB|[$£€¥￥₹])?\s*"
     r"(?P<open>\()?\s*(?P<sign>[+\-−–])?\s*"
     r"(?P<num>\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"\s*(?P<mag>m|bn|k|million|billion|mn|亿|万|亿元|万元)?"
+    r"\s*(?P<mag>million|billion|mn|bn|m|k|亿元|万元|亿美元|万美元|亿港元|万港元|亿|万)?"
     r"\s*(?P<close>\))?\s*(?P<unit>%\s*(?:pts?|points?|pp)|%\s*points|%|％|pence|ppts?|pp|pts?|points?|bps?|bp|p|"
     r"percentage points?|个百分点|百分点|个基点|基点|x|times|倍|cents?)?\s*(?P<close2>\))?\s*(?P<pct2>%)?"
     r"(?P<rest>.*)$"
@@ -108,6 +108,7 @@ def relations(r: Reading) -> list[Relation]:
         out += _total_rows(r, table)
         out += _total_columns(r, table)
         out += _quarter_sums(r, table)
+        out += _period_rows(r, table)
     return out
 
 
@@ -289,7 +290,8 @@ def _cell(text: str, a: int, z: int) -> Cell:
     if m.group("pct2"):
         unit = "%"
     mag = {"m": "million", "mn": "million", "million": "million", "bn": "billion", "billion": "billion", "k": "thousand",
-           "亿": "亿", "亿元": "亿", "万": "万", "万元": "万"}.get(m.group("mag") or "")
+           "亿": "亿", "亿元": "亿", "万": "万", "万元": "万", "亿美元": "亿", "万美元": "万", "亿港元": "亿",
+           "万港元": "万"}.get(m.group("mag") or "")
     try:
         v = q.literal(digits, mag)
     except (q.QuantityError, ValueError):
@@ -904,3 +906,113 @@ def _quarter_sums(r: Reading, table: Table) -> list[Relation]:
             out.append(Relation("total", "table-quarters", check, t.num(_val(row[k])), "≈", None, (at,), at,
                                 row[0].start, row[-1].end, (), True))
     return out
+
+
+# --------------------------------------------------------------------------- rows of periods
+
+#: a row's period in its label: '2024/6', '2024-06', 2024年6月, '2023' (a month as year×12+month)
+_ROW_PERIOD = Lazy(r"^\s*((?:19|20)\d{2})\s*(?:[/\-.年]\s*(\d{1,2})\s*月?)?\s*年?\s*$")
+#: a change column over the row before (the month before: 月增率, 'm/m') or the year before
+_ROW_MOM = Lazy(r"月增|环比|月比|\bm/m\b|\bmom\b|month[- ]on[- ]month|sequential", re.IGNORECASE)
+_ROW_YOY = Lazy(r"年增|同比|年比|按年|\by/y\b|\byoy\b|year[- ]on[- ]year|year[- ]over[- ]year", re.IGNORECASE)
+_ROW_RUNNING = Lazy(r"累计|\bytd\b|year[- ]to[- ]date|cumulative", re.IGNORECASE)
+
+
+def _row_period(label: str) -> tuple[int, bool] | None:
+    """A row label's period: (year×12 + month, monthly), or (year×12, False) for a year."""
+    found = _ROW_PERIOD.match(label)
+    if found is None:
+        return None
+    month = int(found.group(2)) if found.group(2) else 0
+    if month > 12:
+        return None
+    return int(found.group(1)) * 12 + month, bool(month)
+
+
+def _period_rows(r: Reading, table: Table) -> list[Relation]:
+    """A table whose rows are periods (a monthly revenue table: 2024/6, 2024/5 …): a change
+    column is each row's amount against the row of the period before (the month before for
+    月增率 or 'm/m', the year before for 年增率 or 'y/y'), a running column (累計營收, 'YTD')
+    the running one of the month before plus the month's amount."""
+    body = table.rows[table.heads :]
+    periods = [_row_period(row[0].text) for row in body]
+    known = [p for p in periods if p is not None]
+    if len(known) < 3 or len({m for _, m in known}) != 1 or len({p for p, _ in known}) != len(known):
+        return []
+    monthly = known[0][1]
+    at = {p[0]: i for i, p in enumerate(periods) if p is not None}
+    out: list[Relation] = []
+    heads = [" ".join(table.columns[c].head.lower().split()) for c in range(len(table.columns))]
+    for k, head in enumerate(heads):
+        if k == 0 or _ROW_RUNNING.search(head) and not (_ROW_MOM.search(head) or _ROW_YOY.search(head)):
+            continue
+        step = 1 if _ROW_MOM.search(head) and monthly else 12 if monthly else 1 if _ROW_YOY.search(head) else 0
+        level = _level_of(heads, table.columns, k)
+        if not step or level is None:
+            continue
+        for i, row in enumerate(body):
+            p = periods[i]
+            j = at.get(p[0] - step) if p is not None else None
+            if j is not None:
+                rel = _row_growth(r, row, body[j], level, k)
+                if rel is not None:
+                    out.append(rel)
+    return out + _running_rows(r, table, periods, at, heads)
+
+
+def _level_of(heads: list[str], cols: list[Column], k: int) -> int | None:
+    """The amount column a change column of a period table is of: the nearest column of
+    amounts on its left that is no change, no running total and no share (a running one for
+    a running change: 累計營收年增率 is of 累計營收)."""
+    running = bool(_ROW_RUNNING.search(heads[k]))
+    for j in range(k - 1, 0, -1):
+        if cols[j].kind == "level" and not (_ROW_MOM.search(heads[j]) or _ROW_YOY.search(heads[j])) \
+                and bool(_ROW_RUNNING.search(heads[j])) == running:
+            return j
+    return None
+
+
+def _row_growth(r: Reading, row: list[Cell], before: list[Cell], c: int, k: int) -> Relation | None:
+    if max(c, k) >= min(len(row), len(before)):
+        return None
+    cn, cb, ck = row[c], before[c], row[k]
+    if cn.kind != "amt" or cb.kind != "amt" or ck.kind not in ("amt", "pct") or ck.value is None:
+        return None
+    vn, vb = _val(cn), _val(cb)
+    if vb.point <= 0 or vn.mag != vb.mag:
+        return None
+    v = ck.value
+    stated = q.with_unit(q.Value(v.point, v.iv, q.PLAIN, None), q.PERCENT) if ck.kind == "amt" else v
+    at = _mention(ck, r.text)
+    return Relation("growth", "table-growth", t.call("growth", t.num(vb), t.num(vn)), t.num(stated), "≈", None,
+                    (_mention(cb, r.text), _mention(cn, r.text), at), at, row[0].start, row[-1].end, (), True)
+
+
+def _running_rows(r: Reading, table: Table, periods: list[tuple[int, bool] | None], at: dict[int, int],
+                  heads: list[str]) -> list[Relation]:
+    """A running column of a monthly table: the month before's running amount plus the month's."""
+    body = table.rows[table.heads :]
+    out = []
+    for k, head in enumerate(heads):
+        if k == 0 or not _ROW_RUNNING.search(head) or _ROW_MOM.search(head) or _ROW_YOY.search(head) \
+                or "eps" in head or _PER_ROW.search(head):
+            continue  # a running figure per share need not be the sum of the months' (the shares change)
+        base = _RUNNING_WORD.sub("", head).strip()
+        c = next((j for j in range(1, k) if base and heads[j] == base), None)
+        if c is None:
+            continue
+        for i, row in enumerate(body):
+            p = periods[i]
+            j = at.get(p[0] - 1) if p is not None and p[1] and p[0] % 12 != 1 else None
+            if j is None or max(c, k) >= min(len(row), len(body[j])):
+                continue
+            cells = (body[j][k], row[c], row[k])
+            if any(x.kind != "amt" or x.value is None for x in cells) or len({x.value.mag for x in cells if x.value}) > 1:
+                continue
+            mark = _mention(row[k], r.text)
+            out.append(Relation("total", "table-total", t.call("sum", t.num(_val(cells[0])), t.num(_val(cells[1]))),
+                                t.num(_val(cells[2])), "≈", None, (mark,), mark, row[0].start, row[-1].end, (), True))
+    return out
+
+
+_RUNNING_WORD = Lazy(r"累计|\bytd\b|year[- ]to[- ]date|cumulative", re.IGNORECASE)
