@@ -109,6 +109,7 @@ def relations(r: Reading) -> list[Relation]:
         out += _total_columns(r, table)
         out += _quarter_sums(r, table)
         out += _period_rows(r, table)
+        out += _share_rows(r, table)
     return out
 
 
@@ -1016,3 +1017,47 @@ def _running_rows(r: Reading, table: Table, periods: list[tuple[int, bool] | Non
 
 
 _RUNNING_WORD = Lazy(r"累计|\bytd\b|year[- ]to[- ]date|cumulative", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- a row of shares of a row named
+
+#: a row of the share of the row above in a row it names: 占常住人口比重, '% of total revenue', 'as a % of sales'
+_SHARE_ROW = Lazy(r"^\s*(?:占(?P<zh>.+?)(?:的)?(?:比重|比例)|(?:as (?:a )?)?(?:%|per ?cent(?:age)?) of (?:the )?(?P<en>.+?))"
+                  r"\s*(?:[（(]\s*%\s*[)）])?\s*$", re.IGNORECASE)
+
+
+def _share_rows(r: Reading, table: Table) -> list[Relation]:
+    """'| 城镇人口 | 388.62 |' then '| 占常住人口比重 | 87 |': the row of shares is the row
+    above's amount over the amount of the row it names (年末常住人口), column by column."""
+    body = table.rows[table.heads :]
+    out = []
+    for i in range(1, len(body)):
+        found = _SHARE_ROW.match(_label(body[i][0].text))
+        if found is None:
+            continue
+        name = (found.group("zh") or found.group("en") or "").strip()
+        whole = next((row for row in body if row is not body[i] and row is not body[i - 1] and name
+                      and _label(row[0].text).endswith(name)), None)
+        if whole is None:
+            continue
+        for c in range(1, len(body[i])):
+            rel = _row_share(r, table, body[i - 1], whole, body[i], c)
+            if rel is not None:
+                out.append(rel)
+    return out
+
+
+def _row_share(r: Reading, table: Table, part: list[Cell], whole: list[Cell], row: list[Cell], c: int) -> Relation | None:
+    if c >= min(len(part), len(whole)) or table.columns[c].kind != "level":
+        return None
+    cp, cw, cs = part[c], whole[c], row[c]
+    if cp.kind != "amt" or cw.kind != "amt" or cs.kind not in ("amt", "pct") or cs.value is None:
+        return None
+    vp, vw = _val(cp), _val(cw)
+    if vw.point <= 0 or vp.mag != vw.mag:
+        return None
+    v = cs.value
+    stated = q.with_unit(q.Value(v.point, v.iv, q.PLAIN, None), q.PERCENT) if cs.kind == "amt" else v
+    at = _mention(cs, r.text)
+    return Relation("share", "table-share", t.call("share", t.num(vp), t.num(vw)), t.num(stated), "≈", None,
+                    (_mention(cp, r.text), _mention(cw, r.text), at), at, row[0].start, row[-1].end, (), True)

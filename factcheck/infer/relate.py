@@ -566,6 +566,10 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     if not explicit and not referred and not p.whole and s.lang == "zh":
         referred = _implicit_whole_zh(r, s, p, part)  # 全年保费增量163.4亿元中，…，占比88%
     wholes = explicit or referred or named_whole(r, s, p, part)
+    kin = False
+    if not wholes and s.lang == "zh":
+        wholes = _kin_whole(r, s, p, part)  # 城镇人口236.51万人，占51.07% after 全市常住人口463.1万人
+        kin = bool(wholes) and wholes[0].sent in r.scopes.get(s.scope, [])  # bound without doubt in its paragraph
     wholes = [w for w in wholes if w is not part and compatible(part, w) and (explicit or _same_basis(part, w))]
     if not wholes:
         return None
@@ -580,7 +584,7 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     cmp, tol = comparison(p, 1)
     alts = tuple(Alt(x, t.num(p.value), "binding") for x in found[1:])
     extra = _extra(p.whole, wholes[0].measure)
-    exact = bool(explicit or referred) or extra is not None and (
+    exact = bool(explicit or referred or kin) or extra is not None and (
         extra < QUALIFIED or _only_one(r, s, p.whole, part) == wholes[0].value.point)
     return Relation("share", "share-by-role", found[0], t.num(p.value), cmp, tol, (part.m, wholes[0].m, p.m), p.m,
                     s.start, s.end, alts, len(found) == 1 and p.explicit and exact)
@@ -761,6 +765,30 @@ def _implicit_whole_zh(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
         return []
     subject = next((f for f in earlier[-1].figs if f.kind == "amt" and f.role in ("level", "new")), None)
     return [subject] if subject is not None and not _smaller(subject, part) else []
+
+
+def _kin_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
+    """The whole of a bare 占51.07% after 城镇人口236.51万人: the first figure of the section
+    before it said of the whole place or the total (全市常住人口463.1万人, 全国实际使用外资)
+    whose measure ends with the same noun as the part's, and larger; never a sibling
+    (服务业实际使用外资 is no whole of 高技术产业实际使用外资)."""
+    name = part.stmt.measure if part.stmt is not None else ""
+    if p.whole or len(name) < 3:
+        return []
+    for t2 in r.sections.get(s.section, []):
+        if t2.start > s.start:
+            break
+        for st in t2.stmts:
+            if st is part.stmt or t2 is s and st.n > (part.stmt.n if part.stmt else 0):
+                continue
+            kin = len(st.measure) >= 3 and st.measure != name and st.measure[-2:] == name[-2:]
+            subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
+            if not kin or subject is None or not s.cues.has(subject.before, "whole_scope"):
+                continue
+            if compatible(part, subject) and subject.period == part.period and not _smaller(subject, part) \
+                    and subject.value.point != part.value.point:
+                return [subject]
+    return []
 
 
 def _refers(p: Fig) -> bool:

@@ -426,6 +426,8 @@ CUES: dict[str, dict[str, Any]] = {
         "try": "| Segment | Revenue |\n|---|---|\n| Gaming | 58.5 |\n| Ads | 30.1 |\n| {} | 88.6 |",
         "gives": "sum(58.5, 30.1) ≈ 88.6",
     },
+    #: a figure said of the whole (its parts' bare shares are of it); English names its whole, so none is needed
+    "whole_scope": {"words": ["nationwide", "group-wide", "in total", "overall"], "try": "", "gives": ""},
     "subtotal_row": {
         "words": ["subtotal", "sub-total", "of which", "including", "incl.", "thereof", "memo", "memo:", "less",
                   "less:", "excluding", "excl.", "add", "add:"],

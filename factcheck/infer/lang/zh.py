@@ -163,6 +163,9 @@ CUES: dict[str, dict[str, Any]] = {
     "rest": {"words": ["其余", "其他", "其它", "剩余", "余下", "余额"], "try": "", "gives": ""},
     "respectively": {"words": ["分别"], "try": "", "gives": ""},
     #: a total said of the parts before it: 东部、中部…合计…, 两项合计
+    #: a figure said of the whole place or the total, the whole its parts' bare 占…% are of: 全市常住人口463.1万人
+    "whole_scope": {"words": ["全市", "全县", "全省", "全国", "全区", "全州", "全镇", "全港", "全澳", "全台", "全球", "全年",
+                              "全部"], "try": "", "gives": ""},
     "total_word": {"words": ["合计", "共计", "总计", "总共", "合共", "加起来", "两者合计", "两项合计", "合计为", "共计为"],
                    "try": "", "gives": ""},
     #: the dividends of one year, and what makes their total: 末期股息每股2.40港元，连同中期股息每股2.43港元，全年股息合计每股4.83港元
