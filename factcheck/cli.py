@@ -132,6 +132,15 @@ def verify(
             show_default=False,
         ),
     ] = None,
+    filing: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--filing", metavar="PATH",
+            help="Trace the draft's figures to this filing's facts (XBRL, Inline XBRL, a report package; repeatable): "
+            "each is traced, contradicted (a failure) or untraced.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check claims files (or drafts) and report every claim: pass, warn, fail, error or unchecked."""
     from factcheck.errors import UsageError
@@ -143,6 +152,7 @@ def verify(
         code = check(
             paths, format.value if format else None, output, report, only, fail_on.value if fail_on else None,
             strict, color.value, quiet, draft, require_coverage, baseline, write_baseline, infer, _date(as_of),
+            filing or (),
         )
     except UsageError as e:
         raise _fail(e.message) from None

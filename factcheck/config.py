@@ -30,6 +30,8 @@ KEYS = {
     "require-coverage": "true or false",
     "infer": "true or false",
     "only": "a list of claim ids or tags",
+    "filings": "a list of filings (paths) to trace drafts' figures to",
+    "trace": "a table: [trace.concepts] adds words to the concepts figures are traced by",
 }
 
 
@@ -44,6 +46,9 @@ class Config:
     require_coverage: bool | None = None
     infer: bool | None = None
     only: tuple[str, ...] | None = None
+    filings: tuple[str, ...] | None = None  # made relative to the working folder
+    #: [trace.concepts]: words (and concepts) added to the bundled table
+    trace_concepts: dict[str, Any] | None = None
 
 
 def find(start: Path | None = None) -> tuple[Path, bool] | None:
@@ -211,6 +216,8 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
     if wrong:
         raise bad(wrong)
     only = text_list("only")
+    filings = text_list("filings")
+    trace_concepts = _trace_concepts(table.get("trace"), f"{shown}:{pos('trace')}: trace") if "trace" in table else None
     return Config(
         path=shown,
         fail_on=fail_on,
@@ -221,7 +228,25 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
         require_coverage=switches["require-coverage"],
         infer=switches["infer"],
         only=only,
+        filings=tuple(own("paths", p) for p in filings) if filings is not None else None,
+        trace_concepts=trace_concepts,
     )
+
+
+def _trace_concepts(value: Any, where: str) -> dict[str, Any] | None:
+    """``[trace.concepts]``, checked against the bundled table (``factcheck.trace.concepts``)."""
+    if not isinstance(value, dict) or set(value) - {"concepts"}:
+        raise UsageError(f"{where} should be a table with one key, concepts ([trace.concepts])")
+    concepts = value.get("concepts", {})
+    if not isinstance(concepts, dict):
+        raise UsageError(f"{where}.concepts should be a table: revenue = [\"top line\"]")
+    from factcheck.trace.concepts import extended
+
+    try:
+        extended(concepts)
+    except ValueError as e:
+        raise UsageError(f"{where}: {e}") from None
+    return concepts or None
 
 
 def _table(data: dict[str, Any], shown: str, pos: _Positions, is_pyproject: bool, headed: bool) -> tuple[dict[str, Any], str]:

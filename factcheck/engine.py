@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import gc
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -129,6 +129,8 @@ def run(
     infer: bool | None = None,
     as_of: date | None = None,
     strict: bool = False,
+    filings: Sequence[str] = (),
+    trace_concepts: Mapping[str, Any] | None = None,
 ) -> Report:
     """Check every claims file (and every bare draft) of ``paths``. ``detail``: keep what
     only some reports show (each claim's computation step by step, the draft's text and
@@ -136,8 +138,11 @@ def run(
     called as claims are. ``infer``: check the relations drafts state too (None: for a
     bare draft yes, for a claims file as its ``settings.infer`` says); ``as_of``: the
     article's date when neither the draft nor the claims file gives one; ``strict``: an
-    inferred claim that holds only through its inputs' rounding is a warn, not a pass."""
+    inferred claim that holds only through its inputs' rounding is a warn, not a pass.
+    ``filings``: trace every draft's figures to these filings too (``--filing``), with
+    ``trace_concepts`` added to the words of concepts (``factcheck.trace``)."""
     only = tuple(only)
+    tracing = (tuple(filings), trace_concepts)
     new_run()
     if draft is not None:
         _given_draft(draft)
@@ -145,11 +150,11 @@ def run(
     bases = _typed_outside(paths)
     files = [
         check_draft(p, only, require_coverage, detail, infer, as_of, strict,
-                    refused=_outside(p, p in named, bases, "draft"))
+                    refused=_outside(p, p in named, bases, "draft"), tracing=tracing)
         if is_draft(p)
         else check_file(
             p, only, draft, require_coverage, detail, progress,
-            refused=_outside(p, p in named, bases), infer=infer, as_of=as_of, strict=strict,
+            refused=_outside(p, p in named, bases), infer=infer, as_of=as_of, strict=strict, tracing=tracing,
         )
         for p in discover(paths, exclude=(draft,) if draft else ())
     ]
@@ -162,10 +167,14 @@ def run(
             for x in (r.claim.id, *r.claim.tags, "written" if r.claim.inferred is None else "inferred")
             if x in wanted
         }
-        missing = sorted(wanted - matched)
+        missing = sorted(wanted - matched - (_TRACE_TAGS if filings else set()))
         if missing and not any(f.document.problems for f in files):
             raise UsageError(f"--only {', '.join(missing)}: no claim has this id or tag")
     return Report(tuple(files))
+
+
+#: the tags of traced figures: with filings given, selecting one that no figure has is no mistake
+_TRACE_TAGS = {"trace", "traced", "contradicted", "traced-by-value"}
 
 
 def _given_draft(draft: str) -> None:
@@ -270,6 +279,7 @@ def check_file(
     as_of: date | None = None,
     refused: Problem | None = None,
     strict: bool = False,
+    tracing: tuple[tuple[str, ...], Mapping[str, Any] | None] = ((), None),
 ) -> FileReport:
     """Check one claims file as it is read: each claim is computed as soon as the parser
     has it (when ``claims:`` comes last), and what only a draft or a detailed report needs
@@ -307,7 +317,7 @@ def check_file(
         ev.forget()  # the facts' values: nothing reads them once every claim is judged
     if f.restart:  # a key after the claims (one the pre-scan could not see): read it whole
         return check_file(path, only, draft, require_coverage, detail, progress, stream=False, infer=infer, as_of=as_of,
-                          refused=refused, strict=strict)
+                          refused=refused, strict=strict, tracing=tracing)
     if progress is not None:
         progress(path, 1.0, len(results))
     doc = f.document(tuple(claims))
@@ -316,7 +326,7 @@ def check_file(
     if not keep:
         doc = doc._replace(facts={n: _bare_fact(x) for n, x in doc.facts.items()})
     return _finish(doc, results, ev, problems, draft, require_coverage, detail,
-                   _Inference(only, default_tol, infer, as_of, Status.WARN if strict else None))
+                   _Inference(only, default_tol, infer, as_of, Status.WARN if strict else None, _tracing(tracing)))
 
 
 def check_draft(
@@ -328,6 +338,7 @@ def check_draft(
     as_of: date | None = None,
     strict: bool = False,
     refused: Problem | None = None,
+    tracing: tuple[tuple[str, ...], Mapping[str, Any] | None] = ((), None),
 ) -> FileReport:
     """A draft with no claims file: the relations it states are inferred and checked
     (``factcheck.infer``), and its figures' coverage counted (``--no-infer``: coverage only).
@@ -345,9 +356,25 @@ def check_draft(
     title = drafts.title(text.source)
     doc = Document(shown, article={"title": title} if title else EMPTY)
     ev = Evaluator({}, q.NO_RATES)
-    inference = _Inference(only, None, infer if infer is not None else True, as_of, Status.WARN if strict else None)
+    inference = _Inference(only, None, infer if infer is not None else True, as_of, Status.WARN if strict else None,
+                           _tracing(tracing, bare=True))
     results, report, found = anchor.anchor(doc, [], text, ev, require_coverage, detail, inference.reader(doc, ev, detail))
-    return FileReport(doc._replace(problems=tuple(found)) if found else doc, tuple(results), report)
+    t = inference.tracing
+    if t is not None and t.problems:
+        found = [*found, *t.problems]
+    return FileReport(doc._replace(problems=tuple(found)) if found else doc, tuple(results), report,
+                      t.summary if t is not None else None)
+
+
+def _tracing(given: tuple[tuple[str, ...], Mapping[str, Any] | None], bare: bool = False) -> Any:
+    """The tracing step of one file's draft (``factcheck.trace``): made when filings are
+    given, and for a bare draft, which may name its own in its front matter (it reads
+    nothing until a filing is named); None otherwise."""
+    if not given[0] and not bare:
+        return None
+    from factcheck.trace.step import Tracing as DraftTracing
+
+    return DraftTracing(given[0], given[1])
 
 
 class _Inference(NamedTuple):
@@ -359,17 +386,40 @@ class _Inference(NamedTuple):
     as_of: date | None = None
     #: what an inferred claim that holds only through its inputs' rounding is (``--strict``: warn)
     rounding_only: Status | None = None
+    #: the tracing of the draft's figures to filings (``factcheck.trace.step.Tracing``)
+    tracing: Any = None
 
     def reader(self, doc: Document, ev: Evaluator, detail: bool) -> Callable[[Any, list[Any]], list[Result]] | None:
-        """What ``anchor`` calls with the draft and its figures: the inferred claims' results."""
-        if not (self.infer if self.infer is not None else doc.settings.infer):
+        """What ``anchor`` calls with the draft and its figures: the inferred claims' results,
+        and the traced figures' when filings are given."""
+        inferring = bool(self.infer if self.infer is not None else doc.settings.infer)
+        if not inferring and self.tracing is None:
             return None
 
         def results(draft: Any, mentions: list[Any]) -> list[Result]:
-            return inferred_results(draft, mentions, doc, ev, self.only, self.default_tol, detail, self.as_of,
-                                    self.rounding_only)
+            out = inferred_results(draft, mentions, doc, ev, self.only, self.default_tol, detail, self.as_of,
+                                   self.rounding_only) if inferring else []
+            if self.tracing is not None and self.tracing.active(draft):
+                out += traced_results(draft, mentions, doc, ev, self, detail)
+            return out
 
         return results
+
+
+def traced_results(draft: Any, mentions: list[Any], doc: Document, ev: Evaluator, how: _Inference,
+                   detail: bool) -> list[Result]:
+    """The draft's figures traced to the filings (``factcheck.trace``): a result for each
+    traced or contradicted figure, judged like a claim (the fact against the figure)."""
+    from factcheck.infer import draft_date
+
+    when = draft_date(draft) or _published(doc) or how.as_of
+
+    def check(c: Claim) -> Result:
+        r = check_claim(c, ev, doc, None, rounding_only=Status.PASS)
+        return with_steps(r, ev) if detail else r
+
+    return list(how.tracing.results(draft, mentions, when.year if when else None, when.month if when else None, check,
+                                    lambda c: selected(c, how.only)))
 
 
 def inferred_results(
@@ -452,12 +502,16 @@ def _prepare(doc: Document, problems: list[Problem]) -> tuple[Evaluator, q.Value
 
 def _finish(doc, results, ev, problems, draft, require_coverage, detail, inference=None) -> FileReport:  # type: ignore[no-untyped-def]
     draft_report = None
+    inference = inference or _Inference()
     if draft is not None or "draft" in doc.article:
-        reader = (inference or _Inference()).reader(doc, ev, detail)
+        reader = inference.reader(doc, ev, detail)
         results, draft_report = _anchor(doc, results, ev, draft, require_coverage, problems, detail, reader)
+    t = inference.tracing
+    if t is not None:
+        problems += t.problems
     if problems:
         doc = doc._replace(problems=doc.problems + tuple(problems))
-    return FileReport(doc, tuple(results), draft_report)
+    return FileReport(doc, tuple(results), draft_report, t.summary if t is not None else None)
 
 
 def with_steps(r: Result, ev: Evaluator) -> Result:

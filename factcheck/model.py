@@ -168,6 +168,46 @@ class Inferred(NamedTuple):
     stated_at: int = 0
 
 
+class Traced(NamedTuple):
+    """A figure of the draft traced to a filing's fact (``verify --filing``): the fact it
+    was found to be (``traced``), to be shown by value alone (``value``), or that it
+    contradicts (``contradicted``)."""
+
+    status: str  # traced, value, contradicted
+    #: the concept's key in the words table ("revenue"), "" when traced by value
+    key: str
+    #: the words of the draft that named it ("net sales")
+    words: str
+    concept: str  # us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax
+    period: str  # 2023-10-01/2024-09-28, or an instant
+    dimensions: tuple[tuple[str, str], ...]
+    value: str  # as the claims language writes it: 391,035 million USD
+    decimals: int | str | None
+    filing: str  # its path as shown
+    line: int
+    figure: str  # the draft's figure as written
+
+
+class TracedFigure(NamedTuple):
+    """A figure of the draft that no fact of the filings traces (``verify --filing``)."""
+
+    span: Span
+    text: str
+    why: str
+    key: str = ""  # the concept its words name, if any
+
+
+class TraceSummary(NamedTuple):
+    """What the filings say of a draft's figures: the counts, and the untraced ones."""
+
+    filings: tuple[str, ...]
+    figures: int
+    traced: int
+    contradicted: int
+    by_value: int
+    untraced: tuple[TracedFigure, ...] = ()
+
+
 class Claim(NamedTuple):
     id: str
     span: Span
@@ -183,6 +223,8 @@ class Claim(NamedTuple):
     ignore: Suppression | None = None
     #: set for a claim inferred from the draft's own wording
     inferred: Inferred | None = None
+    #: a figure of the draft traced to a filing (``verify --filing``)
+    traced: Traced | None = None
 
 
 class Settings(NamedTuple):
@@ -384,6 +426,8 @@ class FileReport(NamedTuple):
     document: Document
     results: tuple[Result, ...]
     draft: DraftReport | None = None
+    #: the draft's figures traced to the filings (``verify --filing``)
+    trace: TraceSummary | None = None
 
 
 class Report(NamedTuple):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -68,6 +69,7 @@ def verify(
     write_baseline: Path | None = None,
     infer: bool | None = None,
     as_of: date | None = None,
+    filings: Sequence[str] = (),
 ) -> int:
     """Check the claims files, write every report, and give the exit code (0 or 1)."""
     from factcheck import config
@@ -100,13 +102,14 @@ def verify(
             paths or list(conf.paths or ()), selected or (), draft,
             require_coverage if require_coverage is not None else bool(conf.require_coverage), detail,
             bar.update if bar is not None else None, infer if infer is not None else conf.infer, as_of, strict,
+            _filings(filings) or conf.filings or (), conf.trace_concepts,
         )
     finally:
         if bar is not None:
             bar.close()
     # No output may be a file this run read (claims, drafts, the config, a baseline,
     # included facts, filings): all are checked before anything is written.
-    protect = _inputs(found, draft)
+    protect = _inputs(found, draft) + [str(p) for p in filings]
     for t in targets:
         if t.path is not None:
             check_writable(t.path, protect)
@@ -186,3 +189,21 @@ def _inputs(report: Report, draft: str | None = None) -> list[str]:
         if f.document.article.get("draft"):
             out.append(os.path.join(os.path.dirname(f.document.path), f.document.article["draft"]))
     return out
+
+
+def _filings(paths: Sequence[str]) -> tuple[str, ...]:
+    """``--filing``: files or folders that exist, and none that a link in the repository
+    leads out of it."""
+    from factcheck.errors import UsageError
+    from factcheck.load.paths import OutsideRoot, given
+
+    out = []
+    for p in paths:
+        if not os.path.exists(p):
+            raise UsageError(f"--filing {p}: no such file or folder")
+        try:
+            given(p, "--filing")
+        except OutsideRoot as e:
+            raise UsageError(e.message) from None
+        out.append(p)
+    return tuple(out)

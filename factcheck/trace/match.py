@@ -1,0 +1,586 @@
+"""One figure of a draft against one filing's facts: traced, contradicted or untraced.
+
+``Tracer(filing, concepts)`` reads the filing once (its facts by concept name, its
+calendar, its facts by value) and ``trace(fig)`` judges one figure of a ``Reading``:
+
+1. the figure's concept: the concept phrase nearest it in its clause ("net sales of
+   $391.0 billion", "$94.9 billion buying back shares"), of a kind its unit allows (an
+   amount, an amount a share); an adjusted measure ("adjusted net income", 扣非) is not
+   the filing's;
+2. whole or part: words before the phrase that are neither the company's name nor
+   the words of a total ("Services revenue", 茅台酒营业收入) make it a part, which is
+   traced only to a breakdown (a dimension member) that they name;
+3. the period: the phrase nearest it in its sentence ("for fiscal 2024", "a year
+   earlier"), else its paragraph's, else the draft's lead, else the filing's own
+   period; a base ("from $383.3 billion") is the year before; a balance is the instant
+   at the period's end;
+4. the judgement: **traced** when a fact of that concept and period lies in the
+   figure's interval; **contradicted** when every such fact lies outside it, with a
+   hint when a classic slip explains it; **untraced** otherwise (no concept, no such
+   fact, facts that disagree, a part the filing does not break out, an approximate
+   figure).
+
+A figure of no concept whose interval holds one fact of the filing alone is "traced
+by value" (``value``): shown, never failed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from fractions import Fraction
+from typing import TYPE_CHECKING, NamedTuple
+
+from factcheck import quantity as q
+from factcheck.filing.model import Fact, Filing, Period
+from factcheck.interval import Interval
+from factcheck.trace.concepts import Concept, Concepts
+from factcheck.trace.periods import Calendar, Wanted, said
+
+if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.infer.reading import Fig, Reading
+
+#: the roles of a figure that state a level (not a change, a share, a rate said again)
+TRACED_ROLES = frozenset({"level", "new", "base"})
+#: a phrase this far from its figure (characters) names another figure's measure
+_NEAR_BEFORE, _NEAR_AFTER = 90, 40
+#: words before a concept phrase that make it a measure of its own, never the filing's
+_ADJUSTED = re.compile(
+    r"(?:adjusted|non-gaap|non-ifrs|underlying|core|organic|pro\s?forma|comparable|normali[sz]ed|recurring|"
+    r"扣非|扣除非经常性损益|经调整|调整后|可比)\W{0,3}(?:\w+\W+){0,2}$", re.IGNORECASE)
+#: words right after a phrase that make it another measure ("net income before taxes", "revenue growth")
+_MODIFIED = re.compile(
+    r"^\s*(?:before|after|excluding|ex-|growth|margin|per\b|guidance|target|forecast|outlook|share\b|estimate|"
+    r"率|增长率|增速|占比|预测|目标)", re.IGNORECASE)
+_LOSS = re.compile(r"loss|亏损|净亏", re.IGNORECASE)
+#: words between a qualifier and its phrase that a total is said with (never a part)
+_WHOLE_WORDS = frozenset(
+    "the its their his her our a an total net consolidated reported record annual quarterly yearly fiscal full-year "
+    "full year group group's company company's companys firm firm's overall combined worldwide global all of "
+    "statutory ifrs gaap gross".split())
+#: words that end a noun phrase going back from the phrase: verbs and function words
+_STOP_WORDS = frozenset(
+    "reported posted had has have generated earned booked recorded delivered achieved made saw see sees said says "
+    "was were is are be been being with on for as at while but and or that which who whose in to from by than "
+    "after before since when where also said, up down rose fell grew its".split())
+#: a Chinese phrase's qualifier ends at these (the company's doing, a period, a list)
+_ZH_BOUNDARY = re.compile(r"(?:公司|集团|本集团|本公司|企业|实现|录得|取得|达到|完成|全年|年度|年|期内|报告期内|其中|合计|总计|共|"
+                          r"季度|半年|月|的|为|及|和|与|、|，|,|：|:|；|\s|\d|%)$")
+
+
+class Trace(NamedTuple):
+    """What one figure of the draft is to the filing."""
+
+    status: str  # traced, contradicted, value, untraced
+    fig: Fig
+    #: the figure's value as compared (its sign, its currency written as a code)
+    value: q.Value | None
+    concept: Concept | None = None
+    #: the words that named the concept ("net sales")
+    words: str = ""
+    period: Period | None = None
+    #: the fact it is traced to, or the one it contradicts
+    fact: Fact | None = None
+    #: (code, message) of the slip that explains a contradiction
+    hint: tuple[str, str] | None = None
+    #: why a figure is untraced
+    why: str = ""
+    #: the filing it was looked up in
+    filing: Filing | None = None
+
+
+class _Phrases:
+    """The concept phrases of a table as one pattern a language, longest first."""
+
+    def __init__(self, concepts: Concepts) -> None:
+        by_phrase: dict[str, list[Concept]] = {}
+        for c in concepts:
+            for w in c.words:
+                by_phrase.setdefault(w.lower(), []).append(c)
+        self.by_phrase = by_phrase
+        words = sorted(by_phrase, key=len, reverse=True)
+        en = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w.isascii() or not _cjk(w)]
+        zh = [re.escape(w) for w in words if _cjk(w)]
+        self.en = re.compile(r"(?<![\w&-])(?:" + "|".join(en) + r")(?![\w&])", re.IGNORECASE) if en else None
+        self.zh = re.compile("|".join(zh)) if zh else None
+
+    def find(self, text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+        out = []
+        for pattern in (self.en, self.zh):
+            if pattern is not None and a < b:
+                out += [(m.start(), m.end(), " ".join(m.group().lower().split())) for m in pattern.finditer(text, a, b)]
+        return out
+
+
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+_PHRASES: dict[int, tuple[Concepts, _Phrases]] = {}
+
+
+def phrases_of(concepts: Concepts) -> _Phrases:
+    """The phrases of a table, built once for each table object."""
+    hit = _PHRASES.get(id(concepts))
+    if hit is None or hit[0] is not concepts:
+        if len(_PHRASES) > 8:
+            _PHRASES.clear()
+        hit = _PHRASES[id(concepts)] = (concepts, _Phrases(concepts))
+    return hit[1]
+
+
+class Tracer:
+    """One filing, read for tracing."""
+
+    def __init__(self, filing: Filing, concepts: Concepts) -> None:
+        self.filing = filing
+        self.concepts = concepts
+        self.phrases = phrases_of(concepts)
+        self.calendar = Calendar(filing)
+        self.by_name: dict[str, list[Fact]] = {}
+        values: list[tuple[Fraction, int]] = []
+        for i, f in enumerate(filing.facts):
+            if f.unit is None or f.value is None:
+                continue
+            self.by_name.setdefault(f.concept.rpartition(":")[2], []).append(f)
+            if not f.dimensions and not f.concept.startswith("dei:"):
+                values.append((f.value, i))
+        values.sort()
+        self.values = [v for v, _ in values]
+        self.value_facts = [filing.facts[i] for _, i in values]
+        self.names = _entity_words(filing)
+        self.default = Wanted()
+        self.text = ""
+
+    # ------------------------------------------------------------------ the draft
+
+    def learn(self, reading: Reading) -> None:
+        """What the draft says of itself: the period of its lead (title and first
+        paragraph) and the company's name as its first sentences write it."""
+        self.text = reading.text
+        lead = reading.sentences[:3]
+        for s in lead:
+            for _, _, w in said(reading.text, s.start, s.end):
+                if w.back == 0 and (w.year is not None or w.months):
+                    self.default = w
+                    break
+            else:
+                continue
+            break
+        for s in lead[:2]:
+            for word in re.findall(r"[A-Z][\w&.'’-]+", reading.text[s.start : s.end]):
+                self.names.add(_norm(word))
+            zh = re.match(r"[\u4e00-\u9fff]{2,8}", reading.text[s.start : s.end])
+            if zh:
+                self.names.add(zh.group())
+
+    # ------------------------------------------------------------------ one figure
+
+    def trace(self, f: Fig) -> Trace:
+        value, kind = self._value(f)
+        if value is None:
+            return Trace("untraced", f, None, why="not an amount the filing could give")
+        named = self._find(f, kind)
+        if named is None:
+            return self._by_value(f, value, "no concept of the filing is named near it")
+        concept, words, at = named
+        if concept.kind == "per_share" and kind.startswith("money:"):
+            kind = "per_share:" + kind.partition(":")[2]
+        if _ADJUSTED.search(self.text, max(0, at - 40), at):
+            return Trace("untraced", f, value, concept, words, why="an adjusted measure, not the filing's")
+        if _LOSS.search(words) or _LOSS.search(self.text, max(0, f.start - 12), f.start):
+            value = q.neg(value) if value.point > 0 else value
+        if f.approx:
+            return Trace("untraced", f, value, concept, words, why="an approximate figure")
+        part = self._part(at, f)
+        period = self._period(f, concept)
+        if period is None:
+            return Trace("untraced", f, value, concept, words, why="the filing has no fact of the period it is of")
+        return self._judge(f, value, kind, concept, words, period, part)
+
+    def _value(self, f: Fig) -> tuple[q.Value | None, str]:
+        """The figure as compared, and its kind: money, per_share, shares, plain."""
+        if f.kind != "amt" or f.role not in TRACED_ROLES:
+            return None, ""
+        v = f.value
+        text = q.unit_text(v.unit)
+        if f.code:
+            code, scale = f.code, 1
+            if len(code) == 4:
+                code, scale = code[1:], {"M": 10**6, "K": 10**3, "B": 10**9, "T": 10**12}.get(code[0], 1)
+            v = q.Value(v.point * scale, _scaled(v.iv, Fraction(scale)), q.PLAIN, v.mag)
+            return v, "money:" + code
+        if text.endswith("/share"):
+            return v, "per_share:" + text.partition("/")[0]
+        if q.has_currency(v.unit):
+            return v, "money:" + text
+        if text in ("share", "shares"):
+            return v, "shares:"
+        if q.is_plain(v.unit):
+            return v, "plain:"
+        return None, ""
+
+    def _find(self, f: Fig, kind: str) -> tuple[Concept, str, int] | None:
+        """The concept the words nearest the figure name, of a kind its unit allows, and
+        where the words start."""
+        s = f.sent
+        if s is None:
+            return None
+        text = self.text
+        a = s.start
+        for g in s.figs[: f.i]:
+            if g.stmt is not f.stmt:
+                a = max(a, g.end)  # another statement's figure: its words are its own
+        z = s.end
+        for g in s.figs[f.i + 1 :]:
+            z = g.start
+            break
+        clause = re.search(r"[;；。]|,\s+(?:and|while|but)\b|，", text[f.end : z])
+        if clause:
+            z = f.end + clause.start()
+        best: tuple[int, Concept, str, int] | None = None
+        for start, end, phrase in self.phrases.find(text, max(a, f.start - _NEAR_BEFORE), f.start):
+            c = self._fit(phrase, kind)
+            if c is not None and not _MODIFIED.match(text, end):
+                d = f.start - end
+                if best is None or d < best[0]:
+                    best = (d, c, phrase, start)
+        for start, end, phrase in self.phrases.find(text, f.end, min(z, f.end + _NEAR_AFTER)):
+            c = self._fit(phrase, kind)
+            if c is not None and not _MODIFIED.match(text, end):
+                d = 2 * (start - f.end)
+                if best is None or d < best[0]:
+                    best = (d, c, phrase, start)
+                break
+        return None if best is None else (best[1], best[2], best[3])
+
+    def _fit(self, phrase: str, kind: str) -> Concept | None:
+        """The concept of a phrase that a figure of this kind can be of (the first in the
+        table's order)."""
+        what = kind.partition(":")[0]
+        concepts = self.phrases.by_phrase.get(phrase, [])
+        for c in concepts:
+            if c.kind == what or what == "plain" and c.kind == "money":
+                return c
+        if what == "money":  # 'diluted EPS was $6.08': an amount a share by its words alone
+            return next((c for c in concepts if c.kind == "per_share"), None) \
+                if all(c.kind == "per_share" for c in concepts) else None
+        return None
+
+    def _part(self, at: int, f: Fig) -> str:
+        """The words that make the measure a part ("services", "iPhone"), '' for the whole."""
+        text = self.text
+        s = f.sent
+        start = s.start if s is not None else 0
+        if at > f.start:
+            start = max(start, f.end)  # a phrase after the figure: only the words between
+        before = text[max(start, at - 60) : at]
+        if _cjk(text[at : at + 1]):
+            return _part_zh(before, self.names)
+        words = re.findall(r"[\w&.'’-]+|[,;:()]", before)
+        part: list[str] = []
+        for w in reversed(words):
+            lw = w.lower()
+            if lw in _STOP_WORDS or not w[0].isalnum() or said(w):
+                break
+            if lw in _WHOLE_WORDS or _norm(w) in self.names or lw.rstrip("'’s") in self.names:
+                continue
+            part.append(lw)
+            if len(part) == 3:
+                break
+        return " ".join(reversed(part))
+
+    def _period(self, f: Fig, concept: Concept) -> Period | None:
+        w = self._wanted(f)
+        return self.calendar.instant(w) if concept.instant else self.calendar.duration(w)
+
+    def _wanted(self, f: Fig) -> Wanted:
+        """The period the figure is of, in words."""
+        s = f.sent
+        text = self.text
+        if s is None:
+            return self.default
+        phrases = said(text, s.start, s.end)
+        nxt = next((g.start for g in s.figs[f.i + 1 :]), s.end)
+        base = self._sentence_base(f, phrases)
+        for a, _, w in phrases:  # its own: right after it, before the next figure
+            if f.end <= a < min(nxt, f.end + 40) and not re.search(r"[;；。，]", text[f.end : a]):
+                return w.over(base)
+        return base.earlier() if f.period == "prior" else base
+
+    def _sentence_base(self, f: Fig, phrases: list[tuple[int, int, Wanted]]) -> Wanted:
+        """The period a figure is of when nothing right after it says: the nearest said
+        before it in its sentence, else its paragraph's, else the draft's."""
+        s = f.sent
+        assert s is not None
+        for a, z, w in reversed(phrases):
+            if z <= f.start and w.back == 0:
+                return w.over(self._outer(f))
+        return self._outer(f)
+
+    def _outer(self, f: Fig) -> Wanted:
+        s = f.sent
+        assert s is not None
+        return self.default
+
+    # ------------------------------------------------------------------ the facts
+
+    def _facts(self, concept: Concept, period: Period, unit: str, part: str) -> list[Fact]:
+        """The facts of a concept and period, totals or the breakdown ``part`` names, in a
+        unit the figure can be of."""
+        out = []
+        for name in concept.names:
+            for fact in self.by_name.get(name, ()):
+                if fact.period != period or not _unit_fits(fact, unit):
+                    continue
+                if (not part and not fact.dimensions) or (part and _member_is(fact, part)):
+                    out.append(fact)
+        return out
+
+    def _judge(self, f: Fig, value: q.Value, unit: str, concept: Concept, words: str, period: Period,
+               part: str) -> Trace:
+        facts = self._facts(concept, period, unit, part)
+        if part and len({f.dimensions for f in facts}) > 1:
+            return Trace("untraced", f, value, concept, words, period, why=f"'{part}' names several breakdowns")
+        if not facts:
+            for other in concept.accepts:
+                facts = self._facts(self.concepts.by_key[other], period, unit, part)
+                if facts:
+                    break
+        if not facts:
+            why = f"the filing breaks out no '{part}'" if part else "the filing has no such fact for the period"
+            return Trace("untraced", f, value, concept, words, period, why=why)
+        hit = next((x for x in facts if _overlaps(value, x)), None)
+        if hit is None:
+            for other in concept.accepts:
+                hit = next((x for x in self._facts(self.concepts.by_key[other], period, unit, part)
+                            if _overlaps(value, x)), None)
+                if hit is not None:
+                    break
+        if hit is not None:
+            return Trace("traced", f, value, concept, words, period, hit, filing=self.filing)
+        if not _agree(facts):
+            return Trace("untraced", f, value, concept, words, period, why="the filing's facts disagree")
+        if not _certain(f):
+            return Trace("untraced", f, value, concept, words, period, facts[0], why="its measure is not certain")
+        hint = self._hint(f, value, concept, period, unit, part, facts[0])
+        return Trace("contradicted", f, value, concept, words, period, facts[0], hint, filing=self.filing)
+
+    # ------------------------------------------------------------------ the hints
+
+    def _hint(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str, part: str,
+              fact: Fact) -> tuple[str, str] | None:
+        """The classic slip that explains the contradiction, if one does."""
+        for find in (self._hint_prior, self._hint_magnitude, self._hint_twin, self._hint_part, self._hint_sign,
+                     self._hint_other_period):
+            found = find(f, value, concept, period, unit, part)
+            if found is not None:
+                return found
+        return None
+
+    def _matching(self, value: q.Value, facts: list[Fact]) -> Fact | None:
+        return next((x for x in facts if _overlaps(value, x)), None)
+
+    def _hint_prior(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
+                    part: str) -> tuple[str, str] | None:
+        w = self._wanted(f).earlier()
+        before = self.calendar.instant(w) if concept.instant else self.calendar.duration(w)
+        if before is None or before == period:
+            return None
+        hit = self._matching(value, self._facts(concept, before, unit, part))
+        if hit is None:
+            return None
+        return ("trace-prior-period", f"{_show(f)} is the filing's figure for the period before ({before}): "
+                f"{_fact_text(hit)}; for {period} it is {_fact_text(self._facts(concept, period, unit, part)[0])}")
+
+    def _hint_magnitude(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
+                        part: str) -> tuple[str, str] | None:
+        facts = self._facts(concept, period, unit, part)
+        for k, words in ((3, "a thousand"), (6, "a million"), (9, "a billion")):
+            for sign in (1, -1):
+                x = Fraction(10) ** (k * sign)
+                scaled = q.Value(value.point * x, _scaled(value.iv, x), value.unit, value.mag)
+                hit = self._matching(scaled, facts)
+                if hit is not None:
+                    way = "smaller" if sign > 0 else "larger"
+                    return ("trace-magnitude", f"{_show(f)} is {words} times {way} than the filing's "
+                            f"{_fact_text(hit)}: check the magnitude (millions for billions, thousands)")
+        return None
+
+    def _hint_twin(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
+                   part: str) -> tuple[str, str] | None:
+        if not concept.twin or concept.twin not in self.concepts.by_key:
+            return None
+        twin = self.concepts.by_key[concept.twin]
+        hit = self._matching(value, self._facts(twin, period, unit, part))
+        if hit is None:
+            return None
+        return ("trace-twin", f"{_show(f)} is the filing's {twin.words[0]} ({_fact_text(hit)}), not its "
+                f"{concept.words[0]}")
+
+    def _hint_part(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
+                   part: str) -> tuple[str, str] | None:
+        if part:
+            return None
+        for name in concept.names:
+            for fact in self.by_name.get(name, ()):
+                if fact.period == period and fact.dimensions and _unit_fits(fact, unit) and _overlaps(value, fact):
+                    member = ", ".join(m.rpartition(":")[2] for _, m in fact.dimensions)
+                    return ("trace-segment", f"{_show(f)} is the filing's figure for a part ({member}: "
+                            f"{_fact_text(fact)}), not the total")
+        return None
+
+    def _hint_sign(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
+                   part: str) -> tuple[str, str] | None:
+        hit = self._matching(q.neg(value), self._facts(concept, period, unit, part))
+        if hit is None or not hit.value:
+            return None
+        return ("trace-sign", f"{_show(f)} has the wrong sign: the filing gives {_fact_text(hit)} "
+                "(a loss for a profit, an outflow for an inflow?)")
+
+    def _hint_other_period(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
+                           part: str) -> tuple[str, str] | None:
+        for name in concept.names:
+            for fact in self.by_name.get(name, ()):
+                if fact.period != period and not fact.dimensions and _unit_fits(fact, unit) and _overlaps(value, fact):
+                    return ("trace-other-period", f"{_show(f)} is the filing's figure for another period "
+                            f"({fact.period}: {_fact_text(fact)})")
+        return None
+
+    # ------------------------------------------------------------------ by value
+
+    def _by_value(self, f: Fig, value: q.Value, why: str) -> Trace:
+        """A figure of no concept: traced by value when its interval holds one fact alone
+        (one concept, one period), and it is written to three significant digits."""
+        if f.approx or _significant(f.m.text) < 3 or value.iv.lo is None or value.iv.hi is None:
+            return Trace("untraced", f, value, why=why)
+        kind = self._value(f)[1]
+        lo, hi = value.iv.lo, value.iv.hi
+        i, j = bisect_left(self.values, lo), bisect_right(self.values, hi)
+        if j - i > 50:
+            return Trace("untraced", f, value, why=why)
+        found = {(x.concept, x.period): x for x in self.value_facts[i:j] if _unit_fits(x, kind)}
+        if len(found) != 1:
+            return Trace("untraced", f, value, why=why)
+        fact = next(iter(found.values()))
+        return Trace("value", f, value, None, "", fact.period, fact, filing=self.filing)
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _part_zh(before: str, names: set[str]) -> str:
+    """The characters before a Chinese phrase that make it a part (茅台酒), '' for the whole."""
+    tail = re.search(r"[\u4e00-\u9fffA-Za-z]*$", before)
+    word = tail.group() if tail else ""
+    while word:
+        b = _ZH_BOUNDARY.search(word)
+        if b is None:
+            break
+        word = word[b.end():]
+    for n in names:
+        if n and n in word:
+            word = word.replace(n, "")
+    word = re.sub(r"^(?:公司|集团|本集团|本公司|实现|录得|全年|年度|报告期内|期内|其中|合计|总)+", "", word)
+    return word
+
+
+def _scaled(iv: Interval, x: Fraction) -> Interval:
+    lo, hi = iv.lo, iv.hi
+    if lo is None or hi is None:
+        return iv
+    a, b = lo * x, hi * x
+    return Interval(min(a, b), max(a, b))
+
+
+def _overlaps(value: q.Value, fact: Fact) -> bool:
+    """The figure's interval and the fact's meet (the figure rounds from the fact's value)."""
+    iv = fact.interval
+    lo, hi = value.iv.lo, value.iv.hi
+    if iv is None or lo is None or hi is None:
+        return False
+    return iv[0] <= hi and lo <= iv[1]
+
+
+def _agree(facts: list[Fact]) -> bool:
+    """The facts (duplicates of one figure) say one value: their intervals all meet."""
+    ivs = [f.interval for f in facts if f.interval is not None]
+    return bool(ivs) and max(a for a, _ in ivs) <= min(b for _, b in ivs)
+
+
+def _certain(f: Fig) -> bool:
+    """A figure whose measure is bound without doubt: in a statement of its own subject,
+    not a figure in a list of several subjects."""
+    return f.stmt is not None and not f.approx
+
+
+def _unit_fits(fact: Fact, kind: str) -> bool:
+    """The fact's unit is one the figure can be in: the same currency (a figure with no
+    currency: any), the same currency a share, shares."""
+    what, _, code = kind.partition(":")
+    unit = fact.unit
+    if unit is None:
+        return False
+    text = unit.text
+    if what == "per_share":
+        return text.endswith("/share") and (not code or text.startswith(code) or _yen(code, text))
+    if what == "shares":
+        return text == "shares"
+    if what == "money":
+        return text == code or _yen(code, text)
+    return "/" not in text and text not in ("", "shares", "pure")
+
+
+def _yen(code: str, text: str) -> bool:
+    """¥ is read as yuan; in a yen filing it is yen."""
+    return code == "CNY" and text.startswith("JPY")
+
+
+def _member_is(fact: Fact, part: str) -> bool:
+    """A fact's member names the part: every word of the part begins a word of the member
+    ("services" and us-gaap:ServiceMember, "iphone" and aapl:IPhoneMember)."""
+    words = [w for w in part.lower().replace("-", " ").split() if w not in ("segment", "business", "division")]
+    if not words or len(fact.dimensions) != 1:
+        return False
+    member = fact.dimensions[0][1].rpartition(":")[2]
+    member = re.sub(r"(Member|Segment|Domain)+$", "", member)
+    parts = [p.lower() for p in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", member)]
+    joined = "".join(parts)
+    return all(any(p.startswith(w[:5]) or w.startswith(p) and len(p) >= 4 for p in parts) or w == joined
+               for w in words)
+
+
+def _significant(text: str) -> int:
+    digits = re.sub(r"\D", "", text.split(".")[0] + ("." + text.split(".", 1)[1] if "." in text else ""))
+    return len(digits.lstrip("0"))
+
+
+def _norm(word: str) -> str:
+    return re.sub(r"['’]s$", "", word.lower()).strip(".,")
+
+
+def _entity_words(filing: Filing) -> set[str]:
+    """The words of the company's name as the filing states it (dei:EntityRegistrantName,
+    ifrs-full:NameOfReportingEntityOrOtherMeansOfIdentification), each a name."""
+    out: set[str] = set()
+    for concept in ("dei:EntityRegistrantName", "ifrs-full:NameOfReportingEntityOrOtherMeansOfIdentification",
+                    "jpdei_cor:FilerNameInJapaneseDEI", "jpdei_cor:FilerNameInEnglishDEI"):
+        for i in filing.by_concept.get(concept, ())[:2]:
+            text = filing.facts[i].text or filing.facts[i].raw or ""
+            for w in re.findall(r"[\w&'’-]+", text):
+                if w.lower() not in ("inc", "plc", "ltd", "limited", "corp", "corporation", "co", "company", "group",
+                                     "sa", "se", "ag", "nv", "ab", "asa", "as", "the", "holdings"):
+                    out.add(_norm(w))
+            if _cjk(text):
+                out.add(text.strip())
+    return out
+
+
+def _show(f: Fig) -> str:
+    return " ".join(f.m.text.split())
+
+
+def _fact_text(fact: Fact) -> str:
+    from factcheck.filing.notation import written
+
+    return f"{fact.concept} = {written(fact)}"

@@ -1,0 +1,108 @@
+"""The tracing step of a run: which filings a draft is traced to, read once, and the
+results and summary of its figures.
+
+A draft's filings are those ``--filing`` names (as the command line gives them), those
+``filings:`` in the draft's front matter names (relative to the draft, inside its
+repository: a draft of a pull request may be hostile) and those ``filings`` in the
+config names (relative to the config). Each is read once a run (``load.filings.read_cached``);
+one that cannot be read is a problem of the file, and the others are still used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from factcheck.model import Claim, Problem, Result, Span, TraceSummary
+
+if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.draft import Draft
+    from factcheck.filing.model import Filing
+    from factcheck.prose import Mention
+
+#: filings a draft may name in its front matter
+MAX_FRONT_FILINGS = 8
+_FRONT_LIST = re.compile(r"^filings\s*:\s*(?P<inline>\S.*)?$(?P<block>(?:\n[ \t]*-[ \t]*\S.*$)*)", re.MULTILINE)
+
+
+def front_filings(draft: Draft) -> list[str]:
+    """The paths ``filings:`` in the draft's front matter lists (``filings: 10-K.htm``,
+    ``filings: [a.htm, b.htm]`` or a block list), read as text: nothing is run."""
+    from factcheck.draft import front_matter
+
+    block = front_matter(draft.source)
+    if block is None:
+        return []
+    m = _FRONT_LIST.search(block)
+    if m is None:
+        return []
+    items: list[str] = []
+    inline = (m.group("inline") or "").strip()
+    if inline.startswith("[") and inline.endswith("]"):
+        items += inline[1:-1].split(",")
+    elif inline:
+        items.append(inline)
+    items += [line.strip()[1:] for line in m.group("block").splitlines() if line.strip()]
+    return [x.strip().strip("'\"") for x in items if x.strip().strip("'\"")][: MAX_FRONT_FILINGS + 1]
+
+
+class Tracing:
+    """The tracing of one draft: ``given`` filings (command line, config: resolved
+    paths), the front matter's, the concepts' table."""
+
+    def __init__(self, given: Sequence[str], concepts: Mapping[str, Any] | None = None) -> None:
+        self.given = tuple(given)
+        self.user = concepts
+        self.summary: TraceSummary | None = None
+        self.problems: list[Problem] = []
+
+    def active(self, draft: Draft) -> bool:
+        return bool(self.given) or bool(front_filings(draft))
+
+    def filings(self, draft: Draft) -> list[Filing]:
+        from factcheck.errors import LoadError
+        from factcheck.filing import FilingError
+        from factcheck.filing.package import MAX_PACKAGE_BYTES
+        from factcheck.load.filings import read_cached
+        from factcheck.load.paths import named_file
+
+        paths = list(self.given)
+        front = front_filings(draft)
+        if len(front) > MAX_FRONT_FILINGS:
+            self._problem(draft, "trace-filings", f"filings: at most {MAX_FRONT_FILINGS} filings a draft")
+            front = front[:MAX_FRONT_FILINGS]
+        for written in front:
+            try:
+                paths.append(named_file(draft.path, written, MAX_PACKAGE_BYTES, "filings", folder_ok=True))
+            except LoadError as e:
+                self._problem(draft, e.code, e.message)
+        out = []
+        for p in dict.fromkeys(paths):
+            try:
+                out.append(read_cached(p))
+            except FilingError as e:
+                self._problem(draft, e.code or "filing-file", e.message)
+        return out
+
+    def _problem(self, draft: Draft, code: str, message: str) -> None:
+        self.problems.append(Problem(Span(draft.path, 1, 1), code, message))
+
+    def results(self, draft: Draft, mentions: list[Mention], year: int | None, month: int | None,
+                check: Callable[[Claim], Result], keep: Callable[[Claim], bool]) -> list[Result]:
+        """The traced figures' results; the summary is kept in ``summary``."""
+        from factcheck.infer.reading import Reading
+        from factcheck.trace import bundled, extended, trace
+        from factcheck.trace.claims import results
+
+        filings = self.filings(draft)
+        if not filings:
+            return []
+        try:
+            table = extended(self.user) if self.user else bundled()
+        except ValueError as e:
+            self._problem(draft, "trace-concepts", str(e))
+            table = bundled()
+        traces = trace(Reading(draft, mentions, year, month), filings, table)
+        out, self.summary = results(traces, draft, check, keep)
+        return out
