@@ -261,6 +261,11 @@ def init(
         ),
     ] = None,
     no_schema: Annotated[bool, typer.Option("--no-schema", help="Write no schema modeline and no schema file.")] = False,
+    filing: Annotated[
+        list[str] | None,
+        typer.Option("--filing", metavar="PATH", help="With --draft: every figure traced to this filing's facts is a fact "
+                     "read from the filing (repeatable).", show_default=False),
+    ] = None,
 ) -> None:
     """Write a starter claims.yaml, and the claims schema beside it for editor completion."""
     from factcheck.errors import UsageError
@@ -272,12 +277,14 @@ def init(
         raise _fail(f"{path} exists already; use --force to overwrite it")
     if no_schema and schema is not None:
         raise _fail("--schema and --no-schema: choose one")
+    if filing and draft is None:
+        raise _fail("--filing goes with --draft: the figures of a draft are traced to the filing")
     text = STARTER
     if draft is not None:
         from factcheck.inventory import inventory
 
         try:
-            text = inventory(draft, path)
+            text = inventory(draft, path, tuple(filing or ()))
         except UsageError as e:
             raise _fail(e.message) from None
     # the modeline names a schema file that is there: beside the claims file unless told otherwise

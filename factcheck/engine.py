@@ -142,7 +142,7 @@ def run(
     ``filings``: trace every draft's figures to these filings too (``--filing``), with
     ``trace_concepts`` added to the words of concepts (``factcheck.trace``)."""
     only = tuple(only)
-    tracing = (tuple(filings), trace_concepts)
+    trace_to = (tuple(filings), trace_concepts)
     new_run()
     if draft is not None:
         _given_draft(draft)
@@ -150,11 +150,11 @@ def run(
     bases = _typed_outside(paths)
     files = [
         check_draft(p, only, require_coverage, detail, infer, as_of, strict,
-                    refused=_outside(p, p in named, bases, "draft"), tracing=tracing)
+                    refused=_outside(p, p in named, bases, "draft"), trace_to=trace_to)
         if is_draft(p)
         else check_file(
             p, only, draft, require_coverage, detail, progress,
-            refused=_outside(p, p in named, bases), infer=infer, as_of=as_of, strict=strict, tracing=tracing,
+            refused=_outside(p, p in named, bases), infer=infer, as_of=as_of, strict=strict, trace_to=trace_to,
         )
         for p in discover(paths, exclude=(draft,) if draft else ())
     ]
@@ -279,7 +279,7 @@ def check_file(
     as_of: date | None = None,
     refused: Problem | None = None,
     strict: bool = False,
-    tracing: tuple[tuple[str, ...], Mapping[str, Any] | None] = ((), None),
+    trace_to: tuple[tuple[str, ...], Mapping[str, Any] | None] = ((), None),
 ) -> FileReport:
     """Check one claims file as it is read: each claim is computed as soon as the parser
     has it (when ``claims:`` comes last), and what only a draft or a detailed report needs
@@ -317,7 +317,7 @@ def check_file(
         ev.forget()  # the facts' values: nothing reads them once every claim is judged
     if f.restart:  # a key after the claims (one the pre-scan could not see): read it whole
         return check_file(path, only, draft, require_coverage, detail, progress, stream=False, infer=infer, as_of=as_of,
-                          refused=refused, strict=strict, tracing=tracing)
+                          refused=refused, strict=strict, trace_to=trace_to)
     if progress is not None:
         progress(path, 1.0, len(results))
     doc = f.document(tuple(claims))
@@ -326,7 +326,7 @@ def check_file(
     if not keep:
         doc = doc._replace(facts={n: _bare_fact(x) for n, x in doc.facts.items()})
     return _finish(doc, results, ev, problems, draft, require_coverage, detail,
-                   _Inference(only, default_tol, infer, as_of, Status.WARN if strict else None, _tracing(tracing)))
+                   _Inference(only, default_tol, infer, as_of, Status.WARN if strict else None, _tracing(trace_to)))
 
 
 def check_draft(
@@ -338,7 +338,7 @@ def check_draft(
     as_of: date | None = None,
     strict: bool = False,
     refused: Problem | None = None,
-    tracing: tuple[tuple[str, ...], Mapping[str, Any] | None] = ((), None),
+    trace_to: tuple[tuple[str, ...], Mapping[str, Any] | None] = ((), None),
 ) -> FileReport:
     """A draft with no claims file: the relations it states are inferred and checked
     (``factcheck.infer``), and its figures' coverage counted (``--no-infer``: coverage only).
@@ -357,7 +357,7 @@ def check_draft(
     doc = Document(shown, article={"title": title} if title else EMPTY)
     ev = Evaluator({}, q.NO_RATES)
     inference = _Inference(only, None, infer if infer is not None else True, as_of, Status.WARN if strict else None,
-                           _tracing(tracing, bare=True))
+                           _tracing(trace_to, bare=True))
     results, report, found = anchor.anchor(doc, [], text, ev, require_coverage, detail, inference.reader(doc, ev, detail))
     t = inference.tracing
     if t is not None and t.problems:

@@ -55,8 +55,10 @@ def _slug(text: str, limit: int = 32) -> str:
     return s[:limit].rstrip("_")
 
 
-def inventory(draft_path: str, claims_path: Path | str) -> str:
-    """The text of a claims file for this draft."""
+def inventory(draft_path: str, claims_path: Path | str, filings: tuple[str, ...] = ()) -> str:
+    """The text of a claims file for this draft. With ``filings`` (``--filing``), every
+    figure traced to a fact of one of them (``factcheck.trace``) is a fact read from that
+    filing, its value the draft's figure, which loading checks against the filing's."""
     from factcheck import draft as drafts
     from factcheck.load.paths import OutsideRoot, given
     from factcheck.load.source import display_path
@@ -74,6 +76,7 @@ def inventory(draft_path: str, claims_path: Path | str) -> str:
     assert d is not None
     mentions = read(d.text)
     folder = os.path.dirname(os.path.abspath(claims_path))
+    traced = _traced(d, mentions, filings, folder)
     relative = Path(os.path.relpath(os.path.abspath(draft_path), folder)).as_posix()
 
     lines = [
@@ -115,7 +118,7 @@ def inventory(draft_path: str, claims_path: Path | str) -> str:
                 )
                 names.setdefault(m.start, []).append(f"{name} (no year: not a fact yet)")
                 continue
-            fact_lines += [f"  {name}:", f"    value: {json.dumps(value, ensure_ascii=False)}"]
+            fact_lines += [f"  {name}:", *traced.get(part.start, []), f"    value: {json.dumps(value, ensure_ascii=False)}"]
             if exact:
                 fact_lines.append("    exact: true")
             fact_lines.append(f"    note: {json.dumps(where + ('; ' + note if note else ''), ensure_ascii=False)}")
@@ -143,6 +146,43 @@ def inventory(draft_path: str, claims_path: Path | str) -> str:
         ]
     lines += ["claims:" if claim_lines else "claims: []", *claim_lines]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _traced(d: Draft, mentions: list[Mention], filings: tuple[str, ...], folder: str) -> dict[int, list[str]]:
+    """The lines that make a figure's fact one read from a filing, by the figure's start:
+    for every figure traced to a fact (``verify --filing``)."""
+    if not filings:
+        return {}
+    from factcheck.filing import FilingError, read_filing
+    from factcheck.infer.reading import Reading
+    from factcheck.load.paths import OutsideRoot, given
+    from factcheck.trace import trace
+
+    read = []
+    for p in filings:
+        if not os.path.exists(p):
+            raise UsageError(f"--filing {p}: no such file or folder")
+        try:
+            given(p, "--filing")
+            read.append(read_filing(p))
+        except OutsideRoot as e:
+            raise UsageError(e.message) from None
+        except FilingError as e:
+            raise UsageError(e.message) from None
+    out: dict[int, list[str]] = {}
+    for t in trace(Reading(d, mentions), read):
+        f = t.fact
+        if t.status != "traced" or f is None or t.filing is None:
+            continue
+        where = Path(os.path.relpath(os.path.abspath(t.filing.path), folder)).as_posix()
+        lines = [f"    filing: {json.dumps(where, ensure_ascii=False)}", f"    concept: {json.dumps(f.concept)}",
+                 f"    period: {json.dumps(str(f.period))}"]
+        if f.dimensions:
+            lines += ["    dimensions:", *(f"      {json.dumps(a)}: {json.dumps(m)}" for a, m in f.dimensions)]
+        if f.decimals is not None:
+            lines.append(f"    decimals: {json.dumps('INF' if f.decimals == float('inf') else int(f.decimals))}")
+        out[t.fig.start] = lines
+    return out
 
 
 def _inferred_claims(d: Draft, mentions: list[Mention]) -> tuple[list[str], set[str], set[int]]:

@@ -347,6 +347,48 @@ _PROVENANCE = {
     },
 }
 
+#: a figure of the draft traced to a filing's fact, or contradicting it (``verify --filing``)
+_TRACED: dict[str, Any] = {
+    "description": "Only on a figure of the draft traced to a filing (`verify --filing`): `traced` when a fact of "
+    "the concept and period its words name lies in the figure's interval (or, with `by_value`, when one fact alone "
+    "has its value), `contradicted` when every such fact lies outside it (the result fails).",
+    "type": "object",
+    "required": ["concept", "period", "value", "decimals", "filing", "line", "figure"],
+    "properties": {
+        "concept": {"type": "string"},
+        "key": {"type": "string", "description": "The concept in the words table (revenue, eps_diluted); empty "
+                "when traced by value."},
+        "words": {"type": "string", "description": "The draft's words that named the concept."},
+        "period": {"type": "string"},
+        "dimensions": {"type": "object", "additionalProperties": {"type": "string"}},
+        "value": {"type": "string", "description": "The fact's value as the claims language writes it."},
+        "decimals": {"type": ["integer", "string", "null"]},
+        "filing": {"type": "string"},
+        "line": {"type": "integer", "minimum": 0},
+        "figure": {"type": "string"},
+        "by_value": {"type": "boolean"},
+    },
+}
+#: what the filings say of a draft's figures
+_FILE_TRACE: dict[str, Any] = {
+    "description": "Set when the draft's figures were traced to filings (`verify --filing`).",
+    "type": "object",
+    "required": ["filings", "figures", "traced", "contradicted", "untraced", "untraced_figures"],
+    "properties": {
+        "filings": {"type": "array", "items": {"type": "string"}},
+        **{k: {"type": "integer", "minimum": 0} for k in ("figures", "traced", "contradicted", "by_value", "untraced")},
+        "untraced_figures": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["line", "column", "text", "why"],
+                "properties": {"line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1},
+                               "text": {"type": "string"}, "why": {"type": "string"}, "key": {"type": "string"}},
+            },
+        },
+    },
+}
+
 REPORT_SCHEMA: dict[str, Any] = {
     "$schema": "http://json-schema.org/draft-07/schema#",
     "$id": REPORT_SCHEMA_ID,
@@ -378,6 +420,7 @@ REPORT_SCHEMA: dict[str, Any] = {
                 "required": ["path", "article", "problems"],
                 "properties": {
                     "draft": _FILE_DRAFT,
+                    "trace": _FILE_TRACE,
                     "path": {"type": "string"},
                     "article": {"type": "object", "additionalProperties": {"type": "string"}},
                     "problems": {
@@ -452,12 +495,14 @@ REPORT_SCHEMA: dict[str, Any] = {
                         "additionalProperties": False,
                         "properties": {
                             "kind": {"enum": ["growth", "change", "share", "sum", "total", "ratio", "cagr",
-                                              "elapsed", "difference"]},
+                                              "elapsed", "difference", "traced"]},
                             "rule": {"type": "string"},
                             "figures": {"type": "array", "items": {"type": "string"}},
                         },
                     },
                     "provenance": _PROVENANCE,
+                    "traced": _TRACED,
+                    "contradicted": _TRACED,
                     "suppressed": {
                         "description": "Set when the claim's `ignore` or a baseline entry keeps this result from "
                         "counting; the per-status counts of the summary leave such results out.",

@@ -87,7 +87,23 @@ def summary_text(report: Report) -> str:
             + (f", {cov['ignored']} ignored" if cov["ignored"] else "")
             + ")"
         )
+    traced = trace_text(report)
+    if traced:
+        text += "; " + traced
     return text
+
+
+def trace_text(report: Report) -> str:
+    """'31 figures traced to filings: 23 traced, 1 contradicted, 7 untraced' ('' without filings)."""
+    ts = [f.trace for f in report.files if f.trace is not None]
+    if not ts:
+        return ""
+    n = sum(t.figures for t in ts)
+    by_value = sum(t.by_value for t in ts)
+    return (f"{n} figure{'s' if n != 1 else ''} against the filing{'s' if sum(len(t.filings) for t in ts) != 1 else ''}: "
+            f"{sum(t.traced for t in ts)} traced, {sum(t.contradicted for t in ts)} contradicted"
+            + (f", {by_value} by value alone" if by_value else "")
+            + f", {sum(len(t.untraced) for t in ts)} untraced")
 
 
 def difference_text(r: Result) -> str:

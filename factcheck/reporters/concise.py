@@ -52,6 +52,9 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
                 yield f"{u.span}: {status} figure: {u.text} ({u.kind}) is in no claim's passage{note}"
             if more:
                 yield f"{f.draft.path}: {status}: {more_text(more)}"
+        if f.trace is not None and not options.quiet:
+            for t in f.trace.untraced:
+                yield f"{t.span}: untraced figure: {t.text} ({t.why})"
     for n in report.notices:
         yield f"{n.span}: notice: {n.message} [{n.code}]"
     yield summary_text(report)

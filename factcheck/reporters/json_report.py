@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from factcheck import __version__
-from factcheck.model import Anchor, DraftReport, Report, Result, Shown, Suppression
+from factcheck.model import Anchor, DraftReport, Report, Result, Shown, Suppression, TraceSummary
 from factcheck.reporters import Options, coverage, listed
 from factcheck.reporters.escape import for_json
 
@@ -42,6 +42,7 @@ def as_dict(report: Report, options: Options, results: bool = True) -> dict[str,
                     for p in f.document.problems
                 ],
                 "draft": _draft(f.draft),
+                **({"trace": _trace(f.trace)} if f.trace is not None else {}),
             }
             for f in report.files
         ],
@@ -58,6 +59,13 @@ def result_dict(r: Result) -> dict[str, Any]:
     out = _result_dict(r)
     if c.inferred is not None:  # additive: written claims have no such key
         out["inferred"] = {"kind": c.inferred.kind, "rule": c.inferred.rule, "figures": list(c.inferred.figures)}
+    if c.traced is not None:  # additive: only a figure traced to a filing (verify --filing)
+        t = c.traced
+        out["contradicted" if t.status == "contradicted" else "traced"] = {
+            "concept": t.concept, "key": t.key, "words": t.words, "period": t.period, "dimensions": dict(t.dimensions),
+            "value": t.value, "decimals": t.decimals, "filing": t.filing, "line": t.line, "figure": t.figure,
+            "by_value": t.status == "value",
+        }
     return out
 
 
@@ -143,6 +151,19 @@ def _draft(d: DraftReport | None) -> dict[str, Any] | None:
         "uncovered": [{"line": u.span.line, "column": u.span.col, "text": u.text, "kind": u.kind,
                        "suppressed": u.suppressed is not None} for u in listed(d.uncovered)[0]],
         "uncovered_not_listed": listed(d.uncovered)[1],
+    }
+
+
+def _trace(t: TraceSummary) -> dict[str, Any]:
+    return {
+        "filings": list(t.filings),
+        "figures": t.figures,
+        "traced": t.traced,
+        "contradicted": t.contradicted,
+        "by_value": t.by_value,
+        "untraced": len(t.untraced),
+        "untraced_figures": [{"line": u.span.line, "column": u.span.col, "text": u.text, "why": u.why, "key": u.key}
+                             for u in t.untraced],
     }
 
 

@@ -48,7 +48,8 @@ def results(traces: Sequence[Trace], draft: Draft, check: Callable[[Claim], Resu
             filings.append(display_path(t.filing.path))
         made = _claim(t, draft, ids) if t.status != "untraced" else None
         if made is None:
-            untraced.append(TracedFigure(draft.span(t.fig.start), _text(t), t.why or "not traced",
+            why = t.why or "its unit does not compare with the fact's"
+            untraced.append(TracedFigure(draft.span(t.fig.start), _text(t), why,
                                          t.concept.key if t.concept else ""))
             continue
         counts[t.status] += 1
@@ -71,6 +72,8 @@ def _claim(t: Trace, draft: Draft, ids: Ids) -> Claim | None:
         filed = value_of(fact)
     except ValueError:
         return None
+    if t.concept is not None and t.concept.outflow and filed.point < 0:
+        filed = q.neg(filed)  # a payment the filing gives as a negative cash flow: said as spent
     stated = _stated(t, filed)
     if stated is None:
         return None
@@ -105,8 +108,9 @@ def _stated(t: Trace, filed: q.Value) -> q.Value | None:
     v = t.value
     if v is None:
         return None
-    if q.is_plain(v.unit) and not q.is_plain(filed.unit) or q.unit_text(filed.unit).endswith("/share") \
-            and not q.unit_text(v.unit).endswith("/share"):
+    mine, theirs = q.unit_text(v.unit), q.unit_text(filed.unit)
+    if q.is_plain(v.unit) and not q.is_plain(filed.unit) or theirs.endswith("/share") and not mine.endswith("/share") \
+            or mine.startswith("CNY") and theirs.startswith("JPY"):  # ¥ is yen in a yen filing
         v = q.with_unit(v, filed.unit)
     if not q.compatible(v.unit, filed.unit):
         return None

@@ -40,12 +40,15 @@ class Concept(NamedTuple):
     instant: bool = False
     accepts: tuple[str, ...] = ()
     twin: str = ""
+    #: a payment (dividends paid, capital expenditure, buybacks): a filing may give it as a
+    #: negative cash flow, a draft says it as an amount spent, so the two compare unsigned
+    outflow: bool = False
 
 
 def _c(key: str, names: str, words: str, kind: str = "money", instant: bool = False, accepts: str = "",
-       twin: str = "") -> Concept:
+       twin: str = "", outflow: bool = False) -> Concept:
     return Concept(key, tuple(names.split()), tuple(w.strip() for w in words.split("|") if w.strip()), kind, instant,
-                   tuple(accepts.split()), twin)
+                   tuple(accepts.split()), twin, outflow)
 
 
 #: the bundled table: the measures of a results release, the words of English and Chinese
@@ -124,15 +127,16 @@ BUNDLED: tuple[Concept, ...] = (
     _c("capex",
        "PaymentsToAcquirePropertyPlantAndEquipment PurchaseOfPropertyPlantAndEquipmentClassifiedAsInvestingActivities "
        "PurchaseOfPropertyPlantAndEquipment PaymentsToAcquireProductiveAssets",
-       "capital expenditure | capital expenditures | capital spending | capex | 资本开支 | 资本支出"),
+       "capital expenditure | capital expenditures | capital spending | capex | 资本开支 | 资本支出", outflow=True),
     _c("buybacks",
        "PaymentsForRepurchaseOfCommonStock PaymentsToAcquireOrRedeemEntitysShares PaymentsForRepurchaseOfEquity",
        "share repurchases | share buybacks | buybacks | buyback | buying back | bought back | repurchases of"
-       " | repurchased | 回购股份 | 股份回购 | 回购"),
+       " | repurchased | 回购股份 | 股份回购 | 回购", outflow=True),
     _c("dividends_paid",
        "PaymentsOfDividends PaymentsOfDividendsCommonStock DividendsPaid DividendsPaidClassifiedAsFinancingActivities "
        "DividendsPaidToEquityHoldersOfParentClassifiedAsFinancingActivities CashDividendsPaidFinCF",
-       "dividends paid | paid in dividends | in dividends | dividend payments | dividends | 现金分红 | 分红 | 派息"),
+       "dividends paid | paid in dividends | in dividends | dividend payments | dividends | 现金分红 | 分红 | 派息",
+       outflow=True),
     _c("dividend_per_share",
        "CommonStockDividendsPerShareDeclared CommonStockDividendsPerShareCashPaid "
        "DividendsRecognisedAsDistributionsToOwnersPerShare DividendsProposedOrDeclaredBeforeFinancialStatementsAuthorisedForIssueButNotRecognisedAsDistributionToOwnersPerShare "
@@ -146,7 +150,7 @@ BUNDLED: tuple[Concept, ...] = (
        "StockholdersEquity EquityAttributableToOwnersOfParent Equity "
        "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest NetAssets",
        "shareholders' equity | stockholders' equity | shareholders’ equity | stockholders’ equity | total equity"
-       " | equity | 净资产 | 股东权益 | 所有者权益", instant=True),
+       " | equity | net assets | 净资产 | 股东权益 | 所有者权益", instant=True),
     _c("cash",
        "CashAndCashEquivalentsAtCarryingValue CashAndCashEquivalents "
        "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents CashAndDeposits",

@@ -55,14 +55,16 @@ _MODIFIED = re.compile(
 _LOSS = re.compile(r"loss|亏损|净亏", re.IGNORECASE)
 #: words between a qualifier and its phrase that a total is said with (never a part)
 _WHOLE_WORDS = frozenset(
-    "the its their his her our a an total net consolidated reported record annual quarterly yearly fiscal full-year "
+    "the its their his her our a an total consolidated reported record annual quarterly yearly fiscal full-year "
     "full year group group's company company's companys firm firm's overall combined worldwide global all of "
-    "statutory ifrs gaap gross".split())
+    "statutory ifrs gaap".split())
 #: words that end a noun phrase going back from the phrase: verbs and function words
 _STOP_WORDS = frozenset(
     "reported posted had has have generated earned booked recorded delivered achieved made saw see sees said says "
     "was were is are be been being with on for as at while but and or that which who whose in to from by than "
-    "after before since when where also said, up down rose fell grew its".split())
+    "after before since when where also up down rose fell grew its cut lifted boosted hit dragged pushed lowered "
+    "raised reduced increased decreased lost gained took put left brought drove weighed trimmed swelled eroded "
+    "squeezed dented".split())
 #: a Chinese phrase's qualifier ends at these (the company's doing, a period, a list)
 _ZH_BOUNDARY = re.compile(r"(?:公司|集团|本集团|本公司|企业|实现|录得|取得|达到|完成|全年|年度|年|期内|报告期内|其中|合计|总计|共|"
                           r"季度|半年|月|的|为|及|和|与|、|，|,|：|:|；|\s|\d|%)$")
@@ -143,7 +145,7 @@ class Tracer:
             if f.unit is None or f.value is None:
                 continue
             self.by_name.setdefault(f.concept.rpartition(":")[2], []).append(f)
-            if not f.dimensions and not f.concept.startswith("dei:"):
+            if _total(f) and not f.concept.startswith("dei:"):
                 values.append((f.value, i))
         values.sort()
         self.values = [v for v, _ in values]
@@ -333,7 +335,7 @@ class Tracer:
             for fact in self.by_name.get(name, ()):
                 if fact.period != period or not _unit_fits(fact, unit):
                     continue
-                if (not part and not fact.dimensions) or (part and _member_is(fact, part)):
+                if (not part and _total(fact)) or (part and _member_is(fact, part)):
                     out.append(fact)
         return out
 
@@ -350,11 +352,11 @@ class Tracer:
         if not facts:
             why = f"the filing breaks out no '{part}'" if part else "the filing has no such fact for the period"
             return Trace("untraced", f, value, concept, words, period, why=why)
-        hit = next((x for x in facts if _overlaps(value, x)), None)
+        hit = next((x for x in facts if _overlaps(value, x, concept.outflow)), None)
         if hit is None:
             for other in concept.accepts:
                 hit = next((x for x in self._facts(self.concepts.by_key[other], period, unit, part)
-                            if _overlaps(value, x)), None)
+                            if _overlaps(value, x, concept.outflow)), None)
                 if hit is not None:
                     break
         if hit is not None:
@@ -378,8 +380,8 @@ class Tracer:
                 return found
         return None
 
-    def _matching(self, value: q.Value, facts: list[Fact]) -> Fact | None:
-        return next((x for x in facts if _overlaps(value, x)), None)
+    def _matching(self, value: q.Value, facts: list[Fact], unsigned: bool = False) -> Fact | None:
+        return next((x for x in facts if _overlaps(value, x, unsigned)), None)
 
     def _hint_prior(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
                     part: str) -> tuple[str, str] | None:
@@ -387,7 +389,7 @@ class Tracer:
         before = self.calendar.instant(w) if concept.instant else self.calendar.duration(w)
         if before is None or before == period:
             return None
-        hit = self._matching(value, self._facts(concept, before, unit, part))
+        hit = self._matching(value, self._facts(concept, before, unit, part), concept.outflow)
         if hit is None:
             return None
         return ("trace-prior-period", f"{_show(f)} is the filing's figure for the period before ({before}): "
@@ -400,7 +402,7 @@ class Tracer:
             for sign in (1, -1):
                 x = Fraction(10) ** (k * sign)
                 scaled = q.Value(value.point * x, _scaled(value.iv, x), value.unit, value.mag)
-                hit = self._matching(scaled, facts)
+                hit = self._matching(scaled, facts, concept.outflow)
                 if hit is not None:
                     way = "smaller" if sign > 0 else "larger"
                     return ("trace-magnitude", f"{_show(f)} is {words} times {way} than the filing's "
@@ -424,7 +426,8 @@ class Tracer:
             return None
         for name in concept.names:
             for fact in self.by_name.get(name, ()):
-                if fact.period == period and fact.dimensions and _unit_fits(fact, unit) and _overlaps(value, fact):
+                if fact.period == period and not _total(fact) and _unit_fits(fact, unit) \
+                        and _overlaps(value, fact, concept.outflow):
                     member = ", ".join(m.rpartition(":")[2] for _, m in fact.dimensions)
                     return ("trace-segment", f"{_show(f)} is the filing's figure for a part ({member}: "
                             f"{_fact_text(fact)}), not the total")
@@ -432,6 +435,8 @@ class Tracer:
 
     def _hint_sign(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
                    part: str) -> tuple[str, str] | None:
+        if concept.outflow:
+            return None
         hit = self._matching(q.neg(value), self._facts(concept, period, unit, part))
         if hit is None or not hit.value:
             return None
@@ -442,7 +447,8 @@ class Tracer:
                            part: str) -> tuple[str, str] | None:
         for name in concept.names:
             for fact in self.by_name.get(name, ()):
-                if fact.period != period and not fact.dimensions and _unit_fits(fact, unit) and _overlaps(value, fact):
+                if fact.period != period and _total(fact) and _unit_fits(fact, unit) \
+                        and _overlaps(value, fact, concept.outflow):
                     return ("trace-other-period", f"{_show(f)} is the filing's figure for another period "
                             f"({fact.period}: {_fact_text(fact)})")
         return None
@@ -493,12 +499,15 @@ def _scaled(iv: Interval, x: Fraction) -> Interval:
     return Interval(min(a, b), max(a, b))
 
 
-def _overlaps(value: q.Value, fact: Fact) -> bool:
-    """The figure's interval and the fact's meet (the figure rounds from the fact's value)."""
+def _overlaps(value: q.Value, fact: Fact, unsigned: bool = False) -> bool:
+    """The figure's interval and the fact's meet (the figure rounds from the fact's value);
+    ``unsigned``: a payment, compared without its sign."""
     iv = fact.interval
     lo, hi = value.iv.lo, value.iv.hi
     if iv is None or lo is None or hi is None:
         return False
+    if unsigned and iv[1] < 0:
+        iv = (-iv[1], -iv[0])
     return iv[0] <= hi and lo <= iv[1]
 
 
@@ -548,6 +557,16 @@ def _member_is(fact: Fact, part: str) -> bool:
     joined = "".join(parts)
     return all(any(p.startswith(w[:5]) or w.startswith(p) and len(p) >= 4 for p in parts) or w == joined
                for w in words)
+
+
+#: members that say how a total is given, not which part ("Consolidated", "Result" as against "Forecast")
+NEUTRAL_MEMBERS = frozenset({"ConsolidatedMember", "ResultMember", "ActualMember", "ReportedMember"})
+
+
+def _total(fact: Fact) -> bool:
+    """A fact of the whole: no dimension, or only members that say how it is given (a
+    summary's 'consolidated, result')."""
+    return all(m.rpartition(":")[2] in NEUTRAL_MEMBERS for _, m in fact.dimensions)
 
 
 def _significant(text: str) -> int:

@@ -24,6 +24,10 @@ SLACK_DAYS = 10
 
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "一": 1, "二": 2,
         "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_MONTH_NUMBER = {m: i + 1 for i, ms in enumerate(
+    ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+     "september sept sep", "october oct", "november nov", "december dec")) for m in ms.split()}
+_MONTHS = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _COUNT = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
 
 
@@ -36,6 +40,8 @@ class Wanted(NamedTuple):
     months: int = 0
     n: int = 0
     back: int = 0
+    #: (year, month) the period ends in, when the words say so ("the year to March 2024")
+    end: tuple[int, int] | None = None
 
     def earlier(self, years: int = 1) -> Wanted:
         return self._replace(back=self.back + years)
@@ -43,9 +49,12 @@ class Wanted(NamedTuple):
     def over(self, base: Wanted) -> Wanted:
         """This phrase with what it leaves unsaid taken from ``base`` ("the fourth quarter"
         in a story about fiscal 2024 is fiscal 2024's)."""
+        if self.end is not None:
+            return self
         year = self.year if self.year is not None else base.year
         months, n = (self.months, self.n) if self.months else (base.months, base.n)
-        return Wanted(year, months, n, self.back + (base.back if self.year is None else 0))
+        end = base.end if self.year is None and not self.months else None
+        return Wanted(year, months, n, self.back + (base.back if self.year is None else 0), end)
 
 
 def _y(text: str | None) -> int | None:
@@ -65,6 +74,8 @@ _EN = re.compile(
     r"|(?P<full>\bfull[-\s]year(?:\s+(?P<fully>\d{4}))?)"
     r"|(?P<back>\b(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:prior|previous|preceding)[-\s]year|last\s+year"
     r"|year[-\s]ago|(?:the\s+)?same\s+(?:period|quarter)\s+(?:a\s+year\s+)?(?:earlier|ago|last\s+year)))"
+    r"|(?P<ending>\b(?:(?P<en>three|six|nine|twelve|3|6|9|12)\s+months|(?:fiscal\s+|financial\s+)?year|quarter|half[-\s]year)"
+    r"\s+(?:to|ended|ending|through)\s+(?:(?:the\s+)?end\s+of\s+)?(?:\d{1,2}\s+)?(?P<em>" + _MONTHS + r")\.?(?:\s+\d{1,2})?,?\s+(?P<ey>(?:19|20)\d{2}))"
     r"|(?P<y>\b(?:in|for|during|of|over|at\s+the\s+end\s+of|end\s+of|since|as\s+of)\s+(?P<yy>(?:19|20)\d{2})\b(?!\s*%))",
     re.IGNORECASE,
 )
@@ -111,6 +122,10 @@ def _en(m: re.Match[str]) -> Wanted | None:
         return Wanted(_y(g("fully")), 12)
     if g("back"):
         return Wanted(None, 0, 0, 1)
+    if g("ending"):
+        what = m.group().lower()
+        months = _COUNT[g("en").lower()] if g("en") else 3 if "quarter" in what else 6 if "half" in what else 12
+        return Wanted(None, months, 0, 0, (int(g("ey")), _MONTH_NUMBER[g("em").lower()]))
     if g("y"):
         return Wanted(_y(g("yy")), 0)
     return None  # pragma: no cover
@@ -158,6 +173,11 @@ class Calendar:
 
     def _window(self, w: Wanted) -> tuple[date, date] | None:
         """The dates a wanted duration runs between, as computed (before slack)."""
+        if w.end is not None:
+            y, m = w.end
+            y -= w.back
+            last = _add_months(date(y, m, 1), 1)  # the day after the month's end
+            return _add_months(last, -(w.months or 12)), last
         if self.start is None or self.focus is None:
             return None
         year = (w.year if w.year is not None else self.focus) - w.back

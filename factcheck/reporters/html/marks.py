@@ -84,13 +84,24 @@ def mark_figures(fi: int, fr: FileReport, cards: dict[int, str]) -> list[Marked]
         if behind:
             card_ids = tuple(cards[index[id(r)]] for r in behind)
             names = ", ".join(f"{SYMBOLS[r.status]} {r.claim.id} ({r.status.value})" for r in behind)
-            title = f"{VERDICT_SYMBOLS[v]} {v}: {f.text} at {f.span} — {why}: {names}"
+            title = f"{VERDICT_SYMBOLS[v]} {v}: {f.text} at {f.span} — {why}: {names}" + _filed(behind)
         else:
             card_ids = (f"u{fi}-{k}",) if v not in (IGNORED, OTHER) else ()
             title = f"{VERDICT_SYMBOLS[v]} {v}: {f.text} at {f.span} — {why}"
         # the claim the verdict comes from keeps its finding from counting
         suppressed = bool(behind) and behind[0].suppressed is not None and v in {s.value for s in PROBLEMS}
         out.append(Marked(key, f, v, title, card_ids, suppressed))
+    return out
+
+
+def _filed(behind: list[Result]) -> str:
+    """The filing's fact a traced figure is (or contradicts), for the figure's hover."""
+    out = ""
+    for r in behind:
+        t = r.claim.traced
+        if t is not None:
+            how = "contradicts" if t.status == "contradicted" else "by value alone" if t.status == "value" else "traced to"
+            out += f" — the filing ({how}): {t.concept} for {t.period} = {t.value} ({t.filing} line {t.line})"
     return out
 
 
