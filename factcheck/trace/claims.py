@@ -22,8 +22,7 @@ from factcheck.infer.claims import Ids
 from factcheck.infer.tree import placed
 from factcheck.load.filings import value_of
 from factcheck.load.source import display_path
-from factcheck.model import (Claim, Compare, Expr, Hint, Inferred, Result, Status, Traced, TracedFigure,
-                             TraceSummary)
+from factcheck.model import Claim, Compare, Expr, Hint, Inferred, Result, Status, Traced, TracedFigure, TraceSummary
 from factcheck.trace.match import Trace
 
 if TYPE_CHECKING:  # pragma: no cover

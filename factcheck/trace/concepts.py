@@ -202,7 +202,7 @@ def extended(user: Mapping[str, object]) -> Concepts:
                                  (old.words if old else ()) + _words(key, spec.get("words", [])), kind,
                                  bool(spec.get("instant", False)))
         else:
-            raise ValueError(f"[trace.concepts] {key}: a list of words, or a table with concepts and words")
+            raise ValueError(f"[trace.concepts] {key}: a list of words, or a table with concepts and words")  # noqa: TRY004 - a user's config, told as a ValueError like every other
     return Concepts(table.values())
 
 

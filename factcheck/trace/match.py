@@ -392,8 +392,8 @@ class Tracer:
         hit = self._matching(value, self._facts(concept, before, unit, part), concept.outflow)
         if hit is None:
             return None
-        return ("trace-prior-period", f"{_show(f)} is the filing's figure for the period before ({before}): "
-                f"{_fact_text(hit)}; for {period} it is {_fact_text(self._facts(concept, period, unit, part)[0])}")
+        return ("trace-prior-period", (f"{_show(f)} is the filing's figure for the period before ({before}): "
+                 f"{_fact_text(hit)}; for {period} it is {_fact_text(self._facts(concept, period, unit, part)[0])}"))
 
     def _hint_magnitude(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
                         part: str) -> tuple[str, str] | None:
@@ -405,8 +405,8 @@ class Tracer:
                 hit = self._matching(scaled, facts, concept.outflow)
                 if hit is not None:
                     way = "smaller" if sign > 0 else "larger"
-                    return ("trace-magnitude", f"{_show(f)} is {words} times {way} than the filing's "
-                            f"{_fact_text(hit)}: check the magnitude (millions for billions, thousands)")
+                    return ("trace-magnitude", (f"{_show(f)} is {words} times {way} than the filing's "
+                             f"{_fact_text(hit)}: check the magnitude (millions for billions, thousands)"))
         return None
 
     def _hint_twin(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
@@ -417,8 +417,8 @@ class Tracer:
         hit = self._matching(value, self._facts(twin, period, unit, part))
         if hit is None:
             return None
-        return ("trace-twin", f"{_show(f)} is the filing's {twin.words[0]} ({_fact_text(hit)}), not its "
-                f"{concept.words[0]}")
+        return ("trace-twin", (f"{_show(f)} is the filing's {twin.words[0]} ({_fact_text(hit)}), not its "
+                 f"{concept.words[0]}"))
 
     def _hint_part(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
                    part: str) -> tuple[str, str] | None:
@@ -429,8 +429,8 @@ class Tracer:
                 if fact.period == period and not _total(fact) and _unit_fits(fact, unit) \
                         and _overlaps(value, fact, concept.outflow):
                     member = ", ".join(m.rpartition(":")[2] for _, m in fact.dimensions)
-                    return ("trace-segment", f"{_show(f)} is the filing's figure for a part ({member}: "
-                            f"{_fact_text(fact)}), not the total")
+                    return ("trace-segment", (f"{_show(f)} is the filing's figure for a part ({member}: "
+                             f"{_fact_text(fact)}), not the total"))
         return None
 
     def _hint_sign(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
@@ -440,8 +440,8 @@ class Tracer:
         hit = self._matching(q.neg(value), self._facts(concept, period, unit, part))
         if hit is None or not hit.value:
             return None
-        return ("trace-sign", f"{_show(f)} has the wrong sign: the filing gives {_fact_text(hit)} "
-                "(a loss for a profit, an outflow for an inflow?)")
+        return ("trace-sign", (f"{_show(f)} has the wrong sign: the filing gives {_fact_text(hit)} "
+                 "(a loss for a profit, an outflow for an inflow?)"))
 
     def _hint_other_period(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
                            part: str) -> tuple[str, str] | None:
@@ -449,8 +449,8 @@ class Tracer:
             for fact in self.by_name.get(name, ()):
                 if fact.period != period and _total(fact) and _unit_fits(fact, unit) \
                         and _overlaps(value, fact, concept.outflow):
-                    return ("trace-other-period", f"{_show(f)} is the filing's figure for another period "
-                            f"({fact.period}: {_fact_text(fact)})")
+                    return ("trace-other-period", (f"{_show(f)} is the filing's figure for another period "
+                             f"({fact.period}: {_fact_text(fact)})"))
         return None
 
     # ------------------------------------------------------------------ by value

@@ -164,7 +164,8 @@ class Calendar:
         own = filing.period
         self.durations = sorted({f.period for f in filing.facts if f.period.start is not None})
         self.instants = sorted({f.period.end for f in filing.facts if f.period.instant and f.period.end})
-        year_start = (filing.year_to_date or own).start if (filing.year_to_date or own) is not None else None
+        year = filing.year_to_date or own
+        year_start = year.start if year is not None else None
         self.own = own
         self.own_months = _months(own) if own is not None and own.start is not None else 12
         self.start = year_start  # the fiscal year's first day
@@ -199,9 +200,9 @@ class Calendar:
         best = None
         for p in self.durations:
             assert p.start is not None and p.end is not None
-            if abs(p.start - a) <= slack and abs(p.end - (b - timedelta(days=1))) <= slack:
-                if best is None or abs(p.end - b) < abs(best.end - b):  # type: ignore[operator]  # durations have ends
-                    best = p
+            near = abs(p.start - a) <= slack and abs(p.end - (b - timedelta(days=1))) <= slack
+            if near and (best is None or best.end is None or abs(p.end - b) < abs(best.end - b)):
+                best = p
         return best
 
     def instant(self, w: Wanted) -> Period | None:
