@@ -53,6 +53,16 @@ _MODIFIED = re.compile(
     r"^\s*(?:before|after|excluding|ex-|growth|margin|per\b|guidance|target|forecast|outlook|share\b|estimate|"
     r"率|增长率|增速|占比|预测|目标)", re.IGNORECASE)
 _LOSS = re.compile(r"loss|亏损|净亏", re.IGNORECASE)
+#: a figure said of the future (a forecast, a target, guidance) is no fact of a filing's past
+_FUTURE = re.compile(
+    r"\b(?:expects?|expected|expecting|forecasts?|forecast|guidance|guided|outlook|targets?|targeting|projects?|projected|"
+    r"plans?\s+to|aims?\s+to|will|would|could|may|estimates?|anticipates?|sees|next\s+year|coming\s+year|by\s+20\d\d)\b"
+    r"|预计|预期|预测|目标|计划|将达|有望|指引|展望", re.IGNORECASE)
+#: words after a phrase that name the part it is of: 'revenue from its Services segment', 'sales in Greater China'
+_PART_AFTER = re.compile(
+    r"\s+(?:from|in|at|of|for)\s+(?:its\s+|the\s+|our\s+|their\s+)?"
+    r"(?P<part>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}|[a-z][\w&-]*(?:\s+[a-z][\w&-]*){0,2}"
+    r"(?=\s+(?:segment|division|business|unit|region|operations|products?|services)\b))")
 #: words between a qualifier and its phrase that a total is said with (never a part)
 _WHOLE_WORDS = frozenset(
     "the its their his her our a an total consolidated reported record annual quarterly yearly fiscal full-year "
@@ -169,12 +179,7 @@ class Tracer:
             else:
                 continue
             break
-        for s in lead[:2]:
-            for word in re.findall(r"[A-Z][\w&.'’-]+", reading.text[s.start : s.end]):
-                self.names.add(_norm(word))
-            zh = re.match(r"[\u4e00-\u9fff]{2,8}", reading.text[s.start : s.end])
-            if zh:
-                self.names.add(zh.group())
+        self.names |= _draft_names(reading)
 
     # ------------------------------------------------------------------ one figure
 
@@ -194,7 +199,9 @@ class Tracer:
             value = q.neg(value) if value.point > 0 else value
         if f.approx:
             return Trace("untraced", f, value, concept, words, why="an approximate figure")
-        part = self._part(at, f)
+        if self._future(f):
+            return Trace("untraced", f, value, concept, words, why="a figure of the future (a forecast, a target)")
+        part = self._part(at, f) or self._part_after(at, words, f)
         period = self._period(f, concept)
         if period is None:
             return Trace("untraced", f, value, concept, words, why="the filing has no fact of the period it is of")
@@ -291,6 +298,26 @@ class Tracer:
             if len(part) == 3:
                 break
         return " ".join(reversed(part))
+
+    def _future(self, f: Fig) -> bool:
+        """The figure is said of the future: a forecast or target word in its clause before it."""
+        s = f.sent
+        a = s.start if s is not None else max(0, f.start - 120)
+        before = self.text[max(a, f.start - 120) : f.start]
+        cut = max(before.rfind(";"), before.rfind("；"), before.rfind("。"))
+        return _FUTURE.search(before[cut + 1 :]) is not None
+
+    def _part_after(self, at: int, words: str, f: Fig) -> str:
+        """The part named right after the phrase ("revenue from its Services segment"), ''
+        when none, or when the words name the company itself."""
+        end = at + len(words)
+        m = _PART_AFTER.match(self.text, end)
+        if m is None or (end < f.start and m.end() > f.start):
+            return ""
+        part = m.group("part")
+        names = [w for w in re.findall(r"[\w&'’-]+", part)
+                 if _norm(w) not in self.names and w.lower() not in _WHOLE_WORDS and not said(w)]
+        return " ".join(n.lower() for n in names)
 
     def _period(self, f: Fig, concept: Concept) -> Period | None:
         w = self._wanted(f)
@@ -398,7 +425,7 @@ class Tracer:
     def _hint_magnitude(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
                         part: str) -> tuple[str, str] | None:
         facts = self._facts(concept, period, unit, part)
-        for k, words in ((3, "a thousand"), (6, "a million"), (9, "a billion")):
+        for k, words in ((3, "a thousand"), (4, "ten thousand (万 for 亿?)"), (6, "a million"), (9, "a billion")):
             for sign in (1, -1):
                 x = Fraction(10) ** (k * sign)
                 scaled = q.Value(value.point * x, _scaled(value.iv, x), value.unit, value.mag)
@@ -592,6 +619,28 @@ def _entity_words(filing: Filing) -> set[str]:
                     out.add(_norm(w))
             if _cjk(text):
                 out.add(text.strip())
+    return out
+
+
+def _draft_names(reading: Reading) -> set[str]:
+    """The company's name as the draft writes it: the capitalized words of its title (its
+    first heading, else its first sentence) that end in a possessive or come before one
+    ("Ricoh Leasing's", "Apple's"), and the Chinese name a Chinese title starts with."""
+    if not reading.sentences:
+        return set()
+    text = reading.text
+    heads = [b for b in reading.draft.blocks if b.kind == "heading"][:1]
+    a, b = (heads[0].start, heads[0].end) if heads else (reading.sentences[0].start, reading.sentences[0].end)
+    title = text[a:b]
+    out: set[str] = set()
+    for m in re.finditer(r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s?\b", title):
+        out |= {_norm(w) for w in m.group(1).split()}
+    first = re.findall(r"[A-Z][\w&.'’-]+", title)
+    if first and not out:
+        out.add(_norm(first[0]))  # 'Apple in fiscal 2024': the title's first name
+    zh = re.match(r"[\u4e00-\u9fff]{2,8}?(?=20\d\d|上半年|全年|一季度|实现|营业|净利|的)", title)
+    if zh:
+        out.add(zh.group())
     return out
 
 

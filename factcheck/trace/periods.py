@@ -65,7 +65,9 @@ def _y(text: str | None) -> int | None:
 
 
 _EN = re.compile(
-    r"(?P<fy>\b(?:fiscal(?:\s+year)?|FY)\s?'?(?P<fyy>\d{4}|\d{2})\b)"
+    r"(?P<ending>\b(?:(?P<en>three|six|nine|twelve|3|6|9|12)\s+months|(?:fiscal\s+|financial\s+)?year|quarter|half[-\s]year)"
+    r"\s+(?:to|ended|ending|through)\s+(?:(?:the\s+)?end\s+of\s+)?(?:\d{1,2}\s+)?(?P<em>" + _MONTHS + r")\.?(?:\s+\d{1,2})?,?\s+(?P<ey>(?:19|20)\d{2}))"
+    r"|(?P<fy>\b(?:fiscal(?:\s+year)?|FY)\s?'?(?P<fyy>\d{4}|\d{2})\b)"
     r"|(?P<q>\b(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?:fiscal\s)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<qy>\d{4}))?)"
     r"|(?P<qq>\bQ(?P<qqn>[1-4])(?:\s?(?:FY)?'?(?P<qqy>\d{4}|\d{2}))?\b)"
     r"|(?P<h>\b(?P<hn>first|second)[-\s]half(?:\s+of\s+(?:fiscal\s+)?(?P<hy>\d{4}))?)"
@@ -74,8 +76,6 @@ _EN = re.compile(
     r"|(?P<full>\bfull[-\s]year(?:\s+(?P<fully>\d{4}))?)"
     r"|(?P<back>\b(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:prior|previous|preceding)[-\s]year|last\s+year"
     r"|year[-\s]ago|(?:the\s+)?same\s+(?:period|quarter)\s+(?:a\s+year\s+)?(?:earlier|ago|last\s+year)))"
-    r"|(?P<ending>\b(?:(?P<en>three|six|nine|twelve|3|6|9|12)\s+months|(?:fiscal\s+|financial\s+)?year|quarter|half[-\s]year)"
-    r"\s+(?:to|ended|ending|through)\s+(?:(?:the\s+)?end\s+of\s+)?(?:\d{1,2}\s+)?(?P<em>" + _MONTHS + r")\.?(?:\s+\d{1,2})?,?\s+(?P<ey>(?:19|20)\d{2}))"
     r"|(?P<y>\b(?:in|for|during|of|over|at\s+the\s+end\s+of|end\s+of|since|as\s+of)\s+(?P<yy>(?:19|20)\d{2})\b(?!\s*%))",
     re.IGNORECASE,
 )
