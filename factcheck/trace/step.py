@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: filings a draft may name in its front matter
 MAX_FRONT_FILINGS = 8
-_FRONT_LIST = re.compile(r"^filings\s*:\s*(?P<inline>\S.*)?$(?P<block>(?:\n[ \t]*-[ \t]+\S.*$)*)", re.MULTILINE)
+_FRONT_LIST = re.compile(r"^filings[ \t]*:[ \t]*(?P<inline>\S.*)?$(?P<block>(?:\n[ \t]*-[ \t]+\S.*$)*)", re.MULTILINE)
 
 
 def front_filings(draft: Draft) -> list[str]:
