@@ -26,13 +26,14 @@ by value" (``value``): shown, never failed.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck import quantity as q
-from factcheck.filing.model import Fact, Filing, Period
+from factcheck.filing.model import Fact, Filing, Period, Unit
 from factcheck.interval import Interval
 from factcheck.trace.concepts import Concept, Concepts
 from factcheck.trace.periods import Calendar, Wanted, said
@@ -150,16 +151,20 @@ class Tracer:
         self.phrases = phrases_of(concepts)
         self.calendar = Calendar(filing)
         self.by_name: dict[str, list[Fact]] = {}
-        values: list[tuple[Fraction, int]] = []
-        for i, f in enumerate(filing.facts):
+        #: (local name, period) -> its facts: what a figure is looked up by
+        self.by_period: dict[tuple[str, Period], list[Fact]] = {}
+        #: id(fact) -> its interval, computed when first compared (a Fraction's arithmetic is dear)
+        self.iv: dict[int, tuple[Fraction, Fraction] | None] = {}
+        for f in filing.facts:
             if f.unit is None or f.value is None:
                 continue
-            self.by_name.setdefault(f.concept.rpartition(":")[2], []).append(f)
-            if _total(f) and not f.concept.startswith("dei:"):
-                values.append((f.value, i))
-        values.sort()
-        self.values = [v for v, _ in values]
-        self.value_facts = [filing.facts[i] for _, i in values]
+            name = f.concept.rpartition(":")[2]
+            self.by_name.setdefault(name, []).append(f)
+            self.by_period.setdefault((name, f.period), []).append(f)
+        #: the totals by value (as floats, to find candidates; compared exactly after), made when first needed
+        self.values: list[float] = []
+        self.value_facts: list[Fact] = []
+        self._by_value_ready = False
         self.names = _entity_words(filing)
         self.default = Wanted()
         self.text = ""
@@ -359,8 +364,8 @@ class Tracer:
         unit the figure can be of."""
         out = []
         for name in concept.names:
-            for fact in self.by_name.get(name, ()):
-                if fact.period != period or not _unit_fits(fact, unit):
+            for fact in self.by_period.get((name, period), ()):
+                if not _unit_fits(fact, unit):
                     continue
                 if (not part and _total(fact)) or (part and _member_is(fact, part)):
                     out.append(fact)
@@ -379,16 +384,16 @@ class Tracer:
         if not facts:
             why = f"the filing breaks out no '{part}'" if part else "the filing has no such fact for the period"
             return Trace("untraced", f, value, concept, words, period, why=why)
-        hit = next((x for x in facts if _overlaps(value, x, concept.outflow)), None)
+        hit = next((x for x in facts if self._ov(value, x, concept.outflow)), None)
         if hit is None:
             for other in concept.accepts:
                 hit = next((x for x in self._facts(self.concepts.by_key[other], period, unit, part)
-                            if _overlaps(value, x, concept.outflow)), None)
+                            if self._ov(value, x, concept.outflow)), None)
                 if hit is not None:
                     break
         if hit is not None:
             return Trace("traced", f, value, concept, words, period, hit, filing=self.filing)
-        if not _agree(facts):
+        if not _agree([self._iv(x) for x in facts]):
             return Trace("untraced", f, value, concept, words, period, why="the filing's facts disagree")
         if not _certain(f):
             return Trace("untraced", f, value, concept, words, period, facts[0], why="its measure is not certain")
@@ -407,8 +412,28 @@ class Tracer:
                 return found
         return None
 
+    def _iv(self, fact: Fact) -> tuple[Fraction, Fraction] | None:
+        key = id(fact)
+        if key not in self.iv:
+            self.iv[key] = fact.interval
+        return self.iv[key]
+
+    def _ov(self, value: q.Value, fact: Fact, unsigned: bool = False) -> bool:
+        iv = self._iv(fact)
+        return iv is not None and _overlaps(value, iv, unsigned)
+
+    def _value_index(self) -> None:
+        if self._by_value_ready:
+            return
+        pairs = sorted(((float(f.value), i) for i, f in enumerate(self.filing.facts)
+                        if f.value is not None and f.unit is not None and _total(f) and not f.concept.startswith("dei:")),
+                       key=lambda p: p[0])
+        self.values = [v for v, _ in pairs]
+        self.value_facts = [self.filing.facts[i] for _, i in pairs]
+        self._by_value_ready = True
+
     def _matching(self, value: q.Value, facts: list[Fact], unsigned: bool = False) -> Fact | None:
-        return next((x for x in facts if _overlaps(value, x, unsigned)), None)
+        return next((x for x in facts if self._ov(value, x, unsigned)), None)
 
     def _hint_prior(self, f: Fig, value: q.Value, concept: Concept, period: Period, unit: str,
                     part: str) -> tuple[str, str] | None:
@@ -452,9 +477,9 @@ class Tracer:
         if part:
             return None
         for name in concept.names:
-            for fact in self.by_name.get(name, ()):
-                if fact.period == period and not _total(fact) and _unit_fits(fact, unit) \
-                        and _overlaps(value, fact, concept.outflow):
+            for fact in self.by_period.get((name, period), ()):
+                if not _total(fact) and _unit_fits(fact, unit) \
+                        and self._ov(value, fact, concept.outflow):
                     member = ", ".join(m.rpartition(":")[2] for _, m in fact.dimensions)
                     return ("trace-segment", (f"{_show(f)} is the filing's figure for a part ({member}: "
                              f"{_fact_text(fact)}), not the total"))
@@ -475,7 +500,7 @@ class Tracer:
         for name in concept.names:
             for fact in self.by_name.get(name, ()):
                 if fact.period != period and _total(fact) and _unit_fits(fact, unit) \
-                        and _overlaps(value, fact, concept.outflow):
+                        and self._ov(value, fact, concept.outflow):
                     return ("trace-other-period", (f"{_show(f)} is the filing's figure for another period "
                              f"({fact.period}: {_fact_text(fact)})"))
         return None
@@ -488,11 +513,13 @@ class Tracer:
         if f.approx or _significant(f.m.text) < 3 or value.iv.lo is None or value.iv.hi is None:
             return Trace("untraced", f, value, why=why)
         kind = self._value(f)[1]
+        self._value_index()
         lo, hi = value.iv.lo, value.iv.hi
-        i, j = bisect_left(self.values, lo), bisect_right(self.values, hi)
+        i, j = bisect_left(self.values, float(lo) * (1 - 1e-9)), bisect_right(self.values, float(hi) * (1 + 1e-9))
         if j - i > 50:
             return Trace("untraced", f, value, why=why)
-        found = {(x.concept, x.period): x for x in self.value_facts[i:j] if _unit_fits(x, kind)}
+        found = {(x.concept, x.period): x for x in self.value_facts[i:j]
+                 if _unit_fits(x, kind) and x.value is not None and lo <= x.value <= hi}
         if len(found) != 1:
             return Trace("untraced", f, value, why=why)
         fact = next(iter(found.values()))
@@ -526,21 +553,20 @@ def _scaled(iv: Interval, x: Fraction) -> Interval:
     return Interval(min(a, b), max(a, b))
 
 
-def _overlaps(value: q.Value, fact: Fact, unsigned: bool = False) -> bool:
-    """The figure's interval and the fact's meet (the figure rounds from the fact's value);
-    ``unsigned``: a payment, compared without its sign."""
-    iv = fact.interval
+def _overlaps(value: q.Value, iv: tuple[Fraction, Fraction], unsigned: bool = False) -> bool:
+    """The figure's interval and the fact's (``iv``) meet (the figure rounds from the
+    fact's value); ``unsigned``: a payment, compared without its sign."""
     lo, hi = value.iv.lo, value.iv.hi
-    if iv is None or lo is None or hi is None:
+    if lo is None or hi is None:
         return False
     if unsigned and iv[1] < 0:
         iv = (-iv[1], -iv[0])
     return iv[0] <= hi and lo <= iv[1]
 
 
-def _agree(facts: list[Fact]) -> bool:
+def _agree(intervals: list[tuple[Fraction, Fraction] | None]) -> bool:
     """The facts (duplicates of one figure) say one value: their intervals all meet."""
-    ivs = [f.interval for f in facts if f.interval is not None]
+    ivs = [iv for iv in intervals if iv is not None]
     return bool(ivs) and max(a for a, _ in ivs) <= min(b for _, b in ivs)
 
 
@@ -557,7 +583,7 @@ def _unit_fits(fact: Fact, kind: str) -> bool:
     unit = fact.unit
     if unit is None:
         return False
-    text = unit.text
+    text = _unit_text(unit)
     if what == "per_share":
         return text.endswith("/share") and (not code or text.startswith(code) or _yen(code, text))
     if what == "shares":
@@ -565,6 +591,11 @@ def _unit_fits(fact: Fact, kind: str) -> bool:
     if what == "money":
         return text == code or _yen(code, text)
     return "/" not in text and text not in ("", "shares", "pure")
+
+
+@functools.lru_cache(maxsize=512)
+def _unit_text(unit: Unit) -> str:
+    return unit.text
 
 
 def _yen(code: str, text: str) -> bool:
@@ -578,9 +609,7 @@ def _member_is(fact: Fact, part: str) -> bool:
     words = [w for w in part.lower().replace("-", " ").split() if w not in ("segment", "business", "division")]
     if not words or len(fact.dimensions) != 1:
         return False
-    member = fact.dimensions[0][1].rpartition(":")[2]
-    member = re.sub(r"(Member|Segment|Domain)+$", "", member)
-    parts = [p.lower() for p in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", member)]
+    parts = _member_words(fact.dimensions[0][1])
     joined = "".join(parts)
     return all(any(p.startswith(w[:5]) or w.startswith(p) and len(p) >= 4 for p in parts) or w == joined
                for w in words)
@@ -594,6 +623,13 @@ def _total(fact: Fact) -> bool:
     """A fact of the whole: no dimension, or only members that say how it is given (a
     summary's 'consolidated, result')."""
     return all(m.rpartition(":")[2] in NEUTRAL_MEMBERS for _, m in fact.dimensions)
+
+
+@functools.lru_cache(maxsize=2048)
+def _member_words(qname: str) -> tuple[str, ...]:
+    """The words of a member's name: aapl:IPhoneMember -> ('iphone',), GreaterChinaSegmentMember -> ('greater', 'china')."""
+    member = re.sub(r"(Member|Segment|Domain)+$", "", qname.rpartition(":")[2])
+    return tuple(p.lower() for p in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", member))
 
 
 def _significant(text: str) -> int:
