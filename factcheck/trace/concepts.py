@@ -129,7 +129,8 @@ BUNDLED: tuple[Concept, ...] = (
        "PurchaseOfPropertyPlantAndEquipment PaymentsToAcquireProductiveAssets",
        "capital expenditure | capital expenditures | capital spending | capex | 资本开支 | 资本支出", outflow=True),
     _c("buybacks",
-       "PaymentsForRepurchaseOfCommonStock PaymentsToAcquireOrRedeemEntitysShares PaymentsForRepurchaseOfEquity",
+       "PaymentsForRepurchaseOfCommonStock PaymentsToAcquireOrRedeemEntitysShares PaymentsForRepurchaseOfEquity "
+       "StockRepurchasedDuringPeriodValue StockRepurchasedAndRetiredDuringPeriodValue",
        "share repurchases | share buybacks | buybacks | buyback | buying back | bought back | repurchases of"
        " | repurchased | 回购股份 | 股份回购 | 回购", outflow=True),
     _c("dividends_paid",

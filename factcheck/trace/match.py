@@ -53,6 +53,14 @@ _ADJUSTED = re.compile(
 _MODIFIED = re.compile(
     r"^\s*(?:before|after|excluding|ex-|growth|margin|per\b|guidance|target|forecast|outlook|share\b|estimate|"
     r"率|增长率|增速|占比|预测|目标)", re.IGNORECASE)
+#: the words between a figure and the measure it is of: '$93.7 billion in net income', '$X of revenue'
+_BOUND_AFTER = re.compile(r"\s*(?:in|of)\s+(?:the\s+|its\s+|their\s+)?(?:total\s+|annual\s+)?", re.IGNORECASE)
+#: words of a sentence that make its subject a part of the company (never the whole's measure)
+_PART_WORDS = re.compile(r"\b(?:segments?|units?|divisions?|categor(?:y|ies)|business(?:es)?|regions?|subsidiar(?:y|ies)|"
+                         r"product\s+lines?|arms?)\b|业务|分部|板块|子公司|事业部", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b|分别", re.IGNORECASE)
+#: a magnitude the number reader leaves unread: '$391.04B', '$93.74 B', '$391 billionup' (a typo)
+_UNREAD_MAGNITUDE = re.compile(r"\s?(?:[BMKT]|bn|mn|mln|bln)\b|\s?(?:billion|million|trillion|thousand)[a-z]", re.IGNORECASE)
 _LOSS = re.compile(r"loss|亏损|净亏", re.IGNORECASE)
 #: a figure said of the future (a forecast, a target, guidance) is no fact of a filing's past
 _FUTURE = re.compile(
@@ -62,20 +70,22 @@ _FUTURE = re.compile(
 #: words after a phrase that name the part it is of: 'revenue from its Services segment', 'sales in Greater China'
 _PART_AFTER = re.compile(
     r"\s+(?:from|in|at|of|for)\s+(?:its\s+|the\s+|our\s+|their\s+)?"
-    r"(?P<part>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}|[a-z][\w&-]*(?:\s+[a-z][\w&-]*){0,2}"
+    r"(?P<part>(?:[A-Z]|i[A-Z])[\w&'’-]*(?:\s+(?:[A-Z]|i[A-Z])[\w&'’-]*){0,3}|[a-z][\w&-]*(?:\s+[a-z][\w&-]*){0,2}"
     r"(?=\s+(?:segment|division|business|unit|region|operations|products?|services)\b))")
 #: words between a qualifier and its phrase that a total is said with (never a part)
 _WHOLE_WORDS = frozenset(
     "the its their his her our a an total consolidated reported record annual quarterly yearly fiscal full-year "
     "full year group group's company company's companys firm firm's overall combined worldwide global all of "
-    "statutory ifrs gaap".split())
+    "statutory ifrs gaap inc inc. corp corp. ltd ltd. plc co co. limited holdings".split())
 #: words that end a noun phrase going back from the phrase: verbs and function words
 _STOP_WORDS = frozenset(
     "reported posted had has have generated earned booked recorded delivered achieved made saw see sees said says "
     "was were is are be been being with on for as at while but and or that which who whose in to from by than "
     "after before since when where also up down rose fell grew its cut lifted boosted hit dragged pushed lowered "
     "raised reduced increased decreased lost gained took put left brought drove weighed trimmed swelled eroded "
-    "squeezed dented".split())
+    "squeezed dented made accounted totaled totalled came brought generated posted took paid spent returned distributed "
+    "received earned recorded booked produced recognized recognised incurred invested bought sold jumped slipped dropped "
+    "declined amounted reached logged saw total".split())
 #: a Chinese phrase's qualifier ends at these (the company's doing, a period, a list)
 _ZH_BOUNDARY = re.compile(r"(?:公司|集团|本集团|本公司|企业|实现|录得|取得|达到|完成|全年|年度|年|期内|报告期内|其中|合计|总计|共|"
                           r"季度|半年|月|的|为|及|和|与|、|，|,|：|:|；|\s|\d|%)$")
@@ -168,6 +178,13 @@ class Tracer:
         self.names = _entity_words(filing)
         self.default = Wanted()
         self.text = ""
+        self.reading: Reading | None = None
+        #: the part the last figure of a concept in a sentence is of (for the bases after it)
+        self.parts: dict[tuple[int, str], str] = {}
+        self.named_after = False
+        self.key: tuple[int, str] = (0, "")
+        #: (sentence, concept) whose last figure's measure was in doubt: the bases after it are too
+        self.doubtful: set[tuple[int, str]] = set()
 
     # ------------------------------------------------------------------ the draft
 
@@ -175,15 +192,15 @@ class Tracer:
         """What the draft says of itself: the period of its lead (title and first
         paragraph) and the company's name as its first sentences write it."""
         self.text = reading.text
-        lead = reading.sentences[:3]
-        for s in lead:
-            for _, _, w in said(reading.text, s.start, s.end):
-                if w.back == 0 and (w.year is not None or w.months):
-                    self.default = w
-                    break
-            else:
-                continue
-            break
+        self.reading = reading
+        for s in reading.sentences[:3]:
+            bases = [g.end for g in s.figs if g.period == "prior" or g.role == "base"]
+            found = [w for a, _, w in said(reading.text, s.start, s.end)
+                     if w.back == 0 and (w.year is not None or w.months or w.end)
+                     and not any(0 <= a - e <= 30 for e in bases)]  # 'from $96.995 billion in 2023' is the base's
+            if found:
+                self.default = found[0]
+                break
         self.names |= _draft_names(reading)
 
     # ------------------------------------------------------------------ one figure
@@ -192,10 +209,18 @@ class Tracer:
         value, kind = self._value(f)
         if value is None:
             return Trace("untraced", f, None, why="not an amount the filing could give")
+        if _UNREAD_MAGNITUDE.match(self.text, f.end):
+            return Trace("untraced", f, value, why="a magnitude written after it is not read ('$391.04B', 'billionup')")
         named = self._find(f, kind)
         if named is None:
             return self._by_value(f, value, "no concept of the filing is named near it")
         concept, words, at = named
+        if f.sent is not None and at < f.sent.start:  # named by the list's lead: the item's label is the part
+            label = re.match(r"\W*([\w&'’ ,.-]{1,50}?)\s*[:：]", self.text[f.sent.start : f.start])
+            led = label.group(1) if label else ""
+            at = f.start
+        else:
+            led = ""
         if concept.kind == "per_share" and kind.startswith("money:"):
             kind = "per_share:" + kind.partition(":")[2]
         if _ADJUSTED.search(self.text, max(0, at - 40), at):
@@ -206,7 +231,17 @@ class Tracer:
             return Trace("untraced", f, value, concept, words, why="an approximate figure")
         if self._future(f):
             return Trace("untraced", f, value, concept, words, why="a figure of the future (a forecast, a target)")
-        part = self._part(at, f) or self._part_after(at, words, f)
+        part = led.lower() if led else (
+            self._part(at, f) or self._part_after(at, words, f) or (self._subject(f) if at > f.start else ""))
+        if led and _norm(led) in self.names | _WHOLE_WORDS:
+            part = ""
+        key = (id(f.sent), concept.key)
+        if f.role == "base" and not part:  # 'down from the $205.5 billion …': the part of the figure it is the base of
+            part = self.parts.get(key, "")
+        elif f.role != "base":
+            self.parts[key] = part
+        self.named_after = at > f.start
+        self.key = key
         period = self._period(f, concept)
         if period is None:
             return Trace("untraced", f, value, concept, words, why="the filing has no fact of the period it is of")
@@ -245,6 +280,7 @@ class Tracer:
         for g in s.figs[: f.i]:
             if g.stmt is not f.stmt:
                 a = max(a, g.end)  # another statement's figure: its words are its own
+        a = max(a, self.text.rfind("•", a, f.start) + 1, self.text.rfind("·", a, f.start) + 1)
         z = s.end
         for g in s.figs[f.i + 1 :]:
             z = g.start
@@ -261,12 +297,34 @@ class Tracer:
                     best = (d, c, phrase, start)
         for start, end, phrase in self.phrases.find(text, f.end, min(z, f.end + _NEAR_AFTER)):
             c = self._fit(phrase, kind)
-            if c is not None and not _MODIFIED.match(text, end):
-                d = 2 * (start - f.end)
+            gap = text[f.end : start]
+            if c is not None and not _MODIFIED.match(text, end) and not re.search(r"[,，;；:：()（）]", gap):
+                # '$93.7 billion in net income', '$X of revenue': the words it is of, whatever stands before
+                d = -1 if _BOUND_AFTER.fullmatch(gap) else 2 * (start - f.end)
                 if best is None or d < best[0]:
                     best = (d, c, phrase, start)
                 break
-        return None if best is None else (best[1], best[2], best[3])
+        if best is None:
+            return self._led(f, kind)
+        return best[1], best[2], best[3]
+
+    def _led(self, f: Fig, kind: str) -> tuple[Concept, str, int] | None:
+        """A list item 'iPhone: $201.2 billion' names no measure: the item, or the line,
+        that leads the list names it ('Revenue by product:'). The label is the part."""
+        s = f.sent
+        assert s is not None
+        head = self.text[s.start : f.start]
+        if not re.fullmatch(r"\W*[\w&'’ ,.-]{1,50}?\s*[:：]\s*", head):
+            return None
+        scope = self.reading.scopes.get(s.scope, []) if self.reading is not None else []
+        before = [x for x in scope if x.end <= s.start][-6:]
+        for x in reversed(before):
+            if re.search(r"[:：]\s*$", self.text[x.start : x.end]) or x is before[0]:
+                for start, end, phrase in self.phrases.find(self.text, x.start, x.end):
+                    c = self._fit(phrase, kind)
+                    if c is not None and not _MODIFIED.match(self.text, end):
+                        return c, phrase, start
+        return None
 
     def _fit(self, phrase: str, kind: str) -> Concept | None:
         """The concept of a phrase that a figure of this kind can be of (the first in the
@@ -276,9 +334,8 @@ class Tracer:
         for c in concepts:
             if c.kind == what or what == "plain" and c.kind == "money":
                 return c
-        if what == "money":  # 'diluted EPS was $6.08': an amount a share by its words alone
-            return next((c for c in concepts if c.kind == "per_share"), None) \
-                if all(c.kind == "per_share" for c in concepts) else None
+        if what == "money" and re.search(r"share|eps|每股", phrase):  # 'diluted EPS was $6.08': a share's by its words
+            return next((c for c in concepts if c.kind == "per_share"), None)
         return None
 
     def _part(self, at: int, f: Fig) -> str:
@@ -291,18 +348,52 @@ class Tracer:
         before = text[max(start, at - 60) : at]
         if _cjk(text[at : at + 1]):
             return _part_zh(before, self.names)
+        label = re.match(r"^\W*([\w&'’ .-]{1,40}?)\s*[:：]\s*$", before)
+        if label and not said(label.group(1)):  # '• Americas: Sales increased …', 'Net Income: $93.7 billion'
+            named = [w for w in label.group(1).split() if w.lower() not in _WHOLE_WORDS and _norm(w) not in self.names]
+            return " ".join(w.lower() for w in named)
         words = re.findall(r"[\w&.'’-]+|[,;:()]", before)
         part: list[str] = []
         for w in reversed(words):
             lw = w.lower()
-            if lw in _STOP_WORDS or not w[0].isalnum() or said(w):
+            if lw in _STOP_WORDS or not w[0].isalnum() or said(w) or _verb_like(lw):
                 break
-            if lw in _WHOLE_WORDS or _norm(w) in self.names or lw.rstrip("'’s") in self.names:
+            if lw in _WHOLE_WORDS or _norm(w) in self.names or _norm(w) in _WHOLE_WORDS or any(c.isdigit() for c in w):
                 continue
             part.append(lw)
             if len(part) == 3:
                 break
         return " ".join(reversed(part))
+
+    def _doubt(self, f: Fig) -> str:
+        """Why the figure's measure is not bound without doubt ('' when it is): figures
+        paired 'respectively', a sentence about a segment or a unit."""
+        s = f.sent
+        if s is None or f.stmt is None or f.approx:
+            return "its measure is not certain"
+        sentence = self.text[s.start : s.end]
+        if _RESPECTIVELY.search(sentence):
+            return "figures paired 'respectively': which is which is not certain"
+        if _PART_WORDS.search(self.text, s.start, f.start):
+            return "the sentence is about a part (a segment, a unit), which is not certain"
+        if f.role == "base" and self.key in self.doubtful:
+            return "the base of a figure whose measure is not certain"
+        if self.named_after and self._named_before(f):
+            self.doubtful.add(self.key)
+            return "its measure is named after it, and a name before it may be of a part"
+        return ""
+
+    def _named_before(self, f: Fig) -> bool:
+        """A name before the figure in its sentence that is not the company's ('Wearables,
+        home, and accessories tallied $39.8 billion in revenue')."""
+        s = f.sent
+        assert s is not None
+        for m in re.finditer(r"[\w&'’.-]+", self.text[s.start : f.start]):
+            w = m.group()
+            if re.match(r"[A-Z]|i[A-Z]", w) and w.lower() not in _WHOLE_WORDS and _norm(w) not in self.names \
+                    and w.lower() not in _STOP_WORDS and not said(w) and w.lower() not in ("lastly", "meanwhile", "overall"):
+                return True
+        return False
 
     def _future(self, f: Fig) -> bool:
         """The figure is said of the future: a forecast or target word in its clause before it."""
@@ -311,6 +402,25 @@ class Tracer:
         before = self.text[max(a, f.start - 120) : f.start]
         cut = max(before.rfind(";"), before.rfind("；"), before.rfind("。"))
         return _FUTURE.search(before[cut + 1 :]) is not None
+
+    def _subject(self, f: Fig) -> str:
+        """The subject of the figure's clause when its measure is named after it ("iPhone
+        made $200.6 billion in revenue", "Services accounted for $85.2 billion in
+        revenue"): its first words up to a verb, '' when they are the company's."""
+        s = f.sent
+        if s is None:
+            return ""
+        before = self.text[s.start : f.start]
+        clause = re.split(r"[,，;；:：]", before)[-1]
+        words: list[str] = []
+        for w in re.findall(r"[\w&'’.-]+", clause):
+            lw = w.lower().strip(".")
+            if lw in _STOP_WORDS or said(w):
+                break
+            if lw in _WHOLE_WORDS or _norm(w) in self.names or not re.match(r"[A-Z]|i[A-Z]", w):
+                continue  # a name is a part's: 'iPhone', 'Services' (lowercase words are the verb and the rest)
+            words.append(lw)
+        return " ".join(words[:3])
 
     def _part_after(self, at: int, words: str, f: Fig) -> str:
         """The part named right after the phrase ("revenue from its Services segment"), ''
@@ -338,7 +448,7 @@ class Tracer:
         nxt = next((g.start for g in s.figs[f.i + 1 :]), s.end)
         base = self._sentence_base(f, phrases)
         for a, _, w in phrases:  # its own: right after it, before the next figure
-            if f.end <= a < min(nxt, f.end + 40) and not re.search(r"[;；。，]", text[f.end : a]):
+            if f.end <= a < min(nxt, f.end + 40) and not re.search(r"[,;；。，]", text[f.end : a]):
                 return w.over(base)
         return base.earlier() if f.period == "prior" else base
 
@@ -395,8 +505,9 @@ class Tracer:
             return Trace("traced", f, value, concept, words, period, hit, filing=self.filing)
         if not _agree([self._iv(x) for x in facts]):
             return Trace("untraced", f, value, concept, words, period, why="the filing's facts disagree")
-        if not _certain(f):
-            return Trace("untraced", f, value, concept, words, period, facts[0], why="its measure is not certain")
+        doubt = self._doubt(f)
+        if doubt:
+            return Trace("untraced", f, value, concept, words, period, facts[0], why=doubt)
         hint = self._hint(f, value, concept, period, unit, part, facts[0])
         return Trace("contradicted", f, value, concept, words, period, facts[0], hint, filing=self.filing)
 
@@ -570,12 +681,6 @@ def _agree(intervals: list[tuple[Fraction, Fraction] | None]) -> bool:
     return bool(ivs) and max(a for a, _ in ivs) <= min(b for _, b in ivs)
 
 
-def _certain(f: Fig) -> bool:
-    """A figure whose measure is bound without doubt: in a statement of its own subject,
-    not a figure in a list of several subjects."""
-    return f.stmt is not None and not f.approx
-
-
 def _unit_fits(fact: Fact, kind: str) -> bool:
     """The fact's unit is one the figure can be in: the same currency (a figure with no
     currency: any), the same currency a share, shares."""
@@ -630,6 +735,12 @@ def _member_words(qname: str) -> tuple[str, ...]:
     """The words of a member's name: aapl:IPhoneMember -> ('iphone',), GreaterChinaSegmentMember -> ('greater', 'china')."""
     member = re.sub(r"(Member|Segment|Domain)+$", "", qname.rpartition(":")[2])
     return tuple(p.lower() for p in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", member))
+
+
+def _verb_like(word: str) -> bool:
+    """A lowercase word a noun phrase does not go past: a past tense or a participle
+    ('totaled', 'grossing'), which ends the words that name a part."""
+    return word.islower() and len(word) > 4 and (word.endswith("ed") or word.endswith("ing"))
 
 
 def _significant(text: str) -> int:

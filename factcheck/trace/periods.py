@@ -53,6 +53,8 @@ class Wanted(NamedTuple):
             return self
         year = self.year if self.year is not None else base.year
         months, n = (self.months, self.n) if self.months else (base.months, base.n)
+        if self.months and not self.n and base.months == self.months:
+            n = base.n  # 'quarterly revenue' in a story of the fourth quarter
         end = base.end if self.year is None and not self.months else None
         return Wanted(year, months, n, self.back + (base.back if self.year is None else 0), end)
 
@@ -73,10 +75,12 @@ _EN = re.compile(
     r"|(?P<h>\b(?P<hn>first|second)[-\s]half(?:\s+of\s+(?:fiscal\s+)?(?P<hy>\d{4}))?)"
     r"|(?P<hh>\bH(?P<hhn>[12])\s?(?P<hhy>\d{4})?\b)"
     r"|(?P<m>\b(?P<mn>three|six|nine|twelve|3|6|9|12)\s+months\b)"
-    r"|(?P<full>\bfull[-\s]year(?:\s+(?P<fully>\d{4}))?)"
+    r"|(?P<full>\b(?:full|entire|whole)(?:\s+fiscal)?[-\s]year(?:\s+(?P<fully>\d{4}))?|\ball\s+of\s+(?:the\s+)?(?:fiscal\s+)?year\b)"
     r"|(?P<back>\b(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:prior|previous|preceding)[-\s]year|last\s+year"
     r"|year[-\s]ago|(?:the\s+)?same\s+(?:period|quarter)\s+(?:a\s+year\s+)?(?:earlier|ago|last\s+year)))"
-    r"|(?P<y>\b(?:in|for|during|of|over|at\s+the\s+end\s+of|end\s+of|since|as\s+of)\s+(?P<yy>(?:19|20)\d{2})\b(?!\s*%))",
+    r"|(?P<quarterly>\bquarterly\b|\bthe\s+quarter\b)"
+    r"|(?P<y>\b(?:in|for|during|of|over|at\s+the\s+end\s+of|end\s+of|since|as\s+of|from)\s+(?P<yy>(?:19|20)\d{2})\b(?!\s*%)"
+    r"|\b(?P<yp>(?:19|20)\d{2})['’]s\b|\b(?:the|its|a)\s+(?P<ya>(?:19|20)\d{2})\b(?!\s*%))",
     re.IGNORECASE,
 )
 _ZH = re.compile(
@@ -101,6 +105,19 @@ def said(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, 
         if w is not None:
             out.append((m.start(), m.end(), w))
     out.sort()
+    return _merged(out)
+
+
+def _merged(found: list[tuple[int, int, Wanted]]) -> list[tuple[int, int, Wanted]]:
+    """Phrases side by side are one period: 'fiscal 2024 fourth quarter' is the fourth
+    quarter of fiscal 2024, '2024年上半年' read whole already."""
+    out: list[tuple[int, int, Wanted]] = []
+    for a, z, w in found:
+        if out and 0 <= a - out[-1][1] <= 2 and w.back == 0 and out[-1][2].back == 0:
+            pa, _, pw = out[-1]
+            out[-1] = (pa, z, w.over(pw) if w.year is None else pw.over(w))
+        else:
+            out.append((a, z, w))
     return out
 
 
@@ -126,8 +143,10 @@ def _en(m: re.Match[str]) -> Wanted | None:
         what = m.group().lower()
         months = _COUNT[g("en").lower()] if g("en") else 3 if "quarter" in what else 6 if "half" in what else 12
         return Wanted(None, months, 0, 0, (int(g("ey")), _MONTH_NUMBER[g("em").lower()]))
+    if g("quarterly"):
+        return Wanted(None, 3, 0)  # a quarter, which one the words around say
     if g("y"):
-        return Wanted(_y(g("yy")), 0)
+        return Wanted(_y(g("yy") or g("yp") or g("ya")), 0)
     return None  # pragma: no cover
 
 
@@ -187,6 +206,8 @@ class Calendar:
         if w.months == 0 and w.year is None and self.own is not None and self.own.start is not None:
             start = _add_months(self.own.start, -12 * w.back)
             return start, _add_months(start, months)
+        if w.months in (3, 6) and not w.n:
+            return None  # a quarter or a half, but which one the words do not say
         first = fy_start if w.months in (0, 12, 9) or not w.n else _add_months(fy_start, months * (w.n - 1))
         return first, _add_months(first, months)
 
