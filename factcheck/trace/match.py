@@ -740,7 +740,7 @@ def _member_words(qname: str) -> tuple[str, ...]:
 def _verb_like(word: str) -> bool:
     """A lowercase word a noun phrase does not go past: a past tense or a participle
     ('totaled', 'grossing'), which ends the words that name a part."""
-    return word.islower() and len(word) > 4 and (word.endswith("ed") or word.endswith("ing"))
+    return word.islower() and len(word) > 4 and word.endswith(("ed", "ing"))
 
 
 def _significant(text: str) -> int:
