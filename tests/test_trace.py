@@ -315,3 +315,21 @@ def test_front_matter_filings_are_read_as_text(front: str, paths: list[str]) -> 
     from factcheck.trace.step import front_filings
 
     assert front_filings(from_text(f"---\n{front}\n---\n# T\n", "d.md")) == paths
+
+
+def test_published_shapes_are_traced_or_left_alone_never_contradicted() -> None:
+    """Shapes met in real published text about Apple's fiscal 2024 (our own sentences,
+    the real figures): a quarter's figure, '$X in net income', a list led by its
+    measure, 'Label: Sales rose …', a subject before the figure, 'respectively', a
+    segment's sentence, a magnitude the reader leaves unread."""
+    got = traces("apple-published-shapes.md", APPLE, APPLE_2023)
+    assert not [(t.fig.m.text, t.why) for t in got if t.status == "contradicted"]
+    status = {" ".join(t.fig.m.text.split()): t for t in got}
+    assert status["$94.9 billion"].status == "untraced"  # the fourth quarter's, not the year's
+    for figure in ("$391.0 billion", "$93.7 billion", "$383.3 billion", "$97.0 billion", "$201.2 billion",
+                   "$96.2 billion", "$30.0 billion", "$67.0 billion", "$101.3 billion", "$85.2 billion"):
+        assert status[figure].status == "traced", (figure, status[figure].why)
+    iphone = status["$201.2 billion"].fact
+    assert iphone is not None and iphone.dimensions[0][1] == "aapl:IPhoneMember"
+    assert "respectively" in status["$6.16"].why
+    assert status["$93.74"].status == "untraced"  # "$93.74B": the reader reads no B

@@ -179,6 +179,7 @@ class Tracer:
         self.default = Wanted()
         self.text = ""
         self.reading: Reading | None = None
+        self.sentence_at: dict[int, int] = {}
         #: the part the last figure of a concept in a sentence is of (for the bases after it)
         self.parts: dict[tuple[int, str], str] = {}
         self.named_after = False
@@ -193,6 +194,7 @@ class Tracer:
         paragraph) and the company's name as its first sentences write it."""
         self.text = reading.text
         self.reading = reading
+        self.sentence_at = {id(x): i for i, x in enumerate(reading.sentences)}
         for s in reading.sentences[:3]:
             bases = [g.end for g in s.figs if g.period == "prior" or g.role == "base"]
             found = [w for a, _, w in said(reading.text, s.start, s.end)
@@ -242,6 +244,10 @@ class Tracer:
             self.parts[key] = part
         self.named_after = at > f.start
         self.key = key
+        if self.named_after and not part and f.role != "base" and self._named_before(f):
+            self.doubtful.add(key)  # 'Wearables, home and accessories brought in $37.0 billion in revenue'
+        elif f.role != "base":
+            self.doubtful.discard(key)
         period = self._period(f, concept)
         if period is None:
             return Trace("untraced", f, value, concept, words, why="the filing has no fact of the period it is of")
@@ -316,14 +322,18 @@ class Tracer:
         head = self.text[s.start : f.start]
         if not re.fullmatch(r"\W*[\w&'’ ,.-]{1,50}?\s*[:：]\s*", head):
             return None
-        scope = self.reading.scopes.get(s.scope, []) if self.reading is not None else []
-        before = [x for x in scope if x.end <= s.start][-6:]
+        sentences = self.reading.sentences if self.reading is not None else []
+        k = self.sentence_at.get(id(s), 0)
+        before = [x for x in sentences[max(0, k - 8) : k] if x.section == s.section]
         for x in reversed(before):
-            if re.search(r"[:：]\s*$", self.text[x.start : x.end]) or x is before[0]:
+            if re.search(r"[:：]\s*$", self.text[x.start : x.end]):  # the lead: 'Revenue by product line:'
                 for start, end, phrase in self.phrases.find(self.text, x.start, x.end):
                     c = self._fit(phrase, kind)
                     if c is not None and not _MODIFIED.match(self.text, end):
                         return c, phrase, start
+                return None
+            if not re.match(r"\W*[\w&'’ ,.-]{1,50}?\s*[:：]", self.text[x.start : x.end]):
+                return None  # not an item of the same list
         return None
 
     def _fit(self, phrase: str, kind: str) -> Concept | None:
@@ -376,11 +386,9 @@ class Tracer:
             return "figures paired 'respectively': which is which is not certain"
         if _PART_WORDS.search(self.text, s.start, f.start):
             return "the sentence is about a part (a segment, a unit), which is not certain"
-        if f.role == "base" and self.key in self.doubtful:
-            return "the base of a figure whose measure is not certain"
-        if self.named_after and self._named_before(f):
-            self.doubtful.add(self.key)
-            return "its measure is named after it, and a name before it may be of a part"
+        if self.key in self.doubtful:
+            return ("the base of a figure whose measure is not certain" if f.role == "base" else
+                    "its measure is named after it, and a name before it may be of a part")
         return ""
 
     def _named_before(self, f: Fig) -> bool:
@@ -621,7 +629,7 @@ class Tracer:
     def _by_value(self, f: Fig, value: q.Value, why: str) -> Trace:
         """A figure of no concept: traced by value when its interval holds one fact alone
         (one concept, one period), and it is written to three significant digits."""
-        if f.approx or _significant(f.m.text) < 3 or value.iv.lo is None or value.iv.hi is None:
+        if f.approx or _significant(f.m.text) < 4 or value.iv.lo is None or value.iv.hi is None:
             return Trace("untraced", f, value, why=why)
         kind = self._value(f)[1]
         self._value_index()
