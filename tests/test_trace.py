@@ -286,7 +286,7 @@ def test_a_bad_trace_table_in_the_config_is_a_usage_error(repo: Path) -> None:
 
 
 def test_html_hover_names_the_filing_fact(repo: Path) -> None:
-    code, _ = verify("apple-fy2024-slips.md", "--filing", APPLE.name, "-f", "html", "-o", "out.html")
+    verify("apple-fy2024-slips.md", "--filing", APPLE.name, "-f", "html", "-o", "out.html")
     page = (repo / "out.html").read_text(encoding="utf-8")
     assert "the filing (contradicts): us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax" in page
 
@@ -301,7 +301,7 @@ def test_init_with_a_filing_writes_facts_read_from_it(repo: Path) -> None:
     text = (repo / "c.yaml").read_text(encoding="utf-8")
     assert text.count(f'filing: "{APPLE.name}"') == 14
     assert 'concept: "us-gaap:EarningsPerShareDiluted"' in text
-    code, out = verify("c.yaml", "-f", "json")
+    _, out = verify("c.yaml", "-f", "json")
     assert not json.loads(out)["files"][0]["problems"]  # every figure loads back against the filing's fact
 
 
@@ -332,4 +332,4 @@ def test_published_shapes_are_traced_or_left_alone_never_contradicted() -> None:
     iphone = status["$201.2 billion"].fact
     assert iphone is not None and iphone.dimensions[0][1] == "aapl:IPhoneMember"
     assert "respectively" in status["$6.16"].why
-    assert status["$93.74"].status == "untraced"  # "$93.74B": the reader reads no B
+    assert not [f for f in status if f.startswith("$93.74")]  # "$93.74B": not read as a figure, nothing traced

@@ -191,20 +191,24 @@ def extended(user: Mapping[str, object]) -> Concepts:
                                  f"{key} = {{ concepts = [\"...\"], words = [\"...\"] }} for a new one")
             table[key] = table[key]._replace(words=table[key].words + _words(key, spec))
         elif isinstance(spec, dict):
-            names = spec.get("concepts", [])
-            if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
-                raise ValueError(f"[trace.concepts] {key}: concepts is a list of concept names "
-                                 f"(\"us-gaap:Revenues\" or \"Revenues\")")
-            kind = spec.get("kind", "money")
-            if kind not in ("money", "per_share", "shares"):
-                raise ValueError(f"[trace.concepts] {key}: kind is money, per_share or shares, not {kind!r}")
-            old = table.get(key)
-            table[key] = Concept(key, tuple(n.rpartition(":")[2] for n in names),
-                                 (old.words if old else ()) + _words(key, spec.get("words", [])), kind,
-                                 bool(spec.get("instant", False)))
+            table[key] = _new_concept(key, spec, table.get(key))
         else:
             raise ValueError(f"[trace.concepts] {key}: a list of words, or a table with concepts and words")  # noqa: TRY004 - a user's config, told as a ValueError like every other
     return Concepts(table.values())
+
+
+def _new_concept(key: str, spec: Mapping[str, object], old: Concept | None) -> Concept:
+    """A concept of the user's: ``{concepts = [...], words = [...], kind, instant}``."""
+    names = spec.get("concepts", [])
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
+        raise ValueError(f"[trace.concepts] {key}: concepts is a list of concept names "
+                         f"(\"us-gaap:Revenues\" or \"Revenues\")")
+    kind = spec.get("kind", "money")
+    if kind not in ("money", "per_share", "shares"):
+        raise ValueError(f"[trace.concepts] {key}: kind is money, per_share or shares, not {kind!r}")
+    return Concept(key, tuple(n.rpartition(":")[2] for n in names),
+                   (old.words if old else ()) + _words(key, spec.get("words", [])), str(kind),
+                   bool(spec.get("instant", False)))
 
 
 def _words(key: str, words: object) -> tuple[str, ...]:

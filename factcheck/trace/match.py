@@ -182,7 +182,6 @@ class Tracer:
         self.sentence_at: dict[int, int] = {}
         #: the part the last figure of a concept in a sentence is of (for the bases after it)
         self.parts: dict[tuple[int, str], str] = {}
-        self.named_after = False
         self.key: tuple[int, str] = (0, "")
         #: (sentence, concept) whose last figure's measure was in doubt: the bases after it are too
         self.doubtful: set[tuple[int, str]] = set()
@@ -217,41 +216,52 @@ class Tracer:
         if named is None:
             return self._by_value(f, value, "no concept of the filing is named near it")
         concept, words, at = named
+        led = ""
         if f.sent is not None and at < f.sent.start:  # named by the list's lead: the item's label is the part
             label = re.match(r"\W*([\w&'’ ,.-]{1,50}?)\s*[:：]", self.text[f.sent.start : f.start])
-            led = label.group(1) if label else ""
-            at = f.start
-        else:
-            led = ""
+            led, at = (label.group(1) if label else ""), f.start
         if concept.kind == "per_share" and kind.startswith("money:"):
             kind = "per_share:" + kind.partition(":")[2]
-        if _ADJUSTED.search(self.text, max(0, at - 40), at):
-            return Trace("untraced", f, value, concept, words, why="an adjusted measure, not the filing's")
         if _LOSS.search(words) or _LOSS.search(self.text, max(0, f.start - 12), f.start):
             value = q.neg(value) if value.point > 0 else value
+        why = self._left_alone(f, at)
+        if why:
+            return Trace("untraced", f, value, concept, words, why=why)
+        part = self._part_of(f, at, words, led, concept)
+        period = self._period(f, concept)
+        if period is None:
+            return Trace("untraced", f, value, concept, words, why="the filing has no fact of the period it is of")
+        return self._judge(f, value, kind, concept, words, period, part)
+
+    def _left_alone(self, f: Fig, at: int) -> str:
+        """Why a figure is no filing's fact, whatever its value: an adjusted measure, an
+        approximate figure, a figure of the future ('' when none of these)."""
+        if _ADJUSTED.search(self.text, max(0, at - 40), at):
+            return "an adjusted measure, not the filing's"
         if f.approx:
-            return Trace("untraced", f, value, concept, words, why="an approximate figure")
+            return "an approximate figure"
         if self._future(f):
-            return Trace("untraced", f, value, concept, words, why="a figure of the future (a forecast, a target)")
-        part = led.lower() if led else (
-            self._part(at, f) or self._part_after(at, words, f) or (self._subject(f) if at > f.start else ""))
-        if led and _norm(led) in self.names | _WHOLE_WORDS:
-            part = ""
+            return "a figure of the future (a forecast, a target)"
+        return ""
+
+    def _part_of(self, f: Fig, at: int, words: str, led: str, concept: Concept) -> str:
+        """The part the figure is of ('' for the whole), remembered for the bases after
+        it in its sentence, with the doubt its words leave."""
+        if led:
+            part = "" if _norm(led) in self.names | _WHOLE_WORDS else led.lower()
+        else:
+            part = self._part(at, f) or self._part_after(at, words, f) or (self._subject(f) if at > f.start else "")
         key = (id(f.sent), concept.key)
         if f.role == "base" and not part:  # 'down from the $205.5 billion …': the part of the figure it is the base of
             part = self.parts.get(key, "")
         elif f.role != "base":
             self.parts[key] = part
-        self.named_after = at > f.start
         self.key = key
-        if self.named_after and not part and f.role != "base" and self._named_before(f):
+        if at > f.start and not part and f.role != "base" and self._named_before(f):
             self.doubtful.add(key)  # 'Wearables, home and accessories brought in $37.0 billion in revenue'
         elif f.role != "base":
             self.doubtful.discard(key)
-        period = self._period(f, concept)
-        if period is None:
-            return Trace("untraced", f, value, concept, words, why="the filing has no fact of the period it is of")
-        return self._judge(f, value, kind, concept, words, period, part)
+        return part
 
     def _value(self, f: Fig) -> tuple[q.Value | None, str]:
         """The figure as compared, and its kind: money, per_share, shares, plain."""
@@ -278,41 +288,48 @@ class Tracer:
     def _find(self, f: Fig, kind: str) -> tuple[Concept, str, int] | None:
         """The concept the words nearest the figure name, of a kind its unit allows, and
         where the words start."""
-        s = f.sent
-        if s is None:
+        if f.sent is None:
             return None
-        text = self.text
+        a, z = self._window(f)
+        found = [x for x in (self._nearest_before(f, kind, a), self._nearest_after(f, kind, z)) if x is not None]
+        if not found:
+            return self._led(f, kind)
+        _, c, phrase, start = min(found, key=lambda x: x[0])
+        return c, phrase, start
+
+    def _window(self, f: Fig) -> tuple[int, int]:
+        """Where a figure's words may be: from the last figure of another statement (or a
+        bullet) before it, to the next figure or the end of its clause after it."""
+        s = f.sent
+        assert s is not None
         a = s.start
         for g in s.figs[: f.i]:
             if g.stmt is not f.stmt:
                 a = max(a, g.end)  # another statement's figure: its words are its own
         a = max(a, self.text.rfind("•", a, f.start) + 1, self.text.rfind("·", a, f.start) + 1)
-        z = s.end
-        for g in s.figs[f.i + 1 :]:
-            z = g.start
-            break
-        clause = re.search(r"[;；。]|,\s+(?:and|while|but)\b|，", text[f.end : z])
-        if clause:
-            z = f.end + clause.start()
+        z = s.figs[f.i + 1].start if f.i + 1 < len(s.figs) else s.end
+        clause = re.search(r"[;；。]|,\s+(?:and|while|but)\b|，", self.text[f.end : z])
+        return a, (f.end + clause.start() if clause else z)
+
+    def _nearest_before(self, f: Fig, kind: str, a: int) -> tuple[int, Concept, str, int] | None:
         best: tuple[int, Concept, str, int] | None = None
-        for start, end, phrase in self.phrases.find(text, max(a, f.start - _NEAR_BEFORE), f.start):
+        for start, end, phrase in self.phrases.find(self.text, max(a, f.start - _NEAR_BEFORE), f.start):
             c = self._fit(phrase, kind)
-            if c is not None and not _MODIFIED.match(text, end):
-                d = f.start - end
-                if best is None or d < best[0]:
-                    best = (d, c, phrase, start)
-        for start, end, phrase in self.phrases.find(text, f.end, min(z, f.end + _NEAR_AFTER)):
+            if c is not None and not _MODIFIED.match(self.text, end) and (best is None or f.start - end < best[0]):
+                best = (f.start - end, c, phrase, start)
+        return best
+
+    def _nearest_after(self, f: Fig, kind: str, z: int) -> tuple[int, Concept, str, int] | None:
+        """The first phrase after the figure, in its clause and past no comma or bracket:
+        '$93.7 billion in net income' binds to it whatever stands before ('-1')."""
+        for start, end, phrase in self.phrases.find(self.text, f.end, min(z, f.end + _NEAR_AFTER)):
             c = self._fit(phrase, kind)
-            gap = text[f.end : start]
-            if c is not None and not _MODIFIED.match(text, end) and not re.search(r"[,，;；:：()（）]", gap):
-                # '$93.7 billion in net income', '$X of revenue': the words it is of, whatever stands before
-                d = -1 if _BOUND_AFTER.fullmatch(gap) else 2 * (start - f.end)
-                if best is None or d < best[0]:
-                    best = (d, c, phrase, start)
-                break
-        if best is None:
-            return self._led(f, kind)
-        return best[1], best[2], best[3]
+            gap = self.text[f.end : start]
+            if c is not None and not _MODIFIED.match(self.text, end) and not re.search(r"[,，;；:：()（）]", gap):
+                return (-1 if _BOUND_AFTER.fullmatch(gap) else 2 * (start - f.end)), c, phrase, start
+            if c is not None:
+                return None
+        return None
 
     def _led(self, f: Fig, kind: str) -> tuple[Concept, str, int] | None:
         """A list item 'iPhone: $201.2 billion' names no measure: the item, or the line,
@@ -358,22 +375,31 @@ class Tracer:
         before = text[max(start, at - 60) : at]
         if _cjk(text[at : at + 1]):
             return _part_zh(before, self.names)
-        label = re.match(r"^\W*([\w&'’ .-]{1,40}?)\s*[:：]\s*$", before)
-        if label and not said(label.group(1)):  # '• Americas: Sales increased …', 'Net Income: $93.7 billion'
-            named = [w for w in label.group(1).split() if w.lower() not in _WHOLE_WORDS and _norm(w) not in self.names]
-            return " ".join(w.lower() for w in named)
-        words = re.findall(r"[\w&.'’-]+|[,;:()]", before)
+        label = self._label(before)
+        if label is not None:
+            return label
         part: list[str] = []
-        for w in reversed(words):
+        for w in reversed(re.findall(r"[\w&.'’-]+|[,;:()]", before)):
             lw = w.lower()
             if lw in _STOP_WORDS or not w[0].isalnum() or said(w) or _verb_like(lw):
                 break
-            if lw in _WHOLE_WORDS or _norm(w) in self.names or _norm(w) in _WHOLE_WORDS or any(c.isdigit() for c in w):
-                continue
-            part.append(lw)
+            if not self._whole(w) and not any(c.isdigit() for c in w):
+                part.append(lw)
             if len(part) == 3:
                 break
         return " ".join(reversed(part))
+
+    def _label(self, before: str) -> str | None:
+        """The part a label before the phrase names ('• Americas: Sales increased …'), ''
+        for the company's or a total's ('Net Income: $93.7 billion'), None for no label."""
+        label = re.match(r"^\W*([\w&'’ .-]{1,40}?)\s*[:：]\s*$", before)
+        if label is None or said(label.group(1)):
+            return None
+        return " ".join(w.lower() for w in label.group(1).split() if not self._whole(w))
+
+    def _whole(self, word: str) -> bool:
+        """A word that names the company or its total ('Apple', "Inc.'s", 'total', 'the')."""
+        return word.lower() in _WHOLE_WORDS or _norm(word) in self.names or _norm(word) in _WHOLE_WORDS
 
     def _doubt(self, f: Fig) -> str:
         """Why the figure's measure is not bound without doubt ('' when it is): figures
@@ -489,26 +515,28 @@ class Tracer:
                     out.append(fact)
         return out
 
+    def _accepted(self, concept: Concept, period: Period, unit: str, part: str) -> list[Fact]:
+        """The facts of the first concept the words may mean too (net income: the part
+        attributable to the parent's shareholders) that the filing has."""
+        for other in concept.accepts:
+            facts = self._facts(self.concepts.by_key[other], period, unit, part)
+            if facts:
+                return facts
+        return []
+
     def _judge(self, f: Fig, value: q.Value, unit: str, concept: Concept, words: str, period: Period,
                part: str) -> Trace:
         facts = self._facts(concept, period, unit, part)
         if part and len({f.dimensions for f in facts}) > 1:
             return Trace("untraced", f, value, concept, words, period, why=f"'{part}' names several breakdowns")
-        if not facts:
-            for other in concept.accepts:
-                facts = self._facts(self.concepts.by_key[other], period, unit, part)
-                if facts:
-                    break
+        facts = facts or self._accepted(concept, period, unit, part)
         if not facts:
             why = f"the filing breaks out no '{part}'" if part else "the filing has no such fact for the period"
             return Trace("untraced", f, value, concept, words, period, why=why)
-        hit = next((x for x in facts if self._ov(value, x, concept.outflow)), None)
-        if hit is None:
-            for other in concept.accepts:
-                hit = next((x for x in self._facts(self.concepts.by_key[other], period, unit, part)
-                            if self._ov(value, x, concept.outflow)), None)
-                if hit is not None:
-                    break
+        hit = self._matching(value, facts, concept.outflow)
+        for other in concept.accepts if hit is None else ():
+            hit = hit or self._matching(value, self._facts(self.concepts.by_key[other], period, unit, part),
+                                        concept.outflow)
         if hit is not None:
             return Trace("traced", f, value, concept, words, period, hit, filing=self.filing)
         if not _agree([self._iv(x) for x in facts]):

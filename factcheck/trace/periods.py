@@ -14,6 +14,7 @@ different days).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -121,33 +122,30 @@ def _merged(found: list[tuple[int, int, Wanted]]) -> list[tuple[int, int, Wanted
     return out
 
 
+def _ending(m: re.Match[str]) -> Wanted:
+    g, what = m.group, m.group().lower()
+    months = _COUNT[g("en").lower()] if g("en") else 3 if "quarter" in what else 6 if "half" in what else 12
+    return Wanted(None, months, 0, 0, (int(g("ey")), _MONTH_NUMBER[g("em").lower()]))
+
+
+#: each English pattern's group, and the period it reads
+_EN_READ: tuple[tuple[str, Callable[[re.Match[str]], Wanted]], ...] = (
+    ("ending", _ending),
+    ("fy", lambda m: Wanted(_y(m.group("fyy")), 12)),
+    ("q", lambda m: Wanted(_y(m.group("qy")), 3, _ORD[m.group("qn").lower()])),
+    ("qq", lambda m: Wanted(_y(m.group("qqy")), 3, int(m.group("qqn")))),
+    ("h", lambda m: Wanted(_y(m.group("hy")), 6, _ORD[m.group("hn").lower()])),
+    ("hh", lambda m: Wanted(_y(m.group("hhy")), 6, int(m.group("hhn")))),
+    ("m", lambda m: Wanted(None, _COUNT[m.group("mn").lower()], 0)),
+    ("full", lambda m: Wanted(_y(m.group("fully")), 12)),
+    ("back", lambda m: Wanted(None, 0, 0, 1)),
+    ("quarterly", lambda m: Wanted(None, 3, 0)),  # a quarter, which one the words around say
+    ("y", lambda m: Wanted(_y(m.group("yy") or m.group("yp") or m.group("ya")), 0)),
+)
+
+
 def _en(m: re.Match[str]) -> Wanted | None:
-    g = m.group
-    if g("fy"):
-        return Wanted(_y(g("fyy")), 12)
-    if g("q"):
-        return Wanted(_y(g("qy")), 3, _ORD[g("qn").lower()])
-    if g("qq"):
-        return Wanted(_y(g("qqy")), 3, int(g("qqn")))
-    if g("h"):
-        return Wanted(_y(g("hy")), 6, _ORD[g("hn").lower()])
-    if g("hh"):
-        return Wanted(_y(g("hhy")), 6, int(g("hhn")))
-    if g("m"):
-        return Wanted(None, _COUNT[g("mn").lower()], 0)
-    if g("full"):
-        return Wanted(_y(g("fully")), 12)
-    if g("back"):
-        return Wanted(None, 0, 0, 1)
-    if g("ending"):
-        what = m.group().lower()
-        months = _COUNT[g("en").lower()] if g("en") else 3 if "quarter" in what else 6 if "half" in what else 12
-        return Wanted(None, months, 0, 0, (int(g("ey")), _MONTH_NUMBER[g("em").lower()]))
-    if g("quarterly"):
-        return Wanted(None, 3, 0)  # a quarter, which one the words around say
-    if g("y"):
-        return Wanted(_y(g("yy") or g("yp") or g("ya")), 0)
-    return None  # pragma: no cover
+    return next((read(m) for group, read in _EN_READ if m.group(group)), None)
 
 
 def _zh(m: re.Match[str]) -> Wanted | None:
@@ -194,10 +192,7 @@ class Calendar:
     def _window(self, w: Wanted) -> tuple[date, date] | None:
         """The dates a wanted duration runs between, as computed (before slack)."""
         if w.end is not None:
-            y, m = w.end
-            y -= w.back
-            last = _add_months(date(y, m, 1), 1)  # the day after the month's end
-            return _add_months(last, -(w.months or 12)), last
+            return _ending_window(w)
         if self.start is None or self.focus is None:
             return None
         year = (w.year if w.year is not None else self.focus) - w.back
@@ -246,6 +241,14 @@ class Calendar:
             return "the period"
         a, b = win
         return f"{a.isoformat()} to {(b - timedelta(days=1)).isoformat()}"
+
+
+def _ending_window(w: Wanted) -> tuple[date, date]:
+    """'The year to March 2024': the months before the end of the month it names."""
+    assert w.end is not None
+    y, m = w.end
+    last = _add_months(date(y - w.back, m, 1), 1)  # the day after the month's end
+    return _add_months(last, -(w.months or 12)), last
 
 
 def _months(p: Period) -> int:
