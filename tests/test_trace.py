@@ -333,3 +333,30 @@ def test_published_shapes_are_traced_or_left_alone_never_contradicted() -> None:
     assert iphone is not None and iphone.dimensions[0][1] == "aapl:IPhoneMember"
     assert "respectively" in status["$6.16"].why
     assert not [f for f in status if f.startswith("$93.74")]  # "$93.74B": not read as a figure, nothing traced
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("截至2024年9月28日的财年", Wanted(None, 12, 0, 0, (2024, 9))),
+    ("截至2024年9月28日止三个月", Wanted(None, 3, 0, 0, (2024, 9))),
+    ("全年", Wanted(None, 12)),
+    ("2024财年第四季度", Wanted(2024, 3, 4)),
+    ("fiscal 2024 fourth quarter", Wanted(2024, 3, 4)),
+    ("上一财年", Wanted(None, 0, 0, 1)),
+])
+def test_periods_in_words_more(text: str, wanted: Wanted) -> None:
+    found = said(text)
+    assert found and found[0][2] == wanted, found
+
+
+def test_published_shapes_in_chinese_and_the_words_of_doubt() -> None:
+    """A quarter's figures (第四财季, 单季, 季度), approximate figures (约, 近), 其 for the
+    company, '$94 billion in profit' (a measure the table has no phrase for): traced or
+    left alone, never contradicted."""
+    got = by_figure(traces("apple-published-shapes-zh.md", APPLE))
+    assert not [(f, t.why) for f, t in got.items() if t.status == "contradicted"]
+    assert got["949.30亿美元"].status == "untraced" and got["147.36亿美元"].status == "untraced"
+    assert got["3910亿美元"].why == "an approximate figure" and got["940亿美元"].why == "an approximate figure"
+    assert got["3910.35亿美元"].status == "traced" and got["937.36亿美元"].status == "traced"
+    assert got["$94 billion"].status == "untraced"
+    assert got["$118.3 billion"].concept.key == "operating_cash_flow"  # type: ignore[union-attr]
+    assert got["$118.3 billion"].status == "traced"

@@ -61,6 +61,16 @@ _PART_WORDS = re.compile(r"\b(?:segments?|units?|divisions?|categor(?:y|ies)|bus
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别", re.IGNORECASE)
 #: a magnitude the number reader leaves unread: '$391.04B', '$93.74 B', '$391 billionup' (a typo)
 _UNREAD_MAGNITUDE = re.compile(r"\s?(?:[BMKT]|bn|mn|mln|bln)\b|\s?(?:billion|million|trillion|thousand)[a-z]", re.IGNORECASE)
+#: the magnitudes a figure may be written with in a data table or a feed: '$391.04B', '$93.74 B', '$12.5M'
+_ABBREVIATED = {"b": 10**9, "bn": 10**9, "bln": 10**9, "m": 10**6, "mn": 10**6, "mln": 10**6, "k": 10**3,
+                "t": 10**12}
+#: words that make a figure approximate, right before it or right after it (约3830亿美元, 'nearly $400 billion')
+_APPROX_BEFORE = re.compile(r"(?:\b(?:about|around|roughly|nearly|almost|approximately|some|over|more\s+than|"
+                            r"less\s+than|close\s+to|up\s+to|just\s+(?:over|under)|under|above|below|at\s+least|"
+                            r"an\s+estimated)\s*|约为?|大约|近|逾|超过|超|接近|将近|不到|不足|至少|大概)$", re.IGNORECASE)
+_APPROX_AFTER = re.compile(r"\s*(?:左右|上下|多|以上|以下|余|\+|\s+or\s+(?:so|more|less))", re.IGNORECASE)
+#: a measure word right after 'in' or 'of' that names a measure the table has no phrase for ('$97 billion in profit')
+_MEASURE_AFTER = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?(?P<word>[a-z]+)", re.IGNORECASE)
 _LOSS = re.compile(r"loss|亏损|净亏", re.IGNORECASE)
 #: a figure said of the future (a forecast, a target, guidance) is no fact of a filing's past
 _FUTURE = re.compile(
@@ -87,7 +97,7 @@ _STOP_WORDS = frozenset(
     "received earned recorded booked produced recognized recognised incurred invested bought sold jumped slipped dropped "
     "declined amounted reached logged saw total".split())
 #: a Chinese phrase's qualifier ends at these (the company's doing, a period, a list)
-_ZH_BOUNDARY = re.compile(r"(?:公司|集团|本集团|本公司|企业|实现|录得|取得|达到|完成|全年|年度|年|期内|报告期内|其中|合计|总计|共|"
+_ZH_BOUNDARY = re.compile(r"(?:公司|集团|本集团|本公司|企业|实现|录得|取得|达到|完成|全年|年度|年|期内|报告期内|其中|合计|总计|共|其|"
                           r"季度|半年|月|的|为|及|和|与|、|，|,|：|:|；|\s|\d|%)$")
 
 
@@ -121,6 +131,10 @@ class _Phrases:
             for w in c.words:
                 by_phrase.setdefault(w.lower(), []).append(c)
         self.by_phrase = by_phrase
+        #: the words of the English phrases that name a measure ('profit', 'income', 'sales')
+        self.words = frozenset(w for p in by_phrase if p.isascii() for w in re.findall(r"[a-z]+", p)) - frozenset(
+            "of the and per share in to for from before after total net tax taxes paid basic diluted attributable "
+            "owners parent year period quarter half months".split())
         words = sorted(by_phrase, key=len, reverse=True)
         en = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w.isascii() or not _cjk(w)]
         zh = [re.escape(w) for w in words if _cjk(w)]
@@ -210,8 +224,12 @@ class Tracer:
         value, kind = self._value(f)
         if value is None:
             return Trace("untraced", f, None, why="not an amount the filing could give")
-        if _UNREAD_MAGNITUDE.match(self.text, f.end):
-            return Trace("untraced", f, value, why="a magnitude written after it is not read ('$391.04B', 'billionup')")
+        unread = _UNREAD_MAGNITUDE.match(self.text, f.end)
+        if unread:
+            scale = _ABBREVIATED.get(unread.group().strip().lower()) if value.mag is None else None
+            if scale is None:
+                return Trace("untraced", f, value, why="a magnitude written after it is not read ('billionup')")
+            value = q.Value(value.point * scale, _scaled(value.iv, Fraction(scale)), value.unit, value.mag)
         named = self._find(f, kind)
         if named is None:
             return self._by_value(f, value, "no concept of the filing is named near it")
@@ -238,7 +256,8 @@ class Tracer:
         approximate figure, a figure of the future ('' when none of these)."""
         if _ADJUSTED.search(self.text, max(0, at - 40), at):
             return "an adjusted measure, not the filing's"
-        if f.approx:
+        if f.approx or _APPROX_BEFORE.search(self.text, max(0, f.start - 16), f.start) \
+                or _APPROX_AFTER.match(self.text, f.end):
             return "an approximate figure"
         if self._future(f):
             return "a figure of the future (a forecast, a target)"
@@ -291,7 +310,10 @@ class Tracer:
         if f.sent is None:
             return None
         a, z = self._window(f)
-        found = [x for x in (self._nearest_before(f, kind, a), self._nearest_after(f, kind, z)) if x is not None]
+        after = self._nearest_after(f, kind, z)
+        if after is None and self._other_measure_after(f):
+            return None  # '$97 billion in profit': a measure of its own, not the one named before it
+        found = [x for x in (self._nearest_before(f, kind, a), after) if x is not None]
         if not found:
             return self._led(f, kind)
         _, c, phrase, start = min(found, key=lambda x: x[0])
@@ -310,6 +332,12 @@ class Tracer:
         z = s.figs[f.i + 1].start if f.i + 1 < len(s.figs) else s.end
         clause = re.search(r"[;；。]|,\s+(?:and|while|but)\b|，", self.text[f.end : z])
         return a, (f.end + clause.start() if clause else z)
+
+    def _other_measure_after(self, f: Fig) -> bool:
+        """'$97 billion in profit': the words right after the figure name a measure (a word
+        of the table's phrases) that no phrase of the table is."""
+        m = _MEASURE_AFTER.match(self.text, f.end)
+        return m is not None and m.group("word").lower() in self.phrases.words
 
     def _nearest_before(self, f: Fig, kind: str, a: int) -> tuple[int, Concept, str, int] | None:
         best: tuple[int, Concept, str, int] | None = None
@@ -688,7 +716,7 @@ def _part_zh(before: str, names: set[str]) -> str:
     for n in names:
         if n and n in word:
             word = word.replace(n, "")
-    word = re.sub(r"^(?:公司|集团|本集团|本公司|实现|录得|全年|年度|报告期内|期内|其中|合计|总)+", "", word)
+    word = re.sub(r"^(?:公司|集团|本集团|本公司|实现|录得|全年|年度|报告期内|期内|其中|合计|总|其|该公司|该集团|该)+", "", word)
     return word
 
 

@@ -85,11 +85,16 @@ _EN = re.compile(
     re.IGNORECASE,
 )
 _ZH = re.compile(
-    r"(?P<zq>(?:(?P<zqy>(?:19|20)\d{2})年)?(?:第)?(?P<zqn>[一二三四1-4])季度)"
+    r"(?P<zend>截至(?P<zey>(?:19|20)\d{2})年(?P<zem>1[0-2]|[1-9])月(?:(?:[1-3]?\d)日)?(?:止)?的?"
+    r"(?P<zew>三个月|3个月|六个月|6个月|九个月|9个月|十二个月|12个月|季度|半年|年度|财年|全年)?)"
+    r"|(?P<zfull>全年|全财年|整个财年|整年)"
+    r"|(?P<zfq>第\s*(?P<zfqn>[一二三四1-4])\s*(?:财季|财政季度|季度))"
+    r"|(?P<zquarterly>本季度|该季度|单季度|单季|季度|本财季|该财季|财季)"
+    r"|(?P<zq>(?:(?P<zqy>(?:19|20)\d{2})年)?(?:第)?(?P<zqn>[一二三四1-4])季度)"
     r"|(?P<zh>(?:(?P<zhy>(?:19|20)\d{2})年)?(?P<zhn>上|下)半年)"
     r"|(?P<z9>(?:(?P<z9y>(?:19|20)\d{2})年)?(?:前三季度|1[-—~至]9月))"
-    r"|(?P<zback>上年同期|去年同期|上年度|上年|去年|上一年度|同期)"
-    r"|(?P<zy>(?P<zyy>(?:19|20)\d{2})(?:年度|财年|年))"
+    r"|(?P<zback>上年同期|去年同期|上年度|上一财年|上财年|前一财年|上年|去年|上一年度|同期)"
+    r"|(?P<zy>(?P<zyy>(?:19|20)\d{2})\s*(?:年度|财年|财政年度|年))"
 )
 
 
@@ -148,8 +153,19 @@ def _en(m: re.Match[str]) -> Wanted | None:
     return next((read(m) for group, read in _EN_READ if m.group(group)), None)
 
 
+_ZH_MONTHS = {"三个月": 3, "3个月": 3, "季度": 3, "六个月": 6, "6个月": 6, "半年": 6, "九个月": 9, "9个月": 9}
+
+
 def _zh(m: re.Match[str]) -> Wanted | None:
     g = m.group
+    if g("zend"):
+        return Wanted(None, _ZH_MONTHS.get(g("zew") or "", 12), 0, 0, (int(g("zey")), int(g("zem"))))
+    if g("zfull"):
+        return Wanted(None, 12)
+    if g("zfq"):
+        return Wanted(None, 3, _ORD[g("zfqn")])
+    if g("zquarterly"):
+        return Wanted(None, 3, 0)
     if g("zq"):
         return Wanted(_y(g("zqy")), 3, _ORD[g("zqn")])
     if g("zh"):
