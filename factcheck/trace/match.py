@@ -224,12 +224,10 @@ class Tracer:
         value, kind = self._value(f)
         if value is None:
             return Trace("untraced", f, None, why="not an amount the filing could give")
-        unread = _UNREAD_MAGNITUDE.match(self.text, f.end)
-        if unread:
-            scale = _ABBREVIATED.get(unread.group().strip().lower()) if value.mag is None else None
-            if scale is None:
-                return Trace("untraced", f, value, why="a magnitude written after it is not read ('billionup')")
-            value = q.Value(value.point * scale, _scaled(value.iv, Fraction(scale)), value.unit, value.mag)
+        scaled = self._abbreviated(f, value)
+        if scaled is None:
+            return Trace("untraced", f, value, why="a magnitude written after it is not read ('billionup')")
+        value = scaled
         named = self._find(f, kind)
         if named is None:
             return self._by_value(f, value, "no concept of the filing is named near it")
@@ -250,6 +248,17 @@ class Tracer:
         if period is None:
             return Trace("untraced", f, value, concept, words, why="the filing has no fact of the period it is of")
         return self._judge(f, value, kind, concept, words, period, part)
+
+    def _abbreviated(self, f: Fig, value: q.Value) -> q.Value | None:
+        """The figure with the magnitude written after it that the number reader leaves
+        ('$391.04B', '$93.74 B'); None when a word glued to it cannot be read ('billionup')."""
+        unread = _UNREAD_MAGNITUDE.match(self.text, f.end)
+        if not unread:
+            return value
+        scale = _ABBREVIATED.get(unread.group().strip().lower()) if value.mag is None else None
+        if scale is None:
+            return None
+        return q.Value(value.point * scale, _scaled(value.iv, Fraction(scale)), value.unit, value.mag)
 
     def _left_alone(self, f: Fig, at: int) -> str:
         """Why a figure is no filing's fact, whatever its value: an adjusted measure, an
