@@ -360,3 +360,12 @@ def test_published_shapes_in_chinese_and_the_words_of_doubt() -> None:
     assert got["$94 billion"].status == "untraced"
     assert got["$118.3 billion"].concept.key == "operating_cash_flow"  # type: ignore[union-attr]
     assert got["$118.3 billion"].status == "traced"
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("苹果Q4净利", Wanted(None, 3, 4)),
+    ("第四季营收", Wanted(None, 3, 4)),
+    ("Q3 2024 revenue", Wanted(2024, 3, 3)),
+])
+def test_quarters_glued_to_words(text: str, wanted: Wanted) -> None:
+    assert said(text)[0][2] == wanted
