@@ -61,6 +61,9 @@ _PART_WORDS = re.compile(r"\b(?:segments?|units?|divisions?|categor(?:y|ies)|bus
 _RESPECTIVELY = re.compile(r"\brespectively\b|分别", re.IGNORECASE)
 #: a magnitude the number reader leaves unread: '$391.04B', '$93.74 B', '$391 billionup' (a typo)
 _UNREAD_MAGNITUDE = re.compile(r"\s?(?:[BMKT]|bn|mn|mln|bln)\b|\s?(?:billion|million|trillion|thousand)[a-z]", re.IGNORECASE)
+#: the endings a taxonomy gives a concept it repeats in a summary (EDINET's 'Summary of business
+#: results': NetSalesSummaryOfBusinessResults, RevenueIFRSSummaryOfBusinessResults): the concept is the same
+_SUFFIXES = re.compile(r"(?:IFRS|USGAAP|JMIS)?SummaryOfBusinessResults$|(?<=[a-z])(?:IFRS|USGAAP|JMIS)$")
 #: the magnitudes a figure may be written with in a data table or a feed: '$391.04B', '$93.74 B', '$12.5M'
 _ABBREVIATED = {"b": 10**9, "bn": 10**9, "bln": 10**9, "m": 10**6, "mn": 10**6, "mln": 10**6, "k": 10**3,
                 "t": 10**12}
@@ -182,7 +185,7 @@ class Tracer:
         for f in filing.facts:
             if f.unit is None or f.value is None:
                 continue
-            name = f.concept.rpartition(":")[2]
+            name = _SUFFIXES.sub("", f.concept.rpartition(":")[2])
             self.by_name.setdefault(name, []).append(f)
             self.by_period.setdefault((name, f.period), []).append(f)
         #: the totals by value (as floats, to find candidates; compared exactly after), made when first needed
