@@ -752,8 +752,10 @@ def _overlaps(value: q.Value, iv: tuple[Fraction, Fraction], unsigned: bool = Fa
 
 
 def _agree(intervals: list[tuple[Fraction, Fraction] | None]) -> bool:
-    """The facts (duplicates of one figure) say one value: their intervals all meet."""
-    ivs = [iv for iv in intervals if iv is not None]
+    """The facts (duplicates of one figure) say one value: their intervals all meet, each
+    widened by its own step, as a summary that truncates (百万円未満切捨て: 1,767 million for
+    the statements' 1,767,655 thousand) still says the statements' figure."""
+    ivs = [(a - (b - a) / 2, b + (b - a) / 2) for a, b in (iv for iv in intervals if iv is not None)]
     return bool(ivs) and max(a for a, _ in ivs) <= min(b for _, b in ivs)
 
 
