@@ -39,7 +39,7 @@ from factcheck.trace.concepts import Concept, Concepts
 from factcheck.trace.periods import Calendar, Wanted, said
 
 if TYPE_CHECKING:  # pragma: no cover
-    from factcheck.infer.reading import Fig, Reading
+    from factcheck.infer.reading import Fig, Reading, Sentence
 
 #: the roles of a figure that state a level (not a change, a share, a rate said again)
 TRACED_ROLES = frozenset({"level", "new", "base"})
@@ -48,7 +48,10 @@ _NEAR_BEFORE, _NEAR_AFTER = 90, 40
 #: words before a concept phrase that make it a measure of its own, never the filing's
 _ADJUSTED = re.compile(
     r"(?:adjusted|non-gaap|non-ifrs|underlying|core|organic|pro\s?forma|comparable|normali[sz]ed|recurring|"
+    r"exclud(?:e|es|ed|ing)\b[^.;]{0,40}|排除[^。；]{0,20}|剔除[^。；]{0,20}|不计[^。；]{0,10}|"
     r"扣非|扣除非经常性损益|经调整|调整后|可比)\W{0,3}(?:\w+\W+){0,2}$", re.IGNORECASE)
+#: a sentence that leaves something out of its figures ('When we exclude this one-time charge, …')
+_EXCLUDING = re.compile(r"\bexclud(?:e|es|ed|ing)\b|\bexcept\s+for\b|排除|剔除|不计|不含", re.IGNORECASE)
 #: words right after a phrase that make it another measure ("net income before taxes", "revenue growth")
 _MODIFIED = re.compile(
     r"^\s*(?:before|after|excluding|ex-|growth|margin|per\b|guidance|target|forecast|outlook|share\b|estimate|"
@@ -211,14 +214,7 @@ class Tracer:
         self.text = reading.text
         self.reading = reading
         self.sentence_at = {id(x): i for i, x in enumerate(reading.sentences)}
-        for s in reading.sentences[:3]:
-            bases = [g.end for g in s.figs if g.period == "prior" or g.role == "base"]
-            found = [w for a, _, w in said(reading.text, s.start, s.end)
-                     if w.back == 0 and (w.year is not None or w.months or w.end)
-                     and not any(0 <= a - e <= 30 for e in bases)]  # 'from $96.995 billion in 2023' is the base's
-            if found:
-                self.default = found[0]
-                break
+        self.default = next((w for s in reading.sentences[:3] for w in _lead_periods(reading.text, s)), Wanted())
         self.names |= _draft_names(reading)
 
     # ------------------------------------------------------------------ one figure
@@ -266,7 +262,8 @@ class Tracer:
     def _left_alone(self, f: Fig, at: int) -> str:
         """Why a figure is no filing's fact, whatever its value: an adjusted measure, an
         approximate figure, a figure of the future ('' when none of these)."""
-        if _ADJUSTED.search(self.text, max(0, at - 40), at):
+        if _ADJUSTED.search(self.text, max(0, at - 60), at) \
+                or f.sent is not None and _EXCLUDING.search(self.text, f.sent.start, f.start):
             return "an adjusted measure, not the filing's"
         if f.approx or _APPROX_BEFORE.search(self.text, max(0, f.start - 16), f.start) \
                 or _APPROX_AFTER.match(self.text, f.end):
@@ -845,6 +842,16 @@ def _entity_words(filing: Filing) -> set[str]:
             if _cjk(text):
                 out.add(text.strip())
     return out
+
+
+def _lead_periods(text: str, s: Sentence) -> list[Wanted]:
+    """The periods a sentence of the lead says of the whole story: a year, a quarter or a
+    half named, a year to a month; not a bare 'quarterly', nor a base's year ('from
+    $96.995 billion in 2023')."""
+    bases = [g.end for g in s.figs if g.period == "prior" or g.role == "base"]
+    return [w for a, _, w in said(text, s.start, s.end)
+            if w.back == 0 and (w.year is not None or w.end or w.months in (9, 12) or w.months and w.n)
+            and not any(0 <= a - e <= 30 for e in bases)]
 
 
 def _draft_names(reading: Reading) -> set[str]:

@@ -54,6 +54,8 @@ class Wanted(NamedTuple):
             return self
         year = self.year if self.year is not None else base.year
         months, n = (self.months, self.n) if self.months else (base.months, base.n)
+        if self.year is not None and not self.months and base.year != self.year:
+            months, n = 0, 0  # 'during 2023' in a story of another period: that fiscal year
         if self.months and not self.n and base.months == self.months:
             n = base.n  # 'quarterly revenue' in a story of the fourth quarter
         end = base.end if self.year is None and not self.months else None
