@@ -62,7 +62,7 @@ BUNDLED: tuple[Concept, ...] = (
     _c("net_income",
        "ProfitLoss NetIncomeLoss ProfitLossIncludingNoncontrollingInterest NetIncomeLossIncludingPortionAttributableToNoncontrollingInterest NetProfit",
        "net income | net profit | net earnings | profit for the year | profit for the period | profit after tax"
-       " | net loss | 净利润 | 净利 | 税后净利 | 净亏损",
+       " | net loss | 净利润 | 净利 | 税后净利 | 净亏损 | 净收入 | 净收益 | 纯利",
        accepts="net_income_parent"),
     _c("net_income_parent",
        "ProfitLossAttributableToOwnersOfParent NetIncomeLossAttributableToParent NetIncomeLoss "

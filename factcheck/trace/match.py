@@ -70,6 +70,11 @@ _SUFFIXES = re.compile(r"(?:IFRS|USGAAP|JMIS)?SummaryOfBusinessResults$|(?<=[a-z
 #: the magnitudes a figure may be written with in a data table or a feed: '$391.04B', '$93.74 B', '$12.5M'
 _ABBREVIATED = {"b": 10**9, "bn": 10**9, "bln": 10**9, "m": 10**6, "mn": 10**6, "mln": 10**6, "k": 10**3,
                 "t": 10**12}
+#: a Chinese magnitude and currency after a space the number reader does not cross ('895 亿美元')
+_CJK_AFTER = re.compile(r"[ \t\u00a0]+(万亿|亿|万)(美元|元|人民币|港元|港币|日元|欧元|英镑)?")
+_CJK_SCALE = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+_CJK_CURRENCY = {"美元": "USD", "元": "CNY", "人民币": "CNY", "港元": "HKD", "港币": "HKD", "日元": "JPY", "欧元": "EUR",
+                 "英镑": "GBP"}
 #: words that make a figure approximate, right before it or right after it (约3830亿美元, 'nearly $400 billion')
 _APPROX_BEFORE = re.compile(r"(?:\b(?:about|around|roughly|nearly|almost|approximately|some|over|more\s+than|"
                             r"less\s+than|close\s+to|up\s+to|just\s+(?:over|under)|under|above|below|at\s+least|"
@@ -226,7 +231,7 @@ class Tracer:
         scaled = self._abbreviated(f, value)
         if scaled is None:
             return Trace("untraced", f, value, why="a magnitude written after it is not read ('billionup')")
-        value = scaled
+        value, kind = scaled if isinstance(scaled, tuple) else (scaled, kind)
         named = self._find(f, kind)
         if named is None:
             return self._by_value(f, value, "no concept of the filing is named near it")
@@ -248,9 +253,16 @@ class Tracer:
             return Trace("untraced", f, value, concept, words, why="the filing has no fact of the period it is of")
         return self._judge(f, value, kind, concept, words, period, part)
 
-    def _abbreviated(self, f: Fig, value: q.Value) -> q.Value | None:
+    def _abbreviated(self, f: Fig, value: q.Value) -> q.Value | tuple[q.Value, str] | None:
         """The figure with the magnitude written after it that the number reader leaves
-        ('$391.04B', '$93.74 B'); None when a word glued to it cannot be read ('billionup')."""
+        ('$391.04B', '$93.74 B'; '895 亿美元' with its currency: the value and its kind);
+        None when a word glued to it cannot be read ('billionup')."""
+        cjk = _CJK_AFTER.match(self.text, f.end) if q.is_plain(value.unit) and value.mag is None else None
+        if cjk:
+            k = _CJK_SCALE[cjk.group(1)]
+            code = _CJK_CURRENCY.get(cjk.group(2) or "", "")
+            v = q.Value(value.point * k, _scaled(value.iv, Fraction(k)), value.unit, value.mag)
+            return (v, "money:" + code) if code else v
         unread = _UNREAD_MAGNITUDE.match(self.text, f.end)
         if not unread:
             return value

@@ -96,7 +96,7 @@ _ZH = re.compile(
     r"|(?P<zh>(?:(?P<zhy>(?:19|20)\d{2})年)?(?P<zhn>上|下)半年)"
     r"|(?P<z9>(?:(?P<z9y>(?:19|20)\d{2})年)?(?:前三季度|1[-—~至]9月))"
     r"|(?P<zback>上年同期|去年同期|上年度|上一财年|上财年|前一财年|上年|去年|上一年度|同期)"
-    r"|(?P<zy>(?P<zyy>(?:19|20)\d{2})\s*(?:年度|财年|财政年度|年))"
+    r"|(?P<zy>(?P<zyy>(?:19|20)\d{2})\s*(?P<zyw>年度|财年|财政年度|年))"
 )
 
 
@@ -176,8 +176,8 @@ def _zh(m: re.Match[str]) -> Wanted | None:
         return Wanted(_y(g("z9y")), 9)
     if g("zback"):
         return Wanted(None, 0, 0, 1)
-    if g("zy"):
-        return Wanted(_y(g("zyy")), 0)
+    if g("zy"):  # 2023财年, 2023年度: the fiscal year; 2023年: the year, whatever part the story is of
+        return Wanted(_y(g("zyy")), 0 if g("zyw") == "年" else 12)
     return None  # pragma: no cover
 
 
