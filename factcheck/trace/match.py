@@ -109,7 +109,7 @@ _STOP_WORDS = frozenset(
     "declined amounted reached logged saw total".split())
 #: a Chinese phrase's qualifier ends at these (the company's doing, a period, a list)
 _ZH_BOUNDARY = re.compile(r"(?:公司|集团|本集团|本公司|企业|实现|录得|取得|达到|完成|全年|年度|年|期内|报告期内|其中|合计|总计|共|其|"
-                          r"季度|半年|月|的|为|及|和|与|、|，|,|：|:|；|\s|\d|%)$")
+                          r"财年|财季|季度|半年|月|的|为|及|和|与|、|，|,|：|:|；|\s|\d|%)")
 
 
 class Trace(NamedTuple):
@@ -726,19 +726,18 @@ class Tracer:
 
 
 def _part_zh(before: str, names: set[str]) -> str:
-    """The characters before a Chinese phrase that make it a part (茅台酒), '' for the whole."""
+    """The characters before a Chinese phrase that make it a part (茅台酒), '' for the whole:
+    what follows the last word that ends a subject (公司, 实现, 2023财年, 的 …), without the
+    company's name and the words of a total (总, 合计)."""
     tail = re.search(r"[\u4e00-\u9fffA-Za-z]*$", before)
     word = tail.group() if tail else ""
-    while word:
-        b = _ZH_BOUNDARY.search(word)
-        if b is None:
-            break
-        word = word[b.end():]
+    cuts = [m.end() for m in _ZH_BOUNDARY.finditer(word)]
+    word = word[cuts[-1]:] if cuts else word
     for n in names:
         if n and n in word:
             word = word.replace(n, "")
     word = re.sub(r"^(?:公司|集团|本集团|本公司|实现|录得|全年|年度|报告期内|期内|其中|合计|总|其|该公司|该集团|该)+", "", word)
-    return word
+    return re.sub(r"(?:总|合计|全部|整体)+$", "", word)
 
 
 def _scaled(iv: Interval, x: Fraction) -> Interval:
