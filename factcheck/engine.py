@@ -179,14 +179,9 @@ _TRACE_TAGS = {"trace", "traced", "contradicted", "traced-by-value"}
 
 def _given_draft(draft: str) -> None:
     """``--draft``: a file that exists, and not one a link in the repository leads out of it."""
-    from factcheck.load.paths import OutsideRoot, given
+    from factcheck.load.paths import given_option
 
-    if not os.path.exists(draft):
-        raise UsageError(f"--draft {draft}: no such file")
-    try:
-        given(draft, "--draft")
-    except OutsideRoot as e:
-        raise UsageError(e.message) from None
+    given_option(draft, "--draft")
 
 
 def _typed_outside(paths: Sequence[str]) -> tuple[Path, ...]:

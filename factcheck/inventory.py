@@ -155,18 +155,14 @@ def _traced(d: Draft, mentions: list[Mention], filings: tuple[str, ...], folder:
         return {}
     from factcheck.filing import FilingError, read_filing
     from factcheck.infer.reading import Reading
-    from factcheck.load.paths import OutsideRoot, given
+    from factcheck.load.paths import given_option
     from factcheck.trace import trace
 
     read = []
     for p in filings:
-        if not os.path.exists(p):
-            raise UsageError(f"--filing {p}: no such file or folder")
+        given_option(p, "--filing", "file or folder")
         try:
-            given(p, "--filing")
             read.append(read_filing(p))
-        except OutsideRoot as e:
-            raise UsageError(e.message) from None
         except FilingError as e:
             raise UsageError(e.message) from None
     out: dict[int, list[str]] = {}

@@ -194,16 +194,8 @@ def _inputs(report: Report, draft: str | None = None) -> list[str]:
 def _filings(paths: Sequence[str]) -> tuple[str, ...]:
     """``--filing``: files or folders that exist, and none that a link in the repository
     leads out of it."""
-    from factcheck.errors import UsageError
-    from factcheck.load.paths import OutsideRoot, given
+    from factcheck.load.paths import given_option
 
-    out = []
     for p in paths:
-        if not os.path.exists(p):
-            raise UsageError(f"--filing {p}: no such file or folder")
-        try:
-            given(p, "--filing")
-        except OutsideRoot as e:
-            raise UsageError(e.message) from None
-        out.append(p)
-    return tuple(out)
+        given_option(p, "--filing", "file or folder")
+    return tuple(paths)

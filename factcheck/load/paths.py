@@ -129,6 +129,19 @@ def given(path: str | os.PathLike[str], key: str) -> Path:
     return real
 
 
+def given_option(path: str, option: str, what: str = "file") -> None:
+    """A path an option names (``--draft``, ``--filing``): one that exists, and not one a
+    link in the repository leads out of it; a UsageError that says which otherwise."""
+    from factcheck.errors import UsageError
+
+    if not os.path.exists(path):
+        raise UsageError(f"{option} {path}: no such {what}")
+    try:
+        given(path, option)
+    except OutsideRoot as e:
+        raise UsageError(e.message) from None
+
+
 def _root_shown() -> str:
     """The root as the working folder sees it ("." or "../.."), never the runner's absolute path."""
     rel = os.path.relpath(root())
