@@ -441,7 +441,11 @@ def rendering(source: str) -> tuple[list, str, dict[int, int]]:
     return tokens, text, marks
 
 
-def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, array, dict[int, int] | None, list[Block]]:
+def _walk(source: str, marks: dict[int, int] | None = None,
+          simple: bool = True) -> tuple[list, str, array, dict[int, int] | None, list[Block]]:
+    """The reading text of Markdown, from its tokens: markdown-it's, or for simple
+    Markdown (``simple``: unless the caller needs markdown-it's own, to draw the draft
+    with ``marks``) the same tokens made without importing markdown-it."""
     m = _FRONT_MATTER.match(source)
     if m:  # blank it out, keeping every offset where it was
         source_for_parse = re.sub(r"[^\n]", " ", m.group()) + source[m.end():]
@@ -449,7 +453,13 @@ def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, 
         source_for_parse = source
     starts = [0] + [x.end() for x in re.finditer("\n", source)]
     b = _Builder(source, marks)
-    tokens = _parser().parse(source_for_parse)
+    tokens: list | None = None
+    if simple and marks is None:
+        from factcheck.simple_markdown import tokens as simple_tokens
+
+        tokens = simple_tokens(source_for_parse)
+    if tokens is None:
+        tokens = _parser().parse(source_for_parse)
     where = _Places()
     found: list[Block] = []
     for tok in tokens:
