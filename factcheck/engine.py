@@ -388,33 +388,31 @@ def _inferred(run: Run, doc: Document, draft: Any, ev: Evaluator, default_tol: q
     mentions = anchor.figures(draft, run)
     if anchor.too_many(mentions):
         return None
-    o = run.options
-    return inferred_results(draft, mentions, doc, ev, o.only, default_tol, o.detail, o.as_of,
-                            Status.WARN if o.strict else None, run)
+    return inferred_results(draft, mentions, doc, ev, default_tol, run)
 
 
-def inferred_results(
-    draft: Any, mentions: list[Any], doc: Document, ev: Evaluator, only: tuple[str, ...] = (),
-    default_tol: q.Value | None = None, detail: bool = False, as_of: date | None = None,
-    rounding_only: Status | None = None, run: Run | None = None,
-) -> list[Result]:
+def inferred_results(draft: Any, mentions: list[Any] | None, doc: Document, ev: Evaluator,
+                     default_tol: q.Value | None = None, run: Run | None = None) -> list[Result]:
     """The relations a draft states (``factcheck.infer``), each checked like a written
-    claim and judged (``infer.judge``): the results to report. ``run``: whose budget the
-    steps shown (``detail``) spend."""
+    claim and judged (``infer.judge``): the results to report. ``run``: its options
+    (``--only``, ``--as-of``, ``--strict``, the detail) and the budget of the steps shown;
+    outside a run, the defaults."""
     from factcheck.infer import draft_date, infer
     from factcheck.infer.claims import Ids, claim
     from factcheck.infer.judge import decide
 
-    when = draft_date(draft) or _published(doc) or as_of
+    options = run.options if run is not None else RunOptions()
+    rounding_only = Status.WARN if options.strict else None
+    when = draft_date(draft) or _published(doc) or options.as_of
     ids = Ids(draft)
 
     def make(rel: Any) -> Claim | None:
         c = claim(rel, draft, ids(draft.span(rel.at.start).line, rel.kind))
-        return c if selected(c, only) else None
+        return c if selected(c, options.only) else None
 
     def check(c: Claim) -> Result:
         r = check_claim(c, ev, doc, default_tol, rounding_only=rounding_only)
-        return with_steps(r, ev, run) if detail else r
+        return with_steps(r, ev, run) if options.detail else r
 
     return decide(infer(draft, when, mentions), make, check)
 
