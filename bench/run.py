@@ -3,6 +3,7 @@
     python bench/run.py            # all of it (a few minutes), table + bench/latest.json
     python bench/run.py --quick    # start-up and 1k/10k only
     python bench/run.py --check    # exit 1 when a target is missed
+    python bench/run.py --startup  # start-up only, printed (bench/latest.json left as it is)
 
 Every number is the median of repeated runs of the installed `factcheck` as a
 subprocess (the way pre-commit and CI meet it), next to a floor measured in the same
@@ -78,6 +79,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="skip 100k claims")
     ap.add_argument("--repeat", type=int, default=15, help="runs per start-up measurement")
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    ap.add_argument("--startup", action="store_true", help="start-up only, printed; latest.json is not written")
     ap.add_argument("--json", type=Path, default=HERE / "latest.json")
     args = ap.parse_args()
 
@@ -102,6 +104,10 @@ def main() -> int:
     results["startup"] = startup
     version_ratio = startup["version"]["median_s"] / startup["floor_typer"]["median_s"]
     verify_ratio = startup["verify_bundled"]["median_s"] / startup["floor_verify"]["median_s"]
+    if args.startup:
+        print_startup(results, version_ratio, verify_ratio)
+        ok = version_ratio <= TARGETS["version_ratio"] and verify_ratio <= TARGETS["verify_ratio"]
+        return 1 if args.check and not ok else 0
 
     sizes = [1_000, 10_000] + ([] if args.quick else [100_000])
     throughput = {}
@@ -142,15 +148,19 @@ def main() -> int:
     return 1 if args.check and not all(checks.values()) else 0
 
 
-def print_table(res: dict) -> None:
+def print_startup(res: dict, version_ratio: float, verify_ratio: float) -> None:
     m = res["machine"]
     print(f"machine: {m['processor']}, {m['cpus']} cores, Python {m['python']}, {m['platform']} ({res['date']})\n")
     s = res["startup"]
     print("| start-up | median | floor | ratio |")
     print("|---|---|---|---|")
-    print(f"| `factcheck --version` | {s['version']['median_s'] * 1000:.0f} ms | {s['floor_typer']['median_s'] * 1000:.0f} ms (`import typer`) | {res['derived']['version_ratio']:.2f}x |")
-    print(f"| `factcheck verify` (bundled) | {s['verify_bundled']['median_s'] * 1000:.0f} ms | {s['floor_verify']['median_s'] * 1000:.0f} ms (`import typer, rich, yaml, pint`) | {res['derived']['verify_ratio']:.2f}x |")
+    print(f"| `factcheck --version` | {s['version']['median_s'] * 1000:.0f} ms | {s['floor_typer']['median_s'] * 1000:.0f} ms (`import typer`) | {version_ratio:.2f}x |")
+    print(f"| `factcheck verify` (bundled) | {s['verify_bundled']['median_s'] * 1000:.0f} ms | {s['floor_verify']['median_s'] * 1000:.0f} ms (`import typer, rich, yaml, pint`) | {verify_ratio:.2f}x |")
     print()
+
+
+def print_table(res: dict) -> None:
+    print_startup(res, res["derived"]["version_ratio"], res["derived"]["verify_ratio"])
     print("| claims | file | verify (median wall) | claims/s | peak memory | with `-f json` |")
     print("|---|---|---|---|---|---|")
     for n, t in res["throughput"].items():

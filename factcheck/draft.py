@@ -172,27 +172,24 @@ def blocks(text: str, limit: int | None = None) -> int:
     return n
 
 
-def read_once(path: str, shown: str | None = None) -> tuple[Draft | None, Problem | None]:
+def read_once(path: str, shown: str | None = None,
+              cache: dict[tuple[str, int, int, str | None], tuple[Draft | None, Problem | None]] | None = None,
+              ) -> tuple[Draft | None, Problem | None]:
     """``read``, once a run for each file: several claims files sharing a draft parse it
-    once (the cache is keyed by the real path, size and modification time)."""
+    once. ``cache``: the run's (``Run.drafts``), keyed by the real path, size and
+    modification time; without it the file is read again."""
     try:
         info = os.stat(path)
         key = (os.path.realpath(path), info.st_size, info.st_mtime_ns, shown)
     except OSError:
         return read(path, shown)
-    if key not in _READ_CACHE:
-        if len(_READ_CACHE) >= 8:
-            _READ_CACHE.clear()
-        _READ_CACHE[key] = read(path, shown)
-    return _READ_CACHE[key]
-
-
-_READ_CACHE: dict[tuple[str, int, int, str | None], tuple[Draft | None, Problem | None]] = {}
-
-
-def forget() -> None:
-    """Empty the cache of read_once (each run starts without it)."""
-    _READ_CACHE.clear()
+    if cache is None:
+        return read(path, shown)
+    if key not in cache:
+        if len(cache) >= 8:
+            cache.clear()
+        cache[key] = read(path, shown)
+    return cache[key]
 
 
 def from_text(source: str, path: str = "<draft>", markdown: bool = True) -> Draft:
@@ -444,7 +441,11 @@ def rendering(source: str) -> tuple[list, str, dict[int, int]]:
     return tokens, text, marks
 
 
-def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, array, dict[int, int] | None, list[Block]]:
+def _walk(source: str, marks: dict[int, int] | None = None,
+          simple: bool = True) -> tuple[list, str, array, dict[int, int] | None, list[Block]]:
+    """The reading text of Markdown, from its tokens: markdown-it's, or for simple
+    Markdown (``simple``: unless the caller needs markdown-it's own, to draw the draft
+    with ``marks``) the same tokens made without importing markdown-it."""
     m = _FRONT_MATTER.match(source)
     if m:  # blank it out, keeping every offset where it was
         source_for_parse = re.sub(r"[^\n]", " ", m.group()) + source[m.end():]
@@ -452,7 +453,13 @@ def _walk(source: str, marks: dict[int, int] | None = None) -> tuple[list, str, 
         source_for_parse = source
     starts = [0] + [x.end() for x in re.finditer("\n", source)]
     b = _Builder(source, marks)
-    tokens = _parser().parse(source_for_parse)
+    tokens: list | None = None
+    if simple and marks is None:
+        from factcheck.simple_markdown import tokens as simple_tokens
+
+        tokens = simple_tokens(source_for_parse)
+    if tokens is None:
+        tokens = _parser().parse(source_for_parse)
     where = _Places()
     found: list[Block] = []
     for tok in tokens:

@@ -9,15 +9,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from factcheck import quantity as q
 from factcheck.errors import ExprError, UsageError
 from factcheck.expr import Call, Evaluator
 from factcheck.load import ClaimsFile
 from factcheck.load.source import display_path
-from factcheck.model import Claim, Document, Expr, Fact, FileReport, Problem, Report, Result, Status
+from factcheck.model import Claim, Document, Expr, Fact, FileReport, Problem, Report, Result, Status, TraceSummary
 from factcheck.provenance import Tracing
+from factcheck.run import Run, RunOptions
 from factcheck.verdict import Inputs, judge
 
 CLAIMS_NAMES = ("claims.yaml", "claims.yml")
@@ -129,52 +130,73 @@ def run(
     infer: bool | None = None,
     as_of: date | None = None,
     strict: bool = False,
+    state: Run | None = None,
     filings: Sequence[str] = (),
     trace_concepts: Mapping[str, Any] | None = None,
 ) -> Report:
-    """Check every claims file (and every bare draft) of ``paths``. ``detail``: keep what
-    only some reports show (each claim's computation step by step, the draft's text and
-    every figure of it). ``progress(path, share of the file read, claims checked)`` is
-    called as claims are. ``infer``: check the relations drafts state too (None: for a
-    bare draft yes, for a claims file as its ``settings.infer`` says); ``as_of``: the
-    article's date when neither the draft nor the claims file gives one; ``strict``: an
-    inferred claim that holds only through its inputs' rounding is a warn, not a pass.
-    ``filings``: trace every draft's figures to these filings too (``--filing``), with
-    ``trace_concepts`` added to the words of concepts (``factcheck.trace``)."""
-    only = tuple(only)
-    trace_to = (tuple(filings), trace_concepts)
-    new_run()
-    if draft is not None:
-        _given_draft(draft)
+    """Check every claims file (and every bare draft) of ``paths``: ``pipeline`` in the
+    caller's run ``state`` (its options and its progress, not these), else in a run of
+    its own with these options (``RunOptions`` says what each means).
+    ``progress(path, share of the file read, claims checked)`` is called as claims are."""
+    if state is not None:
+        return pipeline(paths, state)
+    options = RunOptions(tuple(only), draft, require_coverage, detail, infer, as_of, strict, tuple(filings),
+                         trace_concepts)
+    with Run(options, progress) as own:
+        return pipeline(paths, own)
+
+
+def pipeline(paths: Sequence[str], run: Run) -> Report:
+    """The run, top to bottom. For each file of ``paths`` (``discover``), a claims file
+    or a bare draft:
+
+    1. **read** the claims file, entry by entry, with the filings its facts name
+       (``_check_file``; a bare draft has no claims file), then its draft, once a run
+       (``_read_draft``), and the draft's figures, once a run (``anchor.figures``);
+    2. **infer** the relations the draft states from those figures (``_inferred``), and
+       **trace** its figures to the filings given (``_traced``, ``factcheck.trace``);
+    3. **check** every claim: each written one as soon as it is read, each inferred one
+       as it is inferred (``check_claim``, the verdict in ``factcheck.verdict``);
+    4. **anchor** the claims in the draft: each placed, its figures matched, the
+       figures no claim covers counted (``anchor.anchor``);
+    5. **report**: one ``FileReport`` a file, in one ``Report`` (``verify`` writes it).
+
+    ``run`` holds the options and everything the run reads and spends."""
+    options = run.options
+    if options.draft is not None:
+        _given_draft(options.draft)
     named = {display_path(p) for p in paths}
     bases = _typed_outside(paths)
-    files = [
-        check_draft(p, only, require_coverage, detail, infer, as_of, strict,
-                    refused=_outside(p, p in named, bases, "draft"), trace_to=trace_to)
-        if is_draft(p)
-        else check_file(
-            p, only, draft, require_coverage, detail, progress,
-            refused=_outside(p, p in named, bases), infer=infer, as_of=as_of, strict=strict, trace_to=trace_to,
-        )
-        for p in discover(paths, exclude=(draft,) if draft else ())
-    ]
-    if only:
-        wanted = set(only)
-        matched = {
-            x
-            for f in files
-            for r in f.results
-            for x in (r.claim.id, *r.claim.tags, "written" if r.claim.inferred is None else "inferred")
-            if x in wanted
-        }
-        missing = sorted(wanted - matched - (_TRACE_TAGS if filings else set()))
-        if missing and not any(f.document.problems for f in files):
-            raise UsageError(f"--only {', '.join(missing)}: no claim has this id or tag")
+    files = []
+    for path in discover(paths, exclude=(options.draft,) if options.draft else ()):
+        if is_draft(path):
+            files.append(_check_draft(run, path, refused=_outside(path, path in named, bases, "draft")))
+        else:
+            files.append(_check_file(run, path, refused=_outside(path, path in named, bases)))
+    _all_selected(files, options.only, bool(options.filings))
     return Report(tuple(files))
 
 
 #: the tags of traced figures: with filings given, selecting one that no figure has is no mistake
-_TRACE_TAGS = {"trace", "traced", "contradicted", "traced-by-value"}
+_TRACE_TAGS = frozenset({"trace", "traced", "contradicted", "traced-by-value"})
+
+
+def _all_selected(files: list[FileReport], only: tuple[str, ...], tracing: bool = False) -> None:
+    """``--only``: every id or tag it names selects a claim (unless a file has problems;
+    with filings, a trace's tag that no figure has is no mistake: nothing contradicted)."""
+    if not only:
+        return
+    wanted = set(only)
+    matched = {
+        x
+        for f in files
+        for r in f.results
+        for x in (r.claim.id, *r.claim.tags, "written" if r.claim.inferred is None else "inferred")
+        if x in wanted
+    }
+    missing = sorted(wanted - matched - (_TRACE_TAGS if tracing else frozenset()))
+    if missing and not any(f.document.problems for f in files):
+        raise UsageError(f"--only {', '.join(missing)}: no claim has this id or tag")
 
 
 def _given_draft(draft: str) -> None:
@@ -217,19 +239,8 @@ def _outside(path: str, named: bool, bases: tuple[Path, ...] = (), key: str = "c
 
 
 def new_run() -> None:
-    """Each run starts with its budgets whole and no draft remembered (the draft and
-    steps machinery is only loaded by a run that needs it: nothing to reset before)."""
-    import sys
-
-    anchor, drafts = sys.modules.get("factcheck.anchor"), sys.modules.get("factcheck.draft")
-    steps = sys.modules.get("factcheck.steps")
-    if steps is not None:
-        steps.BUDGET.reset()
-    if anchor is not None:
-        anchor.BUDGET.reset()
-        anchor.forget()
-    if drafts is not None:
-        drafts.forget()
+    """Nothing to do: each run starts with its own budgets and readings (``Run``).
+    Kept for the callers that still call it before a run."""
 
 
 def selected(claim: Claim, only: tuple[str, ...]) -> bool:
@@ -248,18 +259,19 @@ def check_document(
     infer: bool | None = None,
 ) -> FileReport:
     """Check the claims of one loaded file; with a draft (``draft``, or the file's
-    ``article.draft``), anchor them in it too. ``detail``, ``infer``: see ``run``.
+    ``article.draft``), anchor them in it too. The options: see ``RunOptions``.
     A run of its own: its budgets start whole."""
-    new_run()
-    problems: list[Problem] = []
-    ev, default_tol = _prepare(doc, problems)
-    results = [check_claim(c, ev, doc, default_tol) for c in doc.claims if selected(c, only)]
-    tracing = Tracing(doc)
-    if tracing.active:
-        results = [tracing.apply(c, r) for c, r in zip((c for c in doc.claims if selected(c, only)), results, strict=True)]
-    if detail:
-        results = [with_steps(r, ev) for r in results]
-    return _finish(doc, results, ev, problems, draft, require_coverage, detail, _Inference(only, default_tol, infer))
+    with Run(RunOptions(tuple(only), draft, require_coverage, detail, infer)) as run:
+        only = run.options.only
+        problems: list[Problem] = []
+        ev, default_tol = _prepare(doc, problems)
+        results = [check_claim(c, ev, doc, default_tol) for c in doc.claims if selected(c, only)]
+        tracing = Tracing(doc)
+        if tracing.active:
+            results = [tracing.apply(c, r) for c, r in zip((c for c in doc.claims if selected(c, only)), results, strict=True)]
+        if detail:
+            results = [with_steps(r, ev, run) for r in results]
+        return _finish(run, doc, results, ev, problems, default_tol)
 
 
 def check_file(
@@ -274,17 +286,25 @@ def check_file(
     as_of: date | None = None,
     refused: Problem | None = None,
     strict: bool = False,
-    trace_to: tuple[tuple[str, ...], Mapping[str, Any] | None] = ((), None),
 ) -> FileReport:
+    """One claims file, in a run of its own (``_check_file``)."""
+    options = RunOptions(tuple(only), draft, require_coverage, detail, infer, as_of, strict)
+    with Run(options, progress) as run:
+        return _check_file(run, path, refused, stream)
+
+
+def _check_file(run: Run, path: str, refused: Problem | None = None, stream: bool = True) -> FileReport:
     """Check one claims file as it is read: each claim is computed as soon as the parser
     has it (when ``claims:`` comes last), and what only a draft or a detailed report needs
     of it (the tree of its expressions) is let go once it is judged, so that an archive
-    of 100,000 claims never sits in memory twice over."""
+    of 100,000 claims never sits in memory twice over. ``refused``: the file is not
+    read, and this is its problem (a link out of the root)."""
+    options, progress = run.options, run.progress
     f = ClaimsFile(path, stream=stream, refused=refused)
     header = f.header()
     problems: list[Problem] = []
     ev, default_tol = _prepare(header, problems)
-    keep = detail or draft is not None or "draft" in header.article
+    keep = options.detail or options.draft is not None or "draft" in header.article
     tracing = Tracing(header)
     claims: list[Claim] = []
     results: list[Result] = []
@@ -294,14 +314,14 @@ def check_file(
     gc.disable()
     try:
         for claim in f.claims():
-            bare = claim if keep else _bare_claim(claim)
+            bare = claim if keep else _bare_claim(claim, run.bare_exprs)
             claims.append(bare)
-            if selected(claim, only):
+            if selected(claim, options.only):
                 r = check_claim(claim, ev, header, default_tol, bare)
                 if tracing.active:
                     r = tracing.apply(claim, r)
-                if detail:
-                    r = with_steps(r, ev)
+                if options.detail:
+                    r = with_steps(r, ev, run)
                 results.append(r)
                 if progress is not None and len(results) % 256 == 0:
                     progress(path, f.progress, len(results))
@@ -311,17 +331,15 @@ def check_file(
     if not keep:
         ev.forget()  # the facts' values: nothing reads them once every claim is judged
     if f.restart:  # a key after the claims (one the pre-scan could not see): read it whole
-        return check_file(path, only, draft, require_coverage, detail, progress, stream=False, infer=infer, as_of=as_of,
-                          refused=refused, strict=strict, trace_to=trace_to)
+        return _check_file(run, path, refused, stream=False)
     if progress is not None:
         progress(path, 1.0, len(results))
     doc = f.document(tuple(claims))
     if f.aborted:  # the file broke after these were read: none of them stands
         results = []
     if not keep:
-        doc = doc._replace(facts={n: _bare_fact(x) for n, x in doc.facts.items()})
-    return _finish(doc, results, ev, problems, draft, require_coverage, detail,
-                   _Inference(only, default_tol, infer, as_of, Status.WARN if strict else None, _tracing(trace_to)))
+        doc = doc._replace(facts={n: _bare_fact(x, run.bare_exprs) for n, x in doc.facts.items()})
+    return _finish(run, doc, results, ev, problems, default_tol)
 
 
 def check_draft(
@@ -333,8 +351,13 @@ def check_draft(
     as_of: date | None = None,
     strict: bool = False,
     refused: Problem | None = None,
-    trace_to: tuple[tuple[str, ...], Mapping[str, Any] | None] = ((), None),
 ) -> FileReport:
+    """A draft with no claims file, in a run of its own (``_check_draft``)."""
+    with Run(RunOptions(tuple(only), None, require_coverage, detail, infer, as_of, strict)) as run:
+        return _check_draft(run, path, refused)
+
+
+def _check_draft(run: Run, path: str, refused: Problem | None = None) -> FileReport:
     """A draft with no claims file: the relations it states are inferred and checked
     (``factcheck.infer``), and its figures' coverage counted (``--no-infer``: coverage only).
     ``refused``: the draft is not read, and this is its problem (a link out of the root)."""
@@ -342,102 +365,92 @@ def check_draft(
     from factcheck import draft as drafts
     from factcheck.model import EMPTY
 
+    options = run.options
     shown = display_path(path)
     if refused is not None:
         return FileReport(Document(shown, problems=(refused,)), ())
-    text, problem = drafts.read_once(path, shown)
+    text, problem = drafts.read_once(path, shown, run.drafts)
     if problem is not None or text is None:
         return FileReport(Document(shown, problems=(problem,) if problem else ()), ())
     title = drafts.title(text.source)
     doc = Document(shown, article={"title": title} if title else EMPTY)
     ev = Evaluator({}, q.NO_RATES)
-    inference = _Inference(only, None, infer if infer is not None else True, as_of, Status.WARN if strict else None,
-                           _tracing(trace_to, bare=True))
-    results, report, found = anchor.anchor(doc, [], text, ev, require_coverage, detail, inference.reader(doc, ev, detail))
-    t = inference.tracing
-    if t is not None and t.problems:
-        found = [*found, *t.problems]
-    return FileReport(doc._replace(problems=tuple(found)) if found else doc, tuple(results), report,
-                      t.summary if t is not None else None)
+    inferred = _inferred(run, doc, text, ev, None, options.infer if options.infer is not None else True)
+    traced, summary, trouble = _traced(run, doc, text, ev, bare=True)
+    if traced:
+        inferred = [*(inferred or []), *traced]
+    results, report, found = anchor.anchor(doc, [], text, ev, options.require_coverage, options.detail, inferred, run)
+    found = [*found, *trouble]
+    return FileReport(doc._replace(problems=tuple(found)) if found else doc, tuple(results), report, summary)
 
 
-def _tracing(given: tuple[tuple[str, ...], Mapping[str, Any] | None], bare: bool = False) -> Any:
-    """The tracing step of one file's draft (``factcheck.trace``): made when filings are
-    given, and for a bare draft, which may name its own in its front matter (it reads
-    nothing until a filing is named); None otherwise."""
-    if not given[0] and not bare:
-        return None
+def _traced(run: Run, doc: Document, draft: Any, ev: Evaluator,
+            bare: bool = False) -> tuple[list[Result], TraceSummary | None, list[Problem]]:
+    """The draft's figures traced to the filings (``--filing``, the config's ``filings``;
+    a bare draft's own front matter too): a result for each traced or contradicted
+    figure, judged like a claim (the fact against the figure), the summary of every
+    figure, and the problems of filings that cannot be read. Nothing without filings."""
+    from factcheck import anchor
+    from factcheck.infer import draft_date
     from factcheck.trace.step import Tracing as DraftTracing
 
-    return DraftTracing(given[0], given[1])
-
-
-class _Inference(NamedTuple):
-    """Whether and how a file's draft is read for the relations it states."""
-
-    only: tuple[str, ...] = ()
-    default_tol: q.Value | None = None
-    infer: bool | None = None  # None: as the file's settings.infer says
-    as_of: date | None = None
-    #: what an inferred claim that holds only through its inputs' rounding is (``--strict``: warn)
-    rounding_only: Status | None = None
-    #: the tracing of the draft's figures to filings (``factcheck.trace.step.Tracing``)
-    tracing: Any = None
-
-    def reader(self, doc: Document, ev: Evaluator, detail: bool) -> Callable[[Any, list[Any]], list[Result]] | None:
-        """What ``anchor`` calls with the draft and its figures: the inferred claims' results,
-        and the traced figures' when filings are given."""
-        inferring = bool(self.infer if self.infer is not None else doc.settings.infer)
-        if not inferring and self.tracing is None:
-            return None
-
-        def results(draft: Any, mentions: list[Any]) -> list[Result]:
-            out = inferred_results(draft, mentions, doc, ev, self.only, self.default_tol, detail, self.as_of,
-                                   self.rounding_only) if inferring else []
-            if self.tracing is not None and self.tracing.active(draft):
-                out += traced_results(draft, mentions, doc, ev, self, detail)
-            return out
-
-        return results
-
-
-def traced_results(draft: Any, mentions: list[Any], doc: Document, ev: Evaluator, how: _Inference,
-                   detail: bool) -> list[Result]:
-    """The draft's figures traced to the filings (``factcheck.trace``): a result for each
-    traced or contradicted figure, judged like a claim (the fact against the figure)."""
-    from factcheck.infer import draft_date
-
-    when = draft_date(draft) or _published(doc) or how.as_of
+    options = run.options
+    if not options.filings and not bare:
+        return [], None, []
+    tracing = DraftTracing(options.filings, options.trace_concepts)
+    if not tracing.active(draft):
+        return [], None, []
+    mentions = anchor.figures(draft, run)
+    if anchor.too_many(mentions):
+        return [], None, []
+    when = draft_date(draft) or _published(doc) or options.as_of
 
     def check(c: Claim) -> Result:
         r = check_claim(c, ev, doc, None, rounding_only=Status.PASS)
-        return with_steps(r, ev) if detail else r
+        return with_steps(r, ev, run) if options.detail else r
 
-    return list(how.tracing.results(draft, mentions, when.year if when else None, when.month if when else None, check,
-                                    lambda c: selected(c, how.only)))
+    results = tracing.results(draft, mentions, when.year if when else None, when.month if when else None, check,
+                              lambda c: selected(c, options.only))
+    return results, tracing.summary, tracing.problems
 
 
-def inferred_results(
-    draft: Any, mentions: list[Any], doc: Document, ev: Evaluator, only: tuple[str, ...] = (),
-    default_tol: q.Value | None = None, detail: bool = False, as_of: date | None = None,
-    rounding_only: Status | None = None,
-) -> list[Result]:
+def _inferred(run: Run, doc: Document, draft: Any, ev: Evaluator, default_tol: q.Value | None,
+              wanted: bool) -> list[Result] | None:
+    """The results of the claims the draft states, when inference is ``wanted``: read
+    from the draft's figures as the run read them (``anchor.figures``, read once and
+    shared with anchoring); none for a draft refused for its figures (anchoring says why)."""
+    from factcheck import anchor
+
+    if not wanted:
+        return None
+    mentions = anchor.figures(draft, run)
+    if anchor.too_many(mentions):
+        return None
+    return inferred_results(draft, mentions, doc, ev, default_tol, run)
+
+
+def inferred_results(draft: Any, mentions: list[Any] | None, doc: Document, ev: Evaluator,
+                     default_tol: q.Value | None = None, run: Run | None = None) -> list[Result]:
     """The relations a draft states (``factcheck.infer``), each checked like a written
-    claim and judged (``infer.judge``): the results to report."""
+    claim and judged (``infer.judge``): the results to report. ``run``: its options
+    (``--only``, ``--as-of``, ``--strict``, the detail) and the budget of the steps shown;
+    outside a run, the defaults."""
     from factcheck.infer import draft_date, infer
     from factcheck.infer.claims import Ids, claim
     from factcheck.infer.judge import decide
 
-    when = draft_date(draft) or _published(doc) or as_of
+    options = run.options if run is not None else RunOptions()
+    rounding_only = Status.WARN if options.strict else None
+    when = draft_date(draft) or _published(doc) or options.as_of
     ids = Ids(draft)
 
     def make(rel: Any) -> Claim | None:
         c = claim(rel, draft, ids(draft.span(rel.at.start).line, rel.kind))
-        return c if selected(c, only) else None
+        return c if selected(c, options.only) else None
 
     def check(c: Claim) -> Result:
         r = check_claim(c, ev, doc, default_tol, rounding_only=rounding_only)
-        return with_steps(r, ev) if detail else r
+        return with_steps(r, ev, run) if options.detail else r
 
     return decide(infer(draft, when, mentions), make, check)
 
@@ -450,36 +463,34 @@ def _published(doc: Document) -> date | None:
         return None
 
 
-def _bare(e: Expr) -> Expr:
+def _bare(e: Expr, memo: dict[tuple[str, bool], Expr]) -> Expr:
     """The expression's text only: its tree and its place are not needed once judged.
-    Short texts ("5%", "2 years") are one object however many claims write them."""
+    Short texts ("5%", "2 years") are one object however many claims write them
+    (``memo``: the run's, ``Run.bare_exprs``)."""
     if len(e.text) > 24:
         return Expr(e.text, None, None, e.single_line)
     key = (e.text, e.single_line)
-    bare = _BARE.get(key)
+    bare = memo.get(key)
     if bare is None:
-        bare = _BARE[key] = Expr(e.text, None, None, e.single_line)
+        bare = memo[key] = Expr(e.text, None, None, e.single_line)
     return bare
 
 
-_BARE: dict[tuple[str, bool], Expr] = {}
-
-
-def _bare_claim(c: Claim) -> Claim:
+def _bare_claim(c: Claim, memo: dict[tuple[str, bool], Expr]) -> Claim:
     """The claim without the trees of its expressions (their text stays). Made as a
     tuple: _replace costs more than the rest of this, and it runs once a claim."""
     parts = list(c)
     for i in _EXPRS:
         if parts[i] is not None:
-            parts[i] = _bare(parts[i])  # type: ignore[arg-type]  # the fields of _EXPRS are Exprs
+            parts[i] = _bare(parts[i], memo)  # type: ignore[arg-type]  # the fields of _EXPRS are Exprs
     return tuple.__new__(Claim, parts)
 
 
 _EXPRS = tuple(Claim._fields.index(name) for name in ("check", "stated", "tolerance"))
 
 
-def _bare_fact(f: Fact) -> Fact:
-    return f._replace(expr=_bare(f.expr))
+def _bare_fact(f: Fact, memo: dict[tuple[str, bool], Expr]) -> Fact:
+    return f._replace(expr=_bare(f.expr, memo))
 
 
 def _prepare(doc: Document, problems: list[Problem]) -> tuple[Evaluator, q.Value | None]:
@@ -495,35 +506,49 @@ def _prepare(doc: Document, problems: list[Problem]) -> tuple[Evaluator, q.Value
     return ev, default_tol
 
 
-def _finish(doc, results, ev, problems, draft, require_coverage, detail, inference=None) -> FileReport:  # type: ignore[no-untyped-def]
-    draft_report = None
-    inference = inference or _Inference()
-    if draft is not None or "draft" in doc.article:
-        reader = inference.reader(doc, ev, detail)
-        results, draft_report = _anchor(doc, results, ev, draft, require_coverage, problems, detail, reader)
-    t = inference.tracing
-    if t is not None:
-        problems += t.problems
+def _finish(run: Run, doc: Document, results: list[Result], ev: Evaluator, problems: list[Problem],
+            default_tol: q.Value | None) -> FileReport:
+    """The claims file's report: with its draft (``--draft``, else its ``article.draft``)
+    read, the relations it states inferred and checked, and every claim anchored in it."""
+    options = run.options
+    draft_report, summary = None, None
+    if options.draft is not None or "draft" in doc.article:
+        draft = _read_draft(run, doc, problems)
+        if draft is not None:
+            from factcheck import anchor
+
+            infer = options.infer if options.infer is not None else doc.settings.infer
+            inferred = _inferred(run, doc, draft, ev, default_tol, infer)
+            traced, summary, trouble = _traced(run, doc, draft, ev)
+            if traced:
+                inferred = [*(inferred or []), *traced]
+            results, draft_report, found = anchor.anchor(
+                doc, results, draft, ev, options.require_coverage, options.detail, inferred, run
+            )
+            problems.extend([*found, *trouble])
     if problems:
         doc = doc._replace(problems=doc.problems + tuple(problems))
-    return FileReport(doc, tuple(results), draft_report, t.summary if t is not None else None)
+    return FileReport(doc, tuple(results), draft_report, summary)
 
 
-def with_steps(r: Result, ev: Evaluator) -> Result:
-    """The result with its check and stated value computed step by step."""
-    from factcheck.steps import trace_claim
+def with_steps(r: Result, ev: Evaluator, run: Run | None = None) -> Result:
+    """The result with its check and stated value computed step by step (within the
+    ``run``'s budget of steps shown; a budget of its own without one)."""
+    from factcheck.steps import Budget, trace_claim
 
     exprs = [(name, e) for name, e in (("check", r.claim.check), ("stated", r.claim.stated)) if e is not None]
-    return r._replace(steps=tuple(trace_claim(ev, exprs))) if exprs else r
+    budget = run.budget(Budget) if run is not None else None
+    return r._replace(steps=tuple(trace_claim(ev, exprs, budget))) if exprs else r
 
 
-def _anchor(doc, results, ev, draft, require_coverage, problems, detail=False, inferred=None):  # type: ignore[no-untyped-def]
-    """Read the draft and anchor the claims in it; a draft that cannot be read is a
-    problem of the file, at its ``article.draft`` (or at the draft itself)."""
-    from factcheck import anchor
+def _read_draft(run: Run, doc: Document, problems: list[Problem]) -> Any:
+    """The claims file's draft (``--draft``, else its ``article.draft``), read once a
+    run; a draft that cannot be read is a problem of the file, at its ``article.draft``
+    (or at the draft itself), and None."""
     from factcheck import draft as drafts
     from factcheck.model import Span
 
+    draft = run.options.draft
     if draft is None:
         from factcheck.load.paths import OutsideRoot, inside_root
 
@@ -533,21 +558,19 @@ def _anchor(doc, results, ev, draft, require_coverage, problems, detail=False, i
             inside_root(draft, where, "article.draft", written=doc.article["draft"])
         except OutsideRoot as e:  # refused unread: not even whether it exists is told
             problems.append(Problem(where, e.code, e.message))
-            return results, None
+            return None
         if not os.path.exists(draft):
             problems.append(Problem(where, "draft-missing", f"article.draft: no file {display_path(draft)} (the path is relative to this claims file)"))
-            return results, None
+            return None
         if os.path.isdir(draft):  # at article.draft, where the editor wrote it, not at "folder:1:1"
             problems.append(Problem(where, "draft-unreadable", f"article.draft: {display_path(draft)} is a folder, not a text file"))
-            return results, None
-    text, problem = drafts.read_once(draft, display_path(draft))
+            return None
+    text, problem = drafts.read_once(draft, display_path(draft), run.drafts)
     if problem is not None:
         problems.append(problem)
-        return results, None
+        return None
     assert text is not None
-    results, report, found = anchor.anchor(doc, results, text, ev, require_coverage, detail, inferred)
-    problems.extend(found)
-    return results, report
+    return text
 
 
 def _where(expr: Expr, e: ExprError):  # type: ignore[no-untyped-def]

@@ -30,17 +30,11 @@ MAX_SHOWN_DEPTH = 24  # levels shown
 RUN_STEPS = 10_000  # steps shown for a whole run (about 1 s of CPU and 2 MB of HTML)
 
 
-class _Budget:
-    """The steps a run has left to show (reset by the engine at the start of each run)."""
+class Budget:
+    """The steps a run has left to show: each run has its own (``Run.budget``)."""
 
     def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
         self.steps = RUN_STEPS
-
-
-BUDGET = _Budget()
 
 
 def show(v: object) -> tuple[Shown | None, str]:
@@ -103,15 +97,15 @@ class _Remembering(Evaluator):
 def trace(ev: Evaluator, expr: Expr) -> Step:
     """The steps of one expression of a claims file (a check, a stated value), outside
     any run's budget."""
-    return trace_claim(ev, [("", expr)], _Budget())[0][1]
+    return trace_claim(ev, [("", expr)], Budget())[0][1]
 
 
-def trace_claim(ev: Evaluator, exprs: list[tuple[str, Expr]], budget: _Budget | None = None) -> list[tuple[str, Step]]:
+def trace_claim(ev: Evaluator, exprs: list[tuple[str, Expr]], budget: Budget | None = None) -> list[tuple[str, Step]]:
     """The steps of a claim's expressions (its check, its stated value), named: at most
     ``MAX_STEPS`` for them all, and what is left of the run's ``RUN_STEPS`` (``budget``:
-    the run's ``BUDGET`` unless given). Each expression shows its own step (its value)
-    whatever is left."""
-    budget = BUDGET if budget is None else budget
+    the run's, ``Run.budget(Budget)``; a budget of its own unless given). Each expression
+    shows its own step (its value) whatever is left."""
+    budget = Budget() if budget is None else budget
     tracer = _Tracer(ev)
     tracer.left = allowed = min(MAX_STEPS, budget.steps)
     out = [(name, tracer.step(e.node, e.text, 0)) for name, e in exprs]

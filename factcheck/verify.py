@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
     from factcheck.baseline import Baseline
+    from factcheck.config import Config
     from factcheck.model import Report
     from factcheck.progress import Bar
+    from factcheck.reporters.deliver import Target
+    from factcheck.run import RunOptions
 
 
 def is_terminal(stream: object) -> bool:
@@ -71,48 +75,85 @@ def verify(
     as_of: date | None = None,
     filings: Sequence[str] = (),
 ) -> int:
-    """Check the claims files, write every report, and give the exit code (0 or 1)."""
+    """Check the claims files, write every report, and give the exit code (0 or 1).
+    Top to bottom: the settings (flags over the config), the reports to write, the
+    run (``engine.pipeline``: read, infer, check, anchor), the suppressions, the reports."""
     from factcheck import config
-    from factcheck.engine import run
+    from factcheck.engine import run as check
     from factcheck.load.paths import forget_reads
     from factcheck.output import check_writable
-    from factcheck.reporters import DETAILED, Options
     from factcheck.reporters import deliver as reports
+    from factcheck.run import Run
 
     forget_reads()
     conf = config.load()
     threshold = "warning" if strict else (fail_on or conf.fail_on or "error")
-    to_terminal = output is None and is_terminal(sys.stdout)
-    name = format or conf.format or "auto"
-    if name == "auto":
-        name = reports.auto_format(to_terminal)
     selected = only or conf.only
-    unlisted = "-q" if quiet else "--only" if selected else None
-    options = Options(fail_on=threshold, quiet=quiet, color=False, width=width(to_terminal), unlisted=unlisted)
-    targets = [reports.Target(name, output, replace(options, color=name == "rich" and use_color(color, to_terminal)))]
-    specs = report if report is not None else conf.reports or ()
-    targets += [reports.Target(fmt, file, options) for fmt, file in map(reports.parse_spec, specs)]
+    targets = _targets(format or conf.format or "auto", output, report if report is not None else conf.reports or (),
+                       threshold, color, "-q" if quiet else "--only" if selected else None, quiet)
     reports.check_targets(targets, write_baseline)
-    accepted = baseline or conf.baseline
-    known = _known_findings(accepted, write_baseline)
-    detail = any(t.format in DETAILED for t in targets)
+    known = _known_findings(baseline or conf.baseline, write_baseline)
+    options = _options(conf, targets, selected, draft, require_coverage, infer, as_of, strict,
+                       _filings(filings) or conf.filings or ())
     bar = _bar()
     try:
-        found = run(
-            paths or list(conf.paths or ()), selected or (), draft,
-            require_coverage if require_coverage is not None else bool(conf.require_coverage), detail,
-            bar.update if bar is not None else None, infer if infer is not None else conf.infer, as_of, strict,
-            _filings(filings) or conf.filings or (), conf.trace_concepts,
-        )
+        with Run(options, bar.update if bar is not None else None) as run:
+            found = check(paths or list(conf.paths or ()), state=run)
     finally:
         if bar is not None:
             bar.close()
     # No output may be a file this run read (claims, drafts, the config, a baseline,
     # included facts, filings): all are checked before anything is written.
-    protect = _inputs(found, draft) + [str(p) for p in filings]
+    protect = _inputs(found, draft, run.files_read) + list(options.filings)
     for t in targets:
         if t.path is not None:
             check_writable(t.path, protect)
+    found = _suppressed(found, known, write_baseline, protect)
+    reports.deliver(found, targets, protect=protect)
+    return found.exit_code(threshold)
+
+
+def _targets(name: str, output: Path | None, specs: Sequence[str], threshold: str, color: str,
+             unlisted: str | None, quiet: bool) -> list[Target]:
+    """The reports to write: the main one (``--format``, to ``--output`` or standard
+    output; ``auto``: as the terminal or CI asks), then each ``--report FORMAT:FILE``."""
+    from factcheck.reporters import Options
+    from factcheck.reporters import deliver as reports
+
+    to_terminal = output is None and is_terminal(sys.stdout)
+    if name == "auto":
+        name = reports.auto_format(to_terminal)
+    options = Options(fail_on=threshold, quiet=quiet, color=False, width=width(to_terminal), unlisted=unlisted)
+    targets = [reports.Target(name, output, replace(options, color=name == "rich" and use_color(color, to_terminal)))]
+    targets += [reports.Target(fmt, file, options) for fmt, file in map(reports.parse_spec, specs)]
+    return targets
+
+
+def _options(conf: Config, targets: list[Target], selected: Sequence[str] | None, draft: str | None,
+             require_coverage: bool | None, infer: bool | None, as_of: date | None, strict: bool,
+             filings: Sequence[str] = ()) -> RunOptions:
+    """The run's options: each flag, else the config's; the detail the reports need."""
+    from factcheck.reporters import DETAILED
+    from factcheck.run import RunOptions
+
+    return RunOptions(
+        only=tuple(selected or ()),
+        draft=draft,
+        require_coverage=require_coverage if require_coverage is not None else bool(conf.require_coverage),
+        detail=any(t.format in DETAILED for t in targets),
+        infer=infer if infer is not None else conf.infer,
+        as_of=as_of,
+        strict=strict,
+        filings=tuple(filings),
+        trace_concepts=conf.trace_concepts,
+    )
+
+
+def _suppressed(found: Report, known: Baseline | None, write_baseline: Path | None, protect: list[str]) -> Report:
+    """The report with the baseline's accepted findings and the claims' ``ignore`` applied;
+    with ``--write-baseline``, the baseline written first, and what it changed a notice."""
+    from factcheck.output import check_writable
+
     written = None
     if write_baseline is not None:
         check_writable(write_baseline, protect)  # an input of the run first: the sharper message
@@ -127,8 +168,7 @@ def verify(
 
         notice = Problem(Span(written[0].path, 1, 1), "baseline-written", written[1])
         found = Report(found.files, (*found.notices, notice))
-    reports.deliver(found, targets, protect=protect)
-    return found.exit_code(threshold)
+    return found
 
 
 def _previous_baseline(path: Path) -> Baseline | None:
@@ -177,13 +217,15 @@ def _bar() -> Bar | None:
     return Bar()
 
 
-def _inputs(report: Report, draft: str | None = None) -> list[str]:
+def _inputs(report: Report, draft: str | None = None, read: Sequence[str] = ()) -> list[str]:
     """The files a run read (claims files, their drafts, and every file the one reader
-    opened: the config, a baseline, included facts, filings): a report never replaces them."""
+    opened: the config and a baseline before the run, then the run's own ``read``:
+    included facts, filings): a report never replaces them."""
     from factcheck.load.paths import files_read
 
     out = [draft] if draft else []
     out += files_read()
+    out += read
     for f in report.files:
         out.append(f.document.path)
         if f.document.article.get("draft"):

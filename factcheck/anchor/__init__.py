@@ -26,11 +26,11 @@ points), an amount with amounts of a compatible unit; an amount against a rate
 
 from __future__ import annotations
 
-from factcheck.anchor.cover import anchor, forget, sentence_words
-from factcheck.anchor.locate import BUDGET, CLOSEST_CHARS, CLOSEST_COMPARISONS, CLOSEST_WORDS, Folded
+from factcheck.anchor.cover import anchor, figures, sentence_words, too_many
+from factcheck.anchor.locate import CLOSEST_CHARS, CLOSEST_COMPARISONS, CLOSEST_WORDS, Folded
 from factcheck.anchor.match import Figure, agrees, claim_figures, match, same_figure
 
 __all__ = [
-    "BUDGET", "CLOSEST_CHARS", "CLOSEST_COMPARISONS", "CLOSEST_WORDS", "Figure", "Folded", "agrees",
-    "anchor", "claim_figures", "forget", "match", "same_figure", "sentence_words",
+    "CLOSEST_CHARS", "CLOSEST_COMPARISONS", "CLOSEST_WORDS", "Figure", "Folded", "agrees",
+    "anchor", "claim_figures", "figures", "match", "same_figure", "sentence_words", "too_many",
 ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from factcheck.anchor.locate import BUDGET, CLOSEST_COMPARISONS, CLOSEST_WORDS, Folded
+from factcheck.anchor.locate import CLOSEST_COMPARISONS, CLOSEST_WORDS, Budget, Folded
 from factcheck.anchor.match import (
     agrees,
     claim_figures,
@@ -31,6 +31,7 @@ from factcheck.model import (
     Uncovered,
 )
 from factcheck.prose import Mention, read
+from factcheck.run import Run
 
 
 def anchor(
@@ -40,30 +41,33 @@ def anchor(
     ev: Evaluator,
     require_coverage: bool = False,
     detail: bool = False,
-    inferred: Callable[[Draft, list[Mention]], list[Result]] | None = None,
+    inferred: list[Result] | None = None,
+    run: Run | None = None,
 ) -> tuple[list[Result], DraftReport | None, list[Problem]]:
     """Locate every claim of the document in the draft, match the figures of the
     selected ones (``results``), and count what the claims cover. The problems are
     entries of ``ignore_figures`` that the draft does not hold. ``detail``: the report
     keeps the draft's text and every figure with the claims it bears on.
 
-    ``inferred(draft, figures)``: the results of the claims inferred from the draft
-    (``factcheck.infer``), given the figures read here (one reading of the draft); they
-    are placed where they were read and cover their own figures, and one whose stated
-    figure a written claim already agrees with is left out (no claim twice).
+    ``inferred``: the results of the claims inferred from the draft (``factcheck.infer``,
+    from the figures ``figures`` read: one reading of the draft a run); they are placed
+    where they were read and cover their own figures, and one whose stated figure a
+    written claim already agrees with is left out (no claim twice).
 
     A draft of more than ``MAX_FIGURES`` figures is refused (no report, one problem):
-    its figures are read only up to the one past the limit."""
-    mentions = _figures(draft)
+    its figures are read only up to the one past the limit. ``run``: the run whose
+    reading of the draft and whose budget are used (a run of its own unless given)."""
+    run = Run() if run is None else run
+    mentions = figures(draft, run)
     hidden = bidi_problems(draft) if draft.hidden_lines else []  # lines left unread: Trojan Source
-    if len(mentions) > MAX_FIGURES:
+    if too_many(mentions):
         return results, None, [too_many_figures(draft, mentions[MAX_FIGURES]), *hidden]
-    placing = _Placing(doc, draft)
+    placing = _Placing(doc, draft, run)
     placing.locate()
     problems = hidden + placing.ignore()
     out = [placing.result(r, ev) for r in results]
     if inferred is not None:
-        out += placing.inferred(inferred(draft, placing.mentions))
+        out += placing.inferred(inferred)
     return out, placing.report(require_coverage, detail), problems
 
 
@@ -86,45 +90,41 @@ def too_many_figures(draft: Draft, past: Mention) -> Problem:
     )
 
 
-def _figures(draft: Draft) -> list[Mention]:
+def figures(draft: Draft, run: Run) -> list[Mention]:
     """The figures of a draft, read up to the one past ``MAX_FIGURES``: once a run for
-    a draft that several claims files share (the engine reads such a draft once)."""
-    cached = _FIGURES.get(id(draft))
+    a draft, shared by inference and anchoring and by the claims files that share the
+    draft (they come one after another: the run keeps the last draft's only)."""
+    cached = run.figures.get(id(draft))
     if cached is None or cached[0] is not draft:
         cached = (draft, read(draft.text, MAX_FIGURES))
-        _FIGURES.clear()  # the last draft only: claims files that share one come one after another
-        _FIGURES[id(draft)] = cached
+        run.figures.clear()
+        run.figures[id(draft)] = cached
     return cached[1]
 
 
-def _read_draft(draft: Draft) -> tuple[list[Mention], Folded, list[int]]:
-    """The figures of a draft and its folded text, once a run for a draft (``_figures``)."""
-    cached = _DRAFTS.get(id(draft))
+def too_many(mentions: list[Mention]) -> bool:
+    """The draft holds more figures than a draft may (``figures`` read one past the limit)."""
+    return len(mentions) > MAX_FIGURES
+
+
+def _read_draft(draft: Draft, run: Run) -> tuple[list[Mention], Folded, list[int]]:
+    """The figures of a draft and its folded text, once a run for a draft (``figures``)."""
+    cached = run.readings.get(id(draft))
     if cached is None or cached[0] is not draft:
-        mentions = _figures(draft)
-        cached = (draft, mentions, Folded(draft, mentions), [m.start for m in mentions])
-        _DRAFTS.clear()  # the last draft only
-        _DRAFTS[id(draft)] = cached
+        mentions = figures(draft, run)
+        cached = (draft, mentions, Folded(draft, mentions, run.budget(Budget)), [m.start for m in mentions])
+        run.readings.clear()  # the last draft only
+        run.readings[id(draft)] = cached
     return cached[1], cached[2], cached[3]
-
-
-_FIGURES: dict[int, tuple[Draft, list[Mention]]] = {}
-_DRAFTS: dict[int, tuple[Draft, list[Mention], Folded, list[int]]] = {}
-
-
-def forget() -> None:
-    """Let the last draft go (each run starts without it)."""
-    _DRAFTS.clear()
-    _FIGURES.clear()
 
 
 class _Placing:
     """One draft and one claims file: where each claim stands, and what each figure of
     the draft is to the claims (covered, ignored, agreed with, contradicted)."""
 
-    def __init__(self, doc: Document, draft: Draft) -> None:
+    def __init__(self, doc: Document, draft: Draft, run: Run) -> None:
         self.doc, self.draft = doc, draft
-        self.mentions, self.folded, self.starts = _read_draft(draft)
+        self.mentions, self.folded, self.starts = _read_draft(draft, run)
         self.passages: dict[str, tuple[int, int] | None] = {}
         #: claims found with other figures than their `says` has: the figures of the says
         self.changed: dict[str, list[Mention]] = {}
@@ -338,12 +338,12 @@ def sentence_words(text: str, mentions: list[Mention], at: Iterable[int]) -> dic
 
 
 def _stale(r: Result, folded: Folded) -> Result:
-    draft = folded.draft
-    spent = BUDGET.comparisons <= 0
+    draft, budget = folded.draft, folded.budget
+    spent = budget.comparisons <= 0
     near = folded.closest(r.claim.says or "")
     if near is None:
         anchor_ = Anchor(False)
-        if spent or BUDGET.comparisons <= 0:
+        if spent or budget.comparisons <= 0:
             text = (
                 f"stale: the draft no longer says “{_short(r.claim.says or '')}” (no closest passage: the search's "
                 f"budget of {CLOSEST_COMPARISONS:,} comparisons and {CLOSEST_WORDS:,} words a run is spent)"

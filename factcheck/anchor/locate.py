@@ -30,9 +30,11 @@ def _masked(text: str, mentions: list[Mention]) -> tuple[str, list[int]]:
 class Folded:
     """The draft's reading text folded for matching, with the way back to the text."""
 
-    def __init__(self, draft: Draft, mentions: list[Mention]) -> None:
+    def __init__(self, draft: Draft, mentions: list[Mention], budget: Budget | None = None) -> None:
         self.draft = draft
         self._mentions = mentions
+        #: the run's budget for ``closest`` (``Run.budget(Budget)``); one of its own unless given
+        self.budget = Budget() if budget is None else budget
         self._words: list[str] | None = None  # for closest(), made on first use
         self._starts: list[int] = []
 
@@ -103,16 +105,17 @@ class Folded:
         needle, _ = normalize(plain(says))
         needle = needle[:CLOSEST_CHARS].rstrip()  # a 1,000-word `says` is compared by its start
         words = needle.split(" ")
-        if not needle or not self.text or BUDGET.comparisons <= 0:
+        budget = self.budget
+        if not needle or not self.text or budget.comparisons <= 0:
             return None
         if self._words is None:
             self._words = [_key(w) for w in self.text.split(" ")]
             self._starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == " "]
         keys, starts = self._words, self._starts
-        if BUDGET.words < len(keys):
-            BUDGET.comparisons = 0  # spent: the claims left are told so
+        if budget.words < len(keys):
+            budget.comparisons = 0  # spent: the claims left are told so
             return None
-        BUDGET.words -= len(keys)
+        budget.words -= len(keys)
         k = len(words)
         # a first pass by shared words (not the little ones every passage has) picks
         # where to look; difflib then measures
@@ -132,9 +135,9 @@ class Folded:
                 matcher = difflib.SequenceMatcher(None, needle, self.text[a:b], autojunk=False)
                 if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
                     continue  # cannot beat the best: its exact measure is not needed
-                if BUDGET.comparisons <= 0:
+                if budget.comparisons <= 0:
                     break
-                BUDGET.comparisons -= 1
+                budget.comparisons -= 1
                 ratio = matcher.ratio()
                 if ratio > best[0]:
                     best = (ratio, a, b)
@@ -152,18 +155,12 @@ CLOSEST_COMPARISONS = 500
 CLOSEST_WORDS = 2_000_000
 
 
-class _Budget:
-    """What is left of a run's budgets (reset by the engine at the start of each run)."""
+class Budget:
+    """What is left of a run's closest-passage search: each run has its own (``Run.budget``)."""
 
     def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
         self.comparisons = CLOSEST_COMPARISONS
         self.words = CLOSEST_WORDS
-
-
-BUDGET = _Budget()
 
 
 _LITTLE = set("a an and as at by for from in into is it its of on or the to was were with".split())

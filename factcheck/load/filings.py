@@ -32,13 +32,15 @@ from factcheck.interval import Interval
 from factcheck.load.paths import named_file
 from factcheck.load.source import display_path
 from factcheck.model import Expr, Fact, Origin
+from factcheck.run import current
 
 if TYPE_CHECKING:  # pragma: no cover
     from factcheck.filing import Filing
     from factcheck.load.entries import EntryReader
     from factcheck.load.yaml_events import YNode
 
-#: filings read in this process, by resolved path: (mtime, size) -> the filing or why not
+#: filings read outside any run (a library caller's ``load``), by resolved path:
+#: (mtime, size) -> the filing or why not; a run keeps its own (``Run.filings``)
 _CACHE: dict[str, tuple[tuple[int, int], Filing | FilingError]] = {}
 #: filings kept at once (a run over many articles names a few filings each)
 _CACHE_SIZE = 32
@@ -46,14 +48,17 @@ _MAGNITUDE_WORDS = {6: "million", 9: "billion", 12: "trillion"}
 
 
 def read_cached(path: str) -> Filing:
-    """The filing at ``path`` (resolved), read once however many facts name it; read
-    again when the file has changed since. Raises FilingError."""
+    """The filing at ``path`` (resolved), read once however many facts name it (once a
+    run, in the run's ``filings``); read again when the file has changed since. Raises
+    FilingError."""
     try:
         info = os.stat(path)
     except OSError as e:  # pragma: no cover - named_file has just seen it
         raise FilingError(f"{display_path(path)}: cannot read the file: {e.strerror or e}", code="filing-file") from None
     key = (info.st_mtime_ns, info.st_size)
-    hit = _CACHE.get(path)
+    run = current()
+    cache = _CACHE if run is None else run.filings
+    hit = cache.get(path)
     if hit is not None and hit[0] == key:
         if isinstance(hit[1], FilingError):
             raise FilingError(hit[1].message, code=hit[1].code)  # a fresh one: no traceback grows
@@ -62,9 +67,9 @@ def read_cached(path: str) -> Filing:
         filing: Filing | FilingError = read_filing(display_path(path))
     except FilingError as e:
         filing = e
-    if len(_CACHE) >= _CACHE_SIZE:
-        del _CACHE[next(iter(_CACHE))]
-    _CACHE[path] = (key, filing)
+    if len(cache) >= _CACHE_SIZE:
+        del cache[next(iter(cache))]
+    cache[path] = (key, filing)
     if isinstance(filing, FilingError):
         raise filing
     return filing

@@ -175,7 +175,7 @@ def read_file(path: str | os.PathLike[str], limit: int, what: str = "files") -> 
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
-        _READ.append(os.path.abspath(path))
+        _record(os.path.abspath(path))
     except IsADirectoryError:
         raise LoadError(1, 1, "unreadable", "this is a folder, not a file") from None
     except (OSError, ValueError) as e:
@@ -204,13 +204,22 @@ def read_file(path: str | os.PathLike[str], limit: int, what: str = "files") -> 
     return b"".join(chunks)
 
 
-#: every file read_file opened in this process: a run never writes over one of them
+#: every file read_file opened outside a run (the config, a baseline): a run never
+#: writes over one of them; a run records its own (``Run.files_read``)
 _READ: list[str] = []
 
 
+def _record(path: str) -> None:
+    """A file read: the run's when one is under way (``factcheck.run``), else the process's."""
+    from factcheck.run import current  # a leaf module (it imports nothing of factcheck)
+
+    run = current()
+    (_READ if run is None else run.files_read).append(path)
+
+
 def files_read() -> tuple[str, ...]:
-    """The files this process has opened to read (claims, drafts, config, baselines,
-    included facts, filings): the outputs of a run are checked against them."""
+    """The files this process has opened to read outside any run (config, baselines;
+    a run's own are its ``files_read``): the outputs of a run are checked against them."""
     return tuple(_READ)
 
 
@@ -283,7 +292,7 @@ def named_file(claims_path: str, written: str, limit: int, what: str, folder_ok:
         raise LoadError(1, 1, "path-missing", f"{what}: no file {text} (the path is relative to this claims file)") from None
     if stat.S_ISDIR(info.st_mode):
         if folder_ok:
-            _READ.append(target)
+            _record(target)
             return target
         raise LoadError(1, 1, "path-unreadable", f"{what}: {text} is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
@@ -293,5 +302,5 @@ def named_file(claims_path: str, written: str, limit: int, what: str, folder_ok:
             1, 1, "path-unreadable",
             f"{what}: {text} is {info.st_size / 2**20:,.1f} MB; such files are at most {limit / 2**20:g} MB",
         )
-    _READ.append(target)  # a file the run reads: no output may replace it
+    _record(target)  # a file the run reads: no output may replace it
     return target
