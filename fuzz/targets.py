@@ -146,10 +146,10 @@ def continuation_document(data: bytes) -> tuple[str, list[tuple[str, int]]]:
 
 def check_continuations(data: bytes) -> None:
     from factcheck.filing.model import FilingError
-    from factcheck.filing.reader import TEXT_MARGIN, _Builder
+    from factcheck.filing.reader import TEXT_MARGIN, Builder
 
     document, markers = continuation_document(data)
-    builder = _Builder("fuzz.htm")
+    builder = Builder("fuzz.htm")
     try:
         builder.parse(document.encode("utf-8"))
         filing = builder.filing()

@@ -35,9 +35,10 @@ no calculation checks).
 
 from __future__ import annotations
 
-from factcheck.filing.model import INF, Fact, FactConflict, FactNotFound, Filing, FilingError, Period, Unit
+from factcheck.filing.model import INF, Fact, FactConflict, FactNotFound, FilingError, Period, Unit
 from factcheck.filing.notation import written
 from factcheck.filing.reader import MAX_FILING_BYTES, read_filing
+from factcheck.filing.select import Filing
 
 __all__ = [
     "INF",

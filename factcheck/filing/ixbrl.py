@@ -12,20 +12,37 @@ SEC forbids both).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
+from factcheck.filing.model import Pending
 from factcheck.filing.transforms import NAMESPACES, NUMERIC, TEXT
-from factcheck.filing.xbrl import decimal_value, scale_of
+from factcheck.filing.xbrl import decimal_value, place, scale_of
 
-if TYPE_CHECKING:  # pragma: no cover
-    from factcheck.filing.reader import _Builder, _Pending
+
+class Builder(Protocol):
+    """What Inline XBRL needs of the reader's parse (``reader.Builder``), which calls
+    ``register`` for each namespace of Inline XBRL."""
+
+    starts: dict[str, Callable[[str, dict[str, str]], None]]
+    frames: list[tuple[Callable[..., None], Any] | None]
+    collectors: list[list[str]]
+    pending: list[Pending]
+    continuations: dict[str, tuple[list[str], str | None]]
+    problems: list[str]
+    ns: dict[str, list[str]]
+
+    def add_fact(self, concept: str, attrs: dict[str, str], fmt: str | None, ix: str) -> None: ...
+    def collect(self, end: Callable[[Any], None], state: Any, parts: list[str]) -> None: ...
+    def uncollect(self, parts: list[str]) -> None: ...
+    def qname(self, text: str) -> str: ...
 
 #: the longest text read as a number (1,200 digits and their separators, with room)
 MAX_NUMBER_TEXT = 2_000
 
 
-def register(builder: _Builder, uri: str) -> None:
+def register(builder: Builder, uri: str) -> None:
     """Teach the builder the elements of Inline XBRL (namespace ``uri``)."""
     builder.starts[f"{uri} nonFraction"] = lambda name, attrs: _fact_start(builder, "nonFraction", attrs)
     builder.starts[f"{uri} nonNumeric"] = lambda name, attrs: _fact_start(builder, "nonNumeric", attrs)
@@ -33,29 +50,29 @@ def register(builder: _Builder, uri: str) -> None:
     builder.starts[f"{uri} exclude"] = lambda name, attrs: _exclude_start(builder)
 
 
-def _fact_start(builder: _Builder, element: str, attrs: dict[str, str]) -> None:
+def _fact_start(builder: Builder, element: str, attrs: dict[str, str]) -> None:
     fmt = attrs.get("format")
     builder.add_fact(builder.qname(attrs.get("name", "")), attrs, _format_name(builder, fmt) if fmt else None, element)
 
 
-def _continuation_start(builder: _Builder, attrs: dict[str, str]) -> None:
+def _continuation_start(builder: Builder, attrs: dict[str, str]) -> None:
     parts: list[str] = []
     builder.continuations[attrs.get("id", "")] = (parts, attrs.get("continuedAt"))
     builder.collect(builder.uncollect, parts, parts)
 
 
-def _exclude_start(builder: _Builder) -> None:
+def _exclude_start(builder: Builder) -> None:
     """What ix:exclude holds is shown, not part of any fact's value."""
     saved, builder.collectors = builder.collectors, []
     builder.frames.append((_exclude_end, (builder, saved)))
 
 
-def _exclude_end(state: tuple[_Builder, list[list[str]]]) -> None:
+def _exclude_end(state: tuple[Builder, list[list[str]]]) -> None:
     builder, saved = state
     builder.collectors = saved
 
 
-def _format_name(builder: _Builder, text: str) -> str:
+def _format_name(builder: Builder, text: str) -> str:
     """``ixt:num-dot-decimal`` whatever the document's prefix for its registry (and as
     written when the document never binds the prefix)."""
     text = text.strip()
@@ -68,7 +85,7 @@ def _format_name(builder: _Builder, text: str) -> str:
     return f"{prefix}:{local}"
 
 
-def continued_texts(builder: _Builder) -> dict[int, str]:
+def continued_texts(builder: Builder) -> dict[int, str]:
     """The full text of each nonNumeric fact whose text goes on elsewhere (by id()), in
     the same document or another of its set (a continuation id is unique in the set).
 
@@ -81,10 +98,8 @@ def continued_texts(builder: _Builder) -> dict[int, str]:
     A continuation's text was counted against the budget of fact text as it was read
     (it is gathered as a fact's is); joined once, its parts are let go, so time and
     memory stay linear in the file."""
-    from factcheck.filing.reader import place
-
     out: dict[int, str] = {}
-    owner: dict[str, _Pending] = {}  # continuation id -> the fact it continues
+    owner: dict[str, Pending] = {}  # continuation id -> the fact it continues
     for p in builder.pending:
         nxt = p.attrs.get("continuedAt") if p.ix == "nonNumeric" else None
         if not nxt:

@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from factcheck.filing.model import INF, Fact, Filing, Period
+from factcheck.filing.model import INF, Fact, Period
 from factcheck.filing.notation import written
+from factcheck.filing.select import Filing
 
 #: problems of a filing told on stderr before the rest are counted
 MAX_WARNINGS = 20

@@ -1,4 +1,5 @@
-"""The records of a filing: periods, units, facts, and the filing that holds them.
+"""The records of a filing: periods, units, facts (the Filing that holds them, with the
+questions asked of it, is in select.py).
 
 Named tuples, as in ``factcheck.model``: a filing makes them by the thousand and they
 are never changed. Nothing here reads a file or prints.
@@ -7,7 +8,6 @@ are never changed. Nothing here reads a file or prints.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from datetime import date
 from fractions import Fraction
 from typing import NamedTuple
@@ -186,61 +186,20 @@ class Fact(NamedTuple):
         return self.value - half, self.value + half
 
 
-class Filing(NamedTuple):
-    """A filing read: its facts in file order and what it says about itself."""
+class Pending:
+    """A fact as its element gave it; made into a Fact once every context is known."""
 
-    path: str
-    #: "xbrl" (an XBRL 2.1 instance) or "ixbrl" (an Inline XBRL document)
-    kind: str
-    facts: tuple[Fact, ...]
-    #: the period of the context of the dei facts (the fiscal year a 10-K covers)
-    period: Period | None
-    #: dei:DocumentPeriodEndDate
-    period_end: date | None
-    #: dei:DocumentType ("10-K")
-    document_type: str | None
-    #: concept -> positions in ``facts``
-    by_concept: Mapping[str, tuple[int, ...]]
-    #: what is wrong in the filing without stopping it being read, each "line:col: what"
-    #: (a fact whose context or unit is missing or malformed is left out and told here)
-    problems: tuple[str, ...] = ()
-    #: the documents read, in order, when the filing is a document set, a folder or a
-    #: package (names inside it); () for one file
-    documents: tuple[str, ...] = ()
-    #: where ``period`` comes from: ``dei:DocumentPeriodEndDate``, ``dei:DocumentPeriodEndDate
-    #: (its quarter)``, the jpdei_cor or uk-bus cover facts, or the period most facts are given for
-    period_source: str = ""
-    #: a 10-Q's year to date (``period: year-to-date``), its own period being the quarter
-    year_to_date: Period | None = None
+    __slots__ = ("attrs", "col", "concept", "file", "fmt", "ix", "line", "parts")
 
-    def find(
-        self,
-        concept: str,
-        period: Period | str | date | None = None,
-        dimensions: Mapping[str, str] | None = None,
-    ) -> list[Fact]:
-        """The facts of ``concept`` (``us-gaap:NetIncomeLoss``), in file order.
-
-        ``period``: None for every period, else exactly that one (a date is an instant).
-        ``dimensions``: exactly these {axis: member}; None or {} means the facts without
-        dimensions (the totals), not every breakdown."""
-        from factcheck.filing.select import find
-
-        return find(self, concept, period, dimensions)
-
-    def fact(
-        self,
-        concept: str,
-        period: Period | str | date | None = None,
-        dimensions: Mapping[str, str] | None = None,
-        decimals: float | None = None,
-        unit: str | None = None,
-    ) -> Fact:
-        """The one fact that answers: ``period`` None means the filing's own period (its
-        duration, else the instant at its end). Duplicates that agree give the most
-        precise; ``decimals`` (an int or INF) and ``unit`` (its text: USD/share) choose
-        among facts given at several precisions or in several units. Raises
-        FactNotFound or FactConflict."""
-        from factcheck.filing.select import one
-
-        return one(self, concept, period, dimensions, decimals, unit)
+    def __init__(
+        self, concept: str, attrs: dict[str, str], line: int, col: int, fmt: str | None, ix: str, file: str | None
+    ) -> None:
+        self.file = file
+        self.concept = concept
+        self.attrs = attrs
+        self.parts: list[str] = []
+        self.line = line
+        self.col = col
+        self.fmt = fmt
+        #: "" in an XBRL instance, else the Inline XBRL element: "nonFraction", "nonNumeric"
+        self.ix = ix

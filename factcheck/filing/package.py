@@ -50,8 +50,9 @@ _SKIPPED = ("META-INF/", "__MACOSX/")
 DocumentSet = list[tuple[str, str, bytes]]
 
 
-def zip_sets(path: str, size: int) -> list[DocumentSet]:
-    """The document sets of the report package at ``path`` (``size`` bytes)."""
+def zip_sets(path: str, size: int, limit: int) -> list[DocumentSet]:
+    """The document sets of the report package at ``path`` (``size`` bytes), all its
+    documents together within ``limit`` bytes."""
     import zipfile
     import zlib
 
@@ -82,14 +83,14 @@ def zip_sets(path: str, size: int) -> list[DocumentSet]:
 
         def read(name: str, budget: int) -> bytes:
             if sizes[name] > budget:
-                raise _too_much(path, name, sizes[name])
+                raise _too_much(path, name, sizes[name], limit)
             try:
                 with archive.open(name) as f:
                     return f.read(sizes[name])  # no further than declared; the CRC is checked at its end
             except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as e:
                 raise FilingError(f"{path}!{name}: cannot be unpacked ({e})", code="filing-package") from None
 
-        return _sets(path, sizes, read, lambda name: f"{path}!{name}")
+        return _sets(path, sizes, read, lambda name: f"{path}!{name}", limit)
 
 
 def _check_entry(path: str, info: object) -> None:
@@ -114,19 +115,17 @@ def _refused(path: str, why: str) -> FilingError:
     return FilingError(f"{path}: refused: {why}; nothing in the package was read", code="filing-package")
 
 
-def _too_much(path: str, name: str, size: int) -> FilingError:
-    from factcheck.filing.reader import MAX_FILING_BYTES
-
+def _too_much(path: str, name: str, size: int, limit: int) -> FilingError:
     return FilingError(
         f"{path}: too large: {name} and the documents before it hold more than "
-        f"{MAX_FILING_BYTES // 2**20} MB ({size / 2**20:.1f} MB for it alone)",
+        f"{limit // 2**20} MB ({size / 2**20:.1f} MB for it alone)",
         code="filing-file",
     )
 
 
-def folder_sets(path: str) -> list[DocumentSet]:
-    """The document sets of a folder of a submission (walked without following links)."""
-    from factcheck.filing.reader import _read_bytes
+def folder_sets(path: str, read_file: Callable[[str, os.stat_result], bytes], limit: int) -> list[DocumentSet]:
+    """The document sets of a folder of a submission (walked without following links),
+    each file read by ``read_file(path, its stat)``, all of them within ``limit`` bytes."""
 
     stats: dict[str, os.stat_result] = {}
     todo: list[tuple[str, int]] = [("", 0)]
@@ -152,19 +151,18 @@ def folder_sets(path: str) -> list[DocumentSet]:
 
     def read(name: str, budget: int) -> bytes:
         if sizes[name] > budget:
-            raise _too_much(path, name, sizes[name])
-        return _read_bytes(os.path.join(path, name), stats[name])
+            raise _too_much(path, name, sizes[name], limit)
+        return read_file(os.path.join(path, name), stats[name])
 
-    return _sets(path, sizes, read, lambda name: os.path.join(path, name))
+    return _sets(path, sizes, read, lambda name: os.path.join(path, name), limit)
 
 
 def _sets(
-    path: str, sizes: dict[str, int], read: Callable[[str, int], bytes], shown: Callable[[str], str]
+    path: str, sizes: dict[str, int], read: Callable[[str, int], bytes], shown: Callable[[str], str], limit: int
 ) -> list[DocumentSet]:
-    """Choose the documents (``scope``), read them within the budget, and group them
-    into document sets: a folder's Inline XBRL documents together, else each instance."""
-    from factcheck.filing.reader import MAX_FILING_BYTES
-
+    """Choose the documents (``scope``), read them within the budget (``limit`` bytes in
+    all), and group them into document sets: a folder's Inline XBRL documents together,
+    else each instance."""
     groups = scope(list(sizes))
     if not groups:
         raise FilingError(
@@ -172,7 +170,7 @@ def _sets(
             "(.xbrl, .xml), in reports/ (a report package), XBRL/PublicDoc/ (EDINET) or anywhere",
             code="filing-not-xbrl",
         )
-    budget = MAX_FILING_BYTES
+    budget = limit
     sets: list[DocumentSet] = []
     for names in groups:
         inline: DocumentSet = []

@@ -22,8 +22,9 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from factcheck.filing import ixbrl
-from factcheck.filing.model import Fact, Filing, FilingError, Period, Unit
+from factcheck.filing import ixbrl, package
+from factcheck.filing.model import Fact, FilingError, Pending, Period, Unit
+from factcheck.filing.select import Filing
 from factcheck.filing.xbrl import (
     IX,
     XBRLDI,
@@ -33,6 +34,7 @@ from factcheck.filing.xbrl import (
     decimal_value,
     decimals_of,
     period_of,
+    place,
     usual_prefix,
 )
 
@@ -58,17 +60,15 @@ def read_filing(path: str | os.PathLike[str]) -> Filing:
     submission); a folder of a submission, read as such a package is. The documents of
     one folder of a package are one Inline XBRL document set: read together, contexts
     and units from any of them (an EDINET header file), continuations across them."""
-    from factcheck.filing import package
-
     name = os.fspath(path)
     st = _stat(name)
     if stat.S_ISDIR(st.st_mode):
-        return read_sets(name, package.folder_sets(name))
+        return read_sets(name, package.folder_sets(name, _read_bytes, MAX_FILING_BYTES))
     head = _read_bytes(name, st, 4)
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return read_sets(name, package.zip_sets(name, st.st_size))
+        return read_sets(name, package.zip_sets(name, st.st_size, MAX_FILING_BYTES))
     data = _read_bytes(name, st)
-    builder = _Builder(name)
+    builder = Builder(name)
     builder.parse(data)
     return builder.filing()
 
@@ -78,7 +78,7 @@ def read_sets(path: str, sets: list[list[tuple[str, str, bytes]]]) -> Filing:
     each set read as one, their facts together in one Filing."""
     parts: list[Filing] = []
     for documents in sets:
-        builder = _Builder(path)
+        builder = Builder(path)
         for doc, doc_name, data in documents:
             builder.parse(data, doc, doc_name)
         parts.append(builder.filing())
@@ -175,26 +175,7 @@ def _what_it_is(start: bytes) -> str:
     return "text" if text and all(c.isprintable() or c in "\t\r\n" for c in text) else "binary data"
 
 
-class _Pending:
-    """A fact as its element gave it; made into a Fact once every context is known."""
-
-    __slots__ = ("attrs", "col", "concept", "file", "fmt", "ix", "line", "parts")
-
-    def __init__(
-        self, concept: str, attrs: dict[str, str], line: int, col: int, fmt: str | None, ix: str, file: str | None
-    ) -> None:
-        self.file = file
-        self.concept = concept
-        self.attrs = attrs
-        self.parts: list[str] = []
-        self.line = line
-        self.col = col
-        self.fmt = fmt
-        #: "" in an XBRL instance, else the Inline XBRL element: "nonFraction", "nonNumeric"
-        self.ix = ix
-
-
-class _Builder:
+class Builder:
     """The handlers of one parse. Each start tag pushes one frame (None for the elements
     that carry nothing: most of an Inline XBRL document's HTML); its end tag pops it."""
 
@@ -212,7 +193,7 @@ class _Builder:
         self.usual: dict[str, str | None] = {}  # URI -> its usual prefix (a cache of usual_prefix)
         self.frames: list[tuple[Callable[..., None], Any] | None] = []
         self.collectors: list[list[str]] = []  # the texts being gathered (facts, dates, measures)
-        self.pending: list[_Pending] = []
+        self.pending: list[Pending] = []
         self.contexts: dict[str, tuple[Period, tuple[tuple[str, str], ...]] | str] = {}  # id -> (period, dims) or a problem
         self.units: dict[str, Unit | str] = {}  # id -> Unit or a problem
         self.continuations: dict[str, tuple[list[str], str | None]] = {}  # id -> (texts, continuedAt)
@@ -392,7 +373,7 @@ class _Builder:
     def add_fact(self, concept: str, attrs: dict[str, str], fmt: str | None, ix: str) -> None:
         """A fact begins here: its text is gathered until its element ends."""
         line, col = self.where()
-        fact = _Pending(concept, attrs, line, col, fmt, ix, self.doc_name)
+        fact = Pending(concept, attrs, line, col, fmt, ix, self.doc_name)
         self.pending.append(fact)
         self.collect(self.uncollect, fact.parts, fact.parts)
 
@@ -551,7 +532,7 @@ class _Builder:
             ytd,
         )
 
-    def _fact(self, p: _Pending, texts: dict[int, str] | None) -> Fact | None:
+    def _fact(self, p: Pending, texts: dict[int, str] | None) -> Fact | None:
         a = p.attrs
         ref = a.get("contextRef", "")
         context = self.contexts.get(ref)
@@ -617,11 +598,6 @@ class _Builder:
             p.fmt,
             p.file,
         )
-
-
-def place(file: str | None, line: int, col: int) -> str:
-    """``line:col``, or ``file:line:col`` in a filing of several documents."""
-    return f"{file}:{line}:{col}" if file else f"{line}:{col}"
 
 
 def _document_period(facts: list[Fact], index: dict[str, list[int]]) -> tuple[Period | None, date | None, str | None, str, Period | None]:

@@ -1,18 +1,15 @@
-"""Finding a fact in a filing: by concept, period and dimensions, and the errors that
-say what the filing has instead."""
+"""A filing read (``Filing``), and finding a fact in it: by concept, period and
+dimensions, and the errors that say what the filing has instead."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from factcheck.filing.model import INF, Fact, FactConflict, FactNotFound, Period
-
-if TYPE_CHECKING:  # pragma: no cover
-    from factcheck.filing.model import Filing
-
+from factcheck.filing.notation import written
 
 #: the period a claims file names for a 10-Q's year to date (its own period is the quarter)
 YEAR_TO_DATE = "year-to-date"
@@ -117,8 +114,6 @@ def _agreeing(filing: Filing, concept: str, period: Period, facts: list[Fact]) -
 
 
 def _listing(facts: Iterable[Fact]) -> str:
-    from factcheck.filing.notation import written
-
     return "; ".join(f"{written(f)} ({f.where}, decimals {_dec(f)})" for f in facts)
 
 
@@ -164,3 +159,59 @@ def _did_you_mean(concept: str, index: Mapping[str, object]) -> str:
         close = difflib.get_close_matches(local, list(by_local), n=3, cutoff=0.8)
         same = [by_local[c] for c in close]
     return f" (did you mean {' or '.join(sorted(same)[:3])}?)" if same else ""
+
+
+class Filing(NamedTuple):
+    """A filing read: its facts in file order and what it says about itself."""
+
+    path: str
+    #: "xbrl" (an XBRL 2.1 instance) or "ixbrl" (an Inline XBRL document)
+    kind: str
+    facts: tuple[Fact, ...]
+    #: the period of the context of the dei facts (the fiscal year a 10-K covers)
+    period: Period | None
+    #: dei:DocumentPeriodEndDate
+    period_end: date | None
+    #: dei:DocumentType ("10-K")
+    document_type: str | None
+    #: concept -> positions in ``facts``
+    by_concept: Mapping[str, tuple[int, ...]]
+    #: what is wrong in the filing without stopping it being read, each "line:col: what"
+    #: (a fact whose context or unit is missing or malformed is left out and told here)
+    problems: tuple[str, ...] = ()
+    #: the documents read, in order, when the filing is a document set, a folder or a
+    #: package (names inside it); () for one file
+    documents: tuple[str, ...] = ()
+    #: where ``period`` comes from: ``dei:DocumentPeriodEndDate``, ``dei:DocumentPeriodEndDate
+    #: (its quarter)``, the jpdei_cor or uk-bus cover facts, or the period most facts are given for
+    period_source: str = ""
+    #: a 10-Q's year to date (``period: year-to-date``), its own period being the quarter
+    year_to_date: Period | None = None
+
+    def find(
+        self,
+        concept: str,
+        period: Period | str | date | None = None,
+        dimensions: Mapping[str, str] | None = None,
+    ) -> list[Fact]:
+        """The facts of ``concept`` (``us-gaap:NetIncomeLoss``), in file order.
+
+        ``period``: None for every period, else exactly that one (a date is an instant).
+        ``dimensions``: exactly these {axis: member}; None or {} means the facts without
+        dimensions (the totals), not every breakdown."""
+        return find(self, concept, period, dimensions)
+
+    def fact(
+        self,
+        concept: str,
+        period: Period | str | date | None = None,
+        dimensions: Mapping[str, str] | None = None,
+        decimals: float | None = None,
+        unit: str | None = None,
+    ) -> Fact:
+        """The one fact that answers: ``period`` None means the filing's own period (its
+        duration, else the instant at its end). Duplicates that agree give the most
+        precise; ``decimals`` (an int or INF) and ``unit`` (its text: USD/share) choose
+        among facts given at several precisions or in several units. Raises
+        FactNotFound or FactConflict."""
+        return one(self, concept, period, dimensions, decimals, unit)

@@ -151,3 +151,8 @@ def scale_of(text: str | None) -> int:
     if not re.fullmatch(r"[+-]?\d{1,3}", t) or abs(int(t)) > MAX_POWER:
         raise ValueError(f"scale '{t[:20]}' is not an integer from -{MAX_POWER} to {MAX_POWER}")
     return int(t)
+
+
+def place(file: str | None, line: int, col: int) -> str:
+    """``line:col``, or ``file:line:col`` in a filing of several documents."""
+    return f"{file}:{line}:{col}" if file else f"{line}:{col}"
