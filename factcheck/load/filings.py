@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from factcheck import quantity as q
 from factcheck.errors import ExprError, LoadError
@@ -31,13 +31,28 @@ from factcheck.filing.package import MAX_PACKAGE_BYTES
 from factcheck.interval import Interval
 from factcheck.load.paths import named_file
 from factcheck.load.source import display_path
-from factcheck.model import Expr, Fact, Origin
+from factcheck.model import Expr, Fact, Origin, Span
 from factcheck.run import current
 
 if TYPE_CHECKING:  # pragma: no cover
     from factcheck.filing import Filing
-    from factcheck.load.entries import EntryReader
     from factcheck.load.yaml_events import YNode
+
+
+class EntryReader(Protocol):
+    """What a filing fact needs of the reader of its claims file's entries
+    (``entries.EntryReader``, which imports this module when a fact names a filing)."""
+
+    path: str
+    unreadable_facts: dict[str, str]
+
+    def span(self, node: YNode) -> Span: ...
+    def problem(self, node: YNode | None, code: str, message: str) -> None: ...
+    def mapping(self, node: YNode, what: str, allowed: tuple[str, ...]) -> dict[str, tuple[YNode, YNode]] | None: ...
+    def text(self, node: YNode, what: str) -> str | None: ...
+    def expr(self, node: YNode, what: str) -> Expr | None: ...
+    def date(self, node: YNode, what: str) -> str | None: ...
+
 
 #: filings read outside any run (a library caller's ``load``), by resolved path:
 #: (mtime, size) -> the filing or why not; a run keeps its own (``Run.filings``)

@@ -11,7 +11,6 @@ at the second, naming the first; neither definition is used.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from factcheck.errors import LoadError
 from factcheck.load.entries import EntryReader
@@ -20,9 +19,6 @@ from factcheck.load.paths import named_file
 from factcheck.load.source import decode, display_path, read_bytes
 from factcheck.load.yaml_events import MAX_NODES, Events, YNode
 from factcheck.model import Fact, Problem, Span
-
-if TYPE_CHECKING:  # pragma: no cover
-    from factcheck.load.claims_file import FileReader
 
 #: a facts file is small: a newsroom's figures about one company
 MAX_INCLUDE_BYTES = 4 * 1024 * 1024
@@ -52,7 +48,7 @@ def include_list(reader: EntryReader, node: YNode) -> list[tuple[str, YNode]]:
     return out
 
 
-def included_facts(reader: FileReader, includes: list[tuple[str, YNode]], facts: dict[str, Fact]) -> dict[str, Fact]:
+def included_facts(reader: EntryReader, includes: list[tuple[str, YNode]], facts: dict[str, Fact]) -> dict[str, Fact]:
     """The claims file's facts with those of its included files, the names defined twice
     left out (and told, at their second definition)."""
     merged = dict(facts)
@@ -85,7 +81,7 @@ def included_facts(reader: FileReader, includes: list[tuple[str, YNode]], facts:
     return {n: f for n, f in merged.items() if n not in twice}
 
 
-def _read(reader: FileReader, text: str, node: YNode, read: dict[str, int]) -> tuple[EntryReader, dict[str, Fact]] | None:
+def _read(reader: EntryReader, text: str, node: YNode, read: dict[str, int]) -> tuple[EntryReader, dict[str, Fact]] | None:
     """One included file's facts, read by a reader of its own (its problems placed in
     it); None, with a problem at the include's entry, when it cannot be read, is the
     claims file itself or was read already (``read``: resolved path -> its line)."""
