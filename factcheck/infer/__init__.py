@@ -18,7 +18,7 @@ import re
 from datetime import date
 
 from factcheck.draft import Draft
-from factcheck.infer.relate import Relation
+from factcheck.infer.tree import Relation
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 

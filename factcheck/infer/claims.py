@@ -13,8 +13,7 @@ from __future__ import annotations
 import os
 
 from factcheck.draft import Draft
-from factcheck.infer.relate import Relation
-from factcheck.infer.tree import placed
+from factcheck.infer.tree import Relation, placed
 from factcheck.model import COMPARE_ALIASES, Claim, Expr, Inferred
 from factcheck.prose import Mention
 

@@ -23,7 +23,8 @@ from fractions import Fraction
 from factcheck import quantity as q
 from factcheck.infer import tree as t
 from factcheck.infer.reading import Reading, Sentence
-from factcheck.infer.relate import APPROX, Relation
+from factcheck.infer.relate import APPROX
+from factcheck.infer.tree import Relation
 from factcheck.prose import Mention
 
 #: a Chinese measure word right after a figure: 1860家 is a count, not a year

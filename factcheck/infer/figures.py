@@ -16,6 +16,12 @@ from factcheck import quantity as q
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 
+#: currency codes the engine has no unit for ("NOK 6.84 billion"): the figure pairs only with its own code
+CURRENCY_CODES = frozenset(
+    "NOK SEK DKK ISK CHF AUD CAD NZD SGD INR KRW TWD THB MYR IDR PHP VND PKR BDT BRL MXN CLP COP PEN ARS "
+    "ZAR EGP NGN KES MAD RUB TRY PLN CZK HUF RON BGN ILS AED SAR QAR KWD BHD OMR".split()
+)
+
 
 def is_percent(m: Mention) -> bool:
     return m.value is not None and q.is_percent(m.value.unit) and not m.fraction
@@ -123,8 +129,6 @@ def index_name(m: Mention, text: str) -> bool:
     found = _INDEX_BEFORE.search(text, max(0, m.start - 12), m.start)
     if found is None or re.search(r"\b(?:to|from|at|of|was|were|is|by)\s?$", found.group(), re.IGNORECASE):
         return False
-    from factcheck.infer.reading import CURRENCY_CODES
-
     word = found.group().strip()
     money = word in ("Rs", "Rs.", "Re", "Re.", "INR", "USD", "EUR", "GBP", "JPY", "CNY", "HKD", "RMB") \
         or word in CURRENCY_CODES or len(word) == 4 and word[0] in "MKTB" and word[1:] in CURRENCY_CODES | {"USD", "EUR",

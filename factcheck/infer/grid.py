@@ -26,8 +26,8 @@ from factcheck import quantity as q
 from factcheck.expr.tree import Node
 from factcheck.infer import tree as t
 from factcheck.infer.lang import cues, lang_of, tokens
-from factcheck.infer.reading import Fig, Reading
-from factcheck.infer.relate import Alt, Relation
+from factcheck.infer.reading import Fig, Reading, beyond_whole
+from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 
@@ -673,12 +673,10 @@ def _table_index(r: Reading, table: Table) -> int:
 def _figure_of(r: Reading, section: int, name: str, year: int) -> Fig | None:
     """The one amount of the section's text named ``name`` and said of ``year`` ('net sales
     were $383.3 billion in fiscal 2023')."""
-    from factcheck.infer.relate import _extra
-
     found = []
     for s in r.sections.get(section, []):
         for st in s.stmts:
-            if _extra(name, st.measure) is None:
+            if beyond_whole(name, st.measure) is None:
                 continue
             for f in st.figs:
                 if f.kind == "amt" and f.role in ("level", "new") and _year_by(f) == year:

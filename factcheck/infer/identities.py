@@ -16,7 +16,8 @@ from __future__ import annotations
 from factcheck.infer import tree as t
 from factcheck.infer.lang import Identity
 from factcheck.infer.reading import Fig, Reading, Sentence, measure_key, name_of
-from factcheck.infer.relate import Relation, comparison, compatible, pair_values
+from factcheck.infer.relate import comparison, compatible, pair_values
+from factcheck.infer.tree import Relation
 from factcheck.lazyre import Lazy
 
 _KINDS = {"-": "difference", "+": "sum", "/": "share"}

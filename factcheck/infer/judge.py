@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from fractions import Fraction
 
-from factcheck.infer.relate import Relation
+from factcheck.infer.tree import Relation
 from factcheck.model import Claim, Result, Status
 
 Check = Callable[[Claim], Result]

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from factcheck.infer.reading import Reading
-from factcheck.infer.relate import Relation
+from factcheck.infer.tree import Relation
 
 
 class Kind(NamedTuple):

@@ -34,7 +34,8 @@ from factcheck import quantity as q
 from factcheck.infer import tree as t
 from factcheck.infer.lang import Cues
 from factcheck.infer.reading import Fig, Reading, Sentence, Stmt
-from factcheck.infer.relate import Alt, Relation, compatible, pair_values
+from factcheck.infer.relate import compatible, pair_values
+from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 

@@ -24,7 +24,8 @@ from fractions import Fraction
 from factcheck import quantity as q
 from factcheck.infer import tree as t
 from factcheck.infer.reading import Fig, Reading, Sentence, same_measure
-from factcheck.infer.relate import APPROX, Relation, comparison, compatible, pair_values
+from factcheck.infer.relate import APPROX, comparison, compatible, pair_values
+from factcheck.infer.tree import Relation
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 

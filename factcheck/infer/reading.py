@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from factcheck import quantity as q
 from factcheck.infer import figures as fx
+from factcheck.infer.figures import CURRENCY_CODES
 from factcheck.infer.lang import Cues, Hit, cues, lang_of, tokens
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
@@ -272,11 +273,6 @@ def _read_sentence(r: Reading, s: Sentence) -> None:
     _statements(s, c)
 
 
-#: currency codes the engine has no unit for ("NOK 6.84 billion"): the figure pairs only with its own code
-CURRENCY_CODES = frozenset(
-    "NOK SEK DKK ISK CHF AUD CAD NZD SGD INR KRW TWD THB MYR IDR PHP VND PKR BDT BRL MXN CLP COP PEN ARS "
-    "ZAR EGP NGN KES MAD RUB TRY PLN CZK HUF RON BGN ILS AED SAR QAR KWD BHD OMR".split()
-)
 #: a prefix of another country's dollar, or of the rupee, before a figure the number reader reads bare
 _PREFIX_CODES = {"A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "SG$": "SGD",
                  "NT$": "TWD", "R$": "BRL", "Z$": "ZWL", "Rs": "INR", "Rs.": "INR", "₹": "INR", "新台币": "TWD",
@@ -953,3 +949,81 @@ def same_measure(a: str, b: str) -> bool:
     if short[0] >= "\u3400":
         return long.endswith(short) and len(short) >= 2
     return long.endswith(" " + short)
+
+
+#: what a Chinese name of a total may end with and still name the same measure (出口总值, 出口)
+_TOTAL_ZH = Lazy(r"(?:总值|总额|总量|总计|合计)$")
+
+
+def _unscoped(extra: str) -> str:
+    """What a name says beyond another once the words of scope are read off its start (我国, 全国)."""
+    c = cues("zh")
+    hits = c.tail(extra, frozenset({"scope", "stop"}))
+    return extra[hits[-1].end :] if hits else extra
+
+
+#: what ``beyond_whole`` adds for a name that says more than the whole named, in words that are
+#: no mere scope (货物贸易进出口总值 for 进出口总值): the whole it likely is, never certain
+QUALIFIED = 100
+
+
+def beyond_whole(whole: str, measure: str) -> int | None:
+    """How much a measure's name says beyond the whole a share names (0: the same name);
+    None when it does not name that whole."""
+    if not whole or not measure:
+        return None
+    if whole[0] >= "\u3400":
+        whole, measure = _TOTAL_ZH.sub("", whole) or whole, _TOTAL_ZH.sub("", measure) or measure  # 出口总值 is 出口
+    if whole == measure:
+        return 0
+    kind = canonical(whole)
+    if kind:
+        tail = _canonical_tail(measure)
+        if tail is not None and tail[0] == kind and (_whole_revenue_zh(measure[tail[1]:]) or tail[1] == 0
+                                                     if measure[0] >= "\u3400"
+                                                     else _scope_words(measure[tail[1]:], measure)):
+            return tail[1]  # 营收 and 东方财富证券营业收入, 'revenue' and 'consolidated sales': of whoever the text is about
+    if same_measure(whole, measure) and _scope_words(whole, measure):
+        return abs(len(measure) - len(whole))
+    if whole[0] >= "\u3400" and len(whole) >= 2 and measure.endswith(whole) and len(_unscoped(measure[: -len(whole)])) >= 2:
+        return QUALIFIED + len(measure) - len(whole)  # 占进出口总值的49.4% of 货物贸易进出口总值: a qualified name
+    return None
+
+
+def _whole_revenue_zh(word: str) -> bool:
+    """营业收入, 营业总收入, 营收: a company's revenue; a bare 收入 after a name (动力电池系统收入) is a segment's."""
+    return word in ("营业收入", "营业总收入", "营收", "总收入", "营业额")
+
+
+def _canonical_tail(measure: str) -> tuple[str, int] | None:
+    """('revenue', how many characters before it) when the measure ends with a name of revenue."""
+    c = cues(lang_of(measure))
+    found = c.lead(measure, frozenset({"revenue"}), limit=1)
+    if not found:
+        return None
+    return "revenue", found[0].start
+
+
+#: whose a measure is, in English: "alphabet's", "the group's", "apple inc.'s"
+_POSSESSIVE = Lazy(r"(?:(?:the|its|their)\s+)?(?:[\w.&-]+\s+){0,2}[\w.&-]+(?:'s|’s|s'|s’)")
+
+
+def _scope_words(a: str, b: str) -> bool:
+    """What one name has beyond the other only says whose or where ('total', 居民, 全国),
+    not what (进出口总值 is not 出口总值)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    extra = long[: len(long) - len(short)].strip()
+    if not extra or _POSSESSIVE.fullmatch(extra):
+        return True  # 'alphabet's revenue' is the revenue the text is about
+    c = cues(lang_of(extra))
+    found = c.lead(extra, frozenset({"scope", "stop"}))
+    return bool(found) and found[-1].start == 0 and all(h.key in ("scope", "stop") for h in found)
+
+
+def canonical(name: str) -> str:
+    """The one name of a measure with several ('营收' and '营业收入', 'net sales' and 'revenue')."""
+    c = cues(lang_of(name))  # the name's own language: an English draft never builds the Chinese table
+    if c.words == {}:
+        c._build()
+    seq = tuple(t for t, _, _ in tokens(name))
+    return "revenue" if seq in c.words.get("revenue", ()) else ""

@@ -20,49 +20,19 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import NamedTuple
 
 from factcheck import quantity as q
 from factcheck.expr.tree import Node
 from factcheck.infer import figures as fx
 from factcheck.infer import tree as t
-from factcheck.infer.reading import Fig, Reading, Sentence, Stmt, same_measure
+from factcheck.infer.reading import QUALIFIED, Fig, Reading, Sentence, Stmt, beyond_whole, same_measure
+from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
-from factcheck.prose import Mention
 
 #: approximation key -> (compare, tolerance)
 APPROX = {"": ("≈", None), "about": ("≈", "5%"), "over": (">", None), "at_least": (">=", None),
           "nearly": ("<=", None), "under": ("<", None)}
 _FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "≈": "≈"}
-
-
-class Alt(NamedTuple):
-    """Another reading of a relation: ``binding`` (other figures: it may pass in their
-    place) or ``convention`` (the text may mean it so: it only keeps a failure silent)."""
-
-    check: Node
-    stated: Node
-    why: str  # binding | convention
-
-
-class Relation(NamedTuple):
-    """A relation the draft states, as a claim over its figures."""
-
-    kind: str
-    rule: str
-    check: Node
-    stated: Node
-    compare: str = "≈"
-    tolerance: str | None = None
-    figures: tuple[Mention, ...] = ()
-    at: Mention | None = None
-    start: int = 0
-    end: int = 0
-    alts: tuple[Alt, ...] = ()
-    #: the figures are bound without doubt: a failure may be reported
-    certain: bool = True
-    #: other relations read for the same stated figure, by later finders
-    others: tuple[Relation, ...] = ()
 
 
 # --------------------------------------------------------------------------- values
@@ -583,7 +553,7 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
         return None
     cmp, tol = comparison(p, 1)
     alts = tuple(Alt(x, t.num(p.value), "binding") for x in found[1:])
-    extra = _extra(p.whole, wholes[0].measure)
+    extra = beyond_whole(p.whole, wholes[0].measure)
     exact = bool(explicit or referred or kin) or extra is not None and (
         extra < QUALIFIED or _only_one(r, s, p.whole, part) == wholes[0].value.point)
     return Relation("share", "share-by-role", found[0], t.num(p.value), cmp, tol, (part.m, wholes[0].m, p.m), p.m,
@@ -687,7 +657,7 @@ def _by_name(r: Reading, s: Sentence, name: str, period: str) -> list[Fig]:
             subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
             if subject is None or subject.period != period:
                 continue
-            extra = _extra(name, st.measure)
+            extra = beyond_whole(name, st.measure)
             if extra is not None:
                 best.setdefault(extra, []).append(subject)
     if not best:
@@ -873,7 +843,7 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
                 continue  # 'Year-to-date inflows' is not the week's 'all inflows' (一季度… heads a whole report)
             if _smaller(subject, part) and p.value.point <= 100:
                 continue  # a whole smaller than its part is another measure's figure
-            extra = _extra(p.whole, st.measure)
+            extra = beyond_whole(p.whole, st.measure)
             if extra is not None:
                 # a name that says more than the whole in words of its own only where no other names it
                 # of two as well named, the nearer: a name refers back to its last mention
@@ -917,96 +887,10 @@ def _named_cell(r: Reading, s: Sentence, name: str, period: str) -> list[Fig]:
     """The figure a table of the section gives the measure named (营业收入 of the table above)."""
     from factcheck.infer.grid import named_cells
 
-    found = [f for f in named_cells(r, s.section) if f.period == period and _extra(name, f.measure) is not None]
+    found = [f for f in named_cells(r, s.section) if f.period == period and beyond_whole(name, f.measure) is not None]
     return found[:1] if len({f.value.point for f in found}) == 1 else []
 
 
 def _smaller(whole: Fig, part: Fig) -> bool:
     values = pair_values(part, whole) if compatible(part, whole) else None
     return values is not None and values[0].point > 0 and values[1].point < values[0].point
-
-
-#: what a Chinese name of a total may end with and still name the same measure (出口总值, 出口)
-_TOTAL_ZH = Lazy(r"(?:总值|总额|总量|总计|合计)$")
-
-
-def _unscoped(extra: str) -> str:
-    """What a name says beyond another once the words of scope are read off its start (我国, 全国)."""
-    from factcheck.infer.lang import cues
-
-    c = cues("zh")
-    hits = c.tail(extra, frozenset({"scope", "stop"}))
-    return extra[hits[-1].end :] if hits else extra
-
-
-#: what ``_extra`` adds for a name that says more than the whole named, in words that are
-#: no mere scope (货物贸易进出口总值 for 进出口总值): the whole it likely is, never certain
-QUALIFIED = 100
-
-
-def _extra(whole: str, measure: str) -> int | None:
-    """How much a measure's name says beyond the whole a share names (0: the same name);
-    None when it does not name that whole."""
-    if not whole or not measure:
-        return None
-    if whole[0] >= "\u3400":
-        whole, measure = _TOTAL_ZH.sub("", whole) or whole, _TOTAL_ZH.sub("", measure) or measure  # 出口总值 is 出口
-    if whole == measure:
-        return 0
-    kind = canonical(whole)
-    if kind:
-        tail = _canonical_tail(measure)
-        if tail is not None and tail[0] == kind and (_whole_revenue_zh(measure[tail[1]:]) or tail[1] == 0
-                                                     if measure[0] >= "\u3400"
-                                                     else _scope_words(measure[tail[1]:], measure)):
-            return tail[1]  # 营收 and 东方财富证券营业收入, 'revenue' and 'consolidated sales': of whoever the text is about
-    if same_measure(whole, measure) and _scope_words(whole, measure):
-        return abs(len(measure) - len(whole))
-    if whole[0] >= "\u3400" and len(whole) >= 2 and measure.endswith(whole) and len(_unscoped(measure[: -len(whole)])) >= 2:
-        return QUALIFIED + len(measure) - len(whole)  # 占进出口总值的49.4% of 货物贸易进出口总值: a qualified name
-    return None
-
-
-def _whole_revenue_zh(word: str) -> bool:
-    """营业收入, 营业总收入, 营收: a company's revenue; a bare 收入 after a name (动力电池系统收入) is a segment's."""
-    return word in ("营业收入", "营业总收入", "营收", "总收入", "营业额")
-
-
-def _canonical_tail(measure: str) -> tuple[str, int] | None:
-    """('revenue', how many characters before it) when the measure ends with a name of revenue."""
-    from factcheck.infer.lang import cues, lang_of
-
-    c = cues(lang_of(measure))
-    found = c.lead(measure, frozenset({"revenue"}), limit=1)
-    if not found:
-        return None
-    return "revenue", found[0].start
-
-
-#: whose a measure is, in English: "alphabet's", "the group's", "apple inc.'s"
-_POSSESSIVE = Lazy(r"(?:(?:the|its|their)\s+)?(?:[\w.&-]+\s+){0,2}[\w.&-]+(?:'s|’s|s'|s’)")
-
-
-def _scope_words(a: str, b: str) -> bool:
-    """What one name has beyond the other only says whose or where ('total', 居民, 全国),
-    not what (进出口总值 is not 出口总值)."""
-    from factcheck.infer.lang import cues, lang_of
-
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    extra = long[: len(long) - len(short)].strip()
-    if not extra or _POSSESSIVE.fullmatch(extra):
-        return True  # 'alphabet's revenue' is the revenue the text is about
-    c = cues(lang_of(extra))
-    found = c.lead(extra, frozenset({"scope", "stop"}))
-    return bool(found) and found[-1].start == 0 and all(h.key in ("scope", "stop") for h in found)
-
-
-def canonical(name: str) -> str:
-    """The one name of a measure with several ('营收' and '营业收入', 'net sales' and 'revenue')."""
-    from factcheck.infer.lang import cues, lang_of, tokens
-
-    c = cues(lang_of(name))  # the name's own language: an English draft never builds the Chinese table
-    if c.words == {}:
-        c._build()
-    seq = tuple(t for t, _, _ in tokens(name))
-    return "revenue" if seq in c.words.get("revenue", ()) else ""

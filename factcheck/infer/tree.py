@@ -1,10 +1,43 @@
 """Checks built as expression trees over the draft's figures (never text parsed again),
-and written back as the claims language for reports and ``init --draft``."""
+and written back as the claims language for reports and ``init --draft``; the Relation
+that holds a check and its stated figure."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from factcheck import quantity as q
 from factcheck.expr.tree import Binary, Call, Name, Node, Num, Unary
+from factcheck.prose import Mention
+
+
+class Alt(NamedTuple):
+    """Another reading of a relation: ``binding`` (other figures: it may pass in their
+    place) or ``convention`` (the text may mean it so: it only keeps a failure silent)."""
+
+    check: Node
+    stated: Node
+    why: str  # binding | convention
+
+
+class Relation(NamedTuple):
+    """A relation the draft states, as a claim over its figures."""
+
+    kind: str
+    rule: str
+    check: Node
+    stated: Node
+    compare: str = "≈"
+    tolerance: str | None = None
+    figures: tuple[Mention, ...] = ()
+    at: Mention | None = None
+    start: int = 0
+    end: int = 0
+    alts: tuple[Alt, ...] = ()
+    #: the figures are bound without doubt: a failure may be reported
+    certain: bool = True
+    #: other relations read for the same stated figure, by later finders
+    others: tuple[Relation, ...] = ()
 
 
 def num(v: q.Value) -> Num:
