@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import UsageError
+from factcheck.formats import check_format, parse_spec
 
 FAIL_ON = ("error", "warning", "never")
 #: key -> what its value should be, for the error message
@@ -194,15 +195,11 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
         )
     fmt = table.get("format")
     if fmt is not None:
-        from factcheck.reporters.deliver import check_format
-
         if not isinstance(fmt, str):
             raise bad("format")
         check_format(fmt, f"{shown}:{pos('format')}: format", allow_auto=True)
     reports = text_list("report")
     if reports is not None:
-        from factcheck.reporters.deliver import parse_spec
-
         reports = tuple(
             f"{name}:{own('report', str(file))}"
             for name, file in (parse_spec(spec, f"{shown}:{pos('report')}: report") for spec in reports)

@@ -28,8 +28,10 @@ import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, NamedTuple
 
+from factcheck.lazyre import Lazy
 from factcheck.load.paths import LIMITS
 from factcheck.model import Problem, Span
 
@@ -237,6 +239,24 @@ def front_matter(source: str) -> str | None:
     """The YAML front matter at the top of a draft (``---`` … ``---``), as text, or None."""
     m = _FRONT_MATTER.match(source)
     return m.group() if m else None
+
+
+_FRONT_DATE = Lazy(r"^(?:date|published|pubdate|publish_date)\s*:\s*['\"]?(\d{4})-(\d{2})-(\d{2})", re.MULTILINE)
+
+
+def draft_date(draft: Draft) -> date | None:
+    """The date of the draft's YAML front matter (``date: 2025-05-13``), read as text:
+    nothing in the front matter is run or built."""
+    block = front_matter(draft.source)
+    if block is None:
+        return None
+    m = _FRONT_DATE.search(block)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 
 
 #: invisible characters a reader does not see: ``5\u200b0%`` reads 50%, and is found as 50%

@@ -435,7 +435,8 @@ def inferred_results(draft: Any, mentions: list[Any] | None, doc: Document, ev: 
     claim and judged (``infer.judge``): the results to report. ``run``: its options
     (``--only``, ``--as-of``, ``--strict``, the detail) and the budget of the steps shown;
     outside a run, the defaults."""
-    from factcheck.infer import draft_date, infer
+    from factcheck.draft import draft_date
+    from factcheck.infer import infer
     from factcheck.infer.claims import Ids, claim
     from factcheck.infer.judge import decide
 

@@ -94,7 +94,7 @@ def inventory(draft_path: str, claims_path: Path | str, filings: tuple[str, ...]
         lines.append(f"  title: {json.dumps(title, ensure_ascii=False)}")
     lines += [f"  draft: {json.dumps(relative, ensure_ascii=False)}", ""]
 
-    from factcheck.infer import draft_date
+    from factcheck.draft import draft_date
 
     names: dict[int, list[str]] = {}
     used: set[str] = set()

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factcheck.formats import parse_spec
+
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Sequence
 
@@ -125,7 +127,7 @@ def _targets(name: str, output: Path | None, specs: Sequence[str], threshold: st
         name = reports.auto_format(to_terminal)
     options = Options(fail_on=threshold, quiet=quiet, color=False, width=width(to_terminal), unlisted=unlisted)
     targets = [reports.Target(name, output, replace(options, color=name == "rich" and use_color(color, to_terminal)))]
-    targets += [reports.Target(fmt, file, options) for fmt, file in map(reports.parse_spec, specs)]
+    targets += [reports.Target(fmt, file, options) for fmt, file in map(parse_spec, specs)]
     return targets
 
 

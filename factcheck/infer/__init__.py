@@ -9,17 +9,15 @@ written claim. The figures are the number reader's (``factcheck.prose``); the ru
 one table at a time, and say nothing when a role is ambiguous.
 
 ``infer(draft, year)`` gives the relations in the order of the draft; ``draft_date``
-reads the date of a draft's YAML front matter.
+(``factcheck.draft``'s) reads the date of a draft's YAML front matter.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from factcheck.draft import Draft
+from factcheck.draft import Draft, draft_date
 from factcheck.infer.tree import Relation
-from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 
 __all__ = ["Relation", "draft_date", "infer"]
@@ -62,26 +60,6 @@ def _unique(found: list[Relation]) -> list[Relation]:
             first[key] = r
     out = [r._replace(others=tuple(rest[k])) if k in rest else r for k, r in first.items()]
     return sorted(out, key=lambda r: (r.at.start if r.at else 0))
-
-
-_FRONT_DATE = Lazy(r"^(?:date|published|pubdate|publish_date)\s*:\s*['\"]?(\d{4})-(\d{2})-(\d{2})", re.MULTILINE)
-
-
-def draft_date(draft: Draft) -> date | None:
-    """The date of the draft's YAML front matter (``date: 2025-05-13``), read as text:
-    nothing in the front matter is run or built."""
-    from factcheck.draft import front_matter
-
-    block = front_matter(draft.source)
-    if block is None:
-        return None
-    m = _FRONT_DATE.search(block)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 def claim_text(r: Relation) -> str:

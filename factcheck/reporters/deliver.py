@@ -17,7 +17,7 @@ from pathlib import Path
 
 from factcheck.errors import UsageError
 from factcheck.model import Report
-from factcheck.reporters import FORMATS, Options
+from factcheck.reporters import Options
 
 #: GitHub refuses a step summary over 1 MiB; what other steps' lines may need is left free
 STEP_SUMMARY_BUDGET = 1024 * 1024 - 4096
@@ -34,23 +34,6 @@ def auto_format(to_terminal: bool) -> str:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return "github"
     return "rich" if to_terminal else "concise"
-
-
-def check_format(name: str, where: str, allow_auto: bool = False) -> str:
-    names = ("auto", *FORMATS) if allow_auto else tuple(FORMATS)
-    if name not in names:
-        from factcheck.suggest import did_you_mean
-
-        raise UsageError(f"{where}: unknown format {name!r}{did_you_mean(name, names)}; expected one of: {', '.join(names)}")
-    return name
-
-
-def parse_spec(spec: str, where: str = "--report") -> tuple[str, Path]:
-    """``FORMAT:FILE`` -> (format, path). Only the first colon separates, so FILE may hold colons."""
-    name, sep, file = spec.partition(":")
-    if not sep or not name or not file:
-        raise UsageError(f"{where} {spec!r}: expected FORMAT:FILE, as in --report sarif:factcheck.sarif")
-    return check_format(name, f"{where} {spec!r}"), Path(file)
 
 
 def check_targets(targets: list[Target], baseline: Path | None = None) -> None:
