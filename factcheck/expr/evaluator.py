@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from factcheck import quantity as q
 from factcheck.errors import ComputeError, ExprError, FunctionError, TooLarge
-from factcheck.expr.tokens import _NOT_FINITE_WORDS, not_finite
+from factcheck.expr.tokens import NOT_FINITE_WORDS, not_finite
 from factcheck.expr.tree import Binary, Call, DateLit, Name, Node, Num, Unary, names_in
 from factcheck.interval import Interval
 from factcheck.model import Fact
@@ -150,7 +150,7 @@ class Evaluator:
         u = q.unit_for_word(n)
         if u is not None:
             return q.exact(Fraction(1), u)
-        if n.lower() in _NOT_FINITE_WORDS:
+        if n.lower() in NOT_FINITE_WORDS:
             raise ExprError(not_finite(n), node.start, "not-finite")
         slip = q.misspelt_unit(n)
         if slip:

@@ -10,7 +10,7 @@ from typing import Any
 from factcheck import quantity as q
 from factcheck.errors import ExprError
 from factcheck.expr.tokens import Token, tokenize
-from factcheck.expr.tree import Binary, Call, DateLit, Name, Node, Num, Unary, _per_figure, node_end, node_start
+from factcheck.expr.tree import Binary, Call, DateLit, Name, Node, Num, Unary, node_end, node_start, per_figure
 from factcheck.suggest import did_you_mean
 
 MAX_NESTING = 48  # nested parentheses, calls and unary signs
@@ -132,7 +132,7 @@ class _Parser:
             right = _as_count(self.unary())
             if op.text == "*":
                 node = _as_count(node)
-            if op.text == "/" and isinstance(right, Name) and _per_figure(node):
+            if op.text == "/" and isinstance(right, Name) and per_figure(node):
                 right = right._replace(per=True)
             node = self.made(Binary(op.text, node, right, node_start(node), node_end(right), op.pos), node, right)
         return node

@@ -25,7 +25,7 @@ class Token(NamedTuple):
 
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[eE][+-]?\d+)?$")
 _NOT_FINITE = re.compile(r"\.(?:nan|inf(?:inity)?)(?![A-Za-z0-9_])|∞", re.IGNORECASE)
-_NOT_FINITE_WORDS = {"nan", "inf", "infinity"}
+NOT_FINITE_WORDS = {"nan", "inf", "infinity"}
 _SIGNS = sorted(q.CURRENCY_SIGNS, key=len, reverse=True)
 _OPS = {"**": "**", "+": "+", "-": "-", "−": "-", "–": "-", "*": "*", "×": "*", "/": "/", "÷": "/",
         "(": "(", ")": ")", ",": ","}

@@ -81,7 +81,7 @@ def names_in(node: Node, count_words: bool = True) -> set[str]:
     return out
 
 
-def _per_figure(n: Node) -> bool:
+def per_figure(n: Node) -> bool:
     """A figure a name after '/' makes a per-unit figure of: a number as written
     (`59.49 CNY/share`, and its negative, `-0.04 USD/share`), or one that is already per
     something (`CNY/share/year`)."""

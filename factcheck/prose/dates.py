@@ -8,7 +8,14 @@ from fractions import Fraction
 from factcheck import quantity as q
 from factcheck.prose.mention import Mention
 from factcheck.prose.scan import Scan
-from factcheck.prose.words import _CN_DATE, _DAY_AFTER_MONTH, _DAY_MONTH, _ISO, _MONTHS, _ORD_SMALL, _ORD_TENS, _YEAR_AFTER
+from factcheck.prose.words import CN_DATE as _CN_DATE
+from factcheck.prose.words import DAY_AFTER_MONTH as _DAY_AFTER_MONTH
+from factcheck.prose.words import DAY_MONTH as _DAY_MONTH
+from factcheck.prose.words import ISO as _ISO
+from factcheck.prose.words import MONTHS as _MONTHS
+from factcheck.prose.words import ORD_SMALL as _ORD_SMALL
+from factcheck.prose.words import ORD_TENS as _ORD_TENS
+from factcheck.prose.words import YEAR_AFTER as _YEAR_AFTER
 
 
 class Dates(Scan):

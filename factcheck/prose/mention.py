@@ -36,7 +36,7 @@ class Mention:
         return " ".join(self.text.split())
 
 @dataclass(slots=True)
-class _Core:
+class Core:
     """A number before its magnitude and unit: digits as written, or words read as digits."""
 
     start: int

@@ -5,19 +5,19 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from factcheck.prose.mention import _Core
+from factcheck.prose.mention import Core as _Core
 from factcheck.prose.scan import Scan
+from factcheck.prose.words import AND_A_HALF as _AND_A_HALF
+from factcheck.prose.words import CN_DIGITS as _CN_DIGITS
+from factcheck.prose.words import CN_NUM as _CN_NUM
+from factcheck.prose.words import CN_UNITS as _CN_UNITS
+from factcheck.prose.words import DIGITS as _DIGITS
+from factcheck.prose.words import FRACTIONS as _FRACTIONS
 from factcheck.prose.words import (
-    _AND_A_HALF,
-    _CN_DIGITS,
-    _CN_NUM,
-    _CN_UNITS,
-    _DIGITS,
-    _FRACTIONS,
-    _SMALL,
-    _TENS,
     MAX_DIGITS,
 )
+from factcheck.prose.words import SMALL as _SMALL
+from factcheck.prose.words import TENS as _TENS
 
 
 class Numbers(Scan):

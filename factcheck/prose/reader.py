@@ -8,29 +8,30 @@ from fractions import Fraction
 
 from factcheck import quantity as q
 from factcheck.prose.dates import Dates
-from factcheck.prose.mention import Mention, _Core
+from factcheck.prose.mention import Core as _Core
+from factcheck.prose.mention import (
+    Mention,
+)
 from factcheck.prose.numbers import Numbers, cn_number
 from factcheck.prose.units import Units
-from factcheck.prose.words import (
-    _CHANGE_WORDS,
-    _CN_NUM,
-    _CURRENCY_CODES,
-    _DATE_LIKE,
-    _MONTHS,
-    _ORD_SMALL,
-    _ORD_SUFFIX,
-    _ORD_TENS,
-    _PER_N_SHARES,
-    _RANGE_SEP,
-    _SHORT_YEAR,
-    _SIGNS,
-    _SIGNS_BY_FIRST,
-    _SMALL,
-    _START,
-    _TENS,
-    _TENS_ORDINAL,
-    _YEAR,
-)
+from factcheck.prose.words import CHANGE_WORDS as _CHANGE_WORDS
+from factcheck.prose.words import CN_NUM as _CN_NUM
+from factcheck.prose.words import CURRENCY_CODES as _CURRENCY_CODES
+from factcheck.prose.words import DATE_LIKE as _DATE_LIKE
+from factcheck.prose.words import MONTHS as _MONTHS
+from factcheck.prose.words import ORD_SMALL as _ORD_SMALL
+from factcheck.prose.words import ORD_SUFFIX as _ORD_SUFFIX
+from factcheck.prose.words import ORD_TENS as _ORD_TENS
+from factcheck.prose.words import PER_N_SHARES as _PER_N_SHARES
+from factcheck.prose.words import RANGE_SEP as _RANGE_SEP
+from factcheck.prose.words import SHORT_YEAR as _SHORT_YEAR
+from factcheck.prose.words import SIGNS as _SIGNS
+from factcheck.prose.words import SIGNS_BY_FIRST as _SIGNS_BY_FIRST
+from factcheck.prose.words import SMALL as _SMALL
+from factcheck.prose.words import START as _START
+from factcheck.prose.words import TENS as _TENS
+from factcheck.prose.words import TENS_ORDINAL as _TENS_ORDINAL
+from factcheck.prose.words import YEAR as _YEAR
 
 #: the digits of a later part of a Chinese number written in parts (23万1000, 1,617亿): whole numbers
 _PART_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,8}(?![\d.,])|(?P<dec>(?:\d{1,3}(?:,\d{3})+|\d{1,8})\.\d{1,6})(?=万亿|亿|万)")

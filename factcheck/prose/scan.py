@@ -7,7 +7,10 @@ from fractions import Fraction
 
 from factcheck import quantity as q
 from factcheck.prose.mention import Mention
-from factcheck.prose.words import _PREV_WORD, _SPACE, _TRANSLATE, _WORD
+from factcheck.prose.words import PREV_WORD as _PREV_WORD
+from factcheck.prose.words import SPACE as _SPACE
+from factcheck.prose.words import TRANSLATE as _TRANSLATE
+from factcheck.prose.words import WORD as _WORD
 
 #: the rupee's sign before digits: 'Rs1,774.06', 'Rs.120'
 _RUPEES = re.compile(r"(?<![A-Za-z])Rs\.?$")

@@ -6,30 +6,31 @@ import re
 from fractions import Fraction
 
 from factcheck import quantity as q
-from factcheck.prose.mention import Mention, _Core
-from factcheck.prose.scan import Scan
-from factcheck.prose.words import (
-    _A_THING,
-    _BASIS_POINTS,
-    _CJK_MAGS_BY_FIRST,
-    _CJK_UNITS_BY_FIRST,
-    _CURRENCY_AFTER_BY_FIRST,
-    _CURRENCY_CODES,
-    _LETTERS,
-    _MAG_ATTACHED,
-    _MAG_WORDS,
-    _NOT_COUNTS,
-    _PER_SHARE_BEFORE,
-    _PER_THING,
-    _PER_TIME,
-    _PLURAL_NOUNS,
-    _POINTS,
-    _POINTS_AFTER,
-    _SPACED_LETTERS,
-    _TIME,
-    _UNIT_OF_FIGURE,
-    _UNIT_WORD,
+from factcheck.prose.mention import Core as _Core
+from factcheck.prose.mention import (
+    Mention,
 )
+from factcheck.prose.scan import Scan
+from factcheck.prose.words import A_THING as _A_THING
+from factcheck.prose.words import BASIS_POINTS as _BASIS_POINTS
+from factcheck.prose.words import CJK_MAGS_BY_FIRST as _CJK_MAGS_BY_FIRST
+from factcheck.prose.words import CJK_UNITS_BY_FIRST as _CJK_UNITS_BY_FIRST
+from factcheck.prose.words import CURRENCY_AFTER_BY_FIRST as _CURRENCY_AFTER_BY_FIRST
+from factcheck.prose.words import CURRENCY_CODES as _CURRENCY_CODES
+from factcheck.prose.words import LETTERS as _LETTERS
+from factcheck.prose.words import MAG_ATTACHED as _MAG_ATTACHED
+from factcheck.prose.words import MAG_WORDS as _MAG_WORDS
+from factcheck.prose.words import NOT_COUNTS as _NOT_COUNTS
+from factcheck.prose.words import PER_SHARE_BEFORE as _PER_SHARE_BEFORE
+from factcheck.prose.words import PER_THING as _PER_THING
+from factcheck.prose.words import PER_TIME as _PER_TIME
+from factcheck.prose.words import PLURAL_NOUNS as _PLURAL_NOUNS
+from factcheck.prose.words import POINTS as _POINTS
+from factcheck.prose.words import POINTS_AFTER as _POINTS_AFTER
+from factcheck.prose.words import SPACED_LETTERS as _SPACED_LETTERS
+from factcheck.prose.words import TIME as _TIME
+from factcheck.prose.words import UNIT_OF_FIGURE as _UNIT_OF_FIGURE
+from factcheck.prose.words import UNIT_WORD as _UNIT_WORD
 
 
 def _currency_alone(u: q.Unit) -> bool:

@@ -11,39 +11,39 @@ from factcheck.lazyre import Lazy as _Lazy
 
 _T = TypeVar("_T")
 
-_SMALL = {
+SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_ORD_SMALL = {
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+ORD_SMALL = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
 }
-_ORD_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+ORD_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
              "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
 #: fraction words -> denominator
-_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
               "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
-_MONTHS = {
+MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
-_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 #: magnitude words of prose -> the canonical word of quantity.MAGNITUDES
-_MAG_WORDS = {
+MAG_WORDS = {
     "thousand": "thousand", "thousands": "thousand", "million": "million", "millions": "million",
     "billion": "billion", "billions": "billion", "trillion": "trillion", "trillions": "trillion",
     "mn": "million", "mln": "million", "bn": "billion", "bln": "billion", "tn": "trillion",
     "lakh": "lakh", "lakhs": "lakh", "crore": "crore", "crores": "crore",
 }
-_MAG_ATTACHED = {"k": "thousand", "K": "thousand", "m": "million", "M": "million"}
+MAG_ATTACHED = {"k": "thousand", "K": "thousand", "m": "million", "M": "million"}
 _CJK_MAGS = sorted((w for w in q.MAGNITUDES if not w.isascii()), key=len, reverse=True)
 
 _CURRENCY_AFTER = {  # lower-cased words (and phrases) after a number
@@ -53,9 +53,9 @@ _CURRENCY_AFTER = {  # lower-cased words (and phrases) after a number
     "jpy": "JPY", "yen": "JPY", "pence": "pence",
 }
 _CJK_CURRENCY = {w: c for w, c in q.CURRENCY_WORDS.items() if not w.isascii()}
-_CURRENCY_CODES = {"RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}
-_SIGNS = tuple(sorted(q.CURRENCY_SIGNS, key=len, reverse=True))
-_TIME = {w: u for w, u in q.TIME_WORDS.items() if w.isascii()}
+CURRENCY_CODES = {"RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}
+SIGNS = tuple(sorted(q.CURRENCY_SIGNS, key=len, reverse=True))
+TIME = {w: u for w, u in q.TIME_WORDS.items() if w.isascii()}
 _CJK_CURRENCY_LONGEST = sorted(_CJK_CURRENCY.items(), key=lambda x: -len(x[0]))
 _CURRENCY_AFTER_LONGEST = sorted(_CURRENCY_AFTER.items(), key=lambda x: -len(x[0]))
 MAX_DIGITS = 60  # as in the claims language: a longer run of digits is no figure
@@ -78,13 +78,13 @@ def _by_first(items: Iterable[_T], word: Callable[[_T], str] = str) -> dict[str,
     return {c: tuple(v) for c, v in out.items()}
 
 
-_SIGNS_BY_FIRST = _by_first(_SIGNS)
-_CJK_MAGS_BY_FIRST = _by_first(_CJK_MAGS)
-_CJK_UNITS_BY_FIRST = _by_first(_CJK_UNITS, lambda x: x[0])
-_CURRENCY_AFTER_BY_FIRST = _by_first(_CURRENCY_AFTER_LONGEST, lambda x: x[0])
+SIGNS_BY_FIRST = _by_first(SIGNS)
+CJK_MAGS_BY_FIRST = _by_first(_CJK_MAGS)
+CJK_UNITS_BY_FIRST = _by_first(_CJK_UNITS, lambda x: x[0])
+CURRENCY_AFTER_BY_FIRST = _by_first(_CURRENCY_AFTER_LONGEST, lambda x: x[0])
 
 #: words that follow numbers without being what is counted
-_NOT_COUNTS = set("""
+NOT_COUNTS = set("""
 a about above across after again against ago ahead all almost alone along already also although always am
 among an and another any are around as at away back be because been before behind being below beneath
 beside besides between beyond both but by can could did do does down during each earlier either else
@@ -97,17 +97,17 @@ versus very via was we were what whatever when where whether which while who who
 within without would yet you your yours its was wasn isn aren as is has this thus less across always
 perhaps sometimes afterwards towards besides nevertheless whereas times fold percentage point points
 """.split())
-_PLURAL_NOUNS = {"people", "staff", "children", "men", "women", "personnel"}
+PLURAL_NOUNS = {"people", "staff", "children", "men", "women", "personnel"}
 #: 'per share', 'a share', 'per diluted share', 'per user': a figure per one thing
-_PER_THING = re.compile(r" (per|a|an) (?:(?:diluted|basic|ordinary|class [ab]|adjusted) )?([a-z]{3,})(?![A-Za-z])")
+PER_THING = re.compile(r" (per|a|an) (?:(?:diluted|basic|ordinary|class [ab]|adjusted) )?([a-z]{3,})(?![A-Za-z])")
 #: what 'a'/'an' makes a figure per ('$6.31 a share'); 'per' takes any noun ('per user')
-_A_THING = {"share", "head", "person", "user", "customer", "subscriber", "employee", "barrel", "tonne", "ton", "unit"}
+A_THING = {"share", "head", "person", "user", "customer", "subscriber", "employee", "barrel", "tonne", "ton", "unit"}
 #: 'earnings per share of $6.13', '每股收益59.49元', '每10股派发现金红利308.76元': the phrase
 #: before a money figure that makes it a figure per share (per N shares, exactly)
-_PER_SHARE_BEFORE = re.compile(r"(?:\b(?:per|a) (?:diluted |basic |ordinary )?share\b|\beps\b|每(\d*)股)", re.IGNORECASE)
+PER_SHARE_BEFORE = re.compile(r"(?:\b(?:per|a) (?:diluted |basic |ordinary )?share\b|\beps\b|每(\d*)股)", re.IGNORECASE)
 #: a per-share phrase that is the unit of a figure right before it ('$.19 per share'), not a label
-_UNIT_OF_FIGURE = re.compile(r"[\d$]\s*(?:cents?\s*)?$")
-_CHANGE_WORDS = {"from", "rose", "fell", "grew", "increased", "decreased", "dropped", "declined", "climbed",
+UNIT_OF_FIGURE = re.compile(r"[\d$]\s*(?:cents?\s*)?$")
+CHANGE_WORDS = {"from", "rose", "fell", "grew", "increased", "decreased", "dropped", "declined", "climbed",
                  "jumped", "gained", "lost", "slipped", "slid", "surged", "plunged", "up", "down", "cut",
                  "raised", "by", "rising", "falling", "growing", "grow", "rise", "fall", "reached", "reach",
                  "hit", "swelled", "shrank", "sank", "soared", "tumbled", "narrowed", "widened", "went"}
@@ -117,7 +117,7 @@ _CHANGE_WORDS = {"from", "rose", "fell", "grew", "increased", "decreased", "drop
 # replacement is itself replaced, so replacing each in turn is the one translation; and
 # str.replace of the few that are there is some 30 times faster than str.translate on a
 # text that is not all ASCII (which looks up every character in its table).
-_TRANSLATE: tuple[tuple[str, str], ...] = (
+TRANSLATE: tuple[tuple[str, str], ...] = (
     *((chr(0xFF10 + d), str(d)) for d in range(10)),
     ("％", "%"), ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "), ("\u3000", " "), ("\t", " "), ("\n", " "),
     ("’", "'"), ("‘", "'"), ("–", "-"), ("—", "-"), ("‑", "-"), ("‐", "-"), ("−", "-"), ("，", ","), ("．", "."),
@@ -125,33 +125,33 @@ _TRANSLATE: tuple[tuple[str, str], ...] = (
 
 
 #: digits as written: '1,234.5', the Indian grouping of lakhs and crores '1,53,670', plain '1234.5'
-_DIGITS = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
-_SPACE = re.compile(r" *")
-_CN_NUM = re.compile(r"[零〇○一二两三四五六七八九十百千]{1,21}")  # longer is no numeral: 21 tell it
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
-_CN_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?|(\d{1,2})月(\d{1,2})[日号]")
-_ORD_SUFFIX = re.compile(r"(st|nd|rd|th)(?![A-Za-z])")
-_LETTERS = _Lazy(r"[A-Za-z]+")
-_SPACED_LETTERS = _Lazy(r" *([A-Za-z]+)")
-_UNIT_WORD = _Lazy(r"[A-Za-z][A-Za-z.]*")
-_PREV_WORD = _Lazy(r"([A-Za-z]+)[ ,]*$")
-_AND_A_HALF = _Lazy(r" and (?:a|one) (half|quarter)(?![A-Za-z])|半(?=[年天])", re.IGNORECASE)
-_RANGE_SEP = _Lazy(r" ?(-|/|to|and) ?")
-_SHORT_YEAR = _Lazy(r"(\d{2})(?![\d]|[.,]\d)")
-_YEAR = _Lazy(r"(18|19|20)\d\d")
-_YEAR_AFTER = _Lazy(r",? ?(\d{4})(?!\d|[,.]\d)")
-_DAY_AFTER_MONTH = _Lazy(r"(\d{1,2})(st|nd|rd|th)?(?![\d,.]\d|\d|[A-Za-z])")
-_DAY_MONTH = _Lazy(r"(\d{1,2})(st|nd|rd|th)? (?:of )?([A-Z][a-z]+)\.?")
-#: what each of _CN_DATE, _ISO and _DAY_MONTH needs after the digits: without it, none matches
-_DATE_LIKE = _Lazy(r"\d{4}[年-]|\d{1,2}(?:月|(?:st|nd|rd|th)? )")
-_TENS_ORDINAL = _Lazy(r"[- ]([a-z]+)(?![A-Za-z])")
-_PER_N_SHARES = _Lazy(r"\d+股")
+DIGITS = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
+SPACE = re.compile(r" *")
+CN_NUM = re.compile(r"[零〇○一二两三四五六七八九十百千]{1,21}")  # longer is no numeral: 21 tell it
+ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
+CN_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?|(\d{1,2})月(\d{1,2})[日号]")
+ORD_SUFFIX = re.compile(r"(st|nd|rd|th)(?![A-Za-z])")
+LETTERS = _Lazy(r"[A-Za-z]+")
+SPACED_LETTERS = _Lazy(r" *([A-Za-z]+)")
+UNIT_WORD = _Lazy(r"[A-Za-z][A-Za-z.]*")
+PREV_WORD = _Lazy(r"([A-Za-z]+)[ ,]*$")
+AND_A_HALF = _Lazy(r" and (?:a|one) (half|quarter)(?![A-Za-z])|半(?=[年天])", re.IGNORECASE)
+RANGE_SEP = _Lazy(r" ?(-|/|to|and) ?")
+SHORT_YEAR = _Lazy(r"(\d{2})(?![\d]|[.,]\d)")
+YEAR = _Lazy(r"(18|19|20)\d\d")
+YEAR_AFTER = _Lazy(r",? ?(\d{4})(?!\d|[,.]\d)")
+DAY_AFTER_MONTH = _Lazy(r"(\d{1,2})(st|nd|rd|th)?(?![\d,.]\d|\d|[A-Za-z])")
+DAY_MONTH = _Lazy(r"(\d{1,2})(st|nd|rd|th)? (?:of )?([A-Z][a-z]+)\.?")
+#: what each of CN_DATE, ISO and DAY_MONTH needs after the digits: without it, none matches
+DATE_LIKE = _Lazy(r"\d{4}[年-]|\d{1,2}(?:月|(?:st|nd|rd|th)? )")
+TENS_ORDINAL = _Lazy(r"[- ]([a-z]+)(?![A-Za-z])")
+PER_N_SHARES = _Lazy(r"\d+股")
 #: 'per year', '$2 billion a quarter' (not 'a year earlier', 'a year ago': a time, no rate)
-_PER_TIME = _Lazy(r" (?:per|a|an) (day|week|month|quarter|year)(?![A-Za-z])(?! (?:earlier|ago|before|later|on|after))")
-_POINTS_AFTER = _Lazy(r" points?(?![A-Za-z])")
-_POINTS = _Lazy(r" points?")
-_BASIS_POINTS = _Lazy(r"[ -]points?(?![A-Za-z])")
+PER_TIME = _Lazy(r" (?:per|a|an) (day|week|month|quarter|year)(?![A-Za-z])(?! (?:earlier|ago|before|later|on|after))")
+POINTS_AFTER = _Lazy(r" points?(?![A-Za-z])")
+POINTS = _Lazy(r" points?")
+BASIS_POINTS = _Lazy(r"[ -]points?(?![A-Za-z])")
 
 
 def _trie(words: set[str]) -> str:
@@ -177,9 +177,9 @@ def _trie(words: set[str]) -> str:
 #: where a figure can start: the first character of every form ``Reader.at`` reads.
 #: A word must be followed by no letter, so at most one word of an alternation matches at
 #: a place: the factored alternation finds the word the longest-first list found.
-_START = re.compile(
+START = re.compile(
     r"[\d$€£¥￥零〇○一二两三四五六七八九十第百]|-(?=\d)"
     r"|(?<![A-Za-z0-9])(?:US\$|HK\$|RMB|CN¥|JP¥|CNY|USD|HKD|EUR|GBP|JPY"
-    rf"|(?i:{_trie({*_SMALL, *_TENS, *_ORD_SMALL, *_ORD_TENS, 'a', 'an', 'half'})})(?![A-Za-z])"
-    rf"|{_trie({m.capitalize() for m in _MONTHS})}(?![a-z]))"
+    rf"|(?i:{_trie({*SMALL, *TENS, *ORD_SMALL, *ORD_TENS, 'a', 'an', 'half'})})(?![A-Za-z])"
+    rf"|{_trie({m.capitalize() for m in MONTHS})}(?![a-z]))"
 )

@@ -153,7 +153,7 @@ def draw_markdown(source: str, marks: list[Marked]) -> tuple[str, set[str]]:
     """The draft as HTML with its figures marked, and the keys of the figures placed."""
     from markdown_it.renderer import RendererHTML
 
-    from factcheck.draft import _parser, rendering
+    from factcheck.draft import markdown_parser, rendering
 
     tokens, text, starts = rendering(source)
     good = [m for m in marks if text[m.figure.start : m.figure.end] == m.figure.text]
@@ -182,7 +182,7 @@ def draw_markdown(source: str, marks: list[Marked]) -> tuple[str, set[str]]:
             alt = self.renderInline(t.children or [], options, env)
             return f'<span class="img" title="{e(t.attrGet("src") or "")}">[image: {alt}]</span>'
 
-    html = Renderer().render(tokens, _parser().options, {})
+    html = Renderer().render(tokens, markdown_parser().options, {})
     return html, placer.placed
 
 
