@@ -30,8 +30,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from factcheck.errors import UsageError
-from factcheck.load.source import display_path
+from factcheck.errors import LoadError, UsageError
+from factcheck.load import paths
+from factcheck.load.paths import LIMITS, OutsideRoot, given
+from factcheck.load.source import decode, display_path
 from factcheck.model import Claim, DraftReport, FileReport, Problem, Report, Result, Span, Status, Suppression
 
 BASELINE_VERSION = 1
@@ -124,10 +126,6 @@ def _relative(path: str, folder: Path) -> str:
 
 def load_baseline(path: Path | str) -> Baseline:
     """Read a baseline file; anything wrong with it stops the run (exit 2) with its place."""
-    from factcheck.errors import LoadError
-    from factcheck.load.paths import LIMITS, OutsideRoot, given, read_file
-    from factcheck.load.source import decode
-
     path = Path(path)
     if not os.path.lexists(path):
         raise UsageError(f"baseline {path}: no such file (write one with --write-baseline {path})")
@@ -136,7 +134,7 @@ def load_baseline(path: Path | str) -> Baseline:
     except OutsideRoot as e:
         raise UsageError(e.message) from None
     try:  # a regular file of baseline size: /dev/zero or a pipe is refused unread
-        data = read_file(path, LIMITS["baselines"], "baselines")
+        data = paths.read_file(path, LIMITS["baselines"], "baselines")
     except LoadError as e:
         raise UsageError(f"baseline {path}: cannot read it: {e.message}") from None
     decoded, problem = decode(str(path), data)

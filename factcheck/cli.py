@@ -6,8 +6,12 @@ inside the commands, so that ``factcheck --version`` never loads pint, Rich or Y
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import sys
+import threading
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -163,7 +167,6 @@ def _date(text: str | None):  # type: ignore[no-untyped-def]
     """``--as-of``: an ISO date, or a usage error that says so."""
     if text is None:
         return None
-    from datetime import date
 
     try:
         return date.fromisoformat(text)
@@ -239,8 +242,6 @@ def schema(
     report: Annotated[bool, typer.Option("--report", help="The schema of the JSON report instead of the claims file.")] = False,
 ) -> None:
     """Print the JSON Schema of the claims file (or, with --report, of the JSON report)."""
-    import json
-
     from factcheck.schema import CLAIMS_SCHEMA, REPORT_SCHEMA
 
     sys.stdout.write(json.dumps(REPORT_SCHEMA if report else CLAIMS_SCHEMA, ensure_ascii=False, indent=2) + "\n")
@@ -302,8 +303,6 @@ def init(
         if local is not None:
             check_writable(path)  # before the schema is written, so that a bad path writes nothing
             if force or not os.path.exists(local):
-                import json
-
                 from factcheck.schema import CLAIMS_SCHEMA
 
                 write_atomic(local, json.dumps(CLAIMS_SCHEMA, ensure_ascii=False, indent=2) + "\n")
@@ -375,8 +374,6 @@ class _Signalled(BaseException):
 
 
 def _on_signal(signum: int, frame: object) -> None:
-    import signal
-
     for sig in _SIGNALS:  # a second signal ends the run at once
         signal.signal(getattr(signal, sig), signal.SIG_DFL)
     raise _Signalled(signum)
@@ -388,9 +385,6 @@ _SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
 
 def _catch_signals() -> dict[int, object]:
     """Route SIGINT, SIGTERM, SIGHUP and SIGQUIT to _on_signal; returns the handlers to put back."""
-    import signal
-    import threading
-
     if threading.current_thread() is not threading.main_thread():
         return {}
     previous: dict[int, object] = {}
@@ -436,8 +430,6 @@ def main() -> None:
     signal's number (130, 143, 129, 131); a report being written is left as it was
     before the run, and no temporary file is left behind.
     """
-    import signal
-
     previous = _catch_signals()
     try:
         app()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.errors import UsageError
+from factcheck.errors import LoadError, UsageError
 from factcheck.formats import check_format, parse_spec
 
 FAIL_ON = ("error", "warning", "never")
@@ -67,7 +67,6 @@ def find(start: Path | None = None) -> tuple[Path, bool] | None:
 
 def _has_table(pyproject: Path) -> bool:
     # A cheap look first: most pyproject.toml files never mention factcheck.
-    from factcheck.errors import LoadError
     from factcheck.load.paths import LIMITS, read_file
 
     try:
@@ -87,7 +86,6 @@ def load(start: Path | None = None) -> Config:
 
 def _read(path: Path) -> str:
     """The config's text, through the one reader; what is wrong with it is a usage error at its place."""
-    from factcheck.errors import LoadError
     from factcheck.load.paths import LIMITS, read_file
     from factcheck.load.source import decode
 

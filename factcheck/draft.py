@@ -31,8 +31,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from factcheck.errors import LoadError
 from factcheck.lazyre import Lazy
 from factcheck.load.paths import LIMITS
+from factcheck.load.source import decode, read_bytes
 from factcheck.model import Problem, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -107,9 +109,6 @@ class Draft:
 
 def read(path: str, shown: str | None = None) -> tuple[Draft | None, Problem | None]:
     """Read a draft file. A file that is not a UTF-8 text of article size is a Problem."""
-    from factcheck.errors import LoadError
-    from factcheck.load.source import decode, read_bytes
-
     shown = shown or path
     where = Span(shown, 1, 1)
     if os.path.isdir(path):
@@ -322,8 +321,6 @@ def bidi_lines(text: str) -> tuple[str, list[Hidden], int]:
 def bidi_problems(draft: Draft) -> list[Problem]:
     """The draft's lines left unread for their bidirectional controls, each a finding
     at its first control character (the first ``MAX_BIDI_SHOWN``, then one for the rest)."""
-    import unicodedata
-
     out = []
     for h in draft.hidden[:MAX_BIDI_SHOWN]:
         names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'control').lower()}" for c in h.controls)

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import io
+import os
 
 from factcheck import quantity as q
+from factcheck.errors import UsageError
 from factcheck.model import Document, Result, Status, Step
 
 
 def steps(claim_id: str, path: str) -> tuple[Result, Document]:
     """One claim of a file, checked with its computation step by step (and anchored in
     the file's draft, when it has one)."""
-    import os
-
     from factcheck.engine import check_document, check_draft, is_draft, new_run
-    from factcheck.errors import UsageError
     from factcheck.load import load
     from factcheck.load.paths import OutsideRoot, given
     from factcheck.suggest import did_you_mean

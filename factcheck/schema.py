@@ -6,6 +6,8 @@ are draft-07, the dialect that editors' YAML language servers read.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from factcheck.model import COMPARE_ALIASES
@@ -35,9 +37,6 @@ def modeline(target: str = SCHEMA_FILE) -> str:
 def schema_target(schema: str, claims_path: str) -> str:
     """What ``init --schema`` writes in the modeline: a URL as it is, a local file as a
     path relative to the claims file (the language server reads it so)."""
-    import os
-    from pathlib import Path
-
     if "://" in schema:
         return schema
     folder = os.path.dirname(os.path.abspath(claims_path))

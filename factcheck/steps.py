@@ -24,6 +24,7 @@ from factcheck import quantity as q
 from factcheck.errors import ExprError
 from factcheck.expr import Binary, Call, DateLit, Evaluator, Name, Node, Num, Unary
 from factcheck.model import Expr, Shown, Step
+from factcheck.quantity.format import within_sig
 
 MAX_STEPS = 200  # steps shown for one claim: an article's claims take from 1 to about 30
 MAX_SHOWN_DEPTH = 24  # levels shown
@@ -55,7 +56,6 @@ def _show(v: q.Value | q.DateValue) -> tuple[Shown | None, str]:
         return Shown(value=None, low=None, high=None, unit="date", text=v.day.isoformat()), ""
     if not isinstance(v, q.Value):
         return None, ""
-    from factcheck.quantity.format import within_sig
 
     sig = within_sig(v, 6)  # the point as shown lies within its interval as shown
     interval = "exact" if v.exact else f"[{q.fmt_range(v.iv.lo, v.iv.hi, v, max(7, sig))}]"

@@ -22,6 +22,7 @@ from fractions import Fraction
 from typing import Any
 
 from factcheck import quantity as q
+from factcheck.errors import ExprError
 from factcheck.interval import Interval
 from factcheck.model import Basis, Claim, Compare, Difference, Hint, Result, Shown, Status
 
@@ -487,8 +488,6 @@ def _slip_hint(x: Inputs, computed: q.Value, stated: q.Value, sig: int, k: int, 
 
 
 def _root(x: Inputs) -> tuple[str, list[Any]] | None:
-    from factcheck.errors import ExprError
-
     try:
         return x.root_call()
     except ExprError:

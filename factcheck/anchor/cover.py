@@ -138,8 +138,6 @@ class _Placing:
 
     def within(self, a: int, b: int) -> list[Mention]:
         """The figures that start from ``a`` to before ``b``."""
-        from bisect import bisect_left
-
         mentions = self.mentions
         i = bisect_left(self.starts, a)
         out = []

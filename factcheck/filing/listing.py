@@ -15,8 +15,10 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from factcheck.errors import FactcheckError, UsageError
 from factcheck.filing.model import INF, Fact, Period
 from factcheck.filing.notation import written
+from factcheck.filing.reader import read_filing
 from factcheck.filing.select import Filing
 
 #: problems of a filing told on stderr before the rest are counted
@@ -48,8 +50,6 @@ def facts_listing(
     implies YAML), else of ``output`` (the file they will be written to), else to the
     working folder. Raises FilingError (the filing) or UsageError (a ``period`` that is
     not a date or START/END)."""
-    from factcheck.errors import UsageError
-    from factcheck.filing.reader import read_filing
     from factcheck.load.paths import OutsideRoot, given
 
     as_yaml = as_yaml or for_file is not None
@@ -214,7 +214,6 @@ def yaml_entries(filing: Filing, facts: list[Fact], head: str, base: str | None 
 def reads_back(text: str, fact: Fact) -> bool:
     """Whether ``text``, read by the claims language, is the fact's figure: its unit, and
     an interval that holds the filing's value (what loading a facts file checks)."""
-    from factcheck.errors import FactcheckError
     from factcheck.expr import Evaluator
     from factcheck.expr.parser import parse
     from factcheck.load.filings import value_of

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from factcheck.draft import Draft, draft_date
-from factcheck.infer.tree import Relation
-from factcheck.prose import Mention
+from factcheck.draft import Draft, draft_date, from_text
+from factcheck.infer.tree import Relation, show
+from factcheck.prose import Mention, read
 
 __all__ = ["Relation", "draft_date", "infer"]
 
@@ -34,7 +34,6 @@ def infer(draft: Draft, year: int | date | None = None, mentions: list[Mention] 
     reader, one pass)."""
     from factcheck.infer.kinds import find
     from factcheck.infer.reading import Reading
-    from factcheck.prose import read
 
     month = year.month if isinstance(year, date) else None
     year = year.year if isinstance(year, date) else year
@@ -64,8 +63,6 @@ def _unique(found: list[Relation]) -> list[Relation]:
 
 def claim_text(r: Relation) -> str:
     """A relation as one line: 'growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%'."""
-    from factcheck.infer.tree import show
-
     text = f"{show(r.check)} {r.compare} {show(r.stated)}"
     return text + (f" (tolerance {r.tolerance})" if r.tolerance else "")
 
@@ -73,8 +70,6 @@ def claim_text(r: Relation) -> str:
 def read_example(text: str, year: int | None = 2025) -> list[Relation]:
     """The relations of a rule's example (read as a Markdown draft), each stated figure's
     first relation and then the others read for it."""
-    from factcheck.draft import from_text
-
     out = []
     for r in infer(from_text(text, "<example>"), year):
         out += [r._replace(others=()), *r.others]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 from factcheck.draft import Draft
+from factcheck.expr import parse
 from factcheck.infer.tree import Relation, placed
 from factcheck.model import COMPARE_ALIASES, Claim, Expr, Inferred
 from factcheck.prose import Mention
@@ -38,8 +39,6 @@ class Ids:
 
 def claim(r: Relation, draft: Draft, cid: str) -> Claim:
     """The claim of one relation (``cid``: its id)."""
-    from factcheck.expr import parse
-
     assert r.at is not None
     span = draft.span(r.at.start)
 

@@ -25,11 +25,11 @@ from typing import NamedTuple
 from factcheck import quantity as q
 from factcheck.expr.tree import Node
 from factcheck.infer import tree as t
-from factcheck.infer.lang import cues, lang_of, tokens
-from factcheck.infer.reading import Fig, Reading, beyond_whole
+from factcheck.infer.lang import Cues, cues, lang_of, tokens
+from factcheck.infer.reading import Fig, Reading, beyond_whole, measure_key
 from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
-from factcheck.prose import Mention
+from factcheck.prose import Mention, read
 
 #: a table's cell as printed: a sign or bracket, a currency, the digits, a unit, footnote marks
 _CELL = Lazy(
@@ -189,8 +189,6 @@ def _scaled(cell: Cell, label: str, corner: str, caption: str) -> q.Value | None
     """A cell's amount at the scale its row label, the table's corner or its caption states
     ('Revenue ($B) | 15.4' is 15.4 billion USD): read as the number reader reads that text.
     None when no scale is stated (a bare count is compared with nothing named)."""
-    from factcheck.prose import read
-
     for where in (label, corner, caption.split("\n")[-1] if caption.strip() else ""):
         found = _SCALE.search(where)
         if found is None:
@@ -223,8 +221,6 @@ def _as_percentages(body: list[list[Cell]], c: int) -> None:
 
 
 def _measure_of(label: str) -> str:
-    from factcheck.infer.reading import measure_key
-
     return measure_key(re.sub(r"[（(][^）)]*[）)]", "", label))
 
 
@@ -383,8 +379,6 @@ def _amounts_left(rows: list[list[Cell]], heads: int, c: int) -> bool:
 
 
 def _is_change_head(low: str, cu: object) -> bool:
-    from factcheck.infer.lang import Cues
-
     assert isinstance(cu, Cues)
     if not low:
         return False
@@ -394,8 +388,6 @@ def _is_change_head(low: str, cu: object) -> bool:
 
 
 def _change_kind(low: str, kinds: list[str], cu: object) -> str:
-    from factcheck.infer.lang import Cues
-
     assert isinstance(cu, Cues)
     if kinds.count("pts") > len(kinds) / 2:
         return "change_pts"
@@ -660,8 +652,6 @@ def _shares_of_named(r: Reading, table: Table, k: int) -> list[Relation]:
 
 def _whole_named(head: str) -> str:
     """The whole a share column's header names: '% of net sales' -> net sales, 占营业收入比重 -> 营业收入."""
-    from factcheck.infer.reading import measure_key
-
     found = re.search(r"\bof\s+(?:total\s+)?([a-z][a-z '’-]{2,40})", head.lower()) or re.search(r"占([^比（(]{2,12})", head)
     return measure_key(found.group(1)) if found else ""
 
@@ -787,8 +777,6 @@ def _one_sum(cu: object, label: str, block: list[list[Cell]], row: list[Cell]) -
     """The rows can be the total's parts: no result of another kind among them ('Total
     assets' under 'EBITDA' and 'Net profit after tax' is a tear sheet, no sum), and every
     amount on one footing ('$661m' among bare cells under '(m)' is not)."""
-    from factcheck.infer.lang import Cues
-
     assert isinstance(cu, Cues)
     if any(cu.has(_label(b[0].text), "result_row") for b in block) and not cu.has(label, "result_row"):
         return False
@@ -810,8 +798,6 @@ def _per_unit(head: str) -> bool:
 
 def _of_which_below(body: list[list[Cell]], i: int, cu: object) -> list[list[Cell]]:
     """The rows a total row heads with 'of which' (其中：采矿业 …), to the next total or the end."""
-    from factcheck.infer.lang import Cues
-
     assert isinstance(cu, Cues)
     below = body[i + 1 :]
     if not below or not cu.has(_label(below[0][0].text)[:6], "of_which"):
@@ -829,8 +815,6 @@ def _label(text: str) -> str:
 
 
 def _is_total(label: str, cu: object) -> bool:
-    from factcheck.infer.lang import Cues
-
     assert isinstance(cu, Cues)
     toks = tuple(x for x, _, _ in tokens(label))
     return bool(toks) and (toks in cu.words.get("total_row", ()) or toks[0] in ("total", "合", "总") and len(toks) <= 6

@@ -13,6 +13,7 @@ A relation found within one paragraph may fail; one that reaches further only pa
 
 from __future__ import annotations
 
+from factcheck import quantity as q
 from factcheck.infer import tree as t
 from factcheck.infer.lang import Identity
 from factcheck.infer.reading import Fig, Reading, Sentence, measure_key, name_of
@@ -86,8 +87,6 @@ def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relat
             return None
         stated = pv[1]
         if f.role == "change" and f.sign < 0 and stated.point > 0:
-            from factcheck import quantity as q
-
             stated = q.neg(stated)
     cmp, tol = comparison(f, 1)
     return Relation(_KINDS[ident.op], "identity", check, t.num(stated), cmp, tol, (a.m, b.m, f.m), f.m,

@@ -34,7 +34,7 @@ from factcheck import quantity as q
 from factcheck.infer import tree as t
 from factcheck.infer.lang import Cues
 from factcheck.infer.reading import Fig, Reading, Sentence, Stmt
-from factcheck.infer.relate import compatible, pair_values
+from factcheck.infer.relate import compatible, named_whole, pair_values
 from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
@@ -567,8 +567,6 @@ def _parts_for(r: Reading, s: Sentence, run: list[Fig], found: list[Found]) -> t
 
 
 def _whole_named(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
-    from factcheck.infer.relate import named_whole
-
     return named_whole(r, s, p, part) if p.whole else []
 
 

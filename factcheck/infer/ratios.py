@@ -23,7 +23,7 @@ from fractions import Fraction
 
 from factcheck import quantity as q
 from factcheck.infer import tree as t
-from factcheck.infer.reading import Fig, Reading, Sentence, same_measure
+from factcheck.infer.reading import Fig, Reading, Sentence, name_of, same_measure
 from factcheck.infer.relate import APPROX, comparison, compatible, pair_values
 from factcheck.infer.tree import Relation
 from factcheck.lazyre import Lazy
@@ -367,8 +367,6 @@ def _difference(r: Reading, s: Sentence, d: Fig) -> Relation | None:
 def _other_side(base: Fig, figs: list[Fig]) -> bool:
     """A figure said 'against' another of another name ('deposits of X against loans of Y'):
     the other side of a gap, not the first one's past."""
-    from factcheck.infer.reading import name_of
-
     name = name_of(base)
     first = next((f for f in figs if f is not base), None)
     return bool(name) and first is not None and first.stmt is not None \

@@ -25,7 +25,7 @@ from factcheck import quantity as q
 from factcheck.expr.tree import Node
 from factcheck.infer import figures as fx
 from factcheck.infer import tree as t
-from factcheck.infer.reading import QUALIFIED, Fig, Reading, Sentence, Stmt, beyond_whole, same_measure
+from factcheck.infer.reading import QUALIFIED, Fig, Reading, Sentence, Stmt, beyond_whole, measure_key, part_name_zh, same_measure
 from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
 
@@ -267,8 +267,6 @@ def _rate_of(r: Reading, s: Sentence, c: Fig, name: str) -> Fig | None:
     """The growth rate of the statement named ``name`` (出口: 增长23.2%), nearest first: in
     the sentence, the sentences before it in the paragraph, then those after; a statement
     named exactly so before one whose name ends so (进口, not 服务进出口)."""
-    from factcheck.infer.reading import measure_key
-
     key = measure_key(name.strip())
     if not key:
         return None
@@ -623,7 +621,6 @@ def _named_part(r: Reading, s: Sentence, p: Fig) -> Fig | None:
     the subject of a statement in the section."""
     if s.lang != "zh":
         return None
-    from factcheck.infer.reading import part_name_zh
 
     name = part_name_zh(p)
     if not name:
@@ -643,8 +640,6 @@ def _part_by_measure(r: Reading, s: Sentence, st: Stmt) -> Fig | None:
 
 
 def _names_its_part(p: Fig) -> bool:
-    from factcheck.infer.reading import part_name_zh
-
     return bool(part_name_zh(p))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import deque
+
 from factcheck.model import Fact, Problem
 
 
@@ -39,8 +41,6 @@ def _chain_text(path: list[str]) -> str:
 
 def _cycle_path(graph: dict[str, list[str]], comp: list[str]) -> list[str]:
     """A path a -> b -> ... -> a through a strongly connected component, following edges."""
-    from collections import deque
-
     start, members = comp[0], set(comp)
     previous: dict[str, str] = {}
     queue = deque([start])

@@ -38,6 +38,7 @@ from factcheck.model import (
     Status,
     Suppression,
 )
+from factcheck.quantity import CURRENCIES, RESERVED_WORDS, currency_code, currency_unit
 
 #: the keys of a fact read from a filing (with them, ``value:`` is checked, not taken)
 _FILING_KEYS = frozenset(("filing", "concept", "period", "dimensions"))
@@ -193,8 +194,6 @@ class EntryReader:
         infer = self.boolean(m["infer"][1], "settings.infer") if "infer" in m else False
         rates: list[tuple[str, Expr]] = []
         if "rates" in m:
-            from factcheck.quantity import CURRENCIES, currency_code, currency_unit
-
             rm = self.mapping(m["rates"][1], "settings.rates", ()) or {}
             for code, (k, v) in rm.items():
                 if currency_code(code) is None:
@@ -236,8 +235,6 @@ class EntryReader:
 
     def fact(self, name: str, k: YNode, v: YNode, out: dict[str, Fact]) -> None:
         """One entry of ``facts:``, into ``out`` when it can be used."""
-        from factcheck.quantity import RESERVED_WORDS
-
         if not FACT_RE.match(name):
             self.problem(
                 k, "bad-name", f"fact name {name!r} should be lower case letters, digits and _ (net_profit_fy2024)"

@@ -5,14 +5,14 @@ Also how a path is shown in reports: relative to the working folder when inside 
 
 from __future__ import annotations
 
+from factcheck.load import paths
+from factcheck.load.paths import relative_to_root
 from factcheck.model import Problem, Span
 
 
 def read_bytes(path: str, limit: int, what: str = "files") -> bytes:
     """A regular file's bytes, at most ``limit`` of them: the one reader (paths.read_file)."""
-    from factcheck.load.paths import read_file
-
-    return read_file(path, limit, what)
+    return paths.read_file(path, limit, what)
 
 
 def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
@@ -38,6 +38,4 @@ def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
 
 def display_path(p: str) -> str:
     """How reports name a file: relative to the working folder, or to the root (paths.relative_to_root)."""
-    from factcheck.load.paths import relative_to_root
-
     return relative_to_root(p)

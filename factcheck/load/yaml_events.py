@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.errors import LoadError
+from factcheck.load import paths
+from factcheck.load.paths import OutsideRoot, given
 
 #: levels of YAML nesting: claims files nest four levels deep; 32 leaves room and refuses bombs
 MAX_YAML_DEPTH = 32
@@ -316,12 +318,9 @@ def article_draft(path: str) -> str | None:
     the repository is not read (nor a pipe, nor one past the claims files' limit)."""
     import yaml
 
-    from factcheck.errors import LoadError
-    from factcheck.load.paths import OutsideRoot, given, read_file
-
     try:
         given(path, "claims file")
-        data = read_file(path, MAX_SEARCHED, "claims files")
+        data = paths.read_file(path, MAX_SEARCHED, "claims files")
         return _draft_of(yaml.parse(data.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     except (OutsideRoot, LoadError, UnicodeDecodeError, yaml.YAMLError):
         return None

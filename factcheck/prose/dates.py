@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from fractions import Fraction
 
 from factcheck import quantity as q
@@ -115,8 +116,6 @@ _AT_START = re.compile(r"(?:^|[\n.!?:;]\s*|^\s*[-*•]\s*)$")
 
 
 def _valid(y: int, m: int, d: int) -> bool:
-    from datetime import date
-
     try:
         date(y, m, d)
     except ValueError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -57,8 +58,6 @@ def read(text: str, limit: int | None = None) -> list[Mention]:
 
 def _written(m: Mention, text: str) -> Mention:
     """A figure read in the folded text, with the text as the draft writes it."""
-    from dataclasses import replace
-
     ends = None if m.ends is None else (_written(m.ends[0], text), _written(m.ends[1], text))
     return replace(m, text=text[m.start : m.end], ends=ends)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from factcheck.errors import UsageError
 from factcheck.model import Report
-from factcheck.reporters import Options
+from factcheck.reporters import Options, pieces
 
 #: GitHub refuses a step summary over 1 MiB; what other steps' lines may need is left free
 STEP_SUMMARY_BUDGET = 1024 * 1024 - 4096
@@ -57,7 +57,6 @@ def deliver(report: Report, targets: list[Target], protect: Sequence[str] = ()) 
     """Write every report; none of them over a file the run read (``protect``): that is
     checked for all of them before any is written."""
     from factcheck.output import check_writable, write_all
-    from factcheck.reporters import pieces
 
     for t in targets:
         if t.path is not None:

@@ -22,6 +22,8 @@ import functools
 import re
 from typing import Any, NamedTuple
 
+from factcheck.lazyre import has_cjk
+
 #: tokens: a word (letters, inner apostrophes, dots and hyphens), a number, or any one
 #: other character that is not a space
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.\-]*[A-Za-z])?|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
@@ -274,6 +276,4 @@ def cues(lang: str) -> Cues:
 #: any character of the CJK blocks, or a full-width form
 def lang_of(text: str) -> str:
     """'zh' for a text with a Chinese (or full-width) character in it, else 'en'."""
-    from factcheck.lazyre import has_cjk
-
     return "zh" if text and has_cjk(text) else "en"
