@@ -19,6 +19,8 @@ from typing import Any
 
 from factcheck.errors import LoadError, UsageError
 from factcheck.formats import check_format, parse_spec
+from factcheck.reporters.escape import shorten
+from factcheck.suggest import did_you_mean
 
 FAIL_ON = ("error", "warning", "never")
 #: key -> what its value should be, for the error message
@@ -157,7 +159,6 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
     headed = is_pyproject or "tool" in data  # factcheck.toml may hold the pyproject block as it is
     pos = _Positions(text, headed)
     table, section = _table(data, shown, pos, is_pyproject, headed)
-    from factcheck.suggest import did_you_mean
 
     for key in table:
         if key not in KEYS:
@@ -168,8 +169,6 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
     folder = path.parent
 
     def bad(key: str) -> UsageError:
-        from factcheck.reporters.escape import shorten
-
         return UsageError(f"{shown}:{pos(key)}: {key} should be {KEYS[key]}, not {shorten(repr(table[key]))}")
 
     def own(key: str, file: str) -> str:

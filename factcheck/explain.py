@@ -8,6 +8,7 @@ import os
 from factcheck import quantity as q
 from factcheck.errors import UsageError
 from factcheck.model import Document, Result, Status, Step
+from factcheck.suggest import did_you_mean
 
 
 def steps(claim_id: str, path: str) -> tuple[Result, Document]:
@@ -16,7 +17,6 @@ def steps(claim_id: str, path: str) -> tuple[Result, Document]:
     from factcheck.engine import check_document, check_draft, is_draft, new_run
     from factcheck.load import load
     from factcheck.load.paths import OutsideRoot, given
-    from factcheck.suggest import did_you_mean
 
     new_run()  # its budgets whole (steps shown, the closest-passage search)
     if not os.path.isfile(path):

@@ -25,6 +25,7 @@ from factcheck.errors import ExprError
 from factcheck.expr import Binary, Call, DateLit, Evaluator, Name, Node, Num, Unary
 from factcheck.model import Expr, Shown, Step
 from factcheck.quantity.format import within_sig
+from factcheck.verdict import num
 
 MAX_STEPS = 200  # steps shown for one claim: an article's claims take from 1 to about 30
 MAX_SHOWN_DEPTH = 24  # levels shown
@@ -50,8 +51,6 @@ def show(v: object) -> tuple[Shown | None, str]:
 def _show(v: q.Value | q.DateValue) -> tuple[Shown | None, str]:
     """``show``, once for each value: the claims of a file that reach the same facts
     show the same values again and again (values are immutable, equal when alike)."""
-    from factcheck.verdict import num
-
     if isinstance(v, q.DateValue):
         return Shown(value=None, low=None, high=None, unit="date", text=v.day.isoformat()), ""
     if not isinstance(v, q.Value):

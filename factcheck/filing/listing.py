@@ -20,6 +20,7 @@ from factcheck.filing.model import INF, Fact, Period
 from factcheck.filing.notation import written
 from factcheck.filing.reader import read_filing
 from factcheck.filing.select import Filing
+from factcheck.reporters.escape import for_json, for_log_line, for_terminal_line
 
 #: problems of a filing told on stderr before the rest are counted
 MAX_WARNINGS = 20
@@ -132,8 +133,6 @@ def _dims(f: Fact) -> str:
 
 def table(filing: Filing, facts: list[Fact], head: str) -> str:
     """One fact a line: concept, period, value (with its unit), decimals, line, dimensions."""
-    from factcheck.reporters.escape import for_log_line, for_terminal_line  # the output's floor, as config does
-
     rows = [  # every cell, the document's name in a package (``file:line``) too: an entry's name is the filing's
         tuple(map(for_terminal_line, (f.concept, str(f.period), _shown(f), _decimals(f), _line(f), _dims(f))))
         for f in facts
@@ -170,8 +169,6 @@ def yaml_entries(filing: Filing, facts: list[Fact], head: str, base: str | None 
     reading, and only when it reads back as the filing's (else it is a comment). Every
     value is a scalar with YAML's own escapes (``_scalar``) and every comment one line
     for a log (``for_log_line``): a filing's strings never act on a terminal or a CI log."""
-    from factcheck.reporters.escape import for_log_line
-
     where = _relative(filing.path, base)
     out = [f"# {for_log_line(head)}"]
     if base is None:
@@ -276,7 +273,6 @@ def _scalar(text: str) -> str:
     so that the entry pasted into a claims file reads back as the filing's string."""
     if _PLAIN.match(text) and not text.endswith(" ") and ": " not in text and " #" not in text:
         return text
-    from factcheck.reporters.escape import for_json
 
     quoted = for_json(json.dumps(text, ensure_ascii=False)).replace("##[", "#\\u0023[")
     return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
 from typing import Any
+from xml.parsers import expat
 
 from factcheck.filing import ixbrl, package
 from factcheck.filing.model import Fact, FilingError, Pending, Period, Unit
@@ -224,8 +225,6 @@ class Builder:
     def parse(self, data: bytes, doc: str | None = None, name: str | None = None) -> None:
         """Read one document; a document set calls it once a document, all sharing the
         contexts, units and continuations (``doc``: its path for errors, ``name``: for facts)."""
-        from xml.parsers import expat
-
         self.doc = doc or self.path
         self.doc_name = name
         if name is not None:

@@ -27,6 +27,7 @@ from factcheck.infer.figures import CURRENCY_CODES
 from factcheck.infer.lang import Cues, Hit, cues, lang_of, tokens
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
+from factcheck.prose.fold import fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from factcheck.draft import Draft
@@ -156,8 +157,6 @@ class Reading:
     """A draft read for inference: made once, passed to every relation finder."""
 
     def __init__(self, draft: Draft, mentions: list[Mention], year: int | None = None, month: int | None = None) -> None:
-        from factcheck.prose.fold import fold
-
         self.draft = draft
         self.text = fold(draft.text)
         self.mentions = mentions

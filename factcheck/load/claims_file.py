@@ -20,6 +20,7 @@ from factcheck.load.paths import LIMITS
 from factcheck.load.source import decode, read_bytes
 from factcheck.load.yaml_events import Events, YNode, place
 from factcheck.model import Claim, Document, Fact, Problem, Settings, Span
+from factcheck.suggest import did_you_mean
 
 MAX_BYTES = LIMITS["claims files"]  # a claims file of 100,000 claims is about 15 MB
 #: problems reported for one file before reading stops: a file with more is not a
@@ -247,8 +248,6 @@ class FileReader(EntryReader):
             return None
         seen[name] = key
         if name not in TOP_KEYS:
-            from factcheck.suggest import did_you_mean
-
             self.top_problem(
                 key,
                 "unknown-key",

@@ -39,6 +39,7 @@ from factcheck.model import (
     Suppression,
 )
 from factcheck.quantity import CURRENCIES, RESERVED_WORDS, currency_code, currency_unit
+from factcheck.suggest import closest, did_you_mean
 
 #: the keys of a fact read from a filing (with them, ``value:`` is checked, not taken)
 _FILING_KEYS = frozenset(("filing", "concept", "period", "dimensions"))
@@ -86,8 +87,6 @@ class EntryReader:
                 continue
             out[k.value] = (k, v)
         if allowed:
-            from factcheck.suggest import did_you_mean
-
             for key, (k, _) in out.items():
                 if key not in allowed:
                     self.problem(
@@ -197,8 +196,6 @@ class EntryReader:
             rm = self.mapping(m["rates"][1], "settings.rates", ()) or {}
             for code, (k, v) in rm.items():
                 if currency_code(code) is None:
-                    from factcheck.suggest import did_you_mean
-
                     self.problem(
                         k,
                         "unknown-key",
@@ -373,8 +370,6 @@ class EntryReader:
     def claim_complete(self, node: YNode, m: dict[str, tuple[YNode, YNode]], what: str) -> None:
         """A claim has a check and a stated value, or a source; a key that looks like a
         misspelling of the missing one was reported as unknown already, so is not again."""
-        from factcheck.suggest import closest
-
         misspelt = {closest(k, CLAIM_KEYS) for k in m if k not in CLAIM_KEYS}
         has_check, has_stated = "check" in m, "stated" in m
         if has_check and not has_stated and "stated" not in misspelt:

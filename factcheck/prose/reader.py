@@ -9,6 +9,7 @@ from fractions import Fraction
 
 from factcheck import quantity as q
 from factcheck.prose.dates import Dates
+from factcheck.prose.fold import fold
 from factcheck.prose.mention import Core as _Core
 from factcheck.prose.mention import (
     Mention,
@@ -47,8 +48,6 @@ def read(text: str, limit: int | None = None) -> list[Mention]:
     stops at the figure after the ``limit``-th (so that more than ``limit`` are seen
     and the rest of the text is not read). Traditional Chinese is read as simplified
     (``fold``); each figure keeps its text as written."""
-    from factcheck.prose.fold import fold
-
     folded = fold(text)
     found = Reader(folded).run(limit)
     if folded is text:

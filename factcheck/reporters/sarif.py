@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from factcheck import __version__
+from factcheck import __version__, about
 from factcheck.model import Report, Span, Suppression
 from factcheck.reporters import Options
 from factcheck.reporters.escape import for_json
@@ -83,9 +83,7 @@ def render(report: Report, options: Options) -> str:
 def _home() -> dict[str, str]:
     """The tool's home page, only when the installed metadata names one (factcheck.about):
     SARIF's ``informationUri`` is optional, and an address that leads nowhere is worse than none."""
-    from factcheck.about import project_url
-
-    home = project_url("homepage", "home", "repository", "source")
+    home = about.project_url("homepage", "home", "repository", "source")
     return {"informationUri": home} if home else {}
 
 
