@@ -15,6 +15,7 @@ DISTRIBUTION = "factcheck-finance"
 def project_url(*labels: str) -> str | None:
     """The first ``Project-URL`` of the installed metadata whose label is one of ``labels``
     (compared in lower case, without spaces, dashes or underscores), or None."""
+    # lazy: the installed metadata is read only when an address is asked for
     from importlib.metadata import PackageNotFoundError, metadata
 
     try:

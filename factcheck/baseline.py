@@ -71,6 +71,7 @@ def draft_said(r: Result) -> DraftSaid | None:
         return None
     if not a.found or a.passage is None:
         return False, ()
+    # lazy: the number reader only for a draft's figures
     from factcheck.prose import read
 
     return True, tuple(m.text for m in read(a.passage))

@@ -70,6 +70,7 @@ def _main(
 def _fail(message: str, code: int = 2) -> typer.Exit:
     # one line, never a CI log's command: a message may quote a filing's own strings (the
     # name of an entry of a report package, '##[error]…', among them)
+    # lazy: a command loads only what it runs
     from factcheck.reporters.escape import for_log_line
 
     typer.echo(f"factcheck: error: {for_log_line(message)}", err=True)
@@ -147,6 +148,7 @@ def verify(
     ] = None,
 ) -> None:
     """Check claims files (or drafts) and report every claim: pass, warn, fail, error or unchecked."""
+    # lazy: a command loads only what it runs
     from factcheck.errors import UsageError
     from factcheck.load.paths import allow_outside as widen
     from factcheck.verify import verify as check
@@ -185,6 +187,7 @@ def pre_commit(
     infer: Annotated[bool | None, typer.Option("--infer/--no-infer", help="Also check the relations the drafts state.", show_default=False)] = None,
 ) -> None:
     """Check what a commit's staged files bear on: claims files, the claims files that name a staged draft, and drafts no claims file names (by inference)."""
+    # lazy: a command loads only what it runs
     from factcheck.errors import UsageError
     from factcheck.hook import plan
     from factcheck.verify import verify as check
@@ -205,6 +208,7 @@ def pre_commit(
 @app.command()
 def rules() -> None:
     """List the rules that infer claims from a draft, each with an example and the claim it gives."""
+    # lazy: a command loads only what it runs
     from factcheck.infer import rules_text
 
     sys.stdout.write(rules_text())
@@ -216,6 +220,7 @@ def explain(
     path: Annotated[str | None, typer.Argument(help="The claims file (default ./claims.yaml).")] = None,
 ) -> None:
     """Show the computation of one claim, step by step, with every interval."""
+    # lazy: a command loads only what it runs
     from factcheck.errors import UsageError
     from factcheck.explain import explain as run_explain
     from factcheck.verify import is_terminal, use_color, width
@@ -232,6 +237,7 @@ def explain(
 @app.command()
 def functions() -> None:
     """List the functions of the expression language, each with a worked example."""
+    # lazy: a command loads only what it runs
     from factcheck.explain import functions_text
 
     sys.stdout.write(functions_text())
@@ -242,6 +248,7 @@ def schema(
     report: Annotated[bool, typer.Option("--report", help="The schema of the JSON report instead of the claims file.")] = False,
 ) -> None:
     """Print the JSON Schema of the claims file (or, with --report, of the JSON report)."""
+    # lazy: a command loads only what it runs
     from factcheck.schema import CLAIMS_SCHEMA, REPORT_SCHEMA
 
     sys.stdout.write(json.dumps(REPORT_SCHEMA if report else CLAIMS_SCHEMA, ensure_ascii=False, indent=2) + "\n")
@@ -269,6 +276,7 @@ def init(
     ] = None,
 ) -> None:
     """Write a starter claims.yaml, and the claims schema beside it for editor completion."""
+    # lazy: a command loads only what it runs
     from factcheck.errors import UsageError
     from factcheck.output import check_writable, write_atomic
     from factcheck.schema import SCHEMA_FILE, modeline, schema_target
@@ -282,6 +290,7 @@ def init(
         raise _fail("--filing goes with --draft: the figures of a draft are traced to the filing")
     text = STARTER
     if draft is not None:
+        # lazy: a command loads only what it runs
         from factcheck.inventory import inventory
 
         try:
@@ -303,6 +312,7 @@ def init(
         if local is not None:
             check_writable(path)  # before the schema is written, so that a bad path writes nothing
             if force or not os.path.exists(local):
+                # lazy: a command loads only what it runs
                 from factcheck.schema import CLAIMS_SCHEMA
 
                 write_atomic(local, json.dumps(CLAIMS_SCHEMA, ensure_ascii=False, indent=2) + "\n")
@@ -313,6 +323,7 @@ def init(
     if draft is None:
         typer.echo(f"wrote {path}: edit it, then run `factcheck verify {path}`")
         return
+    # lazy: a command loads only what it runs
     from factcheck.engine import run
     from factcheck.reporters import summary_text
 
@@ -336,6 +347,7 @@ def facts(
 
     Exit 1 when no fact matches the filters; 2 when the filing cannot be read.
     """
+    # lazy: a command loads only what it runs
     from factcheck.errors import FactcheckError, UsageError
     from factcheck.filing.listing import facts_listing
 
@@ -343,11 +355,13 @@ def facts(
         listing = facts_listing(filing, concept, period, yaml, output, for_file)
     except FactcheckError as e:
         raise _fail(str(e)) from None
+    # lazy: a command loads only what it runs
     from factcheck.reporters.escape import for_log_line
 
     for warning in listing.warnings:  # a filing's problems quote its strings: escaped as the listing is
         typer.echo(f"factcheck: warning: {for_log_line(warning)}", err=True)
     if output is not None and listing.text:
+        # lazy: a command loads only what it runs
         from factcheck.output import write_atomic
 
         try:
@@ -436,6 +450,7 @@ def main() -> None:
     except SystemExit:
         raise
     except _Signalled as e:
+        # lazy: a command loads only what it runs
         from factcheck.output import remove_temporary_files
 
         remove_temporary_files()  # the writers' own cleanup has run; this is the last net
@@ -452,6 +467,7 @@ def main() -> None:
     except Exception as e:  # an internal fault: one line, unless FACTCHECK_DEBUG=1
         if os.environ.get("FACTCHECK_DEBUG") == "1":
             raise
+        # lazy: a command loads only what it runs
         from factcheck.about import report_bug_text
 
         typer.echo(

@@ -69,6 +69,7 @@ def find(start: Path | None = None) -> tuple[Path, bool] | None:
 
 def _has_table(pyproject: Path) -> bool:
     # A cheap look first: most pyproject.toml files never mention factcheck.
+    # lazy: only when a config file is found
     from factcheck.load.paths import LIMITS, read_file
 
     try:
@@ -88,6 +89,7 @@ def load(start: Path | None = None) -> Config:
 
 def _read(path: Path) -> str:
     """The config's text, through the one reader; what is wrong with it is a usage error at its place."""
+    # lazy: only when a config file is found
     from factcheck.load.paths import LIMITS, read_file
     from factcheck.load.source import decode
 
@@ -138,6 +140,7 @@ def _too_deep(text: str) -> str | None:
 
 def _toml(shown: str, text: str) -> dict[str, Any]:
     """The config's TOML; a usage error at its place when it is not TOML, or nests too deep."""
+    # lazy: only when a config file is found
     import tomllib
 
     deep = _too_deep(text)
@@ -266,6 +269,7 @@ def _own_path(folder: Path, path: str, where: str, in_folder: bool) -> str:
     """A path the config names, as the working folder names it; a UsageError at ``where``
     unless it stays inside the config's folder (``in_folder``: no ``~``, absolute path or
     ``..``; report and baseline paths) and, links resolved, inside the root."""
+    # lazy: only when a config file is found
     from factcheck.load.paths import OutsideRoot, inside_root
 
     if "\x00" in path:

@@ -14,6 +14,7 @@ from factcheck.suggest import did_you_mean
 def steps(claim_id: str, path: str) -> tuple[Result, Document]:
     """One claim of a file, checked with its computation step by step (and anchored in
     the file's draft, when it has one)."""
+    # lazy: `factcheck functions` needs none of the run
     from factcheck.engine import check_document, check_draft, is_draft, new_run
     from factcheck.load import load
     from factcheck.load.paths import OutsideRoot, given
@@ -51,6 +52,7 @@ def steps(claim_id: str, path: str) -> tuple[Result, Document]:
 def explain(claim_id: str, path: str, color: bool = False, width: int = 80) -> tuple[str, int]:
     """The claim, its computation as a tree (each step with its value and interval), the
     comparison and the verdict: what the html report shows when a figure is clicked."""
+    # lazy: Rich only for a terminal report; `factcheck functions` needs none of the run
     from rich.console import Console, Group
     from rich.text import Text
 
@@ -96,6 +98,7 @@ def explain(claim_id: str, path: str, color: bool = False, width: int = 80) -> t
 
 def _tree(step: Step, prefix):  # type: ignore[no-untyped-def]
     """A Rich tree of the steps (a list of one renderable, for Group)."""
+    # lazy: Rich only for a terminal report
     from rich.tree import Tree
 
     tree = Tree(prefix + _label(step), guide_style="dim")
@@ -111,6 +114,7 @@ def _tree(step: Step, prefix):  # type: ignore[no-untyped-def]
 
 def _label(step: Step):  # type: ignore[no-untyped-def]
     """'capex_plan = 380 billion CNY  [379.5 to 380.5 billion CNY]', its note below."""
+    # lazy: Rich only for a terminal report
     from rich.text import Text
 
     t = Text(step.label)
@@ -129,6 +133,7 @@ def _label(step: Step):  # type: ignore[no-untyped-def]
 
 def functions_text() -> str:
     """Every function: signature, documentation, and its example computed now."""
+    # lazy: `factcheck functions` needs none of the run
     from factcheck.expr import Evaluator, parse
     from factcheck.functions import FUNCTIONS
 

@@ -185,6 +185,7 @@ def _inferred_claims(d: Draft, mentions: list[Mention]) -> tuple[list[str], set[
     """The relations the draft states (``factcheck rules``), as the judge keeps them, as
     real claims with a check and a stated value: their lines, their ids, and the figures
     they use (by start)."""
+    # lazy: the engine only for `init --draft --infer`
     from factcheck.engine import inferred_results
     from factcheck.expr import Evaluator
     from factcheck.model import Document

@@ -52,6 +52,7 @@ def _destination(shown: Path, protect: Iterable[Path | str]) -> tuple[Path, os.s
     path = Path(os.path.realpath(shown))  # a link to a regular file: replace its target
     lexical = Path(os.path.abspath(shown))
     if path != lexical:  # a link on the way: one in the repository may not lead out of it
+        # lazy: the loader's root only for a link on the way
         from factcheck.load.paths import is_inside, root
 
         if is_inside(lexical) and not is_inside(path):
@@ -73,6 +74,7 @@ def _destination(shown: Path, protect: Iterable[Path | str]) -> tuple[Path, os.s
         except OSError:
             same = False
         if same:
+            # lazy: the loader's root only for a path shown
             from factcheck.load.paths import relative_to_root
 
             raise UsageError(f"cannot write {shown}: it is {relative_to_root(other)}, an input of this run; choose another file")

@@ -24,6 +24,7 @@ class Bar:
         if self.progress is None:
             if time.monotonic() - self.began < self.delay:
                 return
+            # lazy: Rich only for a terminal report
             from rich.console import Console
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 

@@ -16,6 +16,7 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
 @functools.lru_cache(maxsize=1024)
 def closest(word: str, candidates: tuple[str, ...], cutoff: float = 0.6) -> str | None:
     """The candidate most like ``word`` (difflib's ratio at least ``cutoff``), or None."""
+    # lazy: difflib only for a slip
     import difflib
 
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)

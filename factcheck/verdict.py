@@ -458,6 +458,7 @@ def _hints(x: Inputs, computed: q.Value, stated: q.Value, S2: Interval) -> list[
 
     root = _root(x)
     if root is not None:
+        # lazy: the function table only to explain a slip
         from factcheck.functions import Stated, slip_hints
 
         name, args = root

@@ -154,6 +154,39 @@ def problems(root: Path, package: str, floors: Floors) -> list[str]:
     return out
 
 
+def lazy_imports(root: Path, package: str) -> list[str]:
+    """Imports inside functions that do not say why (a ``# lazy: why`` comment on the
+    import's line or on the line above its block of imports): ``module:line``."""
+    out = []
+    for name, path in modules(root, package).items():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for fn in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(fn):
+                if not isinstance(node, (ast.Import, ast.ImportFrom)):
+                    continue
+                said = any("# lazy:" in lines[i] for i in range(node.lineno - 1, node.end_lineno))
+                above = node.lineno - 2
+                while not said and above >= 0 and (not lines[above].strip() or lines[above].strip().startswith(("from ", "import ", "# lazy:"))):
+                    said = lines[above].strip().startswith("# lazy:")
+                    above -= 1
+                if not said:
+                    out.append(f"{name}:{node.lineno}")
+    return sorted(set(out), key=lambda x: (x.split(":")[0], int(x.split(":")[1])))
+
+
+def private_imports(root: Path, package: str) -> list[str]:
+    """``from module import _name`` of one module of the package from another: ``module:line name``."""
+    mods = modules(root, package)
+    out = []
+    for name, path in mods.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] == package):
+                out += [f"{name}:{node.lineno} {a.name}" for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+    return out
+
+
 def test_the_package_keeps_its_floors() -> None:
     assert problems(ROOT, "factcheck", floors_of()) == []
 
@@ -199,3 +232,26 @@ def test_an_import_up_a_floor_is_found(tmp_path: Path) -> None:
         "pkg.low:2 imports pkg.high, a floor up (1 -> 2)",
         "pkg.stray: on no floor of the table",
     ]
+
+
+def test_every_import_inside_a_function_says_why_it_is_lazy() -> None:
+    """An import inside a function keeps start-up lazy (``factcheck --version`` loads no
+    pint, Rich or YAML; a run without a filing no filing reader), and says so; one that
+    costs nothing stands at the top of its module."""
+    assert lazy_imports(ROOT, "factcheck") == []
+
+
+def test_no_module_imports_another_ones_private_name() -> None:
+    assert private_imports(ROOT, "factcheck") == []
+
+
+def test_the_checks_of_lazy_and_private_imports_find_them(tmp_path: Path) -> None:
+    _plant(tmp_path, {
+        "__init__.py": "",
+        "a.py": "_x = 1\ny = 2\n",
+        "b.py": ("def f():\n    from pkg.a import y\n    return y\n\n\n"
+                 "def g():\n    # lazy: said\n    from pkg.a import y\n    import os\n    return y, os\n\n\n"
+                 "def h():\n    import os  # lazy: said\n    from pkg.a import _x\n    return os, _x\n"),
+    })
+    assert lazy_imports(tmp_path, "pkg") == ["pkg.b:2", "pkg.b:15"]
+    assert private_imports(tmp_path, "pkg") == ["pkg.b:15 _x"]

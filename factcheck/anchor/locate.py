@@ -99,6 +99,7 @@ class Folded:
 
     def closest(self, says: str) -> tuple[int, int, float] | None:
         """The passage most like ``says``: (start, end, similarity 0..1)."""
+        # lazy: only the closest-passage search
         import difflib
         import heapq
 

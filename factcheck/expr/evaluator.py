@@ -207,6 +207,7 @@ class Evaluator:
             raise ExprError(e.message, node.op_pos, e.code) from None
 
     def call(self, node: Call) -> q.Value:
+        # lazy: the function table only when a call is met
         from factcheck.functions import FUNCTIONS
 
         fn = FUNCTIONS[node.name]

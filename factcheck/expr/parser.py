@@ -240,6 +240,7 @@ class _Parser:
         return Num(value, head.pos, figure.end, None, figure.raw, figure.mag_word)
 
     def call(self, name: Token) -> Node:
+        # lazy: the function table only when a call is met
         from factcheck.functions import FUNCTIONS
 
         if name.text not in FUNCTIONS:

@@ -20,6 +20,7 @@ from factcheck.filing.model import INF, Fact, Period
 from factcheck.filing.notation import written
 from factcheck.filing.reader import read_filing
 from factcheck.filing.select import Filing
+from factcheck.load.paths import OutsideRoot, given
 from factcheck.reporters.escape import for_json, for_log_line, for_terminal_line
 
 #: problems of a filing told on stderr before the rest are counted
@@ -51,8 +52,6 @@ def facts_listing(
     implies YAML), else of ``output`` (the file they will be written to), else to the
     working folder. Raises FilingError (the filing) or UsageError (a ``period`` that is
     not a date or START/END)."""
-    from factcheck.load.paths import OutsideRoot, given
-
     as_yaml = as_yaml or for_file is not None
     want: Period | None = None
     if period is not None:
@@ -211,6 +210,7 @@ def yaml_entries(filing: Filing, facts: list[Fact], head: str, base: str | None 
 def reads_back(text: str, fact: Fact) -> bool:
     """Whether ``text``, read by the claims language, is the fact's figure: its unit, and
     an interval that holds the filing's value (what loading a facts file checks)."""
+    # lazy: the claims language only for the listing as fact entries
     from factcheck.expr import Evaluator
     from factcheck.expr.parser import parse
     from factcheck.load.filings import value_of

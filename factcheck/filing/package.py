@@ -53,6 +53,7 @@ DocumentSet = list[tuple[str, str, bytes]]
 def zip_sets(path: str, size: int, limit: int) -> list[DocumentSet]:
     """The document sets of the report package at ``path`` (``size`` bytes), all its
     documents together within ``limit`` bytes."""
+    # lazy: only for a zip package
     import zipfile
     import zlib
 

@@ -32,6 +32,7 @@ def infer(draft: Draft, year: int | date | None = None, mentions: list[Mention] 
     ``year``: the draft's date (or year), for "this year" and "next month". ``mentions``:
     the draft's figures when they are read already (anchoring reads them too: one number
     reader, one pass)."""
+    # lazy: the finders only when a draft is read (claims.py and judge.py import this package)
     from factcheck.infer.kinds import find
     from factcheck.infer.reading import Reading
 
@@ -80,6 +81,7 @@ def rules_text() -> str:
     """``factcheck rules``: every kind of relation, every finder with its documentation and
     its examples (each with the claim it gives as the reader reads it now), and the words of
     approximation of each language."""
+    # lazy: the finders only when a draft is read (claims.py and judge.py import this package)
     from factcheck.infer.kinds import FINDERS, KINDS
     from factcheck.infer.lang import cues
 
@@ -109,6 +111,7 @@ def rules_text() -> str:
 
 
 def _wrap(text: str, width: int = 86) -> list[str]:
+    # lazy: only `factcheck rules` wraps text
     import textwrap
 
     return textwrap.wrap(" ".join(text.split()), width) or [""]

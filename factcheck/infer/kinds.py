@@ -46,36 +46,42 @@ class Finder(NamedTuple):
 
 
 def _changes(r: Reading) -> list[Relation]:
+    # lazy: a finder's module only when it runs (no table: no grid)
     from factcheck.infer.relate import changes
 
     return changes(r)
 
 
 def _shares(r: Reading) -> list[Relation]:
+    # lazy: a finder's module only when it runs (no table: no grid)
     from factcheck.infer.relate import shares
 
     return shares(r)
 
 
 def _identities(r: Reading) -> list[Relation]:
+    # lazy: a finder's module only when it runs (no table: no grid)
     from factcheck.infer.identities import relations
 
     return relations(r)
 
 
 def _parts(r: Reading) -> list[Relation]:
+    # lazy: a finder's module only when it runs (no table: no grid)
     from factcheck.infer.parts import relations
 
     return relations(r)
 
 
 def _ratios(r: Reading) -> list[Relation]:
+    # lazy: a finder's module only when it runs (no table: no grid)
     from factcheck.infer.ratios import relations
 
     return relations(r)
 
 
 def _elapsed(r: Reading) -> list[Relation]:
+    # lazy: a finder's module only when it runs (no table: no grid)
     from factcheck.infer.elapsed import relations
 
     return relations(r)
@@ -84,6 +90,7 @@ def _elapsed(r: Reading) -> list[Relation]:
 def _tables(r: Reading) -> list[Relation]:
     if not r.tables:
         return []  # a draft without a table never loads the table reader
+    # lazy: a finder's module only when it runs (no table: no grid)
     from factcheck.infer.grid import relations
 
     return relations(r)

@@ -853,6 +853,7 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
 def _table_pair(r: Reading, s: Sentence, st: Stmt) -> tuple[list[Fig], list[Fig]]:
     """The current and prior figures a table of the section gives the statement's measure,
     when the statement gives neither."""
+    # lazy: the table reader only for a draft with tables
     from factcheck.infer.grid import named_cells
 
     lead = " ".join(s.text[s.start : st.figs[0].start].lower().split()) if st.figs else ""
@@ -880,6 +881,7 @@ def _only_one(r: Reading, s: Sentence, name: str, part: Fig) -> object:
 
 def _named_cell(r: Reading, s: Sentence, name: str, period: str) -> list[Fig]:
     """The figure a table of the section gives the measure named (营业收入 of the table above)."""
+    # lazy: the table reader only for a draft with tables
     from factcheck.infer.grid import named_cells
 
     found = [f for f in named_cells(r, s.section) if f.period == period and beyond_whole(name, f.measure) is not None]

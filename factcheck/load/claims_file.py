@@ -296,6 +296,7 @@ class FileReader(EntryReader):
         elif name == "ignore_figures":
             self.ignored_figures = self.ignore_figures(value)
         elif name == "include":
+            # lazy: only a file with include:
             from factcheck.load.includes import include_list
 
             self.includes = include_list(self, value)
@@ -349,6 +350,7 @@ class FileReader(EntryReader):
         came), once the facts' cycles are found."""
         facts = self.streamed_facts or {}
         if self.includes:
+            # lazy: only a file with include:
             from factcheck.load.includes import included_facts
 
             facts = included_facts(self, self.includes, facts)

@@ -10,6 +10,7 @@ from factcheck.model import Fact, Problem
 def find_cycles(facts: dict[str, Fact]) -> tuple[dict[str, str], list[Problem]]:
     """Facts that refer to themselves through other facts: (fact -> why it cannot be used,
     one problem a fact of a cycle). The facts of a cycle are reported, and not used."""
+    # lazy: expr only when facts are checked (the hook loads load/ alone)
     from factcheck.expr import names_in
 
     graph = {n: sorted(names_in(f.expr.node, count_words=False) & facts.keys()) for n, f in facts.items()}

@@ -107,6 +107,7 @@ class EntryReader:
         return node.value
 
     def expr(self, node: YNode, what: str) -> Expr | None:
+        # lazy: the expression parser only when an expression is read
         from factcheck.expr import parse
 
         if node.kind != "scalar" or node.is_null:
@@ -246,6 +247,7 @@ class EntryReader:
             if fm is None:
                 return
             if fm.keys() & _FILING_KEYS:
+                # lazy: the filing reader only when a fact names a filing
                 from factcheck.load.filings import FilingFactReader
 
                 fact = FilingFactReader(self, name, k, v, fm).read()

@@ -296,6 +296,7 @@ class FilingFactReader:
     def mismatch(self, declared: Expr, value: q.Value, origin: Origin) -> str | None:
         """Why the written ``value:`` disagrees with the filing, or None when its interval
         holds the filing's value (after converting its unit); a problem when it does."""
+        # lazy: the evaluator only for a value written beside a filing's
         from factcheck.expr import Evaluator
 
         node = self.m["value"][1]
@@ -326,6 +327,7 @@ _FACT_CODES = ("filing-no-fact", "filing-conflict")
 
 def _num(value: q.Value, text: str) -> object:
     """The fact's value as a number node of the claims language (one figure, as written)."""
+    # lazy: the evaluator only for a value written beside a filing's
     from factcheck.expr import Num
 
     digits = text.split(" ", 1)[0]

@@ -75,6 +75,7 @@ def _yaml_parser(text: str | None, data: bytes | None) -> Any:
     """libyaml's parser when PyYAML has it (the pure-Python one otherwise); its events are
     taken one call at a time, without yaml.parse's generator around each. libyaml reads
     the file's UTF-8 bytes as they are (given a str, PyYAML would encode a copy)."""
+    # lazy: PyYAML only when a claims file is read
     import yaml
 
     if data is not None and hasattr(yaml, "CSafeLoader"):
@@ -91,6 +92,7 @@ class Events:
     events arrive: nothing is built before it is known to be acceptable."""
 
     def __init__(self, text: str | None, data: bytes | None = None) -> None:
+        # lazy: PyYAML only when a claims file is read
         import yaml
 
         self.yaml = yaml
@@ -316,6 +318,7 @@ def article_draft(path: str) -> str | None:
     """``article.draft`` of a claims file, or None (none, or a file that cannot be read:
     it is reported when it is itself checked). A claims file that a link leads out of
     the repository is not read (nor a pipe, nor one past the claims files' limit)."""
+    # lazy: PyYAML only when a claims file is read
     import yaml
 
     try:
@@ -329,6 +332,7 @@ def article_draft(path: str) -> str | None:
 def _draft_of(events: Any) -> str | None:
     """The scalar at ``article`` → ``draft`` of the top mapping, from YAML events; stops
     once the ``article`` mapping has ended."""
+    # lazy: PyYAML only when a claims file is read
     import yaml
 
     stack: list[list] = []  # per open collection: [is_mapping, expecting_key, current_key]

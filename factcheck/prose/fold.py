@@ -19,6 +19,7 @@ _CONVERTER: Any = None
 def _converter() -> Any:
     global _CONVERTER
     if _CONVERTER is None:
+        # lazy: OpenCC only for traditional Chinese
         import opencc
 
         _CONVERTER = opencc.OpenCC("t2s")

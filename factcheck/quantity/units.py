@@ -49,6 +49,7 @@ def registry() -> pint.UnitRegistry:
     same definitions as text would cost every start more: docs/performance.md)."""
     global _REGISTRY
     if _REGISTRY is None:
+        # lazy: pint (~0.1 s) only when a unit is computed
         import pint
 
         ureg: Any = pint.UnitRegistry(
@@ -61,6 +62,7 @@ def registry() -> pint.UnitRegistry:
 
 
 def _define(ureg: Any, name: str, size: Fraction, reference: str) -> None:
+    # lazy: pint (~0.1 s) only when a unit is computed
     from pint.facets.plain.definitions import DimensionDefinition, ScaleConverter, UnitDefinition
     from pint.util import UnitsContainer
 
@@ -158,6 +160,7 @@ _POW: dict[tuple[Unit, int], Unit] = {}
 @functools.cache
 def _named_root(name: str) -> tuple[Fraction, tuple[tuple[str, int], ...]]:
     """What the registry says a named unit is: its size in root units and its dimension."""
+    # lazy: pint (~0.1 s) only when a unit is computed
     from pint.util import UnitsContainer
 
     ureg: Any = registry()
@@ -215,6 +218,7 @@ def _iso4217_codes() -> frozenset[str]:
     """Every current ISO 4217 code, from the iso4217 data package (kept up to date with
     the ISO's list, so no hand list here goes stale). Imported only when a three-capital
     word that is not one of the six common currencies is met: it costs about 20 ms."""
+    # lazy: only for a currency code the table lacks
     import iso4217
 
     return frozenset(c.code for c in iso4217.Currency)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from factcheck.errors import UsageError
 from factcheck.model import Report
+from factcheck.output import check_writable, write_all
 from factcheck.reporters import Options, pieces
 
 #: GitHub refuses a step summary over 1 MiB; what other steps' lines may need is left free
@@ -39,8 +40,6 @@ def auto_format(to_terminal: bool) -> str:
 def check_targets(targets: list[Target], baseline: Path | None = None) -> None:
     """Before the run: every file (reports, and a baseline to write) can be written, and no
     two of them go to one file."""
-    from factcheck.output import check_writable
-
     files = [(t.format, t.path) for t in targets if t.path is not None]
     if baseline is not None:
         files.append(("baseline", baseline))
@@ -56,8 +55,6 @@ def check_targets(targets: list[Target], baseline: Path | None = None) -> None:
 def deliver(report: Report, targets: list[Target], protect: Sequence[str] = ()) -> None:
     """Write every report; none of them over a file the run read (``protect``): that is
     checked for all of them before any is written."""
-    from factcheck.output import check_writable, write_all
-
     for t in targets:
         if t.path is not None:
             check_writable(t.path, protect)
@@ -88,6 +85,7 @@ def append_step_summary(report: Report, options: Options) -> None:
     path = os.environ.get("GITHUB_STEP_SUMMARY")
     if not path:
         return
+    # lazy: the markdown report only for a GitHub step summary
     from factcheck.reporters.markdown import document
 
     try:

@@ -107,6 +107,7 @@ def for_xml(text: str) -> str:
 
 def for_html(text: str) -> str:
     """Text for HTML: controls visible, then ``<``, ``>``, ``&`` and quotes escaped."""
+    # lazy: only the html report escapes HTML
     from html import escape
 
     return escape(visible(text), quote=True)

@@ -165,6 +165,7 @@ def _fingerprint(f: Finding, seen: Counter[str]) -> str:
     """Stable across runs; a second finding with the same identity gets an occurrence count."""
     path = repo_path(f.span.path)
     if f.result is not None:
+        # lazy: baseline only for fingerprints
         from factcheck.baseline import fingerprint
 
         base = fingerprint(path, f.result.claim)

@@ -266,8 +266,10 @@ def cues(lang: str) -> Cues:
     found = _LOADED.get(lang)
     if found is None:
         if lang == "zh":
+            # lazy: a language's table only when its text is met
             from factcheck.infer.lang.zh import CUES
         else:
+            # lazy: a language's table only when its text is met
             from factcheck.infer.lang.en import CUES
         found = _LOADED[lang] = Cues(CUES)
     return found

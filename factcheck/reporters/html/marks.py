@@ -151,6 +151,7 @@ class _Placer:
 
 def draw_markdown(source: str, marks: list[Marked]) -> tuple[str, set[str]]:
     """The draft as HTML with its figures marked, and the keys of the figures placed."""
+    # lazy: markdown-it (~40 ms) only for a Markdown draft
     from markdown_it.renderer import RendererHTML
 
     from factcheck.draft import markdown_parser, rendering
