@@ -42,7 +42,7 @@ class Folded:
     # inference alone, with no claims file) never pays for folding a long draft twice.
 
     @cached_property
-    def _plain(self) -> tuple[str, array]:
+    def _plain(self) -> tuple[str, array[int]]:
         return normalize(self.draft.text)
 
     @cached_property
@@ -56,7 +56,7 @@ class Folded:
         return self._plain[0]
 
     @property
-    def index(self) -> array:
+    def index(self) -> array[int]:
         return self._plain[1]
 
     @property

@@ -14,6 +14,7 @@ A relation found within one paragraph may fail; one that reaches further only pa
 from __future__ import annotations
 
 from factcheck import quantity as q
+from factcheck.expr.tree import Node
 from factcheck.infer import tree as t
 from factcheck.infer.lang import Identity
 from factcheck.infer.reading import Fig, Reading, Sentence, measure_key, name_of
@@ -72,7 +73,7 @@ def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relat
     if values is None:
         return None
     va, vb = values
-    check: t.Node
+    check: Node
     if ident.op == "/":
         if vb.point == 0:
             return None

@@ -335,7 +335,7 @@ def _draft_of(events: Any) -> str | None:
     # lazy: PyYAML only when a claims file is read
     import yaml
 
-    stack: list[list] = []  # per open collection: [is_mapping, expecting_key, current_key]
+    stack: list[list[Any]] = []  # per open collection: [is_mapping, expecting_key, current_key]
     for ev in events:
         if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             stack.append([isinstance(ev, yaml.MappingStartEvent), True, None])

@@ -40,11 +40,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # --------------------------------------------------------------------------- registry
 
-_REGISTRY: Any = None
+_REGISTRY: pint.UnitRegistry[Any] | None = None
 _COUNT_NAMES: dict[str, str] = {}  # registry name -> singular display word
 
 
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[Any]:
     """The one unit registry, built on first use from definition objects (parsing the
     same definitions as text would cost every start more: docs/performance.md)."""
     global _REGISTRY
@@ -58,7 +58,7 @@ def registry() -> pint.UnitRegistry:
         for name, size, reference in UNIT_DEFINITIONS:
             _define(ureg, name, size, reference)
         _REGISTRY = ureg
-    return _REGISTRY  # type: ignore[no-any-return]
+    return _REGISTRY
 
 
 def _define(ureg: Any, name: str, size: Fraction, reference: str) -> None:
