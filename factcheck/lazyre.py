@@ -6,6 +6,7 @@ it does not use; a CLI is judged at every start."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 
@@ -21,14 +22,22 @@ class Lazy:
     Once compiled, a plain pattern's ``match``, ``search`` and ``fullmatch`` are the
     compiled pattern's own (no call through this object at every figure)."""
 
+    #: attributes, not methods: bound to the compiled pattern's own once it is compiled (a
+    #: plain pattern), else to the ``needs`` check first, so no call goes through a wrapper
+    match: Callable[..., re.Match[str] | None]
+    search: Callable[..., re.Match[str] | None]
+    fullmatch: Callable[..., re.Match[str] | None]
+    finditer: Callable[..., Any]
+
     def __init__(self, pattern: str, flags: int = 0, needs: tuple[str, ...] = (), cjk: bool = False) -> None:
         self._args = (pattern, flags)
         self._compiled: re.Pattern[str] | None = None
         self.needs, self.cjk = needs, cjk
-        if (needs or cjk) and type(self) is Lazy:  # a _Cued asks may_match itself
-            self.match = self._match_if  # type: ignore[method-assign]
-            self.search = self._search_if  # type: ignore[method-assign]
-            self.fullmatch = self._fullmatch_if  # type: ignore[method-assign]
+        if needs or cjk:
+            self.match, self.search, self.fullmatch = self._match_if, self._search_if, self._fullmatch_if
+        else:
+            self.match, self.search, self.fullmatch = self._match, self._search, self._fullmatch
+        self.finditer = self._finditer
 
     def may_match(self, text: str) -> bool:
         """False when ``text`` holds none of the words every match needs."""
@@ -44,23 +53,21 @@ class Lazy:
     def _get(self) -> re.Pattern[str]:
         if self._compiled is None:
             self._compiled = compiled = re.compile(*self._args)
-            if type(self) is Lazy and not (self.needs or self.cjk):  # a _Cued keeps its own match and search
-                self.match = compiled.match  # type: ignore[method-assign]
-                self.search = compiled.search  # type: ignore[method-assign]
-                self.fullmatch = compiled.fullmatch  # type: ignore[method-assign]
-                self.finditer = compiled.finditer  # type: ignore[method-assign]
+            if not (self.needs or self.cjk):
+                self.match, self.search, self.fullmatch = compiled.match, compiled.search, compiled.fullmatch
+                self.finditer = compiled.finditer
         return self._compiled
 
-    def match(self, *a: Any) -> re.Match[str] | None:
+    def _match(self, *a: Any) -> re.Match[str] | None:
         return self._get().match(*a)
 
-    def search(self, *a: Any) -> re.Match[str] | None:
+    def _search(self, *a: Any) -> re.Match[str] | None:
         return self._get().search(*a)
 
-    def fullmatch(self, *a: Any) -> re.Match[str] | None:
+    def _fullmatch(self, *a: Any) -> re.Match[str] | None:
         return self._get().fullmatch(*a)
 
-    def finditer(self, *a: Any) -> Any:
+    def _finditer(self, *a: Any) -> Any:
         return self._get().finditer(*a)
 
     def sub(self, *a: Any) -> str:

@@ -31,6 +31,9 @@ _ALLOWED_TAGS = {
 } | {"!"}
 
 _NONE: tuple[()] = ()
+#: a PyYAML parser event (from the C parser or the Python one): its marks, value and style
+#: are there by its class (ScalarEvent, MappingStartEvent ...), which the code checks first
+Event = Any
 #: C0 and C1 control characters but tab, newline and carriage return. YAML refuses them
 #: written raw, but its escapes ("\e", "\x07") make them; in a report they would reach
 #: the terminal as commands (colours, titles, cursor moves) or garble a CI log, so every
@@ -105,7 +108,7 @@ class Events:
         # the kinds a reader of the stream compares events with (it never imports yaml)
         self.map_start, self.seq_start, self.map_end, self.seq_end = self._map, self._seq, self._map_end, self._seq_end
         self.stream_end = yaml.StreamEndEvent
-        self.last: object = None
+        self.last: Event = None
         self.nodes = 0
         self.documents = 0
 
@@ -117,7 +120,7 @@ class Events:
             self._text = self._data.decode("utf-8")
         return self._text
 
-    def next(self) -> object:
+    def next(self) -> Event:
         yaml = self.yaml
         try:
             ev = self._get()
@@ -168,9 +171,9 @@ class Events:
     @property
     def position(self) -> int:
         """Where in the text the parser is (characters), for a progress bar."""
-        return 0 if self.last is None else self.last.start_mark.index  # type: ignore[attr-defined]
+        return 0 if self.last is None else self.last.start_mark.index
 
-    def skip(self, ev: object, at: int = 0) -> None:
+    def skip(self, ev: Event, at: int = 0) -> None:
         """Step over the node that starts with event ``ev`` without building it (the value
         of a key that is reported as unknown or repeated); ``at`` is how deep it sits."""
         kind = type(ev)
@@ -182,12 +185,12 @@ class Events:
             if kind is self._map or kind is self._seq:
                 depth += 1
                 if depth + at > MAX_YAML_DEPTH:
-                    mark = self.last.start_mark  # type: ignore[attr-defined]
+                    mark = self.last.start_mark
                     raise LoadError(mark.line + 1, mark.column + 1, "too-deep", f"the YAML nests more than {MAX_YAML_DEPTH} levels deep")
             elif kind is self._map_end or kind is self._seq_end:
                 depth -= 1
 
-    def node(self, ev: object, depth: int = 0, limit: int = MAX_ENTRY_NODES) -> YNode:
+    def node(self, ev: Event, depth: int = 0, limit: int = MAX_ENTRY_NODES) -> YNode:
         """The whole node that starts with event ``ev``, built iteratively; ``depth`` is
         how deep it sits in the file. A node of more than ``limit`` values is refused:
         an entry of a claims file (a claim, a fact, the settings) is a few lines, and
@@ -204,7 +207,7 @@ class Events:
             while True:
                 kind = type(ev)
                 if self.nodes > budget:
-                    mark = ev.start_mark  # type: ignore[attr-defined]
+                    mark = ev.start_mark
                     raise LoadError(
                         mark.line + 1, mark.column + 1, "too-large",
                         f"this entry holds more than {limit:,} values: a claim or a fact is a few lines",
@@ -212,7 +215,7 @@ class Events:
                 if kind is scalar:
                     made = _scalar(ev)
                 elif kind is map_start or kind is seq_start:
-                    mark = ev.start_mark  # type: ignore[attr-defined]
+                    mark = ev.start_mark
                     line, col = mark.line + 1, mark.column + 1
                     made = YNode("map", line, col, pairs=[]) if kind is map_start else YNode("seq", line, col, items=[])
                     if len(stack) + depth >= MAX_YAML_DEPTH:
@@ -224,7 +227,7 @@ class Events:
                     ev = advance()
                     continue
                 else:  # pragma: no cover - _Events refuses aliases; nothing else comes inside a node
-                    mark = ev.start_mark  # type: ignore[attr-defined]
+                    mark = ev.start_mark
                     raise LoadError(mark.line + 1, mark.column + 1, "yaml-syntax", "YAML syntax: unexpected event")
                 if stack:
                     parent, pending = stack[-1]
@@ -244,16 +247,16 @@ class Events:
                 gc.enable()
 
 
-def _scalar(ev: object) -> YNode:
-    mark = ev.start_mark  # type: ignore[attr-defined]
+def _scalar(ev: Event) -> YNode:
+    mark = ev.start_mark
     line, col = mark.line + 1, mark.column + 1
-    style = ev.style or None  # type: ignore[attr-defined]
+    style = ev.style or None
     if style in ('"', "'"):
         col += 1  # the text starts after the quote
-    value = ev.value  # type: ignore[attr-defined]
+    value = ev.value
     if _CONTROL.search(value):
         value = _CONTROL.sub("\ufffd", value)  # shown as �, never sent to a terminal
-    single = style not in ("|", ">") and ev.end_mark.line == mark.line  # type: ignore[attr-defined]
+    single = style not in ("|", ">") and ev.end_mark.line == mark.line
     return YNode("scalar", line, col, value, style, single)
 
 
@@ -301,9 +304,9 @@ def _yaml_problem(e: object, line: int, col: int, text: str) -> tuple[int, int, 
     return line, col, message + advice
 
 
-def place(ev: object) -> tuple[int, int]:
+def place(ev: Event) -> tuple[int, int]:
     """The 1-based line and column where an event starts."""
-    mark = ev.start_mark  # type: ignore[attr-defined]
+    mark = ev.start_mark
     return mark.line + 1, mark.column + 1
 
 
