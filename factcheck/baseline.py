@@ -273,9 +273,9 @@ def apply(report: Report, baseline: Baseline | None = None, today: date | None =
                 if changed:
                     where = r.anchor.span if r.anchor is not None and r.anchor.span is not None else r.claim.span
                     notices.append(Problem(where, "baseline-draft-changed", f"claim {r.claim.id}: {changed}; its {r.status.value} counts again"))
-                elif suppression is None:
-                    span = Span(baseline.path, entry.line, entry.col)  # type: ignore[union-attr]
-                    suppression = Suppression("baseline", f"in the baseline {baseline.path}", None, span)  # type: ignore[union-attr]
+                elif suppression is None and baseline is not None:  # an entry is only found in a baseline
+                    span = Span(baseline.path, entry.line, entry.col)
+                    suppression = Suppression("baseline", f"in the baseline {baseline.path}", None, span)
             results.append(r._replace(suppressed=suppression) if suppression else r)
         f = f._replace(results=tuple(results))
         if baseline and f.draft is not None and f.draft.uncovered:

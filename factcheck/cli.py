@@ -165,7 +165,7 @@ def verify(
     raise typer.Exit(code)
 
 
-def _date(text: str | None):  # type: ignore[no-untyped-def]
+def _date(text: str | None) -> date | None:
     """``--as-of``: an ISO date, or a usage error that says so."""
     if text is None:
         return None
@@ -478,4 +478,4 @@ def main() -> None:
         sys.exit(2)
     finally:
         for sig, handler in previous.items():
-            signal.signal(sig, handler)  # type: ignore[arg-type]
+            signal.signal(sig, handler)  # type: ignore[arg-type]  # getsignal's None is never stored: these were set from Python

@@ -36,6 +36,8 @@ class ExprError(FactcheckError):
         super().__init__(message, None, code)
         self.offset = offset
         self.hints = hints
+        #: the place the evaluator gives the error (a fact's own expression), when not the offset's
+        self.where: Span | None = None
 
 
 class UsageError(FactcheckError):

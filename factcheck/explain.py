@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import io
 import os
+from typing import TYPE_CHECKING
 
 from factcheck import quantity as q
 from factcheck.errors import UsageError
 from factcheck.model import Document, Result, Status, Step
 from factcheck.suggest import did_you_mean
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.text import Text
+    from rich.tree import Tree
 
 
 def steps(claim_id: str, path: str) -> tuple[Result, Document]:
@@ -96,7 +101,7 @@ def explain(claim_id: str, path: str, color: bool = False, width: int = 80) -> t
     return strip_trailing(buf.getvalue()), code
 
 
-def _tree(step: Step, prefix):  # type: ignore[no-untyped-def]
+def _tree(step: Step, prefix: Text) -> list[Tree]:
     """A Rich tree of the steps (a list of one renderable, for Group)."""
     # lazy: Rich only for a terminal report
     from rich.tree import Tree
@@ -112,7 +117,7 @@ def _tree(step: Step, prefix):  # type: ignore[no-untyped-def]
     return [tree]
 
 
-def _label(step: Step):  # type: ignore[no-untyped-def]
+def _label(step: Step) -> Text:
     """'capex_plan = 380 billion CNY  [379.5 to 380.5 billion CNY]', its note below."""
     # lazy: Rich only for a terminal report
     from rich.text import Text

@@ -140,7 +140,7 @@ def iv_min(items: list[Interval]) -> Interval:
     """Interval of min(x1, x2, ...) when each xi ranges over its interval."""
     los = [i.lo for i in items]
     his = [i.hi for i in items]
-    lo = None if any(x is None for x in los) else min(los)  # type: ignore[type-var]
+    lo = None if any(x is None for x in los) else min(los)  # type: ignore[type-var]  # no None is left when min runs
     his_finite = [h for h in his if h is not None]
     hi = min(his_finite) if his_finite else None
     return Interval(lo, hi)

@@ -29,7 +29,7 @@ def expression(m: Mention, year: int | None = None, dated: bool = False) -> tupl
     date when ``dated``); with none, its value is None: a day is not a number (it was
     written as "2"), and the claims language has no date without a year."""
     if m.kind == "date":
-        y, mo, d = m.when  # type: ignore[misc]
+        y, mo, d = m.when  # type: ignore[misc]  # a date has its when
         if y is not None and d is not None:
             return f"{y:04d}-{mo:02d}-{d:02d}", False, None
         if d is None:
@@ -111,7 +111,7 @@ def inventory(draft_path: str, claims_path: Path | str, filings: tuple[str, ...]
             value, exact, note = expression(part, year, dated=last_year is None)
             where = f"{d.span(m.start)}: {m.show()}"
             if value is None:  # said, not written as a value it is not
-                mo, day = part.when[1], part.when[2]  # type: ignore[index]
+                mo, day = part.when[1], part.when[2]  # type: ignore[index]  # only a date has no value here
                 fact_lines.append(
                     f"  # {name}: {where}: a day with no year in the draft: "
                     f"to use it, write it as a date, YYYY-{mo:02d}-{day:02d}"

@@ -101,7 +101,7 @@ def _figure_kind(f: Figure) -> str:
 def _mention_kind(m: Mention) -> str:
     if m.kind in ("date", "year", "ordinal"):
         return m.kind
-    v = m.value if m.value is not None else m.ends[0].value  # type: ignore[index]
+    v = m.value if m.value is not None else m.ends[0].value  # type: ignore[index]  # a figure without a value is a range, which has ends
     if m.kind == "range" and m.ends and m.ends[0].kind == "year":
         return "year"
     if m.fraction:
@@ -176,16 +176,16 @@ def agrees(m: Mention, f: Figure) -> bool:
         return False
     fv = f.value
     if isinstance(fv, q.DateValue):
-        y, mo, d = m.when if m.when else (int(m.value.point), None, None)  # type: ignore[union-attr]
+        y, mo, d = m.when if m.when else (int(m.value.point), None, None)  # type: ignore[union-attr]  # no when: a year, which has a value
         day = fv.day
         return (y is None or y == day.year) and (mo is None or mo == day.month) and (d is None or d == day.day)
     if m.kind == "date":
         return m.when is not None and m.when[0] is not None and Fraction(m.when[0]) == fv.point
     if m.kind == "range":
-        lo, hi = m.ends  # type: ignore[misc]
+        lo, hi = m.ends  # type: ignore[misc]  # a range has its two ends
         if agrees(lo, f) or agrees(hi, f):
             return True
-        pair_lo, pair_hi = _as(lo.value, fv), _as(hi.value, fv)  # type: ignore[arg-type]
+        pair_lo, pair_hi = _as(lo.value, fv), _as(hi.value, fv)  # type: ignore[arg-type]  # a range's ends are numbers or years: valued
         if pair_lo is None or pair_hi is None:
             return False
         low, high, target = pair_lo[0].iv.lo, pair_hi[0].iv.hi, pair_lo[1].point
@@ -208,7 +208,7 @@ def _distance(m: Mention, f: Figure) -> Fraction:
             return Fraction(10**9)
         y, mo, d = m.when
         return Fraction(abs((y or fv.day.year) - fv.day.year) * 400 + abs(mo - fv.day.month) * 31 + abs((d or fv.day.day) - fv.day.day))
-    v = _value_of(m, f) if m.kind != "range" else m.ends[0].value  # type: ignore[index]
+    v = _value_of(m, f) if m.kind != "range" else m.ends[0].value  # type: ignore[index]  # a range has its two ends
     pair = _as(v, fv) if v is not None else None
     if pair is None:
         return Fraction(10**9)
@@ -263,7 +263,7 @@ def match(
         if mk == "ordinal":  # an ordinal stands for a count or a number of years, never an amount
             strict = [i for i in strict if _figure_kind(figures[i]) == "plain" or q.is_time(figures[i].value.unit)]
         elif mk == "unit":
-            strict = [i for i in strict if _as(m.value, figures[i].value) is not None]  # type: ignore[arg-type]
+            strict = [i for i in strict if _as(m.value, figures[i].value) is not None]  # type: ignore[arg-type]  # a figure with a unit has a value
         if not strict:
             continue
         was = (meant or {}).get(m.start)

@@ -54,7 +54,7 @@ class Evaluator:
             # traceback (and keep every frame of it) at every claim that uses the fact
             stored = self._failed[name]
             err = ExprError(stored.message, stored.offset, stored.code, stored.hints)
-            err.where = stored.where  # type: ignore[attr-defined]
+            err.where = stored.where
             raise err
         fact = self.facts[name]
         if name in self._active:  # the loader refuses cycles; this is a last guard
@@ -66,7 +66,7 @@ class Evaluator:
         except ExprError as e:
             where = getattr(e, "where", None) or fact.expr.at(e.offset)
             err = ExprError(f"in fact {name!r} ({where}): {e.message}", 0, e.code, e.hints)
-            err.where = where  # type: ignore[attr-defined]
+            err.where = where
             self._failed[name] = err
             raise err from None
         finally:

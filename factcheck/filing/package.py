@@ -25,8 +25,12 @@ import posixpath
 import re
 import stat
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from factcheck.filing.model import FilingError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import zipfile
 
 #: the largest package opened (its central directory is read, not the whole file): an
 #: ESEF package with its images and fonts is tens of MB
@@ -94,8 +98,8 @@ def zip_sets(path: str, size: int, limit: int) -> list[DocumentSet]:
         return _sets(path, sizes, read, lambda name: f"{path}!{name}", limit)
 
 
-def _check_entry(path: str, info: object) -> None:
-    name: str = info.filename  # type: ignore[attr-defined]
+def _check_entry(path: str, info: zipfile.ZipInfo) -> None:
+    name = info.filename
     parts = name.replace("\\", "/").split("/")
     if (
         name.startswith(("/", "\\"))
@@ -105,10 +109,10 @@ def _check_entry(path: str, info: object) -> None:
         or ".." in parts
     ):
         raise _refused(path, f"the entry {name!r} leads outside the package")
-    mode = info.external_attr >> 16  # type: ignore[attr-defined]
+    mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
         raise _refused(path, f"the entry {name!r} is a link")
-    if info.flag_bits & 0x1:  # type: ignore[attr-defined]
+    if info.flag_bits & 0x1:
         raise _refused(path, f"the entry {name!r} is encrypted")
 
 

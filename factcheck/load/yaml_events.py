@@ -51,8 +51,8 @@ class YNode:
     single_line: bool = True
     # lists for containers only: a scalar shares the empty tuple (a file can hold
     # two million nodes, and two empty lists each would double their memory)
-    pairs: list[tuple[YNode, YNode]] = _NONE  # type: ignore[assignment]
-    items: list[YNode] = _NONE  # type: ignore[assignment]
+    pairs: list[tuple[YNode, YNode]] = _NONE  # type: ignore[assignment]  # the shared empty tuple, never changed
+    items: list[YNode] = _NONE  # type: ignore[assignment]  # the shared empty tuple, never changed
 
     @property
     def is_null(self) -> bool:
