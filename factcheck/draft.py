@@ -229,11 +229,18 @@ def title(source: str) -> str | None:
         m = re.search(r"^title\s*:\s*['\"]?(.+?)['\"]?\s*$", block, re.MULTILINE)
         if m:
             return m.group(1)[:200]
-    body = source[len(block or "") :]
-    for line in body.splitlines():
+    found = first_heading(source[len(block or "") :])
+    return found[:200] if found else None
+
+
+def first_heading(source: str, any_level: bool = False) -> str | None:
+    """The text of the first line that is not blank, when it is a Markdown heading:
+    '# Title' (``any_level``: '## Title' too, indented up to three spaces); else None."""
+    pattern = r"\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$" if any_level else r"#\s+(.+?)\s*#*\s*$"
+    for line in source.splitlines():
         if line.strip():
-            found = re.match(r"#\s+(.+?)\s*#*\s*$", line)
-            return found.group(1)[:200] if found else None
+            found = re.match(pattern, line)
+            return found.group(1) if found else None
     return None
 
 

@@ -81,7 +81,3 @@ def _says(text: str, a: int, b: int) -> str:
     """The passage, its runs of whitespace as one space, cut to ``SAYS`` characters."""
     words = " ".join(text[a : min(b, a + SAYS * 2)].split())
     return words if len(words) <= SAYS else words[: SAYS - 1].rstrip() + "…"
-
-
-def is_written(c: Claim) -> bool:
-    return c.inferred is None

@@ -26,6 +26,7 @@ from factcheck.infer.reading import Reading, Sentence
 from factcheck.infer.relate import APPROX
 from factcheck.infer.tree import Relation
 from factcheck.prose import Mention
+from factcheck.prose.mention import year_of as _year_of
 
 #: a Chinese measure word right after a figure: 1860家 is a count, not a year
 _MEASURE = frozenset("台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚元")
@@ -47,14 +48,6 @@ def _pattern(s: Sentence, name: str) -> re.Pattern[str] | None:
 def _has(s: Sentence, name: str, text: str, how: str = "search") -> bool:
     p = _pattern(s, name)
     return p is not None and (p.search(text) if how == "search" else p.match(text)) is not None
-
-
-def _year_of(m: Mention) -> int | None:
-    if m.kind == "year" and m.value is not None:
-        return int(m.value.point)
-    if m.kind == "date" and m.when and m.when[0] is not None:
-        return m.when[0]
-    return None
 
 
 def _unit(m: Mention) -> str:

@@ -64,10 +64,6 @@ def noise(m: Mention, text: str) -> bool:
     return m.text.endswith("年") and text[m.end : m.end + 1] in ("前", "以")
 
 
-def negated(v: q.Value) -> q.Value:
-    return q.neg(v)
-
-
 def as_percent(m: Mention) -> q.Value | None:
     """A plain figure read as a percent ('(2.6)%' where the reader read '2.6')."""
     if m.value is None:

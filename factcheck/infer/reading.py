@@ -201,11 +201,6 @@ class Reading:
             if b.kind == "heading":
                 section += 0  # the heading belongs to the section it opens
 
-    def cell_mentions(self, start: int, end: int) -> list[Mention]:
-        starts = [m.start for m in self.mentions]
-        i, j = bisect_left(starts, start), bisect_left(starts, end)
-        return self.mentions[i:j]
-
 
 _END = Lazy(r"[.!?。！？]+[\"'”’)）]*(?=\s|$)|[。！？]")
 _ABBREVIATIONS = frozenset(

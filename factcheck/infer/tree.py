@@ -60,10 +60,6 @@ def over(a: Node, b: Node) -> Binary:
     return Binary("/", a, b, 0, 0, 0)
 
 
-def times(a: Node, b: Node) -> Binary:
-    return Binary("*", a, b, 0, 0, 0)
-
-
 def negative(n: Node) -> Node:
     if isinstance(n, Num):
         return num(q.neg(n.value))

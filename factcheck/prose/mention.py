@@ -53,3 +53,13 @@ def precision(m: Mention) -> Fraction:
     if v is None or v.exact:
         return Fraction(0)
     return v.iv.hi - v.iv.lo  # type: ignore[operator]  # a figure's interval is bounded
+
+
+def year_of(m: Mention) -> int | None:
+    """The year a figure names: a year ('2024'), or a date's year ('May 13, 2025'); None
+    for a date without one ('4月2日') and for any other figure."""
+    if m.kind == "year" and m.value is not None:
+        return int(m.value.point)
+    if m.kind == "date" and m.when and m.when[0] is not None:
+        return m.when[0]
+    return None

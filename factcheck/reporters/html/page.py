@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from factcheck import __version__
@@ -38,12 +37,11 @@ class _Problem:
 
 
 def _headline(source: str) -> str | None:
-    """The draft's first line when it is a Markdown heading ('# Title')."""
-    for line in source.splitlines():
-        if line.strip():
-            found = re.match(r"\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", line)
-            return found.group(1) if found else None
-    return None
+    """The draft's first line when it is a Markdown heading ('# Title', '## Title')."""
+    # lazy: the draft reader is loaded by a run with a draft, the only one that shows this
+    from factcheck.draft import first_heading
+
+    return first_heading(source, any_level=True)
 
 
 def _file(fi: int, fr: FileReport, problems: list[_Problem]) -> str:
