@@ -16,6 +16,7 @@ from factcheck.draft import Draft
 from factcheck.expr import parse
 from factcheck.infer.tree import Relation, placed
 from factcheck.model import COMPARE_ALIASES, Claim, Expr, Inferred
+from factcheck.names import Names
 from factcheck.prose import Mention
 
 TAG = "inferred"
@@ -28,13 +29,10 @@ class Ids:
 
     def __init__(self, draft: Draft) -> None:
         self.name = os.path.basename(draft.path)
-        self.next: dict[str, int] = {}
+        self.names = Names()
 
     def __call__(self, line: int, kind: str) -> str:
-        base = f"{self.name}:{line}:{kind}"
-        k = self.next.get(base, 1)
-        self.next[base] = k + 1
-        return base if k == 1 else f"{base}-{k}"
+        return self.names(f"{self.name}:{line}:{kind}")
 
 
 def claim(r: Relation, draft: Draft, cid: str) -> Claim:

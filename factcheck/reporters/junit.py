@@ -15,6 +15,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from factcheck.model import Report, Result, Status
+from factcheck.names import Names
 from factcheck.reporters import Options, suppression_text
 from factcheck.reporters.escape import for_xml
 
@@ -34,7 +35,7 @@ def render(report: Report, options: Options) -> str:
         path = f.document.path
         suite = ET.SubElement(root, "testsuite", name=clean(path), file=clean(path))
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-        names: set[str] = set()
+        names = Names("{name} ({k})")
         for p in f.document.problems:
             case = _case(suite, path, f"{p.code} at {p.span.line}:{p.span.col}", names)
             _outcome(case, "error", p.code, f"{p.span}: {p.message}", "")
@@ -63,12 +64,8 @@ def render(report: Report, options: Options) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _case(suite: ET.Element, path: str, name: str, names: set[str]) -> ET.Element:
-    unique, n = name, 1
-    while unique in names:  # ids are unique in a file; problem names could meet
-        n += 1
-        unique = f"{name} ({n})"
-    names.add(unique)
+def _case(suite: ET.Element, path: str, name: str, names: Names) -> ET.Element:
+    unique = names(name)  # ids are unique in a file; problem names could meet
     return ET.SubElement(suite, "testcase", classname=clean(path), name=clean(unique))
 
 
