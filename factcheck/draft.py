@@ -39,6 +39,7 @@ from factcheck.model import Problem, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 #: an article is tens of kilobytes; a draft over this is not an article
 MAX_BYTES = LIMITS["article drafts"]
@@ -83,7 +84,7 @@ class Draft:
     path: str  # as shown in reports
     source: str
     text: str
-    offsets: array  # len(text) source offsets
+    offsets: array[int]  # len(text) source offsets
     line_starts: tuple[int, ...]
     markdown: bool = True
     #: the draft's blocks in order (headings, paragraphs, list items, table cells)
@@ -272,7 +273,7 @@ def draft_date(draft: Draft) -> date | None:
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
-def _without_zero_width(text: str, offsets: array, blocks: list[Block]) -> tuple[str, array, list[Block]]:
+def _without_zero_width(text: str, offsets: array[int], blocks: list[Block]) -> tuple[str, array[int], list[Block]]:
     """The reading text without zero-width characters (and soft hyphens); every other
     character keeps its offset in the file, and every block its characters."""
     keep = [i for i, c in enumerate(text) if not _ZERO_WIDTH.match(c)]
@@ -453,12 +454,12 @@ class _Builder:
             self.add("\n\n", self.offsets[-1])
 
 
-def _read_markdown(source: str) -> tuple[str, array]:
+def _read_markdown(source: str) -> tuple[str, array[int]]:
     _, text, offsets, _, _ = _walk(source)
     return text, offsets
 
 
-def rendering(source: str) -> tuple[list, str, dict[int, int]]:
+def rendering(source: str) -> tuple[list[Token], str, dict[int, int]]:
     """For drawing the draft (the html report): markdown-it's tokens of a Markdown
     draft, its reading text, and for each inline token that is read (text, code, a
     line break), where it starts in the reading text (by ``id`` of the token). The
@@ -470,7 +471,7 @@ def rendering(source: str) -> tuple[list, str, dict[int, int]]:
 
 
 def _walk(source: str, marks: dict[int, int] | None = None,
-          simple: bool = True) -> tuple[list, str, array, dict[int, int] | None, list[Block]]:
+          simple: bool = True) -> tuple[list[Any], str, array[int], dict[int, int] | None, list[Block]]:
     """The reading text of Markdown, from its tokens: markdown-it's, or for simple
     Markdown (``simple``: unless the caller needs markdown-it's own, to draw the draft
     with ``marks``) the same tokens made without importing markdown-it."""
@@ -481,8 +482,9 @@ def _walk(source: str, marks: dict[int, int] | None = None,
         source_for_parse = source
     starts = [0] + [x.end() for x in re.finditer("\n", source)]
     b = _Builder(source, marks)
-    tokens: list | None = None
+    tokens: list[Any] | None = None  # markdown-it's tokens, or the simple reader's (read alike)
     if simple and marks is None:
+        # lazy: the simple reader only for a Markdown draft
         from factcheck.simple_markdown import tokens as simple_tokens
 
         tokens = simple_tokens(source_for_parse)
@@ -551,7 +553,7 @@ class _Places:
         return Block(start, end, "paragraph", line=line)
 
 
-def _inline(b: _Builder, children: list, limit: int) -> None:
+def _inline(b: _Builder, children: list[Any], limit: int) -> None:
     for t in children:
         kind = t.type
         if kind == "text":
@@ -616,7 +618,7 @@ def _fold(c: str) -> str:
 _RUNS = re.compile(r"[!-~]+(?: [!-~]+)*|\s+|.", re.DOTALL)
 
 
-def normalize(text: str) -> tuple[str, array]:
+def normalize(text: str) -> tuple[str, array[int]]:
     """Text folded for matching, and for each folded character its index in ``text``.
 
     Case, quotes, dashes, full-width forms and whitespace (a run of it, line breaks and

@@ -49,6 +49,7 @@ def use_color(choice: str, to_terminal: bool) -> bool:
 
 
 def width(to_terminal: bool) -> int:
+    # lazy: only on a terminal
     import shutil
 
     if to_terminal:
@@ -80,6 +81,7 @@ def verify(
     """Check the claims files, write every report, and give the exit code (0 or 1).
     Top to bottom: the settings (flags over the config), the reports to write, the
     run (``engine.pipeline``: read, infer, check, anchor), the suppressions, the reports."""
+    # lazy: cli imports this module for is_terminal in other commands
     from factcheck import config
     from factcheck.engine import run as check
     from factcheck.load.paths import forget_reads
@@ -119,6 +121,7 @@ def _targets(name: str, output: Path | None, specs: Sequence[str], threshold: st
              unlisted: str | None, quiet: bool) -> list[Target]:
     """The reports to write: the main one (``--format``, to ``--output`` or standard
     output; ``auto``: as the terminal or CI asks), then each ``--report FORMAT:FILE``."""
+    # lazy: cli imports this module for is_terminal in other commands
     from factcheck.reporters import Options
     from factcheck.reporters import deliver as reports
 
@@ -135,6 +138,7 @@ def _options(conf: Config, targets: list[Target], selected: Sequence[str] | None
              require_coverage: bool | None, infer: bool | None, as_of: date | None, strict: bool,
              filings: Sequence[str] = ()) -> RunOptions:
     """The run's options: each flag, else the config's; the detail the reports need."""
+    # lazy: cli imports this module for is_terminal in other commands
     from factcheck.reporters import DETAILED
     from factcheck.run import RunOptions
 
@@ -154,6 +158,7 @@ def _options(conf: Config, targets: list[Target], selected: Sequence[str] | None
 def _suppressed(found: Report, known: Baseline | None, write_baseline: Path | None, protect: list[str]) -> Report:
     """The report with the baseline's accepted findings and the claims' ``ignore`` applied;
     with ``--write-baseline``, the baseline written first, and what it changed a notice."""
+    # lazy: cli imports this module for is_terminal in other commands
     from factcheck.output import check_writable
 
     written = None
@@ -162,10 +167,12 @@ def _suppressed(found: Report, known: Baseline | None, write_baseline: Path | No
         written = _write_baseline(found, write_baseline, protect, _previous_baseline(write_baseline))
         known = written[0]
     if known is not None or any(r.claim.ignore is not None for r in found.results):
+        # lazy: cli imports this module for is_terminal in other commands
         from factcheck import baseline as bl  # suppressions: only for a run that has some
 
         found = bl.apply(found, known)
     if written is not None:  # what the new baseline changed, said in every report
+        # lazy: cli imports this module for is_terminal in other commands
         from factcheck.model import Problem, Report, Span
 
         notice = Problem(Span(written[0].path, 1, 1), "baseline-written", written[1])
@@ -176,6 +183,7 @@ def _suppressed(found: Report, known: Baseline | None, write_baseline: Path | No
 def _previous_baseline(path: Path) -> Baseline | None:
     """The baseline ``--write-baseline`` will replace, read before anything is written; a
     file there that is not a baseline is not replaced by one (exit 2, nothing written)."""
+    # lazy: cli imports this module for is_terminal in other commands
     from factcheck import baseline as bl
     from factcheck.errors import UsageError
 
@@ -193,6 +201,7 @@ def _previous_baseline(path: Path) -> Baseline | None:
 def _write_baseline(found: Report, path: Path, protect: list[str], previous: Baseline | None) -> tuple[Baseline, str]:
     """Write the baseline of this run, and say what it changed: a baseline overwritten
     without a word could drop accepted findings unnoticed."""
+    # lazy: cli imports this module for is_terminal in other commands
     from factcheck import baseline as bl
     from factcheck.output import write_atomic
 
@@ -205,6 +214,7 @@ def _known_findings(accepted: Path | str | None, write_baseline: Path | None) ->
     """The baseline to apply (``--baseline``, or the config's), unless one is being written."""
     if not accepted or write_baseline is not None:
         return None
+    # lazy: cli imports this module for is_terminal in other commands
     from factcheck import baseline as bl
 
     return bl.load_baseline(accepted)
@@ -214,6 +224,7 @@ def _bar() -> Bar | None:
     """A progress bar on stderr when it is a terminal (shown once a run takes a second)."""
     if not is_terminal(sys.stderr) or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
         return None
+    # lazy: cli imports this module for is_terminal in other commands
     from factcheck.progress import Bar
 
     return Bar()
@@ -223,6 +234,7 @@ def _inputs(report: Report, draft: str | None = None, read: Sequence[str] = ()) 
     """The files a run read (claims files, their drafts, and every file the one reader
     opened: the config and a baseline before the run, then the run's own ``read``:
     included facts, filings): a report never replaces them."""
+    # lazy: cli imports this module for is_terminal in other commands
     from factcheck.load.paths import files_read
 
     out = [draft] if draft else []

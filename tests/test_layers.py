@@ -1,10 +1,12 @@
 """The package's layout, as docs/internals.md maps it: no import circle, and no import
 that runs up a floor.
 
-Every import of every module of ``factcheck/`` is read with ``ast``: at module level,
-inside functions (the lazy ones), under ``if TYPE_CHECKING:`` (a type is a dependency
-too). A module may import modules of its own floor and of the floors below; the floors
-are the table "Floors" of docs/internals.md, the one place they are written down.
+Every import of every module of ``factcheck/`` is read with ``ast``: at module level and
+inside functions (the lazy ones). An import under ``if TYPE_CHECKING:`` runs nowhere: it
+names types for the type checker, and is not counted (``factcheck.run`` names the
+records of the floors above it so). A module may import modules of its own floor and of
+the floors below; the floors are the table "Floors" of docs/internals.md, the one place
+they are written down.
 Importing ``a.b.c`` runs ``a/b/__init__.py`` first; that implicit import is not counted
 (every package's ``__init__`` imports its own modules).
 """
@@ -60,7 +62,12 @@ def imports(root: Path, package: str) -> dict[str, dict[str, int]]:
     for name, path in mods.items():
         is_package = path.name == "__init__.py"
         edges: dict[str, int] = {}
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        typing_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If) and _is_type_checking(block)
+                       for stmt in block.body for n in ast.walk(stmt)}
+        for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
             targets: list[str] = []
             if isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
@@ -78,6 +85,15 @@ def imports(root: Path, package: str) -> dict[str, dict[str, int]]:
                     edges.setdefault(target, node.lineno)
         graph[name] = edges
     return graph
+
+
+def _is_type_checking(node: ast.AST) -> bool:
+    """``if TYPE_CHECKING:`` (or ``typing.TYPE_CHECKING``)."""
+    if not isinstance(node, ast.If):
+        return False
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
 def cycles(graph: dict[str, dict[str, int]]) -> list[list[str]]:
@@ -206,15 +222,16 @@ def _plant(root: Path, files: dict[str, str]) -> None:
 
 def test_a_planted_circle_is_found(tmp_path: Path) -> None:
     # a -> b at the top, b -> a inside a function (the lazy import that hides a circle),
-    # c -> d under TYPE_CHECKING and d -> c relatively
+    # c -> d inside a method and d -> c relatively; e -> a and a -> e under TYPE_CHECKING
+    # (types only: no circle)
     _plant(tmp_path, {
         "__init__.py": "",
-        "a.py": "from pkg.b import f\n",
+        "a.py": "from typing import TYPE_CHECKING\nfrom pkg.b import f\nif TYPE_CHECKING:\n    from pkg.e import E\n",
         "b.py": "def f():\n    from pkg import a\n    return a\n",
         "sub/__init__.py": "",
-        "sub/c.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg.sub.d import D\n",
+        "sub/c.py": "class C:\n    def d(self):\n        from pkg.sub.d import D\n        return D\n",
         "sub/d.py": "from . import c\nclass D: ...\n",
-        "e.py": "import pkg.a\n",
+        "e.py": "import pkg.a\nclass E: ...\n",
     })
     floors = [(1, ["a.py", "b.py", "sub/", "__init__.py", "e.py"])]
     assert problems(tmp_path, "pkg", floors) == [

@@ -211,7 +211,8 @@ _READ: list[str] = []
 
 def _record(path: str) -> None:
     """A file read: the run's when one is under way (``factcheck.run``), else the process's."""
-    from factcheck.run import current  # a leaf module (it imports nothing of factcheck)
+    # lazy: the run only when a file is read (init and schema make none)
+    from factcheck.run import current
 
     run = current()
     (_READ if run is None else run.files_read).append(path)
