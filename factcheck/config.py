@@ -237,6 +237,7 @@ def _trace_concepts(value: Any, where: str) -> dict[str, Any] | None:
     concepts = value.get("concepts", {})
     if not isinstance(concepts, dict):
         raise UsageError(f"{where}.concepts should be a table: revenue = [\"top line\"]")
+    # lazy: the tracer's concepts only for [trace.concepts]
     from factcheck.trace.concepts import extended
 
     try:

@@ -15,8 +15,10 @@ from factcheck import quantity as q
 from factcheck.errors import ExprError, UsageError
 from factcheck.expr import Call, Evaluator
 from factcheck.load import ClaimsFile
+from factcheck.load.paths import OutsideRoot, given_option, inside_root, is_inside
 from factcheck.load.source import display_path
-from factcheck.model import Claim, Document, Expr, Fact, FileReport, Problem, Report, Result, Status, TraceSummary
+from factcheck.load.yaml_events import article_draft
+from factcheck.model import EMPTY, Claim, Document, Expr, Fact, FileReport, Problem, Report, Result, Span, Status, TraceSummary
 from factcheck.provenance import Tracing
 from factcheck.run import Run, RunOptions
 from factcheck.verdict import Inputs, judge
@@ -96,8 +98,6 @@ def _without_named_drafts(paths: list[str], found: set[str], exclude: Sequence[s
     (its ``article.draft``, read alone from the file) or that ``--draft`` names. A claims
     file is read for its draft only where the run would read it (``_outside``: not through
     a link out of the repository, nor out of a folder ``given`` outside it)."""
-    from factcheck.load.yaml_events import article_draft
-
     named = {path_key(e) for e in exclude}
     bases = _typed_outside(given)
     for p in paths:
@@ -201,16 +201,12 @@ def _all_selected(files: list[FileReport], only: tuple[str, ...], tracing: bool 
 
 def _given_draft(draft: str) -> None:
     """``--draft``: a file that exists, and not one a link in the repository leads out of it."""
-    from factcheck.load.paths import given_option
-
     given_option(draft, "--draft")
 
 
 def _typed_outside(paths: Sequence[str]) -> tuple[Path, ...]:
     """The folders the command line names outside the root, resolved: what a folder
     walk finds in one is the user's choice too, unless a link leads it out of that folder."""
-    from factcheck.load.paths import is_inside
-
     return tuple(
         Path(os.path.realpath(p)) for p in paths if os.path.isdir(p) and not is_inside(Path(os.path.abspath(p)))
     )
@@ -222,9 +218,6 @@ def _outside(path: str, named: bool, bases: tuple[Path, ...] = (), key: str = "c
     line names outside the root is read, and so is one a folder walk finds in a folder
     it names outside the root, where no link leads the file out of that folder: the
     command line is trusted, the tree is not."""
-    from factcheck.load.paths import OutsideRoot, inside_root, is_inside
-    from factcheck.model import Span
-
     if named and not is_inside(Path(os.path.abspath(path))):
         return None
     if bases:
@@ -361,9 +354,9 @@ def _check_draft(run: Run, path: str, refused: Problem | None = None) -> FileRep
     """A draft with no claims file: the relations it states are inferred and checked
     (``factcheck.infer``), and its figures' coverage counted (``--no-infer``: coverage only).
     ``refused``: the draft is not read, and this is its problem (a link out of the root)."""
+    # lazy: anchoring only for a run with a draft
     from factcheck import anchor
     from factcheck import draft as drafts
-    from factcheck.model import EMPTY
 
     options = run.options
     shown = display_path(path)
@@ -390,8 +383,9 @@ def _traced(run: Run, doc: Document, draft: Any, ev: Evaluator,
     a bare draft's own front matter too): a result for each traced or contradicted
     figure, judged like a claim (the fact against the figure), the summary of every
     figure, and the problems of filings that cannot be read. Nothing without filings."""
+    # lazy: anchoring only for a run with a draft; the draft's date only for inference; tracing only when a filing is named
     from factcheck import anchor
-    from factcheck.infer import draft_date
+    from factcheck.draft import draft_date
     from factcheck.trace.step import Tracing as DraftTracing
 
     options = run.options
@@ -419,6 +413,7 @@ def _inferred(run: Run, doc: Document, draft: Any, ev: Evaluator, default_tol: q
     """The results of the claims the draft states, when inference is ``wanted``: read
     from the draft's figures as the run read them (``anchor.figures``, read once and
     shared with anchoring); none for a draft refused for its figures (anchoring says why)."""
+    # lazy: anchoring only for a run with a draft
     from factcheck import anchor
 
     if not wanted:
@@ -435,6 +430,7 @@ def inferred_results(draft: Any, mentions: list[Any] | None, doc: Document, ev: 
     claim and judged (``infer.judge``): the results to report. ``run``: its options
     (``--only``, ``--as-of``, ``--strict``, the detail) and the budget of the steps shown;
     outside a run, the defaults."""
+    # lazy: the draft's date only for inference; inference only for a bare draft or settings.infer
     from factcheck.draft import draft_date
     from factcheck.infer import infer
     from factcheck.infer.claims import Ids, claim
@@ -516,6 +512,7 @@ def _finish(run: Run, doc: Document, results: list[Result], ev: Evaluator, probl
     if options.draft is not None or "draft" in doc.article:
         draft = _read_draft(run, doc, problems)
         if draft is not None:
+            # lazy: anchoring only for a run with a draft
             from factcheck import anchor
 
             infer = options.infer if options.infer is not None else doc.settings.infer
@@ -535,6 +532,7 @@ def _finish(run: Run, doc: Document, results: list[Result], ev: Evaluator, probl
 def with_steps(r: Result, ev: Evaluator, run: Run | None = None) -> Result:
     """The result with its check and stated value computed step by step (within the
     ``run``'s budget of steps shown; a budget of its own without one)."""
+    # lazy: steps only for the detailed (html) report
     from factcheck.steps import Budget, trace_claim
 
     exprs = [(name, e) for name, e in (("check", r.claim.check), ("stated", r.claim.stated)) if e is not None]
@@ -546,13 +544,11 @@ def _read_draft(run: Run, doc: Document, problems: list[Problem]) -> Any:
     """The claims file's draft (``--draft``, else its ``article.draft``), read once a
     run; a draft that cannot be read is a problem of the file, at its ``article.draft``
     (or at the draft itself), and None."""
+    # lazy: anchoring only for a run with a draft
     from factcheck import draft as drafts
-    from factcheck.model import Span
 
     draft = run.options.draft
     if draft is None:
-        from factcheck.load.paths import OutsideRoot, inside_root
-
         draft = os.path.join(os.path.dirname(doc.path), doc.article["draft"])
         where = doc.article_spans.get("draft", Span(doc.path, 1, 1))
         try:

@@ -14,10 +14,15 @@ import os
 import re
 from pathlib import Path
 
+from factcheck import draft as drafts
 from factcheck import quantity as q
-from factcheck.draft import Draft, sentences
+from factcheck.draft import Draft, draft_date, first_heading, sentences
 from factcheck.errors import UsageError
+from factcheck.load.paths import OutsideRoot, given, given_option
+from factcheck.load.source import display_path
+from factcheck.names import Names
 from factcheck.prose import Mention, read
+from factcheck.prose.mention import year_of
 from factcheck.schema import modeline
 
 TODO_SOURCE = "TODO: cite the source of these figures, or give the claim a check and a stated value"
@@ -59,10 +64,6 @@ def inventory(draft_path: str, claims_path: Path | str, filings: tuple[str, ...]
     """The text of a claims file for this draft. With ``filings`` (``--filing``), every
     figure traced to a fact of one of them (``factcheck.trace``) is a fact read from that
     filing, its value the draft's figure, which loading checks against the filing's."""
-    from factcheck import draft as drafts
-    from factcheck.load.paths import OutsideRoot, given
-    from factcheck.load.source import display_path
-
     if not os.path.isfile(draft_path):
         raise UsageError(f"--draft {draft_path}: no such file")
     try:  # not through a link in the repository that leads out of it
@@ -89,15 +90,13 @@ def inventory(draft_path: str, claims_path: Path | str, filings: tuple[str, ...]
         "",
         "article:",
     ]
-    title = _title(d.source)
+    title = first_heading(d.source)
     if title:
         lines.append(f"  title: {json.dumps(title, ensure_ascii=False)}")
     lines += [f"  draft: {json.dumps(relative, ensure_ascii=False)}", ""]
 
-    from factcheck.draft import draft_date
-
     names: dict[int, list[str]] = {}
-    used: set[str] = set()
+    fact_names = Names("{name}_{k}")
     fact_lines: list[str] = []
     when = draft_date(d)
     last_year: int | None = None
@@ -106,7 +105,7 @@ def inventory(draft_path: str, claims_path: Path | str, filings: tuple[str, ...]
         suffixes = ["_from", "_to"] if len(parts) == 2 else [""]
         base = _slug(m.show()) or f"l{d.span(m.start).line}_c{d.span(m.start).col}"
         for part, suffix in zip(parts, suffixes):
-            name = _unique(f"fig_{base}{suffix}", used)
+            name = fact_names(f"fig_{base}{suffix}")
             year = last_year or (when.year if when else None)
             value, exact, note = expression(part, year, dated=last_year is None)
             where = f"{d.span(m.start)}: {m.show()}"
@@ -124,7 +123,7 @@ def inventory(draft_path: str, claims_path: Path | str, filings: tuple[str, ...]
             fact_lines.append(f"    note: {json.dumps(where + ('; ' + note if note else ''), ensure_ascii=False)}")
             names.setdefault(m.start, []).append(name)
         if not _in_heading(d.source, d.span(m.start).line):  # '2025' in a headline dates no '4月2日'
-            last_year = _year_of(m) or last_year
+            last_year = year_of(m) or last_year
     real = any(not line.lstrip().startswith("#") for line in fact_lines)
     lines += ["facts:" if real else "facts: {}", *fact_lines, ""]
 
@@ -136,7 +135,7 @@ def inventory(draft_path: str, claims_path: Path | str, filings: tuple[str, ...]
             continue  # nothing, or only figures that inferred claims check already
         says = " ".join(d.text[a:b].split())
         words = "-".join(_slug(says).split("_")[:5])
-        cid = _unique(f"s{n:02d}" + (f"-{words}" if words else ""), ids, "-")
+        cid = ids(f"s{n:02d}" + (f"-{words}" if words else ""))
         claim_lines += [
             f"  - id: {cid}",
             f"    says: {json.dumps(says, ensure_ascii=False)}",
@@ -153,9 +152,9 @@ def _traced(d: Draft, mentions: list[Mention], filings: tuple[str, ...], folder:
     for every figure traced to a fact (``verify --filing``)."""
     if not filings:
         return {}
+    # lazy: tracing only for init --filing
     from factcheck.filing import FilingError, read_filing
     from factcheck.infer.reading import Reading
-    from factcheck.load.paths import given_option
     from factcheck.trace import trace
 
     read = []
@@ -181,7 +180,7 @@ def _traced(d: Draft, mentions: list[Mention], filings: tuple[str, ...], folder:
     return out
 
 
-def _inferred_claims(d: Draft, mentions: list[Mention]) -> tuple[list[str], set[str], set[int]]:
+def _inferred_claims(d: Draft, mentions: list[Mention]) -> tuple[list[str], Names, set[int]]:
     """The relations the draft states (``factcheck rules``), as the judge keeps them, as
     real claims with a check and a stated value: their lines, their ids, and the figures
     they use (by start)."""
@@ -191,13 +190,13 @@ def _inferred_claims(d: Draft, mentions: list[Mention]) -> tuple[list[str], set[
     from factcheck.model import Document
 
     lines: list[str] = []
-    ids: set[str] = set()
+    ids = Names()
     used: set[int] = set()
     for res in inferred_results(d, mentions, Document(d.path), Evaluator({}, q.NO_RATES)):
         c, inf = res.claim, res.claim.inferred
         assert inf is not None and c.check is not None and c.stated is not None
         where = d.span(inf.stated_at)
-        cid = _unique(f"l{where.line}-{inf.kind}", ids, "-")
+        cid = ids(f"l{where.line}-{inf.kind}")
         lines += [
             f"  - id: {cid}",
             f"    says: {json.dumps(' '.join(d.text[inf.start : inf.end].split()), ensure_ascii=False)}",
@@ -213,31 +212,7 @@ def _inferred_claims(d: Draft, mentions: list[Mention]) -> tuple[list[str], set[
     return lines, ids, used
 
 
-def _unique(name: str, used: set[str], sep: str = "_") -> str:
-    out, k = name, 2
-    while out in used:
-        out, k = f"{name}{sep}{k}", k + 1
-    used.add(out)
-    return out
-
-
 def _in_heading(source: str, line: int) -> bool:
     """Whether the draft's line (1-based) is a Markdown heading."""
     lines = source.splitlines()
     return 0 < line <= len(lines) and re.match(r"\s{0,3}#{1,6}\s", lines[line - 1]) is not None
-
-
-def _year_of(m: Mention) -> int | None:
-    if m.kind == "year" and m.value is not None:
-        return int(m.value.point)
-    if m.kind == "date" and m.when and m.when[0]:
-        return m.when[0]
-    return None
-
-
-def _title(source: str) -> str | None:
-    for line in source.splitlines():
-        if line.strip():
-            found = re.match(r"#\s+(.+?)\s*#*\s*$", line)
-            return found.group(1) if found else None
-    return None

@@ -250,6 +250,7 @@ def _inputs(report: Report, draft: str | None = None, read: Sequence[str] = ()) 
 def _filings(paths: Sequence[str]) -> tuple[str, ...]:
     """``--filing``: files or folders that exist, and none that a link in the repository
     leads out of it."""
+    # lazy: cli imports this module for is_terminal in other commands
     from factcheck.load.paths import given_option
 
     for p in paths:

@@ -21,9 +21,8 @@ from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
 from typing import Any
-from xml.parsers import expat
 
-from factcheck.filing import ixbrl, package
+from factcheck.filing import ixbrl
 from factcheck.filing.model import Fact, FilingError, Pending, Period, Unit
 from factcheck.filing.select import Filing
 from factcheck.filing.xbrl import (
@@ -61,6 +60,9 @@ def read_filing(path: str | os.PathLike[str]) -> Filing:
     submission); a folder of a submission, read as such a package is. The documents of
     one folder of a package are one Inline XBRL document set: read together, contexts
     and units from any of them (an EDINET header file), continuations across them."""
+    # lazy: packages and folders only when one is read (the filing package is loaded with every run)
+    from factcheck.filing import package
+
     name = os.fspath(path)
     st = _stat(name)
     if stat.S_ISDIR(st.st_mode):
@@ -225,6 +227,9 @@ class Builder:
     def parse(self, data: bytes, doc: str | None = None, name: str | None = None) -> None:
         """Read one document; a document set calls it once a document, all sharing the
         contexts, units and continuations (``doc``: its path for errors, ``name``: for facts)."""
+        # lazy: expat only when a document is parsed (the filing package is loaded with every run)
+        from xml.parsers import expat
+
         self.doc = doc or self.path
         self.doc_name = name
         if name is not None:

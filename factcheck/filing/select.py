@@ -3,7 +3,6 @@ dimensions, and the errors that say what the filing has instead."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import NamedTuple
@@ -156,6 +155,9 @@ def _did_you_mean(concept: str, index: Mapping[str, object]) -> str:
     same = [c for c in index if c.rpartition(":")[2].lower() == local]
     if not same:
         by_local = {c.rpartition(":")[2].lower(): c for c in index}
+        # lazy: difflib only for a concept the filing lacks (this module is loaded with every run)
+        import difflib
+
         close = difflib.get_close_matches(local, list(by_local), n=3, cutoff=0.8)
         same = [by_local[c] for c in close]
     return f" (did you mean {' or '.join(sorted(same)[:3])}?)" if same else ""

@@ -23,7 +23,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from factcheck.errors import FactcheckError, LoadError
+from factcheck.errors import FactcheckError, LoadError, UsageError
 from factcheck.model import Span
 
 #: the most bytes read of each kind of file (docs/safety.md)
@@ -132,8 +132,6 @@ def given(path: str | os.PathLike[str], key: str) -> Path:
 def given_option(path: str, option: str, what: str = "file") -> None:
     """A path an option names (``--draft``, ``--filing``): one that exists, and not one a
     link in the repository leads out of it; a UsageError that says which otherwise."""
-    from factcheck.errors import UsageError
-
     if not os.path.exists(path):
         raise UsageError(f"{option} {path}: no such {what}")
     try:

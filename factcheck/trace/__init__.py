@@ -20,7 +20,7 @@ from factcheck.trace.concepts import Concept, Concepts, bundled, extended
 from factcheck.trace.match import Trace, Tracer
 
 if TYPE_CHECKING:  # pragma: no cover
-    from factcheck.filing.model import Filing
+    from factcheck.filing.select import Filing
     from factcheck.infer.reading import Reading
 
 __all__ = ["Concept", "Concepts", "Trace", "bundled", "extended", "trace"]

@@ -33,7 +33,9 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck import quantity as q
-from factcheck.filing.model import Fact, Filing, Period, Unit
+from factcheck.filing.model import Fact, Period, Unit
+from factcheck.filing.notation import written
+from factcheck.filing.select import Filing
 from factcheck.interval import Interval
 from factcheck.trace.concepts import Concept, Concepts
 from factcheck.trace.periods import Calendar, Wanted, said
@@ -892,6 +894,4 @@ def _show(f: Fig) -> str:
 
 
 def _fact_text(fact: Fact) -> str:
-    from factcheck.filing.notation import written
-
     return f"{fact.concept} = {written(fact)}"

@@ -18,7 +18,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from factcheck.filing.model import Filing, Period
+from factcheck.filing.model import Period
+from factcheck.filing.select import Filing
 
 #: days a context's start or end may differ from the computed one (52/53-week years)
 SLACK_DAYS = 10

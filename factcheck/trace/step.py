@@ -14,11 +14,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from factcheck.errors import LoadError
+from factcheck.filing import FilingError
 from factcheck.model import Claim, Problem, Result, Span, TraceSummary
+from factcheck.trace import bundled, extended, trace
 
 if TYPE_CHECKING:  # pragma: no cover
     from factcheck.draft import Draft
-    from factcheck.filing.model import Filing
+    from factcheck.filing.select import Filing
     from factcheck.prose import Mention
 
 #: filings a draft may name in its front matter
@@ -29,6 +32,7 @@ _FRONT_LIST = re.compile(r"^filings[ \t]*:[ \t]*(?P<inline>\S.*)?$(?P<block>(?:\
 def front_filings(draft: Draft) -> list[str]:
     """The paths ``filings:`` in the draft's front matter lists (``filings: 10-K.htm``,
     ``filings: [a.htm, b.htm]`` or a block list), read as text: nothing is run."""
+    # lazy: only when a draft is traced to a filing
     from factcheck.draft import front_matter
 
     block = front_matter(draft.source)
@@ -61,8 +65,7 @@ class Tracing:
         return bool(self.given) or bool(front_filings(draft))
 
     def filings(self, draft: Draft) -> list[Filing]:
-        from factcheck.errors import LoadError
-        from factcheck.filing import FilingError
+        # lazy: the filing reader only when a filing is named
         from factcheck.filing.package import MAX_PACKAGE_BYTES
         from factcheck.load.filings import read_cached
         from factcheck.load.paths import named_file
@@ -91,8 +94,8 @@ class Tracing:
     def results(self, draft: Draft, mentions: list[Mention], year: int | None, month: int | None,
                 check: Callable[[Claim], Result], keep: Callable[[Claim], bool]) -> list[Result]:
         """The traced figures' results; the summary is kept in ``summary``."""
+        # lazy: only when a draft is traced to a filing
         from factcheck.infer.reading import Reading
-        from factcheck.trace import bundled, extended, trace
         from factcheck.trace.claims import results
 
         filings = self.filings(draft)
