@@ -251,6 +251,29 @@ def front_matter(source: str) -> str | None:
     return m.group() if m else None
 
 
+#: the most filings a draft's front matter may name (``filings:``)
+MAX_FRONT_FILINGS = 8
+_FRONT_FILINGS = re.compile(r"^filings[ \t]*:[ \t]*(?P<inline>\S.*)?$(?P<block>(?:\n[ \t]*-[ \t]+\S.*$)*)", re.MULTILINE)
+
+
+def front_filings(source: str) -> list[str]:
+    """The paths ``filings:`` in the draft's front matter lists (``filings: 10-K.htm``,
+    ``filings: [a.htm, b.htm]`` or a block list), read as text: nothing is run. One more
+    than the most is given back, so that the caller can say there are too many."""
+    block = front_matter(source)
+    m = _FRONT_FILINGS.search(block) if block is not None else None
+    if m is None:
+        return []
+    items: list[str] = []
+    inline = (m.group("inline") or "").strip()
+    if inline.startswith("[") and inline.endswith("]"):
+        items += inline[1:-1].split(",")
+    elif inline:
+        items.append(inline)
+    items += [line.strip()[1:] for line in m.group("block").splitlines() if line.strip()]
+    return [x.strip().strip("'\"") for x in items if x.strip().strip("'\"")][: MAX_FRONT_FILINGS + 1]
+
+
 _FRONT_DATE = Lazy(r"^(?:date|published|pubdate|publish_date)\s*:\s*['\"]?(\d{4})-(\d{2})-(\d{2})", re.MULTILINE)
 
 

@@ -383,17 +383,17 @@ def _traced(run: Run, doc: Document, draft: Any, ev: Evaluator,
     a bare draft's own front matter too): a result for each traced or contradicted
     figure, judged like a claim (the fact against the figure), the summary of every
     figure, and the problems of filings that cannot be read. Nothing without filings."""
-    # lazy: anchoring only for a run with a draft; the draft's date only for inference; tracing only when a filing is named
-    from factcheck import anchor
-    from factcheck.draft import draft_date
-    from factcheck.trace.step import Tracing as DraftTracing
+    # lazy: the draft module only for a run with a draft
+    from factcheck.draft import draft_date, front_filings
 
     options = run.options
-    if not options.filings and not bare:
+    if not options.filings and not (bare and front_filings(draft.source)):
         return [], None, []
+    # lazy: anchoring only for a run with a draft; tracing only when a filing is named
+    from factcheck import anchor
+    from factcheck.trace.step import Tracing as DraftTracing
+
     tracing = DraftTracing(options.filings, options.trace_concepts)
-    if not tracing.active(draft):
-        return [], None, []
     mentions = anchor.figures(draft, run)
     if anchor.too_many(mentions):
         return [], None, []

@@ -312,9 +312,9 @@ def test_init_with_a_filing_writes_facts_read_from_it(repo: Path) -> None:
     ("title: no filings", []),
 ])
 def test_front_matter_filings_are_read_as_text(front: str, paths: list[str]) -> None:
-    from factcheck.trace.step import front_filings
+    from factcheck.draft import front_filings
 
-    assert front_filings(from_text(f"---\n{front}\n---\n# T\n", "d.md")) == paths
+    assert front_filings(f"---\n{front}\n---\n# T\n") == paths
 
 
 def test_published_shapes_are_traced_or_left_alone_never_contradicted() -> None:

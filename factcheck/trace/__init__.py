@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from factcheck.trace.concepts import Concept, Concepts, bundled, extended
-from factcheck.trace.match import Trace, Tracer
 
 if TYPE_CHECKING:  # pragma: no cover
     from factcheck.filing.select import Filing
     from factcheck.infer.reading import Reading
+    from factcheck.trace.match import Trace
 
 __all__ = ["Concept", "Concepts", "Trace", "bundled", "extended", "trace"]
 
@@ -33,6 +33,9 @@ def trace(reading: Reading, filings: Sequence[Filing], concepts: Concepts | None
     """One trace a figure of the draft that states a level, in the order of the draft.
     With several filings a figure is traced in the first that traces it; it is
     contradicted only when no filing traces it."""
+    # lazy: the matcher (and the filing reader below it) loads only when a draft is traced
+    from factcheck.trace.match import Tracer
+
     table = concepts or bundled()
     tracers = [Tracer(f, table) for f in filings]
     for t in tracers:
@@ -46,3 +49,14 @@ def trace(reading: Reading, filings: Sequence[Filing], concepts: Concepts | None
             if found:
                 out.append(min(found, key=lambda x: _RANK[x.status]))
     return out
+
+
+def __getattr__(name: str) -> object:
+    """``Trace`` and ``Tracer`` from ``factcheck.trace.match``, loaded when first asked for
+    (a run with no filing never loads the filing reader)."""
+    if name in ("Trace", "Tracer"):
+        # lazy: as above
+        from factcheck.trace import match
+
+        return getattr(match, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

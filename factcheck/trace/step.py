@@ -10,12 +10,11 @@ one that cannot be read is a problem of the file, and the others are still used.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from factcheck.draft import MAX_FRONT_FILINGS, front_filings
 from factcheck.errors import LoadError
-from factcheck.filing import FilingError
 from factcheck.model import Claim, Problem, Result, Span, TraceSummary
 from factcheck.trace import bundled, extended, trace
 
@@ -23,33 +22,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from factcheck.draft import Draft
     from factcheck.filing.select import Filing
     from factcheck.prose import Mention
-
-#: filings a draft may name in its front matter
-MAX_FRONT_FILINGS = 8
-_FRONT_LIST = re.compile(r"^filings[ \t]*:[ \t]*(?P<inline>\S.*)?$(?P<block>(?:\n[ \t]*-[ \t]+\S.*$)*)", re.MULTILINE)
-
-
-def front_filings(draft: Draft) -> list[str]:
-    """The paths ``filings:`` in the draft's front matter lists (``filings: 10-K.htm``,
-    ``filings: [a.htm, b.htm]`` or a block list), read as text: nothing is run."""
-    # lazy: only when a draft is traced to a filing
-    from factcheck.draft import front_matter
-
-    block = front_matter(draft.source)
-    if block is None:
-        return []
-    m = _FRONT_LIST.search(block)
-    if m is None:
-        return []
-    items: list[str] = []
-    inline = (m.group("inline") or "").strip()
-    if inline.startswith("[") and inline.endswith("]"):
-        items += inline[1:-1].split(",")
-    elif inline:
-        items.append(inline)
-    items += [line.strip()[1:] for line in m.group("block").splitlines() if line.strip()]
-    return [x.strip().strip("'\"") for x in items if x.strip().strip("'\"")][: MAX_FRONT_FILINGS + 1]
-
 
 class Tracing:
     """The tracing of one draft: ``given`` filings (command line, config: resolved
@@ -62,16 +34,17 @@ class Tracing:
         self.problems: list[Problem] = []
 
     def active(self, draft: Draft) -> bool:
-        return bool(self.given) or bool(front_filings(draft))
+        return bool(self.given) or bool(front_filings(draft.source))
 
     def filings(self, draft: Draft) -> list[Filing]:
         # lazy: the filing reader only when a filing is named
+        from factcheck.filing import FilingError
         from factcheck.filing.package import MAX_PACKAGE_BYTES
         from factcheck.load.filings import read_cached
         from factcheck.load.paths import named_file
 
         paths = list(self.given)
-        front = front_filings(draft)
+        front = front_filings(draft.source)
         if len(front) > MAX_FRONT_FILINGS:
             self._problem(draft, "trace-filings", f"filings: at most {MAX_FRONT_FILINGS} filings a draft")
             front = front[:MAX_FRONT_FILINGS]
