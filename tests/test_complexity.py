@@ -29,10 +29,6 @@ CEILING = 15
 
 #: "path::Qualified.name": (the most it may measure, why it is not split)
 EXCEPTIONS: dict[str, tuple[int, str]] = {
-    "factcheck/anchor/cover.py::_Placing.result": (21, "not yet split"),
-    "factcheck/anchor/locate.py::Folded.closest": (23, "not yet split"),
-    "factcheck/anchor/match.py::agrees": (24, "not yet split"),
-    "factcheck/anchor/match.py::match": (27, "not yet split"),
     "factcheck/baseline.py::_stale": (19, "not yet split"),
     "factcheck/baseline.py::apply": (20, "not yet split"),
     "factcheck/baseline.py::changes": (18, "not yet split"),
