@@ -95,7 +95,6 @@ EXCEPTIONS: dict[str, tuple[int, str]] = {
     "factcheck/infer/relate.py::_subject_levels": (22, "not yet split"),
     "factcheck/infer/relate.py::compatible": (18, "not yet split"),
     "factcheck/infer/relate.py::named_whole": (27, "not yet split"),
-    "factcheck/inventory.py::inventory": (31, "not yet split"),
     "factcheck/load/cycles.py::_cycles": (16, "Tarjan's algorithm as the textbook has it, made iterative: one loop that reads better whole"),
     "factcheck/load/yaml_events.py::Events.node": (17, "the loop that builds every value of a claims file from its events: a call per event costs the load of 10k claims"),
     "factcheck/output.py::_destination": (20, "not yet split"),
