@@ -128,21 +128,7 @@ def _relative(path: str, folder: Path) -> str:
 def load_baseline(path: Path | str) -> Baseline:
     """Read a baseline file; anything wrong with it stops the run (exit 2) with its place."""
     path = Path(path)
-    if not os.path.lexists(path):
-        raise UsageError(f"baseline {path}: no such file (write one with --write-baseline {path})")
-    try:  # not through a link in the repository that leads out of it
-        given(path, "baseline")
-    except OutsideRoot as e:
-        raise UsageError(e.message) from None
-    try:  # a regular file of baseline size: /dev/zero or a pipe is refused unread
-        data = paths.read_file(path, LIMITS["baselines"], "baselines")
-    except LoadError as e:
-        raise UsageError(f"baseline {path}: cannot read it: {e.message}") from None
-    decoded, problem = decode(str(path), data)
-    if problem is not None:
-        raise UsageError(f"{problem.span}: {problem.message}")
-    assert decoded is not None
-    text = decoded
+    text = _baseline_text(path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -158,24 +144,49 @@ def load_baseline(path: Path | str) -> Baseline:
     for n, line in enumerate(lines, 1):
         for fp in _FINGERPRINT.findall(line):
             placed.setdefault(fp, (n, len(line) - len(line.lstrip()) + 1))
-    entries = []
-    for i, item in enumerate(data["entries"]):
-        keys = ("fingerprint", "file", "id", "status")
-        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in keys):
-            raise UsageError(f"{path}: entry {i + 1} of the baseline should hold the strings {', '.join(keys)}")
-        fp = item["fingerprint"]
-        at_line, at_col = placed.get(fp, (1, 1))
-        said, figure = item.get("draft"), item.get("figure")
-        if said is not None and not (
-            isinstance(said, dict) and isinstance(said.get("found"), bool)
-            and isinstance(said.get("figures"), list) and all(isinstance(x, str) for x in said["figures"])
-        ):
-            raise UsageError(f"{path}:{at_line}:{at_col}: entry {i + 1}: draft should be {{\"found\": true or false, \"figures\": [strings]}}")
-        if figure is not None and not isinstance(figure, str):
-            raise UsageError(f"{path}:{at_line}:{at_col}: entry {i + 1}: figure should be a string")
-        recorded = (said["found"], tuple(said["figures"])) if said is not None else None
-        entries.append(Entry(fp, item["file"], item["id"], item["status"], at_line, at_col, recorded, figure))
+    entries = [_entry(path, i, item, placed) for i, item in enumerate(data["entries"])]
     return Baseline(display_path(str(path)), path.resolve().parent, tuple(entries))
+
+
+def _baseline_text(path: Path) -> str:
+    """The baseline file's text; a usage error when there is none, it is out of the
+    repository, too large, or no UTF-8."""
+
+    if not os.path.lexists(path):
+        raise UsageError(f"baseline {path}: no such file (write one with --write-baseline {path})")
+    try:  # not through a link in the repository that leads out of it
+        given(path, "baseline")
+    except OutsideRoot as e:
+        raise UsageError(e.message) from None
+    try:  # a regular file of baseline size: /dev/zero or a pipe is refused unread
+        data = paths.read_file(path, LIMITS["baselines"], "baselines")
+    except LoadError as e:
+        raise UsageError(f"baseline {path}: cannot read it: {e.message}") from None
+    decoded, problem = decode(str(path), data)
+    if problem is not None:
+        raise UsageError(f"{problem.span}: {problem.message}")
+    assert decoded is not None
+    return decoded
+
+
+def _entry(path: Path, i: int, item: object, placed: dict[str, tuple[int, int]]) -> Entry:
+    """Entry ``i`` of the baseline (``placed``: where each fingerprint stands); a usage
+    error, at its place, when it is not as written by --write-baseline."""
+    keys = ("fingerprint", "file", "id", "status")
+    if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in keys):
+        raise UsageError(f"{path}: entry {i + 1} of the baseline should hold the strings {', '.join(keys)}")
+    fp = item["fingerprint"]
+    at_line, at_col = placed.get(fp, (1, 1))
+    said, figure = item.get("draft"), item.get("figure")
+    if said is not None and not (
+        isinstance(said, dict) and isinstance(said.get("found"), bool)
+        and isinstance(said.get("figures"), list) and all(isinstance(x, str) for x in said["figures"])
+    ):
+        raise UsageError(f"{path}:{at_line}:{at_col}: entry {i + 1}: draft should be {{\"found\": true or false, \"figures\": [strings]}}")
+    if figure is not None and not isinstance(figure, str):
+        raise UsageError(f"{path}:{at_line}:{at_col}: entry {i + 1}: figure should be a string")
+    recorded = (said["found"], tuple(said["figures"])) if said is not None else None
+    return Entry(fp, item["file"], item["id"], item["status"], at_line, at_col, recorded, figure)
 
 
 def baseline_text(report: Report, path: Path | str) -> str:
@@ -231,6 +242,11 @@ def changes(old: Baseline | None, new: Baseline) -> str:
     kept = len(after) - len(added)
     if not added and not removed and not redrawn:
         return text + f", as before (the previous baseline held the same {len(before)})"
+    return text + ", replacing the previous one: " + ", ".join(_change_parts(added, removed, kept, redrawn))
+
+
+def _change_parts(added: list[Entry], removed: list[Entry], kept: int, redrawn: list[Entry]) -> list[str]:
+    """The findings added, removed and kept, and those with their draft's figures recorded anew, in words."""
     parts = []
     for word, group in (("added", added), ("removed", removed)):
         if group:
@@ -238,7 +254,7 @@ def changes(old: Baseline | None, new: Baseline) -> str:
     parts.append(f"{kept} kept")
     if redrawn:
         parts.append(f"of which {len(redrawn)} with the draft's figures recorded anew ({_named(redrawn)})")
-    return text + ", replacing the previous one: " + ", ".join(parts)
+    return parts
 
 
 def _named(entries: list[Entry]) -> str:
@@ -260,30 +276,47 @@ def apply(report: Report, baseline: Baseline | None = None, today: date | None =
     notices: list[Problem] = []
     files: list[FileReport] = []
     for f in report.files:
-        key_path = baseline.key_path(f.document.path) if baseline else ""
-        results: list[Result] = []
-        for r in f.results:
-            suppression, notice = _suppression(r, today)
-            if notice:
-                notices.append(notice)
-            entry = index.get(fingerprint(key_path, r.claim)) if baseline else None
-            if entry is not None and r.status in SUPPRESSIBLE:
-                used.add(entry.fingerprint)
-                changed = draft_change(entry.draft, draft_said(r))
-                if changed:
-                    where = r.anchor.span if r.anchor is not None and r.anchor.span is not None else r.claim.span
-                    notices.append(Problem(where, "baseline-draft-changed", f"claim {r.claim.id}: {changed}; its {r.status.value} counts again"))
-                elif suppression is None and baseline is not None:  # an entry is only found in a baseline
-                    span = Span(baseline.path, entry.line, entry.col)
-                    suppression = Suppression("baseline", f"in the baseline {baseline.path}", None, span)
-            results.append(r._replace(suppressed=suppression) if suppression else r)
-        f = f._replace(results=tuple(results))
+        f = f._replace(results=_results(f, baseline, index, today, used, notices))
         if baseline and f.draft is not None and f.draft.uncovered:
             f = f._replace(draft=_accept_figures(f.draft, baseline, index, used))
         files.append(f)
     if baseline:
         notices += _stale(report, baseline, used)
     return Report(tuple(files), report.notices + tuple(notices))
+
+
+def _results(
+    f: FileReport, baseline: Baseline | None, index: dict[str, Entry], today: date, used: set[str], notices: list[Problem]
+) -> tuple[Result, ...]:
+    """A file's results, each marked suppressed when an ignore or its baseline entry says so."""
+    key_path = baseline.key_path(f.document.path) if baseline else ""
+    results: list[Result] = []
+    for r in f.results:
+        suppression, notice = _suppression(r, today)
+        if notice:
+            notices.append(notice)
+        entry = index.get(fingerprint(key_path, r.claim)) if baseline else None
+        if entry is not None and r.status in SUPPRESSIBLE:
+            assert baseline is not None
+            suppression = _by_baseline(r, entry, baseline, suppression, used, notices)
+        results.append(r._replace(suppressed=suppression) if suppression else r)
+    return tuple(results)
+
+
+def _by_baseline(
+    r: Result, entry: Entry, baseline: Baseline, suppression: Suppression | None, used: set[str], notices: list[Problem]
+) -> Suppression | None:
+    """A finding its baseline entry suppresses (``entry`` marked used), unless an ignore
+    does already, or the draft's figures have changed since (then a notice says so)."""
+    used.add(entry.fingerprint)
+    changed = draft_change(entry.draft, draft_said(r))
+    if changed:
+        where = r.anchor.span if r.anchor is not None and r.anchor.span is not None else r.claim.span
+        notices.append(Problem(where, "baseline-draft-changed", f"claim {r.claim.id}: {changed}; its {r.status.value} counts again"))
+    elif suppression is None:
+        span = Span(baseline.path, entry.line, entry.col)
+        suppression = Suppression("baseline", f"in the baseline {baseline.path}", None, span)
+    return suppression
 
 
 def _accept_figures(d: DraftReport, baseline: Baseline, index: dict[str, Entry], used: set[str]) -> DraftReport:
@@ -336,14 +369,22 @@ def _stale(report: Report, baseline: Baseline, used: set[str]) -> list[Problem]:
         f = checked.get(e.file)
         if e.fingerprint in used or f is None or f.document.problems:
             continue
-        if e.file not in claims:
-            claims[e.file] = ({fingerprint(e.file, c): c for c in f.document.claims}, {r.claim.id: r for r in f.results})
-        by_print, by_id = claims[e.file]
-        claim = by_print.get(e.fingerprint)
-        result = by_id.get(claim.id) if claim else None
-        if claim is not None and result is None:
-            continue  # not selected in this run
-        why = f"now {result.status.value}" if result else "no claim has this id, check and stated value any more"
-        message = f"baseline entry for {e.file} claim {e.id}: {why}; remove it (or write the baseline anew)"
-        out.append(Problem(Span(baseline.path, e.line, e.col), "stale-baseline", message))
+        why = _gone(e, f, claims)
+        if why is not None:
+            message = f"baseline entry for {e.file} claim {e.id}: {why}; remove it (or write the baseline anew)"
+            out.append(Problem(Span(baseline.path, e.line, e.col), "stale-baseline", message))
     return out
+
+
+def _gone(e: Entry, f: FileReport, claims: dict[str, tuple[dict[str, Claim], dict[str, Result]]]) -> str | None:
+    """Why a claim's entry matches no finding of its checked file ('now pass', no such
+    claim); None when its claim was not selected in this run. ``claims`` caches, per file,
+    its claims by fingerprint and its results by claim id."""
+    if e.file not in claims:
+        claims[e.file] = ({fingerprint(e.file, c): c for c in f.document.claims}, {r.claim.id: r for r in f.results})
+    by_print, by_id = claims[e.file]
+    claim = by_print.get(e.fingerprint)
+    result = by_id.get(claim.id) if claim else None
+    if claim is not None and result is None:
+        return None  # not selected in this run
+    return f"now {result.status.value}" if result else "no claim has this id, check and stated value any more"

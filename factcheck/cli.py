@@ -279,7 +279,6 @@ def init(
     # lazy: a command loads only what it runs
     from factcheck.errors import UsageError
     from factcheck.output import check_writable, write_atomic
-    from factcheck.schema import SCHEMA_FILE, modeline, schema_target
     from factcheck.starter import STARTER
 
     if path.exists() and not force:
@@ -297,17 +296,7 @@ def init(
             text = inventory(draft, path, tuple(filing or ()))
         except UsageError as e:
             raise _fail(e.message) from None
-    # the modeline names a schema file that is there: beside the claims file unless told otherwise
-    local: str | None = None
-    if no_schema:
-        text = text.replace(modeline() + "\n", "", 1)
-    else:
-        if schema is None:
-            local = os.path.join(os.path.dirname(str(path)), SCHEMA_FILE)
-        elif "://" not in schema:
-            local = schema
-        target = SCHEMA_FILE if schema is None else schema_target(schema, str(path))
-        text = text.replace(modeline(), modeline(target), 1)
+    text, local = _schema_modeline(text, path, schema, no_schema)
     try:
         if local is not None:
             check_writable(path)  # before the schema is written, so that a bad path writes nothing
@@ -329,6 +318,24 @@ def init(
 
     typer.echo(f"wrote {path}: {summary_text(run([str(path)]))}")
     typer.echo(f"next: give each claim a check and a stated value, or a real source, and run `factcheck verify {path}`")
+
+
+def _schema_modeline(text: str, path: Path, schema: str | None, no_schema: bool) -> tuple[str, str | None]:
+    """The starter's text with its schema modeline as asked (none, a file, a URL), and the
+    local schema file to write (None for none or a URL). The modeline names a schema file
+    that is there: beside the claims file unless told otherwise."""
+    # lazy: the schema's module only for init
+    from factcheck.schema import SCHEMA_FILE, modeline, schema_target
+
+    if no_schema:
+        return text.replace(modeline() + "\n", "", 1), None
+    local: str | None = None
+    if schema is None:
+        local = os.path.join(os.path.dirname(str(path)), SCHEMA_FILE)
+    elif "://" not in schema:
+        local = schema
+    target = SCHEMA_FILE if schema is None else schema_target(schema, str(path))
+    return text.replace(modeline(), modeline(target), 1), local
 
 
 @app.command()

@@ -13,15 +13,16 @@ from factcheck.suggest import did_you_mean
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.text import Text
-    from rich.tree import Tree
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def steps(claim_id: str, path: str) -> tuple[Result, Document]:
     """One claim of a file, checked with its computation step by step (and anchored in
     the file's draft, when it has one)."""
     # lazy: `factcheck functions` needs none of the run
-    from factcheck.engine import check_document, check_draft, is_draft, new_run
-    from factcheck.load import load
+    from factcheck.engine import is_draft, new_run
     from factcheck.load.paths import OutsideRoot, given
 
     new_run()  # its budgets whole (steps shown, the closest-passage search)
@@ -32,12 +33,29 @@ def steps(claim_id: str, path: str) -> tuple[Result, Document]:
     except OutsideRoot as e:
         raise UsageError(e.message) from None
     if is_draft(path):  # a claim inferred from a bare draft: 'draft.md:39:growth'
-        found = check_draft(path, (claim_id,), detail=True)
-        for r in found.results:
-            if r.claim.id == claim_id:
-                return r, found.document
-        known = [r.claim.id for r in check_draft(path).results]
-        raise UsageError(f"{path}: no claim {claim_id!r} is inferred from this draft{did_you_mean(claim_id, known)}")
+        return _from_draft(claim_id, path)
+    return _from_claims_file(claim_id, path)
+
+
+def _from_draft(claim_id: str, path: str) -> tuple[Result, Document]:
+    """A claim inferred from a bare draft, checked step by step."""
+    # lazy: `factcheck functions` needs none of the run
+    from factcheck.engine import check_draft
+
+    found = check_draft(path, (claim_id,), detail=True)
+    for r in found.results:
+        if r.claim.id == claim_id:
+            return r, found.document
+    known = [r.claim.id for r in check_draft(path).results]
+    raise UsageError(f"{path}: no claim {claim_id!r} is inferred from this draft{did_you_mean(claim_id, known)}")
+
+
+def _from_claims_file(claim_id: str, path: str) -> tuple[Result, Document]:
+    """A claim of a claims file (or one inferred from its draft), checked step by step."""
+    # lazy: `factcheck functions` needs none of the run
+    from factcheck.engine import check_document
+    from factcheck.load import load
+
     doc = load(path)
     claim = next((c for c in doc.claims if c.id == claim_id), None)
     if claim is None and "draft" in doc.article:  # perhaps one inferred from the file's draft
@@ -69,18 +87,7 @@ def explain(claim_id: str, path: str, color: bool = False, width: int = 80) -> t
     buf = io.StringIO()
     out = Console(file=buf, width=width, force_terminal=color, no_color=not color,
                   color_system="standard" if color else None, highlight=False, markup=False, emoji=False)
-    head = Text(f"{SYMBOLS[r.status]} {r.status.value}", style=STYLES[r.status])
-    head.append(f"  {claim.id}", style="bold")
-    head.append(f"  {claim.span}", style="dim")
-    out.print(head)
-    if claim.inferred is not None:
-        inf = claim.inferred
-        out.print(Text("inferred: ", style="dim") + Text(f"{inf.kind} (rule {inf.rule}, `factcheck rules`) from {', '.join(inf.figures)}"))
-    if claim.says:
-        out.print(Text("says: ", style="dim") + Text(f"“{claim.says}”", style="italic"))
-    if r.anchor is not None and r.anchor.span is not None:
-        where = "in the draft at " if r.anchor.found else "not in the draft; the closest passage is at "
-        out.print(Text("draft: ", style="dim") + Text(f"{where}{r.anchor.span}"))
+    _claim_lines(out, r)
     for name, step in r.steps:
         out.print(Group(*_tree(step, Text(f"{name}: ", style="bold"))))
     if claim.tolerance is not None:
@@ -101,9 +108,34 @@ def explain(claim_id: str, path: str, color: bool = False, width: int = 80) -> t
     return strip_trailing(buf.getvalue()), code
 
 
-def _tree(step: Step, prefix: Text) -> list[Tree]:
+def _claim_lines(out: Console, r: Result) -> None:
+    """The claim's status, id and place; what it was inferred from, what it says, where
+    it stands in the draft."""
+    # lazy: Rich's text and the terminal's styles only for explain's output
+    from rich.text import Text
+
+    from factcheck.reporters import SYMBOLS
+    from factcheck.reporters.terminal import STYLES
+
+    claim = r.claim
+    head = Text(f"{SYMBOLS[r.status]} {r.status.value}", style=STYLES[r.status])
+    head.append(f"  {claim.id}", style="bold")
+    head.append(f"  {claim.span}", style="dim")
+    out.print(head)
+    if claim.inferred is not None:
+        inf = claim.inferred
+        out.print(Text("inferred: ", style="dim") + Text(f"{inf.kind} (rule {inf.rule}, `factcheck rules`) from {', '.join(inf.figures)}"))
+    if claim.says:
+        out.print(Text("says: ", style="dim") + Text(f"“{claim.says}”", style="italic"))
+    if r.anchor is not None and r.anchor.span is not None:
+        where = "in the draft at " if r.anchor.found else "not in the draft; the closest passage is at "
+        out.print(Text("draft: ", style="dim") + Text(f"{where}{r.anchor.span}"))
+
+
+def _tree(step: Step, prefix):  # type: ignore[no-untyped-def]
     """A Rich tree of the steps (a list of one renderable, for Group)."""
     # lazy: Rich only for a terminal report
+    # lazy: rich's trees only for explain's output
     from rich.tree import Tree
 
     tree = Tree(prefix + _label(step), guide_style="dim")

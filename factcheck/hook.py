@@ -28,16 +28,7 @@ def plan(staged: Sequence[str]) -> list[str]:
     existing = [p for p in staged if os.path.isfile(p)]
     claims = [p for p in existing if is_claims_file(os.path.basename(p))]
     drafts = {path_key(p): p for p in existing if is_draft(p) and not is_claims_file(os.path.basename(p))}
-    named: set[str] = set()
-    if drafts:
-        for path in repository_claims_files():
-            draft = article_draft(path)
-            if draft is None:
-                continue
-            key = path_key(os.path.join(os.path.dirname(path), draft))
-            if key in drafts:
-                named.add(key)
-                claims.append(path)
+    named = _naming(drafts, claims) if drafts else set()
     out: list[str] = []
     seen: set[str] = set()
     for p in [*claims, *(p for k, p in drafts.items() if k not in named)]:
@@ -45,6 +36,21 @@ def plan(staged: Sequence[str]) -> list[str]:
             seen.add(path_key(p))
             out.append(p)
     return out
+
+
+def _naming(drafts: dict[str, str], claims: list[str]) -> set[str]:
+    """The drafts (by key) that a claims file of the repository names as its draft; each
+    such claims file is added to ``claims``."""
+    named: set[str] = set()
+    for path in repository_claims_files():
+        draft = article_draft(path)
+        if draft is None:
+            continue
+        key = path_key(os.path.join(os.path.dirname(path), draft))
+        if key in drafts:
+            named.add(key)
+            claims.append(path)
+    return named
 
 
 def repository_claims_files() -> list[str]:

@@ -64,17 +64,7 @@ def inventory(draft_path: str, claims_path: Path | str, filings: tuple[str, ...]
     """The text of a claims file for this draft. With ``filings`` (``--filing``), every
     figure traced to a fact of one of them (``factcheck.trace``) is a fact read from that
     filing, its value the draft's figure, which loading checks against the filing's."""
-    if not os.path.isfile(draft_path):
-        raise UsageError(f"--draft {draft_path}: no such file")
-    try:  # not through a link in the repository that leads out of it
-        given(draft_path, "--draft")
-    except OutsideRoot as e:
-        raise UsageError(e.message) from None
-    shown = display_path(draft_path)
-    d, problem = drafts.read(draft_path, shown)
-    if problem is not None:
-        raise UsageError(str(problem.span) + ": " + problem.message)
-    assert d is not None
+    d, shown = _draft(draft_path)
     mentions = read(d.text)
     folder = os.path.dirname(os.path.abspath(claims_path))
     traced = _traced(d, mentions, filings, folder)
@@ -95,6 +85,39 @@ def inventory(draft_path: str, claims_path: Path | str, filings: tuple[str, ...]
         lines.append(f"  title: {json.dumps(title, ensure_ascii=False)}")
     lines += [f"  draft: {json.dumps(relative, ensure_ascii=False)}", ""]
 
+    names, fact_lines = _facts(d, mentions, traced)
+    real = any(not line.lstrip().startswith("#") for line in fact_lines)
+    lines += ["facts:" if real else "facts: {}", *fact_lines, ""]
+
+    claim_lines, ids, checked = _inferred_claims(d, mentions)
+    claim_lines += _sentence_claims(d, names, ids, checked)
+    lines += ["claims:" if claim_lines else "claims: []", *claim_lines]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _draft(draft_path: str) -> tuple[Draft, str]:
+    """The draft of ``--draft`` (a usage error when it cannot be read), and its path as shown."""
+
+    if not os.path.isfile(draft_path):
+        raise UsageError(f"--draft {draft_path}: no such file")
+    try:  # not through a link in the repository that leads out of it
+        given(draft_path, "--draft")
+    except OutsideRoot as e:
+        raise UsageError(e.message) from None
+    shown = display_path(draft_path)
+    d, problem = drafts.read(draft_path, shown)
+    if problem is not None:
+        raise UsageError(str(problem.span) + ": " + problem.message)
+    assert d is not None
+    return d, shown
+
+
+def _facts(d: Draft, mentions: list[Mention], traced: dict[int, list[str]]) -> tuple[dict[int, list[str]], list[str]]:
+    """A fact for every figure (two for a range: its ends): the names of the facts by the
+    figure's start, and the lines of the ``facts`` mapping. A day without its year takes
+    the year last written before it (not in a heading), else the draft's date's. ``traced``:
+    the lines that make a figure's fact one read from a filing, by the figure's start."""
+
     names: dict[int, list[str]] = {}
     fact_names = Names("{name}_{k}")
     fact_lines: list[str] = []
@@ -109,25 +132,35 @@ def inventory(draft_path: str, claims_path: Path | str, filings: tuple[str, ...]
             year = last_year or (when.year if when else None)
             value, exact, note = expression(part, year, dated=last_year is None)
             where = f"{d.span(m.start)}: {m.show()}"
-            if value is None:  # said, not written as a value it is not
-                mo, day = part.when[1], part.when[2]  # type: ignore[index]  # only a date has no value here
-                fact_lines.append(
-                    f"  # {name}: {where}: a day with no year in the draft: "
-                    f"to use it, write it as a date, YYYY-{mo:02d}-{day:02d}"
-                )
-                names.setdefault(m.start, []).append(f"{name} (no year: not a fact yet)")
-                continue
-            fact_lines += [f"  {name}:", *traced.get(part.start, []), f"    value: {json.dumps(value, ensure_ascii=False)}"]
-            if exact:
-                fact_lines.append("    exact: true")
-            fact_lines.append(f"    note: {json.dumps(where + ('; ' + note if note else ''), ensure_ascii=False)}")
-            names.setdefault(m.start, []).append(name)
+            fact_lines += _fact_lines(name, part, where, (value, exact, note), traced.get(part.start, []))
+            names.setdefault(m.start, []).append(name if value is not None else f"{name} (no year: not a fact yet)")
         if not _in_heading(d.source, d.span(m.start).line):  # '2025' in a headline dates no '4月2日'
             last_year = year_of(m) or last_year
-    real = any(not line.lstrip().startswith("#") for line in fact_lines)
-    lines += ["facts:" if real else "facts: {}", *fact_lines, ""]
+    return names, fact_lines
 
-    claim_lines, ids, checked = _inferred_claims(d, mentions)
+
+def _fact_lines(name: str, part: Mention, where: str, written: tuple[str | None, bool, str | None], traced: list[str]) -> list[str]:
+    """The lines of one fact (``written``: its value, exact, note; ``traced``: the lines
+    that read it from a filing); a day with no year is said in a comment, not written as
+    a value it is not."""
+    value, exact, note = written
+    if value is None:
+        mo, day = part.when[1], part.when[2]  # type: ignore[index]
+        return [(
+            f"  # {name}: {where}: a day with no year in the draft: "
+            f"to use it, write it as a date, YYYY-{mo:02d}-{day:02d}"
+        )]
+    lines = [f"  {name}:", *traced, f"    value: {json.dumps(value, ensure_ascii=False)}"]
+    if exact:
+        lines.append("    exact: true")
+    lines.append(f"    note: {json.dumps(where + ('; ' + note if note else ''), ensure_ascii=False)}")
+    return lines
+
+
+def _sentence_claims(d: Draft, names: dict[int, list[str]], ids: Names, checked: set[int]) -> list[str]:
+    """A claim with a TODO source for every sentence with figures that no inferred claim
+    checks all of: its ``says`` is the sentence."""
+    claim_lines: list[str] = []
     starts = sorted(names)
     for n, (a, b) in enumerate(sentences(d.text), 1):
         inside = [name for s in starts if a <= s < b for name in names[s]]
@@ -143,8 +176,7 @@ def inventory(draft_path: str, claims_path: Path | str, filings: tuple[str, ...]
             f"    note: {json.dumps('figures: ' + ', '.join(inside) + f' ({d.span(a)})', ensure_ascii=False)}",
             "",
         ]
-    lines += ["claims:" if claim_lines else "claims: []", *claim_lines]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return claim_lines
 
 
 def _traced(d: Draft, mentions: list[Mention], filings: tuple[str, ...], folder: str) -> dict[int, list[str]]:

@@ -60,6 +60,14 @@ def _destination(shown: Path, protect: Iterable[Path | str]) -> tuple[Path, os.s
                 f"cannot write {shown}: a symbolic link leads it out of the repository ({os.path.relpath(root())}); "
                 "factcheck writes through links only inside it"
             )
+    _check_folder(shown, path)
+    if info is not None:
+        _check_not_input(shown, path, protect)
+    return path, info
+
+
+def _check_folder(shown: Path, path: Path) -> None:
+    """The folder of the file to write (of a link's target) is one, or can be made."""
     folder = path.parent
     named = folder if os.path.islink(shown) else shown.parent
     if not os.path.lexists(folder) and not os.path.islink(shown):
@@ -68,9 +76,13 @@ def _destination(shown: Path, protect: Iterable[Path | str]) -> tuple[Path, os.s
         raise UsageError(f"cannot write {shown}: the folder {named} does not exist")
     elif not folder.is_dir():
         raise UsageError(f"cannot write {shown}: {named} is not a folder")
+
+
+def _check_not_input(shown: Path, path: Path, protect: Iterable[Path | str]) -> None:
+    """The file to write, which exists, is none of the run's inputs (``protect``)."""
     for other in protect:
         try:
-            same = info is not None and os.path.samefile(path, other)
+            same = os.path.samefile(path, other)
         except OSError:
             same = False
         if same:
@@ -78,7 +90,6 @@ def _destination(shown: Path, protect: Iterable[Path | str]) -> tuple[Path, os.s
             from factcheck.load.paths import relative_to_root
 
             raise UsageError(f"cannot write {shown}: it is {relative_to_root(other)}, an input of this run; choose another file")
-    return path, info
 
 
 @dataclass

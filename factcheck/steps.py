@@ -23,7 +23,7 @@ from typing import Any
 from factcheck import quantity as q
 from factcheck.errors import ExprError
 from factcheck.expr import Binary, Call, DateLit, Evaluator, Name, Node, Num, Unary
-from factcheck.model import Expr, Shown, Step
+from factcheck.model import Expr, Fact, Shown, Step
 from factcheck.quantity.format import within_sig
 from factcheck.verdict import num
 
@@ -153,20 +153,11 @@ class _Tracer:
         parts: list[tuple[Node, str]] = []
         if isinstance(node, Name) and node.name in self.ev.facts and node.name not in self.ev.broken:
             fact = self.ev.facts[node.name]
-            note = f"fact, {fact.span}" + (f"; {fact.origin}" if fact.origin else "")
-            note += f"; source: {fact.source}" if fact.source else ""
-            note += f"; as of {fact.as_of}" if fact.as_of else ""
-            if fact.mismatch:
-                note += f"; its written value disagrees: {fact.mismatch}"
+            note = _fact_note(fact)
             if not _written(fact.expr.node):
                 parts = [(fact.expr.node, fact.expr.text)]
         elif not _written(node):
-            if isinstance(node, Unary):
-                parts = [(node.operand, text)]
-            elif isinstance(node, Binary):
-                parts = [(node.left, text), (node.right, text)]
-            elif isinstance(node, Call):
-                parts = [(a, text) for a in node.args]
+            parts = _operands(node, text)
         if depth >= MAX_SHOWN_DEPTH:
             shown_parts: list[tuple[Node, str]] = []
         else:
@@ -180,6 +171,28 @@ class _Tracer:
                 step = _as_exact(step, _EXACT_ARGS[node.name, i])
             children.append(step)
         return Step(label, shown, tuple(children), interval, note, error, len(parts) - len(children))
+
+
+def _fact_note(fact: Fact) -> str:
+    """What a step of a fact says of it: where it is defined, its origin, source and date,
+    and a written value its filing disagrees with."""
+    note = f"fact, {fact.span}" + (f"; {fact.origin}" if fact.origin else "")
+    note += f"; source: {fact.source}" if fact.source else ""
+    note += f"; as of {fact.as_of}" if fact.as_of else ""
+    if fact.mismatch:
+        note += f"; its written value disagrees: {fact.mismatch}"
+    return note
+
+
+def _operands(node: Node, text: str) -> list[tuple[Node, str]]:
+    """The nodes an operation is computed from, each with the text it is written in."""
+    if isinstance(node, Unary):
+        return [(node.operand, text)]
+    if isinstance(node, Binary):
+        return [(node.left, text), (node.right, text)]
+    if isinstance(node, Call):
+        return [(a, text) for a in node.args]
+    return []
 
 
 #: arguments a function takes as exact, whatever their digits: cagr's years count whole periods

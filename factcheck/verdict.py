@@ -103,17 +103,7 @@ def judge(x: Inputs) -> Result:
     c_text = q.fmt_amount(P, stated, sig, c_mag)
     message = _message(cmp, status, basis, failing, c_text, x, C, S, S2, stated, sig, (mag, c_mag), diff_rel)
     hints = tuple(_hints(x, computed, stated, S2)) if failing else ()
-    # a percentage written as a plain number, in the stated value or the tolerance: never silent
-    plain = _plain_for_percent(x, stated, basis)
-    if plain:
-        said = {h.code for h in hints}
-        plain = [h for h in plain if h.code not in said]
-    if plain:
-        hints = (*hints, *plain)
-        if status is Status.PASS and (_dimensionless_stated(x, stated) or basis is Basis.TOLERANCE):
-            status, basis = Status.WARN, None
-            message += f"; but {plain[0].message}"
-            hints = tuple(h for h in hints if h is not plain[0])
+    status, basis, message, hints = _percent_as_plain(x, stated, (status, basis, message, hints))
 
     return Result(
         claim,
@@ -131,6 +121,26 @@ def judge(x: Inputs) -> Result:
         difference=Difference(num(diff_abs), num(diff_rel)),
         hints=hints,
     )
+
+
+def _percent_as_plain(
+    x: Inputs, stated: q.Value, verdict: tuple[Status, Basis | None, str, tuple[Hint, ...]]
+) -> tuple[Status, Basis | None, str, tuple[Hint, ...]]:
+    """The verdict (status, basis, message, hints) with a percentage written as a plain
+    number, in the stated value or the tolerance, said: never silent; a pass it decides
+    becomes a warning."""
+    status, basis, message, hints = verdict
+    plain = _plain_for_percent(x, stated, basis)
+    if plain:
+        said = {h.code for h in hints}
+        plain = [h for h in plain if h.code not in said]
+    if plain:
+        hints = (*hints, *plain)
+        if status is Status.PASS and (_dimensionless_stated(x, stated) or basis is Basis.TOLERANCE):
+            status, basis = Status.WARN, None
+            message += f"; but {plain[0].message}"
+            hints = tuple(h for h in hints if h is not plain[0])
+    return status, basis, message, hints
 
 
 def _computed_mag(computed: str | None, stated: str | None) -> str | None:
@@ -313,19 +323,25 @@ def _decide(
         }[cmp]
         if holds:
             return Status.PASS, Basis.EXACT if P == s else Basis.BOUND
-        lo, hi = C.lo, C.hi
-        top, bottom = S2.hi, S2.lo
-        rounding = {
-            Compare.LT: lo is None or top is None or lo < top,
-            Compare.LE: lo is None or top is None or lo <= top,
-            Compare.GT: hi is None or bottom is None or hi > bottom,
-            Compare.GE: hi is None or bottom is None or hi >= bottom,
-        }[cmp]
+        rounding = _bound_by_rounding(cmp, C, S2)
     if rounding:
         if rounding_only is Status.FAIL:
             return Status.FAIL, None
         return rounding_only, Basis.ROUNDING
     return Status.FAIL, None
+
+
+def _bound_by_rounding(cmp: Compare, C: Interval, S2: Interval) -> bool:
+    """Whether a bound that the computed point misses holds for some value the computed
+    interval (its inputs' rounding) allows."""
+    lo, hi = C.lo, C.hi
+    top, bottom = S2.hi, S2.lo
+    return {
+        Compare.LT: lo is None or top is None or lo < top,
+        Compare.LE: lo is None or top is None or lo <= top,
+        Compare.GT: hi is None or bottom is None or hi > bottom,
+        Compare.GE: hi is None or bottom is None or hi >= bottom,
+    }[cmp]
 
 
 _OPS = {Compare.LT: "<", Compare.LE: "<=", Compare.GT: ">", Compare.GE: ">="}
@@ -513,27 +529,7 @@ def _unit_hints(x: Inputs) -> list[Hint]:
     if not (isinstance(c, q.Value) and isinstance(s, q.Value)):
         return out
     if q.is_points(c.unit) and q.is_percent(s.unit):
-        if s.iv.contains(c.point):
-            out.append(
-                Hint(
-                    "percent-vs-points",
-                    f"the numbers agree, but the computed {q.fmt_value(c)} is in percentage points and the "
-                    f"stated {x.stated_text} is a percent: if the article means points, write "
-                    f"`{q.fmt_value(c)}`; a relative change would be growth()",
-                )
-            )
-        root = _root(x)
-        if root is not None and root[0] == "change":
-            old, new = root[1]
-            if isinstance(old, q.Value) and isinstance(new, q.Value) and old.point:
-                relative = (q.convert(new, q.unit("percent")).point / q.convert(old, q.unit("percent")).point - 1) * 100
-                if s.iv.contains(relative):
-                    out.append(
-                        Hint(
-                            "percent-vs-points",
-                            f"the stated {x.stated_text} is the relative change ({q.fmt_number(relative)}%): use growth()",
-                        )
-                    )
+        out += _points_for_percent(x, c, s)
     elif q.is_percent(c.unit) and q.is_points(s.unit):
         if s.iv.contains(c.point):
             out.append(
@@ -549,6 +545,34 @@ def _unit_hints(x: Inputs) -> list[Hint]:
         per = _per_unit_apart(c.unit, s.unit)
         if per is not None:
             out.append(per_hint(x, per))
+    return out
+
+
+def _points_for_percent(x: Inputs, c: q.Value, s: q.Value) -> list[Hint]:
+    """Hints for points computed where a percent is stated: the same number (write
+    points), or the relative change of a change() (use growth())."""
+    out: list[Hint] = []
+    if s.iv.contains(c.point):
+        out.append(
+            Hint(
+                "percent-vs-points",
+                f"the numbers agree, but the computed {q.fmt_value(c)} is in percentage points and the "
+                f"stated {x.stated_text} is a percent: if the article means points, write "
+                f"`{q.fmt_value(c)}`; a relative change would be growth()",
+            )
+        )
+    root = _root(x)
+    if root is not None and root[0] == "change":
+        old, new = root[1]
+        if isinstance(old, q.Value) and isinstance(new, q.Value) and old.point:
+            relative = (q.convert(new, q.unit("percent")).point / q.convert(old, q.unit("percent")).point - 1) * 100
+            if s.iv.contains(relative):
+                out.append(
+                    Hint(
+                        "percent-vs-points",
+                        f"the stated {x.stated_text} is the relative change ({q.fmt_number(relative)}%): use growth()",
+                    )
+                )
     return out
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from factcheck.anchor.locate import CLOSEST_COMPARISONS, CLOSEST_WORDS, Budget, Folded
 from factcheck.anchor.match import (
+    Figure,
     agrees,
     claim_figures,
     match,
@@ -192,16 +193,7 @@ class _Placing:
         mismatches = [Mismatch(draft.span(m.start), m.show(), f.text, f.label) for m, f in contradictions]
         if c.id in self.changed:
             mismatches += self.changed_figures(c.id, inside, {m.start for m, _ in contradictions})
-        # a claim whose computation fails (or warns) fails on its stated figure: the inputs
-        # the draft gives as the claims file has them are right, and marked so (html)
-        stated = [f for f in figures if f.label == "stated"]
-        for m in agreed:
-            status = r.status
-            if status in (Status.FAIL, Status.WARN) and stated and not any(agrees(m, f) for f in stated):
-                status = Status.PASS
-            self.agreeing.setdefault(m.start, []).append((c.id, status))
-        for m, _ in contradictions:
-            self.contradicting.setdefault(m.start, []).append(c.id)
+        self.mark(r, figures, agreed, contradictions)
         ordered = tuple(sorted(mismatches, key=lambda x: (x.span.line, x.span.col)))
         found = Anchor(
             True,
@@ -220,6 +212,21 @@ class _Placing:
             for x in ordered
         )
         return _failed(r, text, ordered[0].span, found, "draft-mismatch")
+
+    def mark(self, r: Result, figures: list[Figure], agreed: list[Mention], contradictions: list[tuple[Mention, Figure]]) -> None:
+        """The draft's figures the claim agrees with (each with the claim's status on it)
+        and those it contradicts."""
+        c = r.claim
+        # a claim whose computation fails (or warns) fails on its stated figure: the inputs
+        # the draft gives as the claims file has them are right, and marked so (html)
+        stated = [f for f in figures if f.label == "stated"]
+        for m in agreed:
+            status = r.status
+            if status in (Status.FAIL, Status.WARN) and stated and not any(agrees(m, f) for f in stated):
+                status = Status.PASS
+            self.agreeing.setdefault(m.start, []).append((c.id, status))
+        for m, _ in contradictions:
+            self.contradicting.setdefault(m.start, []).append(c.id)
 
     def inferred(self, results: list[Result]) -> list[Result]:
         """Inferred claims in the draft: each at its own passage, covering its own figures

@@ -99,10 +99,6 @@ class Folded:
 
     def closest(self, says: str) -> tuple[int, int, float] | None:
         """The passage most like ``says``: (start, end, similarity 0..1)."""
-        # lazy: only the closest-passage search
-        import difflib
-        import heapq
-
         needle, _ = normalize(plain(says))
         needle = needle[:CLOSEST_CHARS].rstrip()  # a 1,000-word `says` is compared by its start
         words = needle.split(" ")
@@ -112,23 +108,29 @@ class Folded:
         if self._words is None:
             self._words = [_key(w) for w in self.text.split(" ")]
             self._starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == " "]
-        keys, starts = self._words, self._starts
+        keys = self._words
         if budget.words < len(keys):
             budget.comparisons = 0  # spent: the claims left are told so
             return None
         budget.words -= len(keys)
-        k = len(words)
         # a first pass by shared words (not the little ones every passage has) picks
         # where to look; difflib then measures
-        wanted = {_key(w) for w in words} - {""}
-        hits = [1 if w in wanted else 0 for w in keys]
-        scores, run = [], sum(hits[:k])
-        for s in range(len(keys)):
-            scores.append((run, -s))
-            run += (hits[s + k] if s + k < len(hits) else 0) - hits[s]
+        ratio, a, b = self._most_alike(needle, len(words), _likely_starts(words, keys))
+        if ratio < 0:
+            return None
+        return self.index[a], self.index[max(b - 1, a)] + 1, ratio
+
+    def _most_alike(self, needle: str, k: int, likely: list[int]) -> tuple[float, int, int]:
+        """Of passages of about ``k`` words starting at the ``likely`` words, the most like
+        ``needle`` by difflib: (ratio, start, end) in the reading text; ratio -1 when none
+        was measured."""
+        # lazy: difflib only for the closest-passage search
+        import difflib
+
+        budget = self.budget
+        keys, starts = self._words or [], self._starts
         best: tuple[float, int, int] = (-1.0, 0, 0)
-        for _, neg in heapq.nlargest(24, scores):
-            s = -neg
+        for s in likely:
             # a few widths around the length of `says`, none running past the end
             for width in sorted({min(w, len(keys) - s) for w in range(max(1, k - 3), k + 4)}):
                 a = starts[s]
@@ -142,10 +144,23 @@ class Folded:
                 ratio = matcher.ratio()
                 if ratio > best[0]:
                     best = (ratio, a, b)
-        ratio, a, b = best
-        if ratio < 0:
-            return None
-        return self.index[a], self.index[max(b - 1, a)] + 1, ratio
+        return best
+
+
+def _likely_starts(words: list[str], keys: list[str]) -> list[int]:
+    """The 24 words of the text (their indexes) that start the runs of ``len(words)`` words
+    sharing most of ``words``, best first (the first on a tie)."""
+    # lazy: only for the closest-passage search
+    import heapq
+
+    k = len(words)
+    wanted = {_key(w) for w in words} - {""}
+    hits = [1 if w in wanted else 0 for w in keys]
+    scores, run = [], sum(hits[:k])
+    for s in range(len(keys)):
+        scores.append((run, -s))
+        run += (hits[s + k] if s + k < len(hits) else 0) - hits[s]
+    return [-neg for _, neg in heapq.nlargest(24, scores)]
 
 
 #: the most characters of a `says` the closest-passage search compares

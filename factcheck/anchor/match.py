@@ -176,20 +176,11 @@ def agrees(m: Mention, f: Figure) -> bool:
         return False
     fv = f.value
     if isinstance(fv, q.DateValue):
-        y, mo, d = m.when if m.when else (int(m.value.point), None, None)  # type: ignore[union-attr]  # no when: a year, which has a value
-        day = fv.day
-        return (y is None or y == day.year) and (mo is None or mo == day.month) and (d is None or d == day.day)
+        return _on_day(m, fv)
     if m.kind == "date":
         return m.when is not None and m.when[0] is not None and Fraction(m.when[0]) == fv.point
     if m.kind == "range":
-        lo, hi = m.ends  # type: ignore[misc]  # a range has its two ends
-        if agrees(lo, f) or agrees(hi, f):
-            return True
-        pair_lo, pair_hi = _as(lo.value, fv), _as(hi.value, fv)  # type: ignore[arg-type]  # a range's ends are numbers or years: valued
-        if pair_lo is None or pair_hi is None:
-            return False
-        low, high, target = pair_lo[0].iv.lo, pair_hi[0].iv.hi, pair_lo[1].point
-        return low is not None and high is not None and low <= target <= high
+        return _range_agrees(m, f)
     v = _value_of(m, f)
     if v is not None and mk == "plain" and fk == "unit":
         # the unit left unsaid ('diluted shares of 15.8 billion'): the numbers agree in the
@@ -198,6 +189,26 @@ def agrees(m: Mention, f: Figure) -> bool:
             return False
         v = q.with_unit(v, fv.unit)
     return v is not None and _values_agree(v, fv)
+
+
+def _on_day(m: Mention, fv: q.DateValue) -> bool:
+    """Whether a draft figure (a date, or a year) agrees with a claim's date: each part it says."""
+    y, mo, d = m.when if m.when else (int(m.value.point), None, None)  # type: ignore[union-attr]
+    day = fv.day
+    return (y is None or y == day.year) and (mo is None or mo == day.month) and (d is None or d == day.day)
+
+
+def _range_agrees(m: Mention, f: Figure) -> bool:
+    """Whether a range of the draft agrees with a figure: an end agrees, or it holds it."""
+    fv = f.value
+    lo, hi = m.ends  # type: ignore[misc]
+    if agrees(lo, f) or agrees(hi, f):
+        return True
+    pair_lo, pair_hi = _as(lo.value, fv), _as(hi.value, fv)  # type: ignore[arg-type]
+    if pair_lo is None or pair_hi is None:
+        return False
+    low, high, target = pair_lo[0].iv.lo, pair_hi[0].iv.hi, pair_lo[1].point
+    return low is not None and high is not None and low <= target <= high
 
 
 def _distance(m: Mention, f: Figure) -> Fraction:
@@ -253,25 +264,37 @@ def match(
     left = [i for i in range(len(figures)) if i not in used]
     contradictions: list[tuple[Mention, Figure]] = []
     for m in loose:
-        mk = _mention_kind(m)
-        slip = _points_slip(m, mk, [figures[i] for i in left])
-        if slip is not None:  # 'fell 10%' where the claim states -10 pp
-            left.remove(next(i for i in left if figures[i] is slip))
-            contradictions.append((m, slip))
-            continue
-        strict = [i for i in left if _COMPARES[mk].get(_figure_kind(figures[i]))]
-        if mk == "ordinal":  # an ordinal stands for a count or a number of years, never an amount
-            strict = [i for i in strict if _figure_kind(figures[i]) == "plain" or q.is_time(figures[i].value.unit)]
-        elif mk == "unit":
-            strict = [i for i in strict if _as(m.value, figures[i].value) is not None]  # type: ignore[arg-type]  # a figure with a unit has a value
-        if not strict:
-            continue
-        was = (meant or {}).get(m.start)
-        replaced = [i for i in strict if was is not None and agrees(was, figures[i])]
-        best = min(replaced or strict, key=lambda i: (_distance(m, figures[i]), i))
-        left.remove(best)
-        contradictions.append((m, figures[best]))
+        best = _contradicted(m, figures, left, meant)
+        if best is not None:
+            left.remove(best)
+            contradictions.append((m, figures[best]))
     return agreed_m, contradictions
+
+
+def _contradicted(m: Mention, figures: list[Figure], left: list[int], meant: dict[int, Mention] | None) -> int | None:
+    """The figure (its index, among those ``left``) that a draft figure agreeing with none
+    contradicts, or None: the one written in the other of percent and points, else of
+    those it compares with, the one the `says` had in its place, else the nearest."""
+    mk = _mention_kind(m)
+    slip = _points_slip(m, mk, [figures[i] for i in left])
+    if slip is not None:  # 'fell 10%' where the claim states -10 pp
+        return next(i for i in left if figures[i] is slip)
+    strict = _comparable(m, mk, figures, left)
+    if not strict:
+        return None
+    was = (meant or {}).get(m.start)
+    replaced = [i for i in strict if was is not None and agrees(was, figures[i])]
+    return min(replaced or strict, key=lambda i: (_distance(m, figures[i]), i))
+
+
+def _comparable(m: Mention, mk: str, figures: list[Figure], left: list[int]) -> list[int]:
+    """The figures (indexes among ``left``) a draft figure of kind ``mk`` can contradict."""
+    strict = [i for i in left if _COMPARES[mk].get(_figure_kind(figures[i]))]
+    if mk == "ordinal":  # an ordinal stands for a count or a number of years, never an amount
+        strict = [i for i in strict if _figure_kind(figures[i]) == "plain" or q.is_time(figures[i].value.unit)]
+    elif mk == "unit":
+        strict = [i for i in strict if _as(m.value, figures[i].value) is not None]  # type: ignore[arg-type]
+    return strict
 
 
 def _points_slip(m: Mention, mk: str, figures: list[Figure]) -> Figure | None:

@@ -84,6 +84,16 @@ class Evaluator:
         A fact that fails keeps its error, raised where the fact is used. Called once a
         fact, before it is first computed (not at every claim).
         """
+        for name in self._dependencies(node):
+            if name not in self._memo and name not in self._failed and name not in self._active:
+                try:
+                    self.fact(name)
+                except ExprError:
+                    pass
+
+    def _dependencies(self, node: Node) -> list[str]:
+        """The facts ``node`` depends on that are still to compute, deepest first (a
+        depth-first walk with a stack of its own)."""
         order: list[str] = []
         seen: set[str] = set()
         stack: list[tuple[str, bool]] = [(n, False) for n in sorted(names_in(node, count_words=False))]
@@ -92,17 +102,16 @@ class Evaluator:
             if expanded:
                 order.append(name)
                 continue
-            if name in seen or name not in self.facts or name in self.broken or name in self._memo or name in self._failed:
+            if name in seen or self._settled(name):
                 continue
             seen.add(name)
             stack.append((name, True))
             stack.extend((d, False) for d in sorted(names_in(self.facts[name].expr.node, count_words=False)) if d not in seen)
-        for name in order:
-            if name not in self._memo and name not in self._failed and name not in self._active:
-                try:
-                    self.fact(name)
-                except ExprError:
-                    pass
+        return order
+
+    def _settled(self, name: str) -> bool:
+        """A name with nothing to compute first: no fact, or one broken, computed or failed."""
+        return name not in self.facts or name in self.broken or name in self._memo or name in self._failed
 
     # nodes -------------------------------------------------------------------
     def eval(self, node: Node) -> Computed:

@@ -185,25 +185,29 @@ class _Parser:
             self.take()
             return Name(t.text, t.pos, t.end)
         if self.is_op("("):
-            self.take()
-            node = self.expr()
-            if not self.is_op(")"):
-                raise self.fail(f"expected ')' to close the '(' at column {t.pos + 1}, found {self.describe(self.tok)}")
-            close = self.take()
-            if isinstance(node, Num) and not _counted(node):
-                # a figure in accounting parentheses, (3%) or (1.2 bn), is negative; a count
-                # or a time, (10 股) or (3 years), is only grouped
-                return node._replace(value=q.neg(node.value), start=t.pos, end=close.end)
-            # the node spans its parentheses, so that a step of `explain` shows them:
-            # '(1 + 2) / 3', not '1 + 2) / 3'
-            height = self.heights.pop(id(node), None)
-            node = node._replace(start=t.pos, end=close.end)
-            if height is not None:
-                self.heights[id(node)] = height
-            return node
+            return self.group(t)
         if t.kind == "percent":
             raise self.fail("'%' must follow a number")
         raise self.fail(f"expected a number, a fact or a function, found {self.describe(t)}")
+
+    def group(self, t: Token) -> Node:
+        """An expression in parentheses, the '(' being ``t``."""
+        self.take()
+        node = self.expr()
+        if not self.is_op(")"):
+            raise self.fail(f"expected ')' to close the '(' at column {t.pos + 1}, found {self.describe(self.tok)}")
+        close = self.take()
+        if isinstance(node, Num) and not _counted(node):
+            # a figure in accounting parentheses, (3%) or (1.2 bn), is negative; a count
+            # or a time, (10 股) or (3 years), is only grouped
+            return node._replace(value=q.neg(node.value), start=t.pos, end=close.end)
+        # the node spans its parentheses, so that a step of `explain` shows them:
+        # '(1 + 2) / 3', not '1 + 2) / 3'
+        height = self.heights.pop(id(node), None)
+        node = node._replace(start=t.pos, end=close.end)
+        if height is not None:
+            self.heights[id(node)] = height
+        return node
 
     def per_phrase(self) -> Node:
         """每股68.64元 (68.64 CNY/share), 每10股派息308.76元 (30.876 CNY/share, exactly),
@@ -211,16 +215,7 @@ class _Parser:
         the unit (股 is share; a time word), an optional label (收益, 派息), the figure."""
         head = self.take()
         what = "write 每, a whole number of units if more than one, the unit and the figure: 每股0.5元, 每10股3.08元, 每年157亿元"
-        rest = head.text[len(q.PER_PREFIX) :]
-        count = 1
-        if not rest:  # 每10股, or 每 年 as the tokenizer splits a unit word it knows
-            if self.tok.kind == "number":
-                if not self.tok.text.replace(",", "").isdigit():
-                    raise self.fail(what, head)
-                count = int(self.take().text.replace(",", ""))
-            if self.tok.kind != "cjk":
-                raise self.fail(what, head)
-            rest = self.take().text
+        count, rest = self._per_count(head, what)
         word = next((w for w in (*q.COUNT_SYNONYMS, *q.TIME_WORDS) if rest.startswith(w) and not w.isascii()), None)
         if word is None:
             raise self.fail(f"{rest!r} after 每 is not a unit factcheck reads there (股, or a time: 年, 个月, 天); {what}", head)
@@ -238,6 +233,21 @@ class _Parser:
         if count == 1:  # shown as written: 每年1574.79亿元 in 亿
             value = q.Value(value.point, value.iv, value.unit, figure.value.mag)
         return Num(value, head.pos, figure.end, None, figure.raw, figure.mag_word)
+
+    def _per_count(self, head: Token, what: str) -> tuple[int, str]:
+        """How many units 每 is of (one when none is written: 每股) and the text of the unit
+        after it (每10股, or 每 年 as the tokenizer splits a unit word it knows)."""
+        rest = head.text[len(q.PER_PREFIX) :]
+        if rest:
+            return 1, rest
+        count = 1
+        if self.tok.kind == "number":
+            if not self.tok.text.replace(",", "").isdigit():
+                raise self.fail(what, head)
+            count = int(self.take().text.replace(",", ""))
+        if self.tok.kind != "cjk":
+            raise self.fail(what, head)
+        return count, self.take().text
 
     def call(self, name: Token) -> Node:
         # lazy: the function table only when a call is met
@@ -272,14 +282,7 @@ class _Parser:
             end = self.take().end
         value = q.literal(num.text, mag)
         u = q.unit(q.CURRENCY_SIGNS[sign.text]) if sign else None
-        count_word = None
-        t = self.tok
-        word_unit = None
-        if t.kind == "percent":
-            word_unit = q.unit("percent")
-            end = self.take().end
-        elif t.kind in ("word", "cjk") and not self._next_is_call() and not self._at_per():
-            word_unit, end, count_word = self.unit_words()
+        word_unit, end, count_word = self._unit_after(end)
         if word_unit is not None:
             if u is not None and word_unit != u:
                 assert sign is not None  # u comes from the sign
@@ -292,6 +295,16 @@ class _Parser:
         if u is not None:
             value = q.with_unit(value, u)
         return Num(value, start, end, count_word, num.text, mag_word)
+
+    def _unit_after(self, end: int) -> tuple[Any, int, str | None]:
+        """The unit after a number (and its magnitude) ending at ``end``: '%', or unit words
+        (not a function's name, not 'per'); (None, end, None) when none follows."""
+        t = self.tok
+        if t.kind == "percent":
+            return q.unit("percent"), self.take().end, None
+        if t.kind in ("word", "cjk") and not self._next_is_call() and not self._at_per():
+            return self.unit_words()
+        return None, end, None
 
     def _at_per(self) -> bool:
         """'per', 'a' or 'an' followed by a unit word: "per share", "a year" (not "per cent")."""
@@ -339,6 +352,17 @@ class _Parser:
         u = q.unit_for_word(w)
         if u is not None:
             return u, t.end, None
+        self._no_count(t, per)
+        # any other plain word after a number is a count of that thing
+        try:
+            return q.count_unit(w), t.end, w
+        except q.QuantityError as e:
+            raise ExprError(e.message, t.pos, e.code) from None
+
+    def _no_count(self, t: Token, per: bool) -> None:
+        """Refuse a word after a number that is no unit and no count either: an unknown
+        currency code, a slip of a unit's name, a misspelt unit or magnitude before another."""
+        w = t.text
         if t.kind == "word" and (w[0].isupper() and w.isupper() and len(w) == 3):
             raise self.fail(
                 f"unknown currency {w!r}: not an ISO 4217 code (CHF, MXN, ZAR…)", t
@@ -352,8 +376,3 @@ class _Parser:
         ):
             # '1 bilion CNY', '5 milion users': the first word was meant as a unit or magnitude
             raise self.fail(f"unknown unit {w!r}: a number takes one unit (write `*` to multiply)", t)
-        # any other plain word after a number is a count of that thing
-        try:
-            return q.count_unit(w), t.end, w
-        except q.QuantityError as e:
-            raise ExprError(e.message, t.pos, e.code) from None

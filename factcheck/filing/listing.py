@@ -53,21 +53,14 @@ def facts_listing(
     working folder. Raises FilingError (the filing) or UsageError (a ``period`` that is
     not a date or START/END)."""
     as_yaml = as_yaml or for_file is not None
-    want: Period | None = None
-    if period is not None:
-        try:
-            want = Period.parse(period)
-        except ValueError as e:
-            raise UsageError(f"--period: {e}") from None
+    want = _wanted_period(period)
     try:  # not through a link in the repository that leads out of it
         given(path, "filing")
     except OutsideRoot as e:
         raise UsageError(e.message) from None
     filing = read_filing(path)
     facts = list(select(filing, concept, want, text_too=concept is not None and not as_yaml))
-    warned = tuple(f"{path}: {p}" for p in filing.problems[:MAX_WARNINGS])
-    if len(filing.problems) > MAX_WARNINGS:
-        warned += (f"{path}: and {len(filing.problems) - MAX_WARNINGS:,} more problems",)
+    warned = _warnings(path, filing)
     head = _heading(filing)
     if not facts:
         what = " and ".join(
@@ -80,6 +73,27 @@ def facts_listing(
         base = os.path.dirname(os.path.abspath(into)) if into else None
         return Listing(yaml_entries(filing, facts, head, base), len(facts), None, warned)
     return Listing(table(filing, facts, head), len(facts), None, warned)
+
+
+def _wanted_period(period: str | None) -> Period | None:
+    """``--period`` read (a date or START/END); a UsageError when it is neither."""
+    # lazy: as the module's other errors (the listing is loaded only for `factcheck facts`)
+    from factcheck.errors import UsageError
+
+    if period is None:
+        return None
+    try:
+        return Period.parse(period)
+    except ValueError as e:
+        raise UsageError(f"--period: {e}") from None
+
+
+def _warnings(path: str, filing: Filing) -> tuple[str, ...]:
+    """The filing's problems as warnings, the first MAX_WARNINGS of them and how many more."""
+    warned = tuple(f"{path}: {p}" for p in filing.problems[:MAX_WARNINGS])
+    if len(filing.problems) > MAX_WARNINGS:
+        warned += (f"{path}: and {len(filing.problems) - MAX_WARNINGS:,} more problems",)
+    return warned
 
 
 def select(filing: Filing, concept: str | None, period: Period | None, text_too: bool = False) -> Iterable[Fact]:

@@ -201,6 +201,21 @@ def _sets(
     return sets
 
 
+def _report_sets(reports: list[str]) -> list[list[str]]:
+    """The documents under the topmost ``reports/`` folder, by report: a file directly in
+    it is a report of its own, a folder in it a document set."""
+    top = min(n.split("/").index("reports") for n in reports)
+    prefix = min("/".join(n.split("/")[: top + 1]) + "/" for n in reports if n.split("/").index("reports") == top)
+    groups: dict[str, list[str]] = {}
+    for n in reports:
+        if not n.startswith(prefix):
+            continue
+        rest = n[len(prefix):]
+        key = rest if "/" not in rest else rest.split("/")[0]
+        groups.setdefault(key, []).append(n)
+    return [groups[k] for k in sorted(groups)]
+
+
 def scope(names: list[str]) -> list[list[str]]:
     """The candidate documents of a package or folder, grouped by the folder that holds
     them, each group sorted: those under ``reports/`` when there is one (a report
@@ -212,15 +227,7 @@ def scope(names: list[str]) -> list[list[str]]:
     )
     reports = [n for n in docs if "reports" in n.split("/")[:-1]]
     if reports:
-        top = min(n.split("/").index("reports") for n in reports)
-        prefix = min("/".join(n.split("/")[: top + 1]) + "/" for n in reports if n.split("/").index("reports") == top)
-        docs = [n for n in reports if n.startswith(prefix)]
-        groups: dict[str, list[str]] = {}
-        for n in docs:
-            rest = n[len(prefix):]
-            key = rest if "/" not in rest else rest.split("/")[0]
-            groups.setdefault(key, []).append(n)
-        return [groups[k] for k in sorted(groups)]
+        return _report_sets(reports)
     public = [n for n in docs if "/XBRL/PublicDoc/" in f"/{n}"]
     if public:
         docs = public

@@ -536,6 +536,15 @@ class Builder:
             ytd,
         )
 
+    def _unit(self, p: Pending, unit_ref: str | None) -> Unit | None:
+        """The unit a numeric fact names; None, with a problem, when it names none the filing defines."""
+        u = self.units.get(unit_ref or "")
+        if not isinstance(u, Unit):
+            missing = f"names unit '{unit_ref}', which the filing does not define" if unit_ref else "has no unitRef"
+            self.problems.append(f"{place(p.file, p.line, p.col)}: {p.concept}: {u or missing}")
+            return None
+        return u
+
     def _fact(self, p: Pending, texts: dict[int, str] | None) -> Fact | None:
         a = p.attrs
         ref = a.get("contextRef", "")
@@ -550,17 +559,10 @@ class Builder:
         unit_ref = a.get("unitRef")
         numeric = p.ix == "nonFraction" if p.ix else unit_ref is not None
         if numeric:
-            u = self.units.get(unit_ref or "")
-            if not isinstance(u, Unit):
-                missing = f"names unit '{unit_ref}', which the filing does not define" if unit_ref else "has no unitRef"
-                self.problems.append(f"{place(p.file, p.line, p.col)}: {p.concept}: {u or missing}")
+            unit = self._unit(p, unit_ref)
+            if unit is None:
                 return None
-            unit = u
-        raw = "".join(p.parts)
-        if texts is not None and id(p) in texts:
-            raw = texts[id(p)]
-        if p.ix:
-            raw = " ".join(raw.split())  # as a reader sees it: HTML's runs of white space are one space
+        raw = _raw(p, texts)
         nil = a.get(_NIL, "").strip() in ("true", "1")
         value: Fraction | None = None
         text: str | None = None
@@ -573,15 +575,7 @@ class Builder:
             else:
                 raw = text = raw.strip()
         elif not nil:
-            try:
-                if p.ix:
-                    value, scale, sign = ixbrl.number(p.fmt, raw, a.get("scale"), a.get("sign"))
-                else:
-                    value = decimal_value(raw)
-                decimals = decimals_of(a.get("decimals"), a.get("precision"), value)
-            except ValueError as e:
-                error = str(e)
-                value = None
+            value, decimals, scale, sign, error = _number(p, raw)
         return Fact(
             p.concept,
             period,
@@ -602,6 +596,33 @@ class Builder:
             p.fmt,
             p.file,
         )
+
+
+def _raw(p: Pending, texts: dict[int, str] | None) -> str:
+    """A fact's text as written (its continuations joined: ``texts``); in Inline XBRL as a
+    reader sees it, HTML's runs of white space one space."""
+    raw = "".join(p.parts)
+    if texts is not None and id(p) in texts:
+        raw = texts[id(p)]
+    if p.ix:
+        raw = " ".join(raw.split())
+    return raw
+
+
+def _number(p: Pending, raw: str) -> tuple[Fraction | None, int | float | None, int, str, str | None]:
+    """A numeric fact's value as written (Inline XBRL: its format, scale and sign), and
+    its decimals: (value, decimals, scale, sign, error); the value None with the error
+    when it cannot be read."""
+    a = p.attrs
+    scale, sign = 0, ""
+    try:
+        if p.ix:
+            value, scale, sign = ixbrl.number(p.fmt, raw, a.get("scale"), a.get("sign"))
+        else:
+            value = decimal_value(raw)
+        return value, decimals_of(a.get("decimals"), a.get("precision"), value), scale, sign, None
+    except ValueError as e:
+        return None, None, scale, sign, str(e)
 
 
 def _document_period(facts: list[Fact], index: dict[str, list[int]]) -> tuple[Period | None, date | None, str | None, str, Period | None]:

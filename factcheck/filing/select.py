@@ -50,6 +50,22 @@ def one(
     concept = concept.strip()
     if concept not in filing.by_concept:
         raise FactNotFound(f"{filing.path}: no fact of {concept}{_did_you_mean(concept, filing.by_concept)}")
+    periods = _periods(filing, concept, period, dimensions)
+    for p in periods:
+        found = find(filing, concept, p, dimensions)
+        if found and (decimals is not None or unit is not None):
+            found = _chosen(filing, concept, p, found, decimals, unit)
+        if found:
+            return _agreeing(filing, concept, p, found)
+    raise _not_found(filing, concept, periods, _dims(dimensions))
+
+
+def _periods(
+    filing: Filing, concept: str, period: Period | str | date | None, dimensions: Mapping[str, str] | None
+) -> list[Period]:
+    """The periods to look for a fact in, in order: the one asked for (year to date: the
+    interim report's), else the filing's own (its duration, then the instant at its end),
+    else the one period the concept has."""
     if isinstance(period, str) and period.strip() == YEAR_TO_DATE:
         if filing.year_to_date is None:
             raise FactNotFound(
@@ -71,21 +87,21 @@ def one(
                 "states no period of its own (no dei:DocumentPeriodEndDate): say which",
                 tuple(filing.facts[i] for i in filing.by_concept[concept]),
             )
-    for p in periods:
-        found = find(filing, concept, p, dimensions)
-        if found and (decimals is not None or unit is not None):
-            chosen = [f for f in found if (decimals is None or f.decimals == decimals) and (unit is None or (f.unit and f.unit.text == unit))]
-            if not chosen:
-                have = "; ".join(sorted({f"decimals {_dec(f)} in {f.unit.text if f.unit else 'text'}" for f in found}))
-                raise FactNotFound(
-                    f"{filing.path}: {concept} for {p} is given with {have}, not "
-                    + ", ".join(w for w in (decimals is not None and f"decimals {_dec_of(decimals)}", unit and f"in {unit}") if w),
-                    tuple(found),
-                )
-            found = chosen
-        if found:
-            return _agreeing(filing, concept, p, found)
-    raise _not_found(filing, concept, periods, _dims(dimensions))
+    return periods
+
+
+def _chosen(filing: Filing, concept: str, p: Period, found: list[Fact], decimals: float | None, unit: str | None) -> list[Fact]:
+    """The facts found given at the ``decimals`` and in the ``unit`` asked for; FactNotFound
+    (saying what there is) when none is."""
+    chosen = [f for f in found if (decimals is None or f.decimals == decimals) and (unit is None or (f.unit and f.unit.text == unit))]
+    if not chosen:
+        have = "; ".join(sorted({f"decimals {_dec(f)} in {f.unit.text if f.unit else 'text'}" for f in found}))
+        raise FactNotFound(
+            f"{filing.path}: {concept} for {p} is given with {have}, not "
+            + ", ".join(w for w in (decimals is not None and f"decimals {_dec_of(decimals)}", unit and f"in {unit}") if w),
+            tuple(found),
+        )
+    return chosen
 
 
 def _agreeing(filing: Filing, concept: str, period: Period, facts: list[Fact]) -> Fact:
@@ -99,17 +115,28 @@ def _agreeing(filing: Filing, concept: str, period: Period, facts: list[Fact]) -
         raise FactConflict(f"{filing.path}: {where} is given in several units: {_listing(facts)}", tuple(facts))
     valued = [f for f in facts if f.value is not None]
     if not valued:
-        if any(f.text is not None for f in facts) and len({f.text for f in facts}) > 1:
-            raise FactConflict(f"{filing.path}: {where} is given {len(facts)} times, differently: {_listing(facts)}", tuple(facts))
-        return facts[0]
+        return _same_text(filing, where, facts)
     if len(valued) < len(facts):
         raise FactConflict(f"{filing.path}: {where} is given both as a value and as nil or unreadable: {_listing(facts)}", tuple(facts))
+    if not _overlap(valued):
+        raise FactConflict(f"{filing.path}: {where} is given {len(facts)} times, and they disagree: {_listing(facts)}", tuple(facts))
+    return max(valued, key=lambda f: (INF if f.decimals is None else f.decimals))
+
+
+def _overlap(valued: list[Fact]) -> bool:
+    """Whether the facts' precision intervals have a value in common."""
     ivs = [f.interval for f in valued]
     lo = max(iv[0] for iv in ivs if iv)
     hi = min(iv[1] for iv in ivs if iv)
-    if lo > hi:
-        raise FactConflict(f"{filing.path}: {where} is given {len(facts)} times, and they disagree: {_listing(facts)}", tuple(facts))
-    return max(valued, key=lambda f: (INF if f.decimals is None else f.decimals))
+    return not lo > hi
+
+
+def _same_text(filing: Filing, where: str, facts: list[Fact]) -> Fact:
+    """The first of duplicates without a value (text, nil) when they say the same;
+    FactConflict otherwise."""
+    if any(f.text is not None for f in facts) and len({f.text for f in facts}) > 1:
+        raise FactConflict(f"{filing.path}: {where} is given {len(facts)} times, differently: {_listing(facts)}", tuple(facts))
+    return facts[0]
 
 
 def _listing(facts: Iterable[Fact]) -> str:

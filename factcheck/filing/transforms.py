@@ -44,18 +44,24 @@ def _grouped(text: str, point: str, groups: str) -> Fraction:
     """Digits grouped by any of ``groups`` with ``point`` before the decimals."""
     t = text.strip(_SPACES)
     whole, _, frac = t.partition(point)
-    if (
+    if not _well_grouped(t, whole, frac, point, groups):
+        raise ValueError(f"'{text.strip()[:40]}' is not a number written with '{point}' before its decimals")
+    digits = "".join(c for c in whole if c.isdigit())
+    decimals = "".join(c for c in frac if c.isdigit())
+    return decimal_value(f"{digits or '0'}.{decimals}" if decimals else digits)
+
+
+def _well_grouped(t: str, whole: str, frac: str, point: str, groups: str) -> bool:
+    """Digits and group marks before the point, digits (and spaces) after it, one point
+    at most and digits after it (5. is no number: decimals follow the point)."""
+    return not (
         not t
         or point in frac
         or any(not (c.isascii() and c.isdigit()) and c not in groups for c in whole)
         or any(not (c.isascii() and c.isdigit()) and c not in _SPACES for c in frac)
         or not any(c.isdigit() for c in t)
-        or (point in t and not any(c.isdigit() for c in frac))  # 5. is no number: decimals follow the point
-    ):
-        raise ValueError(f"'{text.strip()[:40]}' is not a number written with '{point}' before its decimals")
-    digits = "".join(c for c in whole if c.isdigit())
-    decimals = "".join(c for c in frac if c.isdigit())
-    return decimal_value(f"{digits or '0'}.{decimals}" if decimals else digits)
+        or (point in t and not any(c.isdigit() for c in frac))
+    )
 
 
 def num_dot_decimal(text: str) -> Fraction:
@@ -164,6 +170,11 @@ def num_words_en(text: str) -> Fraction:
         return Fraction(0)
     if "zero" in words:  # "zero hundred" is no number (it once read as 100)
         raise ValueError(f"'{text.strip()[:40]}' is not a number in English words: zero stands alone")
+    return _words_value(text, words)
+
+
+def _words_value(text: str, words: list[str]) -> Fraction:
+    """The value of English number words ('one hundred and five'), read left to right."""
     total = current = 0
     seen = False
     for i, w in enumerate(words):

@@ -106,17 +106,9 @@ def _said_year(r: Reading, s: Sentence, text: str) -> int | None:
 def _event_year(r: Reading, s: Sentence, start: Mention, anchor: Mention) -> tuple[int, tuple[Mention, ...]] | None:
     """The year the sentence's event happens: a year of its clause other than the start,
     else 'this year' / 'last year' … from the draft's date."""
-    starts = {id(m) for m in _marked_years([s], "founded") + _marked_years([s], "first_held")}
-    first = _year_of(start) or 0
-    near = s.text[anchor.end : anchor.end + 24]
-    near = near[: min((near.find(c) for c in ",;，；。" if c in near), default=len(near))]
-    lead = s.text[max(s.start, anchor.start - 16) : anchor.start]
-    lead = lead[max(lead.rfind(c) for c in ",;，；。") + 1 :]  # its own clause: 今年迎来建厂122周年
-    if r.year is not None and any(_has(s, "this_year", x) for x in (near, lead)):
+    if r.year is not None and _this_year_by(s, anchor):
         return r.year, ()
-    a, b = _clause(s, anchor)
-    others = [m for m in s.all if m is not start and m is not anchor and (_year_of(m) or 0) > first
-              and id(m) not in starts and a <= m.start < b and s.text[m.end : m.end + 1] not in _MEASURE]
+    others = _later_years(s, start, anchor)
     years = {_year_of(m) for m in others}
     if len(years) == 1:
         return _year_of(others[0]), tuple(others)  # type: ignore[return-value]
@@ -124,6 +116,25 @@ def _event_year(r: Reading, s: Sentence, start: Mention, anchor: Mention) -> tup
         return None
     said = _said_year(r, s, s.words())
     return (said, ()) if said is not None else None
+
+
+def _this_year_by(s: Sentence, anchor: Mention) -> bool:
+    """'this year' (今年) in the clause of the anchor, right before it or after it."""
+    near = s.text[anchor.end : anchor.end + 24]
+    near = near[: min((near.find(c) for c in ",;，；。" if c in near), default=len(near))]
+    lead = s.text[max(s.start, anchor.start - 16) : anchor.start]
+    lead = lead[max(lead.rfind(c) for c in ",;，；。") + 1 :]  # its own clause: 今年迎来建厂122周年
+    return any(_has(s, "this_year", x) for x in (near, lead))
+
+
+def _later_years(s: Sentence, start: Mention, anchor: Mention) -> list[Mention]:
+    """The years of the anchor's clause after the start's, none of them a start itself
+    (founded, first held) nor a measure's (2025年 of a count)."""
+    starts = {id(m) for m in _marked_years([s], "founded") + _marked_years([s], "first_held")}
+    first = _year_of(start) or 0
+    a, b = _clause(s, anchor)
+    return [m for m in s.all if m is not start and m is not anchor and (_year_of(m) or 0) > first
+            and id(m) not in starts and a <= m.start < b and s.text[m.end : m.end + 1] not in _MEASURE]
 
 
 def _clause(s: Sentence, m: Mention) -> tuple[int, int]:
@@ -206,11 +217,7 @@ def _placed_years(s: Sentence, n: Mention, after: str) -> tuple[Mention, tuple[i
     years = [m for m in s.all if _year_of(m) is not None and s.text[m.end : m.end + 1] not in _MEASURE]
     before = [m for m in years if m.end <= n.start]
     if re.match(r"^\s*after\b", after.lower()):
-        clause = re.split(r"[,;，；。]", s.text[n.end : s.end], maxsplit=1)[0]
-        later = [m for m in years if n.end <= m.start < n.end + len(clause)]
-        if len(later) == 1 and before and (_year_of(later[0]) or 0) < (_year_of(before[-1]) or 0):
-            return later[0], (_year_of(before[-1]), (before[-1],))  # type: ignore[return-value]
-        return None
+        return _start_after(s, n, years, before)
     if len(before) < 2:
         return None
     event, start = before[-1], before[-2]
@@ -221,6 +228,17 @@ def _placed_years(s: Sentence, n: Mention, after: str) -> tuple[Mention, tuple[i
     served = _has(s, "served", s.text[max(s.start, n.start - 8) : n.start])
     if served and re.search(r"(?:至|到|截至)$", s.text[max(s.start, event.start - 2) : event.start]):
         return start, (_year_of(event), (event,))  # type: ignore[return-value]
+    return None
+
+
+def _start_after(s: Sentence, n: Mention, years: list[Mention], before: list[Mention]
+                 ) -> tuple[Mention, tuple[int, tuple[Mention, ...]]] | None:
+    """'in 2025, 11 years after the original's 2014 debut': the one year of the clause
+    after the phrase is the start, the year before it the event's."""
+    clause = re.split(r"[,;，；。]", s.text[n.end : s.end], maxsplit=1)[0]
+    later = [m for m in years if n.end <= m.start < n.end + len(clause)]
+    if len(later) == 1 and before and (_year_of(later[0]) or 0) < (_year_of(before[-1]) or 0):
+        return later[0], (_year_of(before[-1]), (before[-1],))  # type: ignore[return-value]
     return None
 
 

@@ -51,6 +51,12 @@ def noise(m: Mention, text: str) -> bool:
         return True
     if _ADJECTIVE.match(m.text) or _CJK_WORD.match(m.text):
         return True
+    return _word_by_what_follows(m, text)
+
+
+def _word_by_what_follows(m: Mention, text: str) -> bool:
+    """A number that the characters around it make a word: 4月 (April), 3季度, a footnote's
+    [2], a Minguo year (106)年, 3年, 五年前."""
     after = text[m.end : m.end + 1]
     if after in ("月", "日", "号", "季", "时", "点") and m.text.isdigit() and not (after == "点" and int(m.text) > 24):
         return True  # 4月 is April, not a count; 3季度, 10时

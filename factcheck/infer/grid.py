@@ -242,13 +242,18 @@ def _table(r: Reading, cells: list[tuple[int, int, int, int]]) -> Table | None:
     for c, column in enumerate(columns):
         if column.kind == "share":
             _as_percentages(rows[heads:], c)
+    return Table(rows, heads, columns, [row[0].start for row in rows], _blocks(rows, heads))
+
+
+def _blocks(rows: list[list[Cell]], heads: int) -> list[str]:
+    """Each row's block: the label of the last row of words alone above it ('' before any)."""
     blocks: list[str] = []
     label = ""
     for k, cells_of in enumerate(rows):
         if k >= heads and all(c.kind in ("empty", "text") for c in cells_of[1:]) and cells_of[0].text.strip():
             label = cells_of[0].text.strip()
         blocks.append(label)
-    return Table(rows, heads, columns, [row[0].start for row in rows], blocks)
+    return blocks
 
 
 def _header_like(row: list[Cell]) -> bool:
@@ -262,13 +267,24 @@ def _is_year_cell(text: str) -> bool:
     return bool(re.fullmatch(r"\s*(?:19|20)\d{2}\s*[@*]?\s*", text))
 
 
+#: cells that say a figure is missing or means nothing: '-', 'n.m.', 不适用
+_SKIP_CELLS = frozenset(("-", "—", "–", "n.m.", "nm", "n/m", "n.a.", "na", "n/a", "*", "—%", "-%", "不适用", "--", "－", "/"))
+#: a cell's magnitude as written -> the magnitude
+_CELL_MAGS = {"m": "million", "mn": "million", "million": "million", "bn": "billion", "billion": "billion", "k": "thousand",
+              "亿": "亿", "亿元": "亿", "万": "万", "万元": "万", "亿美元": "亿", "万美元": "万", "亿港元": "亿",
+              "万港元": "万"}
+#: units of a cell in points (percentage points), in basis points, in times
+_PP_UNITS = ("pp", "ppt", "ppts", "pts", "pt", "points", "point", "percentagepoints", "percentagepoint", "个百分点", "百分点")
+_BP_UNITS = ("bp", "bps", "个基点", "基点")
+_TIMES_UNITS = ("x", "times", "倍")
+
+
 def _cell(text: str, a: int, z: int) -> Cell:
     raw = text[a:z]
     s = raw.strip()
     if not s:
         return Cell(raw, a, z, None, "empty")
-    low = s.lower()
-    if low in ("-", "—", "–", "n.m.", "nm", "n/m", "n.a.", "na", "n/a", "*", "—%", "-%", "不适用", "--", "－", "/"):
+    if s.lower() in _SKIP_CELLS:
         return Cell(raw, a, z, None, "skip")
     said = _DIRECTION.match(s)
     down = bool(said and said.group("down"))
@@ -279,33 +295,36 @@ def _cell(text: str, a: int, z: int) -> Cell:
         return Cell(raw, a, z, None, "text")
     if m.group("num").count(" ") and not re.fullmatch(r"\d{1,3}(?: \d{3})+(?:\.\d+)?", m.group("num")):
         return Cell(raw, a, z, None, "text")
-    negative = (m.group("lead") == "(" or m.group("open")) and (m.group("close") or m.group("close2"))
-    negative = bool(negative) or (m.group("lead") or m.group("sign") or "") in ("-", "−", "–")
     digits = re.sub(r"[, ]", "", m.group("num"))
     digits = "0" + digits if digits.startswith(".") else digits
-    unit = (m.group("unit") or "").lower().replace(" ", "")
-    if m.group("pct2"):
-        unit = "%"
-    mag = {"m": "million", "mn": "million", "million": "million", "bn": "billion", "billion": "billion", "k": "thousand",
-           "亿": "亿", "亿元": "亿", "万": "万", "万元": "万", "亿美元": "亿", "万美元": "万", "亿港元": "亿",
-           "万港元": "万"}.get(m.group("mag") or "")
     try:
-        v = q.literal(digits, mag)
+        v = q.literal(digits, _CELL_MAGS.get(m.group("mag") or ""))
     except (q.QuantityError, ValueError):
         return Cell(raw, a, z, None, "text")
-    kind = "amt"
-    if unit.startswith("%") and len(unit) > 1 or unit in ("pp", "ppt", "ppts", "pts", "pt", "points", "point",
-                                                         "percentagepoints", "percentagepoint", "个百分点", "百分点"):
-        v, kind = q.with_unit(v, q.unit("pp")), "pts"
-    elif unit in ("bp", "bps", "个基点", "基点"):
-        v, kind = q.with_unit(v, q.unit("bp")), "pts"
-    elif unit in ("%", "％"):
-        v, kind = q.with_unit(v, q.unit("percent")), "pct"
-    elif unit in ("x", "times", "倍"):
-        kind = "skip"
-    if negative != down:
+    v, kind = _in_unit(v, "%" if m.group("pct2") else (m.group("unit") or "").lower().replace(" ", ""))
+    if _negative_cell(m) != down:
         v = q.neg(v)
     return Cell(raw, a, z, v, kind)
+
+
+def _negative_cell(m: re.Match[str]) -> bool:
+    """A cell's number is negative: '(5.2)', '-5.2', '−5.2'."""
+    negative = (m.group("lead") == "(" or m.group("open")) and (m.group("close") or m.group("close2"))
+    return bool(negative) or (m.group("lead") or m.group("sign") or "") in ("-", "−", "–")
+
+
+def _in_unit(v: q.Value, unit: str) -> tuple[q.Value, str]:
+    """A cell's number in its unit as written, and the cell's kind: points, percent, an
+    amount, or skipped (a multiple, '3.2x')."""
+    if unit.startswith("%") and len(unit) > 1 or unit in _PP_UNITS:
+        return q.with_unit(v, q.unit("pp")), "pts"
+    if unit in _BP_UNITS:
+        return q.with_unit(v, q.unit("bp")), "pts"
+    if unit in ("%", "％"):
+        return q.with_unit(v, q.unit("percent")), "pct"
+    if unit in _TIMES_UNITS:
+        return v, "skip"
+    return v, "amt"
 
 
 #: a note of the table's scale in a header: '(in thousands, except share and per share data)'
@@ -324,12 +343,8 @@ def _column(r: Reading, rows: list[list[Cell]], heads: int, c: int) -> Column:
         return Column("other", None, None, False, None, head)
     lang = lang_of(head)
     cu = cues(lang)
-    if cu.has(low, "col_share") and not cu.has(low, "col_change") and ("%" in low or not _YEAR.search(low)):
-        return Column("share", None, None, False, None, head)  # not '2019 (in thousands, except share data)' 
-    numbers = [x.value.point for x in body if x.value is not None]
-    if low.split()[-1:] in (["%"], ["％"], ["(%)"]) and 100 in numbers and all(-100 <= v <= 100 for v in numbers) \
-            and c > 1 and _amounts_left(rows, heads, c):
-        return Column("share", None, None, False, None, head)  # '| 金額 | % |' with 營業收入 at 100.00: each row's share
+    if _share_column(rows, heads, c, low, body, cu):
+        return Column("share", None, None, False, None, head)
     if not low and _silent_change(rows, heads, c):
         return Column("change_pct", None, None, False, None, head)  # a header lost in copying: the rows say it
     if _is_change_head(low, cu):
@@ -337,8 +352,22 @@ def _column(r: Reading, rows: list[list[Cell]], heads: int, c: int) -> Column:
             return Column("other", None, None, False, None, head)
         return Column(_change_kind(low, kinds, cu), None, None, False, None, head)
     year, quarter, whole = _period(low)
-    current = True if cu.has(low, "col_current") else False if cu.has(low, "col_prior") else None
-    return Column("level", year, quarter, whole, current, head)
+    return Column("level", year, quarter, whole, _current(low, cu), head)
+
+
+def _current(low: str, cu: Cues) -> bool | None:
+    """Whether a column's header says the current period (True), the prior one (False), or neither (None)."""
+    return True if cu.has(low, "col_current") else False if cu.has(low, "col_prior") else None
+
+
+def _share_column(rows: list[list[Cell]], heads: int, c: int, low: str, body: list[Cell], cu: Cues) -> bool:
+    """A column of each row's share: its header says so, or it is a '%' column beside
+    amounts, with 100 in it and nothing past ±100 ('| 金額 | % |' with 營業收入 at 100.00)."""
+    if cu.has(low, "col_share") and not cu.has(low, "col_change") and ("%" in low or not _YEAR.search(low)):
+        return True  # not '2019 (in thousands, except share data)'
+    numbers = [x.value.point for x in body if x.value is not None]
+    return low.split()[-1:] in (["%"], ["％"], ["(%)"]) and 100 in numbers and all(-100 <= v <= 100 for v in numbers) \
+        and c > 1 and _amounts_left(rows, heads, c)
 
 
 def _silent_change(rows: list[list[Cell]], heads: int, c: int) -> int:
@@ -352,20 +381,31 @@ def _silent_change(rows: list[list[Cell]], heads: int, c: int) -> int:
     agree = [0, 0]
     seen = 0
     for row in rows[heads:]:
-        if c >= len(row) or row[c].kind != "amt" or row[c - 1].kind != "amt" or row[c - 2].kind != "amt":
-            continue
-        a, b, v = row[c - 2].value, row[c - 1].value, row[c].value
-        assert a is not None and b is not None and v is not None
-        lo, hi = v.iv.lo, v.iv.hi
-        if a.point <= 0 or b.point <= 0 or a.mag != b.mag or lo is None or hi is None:
-            continue
-        seen += 1
-        for d, (x, y) in enumerate(((a.point, b.point), (b.point, a.point))):
-            agree[d] += lo - _SLACK <= (x / y - 1) * 100 <= hi + _SLACK
+        agrees = _agrees_as_change(row, c)
+        if agrees is not None:
+            seen += 1
+            agree[0] += agrees[0]
+            agree[1] += agrees[1]
     for d in (0, 1):
         if agree[d] >= 3 and 3 * agree[d] >= 2 * seen:
             return 1 - 2 * d
     return 0
+
+
+def _agrees_as_change(row: list[Cell], c: int) -> tuple[bool, bool] | None:
+    """Whether a row's bare number in column ``c`` is the per cent change from the amount
+    two columns before to the one just before, and the other way; None when the row's
+    three cells cannot be compared so."""
+    if c >= len(row) or row[c].kind != "amt" or row[c - 1].kind != "amt" or row[c - 2].kind != "amt":
+        return None
+    a, b, v = row[c - 2].value, row[c - 1].value, row[c].value
+    assert a is not None and b is not None and v is not None
+    lo, hi = v.iv.lo, v.iv.hi
+    if a.point <= 0 or b.point <= 0 or a.mag != b.mag or lo is None or hi is None:
+        return None
+    forward = lo - _SLACK <= (a.point / b.point - 1) * 100 <= hi + _SLACK
+    back = lo - _SLACK <= (b.point / a.point - 1) * 100 <= hi + _SLACK
+    return forward, back
 
 
 #: how far a computed change may stand outside a printed one's rounding for a column to be
@@ -435,25 +475,38 @@ def _pairs(table: Table) -> list[tuple[int, int, int, bool]]:
         if silent:
             out.append((k, k - 2, k - 1, True) if silent > 0 else (k, k - 1, k - 2, True))  # as its rows say
             continue
-        levels = _levels_left(cols, k)
-        if len(levels) == 1 and levels[0] == k - 1 and k + 1 < len(cols) and cols[k + 1].kind == "level" \
-                and cols[k + 1].year is not None and cols[k - 1].year is not None:
-            levels.append(k + 1)  # '| 2023 | Change | 2022 |': the change between the years either side of it
+        levels = _levels_around(cols, k)
         if len(levels) < 2:
             continue
         pair = _named_pair(cols, k, levels) or _latest_pair(cols, levels) or (levels[1], levels[0])
-        left, right = sorted(pair)
-        a, b = cols[left], cols[right]
-        if a.year is not None and b.year is not None and a.year != b.year:
-            cur, prior = (left, right) if a.year > b.year else (right, left)
-            out.append((k, cur, prior, True))
-        elif a.current is True or b.current is False:
-            out.append((k, left, right, True))
-        elif b.current is True or a.current is False:
-            out.append((k, right, left, True))
-        else:
-            out.append((k, left, right, False))
+        out.append((k, *_ordered(cols, pair)))
     return out
+
+
+def _levels_around(cols: list[Column], k: int) -> list[int]:
+    """The period columns a change column may be between: those of its group on its left,
+    or the years either side of it ('| 2023 | Change | 2022 |')."""
+    levels = _levels_left(cols, k)
+    if len(levels) == 1 and levels[0] == k - 1 and k + 1 < len(cols) and cols[k + 1].kind == "level" \
+            and cols[k + 1].year is not None and cols[k - 1].year is not None:
+        levels.append(k + 1)  # '| 2023 | Change | 2022 |': the change between the years either side of it
+    return levels
+
+
+def _ordered(cols: list[Column], pair: tuple[int, int]) -> tuple[int, int, bool]:
+    """(current column, prior column, whether the header told which is which) of two
+    period columns: by their years, else by words of the current or prior period, else
+    left first, untold."""
+    left, right = sorted(pair)
+    a, b = cols[left], cols[right]
+    if a.year is not None and b.year is not None and a.year != b.year:
+        cur, prior = (left, right) if a.year > b.year else (right, left)
+        return cur, prior, True
+    if a.current is True or b.current is False:
+        return left, right, True
+    if b.current is True or a.current is False:
+        return right, left, True
+    return left, right, False
 
 
 def _levels_left(cols: list[Column], k: int) -> list[int]:
@@ -500,35 +553,16 @@ def _row_changes(r: Reading, table: Table) -> list[Relation]:
 
 def _row_change(r: Reading, table: Table, row: list[Cell], kind: str, ck: Cell, cn: Cell, cb: Cell,
                 told: bool) -> Relation | None:
-    if ck.value is None or cn.value is None or cb.value is None or ck.kind not in ("pct", "pts", "amt"):
+    if not _on_one_footing(ck, cn, cb):
         return None
-    if cn.kind not in ("pct", "amt") or cn.kind != cb.kind or (cn.value.mag is None) != (cb.value.mag is None):
-        return None  # '$661m' beside '$1,241' under '(m)': the two are not on one footing
+    assert ck.value is not None and cn.value is not None and cb.value is not None
     vn, vb, vk = cn.value, cb.value, ck.value
-    money = bool(re.search(r"[$£€¥￥₹]", ck.text))  # '$191' under a 'Change' header: an amount
-    stated_pct = ck.kind == "pct" or (ck.kind == "amt" and not money and kind in ("change_pct", "change"))
-    if kind == "change" and ck.kind == "amt" and stated_pct and _amount_nearer(vk, vn, vb):
-        stated_pct = False  # 'Estimated change | 445' beside 4,350 and 4,805: an amount, not 445%
     if _percent_row(row[0].text) and cn.kind == "amt" and ck.kind != "pct":
         return _points_row(r, row, ck, cn, cb, told)  # 'Gross margin (%) | 73.2 | 72.2 | 1.0': points
-    check: Node
-    rev: Node
-    if ck.kind == "pts" or kind == "change_pts":
-        if cn.kind != "pct":
-            return None
-        if ck.kind == "amt":
-            vk = q.with_unit(q.literal(_digits(ck)), q.unit("bp" if "bp" in table.columns[0].head.lower() else "pp"))
-            vk = q.neg(vk) if ck.value.point < 0 else vk
-        name, check, rev = "change", t.call("change", t.num(vb), t.num(vn)), t.call("change", t.num(vn), t.num(vb))
-    elif stated_pct and kind != "change_amt":
-        if vb.point <= 0:
-            return None  # a growth from nothing or from a loss is no claim
-        vk = q.with_unit(q.Value(vk.point, vk.iv, q.PLAIN, vk.mag), q.unit("percent")) if ck.kind == "amt" else vk
-        name, check, rev = "growth", t.call("growth", t.num(vb), t.num(vn)), t.call("growth", t.num(vn), t.num(vb))
-        if cn.kind == "pct":
-            return None  # a per cent change of a percentage: points or per cent, the column does not say
-    else:
-        name, check, rev = "difference", t.minus(t.num(vn), t.num(vb)), t.minus(t.num(vb), t.num(vn))
+    found = _row_check(table, kind, ck, cn, vb, _stated_pct(kind, ck, vn, vb))
+    if found is None:
+        return None
+    name, check, rev, vk = found
     stated = t.num(vk)
     alts = [Alt(check, t.num(q.neg(vk)), "convention")]  # favourable/(unfavourable) columns
     if not told:
@@ -538,6 +572,49 @@ def _row_change(r: Reading, table: Table, row: list[Cell], kind: str, ck: Cell, 
     at = _mention(ck, r.text)
     return Relation(name, f"table-{name}", check, stated, "≈", None, (_mention(cb, r.text), _mention(cn, r.text), at), at,
                     row[0].start, row[-1].end, tuple(alts), told and _plain_row(row, r))
+
+
+def _on_one_footing(ck: Cell, cn: Cell, cb: Cell) -> bool:
+    """A change cell and its two period cells are figures to compute with, the two of one
+    kind and one footing ('$661m' beside '$1,241' under '(m)' is not)."""
+    if ck.value is None or cn.value is None or cb.value is None or ck.kind not in ("pct", "pts", "amt"):
+        return False
+    return not (cn.kind not in ("pct", "amt") or cn.kind != cb.kind or (cn.value.mag is None) != (cb.value.mag is None))
+
+
+def _stated_pct(kind: str, ck: Cell, vn: q.Value, vb: q.Value) -> bool:
+    """Whether a change cell states a change in per cent: written so, or bare under a
+    per cent change header (or a 'Change' one, unless the difference is nearer)."""
+    assert ck.value is not None
+    money = bool(re.search(r"[$£€¥￥₹]", ck.text))  # '$191' under a 'Change' header: an amount
+    stated_pct = ck.kind == "pct" or (ck.kind == "amt" and not money and kind in ("change_pct", "change"))
+    if kind == "change" and ck.kind == "amt" and stated_pct and _amount_nearer(ck.value, vn, vb):
+        stated_pct = False  # 'Estimated change | 445' beside 4,350 and 4,805: an amount, not 445%
+    return stated_pct
+
+
+def _row_check(
+    table: Table, kind: str, ck: Cell, cn: Cell, vb: q.Value, stated_pct: bool
+) -> tuple[str, Node, Node, q.Value] | None:
+    """What a row's change cell states of its period cells: (the relation, its check, the
+    check the other way round, the stated value); None when it is no claim."""
+    assert ck.value is not None and cn.value is not None
+    vn, vk = cn.value, ck.value
+    if ck.kind == "pts" or kind == "change_pts":
+        if cn.kind != "pct":
+            return None
+        if ck.kind == "amt":
+            vk = q.with_unit(q.literal(_digits(ck)), q.unit("bp" if "bp" in table.columns[0].head.lower() else "pp"))
+            vk = q.neg(vk) if ck.value.point < 0 else vk
+        return "change", t.call("change", t.num(vb), t.num(vn)), t.call("change", t.num(vn), t.num(vb)), vk
+    if stated_pct and kind != "change_amt":
+        if vb.point <= 0:
+            return None  # a growth from nothing or from a loss is no claim
+        vk = q.with_unit(q.Value(vk.point, vk.iv, q.PLAIN, vk.mag), q.unit("percent")) if ck.kind == "amt" else vk
+        if cn.kind == "pct":
+            return None  # a per cent change of a percentage: points or per cent, the column does not say
+        return "growth", t.call("growth", t.num(vb), t.num(vn)), t.call("growth", t.num(vn), t.num(vb)), vk
+    return "difference", t.minus(t.num(vn), t.num(vb)), t.minus(t.num(vb), t.num(vn)), vk
 
 
 #: a row of percentages printed as bare numbers: 'Gross margin (%)', 'Tax rate', 毛利率
@@ -591,35 +668,51 @@ def _share_columns(r: Reading, table: Table) -> list[Relation]:
     """'% of Net Sales' beside an amount column: each row's amount over the whole row's."""
     out = []
     cols = table.columns
-    body = table.rows[table.heads :]
     for k, col in enumerate(cols):
         if col.kind != "share" or k == 0 or cols[k - 1].kind != "level":
             continue
-        whole = next((row for row in body if k < len(row) and row[k].kind == "pct" and _is(row[k], 100)), None)
-        if whole is None:
-            out += _shares_of_named(r, table, k)  # '% of net sales' with net sales in the text: of that figure
-            continue
-        if whole[k - 1].value is None:
-            continue
-        total = _val(whole[k - 1])
-        if total.point <= 0:
-            continue
-        parts = [_val(row[k - 1]) for row in body if row is not whole and k < len(row) and row[k].kind == "pct"
-                 and row[k - 1].kind == "amt" and row[k - 1].value is not None]
-        #: the whole as its parts add up, when the whole row is their total (a misprinted total)
-        summed = t.call("sum", *(t.num(v) for v in parts)) if len(parts) > 1 and _is_total(
-            _label(whole[0].text), cues(lang_of(whole[0].text))) else None
-        for row in body:
-            if row is whole or k >= len(row) or row[k].kind != "pct" or row[k - 1].kind != "amt" or row[k - 1].value is None:
-                continue
-            at = _mention(row[k], r.text)
-            check = t.call("share", t.num(_val(row[k - 1])), t.num(total))
-            alts = () if summed is None else (Alt(t.call("share", t.num(_val(row[k - 1])), summed), t.num(_val(row[k])),
-                                                  "binding"),)
-            out.append(Relation("share", "table-share", check, t.num(_val(row[k])), "≈", None,
-                                (_mention(row[k - 1], r.text), _mention(whole[k - 1], r.text), at), at,
-                                row[0].start, row[-1].end, alts, True))
+        out += _column_shares(r, table, k)
     return out
+
+
+def _column_shares(r: Reading, table: Table, k: int) -> list[Relation]:
+    """The shares of column ``k``: each row's amount (the column before) over that of
+    the row at 100% (or of the figure the header names, when no row is)."""
+    body = table.rows[table.heads :]
+    whole = _hundred_row(body, k)
+    if whole is None:
+        return _shares_of_named(r, table, k)  # '% of net sales' with net sales in the text: of that figure
+    if whole[k - 1].value is None:
+        return []
+    total = _val(whole[k - 1])
+    if total.point <= 0:
+        return []
+    rows = [row for row in body if row is not whole and k < len(row) and row[k].kind == "pct"
+            and row[k - 1].kind == "amt" and row[k - 1].value is not None]
+    summed = _summed(rows, whole, k)
+    out = []
+    for row in rows:
+        at = _mention(row[k], r.text)
+        check = t.call("share", t.num(_val(row[k - 1])), t.num(total))
+        alts = () if summed is None else (Alt(t.call("share", t.num(_val(row[k - 1])), summed), t.num(_val(row[k])),
+                                              "binding"),)
+        out.append(Relation("share", "table-share", check, t.num(_val(row[k])), "≈", None,
+                            (_mention(row[k - 1], r.text), _mention(whole[k - 1], r.text), at), at,
+                            row[0].start, row[-1].end, alts, True))
+    return out
+
+
+def _hundred_row(body: list[list[Cell]], k: int) -> list[Cell] | None:
+    """The first row at 100% in column ``k``: the whole the others are shares of."""
+    return next((row for row in body if k < len(row) and row[k].kind == "pct" and _is(row[k], 100)), None)
+
+
+def _summed(rows: list[list[Cell]], whole: list[Cell], k: int) -> Node | None:
+    """The whole as its parts (``rows``, amounts in column ``k - 1``) add up, when the whole
+    row is their total (a misprinted total); else None."""
+    if len(rows) > 1 and _is_total(_label(whole[0].text), cues(lang_of(whole[0].text))):
+        return t.call("sum", *(t.num(_val(row[k - 1])) for row in rows))
+    return None
 
 
 def _shares_of_named(r: Reading, table: Table, k: int) -> list[Relation]:
@@ -694,21 +787,7 @@ def _total_rows(r: Reading, table: Table) -> list[Relation]:
         label = _label(row[0].text)
         if not label or not _is_total(label, cu):
             continue
-        block = []
-        if i >= 2 and not any(_label(b[0].text) for b in body[:i]):
-            # '| | 50,871 |' rows whose labels were lost, then '| Total | 79,655 |': all of them are its parts
-            block = [b for b in body[:i] if not all(c.kind in ("empty", "text") for c in b[1:])]
-        for above in reversed(body[:i] if not block else []):
-            lab = _label(above[0].text)
-            if _is_total(lab, cu) or all(c.kind in ("empty", "text") for c in above[1:]):
-                break
-            block.append(above)
-            if not lab:
-                break  # a row without a label is the running subtotal the rows after it start from
-        block.reverse()
-        clean = not any(cu.has(_label(b[0].text), "subtotal_row") and not _LESS.match(b[0].text) for b in block)
-        if not block:  # 总计 first, then 其中：采矿业, 制造业 …: the rows under it (perhaps not all of them)
-            block, clean = _of_which_below(body, i, cu), False
+        block, clean = _total_parts(body, i, cu)
         if len(block) < 2 or any(_PER_ROW.search(b[0].text) for b in block + [row]):
             continue
         if not _one_sum(cu, label, block, row):
@@ -718,6 +797,38 @@ def _total_rows(r: Reading, table: Table) -> list[Relation]:
             if rel is not None:
                 out.append(rel)
     return out
+
+
+def _total_parts(body: list[list[Cell]], i: int, cu: Cues) -> tuple[list[list[Cell]], bool]:
+    """The rows the total row ``i`` foots (in order; those whose labels were lost, last first),
+    and whether none is a subtotal (but
+    a 'Less:' row): the rows above it back to the header, a blank row or the total
+    before it; all of them when their labels were lost; else the 'of which' rows under it."""
+    block = []
+    if i >= 2 and not any(_label(b[0].text) for b in body[:i]):
+        # '| | 50,871 |' rows whose labels were lost, then '| Total | 79,655 |': all of them are its parts
+        block = [b for b in body[:i] if not all(c.kind in ("empty", "text") for c in b[1:])][::-1]  # last first, as read
+    if not block:
+        block = _rows_above(body, i, cu)
+    clean = not any(cu.has(_label(b[0].text), "subtotal_row") and not _LESS.match(b[0].text) for b in block)
+    if not block:  # 总计 first, then 其中：采矿业, 制造业 …: the rows under it (perhaps not all of them)
+        block, clean = _of_which_below(body, i, cu), False
+    return block, clean
+
+
+def _rows_above(body: list[list[Cell]], i: int, cu: Cues) -> list[list[Cell]]:
+    """The rows above row ``i``, in order, back to the header, a blank row, the total
+    before it, or a row without a label (the running subtotal the rows after it start from)."""
+    block = []
+    for above in reversed(body[:i]):
+        lab = _label(above[0].text)
+        if _is_total(lab, cu) or all(c.kind in ("empty", "text") for c in above[1:]):
+            break
+        block.append(above)
+        if not lab:
+            break  # a row without a label is the running subtotal the rows after it start from
+    block.reverse()
+    return block
 
 
 #: a column of totals: its header ends with the word ('2022 Total £m', 合计)
@@ -744,12 +855,19 @@ def _total_columns(r: Reading, table: Table) -> list[Relation]:
         start = k + 1
         if len(parts) < 2 or any(cols[j].year != col.year or cols[j].quarter is not None for j in parts):
             continue
-        for row in table.rows[table.heads :]:
-            if k >= len(row) or _PER_ROW.search(row[0].text):
-                continue
-            rel = _foot_across(r, row, parts, k)
-            if rel is not None:
-                out.append(rel)
+        out += _column_totals(r, table, parts, k)
+    return out
+
+
+def _column_totals(r: Reading, table: Table, parts: list[int], k: int) -> list[Relation]:
+    """Each row's cell of the Total column ``k`` as the sum of its cells in the ``parts`` columns."""
+    out = []
+    for row in table.rows[table.heads :]:
+        if k >= len(row) or _PER_ROW.search(row[0].text):
+            continue
+        rel = _foot_across(r, row, parts, k)
+        if rel is not None:
+            out.append(rel)
     return out
 
 
@@ -823,23 +941,11 @@ def _is_total(label: str, cu: object) -> bool:
 
 def _foot(r: Reading, table: Table, block: list[list[Cell]], row: list[Cell], c: int, clean: bool) -> Relation | None:
     col = table.columns[c] if c < len(table.columns) else None
-    if col is None or col.kind not in ("level", "share") or row[c].value is None or row[c].kind not in ("amt", "pct"):
+    if col is None or not _summable(col, row[c]):
         return None
     total = _val(row[c])
-    hundred = total.point == 100
-    shares = col.kind == "share"  # shares of one whole: the total's share is the sum of the rows' ('% of net sales')
-    if row[c].kind == "pct" and not hundred and not shares or _per_unit(col.head) and not (
-            (hundred or shares) and _percent_head(col.head)):
-        return None  # an average, a rate or a price: a Total row gives its mean, not a sum
-    parts = []
-    for b in block:
-        if c >= len(b) or b[c].kind == "skip" or b[c].kind == "empty":
-            continue
-        if b[c].value is None or b[c].kind != row[c].kind:
-            return None
-        v = _val(b[c])
-        parts.append(q.neg(v) if _LESS.match(b[0].text) and v.point > 0 else v)
-    if len(parts) < 2:
+    parts = _foot_parts(block, row, c)
+    if parts is None or len(parts) < 2:
         return None
     if total.point > 0 and all(v.point >= 0 for v in parts) and max(v.point for v in parts) > total.point:
         return None  # a part larger than the whole: the row is no total of these (a mean, a rate)
@@ -849,6 +955,32 @@ def _foot(r: Reading, table: Table, block: list[list[Cell]], row: list[Cell], c:
                  for j in range(1, len(parts) - 1))
     return Relation("total", "table-total", check, t.num(total), "≈", None, (at,), at, row[0].start, row[-1].end,
                     alts, clean)
+
+
+def _summable(col: Column, cell: Cell) -> bool:
+    """A total row's cell that is a sum of the cells above it: an amount, or a share of
+    one whole (the total's share is the sum of the rows': '% of net sales'); never an
+    average, a rate or a price (a Total row gives its mean)."""
+    if col.kind not in ("level", "share") or cell.value is None or cell.kind not in ("amt", "pct"):
+        return False
+    hundred = cell.value.point == 100
+    shares = col.kind == "share"
+    return not (cell.kind == "pct" and not hundred and not shares or _per_unit(col.head) and not (
+        (hundred or shares) and _percent_head(col.head)))
+
+
+def _foot_parts(block: list[list[Cell]], row: list[Cell], c: int) -> list[q.Value] | None:
+    """The values in column ``c`` of the rows a total foots ('Less:' rows against it), a
+    dash or a blank nothing; None when one is not of the total's kind."""
+    parts = []
+    for b in block:
+        if c >= len(b) or b[c].kind == "skip" or b[c].kind == "empty":
+            continue
+        if b[c].value is None or b[c].kind != row[c].kind:
+            return None
+        v = _val(b[c])
+        parts.append(q.neg(v) if _LESS.match(b[0].text) and v.point > 0 else v)
+    return parts
 
 
 def _quarters_of(cols: list[Column], col: Column) -> dict[int, int] | None:
@@ -879,16 +1011,23 @@ def _quarter_sums(r: Reading, table: Table) -> list[Relation]:
         for n, row in enumerate(table.rows):
             if n < table.heads or _PER_ROW.search(row[0].text + " " + table.blocks[n]):
                 continue
-            if k >= len(row) or row[k].kind != "amt" or row[k].value is None:
-                continue
-            cells = [row[quarters[n]] for n in (1, 2, 3, 4) if quarters[n] < len(row)]
-            if len(cells) != 4 or any(x.kind != "amt" or x.value is None for x in cells):
-                continue
-            at = _mention(row[k], r.text)
-            check = t.call("sum", *(t.num(_val(x)) for x in cells))
-            out.append(Relation("total", "table-quarters", check, t.num(_val(row[k])), "≈", None, (at,), at,
-                                row[0].start, row[-1].end, (), True))
+            rel = _year_of_quarters(r, row, k, quarters)
+            if rel is not None:
+                out.append(rel)
     return out
+
+
+def _year_of_quarters(r: Reading, row: list[Cell], k: int, quarters: dict[int, int]) -> Relation | None:
+    """A row's year cell (column ``k``) as the sum of its four quarters' cells."""
+    if k >= len(row) or row[k].kind != "amt" or row[k].value is None:
+        return None
+    cells = [row[quarters[n]] for n in (1, 2, 3, 4) if quarters[n] < len(row)]
+    if len(cells) != 4 or any(x.kind != "amt" or x.value is None for x in cells):
+        return None
+    at = _mention(row[k], r.text)
+    check = t.call("sum", *(t.num(_val(x)) for x in cells))
+    return Relation("total", "table-quarters", check, t.num(_val(row[k])), "≈", None, (at,), at,
+                    row[0].start, row[-1].end, (), True)
 
 
 # --------------------------------------------------------------------------- rows of periods
@@ -919,28 +1058,49 @@ def _period_rows(r: Reading, table: Table) -> list[Relation]:
     the running one of the month before plus the month's amount."""
     body = table.rows[table.heads :]
     periods = [_row_period(row[0].text) for row in body]
-    known = [p for p in periods if p is not None]
-    if len(known) < 3 or len({m for _, m in known}) != 1 or len({p for p, _ in known}) != len(known):
+    if not _period_table(periods):
         return []
-    monthly = known[0][1]
+    monthly = next(p for p in periods if p is not None)[1]
     at = {p[0]: i for i, p in enumerate(periods) if p is not None}
     out: list[Relation] = []
     heads = [" ".join(table.columns[c].head.lower().split()) for c in range(len(table.columns))]
     for k, head in enumerate(heads):
         if k == 0 or _ROW_RUNNING.search(head) and not (_ROW_MOM.search(head) or _ROW_YOY.search(head)):
             continue
-        step = 1 if _ROW_MOM.search(head) and monthly else 12 if monthly else 1 if _ROW_YOY.search(head) else 0
+        step = _step(head, monthly)
         level = _level_of(heads, table.columns, k)
-        if not step or level is None:
-            continue
-        for i, row in enumerate(body):
-            p = periods[i]
-            j = at.get(p[0] - step) if p is not None else None
-            if j is not None:
-                rel = _row_growth(r, row, body[j], level, k)
-                if rel is not None:
-                    out.append(rel)
+        if step and level is not None:
+            out += _growths(r, body, periods, at, (level, k), step)
     return out + _running_rows(r, table, periods, at, heads)
+
+
+def _growths(r: Reading, body: list[list[Cell]], periods: list[tuple[int, bool] | None], at: dict[int, int],
+             columns: tuple[int, int], step: int) -> list[Relation]:
+    """Each row's change (column ``columns[1]``) as the growth of its amount (column
+    ``columns[0]``) from that of the period ``step`` before (``at``: period -> row)."""
+    level, k = columns
+    out = []
+    for i, row in enumerate(body):
+        p = periods[i]
+        j = at.get(p[0] - step) if p is not None else None
+        rel = _row_growth(r, row, body[j], level, k) if j is not None else None
+        if rel is not None:
+            out.append(rel)
+    return out
+
+
+def _step(head: str, monthly: bool) -> int:
+    """How many periods back a change column of a period table compares with (months in
+    a monthly table: 1 for 月增率, 12 for 年增率); 0 when its header says neither."""
+    if monthly:
+        return 1 if _ROW_MOM.search(head) else 12
+    return 1 if _ROW_YOY.search(head) else 0
+
+
+def _period_table(periods: list[tuple[int, bool] | None]) -> bool:
+    """Rows of periods: three or more, all months or all years, none twice."""
+    known = [p for p in periods if p is not None]
+    return len(known) >= 3 and len({m for _, m in known}) == 1 and len({p for p, _ in known}) == len(known)
 
 
 def _level_of(heads: list[str], cols: list[Column], k: int) -> int | None:
@@ -977,9 +1137,8 @@ def _running_rows(r: Reading, table: Table, periods: list[tuple[int, bool] | Non
     body = table.rows[table.heads :]
     out = []
     for k, head in enumerate(heads):
-        if k == 0 or not _ROW_RUNNING.search(head) or _ROW_MOM.search(head) or _ROW_YOY.search(head) \
-                or "eps" in head or _PER_ROW.search(head):
-            continue  # a running figure per share need not be the sum of the months' (the shares change)
+        if k == 0 or not _running_column(head):
+            continue
         base = _RUNNING_WORD.sub("", head).strip()
         c = next((j for j in range(1, k) if base and heads[j] == base), None)
         if c is None:
@@ -987,15 +1146,29 @@ def _running_rows(r: Reading, table: Table, periods: list[tuple[int, bool] | Non
         for i, row in enumerate(body):
             p = periods[i]
             j = at.get(p[0] - 1) if p is not None and p[1] and p[0] % 12 != 1 else None
-            if j is None or max(c, k) >= min(len(row), len(body[j])):
-                continue
-            cells = (body[j][k], row[c], row[k])
-            if any(x.kind != "amt" or x.value is None for x in cells) or len({x.value.mag for x in cells if x.value}) > 1:
-                continue
-            mark = _mention(row[k], r.text)
-            out.append(Relation("total", "table-total", t.call("sum", t.num(_val(cells[0])), t.num(_val(cells[1]))),
-                                t.num(_val(cells[2])), "≈", None, (mark,), mark, row[0].start, row[-1].end, (), True))
+            rel = _running_total(r, row, body[j], c, k) if j is not None else None
+            if rel is not None:
+                out.append(rel)
     return out
+
+
+def _running_column(head: str) -> bool:
+    """A column of running amounts ('累計營收', 'YTD'): not their change, not per share (a
+    running figure per share need not be the sum of the months': the shares change)."""
+    return bool(_ROW_RUNNING.search(head)) and not (_ROW_MOM.search(head) or _ROW_YOY.search(head)
+                                                    or "eps" in head or _PER_ROW.search(head))
+
+
+def _running_total(r: Reading, row: list[Cell], before: list[Cell], c: int, k: int) -> Relation | None:
+    """A row's running amount (column ``k``) as the month before's plus its month's (column ``c``)."""
+    if max(c, k) >= min(len(row), len(before)):
+        return None
+    cells = (before[k], row[c], row[k])
+    if any(x.kind != "amt" or x.value is None for x in cells) or len({x.value.mag for x in cells if x.value}) > 1:
+        return None
+    mark = _mention(row[k], r.text)
+    return Relation("total", "table-total", t.call("sum", t.num(_val(cells[0])), t.num(_val(cells[1]))),
+                    t.num(_val(cells[2])), "≈", None, (mark,), mark, row[0].start, row[-1].end, (), True)
 
 
 _RUNNING_WORD = Lazy(r"累计|\bytd\b|year[- ]to[- ]date|cumulative", re.IGNORECASE)

@@ -57,41 +57,53 @@ def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relat
     qual = _qualifier(name, ident.result, s.lang)
     if qual is None or (ident.op == "/") != (f.kind == "pct"):
         return None
+    (a, near_a), (b, near_b) = _operands(r, s, f, ident, qual)
+    if a is None or b is None or a is b or not compatible(a, b):
+        return None
+    values = pair_values(a, b)
+    if values is None:
+        return None
+    found = _computed(ident, a, f, values)
+    if found is None:
+        return None
+    check, stated = found
+    cmp, tol = comparison(f, 1)
+    return Relation(_KINDS[ident.op], "identity", check, t.num(stated), cmp, tol, (a.m, b.m, f.m), f.m,
+                    s.start, s.end, (), near_a and near_b or _same_owner(a, b, ident, s.lang))
+
+
+def _operands(r: Reading, s: Sentence, f: Fig, ident: Identity, qual: str) -> tuple[tuple[Fig | None, bool], tuple[Fig | None, bool]]:
+    """The identity's two terms for figure ``f``, each with whether it was found near."""
     delta = f.role == "change" and f.kind == "amt"
     a, near_a = _operand(r, s, f, ident.a, qual, delta)
     b, near_b = _operand(r, s, f, ident.b, qual, delta)
-    # one term found near, the other among several: the one of the same qualifier as the first
     # one term found near, the other among several: the one of the same qualifier as the first
     # (规模以上工业企业营业收入 in the sentence, 规模以上工业企业利润总额 in the section)
     if a is None and b is not None:
         a, near_a = _operand(r, s, f, ident.a, _qualifier(name_of(b), ident.b, s.lang) or qual, delta, exact=True)
     elif b is None and a is not None:
         b, near_b = _operand(r, s, f, ident.b, _qualifier(name_of(a), ident.a, s.lang) or qual, delta, exact=True)
-    if a is None or b is None or a is b or not compatible(a, b):
-        return None
-    values = pair_values(a, b)
-    if values is None:
-        return None
+    return (a, near_a), (b, near_b)
+
+
+def _computed(ident: Identity, a: Fig, f: Fig, values: tuple[q.Value, q.Value]) -> tuple[Node, q.Value] | None:
+    """The identity's check over the terms' ``values``, and what ``f`` states of it (a
+    fall stated as a positive amount, negative); None when it cannot be computed."""
     va, vb = values
-    check: Node
     if ident.op == "/":
         if vb.point == 0:
             return None
-        check = t.call("share", t.num(va), t.num(vb))
-        stated = f.value
-    else:
-        if not compatible(a, f):
-            return None
-        check = t.call("sum", t.num(va), t.num(vb)) if ident.op == "+" else t.minus(t.num(va), t.num(vb))
-        pv = pair_values(a, f)
-        if pv is None:
-            return None
-        stated = pv[1]
-        if f.role == "change" and f.sign < 0 and stated.point > 0:
-            stated = q.neg(stated)
-    cmp, tol = comparison(f, 1)
-    return Relation(_KINDS[ident.op], "identity", check, t.num(stated), cmp, tol, (a.m, b.m, f.m), f.m,
-                    s.start, s.end, (), near_a and near_b or _same_owner(a, b, ident, s.lang))
+        return t.call("share", t.num(va), t.num(vb)), f.value
+    if not compatible(a, f):
+        return None
+    check = t.call("sum", t.num(va), t.num(vb)) if ident.op == "+" else t.minus(t.num(va), t.num(vb))
+    pv = pair_values(a, f)
+    if pv is None:
+        return None
+    stated = pv[1]
+    if f.role == "change" and f.sign < 0 and stated.point > 0:
+        stated = q.neg(stated)
+    return check, stated
 
 
 def _same_owner(a: Fig, b: Fig, ident: Identity, lang: str) -> bool:

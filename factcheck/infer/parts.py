@@ -367,20 +367,24 @@ def _dividends(sentences: list[Sentence]) -> list[Relation]:
         if not any(t2.cues.has(t2.words(), "dividend") for t2 in near):
             continue
         for total in s.figs:
-            if _dividend_tag(total) != "total":
-                continue
-            parts = _dividend_parts([s], total)
-            if len(parts) < 2:
-                parts = _dividend_parts(near, total)  # the final in one sentence, 'Added to the interim …' in the next
-            parts = [_per_share_as(p, total) for p in parts]
-            total = _per_share_as(total, parts[0]) if parts else total
-            # amounts of one unit ('74 US cents', 'the 72-cent interim' borrows it)
-            if len(parts) >= 2 and all(compatible(p, total) for p in parts):
-                distinct = len({kind for kind, _ in _kinds(parts)}) == len(parts)
-                rel = _one_sum(total, [p for p in parts for _ in range(_times_over(p))], distinct)
-                if rel is not None:
-                    out.append(rel._replace(rule="dividends"))
+            rel = _year_dividend(s, near, total) if _dividend_tag(total) == "total" else None
+            if rel is not None:
+                out.append(rel._replace(rule="dividends"))
     return out
+
+
+def _year_dividend(s: Sentence, near: list[Sentence], total: Fig) -> Relation | None:
+    """A year's dividend as the sum of its parts named in its sentence, else in the
+    sentence before too, in one unit ('74 US cents', 'the 72-cent interim' borrows it)."""
+    parts = _dividend_parts([s], total)
+    if len(parts) < 2:
+        parts = _dividend_parts(near, total)  # the final in one sentence, 'Added to the interim …' in the next
+    parts = [_per_share_as(p, total) for p in parts]
+    total = _per_share_as(total, parts[0]) if parts else total
+    if len(parts) < 2 or not all(compatible(p, total) for p in parts):
+        return None
+    distinct = len({kind for kind, _ in _kinds(parts)}) == len(parts)
+    return _one_sum(total, [p for p in parts for _ in range(_times_over(p))], distinct)
 
 
 def _per_share_as(f: Fig, other: Fig) -> Fig:
@@ -474,23 +478,34 @@ def _dividend_tag(f: Fig) -> str:
     clause = _clause_before(f)
     if c.find(_first_clause(f.after.lstrip(" -"))[:16], "dividend_part") is not None:
         return "part"  # 'the 3.85p interim', '¥30 interim gives an annual payout of'
-    after = _first_clause(f.after)
-    if re.fullmatch(r"\s*(?:a share|per share|each|a year)?\s*", after):
-        after = " ".join(re.split(r"[,;，；。]", f.after)[:2])  # 'HK$7.14 a share, made up of …'
-    said_total = c.has(clause, "year_total") or c.has(after, "year_total") or c.has(after, "exhaustive")
-    if not said_total:
-        # 'Dividend per share 13.70p (2023/24: 12.10p), up 13.2%, made up of the 4.25p interim …'
-        rest = f.sent.text[f.end : min(f.sent.end, f.end + 100)]
-        made = c.find(rest, "exhaustive")
-        named = c.find(rest, "dividend_part")
-        said_total = made is not None and (named is None or made.start < named.start) and c.has(clause, "dividend")
-    if not said_total and clause.strip().lower() in ("to", "of", "at", "为", "至", "达"):
-        window = f.sent.text[max(f.sent.start, f.start - 90) : f.start]
-        said_total = c.has(window, "year_total")  # 'taking the total for the year, including …, to Rs 46'
+    said_total = _said_year_total(f, clause)
     kind = _kind_word(f)
     if said_total and not (kind and c.has(clause, "dividend_part") and not c.has(clause, "year_total")):
         return "total"
     return "part" if kind else ""
+
+
+def _said_year_total(f: Fig, clause: str) -> bool:
+    """Whether the words around a dividend say it is the year's total: after it ('a total
+    of', 'made up of …' before any part named), or before it ('taking the total for the
+    year … to')."""
+    assert f.sent is not None
+    c = f.sent.cues
+    after = _first_clause(f.after)
+    if re.fullmatch(r"\s*(?:a share|per share|each|a year)?\s*", after):
+        after = " ".join(re.split(r"[,;，；。]", f.after)[:2])  # 'HK$7.14 a share, made up of …'
+    if c.has(clause, "year_total") or c.has(after, "year_total") or c.has(after, "exhaustive"):
+        return True
+    # 'Dividend per share 13.70p (2023/24: 12.10p), up 13.2%, made up of the 4.25p interim …'
+    rest = f.sent.text[f.end : min(f.sent.end, f.end + 100)]
+    made = c.find(rest, "exhaustive")
+    named = c.find(rest, "dividend_part")
+    if made is not None and (named is None or made.start < named.start) and c.has(clause, "dividend"):
+        return True
+    if clause.strip().lower() in ("to", "of", "at", "为", "至", "达"):
+        window = f.sent.text[max(f.sent.start, f.start - 90) : f.start]
+        return c.has(window, "year_total")  # 'taking the total for the year, including …, to Rs 46'
+    return False
 
 
 # --------------------------------------------------------------------------- percentages of parts
@@ -553,8 +568,7 @@ def _parts_for(r: Reading, s: Sentence, run: list[Fig], found: list[Found]) -> t
     n = len(run)
     before = [f for f in s.figs if f.i < run[0].i]
     listed = before[-n:]
-    if len(listed) == n and all(f.kind == "amt" and f.role in ("level", "new") for f in listed) \
-            and all(b.i == a.i + 1 for a, b in itertools.pairwise(listed)):
+    if len(listed) == n and _listed_levels(listed):
         wholes = _whole_named(r, s, run[0], listed[0]) or _frame_whole(r, s, listed[0])
         return listed, wholes, len(wholes) == 1
     earlier = [f for f in found if f.parts and f.parts[-1].start < run[0].start and len(f.parts) == n]
@@ -564,6 +578,12 @@ def _parts_for(r: Reading, s: Sentence, run: list[Fig], found: list[Found]) -> t
     named = _whole_named(r, s, run[0], last.parts[0])
     wholes = named or last.wholes
     return last.parts, wholes, len(wholes) == 1
+
+
+def _listed_levels(listed: list[Fig]) -> bool:
+    """Amounts at a level, one right after another."""
+    return all(f.kind == "amt" and f.role in ("level", "new") for f in listed) \
+        and all(b.i == a.i + 1 for a, b in itertools.pairwise(listed))
 
 
 def _whole_named(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
@@ -605,32 +625,51 @@ def _share_of(part: Fig, wholes: list[Fig], p: Fig, bound: bool) -> Relation | N
 def _percent_sum(s: Sentence, run: list[Fig], found: list[Found]) -> Relation | None:
     """The percentages of a run that make up their whole (the rest named, or the parts of a
     list that makes up its whole) sum to 100%; those before a total (合计占74%) to it."""
-    total = next((k for k, f in enumerate(run) if k >= 2 and _said_total(f) and not _rest(f.before, s.cues)), None)
-    if total is not None:
-        parts, stated, certain, rest = run[:total], run[total].value, True, None
-    else:
-        rest = next((k for k, f in enumerate(run) if _rest(f.before, s.cues)), None)
-        if rest is None and _names_the_rest(s, run):
-            rest = len(run) - 1  # 储能系统、动力电池和其他业务收入分别占…的52%、31%和17%
-        partition = any(f.certain and len(f.parts) == len(run) and f.parts[-1].start < run[0].start for f in found)
-        if rest is None and not (partition and s.cues.has(s.words(), "respectively")):
-            return None
-        parts = run[: rest + 1] if rest is not None else run
-        if len(parts) < 3 and rest is not None:
-            return None
-        stated, certain = q.exact(Fraction(100), q.PERCENT), True
+    split = _percent_parts(s, run, found)
+    if split is None:
+        return None
+    parts, stated, total, rest = split
     if not any(f.role == "share" for f in run) and (rest is None or rest != len(run) - 1):
         return None  # rates of a list (tariffs of 17.0%, 19.3% …, 其他合作公司21.3%, 其他…36.3%): a rest is the last part
     values = [v for f in parts for v in [f.value] * _each_of(f)]
     total_value = sum((v.point for v in values), Fraction(0))
     if total_value > 150:
         return None
-    if total is None and abs(total_value - 100) > 20:
-        certain = False  # far from a whole: the list is likely not all of it
+    # far from a whole: the list is likely not all of it
+    certain = total is not None or abs(total_value - 100) <= 20
     check = t.call("sum", *(t.num(v) for v in values))
     last = run[total] if total is not None else parts[-1]
     return Relation("sum", "percent-parts", check, t.num(stated), "≈", None, tuple(f.m for f in parts), last.m,
                     s.start, s.end, (), certain and _one_whole(parts))
+
+
+def _percent_parts(s: Sentence, run: list[Fig], found: list[Found]) -> tuple[list[Fig], q.Value, int | None, int | None] | None:
+    """(the parts, what they sum to, where the total is, where the rest is) of a run of
+    percentages: those before a total said in the run, to it; else to 100%, up to the rest
+    named (three at least), or all of a list that makes up its whole; None for the others."""
+    total = next((k for k, f in enumerate(run) if k >= 2 and _said_total(f) and not _rest(f.before, s.cues)), None)
+    if total is not None:
+        return run[:total], run[total].value, total, None
+    rest = _rest_at(s, run)
+    if rest is None and not (_bound_list(run, found) and s.cues.has(s.words(), "respectively")):
+        return None
+    parts = run[: rest + 1] if rest is not None else run
+    if len(parts) < 3 and rest is not None:
+        return None
+    return parts, q.exact(Fraction(100), q.PERCENT), None, rest
+
+
+def _rest_at(s: Sentence, run: list[Fig]) -> int | None:
+    """Where in the run the rest is (其他, 'other'), or the last when the list names it."""
+    rest = next((k for k, f in enumerate(run) if _rest(f.before, s.cues)), None)
+    if rest is None and _names_the_rest(s, run):
+        rest = len(run) - 1  # 储能系统、动力电池和其他业务收入分别占…的52%、31%和17%
+    return rest
+
+
+def _bound_list(run: list[Fig], found: list[Found]) -> bool:
+    """A list of parts bound to their whole before the run, as many as the run."""
+    return any(f.certain and len(f.parts) == len(run) and f.parts[-1].start < run[0].start for f in found)
 
 
 def _names_the_rest(s: Sentence, run: list[Fig]) -> bool:

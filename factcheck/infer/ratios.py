@@ -23,7 +23,7 @@ from fractions import Fraction
 
 from factcheck import quantity as q
 from factcheck.infer import tree as t
-from factcheck.infer.reading import Fig, Reading, Sentence, name_of, same_measure
+from factcheck.infer.reading import Fig, Reading, Sentence, Stmt, name_of, same_measure
 from factcheck.infer.relate import APPROX, comparison, compatible, pair_values
 from factcheck.infer.tree import Relation
 from factcheck.lazyre import Lazy
@@ -152,14 +152,19 @@ def _named_in_scope(r: Reading, s: Sentence, name: str, n: Fig) -> Fig | None:
         if t2.start > s.start:
             break
         for st in t2.stmts:
-            if not (same_measure(st.measure, name) or st.measure.endswith(name) or name.endswith(st.measure)
-                    and len(st.measure) >= 2):
+            if not _names(st, name):
                 continue
             f = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new") and f.period == "cur"
                       and (t2 is not s or f.i < n.i)), None)
             if f is not None:
                 found.append(f)
     return found[-1] if len({f.value.point for f in found}) == 1 else None
+
+
+def _names(st: Stmt, name: str) -> bool:
+    """The statement's measure is ``name``, or ends with it, or it with the measure."""
+    return same_measure(st.measure, name) or st.measure.endswith(name) or name.endswith(st.measure) \
+        and len(st.measure) >= 2
 
 
 # --------------------------------------------------------------------------- years of a flow
@@ -176,16 +181,21 @@ def _years_of(s: Sentence) -> list[Relation]:
     for n in s.all:
         if n.value is None or q.unit_text(n.value.unit) != "year" or not lead.search(s.text[max(s.start, n.start - 40):n.start]):
             continue
-        money = [f for f in s.figs if f.kind == "amt" and q.has_currency(f.value.unit)]
-        before = [f for f in money if f.end <= n.start]
-        after = [f for f in money if f.start >= n.end]
-        flow = _flow(s, n, after, flow_word)
-        if len(before) != 1 or flow is None:
-            continue
-        rel = _per_year(s, before[0], flow, n)
+        rel = _years_of_flow(s, n, flow_word)
         if rel is not None:
             out.append(rel)
     return out
+
+
+def _years_of_flow(s: Sentence, n: Mention, flow_word: re.Pattern[str]) -> Relation | None:
+    """The one amount of money before N years over the flow after them, per year."""
+    money = [f for f in s.figs if f.kind == "amt" and q.has_currency(f.value.unit)]
+    before = [f for f in money if f.end <= n.start]
+    after = [f for f in money if f.start >= n.end]
+    flow = _flow(s, n, after, flow_word)
+    if len(before) != 1 or flow is None:
+        return None
+    return _per_year(s, before[0], flow, n)
 
 
 def _flow(s: Sentence, n: Mention, after: list[Fig], flow_word: re.Pattern[str]) -> Fig | None:
@@ -237,23 +247,38 @@ def _per_each(s: Sentence, n: Fig) -> Relation | None:
     found = per.match(n.after) or per.search(n.before[-12:])
     if found is None:
         return None
-    things, unit = (found.groupdict().get("things") or ""), (found.groupdict().get("unit") or "")
-    if not things:
-        words = re.findall(r"[a-z]+", n.m.text.lower())
-        things = words[-1] if words and words[-1] not in ("million", "billion", "thousand", "per") else ""
-    if s.lang == "zh":
-        unit = "人"  # 人均: per person (人, 人次)
-    totals = [f for f in s.figs if f is not n and f.i < n.i and f.kind == "amt" and _counts(f, things, n)]
-    units = [f for f in s.figs if f is not n and f.i < n.i and f.kind == "amt" and _counts(f, unit, None)]
-    if len(totals) != 1 or len(units) != 1 or totals[0] is units[0]:
+    things, unit = _things_and_unit(s, n, found)
+    found_sides = _total_and_count(s, n, things, unit)
+    if found_sides is None:
         return None
-    a, b = totals[0], units[0]
+    a, b = found_sides
     va, vb, stated = _counted(a.value), _counted(b.value), _counted(n.value)
     if vb.point == 0 or not q.is_plain(vb.unit):
         return None
     cmp, tol = comparison(n, 1)
     check = t.over(t.num(va), t.num(vb))
     return Relation("ratio", "per-each", check, t.num(stated), cmp, tol, (a.m, b.m, n.m), n.m, s.start, s.end, (), True)
+
+
+def _total_and_count(s: Sentence, n: Fig, things: str, unit: str) -> tuple[Fig, Fig] | None:
+    """The one total of ``things`` and the one count of ``unit`` before the per-each figure."""
+    totals = [f for f in s.figs if f is not n and f.i < n.i and f.kind == "amt" and _counts(f, things, n)]
+    units = [f for f in s.figs if f is not n and f.i < n.i and f.kind == "amt" and _counts(f, unit, None)]
+    if len(totals) != 1 or len(units) != 1 or totals[0] is units[0]:
+        return None
+    return totals[0], units[0]
+
+
+def _things_and_unit(s: Sentence, n: Fig, found: re.Match[str]) -> tuple[str, str]:
+    """What a per-each figure counts and what it is per: the words of its pattern, else the
+    last word of the figure ('8,000 members'); per person (人) in Chinese."""
+    things, unit = (found.groupdict().get("things") or ""), (found.groupdict().get("unit") or "")
+    if not things:
+        words = re.findall(r"[a-z]+", n.m.text.lower())
+        things = words[-1] if words and words[-1] not in ("million", "billion", "thousand", "per") else ""
+    if s.lang == "zh":
+        unit = "人"  # 人均: per person (人, 人次)
+    return things, unit
 
 
 def _counted(v: q.Value) -> q.Value:
@@ -303,13 +328,23 @@ def _span(s: Sentence, a: Fig, b: Fig, year: int | None = None) -> int | None:
     ya, yb = _year_at(s, a, year), _year_at(s, b, year)
     if ya is not None and yb is not None and yb > ya:
         return yb - ya
+    return _written_span(s)
+
+
+def _written_span(s: Sentence) -> int | None:
+    """The years the sentence spans: its one range of years, its two years, or a count of years."""
     ranges = [m for m in s.all if m.kind == "range" and m.ends and m.ends[0].kind == "year"]
-    years = sorted({int(m.value.point) for m in s.all if m.kind == "year" and m.value is not None})
     if len(ranges) == 1 and ranges[0].ends:
         y0, y1 = (int(e.value.point) for e in ranges[0].ends if e.value is not None)
         return y1 - y0 if y1 > y0 else None  # 2019年至2024年, 'between 2019 and 2024'
+    years = sorted({int(m.value.point) for m in s.all if m.kind == "year" and m.value is not None})
     if not ranges and len(years) == 2:
         return years[1] - years[0]
+    return _over_years(s)
+
+
+def _over_years(s: Sentence) -> int | None:
+    """The years said as a count: 'over the past five years', 过去5年, 'over the past decade'."""
     over = _pattern(s, "over_years")
     if over is not None:
         for m in s.all:
@@ -349,19 +384,32 @@ def _difference(r: Reading, s: Sentence, d: Fig) -> Relation | None:
     comparing = s.lang == "zh" and re.search(r"(?:高出|多出|超出|低了|少了|高了|多了)\s*$", d.before) is not None
     if not cue.search(d.before[-40:]):
         return None
+    before = _sides_before(s, d, comparing)
+    if before is None:
+        return None
+    sides = before if len(before) == 2 else _sides_after(s, d) if s.lang == "en" and not comparing and not before else []
+    return _gap(s, sides, d) if sides else None
+
+
+def _sides_after(s: Sentence, d: Fig) -> list[Fig]:
+    """The two amounts after a gap that the words compare ('a surplus of $198 billion, as
+    receipts of $544 billion exceeded outlays of $346 billion'); none else."""
+    after = [f for f in s.figs[d.i + 1 :] if f.kind == "amt" and f.role in ("level", "new")]
+    late = len(after) == 2 and re.search(
+        r"\b(?:as|with|while)\b.*\b(?:exceeded|topped|outstripped|outpaced|against|versus|compared with)\b",
+        s.text[d.end : after[1].start])
+    return after if late else []
+
+
+def _sides_before(s: Sentence, d: Fig, comparing: bool) -> list[Fig] | None:
+    """The amounts before a gap that may be its sides (the last two when the words compare:
+    A比B高出D); None when they cannot be (a new figure's own past, 上年同期为…; no B after 比)."""
     before = [f for f in s.figs[: d.i] if f.kind == "amt" and f.role in ("level", "new", "base")]
     if any(f.role == "base" and not _other_side(f, before) for f in before) and not comparing:
         return None  # 上年同期为…: the new figure's own past, not a side of a gap
     if comparing and (len(before) < 2 or before[-1].i != d.i - 1 or "比" not in before[-1].before):
         return None  # A比B高出D: B is the figure right before, said after 比 (比南韩少了约两千亿: no B)
-    if comparing:
-        before = before[-2:]
-    after = [f for f in s.figs[d.i + 1 :] if f.kind == "amt" and f.role in ("level", "new")]
-    late = s.lang == "en" and not comparing and not before and len(after) == 2 and re.search(
-        r"\b(?:as|with|while)\b.*\b(?:exceeded|topped|outstripped|outpaced|against|versus|compared with)\b",
-        s.text[d.end : after[1].start])
-    sides = before if len(before) == 2 else after if late else []
-    return _gap(s, sides, d) if sides else None
+    return before[-2:] if comparing else before
 
 
 def _other_side(base: Fig, figs: list[Fig]) -> bool:

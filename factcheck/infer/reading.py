@@ -294,18 +294,31 @@ _PERCENT_AFTER = Lazy(r"\s*(?:\(\s*[\d.,]+\s*\)\s*)?\)?\s*(?:percent|per cent)\b
 def _adjust(f: Fig, text: str, figs: list[Fig]) -> None:
     """Signs and units the words around a figure give it: '(2.6)%' is -2.6%, '0.5 points'
     between percentages is pp (the index points of 'up 42.8 points, or 1.1%' are not)."""
+    if not _percent_after(f, text):
+        _points_of_percents(f, figs)
+
+
+def _percent_after(f: Fig, text: str) -> bool:
+    """A figure whose per cent sign stands after it: 'a margin of 5.1 (4.5) percent', '(2.6)%'
+    (negative). Whether it was such a figure."""
     m = f.m
     if f.kind == "amt" and q.is_plain(f.value.unit) and _PERCENT_AFTER.match(text, m.end):
         v = fx.as_percent(m)  # 'a margin of 5.1 (4.5) percent': both are per cent
         if v is not None:
             f.value, f.kind = v, "pct"
-            return
+            return True
     if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 2] in (")%", ")％"):
         v = fx.as_percent(m)
         if v is not None:
             f.value, f.kind = q.neg(v), "pct"
             f.sign = -1
-        return
+        return True
+    return False
+
+
+def _points_of_percents(f: Fig, figs: list[Fig]) -> None:
+    """Points that are percentage points: '1.5 pps', 'up 1.5 pts' or '0.5 points' between percentages."""
+    m = f.m
     if f.kind == "pts" and q.unit_text(f.value.unit) == "pp" and not q.is_points(f.value.unit):
         f.value = q.with_unit(f.value, q.POINTS)  # '1.5 pps': the one unit of percentage points
     if f.kind == "amt" and q.unit_text(f.value.unit) in ("pt", "point") and _among_percents(f, figs):
@@ -415,13 +428,7 @@ def _led(f: Fig, lead: Hit, figs: list[Fig]) -> None:
 def _around(f: Fig, figs: list[Fig], lead: Hit | None, tail: Hit | None) -> None:
     """What the words around a figure add to its role: a share or a base opened before it,
     a bracketed prior, the cue after it, a sign, a list of changes."""
-    bare = lead is None or lead.key == "level"
-    if bare and f.role == "level" and f.kind == "pct" and _opened_share(f):
-        f.role, f.explicit, f.link = "share", True, "share"
-    elif f.kind in ("pct", "pts", "amt") and _verb_by(f):
-        pass
-    if bare and f.role == "level" and _opened_base(f):
-        f.role, f.period, f.explicit, f.link = "base", "prior", True, "from"
+    _opened(f, lead is None or lead.key == "level")
     if f.role == "level" and f.i and _bracketed_base(f, figs[f.i - 1]):
         f.role, f.period, f.explicit = "base", "prior", True
         f.owner = figs[f.i - 1] if figs[f.i - 1].role == "share" else None
@@ -430,6 +437,17 @@ def _around(f: Fig, figs: list[Fig], lead: Hit | None, tail: Hit | None) -> None
     elif tail is not None and tail.key == "of" and f.role == "share" and not f.whole:
         f.whole = _named_after(f, tail)  # "accounted for 27% of that total"
     _listed(f, figs)
+
+
+def _opened(f: Fig, bare: bool) -> None:
+    """A share or a base opened before a figure with no cue of its own (``bare``), or a
+    verb right by it."""
+    if bare and f.role == "level" and f.kind == "pct" and _opened_share(f):
+        f.role, f.explicit, f.link = "share", True, "share"
+    elif f.kind in ("pct", "pts", "amt") and _verb_by(f):
+        pass
+    if bare and f.role == "level" and _opened_base(f):
+        f.role, f.period, f.explicit, f.link = "base", "prior", True, "from"
 
 
 def _listed(f: Fig, figs: list[Fig]) -> None:
@@ -970,6 +988,19 @@ def beyond_whole(whole: str, measure: str) -> int | None:
         whole, measure = _TOTAL_ZH.sub("", whole) or whole, _TOTAL_ZH.sub("", measure) or measure  # 出口总值 is 出口
     if whole == measure:
         return 0
+    by_kind = _canonical_extra(whole, measure)
+    if by_kind is not None:
+        return by_kind
+    if same_measure(whole, measure) and _scope_words(whole, measure):
+        return abs(len(measure) - len(whole))
+    if whole[0] >= "\u3400" and len(whole) >= 2 and measure.endswith(whole) and len(_unscoped(measure[: -len(whole)])) >= 2:
+        return QUALIFIED + len(measure) - len(whole)  # 占进出口总值的49.4% of 货物贸易进出口总值: a qualified name
+    return None
+
+
+def _canonical_extra(whole: str, measure: str) -> int | None:
+    """For a whole named by its kind (revenue), how much more the measure's name says
+    before that kind, when what it says is only whose it is; else None."""
     kind = canonical(whole)
     if kind:
         tail = _canonical_tail(measure)
@@ -977,10 +1008,6 @@ def beyond_whole(whole: str, measure: str) -> int | None:
                                                      if measure[0] >= "\u3400"
                                                      else _scope_words(measure[tail[1]:], measure)):
             return tail[1]  # 营收 and 东方财富证券营业收入, 'revenue' and 'consolidated sales': of whoever the text is about
-    if same_measure(whole, measure) and _scope_words(whole, measure):
-        return abs(len(measure) - len(whole))
-    if whole[0] >= "\u3400" and len(whole) >= 2 and measure.endswith(whole) and len(_unscoped(measure[: -len(whole)])) >= 2:
-        return QUALIFIED + len(measure) - len(whole)  # 占进出口总值的49.4% of 货物贸易进出口总值: a qualified name
     return None
 
 

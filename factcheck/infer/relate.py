@@ -44,13 +44,22 @@ def compatible(a: Fig, b: Fig) -> bool:
     if (a.kind == "pct") != (b.kind == "pct") or a.kind == "pts" or b.kind == "pts":
         return False
     if a.code or b.code:
-        return a.code == b.code or (not (a.code and b.code) and q.is_plain((b if a.code else a).value.unit))
-    if _in_points(a) and not q.is_plain(b.value.unit) or _in_points(b) and not q.is_plain(a.value.unit):
+        return _same_code(a, b)
+    if _points_and_amount(a, b) or _points_and_amount(b, a):
         return False  # '4.5 points' (of a ratio, an index) is never an amount of money
     ua, ub = a.value.unit, b.value.unit
     if q.is_plain(ua) or q.is_plain(ub):
         return True
     return q.compatible(ua, ub) or bool(_per(ua, ub) or _per(ub, ua))
+
+
+def _same_code(a: Fig, b: Fig) -> bool:
+    """Figures in a currency known only by its code: both in it, or one bare."""
+    return a.code == b.code or (not (a.code and b.code) and q.is_plain((b if a.code else a).value.unit))
+
+
+def _points_and_amount(a: Fig, b: Fig) -> bool:
+    return _in_points(a) and not q.is_plain(b.value.unit)
 
 
 def _in_points(f: Fig) -> bool:
@@ -135,23 +144,15 @@ def _alternates(st: Stmt) -> None:
 
 
 def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
-    if _other_basis(s, st, c):
-        return []
-    if c.years:
-        return _average(s, c)
-    if c.kind == "pts" and _gap(r, s, c):
-        return _gap(r, s, c)
-    if _listed(s, c):
-        return []
+    special = _special_change(r, s, st, c)
+    if special is not None:
+        return special
     levels = "pct" if c.kind == "pts" or c.kind == "pct" and _percent_levels(st, c) else "amt"
     news, bases = _sides(r, s, st, c, levels)
     if not news:
         return []
     if not bases:
-        # the same change given as an amount right before it ('$4.1 million, or 1.2%', '9.3百万港元或8.5%')
-        delta = next((f for f in st.figs if f.i == c.i - 1 and f.role == "change" and f.kind == "amt"
-                      and c.kind == "pct" and _said_again(c, f)), None)
-        return _with_delta(s, c, news, delta) if delta is not None else []
+        return _after_its_amount(s, st, c, news)
     certain = len(news) == 1 and len(bases) == 1 and (bases[0].owner is c or _one_change(st, c))
     found = [rel for new in news for base in bases if (rel := _relation(s, c, base, new, certain)) is not None]
     if not found:
@@ -161,14 +162,33 @@ def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
     return [first._replace(alts=first.alts + others)]
 
 
+def _special_change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation] | None:
+    """What a change that is not read between a new level and a base gives: none on
+    another basis or in a list, an average over years, a gap in points; None for the others."""
+    if _other_basis(s, st, c):
+        return []
+    if c.years:
+        return _average(s, c)
+    if c.kind == "pts" and _gap(r, s, c):
+        return _gap(r, s, c)
+    if _listed(s, c):
+        return []
+    return None
+
+
+def _after_its_amount(s: Sentence, st: Stmt, c: Fig, news: list[Fig]) -> list[Relation]:
+    """A change in percent with no base, said again right after the same change as an
+    amount ('$4.1 million, or 1.2%', '9.3百万港元或8.5%'): the base is the new less the amount."""
+    delta = next((f for f in st.figs if f.i == c.i - 1 and f.role == "change" and f.kind == "amt"
+                  and c.kind == "pct" and _said_again(c, f)), None)
+    return _with_delta(s, c, news, delta) if delta is not None else []
+
+
 def _sides(r: Reading, s: Sentence, st: Stmt, c: Fig, levels: str) -> tuple[list[Fig], list[Fig]]:
     """The new figures and the bases a change may be between, the likeliest first: its
     statement's, else the statement it refers back to, else a table's row of its measure."""
     news = _candidates(st, c, ("new",), levels) or _subject_levels(st, c, levels)
-    bases = _candidates(st, c, ("base",), levels) or [
-        f for f in _candidates(st, c, ("level",), levels) if f.period == "prior"]  # 上年底为611GW, 'last year's was'
-    own = [b for b in bases if b.owner is c]
-    bases = own if own or c.link == "than" else [b for b in bases if not _owned_by_other(b, c)]
+    bases = _bases(st, c, levels)
     if not news or not bases:
         more_news, more_bases = _earlier(r, s, st, c, levels)
         news = news or more_news
@@ -178,23 +198,23 @@ def _sides(r: Reading, s: Sentence, st: Stmt, c: Fig, levels: str) -> tuple[list
     return news, bases
 
 
+def _bases(st: Stmt, c: Fig, levels: str) -> list[Fig]:
+    """A change's bases in its statement: its own, else those no other change owns."""
+    bases = _candidates(st, c, ("base",), levels) or [
+        f for f in _candidates(st, c, ("level",), levels) if f.period == "prior"]  # 上年底为611GW, 'last year's was'
+    own = [b for b in bases if b.owner is c]
+    return own if own or c.link == "than" else [b for b in bases if not _owned_by_other(b, c)]
+
+
 def _respectively(s: Sentence) -> list[Relation]:
     """Pairs 'from Z to Y' (由Z增至Y) one after another, then as many changes listed
     'respectively' (分别): the changes go to the pairs in order."""
     if not s.cues.has(s.words(), "respectively"):
         return []
-    pairs: list[tuple[Fig, Fig]] = []
-    changes: list[Fig] = []
-    figs = s.figs
-    for k, f in enumerate(figs):
-        if f.role == "base" and k + 1 < len(figs) and figs[k + 1].role == "new" and not changes:
-            pairs.append((f, figs[k + 1]))
-        elif f.role == "change" and len(pairs) >= 2:
-            if changes and (changes[-1].i != f.i - 1 or f.kind != changes[-1].kind):
-                return []
-            changes.append(f)
-    if len(pairs) < 2 or len(changes) != len(pairs):
+    listed = _pairs_then_changes(s.figs)
+    if listed is None:
         return []
+    pairs, changes = listed
     sign = next((c.sign for c in changes if c.sign), 0)
     out = []
     for (base, new), c in zip(pairs, changes):
@@ -203,6 +223,23 @@ def _respectively(s: Sentence) -> list[Relation]:
         if rel is not None:
             out.append(rel._replace(rule="respectively"))
     return out
+
+
+def _pairs_then_changes(figs: list[Fig]) -> tuple[list[tuple[Fig, Fig]], list[Fig]] | None:
+    """The pairs (base, new) listed one after another, then the changes listed one after
+    another, of one kind; None unless there are two pairs or more and as many changes."""
+    pairs: list[tuple[Fig, Fig]] = []
+    changes: list[Fig] = []
+    for k, f in enumerate(figs):
+        if f.role == "base" and k + 1 < len(figs) and figs[k + 1].role == "new" and not changes:
+            pairs.append((f, figs[k + 1]))
+        elif f.role == "change" and len(pairs) >= 2:
+            if changes and (changes[-1].i != f.i - 1 or f.kind != changes[-1].kind):
+                return None
+            changes.append(f)
+    if len(pairs) < 2 or len(changes) != len(pairs):
+        return None
+    return pairs, changes
 
 
 def _other_basis(s: Sentence, st: Stmt, c: Fig) -> bool:
@@ -274,14 +311,21 @@ def _rate_of(r: Reading, s: Sentence, c: Fig, name: str) -> Fig | None:
     k = next((i for i, t2 in enumerate(scope) if t2 is s), len(scope))
     for t2 in [s, *scope[:k][::-1], *scope[k + 1 :]]:
         for exact in (True, False):
-            found = []
-            for st in t2.stmts:
-                if st.measure == key if exact else (st.measure.endswith(key) and len(key) >= 2 and st.measure != key):
-                    rates = [f for f in st.figs if f.role == "change" and f.kind == "pct" and not f.years and f is not c]
-                    found += rates[:1]
+            found = _named_rates(t2, key, c, exact)
             if found:
                 return found[0] if len({f.value.point for f in found}) == 1 else None
     return None
+
+
+def _named_rates(t2: Sentence, key: str, c: Fig, exact: bool) -> list[Fig]:
+    """The first growth rate (other than ``c``) of each statement of a sentence whose
+    measure is ``key`` (``exact``), or else ends with it."""
+    found = []
+    for st in t2.stmts:
+        if st.measure == key if exact else (st.measure.endswith(key) and len(key) >= 2 and st.measure != key):
+            rates = [f for f in st.figs if f.role == "change" and f.kind == "pct" and not f.years and f is not c]
+            found += rates[:1]
+    return found
 
 
 def _percent_levels(st: Stmt, c: Fig) -> bool:
@@ -317,9 +361,7 @@ def _level_kind(f: Fig) -> str:
 def _subject_levels(st: Stmt, c: Fig, levels: str) -> list[Fig]:
     """The statement's own figure when no 'to' names the new one: 'Revenue was $5bn, up
     10% from $4.5bn'; the one level of the current period, before the change or right after it."""
-    roles = ("level", "share") if levels == "pct" else ("level",)  # 综合毛利率为32.5%，较上年同期的35.1%下滑2.6个百分点
-    found = [f for f in st.figs if f is not c and f.role in roles and f.period == "cur" and _level_kind(f) == levels
-             and f.approx not in _THRESHOLDS]
+    found = _current_levels(st, c, levels)
     before = [f for f in found if f.i < c.i]
     if before:
         return [before[-1]]
@@ -327,6 +369,14 @@ def _subject_levels(st: Stmt, c: Fig, levels: str) -> list[Fig]:
     if c.kind == "pts" and rates:
         return rates[-1:]  # 增加值同比增长11.9%，…较去年同期（-2.2%）上升14.1个百分点: this year's rate against last year's
     return [f for f in found if f.i == c.i + 1 and not (f.role == "share" and f.whole)]  # 占…的比重达81.7% is another measure
+
+
+def _current_levels(st: Stmt, c: Fig, levels: str) -> list[Fig]:
+    """The statement's levels (or shares, of percentages) of the current period, each a
+    value to compute with (no threshold)."""
+    roles = ("level", "share") if levels == "pct" else ("level",)  # 综合毛利率为32.5%，较上年同期的35.1%下滑2.6个百分点
+    return [f for f in st.figs if f is not c and f.role in roles and f.period == "cur" and _level_kind(f) == levels
+            and f.approx not in _THRESHOLDS]
 
 
 def _one_change(st: Stmt, c: Fig) -> bool:
@@ -501,8 +551,7 @@ def _prior_share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     wholes = named_whole(r, s, share, part_now)
     if part is None or not wholes:
         return None
-    w = wholes[0]
-    prior = [f for f in w.stmt.figs if f.role == "base" and f.kind == "amt"] if w.stmt is not None else []
+    prior = _prior_amounts(wholes[0])
     if len(prior) != 1:
         return None
     values = pair_values(part, prior[0])
@@ -513,8 +562,60 @@ def _prior_share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
                     s.start, s.end, (), p.explicit)
 
 
+def _prior_amounts(w: Fig) -> list[Fig]:
+    """The bases (amounts) of the statement of figure ``w``: its prior figures."""
+    return [f for f in w.stmt.figs if f.role == "base" and f.kind == "amt"] if w.stmt is not None else []
+
+
 def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     explicit = [p.owner] if p.owner is not None and p.owner.role == "whole" else _explicit_whole(s, p)
+    part = _share_part(r, s, st, p, explicit)
+    if part is None or _margin_of_no_profit(p, part):
+        return None
+    if not explicit and (not p.whole or _refers(p)):
+        # 内贸箱量1,390万标箱，占比36.0% after …占全港吞吐量的64.0%; 'or 4% of the total' after '17% of total revenue'
+        p.whole = _sibling_whole(r, s, p) or p.whole
+    wholes, bound = _share_wholes(r, s, p, part, explicit)
+    wholes = _fitting(wholes, part, bool(explicit))
+    if not wholes:
+        return None
+    found = _share_checks(part, wholes)
+    if not found:
+        return None
+    cmp, tol = comparison(p, 1)
+    alts = tuple(Alt(x, t.num(p.value), "binding") for x in found[1:])
+    exact = bound or _named_exactly(r, s, p, part, wholes[0])
+    return Relation("share", "share-by-role", found[0], t.num(p.value), cmp, tol, (part.m, wholes[0].m, p.m), p.m,
+                    s.start, s.end, alts, len(found) == 1 and p.explicit and exact)
+
+
+def _fitting(wholes: list[Fig], part: Fig, explicit: bool) -> list[Fig]:
+    """The wholes a part can be a share of: of its kind, and on its basis unless the
+    share names its whole."""
+    return [w for w in wholes if w is not part and compatible(part, w) and (explicit or _same_basis(part, w))]
+
+
+def _share_checks(part: Fig, wholes: list[Fig]) -> list[Node]:
+    """share(part, whole) for each whole the part's value pairs with (a whole of 0 none)."""
+    found: list[Node] = []
+    for w in wholes:
+        values = pair_values(part, w)
+        if values is None or values[1].point == 0:
+            continue
+        found.append(t.call("share", t.num(values[0]), t.num(values[1])))
+    return found
+
+
+def _named_exactly(r: Reading, s: Sentence, p: Fig, part: Fig, whole: Fig) -> bool:
+    """Whether the whole a share names is the one found: its name says little more than
+    the whole's measure, or the one figure it could be is that whole's."""
+    extra = beyond_whole(p.whole, whole.measure)
+    return extra is not None and (extra < QUALIFIED or _only_one(r, s, p.whole, part) == whole.value.point)
+
+
+def _share_part(r: Reading, s: Sentence, st: Stmt, p: Fig, explicit: list[Fig]) -> Fig | None:
+    """The part a share is of: the figure after it, the one it names, its statement's,
+    the one its measure names (Chinese), or the profit of a margin said before."""
     after = _part_after(s, p, explicit[0] if explicit else None)
     part = after or _named_part(r, s, p)  # 城鎮人口佔…的比重: the part the share names first
     if part is None and not (s.lang == "zh" and _names_its_part(p)):
@@ -525,11 +626,12 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
         part = None  # 营业利益1.37兆元…毛利率58.97%: a gross margin is no operating profit's
     if part is None:
         part = _margin_part(r, s, p)  # 'Operating income was $109.4 billion. That gives an operating margin of 44.6%.' 
-    if part is None or _margin_of_no_profit(p, part):
-        return None
-    if not explicit and (not p.whole or _refers(p)):
-        # 内贸箱量1,390万标箱，占比36.0% after …占全港吞吐量的64.0%; 'or 4% of the total' after '17% of total revenue'
-        p.whole = _sibling_whole(r, s, p) or p.whole
+    return part
+
+
+def _share_wholes(r: Reading, s: Sentence, p: Fig, part: Fig, explicit: list[Fig]) -> tuple[list[Fig], bool]:
+    """The wholes a share may be of, best first, and whether they are bound without doubt
+    (said with the share, referred to, or the kin whole of its paragraph)."""
     referred = [] if explicit or not _refers(p) else _referred_whole(r, s, p, part)
     if not explicit and not referred and not p.whole and s.lang == "zh":
         referred = _implicit_whole_zh(r, s, p, part)  # 全年保费增量163.4亿元中，…，占比88%
@@ -538,24 +640,7 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     if not wholes and s.lang == "zh":
         wholes = _kin_whole(r, s, p, part)  # 城镇人口236.51万人，占51.07% after 全市常住人口463.1万人
         kin = bool(wholes) and wholes[0].sent in r.scopes.get(s.scope, [])  # bound without doubt in its paragraph
-    wholes = [w for w in wholes if w is not part and compatible(part, w) and (explicit or _same_basis(part, w))]
-    if not wholes:
-        return None
-    found = []
-    for w in wholes:
-        values = pair_values(part, w)
-        if values is None or values[1].point == 0:
-            continue
-        found.append(t.call("share", t.num(values[0]), t.num(values[1])))
-    if not found:
-        return None
-    cmp, tol = comparison(p, 1)
-    alts = tuple(Alt(x, t.num(p.value), "binding") for x in found[1:])
-    extra = beyond_whole(p.whole, wholes[0].measure)
-    exact = bool(explicit or referred or kin) or extra is not None and (
-        extra < QUALIFIED or _only_one(r, s, p.whole, part) == wholes[0].value.point)
-    return Relation("share", "share-by-role", found[0], t.num(p.value), cmp, tol, (part.m, wholes[0].m, p.m), p.m,
-                    s.start, s.end, alts, len(found) == 1 and p.explicit and exact)
+    return wholes, bool(explicit or referred or kin)
 
 
 #: a margin named before its figure: 'an operating margin of', 'net profit margin was', 毛利率为
@@ -591,13 +676,19 @@ def _margin_part(r: Reading, s: Sentence, p: Fig) -> Fig | None:
     k = next((i for i, x in enumerate(scope) if x is s), len(scope) - 1)
     for t2 in reversed(scope[: k + 1]):
         for st in reversed(t2.stmts):
-            if not any(same_measure(st.measure, term) or st.measure.endswith(" " + term) for term in terms):
-                continue
-            subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new") and f.period == "cur"
-                            and (t2 is not s or f.i < p.i)), None)
+            subject = _profit_of(st, terms, t2 is s, p)
             if subject is not None:
                 return subject
     return None
+
+
+def _profit_of(st: Stmt, terms: list[str], same: bool, p: Fig) -> Fig | None:
+    """The current figure of a statement whose measure is one of the profits ``terms``
+    (before the margin ``p`` when in its sentence: ``same``), or None."""
+    if not any(same_measure(st.measure, term) or st.measure.endswith(" " + term) for term in terms):
+        return None
+    return next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new") and f.period == "cur"
+                 and (not same or f.i < p.i)), None)
 
 
 def _same_basis(part: Fig, whole: Fig) -> bool:
@@ -643,13 +734,18 @@ def _names_its_part(p: Fig) -> bool:
     return bool(part_name_zh(p))
 
 
+def _subject(st: Stmt) -> Fig | None:
+    """What a statement is about: its first amount at a level or a new level."""
+    return next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
+
+
 def _by_name(r: Reading, s: Sentence, name: str, period: str) -> list[Fig]:
     """The subject figures of the statements of the section whose measure is ``name`` (or
     differs from it least), one value only."""
     best: dict[int, list[Fig]] = {}
     for t2 in r.sections.get(s.section, []):
         for st in t2.stmts:
-            subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
+            subject = _subject(st)
             if subject is None or subject.period != period:
                 continue
             extra = beyond_whole(name, st.measure)
@@ -719,6 +815,12 @@ def _implicit_whole_zh(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     within = [f for f in s.figs if f.i < part.i and f.kind == "amt" and r.text[f.end : f.end + 1] == "中"]
     if len(within) == 1:
         return within
+    return _opened_from(r, s, part)
+
+
+def _opened_from(r: Reading, s: Sentence, part: Fig) -> list[Fig]:
+    """The subject of the statement a 其中 before the part opens from (in the sentence, else
+    the sentence before), when not smaller than the part."""
     if "其中" not in part.before and (part.stmt is None or "其中" not in part.stmt.figs[0].before):
         return []
     earlier = [st for st in s.stmts if st.n < (part.stmt.n if part.stmt else 0)]
@@ -728,7 +830,7 @@ def _implicit_whole_zh(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
         earlier = scope[k - 1].stmts if k else []
     if not earlier:
         return []
-    subject = next((f for f in earlier[-1].figs if f.kind == "amt" and f.role in ("level", "new")), None)
+    subject = _subject(earlier[-1])
     return [subject] if subject is not None and not _smaller(subject, part) else []
 
 
@@ -746,14 +848,23 @@ def _kin_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
         for st in t2.stmts:
             if st is part.stmt or t2 is s and st.n > (part.stmt.n if part.stmt else 0):
                 continue
-            kin = len(st.measure) >= 3 and st.measure != name and st.measure[-2:] == name[-2:]
-            subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
-            if not kin or subject is None or not s.cues.has(subject.before, "whole_scope"):
-                continue
-            if compatible(part, subject) and subject.period == part.period and not _smaller(subject, part) \
-                    and subject.value.point != part.value.point:
+            subject = _kin_subject(s, st, part, name)
+            if subject is not None:
                 return [subject]
     return []
+
+
+def _kin_subject(s: Sentence, st: Stmt, part: Fig, name: str) -> Fig | None:
+    """The subject of a statement of a kin measure (its name ends as the part's ``name``),
+    said of the whole place or the total, as a whole of the part; else None."""
+    kin = len(st.measure) >= 3 and st.measure != name and st.measure[-2:] == name[-2:]
+    subject = _subject(st)
+    if not kin or subject is None or not s.cues.has(subject.before, "whole_scope"):
+        return None
+    if compatible(part, subject) and subject.period == part.period and not _smaller(subject, part) \
+            and subject.value.point != part.value.point:
+        return subject
+    return None
 
 
 def _refers(p: Fig) -> bool:
@@ -768,14 +879,17 @@ def _referred_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     """What 'that total' refers to: the new figure of the change just before (to Y, 至Y),
     a whole written 'Y中' (全年保费增量163.4亿元中), else the one amount of the sentence before."""
     earlier = [f for f in s.figs if f.i < min(part.i, p.i) and f.kind == "amt" and compatible(part, f)]
-    reached = [f for f in earlier if f.role == "new"]
-    if reached:
-        return reached[-1:]
-    within = [f for f in earlier if r.text[f.end : f.end + 1] == "中"]
-    if len(within) == 1 and len(earlier) == 1:
-        return within
     if earlier:
-        return []
+        reached = [f for f in earlier if f.role == "new"]
+        if reached:
+            return reached[-1:]
+        within = [f for f in earlier if r.text[f.end : f.end + 1] == "中"]
+        return within if len(within) == 1 and len(earlier) == 1 else []
+    return _referred_before(r, s, part)
+
+
+def _referred_before(r: Reading, s: Sentence, part: Fig) -> list[Fig]:
+    """What 'that total' refers to in the sentence before: its one amount, or its one new figure."""
     scope = r.scopes.get(s.scope, [])
     k = next((i for i, x in enumerate(scope) if x is s), 0)
     if k == 0:
@@ -827,27 +941,41 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     scope = r.scopes.get(s.scope, [])
     best: dict[tuple[int, int, int, int], list[Fig]] = {}
     for t2 in r.sections.get(s.section, []):
-        # the nearest first: the share's sentence, its paragraph (before it, then after), the section before it, after it
-        where = 0 if t2 is s else 1 if t2 in scope and t2.start < s.start else 2 if t2 in scope else \
-            3 if t2.start < s.start else 4
+        where, near = _nearness(t2, s, scope)
         for st in t2.stmts:
-            subject = next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
-            if subject is None or subject is part or subject.period != part.period or subject.approx in _THRESHOLDS:
-                continue
-            if st.qual and st.qual not in s.words().lower() and s.lang == "en":
-                continue  # 'Year-to-date inflows' is not the week's 'all inflows' (一季度… heads a whole report)
-            if _smaller(subject, part) and p.value.point <= 100:
-                continue  # a whole smaller than its part is another measure's figure
-            extra = beyond_whole(p.whole, st.measure)
-            if extra is not None:
+            subject = _whole_subject(s, st, p, part)
+            extra = beyond_whole(p.whole, st.measure) if subject is not None else None
+            if subject is not None and extra is not None:
                 # a name that says more than the whole in words of its own only where no other names it
                 # of two as well named, the nearer: a name refers back to its last mention
-                near = s.start - t2.start if where in (1, 3) else t2.start - s.start if where in (2, 4) else 0
                 best.setdefault((int(extra >= QUALIFIED), where, extra, near), []).append(subject)
     if not best:
         return _named_cell(r, s, p.whole, part.period)
     found = best[min(best)]
     return found[:1] if len({f.value.point for f in found}) == 1 else []
+
+
+def _nearness(t2: Sentence, s: Sentence, scope: list[Sentence]) -> tuple[int, int]:
+    """How near sentence ``t2`` is to the share's ``s``: where it is (0 the share's
+    sentence, 1 its paragraph before it, 2 after it, 3 the section before it, 4 after
+    it) and how far (characters)."""
+    where = 0 if t2 is s else 1 if t2 in scope and t2.start < s.start else 2 if t2 in scope else \
+        3 if t2.start < s.start else 4
+    near = s.start - t2.start if where in (1, 3) else t2.start - s.start if where in (2, 4) else 0
+    return where, near
+
+
+def _whole_subject(s: Sentence, st: Stmt, p: Fig, part: Fig) -> Fig | None:
+    """A statement's subject (its first level or new amount) as the whole a share may be
+    of: of the part's period, a value to compute with, of the share's qualifier, larger."""
+    subject = _subject(st)
+    if subject is None or subject is part or subject.period != part.period or subject.approx in _THRESHOLDS:
+        return None
+    if st.qual and st.qual not in s.words().lower() and s.lang == "en":
+        return None  # 'Year-to-date inflows' is not the week's 'all inflows' (一季度… heads a whole report)
+    if _smaller(subject, part) and p.value.point <= 100:
+        return None  # a whole smaller than its part is another measure's figure
+    return subject
 
 
 def _table_pair(r: Reading, s: Sentence, st: Stmt) -> tuple[list[Fig], list[Fig]]:

@@ -183,27 +183,15 @@ class FileReader(EntryReader):
             if header is not None:  # a key after claims: that were read as the last key
                 self.restart = True
                 return
-            if self.unsupported or (name == "claims" and type(first) is events.map_start):
-                self.step_over(first, self.unsupported)
-                continue
-            if name == "claims" and type(first) is events.seq_start:
+            if name == "claims" and type(first) is events.seq_start and not self.unsupported:
                 if streaming:
                     header = self._header()
                     yield header
-                for claim in self.claim_stream(ids):
-                    if header is not None:
-                        yield claim
-                    else:
-                        self.held.append(claim)
+                yield from self._claims(ids, header is not None)
                 if self.aborted:
                     return
-                continue
-            if name == "facts" and type(first) is events.map_start:
-                self.streamed_facts = self.stream_facts(events)
-                if self.aborted:
-                    return
-                continue
-            self.top_value(name, events.node(first, 1))
+            elif self._top_entry(name, first, events):
+                return
         self._finish(events)
         self.missing_keys(top, seen, self.unsupported)
         if self.unsupported:
@@ -211,6 +199,27 @@ class FileReader(EntryReader):
         if header is None:
             yield self._header()
             yield from self.held
+
+    def _claims(self, ids: dict[str, int], streamed: bool) -> Iterator[Claim]:
+        """The claims of ``claims:`` as they are read: passed on when the header went
+        before them (``streamed``), else held until it is known."""
+        for claim in self.claim_stream(ids):
+            if streamed:
+                yield claim
+            else:
+                self.held.append(claim)
+
+    def _top_entry(self, name: str, first: object, events: Events) -> bool:
+        """The value of a top key other than a list of claims, starting with event
+        ``first``; True when the walk stops there (a file swamped with problems)."""
+        if self.unsupported or (name == "claims" and type(first) is events.map_start):
+            self.step_over(first, self.unsupported)
+            return False
+        if name == "facts" and type(first) is events.map_start:
+            self.streamed_facts = self.stream_facts(events)
+            return self.aborted
+        self.top_value(name, events.node(first, 1))
+        return False
 
     def root(self, events: Events) -> YNode | None:
         """The file's top mapping (its start), or None, with a problem, when the file is

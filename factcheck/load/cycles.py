@@ -61,6 +61,8 @@ def _cycle_path(graph: dict[str, list[str]], comp: list[str]) -> list[str]:
     return [*comp, start]  # pragma: no cover - a component always has its cycle
 
 
+# complexity 16, kept whole (listed in tests/test_complexity.py): Tarjan's algorithm as
+# the textbook has it, made iterative; its one loop reads better whole than in pieces
 def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
     """Strongly connected components that hold a cycle (Tarjan, iteratively)."""
     index: dict[str, int] = {}

@@ -177,12 +177,7 @@ class FilingFactReader:
     def read(self) -> Fact | None:
         """The fact, or None with a problem at the key that is wrong."""
         m, r = self.m, self.r
-        for needed in ("filing", "concept"):
-            if needed not in m:
-                self.fail(self.node, "missing-key", f"a fact read from a filing needs `filing:` and `concept:` (no `{needed}:`)")
-                return None
-        if "exact" in m:
-            self.fail(m["exact"][0], "wrong-key", "`exact` does not apply to a filing's fact: its decimals give its precision")
+        if not self.keys_ok():
             return None
         filing_node, concept_node = m["filing"][1], m["concept"][1]
         path_text = r.text(filing_node, f"{self.where} filing")
@@ -194,32 +189,14 @@ class FilingFactReader:
         dims = self.dimensions()
         if not ok or dims is None:
             return None
-        declared = r.expr(m["value"][1], self.where) if "value" in m else None
-        if "value" in m and declared is None:
-            self.r.unreadable_facts[self.name] = f"its value at line {m['value'][1].line} could not be read"
+        given = self.given()
+        if given is None:
             return None
-        as_of = r.date(m["as_of"][1], f"{self.where} as_of") if "as_of" in m else None
-        if "as_of" in m and as_of is None:
-            self.r.unreadable_facts[self.name] = f"its as_of at line {m['as_of'][1].line} could not be read"
+        declared, as_of = given
+        located = self.locate(filing_node, concept_node, path_text, (concept, period, dims))
+        if located is None:
             return None
-        try:
-            # a filing is one file, a report package (.zip) or the folder of a submission
-            path = named_file(r.path, path_text, MAX_PACKAGE_BYTES, f"{self.where} filing", folder_ok=True)
-        except LoadError as e:
-            self.fail(filing_node, e.code, e.message.removeprefix(f"{self.where} filing: "))
-            return None
-        try:
-            filing = read_cached(path)
-            found = filing.fact(concept, period, dims, *self.choice())
-        except FilingError as e:
-            self.fail(filing_node if e.code.startswith("filing-") and e.code not in _FACT_CODES else concept_node,
-                      e.code, e.message)
-            return None
-        try:
-            value = value_of(found)
-        except ValueError as e:
-            self.fail(concept_node, "filing-not-a-figure", f"{found.concept} for {found.period} in {filing.path}: {e}")
-            return None
+        path, found, value = located
         origin = origin_of(path, found)
         text = origin.written
         span = r.span(concept_node)
@@ -235,6 +212,58 @@ class FilingFactReader:
             origin=origin,
             mismatch=mismatch,
         )
+
+    def keys_ok(self) -> bool:
+        """Whether the keys of a filing's fact are those it needs and none it cannot have."""
+        m = self.m
+        for needed in ("filing", "concept"):
+            if needed not in m:
+                self.fail(self.node, "missing-key", f"a fact read from a filing needs `filing:` and `concept:` (no `{needed}:`)")
+                return False
+        if "exact" in m:
+            self.fail(m["exact"][0], "wrong-key", "`exact` does not apply to a filing's fact: its decimals give its precision")
+            return False
+        return True
+
+    def given(self) -> tuple[Expr | None, str | None] | None:
+        """The fact's own ``value:`` (what the writer expects the filing to say) and
+        ``as_of:``, each None when not written; None when one cannot be read."""
+        m, r = self.m, self.r
+        declared = r.expr(m["value"][1], self.where) if "value" in m else None
+        if "value" in m and declared is None:
+            self.r.unreadable_facts[self.name] = f"its value at line {m['value'][1].line} could not be read"
+            return None
+        as_of = r.date(m["as_of"][1], f"{self.where} as_of") if "as_of" in m else None
+        if "as_of" in m and as_of is None:
+            self.r.unreadable_facts[self.name] = f"its as_of at line {m['as_of'][1].line} could not be read"
+            return None
+        return declared, as_of
+
+    def locate(
+        self, filing_node: YNode, concept_node: YNode, path_text: str, wanted: tuple[str, Period | str | None, dict[str, str]]
+    ) -> tuple[str, FilingFact, q.Value] | None:
+        """The filing's file, its fact of ``wanted`` (concept, period, dimensions), and that
+        fact's value; None with a problem at the key to blame."""
+        concept, period, dims = wanted
+        try:
+            # a filing is one file, a report package (.zip) or the folder of a submission
+            path = named_file(self.r.path, path_text, MAX_PACKAGE_BYTES, f"{self.where} filing", folder_ok=True)
+        except LoadError as e:
+            self.fail(filing_node, e.code, e.message.removeprefix(f"{self.where} filing: "))
+            return None
+        try:
+            filing = read_cached(path)
+            found = filing.fact(concept, period, dims, *self.choice())
+        except FilingError as e:
+            self.fail(filing_node if e.code.startswith("filing-") and e.code not in _FACT_CODES else concept_node,
+                      e.code, e.message)
+            return None
+        try:
+            value = value_of(found)
+        except ValueError as e:
+            self.fail(concept_node, "filing-not-a-figure", f"{found.concept} for {found.period} in {filing.path}: {e}")
+            return None
+        return path, found, value
 
     def choice(self) -> tuple[int | float | None, str | None]:
         """``decimals:`` and ``unit:``, which choose among facts given at several

@@ -85,16 +85,9 @@ def _read(reader: EntryReader, text: str, node: YNode, read: dict[str, int]) -> 
     """One included file's facts, read by a reader of its own (its problems placed in
     it); None, with a problem at the include's entry, when it cannot be read, is the
     claims file itself or was read already (``read``: resolved path -> its line)."""
-    try:
-        path = named_file(reader.path, text, MAX_INCLUDE_BYTES, "include")
-    except LoadError as e:
-        reader.problem(node, e.code, e.message)
+    path = _include_path(reader, text, node, read)
+    if path is None:
         return None
-    if path == os.path.realpath(reader.path) or path in read:
-        said = f"is included already (line {read[path]})" if path in read else "is this claims file itself"
-        reader.problem(node, "duplicate-include", f"include: {text} {said}")
-        return None
-    read[path] = node.line
     shown = display_path(path)
     sub = EntryReader(shown)
     try:
@@ -107,17 +100,39 @@ def _read(reader: EntryReader, text: str, node: YNode, read: dict[str, int]) -> 
         sub.problems.append(problem)
         return sub, {}
     assert content is not None
+    return sub, _facts_file(reader, sub, content)
+
+
+def _include_path(reader: EntryReader, text: str, node: YNode, read: dict[str, int]) -> str | None:
+    """The resolved path of an include, recorded in ``read``; None, with a problem, when
+    it names no file it may, the claims file itself, or one included already."""
+    try:
+        path = named_file(reader.path, text, MAX_INCLUDE_BYTES, "include")
+    except LoadError as e:
+        reader.problem(node, e.code, e.message)
+        return None
+    if path == os.path.realpath(reader.path) or path in read:
+        said = f"is included already (line {read[path]})" if path in read else "is this claims file itself"
+        reader.problem(node, "duplicate-include", f"include: {text} {said}")
+        return None
+    read[path] = node.line
+    return path
+
+
+def _facts_file(reader: EntryReader, sub: EntryReader, content: str) -> dict[str, Fact]:
+    """The facts of an included file's text (its problems in ``sub``, its own reader)."""
+    shown = sub.path
     try:
         root = _root(content)
     except LoadError as e:
         sub.problems.append(Problem(Span(shown, e.line, e.col), e.code, e.message))
-        return sub, {}
+        return {}
     if root is None or root.is_null:
         sub.problem(None, "empty", "the facts file is empty: it starts with `version: 1` and a mapping of `facts:`")
-        return sub, {}
+        return {}
     m = sub.mapping(root, "an included facts file", ())
     if m is None:
-        return sub, {}
+        return {}
     for key, (k, v) in m.items():
         if key == "include":
             sub.problem(k, "nested-include", f"an included facts file cannot include others ({shown} is included by "
@@ -131,9 +146,8 @@ def _read(reader: EntryReader, text: str, node: YNode, read: dict[str, int]) -> 
         v = m["version"][1]
         if not (v.kind == "scalar" and v.value.isdigit() and int(v.value) in SUPPORTED_VERSIONS):
             sub.problem(v, "version", f"version should be {', '.join(map(str, SUPPORTED_VERSIONS))}, not {v.describe()}")
-            return sub, {}
-    facts = sub.facts(m["facts"][1]) if "facts" in m else {}
-    return sub, facts
+            return {}
+    return sub.facts(m["facts"][1]) if "facts" in m else {}
 
 
 def _root(text: str) -> YNode | None:

@@ -120,30 +120,11 @@ class Events:
             self._text = self._data.decode("utf-8")
         return self._text
 
-    def next(self) -> Event:
-        yaml = self.yaml
+    def next(self) -> object:
         try:
             ev = self._get()
-        except yaml.MarkedYAMLError as e:
-            m = e.problem_mark or e.context_mark
-            line, col = (m.line + 1, m.column + 1) if m else (1, 1)
-            if "nesting depth" in str(e.problem):
-                raise LoadError(line, col, "too-deep", f"the YAML nests more than {MAX_YAML_DEPTH} levels deep") from None
-            line, col, message = _yaml_problem(e, line, col, self.text)
-            raise LoadError(line, col, "yaml-syntax", message) from None
-        except yaml.reader.ReaderError as e:
-            # a character YAML does not allow; libyaml gives its offset in UTF-8 bytes
-            before = self.text.encode("utf-8", "surrogatepass")[: e.position].decode("utf-8", "replace")
-            line = before.count("\n") + 1
-            col = len(before) - (before.rfind("\n") + 1) + 1
-            raise LoadError(
-                line,
-                col,
-                "yaml-syntax",
-                f"YAML syntax: the character U+{e.character:04X} is not allowed in a YAML file: remove it",
-            ) from None
-        except yaml.YAMLError as e:  # pragma: no cover - any other error of the parser, without marks
-            raise LoadError(1, 1, "yaml-syntax", f"YAML syntax: {e}") from None
+        except self.yaml.YAMLError as e:
+            raise self._syntax_error(e) from None
         self.last = ev
         kind = type(ev)
         if kind is self._scalar or kind is self._map or kind is self._seq:
@@ -168,6 +149,29 @@ class Events:
             )
         return ev
 
+    def _syntax_error(self, e: Exception) -> LoadError:
+        """The parser's error as a LoadError at its line and column, in an editor's words."""
+        yaml = self.yaml
+        if isinstance(e, yaml.MarkedYAMLError):
+            m = e.problem_mark or e.context_mark
+            line, col = (m.line + 1, m.column + 1) if m else (1, 1)
+            if "nesting depth" in str(e.problem):
+                return LoadError(line, col, "too-deep", f"the YAML nests more than {MAX_YAML_DEPTH} levels deep")
+            line, col, message = _yaml_problem(e, line, col, self.text)
+            return LoadError(line, col, "yaml-syntax", message)
+        if isinstance(e, yaml.reader.ReaderError):
+            # a character YAML does not allow; libyaml gives its offset in UTF-8 bytes
+            before = self.text.encode("utf-8", "surrogatepass")[: e.position].decode("utf-8", "replace")
+            line = before.count("\n") + 1
+            col = len(before) - (before.rfind("\n") + 1) + 1
+            return LoadError(
+                line,
+                col,
+                "yaml-syntax",
+                f"YAML syntax: the character U+{e.character:04X} is not allowed in a YAML file: remove it",
+            )
+        return LoadError(1, 1, "yaml-syntax", f"YAML syntax: {e}")  # pragma: no cover - any other error, without marks
+
     @property
     def position(self) -> int:
         """Where in the text the parser is (characters), for a progress bar."""
@@ -190,6 +194,9 @@ class Events:
             elif kind is self._map_end or kind is self._seq_end:
                 depth -= 1
 
+    # complexity 17, kept whole (listed in tests/test_complexity.py): the one loop that builds
+    # every value of a claims file from its events; a call per event would cost the load
+    # of 10,000 claims, and its cases (scalar, start, end; sequence, key, value) read as one
     def node(self, ev: Event, depth: int = 0, limit: int = MAX_ENTRY_NODES) -> YNode:
         """The whole node that starts with event ``ev``, built iteratively; ``depth`` is
         how deep it sits in the file. A node of more than ``limit`` values is refused:
@@ -271,37 +278,51 @@ def _yaml_problem(e: object, line: int, col: int, text: str) -> tuple[int, int, 
     cm = getattr(e, "context_mark", None)
     at = (cm.line + 1, cm.column + 1) if cm is not None else (line, col)
     lines = text.splitlines()
+    known = _known_problem(problem, context, cm is not None, at, (line, col), lines)
+    if known is not None:
+        return known
     here = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
+    message = f"YAML syntax: {problem}"
+    if context and "while" not in context:
+        message = f"YAML syntax: {context}, {problem}"
+    return line, col, message + _advice(problem, context, here)
 
+
+def _known_problem(
+    problem: str, context: str, has_context: bool, at: tuple[int, int], where: tuple[int, int], lines: list[str]
+) -> tuple[int, int, str] | None:
+    """The errors said in words of their own, each at the place to show (``at``, where
+    the context starts, or ``where`` libyaml gave up); None for the others."""
     if "quoted scalar" in context and "end of stream" in problem:
         quote = lines[at[0] - 1][at[1] - 1 : at[1]] if 0 < at[0] <= len(lines) else '"'
         return (*at, f"YAML syntax: this quoted text is never closed: add the closing {quote} where it ends")
     if "flow sequence" in context or "flow mapping" in context:
         bracket = "[" if "sequence" in context else "{"
         return (
-            line,
-            col,
+            *where,
             f"YAML syntax: the {bracket!r} at line {at[0]} column {at[1]} is not closed, or a ',' is missing here",
         )
-    if "could not find expected ':'" in problem and cm is not None:
+    if "could not find expected ':'" in problem and has_context:
         return (*at, "YAML syntax: this line needs a ':' after its key (key: value), or more indentation")
     if "incompatible YAML document" in problem:
-        return (line, col, "YAML syntax: this version of YAML is not supported: remove the %YAML line")
-    advice = ""
+        return (*where, "YAML syntax: this version of YAML is not supported: remove the %YAML line")
+    return None
+
+
+def _advice(problem: str, context: str, here: str) -> str:
+    """What to do about a YAML error, after its own words ('' when nothing useful is known);
+    ``here`` is the character where libyaml gave up."""
     if "mapping values are not allowed" in problem:
-        advice = ": is this line indented more than the one above, or does a plain value hold ': '? (quote it)"
-    elif "'\\t'" in problem or "tab" in problem or "cannot start any token" in problem and here == "\t":
-        advice = ": YAML is indented with spaces, never tabs"
-    elif "cannot start any token" in problem and here in ("@", "`", "%", "|", ">", "!", "&", "*"):
-        advice = f": a value starting with {here} must be quoted"
-    elif "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
-        advice = ": in double quotes a backslash starts an escape (\\n, \\u00e9); write \\\\ for a backslash, or use single quotes"
-    elif "did not find expected" in problem and "block" in context:
-        advice = ": check the indentation of this line against its siblings, or quote a value that starts with a quote"
-    message = f"YAML syntax: {problem}"
-    if context and "while" not in context:
-        message = f"YAML syntax: {context}, {problem}"
-    return line, col, message + advice
+        return ": is this line indented more than the one above, or does a plain value hold ': '? (quote it)"
+    if "'\\t'" in problem or "tab" in problem or "cannot start any token" in problem and here == "\t":
+        return ": YAML is indented with spaces, never tabs"
+    if "cannot start any token" in problem and here in ("@", "`", "%", "|", ">", "!", "&", "*"):
+        return f": a value starting with {here} must be quoted"
+    if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        return ": in double quotes a backslash starts an escape (\\n, \\u00e9); write \\\\ for a backslash, or use single quotes"
+    if "did not find expected" in problem and "block" in context:
+        return ": check the indentation of this line against its siblings, or quote a value that starts with a quote"
+    return ""
 
 
 def place(ev: Event) -> tuple[int, int]:
@@ -348,13 +369,20 @@ def _draft_of(events: Any) -> str | None:
                 return None  # the article mapping ended with no draft
             if stack and stack[-1][0]:
                 stack[-1][1] = True  # a collection was the value: a key comes next
-        elif isinstance(ev, (yaml.ScalarEvent, yaml.AliasEvent)) and stack and stack[-1][0]:
-            top = stack[-1]
-            if top[1]:
-                top[1], top[2] = False, getattr(ev, "value", None)
-                continue
-            if len(stack) == 2 and stack[0][0] and stack[0][2] == "article" and top[2] == "draft":
-                value = getattr(ev, "value", None)
-                return value or None
-            top[1] = True
+        elif isinstance(ev, (yaml.ScalarEvent, yaml.AliasEvent)) and stack and stack[-1][0] and _is_draft(stack, ev):
+            value = getattr(ev, "value", None)
+            return value or None
     return None
+
+
+def _is_draft(stack: list[list[Any]], ev: Event) -> bool:
+    """Whether a scalar in a mapping is the value of ``article`` → ``draft``; any other
+    takes its place as the mapping's next key or value."""
+    top = stack[-1]
+    if top[1]:
+        top[1], top[2] = False, getattr(ev, "value", None)
+        return False
+    if len(stack) == 2 and stack[0][0] and stack[0][2] == "article" and top[2] == "draft":
+        return True
+    top[1] = True
+    return False

@@ -29,38 +29,48 @@ class Numbers(Scan):
         if i >= len(t):
             return None  # a text that ends on 第 (an ordinal cut off)
         if t[i].isdigit():
-            # looking no further than MAX_DIGITS + 5: a match cut there is the whole match
-            # when that is short enough, and longer than MAX_DIGITS when it is not (a
-            # comma group is 4 characters). A run of digits that is no word to
-            # boundary_before ('٣٣٣…') is no longer read to its end at each of its digits
-            m = _DIGITS.match(t, i, i + MAX_DIGITS + 5)
-            if m is None:
-                return None  # a digit to str.isdigit that \d is not: '²', '①'
-            digits = m.group()
-            if len(digits) > MAX_DIGITS:
-                return None
-            if "," in digits and t[m.end() : m.end() + 1].isdigit():
-                return None  # '1,7045.22': a grouping broken by the digit after it; no value of it is sure
-            return _Core(i, m.end(), digits.replace(",", ""))
+            return self.digits_core(i)
         if t[i] == "." and t[i + 1 : i + 2].isdigit():  # '$.19', after a currency sign only
             m = _DIGITS.match(t, i + 1, i + 1 + MAX_DIGITS)
             if m is None or "." in m.group() or "," in m.group():
                 return None
             return _Core(i, m.end(), "0." + m.group())
         if "\u4e00" <= t[i] <= "\u9fff" or t[i] == "○":
-            m = _CN_NUM.match(t, i)
-            if not m or len(m.group()) > 20:  # a run that long is no numeral (_CN_NUM reads at most 21)
-                return None
-            value = cn_number(m.group())
-            if value is None:
-                return None
-            point = _CN_DECIMALS.match(t, m.end())
-            if m.group().startswith("○") and (point is None and len(m.group()) == 1):
-                return None  # ○ alone is a bullet or a mark; as a zero it stands among numerals (○點九)
-            if point is not None:  # 五八四點九億: 584.9, its decimals digit by digit
-                return _Core(i, point.end(), f"{value}." + "".join(str(_CN_DIGITS[c]) for c in point.group(1)), cjk=True)
-            return _Core(i, m.end(), str(value), cjk=True)
+            return self.numerals_core(i)
         return self.word_number(i)
+
+    def digits_core(self, i: int) -> _Core | None:
+        """A number in digits at ``i``: '1,234.5'."""
+        t = self.t
+        # looking no further than MAX_DIGITS + 5: a match cut there is the whole match
+        # when that is short enough, and longer than MAX_DIGITS when it is not (a
+        # comma group is 4 characters). A run of digits that is no word to
+        # boundary_before ('٣٣٣…') is no longer read to its end at each of its digits
+        m = _DIGITS.match(t, i, i + MAX_DIGITS + 5)
+        if m is None:
+            return None  # a digit to str.isdigit that \d is not: '²', '①'
+        digits = m.group()
+        if len(digits) > MAX_DIGITS:
+            return None
+        if "," in digits and t[m.end() : m.end() + 1].isdigit():
+            return None  # '1,7045.22': a grouping broken by the digit after it; no value of it is sure
+        return _Core(i, m.end(), digits.replace(",", ""))
+
+    def numerals_core(self, i: int) -> _Core | None:
+        """A number in Chinese numerals at ``i``: 五十四, 五八四點九 (decimals digit by digit)."""
+        t = self.t
+        m = _CN_NUM.match(t, i)
+        if not m or len(m.group()) > 20:  # a run that long is no numeral (_CN_NUM reads at most 21)
+            return None
+        value = cn_number(m.group())
+        if value is None:
+            return None
+        point = _CN_DECIMALS.match(t, m.end())
+        if m.group().startswith("○") and (point is None and len(m.group()) == 1):
+            return None  # ○ alone is a bullet or a mark; as a zero it stands among numerals (○點九)
+        if point is not None:  # 五八四點九億: 584.9, its decimals digit by digit
+            return _Core(i, point.end(), f"{value}." + "".join(str(_CN_DIGITS[c]) for c in point.group(1)), cjk=True)
+        return _Core(i, m.end(), str(value), cjk=True)
 
     def word_number(self, i: int) -> _Core | None:
         """'two', 'twenty-one', 'one hundred and five', 'a' (before a magnitude), 'a third', 'half'."""
@@ -111,23 +121,20 @@ class Numbers(Scan):
                 break
             lw = w[0].lower()
             if lw in _TENS or lw in _SMALL:
-                if seen and value % 100:
+                counted = self.count_word(lw, w[1], seen, value)
+                if counted is None:
                     break
-                if lw in _TENS:
-                    value, j = self.tens_units(value + _TENS[lw], w[1])
-                else:
-                    value, j = value + _SMALL[lw], w[1]
+                value, j = counted
                 seen = True
             elif lw == "hundred" and seen and 0 < value % 100 < 10:
                 value = value - value % 100 + (value % 100) * 100
                 j = w[1]
-            elif lw == "and" and seen and value % 100 == 0 and value >= 100:
-                k = self.space(w[1])
-                w2 = self.word_at(k)
-                if w2 and (w2[0].lower() in _SMALL or w2[0].lower() in _TENS):
-                    j = k
-                    continue
-                break
+            elif lw == "and":
+                k = self.and_more(w[1], seen, value)
+                if k is None:
+                    break
+                j = k
+                continue
             else:
                 break
             following = self.next_number_word(j, value)
@@ -135,6 +142,26 @@ class Numbers(Scan):
                 break
             j = following
         return (j, value) if seen else None
+
+    def count_word(self, lw: str, end: int, seen: bool, value: int) -> tuple[int, int] | None:
+        """The number so far (``value``) with a word of tens or units (``lw``, ending at
+        ``end``) added: (value, where it ends); None when it starts another number."""
+        if seen and value % 100:
+            return None
+        if lw in _TENS:
+            return self.tens_units(value + _TENS[lw], end)
+        return value + _SMALL[lw], end
+
+    def and_more(self, end: int, seen: bool, value: int) -> int | None:
+        """Where the number so far (``value``) goes on after an 'and' ending at ``end``: 'one
+        hundred and five'; None when it ends there (no hundreds before, no number word after)."""
+        if not (seen and value % 100 == 0 and value >= 100):
+            return None
+        k = self.space(end)
+        w2 = self.word_at(k)
+        if w2 and (w2[0].lower() in _SMALL or w2[0].lower() in _TENS):
+            return k
+        return None
 
     def tens_units(self, value: int, j: int) -> tuple[int, int]:
         """The units after a tens word: 'twenty-one', 'twenty one'."""

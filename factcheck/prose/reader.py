@@ -89,11 +89,7 @@ class Reader(Dates, Numbers, Units):
         t = self.t
         c = t[i]
         if c.isdigit():
-            if not self.boundary_before(i) or (i and t[i - 1] == "每" and _PER_N_SHARES.match(t[i:i + 12])):
-                return None  # the 10 of 每10股 is part of the per-share figure that follows
-            if _DATE_LIKE.match(t, i) is None:  # no date can start here: one pattern rather than three
-                return self.figure(i)
-            return self.date_cn(i) or self.iso(i) or self.day_month(i) or self.figure(i)
+            return self.at_digit(i)
         if "\u4e00" <= c <= "\u9fff" or c == "○":
             return self.cjk_special(i) or (self.figure(i) if c in "零〇○一二两三四五六七八九十" else None)
         if c in "$€£¥￥" or c == "-":
@@ -102,6 +98,20 @@ class Reader(Dates, Numbers, Units):
             return None
         if t.startswith(_SIGNS, i):  # US$, HK$, RMB¥
             return self.figure(i)
+        return self.at_word(i)
+
+    def at_digit(self, i: int) -> Mention | None:
+        """A figure whose first character, at ``i``, is a digit: a date, or a number."""
+        t = self.t
+        if not self.boundary_before(i) or (i and t[i - 1] == "每" and _PER_N_SHARES.match(t[i:i + 12])):
+            return None  # the 10 of 每10股 is part of the per-share figure that follows
+        if _DATE_LIKE.match(t, i) is None:  # no date can start here: one pattern rather than three
+            return self.figure(i)
+        return self.date_cn(i) or self.iso(i) or self.day_month(i) or self.figure(i)
+
+    def at_word(self, i: int) -> Mention | None:
+        """A figure that starts with a word: a month's date, a currency's code, a number or
+        an ordinal in words."""
         w = self.word_at(i)
         if w is None:
             return None
@@ -112,14 +122,21 @@ class Reader(Dates, Numbers, Units):
         if word in _CURRENCY_CODES:  # 'RMB 136.09 billion'
             return self.figure(i)
         if lw in _TENS:  # 'twenty-first'
-            m = _TENS_ORDINAL.match(self.low, w[1])
-            if m and m.group(1) in _ORD_SMALL and _ORD_SMALL[m.group(1)] < 10:
-                value = _TENS[lw] + _ORD_SMALL[m.group(1)]
-                return self.mention(i, m.end(), "ordinal", value=q.exact(Fraction(value)))
+            ordinal = self.tens_ordinal(i, w[1], lw)
+            if ordinal is not None:
+                return ordinal
         if lw in _SMALL or lw in _TENS or lw in ("a", "an", "half"):
             return self.figure(i)
         if lw in _ORD_SMALL or lw in _ORD_TENS:
             return self.word_ordinal(i)
+        return None
+
+    def tens_ordinal(self, i: int, after: int, tens: str) -> Mention | None:
+        """'twenty-first': a word of tens (ending at ``after``) and a small ordinal."""
+        m = _TENS_ORDINAL.match(self.low, after)
+        if m and m.group(1) in _ORD_SMALL and _ORD_SMALL[m.group(1)] < 10:
+            value = _TENS[tens] + _ORD_SMALL[m.group(1)]
+            return self.mention(i, m.end(), "ordinal", value=q.exact(Fraction(value)))
         return None
 
     def cjk_special(self, i: int) -> Mention | None:
@@ -147,6 +164,24 @@ class Reader(Dates, Numbers, Units):
 
     def range_from(self, a: Mention) -> Mention | None:
         """A range that starts with figure ``a``: '2013-14', '5-7%', 'between 3 and 5 years'."""
+        m = self.range_sep(a)
+        if m is None:
+            return None
+        j = m.end()
+        if j >= len(self.t):
+            return None
+        if a.kind == "year" and m.group(1) in ("-", "/"):
+            short = self.short_year_range(a, j)
+            if short is not None:
+                return short
+        b = self.quantity(j)
+        if b is None or b.kind not in ("number", "year") or b.fraction:
+            return None
+        return self.range_of(a, b)
+
+    def range_sep(self, a: Mention) -> re.Match[str] | None:
+        """What joins figure ``a`` to the other end of a range ('-', 'to', 'and' after
+        'between', '/' between digits), or None."""
         t = self.t
         m = _RANGE_SEP.match(t, a.end)
         if not m:
@@ -159,17 +194,7 @@ class Reader(Dates, Numbers, Units):
             return None  # only '2013/14' is a range; 'a / b' is not
         if before in _CHANGE_WORDS and not (before == "from" and a.kind == "year"):
             return None
-        j = m.end()
-        if j >= len(t):
-            return None
-        if a.kind == "year" and sep in ("-", "/"):
-            short = self.short_year_range(a, j)
-            if short is not None:
-                return short
-        b = self.quantity(j)
-        if b is None or b.kind not in ("number", "year") or b.fraction:
-            return None
-        return self.range_of(a, b)
+        return m
 
     def short_year_range(self, a: Mention, j: int) -> Mention | None:
         """'2013-14', '1997/98': a year and the last two digits of a later one at ``j``."""
@@ -196,59 +221,85 @@ class Reader(Dates, Numbers, Units):
         bare = q.is_plain(va.unit) and va.mag is None
         if bare and (vb.mag is not None or not q.is_plain(vb.unit)):
             # 'three to five years', '5-7%', '1 to 2 billion yuan': the first takes the second's words
-            core = self.core(a.start)
-            if core is None or core.digits is None:
+            taken = self.taking_words(a, vb)
+            if taken is None:
                 return None
-            self.and_a_half(core)
-            digits = core.digits
-            va = q.with_unit(q.literal(digits, vb.mag), vb.unit)
-            a = self.mention(a.start, a.end, "number", value=va)
+            a, va = taken
         elif va.unit != vb.unit or va.mag != vb.mag:
             return None
         if vb.point <= va.point:
             return None
         return self.mention(a.start, b.end, "range", ends=(a, b))
 
+    def taking_words(self, a: Mention, vb: q.Value) -> tuple[Mention, q.Value] | None:
+        """A bare first end of a range read again with the second's magnitude and unit
+        ('three to five years'): the figure and its value."""
+        core = self.core(a.start)
+        if core is None or core.digits is None:
+            return None
+        self.and_a_half(core)
+        va = q.with_unit(q.literal(core.digits, vb.mag), vb.unit)
+        return self.mention(a.start, a.end, "number", value=va), va
+
     def quantity(self, i: int) -> Mention | None:
         """[currency] number [magnitude] [unit] — or a year, an ordinal."""
-        t = self.t
-        start = i
-        lead = (i, False, None) if t[i].isdigit() else self.lead(i)  # no minus, sign or code before a digit
+        lead = (i, False, None) if self.t[i].isdigit() else self.lead(i)  # no minus, sign or code before a digit
         if lead is None:
             return None
-        i, negative, currency = lead
-        core = self.core(i)
+        j, negative, currency = lead
+        core = self.core(j)
         if core is None or (negative and core.digits is None):
             return None
         self.and_a_half(core)
-        end = core.end
-        in_digits = not core.words and not core.cjk
-        # ordinals in digits: '21st'
-        if core.digits and in_digits and currency is None:
-            m = _ORD_SUFFIX.match(t, end)
-            if m and "." not in core.digits:
-                return self.mention(start, m.end(), "ordinal", value=q.exact(Fraction(int(core.digits))))
         if core.digits is None:  # an exact fraction
             if currency:
                 return None
-            return self.mention(start, end, "number", value=q.exact(core.exact or Fraction(0)), fraction=True)
-        if in_digits and self.letter_after(end) and not self.attached_word(end):
-            return None  # '3D', '5G': not figures
-        if t.startswith(":", end) and t[end + 1 : end + 2].isdigit():
-            return None  # a time of day, 10:30
-        if core.digits and "." not in core.digits and currency is None and not negative and t.startswith("周年", end):
+            return self.mention(i, core.end, "number", value=q.exact(core.exact or Fraction(0)), fraction=True)
+        word = self.ordinal_or_cjk_year(i, core, negative, currency)
+        if word is not None:
+            return word
+        if self.not_a_figure(core.end, not core.words and not core.cjk):
+            return None
+        return self.amount_or_year(i, core, negative, currency)
+
+    def ordinal_or_cjk_year(self, start: int, core: _Core, negative: bool, currency: str | None) -> Mention | None:
+        """A whole number that is a word of its own rather than an amount: an ordinal
+        ('21st', '20周年'), a year written in Chinese numerals digit by digit (二〇二五年)."""
+        digits = core.digits
+        if not digits or "." in digits or currency is not None:
+            return None
+        t, end = self.t, core.end
+        if not core.words and not core.cjk:  # ordinals in digits: '21st'
+            m = _ORD_SUFFIX.match(t, end)
+            if m:
+                return self.mention(start, m.end(), "ordinal", value=q.exact(Fraction(int(digits))))
+        if negative:
+            return None
+        if t.startswith("周年", end):
             # '20周年': the 20th anniversary, an ordinal of years (not 20 weeks and a 年)
-            return self.mention(start, end + 2, "ordinal", value=q.exact(Fraction(int(core.digits))))
-        if core.cjk and not negative and currency is None and t.startswith("年", end) and _CJK_YEAR.fullmatch(t, start, end):
+            return self.mention(start, end + 2, "ordinal", value=q.exact(Fraction(int(digits))))
+        if core.cjk and t.startswith("年", end) and _CJK_YEAR.fullmatch(t, start, end):
             # 二〇二五年, 二零一七年: a year written digit by digit in Chinese numerals
-            return self.mention(start, end + 1, "year", value=q.exact(Fraction(int(core.digits))))
-        mag, end = self.magnitude(core, end)
+            return self.mention(start, end + 1, "year", value=q.exact(Fraction(int(digits))))
+        return None
+
+    def not_a_figure(self, end: int, in_digits: bool) -> bool:
+        """Whether digits ending at ``end`` are no figure: '3D', '5G', a time of day (10:30)."""
+        if in_digits and self.letter_after(end) and not self.attached_word(end):
+            return True
+        t = self.t
+        return t.startswith(":", end) and t[end + 1 : end + 2].isdigit()
+
+    def amount_or_year(self, start: int, core: _Core, negative: bool, currency: str | None) -> Mention | None:
+        """The number with its magnitude and unit: an amount, or a year (four digits, 1800
+        to 2099, with nothing after it that makes it an amount)."""
+        in_digits = not core.words and not core.cjk
+        mag, end = self.magnitude(core, core.end)
         if mag in ("兆", "万亿", "亿", "万") and core.digits and core.digits.isdigit() and not negative:
             whole = self.cjk_compound(core.digits, mag, end)  # 23万1000人, 2兆1,617億3,600萬元
             if whole is not None:
                 core, mag, end = _Core(core.start, whole[2], whole[0]), whole[1], whole[2]
-        assert core.digits is not None  # an exact fraction is read above
-        # a year: four digits, 1800 to 2099, nothing after it that makes it an amount
+        assert core.digits is not None  # an exact fraction is read before
         if mag is None and currency is None and in_digits and not negative and self.is_year(core.digits, end):
             return self.mention(start, end, "year", value=q.exact(Fraction(int(core.digits))))
         return self.amount(start, end, core, ("-" if negative else "") + core.digits, mag, currency)
@@ -260,31 +311,37 @@ class Reader(Dates, Numbers, Units):
         total, last, stop = Decimal(digits), q.MAGNITUDES[mag], end
         found = False
         while True:
-            m = _PART_DIGITS.match(self.t, stop)
-            cjk = None if m is not None else _CN_NUM.match(self.t, stop)  # 五十四億四千一百萬: parts in numerals
-            if m is None and cjk is None:
+            part_at = self.next_part(stop)
+            if part_at is None:
                 break
-            if cjk is not None:
-                value = cn_number(cjk.group())
-                after = self.t[cjk.end() : cjk.end() + 2]
-                if value is None or len(cjk.group()) < 2 and not after.startswith(("万", "亿")):
-                    break  # 亿千瓦时: 千 of a kilowatt-hour, no part of the number
-                part, k = Decimal(value), cjk.end()
-            else:
-                assert m is not None
-                part = Decimal(m.group().replace(",", ""))  # 2兆8,943.1亿: the last part may have decimals
-                k = m.end()
+            part, k, decimals = part_at
             nxt = next((w for w in ("万亿", "亿", "万") if self.t.startswith(w, k) and q.MAGNITUDES[w] < last), None)
             power = q.MAGNITUDES[nxt] if nxt else 0
             if part >= 10 ** (last - power):
                 break
             total, last, stop, found = total * 10 ** (last - power) + part, power, k + (len(nxt) if nxt else 0), True
-            if nxt is None or m is not None and m.group("dec"):
+            if nxt is None or decimals:
                 break
         if not found:
             return None
         mags = {v: w for w, v in (("万", 4), ("亿", 8))}
         return format(total, "f"), mags.get(last), stop
+
+    def next_part(self, stop: int) -> tuple[Decimal, int, bool] | None:
+        """The next part of a Chinese number written in parts, at ``stop``: (its value,
+        where it ends, whether it has decimals: then it is the last), or None."""
+        m = _PART_DIGITS.match(self.t, stop)
+        if m is not None:
+            # 2兆8,943.1亿: the last part may have decimals
+            return Decimal(m.group().replace(",", "")), m.end(), bool(m.group("dec"))
+        cjk = _CN_NUM.match(self.t, stop)  # 五十四億四千一百萬: parts in numerals
+        if cjk is None:
+            return None
+        value = cn_number(cjk.group())
+        after = self.t[cjk.end() : cjk.end() + 2]
+        if value is None or len(cjk.group()) < 2 and not after.startswith(("万", "亿")):
+            return None  # 亿千瓦时: 千 of a kilowatt-hour, no part of the number
+        return Decimal(value), cjk.end(), False
 
     def lead(self, i: int) -> tuple[int, bool, str | None] | None:
         """What comes before the number's digits, a minus and a currency ('-5', 'US$ 5',
@@ -298,12 +355,22 @@ class Reader(Dates, Numbers, Units):
             i += 1
         sign = self.first_at(_SIGNS_BY_FIRST, i) if t[i] in _SIGNS_BY_FIRST else None
         if sign:
-            if sign == "$" and _OTHER_DOLLAR.search(t, max(0, i - 3), i):
-                return None  # A$, C$, NZ$, S$, NT$: another country's dollar, not the US one
-            i = self.space(i + len(sign))
-            if i >= len(t) or not (t[i].isdigit() or t[i] == "." and t[i + 1 : i + 2].isdigit()):
-                return None
-            return i, negative, q.CURRENCY_SIGNS[sign]
+            return self.after_sign(i, sign, negative)
+        return self.after_code(i, negative)
+
+    def after_sign(self, i: int, sign: str, negative: bool) -> tuple[int, bool, str | None] | None:
+        """A currency's sign at ``i`` ('US$', '€'), digits after it: as ``lead``."""
+        t = self.t
+        if sign == "$" and _OTHER_DOLLAR.search(t, max(0, i - 3), i):
+            return None  # A$, C$, NZ$, S$, NT$: another country's dollar, not the US one
+        i = self.space(i + len(sign))
+        if i >= len(t) or not (t[i].isdigit() or t[i] == "." and t[i + 1 : i + 2].isdigit()):
+            return None
+        return i, negative, q.CURRENCY_SIGNS[sign]
+
+    def after_code(self, i: int, negative: bool) -> tuple[int, bool, str | None] | None:
+        """A currency's code at ``i`` ('RMB 5', 'USD $5'), or none: as ``lead``."""
+        t = self.t
         w = self.word_at(i) if t[i].isalpha() and t[i].isascii() else None
         if not (w and w[0] in _CURRENCY_CODES):
             return i, negative, None

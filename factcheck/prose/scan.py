@@ -97,6 +97,16 @@ class Scan:
         if i == 0:
             return True
         c = self.t[i - 1]
+        if c in ":-s.,":
+            joined = self.joined_by(c, i)
+            if joined is not None:
+                return joined
+        return not (c.isalnum() and c.isascii()) and c not in "._/"
+
+    def joined_by(self, c: str, i: int) -> bool | None:
+        """Whether a figure can start at ``i`` after the mark ``c`` that may join it to what
+        stands before (a colon, a hyphen, a comma, the rupee's 'Rs'); None when ``c``
+        decides nothing here."""
         if c == ":" and i > 1 and self.t[i - 2].isdigit():
             return False  # 10:30
         if c == "-" and i > 1 and self.t[i - 2].isascii() and self.t[i - 2].isalnum():
@@ -105,7 +115,7 @@ class Scan:
             return True  # 'Rs1,774.06 crore': the rupee's sign written onto the digits
         if c == "," and i > 1 and self.t[i - 2].isdigit() and _BROKEN_GROUP.match(self.t, i):
             return False  # '1,7045.22': inside a number whose grouping is broken, no number starts
-        return not (c.isalnum() and c.isascii()) and c not in "._/"
+        return None
 
     def letter_after(self, i: int) -> bool:
         return i < len(self.t) and self.t[i].isascii() and self.t[i].isalpha()

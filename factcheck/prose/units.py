@@ -53,6 +53,12 @@ _PER_CJK_THING = {"股": "share", "吨": "tonne", "桶": "barrel", "辆": "vehic
                   "户": "household", "件": "item", "张": "sheet", "盎司": "ounce"}
 
 
+#: units written onto the digits ('5pp', '3yrs', '25bps'); any other word there is none
+_ATTACHED_UNITS = ("pp", "ppt", "ppts", "pct", "yr", "yrs", "bp", "bps")
+#: unit words of one word: the word -> its unit
+_SHORT_UNITS = {"percent": "percent", "pct": "percent", "pp": "pp", "ppt": "pp", "ppts": "pp", "bp": "bp", "bps": "bp"}
+
+
 class Units(Scan):
     """The reader's units after a number, and the amount they make with it."""
 
@@ -73,6 +79,11 @@ class Units(Scan):
             value = q.with_unit(value, u)
         if found is None and core.weak and mag is None:
             return None
+        return self.priced(start, end, value)
+
+    def priced(self, start: int, end: int, value: q.Value) -> Mention:
+        """An amount of money as a price: per one of a thing (1,500元/股), per share after
+        'EPS' or 每股 (and then kept, for the per-share figures after it)."""
         per = _PER_CJK.match(self.t, end) if q.has_currency(value.unit) and "/" not in q.unit_text(value.unit) else None
         if per is not None:  # 1,500元/股, 3000元/吨, 80美元/桶: a price per one of a thing
             value, end = q.with_unit(value, value.unit / q.count_unit(_PER_CJK_THING[per.group(1)])), per.end()
@@ -104,25 +115,31 @@ class Units(Scan):
         if found is None or found.group()[:1].lower() in ("p", "a") and _UNIT_OF_FIGURE.search(seg, 0, found.start()):
             return value  # '$.19 per share compared to $3,182,000': the unit of the figure before
         after = lo + found.end()
-        between = self.t[after:start]
-        if any(c.isdigit() for c in between):
-            # digits of figures read as per share do not count; only those that reach
-            # past ``after`` can blank any (a long run of them is read in linear time)
-            chars = list(between)
-            for j in range(len(self.per_share) - 1, -1, -1):
-                if self.per_share_reach[j] <= after:
-                    break
-                a, b = self.per_share[j]
-                for k in range(max(a, after), min(b, start)):
-                    chars[k - after] = " "
-            if any(c.isdigit() for c in chars) or self._unlike_shares(after, start, value):
-                return value
+        if self._figure_between(after, start, value):
+            return value
         n = int(found.group(1)) if found.group(1) else 1
         if n == 0:
             return value
         share = q.count_unit("share")
         f = Fraction(1, n)
         return q.Value(value.point * f, value.iv.scale(f), value.unit / share, value.mag if n == 1 else None)
+
+    def _figure_between(self, after: int, start: int, value: q.Value) -> bool:
+        """Whether a figure other than per-share ones stands between the per-share words
+        (ending at ``after``) and the figure at ``start``, or the figure is unlike them."""
+        between = self.t[after:start]
+        if not any(c.isdigit() for c in between):
+            return False
+        # digits of figures read as per share do not count; only those that reach
+        # past ``after`` can blank any (a long run of them is read in linear time)
+        chars = list(between)
+        for j in range(len(self.per_share) - 1, -1, -1):
+            if self.per_share_reach[j] <= after:
+                break
+            a, b = self.per_share[j]
+            for k in range(max(a, after), min(b, start)):
+                chars[k - after] = " "
+        return any(c.isdigit() for c in chars) or self._unlike_shares(after, start, value)
 
     def _unlike_shares(self, after: int, start: int, value: q.Value) -> bool:
         """A figure a hundred times the per-share figures before it is a total ('EPS of
@@ -187,40 +204,52 @@ class Units(Scan):
 
     def word_unit(self, end: int, count: bool, after_mag: bool, after_year: bool) -> tuple[q.Unit, int, bool] | None:
         """A unit in letters after a number: percent, pp, a time, a currency, a count."""
-        t, low = self.t, self.low
-        k = self.space(end)
-        hyphen = False
-        if k == end and t.startswith("-", end):
-            k, hyphen = end + 1, True
-        m = _UNIT_WORD.match(t, k)
+        k, hyphen = self.unit_start(end)
+        m = _UNIT_WORD.match(self.t, k)
         if not m:
             return None
         w = m.group().rstrip(".")
         lw = w.lower()
         wend = k + len(w)
-        if k == end and not hyphen and lw == "p" and not self.letter_after(wend) and t[end - 4 : end] not in _VIDEO:
-            return q.unit("pence"), wend, False  # '22.10p': pence, written onto the digits (not a '1080p' screen)
-        if k == end and not hyphen and lw not in ("pp", "ppt", "ppts", "pct", "yr", "yrs", "bp", "bps"):
-            return None
+        if k == end and not hyphen and lw not in _ATTACHED_UNITS:
+            return self.pence(lw, end, wend)
         if hyphen and lw not in _TIME:
             return None
-        if lw in ("percent", "pct"):
-            return q.unit("percent"), wend, False
-        if lw == "per" and low.startswith(" cent", wend):
-            return q.unit("percent"), wend + 5, False
-        if lw == "percentage" and _POINTS_AFTER.match(low, wend):
-            return q.unit("pp"), _POINTS.match(low, wend).end(), False  # type: ignore[union-attr]
-        if lw in ("pp", "ppt", "ppts"):
-            return q.unit("pp"), wend, False
-        if lw in ("bp", "bps"):
-            return q.unit("bp"), wend, False
-        if lw == "basis" and (bp := _BASIS_POINTS.match(low, wend)):
-            return q.unit("bp"), bp.end(), False
+        if lw in _SHORT_UNITS:
+            return q.unit(_SHORT_UNITS[lw]), wend, False
+        spelled = self.spelled_unit(lw, wend)
+        if spelled is not None:
+            return spelled
         if lw in _TIME and not after_year:
             return self.per(q.unit(_TIME[lw]), wend)
         if after_year:
             return None
         return self.currency_or_count(w, k, wend, count, after_mag)
+
+    def unit_start(self, end: int) -> tuple[int, bool]:
+        """Where a unit word after a number ending at ``end`` may start, and whether a
+        hyphen joins it ('five-year')."""
+        k = self.space(end)
+        if k == end and self.t.startswith("-", end):
+            return end + 1, True
+        return k, False
+
+    def pence(self, lw: str, end: int, wend: int) -> tuple[q.Unit, int, bool] | None:
+        """'22.10p': pence, written onto the digits (not a '1080p' screen)."""
+        if lw == "p" and not self.letter_after(wend) and self.t[end - 4 : end] not in _VIDEO:
+            return q.unit("pence"), wend, False
+        return None
+
+    def spelled_unit(self, lw: str, wend: int) -> tuple[q.Unit, int, bool] | None:
+        """A unit of two words: 'per cent', 'percentage points', 'basis points'."""
+        low = self.low
+        if lw == "per" and low.startswith(" cent", wend):
+            return q.unit("percent"), wend + 5, False
+        if lw == "percentage" and _POINTS_AFTER.match(low, wend):
+            return q.unit("pp"), _POINTS.match(low, wend).end(), False  # type: ignore[union-attr]
+        if lw == "basis" and (bp := _BASIS_POINTS.match(low, wend)):
+            return q.unit("bp"), bp.end(), False
+        return None
 
     def currency_or_count(self, w: str, k: int, wend: int, count: bool, after_mag: bool) -> tuple[q.Unit, int, bool] | None:
         """A currency written after the number ('yuan', 'US dollars'), 'times', or a count
@@ -235,11 +264,17 @@ class Units(Scan):
             return self.per(q.unit(_CURRENCY_CODES[w]), wend)
         if lw in ("times", "fold"):
             return q.unit(""), wend, False
-        a_word = count and w.isalpha() and w.islower() and lw not in _NOT_COUNTS and len(w) > 2 and not lw.endswith("ly")
-        counted = after_mag or (lw.endswith("s") and not lw.endswith("ss")) or lw in _PLURAL_NOUNS
-        if a_word and counted and not low.startswith("'", wend):
+        if count and self.counted(w, wend, after_mag):
             return q.count_unit(w), wend, False
         return None
+
+    def counted(self, w: str, wend: int, after_mag: bool) -> bool:
+        """Whether a word after a number is what it counts ('orders', 'million users'): a
+        lower-case word, a plural (or any after a magnitude), no adverb, no possessive."""
+        lw = w.lower()
+        a_word = w.isalpha() and w.islower() and lw not in _NOT_COUNTS and len(w) > 2 and not lw.endswith("ly")
+        counted = after_mag or (lw.endswith("s") and not lw.endswith("ss")) or lw in _PLURAL_NOUNS
+        return a_word and counted and not self.low.startswith("'", wend)
 
     def per(self, u: q.Unit, end: int) -> tuple[q.Unit, int, bool]:
         """'billion yuan per year': a rate; '$6.31 a share', '59 yuan per user': a

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.model import Report, Status
+from factcheck.model import DraftReport, Report, Status
 from factcheck.reporters import (
     Options,
     inferred_note,
@@ -42,22 +42,28 @@ def _lines(report: Report, options: Options) -> Iterator[str]:
             yield f"{r.where}: {r.status.value} {r.claim.id}: {_one_line(r.message)}{suppressed_note(r)}{inferred_note(r)}"
             for h in r.hints:
                 yield f"{r.where}: hint {r.claim.id}: {_one_line(h.message)}"
-        if f.draft is not None and f.draft.uncovered and not uncovered_shown(f.draft, options):
-            yield f"{f.draft.path}: {unlisted_text(f.draft, options)}"
-        elif f.draft is not None:
-            status = uncovered_status(f.draft.required)
-            shown, more = listed(f.draft.uncovered)
-            for u in shown:
-                note = f" [suppressed by {suppression_text(u.suppressed)}]" if u.suppressed else ""
-                yield f"{u.span}: {status} figure: {u.text} ({u.kind}) is in no claim's passage{note}"
-            if more:
-                yield f"{f.draft.path}: {status}: {more_text(more)}"
+        if f.draft is not None:
+            yield from _uncovered(f.draft, options)
         if f.trace is not None and not options.quiet:
             for t in f.trace.untraced:
                 yield f"{t.span}: untraced figure: {t.text} ({t.why})"
     for n in report.notices:
         yield f"{n.span}: notice: {n.message} [{n.code}]"
     yield summary_text(report)
+
+
+def _uncovered(draft: DraftReport, options: Options) -> Iterator[str]:
+    """The draft's figures no claim covers, a line each (or one line saying they are not listed)."""
+    if draft.uncovered and not uncovered_shown(draft, options):
+        yield f"{draft.path}: {unlisted_text(draft, options)}"
+        return
+    status = uncovered_status(draft.required)
+    shown, more = listed(draft.uncovered)
+    for u in shown:
+        note = f" [suppressed by {suppression_text(u.suppressed)}]" if u.suppressed else ""
+        yield f"{u.span}: {status} figure: {u.text} ({u.kind}) is in no claim's passage{note}"
+    if more:
+        yield f"{draft.path}: {status}: {more_text(more)}"
 
 
 def _one_line(text: str) -> str:

@@ -37,6 +37,25 @@ def document(report: Report, options: Options, budget: int) -> str:
     out = _Budget(budget)
     out.add(f"### factcheck {'✗' if failed else '✓'} {escape(summary_text(report))}", "")
 
+    rows = _finding_rows(report)
+    if rows:
+        out.table("| status | claim | where | stated | computed | what the check found |", rows, "finding")
+    else:
+        out.add("Nothing to fix.", "")
+
+    _suppressed(out, report)
+    _notices(out, report)
+
+    quiet = [r for r in report.results if r.status not in FINDING_STATUSES and r.suppressed is None]
+    if quiet and not options.quiet:
+        out.add(f"<details><summary>{len(quiet)} passing or unchecked</summary>", "")
+        out.table("| status | claim | where | stated | computed | |", [_row(r, escape(r.claim.source or "")) for r in quiet], "claim")
+        out.add("</details>", "")
+    return out.text()
+
+
+def _finding_rows(report: Report) -> list[str]:
+    """A table row for each problem of a claims file and each finding that counts."""
     rows = []
     for f in report.files:
         for p in f.document.problems:
@@ -44,11 +63,11 @@ def document(report: Report, options: Options, budget: int) -> str:
         for r in f.results:
             if r.status in FINDING_STATUSES and r.suppressed is None:
                 rows.append(_row(r, cell_lines([r.message] + [f"hint: {h.message}" for h in r.hints])))
-    if rows:
-        out.table("| status | claim | where | stated | computed | what the check found |", rows, "finding")
-    else:
-        out.add("Nothing to fix.", "")
+    return rows
 
+
+def _suppressed(out: _Budget, report: Report) -> None:
+    """The findings an ignore or the baseline keeps from counting, folded away."""
     suppressed = [r for r in report.results if r.suppressed is not None]
     if suppressed:
         out.add(f"<details><summary>{len(suppressed)} suppressed (they do not fail the run)</summary>", "")
@@ -59,17 +78,12 @@ def document(report: Report, options: Options, budget: int) -> str:
         )
         out.add("</details>", "")
 
+
+def _notices(out: _Budget, report: Report) -> None:
     if report.notices:
         out.add("#### Notices (they do not fail the run)", "")
         out.items([f"- `{_code_text(str(n.span))}` {escape(n.code)}: {escape(n.message)}" for n in report.notices], "notice")
         out.add("")
-
-    quiet = [r for r in report.results if r.status not in FINDING_STATUSES and r.suppressed is None]
-    if quiet and not options.quiet:
-        out.add(f"<details><summary>{len(quiet)} passing or unchecked</summary>", "")
-        out.table("| status | claim | where | stated | computed | |", [_row(r, escape(r.claim.source or "")) for r in quiet], "claim")
-        out.add("</details>", "")
-    return out.text()
 
 
 def _row(r: Result, last: str) -> str:

@@ -14,7 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.model import Basis, Report, Result, Status
+from factcheck.model import Basis, FileReport, Report, Result, Status
 from factcheck.reporters import (  # noqa: F401 (difference_text, percent_text: once defined here)
     SYMBOLS,
     Options,
@@ -111,47 +111,68 @@ def _stacked(out: Console, rows: list[Result]) -> None:
 def render(report: Report, options: Options) -> str:
     buf = io.StringIO()
     out = console(options, buf)
-    counts = report.counts()
+    out.print(Text(summary_text(report).split(":")[0] + ":  ", style="bold") + _counts(report))
+    for f in report.files:
+        _file(out, f, options)
+    _details(out, report, options)
+    if not options.quiet:
+        _inferred_passes(out, report)
+    _notices(out, report)
+    out.print()
+    out.print(Text(summary_text(report), style="bold"))
+    return _net(strip_trailing(buf.getvalue()), options.color)
+
+
+def _shown(r: Result, options: Options) -> bool:
+    """Whether a claim is reported: --quiet leaves out passes and the claims that do not count."""
+    return not (options.quiet and (r.status is Status.PASS or r.suppressed))
+
+
+def _counts(report: Report) -> Text:
+    """The count of each status, side by side; a status none has is dimmed."""
     line = Text()
-    for i, (name, n) in enumerate(counts.items()):
+    for i, (name, n) in enumerate(report.counts().items()):
         if i:
             line.append("  ")
         status = Status(name)
         line.append(f"{SYMBOLS[status]} {n} {name}", style=STYLES[status] if n else "dim")
-    out.print(Text(summary_text(report).split(":")[0] + ":  ", style="bold") + line)
+    return line
 
-    for f in report.files:
-        title = f.document.article.get("title")
-        head = Text(_line(f.document.path), style="bold")
-        if title:
-            head.append(f"  {_t(title)}", style="italic")
-        out.print()
-        out.print(head)
-        for p in f.document.problems:
-            out.print(Text.assemble((f"{SYMBOLS[Status.ERROR]} ", "bold magenta"), f"{_line(str(p.span))}: ", (_t(p.message), ""), (f" [{p.code}]", "dim")))
-        rows = [r for r in f.results if not (options.quiet and (r.status is Status.PASS or r.suppressed))]
-        if rows:
-            _claims(out, rows, options)
-        if f.draft is not None:
-            out.print(draft_lines(f.draft, options))
 
-    details = [r for r in report.results if not plain_pass(r) and not (options.quiet and (r.status is Status.PASS or r.suppressed))]
+def _file(out: Console, f: FileReport, options: Options) -> None:
+    """A claims file: its path and title, its own problems, its claims, its draft's coverage."""
+    title = f.document.article.get("title")
+    head = Text(_line(f.document.path), style="bold")
+    if title:
+        head.append(f"  {_t(title)}", style="italic")
+    out.print()
+    out.print(head)
+    for p in f.document.problems:
+        out.print(Text.assemble((f"{SYMBOLS[Status.ERROR]} ", "bold magenta"), f"{_line(str(p.span))}: ", (_t(p.message), ""), (f" [{p.code}]", "dim")))
+    rows = [r for r in f.results if _shown(r, options)]
+    if rows:
+        _claims(out, rows, options)
+    if f.draft is not None:
+        out.print(draft_lines(f.draft, options))
+
+
+def _details(out: Console, report: Report, options: Options) -> None:
+    """Each claim that is not a plain pass, at length."""
+    details = [r for r in report.results if not plain_pass(r) and _shown(r, options)]
     if details:
         out.print()
         out.print(Text("Details", style="bold underline"))
     for r in details:
         out.print()
         out.print(detail(r))
-    if not options.quiet:
-        _inferred_passes(out, report)
+
+
+def _notices(out: Console, report: Report) -> None:
     if report.notices:
         out.print()
         out.print(Text("Notices (they do not fail the run)", style="bold underline"))
         for notice in report.notices:
             out.print(Text.assemble(f"{_line(str(notice.span))}: ", (_t(notice.message), ""), (f" [{notice.code}]", "dim")))
-    out.print()
-    out.print(Text(summary_text(report), style="bold"))
-    return _net(strip_trailing(buf.getvalue()), options.color)
 
 
 def _claims(out: Console, rows: list[Result], options: Options) -> None:

@@ -48,29 +48,37 @@ def verdict(f: DraftFigure, results: dict[str, Result], required: bool) -> tuple
     agreeing = [(results[c], status) for c, status in f.agrees if c in results]
     holding = [results[c] for c in f.claims if c in results]
     if agreeing:
-        worst = min(agreeing, key=lambda x: (WORST_FIRST.index(x[1]), x[0].suppressed is not None))
-        why = "a figure the claim's computation uses"
-        if worst[1] is not worst[0].status:
-            why += (
-                f" (as the claims file has it: {worst[1].value}; the claim is {worst[0].status.value} on another figure: "
-                "its stated value, or a figure of the draft that contradicts it)"
-            )
-        behind = [worst[0]] + [r for r, _ in agreeing if r is not worst[0]]
-        return worst[1].value, behind, why
+        return _agreeing(agreeing)
     if holding:
-        checked = [r for r in holding if r.claim.check is not None]
-        why = (
-            "in the passage of a checked claim, but not a figure its check uses"
-            if checked
-            else "in the passage of a claim recorded with its source, not computed"
-        )
-        return Status.UNCHECKED.value, holding, why
+        checked = any(r.claim.check is not None for r in holding)
+        return Status.UNCHECKED.value, holding, _HOLDING_WHY[checked]
     if f.ignored:
         return IGNORED, [], "ignored: in a passage listed under ignore_figures"
     if f.claims:
         return OTHER, [], "in the passage of a claim this run did not check"
     status = uncovered_status(required)
     return (UNCOVERED if status == UNCOVERED else Status.FAIL.value), [], "no claim covers this figure"
+
+
+#: why a figure in a claim's passage is unchecked, by whether the claim is checked
+_HOLDING_WHY = {
+    True: "in the passage of a checked claim, but not a figure its check uses",
+    False: "in the passage of a claim recorded with its source, not computed",
+}
+
+
+def _agreeing(agreeing: list[tuple[Result, Status]]) -> tuple[str, list[Result], str]:
+    """The verdict of a figure that agrees with checked claims: the worst of their statuses
+    on it, that claim first."""
+    worst = min(agreeing, key=lambda x: (WORST_FIRST.index(x[1]), x[0].suppressed is not None))
+    why = "a figure the claim's computation uses"
+    if worst[1] is not worst[0].status:
+        why += (
+            f" (as the claims file has it: {worst[1].value}; the claim is {worst[0].status.value} on another figure: "
+            "its stated value, or a figure of the draft that contradicts it)"
+        )
+    behind = [worst[0]] + [r for r, _ in agreeing if r is not worst[0]]
+    return worst[1].value, behind, why
 
 
 def mark_figures(fi: int, fr: FileReport, cards: dict[int, str]) -> list[Marked]:
