@@ -18,7 +18,7 @@ from factcheck import draft as drafts
 from factcheck import quantity as q
 from factcheck.draft import Draft, draft_date, first_heading, sentences
 from factcheck.errors import UsageError
-from factcheck.load.paths import OutsideRoot, given, given_option
+from factcheck.load.paths import given_option
 from factcheck.load.source import display_path
 from factcheck.names import Names
 from factcheck.prose import Mention, read
@@ -98,12 +98,7 @@ def inventory(draft_path: str, claims_path: Path | str, filings: tuple[str, ...]
 def _draft(draft_path: str) -> tuple[Draft, str]:
     """The draft of ``--draft`` (a usage error when it cannot be read), and its path as shown."""
 
-    if not os.path.isfile(draft_path):
-        raise UsageError(f"--draft {draft_path}: no such file")
-    try:  # not through a link in the repository that leads out of it
-        given(draft_path, "--draft")
-    except OutsideRoot as e:
-        raise UsageError(e.message) from None
+    given_option(draft_path, "--draft", file_only=True)
     shown = display_path(draft_path)
     d, problem = drafts.read(draft_path, shown)
     if problem is not None:

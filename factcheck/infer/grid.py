@@ -1118,17 +1118,24 @@ def _level_of(heads: list[str], cols: list[Column], k: int) -> int | None:
 def _row_growth(r: Reading, row: list[Cell], before: list[Cell], c: int, k: int) -> Relation | None:
     if max(c, k) >= min(len(row), len(before)):
         return None
-    cn, cb, ck = row[c], before[c], row[k]
-    if cn.kind != "amt" or cb.kind != "amt" or ck.kind not in ("amt", "pct") or ck.value is None:
+    return _percent_of_cells(r, "growth", before[c], row[c], row[k], row)
+
+
+def _percent_of_cells(r: Reading, kind: str, a: Cell, b: Cell, stated: Cell, row: list[Cell]) -> Relation | None:
+    """A table's percent cell as ``growth(a, b)`` (a row against the one before it) or
+    ``share(a, b)`` (a part's row over its whole's): amounts of one magnitude, the base
+    or whole positive; a bare number in a percent column is a percent."""
+    if a.kind != "amt" or b.kind != "amt" or stated.kind not in ("amt", "pct") or stated.value is None:
         return None
-    vn, vb = _val(cn), _val(cb)
-    if vb.point <= 0 or vn.mag != vb.mag:
+    va, vb = _val(a), _val(b)
+    base = va if kind == "growth" else vb
+    if base.point <= 0 or va.mag != vb.mag:
         return None
-    v = ck.value
-    stated = q.with_unit(q.Value(v.point, v.iv, q.PLAIN, None), q.PERCENT) if ck.kind == "amt" else v
-    at = _mention(ck, r.text)
-    return Relation("growth", "table-growth", t.call("growth", t.num(vb), t.num(vn)), t.num(stated), "≈", None,
-                    (_mention(cb, r.text), _mention(cn, r.text), at), at, row[0].start, row[-1].end, (), True)
+    v = stated.value
+    said = q.with_unit(q.Value(v.point, v.iv, q.PLAIN, None), q.PERCENT) if stated.kind == "amt" else v
+    at = _mention(stated, r.text)
+    return Relation(kind, f"table-{kind}", t.call(kind, t.num(va), t.num(vb)), t.num(said), "≈", None,
+                    (_mention(a, r.text), _mention(b, r.text), at), at, row[0].start, row[-1].end, (), True)
 
 
 def _running_rows(r: Reading, table: Table, periods: list[tuple[int, bool] | None], at: dict[int, int],
@@ -1205,14 +1212,4 @@ def _share_rows(r: Reading, table: Table) -> list[Relation]:
 def _row_share(r: Reading, table: Table, part: list[Cell], whole: list[Cell], row: list[Cell], c: int) -> Relation | None:
     if c >= min(len(part), len(whole)) or table.columns[c].kind != "level":
         return None
-    cp, cw, cs = part[c], whole[c], row[c]
-    if cp.kind != "amt" or cw.kind != "amt" or cs.kind not in ("amt", "pct") or cs.value is None:
-        return None
-    vp, vw = _val(cp), _val(cw)
-    if vw.point <= 0 or vp.mag != vw.mag:
-        return None
-    v = cs.value
-    stated = q.with_unit(q.Value(v.point, v.iv, q.PLAIN, None), q.PERCENT) if cs.kind == "amt" else v
-    at = _mention(cs, r.text)
-    return Relation("share", "table-share", t.call("share", t.num(vp), t.num(vw)), t.num(stated), "≈", None,
-                    (_mention(cp, r.text), _mention(cw, r.text), at), at, row[0].start, row[-1].end, (), True)
+    return _percent_of_cells(r, "share", part[c], whole[c], row[c], row)

@@ -129,10 +129,11 @@ def given(path: str | os.PathLike[str], key: str) -> Path:
     return real
 
 
-def given_option(path: str, option: str, what: str = "file") -> None:
-    """A path an option names (``--draft``, ``--filing``): one that exists, and not one a
-    link in the repository leads out of it; a UsageError that says which otherwise."""
-    if not os.path.exists(path):
+def given_option(path: str, option: str, what: str = "file", file_only: bool = False) -> None:
+    """A path an option names (``--draft``, ``--filing``): one that exists (``file_only``:
+    a regular file), and not one a link in the repository leads out of it; a UsageError
+    that says which otherwise."""
+    if not (os.path.isfile(path) if file_only else os.path.exists(path)):
         raise UsageError(f"{option} {path}: no such {what}")
     try:
         given(path, option)

@@ -172,6 +172,8 @@ class Concepts:
     def __init__(self, concepts: Iterable[Concept]) -> None:
         self.all = tuple(concepts)
         self.by_key = {c.key: c for c in self.all}
+        #: the table's phrases as patterns (``match.phrases_of``), made once for the table
+        self.compiled: object = None
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.all)

@@ -166,17 +166,11 @@ def _cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-_PHRASES: dict[int, tuple[Concepts, _Phrases]] = {}
-
-
 def phrases_of(concepts: Concepts) -> _Phrases:
-    """The phrases of a table, built once for each table object."""
-    hit = _PHRASES.get(id(concepts))
-    if hit is None or hit[0] is not concepts:
-        if len(_PHRASES) > 8:
-            _PHRASES.clear()
-        hit = _PHRASES[id(concepts)] = (concepts, _Phrases(concepts))
-    return hit[1]
+    """The phrases of a table, built once for the table (kept on it: no module state)."""
+    if not isinstance(concepts.compiled, _Phrases):
+        concepts.compiled = _Phrases(concepts)
+    return concepts.compiled
 
 
 class Tracer:

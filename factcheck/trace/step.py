@@ -33,9 +33,6 @@ class Tracing:
         self.summary: TraceSummary | None = None
         self.problems: list[Problem] = []
 
-    def active(self, draft: Draft) -> bool:
-        return bool(self.given) or bool(front_filings(draft.source))
-
     def filings(self, draft: Draft) -> list[Filing]:
         # lazy: the filing reader only when a filing is named
         from factcheck.filing import FilingError

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from factcheck.lazyre import has_cjk
@@ -154,10 +155,13 @@ class Cues:
         """The chain of phrases that ends ``text`` (read backward): the nearest first (the
         answers kept for the texts asked about again: a figure's words are read by several
         finders)."""
-        key = ("lead", text, keys, limit)
+        return self._memoized(("lead", text, keys, limit), lambda: self._lead(text, keys, limit))
+
+    def _memoized(self, key: tuple[str, str, frozenset[str] | None, int], compute: Callable[[], list[Hit]]) -> list[Hit]:
+        """The answer kept for ``key``, else computed and kept (the memo starts again past MEMO)."""
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = self._lead(text, keys, limit)
+            found = self._memo[key] = compute()
             if len(self._memo) > MEMO:
                 self._memo.clear()
                 self._memo[key] = found
@@ -181,14 +185,7 @@ class Cues:
 
     def tail(self, text: str, keys: frozenset[str] | None = None, limit: int = 8) -> list[Hit]:
         """The chain of phrases that starts ``text`` (read forward): the nearest first."""
-        key = ("tail", text, keys, limit)
-        found = self._memo.get(key)
-        if found is None:
-            found = self._memo[key] = self._tail(text, keys, limit)
-            if len(self._memo) > MEMO:
-                self._memo.clear()
-                self._memo[key] = found
-        return found
+        return self._memoized(("tail", text, keys, limit), lambda: self._tail(text, keys, limit))
 
     def _tail(self, text: str, keys: frozenset[str] | None, limit: int) -> list[Hit]:
         if self._fwd is None:
