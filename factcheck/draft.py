@@ -22,6 +22,7 @@ showing "rose 30%". Each such line is a finding of its own (``bidi_problems``).
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import unicodedata
@@ -308,6 +309,8 @@ def _without_zero_width(text: str, offsets: array[int], blocks: list[Block]) -> 
 #: isolates and their end (U+2066–U+2069), and the marks (U+200E, U+200F, U+061C)
 _BIDI_CHARS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 _BIDI = re.compile(f"[{_BIDI_CHARS}]")
+#: a whole line that holds one: what comes before its first control (group 1), then the rest
+_BIDI_LINE = re.compile(f"^([^\n{_BIDI_CHARS}]*)[{_BIDI_CHARS}][^\n]*", re.MULTILINE)
 #: the lines a draft's findings name one by one; past these, one finding counts the rest
 MAX_BIDI_SHOWN = 20
 
@@ -324,29 +327,21 @@ def bidi_lines(text: str) -> tuple[str, list[Hidden], int]:
     across them and can turn the whole paragraph right to left (``\u200f-5`` may show
     "5-"). Working out what a reader sees would take the whole algorithm and the font's
     mirroring; reading the figures as written would read "03" where "30%" is shown. So a
-    figure of such a line is read as displayed or not at all: not at all. One pass over
-    the text: each control found, its line is blanked and the search goes on after it."""
-    pieces: list[str] = []
+    figure of such a line is read as displayed or not at all: not at all. Each line that
+    holds a control is blanked whole, in one substitution over the text."""
     hidden: list[Hidden] = []
-    count, done = 0, 0
-    m = _BIDI.search(text)
-    while m is not None:
-        at = m.start()
-        begin = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
-        end = len(text) if end < 0 else end
-        count += 1
-        if len(hidden) <= MAX_BIDI_SHOWN:
-            line = text[begin:end]
-            controls = "".join(dict.fromkeys(_BIDI.findall(line)))
-            words = " ".join(_BIDI.sub("", text[at : min(end, at + 200)]).split())
-            hidden.append(Hidden(at, controls, words if len(words) <= 32 else words[:32] + "…"))
-        pieces.append(text[done:begin])
-        pieces.append(" " * (end - begin))
-        done = end
-        m = _BIDI.search(text, end)
-    pieces.append(text[done:])
-    return "".join(pieces), hidden, count
+    for m in itertools.islice(_BIDI_LINE.finditer(text), MAX_BIDI_SHOWN + 1):
+        at, end = m.end(1), m.end()
+        controls = "".join(dict.fromkeys(_BIDI.findall(m.group())))
+        words = " ".join(_BIDI.sub("", text[at : min(end, at + 200)]).split())
+        hidden.append(Hidden(at, controls, words if len(words) <= 32 else words[:32] + "…"))
+    # one substitution in C over the whole text (a loop in Python over 350,000 lines took a second)
+    blanked, count = _BIDI_LINE.subn(_spaces, text)
+    return blanked, hidden, count
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 def bidi_problems(draft: Draft) -> list[Problem]:
