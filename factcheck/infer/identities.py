@@ -68,8 +68,17 @@ def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relat
         return None
     check, stated = found
     cmp, tol = comparison(f, 1)
+    certain = (near_a and near_b or _same_owner(a, b, ident, s.lang)) and _one_period(a, b, f) \
+        and len({_span(r, x) for x in (a, b, f)} - {""}) <= 1
     return Relation(_KINDS[ident.op], "identity", check, t.num(stated), cmp, tol, (a.m, b.m, f.m), f.m,
-                    s.start, s.end, (), near_a and near_b or _same_owner(a, b, ident, s.lang))
+                    s.start, s.end, (), certain)
+
+
+def _one_period(*figs: Fig) -> bool:
+    """No two of the figures said of periods named differently (9月's profit and 期内's
+    revenue: the month's and the year to date's, which a margin does not mix)."""
+    named = {x.stmt.qual for x in figs if x.stmt is not None and x.stmt.qual}
+    return len(named) <= 1
 
 
 def _operands(r: Reading, s: Sentence, f: Fig, ident: Identity, qual: str) -> tuple[tuple[Fig | None, bool], tuple[Fig | None, bool]]:
@@ -113,6 +122,27 @@ def _same_owner(a: Fig, b: Fig, ident: Identity, lang: str) -> bool:
     qa, qb = _qualifier(name_of(a), ident.a, lang), _qualifier(name_of(b), ident.b, lang)
     periods = {x.stmt.qual if x.stmt is not None else "?" for x in (a, b)}
     return bool(qa) and qa == qb and len(periods) == 1  # and of one period (9月 is not 期内's year to date)
+
+
+def _span(r: Reading, f: Fig) -> str:
+    """The span the words before a figure in its sentence name (9月, 首9个月, 'third
+    quarter'), else the last one named before it in its paragraph (期内: the period just said)."""
+    s = f.sent
+    if s is None:
+        return ""
+    pattern = s.cues.pattern("span_words")
+    if pattern is None:
+        return ""
+    found = pattern.findall(s.text, s.start, f.start)
+    if found:
+        return "".join(found[-1].lower().split())
+    scope = r.scopes.get(s.scope, [])
+    k = next((i for i, x in enumerate(scope) if x is s), 0)
+    for t2 in reversed(scope[:k]):
+        found = pattern.findall(t2.text, t2.start, t2.end)
+        if found:
+            return "".join(found[-1].lower().split())
+    return ""
 
 
 def _qualifier(name: str, term: str, lang: str) -> str | None:

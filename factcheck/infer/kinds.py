@@ -31,7 +31,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("share", "share(part, whole) ≈ percent", "a part of a whole (a margin: profit of revenue), both given"),
     Kind("sum", "sum(parts) ≈ 100% or the total", "parts the text marks as a partition of one whole"),
     Kind("total", "sum(rows) ≈ total", "a table's Total row, or a year's column that is its quarters' sum"),
-    Kind("ratio", "a / b ≈ N", "N times, N-fold, 倍, N years of profit, N per member"),
+    Kind("ratio", "a / b ≈ N", "N times, N-fold, 倍, N years of profit, N per member, a year's profit a day (日赚)"),
     Kind("cagr", "cagr(a, b, years) ≈ rate", "a compound annual growth rate, both ends given"),
     Kind("elapsed", "years_between(y1, y2) ≈ N", "years since a founding, an anniversary, the Nth edition"),
 )
@@ -139,7 +139,8 @@ FINDERS: tuple[Finder, ...] = (
     Finder("ratios", "ratio", _ratios,
            "A ratio the text states between its figures: N times (N-fold, 是…的N倍; a side named, not written, is the "
            "figure of that name in the paragraph), N years of a flow ('equal to 2.5 years of its net profit of …', "
-           "相当于N年的…), N per each ('8,000 members per store', 人均), a compound annual rate between two years' "
+           "相当于N年的…), N per each ('8,000 members per store', 人均), a year's flow a day ('$93.7 billion, or about "
+           "$256 million a day', 每天净赚, 日赚: over 365 days, or 366), a compound annual rate between two years' "
            "figures (CAGR, 年均增长), and a gap, surplus or deficit between two amounts ('leaving a surplus of', 顺差).",
            (("Its 2024 revenue of 90 billion yuan was three times the 30 billion yuan it made in 2019.",
              "90 billion CNY / 30 billion CNY ≈ 3"),

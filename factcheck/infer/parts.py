@@ -187,13 +187,16 @@ def _lists(items: list[Item]) -> list[Found]:
         parts = _following(items, k)
         if len(parts) < 2:
             continue
+        stop = parts[-1] + 1  # the list ended on an amount of its kind it did not take: it may run on
+        cut_short = stop < len(items) and items[stop].run == it.run and items[stop].fig is not None \
+            and items[stop].opens == "" and _alike(it.fig, items[stop].fig)
         listed.update(parts)
         figs: list[Fig] = [items[j].fig for j in parts]  # type: ignore[misc]
         wholes = _wholes(items, k, figs, listed, it.opens == "of_which")
         if it.opens == "of_which" and it.st.sent.lang == "en":
             wholes = [w for w in wholes if w.sent is it.st.sent]  # 'X, of which A and B': X is in the sentence
         if wholes:
-            out.append(Found(figs, wholes, _partition(items, k, parts) and len(wholes) == 1))
+            out.append(Found(figs, wholes, _partition(items, k, parts) and len(wholes) == 1 and not cut_short))
     return out
 
 

@@ -25,7 +25,7 @@ from factcheck import quantity as q
 from factcheck.infer import tree as t
 from factcheck.infer.reading import Fig, Reading, Sentence, Stmt, name_of, same_measure
 from factcheck.infer.relate import APPROX, comparison, compatible, pair_values
-from factcheck.infer.tree import Relation
+from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 
@@ -36,7 +36,7 @@ def relations(r: Reading) -> list[Relation]:
         if len(s.figs) < 2 and not s.cues.has(s.words(), "times"):
             continue
         for f in s.figs:
-            rel = _times(r, s, f) or _per_each(s, f) or _cagr(r, s, f) or _difference(r, s, f)
+            rel = _times(r, s, f) or _per_each(s, f) or _per_day(s, f) or _cagr(r, s, f) or _difference(r, s, f)
             if rel is not None:
                 out.append(rel)
         out += _years_of(s)
@@ -295,6 +295,45 @@ def _counts(f: Fig, noun: str, like: Fig | None) -> bool:
     head = " ".join((re.sub(r"^[\d,.\s]+", "", f.m.text) + " " + f.after).lower().split()[:3])
     return head.startswith(noun) or re.match(rf"^(?:[a-z-]+\s+){{0,2}}{re.escape(noun)}", head) is not None \
         or f.after.startswith(noun)
+
+
+# --------------------------------------------------------------------------- per day
+
+
+#: the days of a year: 365, or 366 in a leap year (a reader may take either)
+_DAYS = (365, 366)
+
+
+def _per_day(s: Sentence, n: Fig) -> Relation | None:
+    """An amount 'a day' of a year's flow written in the sentence before it: the flow over
+    the days of the year ('net income of $93.7 billion, or about $257 million a day';
+    全年净利润969.95亿元，相当于每天净赚约2.66亿元). The flow is the one amount of the same
+    currency before it, in a sentence that names a year and no shorter span; 365 or 366
+    days, either of which keeps a failure silent."""
+    per = _pattern(s, "per_day")
+    if per is None or n.kind != "amt" or not q.has_currency(n.value.unit):
+        return None
+    if not (_per_day_unit(n) or (per.search(n.before[-12:]) if s.lang == "zh" else per.match(n.after))):
+        return None
+    day = q.unit("day") if _per_day_unit(n) else q.PLAIN
+    flows = [f for f in s.figs if f.i < n.i and f.kind == "amt" and q.has_currency(f.value.unit)
+             and f.role in ("level", "new") and q.compatible(f.value.unit / day, n.value.unit)]
+    if len(flows) != 1:
+        return None
+    words = s.text[s.start : n.start]
+    year, part = _pattern(s, "year_flow"), _pattern(s, "part_year")
+    if year is None or part is None or not year.search(words) or part.search(words):
+        return None
+    cmp, tol = comparison(n, 1)
+    each = t.num(n.value)
+    checks = [t.over(t.num(flows[0].value), t.num(q.exact(Fraction(days), day))) for days in _DAYS]
+    alts = (Alt(checks[1], each, "convention"),)
+    return Relation("ratio", "per-day", checks[0], each, cmp, tol, (flows[0].m, n.m), n.m, s.start, s.end, alts, True)
+
+
+def _per_day_unit(n: Fig) -> bool:
+    """'$256 million a day' is read with its unit, USD/day; 每天2.66亿元 is CNY, its day in the words."""
+    return n.value.unit.exponents.get("day") == -1
 
 
 # --------------------------------------------------------------------------- compound growth

@@ -383,7 +383,7 @@ def _role(f: Fig, figs: list[Fig]) -> None:
 def _approximation(f: Fig) -> None:
     for h in f.lead:
         if h.key in ("about", "over", "at_least", "nearly", "under"):
-            if not _in_a_word(f, h):
+            if not _in_a_word(f, h) and not (h.key == "over" and _COMPARED_OVER.search(f.before[: h.start])):
                 f.approx = h.key
             return
         if h.key not in FILL:
@@ -467,6 +467,11 @@ _COMPARATIVE = Lazy(r"^\s*(?:(?:higher|lower|more|less|greater|smaller)\s+than|a
                           r"(?:(?:the|its|their|a|an)\s+)?(?:[a-z0-9'’-]+\s+){0,6}?(?:of\s+|at\s+)?$")
 
 
+#: a change said 'over' its base ('a 6% rise over the $89.5 billion'): 'over' compares, it sets no threshold
+_COMPARED_OVER = Lazy(r"(?i)\b(?:increase|rise|gain|growth|jump|decline|decrease|drop|fall|improvement|premium|discount|"
+                      r"up|down)s?\s*$")
+
+
 #: a share cue that names a margin: its whole is revenue
 _MARGIN = Lazy(r"margin|毛利率|净利率|利润率|净利润率")
 
@@ -488,8 +493,9 @@ def _own_tail(f: Fig) -> Hit | None:
     if f.after[: tail.start].strip():
         return None  # a comma or a word between: the cue opens what follows
     if not f.after[tail.end :].strip() and f.i + 1 < len(f.sent.figs if f.sent else []) \
-            and not re.search(r"\b(?:than|than the|than its|above|below)$", tail.phrase.lower()):
-        return None  # 'up' right before the next figure is that figure's ('24% higher than the $88.5 billion': not so)
+            and not re.search(r"\b(?:than|than the|than its|above|below|from|over)$", tail.phrase.lower()):
+        return None  # 'up' right before the next figure is that figure's ('24% higher than the $88.5 billion',
+        #              'a 7.8% increase from $114.3 billion': not so, the comparison word binds the two)
     return tail
 
 
@@ -777,7 +783,7 @@ def _statements(s: Sentence, c: Cues) -> None:
         rest = _remainder(f)
         named_whole = f.role == "share" and bool(f.whole) and f.link in ("share", "") or f.role == "whole" \
             or f.role == "share" and f.owner is not None
-        starts = current is None or (f.role != "alt" and not named_whole and _new_subject(rest))
+        starts = current is None or (f.role != "alt" and not named_whole and (_new_subject(rest) or _next_label(f, s.figs)))
         if starts:
             name, qual = _subject(rest, c)
             current = Stmt(s, len(s.stmts), measure_key(name), c.has(f.before[:30], "back_ref"), qual)
@@ -841,10 +847,27 @@ def _new_subject(rest: str) -> bool:
     return seen and words >= 1 or cjk >= 2
 
 
+def _next_label(f: Fig, figs: list[Fig]) -> bool:
+    """A new line of a run-together list of results: a label in capitals right after a
+    change ('Profit before tax £58.5m (2001: £52.0m) +12.4% Operating profit £63.8m …'),
+    where a line break or a bullet was lost."""
+    if not f.i or figs[f.i - 1].role != "change" or f.sent is None or f.sent.lang != "en":
+        return False
+    return _LABEL.match(f.before) is not None
+
+
+#: a label: a capitalised word, then words, right before a figure
+_LABEL = Lazy(r"^\s*[A-Z][a-z]+(?:[\s-]+[A-Za-z][a-z()]*){0,7}\s*(?:[:\-–]\s*)?$")
+
 _FOOTNOTE_MARKS = Lazy(r"(?<=\w)[*†‡]+")
 
 #: words that name no subject (what is left of a lead once its cues are read)
-_NOT_SUBJECT = frozenset("the a an its their our his her this that these those it they of in on at for by to".split())
+#: and the participles that go on saying the statement before them ('$391.0 billion, reflecting
+#: a 2% increase', ', representing 81% of', ', marking a 7% rise'): the subject is still its
+_NOT_SUBJECT = frozenset(
+    "the a an its their our his her this that these those it they of in on at for by to "
+    "reflecting representing marking signalling signaling indicating amounting equating translating".split()
+)
 
 
 def _subject(rest: str, c: Cues) -> tuple[str, str]:

@@ -264,7 +264,8 @@ def _average(s: Sentence, c: Fig) -> list[Relation]:
     year = None
     for year in re.finditer(r"(?:19|20)\d{2}", head):
         pass
-    if year is None or re.search(r"同比|按年|year[- ]on[- ]year", head[year.end() :]):
+    if year is None or re.search(r"同比|按年|上年|去年|year[- ]on[- ]year|a year earlier|previous year|prior year",
+                                 head[year.end() :]):  # 2021年…比上年增长12.5%，两年平均: the year is the current one
         return []
     cum = stated_of(total, total.sign or 1)
     one = q.exact(Fraction(1))
@@ -583,10 +584,11 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     if not found:
         return None
     cmp, tol = comparison(p, 1)
-    alts = tuple(Alt(x, t.num(p.value), "binding") for x in found[1:])
+    rivals = [x for other in _margin_rivals(r, s, p, part) for x in _share_checks(other, wholes[:1])]
+    alts = tuple(Alt(x, t.num(p.value), "binding") for x in found[1:] + rivals)
     exact = bound or _named_exactly(r, s, p, part, wholes[0])
     return Relation("share", "share-by-role", found[0], t.num(p.value), cmp, tol, (part.m, wholes[0].m, p.m), p.m,
-                    s.start, s.end, alts, len(found) == 1 and p.explicit and exact)
+                    s.start, s.end, alts, len(found) == 1 and not rivals and p.explicit and exact)
 
 
 def _fitting(wholes: list[Fig], part: Fig, explicit: bool) -> list[Fig]:
@@ -669,17 +671,33 @@ def _margin_part(r: Reading, s: Sentence, p: Fig) -> Fig | None:
     """The profit a margin is of when its statement gives none: the figure of the measure
     its identity names (operating margin = operating income / revenue), nearest before it
     in the paragraph, of the current period."""
+    found = _margin_parts(r, s, p)
+    return found[0] if found else None
+
+
+def _margin_parts(r: Reading, s: Sentence, p: Fig) -> list[Fig]:
+    """Every profit of the paragraph a margin may be of, nearest first."""
     terms = _margin_terms(s, p)
     if not terms:
-        return None
+        return []
     scope = r.scopes.get(s.scope, [])
     k = next((i for i, x in enumerate(scope) if x is s), len(scope) - 1)
+    out = []
     for t2 in reversed(scope[: k + 1]):
         for st in reversed(t2.stmts):
             subject = _profit_of(st, terms, t2 is s, p)
             if subject is not None:
-                return subject
-    return None
+                out.append(subject)
+    return out
+
+
+def _margin_rivals(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
+    """The other profits of the paragraph a margin read from it may be of (the month's and
+    the year-to-date's, 9月 … 首9个月 … 营业收入利润率): any of them may be meant."""
+    found = _margin_parts(r, s, p)
+    if part not in found:
+        return []
+    return [x for x in found if x is not part and x.value.point != part.value.point]
 
 
 def _profit_of(st: Stmt, terms: list[str], same: bool, p: Fig) -> Fig | None:

@@ -69,7 +69,8 @@ CUES: dict[str, dict[str, Any]] = {
             "higher", "more", "up", "above", "increase", "increases", "rise", "rises", "gain", "gains", "jump", "growth",
             "surge", "rally", "advance", "expansion", "uplift", "higher than", "more than", "above the",
             "year-on-year increase", "year-over-year increase", "increase year over year", "increase from",
-            "rise from", "gain from", "jump from", "growth from", "higher than the", "increase over",
+            "rise from", "gain from", "jump from", "growth from", "higher than the", "increase over", "rise over",
+            "gain over", "growth over", "jump over", "increase on", "rise on", "gain on", "up on", "up from",
         ],
         "try": ["Sales were $110 million, a 10% {} $100 million a year earlier.",
                 "Sales were $110 million, 10% {} than the $100 million of a year earlier.",
@@ -82,6 +83,7 @@ CUES: dict[str, dict[str, Any]] = {
             "lower", "less", "down", "below", "decrease", "decreases", "decline", "declines", "drop", "drops", "fall",
             "falls", "contraction", "reduction", "slide", "lower than", "less than", "below the", "year-on-year decline",
             "year-over-year decrease", "decline from", "decrease from", "drop from", "fall from", "lower than the",
+            "decline on", "decrease on", "fall on", "drop on", "down on", "down from",
         ],
         "try": ["Sales were $90 million, a 10% {} $100 million a year earlier.",
                 "Sales were $90 million, 10% {} than the $100 million of a year earlier.",
@@ -107,7 +109,10 @@ CUES: dict[str, dict[str, Any]] = {
             "from last year's", "from the prior year's", "from the year-earlier", "from a year-earlier",
             "from the previous year's", "compared with the prior year's", "compared with last year's",
             "from the revised", "compared with a year earlier", "on a year earlier",
-            "against the", "against a", "from an",
+            "against the", "against a", "from an", "from the previous quarter's", "from the prior quarter's",
+            "from last quarter's", "from the preceding quarter's", "from the year-ago quarter's",
+            "from the prior-year quarter's", "from the same quarter last year's", "compared with the previous quarter's",
+            "compared to the prior-year period's", "compared with the year-ago",
         ],
         "try": "Sales rose 10% to $110 million {} $100 million.",
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
@@ -370,6 +375,16 @@ CUES: dict[str, dict[str, Any]] = {
         #: '8,000 members per store': the things counted and the unit they are counted per
         "per_each": r"^\s*(?P<things>[a-z]+)?\s*(?:per|a|an|for each|each)\s+(?P<unit>[a-z]+?)s?\b(?<!year)(?<!month)"
                     r"(?<!day)(?<!week)(?<!quarter)(?<!share)(?<!cent)",
+        #: '$257 million a day': an average per day of a year's flow (after the figure)
+        "per_day": r"^\s*(?:a|per|each|every)\s+day\b",
+        #: what makes the flow a year's: a year or a fiscal year named, 'full-year', 'annual'
+        "year_flow": r"\b(?:(?:fiscal|financial|calendar)\s+(?:year\s+)?\d{4}|fy\s?\d{2,4}|in\s+\d{4}|for\s+\d{4}|"
+                     r"(?:the|last|this)\s+(?:full\s+|whole\s+)?year|full-year|full year|annual|a year earlier)\b",
+        #: what makes it another span's: a quarter, a half, a month, nine months
+        "part_year": r"\b(?:quarter|quarterly|q[1-4]|half|half-year|semester|month|months|week|weeks|to date|ytd)\b",
+        #: the span a figure is of, where a paragraph mixes spans (the quarter's and the year's)
+        "span_words": r"\b(?:(?:first|second|third|fourth)[- ]quarter|q[1-4]|(?:first|second) half|h[12]|nine months|"
+                      r"six months|full[- ]year|year[- ]to[- ]date|month of [a-z]+)\b",
         #: 'a compound annual growth rate of'
         "cagr": r"\b(?:compound(?:ed)? annual (?:growth rate |rate of growth |growth |rate )?(?:of )?|cagr (?:of )?|"
                 r"an? (?:annual|annualised|annualized) (?:average )?(?:growth )?(?:rate )?(?:of )?|"
