@@ -38,7 +38,7 @@ _CELL = Lazy(
     r"(?P<num>\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"\s*(?P<mag>million|billion|mn|bn|m|k|亿元|万元|亿美元|万美元|亿港元|万港元|亿|万)?"
     r"\s*(?P<close>\))?\s*(?P<unit>%\s*(?:pts?|points?|pp)|%\s*points|%|％|pence|ppts?|pp|pts?|points?|bps?|bp|p|"
-    r"percentage points?|个百分点|百分点|个基点|基点|x|times|倍|cents?)?\s*(?P<close2>\))?\s*(?P<pct2>%)?"
+    r"percentage points?|个百分点|百分点|个基点|基点|x|times|倍|cents?)?(?:(?<=[a-z])\.)?\s*(?P<close2>\))?\s*(?P<pct2>%)?"
     r"(?P<rest>.*)$"
 )
 #: a change cell's direction in words before its number: 'up 10%', 'down 9%', 增加, 减少

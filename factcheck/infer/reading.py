@@ -264,7 +264,44 @@ def _read_sentence(r: Reading, s: Sentence) -> None:
     for f in figs:
         _adjust(f, text, figs)
         _role(f, figs)
+    named = _noun_changes(s, figs)
     _statements(s, c)
+    for f, measure in named:
+        if f.stmt is not None and f.stmt.figs[0] is f and not f.stmt.measure:
+            f.stmt.measure, f.stmt.backref = measure_key(measure), True
+
+
+def _noun_changes(s: Sentence, figs: list[Fig]) -> list[tuple[Fig, str]]:
+    """A change said as a noun after its figures, of a measure said before ('The $96.2
+    million, or 19.6%, increase in net sales was due to …', 'a 14% decline in revenue'):
+    the figures are the change, of that measure; each that opens its statement, with the
+    name of its measure."""
+    out: list[tuple[Fig, str]] = []
+    if s.lang != "en":
+        return out
+    for f in figs:
+        found = _NOUN_CHANGE.match(f.after)
+        if found is None or f.kind not in ("amt", "pct") or f.role not in ("level", "alt"):
+            continue
+        sign = -1 if found.group("word").lower() in _FALL_NOUNS else 1
+        said = [f]
+        prev = figs[f.i - 1] if f.i else None
+        if prev is not None and f.link == "or" and prev.kind == "amt" and f.kind == "pct" and prev.role == "level":
+            said.insert(0, prev)  # 'The $96.2 million, or 19.6%, increase': one change said twice
+        for g in said:
+            g.role, g.sign, g.explicit, g.link = "change", sign, True, "rise" if sign > 0 else "fall"
+        out.append((said[0], found.group("measure")))
+    return out
+
+
+#: 'increase in net sales', ', decrease in cost of sales', 'year-over-year decline in revenue'
+_NOUN_CHANGE = Lazy(
+    r"^\s*,?\s*(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|sequential|quarter[- ]over[- ]quarter)\s+)?"
+    r"(?P<word>increase|rise|growth|gain|improvement|decrease|decline|drop|reduction|fall)\s+(?:in|of)\s+"
+    r"(?:the\s+|our\s+|its\s+|their\s+)?(?P<measure>[A-Za-z][A-Za-z&'’ -]{1,40}?)"
+    r"(?=\s+(?:was|were|is|are|primarily|mainly|largely|reflected|reflects|resulted|due|compared|from|for|and|as|in)\b|\s*[,.;:(]|\s*$)"
+)
+_FALL_NOUNS = frozenset({"decrease", "decline", "drop", "reduction", "fall"})
 
 
 #: a prefix of another country's dollar, or of the rupee, before a figure the number reader reads bare
@@ -655,7 +692,7 @@ def _after_comparative(f: Fig, prev: Fig) -> bool:
 
 #: a base opened a few words back: 'compared with revenue of', 较上季末的, 与去年同期的…相比, 比上年的
 _OPEN_EN = Lazy(r"\b(?:from|compared (?:with|to)|versus|against)\s+(?:(?:the|its|their|a|an|last year's|the prior year's)\s+)?"
-                      r"(?:[a-z'’-]+\s+){0,3}(?:of|at)\s*$")
+                      r"(?:[a-z0-9'’-]+\s+){0,3}(?:of|at)\s*$")
 _OPEN_ZH = Lazy(r"(?:较|比(?![重例率])|与)[^，,。；;%]{0,24}?(?:的|约|为)\s*$|较[^，,。；;%]{0,24}?$|与[^，,。；;%]{0,12}?$"
                       r"|(?:由|从|自)[^，,。；;%\d]{0,10}?的\s*$")
 

@@ -50,7 +50,7 @@ def compatible(a: Fig, b: Fig) -> bool:
     ua, ub = a.value.unit, b.value.unit
     if q.is_plain(ua) or q.is_plain(ub):
         return True
-    return q.compatible(ua, ub) or bool(_per(ua, ub) or _per(ub, ua))
+    return q.compatible(ua, ub) or bool(_per(ua, ub) or _per(ub, ua)) or _share_twin(a, b) or _share_twin(b, a)
 
 
 def _same_code(a: Fig, b: Fig) -> bool:
@@ -92,11 +92,30 @@ def pair_values(a: Fig, b: Fig) -> tuple[q.Value, q.Value] | None:
         if vb2 is None:
             return None
         vb = vb2
+    va, vb = _per_share_of_one(a, va, b, vb)
     lend_a, lend_b = _per(vb.unit, va.unit), _per(va.unit, vb.unit)
     if lend_a is not None:
         va = q.with_unit(va, va.unit * lend_a)
     elif lend_b is not None:
         vb = q.with_unit(vb, vb.unit * lend_b)
+    return va, vb
+
+
+def _share_twin(x: Fig, y: Fig) -> bool:
+    """``x``, in a currency alone with no magnitude, is said in one statement with ``y``, per
+    share in that currency (每股收益为66.25元，较上年的45.25元): ``x`` is per share too."""
+    vx, vy = x.value, y.value
+    return x.stmt is not None and x.stmt is y.stmt and vx.mag is None and vy.mag is None \
+        and q.has_currency(vx.unit) and "/" not in q.unit_text(vx.unit) \
+        and q.compatible(vx.unit / q.count_unit("share"), vy.unit)
+
+
+def _per_share_of_one(a: Fig, va: q.Value, b: Fig, vb: q.Value) -> tuple[q.Value, q.Value]:
+    """The values of two figures of one statement, one lent the other's per share (``_share_twin``)."""
+    if _share_twin(a, b):
+        return q.with_unit(va, vb.unit), vb
+    if _share_twin(b, a):
+        return va, q.with_unit(vb, va.unit)
     return va, vb
 
 
@@ -413,9 +432,35 @@ def _earlier(r: Reading, s: Sentence, st: Stmt, c: Fig, levels: str) -> tuple[li
         before += t2.stmts
     if not before:
         return [], []
+    named = next((o for o in reversed(before) if _names_again(st.measure, o.measure)), None)
+    if named is not None:
+        # 'for the three fiscal quarters': a count beside the amounts of money is none of them
+        money = any(q.has_currency(f.value.unit) for f in named.figs)
+        news = [f for f in named.figs if f.role in ("new", "level") and f.period == "cur" and _level_kind(f) == levels
+                and (not money or q.has_currency(f.value.unit))]
+        bases = [f for f in named.figs if f.role == "base" and f.period == "prior" and _level_kind(f) == levels
+                 and (not money or q.has_currency(f.value.unit))]
+        if len(news) == 1 and len(bases) == 1:
+            return news, bases  # 'Net sales were X, compared to Y. … The $Z, or P%, increase in net sales': both, by name
     o = before[-1]
     news = [f for f in o.figs if f.role in ("new", "level") and f.period == "cur" and _level_kind(f) == levels]
     return news[-1:], []
+
+
+def _names_again(noun: str, earlier: str) -> bool:
+    """A change's measure, as its noun says it ('increase in cost of sales followed …'), is
+    the earlier statement's ('cost of sales'; 'net sales net sales' after a run-in heading):
+    the same, or one of them opening the other by two words at least."""
+    if not noun or not earlier:
+        return False
+    if same_measure(noun, earlier):
+        return True
+    words = earlier.split()
+    for n in range(len(words), 1, -1):
+        tail = " ".join(words[-n:])
+        if noun == tail or noun.startswith(tail + " "):
+            return True
+    return len(words) == 1 and noun.startswith(earlier + " ") and len(earlier) >= 6
 
 
 def _relation(s: Sentence, c: Fig, base: Fig, new: Fig, certain: bool) -> Relation | None:
@@ -488,6 +533,10 @@ def _digits(v: q.Value) -> str:
     return text.lstrip("-") or "0"
 
 
+#: a Chinese measure word right after an amount, before the clause ends (斤，万吨，千瓦时，)
+_UNIT_AFTER_ZH = Lazy(r"^[\u4e00-\u9fff]{1,3}(?=\s*[，,、;；])")
+
+
 def _said_again(c: Fig, delta: Fig) -> bool:
     """A rate right after the amount of one change ('$4.1 million, or 1.2%', '9.3百万港元或8.5%',
     '衰退3,276億元、年減10.12%'): nothing between them but 'or', a separator, or a cue of the
@@ -495,6 +544,7 @@ def _said_again(c: Fig, delta: Fig) -> bool:
     if c.link == "or" or not c.before.strip(" ,，"):
         return True
     rest = c.before.replace(c.cue, "", 1) if c.cue else c.before
+    rest = _UNIT_AFTER_ZH.sub("", rest)  # 增加267亿斤，增长2.0%: 斤 is the amount's unit, said after it
     same = not c.sign or not delta.sign or c.sign == delta.sign
     return c.link in ("rise", "fall") and same and not rest.strip(" ,，、;；")
 
