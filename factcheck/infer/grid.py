@@ -332,9 +332,14 @@ _SCALE_NOTE = Lazy(r"\(?\s*in (?:thousands|millions|billions)[^)]*\)?|except (?:
                    re.IGNORECASE)
 
 
+#: a year in Chinese numerals in a header, digit by digit (二零一六年, 二〇二四年): its digits
+_CJK_YEAR = Lazy(r"[一二][零〇○一二三四五六七八九]{3}(?=年)")
+_CJK_DIGITS = str.maketrans("零〇○一二三四五六七八九", "000123456789")
+
+
 def _column(r: Reading, rows: list[list[Cell]], heads: int, c: int) -> Column:
     head = " ".join(rows[k][c].text.strip() for k in range(heads) if c < len(rows[k]))
-    low = _SCALE_NOTE.sub("", " ".join(head.lower().split()))
+    low = _CJK_YEAR.sub(lambda m: m.group().translate(_CJK_DIGITS), _SCALE_NOTE.sub("", " ".join(head.lower().split())))
     if c == 0:
         return Column("label", None, None, False, None, head)
     body = [row[c] for row in rows[heads:] if c < len(row)]

@@ -446,7 +446,27 @@ def _kind_word(f: Fig) -> str:
         return last.phrase.lower()
     after = _first_clause(f.after.lstrip(" -"))
     found = c.find(after[:16], "dividend_part")
-    return found.phrase.lower() if found is not None else ""
+    if found is not None:
+        return found.phrase.lower()
+    return _kind_across_aside(f, before)
+
+
+def _kind_across_aside(f: Fig, clause: str) -> str:
+    """The kind named before an aside, when the figure's own clause is a bare 'of' ('the
+    interim dividend, paid in June 2016, of 3.5p'): the last kind named since the amount
+    before it."""
+    c = f.sent.cues if f.sent is not None else None
+    if c is None or clause.strip().lower() not in ("of", "at", "was", "is", "will be"):
+        return ""
+    s = f.sent
+    assert s is not None
+    since = max((g.end for g in s.figs if g.i < f.i and g.kind == "amt" and not q.is_plain(g.value.unit)), default=s.start)
+    window = s.text[max(since, f.start - 120) : f.start]
+    kinds = [h for h in c.tail(window, frozenset({"dividend_part"}), limit=64) if h.key == "dividend_part"]
+    if not kinds:
+        found = c.find(window, "dividend_part")
+        return found.phrase.lower() if found is not None else ""
+    return kinds[-1].phrase.lower()
 
 
 def _window_clause(f: Fig) -> str:

@@ -408,9 +408,12 @@ def _role(f: Fig, figs: list[Fig]) -> None:
     lead = _first(f.lead, LEAD_ROLES)
     if lead is not None and lead.key == "level" and f.kind == "pct":
         lead = _beyond_level(f) or lead  # 营收占比达到58%, margin was 26.4%: the share cue behind the verb
+    tail = _own_tail(f)
+    if lead is not None and lead.key == "share" and tail is not None and tail.key in ("rise_after", "fall_after"):
+        lead = None  # 'representing an 8.2% increase': the change noun after it says what the figure is
     if lead is not None:
         _led(f, lead, figs)
-    _around(f, figs, lead, _own_tail(f))
+    _around(f, figs, lead, tail)
     if f.role in ("level", "new") and _prior_words(f):
         f.period = "prior"
     if f.role == "change":
@@ -628,9 +631,12 @@ def _verb_by(f: Fig) -> bool:
 
 
 def _beyond_level(f: Fig) -> Hit | None:
-    """A share cue right behind a level verb: 占比达到, 比重为, 'a share of … was'."""
+    """A share cue right behind a level verb: 占比达到, 比重为, 'a share of … was'; a change
+    verb right behind 达 (成长达12.86%, 增长达到5%: grew by, not reached)."""
     for h in f.lead[1:4]:
         if h.key == "share":
+            return h
+        if h.key in ("rise", "fall") and f.lead[0].phrase in ("达", "达到") and h.end == f.lead[0].start:
             return h
         if h.key not in FILL and h.key != "level":
             return None
