@@ -883,7 +883,7 @@ def _new_subject(rest: str) -> bool:
         if t in _SEPARATORS:
             words = cjk = 0
             seen = True
-        elif t >= "\u3400":
+        elif "\u3400" <= t <= "\u9fff":  # an ideograph (a full-width bracket names nothing)
             cjk += 1
         elif t[0].isalpha() and t not in _NOT_SUBJECT:
             words += 1

@@ -48,9 +48,20 @@ def compatible(a: Fig, b: Fig) -> bool:
     if _points_and_amount(a, b) or _points_and_amount(b, a):
         return False  # '4.5 points' (of a ratio, an index) is never an amount of money
     ua, ub = a.value.unit, b.value.unit
+    if q.is_plain(ua) and q.is_plain(ub):
+        wa, wb = _measure_word(a), _measure_word(b)
+        return not (wa and wb and wa != wb)  # 293万吨 and 58.6亿斤: tonnes are no jin
     if q.is_plain(ua) or q.is_plain(ub):
         return True
     return q.compatible(ua, ub) or bool(_per(ua, ub) or _per(ub, ua)) or _share_twin(a, b) or _share_twin(b, a)
+
+
+def _measure_word(f: Fig) -> str:
+    """The Chinese measure word a bare figure is counted in, right after it (吨, 万吨, 斤, 辆)."""
+    for h in f.tail[:1]:
+        if h.key == "unit_word" and h.start <= 1:
+            return h.phrase[-1]  # 万吨 and 吨 are both tonnes: the word's last character names the thing
+    return ""
 
 
 def _same_code(a: Fig, b: Fig) -> bool:
@@ -198,7 +209,10 @@ def _special_change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]
 def _after_its_amount(s: Sentence, st: Stmt, c: Fig, news: list[Fig]) -> list[Relation]:
     """A change in percent with no base, said again right after the same change as an
     amount ('$4.1 million, or 1.2%', '9.3百万港元或8.5%'): the base is the new less the amount."""
-    delta = next((f for f in st.figs if f.i == c.i - 1 and f.role == "change" and f.kind == "amt"
+    k = c.i - 1
+    while k > 0 and _bracketed(st.sent.figs[k]):
+        k -= 1  # 增加293万吨（58.6亿斤），增长2.1%: the amount said again in other units, in brackets
+    delta = next((f for f in st.figs if f.i == k and f.role == "change" and f.kind == "amt"
                   and c.kind == "pct" and _said_again(c, f)), None)
     return _with_delta(s, c, news, delta) if delta is not None else []
 
@@ -362,7 +376,7 @@ _THRESHOLDS = frozenset({"over", "under", "at_least", "nearly"})
 
 def _candidates(st: Stmt, c: Fig, roles: tuple[str, ...], levels: str) -> list[Fig]:
     out = [f for f in st.figs if f is not c and f.role in roles and _level_kind(f) == levels and not _owned_by_other(f, c)
-           and f.approx not in _THRESHOLDS]  # '首次突破10万亿元', 'more than $5 billion': a threshold, no figure to compute with
+           and f.approx not in _THRESHOLDS and not _bracketed(f)]  # '首次突破10万亿元', 'more than $5 billion': a threshold, no figure to compute with
     # the nearest to the change first
     return sorted(out, key=lambda f: abs(f.i - c.i))
 
@@ -396,7 +410,7 @@ def _current_levels(st: Stmt, c: Fig, levels: str) -> list[Fig]:
     value to compute with (no threshold)."""
     roles = ("level", "share") if levels == "pct" else ("level",)  # 综合毛利率为32.5%，较上年同期的35.1%下滑2.6个百分点
     return [f for f in st.figs if f is not c and f.role in roles and f.period == "cur" and _level_kind(f) == levels
-            and f.approx not in _THRESHOLDS]
+            and f.approx not in _THRESHOLDS and not _bracketed(f)]
 
 
 def _one_change(st: Stmt, c: Fig) -> bool:
@@ -537,6 +551,19 @@ def _digits(v: q.Value) -> str:
 _UNIT_AFTER_ZH = Lazy(r"^[\u4e00-\u9fff]{1,3}(?=\s*[，,、;；])")
 
 
+#: the end of a bracket the figure before closes ('亿斤），'): an aside of the amount
+_BRACKET_REST = Lazy(r"^[^，,、;；()（）]{0,6}[)）]")
+
+
+def _bracketed(f: Fig) -> bool:
+    """A figure in brackets right after another ('14174万吨（2835亿斤）'): the same said in other
+    units; not a prior period's in brackets ('4,512 (4,108)'), which its role says is a base."""
+    if f.role == "base":
+        return False
+    return f.before.rstrip().endswith(("(", "（")) and f.after.lstrip()[:1] in (")", "）") or \
+        bool(_BRACKET_REST.match(f.after)) and f.before.rstrip().endswith(("(", "（"))
+
+
 def _said_again(c: Fig, delta: Fig) -> bool:
     """A rate right after the amount of one change ('$4.1 million, or 1.2%', '9.3百万港元或8.5%',
     '衰退3,276億元、年減10.12%'): nothing between them but 'or', a separator, or a cue of the
@@ -544,7 +571,7 @@ def _said_again(c: Fig, delta: Fig) -> bool:
     if c.link == "or" or not c.before.strip(" ,，"):
         return True
     rest = c.before.replace(c.cue, "", 1) if c.cue else c.before
-    rest = _UNIT_AFTER_ZH.sub("", rest)  # 增加267亿斤，增长2.0%: 斤 is the amount's unit, said after it
+    rest = _UNIT_AFTER_ZH.sub("", _BRACKET_REST.sub("", rest))  # 增加267亿斤，增长2.0%: 斤 is the amount's unit
     same = not c.sign or not delta.sign or c.sign == delta.sign
     return c.link in ("rise", "fall") and same and not rest.strip(" ,，、;；")
 
