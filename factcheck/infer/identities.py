@@ -17,7 +17,7 @@ from factcheck import quantity as q
 from factcheck.expr.tree import Node
 from factcheck.infer import tree as t
 from factcheck.infer.lang import Identity
-from factcheck.infer.reading import Fig, Reading, Sentence, measure_key, name_of
+from factcheck.infer.reading import Fig, Reading, Sentence, measure_key, name_of, span
 from factcheck.infer.relate import comparison, compatible, pair_values
 from factcheck.infer.tree import Relation
 from factcheck.lazyre import Lazy
@@ -55,7 +55,8 @@ def relations(r: Reading) -> list[Relation]:
 
 def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relation | None:
     qual = _qualifier(name, ident.result, s.lang)
-    if qual is None or (ident.op == "/") != (f.kind == "pct"):
+    ratio = ident.op == "/" and f.kind == "amt" and q.is_plain(f.value.unit)  # 城乡居民收入比1.54: a plain ratio
+    if qual is None or (ident.op == "/") != (f.kind == "pct" or ratio):
         return None
     (a, near_a), (b, near_b) = _operands(r, s, f, ident, qual)
     if a is None or b is None or a is b or not compatible(a, b):
@@ -67,10 +68,12 @@ def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relat
     if found is None:
         return None
     check, stated = found
+    if ratio:
+        check = t.over(t.num(values[0]), t.num(values[1]))
     cmp, tol = comparison(f, 1)
     certain = (near_a and near_b or _same_owner(a, b, ident, s.lang)) and _one_period(a, b, f) \
-        and len({_span(r, x) for x in (a, b, f)} - {""}) <= 1
-    return Relation(_KINDS[ident.op], "identity", check, t.num(stated), cmp, tol, (a.m, b.m, f.m), f.m,
+        and len({span(r, x) for x in (a, b, f)} - {""}) <= 1
+    return Relation("ratio" if ratio else _KINDS[ident.op], "identity", check, t.num(stated), cmp, tol, (a.m, b.m, f.m), f.m,
                     s.start, s.end, (), certain)
 
 
@@ -122,27 +125,6 @@ def _same_owner(a: Fig, b: Fig, ident: Identity, lang: str) -> bool:
     qa, qb = _qualifier(name_of(a), ident.a, lang), _qualifier(name_of(b), ident.b, lang)
     periods = {x.stmt.qual if x.stmt is not None else "?" for x in (a, b)}
     return bool(qa) and qa == qb and len(periods) == 1  # and of one period (9月 is not 期内's year to date)
-
-
-def _span(r: Reading, f: Fig) -> str:
-    """The span the words before a figure in its sentence name (9月, 首9个月, 'third
-    quarter'), else the last one named before it in its paragraph (期内: the period just said)."""
-    s = f.sent
-    if s is None:
-        return ""
-    pattern = s.cues.pattern("span_words")
-    if pattern is None:
-        return ""
-    found = pattern.findall(s.text, s.start, f.start)
-    if found:
-        return "".join(found[-1].lower().split())
-    scope = r.scopes.get(s.scope, [])
-    k = next((i for i, x in enumerate(scope) if x is s), 0)
-    for t2 in reversed(scope[:k]):
-        found = pattern.findall(t2.text, t2.start, t2.end)
-        if found:
-            return "".join(found[-1].lower().split())
-    return ""
 
 
 def _qualifier(name: str, term: str, lang: str) -> str | None:

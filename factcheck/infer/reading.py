@@ -61,6 +61,7 @@ class Fig:
         "link",
         "m",
         "measure",
+        "named",
         "owner",
         "period",
         "role",
@@ -82,6 +83,8 @@ class Fig:
         self.sign = 0  # of a change: +1 up, -1 down, 0 (the figures say)
         self.period = "cur"  # cur or prior
         self.measure = ""
+        #: the measure a change names after it ('a 14% increase in operating profit'): operating profit
+        self.named = ""
         self.whole = ""  # a share's whole, as named ("net revenues")
         self.approx = ""  # the approximation key before it (about, over, nearly …)
         self.stmt: Stmt | None = None
@@ -281,8 +284,11 @@ def _noun_changes(s: Sentence, figs: list[Fig]) -> list[tuple[Fig, str]]:
         return out
     for f in figs:
         found = _NOUN_CHANGE.match(f.after)
-        if found is None or f.kind not in ("amt", "pct") or f.role not in ("level", "alt"):
+        if found is None or f.kind not in ("amt", "pct") or f.role not in ("level", "alt", "change"):
             continue
+        f.named = measure_key(found.group("measure"))
+        if f.role == "change":
+            continue  # 'a 14 percent increase in operating profit': its role was said, its measure is named
         sign = -1 if found.group("word").lower() in _FALL_NOUNS else 1
         said = [f]
         prev = figs[f.i - 1] if f.i else None
@@ -408,6 +414,8 @@ def _role(f: Fig, figs: list[Fig]) -> None:
     lead = _first(f.lead, LEAD_ROLES)
     if lead is not None and lead.key == "level" and f.kind == "pct":
         lead = _beyond_level(f) or lead  # 营收占比达到58%, margin was 26.4%: the share cue behind the verb
+    if lead is not None and lead.phrase == "比" and _RATIO_NOUN_ZH.search(f.before):
+        lead = None  # 城乡居民收入比1.54: a ratio named, not 'than'
     tail = _own_tail(f)
     if lead is not None and lead.key == "share" and tail is not None and tail.key in ("rise_after", "fall_after"):
         lead = None  # 'representing an 8.2% increase': the change noun after it says what the figure is
@@ -505,6 +513,10 @@ def _listed(f: Fig, figs: list[Fig]) -> None:
 #: '32% below its record of $109,070', '3.7% above the $4.65 billion midpoint')
 _COMPARATIVE = Lazy(r"^\s*(?:(?:higher|lower|more|less|greater|smaller)\s+than|above|below)\s+"
                           r"(?:(?:the|its|their|a|an)\s+)?(?:[a-z0-9'’-]+\s+){0,6}?(?:of\s+|at\s+)?$")
+
+
+#: a ratio's name ending in 比 right before its figure (城乡居民收入比1.54, 性别比105.1, 两者之比)
+_RATIO_NOUN_ZH = Lazy(r"(?:收入|城乡|性别|出生人口性别|之|负债|价格|存贷|资产负债|市净|市盈)比\s*$")
 
 
 #: a change said 'over' its base ('a 6% rise over the $89.5 billion'): 'over' compares, it sets no threshold
@@ -997,6 +1009,27 @@ _FOOTNOTE_MARK = Lazy(r"[\[［(（]\d{1,2}[\]］)）]")
 
 
 @functools.lru_cache(maxsize=8192)
+def span(r: Reading, f: Fig) -> str:
+    """The span the words before a figure in its sentence name (9月, 首9个月, 'third
+    quarter'), else the last one named before it in its paragraph (期内: the period just said)."""
+    s = f.sent
+    if s is None:
+        return ""
+    pattern = s.cues.pattern("span_words")
+    if pattern is None:
+        return ""
+    found = pattern.findall(s.text, s.start, f.start)
+    if found:
+        return "".join(found[-1].lower().split())
+    scope = r.scopes.get(s.scope, [])
+    k = next((i for i, x in enumerate(scope) if x is s), 0)
+    for t2 in reversed(scope[:k]):
+        found = pattern.findall(t2.text, t2.start, t2.end)
+        if found:
+            return "".join(found[-1].lower().split())
+    return ""
+
+
 def measure_key(name: str) -> str:
     """A measure's name folded for matching: lower case, no article or 'total', the last
     word singular ('Net revenues' -> 'net revenue'); Chinese as written (a pure function:

@@ -25,7 +25,18 @@ from factcheck import quantity as q
 from factcheck.expr.tree import Node
 from factcheck.infer import figures as fx
 from factcheck.infer import tree as t
-from factcheck.infer.reading import QUALIFIED, Fig, Reading, Sentence, Stmt, beyond_whole, measure_key, part_name_zh, same_measure
+from factcheck.infer.reading import (
+    QUALIFIED,
+    Fig,
+    Reading,
+    Sentence,
+    Stmt,
+    beyond_whole,
+    measure_key,
+    part_name_zh,
+    same_measure,
+    span,
+)
 from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
 
@@ -228,7 +239,66 @@ def _sides(r: Reading, s: Sentence, st: Stmt, c: Fig, levels: str) -> tuple[list
         bases = bases or more_bases
     if not news and not bases and levels == "amt" and st.measure:
         news, bases = _table_pair(r, s, st)  # 'R&D spending increased by $3.7 billion, or 14%' over a table of R&D
+    if not news and not bases and levels == "amt":
+        news, bases = _named_in_section(r, s, st, c)
     return news, bases
+
+
+def _another_basis_said(s: Sentence) -> bool:
+    """The sentence says its change is on another basis than the figures elsewhere ('On an
+    adjusted basis, net sales increased 8%', 'Excluding a tax benefit, net income increased
+    26 percent', 剔除…后)."""
+    words = s.words()
+    return s.cues.has(words, "adjusted") or s.cues.has(words, "basis") or bool(_EXCLUDING.search(words))
+
+
+_EXCLUDING = Lazy(r"(?i)\bexclud(?:ing|ed|es)\b|\bbefore (?:one-off|one-time|special|exceptional)|\bwithout\b|剔除|扣除|不含|除去|撇除")
+
+
+def _says_measure(name: str, measure: str) -> bool:
+    """A statement's name is that measure, maybe after a verb of saying it ('seen profit
+    before tax'): never with a qualifier before it ('cloud revenue', 'adjusted profit'),
+    which names another measure."""
+    if name == measure:
+        return True
+    if not name.endswith(" " + measure):
+        return False
+    return all(w in _SAYING for w in name[: -len(measure)].split())
+
+
+#: words before a measure's name that say it and change nothing ('has seen profit before tax')
+_SAYING = frozenset("seen saw reported posted recorded booked delivered achieved had has have its their the a an "
+                    "said says with total overall group".split())
+
+
+def _named_in_section(r: Reading, s: Sentence, st: Stmt, c: Fig) -> tuple[list[Fig], list[Fig]]:
+    """A change said in a story's opening with no figures, of a measure whose two figures a
+    later (or earlier) paragraph of its section gives ('profit before tax down £122.6m on last
+    year' … 'profit before tax of £658.0m (2011: £780.6m)'; 'a 14 percent increase in operating
+    profit' … 'Operating profit rose to $528 million from $462 million'): the one statement of
+    the section of that very measure (not 'underlying profit before tax') with one figure of
+    the period and one base, of one span."""
+    names = [x for x in (c.named, st.measure) if x]
+    if not names or _another_basis_said(s):
+        return [], []
+    found: list[tuple[Fig, Fig]] = []
+    for t2 in r.sections.get(s.section, []):
+        if t2 is s:
+            continue
+        for o in t2.stmts:
+            if not o.measure or not any(_says_measure(n, o.measure) for n in names):
+                continue
+            news = [f for f in o.figs if f.role in ("new", "level") and f.period == "cur" and f.kind == "amt"
+                    and q.has_currency(f.value.unit) and not _bracketed(f)]
+            bases = [f for f in o.figs if f.role == "base" and f.kind == "amt" and q.has_currency(f.value.unit)]
+            if len(news) == 1 and len(bases) == 1:
+                found.append((news[0], bases[0]))
+    if len(found) != 1:
+        return [], []
+    new, base = found[0]
+    if len({span(r, x) for x in (c, new)} - {""}) > 1:
+        return [], []  # the quarter's change against the year's figures
+    return [new], [base]
 
 
 def _bases(st: Stmt, c: Fig, levels: str) -> list[Fig]:
