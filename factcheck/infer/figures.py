@@ -63,6 +63,8 @@ def _word_by_what_follows(m: Mention, text: str) -> bool:
     if m.text.isdigit() and len(m.text) <= 3 and text[m.start - 1 : m.start] in ("[", "［") \
             and text[m.end : m.end + 1] in ("]", "］"):
         return True  # 国内生产总值[2]1210207亿元: a footnote's mark
+    if after == "、" and m.text.isdigit() and len(m.text) <= 2 and (m.start == 0 or text[m.start - 1] in "\n *>#-"):
+        return True  # '2、日本7月进口…': a list's number at the start of its line
     if text[m.end : m.end + 2] in (")年", "）年") and m.text.isdigit():
         return True  # 較去(106)年同期: a year of the Minguo calendar in brackets
     if after == "年" and m.text.isdigit():

@@ -687,8 +687,8 @@ def _column_shares(r: Reading, table: Table, k: int) -> list[Relation]:
     whole = _hundred_row(body, k)
     if whole is None:
         return _shares_of_named(r, table, k)  # '% of net sales' with net sales in the text: of that figure
-    if whole[k - 1].value is None:
-        return []
+    if whole[k - 1].value is None or _is(whole[k - 1], 100) and whole[k - 1].kind != "pct":
+        return []  # '| 2017 | 2018 |' under '| % | % |': two years of one mix, not an amount and its shares
     total = _val(whole[k - 1])
     if total.point <= 0:
         return []
@@ -797,11 +797,55 @@ def _total_rows(r: Reading, table: Table) -> list[Relation]:
             continue
         if not _one_sum(cu, label, block, row):
             continue
+        wider = _wider_block(body, i, block, cu)
+        unsure = _heading_subtotal(body, i, cu)
         for c in range(1, len(row)):
-            rel = _foot(r, table, block, row, c, clean)
-            if rel is not None:
-                out.append(rel)
+            rel = _foot(r, table, block, row, c, clean and not unsure)
+            if rel is None:
+                continue
+            more = []
+            for rows in (block, wider):
+                for flip in (False, True):
+                    parts = _foot_parts(rows, row, c, flip) if rows and (rows is wider or flip) else None
+                    if parts:
+                        more.append(Alt(t.call("sum", *(t.num(v) for v in parts)), rel.stated, "binding"))
+            out.append(rel._replace(alts=(*more, *rel.alts)))
     return out
+
+
+def _heading_subtotal(body: list[list[Cell]], i: int, cu: Cues) -> bool:
+    """A row above total ``i`` that repeats the label of a sub-heading above it ('Other
+    intangible assets:' … rows … 'Other intangible assets | 21.4'): the subtotal of the rows
+    between, a structure the block above the total does not tell; no failure is certain."""
+    headings = set()
+    for above in body[:i]:
+        lab = _label(above[0].text)
+        if all(c.kind in ("empty", "text") for c in above[1:]):
+            headings.add(lab)
+        elif lab and lab in headings:
+            return True
+    return False
+
+
+def _wider_block(body: list[list[Cell]], i: int, block: list[list[Cell]], cu: Cues) -> list[list[Cell]]:
+    """The rows a total may foot beyond the block above it, where the block stopped at a
+    sub-heading or at a total before it: the rows above the sub-heading too ('Cost of
+    sales' above 'Operating expenses:' under one Total), or the total before it with the
+    block ('Total segment assets' + other assets = 'Total assets'). Empty when the block
+    reached the header."""
+    if not block:
+        return []
+    j = next((k for k, b in enumerate(body) if b is block[0]), i) - 1
+    extra: list[list[Cell]] = []
+    while j >= 0:
+        above = body[j]
+        if _is_total(_label(above[0].text), cu):
+            extra.append(above)  # the subtotal stands for the rows above it
+            break
+        if not all(c.kind in ("empty", "text") for c in above[1:]):
+            extra.append(above)
+        j -= 1
+    return [*reversed(extra), *block] if extra else []
 
 
 def _total_parts(body: list[list[Cell]], i: int, cu: Cues) -> tuple[list[list[Cell]], bool]:
@@ -954,6 +998,10 @@ def _foot(r: Reading, table: Table, block: list[list[Cell]], row: list[Cell], c:
         return None
     if total.point > 0 and all(v.point >= 0 for v in parts) and max(v.point for v in parts) > total.point:
         return None  # a part larger than the whole: the row is no total of these (a mean, a rate)
+    summed = sum((v.point for v in parts), Fraction(0))
+    if total.point > 0 and summed > 0 and not total.point / 2 <= summed <= total.point * 2:
+        clean = False  # the rows add to under half the total or over twice it: some of its parts only
+        #              (the items a new standard changed, a year's flows above a stock), none certain
     check = t.call("sum", *(t.num(v) for v in parts))
     at = _mention(row[c], r.text)
     alts = tuple(Alt(t.call("sum", *(t.num(v) for v in parts[j:])), t.num(total), "convention")
@@ -974,9 +1022,11 @@ def _summable(col: Column, cell: Cell) -> bool:
         (hundred or shares) and _percent_head(col.head)))
 
 
-def _foot_parts(block: list[list[Cell]], row: list[Cell], c: int) -> list[q.Value] | None:
+def _foot_parts(block: list[list[Cell]], row: list[Cell], c: int, flip: bool = False) -> list[q.Value] | None:
     """The values in column ``c`` of the rows a total foots ('Less:' rows against it), a
-    dash or a blank nothing; None when one is not of the total's kind."""
+    dash or a blank nothing; None when one is not of the total's kind. With ``flip``, a
+    'Less:' row's figure in brackets is taken away too (less a negative: added), the other
+    way printers write it."""
     parts = []
     for b in block:
         if c >= len(b) or b[c].kind == "skip" or b[c].kind == "empty":
@@ -984,7 +1034,7 @@ def _foot_parts(block: list[list[Cell]], row: list[Cell], c: int) -> list[q.Valu
         if b[c].value is None or b[c].kind != row[c].kind:
             return None
         v = _val(b[c])
-        parts.append(q.neg(v) if _LESS.match(b[0].text) and v.point > 0 else v)
+        parts.append(q.neg(v) if _LESS.match(b[0].text) and (v.point > 0 or flip) else v)
     return parts
 
 

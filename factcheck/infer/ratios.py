@@ -347,8 +347,8 @@ def _cagr(r: Reading, s: Sentence, p: Fig) -> Relation | None:
         return None
     bases = [f for f in s.figs if f.role == "base" and f.kind == "amt"]
     news = [f for f in s.figs if f.role == "new" and f.kind == "amt"]
-    if len(bases) != 1 or len(news) != 1:
-        return None
+    if len(bases) != 1 or len(news) != 1 or bases[0].approx or news[0].approx:
+        return None  # 由不足1000亿元增长至1.98万亿元: a bound, no end to compound from
     years = _span(s, bases[0], news[0], r.year)
     if years is None:
         return None
@@ -421,13 +421,26 @@ def _difference(r: Reading, s: Sentence, d: Fig) -> Relation | None:
     if d.kind != "amt" or d.role == "change" or cue is None:
         return None
     comparing = s.lang == "zh" and re.search(r"(?:高出|多出|超出|低了|少了|高了|多了)\s*$", d.before) is not None
-    if not cue.search(d.before[-40:]):
+    if not cue.search(d.before[-40:]) or _FORECAST.search(_clause_of(d)):
         return None
     before = _sides_before(s, d, comparing)
+    if before is not None:
+        before = [f for f in before if not _FORECAST.search(_clause_of(f))]
     if before is None:
         return None
     sides = before if len(before) == 2 else _sides_after(s, d) if s.lang == "en" and not comparing and not before else []
     return _gap(s, sides, d) if sides else None
+
+
+#: a figure of what was expected or of the period before, in a list of data releases ('预期逆差3307亿日元',
+#: '前值顺差2240亿日元', 'consensus', 'forecast'): never a side or a gap of the figures said
+_FORECAST = Lazy(r"(?i)预期|预估|预测|市场预期|前值|初值|修正|\b(?:expected|forecast|consensus|estimate[sd]?|prior reading|"
+                 r"previous reading|economists polled)\b")
+
+
+def _clause_of(f: Fig) -> str:
+    """The words of a figure's clause before it."""
+    return re.split(r"[,;，；。、]", f.before)[-1]
 
 
 def _sides_after(s: Sentence, d: Fig) -> list[Fig]:

@@ -59,12 +59,21 @@ def compatible(a: Fig, b: Fig) -> bool:
     if _points_and_amount(a, b) or _points_and_amount(b, a):
         return False  # '4.5 points' (of a ratio, an index) is never an amount of money
     ua, ub = a.value.unit, b.value.unit
+    if _count_beside_scaled(a, b) or _count_beside_scaled(b, a):
+        return False  # 5,750,000 units and $165.3 million: a count, never 5,750,000 million dollars
     if q.is_plain(ua) and q.is_plain(ub):
         wa, wb = _measure_word(a), _measure_word(b)
         return not (wa and wb and wa != wb)  # 293万吨 and 58.6亿斤: tonnes are no jin
     if q.is_plain(ua) or q.is_plain(ub):
         return True
     return q.compatible(ua, ub) or bool(_per(ua, ub) or _per(ub, ua)) or _share_twin(a, b) or _share_twin(b, a)
+
+
+def _count_beside_scaled(bare: Fig, scaled: Fig) -> bool:
+    """A bare whole number of five digits or more beside an amount with a magnitude word."""
+    vb, vs = bare.value, scaled.value
+    return q.is_plain(vb.unit) and vb.mag is None and abs(vb.point) >= 10_000 and vs.mag is not None \
+        and not q.is_plain(vs.unit)
 
 
 def _measure_word(f: Fig) -> str:
@@ -185,6 +194,8 @@ def _alternates(st: Stmt) -> None:
 
 
 def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
+    if _driver(s, c):
+        return []  # 'primarily due to an increase of $29.9 million in …': one cause of the change, not the change
     special = _special_change(r, s, st, c)
     if special is not None:
         return special
@@ -201,6 +212,28 @@ def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
     first = found[0]
     others = tuple(Alt(x.check, x.stated, "binding") for x in found[1:])
     return [first._replace(alts=first.alts + others)]
+
+
+def _driver(s: Sentence, c: Fig) -> bool:
+    """A change said as a cause or an offset of another ('… primarily due to: an increase of
+    $29.9 million', 'attributable to an increase of $244.2 million in proceeds', 'partially
+    offset by a $2.1 million decrease', 主要由于…增加): the words before it in its sentence
+    name one."""
+    a = max(s.start, c.start - 160)
+    causes = list(_CAUSE.finditer(s.text, a, c.start))
+    # after a figure of its own (the change it explains) or a word that refers back to it ('The increase is
+    # mainly attributable to …'): 'As a result of i) and ii) revenues increased by 41.5% from …' opens with
+    # its cause, and its change is the sentence's own
+    if not causes:
+        return False
+    at = causes[-1].start()
+    return any(f.end <= at for f in s.figs if f is not c) or s.cues.has(s.text[s.start : min(at, s.start + 40)], "back_ref")
+
+
+#: the words that make what follows a cause or an offset of a change said before
+_CAUSE = Lazy(r"(?i)\b(?:due to|driven by|attributable to|attributed to|as a result of|resulting from|because of|"
+              r"offset by|reflect(?:s|ed|ing)? (?:an?|the) (?:increase|decrease|rise|decline)|mainly from|primarily from|"
+              r"largely from|owing to)\b|主要由于|主要是由于|主要受|得益于|受益于|原因是|部分被|被.{0,12}抵消")
 
 
 def _special_change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation] | None:
@@ -547,6 +580,15 @@ def _names_again(noun: str, earlier: str) -> bool:
     return len(words) == 1 and noun.startswith(earlier + " ") and len(earlier) >= 6
 
 
+def _loss_named(f: Fig) -> bool:
+    """A figure said to be a loss ('$9.0 million of operating loss', 'a net loss of', 亏损)."""
+    return bool(_LOSS_AFTER.match(f.after) or _LOSS_BEFORE.search(f.before[-24:]))
+
+
+_LOSS_AFTER = Lazy(r"(?i)^\s*(?:of\s+)?(?:an?\s+)?(?:operating\s+|net\s+|pre-?tax\s+)?loss(?:es)?\b")
+_LOSS_BEFORE = Lazy(r"(?i)\bloss(?:es)?\s+(?:of\s+)?$|亏损|净亏|亏$")
+
+
 def _relation(s: Sentence, c: Fig, base: Fig, new: Fig, certain: bool) -> Relation | None:
     if not compatible(base, new) or not _base_year_fits(s, base, new):
         return None
@@ -576,8 +618,9 @@ def _relation(s: Sentence, c: Fig, base: Fig, new: Fig, certain: bool) -> Relati
         stated = stated_of(_with_value(c, pv[0]), sign)
     cmp, tol = comparison(c, sign)
     alts = _conventions(kind, check, stated, vb, vn)
+    mixed = _loss_named(base) != _loss_named(new)  # from a loss to a profit: which sign each has, the words only hint
     return Relation(kind, f"{kind}-by-role", check, t.num(stated), cmp, tol, (base.m, new.m, c.m), c.m,
-                    s.start, s.end, alts, certain and c.explicit)
+                    s.start, s.end, alts, certain and c.explicit and not mixed)
 
 
 _BASE_YEAR = Lazy(r"(\d{4})年(?:同期|全年|末|底)?为\s*$")
@@ -723,7 +766,10 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     if not explicit and (not p.whole or _refers(p)):
         # 内贸箱量1,390万标箱，占比36.0% after …占全港吞吐量的64.0%; 'or 4% of the total' after '17% of total revenue'
         p.whole = _sibling_whole(r, s, p) or p.whole
+    if part.stmt is not p.stmt and _SEMI.search(s.text[min(part.end, p.start) : p.start]):
+        return None  # 百度…3.5亿元…份额19.9%；商汤科技…份额16.0%: another subject's share, its amount not given
     wholes, bound = _share_wholes(r, s, p, part, explicit)
+    wholes = [w for w in wholes if not (w.role == "base" and w.stmt is part.stmt and part.role in ("new", "level"))]
     wholes = _fitting(wholes, part, bool(explicit))
     if not wholes:
         return None
@@ -736,6 +782,9 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     exact = bound or _named_exactly(r, s, p, part, wholes[0])
     return Relation("share", "share-by-role", found[0], t.num(p.value), cmp, tol, (part.m, wholes[0].m, p.m), p.m,
                     s.start, s.end, alts, len(found) == 1 and not rivals and p.explicit and exact)
+
+
+_SEMI = Lazy(r"[;；]")
 
 
 def _fitting(wholes: list[Fig], part: Fig, explicit: bool) -> list[Fig]:

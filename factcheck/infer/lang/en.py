@@ -391,7 +391,7 @@ CUES: dict[str, dict[str, Any]] = {
                 r"average annual growth (?:rate )?(?:of )?)(?:about |around |roughly |nearly |almost |more than |some )?",
         "over_years": r"\b(?:over|in|across|during|for)\s+(?:the\s+(?:past|last|next)\s+)?$",
         #: 'leaving a trade surplus of', 'a gap of', 'more than'
-        "difference": r"\b(?:surplus|deficit|gap|shortfall|difference|spread|premium|discount)\s+(?:over [a-z]+ )?"
+        "difference": r"\b(?:surplus|deficit|gap|shortfall|difference|spread)\s+(?:over [a-z]+ )?"
                       r"(?:of|was|is|stood at|came to|at|widened to|narrowed to)?\s*"
                       r"(?:about |around |roughly |nearly |almost |more than |some )?$",
         #: 'A$1.6 billion more than', '高出': the difference said as a comparison (its base is the other side)
