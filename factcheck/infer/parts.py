@@ -214,10 +214,18 @@ def _following(items: list[Item], k: int) -> list[int]:
             continue
         if not _alike(first, it.fig) or it.fig.value.point < 0:
             break
-        if not _parallel(items[k].st, it.st):
+        if not _parallel(items[k].st, it.st) and not _listed_whole(items[k], it):
             break  # 分区域看，海外收入…；研发费用…: the text has moved on to another measure
         out.append(j)
     return out
+
+
+def _listed_whole(first: Item, it: Item) -> bool:
+    """A part in the sentence of a list that says it holds the whole ('资本预算约149.82亿美元，
+    包括A产能72.5亿美元，B产能11.59亿美元，研发预算35.81亿美元、租赁资产29.92亿美元'): its
+    names need not share a head."""
+    c = first.st.sent.cues
+    return it.st.sent is first.st.sent and c.has(first.st.figs[0].before, "exhaustive")
 
 
 def _alike(a: Fig, b: Fig) -> bool:

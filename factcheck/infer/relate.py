@@ -277,11 +277,12 @@ def _sides(r: Reading, s: Sentence, st: Stmt, c: Fig, levels: str) -> tuple[list
     return news, bases
 
 
-def _another_basis_said(s: Sentence) -> bool:
+def _another_basis_said(s: Sentence, c: Fig) -> bool:
     """The sentence says its change is on another basis than the figures elsewhere ('On an
     adjusted basis, net sales increased 8%', 'Excluding a tax benefit, net income increased
-    26 percent', 剔除…后)."""
-    words = s.words()
+    26 percent', 剔除…后): before the change, or in its clause after it (not 'down £122.6m,
+    despite strong like-for-like food sales')."""
+    words = s.text[s.start : c.end] + re.split(r"[,;，；。]", c.after)[0]
     return s.cues.has(words, "adjusted") or s.cues.has(words, "basis") or bool(_EXCLUDING.search(words))
 
 
@@ -289,19 +290,24 @@ _EXCLUDING = Lazy(r"(?i)\bexclud(?:ing|ed|es)\b|\bbefore (?:one-off|one-time|spe
 
 
 def _says_measure(name: str, measure: str) -> bool:
-    """A statement's name is that measure, maybe after a verb of saying it ('seen profit
-    before tax'): never with a qualifier before it ('cloud revenue', 'adjusted profit'),
-    which names another measure."""
+    """Two statements' names say one measure: the same words, or the same words after a verb
+    that says them ('Marks & Spencer has seen profit before tax', 'The retailer made profit
+    before tax'); never with a qualifier before them ('cloud revenue', 'underlying profit
+    before tax'), which names another measure."""
     if name == measure:
         return True
-    if not name.endswith(" " + measure):
+    a, b = name.split(), measure.split()
+    k = 0
+    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+        k += 1
+    if k == 0:
         return False
-    return all(w in _SAYING for w in name[: -len(measure)].split())
+    return all(not rest or rest[-1] in _SAYING for rest in (a[: len(a) - k], b[: len(b) - k]))
 
 
-#: words before a measure's name that say it and change nothing ('has seen profit before tax')
-_SAYING = frozenset("seen saw reported posted recorded booked delivered achieved had has have its their the a an "
-                    "said says with total overall group".split())
+#: the verbs before a measure's name that say it and change nothing ('has seen profit before tax')
+_SAYING = frozenset("seen saw reported posted recorded booked delivered achieved had has have made earned generated "
+                    "logged registered announced".split())
 
 
 def _named_in_section(r: Reading, s: Sentence, st: Stmt, c: Fig) -> tuple[list[Fig], list[Fig]]:
@@ -312,7 +318,7 @@ def _named_in_section(r: Reading, s: Sentence, st: Stmt, c: Fig) -> tuple[list[F
     the section of that very measure (not 'underlying profit before tax') with one figure of
     the period and one base, of one span."""
     names = [x for x in (c.named, st.measure) if x]
-    if not names or _another_basis_said(s):
+    if not names or _another_basis_said(s, c):
         return [], []
     found: list[tuple[Fig, Fig]] = []
     for t2 in r.sections.get(s.section, []):
