@@ -60,16 +60,25 @@ def _word_by_what_follows(m: Mention, text: str) -> bool:
     after = text[m.end : m.end + 1]
     if after in ("月", "日", "号", "季", "时", "点") and m.text.isdigit() and not (after == "点" and int(m.text) > 24):
         return True  # 4月 is April, not a count; 3季度, 10时
-    if m.text.isdigit() and len(m.text) <= 3 and text[m.start - 1 : m.start] in ("[", "［") \
-            and text[m.end : m.end + 1] in ("]", "］"):
+    if _footnote_mark(m, text):
         return True  # 国内生产总值[2]1210207亿元: a footnote's mark
-    if after == "、" and m.text.isdigit() and len(m.text) <= 2 and (m.start == 0 or text[m.start - 1] in "\n *>#-"):
+    if _list_number(m, text):
         return True  # '2、日本7月进口…': a list's number at the start of its line
     if text[m.end : m.end + 2] in (")年", "）年") and m.text.isdigit():
         return True  # 較去(106)年同期: a year of the Minguo calendar in brackets
     if after == "年" and m.text.isdigit():
         return True  # 3年 read as a count of years stays a word here (elapsed reads years itself)
     return m.text.endswith("年") and text[m.end : m.end + 1] in ("前", "以")
+
+
+def _list_number(m: Mention, text: str) -> bool:
+    return text[m.end : m.end + 1] == "、" and m.text.isdigit() and len(m.text) <= 2 and (
+        m.start == 0 or text[m.start - 1] in "\n *>#-")
+
+
+def _footnote_mark(m: Mention, text: str) -> bool:
+    return m.text.isdigit() and len(m.text) <= 3 and text[m.start - 1 : m.start] in ("[", "［") \
+        and text[m.end : m.end + 1] in ("]", "］")
 
 
 def as_percent(m: Mention) -> q.Value | None:

@@ -790,27 +790,38 @@ def _total_rows(r: Reading, table: Table) -> list[Relation]:
     cu = cues(lang_of(" ".join(row[0].text for row in body)))
     for i, row in enumerate(body):
         label = _label(row[0].text)
-        if not label or not _is_total(label, cu):
-            continue
-        block, clean = _total_parts(body, i, cu)
-        if len(block) < 2 or any(_PER_ROW.search(b[0].text) for b in block + [row]):
-            continue
-        if not _one_sum(cu, label, block, row):
-            continue
-        wider = _wider_block(body, i, block, cu)
-        unsure = _heading_subtotal(body, i, cu)
-        for c in range(1, len(row)):
-            rel = _foot(r, table, block, row, c, clean and not unsure)
-            if rel is None:
-                continue
-            more = []
-            for rows in (block, wider):
-                for flip in (False, True):
-                    parts = _foot_parts(rows, row, c, flip) if rows and (rows is wider or flip) else None
-                    if parts:
-                        more.append(Alt(t.call("sum", *(t.num(v) for v in parts)), rel.stated, "binding"))
-            out.append(rel._replace(alts=(*more, *rel.alts)))
+        if label and _is_total(label, cu):
+            out += _total_row(r, table, body, i, cu)
     return out
+
+
+def _total_row(r: Reading, table: Table, body: list[list[Cell]], i: int, cu: Cues) -> list[Relation]:
+    """Total row ``i``'s sums, a column each, with the other readings of its parts as alternatives."""
+    row = body[i]
+    block, clean = _total_parts(body, i, cu)
+    if len(block) < 2 or any(_PER_ROW.search(b[0].text) for b in block + [row]):
+        return []
+    if not _one_sum(cu, _label(row[0].text), block, row):
+        return []
+    wider = _wider_block(body, i, block, cu)
+    clean = clean and not _heading_subtotal(body, i, cu)
+    out = []
+    for c in range(1, len(row)):
+        rel = _foot(r, table, block, row, c, clean)
+        if rel is not None:
+            out.append(rel._replace(alts=(*_other_footings(block, wider, row, c, rel.stated), *rel.alts)))
+    return out
+
+
+def _other_footings(block: list[list[Cell]], wider: list[list[Cell]], row: list[Cell], c: int, stated: Node) -> list[Alt]:
+    """The sums a total may also be: its block with a 'Less:' row's bracketed figure taken
+    away, and the wider block either way."""
+    more = []
+    for rows, flip in ((block, True), (wider, False), (wider, True)):
+        parts = _foot_parts(rows, row, c, flip) if rows else None
+        if parts:
+            more.append(Alt(t.call("sum", *(t.num(v) for v in parts)), stated, "binding"))
+    return more
 
 
 def _heading_subtotal(body: list[list[Cell]], i: int, cu: Cues) -> bool:
@@ -996,18 +1007,26 @@ def _foot(r: Reading, table: Table, block: list[list[Cell]], row: list[Cell], c:
     parts = _foot_parts(block, row, c)
     if parts is None or len(parts) < 2:
         return None
-    if total.point > 0 and all(v.point >= 0 for v in parts) and max(v.point for v in parts) > total.point:
+    if _part_over_whole(total, parts):
         return None  # a part larger than the whole: the row is no total of these (a mean, a rate)
-    summed = sum((v.point for v in parts), Fraction(0))
-    if total.point > 0 and summed > 0 and not total.point / 2 <= summed <= total.point * 2:
-        clean = False  # the rows add to under half the total or over twice it: some of its parts only
-        #              (the items a new standard changed, a year's flows above a stock), none certain
+    clean = clean and not _far_from(total, parts)
     check = t.call("sum", *(t.num(v) for v in parts))
     at = _mention(row[c], r.text)
     alts = tuple(Alt(t.call("sum", *(t.num(v) for v in parts[j:])), t.num(total), "convention")
                  for j in range(1, len(parts) - 1))
     return Relation("total", "table-total", check, t.num(total), "≈", None, (at,), at, row[0].start, row[-1].end,
                     alts, clean)
+
+
+def _part_over_whole(total: q.Value, parts: list[q.Value]) -> bool:
+    return total.point > 0 and all(v.point >= 0 for v in parts) and max(v.point for v in parts) > total.point
+
+
+def _far_from(total: q.Value, parts: list[q.Value]) -> bool:
+    """The rows add to under half the total or over twice it: some of its parts only (the
+    items a new standard changed, a year's flows above a stock), no certain failure."""
+    summed = sum((v.point for v in parts), Fraction(0))
+    return total.point > 0 and summed > 0 and not total.point / 2 <= summed <= total.point * 2
 
 
 def _summable(col: Column, cell: Cell) -> bool:

@@ -55,26 +55,38 @@ def relations(r: Reading) -> list[Relation]:
 
 def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relation | None:
     qual = _qualifier(name, ident.result, s.lang)
-    ratio = ident.op == "/" and f.kind == "amt" and q.is_plain(f.value.unit)  # 城乡居民收入比1.54: a plain ratio
+    ratio = _plain_ratio(ident, f)
     if qual is None or (ident.op == "/") != (f.kind == "pct" or ratio):
         return None
     (a, near_a), (b, near_b) = _operands(r, s, f, ident, qual)
-    if a is None or b is None or a is b or not compatible(a, b):
+    if a is None or b is None or not _two_terms(a, b):
         return None
     values = pair_values(a, b)
-    if values is None:
-        return None
-    found = _computed(ident, a, f, values)
-    if found is None:
+    found = _computed(ident, a, f, values) if values is not None else None
+    if found is None or values is None:
         return None
     check, stated = found
     if ratio:
         check = t.over(t.num(values[0]), t.num(values[1]))
     cmp, tol = comparison(f, 1)
-    certain = (near_a and near_b or _same_owner(a, b, ident, s.lang)) and _one_period(a, b, f) \
-        and len({span(r, x) for x in (a, b, f)} - {""}) <= 1
+    certain = (near_a and near_b or _same_owner(a, b, ident, s.lang)) and _one_span(r, a, b, f)
     return Relation("ratio" if ratio else _KINDS[ident.op], "identity", check, t.num(stated), cmp, tol, (a.m, b.m, f.m), f.m,
                     s.start, s.end, (), certain)
+
+
+def _two_terms(a: Fig, b: Fig) -> bool:
+    return a is not b and compatible(a, b)
+
+
+def _plain_ratio(ident: Identity, f: Fig) -> bool:
+    """A quotient said as a plain number (城乡居民收入比1.54), not as a percentage."""
+    return ident.op == "/" and f.kind == "amt" and q.is_plain(f.value.unit)
+
+
+def _one_span(r: Reading, a: Fig, b: Fig, f: Fig) -> bool:
+    """The terms and the result are said of one period: by their statements' period words
+    and by the spans their sentences name (9月 is not 首9个月)."""
+    return _one_period(a, b, f) and len({span(r, x) for x in (a, b, f)} - {""}) <= 1
 
 
 def _one_period(*figs: Fig) -> bool:

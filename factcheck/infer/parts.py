@@ -187,9 +187,7 @@ def _lists(items: list[Item]) -> list[Found]:
         parts = _following(items, k)
         if len(parts) < 2:
             continue
-        stop = parts[-1] + 1  # the list ended on an amount of its kind it did not take: it may run on
-        cut_short = stop < len(items) and items[stop].run == it.run and items[stop].fig is not None \
-            and items[stop].opens == "" and _alike(it.fig, items[stop].fig)
+        cut_short = _runs_on(items, k, parts[-1] + 1)
         listed.update(parts)
         figs: list[Fig] = [items[j].fig for j in parts]  # type: ignore[misc]
         wholes = _wholes(items, k, figs, listed, it.opens == "of_which")
@@ -198,6 +196,16 @@ def _lists(items: list[Item]) -> list[Found]:
         if wholes:
             out.append(Found(figs, wholes, _partition(items, k, parts) and len(wholes) == 1 and not cut_short))
     return out
+
+
+def _runs_on(items: list[Item], k: int, stop: int) -> bool:
+    """The list of item ``k`` ended at ``stop`` on an amount of its kind in its run that it
+    did not take: it may run on, and its sum is no partition."""
+    if stop >= len(items):
+        return False
+    it, nxt = items[k], items[stop]
+    return nxt.run == it.run and nxt.fig is not None and it.fig is not None and nxt.opens == "" \
+        and _alike(it.fig, nxt.fig)
 
 
 def _following(items: list[Item], k: int) -> list[int]:

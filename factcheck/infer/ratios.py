@@ -310,25 +310,33 @@ def _per_day(s: Sentence, n: Fig) -> Relation | None:
     全年净利润969.95亿元，相当于每天净赚约2.66亿元). The flow is the one amount of the same
     currency before it, in a sentence that names a year and no shorter span; 365 or 366
     days, either of which keeps a failure silent."""
-    per = _pattern(s, "per_day")
-    if per is None or n.kind != "amt" or not q.has_currency(n.value.unit):
-        return None
-    if not (_per_day_unit(n) or (per.search(n.before[-12:]) if s.lang == "zh" else per.match(n.after))):
+    if not _said_a_day(s, n):
         return None
     day = q.unit("day") if _per_day_unit(n) else q.PLAIN
     flows = [f for f in s.figs if f.i < n.i and f.kind == "amt" and q.has_currency(f.value.unit)
              and f.role in ("level", "new") and q.compatible(f.value.unit / day, n.value.unit)]
-    if len(flows) != 1:
-        return None
-    words = s.text[s.start : n.start]
-    year, part = _pattern(s, "year_flow"), _pattern(s, "part_year")
-    if year is None or part is None or not year.search(words) or part.search(words):
+    if len(flows) != 1 or not _a_years_words(s, s.text[s.start : n.start]):
         return None
     cmp, tol = comparison(n, 1)
     each = t.num(n.value)
     checks = [t.over(t.num(flows[0].value), t.num(q.exact(Fraction(days), day))) for days in _DAYS]
     alts = (Alt(checks[1], each, "convention"),)
     return Relation("ratio", "per-day", checks[0], each, cmp, tol, (flows[0].m, n.m), n.m, s.start, s.end, alts, True)
+
+
+def _said_a_day(s: Sentence, n: Fig) -> bool:
+    """An amount of money said per day: in its unit ('$256 million a day'), or by the words
+    before it (每天净赚, 日赚) or after it ('… a day')."""
+    per = _pattern(s, "per_day")
+    if per is None or n.kind != "amt" or not q.has_currency(n.value.unit):
+        return False
+    return _per_day_unit(n) or bool(per.search(n.before[-12:]) if s.lang == "zh" else per.match(n.after))
+
+
+def _a_years_words(s: Sentence, words: str) -> bool:
+    """The words name a year's flow (全年, 2024年, 'fiscal 2024') and no shorter span."""
+    year, part = _pattern(s, "year_flow"), _pattern(s, "part_year")
+    return year is not None and part is not None and bool(year.search(words)) and not part.search(words)
 
 
 def _per_day_unit(n: Fig) -> bool:
@@ -345,10 +353,10 @@ def _cagr(r: Reading, s: Sentence, p: Fig) -> Relation | None:
     cue = _pattern(s, "cagr")
     if p.kind != "pct" or cue is None or not cue.search(s.text[max(s.start, p.start - 60) : p.start]):
         return None
-    bases = [f for f in s.figs if f.role == "base" and f.kind == "amt"]
-    news = [f for f in s.figs if f.role == "new" and f.kind == "amt"]
-    if len(bases) != 1 or len(news) != 1 or bases[0].approx or news[0].approx:
-        return None  # 由不足1000亿元增长至1.98万亿元: a bound, no end to compound from
+    ends = _ends(s)
+    if ends is None:
+        return None
+    bases, news = ends
     years = _span(s, bases[0], news[0], r.year)
     if years is None:
         return None
@@ -359,6 +367,16 @@ def _cagr(r: Reading, s: Sentence, p: Fig) -> Relation | None:
     cmp, tol = comparison(p, 1)
     return Relation("cagr", "cagr", check, t.num(p.value), cmp, tol, (bases[0].m, news[0].m, p.m), p.m, s.start, s.end,
                     (), True)
+
+
+def _ends(s: Sentence) -> tuple[list[Fig], list[Fig]] | None:
+    """The sentence's one base and one new amount, each a value (由不足1000亿元增长至…: a
+    bound, no end to compound from)."""
+    bases = [f for f in s.figs if f.role == "base" and f.kind == "amt"]
+    news = [f for f in s.figs if f.role == "new" and f.kind == "amt"]
+    if len(bases) != 1 or len(news) != 1 or bases[0].approx or news[0].approx:
+        return None
+    return bases, news
 
 
 def _span(s: Sentence, a: Fig, b: Fig, year: int | None = None) -> int | None:
@@ -424,10 +442,9 @@ def _difference(r: Reading, s: Sentence, d: Fig) -> Relation | None:
     if not cue.search(d.before[-40:]) or _FORECAST.search(_clause_of(d)):
         return None
     before = _sides_before(s, d, comparing)
-    if before is not None:
-        before = [f for f in before if not _FORECAST.search(_clause_of(f))]
     if before is None:
         return None
+    before = [f for f in before if not _FORECAST.search(_clause_of(f))]
     sides = before if len(before) == 2 else _sides_after(s, d) if s.lang == "en" and not comparing and not before else []
     return _gap(s, sides, d) if sides else None
 

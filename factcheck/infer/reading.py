@@ -250,10 +250,8 @@ def _read_sentence(r: Reading, s: Sentence) -> None:
     text = r.text
     figs: list[Fig] = []
     for m in s.all:
-        if fx.noise(m, text) or fx.index_name(m, text) or m.value is not None and q.is_time(m.value.unit):
-            continue  # words to the relations: '4月', 'CSI 300', 'three years after', 近一年
-        assert m.value is not None
-        figs.append(Fig(m, len(figs), fx.kind_of(m), m.value))
+        if m.value is not None and not _a_word(m, text):
+            figs.append(Fig(m, len(figs), fx.kind_of(m), m.value))
     s.figs = figs
     c = s.cues
     for k, f in enumerate(figs):
@@ -274,6 +272,11 @@ def _read_sentence(r: Reading, s: Sentence) -> None:
             f.stmt.measure, f.stmt.backref = measure_key(measure), True
 
 
+def _a_word(m: Mention, text: str) -> bool:
+    """A figure that is a word to the relations: '4月', 'CSI 300', 'three years after', 近一年."""
+    return fx.noise(m, text) or fx.index_name(m, text) or m.value is not None and q.is_time(m.value.unit)
+
+
 def _noun_changes(s: Sentence, figs: list[Fig]) -> list[tuple[Fig, str]]:
     """A change said as a noun after its figures, of a measure said before ('The $96.2
     million, or 19.6%, increase in net sales was due to …', 'a 14% decline in revenue'):
@@ -283,21 +286,26 @@ def _noun_changes(s: Sentence, figs: list[Fig]) -> list[tuple[Fig, str]]:
     if s.lang != "en":
         return out
     for f in figs:
-        found = _NOUN_CHANGE.match(f.after)
-        if found is None or f.kind not in ("amt", "pct") or f.role not in ("level", "alt", "change"):
+        found = _NOUN_CHANGE.match(f.after) if f.kind in ("amt", "pct") else None
+        if found is None or f.role not in ("level", "alt", "change"):
             continue
         f.named = measure_key(found.group("measure"))
         if f.role == "change":
             continue  # 'a 14 percent increase in operating profit': its role was said, its measure is named
         sign = -1 if found.group("word").lower() in _FALL_NOUNS else 1
-        said = [f]
-        prev = figs[f.i - 1] if f.i else None
-        if prev is not None and f.link == "or" and prev.kind == "amt" and f.kind == "pct" and prev.role == "level":
-            said.insert(0, prev)  # 'The $96.2 million, or 19.6%, increase': one change said twice
+        said = [*_said_before(f, figs), f]
         for g in said:
             g.role, g.sign, g.explicit, g.link = "change", sign, True, "rise" if sign > 0 else "fall"
         out.append((said[0], found.group("measure")))
     return out
+
+
+def _said_before(f: Fig, figs: list[Fig]) -> list[Fig]:
+    """The amount a rate says again right before it ('The $96.2 million, or 19.6%, increase'): one change said twice."""
+    prev = figs[f.i - 1] if f.i else None
+    if prev is not None and f.link == "or" and prev.kind == "amt" and f.kind == "pct" and prev.role == "level":
+        return [prev]
+    return []
 
 
 #: 'increase in net sales', ', decrease in cost of sales', 'year-over-year decline in revenue'
@@ -411,14 +419,8 @@ def _role(f: Fig, figs: list[Fig]) -> None:
     _approximation(f)
     if _settled(f, figs):
         return
-    lead = _first(f.lead, LEAD_ROLES)
-    if lead is not None and lead.key == "level" and f.kind == "pct":
-        lead = _beyond_level(f) or lead  # 营收占比达到58%, margin was 26.4%: the share cue behind the verb
-    if lead is not None and lead.phrase == "比" and _RATIO_NOUN_ZH.search(f.before):
-        lead = None  # 城乡居民收入比1.54: a ratio named, not 'than'
     tail = _own_tail(f)
-    if lead is not None and lead.key == "share" and tail is not None and tail.key in ("rise_after", "fall_after"):
-        lead = None  # 'representing an 8.2% increase': the change noun after it says what the figure is
+    lead = _lead_cue(f, tail)
     if lead is not None:
         _led(f, lead, figs)
     _around(f, figs, lead, tail)
@@ -426,6 +428,23 @@ def _role(f: Fig, figs: list[Fig]) -> None:
         f.period = "prior"
     if f.role == "change":
         f.years = _average_years(f)
+
+
+def _lead_cue(f: Fig, tail: Hit | None) -> Hit | None:
+    """The cue before the figure that gives its role: the first of its lead, but the share
+    or change verb behind a level verb (营收占比达到58%, 成长达12.86%); none for a ratio's
+    name in 比 (城乡居民收入比1.54) or a share verb before a change noun ('representing an
+    8.2% increase')."""
+    lead = _first(f.lead, LEAD_ROLES)
+    if lead is None:
+        return None
+    if lead.key == "level" and f.kind == "pct":
+        lead = _beyond_level(f) or lead
+    if lead.phrase == "比" and _RATIO_NOUN_ZH.search(f.before):
+        return None
+    if lead.key == "share" and tail is not None and tail.key in ("rise_after", "fall_after"):
+        return None
+    return lead
 
 
 def _approximation(f: Fig) -> None:

@@ -56,17 +56,26 @@ def compatible(a: Fig, b: Fig) -> bool:
         return False
     if a.code or b.code:
         return _same_code(a, b)
-    if _points_and_amount(a, b) or _points_and_amount(b, a):
-        return False  # '4.5 points' (of a ratio, an index) is never an amount of money
+    if _never_amounts(a, b):
+        return False
     ua, ub = a.value.unit, b.value.unit
-    if _count_beside_scaled(a, b) or _count_beside_scaled(b, a):
-        return False  # 5,750,000 units and $165.3 million: a count, never 5,750,000 million dollars
-    if q.is_plain(ua) and q.is_plain(ub):
-        wa, wb = _measure_word(a), _measure_word(b)
-        return not (wa and wb and wa != wb)  # 293万吨 and 58.6亿斤: tonnes are no jin
     if q.is_plain(ua) or q.is_plain(ub):
-        return True
+        return _one_measure_word(a, b)
     return q.compatible(ua, ub) or bool(_per(ua, ub) or _per(ub, ua)) or _share_twin(a, b) or _share_twin(b, a)
+
+
+def _one_measure_word(a: Fig, b: Fig) -> bool:
+    """A bare figure beside another: one thing counted, where both say what (293万吨 and
+    58.6亿斤: tonnes are no jin)."""
+    wa, wb = _measure_word(a), _measure_word(b)
+    return not (wa and wb and wa != wb)
+
+
+def _never_amounts(a: Fig, b: Fig) -> bool:
+    """'4.5 points' (of a ratio, an index) beside an amount of money; a count of 5,750,000
+    units beside $165.3 million (never 5,750,000 million dollars)."""
+    return _points_and_amount(a, b) or _points_and_amount(b, a) or _count_beside_scaled(a, b) \
+        or _count_beside_scaled(b, a)
 
 
 def _count_beside_scaled(bare: Fig, scaled: Fig) -> bool:
@@ -205,6 +214,11 @@ def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
         return []
     if not bases:
         return _after_its_amount(s, st, c, news)
+    return _bound(s, st, c, news, bases)
+
+
+def _bound(s: Sentence, st: Stmt, c: Fig, news: list[Fig], bases: list[Fig]) -> list[Relation]:
+    """The change between the likeliest new figure and base, the other pairings its alternatives."""
     certain = len(news) == 1 and len(bases) == 1 and (bases[0].owner is c or _one_change(st, c))
     found = [rel for new in news for base in bases if (rel := _relation(s, c, base, new, certain)) is not None]
     if not found:
@@ -320,24 +334,24 @@ def _named_in_section(r: Reading, s: Sentence, st: Stmt, c: Fig) -> tuple[list[F
     names = [x for x in (c.named, st.measure) if x]
     if not names or _another_basis_said(s, c):
         return [], []
-    found: list[tuple[Fig, Fig]] = []
-    for t2 in r.sections.get(s.section, []):
-        if t2 is s:
-            continue
-        for o in t2.stmts:
-            if not o.measure or not any(_says_measure(n, o.measure) for n in names):
-                continue
-            news = [f for f in o.figs if f.role in ("new", "level") and f.period == "cur" and f.kind == "amt"
-                    and q.has_currency(f.value.unit) and not _bracketed(f)]
-            bases = [f for f in o.figs if f.role == "base" and f.kind == "amt" and q.has_currency(f.value.unit)]
-            if len(news) == 1 and len(bases) == 1:
-                found.append((news[0], bases[0]))
+    found = [pair for t2 in r.sections.get(s.section, []) if t2 is not s for o in t2.stmts
+             if (pair := _money_pair(o, names)) is not None]
     if len(found) != 1:
         return [], []
     new, base = found[0]
     if len({span(r, x) for x in (c, new)} - {""}) > 1:
         return [], []  # the quarter's change against the year's figures
     return [new], [base]
+
+
+def _money_pair(o: Stmt, names: list[str]) -> tuple[Fig, Fig] | None:
+    """The statement's one amount of money of the period and its one base, when it is of one of ``names``."""
+    if not o.measure or not any(_says_measure(n, o.measure) for n in names):
+        return None
+    money = [f for f in o.figs if f.kind == "amt" and q.has_currency(f.value.unit)]
+    news = [f for f in money if f.role in ("new", "level") and f.period == "cur" and not _bracketed(f)]
+    bases = [f for f in money if f.role == "base"]
+    return (news[0], bases[0]) if len(news) == 1 and len(bases) == 1 else None
 
 
 def _bases(st: Stmt, c: Fig, levels: str) -> list[Fig]:
@@ -543,31 +557,43 @@ def _listed(s: Sentence, c: Fig) -> bool:
 def _earlier(r: Reading, s: Sentence, st: Stmt, c: Fig, levels: str) -> tuple[list[Fig], list[Fig]]:
     """The new figure a statement lacks, from the statement before it in its scope, when
     the text refers back to it ('That was up 9% from …', 该…): never a base, which is
-    too easily another period's."""
-    if not st.backref or st.figs[0] is not c and any(f.role in ("new", "level") for f in st.figs if f.i < c.i):
+    too easily another period's, unless that statement names the change's measure."""
+    if not _refers_back(st, c):
         return [], []
-    scope = r.scopes.get(s.scope, [])
-    before: list[Stmt] = []
-    for t2 in scope:
-        if t2 is s:
-            before += [o for o in t2.stmts if o.n < st.n]
-            break
-        before += t2.stmts
+    before = _statements_before(r, s, st)
     if not before:
         return [], []
     named = next((o for o in reversed(before) if _names_again(st.measure, o.measure)), None)
     if named is not None:
-        # 'for the three fiscal quarters': a count beside the amounts of money is none of them
-        money = any(q.has_currency(f.value.unit) for f in named.figs)
-        news = [f for f in named.figs if f.role in ("new", "level") and f.period == "cur" and _level_kind(f) == levels
-                and (not money or q.has_currency(f.value.unit))]
-        bases = [f for f in named.figs if f.role == "base" and f.period == "prior" and _level_kind(f) == levels
-                 and (not money or q.has_currency(f.value.unit))]
+        news, bases = _level_and_base(named, levels)
         if len(news) == 1 and len(bases) == 1:
             return news, bases  # 'Net sales were X, compared to Y. … The $Z, or P%, increase in net sales': both, by name
-    o = before[-1]
-    news = [f for f in o.figs if f.role in ("new", "level") and f.period == "cur" and _level_kind(f) == levels]
+    news = [f for f in before[-1].figs if f.role in ("new", "level") and f.period == "cur" and _level_kind(f) == levels]
     return news[-1:], []
+
+
+def _refers_back(st: Stmt, c: Fig) -> bool:
+    """The statement refers back ('That was up 9%') and has no figure of its own before the change."""
+    return st.backref and (st.figs[0] is c or not any(f.role in ("new", "level") for f in st.figs if f.i < c.i))
+
+
+def _statements_before(r: Reading, s: Sentence, st: Stmt) -> list[Stmt]:
+    """The statements of the scope before ``st``, in order."""
+    before: list[Stmt] = []
+    for t2 in r.scopes.get(s.scope, []):
+        if t2 is s:
+            return before + [o for o in t2.stmts if o.n < st.n]
+        before += t2.stmts
+    return before
+
+
+def _level_and_base(o: Stmt, levels: str) -> tuple[list[Fig], list[Fig]]:
+    """A statement's figures of the period and its bases, of the kind ``levels``; amounts of
+    money only where it has any ('for the three fiscal quarters': a count is none of them)."""
+    money = any(q.has_currency(f.value.unit) for f in o.figs)
+    kept = [f for f in o.figs if _level_kind(f) == levels and (not money or q.has_currency(f.value.unit))]
+    news = [f for f in kept if f.role in ("new", "level") and f.period == "cur"]
+    return news, [f for f in kept if f.role == "base" and f.period == "prior"]
 
 
 def _names_again(noun: str, earlier: str) -> bool:
@@ -767,18 +793,19 @@ def _prior_amounts(w: Fig) -> list[Fig]:
 def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     explicit = [p.owner] if p.owner is not None and p.owner.role == "whole" else _explicit_whole(s, p)
     part = _share_part(r, s, st, p, explicit)
-    if part is None or _margin_of_no_profit(p, part):
+    if part is None or _margin_of_no_profit(p, part) or _across_subjects(s, part, p):
         return None
     if not explicit and (not p.whole or _refers(p)):
         # 内贸箱量1,390万标箱，占比36.0% after …占全港吞吐量的64.0%; 'or 4% of the total' after '17% of total revenue'
         p.whole = _sibling_whole(r, s, p) or p.whole
-    if part.stmt is not p.stmt and _SEMI.search(s.text[min(part.end, p.start) : p.start]):
-        return None  # 百度…3.5亿元…份额19.9%；商汤科技…份额16.0%: another subject's share, its amount not given
     wholes, bound = _share_wholes(r, s, p, part, explicit)
-    wholes = [w for w in wholes if not (w.role == "base" and w.stmt is part.stmt and part.role in ("new", "level"))]
-    wholes = _fitting(wholes, part, bool(explicit))
-    if not wholes:
-        return None
+    wholes = _fitting([w for w in wholes if not _own_past(w, part)], part, bool(explicit))
+    return _share_relation(r, s, p, part, wholes, bound) if wholes else None
+
+
+def _share_relation(r: Reading, s: Sentence, p: Fig, part: Fig, wholes: list[Fig], bound: bool) -> Relation | None:
+    """share(part, whole) ≈ p over the likeliest whole, the others (and a margin's other
+    profits) its alternatives; certain when the binding is unique and said."""
     found = _share_checks(part, wholes)
     if not found:
         return None
@@ -788,6 +815,18 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     exact = bound or _named_exactly(r, s, p, part, wholes[0])
     return Relation("share", "share-by-role", found[0], t.num(p.value), cmp, tol, (part.m, wholes[0].m, p.m), p.m,
                     s.start, s.end, alts, len(found) == 1 and not rivals and p.explicit and exact)
+
+
+def _across_subjects(s: Sentence, part: Fig, p: Fig) -> bool:
+    """百度…3.5亿元…份额19.9%；商汤科技…份额16.0%: a part from another subject's clause
+    across a semicolon (that share's amount is not given)."""
+    return part.stmt is not p.stmt and bool(_SEMI.search(s.text[min(part.end, p.start) : p.start]))
+
+
+def _own_past(w: Fig, part: Fig) -> bool:
+    """A base of the part's own statement: its past, never its whole ('$444.8 million, or
+    18.7 percent of net sales, from $382.3 million')."""
+    return w.role == "base" and w.stmt is part.stmt and part.role in ("new", "level")
 
 
 _SEMI = Lazy(r"[;；]")
