@@ -110,6 +110,7 @@ def relations(r: Reading) -> list[Relation]:
         out += _quarter_sums(r, table)
         out += _period_rows(r, table)
         out += _share_rows(r, table)
+        out += _margin_rows(r, table)
     return out
 
 
@@ -1287,3 +1288,61 @@ def _row_share(r: Reading, table: Table, part: list[Cell], whole: list[Cell], ro
     if c >= min(len(part), len(whole)) or table.columns[c].kind != "level":
         return None
     return _percent_of_cells(r, "share", part[c], whole[c], row[c], row)
+
+
+# --------------------------------------------------------------------------- margins of a table's rows
+
+
+def _margin_rows(r: Reading, table: Table) -> list[Relation]:
+    """'| Gross margin | 64.0 % |' under '| Gross profit | $ 304.1 |' and '| Net sales | $ 475.3 |':
+    a row named as the quotient of an identity of its language (gross margin = gross profit
+    / revenue, 毛利率 = 毛利 / 营业收入) is its numerator's row over its denominator's, column
+    by column. The numerator is the nearest row above of that name (a table of GAAP and
+    non-GAAP measures repeats it), the denominator the one row of its name in the table."""
+    body = table.rows[table.heads :]
+    cu = cues(lang_of(" ".join(row[0].text for row in body)))
+    out = []
+    for i, row in enumerate(body):
+        label = _label(row[0].text)
+        for ident in cu.identities():
+            if ident.op != "/" or not _names_row(label, ident.result):
+                continue
+            sides = _quotient_rows(body, i, ident, cu)
+            if sides is not None:  # else another identity of that name may find its rows (operating profit, income)
+                out += [rel for c in range(1, len(row)) if (rel := _margin_cell(r, table, *sides, row, c)) is not None]
+                break
+    return out
+
+
+def _names_row(label: str, name: str) -> bool:
+    """A row's label is the name, perhaps with its unit ('Gross margin (%)', '毛利率（%）')."""
+    return _UNIT_SUFFIX.sub("", label).strip() == name
+
+
+#: a unit said after a row's name: '(%)', '%', '（%）', '(in %)'
+_UNIT_SUFFIX = Lazy(r"\s*[(（]?\s*(?:in\s+)?[%％]\s*[)）]?\s*$")
+
+
+def _quotient_rows(body: list[list[Cell]], i: int, ident: object, cu: Cues) -> tuple[list[Cell], list[Cell]] | None:
+    """The numerator's row (the nearest above ``i`` of its name) and the denominator's (the
+    one row of its name, or of a word for revenue when it is revenue)."""
+    assert isinstance(ident, tuple)
+    _, a, _, b = ident
+    top = next((row for row in reversed(body[:i]) if _names_row(_label(row[0].text), a)), None)
+    revenue = b in ("revenue", "营业收入", "营收", "收入", "营业额")
+    under = [row for row in body if row is not body[i] and (_names_row(_label(row[0].text), b) or revenue and _is_revenue(
+        _label(row[0].text), cu))]
+    if top is None or len(under) != 1:
+        return None
+    return top, under[0]
+
+
+def _is_revenue(label: str, cu: Cues) -> bool:
+    """The label is a word for revenue, whole ('Net sales', 'Total revenues', 营业收入)."""
+    return tuple(x for x, _, _ in tokens(_UNIT_SUFFIX.sub("", label))) in cu.words.get("revenue", frozenset())
+
+
+def _margin_cell(r: Reading, table: Table, top: list[Cell], under: list[Cell], row: list[Cell], c: int) -> Relation | None:
+    if c >= min(len(top), len(under), len(row)) or table.columns[c].kind not in ("level", "other"):
+        return None
+    return _percent_of_cells(r, "share", top[c], under[c], row[c], row)

@@ -33,7 +33,7 @@ from typing import NamedTuple
 from factcheck import quantity as q
 from factcheck.infer import tree as t
 from factcheck.infer.lang import Cues
-from factcheck.infer.reading import Fig, Reading, Sentence, Stmt
+from factcheck.infer.reading import Fig, Reading, Sentence, Stmt, span
 from factcheck.infer.relate import compatible, named_whole, pair_values
 from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
@@ -66,7 +66,7 @@ def relations(r: Reading) -> list[Relation]:
     out: list[Relation] = []
     for sentences in r.scopes.values():
         items = _items(r, sentences)
-        found = _lists(items) if len(items) >= 3 else []
+        found = _lists(r, items) if len(items) >= 2 else []
         for f in found:
             rel = _sum(f.wholes, f.parts, f.certain)
             if rel is not None:
@@ -178,24 +178,76 @@ _LAST_CLAUSE = Lazy(r"[,;:，；：、(（]|\band\b")
 # --------------------------------------------------------------------------- lists after a whole
 
 
-def _lists(items: list[Item]) -> list[Found]:
+def _lists(r: Reading, items: list[Item]) -> list[Found]:
     out: list[Found] = []
     listed: set[int] = set()  # items that are parts of a list: never another list's whole
+    heads: list[str] = []  # the first part's measure of each breakdown so far: a run opening with it goes on with it
     for k, it in enumerate(items):
-        if it.opens not in ("of_which", "breakdown") or it.fig is None or k in listed:
+        opens = "breakdown" if not it.opens and _opens_again(items, k, heads) else it.opens
+        if opens not in ("of_which", "breakdown") or it.fig is None or k in listed:
             continue
         parts = _following(items, k)
         if len(parts) < 2:
             continue
-        cut_short = _runs_on(items, k, parts[-1] + 1)
         listed.update(parts)
-        figs: list[Fig] = [items[j].fig for j in parts]  # type: ignore[misc]
-        wholes = _wholes(items, k, figs, listed, it.opens == "of_which")
-        if it.opens == "of_which" and it.st.sent.lang == "en":
-            wholes = [w for w in wholes if w.sent is it.st.sent]  # 'X, of which A and B': X is in the sentence
-        if wholes:
-            out.append(Found(figs, wholes, _partition(items, k, parts) and len(wholes) == 1 and not cut_short))
+        if opens == "breakdown":
+            heads.append(it.st.measure)
+        found = _found(r, items, k, parts, listed, opens)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _found(r: Reading, items: list[Item], k: int, parts: list[int], listed: set[int], opens: str) -> Found | None:
+    """The list of parts item ``k`` opens and the wholes it may be the parts of: in its
+    paragraph, or for a breakdown the total its section said before it."""
+    it = items[k]
+    figs: list[Fig] = [items[j].fig for j in parts]  # type: ignore[misc]
+    wholes = _wholes(items, k, figs, listed, opens == "of_which")
+    if opens == "of_which" and it.st.sent.lang == "en":
+        wholes = [w for w in wholes if w.sent is it.st.sent]  # 'X, of which A and B': X is in the sentence
+    if opens == "breakdown" and not wholes:
+        wholes = _whole_in_section(r, figs)
+    if not wholes:
+        return None
+    certain = (opens == "breakdown" or _partition(items, k, parts)) and len(wholes) == 1 \
+        and not _runs_on(items, k, parts[-1] + 1)
+    return Found(figs, wholes, certain)
+
+
+def _opens_again(items: list[Item], k: int, heads: list[str]) -> bool:
+    """The first statement of a run names the measure a breakdown before it in its
+    paragraph opened with ('按经营单位所在地分，3月份，城镇…；乡村…。1—3月份，城镇…；乡村…'):
+    the breakdown goes on for another period."""
+    it = items[k]
+    return bool(heads) and it.st.measure in heads and (k == 0 or items[k - 1].run != it.run)
+
+
+def _whole_in_section(r: Reading, parts: list[Fig]) -> list[Fig]:
+    """The whole of a breakdown whose paragraph gives none: the one total of its section,
+    said before it, of the parts' span (3月份, 1—3月份), larger than each part, named as a
+    total (社会消费品零售总额, 'total revenue')."""
+    first = parts[0]
+    s = first.sent
+    if s is None:
+        return []
+    when = span(r, first).rstrip("份")
+    if any(span(r, p).rstrip("份") != when for p in parts):
+        return []
+    largest = max(p.value.point for p in parts)
+    found = [f for t2 in r.sections.get(s.section, []) if t2.scope != s.scope and t2.end <= s.start for f in t2.figs
+             if _a_total(f, first, largest) and span(r, f).rstrip("份") == when]
+    return found if len(found) == 1 else []
+
+
+def _a_total(f: Fig, like: Fig, largest: Fraction) -> bool:
+    """A figure of the period named as a total, of the parts' kind and larger than each."""
+    return f.role in ("level", "new") and f.period == "cur" and not f.approx and _alike(f, like) \
+        and f.value.point > largest and f.stmt is not None and bool(_TOTAL_NAME.search(f.stmt.measure))
+
+
+#: a measure named as a total: 社会消费品零售总额, 进出口总值, 'total revenue'
+_TOTAL_NAME = Lazy(r"(?:总额|总值|总量|总计|合计)$|\btotal\b")
 
 
 def _runs_on(items: list[Item], k: int, stop: int) -> bool:
