@@ -31,8 +31,11 @@ _NEUTRAL = Lazy(r"贸易|\btrade\b|\bthe\b|\btotal\b|\s+")
 
 def relations(r: Reading) -> list[Relation]:
     out: list[Relation] = []
+    terms: dict[str, list[tuple[Identity, str]]] = {}  # each language's identities with their result's key, once a run
     for s in r.sentences:
-        known = s.cues.identities()
+        known = terms.get(s.lang)
+        if known is None:
+            known = terms[s.lang] = [(ident, measure_key(ident.result)) for ident in s.cues.identities()]
         if not known:
             continue
         for f in s.figs:
@@ -42,8 +45,7 @@ def relations(r: Reading) -> list[Relation]:
             if not name:
                 continue
             bare = _TAIL_ZH.sub("", name) if s.lang == "zh" else name
-            for ident in known:
-                term = measure_key(ident.result)
+            for ident, term in known:
                 if not (name.endswith(term) or bare.endswith(term)):
                     continue  # the figure is not named as this identity's result
                 rel = _check(r, s, f, name, ident)
