@@ -319,9 +319,11 @@ def _says_measure(name: str, measure: str) -> bool:
     return all(not rest or rest[-1] in _SAYING for rest in (a[: len(a) - k], b[: len(b) - k]))
 
 
-#: the verbs before a measure's name that say it and change nothing ('has seen profit before tax')
+#: the verbs before a measure's name that say it and change nothing ('has seen profit before tax', 'said
+#: its fourth-quarter profit'), and the period a name may hold (the spans of the two are compared apart)
 _SAYING = frozenset("seen saw reported posted recorded booked delivered achieved had has have made earned generated "
-                    "logged registered announced".split())
+                    "logged registered announced said says its their quarterly annual full-year fourth-quarter "
+                    "third-quarter second-quarter first-quarter first-half second-half half-year".split())
 
 
 def _named_in_section(r: Reading, s: Sentence, st: Stmt, c: Fig) -> tuple[list[Fig], list[Fig]]:
@@ -433,7 +435,7 @@ def _average(s: Sentence, c: Fig) -> list[Relation]:
 
 
 #: 出口增幅大于进口27.2个百分点, 增速高于整体近5个百分点: the two names either side of the comparison
-_GAP_ZH = Lazy(r"([^，,。；;\d%]{1,12}?)(?:增幅|增速|涨幅|降幅)?(大于|高于|快于|超过|领先|小于|低于|慢于|落后|比)"
+_GAP_ZH = Lazy(r"([^，,。；;\d%]{0,12}?)(?:增幅|增速|涨幅|降幅)?(大于|高于|快于|超过|领先|小于|低于|慢于|落后|比)"
                      r"([^，,。；;\d%]{1,12}?)(?:快|高|多|低|慢|少)?(?:约|近|了)?\s*$")
 
 
@@ -442,19 +444,55 @@ def _gap(r: Reading, s: Sentence, c: Fig) -> list[Relation]:
     named on its side, in the paragraph."""
     if s.lang != "zh":
         return []
-    found = _GAP_ZH.search(c.before)
-    if found is None:
+    sides = _bracketed_gap(s, c) or _named_gap(r, s, c)
+    if sides is None:
         return []
-    a_name, word, b_name = found.group(1), found.group(2), found.group(3)
-    a, b = _rate_of(r, s, c, a_name), _rate_of(r, s, c, b_name)
-    if a is None or b is None or a is b:
-        return []
-    sign = -1 if word in ("小于", "低于", "慢于", "落后") else 1
+    a, b, sign = sides
     va, vb = stated_of(a, a.sign or 1), stated_of(b, b.sign or 1)
     check = t.call("change", t.num(vb), t.num(va))
     cmp, tol = comparison(c, sign)
     return [Relation("change", "rate-gap", check, t.num(stated_of(c, sign)), cmp, tol, (a.m, b.m, c.m), c.m,
                      s.start, s.end, (), True)]
+
+
+def _named_gap(r: Reading, s: Sentence, c: Fig) -> tuple[Fig, Fig, int] | None:
+    """出口增幅大于进口27.2个百分点: each side's rate by its name; with no name before the
+    comparison (高技术产业增加值增长10.6%，快于规模以上工业4.6个百分点), the statement's own rate."""
+    found = _GAP_ZH.search(c.before)
+    if found is None:
+        return None
+    a_name, word, b_name = found.group(1), found.group(2), found.group(3)
+    a = _rate_of(r, s, c, a_name) if a_name.strip() else _own_rate(s, c)
+    b = _rate_of(r, s, c, b_name)
+    if a is None or b is None or a is b:
+        return None
+    return a, b, -1 if word in ("小于", "低于", "慢于", "落后") else 1
+
+
+def _bracketed_gap(s: Sentence, c: Fig) -> tuple[Fig, Fig, int] | None:
+    """生产总值增长8.4%，比全省（7.7%）高0.7个百分点: the other side's rate in brackets right
+    before the gap, the statement's own rate before that."""
+    if not c.i:
+        return None
+    b = s.figs[c.i - 1]
+    after = _AFTER_BRACKET.match(c.before)
+    if b.kind != "pct" or after is None or not _BEFORE_BRACKET.search(b.before):
+        return None
+    a = _own_rate(s, b)
+    if a is None:
+        return None
+    return a, b, -1 if after.group(1) in ("低", "慢", "少") else 1
+
+
+#: '比全省（' before the other side's rate, '）高' between it and the gap
+_BEFORE_BRACKET = Lazy(r"(?:比|较|高于|快于|低于|慢于)[^，,。；;\d%]{1,12}[（(]\s*$")
+_AFTER_BRACKET = Lazy(r"^\s*[）)]\s*(?:增速|增幅)?(高|快|多|低|慢|少)(?:出)?(?:约|近|了)?\s*$")
+
+
+def _own_rate(s: Sentence, c: Fig) -> Fig | None:
+    """The growth rate of the figure's statement said before it (增长10.6%), the last one."""
+    rates = [f for f in s.figs[: c.i] if f.role == "change" and f.kind == "pct" and not f.years]
+    return rates[-1] if rates else None
 
 
 def _rate_of(r: Reading, s: Sentence, c: Fig, name: str) -> Fig | None:
@@ -476,13 +514,22 @@ def _rate_of(r: Reading, s: Sentence, c: Fig, name: str) -> Fig | None:
 
 def _named_rates(t2: Sentence, key: str, c: Fig, exact: bool) -> list[Fig]:
     """The first growth rate (other than ``c``) of each statement of a sentence whose
-    measure is ``key`` (``exact``), or else ends with it."""
+    measure is ``key`` (``exact``), or else ends with it, or is it with its measure word
+    left out (快于规模以上工业 of 规模以上工业增加值)."""
     found = []
     for st in t2.stmts:
-        if st.measure == key if exact else (st.measure.endswith(key) and len(key) >= 2 and st.measure != key):
+        if st.measure == key if exact else (_ends_or_heads(st.measure, key) and len(key) >= 2 and st.measure != key):
             rates = [f for f in st.figs if f.role == "change" and f.kind == "pct" and not f.years and f is not c]
             found += rates[:1]
     return found
+
+
+def _ends_or_heads(measure: str, key: str) -> bool:
+    return measure.endswith(key) or measure.startswith(key) and measure[len(key) :] in _MEASURE_WORDS_ZH
+
+
+#: the measure words a Chinese name of a rate leaves out (规模以上工业 for 规模以上工业增加值)
+_MEASURE_WORDS_ZH = frozenset({"增加值", "生产总值", "产值", "营业收入", "收入", "利润", "投资", "零售额", "销售额"})
 
 
 def _percent_levels(st: Stmt, c: Fig) -> bool:

@@ -316,7 +316,8 @@ CUES: dict[str, dict[str, Any]] = {
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
     },
     "of_which": {
-        "words": ["of which", "including", "among which", "of that", "of this", "within which", "comprising"],
+        "words": ["of which", "including", "among which", "of that", "of this", "within which", "comprising", "among them",
+                  "of the total"],
         "try": "Revenue was $150 million, {} services made up $30 million.",
         "gives": "",
     },
@@ -513,6 +514,8 @@ CUES: dict[str, dict[str, Any]] = {
         "words": [
             "trade surplus = exports - imports", "trade deficit = imports - exports", "surplus = exports - imports",
             "deficit = imports - exports", "trade balance = exports - imports", "total trade = exports + imports",
+            "foreign trade = exports + imports", "total foreign trade = exports + imports",
+            "imports and exports = exports + imports", "exports and imports = exports + imports",
             "goods and services = goods + services", "exports of goods and services = exports of goods + exports of services",
             "imports of goods and services = imports of goods + imports of services",
             "gross margin = gross profit / revenue", "operating margin = operating profit / revenue",
