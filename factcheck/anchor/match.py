@@ -101,7 +101,7 @@ def _figure_kind(f: Figure) -> str:
 def _mention_kind(m: Mention) -> str:
     if m.kind in ("date", "year", "ordinal"):
         return m.kind
-    v = m.value if m.value is not None else m.ends[0].value  # type: ignore[index]  # a figure without a value is a range, which has ends
+    v = _first_value(m)
     if m.kind == "range" and m.ends and m.ends[0].kind == "year":
         return "year"
     if m.fraction:
@@ -191,9 +191,16 @@ def agrees(m: Mention, f: Figure) -> bool:
     return v is not None and _values_agree(v, fv)
 
 
+def _first_value(m: Mention) -> q.Value | None:
+    """A figure's value; a range's (which has none of its own), its first end's."""
+    if m.value is not None:
+        return m.value
+    return m.ends[0].value if m.ends else None
+
+
 def _on_day(m: Mention, fv: q.DateValue) -> bool:
     """Whether a draft figure (a date, or a year) agrees with a claim's date: each part it says."""
-    y, mo, d = m.when if m.when else (int(m.value.point), None, None)  # type: ignore[union-attr]
+    y, mo, d = m.when if m.when else (int(m.value.point) if m.value is not None else None, None, None)
     day = fv.day
     return (y is None or y == day.year) and (mo is None or mo == day.month) and (d is None or d == day.day)
 
@@ -201,10 +208,14 @@ def _on_day(m: Mention, fv: q.DateValue) -> bool:
 def _range_agrees(m: Mention, f: Figure) -> bool:
     """Whether a range of the draft agrees with a figure: an end agrees, or it holds it."""
     fv = f.value
-    lo, hi = m.ends  # type: ignore[misc]
+    if not m.ends:
+        return False
+    lo, hi = m.ends
     if agrees(lo, f) or agrees(hi, f):
         return True
-    pair_lo, pair_hi = _as(lo.value, fv), _as(hi.value, fv)  # type: ignore[arg-type]
+    if lo.value is None or hi.value is None:
+        return False
+    pair_lo, pair_hi = _as(lo.value, fv), _as(hi.value, fv)
     if pair_lo is None or pair_hi is None:
         return False
     low, high, target = pair_lo[0].iv.lo, pair_hi[0].iv.hi, pair_lo[1].point
@@ -219,7 +230,7 @@ def _distance(m: Mention, f: Figure) -> Fraction:
             return Fraction(10**9)
         y, mo, d = m.when
         return Fraction(abs((y or fv.day.year) - fv.day.year) * 400 + abs(mo - fv.day.month) * 31 + abs((d or fv.day.day) - fv.day.day))
-    v = _value_of(m, f) if m.kind != "range" else m.ends[0].value  # type: ignore[index]  # a range has its two ends
+    v = _value_of(m, f) if m.kind != "range" else _first_value(m)
     pair = _as(v, fv) if v is not None else None
     if pair is None:
         return Fraction(10**9)
@@ -293,7 +304,7 @@ def _comparable(m: Mention, mk: str, figures: list[Figure], left: list[int]) -> 
     if mk == "ordinal":  # an ordinal stands for a count or a number of years, never an amount
         strict = [i for i in strict if _figure_kind(figures[i]) == "plain" or q.is_time(figures[i].value.unit)]
     elif mk == "unit":
-        strict = [i for i in strict if _as(m.value, figures[i].value) is not None]  # type: ignore[arg-type]
+        strict = [i for i in strict if m.value is not None and _as(m.value, figures[i].value) is not None]
     return strict
 
 

@@ -110,8 +110,9 @@ def _event_year(r: Reading, s: Sentence, start: Mention, anchor: Mention) -> tup
         return r.year, ()
     others = _later_years(s, start, anchor)
     years = {_year_of(m) for m in others}
-    if len(years) == 1:
-        return _year_of(others[0]), tuple(others)  # type: ignore[return-value]
+    first = _year_of(others[0]) if others else None
+    if len(years) == 1 and first is not None:
+        return first, tuple(others)
     if others:
         return None
     said = _said_year(r, s, s.words())
@@ -221,13 +222,14 @@ def _placed_years(s: Sentence, n: Mention, after: str) -> tuple[Mention, tuple[i
     if len(before) < 2:
         return None
     event, start = before[-1], before[-2]
-    if (_year_of(start) or 0) >= (_year_of(event) or 0):
+    year = _year_of(event)
+    if year is None or (_year_of(start) or 0) >= year:
         return None
     if re.match(r"^\s*later\b", after.lower()):
-        return start, (_year_of(event), (event,))  # type: ignore[return-value]
+        return start, (year, (event,))
     served = _has(s, "served", s.text[max(s.start, n.start - 8) : n.start])
     if served and re.search(r"(?:至|到|截至)$", s.text[max(s.start, event.start - 2) : event.start]):
-        return start, (_year_of(event), (event,))  # type: ignore[return-value]
+        return start, (year, (event,))
     return None
 
 
@@ -237,8 +239,9 @@ def _start_after(s: Sentence, n: Mention, years: list[Mention], before: list[Men
     after the phrase is the start, the year before it the event's."""
     clause = re.split(r"[,;，；。]", s.text[n.end : s.end], maxsplit=1)[0]
     later = [m for m in years if n.end <= m.start < n.end + len(clause)]
-    if len(later) == 1 and before and (_year_of(later[0]) or 0) < (_year_of(before[-1]) or 0):
-        return later[0], (_year_of(before[-1]), (before[-1],))  # type: ignore[return-value]
+    year = _year_of(before[-1]) if before else None
+    if len(later) == 1 and year is not None and (_year_of(later[0]) or 0) < year:
+        return later[0], (year, (before[-1],))
     return None
 
 

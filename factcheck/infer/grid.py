@@ -116,10 +116,9 @@ def relations(r: Reading) -> list[Relation]:
 
 def _tables(r: Reading) -> list[Table | None]:
     """The draft's tables, each read once for every finder that asks."""
-    found = getattr(r, "_grid_tables", None)
+    found: list[Table | None] | None = r.memo.get("grid.tables")
     if found is None:
-        found = [_table(r, cells) for cells in r.tables]
-        r._grid_tables = found  # type: ignore[attr-defined]
+        found = r.memo["grid.tables"] = [_table(r, cells) for cells in r.tables]
     return found
 
 
@@ -132,13 +131,12 @@ def named_cells(r: Reading, section: int) -> list[Fig]:
     one, as a figure whose measure is the row's label and whose value carries the scale
     the table states ('$ millions', （亿元）, 'Revenue ($B)'). A share in the text whose
     whole is a table's row ('占营业收入的71.15%' under a table of 营业收入) takes it."""
-    cache: dict[int, list[Fig]] | None = getattr(r, "_named_cells", None)
+    cache: dict[int, list[Fig]] | None = r.memo.get("grid.named_cells")
     if cache is None:
-        cache = {}
+        cache = r.memo["grid.named_cells"] = {}
         for k, table in enumerate(_tables(r)):
             if table is not None:
                 cache.setdefault(r.table_sections[k], []).extend(_row_figures(r, table))
-        r._named_cells = cache  # type: ignore[attr-defined]
     return cache.get(section, [])
 
 

@@ -202,7 +202,7 @@ def _found(r: Reading, items: list[Item], k: int, parts: list[int], listed: set[
     """The list of parts item ``k`` opens and the wholes it may be the parts of: in its
     paragraph, or for a breakdown the total its section said before it."""
     it = items[k]
-    figs: list[Fig] = [items[j].fig for j in parts]  # type: ignore[misc]
+    figs = [f for j in parts if (f := items[j].fig) is not None]  # a part always has its amount
     wholes = _wholes(items, k, figs, listed, opens == "of_which")
     if opens == "of_which" and it.st.sent.lang == "en":
         wholes = [w for w in wholes if w.sent is it.st.sent]  # 'X, of which A and B': X is in the sentence

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck import quantity as q
 from factcheck.infer import figures as fx
@@ -169,6 +169,8 @@ class Reading:
         self.scopes: dict[int, list[Sentence]] = {}
         self.sections: dict[int, list[Sentence]] = {}
         self.tables: list[list[tuple[int, int, int, int]]] = []  # per table: (row, col, start, end) of each cell
+        #: what a finder reads once from this reading and asks again (the tables read as grids): its own key each
+        self.memo: dict[str, Any] = {}
         self.table_sections: list[int] = []
         self._split()
         for s in self.sentences:

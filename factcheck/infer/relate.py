@@ -712,8 +712,8 @@ def _base_year_fits(s: Sentence, base: Fig, new: Fig) -> bool:
     found = _BASE_YEAR.search(base.before)
     if found is None:
         return True
-    years = [m for m in s.all if m.kind == "year" and m.value is not None and m.end <= new.start]
-    return bool(years) and int(years[-1].value.point) == int(found.group(1)) + 1  # type: ignore[union-attr]
+    years = [m.value for m in s.all if m.kind == "year" and m.value is not None and m.end <= new.start]
+    return bool(years) and int(years[-1].point) == int(found.group(1)) + 1
 
 
 def _with_value(f: Fig, v: q.Value) -> Fig:

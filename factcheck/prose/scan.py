@@ -69,7 +69,8 @@ class Scan:
         start, end, last = self._run
         if not start <= i < end:
             t = self.t
-            end = _WORD.match(t, i).end()  # type: ignore[union-attr]
+            found = _WORD.match(t, i)
+            end = found.end() if found else i + 1  # t[i] is a letter: the pattern matches
             last = end
             while t[last - 1] in ".'":  # rstrip: t[i] is a letter
                 last -= 1
@@ -91,7 +92,8 @@ class Scan:
         return m.group(1).lower() if m else ""
 
     def space(self, i: int) -> int:
-        return _SPACE.match(self.t, i).end()  # type: ignore[union-attr]
+        found = _SPACE.match(self.t, i)  # ' *' matches everywhere, if only nothing
+        return found.end() if found else i
 
     def boundary_before(self, i: int) -> bool:
         if i == 0:

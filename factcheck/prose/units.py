@@ -245,8 +245,8 @@ class Units(Scan):
         low = self.low
         if lw == "per" and low.startswith(" cent", wend):
             return q.unit("percent"), wend + 5, False
-        if lw == "percentage" and _POINTS_AFTER.match(low, wend):
-            return q.unit("pp"), _POINTS.match(low, wend).end(), False  # type: ignore[union-attr]
+        if lw == "percentage" and _POINTS_AFTER.match(low, wend) and (pts := _POINTS.match(low, wend)):
+            return q.unit("pp"), pts.end(), False
         if lw == "basis" and (bp := _BASIS_POINTS.match(low, wend)):
             return q.unit("bp"), bp.end(), False
         return None

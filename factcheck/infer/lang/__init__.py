@@ -167,15 +167,21 @@ class Cues:
                 self._memo[key] = found
         return found
 
-    def _lead(self, text: str, keys: frozenset[str] | None, limit: int) -> list[Hit]:
-        if self._back is None:
+    def _tries(self) -> tuple[dict[str, object], dict[str, object]]:
+        """The tries of the table's phrases, read backward and forward (built on first use)."""
+        if self._back is None or self._fwd is None:
             self._build()
+        assert self._back is not None and self._fwd is not None
+        return self._back, self._fwd
+
+    def _lead(self, text: str, keys: frozenset[str] | None, limit: int) -> list[Hit]:
+        back, _ = self._tries()
         shift = _window_start(text, len(text) - WINDOW)  # a chain never runs that far from its figure
         toks = _shifted(tokens(text[shift:]), shift)
         out: list[Hit] = []
         i = len(toks) - 1
         while i >= 0 and len(out) < limit:
-            n, found = self._longest(self._back, toks, i, -1, keys)  # type: ignore[arg-type]
+            n, found = self._longest(back, toks, i, -1, keys)
             if not n:
                 break
             first = toks[i - n + 1]
@@ -188,13 +194,12 @@ class Cues:
         return self._memoized(("tail", text, keys, limit), lambda: self._tail(text, keys, limit))
 
     def _tail(self, text: str, keys: frozenset[str] | None, limit: int) -> list[Hit]:
-        if self._fwd is None:
-            self._build()
+        _, fwd = self._tries()
         toks = tokens(text[: _window_end(text, WINDOW)])
         out: list[Hit] = []
         i = 0
         while i < len(toks) and len(out) < limit:
-            n, found = self._longest(self._fwd, toks, i, 1, keys)  # type: ignore[arg-type]
+            n, found = self._longest(fwd, toks, i, 1, keys)
             if not n:
                 break
             last = toks[i + n - 1]
@@ -206,8 +211,7 @@ class Cues:
         """The first phrase of ``key`` anywhere in ``text`` (the longest one there): the
         text's tokens (read once, kept for the texts asked about again) tried only where
         one of the key's phrases can start."""
-        if self._fwd is None:
-            self._build()
+        _, fwd = self._tries()
         starts = self._starts.get(key)
         if starts is None:
             starts = self._starts[key] = frozenset(seq[0] for seq in self.words.get(key, ()))
@@ -216,7 +220,7 @@ class Cues:
         for i, tok in enumerate(toks):
             if tok[0] not in starts:
                 continue
-            n, _ = self._longest(self._fwd, toks, i, 1, only)  # type: ignore[arg-type]
+            n, _ = self._longest(fwd, toks, i, 1, only)
             if n:
                 return Hit(key, text[tok[1] : toks[i + n - 1][2]], tok[1], toks[i + n - 1][2])
         return None
