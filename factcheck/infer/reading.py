@@ -920,7 +920,12 @@ def _new_subject(rest: str) -> bool:
             cjk += 1
         elif t[0].isalpha() and t not in _NOT_SUBJECT:
             words += 1
-    return seen and words >= 1 or cjk >= 2
+    return (seen and words >= 1 or cjk >= 2) and not _COMPARED_ZH.match(_LAST_CLAUSE_ZH.split(rest)[-1])
+
+
+#: a clause that compares the statement's figure with its past (较去年同期增加…, 虽较107年上半年衰退…): no new subject
+_COMPARED_ZH = Lazy(r"^\s*(?:虽|但|仍|则)?(?:较|比|与)(?!重|例|率)")
+_LAST_CLAUSE_ZH = Lazy(r"[，,；;：:、]")
 
 
 def _next_label(f: Fig, figs: list[Fig]) -> bool:
