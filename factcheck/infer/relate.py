@@ -455,6 +455,10 @@ def _gap(r: Reading, s: Sentence, c: Fig) -> list[Relation]:
                      s.start, s.end, (), True)]
 
 
+#: the region a Chinese name of a rate opens with, which a statement's name leaves to its subject
+_SCOPE_ZH = Lazy(r"^(?:全市|全省|全国|全区|全县|本市|本省|全体)(?=..)")
+
+
 def _named_gap(r: Reading, s: Sentence, c: Fig) -> tuple[Fig, Fig, int] | None:
     """出口增幅大于进口27.2个百分点: each side's rate by its name; with no name before the
     comparison (高技术产业增加值增长10.6%，快于规模以上工业4.6个百分点), the statement's own rate."""
@@ -499,7 +503,7 @@ def _rate_of(r: Reading, s: Sentence, c: Fig, name: str) -> Fig | None:
     """The growth rate of the statement named ``name`` (出口: 增长23.2%), nearest first: in
     the sentence, the sentences before it in the paragraph, then those after; a statement
     named exactly so before one whose name ends so (进口, not 服务进出口)."""
-    key = measure_key(name.strip())
+    key = _SCOPE_ZH.sub("", measure_key(name.strip()))  # 全市生产总值 is the statement of 生产总值 (全市 said before it)
     if not key:
         return None
     scope = r.scopes.get(s.scope, [])
