@@ -146,8 +146,7 @@ def _share_twin(x: Fig, y: Fig) -> bool:
     share in that currency (每股收益为66.25元，较上年的45.25元): ``x`` is per share too."""
     vx, vy = x.value, y.value
     return x.stmt is not None and x.stmt is y.stmt and vx.mag is None and vy.mag is None \
-        and q.has_currency(vx.unit) and "/" not in q.unit_text(vx.unit) \
-        and q.compatible(vx.unit / q.count_unit("share"), vy.unit)
+        and q.has_currency(vx.unit) and q.unit_text(vy.unit) == q.unit_text(vx.unit) + "/share"
 
 
 def _per_share_of_one(a: Fig, va: q.Value, b: Fig, vb: q.Value) -> tuple[q.Value, q.Value]:
@@ -336,7 +335,9 @@ def _named_in_section(r: Reading, s: Sentence, st: Stmt, c: Fig) -> tuple[list[F
     names = [x for x in (c.named, st.measure) if x]
     if not names or _another_basis_said(s, c):
         return [], []
-    found = [pair for t2 in r.sections.get(s.section, []) if t2 is not s for o in t2.stmts
+    by_word = _statements_by_last_word(r, s.section)
+    last = dict.fromkeys(n.split()[-1] for n in names)  # each statement once, though both names end alike
+    found = [pair for w in last for t2, o in by_word.get(w, []) if t2 is not s
              if (pair := _money_pair(o, names)) is not None]
     if len(found) != 1:
         return [], []
@@ -344,6 +345,21 @@ def _named_in_section(r: Reading, s: Sentence, st: Stmt, c: Fig) -> tuple[list[F
     if len({span(r, x) for x in (c, new)} - {""}) > 1:
         return [], []  # the quarter's change against the year's figures
     return [new], [base]
+
+
+def _statements_by_last_word(r: Reading, section: int) -> dict[str, list[tuple[Sentence, Stmt]]]:
+    """The section's named statements by the last word of their measure (two names that say
+    one measure end with the same word), made once a reading: a long draft of one section
+    asks it for every change with no figures of its own."""
+    memo: dict[int, dict[str, list[tuple[Sentence, Stmt]]]] = r.memo.setdefault("relate.by_last_word", {})
+    found = memo.get(section)
+    if found is None:
+        found = memo[section] = {}
+        for t2 in r.sections.get(section, []):
+            for o in t2.stmts:
+                if o.measure:
+                    found.setdefault(o.measure.split()[-1], []).append((t2, o))
+    return found
 
 
 def _money_pair(o: Stmt, names: list[str]) -> tuple[Fig, Fig] | None:
