@@ -25,7 +25,7 @@ from typing import NamedTuple
 from factcheck import quantity as q
 from factcheck.expr.tree import Node
 from factcheck.infer import tree as t
-from factcheck.infer.lang import Cues, cues, lang_of, tokens
+from factcheck.infer.lang import Cues, Identity, cues, lang_of, tokens
 from factcheck.infer.reading import Fig, Reading, beyond_whole, measure_key
 from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
@@ -1321,13 +1321,12 @@ def _names_row(label: str, name: str) -> bool:
 _UNIT_SUFFIX = Lazy(r"\s*[(（]?\s*(?:in\s+)?[%％]\s*[)）]?\s*$")
 
 
-def _quotient_rows(body: list[list[Cell]], i: int, ident: object, cu: Cues) -> tuple[list[Cell], list[Cell]] | None:
+def _quotient_rows(body: list[list[Cell]], i: int, ident: Identity, cu: Cues) -> tuple[list[Cell], list[Cell]] | None:
     """The numerator's row (the nearest above ``i`` of its name) and the denominator's (the
     one row of its name, or of a word for revenue when it is revenue)."""
-    assert isinstance(ident, tuple)
     _, a, _, b = ident
     top = next((row for row in reversed(body[:i]) if _names_row(_label(row[0].text), a)), None)
-    revenue = b in ("revenue", "营业收入", "营收", "收入", "营业额")
+    revenue = _is_revenue(b, cu)
     under = [row for row in body if row is not body[i] and (_names_row(_label(row[0].text), b) or revenue and _is_revenue(
         _label(row[0].text), cu))]
     if top is None or len(under) != 1:
