@@ -476,10 +476,10 @@ def _bare(e: Expr, memo: dict[tuple[str, bool], Expr]) -> Expr:
 def _bare_claim(c: Claim, memo: dict[tuple[str, bool], Expr]) -> Claim:
     """The claim without the trees of its expressions (their text stays). Made as a
     tuple: _replace costs more than the rest of this, and it runs once a claim."""
-    parts = list(c)
+    parts: list[Any] = list(c)
     for i in _EXPRS:
         if parts[i] is not None:
-            parts[i] = _bare(parts[i], memo)  # type: ignore[arg-type]  # the fields of _EXPRS are Exprs
+            parts[i] = _bare(parts[i], memo)
     return tuple.__new__(Claim, parts)
 
 
@@ -570,8 +570,8 @@ def _read_draft(run: Run, doc: Document, problems: list[Problem]) -> Any:
     return text
 
 
-def _where(expr: Expr, e: ExprError):  # type: ignore[no-untyped-def]
-    return getattr(e, "where", None) or expr.at(e.offset)
+def _where(expr: Expr, e: ExprError) -> Span:
+    return e.where or expr.at(e.offset)
 
 
 def _number(ev: Evaluator, expr: Expr) -> q.Value:

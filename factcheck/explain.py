@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.tree import Tree
 
 
 def steps(claim_id: str, path: str) -> tuple[Result, Document]:
@@ -132,7 +133,7 @@ def _claim_lines(out: Console, r: Result) -> None:
         out.print(Text("draft: ", style="dim") + Text(f"{where}{r.anchor.span}"))
 
 
-def _tree(step: Step, prefix):  # type: ignore[no-untyped-def]
+def _tree(step: Step, prefix: Text) -> list[Tree]:
     """A Rich tree of the steps (a list of one renderable, for Group)."""
     # lazy: Rich only for a terminal report
     # lazy: rich's trees only for explain's output

@@ -97,11 +97,9 @@ class Interval:
             if self == ZERO or other == ZERO:
                 return ZERO
             return WHOLE
-        products = [
-            check_size(a * b)  # type: ignore[operator]  # bounded: no bound is None
-            for a in (self.lo, self.hi)
-            for b in (other.lo, other.hi)
-        ]
+        a0, a1, b0, b1 = self.lo, self.hi, other.lo, other.hi
+        assert a0 is not None and a1 is not None and b0 is not None and b1 is not None, "bounded"
+        products = [check_size(a * b) for a in (a0, a1) for b in (b0, b1)]
         return Interval(min(products), max(products))
 
     def reciprocal(self) -> Interval:
@@ -140,7 +138,7 @@ def iv_min(items: list[Interval]) -> Interval:
     """Interval of min(x1, x2, ...) when each xi ranges over its interval."""
     los = [i.lo for i in items]
     his = [i.hi for i in items]
-    lo = None if any(x is None for x in los) else min(los)  # type: ignore[type-var]  # no None is left when min runs
+    lo = None if any(x is None for x in los) else min(x for x in los if x is not None)
     his_finite = [h for h in his if h is not None]
     hi = min(his_finite) if his_finite else None
     return Interval(lo, hi)

@@ -34,7 +34,8 @@ def expression(m: Mention, year: int | None = None, dated: bool = False) -> tupl
     date when ``dated``); with none, its value is None: a day is not a number (it was
     written as "2"), and the claims language has no date without a year."""
     if m.kind == "date":
-        y, mo, d = m.when  # type: ignore[misc]  # a date has its when
+        assert m.when is not None, "a date has its when"
+        y, mo, d = m.when
         if y is not None and d is not None:
             return f"{y:04d}-{mo:02d}-{d:02d}", False, None
         if d is None:
@@ -140,7 +141,8 @@ def _fact_lines(name: str, part: Mention, where: str, written: tuple[str | None,
     a value it is not."""
     value, exact, note = written
     if value is None:
-        mo, day = part.when[1], part.when[2]  # type: ignore[index]
+        assert part.when is not None, "a figure with no value is a day: it has its when"
+        mo, day = part.when[1], part.when[2]
         return [(
             f"  # {name}: {where}: a day with no year in the draft: "
             f"to use it, write it as a date, YYYY-{mo:02d}-{day:02d}"

@@ -30,7 +30,8 @@ if TYPE_CHECKING:  # pragma: no cover
 def is_terminal(stream: object) -> bool:
     """A terminal; not when the stream is closed (a run with 2>&- has no sys.stderr)."""
     try:
-        return stream is not None and stream.isatty()  # type: ignore[attr-defined]
+        isatty = getattr(stream, "isatty", None)
+        return callable(isatty) and bool(isatty())
     except (ValueError, OSError):
         return False
 

@@ -272,3 +272,35 @@ def test_the_checks_of_lazy_and_private_imports_find_them(tmp_path: Path) -> Non
     })
     assert lazy_imports(tmp_path, "pkg") == ["pkg.b:2", "pkg.b:15"]
     assert private_imports(tmp_path, "pkg") == ["pkg.b:15 _x"]
+
+
+#: the most ``# type: ignore`` comments factcheck/ may hold (issue 23: at most ten, each with its reason)
+MAX_TYPE_IGNORES = 10
+
+
+def type_ignores(root: Path, package: str) -> tuple[int, list[str]]:
+    """How many ``# type: ignore`` comments the package holds, and those that do not say
+    why (a ``# why`` comment after the ignore on the same line)."""
+    count, unsaid = 0, []
+    for path in sorted((root / package).rglob("*.py")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            at = line.find("# type: ignore")
+            if at < 0:
+                continue
+            count += 1
+            rest = line[at + len("# type: ignore"):]
+            if "#" not in rest or not rest.split("#", 1)[1].strip():
+                unsaid.append(f"{path.relative_to(root)}:{n}")
+    return count, unsaid
+
+
+def test_few_type_ignores_each_with_its_reason() -> None:
+    count, unsaid = type_ignores(ROOT, "factcheck")
+    assert count <= MAX_TYPE_IGNORES
+    assert unsaid == []
+
+
+def test_the_check_of_type_ignores_finds_them(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "a.py").write_text("x = f()  # type: ignore[misc]  # f is untyped\ny = g()  # type: ignore\n")
+    assert type_ignores(tmp_path, "pkg") == (2, ["pkg/a.py:2"])

@@ -95,7 +95,7 @@ def tokenize(text: str) -> list[Token]:
             if c == "." and tokens and tokens[-1].kind == "word" and tokens[-1].end == i:
                 raise ExprError(f"unexpected '.' after {tokens[-1].text!r}: names have no parts (no attributes)", i, "syntax")
             raise ExprError(_unexpected_char(c), i, "syntax")
-        kind, end = m.lastgroup, m.end()
+        kind, end = m.lastgroup or "", m.end()
         if kind == "space":
             pass
         elif kind == "number":
@@ -111,7 +111,7 @@ def tokenize(text: str) -> list[Token]:
         elif kind == "percent":
             append(Token("percent", "%", i, end))
         else:  # date, sign, word
-            append(Token(kind, m.group(), i, end))  # type: ignore[arg-type]
+            append(Token(kind, m.group(), i, end))
         i = end
     append(Token("end", "", n, n))
     return tokens

@@ -14,6 +14,7 @@ import os
 
 from factcheck.draft import Draft
 from factcheck.expr import parse
+from factcheck.expr.tree import Node
 from factcheck.infer.tree import Relation, placed
 from factcheck.model import COMPARE_ALIASES, Claim, Expr, Inferred
 from factcheck.names import Names
@@ -40,8 +41,8 @@ def claim(r: Relation, draft: Draft, cid: str) -> Claim:
     assert r.at is not None
     span = draft.span(r.at.start)
 
-    def expr(node: object) -> Expr:
-        text, tree = placed(node)  # type: ignore[arg-type]
+    def expr(node: Node) -> Expr:
+        text, tree = placed(node)
         return Expr(text, span, tree, False)
 
     once: dict[tuple[int, int], Mention] = {}  # each figure once, by its place

@@ -994,7 +994,7 @@ def _label(text: str) -> str:
 def _is_total(label: str, cu: object) -> bool:
     assert isinstance(cu, Cues)
     toks = tuple(x for x, _, _ in tokens(label))
-    return bool(toks) and (toks in cu.words.get("total_row", ()) or toks[0] in ("total", "合", "总") and len(toks) <= 6
+    return bool(toks) and (cu.is_phrase(label, "total_row") or toks[0] in ("total", "合", "总") and len(toks) <= 6
                            and not cu.has(label, "subtotal_row"))
 
 
@@ -1336,7 +1336,7 @@ def _quotient_rows(body: list[list[Cell]], i: int, ident: Identity, cu: Cues) ->
 
 def _is_revenue(label: str, cu: Cues) -> bool:
     """The label is a word for revenue, whole ('Net sales', 'Total revenues', 营业收入)."""
-    return tuple(x for x, _, _ in tokens(_UNIT_SUFFIX.sub("", label))) in cu.words.get("revenue", frozenset())
+    return cu.is_phrase(_UNIT_SUFFIX.sub("", label), "revenue")
 
 
 def _margin_cell(r: Reading, table: Table, top: list[Cell], under: list[Cell], row: list[Cell], c: int) -> Relation | None:

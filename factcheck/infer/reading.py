@@ -654,8 +654,8 @@ def _verb_by(f: Fig) -> bool:
     if found is None or f.sent is None:
         return False
     c = f.sent.cues
-    verb = (found.group(1),)
-    sign = 1 if verb in c.words.get("rise", ()) else -1 if verb in c.words.get("fall", ()) else 0
+    verb = found.group(1)
+    sign = 1 if c.is_phrase(verb, "rise") else -1 if c.is_phrase(verb, "fall") else 0
     if not sign:
         return False
     f.role, f.sign, f.explicit, f.link = "change", sign, True, "rise" if sign > 0 else "fall"
@@ -1168,8 +1168,5 @@ def _scope_words(a: str, b: str) -> bool:
 
 def canonical(name: str) -> str:
     """The one name of a measure with several ('营收' and '营业收入', 'net sales' and 'revenue')."""
-    c = cues(lang_of(name))  # the name's own language: an English draft never builds the Chinese table
-    if c.words == {}:
-        c._build()
-    seq = tuple(t for t, _, _ in tokens(name))
-    return "revenue" if seq in c.words.get("revenue", ()) else ""
+    # the name's own language: an English draft never builds the Chinese table
+    return "revenue" if cues(lang_of(name)).is_phrase(name, "revenue") else ""

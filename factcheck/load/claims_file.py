@@ -100,7 +100,8 @@ class ClaimsFile:
             first = next(self._walk, None)
         except LoadError as e:
             self._fail(e)
-            return Document(path=self.path, problems=(self.failed,))  # type: ignore[arg-type]  # _fail has just set it
+            assert self.failed is not None, "_fail has just set it"
+            return Document(path=self.path, problems=(self.failed,))
         if isinstance(first, Document):
             return first
         return self.reader.document(())  # the file ended before its claims (or has a problem)

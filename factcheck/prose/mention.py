@@ -52,7 +52,8 @@ def precision(m: Mention) -> Fraction:
     v = m.value if m.value is not None else (m.ends[0].value if m.ends else None)
     if v is None or v.exact:
         return Fraction(0)
-    return v.iv.hi - v.iv.lo  # type: ignore[operator]  # a figure's interval is bounded
+    assert v.iv.hi is not None and v.iv.lo is not None, "a figure's interval is bounded"
+    return v.iv.hi - v.iv.lo
 
 
 def year_of(m: Mention) -> int | None:

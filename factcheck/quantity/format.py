@@ -198,7 +198,8 @@ def written(v: Value) -> str:
         text = unit_text(v.unit, pluralize=True) if p.denominator == 1 else ""
         return f"{digits} {text}" if text else digits
     k = MAGNITUDES[v.mag] if v.mag else 0
-    step = (v.iv.hi - v.iv.lo) / Fraction(10) ** k  # type: ignore[operator]  # a figure's interval is bounded
+    assert v.iv.hi is not None and v.iv.lo is not None, "a figure's interval is bounded"
+    step = (v.iv.hi - v.iv.lo) / Fraction(10) ** k
     decimals = 0
     while step < 1 and decimals < 30:
         step *= 10

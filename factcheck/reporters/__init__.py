@@ -55,14 +55,16 @@ def unlisted_text(d: Any, options: Options) -> str:
 
 def renderer(name: str) -> Callable[[Report, Options], str]:
     module, _, func = FORMATS[name].partition(":")
-    return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+    render: Callable[[Report, Options], str] = getattr(importlib.import_module(module), func)
+    return render
 
 
 def pieces(name: str) -> Callable[[Report, Options], Iterable[str]]:
     """The format's writer in pieces when it has one; else its text as one piece."""
     if name in STREAMS:
         module, _, func = STREAMS[name].partition(":")
-        return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+        write: Callable[[Report, Options], Iterable[str]] = getattr(importlib.import_module(module), func)
+        return write
     render = renderer(name)
     return lambda report, options: (render(report, options),)
 

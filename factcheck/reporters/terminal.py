@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from rich.console import Console, Group
 from rich.padding import Padding
@@ -237,7 +238,7 @@ def strip_trailing(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
-def draft_lines(d, options: Options) -> Group:  # type: ignore[no-untyped-def]
+def draft_lines(d: Any, options: Options) -> Group:
     """The draft under a file's table: claims located, coverage, each uncovered figure
     (counted, not listed, under -q and --only unless they fail the run)."""
     head = Text(f"draft {_line(d.path)}: ", style="bold")

@@ -80,19 +80,19 @@ def _shifted(toks: list[tuple[str, int, int]], shift: int) -> list[tuple[str, in
 @functools.lru_cache(maxsize=4096)
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """(token, start, end) of ``text``: words lower-cased, numbers as ``#``."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        if t[0].isdigit():
-            t = "#"
-        elif t[0].isascii() and t[0].isalpha():
-            t = t.lower().replace("’", "'")
-        out.append((t, m.start(), m.end()))
-    return out
+    return [(_token(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _token(t: str) -> str:
+    """A token as ``tokens`` gives it: a number as ``#``, a word lower-cased."""
+    if t[0].isdigit():
+        return "#"
+    return t.lower().replace("’", "'") if t[0].isascii() and t[0].isalpha() else t
 
 
 def _split(phrase: str) -> tuple[str, ...]:
-    return tuple("#" if t[0].isdigit() else t for t, _, _ in tokens(phrase)) if phrase != "#" else ("#",)
+    """A phrase's tokens (read once, when a table is built: not kept in the memo of ``tokens``)."""
+    return tuple(_token(t) for t in _TOKEN.findall(phrase)) if phrase != "#" else ("#",)
 
 
 class Cues:
@@ -103,7 +103,7 @@ class Cues:
         self.table = table
         self._back: dict[str, object] | None = None
         self._fwd: dict[str, object] | None = None
-        self.words: dict[str, frozenset[tuple[str, ...]]] = {}
+        self._words: dict[str, frozenset[tuple[str, ...]]] = {}
         self._identities: list[Identity] | None = None
         self._patterns: dict[str, re.Pattern[str]] = {}
         self._partitions: list[tuple[str, ...]] | None = None
@@ -130,7 +130,7 @@ class Cues:
                     for t in order:
                         node = node.setdefault(t, {})
                     node.setdefault("", set()).add(key)
-            self.words[key] = frozenset(seqs)
+            self._words[key] = frozenset(seqs)
         self._back, self._fwd = back, fwd
 
     def _longest(self, trie: dict[str, object], toks: list[tuple[str, int, int]], i: int, step: int,
@@ -214,7 +214,7 @@ class Cues:
         _, fwd = self._tries()
         starts = self._starts.get(key)
         if starts is None:
-            starts = self._starts[key] = frozenset(seq[0] for seq in self.words.get(key, ()))
+            starts = self._starts[key] = frozenset(seq[0] for seq in self._words.get(key, ()))
         toks = tokens(text)
         only = frozenset((key,))
         for i, tok in enumerate(toks):
@@ -227,6 +227,12 @@ class Cues:
 
     def has(self, text: str, key: str) -> bool:
         return self.find(text, key) is not None
+
+    def is_phrase(self, text: str, key: str) -> bool:
+        """``text`` is, whole, one of the phrases of ``key`` (a label 'Total revenues' of
+        ``revenue``, a verb 'rose' of ``rise``): token by token, case aside."""
+        self._tries()
+        return tuple(t for t, _, _ in tokens(text)) in self._words.get(key, frozenset())
 
     def identities(self) -> list[Identity]:
         """The identities a reader knows ('gross margin = gross profit / revenue')."""
