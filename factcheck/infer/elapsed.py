@@ -22,14 +22,19 @@ from fractions import Fraction
 
 from factcheck import quantity as q
 from factcheck.infer import tree as t
+from factcheck.infer.lang import cues, lang_of
 from factcheck.infer.reading import Reading, Sentence
 from factcheck.infer.relate import APPROX
 from factcheck.infer.tree import Relation
 from factcheck.prose import Mention
 from factcheck.prose.mention import year_of as _year_of
 
-#: a Chinese measure word right after a figure: 1860家 is a count, not a year
-_MEASURE = frozenset("台辆家人户件个只架艘套吨点股份名位所座条款项次张部头枚元")
+
+def _counted(s: Sentence, m: Mention) -> bool:
+    """A Chinese measure word right after the figure (the table's ``unit_word``): 1860家 is
+    a count, not a year."""
+    after = s.text[m.end : m.end + 1]
+    return bool(after) and lang_of(after) == "zh" and cues("zh").is_phrase(after, "unit_word")
 
 
 def relations(r: Reading) -> list[Relation]:
@@ -135,7 +140,7 @@ def _later_years(s: Sentence, start: Mention, anchor: Mention) -> list[Mention]:
     first = _year_of(start) or 0
     a, b = _clause(s, anchor)
     return [m for m in s.all if m is not start and m is not anchor and (_year_of(m) or 0) > first
-            and id(m) not in starts and a <= m.start < b and s.text[m.end : m.end + 1] not in _MEASURE]
+            and id(m) not in starts and a <= m.start < b and not _counted(s, m)]
 
 
 def _clause(s: Sentence, m: Mention) -> tuple[int, int]:
@@ -215,7 +220,7 @@ def _span_of(r: Reading, s: Sentence, n: Mention, after: str, just_before: str
 def _placed_years(s: Sentence, n: Mention, after: str) -> tuple[Mention, tuple[int, tuple[Mention, ...]]] | None:
     """Without a founding word, the years the phrase itself places: 'in 2025, 11 years
     after the original's 2014 debut'; 'in 2022, nine years later'; 于2019年接手，至2024年末已管理5年."""
-    years = [m for m in s.all if _year_of(m) is not None and s.text[m.end : m.end + 1] not in _MEASURE]
+    years = [m for m in s.all if _year_of(m) is not None and not _counted(s, m)]
     before = [m for m in years if m.end <= n.start]
     if re.match(r"^\s*after\b", after.lower()):
         return _start_after(s, n, years, before)
