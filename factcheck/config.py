@@ -162,72 +162,93 @@ def parse(path: Path, text: str, is_pyproject: bool) -> Config:
     headed = is_pyproject or "tool" in data  # factcheck.toml may hold the pyproject block as it is
     pos = _Positions(text, headed)
     table, section = _table(data, shown, pos, is_pyproject, headed)
-
     for key in table:
         if key not in KEYS:
             raise UsageError(
                 f"{shown}:{pos(key)}: unknown key {key!r} in {section}{did_you_mean(key, KEYS)}; "
                 f"expected one of: {', '.join(KEYS)}"
             )
-    folder = path.parent
-
-    def bad(key: str) -> UsageError:
-        return UsageError(f"{shown}:{pos(key)}: {key} should be {KEYS[key]}, not {shorten(repr(table[key]))}")
-
-    def own(key: str, file: str) -> str:
-        """A path the config writes to or reads from: inside the config's folder, and in the root."""
-        return _own_path(folder, file, f"{shown}:{pos(key)}: {key}", key != "paths")
-
-    def text_list(key: str) -> tuple[str, ...] | None:
-        if key not in table:
-            return None
-        value = table[key]
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise bad(key)
-        return tuple(value)
-
-    fail_on = table.get("fail-on")
-    if fail_on is not None and fail_on not in FAIL_ON:
-        raise bad("fail-on") if not isinstance(fail_on, str) or len(fail_on) > 40 else UsageError(
-            f"{shown}:{pos('fail-on')}: fail-on should be {KEYS['fail-on']}, not {fail_on!r}{did_you_mean(fail_on, FAIL_ON)}"
-        )
-    fmt = table.get("format")
-    if fmt is not None:
-        if not isinstance(fmt, str):
-            raise bad("format")
-        check_format(fmt, f"{shown}:{pos('format')}: format", allow_auto=True)
-    reports = text_list("report")
-    if reports is not None:
-        reports = tuple(
-            f"{name}:{own('report', str(file))}"
-            for name, file in (parse_spec(spec, f"{shown}:{pos('report')}: report") for spec in reports)
-        )
-    baseline = table.get("baseline")
-    if baseline is not None and (not isinstance(baseline, str) or not baseline):
-        raise bad("baseline")
-    paths = text_list("paths")
-    switches = {key: table.get(key) for key in ("require-coverage", "infer")}
-    wrong = next((key for key, value in switches.items() if value is not None and not isinstance(value, bool)), None)
-    if wrong:
-        raise bad(wrong)
-    only = text_list("only")
-    filings = text_list("filings")
+    t = _Keys(shown, pos, table, path.parent)
+    # each key checked in this order: the first wrong one is the error said
+    fail_on, fmt, reports, baseline = t.fail_on(), t.format(), t.reports(), t.baseline()
+    paths = t.text_list("paths")
+    switches = t.switches()
+    only, filings = t.text_list("only"), t.text_list("filings")
     trace_concepts = _trace_concepts(table.get("trace"), f"{shown}:{pos('trace')}: trace") if "trace" in table else None
     return Config(
         path=shown,
         fail_on=fail_on,
         format=fmt,
         reports=reports,
-        baseline=own("baseline", baseline) if baseline else None,
-        paths=tuple(own("paths", p) for p in paths) if paths is not None else None,
+        baseline=t.own("baseline", baseline) if baseline else None,
+        paths=tuple(t.own("paths", p) for p in paths) if paths is not None else None,
         require_coverage=switches["require-coverage"],
         infer=switches["infer"],
         only=only,
-        filings=tuple(own("paths", p) for p in filings) if filings is not None else None,
+        filings=tuple(t.own("paths", p) for p in filings) if filings is not None else None,
         trace_concepts=trace_concepts,
     )
+
+
+class _Keys:
+    """The keys of a config's table, each read and checked; an error names the key's place."""
+
+    def __init__(self, shown: str, pos: _Positions, table: dict[str, Any], folder: Path) -> None:
+        self.shown, self.pos, self.table, self.folder = shown, pos, table, folder
+
+    def bad(self, key: str) -> UsageError:
+        return UsageError(f"{self.shown}:{self.pos(key)}: {key} should be {KEYS[key]}, not {shorten(repr(self.table[key]))}")
+
+    def own(self, key: str, file: str) -> str:
+        """A path the config writes to or reads from: inside the config's folder, and in the root."""
+        return _own_path(self.folder, file, f"{self.shown}:{self.pos(key)}: {key}", key != "paths")
+
+    def text_list(self, key: str) -> tuple[str, ...] | None:
+        if key not in self.table:
+            return None
+        value = self.table[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.bad(key)
+        return tuple(value)
+
+    def fail_on(self) -> str | None:
+        fail_on = self.table.get("fail-on")
+        if fail_on is not None and fail_on not in FAIL_ON:
+            raise self.bad("fail-on") if not isinstance(fail_on, str) or len(fail_on) > 40 else UsageError(
+                f"{self.shown}:{self.pos('fail-on')}: fail-on should be {KEYS['fail-on']}, not {fail_on!r}"
+                f"{did_you_mean(fail_on, FAIL_ON)}"
+            )
+        return fail_on
+
+    def format(self) -> str | None:
+        fmt = self.table.get("format")
+        if fmt is not None:
+            if not isinstance(fmt, str):
+                raise self.bad("format")
+            check_format(fmt, f"{self.shown}:{self.pos('format')}: format", allow_auto=True)
+        return fmt
+
+    def reports(self) -> tuple[str, ...] | None:
+        reports = self.text_list("report")
+        if reports is None:
+            return None
+        where = f"{self.shown}:{self.pos('report')}: report"
+        return tuple(f"{name}:{self.own('report', str(file))}" for name, file in (parse_spec(spec, where) for spec in reports))
+
+    def baseline(self) -> str | None:
+        baseline = self.table.get("baseline")
+        if baseline is not None and (not isinstance(baseline, str) or not baseline):
+            raise self.bad("baseline")
+        return baseline
+
+    def switches(self) -> dict[str, bool | None]:
+        switches = {key: self.table.get(key) for key in ("require-coverage", "infer")}
+        wrong = next((key for key, value in switches.items() if value is not None and not isinstance(value, bool)), None)
+        if wrong:
+            raise self.bad(wrong)
+        return switches
 
 
 def _trace_concepts(value: Any, where: str) -> dict[str, Any] | None:

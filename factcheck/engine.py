@@ -59,16 +59,7 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
     found_drafts: set[str] = set()  # drafts found in a folder, not named on the command line
     for p in paths:
         if os.path.isdir(p):
-            claims, drafts = [], []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
-                for f in sorted(files):
-                    if is_claims_file(f):
-                        claims.append(os.path.join(root, f))
-                    elif is_article(f):
-                        drafts.append(os.path.join(root, f))
-            if not claims and not drafts:
-                raise UsageError(f"{p}: no claims file (claims.yaml, *.claims.yaml) and no article draft (.md, .txt) in this folder")
+            claims, drafts = _in_folder(p)
             out += sorted(claims + drafts)
             found_drafts.update(drafts)
         elif os.path.exists(p):
@@ -78,14 +69,25 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
             raise UsageError(f"{p}: {_missing(p)}{hint}")
     if found_drafts:
         out = _without_named_drafts(out, found_drafts, exclude, paths)
-    seen: set[str] = set()
-    unique = []
+    unique: dict[str, str] = {}
     for p in out:
-        key = path_key(p)
-        if key not in seen:
-            seen.add(key)
-            unique.append(p)
-    return [display_path(p) for p in unique]
+        unique.setdefault(path_key(p), p)  # the first of the names of one file
+    return [display_path(p) for p in unique.values()]
+
+
+def _in_folder(folder: str) -> tuple[list[str], list[str]]:
+    """The claims files and the drafts under a folder (hidden and skipped folders left out)."""
+    claims, drafts = [], []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+        for f in sorted(files):
+            if is_claims_file(f):
+                claims.append(os.path.join(root, f))
+            elif is_article(f):
+                drafts.append(os.path.join(root, f))
+    if not claims and not drafts:
+        raise UsageError(f"{folder}: no claims file (claims.yaml, *.claims.yaml) and no article draft (.md, .txt) in this folder")
+    return claims, drafts
 
 
 def path_key(path: str) -> str:
@@ -299,6 +301,28 @@ def _check_file(run: Run, path: str, refused: Problem | None = None, stream: boo
     ev, default_tol = _prepare(header, problems)
     keep = options.detail or options.draft is not None or "draft" in header.article
     tracing = Tracing(header)
+    claims, results = _check_claims(run, f, path, (ev, header, default_tol), keep, tracing)
+    if not keep:
+        ev.forget()  # the facts' values: nothing reads them once every claim is judged
+    if f.restart:  # a key after the claims (one the pre-scan could not see): read it whole
+        return _check_file(run, path, refused, stream=False)
+    if progress is not None:
+        progress(path, 1.0, len(results))
+    doc = f.document(tuple(claims))
+    if f.aborted:  # the file broke after these were read: none of them stands
+        results = []
+    if not keep:
+        doc = doc._replace(facts={n: _bare_fact(x, run.bare_exprs) for n, x in doc.facts.items()})
+    return _finish(run, doc, results, ev, problems, default_tol)
+
+
+def _check_claims(run: Run, f: ClaimsFile, path: str, ctx: tuple[Evaluator, Document, q.Value | None], keep: bool,
+                  tracing: Tracing) -> tuple[list[Claim], list[Result]]:
+    """Every claim of the file as the parser gives it, and the results of those the run
+    selects. ``ctx``: the evaluator, the file's header and its default tolerance. A claim
+    is kept whole when ``keep`` (a draft or a detailed report reads its trees), else bare."""
+    ev, header, default_tol = ctx
+    options, progress = run.options, run.progress
     claims: list[Claim] = []
     results: list[Result] = []
     # Nothing made here forms a cycle; the collector's passes over a growing list of
@@ -321,18 +345,7 @@ def _check_file(run: Run, path: str, refused: Problem | None = None, stream: boo
     finally:
         if collecting:
             gc.enable()
-    if not keep:
-        ev.forget()  # the facts' values: nothing reads them once every claim is judged
-    if f.restart:  # a key after the claims (one the pre-scan could not see): read it whole
-        return _check_file(run, path, refused, stream=False)
-    if progress is not None:
-        progress(path, 1.0, len(results))
-    doc = f.document(tuple(claims))
-    if f.aborted:  # the file broke after these were read: none of them stands
-        results = []
-    if not keep:
-        doc = doc._replace(facts={n: _bare_fact(x, run.bare_exprs) for n, x in doc.facts.items()})
-    return _finish(run, doc, results, ev, problems, default_tol)
+    return claims, results
 
 
 def check_draft(

@@ -58,23 +58,15 @@ def tokens(source: str) -> list[Token] | None:
         if line[-1].isspace() or line[-1] == "\ufeff":
             return None
         if line[0] == "#":
-            m = _HEADING.match(line)
-            if m is None or m.group(2).endswith("#"):
+            heading = _heading(line, i)
+            if heading is None:
                 return None
-            children = _inline(m.group(2))
-            if children is None:
-                return None
-            tag = f"h{len(m.group(1))}"
-            out += [Token("heading_open", tag, [i, i + 1], m.group(1)),
-                    Token("inline", "", [i, i + 1], content=m.group(2), children=children),
-                    Token("heading_close", tag, None, m.group(1))]
+            out += heading
             i += 1
             continue
-        j = i
-        while j < n and lines[j].strip(" ") and lines[j][0] != "#":
-            if _NOT_PLAIN.match(lines[j]) or lines[j][-1].isspace() or lines[j][-1] == "\ufeff":
-                return None
-            j += 1
+        j = _paragraph_end(lines, i)
+        if j is None:
+            return None
         content = "\n".join(lines[i:j])
         children = _inline(content)
         if children is None:
@@ -84,6 +76,31 @@ def tokens(source: str) -> list[Token] | None:
                 Token("paragraph_close", "p")]
         i = j
     return out
+
+
+def _heading(line: str, i: int) -> list[Token] | None:
+    """The tokens of an ATX heading on line ``i``, or None when it is not one this reader reads."""
+    m = _HEADING.match(line)
+    if m is None or m.group(2).endswith("#"):
+        return None
+    children = _inline(m.group(2))
+    if children is None:
+        return None
+    tag = f"h{len(m.group(1))}"
+    return [Token("heading_open", tag, [i, i + 1], m.group(1)),
+            Token("inline", "", [i, i + 1], content=m.group(2), children=children),
+            Token("heading_close", tag, None, m.group(1))]
+
+
+def _paragraph_end(lines: list[str], i: int) -> int | None:
+    """The line after the paragraph that starts on line ``i`` (a blank line or a heading
+    ends it), or None when one of its lines is not plain text."""
+    j, n = i, len(lines)
+    while j < n and lines[j].strip(" ") and lines[j][0] != "#":
+        if _NOT_PLAIN.match(lines[j]) or lines[j][-1].isspace() or lines[j][-1] == "\ufeff":
+            return None
+        j += 1
+    return j
 
 
 def _inline(src: str) -> list[Token] | None:

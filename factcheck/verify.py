@@ -84,38 +84,60 @@ def verify(
     run (``engine.pipeline``: read, infer, check, anchor), the suppressions, the reports."""
     # lazy: cli imports this module for is_terminal in other commands
     from factcheck import config
-    from factcheck.engine import run as check
     from factcheck.load.paths import forget_reads
-    from factcheck.output import check_writable
     from factcheck.reporters import deliver as reports
-    from factcheck.run import Run
 
     forget_reads()
     conf = config.load()
     threshold = "warning" if strict else (fail_on or conf.fail_on or "error")
     selected = only or conf.only
     targets = _targets(format or conf.format or "auto", output, report if report is not None else conf.reports or (),
-                       threshold, color, "-q" if quiet else "--only" if selected else None, quiet)
+                       threshold, color, _unlisted(quiet, selected), quiet)
     reports.check_targets(targets, write_baseline)
     known = _known_findings(baseline or conf.baseline, write_baseline)
     options = _options(conf, targets, selected, draft, require_coverage, infer, as_of, strict,
                        _filings(filings) or conf.filings or ())
-    bar = _bar()
-    try:
-        with Run(options, bar.update if bar is not None else None) as run:
-            found = check(paths or list(conf.paths or ()), state=run)
-    finally:
-        if bar is not None:
-            bar.close()
-    # No output may be a file this run read (claims, drafts, the config, a baseline,
-    # included facts, filings): all are checked before anything is written.
-    protect = _inputs(found, draft, run.files_read) + list(options.filings)
-    for t in targets:
-        if t.path is not None:
-            check_writable(t.path, protect)
+    found, files_read = _checked(options, paths or list(conf.paths or ()))
+    protect = _protected(found, draft, files_read, options, targets)
     found = _suppressed(found, known, write_baseline, protect)
     reports.deliver(found, targets, protect=protect)
     return found.exit_code(threshold)
+
+
+def _protected(found: Report, draft: str | None, files_read: list[str], options: RunOptions,
+               targets: list[Target]) -> list[str]:
+    """The files the run read (claims, drafts, the config, a baseline, included facts,
+    filings), none of which an output may be: every output is checked against them
+    before anything is written."""
+    # lazy: cli imports this module for is_terminal in other commands
+    from factcheck.output import check_writable
+
+    protect = _inputs(found, draft, files_read) + list(options.filings)
+    for t in targets:
+        if t.path is not None:
+            check_writable(t.path, protect)
+    return protect
+
+
+def _unlisted(quiet: bool, selected: Sequence[str] | None) -> str | None:
+    """Why a report lists only some results: ``-q`` or ``--only`` (none when it lists all)."""
+    return "-q" if quiet else "--only" if selected else None
+
+
+def _checked(options: RunOptions, paths: list[str]) -> tuple[Report, list[str]]:
+    """The run (``engine.run``), with a progress bar on a terminal: its report and the files it read."""
+    # lazy: cli imports this module for is_terminal in other commands
+    from factcheck.engine import run as check
+    from factcheck.run import Run
+
+    bar = _bar()
+    try:
+        with Run(options, bar.update if bar is not None else None) as run:
+            found = check(paths, state=run)
+    finally:
+        if bar is not None:
+            bar.close()
+    return found, list(run.files_read)
 
 
 def _targets(name: str, output: Path | None, specs: Sequence[str], threshold: str, color: str,
