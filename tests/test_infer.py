@@ -54,7 +54,7 @@ def reported(text: str, year: int = 2025) -> list[tuple[str, str]]:
         ("In 2024 Taobao and Tmall held 33%, JD.com 17%, Pinduoduo 19% and Douyin 18%; the remaining 13% is split among all other platforms.",
          "sum(33%, 17%, 19%, 18%, 13%) ≈ 100%"),
         # read since the blind set (tests/inference/blind): wire copy and statistical bulletins
-        ("Operating profit climbed 24% to NOK 912 million from NOK 736 million.", "growth(736 million, 912 million) ≈ 24%"),
+        ("Operating profit climbed 24% to NOK 912 million from NOK 736 million.", "growth(736 million NOK, 912 million NOK) ≈ 24%"),
         ("Inflation eased to 4.5% from 4.9%, a drop of 0.5 points.", "change(4.9%, 4.5%) ≈ -0.5 pp"),
         ("The margin narrowed 0.4 points to 2.41% from 2.81%.", "change(2.81%, 2.41%) ≈ -0.4 pp"),
         ("Silver fell to $24.87 from $25.19, a loss of 1.3%.", "growth(25.19 USD, 24.87 USD) ≈ -1.3%"),

@@ -150,9 +150,17 @@ def _opens(st: Stmt, c: Cues) -> str:
         return "breakdown"
     if _rest(lead, c):
         return "rest"
-    if c.has(lead, "of_which") or c.has(lead, "exhaustive"):
+    if c.has(lead, "of_which") or c.has(lead, "exhaustive") and not _from_to(st):
         return "of_which"
     return ""
+
+
+def _from_to(st: Stmt) -> bool:
+    """由A…至B: the statement's first two figures are the ends of one change, not the
+    parts of a whole made up 由 (of) them."""
+    first = st.figs[0]
+    later = first.sent.figs[first.i + 1 : first.i + 2] if first.sent is not None else []
+    return bool(later) and ("至" in later[0].before or "到" in later[0].before)
 
 
 def _rest(lead: str, c: Cues) -> bool:

@@ -27,6 +27,8 @@ from factcheck.prose.words import ORD_TENS as _ORD_TENS
 from factcheck.prose.words import PER_N_SHARES as _PER_N_SHARES
 from factcheck.prose.words import RANGE_SEP as _RANGE_SEP
 from factcheck.prose.words import SHORT_YEAR as _SHORT_YEAR
+from factcheck.prose.words import SIGN_CODES as _SIGN_CODES
+from factcheck.prose.words import SIGN_MARKS as _SIGN_MARKS
 from factcheck.prose.words import SIGNS as _SIGNS
 from factcheck.prose.words import SIGNS_BY_FIRST as _SIGNS_BY_FIRST
 from factcheck.prose.words import SMALL as _SMALL
@@ -40,6 +42,10 @@ _PART_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,8}(?![\d.,])|(?P<de
 #: a year in Chinese numerals, digit by digit: 一九九八, 二〇二五
 _CJK_YEAR = re.compile(r"[一二][零〇○一二三四五六七八九]{3}")
 #: the letters of another country's dollar right before '$' (A$, AU$, C$, CA$, NZ$, S$, SG$, NT$, R$)
+#: a number right after a currency's code (one space at most): 'CHF 3', 'KRW5'
+_DIGITS_AFTER_CODE = re.compile(r" ?\d")
+#: digits and a magnitude word after a sign of one letter (R484 million, R1.2bn)
+_DIGITS_THEN_MAG = re.compile(r"\d[\d,]*(?:\.\d+)?\s?(?:thousand|million|billion|trillion|bn|mn|m|tn|k)\b")
 _OTHER_DOLLAR = re.compile(r"(?<![A-Za-z])(?:A|AU|C|CA|NZ|S|SG|NT|R|Z)$")
 
 
@@ -92,13 +98,15 @@ class Reader(Dates, Numbers, Units):
             return self.at_digit(i)
         if "\u4e00" <= c <= "\u9fff" or c == "○":
             return self.cjk_special(i) or (self.figure(i) if c in "零〇○一二两三四五六七八九十" else None)
-        if c in "$€£¥￥" or c == "-":
+        if c in "$€£¥￥" or c == "-" or c in _SIGN_MARKS:
             return self.figure(i)
         if not self.boundary_before(i):
             return None
-        if t.startswith(_SIGNS, i):  # US$, HK$, RMB¥
-            return self.figure(i)
-        return self.at_word(i)
+        if t.startswith(_SIGNS, i):  # US$, HK$, RMB¥, RM
+            found = self.figure(i)
+            if found is not None or not c.isalpha():
+                return found
+        return self.at_word(i)  # December: a month, not the sign D
 
     def at_digit(self, i: int) -> Mention | None:
         """A figure whose first character, at ``i``, is a digit: a date, or a number."""
@@ -119,7 +127,7 @@ class Reader(Dates, Numbers, Units):
         lw = word.lower()
         if lw in _MONTHS and word[0].isupper():
             return self.month_first(i, w)
-        if word in _CURRENCY_CODES:  # 'RMB 136.09 billion'
+        if self.code_at(i, word):  # 'RMB 136.09 billion', 'CHF 3 million'
             return self.figure(i)
         if lw in _TENS:  # 'twenty-first'
             ordinal = self.tens_ordinal(i, w[1], lw)
@@ -355,30 +363,56 @@ class Reader(Dates, Numbers, Units):
             i += 1
         sign = self.first_at(_SIGNS_BY_FIRST, i) if t[i] in _SIGNS_BY_FIRST else None
         if sign:
-            return self.after_sign(i, sign, negative)
-        return self.after_code(i, negative)
+            found = self.after_sign(i, sign, negative)
+            if found is not None or not sign[0].isalpha():
+                return found
+        return self.after_code(i, negative)  # RMB: a code, not the sign RM
 
     def after_sign(self, i: int, sign: str, negative: bool) -> tuple[int, bool, str | None] | None:
         """A currency's sign at ``i`` ('US$', '€'), digits after it: as ``lead``."""
         t = self.t
         if sign == "$" and _OTHER_DOLLAR.search(t, max(0, i - 3), i):
             return None  # A$, C$, NZ$, S$, NT$: another country's dollar, not the US one
+        if sign[-1].isalpha() and not self.letter_sign(i, sign):
+            return None
         i = self.space(i + len(sign))
         if i >= len(t) or not (t[i].isdigit() or t[i] == "." and t[i + 1 : i + 2].isdigit()):
             return None
-        return i, negative, q.CURRENCY_SIGNS[sign]
+        return i, negative, _SIGN_CODES[sign]
+
+    def letter_sign(self, i: int, sign: str) -> bool:
+        """A sign of letters (RM, Ksh, R) at ``i`` is a currency's: a word of its own
+        before the digits (RM68.0, RM 68.0), and a sign of one letter only right before
+        digits with a magnitude after them (R484 million, never the R2 of a name)."""
+        t = self.t
+        if i and (t[i - 1].isalnum() or t[i - 1] in "_-"):
+            return False
+        end = i + len(sign)
+        if len(sign) > 1:
+            return end < len(t) and (t[end].isdigit() or t[end] == " " and t[end + 1 : end + 2].isdigit())
+        return bool(_DIGITS_THEN_MAG.match(t, end))
 
     def after_code(self, i: int, negative: bool) -> tuple[int, bool, str | None] | None:
         """A currency's code at ``i`` ('RMB 5', 'USD $5'), or none: as ``lead``."""
         t = self.t
         w = self.word_at(i) if t[i].isalpha() and t[i].isascii() else None
-        if not (w and w[0] in _CURRENCY_CODES):
+        code = self.code_at(i, w[0]) if w else None
+        if not (w and code):
             return i, negative, None
         k = self.space(w[1])
         if not (k < len(t) and (t[k].isdigit() or t.startswith(_SIGNS, k))):
             return None
         sign2 = self.first_at(_SIGNS_BY_FIRST, k)
-        return k + (len(sign2) if sign2 else 0), negative, _CURRENCY_CODES[w[0]]
+        return k + (len(sign2) if sign2 else 0), negative, code
+
+    def code_at(self, i: int, word: str) -> str | None:
+        """The currency ``word`` at ``i`` names before a number: RMB, or any ISO 4217 code
+        followed by digits (CHF 3 million, KRW 5 billion)."""
+        if word in _CURRENCY_CODES:
+            return _CURRENCY_CODES[word]
+        if len(word) == 3 and word.isupper() and _DIGITS_AFTER_CODE.match(self.t, i + 3):
+            return q.currency_code(word)
+        return None
 
     def is_year(self, digits: str, end: int) -> bool:
         """Four digits from 1800 to 2099 with no unit after them ('2015', not '2015 yuan')."""

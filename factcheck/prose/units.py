@@ -53,6 +53,10 @@ _PER_CJK_THING = {"股": "share", "吨": "tonne", "桶": "barrel", "辆": "vehic
                   "户": "household", "件": "item", "张": "sheet", "盎司": "ounce"}
 
 
+#: a verb's past or present participle ('compared', 'reported', 'raising'): what the
+#: sentence does with the figure, never what it counts ('Rs 481 crore compared with')
+_VERB_FORM = re.compile(r"(?:[^e]ed|ing)$")
+
 #: units written onto the digits ('5pp', '3yrs', '25bps'); any other word there is none
 _ATTACHED_UNITS = ("pp", "ppt", "ppts", "pct", "yr", "yrs", "bp", "bps")
 #: unit words of one word: the word -> its unit
@@ -67,7 +71,7 @@ class Units(Scan):
         number ('one') that has neither a unit nor a magnitude."""
         found = self.unit(end, count=not core.cjk and currency is None, after_mag=mag is not None)
         value = q.literal(digits, mag)
-        if found is not None and currency is not None and q.has_currency(found[0]) and found[0] != q.unit(currency):
+        if found is not None and currency is not None and q.has_currency(found[0]) and found[0] != q.currency_unit(currency):
             found = None
         if found is not None:
             u, end, half = found
@@ -75,7 +79,7 @@ class Units(Scan):
                 value = q.literal(digits + ".5", mag)
             value = q.with_unit(value, u)
         elif currency is not None:  # '$6.31', '$6.31 a share'
-            u, end, _ = self.per(q.unit(currency), end)
+            u, end, _ = self.per(q.currency_unit(currency), end)
             value = q.with_unit(value, u)
         if found is None and core.weak and mag is None:
             return None
@@ -272,7 +276,8 @@ class Units(Scan):
         """Whether a word after a number is what it counts ('orders', 'million users'): a
         lower-case word, a plural (or any after a magnitude), no adverb, no possessive."""
         lw = w.lower()
-        a_word = w.isalpha() and w.islower() and lw not in _NOT_COUNTS and len(w) > 2 and not lw.endswith("ly")
+        a_word = w.isalpha() and w.islower() and lw not in _NOT_COUNTS and len(w) > 2 and not lw.endswith("ly") \
+            and not _VERB_FORM.search(lw)
         counted = after_mag or (lw.endswith("s") and not lw.endswith("ss")) or lw in _PLURAL_NOUNS
         return a_word and counted and not self.low.startswith("'", wend)
 

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from factcheck import quantity as q
 from factcheck.lazyre import Lazy as _Lazy
+from factcheck.prose.signs import SIGNS as _CLDR_SIGNS
 
 _T = TypeVar("_T")
 
@@ -54,7 +55,10 @@ _CURRENCY_AFTER = {  # lower-cased words (and phrases) after a number
 }
 _CJK_CURRENCY = {w: c for w, c in q.CURRENCY_WORDS.items() if not w.isascii()}
 CURRENCY_CODES = {"RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}
-SIGNS = tuple(sorted(q.CURRENCY_SIGNS, key=len, reverse=True))
+#: every currency sign read before an amount in prose -> its ISO 4217 code: the claims
+#: language's, then CLDR's (A$, RM, ₹: prose/signs.py)
+SIGN_CODES = {**_CLDR_SIGNS, **q.CURRENCY_SIGNS}
+SIGNS = tuple(sorted(SIGN_CODES, key=len, reverse=True))
 TIME = {w: u for w, u in q.TIME_WORDS.items() if w.isascii()}
 _CJK_CURRENCY_LONGEST = sorted(_CJK_CURRENCY.items(), key=lambda x: -len(x[0]))
 _CURRENCY_AFTER_LONGEST = sorted(_CURRENCY_AFTER.items(), key=lambda x: -len(x[0]))
@@ -179,9 +183,11 @@ def _trie(words: set[str]) -> str:
 #: a place: the factored alternation finds the word the longest-first list found. The
 #: lookahead first rules out, with one class test, a place where nothing can start (a run
 #: of blanks is passed over six times faster than by trying every alternative there).
+#: the marks that open a currency sign in prose (₹, ₩, ₦ …)
+SIGN_MARKS = "".join(sorted({s[0] for s in SIGNS if not s[0].isalnum() and s[0] not in "$€£¥￥"}))
 START = re.compile(
-    r"(?=[\w$€£¥￥-])(?:[\d$€£¥￥零〇○一二两三四五六七八九十第百]|-(?=\d)"
-    r"|(?<![A-Za-z0-9])(?:US\$|HK\$|RMB|CN¥|JP¥|CNY|USD|HKD|EUR|GBP|JPY"
+    rf"(?=[\w$€£¥￥{SIGN_MARKS}-])(?:[\d$€£¥￥{SIGN_MARKS}零〇○一二两三四五六七八九十第百]|-(?=\d)"
+    rf"|(?<![A-Za-z0-9])(?:{_trie({s for s in SIGNS if s[0].isalpha()})}|[A-Z]{{3}}(?= ?\d)|RMB|CNY|USD|HKD|EUR|GBP|JPY"
     rf"|(?i:{_trie({*SMALL, *TENS, *ORD_SMALL, *ORD_TENS, 'a', 'an', 'half'})})(?![A-Za-z])"
     rf"|{_trie({m.capitalize() for m in MONTHS})}(?![a-z])))"
 )
