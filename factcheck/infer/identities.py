@@ -39,12 +39,18 @@ def relations(r: Reading) -> list[Relation]:
         if not known:
             continue
         for f in s.figs:
-            if f.kind == "pts" or f.role in ("base", "other", "ratio", "time", "whole"):
+            if f.kind == "pts" or f.role in ("other", "ratio", "time", "whole") or f.role == "base" and not _prior_rate(f):
                 continue
             name = name_of(f)
             if not name:
                 continue
             bare = _TAIL_ZH.sub("", name) if s.lang == "zh" else name
+            said = _said_ratio(f, name)
+            if said is not None:
+                rel = _check(r, s, f, name, said)
+                if rel is not None:
+                    out.append(rel)
+                    continue
             for ident, term in known:
                 if not (name.endswith(term) or bare.endswith(term)):
                     continue  # the figure is not named as this identity's result
@@ -53,6 +59,31 @@ def relations(r: Reading) -> list[Relation]:
                     out.append(rel)
                     break
     return out
+
+
+#: a rate named as one measure over another: 'gross profit as a percentage of revenues',
+#: 'adjusted EBITDA as a % of net sales'
+_AS_PERCENT_OF = Lazy(r"(?i)(?:^|[-–•,;:(]\s*)([a-z][a-z0-9'’ -]{1,50}?)\s+as\s+an?\s+(?:percentage|percent|proportion|share|%)\s+"
+                      r"of\s+([a-z][a-z'’ -]{1,40}?)\s*(?:\bof|\bwas|\bwere|\bis|\bat|\bwas at|:|,)?\s*$",
+                      needs=(" as a",))
+
+
+def _said_ratio(f: Fig, name: str) -> Identity | None:
+    """The identity a rate's own name says ('X as a percentage of Y' is X / Y), or None."""
+    if f.kind != "pct" or f.sent is None or f.sent.lang != "en":
+        return None
+    m = _AS_PERCENT_OF.search(f.before)
+    if m is None and f.role == "base" and f.stmt is not None and f.stmt.figs[0] is not f:
+        m = _AS_PERCENT_OF.search(f.stmt.figs[0].before)  # '27.1%, up 50 basis points from 26.6%': the same ratio a year before
+    if m is None:
+        return None
+    return Identity(name, measure_key(m.group(1)), "/", measure_key(m.group(2)))
+
+
+def _prior_rate(f: Fig) -> bool:
+    """A rate of the prior period ('(2015: 30.8%)', 上年同期为30.8%): an identity of the
+    prior year's figures, which are bases too."""
+    return f.kind == "pct" and f.period == "prior"
 
 
 def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relation | None:
@@ -186,7 +217,7 @@ def _named(g: Fig, term: str, qual: str, f: Fig, delta: bool, lang: str, exact: 
         return False  # a threshold (突破6000亿美元) is no term
     if delta != (g.role == "change"):
         return False
-    if not delta and g.role not in ("level", "new"):
-        return False
+    if not delta and g.role not in (("base",) if f.role == "base" else ("level", "new")):
+        return False  # a prior margin's terms are the prior year's figures, bases too
     q = _qualifier(name_of(g), term, lang)
     return q is not None and (q == qual if exact else _agree(q, qual))

@@ -263,15 +263,49 @@ def _read_sentence(r: Reading, s: Sentence) -> None:
         f.code = _code_before(text, a, f.start) if q.is_plain(f.value.unit) else ""
         f.before = _CODE.sub("", text[a : f.start]) if f.code else text[a : f.start]
         f.after = text[f.end : z]
-        f.lead, f.tail = c.lead(f.before, LEAD_KEYS), c.tail(f.after, TAIL_KEYS)
+        f.lead, f.tail = _without_ranges(c.lead(f.before, LEAD_KEYS)), c.tail(f.after, TAIL_KEYS)
     for f in figs:
         _adjust(f, text, figs)
         _role(f, figs)
+    _respective_years(figs)
     named = _noun_changes(s, figs)
     _statements(s, c)
     for f, measure in named:
         if f.stmt is not None and f.stmt.figs[0] is f and not f.stmt.measure:
             f.stmt.measure, f.stmt.backref = measure_key(measure), True
+
+
+#: the two years two amounts are 'respectively' of: '… for the six months ended January 31,
+#: 2004 and 2003, respectively', 'in fiscal 2024 and 2023, respectively'
+_YEARS_RESPECTIVELY = Lazy(r"\b((?:19|20)\d\d)\s*(?:and|,)\s*(?:(?:fiscal|fy)\s*)?((?:19|20)\d\d)\b[^.;]{0,40}?\brespectively\b",
+                           needs=("respectively",))
+
+
+def _respective_years(figs: list[Fig]) -> None:
+    """'$41.6 million and $25.2 million for … 2004 and 2003, respectively': two amounts
+    of one measure, each of its year in order; the earlier year's is the base the other
+    changed from (a 10-Q's way of giving both periods in one clause)."""
+    for a, b in zip(figs, figs[1:]):
+        if a.kind != "amt" or b.kind != "amt" or a.role not in ("level", "new") or b.role not in ("level", "new") \
+                or b.before.strip().lower() != "and":
+            continue
+        m = _YEARS_RESPECTIVELY.search(b.after.lower())
+        if m is None or m.group(1) == m.group(2):
+            continue
+        later, earlier = (a, b) if m.group(1) > m.group(2) else (b, a)
+        later.role, earlier.role, earlier.period = "new", "base", "prior"
+        earlier.explicit = later.explicit = True
+
+
+def _without_ranges(lead: list[Hit]) -> list[Hit]:
+    """A figure's cues without the 至 of a span of periods ('由2024年12月至2025年2月的'): it
+    joins two periods, it is no 'to' of the figure."""
+    if len(lead) < 3:
+        return lead
+    out = [h for k, h in enumerate(lead)
+           if not (h.key == "to" and h.phrase in ("至", "到") and 0 < k < len(lead) - 1
+                   and lead[k - 1].key == "period" and lead[k + 1].key == "period")]
+    return out if len(out) < len(lead) else lead
 
 
 def _a_word(m: Mention, text: str) -> bool:
@@ -973,6 +1007,8 @@ def _subject(rest: str, c: Cues) -> tuple[str, str]:
 
 #: the cue words a figure's name does not hold: 'were', 为, 'about', 全年
 _NAME_STRIP = frozenset({"level", "fill", "about", "over", "at_least", "nearly", "under", "period", "currency", "to"})
+#: a base's name is read past its 'from' too ('… vs. $118.9 million': the subject's)
+_NAME_STRIP_BASE = _NAME_STRIP | {"from"}
 _CLAUSE = Lazy(r"[,;:，；：、。(（]|\b(?:and|while|whereas|but)\b")
 
 
@@ -982,7 +1018,7 @@ def name_of(f: Fig) -> str:
     '其中服务出口13373.1亿元' -> 服务出口, 'August exports were $165.2 billion' -> august export."""
     clause = _CLAUSE.split(f.before)[-1]
     c = f.sent.cues if f.sent is not None else cues("en")
-    for h in c.lead(clause, _NAME_STRIP):
+    for h in c.lead(clause, _NAME_STRIP_BASE if f.role == "base" else _NAME_STRIP):
         if h.start == 1 and clause[:1] >= "\u3400" and h.key in ("over", "under", "nearly", "about"):
             break  # 出超, 入超: the word itself, not 出 'over'
         clause = clause[: h.start]
@@ -1031,7 +1067,8 @@ _DROP_WORDS = Lazy(r"^(?:the|its|their|our|his|her|a|an|all|total|group|company'
 
 
 #: a footnote's mark in a name: 国内生产总值[2], 'net sales(1)'
-_FOOTNOTE_MARK = Lazy(r"[\[［(（]\d{1,2}[\]］)）]")
+#: a footnote's mark in a name: '[1]', '（2）', or a digit on an acronym ('Adjusted EBITDA1')
+_FOOTNOTE_MARK = Lazy(r"[\[［(（]\d{1,2}[\]］)）]|(?<=[A-Z]{3})\d\b")
 
 
 @functools.lru_cache(maxsize=8192)
