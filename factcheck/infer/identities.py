@@ -41,24 +41,29 @@ def relations(r: Reading) -> list[Relation]:
         for f in s.figs:
             if f.kind == "pts" or f.role in ("other", "ratio", "time", "whole") or f.role == "base" and not _prior_rate(f):
                 continue
-            name = name_of(f)
-            if not name:
-                continue
-            bare = _TAIL_ZH.sub("", name) if s.lang == "zh" else name
-            said = _said_ratio(f, name)
-            if said is not None:
-                rel = _check(r, s, f, name, said)
-                if rel is not None:
-                    out.append(rel)
-                    continue
-            for ident, term in known:
-                if not (name.endswith(term) or bare.endswith(term)):
-                    continue  # the figure is not named as this identity's result
-                rel = _check(r, s, f, name, ident)
-                if rel is not None:
-                    out.append(rel)
-                    break
+            rel = _of_figure(r, s, f, known)
+            if rel is not None:
+                out.append(rel)
     return out
+
+
+def _of_figure(r: Reading, s: Sentence, f: Fig, known: list[tuple[Identity, str]]) -> Relation | None:
+    """The identity figure ``f`` is the result of, checked: the one its own name says
+    ('X as a percentage of Y'), else the first known one its name ends with."""
+    name = name_of(f)
+    if not name:
+        return None
+    said = _said_ratio(f, name)
+    rel = _check(r, s, f, name, said) if said is not None else None
+    if rel is not None:
+        return rel
+    bare = _TAIL_ZH.sub("", name) if s.lang == "zh" else name
+    for ident, term in known:
+        if name.endswith(term) or bare.endswith(term):  # the figure is named as this identity's result
+            rel = _check(r, s, f, name, ident)
+            if rel is not None:
+                return rel
+    return None
 
 
 #: a rate named as one measure over another: 'gross profit as a percentage of revenues',

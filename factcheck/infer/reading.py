@@ -17,6 +17,7 @@ measure is that subject, normalised ("Net revenues" → "net revenue"). The rela
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
@@ -285,7 +286,7 @@ def _respective_years(figs: list[Fig]) -> None:
     """'$41.6 million and $25.2 million for … 2004 and 2003, respectively': two amounts
     of one measure, each of its year in order; the earlier year's is the base the other
     changed from (a 10-Q's way of giving both periods in one clause)."""
-    for a, b in zip(figs, figs[1:]):
+    for a, b in itertools.pairwise(figs):
         if a.kind != "amt" or b.kind != "amt" or a.role not in ("level", "new") or b.role not in ("level", "new") \
                 or b.before.strip().lower() != "and":
             continue
