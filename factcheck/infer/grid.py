@@ -30,15 +30,21 @@ from factcheck.infer.reading import Fig, Reading, beyond_whole, measure_key
 from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention, read
+from factcheck.prose.words import SIGNS
 
 #: a table's cell as printed: a sign or bracket, a currency, the digits, a unit, footnote marks
+#: a currency's sign before a cell's number: every sign prose reads (prose.words.SIGNS), and
+#: the press's own forms of some (AU$, C$, S$, Rs)
+_CELL_SIGNS = "|".join(re.escape(s) for s in (*SIGNS, "AU$", "C$", "S$", "Rs.", "Rs", "RMB"))
+#: a currency's word after a cell's number (4.146港元, 110.0港仙): the cell is an amount of it
+_CELL_CURRENCY_AFTER = "港元|美元|人民币元|人民币|元|港仙|美仙|仙|澳元|欧元|英镑|日元|新台币|台币"
 _CELL = Lazy(
-    r"^\s*(?P<lead>[+\-−–]|\()?\s*(?P<cur>HK\$|US\$|A\$|AU\$|NZ\$|C\$|S\$|NT\$|Rs\.?|RMB|[$£€¥￥₹])?\s*"
+    rf"^\s*(?P<lead>[+\-−–]|\()?\s*(?P<cur>{_CELL_SIGNS})?\s*"
     r"(?P<open>\()?\s*(?P<sign>[+\-−–])?\s*"
     r"(?P<num>\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"\s*(?P<mag>million|billion|mn|bn|m|k|亿元|万元|亿美元|万美元|亿港元|万港元|亿|万)?"
     r"\s*(?P<close>\))?\s*(?P<unit>%\s*(?:pts?|points?|pp)|%\s*points|%|％|pence|ppts?|pp|pts?|points?|bps?|bp|p|"
-    r"percentage points?|个百分点|百分点|个基点|基点|x|times|倍|cents?)?(?:(?<=[a-z])\.)?\s*(?P<close2>\))?\s*(?P<pct2>%)?"
+    rf"percentage points?|个百分点|百分点|个基点|基点|x|times|倍|cents?|{_CELL_CURRENCY_AFTER})?(?:(?<=[a-z])\.)?\s*(?P<close2>\))?\s*(?P<pct2>%)?"
     r"(?P<rest>.*)$"
 )
 #: a change cell's direction in words before its number: 'up 10%', 'down 9%', 增加, 减少
@@ -111,6 +117,8 @@ def relations(r: Reading) -> list[Relation]:
         out += _period_rows(r, table)
         out += _share_rows(r, table)
         out += _margin_rows(r, table)
+        out += _identity_rows(r, table)
+        out += _partition_rows(r, table)
     return out
 
 
@@ -1310,6 +1318,134 @@ def _margin_rows(r: Reading, table: Table) -> list[Relation]:
                 out += [rel for c in range(1, len(row)) if (rel := _margin_cell(r, table, *sides, row, c)) is not None]
                 break
     return out
+
+
+def _identity_rows(r: Reading, table: Table) -> list[Relation]:
+    """'| 每股全年股息 | 110.0港仙 |' over '| - 每股中期股息 | 50.0港仙 |' and '| - 建议每股末期股息 |
+    60.0港仙 |': a row named as the result of a sum or a difference of its language's
+    identities (全年股息 = 中期股息 + 末期股息, 'trade balance = exports - imports') is its
+    terms' rows added or taken away, column by column; each term the one row of its name."""
+    body = table.rows[table.heads :]
+    cu = cues(lang_of(" ".join(row[0].text for row in body)))
+    out = []
+    for i, row in enumerate(body):
+        label = _row_name(row[0].text)
+        for ident in cu.identities():
+            if ident.op not in "+-" or not label.endswith(ident.result):
+                continue
+            a, b = _row_of(body, i, ident.a), _row_of(body, i, ident.b)
+            if a is not None and b is not None:
+                out += [rel for c in range(1, len(row)) if (rel := _identity_cell(r, table, ident.op, a, b, row, c)) is not None]
+                break
+    return out
+
+
+def _partition_rows(r: Reading, table: Table) -> list[Relation]:
+    """A row followed by the rows of a list of names its language knows make up a whole
+    (工资性收入 / 经营净收入 / 财产净收入 / 转移净收入 under 可支配收入, each row once, in
+    any order): the parts sum to the row above them, column by column; in a block of
+    percentages (a row of 100 over them), to 100; and a block of percentages after a block
+    of amounts of the same list (可支配收入构成(%) after 可支配收入) is each part's share."""
+    body = table.rows[table.heads :]
+    cu = cues(lang_of(" ".join(row[0].text for row in body)))
+    out = []
+    for members in cu.partitions():
+        n = len(members)
+        wanted = sorted(map(_member, members))
+        blocks = []
+        for j in range(1, len(body) - n + 1):
+            if sorted(_member(_row_name(row[0].text)) for row in body[j : j + n]) != wanted:
+                continue
+            whole, parts = body[j - 1], body[j : j + n]
+            blocks.append((whole, parts))
+            out += [rel for c in range(1, len(whole)) if (rel := _partition_cell(r, table, parts, whole, c)) is not None]
+        if len(blocks) == 2 and _percent_block(blocks[1][0]) and not _percent_block(blocks[0][0]):
+            out += _composition(r, table, blocks[0], blocks[1][1])
+    return out
+
+
+def _percent_block(whole: list[Cell]) -> bool:
+    """A block's whole is a row of 100 said in per cent ('可支配收入构成(%) | 100.0 | 100.0')."""
+    return "%" in whole[0].text or "％" in whole[0].text or any(
+        x.kind == "pct" for x in whole[1:]) and all(x.value is None or x.value.point == 100 for x in whole[1:])
+
+
+def _composition(r: Reading, table: Table, amounts: tuple[list[Cell], list[list[Cell]]],
+                 shares: list[list[Cell]]) -> list[Relation]:
+    """Each row of a block of percentages: its part's amount over the amounts' whole."""
+    whole, parts = amounts
+    by_name = {_member(_row_name(row[0].text)): row for row in parts}
+    out = []
+    for row in shares:
+        part = by_name.get(_member(_row_name(row[0].text)))
+        if part is None:
+            continue
+        for c in range(1, min(len(row), len(part), len(whole))):
+            if table.columns[c].kind in ("level", "other"):
+                rel = _percent_of_cells(r, "share", part[c], whole[c], row[c], row)
+                if rel is not None:
+                    out.append(rel)
+    return out
+
+
+def _column_values(parts: list[list[Cell]], whole: list[Cell], c: int) -> tuple[list[q.Value], q.Value] | None:
+    """The amounts of column ``c`` in the parts' rows and the whole's row: None unless all
+    are amounts of one magnitude, none of the parts over the whole."""
+    if any(c >= len(row) for row in parts) or c >= len(whole) or whole[c].kind != "amt" or whole[c].value is None:
+        return None
+    cells = [row[c] for row in parts]
+    if any(x.kind != "amt" for x in cells):
+        return None
+    values, total = [_val(x) for x in cells], _val(whole[c])
+    if any(v.mag != total.mag for v in values) or _part_over_whole(total, values):
+        return None
+    return values, total
+
+
+def _member(name: str) -> str:
+    """A name as a member of a list: the rest's by whatever words ('其他商品和服务' and
+    '其他用品及服务', 'other' and 'others')."""
+    return "其他" if name.startswith("其他") else "other" if name in ("other", "others") else name
+
+
+def _partition_cell(r: Reading, table: Table, parts: list[list[Cell]], whole: list[Cell], c: int) -> Relation | None:
+    if table.columns[c].kind not in ("level", "other"):
+        return None
+    found = _column_values(parts, whole, c)
+    if found is None:
+        return None
+    values, total = found
+    at = _mention(whole[c], r.text)
+    kind = "sum" if total.point == 100 and "%" in whole[0].text else "total"
+    return Relation(kind, "table-partition", t.call("sum", *(t.num(v) for v in values)), t.num(total), "≈", None,
+                    (at,), at, whole[0].start, whole[-1].end, (), True)
+
+
+def _row_name(text: str) -> str:
+    """A row's label as a name: no bullet, footnote mark or unit ('- 基本纯利*': 基本纯利)."""
+    return _UNIT_SUFFIX.sub("", _label(text).lstrip("-–•# ")).strip()
+
+
+def _row_of(body: list[list[Cell]], i: int, term: str) -> list[Cell] | None:
+    """The one row of the table other than ``i`` whose name is, or ends with, ``term``."""
+    found = [row for k, row in enumerate(body) if k != i and _row_name(row[0].text).endswith(term)]
+    return found[0] if len(found) == 1 else None
+
+
+def _identity_cell(r: Reading, table: Table, op: str, a: list[Cell], b: list[Cell], row: list[Cell],
+                   c: int) -> Relation | None:
+    if c >= min(len(a), len(b), len(row)) or table.columns[c].kind not in ("level", "other"):
+        return None
+    ca, cb, stated = a[c], b[c], row[c]
+    if ca.kind != "amt" or cb.kind != "amt" or stated.kind != "amt" or stated.value is None:
+        return None
+    va, vb = _val(ca), _val(cb)
+    if va.mag != vb.mag or va.mag != _val(stated).mag:
+        return None
+    check = t.plus(t.num(va), t.num(vb)) if op == "+" else t.minus(t.num(va), t.num(vb))
+    at = _mention(stated, r.text)
+    return Relation("sum" if op == "+" else "difference", "table-identity", check, t.num(_val(stated)), "≈", None,
+                    (_mention(ca, r.text), _mention(cb, r.text), at), at, row[0].start, row[-1].end, (), True)
 
 
 def _names_row(label: str, name: str) -> bool:
