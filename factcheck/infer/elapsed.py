@@ -31,10 +31,13 @@ from factcheck.prose.mention import year_of as _year_of
 
 
 def _counted(s: Sentence, m: Mention) -> bool:
-    """A Chinese measure word right after the figure (the table's ``unit_word``): 1860家 is
-    a count, not a year."""
+    """A Chinese measure word right after the figure (the table's ``unit_word`` and
+    ``count_word``): 1860家 is a count, not a year."""
     after = s.text[m.end : m.end + 1]
-    return bool(after) and lang_of(after) == "zh" and cues("zh").is_phrase(after, "unit_word")
+    if not after or lang_of(after) != "zh":
+        return False
+    c = cues("zh")
+    return c.is_phrase(after, "unit_word") or c.is_phrase(after, "count_word")
 
 
 def relations(r: Reading) -> list[Relation]:

@@ -210,7 +210,10 @@ def _operand(r: Reading, s: Sentence, f: Fig, term: str, qual: str, delta: bool,
         # takes 'goods exports', never the exports of all trade); a Chinese list's parts share its
         # qualifier (其中服务出口…；进口…)
         strict = exact or (bool(qual) and (level == 2 or level == 1 and s.lang == "en"))
-        found = [g for t2 in sentences for g in t2.figs if g is not f and _named(g, term, qual, f, delta, t2.lang, strict)]
+        # …and a qualified result never takes the plain terms said before it (机电产品进出口额 is
+        # not the whole trade's exports and imports of the sentence before)
+        found = [g for t2 in sentences for g in t2.figs if g is not f
+                 and _named(g, term, qual, f, delta, t2.lang, strict or bool(qual) and t2.start < s.start)]
         if found:
             values = {g.value.point for g in found}
             return (found[0] if len(values) == 1 else None), level < 2

@@ -128,7 +128,11 @@ def _items(r: Reading, sentences: list[Sentence]) -> list[Item]:
 
 def _amount(st: Stmt, c: Cues) -> Fig | None:
     """The statement's additive amount: its first level (or new figure) of the current
-    period, in an amount, of a measure that adds up (not a price, an average, a rate)."""
+    period, in an amount, of a measure that adds up (not a price, an average, a rate); in a
+    statement of a flow with no level, its increase (住户贷款增加1.46万亿元，其中…)."""
+    flow = _flow(st)
+    if flow is not None:
+        return None if "/" in q.unit_text(flow.value.unit) else flow
     for f in st.figs:
         if f.role in ("level", "new") and f.kind == "amt" and f.period == "cur" and not f.code:
             if "/" in q.unit_text(f.value.unit) or c.has(st.measure, "col_per_unit"):
@@ -136,6 +140,16 @@ def _amount(st: Stmt, c: Cues) -> Fig | None:
             return f
         if f.role in ("level", "new"):
             return None
+    return None
+
+
+def _flow(st: Stmt) -> Fig | None:
+    """A statement that gives an increase and no level: its increase, an amount of the
+    period (贷款增加1.46万亿元), which adds up with the increases of its parts."""
+    first = st.figs[0]
+    if first.role == "change" and first.kind == "amt" and first.sign > 0 and first.period == "cur" and not first.code \
+            and not any(f.role in ("level", "new", "base") for f in st.figs):
+        return first
     return None
 
 
@@ -191,7 +205,7 @@ def _lists(r: Reading, items: list[Item]) -> list[Found]:
     listed: set[int] = set()  # items that are parts of a list: never another list's whole
     heads: list[str] = []  # the first part's measure of each breakdown so far: a run opening with it goes on with it
     for k, it in enumerate(items):
-        opens = "breakdown" if not it.opens and _opens_again(items, k, heads) else it.opens
+        opens = "breakdown" if not it.opens and (_opens_again(items, k, heads) or _completes(items, k, listed)) else it.opens
         if opens not in ("of_which", "breakdown") or it.fig is None or k in listed:
             continue
         parts = _following(items, k)
@@ -215,12 +229,22 @@ def _found(r: Reading, items: list[Item], k: int, parts: list[int], listed: set[
     if opens == "of_which" and it.st.sent.lang == "en":
         wholes = [w for w in wholes if w.sent is it.st.sent]  # 'X, of which A and B': X is in the sentence
     if opens == "breakdown" and not wholes:
-        wholes = _whole_in_section(r, figs)
+        wholes = _whole_in_section(r, figs, _complete(it.st.sent.cues, [items[j].st.measure for j in parts]))
     if not wholes:
         return None
     certain = (opens == "breakdown" or _partition(items, k, parts)) and len(wholes) == 1 \
         and not _runs_on(items, k, parts[-1] + 1)
     return Found(figs, wholes, certain)
+
+
+def _completes(items: list[Item], k: int, listed: set[int]) -> bool:
+    """Item ``k`` and the statements after it name, each once, every member of a list the
+    language knows makes up a whole (第一产业…；第二产业…；第三产业…): a breakdown with no
+    words that open it."""
+    if k in listed or items[k].fig is None:
+        return False
+    parts = _following(items, k)
+    return len(parts) >= 2 and _complete(items[k].st.sent.cues, [items[j].st.measure for j in parts])
 
 
 def _opens_again(items: list[Item], k: int, heads: list[str]) -> bool:
@@ -231,7 +255,7 @@ def _opens_again(items: list[Item], k: int, heads: list[str]) -> bool:
     return bool(heads) and it.st.measure in heads and (k == 0 or items[k - 1].run != it.run)
 
 
-def _whole_in_section(r: Reading, parts: list[Fig]) -> list[Fig]:
+def _whole_in_section(r: Reading, parts: list[Fig], complete: bool = False) -> list[Fig]:
     """The whole of a breakdown whose paragraph gives none: the one total of its section,
     said before it, of the parts' span (3月份, 1—3月份), larger than each part, named as a
     total (社会消费品零售总额, 'total revenue')."""
@@ -243,8 +267,10 @@ def _whole_in_section(r: Reading, parts: list[Fig]) -> list[Fig]:
     if any(span(r, p).rstrip("份") != when for p in parts):
         return []
     largest = max(p.value.point for p in parts)
+    # parts that name no period and make up a whole the language knows are of the period the
+    # total before them names (全年…；第一产业…；第二产业…；第三产业…)
     found = [f for t2 in r.sections.get(s.section, []) if t2.scope != s.scope and t2.end <= s.start for f in t2.figs
-             if _a_total(f, first, largest) and span(r, f).rstrip("份") == when]
+             if _a_total(f, first, largest) and (not when and complete or span(r, f).rstrip("份") == when)]
     return found if len(found) == 1 else []
 
 
@@ -301,6 +327,8 @@ def _alike(a: Fig, b: Fig) -> bool:
     bare ones counting the same thing (亿件, 万辆)."""
     if not compatible(a, b) or q.is_plain(a.value.unit) != q.is_plain(b.value.unit):
         return False
+    if (a.role == "change") != (b.role == "change"):
+        return False  # an increase adds up with increases, a level with levels
     return not q.is_plain(a.value.unit) or _unit_word(a) == _unit_word(b)
 
 

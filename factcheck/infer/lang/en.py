@@ -282,6 +282,9 @@ CUES: dict[str, dict[str, Any]] = {
         "try": "Sales rose 10% to Rs 110 {} from Rs 100 {}.",
         "gives": "",
     },
+    #: words after a figure that make it a count and no year, and that end no name (the
+    #: Chinese table's 点, 项): English says its counts in words the number reader knows
+    "count_word": {"words": [], "try": "", "gives": ""},
     "stop": {
         "words": ["the", "its", "their", "our", "his", "her", "a", "an", "and", "while", "whereas", "but", "as",
                   "meanwhile", "also", "total", "group", "the company's", "the group's", "company", "overall"],

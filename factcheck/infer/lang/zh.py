@@ -142,7 +142,10 @@ CUES: dict[str, dict[str, Any]] = {
     #: a measure word after a figure: what it counts (1860家 is a count, never a year)
     "unit_word": {"words": ["台", "辆", "家", "人", "户", "件", "个", "只", "架", "艘", "套", "吨", "万吨", "千瓦时", "人次", "标箱",
                             "平方米", "公里", "股", "份", "元", "美元", "斤", "公斤", "千克", "亩", "公顷", "立方米", "头",
-                            "名", "位", "所", "座", "条", "款", "项", "次", "张", "部", "枚", "点"], "try": "", "gives": ""},
+                            "名", "位", "座", "张", "枚"], "try": "", "gives": ""},
+    #: measure words that also end nouns (贷款, 研究所, 事项, 百分点): after a figure they make it a
+    #: count, not a year (2015点, 1200项), but they are never read off the end of a name
+    "count_word": {"words": ["所", "条", "款", "项", "次", "部", "点"], "try": "", "gives": ""},
     "stop": {"words": ["其中", "公司", "本公司", "集团", "本集团", "我国", "全国", "全省", "全市", "全年", "实现", "完成",
                        "报告期内", "期内", "今年", "此外", "同时", "另外", "而", "和", "与", "及", "以及"],
              "try": "", "gives": ""},
