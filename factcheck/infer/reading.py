@@ -269,6 +269,7 @@ def _read_sentence(r: Reading, s: Sentence) -> None:
         _adjust(f, text, figs)
         _role(f, figs)
     _respective_years(figs)
+    _compared_after(figs)
     named = _noun_changes(s, figs)
     _statements(s, c)
     for f, measure in named:
@@ -280,6 +281,28 @@ def _read_sentence(r: Reading, s: Sentence) -> None:
 #: 2004 and 2003, respectively', 'in fiscal 2024 and 2023, respectively'
 _YEARS_RESPECTIVELY = Lazy(r"\b((?:19|20)\d\d)\s*(?:and|,)\s*(?:(?:fiscal|fy)\s*)?((?:19|20)\d\d)\b[^.;]{0,40}?\brespectively\b",
                            needs=("respectively",))
+
+
+#: a change's own cue that ends in the word comparing it with what follows ('increase on',
+#: 'rise over', 'gain from', 'decline against')
+_COMPARES_WITH = Lazy(r"\b(?:on|over|from|against|versus|vs\.?|compared (?:with|to))$", re.IGNORECASE)
+#: all that may stand between that word and the base ('the', 'its')
+_ONLY_ARTICLE = Lazy(r"^\s*(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE)
+
+
+def _compared_after(figs: list[Fig]) -> None:
+    """'a 24.6% increase on the $110.0 million achieved': the amount the change's own cue
+    compares it with, right after it, is its base (a year before it, or whenever it says)."""
+    for f, g in itertools.pairwise(figs):
+        if f.role == "change" and f.kind in ("pct", "amt") and f.cue and _COMPARES_WITH.search(f.cue) \
+                and g.kind == "amt" and g.role in ("level", "new") and _just_after(g.before, f.cue):
+            g.role, g.period, g.owner, g.explicit = "base", "prior", f, True
+
+
+def _just_after(before: str, cue: str) -> bool:
+    """Nothing but an article between the cue, in ``before``, and the figure it leads to."""
+    at = before.lower().rfind(cue.lower())
+    return at >= 0 and bool(_ONLY_ARTICLE.match(before[at + len(cue) :]))
 
 
 def _respective_years(figs: list[Fig]) -> None:
@@ -681,21 +704,27 @@ def _unbracketed(text: str) -> str:
 
 
 #: 'cut the one-year loan prime rate by 10 basis points': a verb, its object, then 'by'
-_VERB_BY = Lazy(r"\b([a-z]+)\s+(?:its|their|the|his|her|our|a)(?:\s+[\w'’-]+){1,5}\s+by\s*$")
+#: the last words of a lead that ends in 'by' (a verb among them may say the change)
+_VERB_BY = Lazy(r"\b[a-z]+(?:\s+[\w'’-]+){1,6}\s+by\s*$")
+_WORD = Lazy(r"[\w'’-]+")
 
 
 def _verb_by(f: Fig) -> bool:
+    """'raised its dividend by 5%', 'lower operating revenue by 29.4%': a rise or fall verb a
+    few words before the 'by' that ends the figure's lead; the nearest such verb."""
     found = _VERB_BY.search(f.before.lower())
     if found is None or f.sent is None:
         return False
     c = f.sent.cues
-    verb = found.group(1)
-    sign = 1 if c.is_phrase(verb, "rise") else -1 if c.is_phrase(verb, "fall") else 0
-    if not sign:
-        return False
-    f.role, f.sign, f.explicit, f.link = "change", sign, True, "rise" if sign > 0 else "fall"
-    f.cut = found.start()
-    return True
+    words = list(_WORD.finditer(found.group()))
+    for w in reversed(words[:-1]):  # the words before 'by', the nearest first
+        verb = w.group()
+        sign = 1 if c.is_phrase(verb, "rise") else -1 if c.is_phrase(verb, "fall") else 0
+        if sign:
+            f.role, f.sign, f.explicit, f.link = "change", sign, True, "rise" if sign > 0 else "fall"
+            f.cut = found.start() + w.start()
+            return True
+    return False
 
 
 def _beyond_level(f: Fig) -> Hit | None:

@@ -203,7 +203,10 @@ def _alternates(st: Stmt) -> None:
 
 def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
     if _driver(s, c):
-        return []  # 'primarily due to an increase of $29.9 million in …': one cause of the change, not the change
+        # 'primarily due to an increase of $29.9 million in …': one cause of the change, not the change; unless
+        # the cause is said whole ('due to lower revenue by 29.4% to RM161.0 million from RM228.0 million')
+        ends = _own_ends(st, c)
+        return _bound(s, st, c, [ends[0]], [ends[1]]) if ends is not None else []
     special = _special_change(r, s, st, c)
     if special is not None:
         return special
@@ -214,6 +217,19 @@ def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
     if not bases:
         return _after_its_amount(s, st, c, news)
     return _bound(s, st, c, news, bases)
+
+
+def _own_ends(st: Stmt, c: Fig) -> tuple[Fig, Fig] | None:
+    """The new figure and the base a change names right after it, 'to' one and 'from' the
+    other (in either order), or None."""
+    k = st.figs.index(c)
+    after = st.figs[k + 1 : k + 3]
+    if len(after) < 2 or any(f.kind != after[0].kind for f in after):
+        return None
+    links = {f.link: f for f in after}
+    if set(links) != {"to", "from"}:
+        return None
+    return links["to"], links["from"]
 
 
 def _bound(s: Sentence, st: Stmt, c: Fig, news: list[Fig], bases: list[Fig]) -> list[Relation]:

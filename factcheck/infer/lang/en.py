@@ -211,7 +211,8 @@ CUES: dict[str, dict[str, Any]] = {
         "words": ["by", ",", "a further", "an additional", "only", "just", "the", "a", "an", "a record", "a total",
                   "a whopping", "(", "—", "–", "-", "sharply", "slightly", "modestly", "strongly", "significantly",
                   "substantially", "marginally", "also", "respectively", "in total", "overall", "combined",
-                  "in aggregate", "to a", "on a reported basis", "on a gaap basis", "again", "further", "well"],
+                  "in aggregate", "to a", "on a reported basis", "on a gaap basis", "again", "further", "well",
+                  "showing", "marking", "registering", "indicating"],
         "try": "Sales rose {} 10% to $110 million from $100 million.",
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
     },
@@ -314,7 +315,8 @@ CUES: dict[str, dict[str, Any]] = {
     # ----------------------------------------------------------------- statements and parts
     "back_ref": {
         "words": ["that", "this", "it", "the increase", "the rise", "the decrease", "the decline", "the gain", "the drop",
-                  "the fall", "the change", "that figure", "this figure", "the figure", "which"],
+                  "the fall", "the change", "that figure", "this figure", "the figure", "which", "the result", "this result",
+                  "the total", "this amount", "the amount"],
         "try": "Sales were $110 million. {} was up 10% from $100 million.",
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
     },
