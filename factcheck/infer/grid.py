@@ -215,6 +215,15 @@ def _scaled(cell: Cell, label: str, corner: str, caption: str) -> q.Value | None
     return None
 
 
+def _common_size(body: list[list[Cell]], c: int) -> bool:
+    """A column of a statement as percentages of its first line ('Net sales | 100.00%', then
+    '69.98', '30.02' …): its one per cent cell is 100, the rest bare numbers."""
+    cells = [row[c] for row in body if c < len(row) and row[c].value is not None]
+    pcts = [x for x in cells if x.kind == "pct"]
+    return len(pcts) == 1 and pcts[0] is cells[0] and cells[0].value is not None and cells[0].value.point == 100 \
+        and len(cells) > 2 and all(x.kind == "amt" for x in cells[1:])
+
+
 def _as_percentages(body: list[list[Cell]], c: int) -> None:
     """Bare numbers under a share's header are percentages ('| 89.29 |' under '%') when
     every one of them could be."""
@@ -247,7 +256,7 @@ def _table(r: Reading, cells: list[tuple[int, int, int, int]]) -> Table | None:
         heads += 1
     columns = [_column(r, rows, heads, c) for c in range(width)]
     for c, column in enumerate(columns):
-        if column.kind == "share":
+        if column.kind == "share" or column.kind == "level" and _common_size(rows[heads:], c):
             _as_percentages(rows[heads:], c)
     return Table(rows, heads, columns, [row[0].start for row in rows], _blocks(rows, heads))
 
@@ -379,7 +388,7 @@ def _share_column(rows: list[list[Cell]], heads: int, c: int, low: str, body: li
         return True  # not '2019 (in thousands, except share data)'
     numbers = [x.value.point for x in body if x.value is not None]
     return low.split()[-1:] in (["%"], ["％"], ["(%)"]) and 100 in numbers and all(-100 <= v <= 100 for v in numbers) \
-        and c > 1 and _amounts_left(rows, heads, c)
+        and c > 1 and _amounts_left(rows, heads, c) and not cu.has(low, "col_change")  # 'VAR %': a change
 
 
 def _silent_change(rows: list[list[Cell]], heads: int, c: int) -> int:
@@ -441,8 +450,8 @@ def _is_change_head(low: str, cu: object) -> bool:
 
 def _change_kind(low: str, kinds: list[str], cu: object) -> str:
     assert isinstance(cu, Cues)
-    if kinds.count("pts") > len(kinds) / 2:
-        return "change_pts"
+    if kinds.count("pts") > len(kinds) / 2 or cu.has(low, "col_points"):
+        return "change_pts"  # 'Basis Point Increase / (Decrease) in Percentage of Net Sales': points, not per cent
     if kinds.count("pct") > len(kinds) / 2 or "%" in low or "percent" in low or "百分比" in low or "率" in low:
         return "change_pct"
     if re.search(r"[$£€¥]|\b000\b|'000|amount|dollars?|cents?|pence|\bm\b|million|额", low):
@@ -570,7 +579,7 @@ def _row_change(r: Reading, table: Table, row: list[Cell], kind: str, ck: Cell, 
     assert ck.value is not None and cn.value is not None and cb.value is not None
     vn, vb, vk = cn.value, cb.value, ck.value
     if _percent_row(row[0].text) and cn.kind == "amt" and ck.kind != "pct":
-        return _points_row(r, row, ck, cn, cb, told)  # 'Gross margin (%) | 73.2 | 72.2 | 1.0': points
+        return _points_row(r, row, (ck, cn, cb), told, kind)  # 'Gross margin (%) | 73.2 | 72.2 | 1.0': points
     found = _row_check(table, kind, ck, cn, vb, _stated_pct(kind, ck, vn, vb))
     if found is None:
         return None
@@ -616,7 +625,7 @@ def _row_check(
         if cn.kind != "pct":
             return None
         if ck.kind == "amt":
-            vk = q.with_unit(q.literal(_digits(ck)), q.unit("bp" if "bp" in table.columns[0].head.lower() else "pp"))
+            vk = q.with_unit(q.literal(_digits(ck)), q.unit("bp" if _in_bp(table, ck) else "pp"))
             vk = q.neg(vk) if ck.value.point < 0 else vk
         return "change", t.call("change", t.num(vb), t.num(vn)), t.call("change", t.num(vn), t.num(vb)), vk
     if stated_pct and kind != "change_amt":
@@ -629,6 +638,13 @@ def _row_check(
     return "difference", t.minus(t.num(vn), t.num(vb)), t.minus(t.num(vb), t.num(vn)), vk
 
 
+def _in_bp(table: Table, ck: Cell) -> bool:
+    """A bare change cell is in basis points: its column's header, or the table's corner, says so."""
+    heads = [table.columns[0].head] + [col.head for col, cell in zip(table.columns, table.rows[-1], strict=False)
+                                        if col.kind in ("change_pts", "change")]
+    return any(re.search(r"\bbps?\b|basis point|基点", h.lower()) for h in heads)
+
+
 #: a row of percentages printed as bare numbers: 'Gross margin (%)', 'Tax rate', 毛利率
 _PERCENT_ROW = Lazy(r"\(%\)|%|\bmargin\b|\brate\b|\bratio\b|\breturn on\b|率|占比|比重", re.IGNORECASE)
 
@@ -637,8 +653,11 @@ def _percent_row(label: str) -> bool:
     return bool(_PERCENT_ROW.search(label))
 
 
-def _points_row(r: Reading, row: list[Cell], ck: Cell, cn: Cell, cb: Cell, told: bool) -> Relation | None:
-    """A row of bare percentages: its change column is in points."""
+def _points_row(r: Reading, row: list[Cell], cells: tuple[Cell, Cell, Cell], told: bool, kind: str) -> Relation | None:
+    """A row of bare percentages: its change column is in points; under a per cent change
+    header ('VAR %') the change may be the rate's own growth in per cent (28.5 against 22.9
+    is +24.5%), a reading that keeps a failure in points silent."""
+    ck, cn, cb = cells
     if ck.value is None or cn.value is None or cb.value is None:
         return None
     pct = q.unit("percent")
@@ -647,6 +666,9 @@ def _points_row(r: Reading, row: list[Cell], ck: Cell, cn: Cell, cb: Cell, told:
     vk = q.with_unit(q.Value(ck.value.point, ck.value.iv, q.PLAIN, None), q.unit("pp"))
     check = t.call("change", t.num(vb), t.num(vn))
     alts = [Alt(check, t.num(q.neg(vk)), "convention")]
+    if kind == "change_pct" and vb.point > 0:
+        alts.append(Alt(t.call("growth", t.num(vb), t.num(vn)), t.num(q.with_unit(q.Value(ck.value.point, ck.value.iv, q.PLAIN, None), pct)),
+                        "convention"))
     if not told:
         alts.insert(0, Alt(t.call("change", t.num(vn), t.num(vb)), t.num(vk), "binding"))
     at = _mention(ck, r.text)

@@ -31,6 +31,8 @@ from factcheck.prose import Mention
 from factcheck.prose.fold import fold
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
     from factcheck.draft import Draft
 
 #: keys of the cue tables that only fill the space between a cue and its figure
@@ -177,6 +179,10 @@ class Reading:
         for s in self.sentences:
             _read_sentence(self, s)
 
+    def _line_of(self, at: int) -> int:
+        """The line of the file a character of the text stands on."""
+        return self.draft.span(at).line
+
     def _split(self) -> None:
         """Sentences of every block, with their scope and section; the cells of every table."""
         blocks = self.draft.blocks
@@ -197,7 +203,7 @@ class Reading:
             else:
                 scope += 1
             last_list = b.group if b.kind == "item" else None
-            for a, z in _sentences(self.text, b.start, b.end):
+            for a, z in _sentences(self.text, b.start, b.end, self._line_of):
                 s = Sentence(self.text, a, z, scope, section, k)
                 i, j = bisect_left(starts, a), bisect_left(starts, z)
                 s.all = self.mentions[i:j]
@@ -215,7 +221,7 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _sentences(text: str, a: int, b: int, line_of: Callable[[int], int] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text[a:b]``: ended by a full stop, a question or
     exclamation mark, or a semicolon (a new statement in every language)."""
     out = []
@@ -225,11 +231,44 @@ def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if m.group().startswith(".") and _abbreviation(text, start, m.start()):
             continue
         if text[start:end].strip():
-            out.append(_trim(text, start, end))
+            out += _lines_of_figures(text, _trim(text, start, end), line_of)
         start = end
     if text[start:b].strip():
-        out.append(_trim(text, start, b))
+        out += _lines_of_figures(text, _trim(text, start, b), line_of)
     return out
+
+
+#: a line that ends on a figure, with no full stop: one row of a list written as lines
+_FIGURE_LINE_END = Lazy(r"[\d%％)\]]\s*$")
+
+
+def _lines_of_figures(text: str, span: tuple[int, int], line_of: Callable[[int], int] | None) -> list[tuple[int, int]]:
+    """A 'sentence' of several lines of the file each ending on a figure ('FY Revenues
+    6.59b vs. 6.41b +2.890%' then the next line): each line is a statement of its own,
+    never one long one whose figures pair across the lines."""
+    a, z = span
+    if line_of is None or line_of(a) == line_of(z - 1):
+        return [span]
+    cuts = [k for k in range(a + 1, z) if text[k - 1] in " \n" and line_of(k) != line_of(k - 1)]
+    bounds = [a, *cuts, z]
+    lines = [(x, y) for x, y in itertools.pairwise(bounds) if text[x:y].strip()]
+    return [_trim(text, x, y) for x, y in lines] if _apart([text[x:y] for x, y in lines]) else [span]
+
+
+def _apart(lines: list[str]) -> bool:
+    """Lines that are each a statement: every one but the last ends on a figure, or there
+    are three at least and each opens as a headline item, none ending where a sentence goes on."""
+    if len(lines) < 2:
+        return False
+    if all(_FIGURE_LINE_END.search(x) for x in lines[:-1]):
+        return True
+    return len(lines) >= 3 and all(_HEADLINE.match(x) for x in lines[1:]) and not any(_GOES_ON.search(x) for x in lines[:-1])
+
+
+#: a line that opens as a headline item does (a capital, a digit, a sign), and one that ends
+#: where a sentence goes on (a comma, a colon, a dash, 'and'): lines of a list, or of a wrapped sentence
+_HEADLINE = Lazy(r"\s*[A-Z0-9£$€¥+\-–•*]")
+_GOES_ON = Lazy(r"(?:[,;:–-]|\b(?:and|or|of|the|to|a|an|in|by|with|for))\s*$", re.IGNORECASE)
 
 
 def _abbreviation(text: str, start: int, stop: int) -> bool:

@@ -358,9 +358,20 @@ def _named_in_section(r: Reading, s: Sentence, st: Stmt, c: Fig) -> tuple[list[F
     if len(found) != 1:
         return [], []
     new, base = found[0]
-    if len({span(r, x) for x in (c, new)} - {""}) > 1:
+    if len({span(r, x) for x in (c, new)} - {""}) > 1 or not _span_said(r, c, new):
         return [], []  # the quarter's change against the year's figures
     return [new], [base]
+
+
+def _span_said(r: Reading, c: Fig, new: Fig) -> bool:
+    """A change said of a span ('Year-to-date, the deficit decreased $0.5 billion') takes
+    figures from another paragraph only where that span is said of them too (not July's)."""
+    said = span(r, c)
+    if not said or span(r, new) == said or new.sent is None:
+        return True
+    pattern = new.sent.cues.pattern("span_words")
+    s = new.sent
+    return pattern is not None and said in ("".join(x.lower().split()) for x in pattern.findall(s.text, s.start, s.end))
 
 
 def _statements_by_last_word(r: Reading, section: int) -> dict[str, list[tuple[Sentence, Stmt]]]:
@@ -732,7 +743,7 @@ def _relation(s: Sentence, c: Fig, base: Fig, new: Fig, certain: bool) -> Relati
             return None
         stated = stated_of(_with_value(c, pv[0]), sign)
     cmp, tol = comparison(c, sign)
-    alts = _conventions(kind, check, stated, vb, vn)
+    alts = _conventions(kind, check, stated, vb, vn) + _square_negatives(kind, base, new, vb, vn, stated)
     mixed = _loss_named(base) != _loss_named(new)  # from a loss to a profit: which sign each has, the words only hint
     return Relation(kind, f"{kind}-by-role", check, t.num(stated), cmp, tol, (base.m, new.m, c.m), c.m,
                     s.start, s.end, alts, certain and c.explicit and not mixed)
@@ -768,6 +779,21 @@ def _conventions(kind: str, check: Node, stated: q.Value, vb: q.Value, vn: q.Val
             pts = q.neg(pts)
         out.append(Alt(t.call("change", t.num(vb), t.num(vn)), t.num(pts), "convention"))
     return tuple(out)
+
+
+def _square_negatives(kind: str, base: Fig, new: Fig, vb: q.Value, vn: q.Value, stated: q.Value) -> tuple[Alt, ...]:
+    """A figure in square brackets may be negative ('[180.563m] vs. 611.779m -129.514%': an
+    overdraft against cash): the reading with it so keeps a failure silent."""
+    nb, nn = _in_square(base), _in_square(new)
+    if kind == "change" or not (nb or nn):
+        return ()
+    vb2, vn2 = (q.neg(vb) if nb else vb), (q.neg(vn) if nn else vn)
+    check = t.call("growth", t.num(vb2), t.num(vn2)) if kind == "growth" else t.minus(t.num(vn2), t.num(vb2))
+    return (Alt(check, t.num(stated), "convention"),)
+
+
+def _in_square(f: Fig) -> bool:
+    return f.before.rstrip().endswith("[") and f.after.lstrip().startswith("]")
 
 
 def _digits(v: q.Value) -> str:

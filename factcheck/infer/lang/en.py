@@ -478,7 +478,7 @@ CUES: dict[str, dict[str, Any]] = {
     },
     "col_points": {
         "words": ["bps", "bp", "pp", "pts", "ppt", "points", "change (bps)", "change (pp)", "bps change", "pp change",
-                  "change in bps", "basis points", "percentage points"],
+                  "change in bps", "basis points", "percentage points", "basis point", "percentage point"],
         "try": "| | 2024 | 2023 | {} |\n|---|---|---|---|\n| Margin | 26.4% | 24.9% | 150 |",
         "gives": "",
     },
