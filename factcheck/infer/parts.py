@@ -302,6 +302,8 @@ def _following(items: list[Item], k: int) -> list[int]:
     out = [k]
     for j in range(k + 1, min(len(items), k + MAX_PARTS)):
         it = items[j]
+        if _nested(items, out, j):
+            continue  # 第二产业投资10.58万亿元，其中制造业投资8.68万亿元；第三产业…: a part of a part
         if it.run != items[k].run or it.opens in ("of_which", "breakdown", "total"):
             break
         if it.fig is None:
@@ -312,6 +314,20 @@ def _following(items: list[Item], k: int) -> list[int]:
             break  # 分区域看，海外收入…；研发费用…: the text has moved on to another measure
         out.append(j)
     return out
+
+
+def _nested(items: list[Item], parts: list[int], j: int) -> bool:
+    """Item ``j`` opens a list of its own inside the part just before it, in that part's
+    sentence ('其中制造业投资8.68万亿元' after '第二产业投资10.58万亿元'): smaller than that
+    part, and the list goes on right after it with a part like its first."""
+    it, last = items[j], items[parts[-1]]
+    if it.opens != "of_which" or it.fig is None or last.fig is None or it.st.sent is not last.st.sent:
+        return False
+    if it.fig.value.point >= last.fig.value.point or j + 1 >= len(items):
+        return False
+    nxt = items[j + 1]
+    return nxt.fig is not None and nxt.opens == "" and nxt.run == last.run \
+        and _parallel(items[parts[0]].st, nxt.st)
 
 
 def _listed_whole(first: Item, it: Item) -> bool:
