@@ -444,7 +444,7 @@ def _is_change_head(low: str, cu: object) -> bool:
     if not low:
         return False
     if cu.has(low, "col_change") or cu.has(low, "col_points"):
-        return not _YEAR.search(low) or bool(re.search(r"\bvs\.?\b|/|compared|over|versus|\bv\b|比|较", low))
+        return not _YEAR.search(low) or bool(re.search(r"\bvs\.?\b|/|compared|over|versus|\bv\b|\bto\b|比|较", low))
     return low.strip() in ("%", "(%)", "％")
 
 
@@ -497,11 +497,18 @@ def _pairs(table: Table) -> list[tuple[int, int, int, bool]]:
             out.append((k, k - 2, k - 1, True) if silent > 0 else (k, k - 1, k - 2, True))  # as its rows say
             continue
         levels = _levels_around(cols, k)
+        if len(levels) == 1 and _SEQUENTIAL.search(col.head):
+            first = next((j for j, c in enumerate(cols) if c.kind == "level"), levels[0])
+            levels = [first, levels[0]] if first != levels[0] else levels  # '| Q3 | Q3 LY | y-o-y | Q2 | q-o-q |'
         if len(levels) < 2:
             continue
         pair = _named_pair(cols, k, levels) or _latest_pair(cols, levels) or (levels[1], levels[0])
         out.append((k, *_ordered(cols, pair)))
     return out
+
+
+#: a change column against the period just before the current one ('q-o-q', 'sequential', 环比)
+_SEQUENTIAL = Lazy(r"(?i)\bq-?o-?q\b|\bm-?o-?m\b|\bq/q\b|\bm/m\b|sequential|环比|季增|月增")
 
 
 def _levels_around(cols: list[Column], k: int) -> list[int]:
@@ -544,7 +551,29 @@ def _levels_left(cols: list[Column], k: int) -> list[int]:
     return levels
 
 
+#: a month and its year in a header ('December 2014', 'Jan. 2015')
+_MONTH_YEAR = Lazy(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})", re.IGNORECASE)
+
+
+def _months_of(head: str) -> list[tuple[str, str]]:
+    return [(m.group(1).lower(), m.group(2)) for m in _MONTH_YEAR.finditer(head)]
+
+
+def _named_months(cols: list[Column], k: int, levels: list[int]) -> tuple[int, int] | None:
+    """'December 2014 to January 2015': the columns of those two months, one each."""
+    months = _months_of(cols[k].head)
+    if len(months) != 2:
+        return None
+    found: list[list[int]] = [[j for j in levels if mo in _months_of(cols[j].head)] for mo in months]
+    if all(len(f) == 1 for f in found) and found[0][0] != found[1][0]:
+        return found[0][0], found[1][0]
+    return None
+
+
 def _named_pair(cols: list[Column], k: int, levels: list[int]) -> tuple[int, int] | None:
+    by_month = _named_months(cols, k, levels)
+    if by_month is not None:
+        return by_month
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", cols[k].head)]
     if len(years) != 2:
         return None
@@ -579,7 +608,7 @@ def _row_change(r: Reading, table: Table, row: list[Cell], kind: str, ck: Cell, 
     assert ck.value is not None and cn.value is not None and cb.value is not None
     vn, vb, vk = cn.value, cb.value, ck.value
     if _percent_row(row[0].text) and cn.kind == "amt" and ck.kind != "pct":
-        return _points_row(r, row, (ck, cn, cb), told, kind)  # 'Gross margin (%) | 73.2 | 72.2 | 1.0': points
+        return _points_row(r, row, (ck, cn, cb), told, kind, _in_bp(table, ck))  # 'Gross margin (%) | 73.2 | 72.2 | 1.0': points
     found = _row_check(table, kind, ck, cn, vb, _stated_pct(kind, ck, vn, vb))
     if found is None:
         return None
@@ -640,8 +669,10 @@ def _row_check(
 
 def _in_bp(table: Table, ck: Cell) -> bool:
     """A bare change cell is in basis points: its column's header, or the table's corner, says so."""
-    heads = [table.columns[0].head] + [col.head for col, cell in zip(table.columns, table.rows[-1], strict=False)
-                                        if col.kind in ("change_pts", "change")]
+    c = next((row.index(ck) for row in table.rows if ck in row), 0)
+    heads = [table.columns[0].head, table.columns[c].head if c < len(table.columns) else ""]
+    # a row of units inside the table ('| | | | bps | | Bps |') over the rows of rates
+    heads += [row[c].text for row in table.rows if c < len(row) and row[c].kind == "text"]
     return any(re.search(r"\bbps?\b|basis point|基点", h.lower()) for h in heads)
 
 
@@ -653,7 +684,8 @@ def _percent_row(label: str) -> bool:
     return bool(_PERCENT_ROW.search(label))
 
 
-def _points_row(r: Reading, row: list[Cell], cells: tuple[Cell, Cell, Cell], told: bool, kind: str) -> Relation | None:
+def _points_row(r: Reading, row: list[Cell], cells: tuple[Cell, Cell, Cell], told: bool, kind: str,
+                bp: bool = False) -> Relation | None:
     """A row of bare percentages: its change column is in points; under a per cent change
     header ('VAR %') the change may be the rate's own growth in per cent (28.5 against 22.9
     is +24.5%), a reading that keeps a failure in points silent."""
@@ -663,10 +695,10 @@ def _points_row(r: Reading, row: list[Cell], cells: tuple[Cell, Cell, Cell], tol
     pct = q.unit("percent")
     vn = q.with_unit(q.Value(cn.value.point, cn.value.iv, q.PLAIN, None), pct)
     vb = q.with_unit(q.Value(cb.value.point, cb.value.iv, q.PLAIN, None), pct)
-    vk = q.with_unit(q.Value(ck.value.point, ck.value.iv, q.PLAIN, None), q.unit("pp"))
+    vk = q.with_unit(q.Value(ck.value.point, ck.value.iv, q.PLAIN, None), q.unit("bp" if bp else "pp"))
     check = t.call("change", t.num(vb), t.num(vn))
     alts = [Alt(check, t.num(q.neg(vk)), "convention")]
-    if kind == "change_pct" and vb.point > 0:
+    if kind == "change_pct" and vb.point > 0 and not bp:
         alts.append(Alt(t.call("growth", t.num(vb), t.num(vn)), t.num(q.with_unit(q.Value(ck.value.point, ck.value.iv, q.PLAIN, None), pct)),
                         "convention"))
     if not told:
@@ -1483,7 +1515,8 @@ def _quotient_rows(body: list[list[Cell]], i: int, ident: Identity, cu: Cues) ->
     """The numerator's row (the nearest above ``i`` of its name) and the denominator's (the
     one row of its name, or of a word for revenue when it is revenue)."""
     _, a, _, b = ident
-    top = next((row for row in reversed(body[:i]) if _names_row(_label(row[0].text), a)), None)
+    top = next((row for row in reversed(body[:i]) if _names_row(_label(row[0].text), a)
+                or _label(row[0].text).endswith(" " + a)), None)  # 'Reported PAT' for PAT
     revenue = _is_revenue(b, cu)
     under = [row for row in body if row is not body[i] and (_names_row(_label(row[0].text), b) or revenue and _is_revenue(
         _label(row[0].text), cu))]
