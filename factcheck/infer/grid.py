@@ -23,7 +23,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from factcheck import quantity as q
-from factcheck.expr.tree import Node
+from factcheck.expr.tree import Call, Node, Num
 from factcheck.infer import tree as t
 from factcheck.infer.lang import Cues, Identity, cues, lang_of, tokens
 from factcheck.infer.reading import Fig, Reading, beyond_whole, measure_key
@@ -977,7 +977,36 @@ def _total_columns(r: Reading, table: Table) -> list[Relation]:
         if len(parts) < 2 or any(cols[j].year != col.year or cols[j].quarter is not None for j in parts):
             continue
         out += _column_totals(r, table, parts, k)
-    return out
+    return out or _footing_column(r, table)
+
+
+def _footing_column(r: Reading, table: Table) -> list[Relation]:
+    """The last column of a table of regions or kinds that, in two rows at least, is exactly
+    the sum of the columns before it ('| NSW | Vic. | … | ACT | Aust. |'): its header need not
+    say 'Total'; every row of amounts is then checked (a row of rates is none)."""
+    cols = table.columns
+    levels = [j for j, col in enumerate(cols) if col.kind == "level"]
+    if len(levels) < 4 or levels[-1] != len(cols) - 1 or any(cols[j].year is not None for j in levels):
+        return []
+    parts, k = levels[:-1], levels[-1]
+    rows = [row for row in table.rows[table.heads :] if k < len(row) and _amount_row(row[0].text)]
+    footing = [rel for row in rows if (rel := _foot_across(r, row, parts, k)) is not None]
+    holding = sum(1 for rel in footing if _holds_exactly(rel))
+    return footing if holding >= 2 else []
+
+
+def _amount_row(label: str) -> bool:
+    """A row of amounts that add up, not of rates or per-share figures."""
+    return not _PER_ROW.search(label) and "%" not in label
+
+
+def _holds_exactly(rel: Relation) -> bool:
+    """A footing whose parts, as written, sum to the total within the total's rounding."""
+    check, stated = rel.check, rel.stated
+    assert isinstance(check, Call) and isinstance(stated, Num)
+    total = sum((a.value.point for a in check.args if isinstance(a, Num)), Fraction(0))
+    iv = stated.value.iv
+    return iv.lo is not None and iv.hi is not None and iv.lo <= total <= iv.hi
 
 
 def _column_totals(r: Reading, table: Table, parts: list[int], k: int) -> list[Relation]:
@@ -992,6 +1021,10 @@ def _column_totals(r: Reading, table: Table, parts: list[int], k: int) -> list[R
     return out
 
 
+#: a cell whose figure exists but is not published (a dash is nothing; these are unknown)
+_NOT_AVAILABLE = frozenset(("na", "n.a.", "n.a", "n/a", "np", "n.p.", "..", "x", "不适用"))
+
+
 def _foot_across(r: Reading, row: list[Cell], parts: list[int], k: int) -> Relation | None:
     """A row's total cell as the sum of its cells in the part columns (a dash is nothing)."""
     total = row[k].value
@@ -999,6 +1032,8 @@ def _foot_across(r: Reading, row: list[Cell], parts: list[int], k: int) -> Relat
         return None
     values = []
     for j in parts:
+        if row[j].text.strip().lower() in _NOT_AVAILABLE:
+            return None  # a part not published ('na', 'np'): the total holds it, the row says nothing
         if row[j].kind in ("skip", "empty"):
             continue
         v = row[j].value
