@@ -454,7 +454,7 @@ def _change_kind(low: str, kinds: list[str], cu: object) -> str:
         return "change_pts"  # 'Basis Point Increase / (Decrease) in Percentage of Net Sales': points, not per cent
     if kinds.count("pct") > len(kinds) / 2 or "%" in low or "percent" in low or "百分比" in low or "率" in low:
         return "change_pct"
-    if re.search(r"[$£€¥]|\b000\b|'000|amount|dollars?|cents?|pence|\bm\b|million|额", low):
+    if re.search(r"[$£€¥]|\b000\b|'000|amount|dollars?|cents?|pence|\bm\b|million|额|元|增量", low):
         return "change_amt"
     return "change"
 
@@ -1448,9 +1448,38 @@ def _partition_rows(r: Reading, table: Table) -> list[Relation]:
             whole, parts = body[j - 1], body[j : j + n]
             blocks.append((whole, parts))
             out += [rel for c in range(1, len(whole)) if (rel := _partition_cell(r, table, parts, whole, c)) is not None]
+            out += _partition_shares(r, table, whole, parts)
         if len(blocks) == 2 and _percent_block(blocks[1][0]) and not _percent_block(blocks[0][0]):
             out += _composition(r, table, blocks[0], blocks[1][1])
     return out
+
+
+def _partition_shares(r: Reading, table: Table, whole: list[Cell], parts: list[list[Cell]]) -> list[Relation]:
+    """A share column ('构成 (%)') beside the parts of a whole: each part's amount of the
+    current period over the whole's."""
+    cols = table.columns
+    current = _current_level(cols)
+    if current is None:
+        return []
+    out = []
+    for c, col in enumerate(cols):
+        if col.kind != "share":
+            continue
+        for row in parts:
+            if c < len(row) and current < len(row) and current < len(whole):
+                rel = _percent_of_cells(r, "share", row[current], whole[current], row[c], row)
+                if rel is not None:
+                    out.append(rel)
+    return out
+
+
+def _current_level(cols: list[Column]) -> int | None:
+    """The column of the current period's amounts: the latest year's, else the first."""
+    levels = [j for j, col in enumerate(cols) if col.kind == "level"]
+    if not levels:
+        return None
+    dated = [j for j in levels if cols[j].year is not None]
+    return max(dated, key=lambda j: cols[j].year or 0) if dated else levels[0]
 
 
 def _percent_block(whole: list[Cell]) -> bool:
@@ -1498,7 +1527,7 @@ def _member(name: str) -> str:
 
 
 def _partition_cell(r: Reading, table: Table, parts: list[list[Cell]], whole: list[Cell], c: int) -> Relation | None:
-    if table.columns[c].kind not in ("level", "other"):
+    if table.columns[c].kind not in ("level", "other", "change_amt"):  # the parts' increases add up too
         return None
     found = _column_values(parts, whole, c)
     if found is None:
@@ -1511,8 +1540,13 @@ def _partition_cell(r: Reading, table: Table, parts: list[list[Cell]], whole: li
 
 
 def _row_name(text: str) -> str:
-    """A row's label as a name: no bullet, footnote mark or unit ('- 基本纯利*': 基本纯利)."""
-    return _UNIT_SUFFIX.sub("", _label(text).lstrip("-–•# ")).strip()
+    """A row's label as a name: no bullet, number, footnote mark or unit ('- 基本纯利*':
+    基本纯利, '一、工资性收入': 工资性收入)."""
+    return _UNIT_SUFFIX.sub("", _ENUMERATOR.sub("", _label(text).lstrip("-–•# "))).strip()
+
+
+#: the number a row's label opens with in a list: 一、 (一) 1. (a) i)
+_ENUMERATOR = Lazy(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、)]\s*|[a-z][.)]\s+)")
 
 
 def _row_of(body: list[list[Cell]], i: int, term: str) -> list[Cell] | None:
