@@ -747,7 +747,8 @@ def _column_shares(r: Reading, table: Table, k: int) -> list[Relation]:
     body = table.rows[table.heads :]
     whole = _hundred_row(body, k)
     if whole is None:
-        return _shares_of_named(r, table, k)  # '% of net sales' with net sales in the text: of that figure
+        # '% of net sales' with net sales in the text: of that figure; else shares that make 100% in their block
+        return _shares_of_named(r, table, k) or _shares_of_block(r, table, k)
     if whole[k - 1].value is None or _is(whole[k - 1], 100) and whole[k - 1].kind != "pct":
         return []  # '| 2017 | 2018 |' under '| % | % |': two years of one mix, not an amount and its shares
     total = _val(whole[k - 1])
@@ -807,6 +808,47 @@ def _shares_of_named(r: Reading, table: Table, k: int) -> list[Relation]:
                             t.num(share.value), "≈", None, (_mention(cell, r.text), whole.m, at), at, row[0].start,
                             row[-1].end, (), True))
     return out
+
+
+def _shares_of_block(r: Reading, table: Table, k: int) -> list[Relation]:
+    """A share column with no whole in the table ('| 分产品 | 营业收入 | 占比 |'): in each block
+    of rows whose shares make 100% (within their rounding), each row's amount over the sum
+    of the block's amounts."""
+    body = table.rows[table.heads :]
+    blocks: dict[str, list[list[Cell]]] = {}
+    for i, row in enumerate(body):
+        if k < len(row) and row[k].kind == "pct" and row[k].value is not None and row[k - 1].kind == "amt":
+            blocks.setdefault(table.blocks[table.heads + i], []).append(row)
+    out = []
+    for rows in blocks.values():
+        if len(rows) < 2 or len({_val(row[k - 1]).mag for row in rows}) > 1 or not _a_partition(rows, k):
+            continue
+        whole = t.call("sum", *(t.num(_val(row[k - 1])) for row in rows))
+        for row in rows:
+            at = _mention(row[k], r.text)
+            out.append(Relation("share", "table-share", t.call("share", t.num(_val(row[k - 1])), whole), t.num(_val(row[k])),
+                                "≈", None, (_mention(row[k - 1], r.text), at), at, row[0].start, row[-1].end, (), True))
+    return out
+
+
+def _a_partition(rows: list[list[Cell]], k: int) -> bool:
+    """A block's shares (column ``k``) are of its amounts' sum (column ``k - 1``): they make
+    100% within their rounding, or, three rows at least, all but one agree with it (the one
+    may be wrong)."""
+    shares = [v for row in rows if (v := row[k].value) is not None]
+    slack = Fraction(len(shares), 20) + Fraction(1, 10)  # each share within half its last digit, and a tenth
+    if abs(sum((v.point for v in shares), Fraction(0)) - 100) <= slack:
+        return True
+    total = sum((_val(row[k - 1]).point for row in rows), Fraction(0))
+    if len(rows) < 3 or total <= 0:
+        return False
+    agree = 0
+    for row in rows:
+        v = row[k].value
+        assert v is not None
+        if abs(_val(row[k - 1]).point / total * 100 - v.point) <= (v.iv.hi - v.iv.lo if v.iv.hi is not None and v.iv.lo is not None else 0) + Fraction(1, 10):
+            agree += 1
+    return agree >= len(rows) - 1
 
 
 def _whole_named(head: str) -> str:

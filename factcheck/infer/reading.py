@@ -179,6 +179,15 @@ class Reading:
         for s in self.sentences:
             _read_sentence(self, s)
 
+    def _piped(self, b: Any) -> bool:
+        """A table cell whose line of the file holds a pipe: a line of prose right under a
+        table, which Markdown takes for one more row, is read as the paragraph it is."""
+        d = self.draft
+        if not d.markdown or not d.line_starts or b.line >= len(d.line_starts):
+            return True
+        end = d.line_starts[b.line + 1] if b.line + 1 < len(d.line_starts) else len(d.source)
+        return "|" in d.source[d.line_starts[b.line] : end]
+
     def _line_of(self, at: int) -> int:
         """The line of the file a character of the text stands on."""
         return self.draft.span(at).line
@@ -191,7 +200,7 @@ class Reading:
         for k, b in enumerate(blocks):
             if b.kind == "heading":
                 section += 1
-            if b.kind == "cell":
+            if b.kind == "cell" and self._piped(b):
                 if b.group != last_table:
                     last_table = b.group
                     self.tables.append([])
