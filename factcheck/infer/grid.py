@@ -119,6 +119,7 @@ def relations(r: Reading) -> list[Relation]:
         out += _margin_rows(r, table)
         out += _identity_rows(r, table)
         out += _partition_rows(r, table)
+        out += _rows_footing_above(r, table)
     return out
 
 
@@ -1043,12 +1044,17 @@ def _amount_row(label: str) -> bool:
 
 
 def _holds_exactly(rel: Relation) -> bool:
-    """A footing whose parts, as written, sum to the total within the total's rounding."""
+    """A footing whose parts, as written, sum to the total within the rounding of the
+    figures (the parts' sum, from each part's least to its most, meets the total's)."""
     check, stated = rel.check, rel.stated
     assert isinstance(check, Call) and isinstance(stated, Num)
-    total = sum((a.value.point for a in check.args if isinstance(a, Num)), Fraction(0))
+    parts = [a.value.iv for a in check.args if isinstance(a, Num)]
     iv = stated.value.iv
-    return iv.lo is not None and iv.hi is not None and iv.lo <= total <= iv.hi
+    if iv.lo is None or iv.hi is None or any(p.lo is None or p.hi is None for p in parts):
+        return False
+    lo = sum((p.lo for p in parts if p.lo is not None), Fraction(0))
+    hi = sum((p.hi for p in parts if p.hi is not None), Fraction(0))
+    return lo <= iv.hi and iv.lo <= hi
 
 
 def _column_totals(r: Reading, table: Table, parts: list[int], k: int) -> list[Relation]:
@@ -1581,6 +1587,65 @@ def _partition_cell(r: Reading, table: Table, parts: list[list[Cell]], whole: li
                     (at,), at, whole[0].start, whole[-1].end, (), True)
 
 
+#: the most rows a line's parts may run to under it
+_MOST_PARTS = 8
+
+
+def _rows_footing_above(r: Reading, table: Table) -> list[Relation]:
+    """A line of a statement that is, in two columns at least and in all of its columns
+    but one, exactly the sum of the lines right under it ('营业费用' over '推销费用',
+    '管理费用', '研究发展费'…): its parts, each column checked (the one that does not foot
+    fails). Found by the figures, as a reader finds a subtotal, whatever its name."""
+    body = table.rows[table.heads :]
+    cols = [c for c, col in enumerate(table.columns) if col.kind == "level"]
+    out: list[Relation] = []
+    used: set[int] = set()
+    for i in range(len(body) - 2):
+        if i in used or not _amount_row(body[i][0].text):
+            continue
+        for n in range(_MOST_PARTS, 1, -1):
+            found = _subtotal(r, body, i, n, cols)
+            if found:
+                out += found
+                used.update(range(i, i + 1 + n))
+                break
+    return out
+
+
+def _subtotal(r: Reading, body: list[list[Cell]], i: int, n: int, cols: list[int]) -> list[Relation]:
+    """Row ``i`` as the sum of the ``n`` rows under it, each column, when it foots so."""
+    parts = body[i + 1 : i + 1 + n]
+    if len(parts) < n or not all(_amount_row(p[0].text) for p in parts):
+        return []
+    found = [rel for c in cols if (rel := _foot_across_rows(r, body[i], parts, c)) is not None]
+    holding = sum(1 for rel in found if _holds_exactly(rel))
+    return found if len(found) >= 2 and holding >= max(2, len(found) - 1) and _not_zero(parts, cols) else []
+
+
+def _not_zero(parts: list[list[Cell]], cols: list[int]) -> bool:
+    """Parts that are not all nothing (a line of zeros foots anything)."""
+    return sum(1 for p in parts if any(c < len(p) and p[c].value is not None and p[c].value.point != 0 for c in cols)) >= 2
+
+
+def _foot_across_rows(r: Reading, whole: list[Cell], parts: list[list[Cell]], c: int) -> Relation | None:
+    """The whole's cell of column ``c`` as the sum of the parts' cells (a dash is nothing)."""
+    if c >= len(whole) or whole[c].kind != "amt" or whole[c].value is None:
+        return None
+    total = _val(whole[c])
+    values = []
+    for p in parts:
+        if c >= len(p) or p[c].kind in ("skip", "empty"):
+            continue
+        if p[c].kind != "amt" or p[c].value is None or _val(p[c]).mag != total.mag:
+            return None
+        values.append(_val(p[c]))
+    if len(values) < 2:
+        return None
+    at = _mention(whole[c], r.text)
+    return Relation("total", "table-subtotal", t.call("sum", *(t.num(v) for v in values)), t.num(total), "≈", None,
+                    (at,), at, whole[0].start, whole[-1].end, (), True)
+
+
 def _row_name(text: str) -> str:
     """A row's label as a name: no bullet, number, footnote mark or unit ('- 基本纯利*':
     基本纯利, '一、工资性收入': 工资性收入)."""
@@ -1594,7 +1659,8 @@ _ENUMERATOR = Lazy(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二�
 def _row_of(body: list[list[Cell]], i: int, term: str) -> list[Cell] | None:
     """The one row of the table other than ``i`` whose name is, or ends with, ``term``."""
     found = [row for k, row in enumerate(body) if k != i and _row_name(row[0].text).endswith(term)]
-    return found[0] if len(found) == 1 else None
+    exact = [row for row in found if _row_name(row[0].text) == term]
+    return exact[0] if len(exact) == 1 else found[0] if len(found) == 1 else None
 
 
 def _identity_cell(r: Reading, table: Table, op: str, a: list[Cell], b: list[Cell], row: list[Cell],
