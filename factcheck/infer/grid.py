@@ -1624,7 +1624,7 @@ def _subtotal(r: Reading, body: list[list[Cell]], i: int, n: int, cols: list[int
 
 def _not_zero(parts: list[list[Cell]], cols: list[int]) -> bool:
     """Parts that are not all nothing (a line of zeros foots anything)."""
-    return sum(1 for p in parts if any(c < len(p) and p[c].value is not None and p[c].value.point != 0 for c in cols)) >= 2
+    return sum(1 for p in parts if any(c < len(p) and (v := p[c].value) is not None and v.point != 0 for c in cols)) >= 2
 
 
 def _foot_across_rows(r: Reading, whole: list[Cell], parts: list[list[Cell]], c: int) -> Relation | None:
