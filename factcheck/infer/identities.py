@@ -213,11 +213,20 @@ def _operand(r: Reading, s: Sentence, f: Fig, term: str, qual: str, delta: bool,
         # …and a qualified result never takes the plain terms said before it (机电产品进出口额 is
         # not the whole trade's exports and imports of the sentence before)
         found = [g for t2 in sentences for g in t2.figs if g is not f
-                 and _named(g, term, qual, f, delta, t2.lang, strict or bool(qual) and t2.start < s.start)]
+                 and _named(g, term, qual, f, delta, t2.lang, strict or _whose(qual, s) and t2.start < s.start)]
         if found:
             values = {g.value.point for g in found}
             return (found[0] if len(values) == 1 else None), level < 2
     return None, False
+
+
+def _whose(qual: str, s: Sentence) -> bool:
+    """A qualifier that says whose the measure is (机电产品), not only when (累计, 全年, 1-4月)."""
+    if not qual:
+        return False
+    hits = s.cues.tail(qual, frozenset({"period", "scope", "stop", "fill"}))
+    rest = qual[hits[-1].end :] if hits else qual
+    return bool(rest.strip())
 
 
 def _named(g: Fig, term: str, qual: str, f: Fig, delta: bool, lang: str, exact: bool = False) -> bool:

@@ -80,7 +80,7 @@ def relations(r: Reading) -> list[Relation]:
 
 
 #: 三次产业结构为13.0:58.6:28.4, 三次产业结构比例为6.01:55.04:38.95: the shares of a list's parts in its whole
-_STRUCTURE = Lazy(r"结构(?:比例|比重)?(?:为|是|调整为|由[^，,。；;]{0,20}?调整为)?\s*"
+_STRUCTURE = Lazy(r"(?:结构|产业比例)(?:比例|比重|比)?(?:为|是|调整为|由[^，,。；;]{0,40}?调整为)?\s*"
                   r"(?P<figs>\d+(?:\.\d+)?(?:\s*[:：∶]\s*\d+(?:\.\d+)?){1,5})")
 
 
@@ -300,20 +300,42 @@ def _following(items: list[Item], k: int) -> list[int]:
     first = items[k].fig
     assert first is not None
     out = [k]
+    left: Fraction | None = None  # what is left of a part whose own parts are being said
     for j in range(k + 1, min(len(items), k + MAX_PARTS)):
         it = items[j]
+        if left is not None and it.fig is not None and it.opens == "" and it.fig.value.point <= left:
+            left -= it.fig.value.point  # 其中工业…；建筑业…: the part's parts go on while they fit in it
+            continue
+        left = None
         if _nested(items, out, j):
+            last = items[out[-1]].fig
+            assert last is not None and it.fig is not None
+            left = last.value.point - it.fig.value.point
             continue  # 第二产业投资10.58万亿元，其中制造业投资8.68万亿元；第三产业…: a part of a part
-        if it.run != items[k].run or it.opens in ("of_which", "breakdown", "total"):
+        if it.run != items[k].run and not _one_partition(items[k], it) or it.opens in ("of_which", "breakdown", "total"):
             break
         if it.fig is None:
             continue
-        if not _alike(first, it.fig) or it.fig.value.point < 0:
+        if not _goes_on(items[k], it):
             break
-        if not _parallel(items[k].st, it.st) and not _listed_whole(items[k], it):
-            break  # 分区域看，海外收入…；研发费用…: the text has moved on to another measure
         out.append(j)
     return out
+
+
+def _goes_on(first: Item, it: Item) -> bool:
+    """A statement that can be the next part of the list ``first`` opens: an amount of its
+    kind, and of the same measure's head (分区域看，海外收入…；研发费用…: the text has moved on)."""
+    assert first.fig is not None and it.fig is not None
+    if not _alike(first.fig, it.fig) or it.fig.value.point < 0:
+        return False
+    return _parallel(first.st, it.st) or _listed_whole(first, it)
+
+
+def _one_partition(first: Item, it: Item) -> bool:
+    """Two statements of members of one list the language knows (第一产业…。第三产业…): the
+    list goes on past the end of a sentence."""
+    a, b = first.st.measure, it.st.measure
+    return any(_each_once(m, [a, b]) for m in first.st.sent.cues.partitions())
 
 
 def _nested(items: list[Item], parts: list[int], j: int) -> bool:
@@ -325,9 +347,8 @@ def _nested(items: list[Item], parts: list[int], j: int) -> bool:
         return False
     if it.fig.value.point >= last.fig.value.point or j + 1 >= len(items):
         return False
-    nxt = items[j + 1]
-    return nxt.fig is not None and nxt.opens == "" and nxt.run == last.run \
-        and _parallel(items[parts[0]].st, nxt.st)
+    later = [o for o in items[j + 1 : j + 4] if o.fig is not None]
+    return any(o.opens == "" and o.run == last.run and _parallel(items[parts[0]].st, o.st) for o in later)
 
 
 def _listed_whole(first: Item, it: Item) -> bool:
