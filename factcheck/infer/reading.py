@@ -1014,7 +1014,10 @@ def _remainder(f: Fig) -> str:
         for h in f.lead:
             if h.key == "from":
                 return f.before[: h.start]
-    return f.before[: f.lead[-1].start]
+    last = f.lead[-1]
+    if last.key == "share" and f.sent is not None and f.sent.cues.is_phrase(last.phrase, "margin"):
+        return f.before[: last.end]  # 毛利率下跌2.8个百分点: the margin is the subject, not a cue of it
+    return f.before[: last.start]
 
 
 def _new_subject(rest: str) -> bool:
@@ -1097,7 +1100,7 @@ def name_of(f: Fig) -> str:
     clause = _CLAUSE.split(f.before)[-1]
     c = f.sent.cues if f.sent is not None else cues("en")
     for h in c.lead(clause, _NAME_STRIP_BASE if f.role == "base" else _NAME_STRIP):
-        if h.start == 1 and clause[:1] >= "\u3400" and h.key in ("over", "under", "nearly", "about"):
+        if h.start == 1 and clause[:1] >= "\u3400" and h.key in ("over", "under") and not c.has(clause[:1], "to"):
             break  # 出超, 入超: the word itself, not 出 'over'
         clause = clause[: h.start]
     lead = c.tail(clause, frozenset({"stop", "period", "fill", "cause"}))

@@ -67,7 +67,7 @@ _CJK_TIME = {"天": "day", "周": "week", "星期": "week", "个月": "month", "
 #: the CJK units after a number in the order they are tried: (word, unit, a time unit)
 _CJK_UNITS = (
     *((w, code, False) for w, code in _CJK_CURRENCY_LONGEST),
-    ("个百分点", "pp", False), ("百分点", "pp", False),
+    ("个百分点", "pp", False), ("百分点", "pp", False), ("个百份点", "pp", False), ("百份点", "pp", False),
     ("个基点", "bp", False), ("基点", "bp", False),  # as the claims language reads them (BASIS_POINT_WORDS)
     *((w, u, True) for w, u in _CJK_TIME.items()),
 )

@@ -65,7 +65,8 @@ TIME_WORDS: dict[str, str] = {
 TIME_UNITS = ("day", "week", "month", "quarter", "year")
 
 PERCENT_WORDS = {"%", "％", "percent", "pct"}
-POINT_WORDS = {"pp", "ppt", "ppts", "个百分点", "百分点"}
+#: 百份点: Hong Kong's way of writing 百分点 (百份點)
+POINT_WORDS = {"pp", "ppt", "ppts", "个百分点", "百分点", "个百份点", "百份点"}
 #: basis points: a hundredth of a percentage point ("basis points" is read as a phrase)
 BASIS_POINT_WORDS = {"bp", "bps", "bip", "bips", "个基点", "基点"}
 #: words that make a per-unit figure out of the unit that follows them: "30 CNY per

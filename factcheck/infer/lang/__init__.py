@@ -27,7 +27,8 @@ from factcheck.lazyre import has_cjk
 
 #: tokens: a word (letters, inner apostrophes, dots and hyphens), a number, or any one
 #: other character that is not a space
-_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.\-]*[A-Za-z])?|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+#: a word, a number (a year in Chinese numerals, 二零一九年, is one too), or any other character
+_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.\-]*[A-Za-z])?|\d+(?:[.,]\d+)*|[〇零○一二三四五六七八九]{4}(?=年)|[^\sA-Za-z\d]")
 
 
 #: keys whose entries are not phrases to find next to a figure
@@ -85,7 +86,7 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 def _token(t: str) -> str:
     """A token as ``tokens`` gives it: a number as ``#``, a word lower-cased."""
-    if t[0].isdigit():
+    if t[0].isdigit() or len(t) == 4 and t[0] in "〇零○一二":
         return "#"
     return t.lower().replace("’", "'") if t[0].isascii() and t[0].isalpha() else t
 
