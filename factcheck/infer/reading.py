@@ -261,7 +261,12 @@ def _lines_of_figures(text: str, span: tuple[int, int], line_of: Callable[[int],
     cuts = [k for k in range(a + 1, z) if text[k - 1] in " \n" and line_of(k) != line_of(k - 1)]
     bounds = [a, *cuts, z]
     lines = [(x, y) for x, y in itertools.pairwise(bounds) if text[x:y].strip()]
-    return [_trim(text, x, y) for x, y in lines] if _apart([text[x:y] for x, y in lines]) else [span]
+    if _apart([text[x:y] for x, y in lines]):
+        return [_trim(text, x, y) for x, y in lines]
+    titles = 0
+    while titles < len(lines) - 1 and _TITLE_LINE.fullmatch(text[lines[titles][0] : lines[titles][1]].strip()):
+        titles += 1  # '业绩摘要', 'Financial Highlights': a title glued to the sentence under it
+    return [_trim(text, x, y) for x, y in lines[:titles]] + [_trim(text, lines[titles][0], z)]
 
 
 def _apart(lines: list[str]) -> bool:
@@ -274,6 +279,8 @@ def _apart(lines: list[str]) -> bool:
     return len(lines) >= 3 and all(_HEADLINE.match(x) for x in lines[1:]) and not any(_GOES_ON.search(x) for x in lines[:-1])
 
 
+#: a line that is a title: short, with no punctuation a sentence has inside or at its end
+_TITLE_LINE = Lazy(r"(?:[^,，。；;:：、.!?！？]|(?<=\d):(?=\d)){1,40}")
 #: a line that opens as a headline item does (a capital, a digit, a sign), and one that ends
 #: where a sentence goes on (a comma, a colon, a dash, 'and'): lines of a list, or of a wrapped sentence
 _HEADLINE = Lazy(r"\s*[A-Z0-9£$€¥+\-–•*]")
