@@ -1618,8 +1618,19 @@ def _subtotal(r: Reading, body: list[list[Cell]], i: int, n: int, cols: list[int
     if len(parts) < n or not all(_amount_row(p[0].text) for p in parts):
         return []
     found = [rel for c in cols if (rel := _foot_across_rows(r, body[i], parts, c)) is not None]
-    holding = sum(1 for rel in found if _holds_exactly(rel))
+    # a column counts as footing only with two parts that are not nothing (0 + 98,725 is no evidence)
+    holding = sum(1 for rel in found if _holds_exactly(rel) and _two_somethings(rel))
     return found if len(found) >= 2 and holding >= max(2, len(found) - 1) and _not_zero(parts, cols) else []
+
+
+def _two_somethings(rel: Relation) -> bool:
+    """A sum of two parts at least that are each a fair piece of the whole (a hundredth
+    of it): neither zero nor a ratio's 0.066 beside thousands."""
+    check, stated = rel.check, rel.stated
+    if not isinstance(check, Call) or not isinstance(stated, Num):
+        return False
+    floor = abs(stated.value.point) / 100
+    return sum(1 for a in check.args if isinstance(a, Num) and abs(a.value.point) >= floor > 0) >= 2
 
 
 def _not_zero(parts: list[list[Cell]], cols: list[int]) -> bool:
