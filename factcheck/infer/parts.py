@@ -64,6 +64,7 @@ def relations(r: Reading) -> list[Relation]:
     """The sums of parts the paragraphs and lists of the draft state, and the shares and
     percentages said of those parts."""
     out: list[Relation] = []
+    by_section: dict[int, list[Found]] = {}  # the lists of each section so far: a structure may follow in another paragraph
     for sentences in r.scopes.values():
         items = _items(r, sentences)
         found = _lists(r, items) if len(items) >= 2 else []
@@ -73,9 +74,11 @@ def relations(r: Reading) -> list[Relation]:
                 out.append(rel)
         out += _totals(items)
         out += _dividends(sentences)
+        earlier = by_section.setdefault(sentences[0].section, [])
         for s in sentences:
             out += _percents(r, s, found)
-            out += _structure(s, found)
+            out += _structure(s, earlier + found)
+        earlier += found
     return out
 
 
