@@ -743,31 +743,54 @@ def _share_columns(r: Reading, table: Table) -> list[Relation]:
 
 
 def _column_shares(r: Reading, table: Table, k: int) -> list[Relation]:
-    """The shares of column ``k``: each row's amount (the column before) over that of
-    the row at 100% (or of the figure the header names, when no row is)."""
+    """The shares of column ``k``: each row's amount (the nearest column of amounts before
+    it, past an index or a rate column: '2011年为上年%') over that of the row at 100% (or of
+    the figure the header names, when no row is)."""
     body = table.rows[table.heads :]
     whole = _hundred_row(body, k)
-    if whole is None:
-        # '% of net sales' with net sales in the text: of that figure; else shares that make 100% in their block
-        return _shares_of_named(r, table, k) or _shares_of_block(r, table, k)
-    if whole[k - 1].value is None or _is(whole[k - 1], 100) and whole[k - 1].kind != "pct":
+    a = _amount_column(table, k)
+    if whole is None or a is None:
+        return _shares_of_no_row(r, table, k, a)
+    if whole[a].value is None or _is(whole[a], 100) and whole[a].kind != "pct":
         return []  # '| 2017 | 2018 |' under '| % | % |': two years of one mix, not an amount and its shares
-    total = _val(whole[k - 1])
+    total = _val(whole[a])
     if total.point <= 0:
         return []
     rows = [row for row in body if row is not whole and k < len(row) and row[k].kind == "pct"
-            and row[k - 1].kind == "amt" and row[k - 1].value is not None]
-    summed = _summed(rows, whole, k)
+            and row[a].kind == "amt" and row[a].value is not None]
+    summed = _summed(rows, whole, a + 1)
     out = []
     for row in rows:
         at = _mention(row[k], r.text)
-        check = t.call("share", t.num(_val(row[k - 1])), t.num(total))
-        alts = () if summed is None else (Alt(t.call("share", t.num(_val(row[k - 1])), summed), t.num(_val(row[k])),
+        check = t.call("share", t.num(_val(row[a])), t.num(total))
+        alts = () if summed is None else (Alt(t.call("share", t.num(_val(row[a])), summed), t.num(_val(row[k])),
                                               "binding"),)
         out.append(Relation("share", "table-share", check, t.num(_val(row[k])), "≈", None,
-                            (_mention(row[k - 1], r.text), _mention(whole[k - 1], r.text), at), at,
+                            (_mention(row[a], r.text), _mention(whole[a], r.text), at), at,
                             row[0].start, row[-1].end, alts, True))
     return out
+
+
+def _shares_of_no_row(r: Reading, table: Table, k: int, a: int | None) -> list[Relation]:
+    """Shares with no row at 100%: of the figure the header names ('% of net sales' with net
+    sales in the text), else of their block's sum where they make 100%; only beside their amounts."""
+    if a != k - 1:
+        return []
+    return _shares_of_named(r, table, k) or _shares_of_block(r, table, k)
+
+
+#: a header of a column of rates or index numbers, never the amounts a share is of
+_RATE_HEAD = Lazy(r"%|％|指数|为上年|增长|change|growth|index", re.IGNORECASE)
+
+
+def _amount_column(table: Table, k: int) -> int | None:
+    """The column of amounts a share column ``k`` is of: the nearest on its left whose
+    header says no rate or index."""
+    for j in range(k - 1, 0, -1):
+        col = table.columns[j]
+        if col.kind in ("level", "other") and not _RATE_HEAD.search(col.head):
+            return j
+    return None
 
 
 def _hundred_row(body: list[list[Cell]], k: int) -> list[Cell] | None:

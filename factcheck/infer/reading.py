@@ -999,14 +999,21 @@ def _owners(st: Stmt) -> None:
         return
     last: Fig | None = None
     for k, f in enumerate(st.figs):
-        if f.role == "change":
-            last = f
+        if f.role == "change" and not _said_on_basis(f):
+            last = f  # not a change said on another basis ('down 4.0% on an underlying basis (2015: …)')
         elif f.role == "base" and f.owner is None and f.kind in ("amt", "pct"):
-            nxt = st.figs[k + 1] if k + 1 < len(st.figs) else None
-            if nxt is not None and nxt.role == "change" and nxt.lead and nxt.lead[-1].start == 0:
-                f.owner = nxt  # 比上月的2.21万亿元增长3.2%: the change right after its base
-            elif last is not None:
-                f.owner = last
+            f.owner = _change_right_after(st, k) or last
+
+
+def _change_right_after(st: Stmt, k: int) -> Fig | None:
+    """The change right after base ``k`` that its words open on (比上月的2.21万亿元增长3.2%)."""
+    nxt = st.figs[k + 1] if k + 1 < len(st.figs) else None
+    return nxt if nxt is not None and nxt.role == "change" and nxt.lead and nxt.lead[-1].start == 0 else None
+
+
+def _said_on_basis(f: Fig) -> bool:
+    """A change its own words put on another basis ('4.0% on an underlying basis')."""
+    return f.sent is not None and f.sent.cues.has(f.after[:40], "basis")
 
 
 def _remainder(f: Fig) -> str:

@@ -663,7 +663,36 @@ def _earlier(r: Reading, s: Sentence, st: Stmt, c: Fig, levels: str) -> tuple[li
         if len(news) == 1 and len(bases) == 1:
             return news, bases  # 'Net sales were X, compared to Y. … The $Z, or P%, increase in net sales': both, by name
     news = [f for f in before[-1].figs if f.role in ("new", "level") and f.period == "cur" and _level_kind(f) == levels]
-    return news[-1:], []
+    return _news_of(st, c, news), []
+
+
+def _news_of(st: Stmt, c: Fig, news: list[Fig]) -> list[Fig]:
+    """Of the statement-before's figures, the change's new one: the one named as its base is
+    named after it ('$122 million in net income on $1.256 billion in revenue. That represents
+    a 42% increase over the $86 million in net income'); else all of them, the last first
+    (none certain); the one when there is one."""
+    if len(news) <= 1:
+        return news
+    named_after = _named_after_it(st, c)
+    same = [f for f in news if named_after and _named_after_it_as(f, named_after)]
+    return same if len(same) == 1 else news[::-1]
+
+
+_IN_NAME = Lazy(r"^\s*(?:in|of)\s+([a-z][a-z' -]{2,40}?)(?=[,;.]|\s+(?:on|for|and|in|generated|from)\b|$)", re.IGNORECASE)
+
+
+def _named_after_it(st: Stmt, c: Fig) -> str:
+    """The measure a statement's base names right after it ('the $86 million in net income')."""
+    base = next((f for f in st.figs if f.i > c.i and f.kind == "amt"), None)  # the change's own, right after it
+    if base is None:
+        return ""
+    m = _IN_NAME.match(base.after)
+    return m.group(1).strip().lower() if m else ""
+
+
+def _named_after_it_as(f: Fig, name: str) -> bool:
+    m = _IN_NAME.match(f.after)
+    return m is not None and m.group(1).strip().lower() == name
 
 
 def _refers_back(st: Stmt, c: Fig) -> bool:
