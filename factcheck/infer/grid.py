@@ -1056,7 +1056,7 @@ def _footing_column(r: Reading, table: Table) -> list[Relation]:
         return []
     parts, k = levels[:-1], levels[-1]
     rows = [row for row in table.rows[table.heads :] if k < len(row) and _amount_row(row[0].text)]
-    footing = [rel for row in rows if (rel := _foot_across(r, row, parts, k)) is not None]
+    footing = [rel._replace(kind="sum") for row in rows if (rel := _foot_across(r, row, parts, k)) is not None]
     holding = sum(1 for rel in footing if _holds_exactly(rel))
     return footing if holding >= 2 else []
 
@@ -1615,10 +1615,10 @@ _MOST_PARTS = 8
 
 
 def _rows_footing_above(r: Reading, table: Table) -> list[Relation]:
-    """A line of a statement that is, in two columns at least and in all of its columns
-    but one, exactly the sum of the lines right under it ('营业费用' over '推销费用',
-    '管理费用', '研究发展费'…): its parts, each column checked (the one that does not foot
-    fails). Found by the figures, as a reader finds a subtotal, whatever its name."""
+    """A line of a statement that is, in two columns at least and in every one of them,
+    exactly the sum of the lines right under it ('营业费用' over '推销费用', '管理费用',
+    '研究发展费'…): found by the figures, as a reader finds a subtotal, whatever its name;
+    each column a pass (where one does not foot, which cell is wrong the table does not say)."""
     body = table.rows[table.heads :]
     cols = [c for c, col in enumerate(table.columns) if col.kind == "level"]
     out: list[Relation] = []
@@ -1643,7 +1643,9 @@ def _subtotal(r: Reading, body: list[list[Cell]], i: int, n: int, cols: list[int
     found = [rel for c in cols if (rel := _foot_across_rows(r, body[i], parts, c)) is not None]
     # a column counts as footing only with two parts that are not nothing (0 + 98,725 is no evidence)
     holding = sum(1 for rel in found if _holds_exactly(rel) and _two_somethings(rel))
-    return found if len(found) >= 2 and holding >= max(2, len(found) - 1) and _not_zero(parts, cols) else []
+    # every column: a line found only by its figures may be any of its parts' sum or their whole's, so a
+    # column that does not foot blames no one cell (Meta's costs, not its revenue, were misprinted)
+    return found if len(found) >= 2 and holding == len(found) and _not_zero(parts, cols) else []
 
 
 def _two_somethings(rel: Relation) -> bool:
@@ -1676,7 +1678,7 @@ def _foot_across_rows(r: Reading, whole: list[Cell], parts: list[list[Cell]], c:
     if len(values) < 2:
         return None
     at = _mention(whole[c], r.text)
-    return Relation("total", "table-subtotal", t.call("sum", *(t.num(v) for v in values)), t.num(total), "≈", None,
+    return Relation("sum", "table-subtotal", t.call("sum", *(t.num(v) for v in values)), t.num(total), "≈", None,
                     (at,), at, whole[0].start, whole[-1].end, (), True)
 
 

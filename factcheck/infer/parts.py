@@ -247,7 +247,27 @@ def _completes(items: list[Item], k: int, listed: set[int]) -> bool:
     if k in listed or items[k].fig is None:
         return False
     parts = _following(items, k)
-    return len(parts) >= 2 and _complete(items[k].st.sent.cues, [items[j].st.measure for j in parts])
+    names = [items[j].st.measure for j in parts]
+    return len(parts) >= 2 and _complete(items[k].st.sent.cues, names) and _alike_rest(items[k].st.sent.cues, names)
+
+
+def _alike_rest(c: Cues, names: list[str]) -> bool:
+    """Names that are the members of a list with the same words around each (第一产业增加值,
+    第二产业增加值: 增加值; 总出口货值, 总进口货值: 总货值), not a part of one member beside
+    another (本地产品出口 beside 总进口货值)."""
+    for members in c.partitions():
+        if len(members) != len(names):
+            continue
+        rests = set()
+        for name in names:
+            member = next((m for m in members if m in name), None)
+            if member is None:
+                break
+            rests.add(name.replace(member, "", 1))
+        else:
+            if len(rests) == 1:
+                return True
+    return False
 
 
 def _opens_again(items: list[Item], k: int, heads: list[str]) -> bool:
