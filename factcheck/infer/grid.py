@@ -1056,9 +1056,15 @@ def _footing_column(r: Reading, table: Table) -> list[Relation]:
         return []
     parts, k = levels[:-1], levels[-1]
     rows = [row for row in table.rows[table.heads :] if k < len(row) and _amount_row(row[0].text)]
-    footing = [rel._replace(kind="sum") for row in rows if (rel := _foot_across(r, row, parts, k)) is not None]
+    kind = _footing_kind(cols[k].head)
+    footing = [rel._replace(kind=kind) for row in rows if (rel := _foot_across(r, row, parts, k)) is not None]
     holding = sum(1 for rel in footing if _holds_exactly(rel))
     return footing if holding >= 2 else []
+
+
+def _footing_kind(head: str) -> str:
+    """A column that foots the others: a 'total' when its header says Total, else a 'sum' ('Aust.')."""
+    return "total" if _TOTAL_HEAD.search(" ".join(head.lower().split())) else "sum"
 
 
 def _amount_row(label: str) -> bool:
