@@ -53,8 +53,8 @@ _DIRECTION = Lazy(r"^(?:(?P<up>up|higher|increased?|rose|增加|增长|提高|�
                         re.IGNORECASE)
 #: what may follow a cell's number and still leave it a number: footnote marks
 _FOOTNOTES = Lazy(r"^(?:\s*(?:\(\w{1,3}\)|[*†‡#^]+|@|\w\)))*\s*$")
-_YEAR = Lazy(r"(?<!\d)((?:19|20)\d{2})(?!\d)|\bfy\s?'?(\d{2})\b|\b(?:h[12]|q[1-4])\s?'?(\d{2})\b")
-_QUARTER = Lazy(r"\b(?:(1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|q([1-4]))\b|(?<![前至到\-—~])第?([一二三四])季度?(?!累计)")
+_YEAR = Lazy(r"(?<!\d)((?:19|20)\d{2})(?!\d)|(?:\b|(?<=q[1-4])|(?<=h[12]))fy\s?'?(\d{2})\b|\b(?:h[12]|q[1-4])\s?'?(\d{2})\b")
+_QUARTER = Lazy(r"\b(?:(1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|q([1-4]))(?:\b|(?=fy\d))|(?<![前至到\-—~])第?([一二三四])季度?(?!累计)")
 _YEAR_COLUMN = Lazy(r"\b(?:fiscal year|full year|year|fy|total|annual)\b|全年|年度|合计", re.IGNORECASE)
 _QUARTER_NUMBER = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4,
                    "一": 1, "二": 2, "三": 3, "四": 4}
@@ -531,6 +531,9 @@ def _ordered(cols: list[Column], pair: tuple[int, int]) -> tuple[int, int, bool]
     if a.year is not None and b.year is not None and a.year != b.year:
         cur, prior = (left, right) if a.year > b.year else (right, left)
         return cur, prior, True
+    if a.year is not None and a.year == b.year and a.quarter and b.quarter and a.quarter != b.quarter:
+        cur, prior = (left, right) if a.quarter > b.quarter else (right, left)
+        return cur, prior, True  # 'Q3FY26 | … | Q2FY26': the later quarter of the year is the current one
     if a.current is True or b.current is False:
         return left, right, True
     if b.current is True or a.current is False:
