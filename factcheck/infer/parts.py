@@ -758,6 +758,8 @@ def _parts_for(r: Reading, s: Sentence, run: list[Fig], found: list[Found]) -> t
     if len(listed) == n and _listed_levels(listed):
         wholes = _whole_named(r, s, run[0], listed[0]) or _frame_whole(r, s, listed[0])
         return listed, wholes, len(wholes) == 1
+    if any(f.kind == "amt" and f.role in ("level", "new") for f in before):
+        return [], [], False  # the sentence lists amounts of its own (分别为A和B…比重分别为…): the shares are theirs
     earlier = [f for f in found if f.parts and f.parts[-1].start < run[0].start and len(f.parts) == n]
     if not earlier:
         return [], [], False
@@ -855,8 +857,11 @@ def _rest_at(s: Sentence, run: list[Fig]) -> int | None:
 
 
 def _bound_list(run: list[Fig], found: list[Found]) -> bool:
-    """A list of parts bound to their whole before the run, as many as the run."""
-    return any(f.certain and len(f.parts) == len(run) and f.parts[-1].start < run[0].start for f in found)
+    """A list of parts bound to their whole before the run, as many as the run, and no
+    amounts of the run's own sentence between (分别为A和B…比重分别为…: the shares are of A and B)."""
+    s = run[0].sent
+    own = s is not None and any(f.kind == "amt" and f.role in ("level", "new") and f.i < run[0].i for f in s.figs)
+    return not own and any(f.certain and len(f.parts) == len(run) and f.parts[-1].start < run[0].start for f in found)
 
 
 def _names_the_rest(s: Sentence, run: list[Fig]) -> bool:
