@@ -97,7 +97,7 @@ def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relat
     if qual is None or (ident.op == "/") != (f.kind == "pct" or ratio):
         return None
     (a, near_a), (b, near_b) = _operands(r, s, f, ident, qual)
-    if a is None or b is None or not _two_terms(a, b):
+    if a is None or b is None or not _terms_of(ident, a, b, f):
         return None
     values = pair_values(a, b)
     found = _computed(ident, a, f, values) if values is not None else None
@@ -114,6 +114,19 @@ def _check(r: Reading, s: Sentence, f: Fig, name: str, ident: Identity) -> Relat
 
 def _two_terms(a: Fig, b: Fig) -> bool:
     return a is not b and compatible(a, b)
+
+
+def _terms_of(ident: Identity, a: Fig, b: Fig, f: Fig) -> bool:
+    """Two figures that can be the identity's terms for ``f``: compatible, and of its unit
+    for a sum or a difference."""
+    return _two_terms(a, b) and (ident.op not in "+-" or _one_unit(a, b, f))
+
+
+def _one_unit(*figs: Fig) -> bool:
+    """Terms and a result of a sum or a difference in one unit ('$46.4 million' and '$164
+    per month' are no terms of one difference)."""
+    units = [x.value.unit for x in figs if not q.is_plain(x.value.unit)]
+    return all(q.compatible(u, units[0]) for u in units[1:])
 
 
 def _plain_ratio(ident: Identity, f: Fig) -> bool:

@@ -363,12 +363,16 @@ def _named_in_section(r: Reading, s: Sentence, st: Stmt, c: Fig) -> tuple[list[F
     return [new], [base]
 
 
+#: a span that adds up several periods, which a figure of one period never is
+_CUMULATIVE = Lazy(r"year-?to-?date|months|half|full-?year|^h[12]$|累计|前|至")
+
+
 def _span_said(r: Reading, c: Fig, new: Fig) -> bool:
     """A change said of a span ('Year-to-date, the deficit decreased $0.5 billion') takes
     figures from another paragraph only where that span is said of them too (not July's)."""
     said = span(r, c)
-    if not said or span(r, new) == said or new.sent is None:
-        return True
+    if not said or not _CUMULATIVE.search(said) or span(r, new) == said or new.sent is None:
+        return True  # a story's quarter ('fourth-quarter profit soared 33%') is its body's, said or not
     pattern = new.sent.cues.pattern("span_words")
     s = new.sent
     return pattern is not None and said in ("".join(x.lower().split()) for x in pattern.findall(s.text, s.start, s.end))
