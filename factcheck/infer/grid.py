@@ -116,7 +116,6 @@ def relations(r: Reading) -> list[Relation]:
         out += _quarter_sums(r, table)
         out += _period_rows(r, table)
         out += _share_rows(r, table)
-        out += _margin_rows(r, table)
         out += _identity_rows(r, table)
         out += _partition_rows(r, table)
         out += _rows_footing_above(r, table)
@@ -1468,45 +1467,42 @@ def _row_share(r: Reading, table: Table, part: list[Cell], whole: list[Cell], ro
 # --------------------------------------------------------------------------- margins of a table's rows
 
 
-def _margin_rows(r: Reading, table: Table) -> list[Relation]:
-    """'| Gross margin | 64.0 % |' under '| Gross profit | $ 304.1 |' and '| Net sales | $ 475.3 |':
-    a row named as the quotient of an identity of its language (gross margin = gross profit
-    / revenue, 毛利率 = 毛利 / 营业收入) is its numerator's row over its denominator's, column
-    by column. The numerator is the nearest row above of that name (a table of GAAP and
-    non-GAAP measures repeats it), the denominator the one row of its name in the table."""
-    body = table.rows[table.heads :]
-    cu = cues(lang_of(" ".join(row[0].text for row in body)))
-    out = []
-    for i, row in enumerate(body):
-        label = _label(row[0].text)
-        for ident in cu.identities():
-            if ident.op != "/" or not _names_row(label, ident.result):
-                continue
-            sides = _quotient_rows(body, i, ident, cu)
-            if sides is not None:  # else another identity of that name may find its rows (operating profit, income)
-                out += [rel for c in range(1, len(row)) if (rel := _margin_cell(r, table, *sides, row, c)) is not None]
-                break
-    return out
-
-
 def _identity_rows(r: Reading, table: Table) -> list[Relation]:
-    """'| 每股全年股息 | 110.0港仙 |' over '| - 每股中期股息 | 50.0港仙 |' and '| - 建议每股末期股息 |
-    60.0港仙 |': a row named as the result of a sum or a difference of its language's
-    identities (全年股息 = 中期股息 + 末期股息, 'trade balance = exports - imports') is its
-    terms' rows added or taken away, column by column; each term the one row of its name."""
+    """Rows named as the result of an identity of the table's language, column by column:
+    a quotient ('| Gross margin | 64.0 % |' under '| Gross profit |' and '| Net sales |';
+    毛利率 = 毛利 / 营业收入) is its numerator's row (the nearest above of that name: a table
+    of GAAP and non-GAAP measures repeats it) over its denominator's (the one row of its
+    name); a sum or a difference ('| 每股全年股息 |' over its interim and final rows;
+    全年股息 = 中期股息 + 末期股息) is its terms' rows added or taken away."""
     body = table.rows[table.heads :]
     cu = cues(lang_of(" ".join(row[0].text for row in body)))
     out = []
     for i, row in enumerate(body):
-        label = _row_name(row[0].text)
         for ident in cu.identities():
-            if ident.op not in "+-" or not label.endswith(ident.result):
-                continue
-            a, b = _row_of(body, i, ident.a), _row_of(body, i, ident.b)
-            if a is not None and b is not None:
-                out += [rel for c in range(1, len(row)) if (rel := _identity_cell(r, table, ident.op, a, b, row, c)) is not None]
+            found = _rows_of_identity(r, table, body, i, ident, cu)
+            if found is not None:  # else another identity of that name may find its rows (operating profit, income)
+                out += found
                 break
     return out
+
+
+def _rows_of_identity(r: Reading, table: Table, body: list[list[Cell]], i: int, ident: Identity,
+                      cu: Cues) -> list[Relation] | None:
+    """Row ``i`` as the result of ``ident``, each column; None when it is not (its name, or its terms' rows)."""
+    row = body[i]
+    if ident.op == "/":
+        if not _names_row(_label(row[0].text), ident.result):
+            return None
+        sides = _quotient_rows(body, i, ident, cu)
+        if sides is None:
+            return None
+        return [rel for c in range(1, len(row)) if (rel := _margin_cell(r, table, *sides, row, c)) is not None]
+    if not _row_name(row[0].text).endswith(ident.result):
+        return None
+    a, b = _row_of(body, i, ident.a), _row_of(body, i, ident.b)
+    if a is None or b is None:
+        return None
+    return [rel for c in range(1, len(row)) if (rel := _identity_cell(r, table, ident.op, a, b, row, c)) is not None]
 
 
 def _partition_rows(r: Reading, table: Table) -> list[Relation]:
