@@ -109,6 +109,8 @@ def _digits(text: str) -> str | None:
 def borrowed(m: Mention, v: q.Value, like: q.Value) -> q.Value | None:
     """A bare figure with the magnitude and unit of ``like`` ('from 154.6' after '167.2
     billion yuan' is 154.6 billion yuan); None when its digits cannot be read again."""
+    if not q.is_plain(v.unit) and v.unit is like.unit and v.mag is None and like.mag is not None:
+        return _same_sign_scaled(m, v, like)
     if not q.is_plain(v.unit) or q.is_plain(like.unit) and (v.mag or not like.mag):
         return v
     if v.mag is None and like.mag is not None:
@@ -118,6 +120,19 @@ def borrowed(m: Mention, v: q.Value, like: q.Value) -> q.Value | None:
         point = q.literal(digits, like.mag)
         v = q.neg(point) if v.point < 0 else point
     return q.with_unit(v, like.unit) if not q.is_plain(like.unit) else v
+
+
+def _same_sign_scaled(m: Mention, v: q.Value, like: q.Value) -> q.Value | None:
+    """'KSh11.9 billion compared to KSh10.2': the second amount of one currency, its
+    magnitude left off, takes the first's when so read the two are of one size (within ten
+    times); as written it stays ('$5 against $2.1 billion')."""
+    digits = _digits(m.text)
+    if digits is None or not like.point:
+        return v
+    point = q.literal(digits, like.mag)
+    if not abs(like.point) / 10 <= abs(point.point) <= abs(like.point) * 10:
+        return v
+    return q.with_unit(q.neg(point) if v.point < 0 else point, like.unit)
 
 
 def step(v: q.Value) -> Fraction:

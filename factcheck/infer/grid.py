@@ -148,6 +148,65 @@ def named_cells(r: Reading, section: int) -> list[Fig]:
     return cache.get(section, [])
 
 
+def named_pairs(r: Reading, section: int) -> list[tuple[Fig, Fig]]:
+    """The (current, prior) figures of each row of the section's tables whose period columns
+    stand in groups of a year and the year before ('| Three months | | Year | |' over '| 2023 |
+    2022 | 2023 | 2022 |'): which group a figure of the text is from, its value tells."""
+    cache: dict[int, list[tuple[Fig, Fig]]] | None = r.memo.get("grid.named_pairs")
+    if cache is None:
+        cache = r.memo["grid.named_pairs"] = {}
+        for k, table in enumerate(_tables(r)):
+            if table is not None:
+                cache.setdefault(r.table_sections[k], []).extend(_row_pairs(r, table))
+    return cache.get(section, [])
+
+
+def _year_groups(cols: list[Column]) -> list[tuple[int, int]]:
+    """(current, prior) columns side by side whose years are a year apart, each column in one pair."""
+    out: list[tuple[int, int]] = []
+    j = 1
+    while j + 1 < len(cols):
+        a, b = cols[j], cols[j + 1]
+        if a.kind == b.kind == "level" and a.year is not None and b.year is not None and abs(a.year - b.year) == 1 \
+                and a.quarter == b.quarter:
+            out.append((j, j + 1) if a.year > b.year else (j + 1, j))
+            j += 2
+        else:
+            j += 1
+    return out
+
+
+def _row_pairs(r: Reading, table: Table) -> list[tuple[Fig, Fig]]:
+    groups = _year_groups(table.columns)
+    if len(groups) < 2:
+        return []  # one group: named_cells gives it
+    caption = r.text[max(0, table.lines[0] - 160) : table.lines[0]]
+    out = []
+    for row in table.rows[table.heads :]:
+        label = _label(row[0].text)
+        if not label or _PER_ROW.search(label) or _percent_row(label):
+            continue
+        for cur, prior in groups:
+            figs = [_cell_fig(r, table, row, c, period, caption) for c, period in ((cur, "cur"), (prior, "prior"))]
+            if figs[0] is not None and figs[1] is not None:
+                out.append((figs[0], figs[1]))
+    return out
+
+
+def _cell_fig(r: Reading, table: Table, row: list[Cell], c: int, period: str, caption: str) -> Fig | None:
+    """The figure of a row's cell, as the text may name it (its measure the row's label)."""
+    cell = row[c] if c < len(row) else None
+    if cell is None or cell.kind != "amt" or cell.value is None:
+        return None
+    value = _scaled(cell, row[0].text, table.columns[0].head, caption)
+    if value is None:
+        return None
+    m = _mention(cell, r.text)
+    f = Fig(Mention(m.start, m.end, m.text, m.kind, value=value), 0, "amt", value)
+    f.period, f.measure, f.explicit = period, _measure_of(_label(row[0].text)), True
+    return f
+
+
 def _row_figures(r: Reading, table: Table) -> list[Fig]:
     periods = _periods(table.columns)
     if not periods:
@@ -159,16 +218,9 @@ def _row_figures(r: Reading, table: Table) -> list[Fig]:
         if not label or _PER_ROW.search(label) or _percent_row(label):
             continue
         for c, period in periods.items():
-            cell = row[c] if c < len(row) else None
-            if cell is None or cell.kind != "amt" or cell.value is None:
-                continue
-            value = _scaled(cell, row[0].text, table.columns[0].head, caption)
-            if value is None:
-                continue
-            m = _mention(cell, r.text)
-            f = Fig(Mention(m.start, m.end, m.text, m.kind, value=value), 0, "amt", value)
-            f.period, f.measure, f.explicit = period, _measure_of(label), True
-            out.append(f)
+            f = _cell_fig(r, table, row, c, period, caption)
+            if f is not None:
+                out.append(f)
     return out
 
 
@@ -513,8 +565,12 @@ _SEQUENTIAL = Lazy(r"(?i)\bq-?o-?q\b|\bm-?o-?m\b|\bq/q\b|\bm/m\b|sequential|环�
 
 def _levels_around(cols: list[Column], k: int) -> list[int]:
     """The period columns a change column may be between: those of its group on its left,
-    or the years either side of it ('| 2023 | Change | 2022 |')."""
+    or the years either side of it ('| 2023 | Change | 2022 |'), or, for a change column
+    that stands first, the two years right after it ('| % Change | 2014 | 2013 |')."""
     levels = _levels_left(cols, k)
+    if not levels and k + 2 < len(cols) and all(cols[j].kind == "level" and cols[j].year is not None for j in (k + 1, k + 2)) \
+            and cols[k + 1].year != cols[k + 2].year:
+        return [k + 1, k + 2]
     if len(levels) == 1 and levels[0] == k - 1 and k + 1 < len(cols) and cols[k + 1].kind == "level" \
             and cols[k + 1].year is not None and cols[k - 1].year is not None:
         levels.append(k + 1)  # '| 2023 | Change | 2022 |': the change between the years either side of it
@@ -661,13 +717,24 @@ def _row_check(
             vk = q.neg(vk) if ck.value.point < 0 else vk
         return "change", t.call("change", t.num(vb), t.num(vn)), t.call("change", t.num(vn), t.num(vb)), vk
     if stated_pct and kind != "change_amt":
-        if vb.point <= 0:
-            return None  # a growth from nothing or from a loss is no claim
-        vk = q.with_unit(q.Value(vk.point, vk.iv, q.PLAIN, vk.mag), q.unit("percent")) if ck.kind == "amt" else vk
-        if cn.kind == "pct":
-            return None  # a per cent change of a percentage: points or per cent, the column does not say
-        return "growth", t.call("growth", t.num(vb), t.num(vn)), t.call("growth", t.num(vn), t.num(vb)), vk
+        return _growth_cell(ck, cn, vb, vk)
     return "difference", t.minus(t.num(vn), t.num(vb)), t.minus(t.num(vb), t.num(vn)), vk
+
+
+def _growth_cell(ck: Cell, cn: Cell, vb: q.Value, vk: q.Value) -> tuple[str, Node, Node, q.Value] | None:
+    """A change cell in per cent of its period cells: a growth, of their sizes when both are
+    in brackets (a cost or a loss both years: -15.7% for (335,426) from (398,069))."""
+    assert cn.value is not None
+    vn = cn.value
+    both_negative = vb.point < 0 and vn.point < 0
+    if vb.point <= 0 and not both_negative:
+        return None  # a growth from nothing or from a loss to a profit is no claim
+    vk = q.with_unit(q.Value(vk.point, vk.iv, q.PLAIN, vk.mag), q.unit("percent")) if ck.kind == "amt" else vk
+    if cn.kind == "pct":
+        return None  # a per cent change of a percentage: points or per cent, the column does not say
+    if both_negative:
+        vb, vn = q.neg(vb), q.neg(vn)
+    return "growth", t.call("growth", t.num(vb), t.num(vn)), t.call("growth", t.num(vn), t.num(vb)), vk
 
 
 def _in_bp(table: Table, ck: Cell) -> bool:
@@ -1170,8 +1237,12 @@ def _label(text: str) -> str:
 def _is_total(label: str, cu: object) -> bool:
     assert isinstance(cu, Cues)
     toks = tuple(x for x, _, _ in tokens(label))
-    return bool(toks) and (cu.is_phrase(label, "total_row") or toks[0] in ("total", "合", "总") and len(toks) <= 6
-                           and not cu.has(label, "subtotal_row"))
+    return bool(toks) and (cu.is_phrase(label, "total_row") or (toks[0] in ("total", "合", "总") and len(toks) <= 6
+                           or _TOTAL_TAIL_ZH.search(label) is not None) and not cu.has(label, "subtotal_row"))
+
+
+#: a Chinese line that totals the lines of its heading: 营业费用合计, 资产总计
+_TOTAL_TAIL_ZH = Lazy(r"^[\u4e00-\u9fff]{2,12}(?:合计|总计)$")
 
 
 def _foot(r: Reading, table: Table, block: list[list[Cell]], row: list[Cell], c: int, clean: bool) -> Relation | None:
@@ -1198,10 +1269,11 @@ def _part_over_whole(total: q.Value, parts: list[q.Value]) -> bool:
 
 
 def _far_from(total: q.Value, parts: list[q.Value]) -> bool:
-    """The rows add to under half the total or over twice it: some of its parts only (the
-    items a new standard changed, a year's flows above a stock), no certain failure."""
+    """The rows add to under half the total or over twice it, or to a sign the total does
+    not have: some of its parts only (the items a new standard changed, a year's flows
+    above a stock, a segment's losses above its assets), no certain failure."""
     summed = sum((v.point for v in parts), Fraction(0))
-    return total.point > 0 and summed > 0 and not total.point / 2 <= summed <= total.point * 2
+    return total.point > 0 and not total.point / 2 <= summed <= total.point * 2
 
 
 def _summable(col: Column, cell: Cell) -> bool:
@@ -1698,10 +1770,16 @@ _ENUMERATOR = Lazy(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二�
 
 
 def _row_of(body: list[list[Cell]], i: int, term: str) -> list[Cell] | None:
-    """The one row of the table other than ``i`` whose name is, or ends with, ``term``."""
-    found = [row for k, row in enumerate(body) if k != i and _row_name(row[0].text).endswith(term)]
+    """The one row of figures of the table other than ``i`` whose name is, or ends with,
+    ``term``, or is it totalled ('| 营业收入 |' heading its lines, then '| 营业收入合计 | 253,824 |')."""
+    found = [row for k, row in enumerate(body) if k != i and any(c.kind == "amt" for c in row[1:])
+             and _TOTALLED.sub("", _row_name(row[0].text)).endswith(term)]
     exact = [row for row in found if _row_name(row[0].text) == term]
     return exact[0] if len(exact) == 1 else found[0] if len(found) == 1 else None
+
+
+#: a row's name that totals a heading of the same name: 营业收入合计, 'Net sales, total'
+_TOTALLED = Lazy(r"(?:合计|总计|,\s*total)$")
 
 
 def _identity_cell(r: Reading, table: Table, op: str, a: list[Cell], b: list[Cell], row: list[Cell],

@@ -31,12 +31,16 @@ def decide(relations: list[Relation], make: Make, check: Check) -> list[Result]:
     """The results to report, one a stated figure at most, in the order given. Each
     relation comes with the others read for its stated figure (``others``): the first
     that holds is reported; a failure only when none holds and one of them is certain."""
-    out = []
+    decided = []
     for rel in relations:
         r = _decide_all((rel, *rel.others), make, check)
         if r is not None:
-            out.append(r)
-    return out
+            decided.append((rel.at.start if rel.at is not None else -1, rel.rule, r))
+    # a table's total cell checked twice (a share column's total: of its whole, and as the sum of the shares
+    # above it) that one check reproduces is right: the column's failure lies in one of the cells above it,
+    # which the table does not name (each has a check of its own)
+    held = {at for at, _, r in decided if at >= 0 and r.status is not Status.FAIL}
+    return [r for at, rule, r in decided if not (r.status is Status.FAIL and rule == "table-total" and at in held)]
 
 
 def _decide_all(candidates: tuple[Relation, ...], make: Make, check: Check) -> Result | None:

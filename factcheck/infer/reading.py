@@ -739,12 +739,13 @@ def _listed_after(f: Fig, prev: Fig) -> bool:
 
 def _share_of_whole_before(f: Fig, prev: Fig) -> bool:
     """占1843亿元总收入的23%, 占贷款总额15.8万亿元的39%: the whole written between 占 and
-    its share (the figure before it is the whole, the share's part comes earlier)."""
+    its share (the figure before it is the whole, the share's part comes earlier); so too
+    a budget's completion (累计完成24627万元，完成年初预算数60999万元的40.4%) and 相当于."""
     if f.sent is None or f.sent.lang != "zh" or prev.kind != "amt":
         return False
     if not re.fullmatch(r"[^，,。；;\d%]{0,14}的(?:比重|比例|份额)?(?:为|达|约为|约|近|超过)?\s*", _unbracketed(f.before)):
         return False
-    if not re.search(r"占[^，,。；;\d%]{0,12}$", prev.before):
+    if not re.search(r"(?:占|完成|相当于)[^，,。；;\d%]{0,12}$", prev.before):
         return False
     prev.role, prev.explicit = "whole", True
     f.role, f.explicit, f.link = "share", True, "share"
@@ -1076,7 +1077,10 @@ _FOOTNOTE_MARKS = Lazy(r"(?<=\w)[*†‡]+")
 #: a 2% increase', ', representing 81% of', ', marking a 7% rise'): the subject is still its
 _NOT_SUBJECT = frozenset(
     "the a an its their our his her this that these those it they of in on at for by to "
-    "reflecting representing marking signalling signaling indicating amounting equating translating".split()
+    "reflecting representing marking signalling signaling indicating amounting equating translating "
+    # a span of time said after the figure's subject ('was £46.3bn between April and September, down £7.5bn')
+    "between during since until through january february march april may june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
 
@@ -1097,7 +1101,7 @@ def _subject(rest: str, c: Cues) -> tuple[str, str]:
     if words:
         qual += [h.phrase for h in words if h.key == "period" and not c.has(h.phrase, "whole_period")]
         last = last[words[-1].end :]
-    return last.strip(), " ".join(qual).lower()
+    return _CONJUNCTION.sub("", last.strip()), " ".join(qual).lower()
 
 
 #: the cue words a figure's name does not hold: 'were', 为, 'about', 全年
@@ -1120,12 +1124,15 @@ def name_of(f: Fig) -> str:
     lead = c.tail(clause, frozenset({"stop", "period", "fill", "cause"}))
     if lead:
         clause = clause[lead[-1].end :]
+    clause = _CONJUNCTION.sub("", clause.strip())  # 'after imports rose … to': imports
     name = measure_key(_strip_zh(_VERBS_ZH.sub("", clause.strip()) if f.sent is not None and f.sent.lang == "zh" else clause.strip()))
     if not name and f.role in ("new", "base") and f.stmt is not None:
         return f.stmt.measure  # '带动服务贸易逆差下降70%至1347.5亿元': the new figure of the subject's change
     return name
 
 
+#: a conjunction that opens a clause, before the measure it names ('after imports rose', 'while exports jumped')
+_CONJUNCTION = Lazy(r"(?i)^(?:after|before|when|since|although|though|because|while|whereas|as|and|but)\s+(?=[a-z])")
 #: verbs inside a Chinese name that name nothing (规模以上工业企业实现利润总额: 规模以上工业企业利润总额)
 _VERBS_ZH = Lazy(r"实现|发生|完成|录得|取得|达到")
 

@@ -58,6 +58,20 @@ CURRENCY_CODES = {"RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR":
 #: every currency sign read before an amount in prose -> its ISO 4217 code: the claims
 #: language's, then CLDR's (A$, RM, ₹: prose/signs.py)
 SIGN_CODES = {**_CLDR_SIGNS, **q.CURRENCY_SIGNS}
+
+
+def _cased(signs: dict[str, str]) -> dict[str, str]:
+    """A sign of three letters or more as newsrooms also write it: CLDR's Ksh is KSh and KSH
+    in Kenyan prose; a variant that is a sign of its own keeps its own currency."""
+    out = dict(signs)
+    for sign, code in signs.items():
+        if len(sign) >= 3 and sign.isalpha():
+            for variant in (sign.upper(), sign[:2].upper() + sign[2:]):
+                out.setdefault(variant, code)
+    return out
+
+
+SIGN_CODES = _cased(SIGN_CODES)
 SIGNS = tuple(sorted(SIGN_CODES, key=len, reverse=True))
 TIME = {w: u for w, u in q.TIME_WORDS.items() if w.isascii()}
 _CJK_CURRENCY_LONGEST = sorted(_CJK_CURRENCY.items(), key=lambda x: -len(x[0]))

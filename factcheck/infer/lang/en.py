@@ -95,7 +95,7 @@ CUES: dict[str, dict[str, Any]] = {
     # ----------------------------------------------------------------- roles
     "to": {
         "words": [
-            "to", "to reach", "reaching", "to hit", "to a record", "to a record high of", "to a new high of",
+            "to", "to reach", "reaching", "to hit", "to a record", "to a record high of", "to a record-high", "to a record high", "to a new high of",
             "to an all-time high of", "to a record low of", "to a new record of", "to a total of", "to nearly",
             "into", "to stand at", "to end at", "to close at", "to settle at", "closing at", "ending at",
         ],
@@ -113,7 +113,8 @@ CUES: dict[str, dict[str, Any]] = {
             "against the", "against a", "from an", "from the previous quarter's", "from the prior quarter's",
             "from last quarter's", "from the preceding quarter's", "from the year-ago quarter's",
             "from the prior-year quarter's", "from the same quarter last year's", "compared with the previous quarter's",
-            "compared to the prior-year period's", "compared with the year-ago",
+            "compared to the prior-year period's", "compared with the year-ago", "from prior year's",
+            "from previous year's", "from a year earlier's", "compared with prior year's",
         ],
         "try": "Sales rose 10% to $110 million {} $100 million.",
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
@@ -464,7 +465,8 @@ CUES: dict[str, dict[str, Any]] = {
         # 'Total assets' under 'EBITDA', 'Net profit after tax' and 'Net cash flow from operations'
         "words": ["ebitda", "ebita", "ebit", "earnings before interest", "net profit", "profit after tax",
                   "profit before tax", "net income", "operating profit", "operating income", "cash flow",
-                  "net cash from", "earnings per share"],
+                  "net cash from", "earnings per share", "before income taxes", "before taxes", "before income tax",
+                  "net earnings", "pretax income", "pre-tax profit", "pretax profit"],
         "try": "",
         "gives": "",
     },
