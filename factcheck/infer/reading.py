@@ -582,7 +582,7 @@ def _settled(f: Fig, figs: list[Fig]) -> bool:
             and not (f.i and figs[f.i - 1].kind == "pct" and not f.before.lower().lstrip().startswith(("more", "less"))):
         f.role = "other"  # 'more than the $0.87 trillion spent on defence': a figure compared with, not the subject's
         return True
-    if f.kind == "pct" and f.i and _share_of_whole_before(f, figs[f.i - 1]):
+    if _share_said_with_whole(f, figs):
         return True
     tail = _own_tail(f)
     if tail is not None and tail.key == "times" or re.search(r"(?:\btimes|-fold|倍)$|^(?:twice|thrice)$", f.m.text):
@@ -752,6 +752,35 @@ def _share_of_whole_before(f: Fig, prev: Fig) -> bool:
     f.approx = "nearly" if f.before.rstrip().endswith("近") else f.approx
     f.owner = prev
     return True
+
+
+def _share_said_with_whole(f: Fig, figs: list[Fig]) -> bool:
+    """A per cent its words make a share of a whole written or named with it."""
+    return f.kind == "pct" and f.i > 0 and (_share_of_whole_before(f, figs[f.i - 1]) or _bracketed_share(f, figs[f.i - 1]))
+
+
+def _bracketed_share(f: Fig, prev: Fig) -> bool:
+    """'USD70.93 billion (38.9%) were exported goods' after 'Of the total external trade,',
+    'USD35.31 billion (19.3 %) of the total trade': a per cent in brackets right after an
+    amount, of a whole the sentence opens on or the brackets are followed by."""
+    if f.sent is None or f.sent.lang != "en" or prev.kind != "amt" or f.before.strip() != "(" \
+            or not f.after.lstrip().startswith(")"):
+        return False
+    said = _OF_AFTER_BRACKET.match(f.after) or _OF_OPENER.match(f.sent.text, f.sent.start, prev.start)
+    if said is None:
+        return False
+    words = said.group("name").lower().split()
+    while words and words[-1] in _TRAILING_WORDS:
+        words.pop()
+    f.role, f.explicit, f.link = "share", True, "or"
+    f.whole = " ".join(words) if words and words[0] in _REFERRING else measure_key(" ".join(words))
+    return bool(f.whole)
+
+
+#: 'of the total trade' right after the brackets' close
+_OF_AFTER_BRACKET = Lazy(r"\s*\)\s*of\s+(?:the\s+)?(?P<name>(?:[A-Za-z'’-]+\s*){1,6})")
+#: a sentence that opens on its whole: 'Of the total external trade,', 'Of this value,'
+_OF_OPENER = Lazy(r"\s*Of\s+(?:the\s+)?(?P<name>(?:this|that|[A-Za-z'’-]+)(?:\s+[A-Za-z'’-]+){0,5})\s*,")
 
 
 def _unbracketed(text: str) -> str:
@@ -941,12 +970,17 @@ def _named_after(f: Fig, of: Hit) -> str:
             if hit.start >= a:
                 break
         words.append(rest[a:z])
+    while words and words[-1].lower() in _TRAILING_WORDS:
+        words.pop()  # 'of the total external trade in 2019': the year's preposition names nothing
     name = " ".join(words)
     said = " ".join(of.phrase.lower().split()[1:])  # 'of the total': the phrase names it itself
     if not name and said in _REFERRING:
         return said
     return name.lower() if name.lower() in _REFERRING else measure_key(name)
 
+
+#: the words a whole's name does not end with: 'in' (2019), 'for' (the year)
+_TRAILING_WORDS = frozenset({"in", "for", "of", "at", "on", "during", "by", "as", "with", "to", "the", "and", "from", "over"})
 
 #: a whole named only by reference: 'of that', 'of the total'
 _REFERRING = frozenset({"that", "this", "it", "them", "those", "that total", "this total", "the total", "the whole",

@@ -970,12 +970,16 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     part = _share_part(r, s, st, p, explicit)
     if part is None or _margin_of_no_profit(p, part) or _across_subjects(s, part, p):
         return None
-    if not explicit and (not p.whole or _refers(p)):
+    if not explicit and (not p.whole or _refers(p) and not _VALUE_REFERRED.match(p.whole)):
         # 内贸箱量1,390万标箱，占比36.0% after …占全港吞吐量的64.0%; 'or 4% of the total' after '17% of total revenue'
         p.whole = _sibling_whole(r, s, p) or p.whole
     wholes, bound = _share_wholes(r, s, p, part, explicit)
     wholes = _fitting([w for w in wholes if not _own_past(w, part)], part, bool(explicit))
     return _share_relation(r, s, p, part, wholes, bound) if wholes else None
+
+
+#: a whole referred to as a figure said just before ('Of this value,', 'of that amount'), not as a measure a sibling names
+_VALUE_REFERRED = Lazy(r"^(?:this|that) (?:value|amount|figure|sum)$")
 
 
 def _share_relation(r: Reading, s: Sentence, p: Fig, part: Fig, wholes: list[Fig], bound: bool) -> Relation | None:
@@ -1312,7 +1316,8 @@ def _refers(p: Fig) -> bool:
 def _referred_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     """What 'that total' refers to: the new figure of the change just before (to Y, 至Y),
     a whole written 'Y中' (全年保费增量163.4亿元中), else the one amount of the sentence before."""
-    earlier = [f for f in s.figs if f.i < min(part.i, p.i) and f.kind == "amt" and compatible(part, f)]
+    earlier = [f for f in s.figs if f.i < min(part.i, p.i) and f.kind == "amt" and compatible(part, f)
+               and not _with_bracketed_share(s, f)]  # 'Of this value, $8.29bn (47.0%) …, $9.34bn (53.0%)': a sibling part
     if earlier:
         reached = [f for f in earlier if f.role == "new"]
         if reached:
@@ -1320,6 +1325,12 @@ def _referred_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
         within = [f for f in earlier if r.text[f.end : f.end + 1] == "中"]
         return within if len(within) == 1 and len(earlier) == 1 else []
     return _referred_before(r, s, part)
+
+
+def _with_bracketed_share(s: Sentence, f: Fig) -> bool:
+    """An amount followed by its share in brackets ('$8.29 billion (47.0%)'): a part, never a whole."""
+    nxt = s.figs[f.i + 1] if f.i + 1 < len(s.figs) else None
+    return nxt is not None and nxt.role == "share" and nxt.before.strip() == "("
 
 
 def _referred_before(r: Reading, s: Sentence, part: Fig) -> list[Fig]:
@@ -1385,8 +1396,17 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
                 best.setdefault((int(extra >= QUALIFIED), where, extra, near), []).append(subject)
     if not best:
         return _named_cell(r, s, p.whole, part.period)
-    found = best[min(best)]
+    key = min(best)
+    found = best[key]
+    if key[1] >= 3 and len(_loosely_named(r, s, p, part)) > 1:
+        return []  # outside the paragraph, where another figure is loosely so named too ('trade' with China, all trade)
     return found[:1] if len({f.value.point for f in found}) == 1 else []
+
+
+def _loosely_named(r: Reading, s: Sentence, p: Fig, part: Fig) -> set[object]:
+    """The values of the section's subjects whose measure ends with the whole's name, qualified or not."""
+    return {subject.value.point for t2 in r.sections.get(s.section, []) for st in t2.stmts
+            if same_measure(p.whole, st.measure) and (subject := _whole_subject(s, st, p, part)) is not None}
 
 
 def _nearness(t2: Sentence, s: Sentence, scope: list[Sentence]) -> tuple[int, int]:

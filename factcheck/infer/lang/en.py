@@ -296,7 +296,9 @@ CUES: dict[str, dict[str, Any]] = {
     #: words that open a clause by its cause and name nothing: 'driving net income up 5%'
     "cause": {"words": ["driving", "pushing", "lifting", "taking", "bringing", "sending", "leaving"], "try": "", "gives": ""},
     "scope": {
-        "words": ["total", "group", "overall", "consolidated", "company", "the company's", "the group's", "its", "our", "worldwide", "global", "all"],
+        "words": ["total", "group", "overall", "consolidated", "company", "the company's", "the group's", "its", "our", "worldwide", "global", "all",
+                  "the country's", "country's", "the country’s", "country’s", "the nation's", "nation's", "the nation’s",
+                  "nation’s", "national"],
         "try": "",
         "gives": "",
     },
