@@ -611,14 +611,35 @@ def _around(f: Fig, figs: list[Fig], lead: Hit | None, tail: Hit | None) -> None
     """What the words around a figure add to its role: a share or a base opened before it,
     a bracketed prior, the cue after it, a sign, a list of changes."""
     _opened(f, lead is None or lead.key == "level")
-    if f.role == "level" and f.i and _bracketed_base(f, figs[f.i - 1]):
-        f.role, f.period, f.explicit = "base", "prior", True
-        f.owner = figs[f.i - 1] if figs[f.i - 1].role == "share" else None
+    if f.role == "level" and f.i:
+        _level_by_neighbour(f, figs[f.i - 1])
     if tail is not None and f.role in ("level", "alt"):
         _tail_role(f, tail)
     elif tail is not None and tail.key == "of" and f.role == "share" and not f.whole:
         f.whole = _named_after(f, tail)  # "accounted for 27% of that total"
     _listed(f, figs)
+
+
+def _level_by_neighbour(f: Fig, prev: Fig) -> None:
+    """A level the figure before it, or the words between, make another role: a prior
+    figure in brackets, one named after 'compared to', a change's rate in brackets."""
+    if _bracketed_base(f, prev):
+        f.role, f.period, f.explicit = "base", "prior", True
+        f.owner = prev if prev.role == "share" else None
+    elif (m := _COMPARED_OF.search(f.before)) is not None:
+        f.role, f.period, f.explicit, f.link = "base", "prior", True, "from"  # 'compared to sales in the prior year of $22.2m'
+        f.cut = m.start()  # the words from 'compared' on name no new subject
+    elif f.kind == "pct" and _rate_in_brackets(f, prev):
+        f.role, f.sign, f.explicit, f.link = "change", prev.sign, True, "or"  # 'a decrease of $2,276,200 (10.3%)'
+
+
+#: a prior figure named between 'compared to' and its 'of' ('compared to sales in the prior year of')
+_COMPARED_OF = Lazy(r"(?i)\b(?:compared (?:to|with)|as against|versus)\s+(?:[a-z'’&-]+\s+){1,7}(?:of|at)\s*$")
+
+
+def _rate_in_brackets(f: Fig, prev: Fig) -> bool:
+    """A change's rate in brackets right after its amount ('a decrease of $2,276,200 (10.3%)')."""
+    return prev.role == "change" and prev.kind == "amt" and f.before.strip() == "(" and f.after.lstrip().startswith(")")
 
 
 def _opened(f: Fig, bare: bool) -> None:
@@ -1282,6 +1303,9 @@ def beyond_whole(whole: str, measure: str) -> int | None:
     None when it does not name that whole."""
     if not whole or not measure:
         return None
+    kept = _continuing_kept(whole, measure)
+    if kept:
+        return _plus_one(beyond_whole(whole, kept))  # 'net sales from continuing operations': the net sales a text is about
     if whole[0] >= "\u3400":
         whole, measure = _TOTAL_ZH.sub("", whole) or whole, _TOTAL_ZH.sub("", measure) or measure  # 出口总值 is 出口
     if whole == measure:
@@ -1294,6 +1318,20 @@ def beyond_whole(whole: str, measure: str) -> int | None:
     if whole[0] >= "\u3400" and len(whole) >= 2 and measure.endswith(whole) and len(_unscoped(measure[: -len(whole)])) >= 2:
         return QUALIFIED + len(measure) - len(whole)  # 占进出口总值的49.4% of 货物贸易进出口总值: a qualified name
     return None
+
+
+def _continuing_kept(whole: str, measure: str) -> str:
+    """The measure without 'from continuing operations' when the whole does not say it; else ''."""
+    kept = _CONTINUING.sub("", measure)
+    return kept if kept != measure and not _CONTINUING.search(whole) else ""
+
+
+def _plus_one(extra: int | None) -> int | None:
+    return None if extra is None else extra + 1
+
+
+#: a measure's basis said after its name: of the business the company keeps
+_CONTINUING = Lazy(r"\s+(?:from|of) continuing operations?$")
 
 
 def _canonical_extra(whole: str, measure: str) -> int | None:

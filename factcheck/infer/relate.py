@@ -1423,6 +1423,8 @@ def _whole_subject(s: Sentence, st: Stmt, p: Fig, part: Fig) -> Fig | None:
     """A statement's subject (its first level or new amount) as the whole a share may be
     of: of the part's period, a value to compute with, of the share's qualifier, larger."""
     subject = _subject(st)
+    if subject is not None and subject.period != part.period and part.period == "prior":
+        subject = _prior_of(st)  # '$46.6 million, or 35.2% of net sales' of the year before: the net sales' prior figure
     if subject is None or subject is part or subject.period != part.period or subject.approx in _THRESHOLDS:
         return None
     if st.qual and st.qual not in s.words().lower() and s.lang == "en":
@@ -1430,6 +1432,12 @@ def _whole_subject(s: Sentence, st: Stmt, p: Fig, part: Fig) -> Fig | None:
     if _smaller(subject, part) and p.value.point <= 100:
         return None  # a whole smaller than its part is another measure's figure
     return subject
+
+
+def _prior_of(st: Stmt) -> Fig | None:
+    """A statement's one prior amount (its base), or None."""
+    prior = [f for f in st.figs if f.role == "base" and f.period == "prior" and f.kind == "amt"]
+    return prior[0] if len(prior) == 1 else None
 
 
 def _table_pair(r: Reading, s: Sentence, st: Stmt) -> tuple[list[Fig], list[Fig]]:
