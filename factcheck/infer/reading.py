@@ -290,6 +290,8 @@ _GOES_ON = Lazy(r"(?:[,;:–-]|\b(?:and|or|of|the|to|a|an|in|by|with|for))\s*$",
 def _abbreviation(text: str, start: int, stop: int) -> bool:
     before = re.search(r"([A-Za-z.]+)$", text[max(start, stop - 24) : stop])
     word = before.group(1).lower().rstrip(".") if before else ""
+    if len(word) == 1 and before is not None and before.start(1) > 0 and before.string[before.start(1) - 1].isdigit():
+        return False  # '$40,122m.': a magnitude after its digits ends the sentence
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

@@ -320,6 +320,8 @@ def _after_its_amount(s: Sentence, st: Stmt, c: Fig, news: list[Fig]) -> list[Re
         k -= 1  # 增加293万吨（58.6亿斤），增长2.1%: the amount said again in other units, in brackets
     delta = next((f for f in st.figs if f.i == k and f.role == "change" and f.kind == "amt"
                   and c.kind == "pct" and _said_again(c, f)), None)
+    if delta is not None and c.before.strip() == "(" and news[0].stmt is not delta.stmt:
+        return []  # 'Non-monetary gold fell $735m (34%)': its level is not given; the one before is another measure's
     return _with_delta(s, c, news, delta) if delta is not None else []
 
 
