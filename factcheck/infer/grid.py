@@ -1453,6 +1453,8 @@ def _percent_of_cells(r: Reading, kind: str, a: Cell, b: Cell, stated: Cell, row
     if base.point <= 0 or va.mag != vb.mag:
         return None
     v = stated.value
+    if kind == "share" and va.point < 0 < v.point:
+        va = q.neg(va)  # '% of sales' under '| Cost of goods sold | (74,660) |': the cost's size
     said = q.with_unit(q.Value(v.point, v.iv, q.PLAIN, None), q.PERCENT) if stated.kind == "amt" else v
     at = _mention(stated, r.text)
     return Relation(kind, f"table-{kind}", t.call(kind, t.num(va), t.num(vb)), t.num(said), "≈", None,
@@ -1569,7 +1571,7 @@ def _rows_of_identity(r: Reading, table: Table, body: list[list[Cell]], i: int, 
         if sides is None:
             return None
         return [rel for c in range(1, len(row)) if (rel := _margin_cell(r, table, *sides, row, c)) is not None]
-    if not _row_name(row[0].text).endswith(ident.result):
+    if not _ends_with_term(_row_name(row[0].text), ident.result):
         return None
     a, b = _row_of(body, i, ident.a), _row_of(body, i, ident.b)
     if a is None or b is None:
@@ -1773,9 +1775,18 @@ def _row_of(body: list[list[Cell]], i: int, term: str) -> list[Cell] | None:
     """The one row of figures of the table other than ``i`` whose name is, or ends with,
     ``term``, or is it totalled ('| 营业收入 |' heading its lines, then '| 营业收入合计 | 253,824 |')."""
     found = [row for k, row in enumerate(body) if k != i and any(c.kind == "amt" for c in row[1:])
-             and _TOTALLED.sub("", _row_name(row[0].text)).endswith(term)]
+             and _ends_with_term(_TOTALLED.sub("", _row_name(row[0].text)), term)]
     exact = [row for row in found if _row_name(row[0].text) == term]
     return exact[0] if len(exact) == 1 else found[0] if len(found) == 1 else None
+
+
+def _ends_with_term(name: str, term: str) -> bool:
+    """A row's name is the term, or ends with it as a word ('total operating expenses'), never
+    inside one ('non-operating expenses' is no operating expenses)."""
+    if not name.endswith(term):
+        return False
+    k = len(name) - len(term)
+    return k == 0 or term[0] >= "\u3400" or name[k - 1] == " "
 
 
 #: a row's name that totals a heading of the same name: 营业收入合计, 'Net sales, total'
@@ -1792,6 +1803,8 @@ def _identity_cell(r: Reading, table: Table, op: str, a: list[Cell], b: list[Cel
     va, vb = _val(ca), _val(cb)
     if va.mag != vb.mag or va.mag != _val(stated).mag:
         return None
+    if op == "-" and vb.point < 0 < va.point:
+        vb = q.neg(vb)  # '| Cost of revenue | (22,467) |': a cost in brackets is taken away by its size
     check = t.plus(t.num(va), t.num(vb)) if op == "+" else t.minus(t.num(va), t.num(vb))
     at = _mention(stated, r.text)
     return Relation("sum" if op == "+" else "difference", "table-identity", check, t.num(_val(stated)), "≈", None,

@@ -235,9 +235,24 @@ def _found(r: Reading, items: list[Item], k: int, parts: list[int], listed: set[
         wholes = _whole_in_section(r, figs, _complete(it.st.sent.cues, [items[j].st.measure for j in parts]))
     if not wholes:
         return None
-    certain = (opens == "breakdown" or _partition(items, k, parts)) and len(wholes) == 1 \
-        and not _runs_on(items, k, parts[-1] + 1)
+    told = _partition(items, k, parts) if opens != "breakdown" else not _partial(items, parts, figs, wholes[0])
+    certain = told and len(wholes) == 1 and not _runs_on(items, k, parts[-1] + 1)
     return Found(figs, wholes, certain)
+
+
+def _partial(items: list[Item], parts: list[int], figs: list[Fig], whole: Fig) -> bool:
+    """A breakdown that may leave members out: short of its whole, and not a list the
+    language knows is whole (分部门看 住户…企(事)业单位…非银行业金融机构 is short of all loans)."""
+    names = [items[j].st.measure for j in parts]
+    return not _complete(items[parts[0]].st.sent.cues, names) and _short_of(figs, whole)
+
+
+def _short_of(parts: list[Fig], whole: Fig) -> bool:
+    """Parts that add up to less than the whole even at the top of their rounding: a
+    breakdown that may leave members out (an excess is never so explained)."""
+    his = [p.value.iv.hi for p in parts]
+    lo = whole.value.iv.lo
+    return lo is not None and all(h is not None for h in his) and sum(h for h in his if h is not None) < lo
 
 
 def _completes(items: list[Item], k: int, listed: set[int]) -> bool:

@@ -1097,15 +1097,17 @@ def _new_subject(rest: str) -> bool:
     '，归属于上市公司股东的净利润' (two Chinese characters at least). Words with no
     separator before them name the figure itself ('The $48 offer is 52% above')."""
     words = cjk = 0
-    seen = False
+    seen = going_on = False
     rest = _FOOTNOTE_MARKS.sub("", rest)  # 'sales*': a footnote mark, no bullet
     for t, _, _ in tokens(rest):
         if t in _SEPARATORS:
             words = cjk = 0
-            seen = True
+            seen, going_on = True, False
         elif "\u3400" <= t <= "\u9fff":  # an ideograph (a full-width bracket names nothing)
             cjk += 1
-        elif t[0].isalpha() and t not in _NOT_SUBJECT:
+        elif t in _GOING_ON and not words:
+            going_on = True  # ', marking an extraordinary growth of': the statement before goes on
+        elif t[0].isalpha() and t not in _NOT_SUBJECT and not going_on:
             words += 1
     return (seen and words >= 1 or cjk >= 2) and not _COMPARED_ZH.match(_LAST_CLAUSE_ZH.split(rest)[-1])
 
@@ -1128,6 +1130,9 @@ def _next_label(f: Fig, figs: list[Fig]) -> bool:
 _LABEL = Lazy(r"^\s*[A-Z][a-z]+(?:[\s-]+[A-Za-z][a-z()]*){0,7}\s*(?:[:\-–]\s*)?$")
 
 _FOOTNOTE_MARKS = Lazy(r"(?<=\w)[*†‡]+")
+
+#: the participles that go on saying the statement before them, whatever words follow them
+_GOING_ON = frozenset("reflecting representing marking signalling signaling indicating amounting equating translating".split())
 
 #: words that name no subject (what is left of a lead once its cues are read)
 #: and the participles that go on saying the statement before them ('$391.0 billion, reflecting
