@@ -117,6 +117,7 @@ def relations(r: Reading) -> list[Relation]:
         out += _period_rows(r, table)
         out += _share_rows(r, table)
         out += _identity_rows(r, table)
+        out += _identity_columns(r, table)
         out += _partition_rows(r, table)
         out += _rows_footing_above(r, table)
     return out
@@ -1380,7 +1381,7 @@ def _period_rows(r: Reading, table: Table) -> list[Relation]:
     body = table.rows[table.heads :]
     periods = [_row_period(row[0].text) for row in body]
     if not _period_table(periods):
-        return []
+        return _period_to_period(r, table, body)
     monthly = next(p for p in periods if p is not None)[1]
     at = {p[0]: i for i, p in enumerate(periods) if p is not None}
     out: list[Relation] = []
@@ -1393,6 +1394,62 @@ def _period_rows(r: Reading, table: Table) -> list[Relation]:
         if step and level is not None:
             out += _growths(r, body, periods, at, (level, k), step)
     return out + _running_rows(r, table, periods, at, heads)
+
+
+def _period_to_period(r: Reading, table: Table, body: list[list[Cell]]) -> list[Relation]:
+    """A statistics table of years, then quarters under a row naming their year ('| 2009 |
+    | |' over '| First quarter | …'), with 'period to period change' columns named for the
+    column they change ('Period to period change: Exports'): each row against the period
+    before it of its kind (a year the year before, a quarter the quarter before)."""
+    keys = _period_keys(body)
+    if sum(1 for key in keys if key is not None) < 3:
+        return []
+    heads = [_column_name(col.head) for col in table.columns]
+    at = {key: i for i, key in enumerate(keys) if key is not None}
+    out: list[Relation] = []
+    for k, head in enumerate(heads):
+        said = _PERIOD_TO_PERIOD.match(head)
+        level = _one_column(heads, table, said.group(1).strip()) if said else None
+        if level is None:
+            continue
+        for i, key in enumerate(keys):
+            j = at.get((key[0], key[1] - 1)) if key is not None else None
+            rel = _row_growth(r, body[i], body[j], level, k) if j is not None else None
+            if rel is not None:
+                out.append(rel)
+    return out
+
+
+#: a change column over the period before, named for the column it changes
+_PERIOD_TO_PERIOD = Lazy(r"^(?:period[- ]to[- ]period|quarter[- ]to[- ]quarter|year[- ]to[- ]year) change:?\s*(.+)$")
+_QUARTER_ROW = Lazy(r"^\s*(first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s*(?:quarter)?\s*$", re.IGNORECASE)
+_QUARTERS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3,
+             "fourth": 4, "4th": 4, "q4": 4}
+
+
+def _period_keys(body: list[list[Cell]]) -> list[tuple[str, int] | None]:
+    """Each row's period as (kind, number): ('year', 2009) for a year's row, ('quarter',
+    2009×4 + 3) for a quarter under the row that names its year (a year with no figures)."""
+    keys: list[tuple[str, int] | None] = []
+    year = None
+    for row in body:
+        label = _label(row[0].text)
+        y = _ROW_PERIOD.match(label)
+        q_ = _QUARTER_ROW.match(label)
+        empty = all(c.kind in ("empty", "text") for c in row[1:])
+        if y is not None and not y.group(2):
+            year = int(y.group(1))
+            keys.append(None if empty else ("year", year))
+        elif q_ is not None and year is not None and not empty:
+            keys.append(("quarter", year * 4 + _QUARTERS[q_.group(1).lower()]))
+        else:
+            keys.append(None)
+    return keys
+
+
+def _column_name(head: str) -> str:
+    """A header as a name: no bracketed note, no unit from a units row under it."""
+    return _UNIT_WORDS.sub("", _row_name(re.sub(r"[（(][^）)]*[）)]", "", head))).strip()
 
 
 def _growths(r: Reading, body: list[list[Cell]], periods: list[tuple[int, bool] | None], at: dict[int, int],
@@ -1577,6 +1634,36 @@ def _rows_of_identity(r: Reading, table: Table, body: list[list[Cell]], i: int, 
     if a is None or b is None:
         return None
     return [rel for c in range(1, len(row)) if (rel := _identity_cell(r, table, ident.op, a, b, row, c)) is not None]
+
+
+def _identity_columns(r: Reading, table: Table) -> list[Relation]:
+    """Columns named as a sum or difference identity of the table's language ('| Exports |
+    Imports | Trade balance |', 出口 | 进口 | 贸易顺差): each row's result cell is its terms'
+    cells added or taken away."""
+    heads = [_column_name(col.head) for col in table.columns]
+    body = table.rows[table.heads :]
+    cu = cues(lang_of(" ".join(heads)))
+    for ident in cu.identities():
+        if ident.op not in "+-":
+            continue
+        cols = [_one_column(heads, table, name) for name in (ident.a, ident.b, ident.result)]
+        if all(k is not None for k in cols):
+            ka, kb, kr = (k for k in cols if k is not None)
+            return [rel for row in body if (rel := _identity_cell(r, table, ident.op, row, row, row, (ka, kb, kr)))]
+    return []
+
+
+#: a unit a header says after its name, from a units row under it: 'millions of dollars', '$m', 亿元
+_UNIT_WORDS = Lazy(r"\s*(?:\b(?:in\s+)?(?:(?:us\s*)?\$\s*)?(?:millions?|billions?|thousands?|mn|bn|m)\b(?:\s+of\s+[a-z]+)?"
+                   r"|\bpercent\b|%|[（(]?(?:亿元|万元|千元|百万元|亿美元|万美元)[)）]?)\s*$")
+
+
+def _one_column(heads: list[str], table: Table, name: str) -> int | None:
+    """The one column of amounts whose header is the name, or ends with it as a word."""
+    found = [k for k, head in enumerate(heads) if k and table.columns[k].kind in ("level", "other")
+             and _ends_with_term(head, name)]
+    exact = [k for k in found if heads[k] == name]
+    return exact[0] if len(exact) == 1 else found[0] if len(found) == 1 else None
 
 
 def _partition_rows(r: Reading, table: Table) -> list[Relation]:
@@ -1794,10 +1881,13 @@ _TOTALLED = Lazy(r"(?:合计|总计|,\s*total)$")
 
 
 def _identity_cell(r: Reading, table: Table, op: str, a: list[Cell], b: list[Cell], row: list[Cell],
-                   c: int) -> Relation | None:
-    if c >= min(len(a), len(b), len(row)) or table.columns[c].kind not in ("level", "other"):
+                   c: int | tuple[int, int, int]) -> Relation | None:
+    """Row ``row``'s cell as ``a op b``: of column ``c`` of the three rows, or of the three
+    columns ``c`` names (terms, result) of one row."""
+    ka, kb, kr = c if isinstance(c, tuple) else (c, c, c)
+    if max(ka, kb, kr) >= min(len(a), len(b), len(row)) or table.columns[kr].kind not in ("level", "other"):
         return None
-    ca, cb, stated = a[c], b[c], row[c]
+    ca, cb, stated = a[ka], b[kb], row[kr]
     if ca.kind != "amt" or cb.kind != "amt" or stated.kind != "amt" or stated.value is None:
         return None
     va, vb = _val(ca), _val(cb)
