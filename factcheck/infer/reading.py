@@ -226,7 +226,7 @@ class Reading:
 _END = Lazy(r"[.!?。！？]+[\"'”’)）]*(?=\s|$)|[。！？]")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st inc co corp ltd plc no vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec "
-    "u.s u.k fig approx est".split()
+    "u.s u.k fig approx est rs".split()
 )
 
 
@@ -1019,7 +1019,18 @@ def _prior_words(f: Fig) -> bool:
             return True
     c = f.sent.cues
     head = f.before[-40:]
-    return c.find(head, "prior_period") is not None
+    if c.find(head, "prior_period") is not None:
+        return True
+    # 'This compares with operating income of $120.3 million, or 14.3% of sales, in the prior year period'
+    return f.i == 0 and _COMPARES_WITH.match(f.sent.text, f.sent.start, f.start) is not None \
+        and _PRIOR_AFTER.search(f.sent.text, f.end, f.sent.end) is not None
+
+
+#: words of the prior period after a figure: 'in the prior year period', 'a year earlier', 'last year'
+_PRIOR_AFTER = Lazy(r"(?i)\b(?:prior|previous|preceding|last)[- ](?:year|quarter|period)|\ba year (?:earlier|ago|before)\b|"
+                    r"\bthe year[- ](?:ago|earlier)\b|\bsame (?:period|quarter) (?:of |in )?(?:last|the previous|the prior) year\b")
+#: a sentence that opens on what the sentence before compares with: its figures are the prior period's
+_COMPARES_WITH = Lazy(r"\s*(?:This|That|These|It|The figure|The result)s?\s+(?:compares|compared|compare)\s+(?:with|to)\b")
 
 
 # --------------------------------------------------------------------------- statements
@@ -1376,12 +1387,16 @@ def _scope_words(a: str, b: str) -> bool:
     """What one name has beyond the other only says whose or where ('total', 居民, 全国),
     not what (进出口总值 is not 出口总值)."""
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    extra = long[: len(long) - len(short)].strip()
+    extra = _YEAR_WORD.sub("", long[: len(long) - len(short)]).strip()  # 'fourth quarter 2022 sales': its period
     if not extra or _POSSESSIVE.fullmatch(extra):
         return True  # 'alphabet's revenue' is the revenue the text is about
     c = cues(lang_of(extra))
-    found = c.lead(extra, frozenset({"scope", "stop"}))
-    return bool(found) and found[-1].start == 0 and all(h.key in ("scope", "stop") for h in found)
+    found = c.lead(extra, frozenset({"scope", "stop", "period"}))
+    return bool(found) and found[-1].start == 0 and all(h.key in ("scope", "stop", "period") for h in found)
+
+
+_YEAR_WORD = Lazy(r"\b(?:fy)?(?:19|20)\d{2}\b|\b(?:(?:first|second|third|fourth)[- ]quarter|q[1-4]|full[- ]year|"
+                  r"(?:first|second)[- ]half|h[12]|fiscal|annual|quarterly|nine[- ]months?|fy)\b", re.IGNORECASE)
 
 
 def canonical(name: str) -> str:
