@@ -19,8 +19,9 @@ reading the judge may pass, never fail.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from factcheck import quantity as q
 from factcheck.expr.tree import Call, Node, Num
@@ -140,25 +141,24 @@ def named_cells(r: Reading, section: int) -> list[Fig]:
     one, as a figure whose measure is the row's label and whose value carries the scale
     the table states ('$ millions', （亿元）, 'Revenue ($B)'). A share in the text whose
     whole is a table's row ('占营业收入的71.15%' under a table of 营业收入) takes it."""
-    cache: dict[int, list[Fig]] | None = r.memo.get("grid.named_cells")
-    if cache is None:
-        cache = r.memo["grid.named_cells"] = {}
-        for k, table in enumerate(_tables(r)):
-            if table is not None:
-                cache.setdefault(r.table_sections[k], []).extend(_row_figures(r, table))
-    return cache.get(section, [])
+    return _by_section(r, section, "grid.named_cells", _row_figures)
 
 
 def named_pairs(r: Reading, section: int) -> list[tuple[Fig, Fig]]:
     """The (current, prior) figures of each row of the section's tables whose period columns
     stand in groups of a year and the year before ('| Three months | | Year | |' over '| 2023 |
     2022 | 2023 | 2022 |'): which group a figure of the text is from, its value tells."""
-    cache: dict[int, list[tuple[Fig, Fig]]] | None = r.memo.get("grid.named_pairs")
+    return _by_section(r, section, "grid.named_pairs", _row_pairs)
+
+
+def _by_section(r: Reading, section: int, key: str, read: Callable[[Reading, Table], list[Any]]) -> list[Any]:
+    """What ``read`` gives of each table, gathered by section once a reading (``r.memo[key]``)."""
+    cache: dict[int, list[Any]] | None = r.memo.get(key)
     if cache is None:
-        cache = r.memo["grid.named_pairs"] = {}
+        cache = r.memo[key] = {}
         for k, table in enumerate(_tables(r)):
             if table is not None:
-                cache.setdefault(r.table_sections[k], []).extend(_row_pairs(r, table))
+                cache.setdefault(r.table_sections[k], []).extend(read(r, table))
     return cache.get(section, [])
 
 
@@ -181,12 +181,9 @@ def _row_pairs(r: Reading, table: Table) -> list[tuple[Fig, Fig]]:
     groups = _year_groups(table.columns)
     if len(groups) < 2:
         return []  # one group: named_cells gives it
-    caption = r.text[max(0, table.lines[0] - 160) : table.lines[0]]
+    caption = _caption(r, table)
     out = []
-    for row in table.rows[table.heads :]:
-        label = _label(row[0].text)
-        if not label or _PER_ROW.search(label) or _percent_row(label):
-            continue
+    for row in _named_rows(table):
         for cur, prior in groups:
             figs = [_cell_fig(r, table, row, c, period, caption) for c, period in ((cur, "cur"), (prior, "prior"))]
             if figs[0] is not None and figs[1] is not None:
@@ -212,17 +209,20 @@ def _row_figures(r: Reading, table: Table) -> list[Fig]:
     periods = _periods(table.columns)
     if not periods:
         return []
-    caption = r.text[max(0, table.lines[0] - 160) : table.lines[0]]
-    out = []
-    for row in table.rows[table.heads :]:
-        label = _label(row[0].text)
-        if not label or _PER_ROW.search(label) or _percent_row(label):
-            continue
-        for c, period in periods.items():
-            f = _cell_fig(r, table, row, c, period, caption)
-            if f is not None:
-                out.append(f)
-    return out
+    caption = _caption(r, table)
+    return [f for row in _named_rows(table) for c, period in periods.items()
+            if (f := _cell_fig(r, table, row, c, period, caption)) is not None]
+
+
+def _caption(r: Reading, table: Table) -> str:
+    """The words right above a table (its caption, its scale)."""
+    return r.text[max(0, table.lines[0] - 160) : table.lines[0]]
+
+
+def _named_rows(table: Table) -> list[list[Cell]]:
+    """The rows of amounts a text may name: labelled, not per unit, not of percentages."""
+    return [row for row in table.rows[table.heads :]
+            if (label := _label(row[0].text)) and not _PER_ROW.search(label) and not _percent_row(label)]
 
 
 def _periods(cols: list[Column]) -> dict[int, str]:
