@@ -304,3 +304,37 @@ def test_the_check_of_type_ignores_finds_them(tmp_path: Path) -> None:
     (tmp_path / "pkg").mkdir()
     (tmp_path / "pkg" / "a.py").write_text("x = f()  # type: ignore[misc]  # f is untyped\ny = g()  # type: ignore\n")
     assert type_ignores(tmp_path, "pkg") == (2, ["pkg/a.py:2"])
+
+
+def rebound_names(root: Path, package: str) -> list[str]:
+    """Module-level names bound twice in one module (an assignment, a def or a class): the
+    second silently replaces the first for every use above it too (a regex of one rule
+    shadowed by another of the same name is how inference lost a reading)."""
+    found = []
+    for path in sorted((root / package).rglob("*.py")):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and node.value is not None and isinstance(node.target, ast.Name):
+                names = [node.target.id]
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names = [node.name]
+            else:
+                names = []
+            for name in names:
+                if name in seen:
+                    found.append(f"{path.relative_to(root)}:{node.lineno}: {name}")
+                seen.add(name)
+    return found
+
+
+def test_no_module_binds_a_name_twice() -> None:
+    assert rebound_names(ROOT, "factcheck") == []
+
+
+def test_the_check_of_rebound_names_finds_them(tmp_path: Path) -> None:
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "m.py").write_text("import re\n_A = re.compile('x')\n\n\ndef f():\n    return _A\n\n\n_A = re.compile('y')\n")
+    assert rebound_names(tmp_path, "pkg") == ["pkg/m.py:9: _A"]

@@ -1022,7 +1022,7 @@ def _prior_words(f: Fig) -> bool:
     if c.find(head, "prior_period") is not None:
         return True
     # 'This compares with operating income of $120.3 million, or 14.3% of sales, in the prior year period'
-    return f.i == 0 and _COMPARES_WITH.match(f.sent.text, f.sent.start, f.start) is not None \
+    return f.i == 0 and _THAT_COMPARES.match(f.sent.text, f.sent.start, f.start) is not None \
         and _PRIOR_AFTER.search(f.sent.text, f.end, f.sent.end) is not None
 
 
@@ -1030,7 +1030,7 @@ def _prior_words(f: Fig) -> bool:
 _PRIOR_AFTER = Lazy(r"(?i)\b(?:prior|previous|preceding|last)[- ](?:year|quarter|period)|\ba year (?:earlier|ago|before)\b|"
                     r"\bthe year[- ](?:ago|earlier)\b|\bsame (?:period|quarter) (?:of |in )?(?:last|the previous|the prior) year\b")
 #: a sentence that opens on what the sentence before compares with: its figures are the prior period's
-_COMPARES_WITH = Lazy(r"\s*(?:This|That|These|It|The figure|The result)s?\s+(?:compares|compared|compare)\s+(?:with|to)\b")
+_THAT_COMPARES = Lazy(r"\s*(?:This|That|These|It|The figure|The result)s?\s+(?:compares|compared|compare)\s+(?:with|to)\b")
 
 
 # --------------------------------------------------------------------------- statements

@@ -1400,7 +1400,7 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
         return _named_cell(r, s, p.whole, part.period)
     key = min(best)
     found = best[key]
-    if key[1] >= 3 and len(_loosely_named(r, s, p, part)) > 1:
+    if key[1] >= 3 and s.lang == "en" and len(_loosely_named(r, s, p, part)) > 1:
         return []  # outside the paragraph, where another figure is loosely so named too ('trade' with China, all trade)
     return found[:1] if len({f.value.point for f in found}) == 1 else []
 

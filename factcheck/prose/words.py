@@ -55,11 +55,6 @@ _CURRENCY_AFTER = {  # lower-cased words (and phrases) after a number
 }
 _CJK_CURRENCY = {w: c for w, c in q.CURRENCY_WORDS.items() if not w.isascii()}
 CURRENCY_CODES = {"RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}
-#: every currency sign read before an amount in prose -> its ISO 4217 code: the claims
-#: language's, then CLDR's (A$, RM, ₹: prose/signs.py)
-SIGN_CODES = {**_CLDR_SIGNS, **q.CURRENCY_SIGNS}
-
-
 def _cased(signs: dict[str, str]) -> dict[str, str]:
     """A sign of three letters or more as newsrooms also write it: CLDR's Ksh is KSh and KSH
     in Kenyan prose; a variant that is a sign of its own keeps its own currency."""
@@ -71,7 +66,9 @@ def _cased(signs: dict[str, str]) -> dict[str, str]:
     return out
 
 
-SIGN_CODES = _cased(SIGN_CODES)
+#: every currency sign read before an amount in prose -> its ISO 4217 code: the claims
+#: language's, then CLDR's (A$, RM, ₹: prose/signs.py), as newsrooms case them
+SIGN_CODES = _cased({**_CLDR_SIGNS, **q.CURRENCY_SIGNS})
 SIGNS = tuple(sorted(SIGN_CODES, key=len, reverse=True))
 TIME = {w: u for w, u in q.TIME_WORDS.items() if w.isascii()}
 _CJK_CURRENCY_LONGEST = sorted(_CJK_CURRENCY.items(), key=lambda x: -len(x[0]))
