@@ -49,12 +49,7 @@ def _unique(found: list[Relation]) -> list[Relation]:
     whole is the stated figure of each list of its parts."""
     first: dict[tuple[int, int, bool], Relation] = {}
     rest: dict[tuple[int, int, bool], list[Relation]] = {}
-    seen: set[tuple[int, str, tuple[int, ...]]] = set()
-    for r in found:
-        same = (r.at.start if r.at is not None else -1, r.kind, tuple(sorted(f.start for f in r.figures)))
-        if same in seen:
-            continue  # one check found by two finders (a list after 其中 and the identity 进出口 = 出口 + 进口)
-        seen.add(same)
+    for r in _once(found):
         # a whole is checked once by each list of its parts (城镇 + 乡村, 商品零售 + 餐饮收入); a table's total
         # share is both a share and the sum of the shares above it
         key = (r.at.start if r.at is not None else -1, r.figures[0].start if r.rule == "parts" and r.figures else -1,
@@ -65,6 +60,17 @@ def _unique(found: list[Relation]) -> list[Relation]:
             first[key] = r
     out = [r._replace(others=tuple(rest[k])) if k in rest else r for k, r in first.items()]
     return sorted(out, key=lambda r: (r.at.start if r.at else 0))
+
+
+def _once(found: list[Relation]) -> list[Relation]:
+    """Each check once, where two finders read it (a list after 其中 and the identity 进出口 =
+    出口 + 进口): in the place of the first, the one bound without doubt if either is."""
+    best: dict[tuple[int, str, tuple[int, ...]], Relation] = {}
+    for r in found:
+        same = (r.at.start if r.at is not None else -1, r.kind, tuple(sorted(f.start for f in r.figures)))
+        if same not in best or r.certain and not best[same].certain:
+            best[same] = r
+    return list(best.values())
 
 
 def claim_text(r: Relation) -> str:
