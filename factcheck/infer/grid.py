@@ -290,7 +290,11 @@ def _as_percentages(body: list[list[Cell]], c: int) -> None:
 
 
 def _measure_of(label: str) -> str:
-    return measure_key(re.sub(r"[（(][^）)]*[）)]", "", label))
+    return measure_key(_NOTE.sub("", label))
+
+
+#: a note in brackets in a label or a header: '(note 1)', '(millions)', （亿元）
+_NOTE = Lazy(r"[（(][^）)]*[）)]")
 
 
 # --------------------------------------------------------------------------- reading a table
@@ -1449,7 +1453,7 @@ def _period_keys(body: list[list[Cell]]) -> list[tuple[str, int] | None]:
 
 def _column_name(head: str) -> str:
     """A header as a name: no bracketed note, no unit from a units row under it."""
-    return _UNIT_WORDS.sub("", _row_name(re.sub(r"[（(][^）)]*[）)]", "", head))).strip()
+    return _UNIT_WORDS.sub("", _row_name(_NOTE.sub("", head))).strip()
 
 
 def _growths(r: Reading, body: list[list[Cell]], periods: list[tuple[int, bool] | None], at: dict[int, int],

@@ -641,7 +641,12 @@ _COMPARED_OF = Lazy(r"(?i)\b(?:compared (?:to|with)|as against|versus)\s+(?:[a-z
 
 def _rate_in_brackets(f: Fig, prev: Fig) -> bool:
     """A change's rate in brackets right after its amount ('a decrease of $2,276,200 (10.3%)')."""
-    return prev.role == "change" and prev.kind == "amt" and f.before.strip() == "(" and f.after.lstrip().startswith(")")
+    return prev.role == "change" and prev.kind == "amt" and _alone_in_brackets(f)
+
+
+def _alone_in_brackets(f: Fig) -> bool:
+    """A figure that is all its brackets hold, right after the figure before it: '(38.9%)'."""
+    return f.before.strip() == "(" and f.after.lstrip().startswith(")")
 
 
 def _opened(f: Fig, bare: bool) -> None:
@@ -786,15 +791,12 @@ def _bracketed_share(f: Fig, prev: Fig) -> bool:
     """'USD70.93 billion (38.9%) were exported goods' after 'Of the total external trade,',
     'USD35.31 billion (19.3 %) of the total trade': a per cent in brackets right after an
     amount, of a whole the sentence opens on or the brackets are followed by."""
-    if f.sent is None or f.sent.lang != "en" or prev.kind != "amt" or f.before.strip() != "(" \
-            or not f.after.lstrip().startswith(")"):
+    if f.sent is None or f.sent.lang != "en" or prev.kind != "amt" or not _alone_in_brackets(f):
         return False
     said = _OF_AFTER_BRACKET.match(f.after) or _OF_OPENER.match(f.sent.text, f.sent.start, prev.start)
     if said is None:
         return False
-    words = said.group("name").lower().split()
-    while words and words[-1] in _TRAILING_WORDS:
-        words.pop()
+    words = _untrailed(said.group("name").lower().split())
     f.role, f.explicit, f.link = "share", True, "or"
     f.whole = " ".join(words) if words and words[0] in _REFERRING else measure_key(" ".join(words))
     return bool(f.whole)
@@ -993,13 +995,20 @@ def _named_after(f: Fig, of: Hit) -> str:
             if hit.start >= a:
                 break
         words.append(rest[a:z])
-    while words and words[-1].lower() in _TRAILING_WORDS:
-        words.pop()  # 'of the total external trade in 2019': the year's preposition names nothing
-    name = " ".join(words)
+    name = " ".join(_untrailed(words))
     said = " ".join(of.phrase.lower().split()[1:])  # 'of the total': the phrase names it itself
     if not name and said in _REFERRING:
         return said
     return name.lower() if name.lower() in _REFERRING else measure_key(name)
+
+
+def _untrailed(words: list[str]) -> list[str]:
+    """A whole's name without the words it does not end with ('of the total external trade
+    in 2019': the year's preposition names nothing)."""
+    k = len(words)
+    while k and words[k - 1].lower() in _TRAILING_WORDS:
+        k -= 1
+    return words[:k]
 
 
 #: the words a whole's name does not end with: 'in' (2019), 'for' (the year)
@@ -1148,9 +1157,8 @@ _GOING_ON = frozenset("reflecting representing marking signalling signaling indi
 #: words that name no subject (what is left of a lead once its cues are read)
 #: and the participles that go on saying the statement before them ('$391.0 billion, reflecting
 #: a 2% increase', ', representing 81% of', ', marking a 7% rise'): the subject is still its
-_NOT_SUBJECT = frozenset(
+_NOT_SUBJECT = _GOING_ON | frozenset(
     "the a an its their our his her this that these those it they of in on at for by to "
-    "reflecting representing marking signalling signaling indicating amounting equating translating "
     # a span of time said after the figure's subject ('was £46.3bn between April and September, down £7.5bn')
     "between during since until through january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec".split()

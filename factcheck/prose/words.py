@@ -55,6 +55,8 @@ _CURRENCY_AFTER = {  # lower-cased words (and phrases) after a number
 }
 _CJK_CURRENCY = {w: c for w, c in q.CURRENCY_WORDS.items() if not w.isascii()}
 CURRENCY_CODES = {"RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}
+
+
 def _cased(signs: dict[str, str]) -> dict[str, str]:
     """A sign of three letters or more as newsrooms also write it: CLDR's Ksh is KSh and KSH
     in Kenyan prose; a variant that is a sign of its own keeps its own currency."""
