@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from factcheck import quantity as q
 from factcheck.prose.mention import Mention
+from factcheck.prose.words import PRESS_SIGNS as _PRESS_SIGNS
 from factcheck.prose.words import PREV_WORD as _PREV_WORD
 from factcheck.prose.words import SPACE as _SPACE
 from factcheck.prose.words import TRANSLATE as _TRANSLATE
@@ -14,6 +15,13 @@ from factcheck.prose.words import WORD as _WORD
 
 #: the rupee's sign before digits: 'Rs1,774.06', 'Rs.120'
 _RUPEES = re.compile(r"(?<![A-Za-z])Rs\.?$")
+#: a press sign written onto digits (words.PRESS_SIGNS): 'Sh112.6', 'N145.69', 'RO33.4'
+_PRESS_SIGN = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted((re.escape(x) for x in _PRESS_SIGNS if x[-1].isalpha()),
+                                                                 key=len, reverse=True)) + r")$")
+#: two digits and no more: a year written short after an apostrophe
+_TWO_DIGITS = re.compile(r"\d{2}(?!\d|[.,]\d)")
+#: digits with a magnitude after them, as a press sign's amount is written
+_AMOUNT_WITH_MAG = re.compile(r"\d[\d,]*(?:\.\d+)?\s?(?:thousand|million|billion|trillion|bn|mn|m|tn|crore|lakh)\b")
 
 #: the longest word ``word_at`` gives whole; the reader looks for none half as long
 _WORD_MOST = 32
@@ -103,6 +111,10 @@ class Scan:
             joined = self.joined_by(c, i)
             if joined is not None:
                 return joined
+        if c in "'’" and i > 1 and self.t[i - 2].isalnum() and _TWO_DIGITS.match(self.t, i):
+            return False  # Q1’12, FY'19: a year written short, no figure
+        if c.isascii() and c.isalpha() and _PRESS_SIGN.search(self.t, max(0, i - 3), i) and _AMOUNT_WITH_MAG.match(self.t, i):
+            return True  # 'Sh112.6 billion', 'RO33.4mn': a press sign written onto an amount
         return not (c.isalnum() and c.isascii()) and c not in "._/"
 
     def joined_by(self, c: str, i: int) -> bool | None:

@@ -167,10 +167,9 @@ class Units(Scan):
 
     def magnitude(self, core: _Core, end: int) -> tuple[str | None, int]:
         t = self.t
-        for w in _CJK_MAGS_BY_FIRST.get(t[end : end + 1], ()):
-            if t.startswith(w, end):
-                # '十' alone after a number is no magnitude; 万/亿 and their compounds are
-                return q.canonical_magnitude(w), end + len(w)
+        cjk = self.cjk_magnitude(end)
+        if cjk is not None:
+            return cjk
         if core.cjk:
             return None, end
         m = _SPACED_LETTERS.match(t, end)  # a word after the spaces at ``end``, if any
@@ -183,6 +182,16 @@ class Units(Scan):
             return _MAG_WORDS[w.lower()], m.end()
         return None, end
 
+    def cjk_magnitude(self, end: int) -> tuple[str, int] | None:
+        """A Chinese magnitude after a number (万, 亿, 万亿; after one space too: '5.26 亿元'), or None."""
+        t = self.t
+        at = end + 1 if t[end : end + 1] == " " and t[end + 1 : end + 2] in _CJK_MAGS_BY_FIRST else end
+        for w in _CJK_MAGS_BY_FIRST.get(t[at : at + 1], ()):
+            # '十' alone after a number is no magnitude; 万/亿 and their compounds are (after a space only they)
+            if t.startswith(w, at) and (at == end or w[0] in "万亿兆"):
+                return q.canonical_magnitude(w), at + len(w)
+        return None
+
     def unit(
         self, end: int, count: bool = True, after_mag: bool = False, after_year: bool = False
     ) -> tuple[q.Unit, int, bool] | None:
@@ -194,6 +203,12 @@ class Units(Scan):
             return found
         if self.t.startswith("%", end):
             return q.unit("percent"), end + 1, False
+        if self.t.startswith((" %", " ％"), end) or self.t.startswith("％", end):
+            return q.unit("percent"), end + (2 if self.t[end] == " " else 1), False  # '7.2 %', full-width '7.2％'
+        if self.t[end : end + 1] == " " and self.t[end + 1 : end + 2] >= "\u3400":
+            found = self.cjk_unit(end + 1)  # '1.27 亿元' read on: one space before a CJK unit
+            if found is not None:
+                return found
         return self.word_unit(end, count, after_mag, after_year)
 
     def cjk_unit(self, end: int) -> tuple[q.Unit, int, bool] | None:

@@ -68,6 +68,13 @@ def _cased(signs: dict[str, str]) -> dict[str, str]:
     return out
 
 
+#: signs a national press writes onto an amount that CLDR's English symbols do not carry
+#: (CLDR has Ksh, ₦, ₹; Kenyan papers write Sh112.6 billion, Nigerian ones N145.69 billion,
+#: Omani ones RO33.4mn, Emirati ones Dh4.5 billion, Indian ones Rs1,774 crore): read only
+#: written onto digits with a magnitude after them, so that no name (N95, RO2) is taken for one
+PRESS_SIGNS = {"Sh": "KES", "N": "NGN", "RO": "OMR", "Dh": "AED", "Dhs": "AED", "Tk": "BDT", "QR": "QAR",
+               "KD": "KWD", "BD": "BHD", "LE": "EGP", "Rs": "INR", "Rs.": "INR"}
+
 #: every currency sign read before an amount in prose -> its ISO 4217 code: the claims
 #: language's, then CLDR's (A$, RM, ₹: prose/signs.py), as newsrooms case them
 SIGN_CODES = _cased({**_CLDR_SIGNS, **q.CURRENCY_SIGNS})
