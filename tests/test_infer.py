@@ -71,7 +71,7 @@ def reported(text: str, year: int = 2025) -> list[tuple[str, str]]:
         ("年末常住人口1268.5万人，其中城镇人口1028.9万人，占常住人口的比重（城镇化率）为81.1%。", "share(1028.9万, 1268.5万) ≈ 81.1%"),
         ("储能系统、动力电池和其他业务收入分别占营业收入的52%、31%和17%。", "sum(52%, 31%, 17%) ≈ 100%"),
         ("Copper climbed to $9,870 a tonne from $9,640 on Thursday, a gain of 2.4%.", "growth(9640 USD/tonne, 9870 USD/tonne) ≈ 2.4%"),
-        ("The Dow fell 120.5 points, or 0.3%, to 38,500.2.", "growth(38500.2 + 120.5, 38500.2) ≈ -0.3%"),
+        ("The Dow fell 120.5 points, or 0.3%, to 38,500.2.", "share(-120.5, 38500.2 + 120.5) ≈ -0.3%"),
         ("The share plan, started in 2001, turns 25 next year.", "years_between(2001, 2026) ≈ 25 years"),
         ("大赛创办于2008年，每年举办一届，今年将迎来第十七届。", "ordinal(2008, 2025) ≈ 17"),
         ("Rent inflation slowed to 3.5% from 4.0%, a deceleration of 0.3 percentage point.", "change(4.0%, 3.5%) ≈ -0.3 pp"),

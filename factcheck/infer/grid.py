@@ -42,12 +42,14 @@ _CELL_CURRENCY_AFTER = "港元|美元|人民币元|人民币|元|港仙|美仙|�
 _CELL = Lazy(
     rf"^\s*(?P<lead>[+\-−–]|\()?\s*(?P<cur>{_CELL_SIGNS})?\s*"
     r"(?P<open>\()?\s*(?P<sign>[+\-−–])?\s*"
-    r"(?P<num>\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<num>\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?: \d{3})*,\d{1,2}(?!\d)|\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"\s*(?P<mag>million|billion|mn|bn|m|k|亿元|万元|亿美元|万美元|亿港元|万港元|亿|万)?"
     r"\s*(?P<close>\))?\s*(?P<unit>%\s*(?:pts?|points?|pp)|%\s*points|%|％|pence|ppts?|pp|pts?|points?|bps?|bp|p|"
     rf"percentage points?|个百分点|百分点|个基点|基点|x|times|倍|cents?|{_CELL_CURRENCY_AFTER})?(?:(?<=[a-z])\.)?\s*(?P<close2>\))?\s*(?P<pct2>%)?"
     r"(?P<rest>.*)$"
 )
+#: a comma with one or two digits after it, ending a cell's number: a decimal comma ('556,4', '1 077,5')
+_DECIMAL_COMMA = Lazy(r",\d{1,2}$")
 #: a change cell's direction in words before its number: 'up 10%', 'down 9%', 增加, 减少
 _DIRECTION = Lazy(r"^(?:(?P<up>up|higher|increased?|rose|增加|增长|提高|上升|上涨|增)|"
                         r"(?P<down>down|lower|decreased?|fell|减少|下降|降低|下跌|减))\s*(?:by\s+)?(?=[\d.(+$£€¥])",
@@ -352,6 +354,18 @@ _BP_UNITS = ("bp", "bps", "个基点", "基点")
 _TIMES_UNITS = ("x", "times", "倍")
 
 
+def _cell_digits(num: str) -> str | None:
+    """A cell's number as digits to read: groups of three by commas or spaces, a decimal
+    point, or a decimal comma ('1 077,5', '556,4': one or two digits after it); None when
+    its spaces group nothing."""
+    if num.count(" ") and not re.fullmatch(r"\d{1,3}(?: \d{3})+(?:\.\d+|,\d{1,2})?", num):
+        return None
+    if _DECIMAL_COMMA.search(num):
+        num = num.replace(" ", "").replace(",", ".")
+    digits = re.sub(r"[, ]", "", num)
+    return "0" + digits if digits.startswith(".") else digits
+
+
 def _cell(text: str, a: int, z: int) -> Cell:
     raw = text[a:z]
     s = raw.strip()
@@ -366,10 +380,9 @@ def _cell(text: str, a: int, z: int) -> Cell:
     m = _CELL.match(s)
     if m is None or not _FOOTNOTES.match(m.group("rest")):
         return Cell(raw, a, z, None, "text")
-    if m.group("num").count(" ") and not re.fullmatch(r"\d{1,3}(?: \d{3})+(?:\.\d+)?", m.group("num")):
+    digits = _cell_digits(m.group("num"))
+    if digits is None:
         return Cell(raw, a, z, None, "text")
-    digits = re.sub(r"[, ]", "", m.group("num"))
-    digits = "0" + digits if digits.startswith(".") else digits
     try:
         v = q.literal(digits, _CELL_MAGS.get(m.group("mag") or ""))
     except (q.QuantityError, ValueError):
@@ -553,15 +566,64 @@ def _pairs(table: Table) -> list[tuple[int, int, int, bool]]:
         if silent:
             out.append((k, k - 2, k - 1, True) if silent > 0 else (k, k - 1, k - 2, True))  # as its rows say
             continue
-        levels = _levels_around(cols, k)
-        if len(levels) == 1 and _SEQUENTIAL.search(col.head):
-            first = next((j for j, c in enumerate(cols) if c.kind == "level"), levels[0])
-            levels = [first, levels[0]] if first != levels[0] else levels  # '| Q3 | Q3 LY | y-o-y | Q2 | q-o-q |'
+        levels = _levels_of_change(cols, k)
         if len(levels) < 2:
             continue
         pair = _named_pair(cols, k, levels) or _latest_pair(cols, levels) or (levels[1], levels[0])
-        out.append((k, *_ordered(cols, pair)))
+        out.append((k, *_told(table, k, *_ordered(cols, pair))))
     return out
+
+
+def _levels_of_change(cols: list[Column], k: int) -> list[int]:
+    """The period columns change column ``k`` may be between (a sequential one's with the first)."""
+    levels = _levels_around(cols, k)
+    if len(levels) == 1 and _SEQUENTIAL.search(cols[k].head):
+        first = next((j for j, c in enumerate(cols) if c.kind == "level"), levels[0])
+        levels = [first, levels[0]] if first != levels[0] else levels  # '| Q3 | Q3 LY | y-o-y | Q2 | q-o-q |'
+    return levels
+
+
+def _told(table: Table, k: int, cur: int, prior: int, told: bool) -> tuple[int, int, bool]:
+    """Which of two period columns is the current one, as the header told, else as the rows
+    of change column ``k`` say ('| 2Q | Q 2018 | Change |'), else untold."""
+    if told:
+        return cur, prior, True
+    said = _rows_order(table, k, cur, prior)
+    return (cur, prior, True) if said > 0 else (prior, cur, True) if said < 0 else (cur, prior, False)
+
+
+def _rows_order(table: Table, k: int, a: int, b: int) -> int:
+    """Whether the per cent changes of column ``k`` are, row after row, those from column
+    ``b`` to column ``a`` (1), or back (-1), as magnitudes (costs in brackets fall as their
+    figures shrink); 0 unless four rows at least and all but one of those that can be
+    compared agree on one direction and not the other."""
+    agree = [0, 0]
+    seen = 0
+    for row in table.rows[table.heads :]:
+        found = _row_direction(row, k, a, b)
+        if found is not None:
+            seen += 1
+            agree[0] += found[0] and not found[1]
+            agree[1] += found[1] and not found[0]
+    for d in (0, 1):
+        if agree[d] >= 4 and agree[d] >= seen - 1 and not agree[1 - d]:
+            return 1 - 2 * d
+    return 0
+
+
+def _row_direction(row: list[Cell], k: int, a: int, b: int) -> tuple[bool, bool] | None:
+    """Whether a row's change cell is the per cent change from ``b`` to ``a``, and back."""
+    if max(k, a, b) >= len(row) or row[k].kind not in ("pct", "amt") or row[a].kind != "amt" or row[b].kind != "amt":
+        return None
+    va, vb, v = row[a].value, row[b].value, row[k].value
+    assert va is not None and vb is not None and v is not None
+    lo, hi = v.iv.lo, v.iv.hi
+    if not va.point or not vb.point or (va.point > 0) != (vb.point > 0) or va.mag != vb.mag or lo is None or hi is None:
+        return None
+    x, y = abs(va.point), abs(vb.point)
+    forward = lo - _SLACK <= (x / y - 1) * 100 <= hi + _SLACK
+    back = lo - _SLACK <= (y / x - 1) * 100 <= hi + _SLACK
+    return forward, back
 
 
 #: a change column against the period just before the current one ('q-o-q', 'sequential', 环比)
@@ -656,13 +718,24 @@ def _row_changes(r: Reading, table: Table) -> list[Relation]:
     out = []
     for k, cur, prior, told in _pairs(table):
         kind = table.columns[k].kind
+        in_percent = False  # under a units line of per cents ('| Ratios | % | % | Change |')
         for row in table.rows[table.heads :]:
             if max(k, cur, prior) >= len(row):
                 continue
-            rel = _row_change(r, table, row, kind, row[k], row[cur], row[prior], told)
+            if _header_like(row):
+                in_percent = _percent_cell(row[cur]) and _percent_cell(row[prior])
+                continue
+            if in_percent:
+                rel = _points_row(r, row, (row[k], row[cur], row[prior]), told, kind) if row[cur].kind == "amt" else None
+            else:
+                rel = _row_change(r, table, row, kind, row[k], row[cur], row[prior], told)
             if rel is not None:
                 out.append(rel)
     return out
+
+
+def _percent_cell(c: Cell) -> bool:
+    return c.text.strip() in ("%", "％", "(%)")
 
 
 def _row_change(r: Reading, table: Table, row: list[Cell], kind: str, ck: Cell, cn: Cell, cb: Cell,
@@ -1393,7 +1466,7 @@ def _period_rows(r: Reading, table: Table) -> list[Relation]:
     for k, head in enumerate(heads):
         if k == 0 or _ROW_RUNNING.search(head) and not (_ROW_MOM.search(head) or _ROW_YOY.search(head)):
             continue
-        step = _step(head, monthly)
+        step = _step(head, monthly, table.columns[k].kind.startswith("change"))
         level = _level_of(heads, table.columns, k)
         if step and level is not None:
             out += _growths(r, body, periods, at, (level, k), step)
@@ -1471,12 +1544,14 @@ def _growths(r: Reading, body: list[list[Cell]], periods: list[tuple[int, bool] 
     return out
 
 
-def _step(head: str, monthly: bool) -> int:
+def _step(head: str, monthly: bool, change: bool) -> int:
     """How many periods back a change column of a period table compares with (months in
     a monthly table: 1 for 月增率, 12 for 年增率); 0 when its header says neither."""
-    if monthly:
-        return 1 if _ROW_MOM.search(head) else 12
-    return 1 if _ROW_YOY.search(head) else 0
+    if _ROW_MOM.search(head):
+        return 1 if monthly else 0
+    if _ROW_YOY.search(head) or monthly and change:
+        return 12 if monthly else 1  # a monthly table's change column that names no period: the year before
+    return 0  # 存貨銷售比, 'EPS': no change over a period before
 
 
 def _period_table(periods: list[tuple[int, bool] | None]) -> bool:
@@ -1799,10 +1874,23 @@ def _rows_footing_above(r: Reading, table: Table) -> list[Relation]:
         for n in range(_MOST_PARTS, 1, -1):
             found = _subtotal(r, body, i, n, cols)
             if found:
-                out += found
+                out += _said_again_below(r, body, i, n, cols) or found
                 used.update(range(i, i + 1 + n))
                 break
     return out
+
+
+def _said_again_below(r: Reading, body: list[list[Cell]], i: int, n: int, cols: list[int]) -> list[Relation]:
+    """The parts of line ``i`` footed again under them, on a line with no label that says its
+    figures again ('Profit for the year' … 'Attributable to:' A, B, then '| | 105 805 |'): the
+    sums stated there, where the statement writes them."""
+    j = i + 1 + n
+    if j >= len(body) or _label(body[j][0].text) or any(
+            c >= len(body[j]) or c >= len(body[i]) or body[j][c].text.strip() != body[i][c].text.strip() for c in cols):
+        return []
+    parts = body[i + 1 : j]
+    found = [rel for c in cols if (rel := _foot_across_rows(r, body[j], parts, c)) is not None]
+    return found if len(found) >= 2 else []
 
 
 def _subtotal(r: Reading, body: list[list[Cell]], i: int, n: int, cols: list[int]) -> list[Relation]:

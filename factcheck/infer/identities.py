@@ -228,9 +228,29 @@ def _operand(r: Reading, s: Sentence, f: Fig, term: str, qual: str, delta: bool,
         found = [g for t2 in sentences for g in t2.figs if g is not f
                  and _named(g, term, qual, f, delta, t2.lang, strict or _whose(qual, s) and t2.start < s.start)]
         if found:
-            values = {g.value.point for g in found}
-            return (found[0] if len(values) == 1 else None), level < 2
+            return _one_of(found, s, level), level < 2
     return None, False
+
+
+def _one_of(found: list[Fig], s: Sentence, level: int) -> Fig | None:
+    """The one figure a term names at its nearest level: the one value found, or in the
+    paragraph the one said last before the result (a name refers back); else None."""
+    if len({g.value.point for g in found}) == 1:
+        return found[0]
+    return _said_before(found, s) if level == 1 else None
+
+
+def _said_before(found: list[Fig], s: Sentence) -> Fig | None:
+    """Of a paragraph's figures of one name with several values, the one said last before
+    the result's sentence when every other is said after it: a name refers back
+    (常住人口城镇化率 after 其中城镇人口41.4万人, before 户籍人口's 其中城镇人口25.0万人)."""
+    before = [g for g in found if g.sent is not None and g.sent.start < s.start]
+    after = [g for g in found if g.sent is not None and g.sent.start > s.start]
+    if not before or len(before) + len(after) != len(found):
+        return None
+    last = max(before, key=lambda g: g.sent.start if g.sent is not None else 0)
+    same = [g for g in before if g.value.point != last.value.point]
+    return None if same else last
 
 
 def _whose(qual: str, s: Sentence) -> bool:

@@ -212,6 +212,8 @@ def _lists(r: Reading, items: list[Item]) -> list[Found]:
         if opens not in ("of_which", "breakdown") or it.fig is None or k in listed:
             continue
         parts = _following(items, k)
+        cut = next((i for i, j in enumerate(parts) if j in listed), len(parts))
+        parts = parts[:cut]  # a part's own list ends where the list it is a part of goes on (其中…；非金融企业…)
         if len(parts) < 2:
             continue
         listed.update(parts)
@@ -341,14 +343,14 @@ def _following(items: list[Item], k: int) -> list[int]:
     left: Fraction | None = None  # what is left of a part whose own parts are being said
     for j in range(k + 1, min(len(items), k + MAX_PARTS)):
         it = items[j]
-        if left is not None and it.fig is not None and it.opens == "" and it.fig.value.point <= left:
-            left -= it.fig.value.point  # 其中工业…；建筑业…: the part's parts go on while they fit in it
+        if left is not None and it.fig is not None and it.opens == "" and _low(it.fig) <= left:
+            left -= _low(it.fig)  # 其中工业…；建筑业…: the part's parts go on while they fit in it (within their rounding)
             continue
         left = None
         if _nested(items, out, j):
             last = items[out[-1]].fig
             assert last is not None and it.fig is not None
-            left = last.value.point - it.fig.value.point
+            left = _high(last) - _low(it.fig)
             continue  # 第二产业投资10.58万亿元，其中制造业投资8.68万亿元；第三产业…: a part of a part
         if it.run != items[k].run and not _one_partition(items[k], it) or it.opens in ("of_which", "breakdown", "total"):
             break
@@ -374,6 +376,17 @@ def _one_partition(first: Item, it: Item) -> bool:
     list goes on past the end of a sentence."""
     a, b = first.st.measure, it.st.measure
     return any(_each_once(m, [a, b]) for m in first.st.sent.cues.partitions())
+
+
+def _low(f: Fig) -> Fraction:
+    """The least value a figure's rounding allows (its value when unbounded)."""
+    lo = f.value.iv.lo
+    return lo if lo is not None else f.value.point
+
+
+def _high(f: Fig) -> Fraction:
+    hi = f.value.iv.hi
+    return hi if hi is not None else f.value.point
 
 
 def _nested(items: list[Item], parts: list[int], j: int) -> bool:
@@ -436,6 +449,9 @@ def _wholes(items: list[Item], k: int, parts: list[Fig], listed: set[int], adjac
     out = []
     for j in range(k - 1, -1, -1):
         it = items[j]
+        if j in listed and adjacent and j == k - 1 and _holds(it.fig, parts[0], largest):
+            assert it.fig is not None
+            return [it.fig]  # 第二产业…，其中工业…；建筑业…: a part's own parts, after it
         if it.fig is None or j in listed or it.fig.period != "cur" or it.fig.approx:
             continue  # a threshold ('首次突破10万亿元', 'more than $5 billion') is no whole
         if not _alike(it.fig, parts[0]) or it.fig.value.point <= largest:
@@ -444,6 +460,11 @@ def _wholes(items: list[Item], k: int, parts: list[Fig], listed: set[int], adjac
         if adjacent:
             break
     return out
+
+
+def _holds(whole: Fig | None, part: Fig, largest: Fraction) -> bool:
+    """A figure of the period that can hold parts like ``part``, the largest of them ``largest``."""
+    return whole is not None and whole.period == "cur" and _alike(whole, part) and whole.value.point > largest
 
 
 def _partition(items: list[Item], k: int, parts: list[int]) -> bool:

@@ -353,7 +353,7 @@ def _cagr(r: Reading, s: Sentence, p: Fig) -> Relation | None:
     cue = _pattern(s, "cagr")
     if p.kind != "pct" or cue is None or not cue.search(s.text[max(s.start, p.start - 60) : p.start]):
         return None
-    ends = _ends(s)
+    ends = _ends(p.stmt.figs if p.stmt is not None else []) or _ends(s.figs)
     if ends is None:
         return None
     bases, news = ends
@@ -369,11 +369,11 @@ def _cagr(r: Reading, s: Sentence, p: Fig) -> Relation | None:
                     (), True)
 
 
-def _ends(s: Sentence) -> tuple[list[Fig], list[Fig]] | None:
-    """The sentence's one base and one new amount, each a value (由不足1000亿元增长至…: a
-    bound, no end to compound from)."""
-    bases = [f for f in s.figs if f.role == "base" and f.kind == "amt"]
-    news = [f for f in s.figs if f.role == "new" and f.kind == "amt"]
+def _ends(figs: list[Fig]) -> tuple[list[Fig], list[Fig]] | None:
+    """The one base and one new amount of a statement (else of its sentence), each a value
+    (由不足1000亿元增长至…: a bound, no end to compound from)."""
+    bases = [f for f in figs if f.role == "base" and f.kind == "amt"]
+    news = [f for f in figs if f.role == "new" and f.kind == "amt"]
     if len(bases) != 1 or len(news) != 1 or bases[0].approx or news[0].approx:
         return None
     return bases, news

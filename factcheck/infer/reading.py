@@ -29,6 +29,7 @@ from factcheck.infer.lang import Cues, Hit, cues, lang_of, tokens
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 from factcheck.prose.fold import fold
+from factcheck.prose.words import PRESS_SIGNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Callable
@@ -438,8 +439,9 @@ _FALL_NOUNS = frozenset({"decrease", "decline", "drop", "reduction", "fall"})
 #: a prefix of another country's dollar, or of the rupee, before a figure the number reader reads bare
 _PREFIX_CODES = {"A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "SG$": "SGD",
                  "NT$": "TWD", "R$": "BRL", "Z$": "ZWL", "Rs": "INR", "Rs.": "INR", "₹": "INR", "新台币": "TWD",
-                 "澳元": "AUD", "新加坡元": "SGD"}
-_CODE = Lazy(r"(?<![A-Za-z])(A\$|AU\$|C\$|CA\$|NZ\$|S\$|SG\$|NT\$|R\$|Z\$|Rs\.?|₹|[MKTB]?[A-Z]{3}|新台币)\s?$")
+                 "澳元": "AUD", "新加坡元": "SGD", **PRESS_SIGNS}
+_CODE = Lazy(r"(?<![A-Za-z])(A\$|AU\$|C\$|CA\$|NZ\$|S\$|SG\$|NT\$|R\$|Z\$|Rs\.?|₹|[MKTB]?[A-Z]{3}|新台币|"
+             + "|".join(sorted((re.escape(x) for x in PRESS_SIGNS), key=len, reverse=True)) + r")\s?$")
 
 
 def _code_before(text: str, a: int, start: int) -> str:
@@ -492,10 +494,18 @@ def _points_of_percents(f: Fig, figs: list[Fig]) -> None:
     if f.kind == "amt" and q.unit_text(f.value.unit) in ("pt", "point") and _among_percents(f, figs):
         f.value, f.kind = q.with_unit(f.value, q.unit("pp")), "pts"  # 'up 1.5 pts' between percentages: points
         return
+    if _percent_points(f):
+        f.value, f.kind = q.with_unit(f.value, q.POINTS), "pts"  # 'up 2.5% points to 12.5%': percentage points
+        return
     if f.kind == "amt" and q.is_plain(f.value.unit) and f.tail and f.tail[0].key == "points" and _among_percents(f, figs):
         v = fx.as_points(m)
         if v is not None:
             f.value, f.kind = v, "pts"
+
+
+def _percent_points(f: Fig) -> bool:
+    """A per cent with 'points' right after it: '2.5% points'."""
+    return f.kind == "pct" and bool(f.tail) and f.tail[0].key == "points" and f.tail[0].start <= 1
 
 
 def _among_percents(f: Fig, figs: list[Fig]) -> bool:
@@ -852,6 +862,8 @@ def _beyond_level(f: Fig) -> Hit | None:
 
 #: 占服务进口总额的39.6%, 占人均消费支出的比重为32.6%: the whole named between 占 and 的
 _SHARE_ZH = Lazy(r"占([^，,。；;占\d%]{1,24}?)的(?:比重|比例|份额|比率)?(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
+#: a clause that opens with 占 and names its whole with no 的: ，占营业收入29.77%
+_SHARE_BARE_ZH = Lazy(r"(?:^|[，,；;。])\s*占(?!比|到|了|据)([^，,。；;占\d%的]{2,16}?)(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
 #: the part a Chinese share names before 占: 第三产业增加值占地区生产总值的比重为62.4%
 _PART_ZH = Lazy(r"(?:^|[，,。；;])\s*(?:其中)?([^，,。；;\d占]{2,14}?)占[^，,。；;\d比]{1,20}(?:的|(?=比重|比例|份额))"
                 r"[^，,。；;\d]{0,12}$")
@@ -861,7 +873,8 @@ _CLAUSE_ZH = Lazy(r"[，,。；;：:、（(]")
 def _opened_share(f: Fig) -> bool:
     if f.sent is None or f.sent.lang != "zh":
         return False
-    found = _SHARE_ZH.search(_unbracketed(f.before))
+    before = _unbracketed(f.before)
+    found = _SHARE_ZH.search(before) or (_SHARE_BARE_ZH.search(before) if f.kind == "pct" else None)
     if found is None:
         return False
     f.whole = measure_key(_strip_zh(found.group(1)))
@@ -1067,6 +1080,17 @@ def _statements(s: Sentence, c: Cues) -> None:
         f.measure = current.measure
     for st in s.stmts:
         _owners(st)
+        _listed_shares(st)
+
+
+def _listed_shares(st: Stmt) -> None:
+    """', or 70.1% and 74.4% of revenue, respectively': the per cent before a share, listed
+    with it 'respectively', is a share of the same whole, not the change said again."""
+    for k in range(1, len(st.figs)):
+        a, b = st.figs[k - 1], st.figs[k]
+        if a.role == "alt" and a.kind == b.kind == "pct" and b.role == "share" and b.whole and a.sent is not None \
+                and a.sent.cues.has(a.sent.text[b.end : a.sent.end][:80], "respectively"):
+            a.role = "share"
 
 
 def _owners(st: Stmt) -> None:
@@ -1119,6 +1143,7 @@ def _new_subject(rest: str) -> bool:
     words = cjk = 0
     seen = going_on = False
     rest = _FOOTNOTE_MARKS.sub("", rest)  # 'sales*': a footnote mark, no bullet
+    rest = _NOTE_ZH.sub("", rest)  # （新台币，下同）: a note on the figures before, no subject
     for t, _, _ in tokens(rest):
         if t in _SEPARATORS:
             words = cjk = 0
@@ -1132,6 +1157,8 @@ def _new_subject(rest: str) -> bool:
     return (seen and words >= 1 or cjk >= 2) and not _COMPARED_ZH.match(_LAST_CLAUSE_ZH.split(rest)[-1])
 
 
+#: a bracketed note on the units of the figures before it and after (（人民币，下同）, (新台幣,下同))
+_NOTE_ZH = Lazy(r"[(（][^()（）]{0,12}下同[)）]")
 #: a clause that compares the statement's figure with its past (较去年同期增加…, 虽较107年上半年衰退…): no new subject
 _COMPARED_ZH = Lazy(r"^\s*(?:虽|但|仍|则)?(?:较|比|与)(?!重|例|率)")
 _LAST_CLAUSE_ZH = Lazy(r"[，,；;：:、]")
@@ -1281,6 +1308,8 @@ def measure_key(name: str) -> str:
     word singular ('Net revenues' -> 'net revenue'); Chinese as written (a pure function:
     its answers are kept)."""
     name = " ".join(_FOOTNOTE_MARK.sub("", name).lower().split()).strip(" ,.:;'\"")
+    if name[-1:] in ")）" and "(" not in name and "（" not in name:
+        name = name[:-1].rstrip()  # 地区生产总值(GDP)439.19亿元: named by the short name in its brackets
     while True:
         cut = _DROP_WORDS.sub("", name)
         if cut == name:

@@ -75,7 +75,13 @@ def _never_amounts(a: Fig, b: Fig) -> bool:
     """'4.5 points' (of a ratio, an index) beside an amount of money; a count of 5,750,000
     units beside $165.3 million (never 5,750,000 million dollars)."""
     return _points_and_amount(a, b) or _points_and_amount(b, a) or _count_beside_scaled(a, b) \
-        or _count_beside_scaled(b, a)
+        or _count_beside_scaled(b, a) or _counted_beside_money(a, b) or _counted_beside_money(b, a)
+
+
+def _counted_beside_money(bare: Fig, money: Fig) -> bool:
+    """A count of things (395家, 576人) beside an amount of money: never one measure."""
+    word = _measure_word(bare)
+    return bool(word) and word != "元" and q.is_plain(bare.value.unit) and q.has_currency(money.value.unit)
 
 
 def _count_beside_scaled(bare: Fig, scaled: Fig) -> bool:
@@ -305,11 +311,19 @@ def _special_change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]
         return []
     if c.years:
         return _average(s, c)
+    if _compound(s, c):
+        return []  # 年均增长4.22%, 'a compound annual growth rate of 12%': a rate a year, the cagr kind's
     if c.kind == "pts" and _gap(r, s, c):
         return _gap(r, s, c)
     if _listed(s, c):
         return []
     return None
+
+
+def _compound(s: Sentence, c: Fig) -> bool:
+    """A rate said as the average a year over several (年均增长, 'compound annual growth rate')."""
+    cue = s.cues.pattern("cagr")
+    return c.kind == "pct" and cue is not None and bool(cue.search(s.text[max(s.start, c.start - 60) : c.start]))
 
 
 def _after_its_amount(s: Sentence, st: Stmt, c: Fig, news: list[Fig]) -> list[Relation]:
@@ -912,7 +926,9 @@ def _with_delta(s: Sentence, c: Fig, news: list[Fig], delta: Fig) -> list[Relati
     if sign == 0:
         return []
     base = t.minus(t.num(vn), t.num(vd)) if sign > 0 else t.plus(t.num(vn), t.num(vd))
-    check = t.call("growth", base, t.num(vn))
+    # the amount as a share of the base, each figure written once: growth(new − amount, new) writes the
+    # new figure twice, and its rounding then counts twice (a bound twice as loose as the figures allow)
+    check = t.call("share", t.num(vd) if sign > 0 else t.num(q.neg(vd)), base)
     stated = stated_of(c, sign)
     cmp, tol = comparison(c, sign)
     alts = (Alt(check, t.num(q.neg(stated)), "convention"),)
@@ -969,7 +985,7 @@ def _prior_amounts(w: Fig) -> list[Fig]:
 
 def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     explicit = [p.owner] if p.owner is not None and p.owner.role == "whole" else _explicit_whole(s, p)
-    part = _share_part(r, s, st, p, explicit)
+    part = _respective(s, st, p) or _share_part(r, s, st, p, explicit)
     if part is None or _margin_of_no_profit(p, part) or _across_subjects(s, part, p):
         return None
     if not explicit and (not p.whole or _refers(p) and not _VALUE_REFERRED.match(p.whole)):
@@ -978,6 +994,34 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
     wholes, bound = _share_wholes(r, s, p, part, explicit)
     wholes = _fitting([w for w in wholes if not _own_past(w, part)], part, bool(explicit))
     return _share_relation(r, s, p, part, wholes, bound) if wholes else None
+
+
+def _respective(s: Sentence, st: Stmt, p: Fig) -> Fig | None:
+    """The part of a share listed 'respectively' with another (its whole named by the last), or None."""
+    found = _respective_part(s, st, p)
+    if found is None:
+        return None
+    p.whole = p.whole or found[1]
+    return found[0]
+
+
+def _respective_part(s: Sentence, st: Stmt, p: Fig) -> tuple[Fig, str] | None:
+    """'$23.9 million … compared to $26.2 million …, representing 70.0% and 74.5% of revenues,
+    respectively': shares listed together, each of the statement's amount in its place (this
+    year's, then last year's), and all of the whole the last one names."""
+    shares = [f for f in st.figs if f.role == "share" and f.kind == "pct"]
+    if len(shares) != 2 or p not in shares or shares[1].i != shares[0].i + 1 or not shares[1].whole:
+        return None
+    amounts = _this_and_last(st, shares[0])
+    if amounts is None or not s.cues.has(s.text[shares[1].end : s.end][:80], "respectively"):
+        return None
+    return amounts[shares.index(p)], shares[1].whole
+
+
+def _this_and_last(st: Stmt, before: Fig) -> list[Fig] | None:
+    """The statement's two amounts before figure ``before``, this period's and the last's, in order."""
+    amounts = [f for f in st.figs if f.kind == "amt" and f.role in ("level", "new", "base") and f.i < before.i]
+    return amounts if len(amounts) == 2 and {a.period for a in amounts} == {"cur", "prior"} else None
 
 
 #: a whole referred to as a figure said just before ('Of this value,', 'of that amount'), not as a measure a sibling names
@@ -1034,7 +1078,10 @@ def _named_exactly(r: Reading, s: Sentence, p: Fig, part: Fig, whole: Fig) -> bo
     """Whether the whole a share names is the one found: its name says little more than
     the whole's measure, or the one figure it could be is that whole's."""
     extra = beyond_whole(p.whole, whole.measure)
-    return extra is not None and (extra < QUALIFIED or _only_one(r, s, p.whole, part) == whole.value.point)
+    if extra is None:
+        owner = _owner_shared(s, p.whole, part)  # the whole named as the part's owner's, said so in its paragraph
+        return bool(owner) and beyond_whole(owner, whole.measure) == 0 and whole.sent in r.scopes.get(s.scope, [])
+    return extra < QUALIFIED or _only_one(r, s, p.whole, part) == whole.value.point
 
 
 def _share_part(r: Reading, s: Sentence, st: Stmt, p: Fig, explicit: list[Fig]) -> Fig | None:
@@ -1189,6 +1236,8 @@ def _by_name(r: Reading, s: Sentence, name: str, period: str) -> list[Fig]:
             if subject is None or subject.period != period:
                 continue
             extra = beyond_whole(name, st.measure)
+            if extra is None and st.measure.startswith(name) and s.cues.is_phrase(st.measure[len(name) :], "measure_head"):
+                extra = QUALIFIED  # 民营经济 of 民营经济增加值: named by its owner, when none is named so
             if extra is not None:
                 best.setdefault(extra, []).append(subject)
     if not best:
@@ -1385,17 +1434,10 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     well named, the nearer; nothing when two are as near and give two values."""
     if not p.whole:
         return []
-    scope = r.scopes.get(s.scope, [])
-    best: dict[tuple[int, int, int, int], list[Fig]] = {}
-    for t2 in r.sections.get(s.section, []):
-        where, near = _nearness(t2, s, scope)
-        for st in t2.stmts:
-            subject = _whole_subject(s, st, p, part)
-            extra = beyond_whole(p.whole, st.measure) if subject is not None else None
-            if subject is not None and extra is not None:
-                # a name that says more than the whole in words of its own only where no other names it
-                # of two as well named, the nearer: a name refers back to its last mention
-                best.setdefault((int(extra >= QUALIFIED), where, extra, near), []).append(subject)
+    best = _wholes_named(r, s, p, part, p.whole)
+    owner = _owner_shared(s, p.whole, part) if not best else ""
+    if owner:  # 中国大陆机电产品出口…占同期中国大陆出口总值的57.6% after 其中出口5,553亿美元: whose both are
+        best = _wholes_named(r, s, p, part, owner)
     if not best:
         return _named_cell(r, s, p.whole, part.period)
     key = min(best)
@@ -1403,6 +1445,37 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     if key[1] >= 3 and s.lang == "en" and len(_loosely_named(r, s, p, part)) > 1:
         return []  # outside the paragraph, where another figure is loosely so named too ('trade' with China, all trade)
     return found[:1] if len({f.value.point for f in found}) == 1 else []
+
+
+def _wholes_named(r: Reading, s: Sentence, p: Fig, part: Fig, whole: str) -> dict[tuple[int, int, int, int], list[Fig]]:
+    """The section's subjects a whole so named may be, by how well named and how near."""
+    scope = r.scopes.get(s.scope, [])
+    best: dict[tuple[int, int, int, int], list[Fig]] = {}
+    for t2 in r.sections.get(s.section, []):
+        where, near = _nearness(t2, s, scope)
+        for st in t2.stmts:
+            subject = _whole_subject(s, st, p, part)
+            extra = beyond_whole(whole, st.measure) if subject is not None else None
+            if subject is not None and extra is not None:
+                # a name that says more than the whole in words of its own only where no other names it
+                # of two as well named, the nearer: a name refers back to its last mention
+                best.setdefault((int(extra >= QUALIFIED), where, extra, near), []).append(subject)
+    return best
+
+
+def _owner_shared(s: Sentence, whole: str, part: Fig) -> str:
+    """A Chinese whole's name without the owner its part's name opens with too (中国大陆机电产品出口
+    and 同期中国大陆出口总值: 中国大陆's), its period words read off first; '' when they share none."""
+    measure = part.stmt.measure if part.stmt is not None else ""
+    if s.lang != "zh" or not measure:
+        return ""
+    hits = s.cues.tail(whole, frozenset({"period", "fill"}))
+    bare = whole[hits[-1].end :] if hits else whole
+    n = 0
+    while n < min(len(bare), len(measure)) and bare[n] == measure[n]:
+        n += 1
+    rest = bare[n:]
+    return rest if n >= 2 and len(rest) >= 2 and not measure.endswith(rest) else ""
 
 
 def _loosely_named(r: Reading, s: Sentence, p: Fig, part: Fig) -> set[object]:
@@ -1429,11 +1502,20 @@ def _whole_subject(s: Sentence, st: Stmt, p: Fig, part: Fig) -> Fig | None:
         subject = _prior_of(st)  # '$46.6 million, or 35.2% of net sales' of the year before: the net sales' prior figure
     if subject is None or subject is part or subject.period != part.period or subject.approx in _THRESHOLDS:
         return None
+    if _sibling_part(st, p):
+        return None
     if st.qual and st.qual not in s.words().lower() and s.lang == "en":
         return None  # 'Year-to-date inflows' is not the week's 'all inflows' (一季度… heads a whole report)
     if _smaller(subject, part) and p.value.point <= 100:
         return None  # a whole smaller than its part is another measure's figure
     return subject
+
+
+def _sibling_part(st: Stmt, p: Fig) -> bool:
+    """A statement that says its own share of the whole ``p`` names (or of none): a part
+    beside ``p``'s, never its whole (对欧盟进出口2.75万亿元，占13.7% after 对东盟进出口3.08万亿元，
+    占进出口总值的15.3%)."""
+    return any(f is not p and f.role == "share" and f.whole in ("", p.whole) for f in st.figs)
 
 
 def _prior_of(st: Stmt) -> Fig | None:

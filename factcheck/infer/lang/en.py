@@ -133,7 +133,7 @@ CUES: dict[str, dict[str, Any]] = {
     "or": {
         "words": ["or", ", or", "which is", "which was", "that is", "i.e.", "equal to", "equivalent to"],
         "try": "Sales increased by $10 million, {} 10%, to $110 million.",
-        "gives": "growth(110 million USD - 10 million USD, 110 million USD) ≈ 10%",
+        "gives": "share(10 million USD, 110 million USD - 10 million USD) ≈ 10%",
     },
     "share": {
         "words": [
@@ -158,6 +158,8 @@ CUES: dict[str, dict[str, Any]] = {
             "( #", "( # :", "( # / # :", "( fy # :", "( fy# :", "( # / # : $", "( prior year :", "( previous year :",
             "( last year :", "( # restated :", "( h1 # :", "( q# # :", "( # :", "( prior year", "( previous year",
             "( same period last year :", "( pcp :", "( pcp", "( prior period :",
+            # a half or a quarter of a fiscal year: '(H1 FY16: £6.5m)', '(1H16: …)', '(Q3 FY2016: …)', '(HY16: …)'
+            "( h1 fy# :", "( h1 fy # :", "( 1h# :", "( hy# :", "( q# fy# :", "( q# fy # :", "( fy# h1 :",
         ],
         "try": "Revenue fell 4.2% to £512 million {} £534 million).",
         "gives": "growth(534 million GBP, 512 million GBP) ≈ -4.2%",
@@ -287,6 +289,7 @@ CUES: dict[str, dict[str, Any]] = {
     #: words after a figure that make it a count and no year, and that end no name (the
     #: Chinese table's 点, 项): English says its counts in words the number reader knows
     "count_word": {"words": [], "try": "", "gives": ""},
+    "measure_head": {"words": [], "try": "", "gives": ""},
     "stop": {
         "words": ["the", "its", "their", "our", "his", "her", "a", "an", "and", "while", "whereas", "but", "as",
                   "meanwhile", "also", "total", "group", "the company's", "the group's", "company", "overall"],
