@@ -463,16 +463,35 @@ def _share_column(rows: list[list[Cell]], heads: int, c: int, low: str, body: li
 
 def _silent_change(rows: list[list[Cell]], heads: int, c: int) -> int:
     """A column without a header whose bare numbers are, row after row, the per cent change
-    from the amount just before it to the one two columns before (1), or back (-1): a change
-    column whose header was lost in copying; 0 when it is not. Three rows at least, and two
+    from the amount just before it to the one two columns before (1), or back (-1), or, for a
+    column between two amounts, from the one after it to the one before it (2), or back (-2): a
+    change column whose header was lost in copying; 0 when it is not. Three rows at least, and two
     in three of those that can be compared, must agree on one direction, so that a column of
     other figures is never taken for one."""
-    if c < 3:
+    if c < 2:
         return 0
+    if c == 2 or _amounts_either_side(rows, heads, c):
+        between = _votes(rows, heads, c, between=True)  # '| label | latest | change | prior |'
+        if between or c == 2:
+            return 2 * between
+    return _votes(rows, heads, c, between=False)
+
+
+def _amounts_either_side(rows: list[list[Cell]], heads: int, c: int) -> bool:
+    """Bare amounts on both sides of column ``c`` in most rows, none of them per cents."""
+    body = [row for row in rows[heads:] if c + 1 < len(row)]
+    both = sum(1 for row in body if row[c - 1].kind == "amt" and row[c + 1].kind == "amt")
+    return bool(body) and 2 * both > len(body)
+
+
+def _votes(rows: list[list[Cell]], heads: int, c: int, between: bool) -> int:
+    """1 when the bare numbers of column ``c`` are, in three rows at least and two in three of
+    those that can be compared, the per cent change to the amount just before it from the one
+    two columns before (or, ``between``, from the one just after it); -1 the other way; else 0."""
     agree = [0, 0]
     seen = 0
     for row in rows[heads:]:
-        agrees = _agrees_as_change(row, c)
+        agrees = _agrees_between(row, c) if between else _agrees_as_change(row, c)
         if agrees is not None:
             seen += 1
             agree[0] += agrees[0]
@@ -481,6 +500,14 @@ def _silent_change(rows: list[list[Cell]], heads: int, c: int) -> int:
         if agree[d] >= 3 and 3 * agree[d] >= 2 * seen:
             return 1 - 2 * d
     return 0
+
+
+def _agrees_between(row: list[Cell], c: int) -> tuple[bool, bool] | None:
+    """Whether a row's per cent in column ``c`` is the change from the amount after it to
+    the one before it, and the other way (magnitudes: a cost in brackets both years)."""
+    if c + 1 >= len(row):
+        return None
+    return _row_direction(row, c, c - 1, c + 1)
 
 
 def _agrees_as_change(row: list[Cell], c: int) -> tuple[bool, bool] | None:
@@ -564,7 +591,8 @@ def _pairs(table: Table) -> list[tuple[int, int, int, bool]]:
             continue
         silent = 0 if col.head.strip() else _silent_change(table.rows, table.heads, k)
         if silent:
-            out.append((k, k - 2, k - 1, True) if silent > 0 else (k, k - 1, k - 2, True))  # as its rows say
+            pair = {2: (k - 1, k + 1), -2: (k + 1, k - 1), 1: (k - 2, k - 1), -1: (k - 1, k - 2)}[silent]
+            out.append((k, *pair, True))  # as its rows say
             continue
         levels = _levels_of_change(cols, k)
         if len(levels) < 2:
@@ -1205,8 +1233,12 @@ def _footing_column(r: Reading, table: Table) -> list[Relation]:
     rows = [row for row in table.rows[table.heads :] if k < len(row) and _amount_row(row[0].text)]
     kind = _footing_kind(cols[k].head)
     footing = [rel._replace(kind=kind) for row in rows if (rel := _foot_across(r, row, parts, k)) is not None]
-    holding = sum(1 for rel in footing if _holds_exactly(rel))
-    return footing if holding >= 2 else []
+    return footing if _footed(footing) >= 2 else []
+
+
+def _footed(rels: list[Relation]) -> int:
+    """How many of the sums hold exactly over two parts that are something (rows of zeros foot anything)."""
+    return sum(1 for rel in rels if _holds_exactly(rel) and _two_somethings(rel))
 
 
 def _footing_kind(head: str) -> str:

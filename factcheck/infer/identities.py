@@ -197,8 +197,8 @@ def _qualifier(name: str, term: str, lang: str) -> str | None:
     term = measure_key(term)
     if lang == "zh":
         base = _TAIL_ZH.sub("", name) if not name.endswith(term) else name
-        if not base.endswith(term):
-            return None
+        if not base.endswith(term) or base.endswith("进" + term):
+            return None  # 进出口 (all trade) is no kind of 出口
         return _NEUTRAL.sub("", base[: len(base) - len(term)])
     if name == term:
         return ""

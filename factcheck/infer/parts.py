@@ -137,6 +137,8 @@ def _amount(st: Stmt, c: Cues) -> Fig | None:
     if flow is not None:
         return None if "/" in q.unit_text(flow.value.unit) else flow
     for f in st.figs:
+        if f.approx in ("over", "under", "at_least", "nearly"):
+            continue  # 迈上900亿美元台阶，达907.7亿美元: a milestone passed, then the figure
         if f.role in ("level", "new") and f.kind == "amt" and f.period == "cur" and not f.code:
             if "/" in q.unit_text(f.value.unit) or c.has(st.measure, "col_per_unit"):
                 return None

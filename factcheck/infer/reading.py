@@ -1069,7 +1069,8 @@ def _statements(s: Sentence, c: Cues) -> None:
         rest = _remainder(f)
         named_whole = f.role == "share" and bool(f.whole) and f.link in ("share", "") or f.role == "whole" \
             or f.role == "share" and f.owner is not None
-        starts = current is None or (f.role != "alt" and not named_whole and (_new_subject(rest) or _next_label(f, s.figs)))
+        starts = current is None or (f.role != "alt" and not named_whole and not _after_milestone(f, s.figs, rest)
+                                     and (_new_subject(rest) or _next_label(f, s.figs)))
         if starts:
             name, qual = _subject(rest, c)
             current = Stmt(s, len(s.stmts), measure_key(name), c.has(f.before[:30], "back_ref"), qual)
@@ -1081,6 +1082,22 @@ def _statements(s: Sentence, c: Cues) -> None:
     for st in s.stmts:
         _owners(st)
         _listed_shares(st)
+
+
+#: the noun of a milestone a figure passed (迈上900亿美元台阶, 跨过700亿美元门槛, 突破万亿大关)
+_MILESTONE_ZH = Lazy(r"^(?:台阶|门槛|大关|关口|关)[，,]?\s*$")
+
+
+def _after_milestone(f: Fig, figs: list[Fig], rest: str) -> bool:
+    """The words before ``f`` only close the milestone the figure before it passed
+    (月度出口首次迈上900亿美元台阶，达907.7亿美元): the same statement goes on."""
+    return f.i > 0 and figs[f.i - 1].approx == "over" and bool(_MILESTONE_ZH.match(rest))
+
+
+def _after_threshold(f: Fig) -> bool:
+    """The figure right after a threshold in its statement (首次迈上900亿美元台阶，达907.7亿美元)."""
+    st = f.stmt
+    return st is not None and st.figs[0] is not f and st.figs[st.figs.index(f) - 1].approx == "over"
 
 
 def _listed_shares(st: Stmt) -> None:
@@ -1161,7 +1178,7 @@ def _new_subject(rest: str) -> bool:
 _NOTE_ZH = Lazy(r"[(（][^()（）]{0,12}下同[)）]")
 #: a clause that compares the statement's figure with its past (较去年同期增加…, 虽较107年上半年衰退…): no new subject
 _COMPARED_ZH = Lazy(r"^\s*(?:虽|但|仍|则)?(?:较|比|与)(?!重|例|率)")
-_LAST_CLAUSE_ZH = Lazy(r"[，,；;：:、]")
+_LAST_CLAUSE_ZH = Lazy(r"[，,；;：:、]|(?<=[\u4e00-\u9fff%])\s+(?=[\u4e00-\u9fff])")  # a space between clauses too
 
 
 def _next_label(f: Fig, figs: list[Fig]) -> bool:
@@ -1234,9 +1251,16 @@ def name_of(f: Fig) -> str:
         clause = clause[lead[-1].end :]
     clause = _CONJUNCTION.sub("", clause.strip())  # 'after imports rose … to': imports
     name = measure_key(_strip_zh(_VERBS_ZH.sub("", clause.strip()) if f.sent is not None and f.sent.lang == "zh" else clause.strip()))
-    if not name and f.role in ("new", "base") and f.stmt is not None:
-        return f.stmt.measure  # '带动服务贸易逆差下降70%至1347.5亿元': the new figure of the subject's change
-    return name
+    return name or _subject_named(f)
+
+
+def _subject_named(f: Fig) -> str:
+    """The name a figure that names nothing itself takes from its statement's subject:
+    the new figure of the subject's change ('带动服务贸易逆差下降70%至1347.5亿元'), the figure
+    after the milestone its subject passed (月度出口首次迈上900亿美元台阶，达907.7亿美元)."""
+    if f.stmt is not None and (f.role in ("new", "base") or f.role == "level" and _after_threshold(f)):
+        return f.stmt.measure
+    return ""
 
 
 #: a conjunction that opens a clause, before the measure it names ('after imports rose', 'while exports jumped')

@@ -144,7 +144,7 @@ CHANGE_WORDS = {"from", "rose", "fell", "grew", "increased", "decreased", "dropp
 TRANSLATE: tuple[tuple[str, str], ...] = (
     *((chr(0xFF10 + d), str(d)) for d in range(10)),
     ("％", "%"), ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "), ("\u3000", " "), ("\t", " "), ("\n", " "),
-    ("’", "'"), ("‘", "'"), ("–", "-"), ("—", "-"), ("‑", "-"), ("‐", "-"), ("−", "-"), ("，", ","), ("．", "."),
+    ("’", "'"), ("‘", "'"), ("–", "-"), ("—", "-"), ("‑", "-"), ("‐", "-"), ("−", "-"), ("，", ","), ("．", "."), ("～", "~"),
 )
 
 
@@ -161,7 +161,7 @@ SPACED_LETTERS = _Lazy(r" *([A-Za-z]+)")
 UNIT_WORD = _Lazy(r"[A-Za-z][A-Za-z.]*")
 PREV_WORD = _Lazy(r"([A-Za-z]+)[ ,]*$")
 AND_A_HALF = _Lazy(r" and (?:a|one) (half|quarter)(?![A-Za-z])|半(?=[年天])", re.IGNORECASE)
-RANGE_SEP = _Lazy(r" ?(-|/|to|and) ?")
+RANGE_SEP = _Lazy(r" ?(-|/|to|and|~) ?")  # '1~8月': a range of months
 SHORT_YEAR = _Lazy(r"(\d{2})(?![\d]|[.,]\d)")
 YEAR = _Lazy(r"(18|19|20)\d\d")
 YEAR_AFTER = _Lazy(r",? ?(\d{4})(?!\d|[,.]\d)")
