@@ -360,9 +360,10 @@ def test_published_shapes_in_chinese_and_the_words_of_doubt() -> None:
     assert got["$94 billion"].status == "untraced"
     assert got["$118.3 billion"].concept.key == "operating_cash_flow"  # type: ignore[union-attr]
     assert got["$118.3 billion"].status == "traced"
-    # numbers set apart from 亿美元 by a space, as some sites print them; 净收入 is net income, not 收入
-    assert got["3833"].status == "traced" and got["970"].status == "traced"
-    assert got["970"].concept.key == "net_income"  # type: ignore[union-attr]
+    # numbers set apart from 亿美元 by a space, as some sites print them, read with their unit; 净收入 is
+    # net income, not 收入
+    assert got["3833 亿美元"].status == "traced" and got["970 亿美元"].status == "traced"
+    assert got["970 亿美元"].concept.key == "net_income"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("text", "wanted"), [
