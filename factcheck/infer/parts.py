@@ -125,8 +125,29 @@ def _items(r: Reading, sentences: list[Sentence]) -> list[Item]:
         c = s.cues
         for st in s.stmts:
             if st.figs:
-                out.append(Item(st, _amount(st, c), _opens(st, c), run))
+                first = _amount(st, c)
+                out.append(Item(st, first, _opens(st, c), run))
+                out += [Item(st, f, "", run) for f in _enumerated(r, st, first)]
     return out
+
+
+def _enumerated(r: Reading, st: Stmt, first: Fig | None) -> list[Fig]:
+    """The amounts a Chinese statement lists after its first one, each with its name after
+    it (包括2100亿元信贷资金额度、800亿元各类援助): parts of their own, parted by 、 or 和."""
+    if first is None or st.sent.lang != "zh":
+        return []
+    out: list[Fig] = []
+    last = first
+    for f in st.figs[st.figs.index(first) + 1 :]:
+        if f.kind != "amt" or f.role != "level" or f.period != "cur" or not _ENUMERATED.search(r.text[last.end : f.start]):
+            break
+        out.append(f)
+        last = f
+    return out
+
+
+#: what parts two amounts listed one after another: an enumeration comma, 和, 及
+_ENUMERATED = Lazy(r"[、和及]")
 
 
 def _amount(st: Stmt, c: Cues) -> Fig | None:
@@ -136,8 +157,8 @@ def _amount(st: Stmt, c: Cues) -> Fig | None:
     flow = _flow(st)
     if flow is not None:
         return None if "/" in q.unit_text(flow.value.unit) else flow
-    for f in st.figs:
-        if f.approx in ("over", "under", "at_least", "nearly"):
+    for k, f in enumerate(st.figs):
+        if f.approx == "over" and any(g.kind == "amt" and g.role == "level" for g in st.figs[k + 1 :]):
             continue  # 迈上900亿美元台阶，达907.7亿美元: a milestone passed, then the figure
         if f.role in ("level", "new") and f.kind == "amt" and f.period == "cur" and not f.code:
             if "/" in q.unit_text(f.value.unit) or c.has(st.measure, "col_per_unit"):
