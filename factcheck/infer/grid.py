@@ -514,16 +514,13 @@ def _agrees_as_change(row: list[Cell], c: int) -> tuple[bool, bool] | None:
     """Whether a row's bare number in column ``c`` is the per cent change from the amount
     two columns before to the one just before, and the other way; None when the row's
     three cells cannot be compared so."""
-    if c >= len(row) or row[c].kind != "amt" or row[c - 1].kind != "amt" or row[c - 2].kind != "amt":
+    if c >= len(row) or row[c].kind != "amt" or any(row[j].kind != "amt" or _nonpositive(row[j]) for j in (c - 2, c - 1)):
         return None
-    a, b, v = row[c - 2].value, row[c - 1].value, row[c].value
-    assert a is not None and b is not None and v is not None
-    lo, hi = v.iv.lo, v.iv.hi
-    if a.point <= 0 or b.point <= 0 or a.mag != b.mag or lo is None or hi is None:
-        return None
-    forward = lo - _SLACK <= (a.point / b.point - 1) * 100 <= hi + _SLACK
-    back = lo - _SLACK <= (b.point / a.point - 1) * 100 <= hi + _SLACK
-    return forward, back
+    return _row_direction(row, c, c - 2, c - 1)
+
+
+def _nonpositive(cell: Cell) -> bool:
+    return cell.value is None or cell.value.point <= 0
 
 
 #: how far a computed change may stand outside a printed one's rounding for a column to be

@@ -24,7 +24,7 @@ from fractions import Fraction
 from factcheck import quantity as q
 from factcheck.infer import tree as t
 from factcheck.infer.reading import Fig, Reading, Sentence, Stmt, name_of, same_measure
-from factcheck.infer.relate import APPROX, comparison, compatible, pair_values
+from factcheck.infer.relate import APPROX, comparison, compatible, compound, pair_values
 from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
@@ -350,8 +350,7 @@ def _per_day_unit(n: Fig) -> bool:
 def _cagr(r: Reading, s: Sentence, p: Fig) -> Relation | None:
     """A compound annual growth rate between a base and a new figure of the sentence, over
     the years between their years (or 'over N years')."""
-    cue = _pattern(s, "cagr")
-    if p.kind != "pct" or cue is None or not cue.search(s.text[max(s.start, p.start - 60) : p.start]):
+    if not compound(s, p):
         return None
     ends = _ends(p.stmt.figs if p.stmt is not None else []) or _ends(s.figs)
     if ends is None:

@@ -311,7 +311,7 @@ def _special_change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]
         return []
     if c.years:
         return _average(s, c)
-    if _compound(s, c):
+    if compound(s, c):
         return []  # 年均增长4.22%, 'a compound annual growth rate of 12%': a rate a year, the cagr kind's
     if c.kind == "pts" and _gap(r, s, c):
         return _gap(r, s, c)
@@ -320,8 +320,9 @@ def _special_change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]
     return None
 
 
-def _compound(s: Sentence, c: Fig) -> bool:
-    """A rate said as the average a year over several (年均增长, 'compound annual growth rate')."""
+def compound(s: Sentence, c: Fig) -> bool:
+    """A rate said as the average a year over several (年均增长, 'compound annual growth rate'):
+    the cagr kind's (ratios), never a plain growth's."""
     cue = s.cues.pattern("cagr")
     return c.kind == "pct" and cue is not None and bool(cue.search(s.text[max(s.start, c.start - 60) : c.start]))
 

@@ -6,6 +6,7 @@ import re
 from fractions import Fraction
 
 from factcheck import quantity as q
+from factcheck.lazyre import Lazy as _Lazy
 from factcheck.prose.mention import Mention
 from factcheck.prose.words import PRESS_SIGNS as _PRESS_SIGNS
 from factcheck.prose.words import PREV_WORD as _PREV_WORD
@@ -16,12 +17,12 @@ from factcheck.prose.words import WORD as _WORD
 #: the rupee's sign before digits: 'Rs1,774.06', 'Rs.120'
 _RUPEES = re.compile(r"(?<![A-Za-z])Rs\.?$")
 #: a press sign written onto digits (words.PRESS_SIGNS): 'Sh112.6', 'N145.69', 'RO33.4'
-_PRESS_SIGN = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted((re.escape(x) for x in _PRESS_SIGNS if x[-1].isalpha()),
-                                                                 key=len, reverse=True)) + r")$")
+_PRESS_SIGN = _Lazy(r"(?<![A-Za-z])(?:" + "|".join(sorted((re.escape(x) for x in _PRESS_SIGNS if x[-1].isalpha()),
+                                                               key=len, reverse=True)) + r")$")
 #: two digits and no more: a year written short after an apostrophe
-_TWO_DIGITS = re.compile(r"\d{2}(?!\d|[.,]\d)")
+_TWO_DIGITS = _Lazy(r"\d{2}(?!\d|[.,]\d)")
 #: digits with a magnitude after them, as a press sign's amount is written
-_AMOUNT_WITH_MAG = re.compile(r"\d[\d,]*(?:\.\d+)?\s?(?:thousand|million|billion|trillion|bn|mn|m|tn|crore|lakh)\b")
+_AMOUNT_WITH_MAG = _Lazy(r"\d[\d,]*(?:\.\d+)?\s?(?:thousand|million|billion|trillion|bn|mn|m|tn|crore|lakh)\b")
 
 #: the longest word ``word_at`` gives whole; the reader looks for none half as long
 _WORD_MOST = 32
