@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from factcheck import __version__
+from factcheck import __version__, pintload
 from factcheck.formats import FORMATS
 
 app = typer.Typer(
@@ -419,6 +419,7 @@ def _catch_signals() -> dict[int, object]:
 
 def entry() -> None:
     """The console script (and ``python -m factcheck``): main(), then a quick exit."""
+    pintload.console()  # the process is factcheck's: pint without numpy and its other extras
     try:
         main()
     except SystemExit as e:

@@ -499,8 +499,14 @@ def _bare_claim(c: Claim, memo: dict[tuple[str, bool], Expr]) -> Claim:
 _EXPRS = tuple(Claim._fields.index(name) for name in ("check", "stated", "tolerance"))
 
 
+_FACT_EXPR = Fact._fields.index("expr")
+
+
 def _bare_fact(f: Fact, memo: dict[tuple[str, bool], Expr]) -> Fact:
-    return f._replace(expr=_bare(f.expr, memo))
+    """The fact without the tree of its value; made as a tuple, as ``_bare_claim`` is."""
+    parts: list[Any] = list(f)
+    parts[_FACT_EXPR] = _bare(f.expr, memo)
+    return tuple.__new__(Fact, parts)
 
 
 def _prepare(doc: Document, problems: list[Problem]) -> tuple[Evaluator, q.Value | None]:

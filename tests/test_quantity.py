@@ -117,3 +117,33 @@ def test_the_registry_is_built_once():
 
 def test_interval_scaling_by_a_negative_constant_swaps_ends():
     assert Interval(F(1), F(2)).scale(F(-1)) == Interval(F(-2), F(-1))
+
+
+def test_the_console_script_imports_pint_without_numpy_and_units_still_work():
+    """pint would import numpy (0.1 to 0.2 s) where it is installed; the console script's
+    process is factcheck's own, so pint comes without it, and what the registry says of a
+    unit is unchanged. A program that imports factcheck keeps pint as it is."""
+    import json
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent("""
+        import json, sys
+        from factcheck import pintload, quantity as q
+        if sys.argv[1] == "console":
+            pintload.console()
+        roots = [str(q.unit(n).root) for n in ("CNY", "year", "percent", "pp")]
+        print(json.dumps({"imported": [m for m in pintload.EXTRAS if sys.modules.get(m) is not None],
+                          "left": [m for m in pintload.EXTRAS if m in sys.modules and sys.modules[m] is None],
+                          "roots": roots}))
+    """)
+    out = {}
+    for mode in ("console", "library"):
+        run = subprocess.run([sys.executable, "-c", code, mode], check=False, capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0, run.stderr
+        out[mode] = json.loads(run.stdout)
+    assert out["console"]["imported"] == [] and out["console"]["left"] == []
+    assert out["library"]["left"] == []
+    assert out["console"]["roots"] == out["library"]["roots"]
+    assert out["console"]["roots"][1] == "(Fraction(1461, 4), (('[time]', 1),))"

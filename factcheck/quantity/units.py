@@ -19,6 +19,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar, final
 
 from factcheck.errors import QuantityError
+from factcheck.pintload import import_pint
 from factcheck.quantity.words import (
     BASIS_POINT_WORDS,
     COUNT_SYNONYMS,
@@ -49,9 +50,7 @@ def registry() -> pint.UnitRegistry[Any]:
     same definitions as text would cost every start more: docs/performance.md)."""
     global _REGISTRY
     if _REGISTRY is None:
-        # lazy: pint (~0.1 s) only when a unit is computed
-        import pint
-
+        pint = import_pint()
         ureg: Any = pint.UnitRegistry(
             None, non_int_type=Fraction, cache_folder=None, autoconvert_offset_to_baseunit=False
         )
@@ -160,10 +159,10 @@ _POW: dict[tuple[Unit, int], Unit] = {}
 @functools.cache
 def _named_root(name: str) -> tuple[Fraction, tuple[tuple[str, int], ...]]:
     """What the registry says a named unit is: its size in root units and its dimension."""
+    ureg: Any = registry()  # first: it imports pint (factcheck.pintload)
     # lazy: pint (~0.1 s) only when a unit is computed
     from pint.util import UnitsContainer
 
-    ureg: Any = registry()
     # a container, not the name as text: pint reads text with Python's tokenize module,
     # whose pattern costs 7 ms to compile at the first claim a run checks
     units = UnitsContainer({name: 1})
