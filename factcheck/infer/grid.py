@@ -123,6 +123,7 @@ def relations(r: Reading) -> list[Relation]:
         out += _identity_columns(r, table)
         out += _partition_rows(r, table)
         out += _rows_footing_above(r, table)
+        out += _cascade(r, table)
     return out
 
 
@@ -1227,7 +1228,7 @@ def _footing_column(r: Reading, table: Table) -> list[Relation]:
     if len(levels) < 4 or levels[-1] != len(cols) - 1 or any(cols[j].year is not None for j in levels):
         return []
     parts, k = levels[:-1], levels[-1]
-    rows = [row for row in table.rows[table.heads :] if k < len(row) and _amount_row(row[0].text)]
+    rows = _amount_rows(table, k)
     kind = _footing_kind(cols[k].head)
     footing = [rel._replace(kind=kind) for row in rows if (rel := _foot_across(r, row, parts, k)) is not None]
     return footing if _footed(footing) >= 2 else []
@@ -1248,6 +1249,26 @@ def _amount_row(label: str) -> bool:
     return not _PER_ROW.search(label) and "%" not in label
 
 
+def _amount_rows(table: Table, k: int) -> list[list[Cell]]:
+    """The rows of amounts that add up in column ``k``: neither the row's label nor the
+    heading row above it ('| Operating margin (%) | | |' over '| 2018 | 19.2 | 14.3 |')
+    says a rate, unless the row's cell of ``k`` is 100 (shares of a whole)."""
+    out, heading = [], ""
+    for row in table.rows[table.heads :]:
+        if k >= len(row):
+            continue
+        if all(c.kind in ("skip", "empty") for c in row[1:]):
+            heading = row[0].text
+            continue
+        if (_amount_row(row[0].text) and _amount_row(heading)) or _HUNDRED.fullmatch(row[k].text.strip()):
+            out.append(row)
+    return out
+
+
+#: a cell of shares' total: 100, 100.0, 100%
+_HUNDRED = Lazy(r"100(?:\.0+)?\s*%?")
+
+
 def _holds_exactly(rel: Relation) -> bool:
     """A footing whose parts, as written, sum to the total within the rounding of the
     figures (the parts' sum, from each part's least to its most, meets the total's)."""
@@ -1265,9 +1286,7 @@ def _holds_exactly(rel: Relation) -> bool:
 def _column_totals(r: Reading, table: Table, parts: list[int], k: int) -> list[Relation]:
     """Each row's cell of the Total column ``k`` as the sum of its cells in the ``parts`` columns."""
     out = []
-    for row in table.rows[table.heads :]:
-        if k >= len(row) or _PER_ROW.search(row[0].text):
-            continue
+    for row in _amount_rows(table, k):
         rel = _foot_across(r, row, parts, k)
         if rel is not None:
             out.append(rel)
@@ -1909,6 +1928,105 @@ def _rows_footing_above(r: Reading, table: Table) -> list[Relation]:
     return out
 
 
+def _cascade(r: Reading, table: Table) -> list[Relation]:
+    """An income statement read down, column by column: each line of profit is the line of
+    profit above it (the first line at the top) plus every line between, costs in brackets
+    ('| Gross Profit | 12,317 |' … '| Administrative Expenses | (4,533) |' … '| Profit from
+    Operations | 5,770 |'). A column is read so only where its figures say it is written so:
+    two lines at least hold exactly over a line in brackets, and more hold than not (a table
+    whose costs carry no sign says nothing this way)."""
+    body = table.rows[table.heads :]
+    found: list[tuple[int, Relation, bool]] = []
+    for c, col in enumerate(table.columns):
+        if col.kind != "level":
+            continue
+        steps = [(i, made) for anchor, between, i in _cascade_steps(body, c)
+                 if (made := _cascade_step(r, body, c, anchor, between, i)) is not None]
+        if sum(1 for _, (_, holds, signed) in steps if holds and signed) >= 2:
+            found += [(i, rel, holds) for i, (rel, holds, _) in steps]
+    # a line is read so where it holds in one column at least: an excerpt that leaves lines
+    # out (節錄) fails in every column, a slip in one cell fails in its column alone
+    proven = {i for i, _, holds in found if holds}
+    return [rel for i, rel, _ in found if i in proven]
+
+
+def _cascade_steps(body: list[list[Cell]], c: int) -> list[tuple[int, list[int], int]]:
+    """(the line of profit above, the lines between, the line of profit) down column ``c``;
+    a line named Total stands for the lines above it since the last line of profit."""
+    steps = []
+    anchor: int | None = None
+    between: list[int] = []
+    for i, row in enumerate(body):
+        if c >= len(row) or row[c].kind in ("empty",) and all(x.kind in ("skip", "empty") for x in row[1:]):
+            continue  # a heading row
+        name = _row_name(row[0].text).lower()
+        if not _amount_row(row[0].text) or _SUB_ITEM.match(row[0].text):
+            continue
+        if anchor is None:
+            anchor = i
+        elif between and (_PROFIT_LINE.search(name) or _runs_to(body, c, anchor, between, i)):
+            steps.append((anchor, between, i))
+            anchor, between = i, []
+        elif _TOTAL_LINE.search(name):
+            between = [i]
+        else:
+            between.append(i)
+    return steps
+
+
+def _runs_to(body: list[list[Cell]], c: int, anchor: int, between: list[int], i: int) -> bool:
+    """Line ``i`` is, as written, the line ``anchor`` plus the lines ``between``: a running
+    total whatever its name ('Results from operating activities')."""
+    values = _cascade_values([body[anchor][c], *(body[k][c] for k in between)], body[i][c])
+    return values is not None and len(between) >= 2 and sum((v.point for v in values), Fraction(0)) == _val(body[i][c]).point
+
+
+def _cascade_step(r: Reading, body: list[list[Cell]], c: int, anchor: int, between: list[int],
+                  i: int) -> tuple[Relation, bool, bool] | None:
+    """Line ``i``'s cell of column ``c`` as the line ``anchor``'s plus the lines ``between``
+    (a dash is nothing); with whether it holds exactly and whether a line between is negative."""
+    cells = [body[anchor][c], *(body[k][c] for k in between)]
+    stated = body[i][c]
+    values = _cascade_values(cells, stated)
+    if values is None:
+        return None
+    signed = any(v.point < 0 for v in values[1:])
+    if len(cells) == 2 and values[1].point < 0:  # a line less another ('Profit after tax' under its tax)
+        check: Node = t.minus(t.num(values[0]), t.num(q.neg(values[1])))
+        kind = "difference"
+    else:
+        check, kind = t.call("sum", *(t.num(v) for v in values)), "sum"
+    at = _mention(stated, r.text)
+    rel = Relation(kind, "table-cascade", check, t.num(_val(stated)), "≈", None, (at,), at, body[i][0].start,
+                   body[i][-1].end, (), True)
+    holds = _holds_exactly(rel._replace(check=t.call("sum", *(t.num(v) for v in values))))
+    return rel, holds, signed
+
+
+def _cascade_values(cells: list[Cell], stated: Cell) -> list[q.Value] | None:
+    """The values of a step's cells (a dash is nothing), or None when one cannot be added."""
+    if stated.kind != "amt" or cells[0].kind != "amt":
+        return None
+    values = []
+    for cell in cells:
+        if cell.kind in ("skip", "empty") and cell.text.strip().lower() not in _NOT_AVAILABLE:
+            continue
+        if cell.kind != "amt" or cell.value is None or _val(cell).mag != _val(stated).mag:
+            return None
+        values.append(_val(cell))
+    return values if len(values) >= 2 else None
+
+
+#: a line of profit or loss, where an income statement's running total is said
+_PROFIT_LINE = Lazy(r"\b(?:profit|profits|loss|losses|earnings|ebitda|ebit|pbit|pbidt|pbdt|pbt|pat)\b|"
+                    r"^(?:net|operating|total)\s+income\b|^income\s+(?:before|from)\b|"
+                    r"毛利|利润|利益|溢利|盈利|亏损|净利|损益|纯利|纯益")
+#: a line that totals the lines above it: 'Total operating expenses', 营业费用合计
+_TOTAL_LINE = Lazy(r"^total\b|(?:合计|小计|总计)$")
+#: a line under another that it is part of: '- of which interest', 其中：
+_SUB_ITEM = Lazy(r"\s*(?:[-–•]|of which|including|其中)", re.IGNORECASE)
+
+
 def _said_again_below(r: Reading, body: list[list[Cell]], i: int, n: int, cols: list[int]) -> list[Relation]:
     """The parts of line ``i`` footed again under them, on a line with no label that says its
     figures again ('Profit for the year' … 'Attributable to:' A, B, then '| | 105 805 |'): the
@@ -1990,11 +2108,18 @@ def _row_of(body: list[list[Cell]], i: int, term: str) -> list[Cell] | None:
 
 def _ends_with_term(name: str, term: str) -> bool:
     """A row's name is the term, or ends with it as a word ('total operating expenses'), never
-    inside one ('non-operating expenses' is no operating expenses)."""
+    inside one ('non-operating expenses' is no operating expenses), nor after 'other'
+    ('other operating income' is a line of its own, 其他业务收入 no 业务收入)."""
     if not name.endswith(term):
         return False
     k = len(name) - len(term)
+    if k and _OTHER.search(name[:k]):
+        return False
     return k == 0 or term[0] >= "\u3400" or name[k - 1] == " "
+
+
+#: a qualifier before a row's term that makes it another line: 'other', 其他
+_OTHER = Lazy(r"(?:\bother|其他|其它)\s*$", re.IGNORECASE)
 
 
 #: a row's name that totals a heading of the same name: 营业收入合计, 'Net sales, total'

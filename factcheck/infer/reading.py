@@ -575,6 +575,9 @@ def _lead_cue(f: Fig, tail: Hit | None) -> Hit | None:
 
 
 def _approximation(f: Fig) -> None:
+    if _OVER_PRIOR_ZH.search(f.before):
+        f.approx = "over"  # 已超过去年全年的16,672,556人次: a mark passed, not the prior figure of a change
+        return
     for h in f.lead:
         if h.key in ("about", "over", "at_least", "nearly", "under"):
             if not _in_a_word(f, h) and not (h.key == "over" and _COMPARED_OVER.search(f.before[: h.start])):
@@ -582,6 +585,10 @@ def _approximation(f: Fig) -> None:
             return
         if h.key not in FILL:
             return
+
+
+#: a mark of an earlier period passed (已超过去年全年的): the figure after it is no level of the subject's
+_OVER_PRIOR_ZH = Lazy(r"(?:已经?)?(?:超过|超越|突破|高于|多于)了?(?:去年|上年|前年|上一年|\d{4}年)(?:全年|同期|全年度)?的?\s*$")
 
 
 def _settled(f: Fig, figs: list[Fig]) -> bool:
@@ -863,7 +870,7 @@ def _beyond_level(f: Fig) -> Hit | None:
 #: 占服务进口总额的39.6%, 占人均消费支出的比重为32.6%: the whole named between 占 and 的
 _SHARE_ZH = Lazy(r"占([^，,。；;占\d%]{1,24}?)的(?:比重|比例|份额|比率)?(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
 #: a clause that opens with 占 and names its whole with no 的: ，占营业收入29.77%
-_SHARE_BARE_ZH = Lazy(r"(?:^|[，,；;。])\s*占(?!比|到|了|据)([^，,。；;占\d%的]{2,16}?)(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
+_SHARE_BARE_ZH = Lazy(r"(?:^|[，,；;。])\s*(?:分别|各|均)?占(?!比|到|了|据)([^，,。；;占\d%的]{2,16}?)(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
 #: the part a Chinese share names before 占: 第三产业增加值占地区生产总值的比重为62.4%
 _PART_ZH = Lazy(r"(?:^|[，,。；;])\s*(?:其中)?([^，,。；;\d占]{2,14}?)占[^，,。；;\d比]{1,20}(?:的|(?=比重|比例|份额))"
                 r"[^，,。；;\d]{0,12}$")
@@ -1082,6 +1089,7 @@ def _statements(s: Sentence, c: Cues) -> None:
     for st in s.stmts:
         _owners(st)
         _listed_shares(st)
+        _shares_listed_zh(st)
 
 
 #: the noun of a milestone a figure passed (迈上900亿美元台阶, 跨过700亿美元门槛, 突破万亿大关)
@@ -1108,6 +1116,16 @@ def _listed_shares(st: Stmt) -> None:
         if a.role == "alt" and a.kind == b.kind == "pct" and b.role == "share" and b.whole and a.sent is not None \
                 and a.sent.cues.has(a.sent.text[b.end : a.sent.end][:80], "respectively"):
             a.role = "share"
+
+
+def _shares_listed_zh(st: Stmt) -> None:
+    """占总数29.9%及8.1%: the per cent joined to a share by 及, 和 or 、 is a share of the
+    same whole."""
+    for k in range(1, len(st.figs)):
+        a, b = st.figs[k - 1], st.figs[k]
+        if a.role == "share" and a.whole and a.kind == b.kind == "pct" and b.role in ("level", "other", "alt") \
+                and a.sent is not None and a.sent.lang == "zh" and a.sent.text[a.end : b.start].strip() in ("及", "和", "、"):
+            b.role, b.whole, b.link = "share", a.whole, a.link
 
 
 def _owners(st: Stmt) -> None:
@@ -1222,6 +1240,7 @@ def _subject(rest: str, c: Cues) -> tuple[str, str]:
         if h.key == "period" and not c.has(h.phrase, "whole_period"):
             qual.append(h.phrase)
         last = last[: h.start]
+    last = _OVER_PRIOR_ZH.sub("", last)  # 入境旅客总数已超过去年全年的: 入境旅客总数
     words = c.tail(last, frozenset({"stop", "period", "cause"}))
     if words:
         qual += [h.phrase for h in words if h.key == "period" and not c.has(h.phrase, "whole_period")]

@@ -1223,8 +1223,12 @@ def _names_its_part(p: Fig) -> bool:
 
 
 def _subject(st: Stmt) -> Fig | None:
-    """What a statement is about: its first amount at a level or a new level."""
-    return next((f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")), None)
+    """What a statement is about: its first amount at a level or a new level, past a mark it
+    passed (已超过去年全年的16,672,556人次，达17,043,667人次: the second)."""
+    levels = [f for f in st.figs if f.kind == "amt" and f.role in ("level", "new")]
+    if len(levels) > 1 and levels[0].approx == "over" and levels[1].i == levels[0].i + 1:
+        return levels[1]
+    return levels[0] if levels else None
 
 
 def _by_name(r: Reading, s: Sentence, name: str, period: str) -> list[Fig]:
@@ -1253,6 +1257,11 @@ def _part(st: Stmt, p: Fig) -> Fig | None:
     earlier = [f for f in st.figs if f.i < p.i and f.kind == "amt" and f.role != "whole"]
     if not earlier:
         return None
+    return _listed_part(st, p) or _earlier_part(earlier, p)
+
+
+def _earlier_part(earlier: list[Fig], p: Fig) -> Fig | None:
+    """Of a statement's amounts before share ``p`` (``earlier``), the one it is of."""
     if p.link == "or":
         if p.owner is not None and p.owner.role == "whole":
             return earlier[-1]  # 'X of the W, or P%': the part stands before its whole
@@ -1261,6 +1270,25 @@ def _part(st: Stmt, p: Fig) -> Fig | None:
         return earlier[-1]
     news = [f for f in earlier if f.role in ("new", "level") and f.period == "cur"]
     return news[-1] if news else None
+
+
+def _listed_part(st: Stmt, p: Fig) -> Fig | None:
+    """分别为5,098,508及1,379,936人次，占总数29.9%及8.1%: as many amounts listed one after
+    another as shares listed after them; each share is of the amount in its place."""
+    figs = st.figs
+    k = figs.index(p)
+    first = k
+    while first > 0 and figs[first - 1].role == "share" and figs[first - 1].kind == "pct":
+        first -= 1
+    last = k
+    while last + 1 < len(figs) and figs[last + 1].role == "share" and figs[last + 1].kind == "pct":
+        last += 1
+    n = last - first + 1
+    amounts = figs[first - n : first] if first >= n else []
+    if n < 2 or len(amounts) != n or any(f.kind != "amt" or f.role not in ("level", "new") for f in amounts) \
+            or amounts[0].sent is not st.figs[first].sent:
+        return None
+    return amounts[k - first]
 
 
 def _part_after(s: Sentence, p: Fig, whole: Fig | None) -> Fig | None:
@@ -1455,7 +1483,7 @@ def _wholes_named(r: Reading, s: Sentence, p: Fig, part: Fig, whole: str) -> dic
     for t2 in r.sections.get(s.section, []):
         where, near = _nearness(t2, s, scope)
         for st in t2.stmts:
-            subject = _whole_subject(s, st, p, part)
+            subject = _whole_subject(r, s, st, p, part)
             extra = beyond_whole(whole, st.measure) if subject is not None else None
             if subject is not None and extra is not None:
                 # a name that says more than the whole in words of its own only where no other names it
@@ -1482,7 +1510,7 @@ def _owner_shared(s: Sentence, whole: str, part: Fig) -> str:
 def _loosely_named(r: Reading, s: Sentence, p: Fig, part: Fig) -> set[object]:
     """The values of the section's subjects whose measure ends with the whole's name, qualified or not."""
     return {subject.value.point for t2 in r.sections.get(s.section, []) for st in t2.stmts
-            if same_measure(p.whole, st.measure) and (subject := _whole_subject(s, st, p, part)) is not None}
+            if same_measure(p.whole, st.measure) and (subject := _whole_subject(r, s, st, p, part)) is not None}
 
 
 def _nearness(t2: Sentence, s: Sentence, scope: list[Sentence]) -> tuple[int, int]:
@@ -1495,7 +1523,7 @@ def _nearness(t2: Sentence, s: Sentence, scope: list[Sentence]) -> tuple[int, in
     return where, near
 
 
-def _whole_subject(s: Sentence, st: Stmt, p: Fig, part: Fig) -> Fig | None:
+def _whole_subject(r: Reading, s: Sentence, st: Stmt, p: Fig, part: Fig) -> Fig | None:
     """A statement's subject (its first level or new amount) as the whole a share may be
     of: of the part's period, a value to compute with, of the share's qualifier, larger."""
     subject = _subject(st)
@@ -1505,11 +1533,58 @@ def _whole_subject(s: Sentence, st: Stmt, p: Fig, part: Fig) -> Fig | None:
         return None
     if _sibling_part(st, p):
         return None
-    if st.qual and st.qual not in s.words().lower() and s.lang == "en":
-        return None  # 'Year-to-date inflows' is not the week's 'all inflows' (一季度… heads a whole report)
+    if _of_another_period(r, s, st):
+        return None
     if _smaller(subject, part) and p.value.point <= 100:
         return None  # a whole smaller than its part is another measure's figure
     return subject
+
+
+def _of_another_period(r: Reading, s: Sentence, st: Stmt) -> bool:
+    """A statement said of a period the share's sentence does not name: 'Year-to-date
+    inflows' is not the week's 'all inflows' (in English; 一季度… heads a whole Chinese report),
+    and a later paragraph of 今年首十一个月 holds no whole of a month's share."""
+    words = s.words().lower()
+    if st.qual and st.qual not in words and s.lang == "en":
+        return True
+    later = _later_paragraph_qual(r, s, st)
+    return bool(later) and later not in words
+
+
+def _later_paragraph_qual(r: Reading, s: Sentence, st: Stmt) -> str:
+    """The period a statement of a later paragraph than ``s``'s is said of: its own, or the
+    first its paragraph names before it; '' for a statement of ``s``'s paragraph or before."""
+    t2 = st.sent
+    if t2 is None or t2.scope == s.scope or t2.start < s.start:
+        return ""
+    if st.qual:
+        return st.qual
+    scope = r.scopes.get(t2.scope, [])
+    opening = _opening_period(scope[0]) if scope and scope[0].figs else ""
+    if opening:
+        return opening
+    for t3 in scope:
+        for other in t3.stmts:
+            if other is st:
+                return ""
+            if other.qual:
+                return other.qual
+    return ""
+
+
+def _opening_period(first: Sentence) -> str:
+    """The period a paragraph opens on, before its first figure, past the words of a whole
+    period (今年首十一个月，…: 首十一个月); '' when it names none."""
+    text = first.text[first.start : first.figs[0].start]
+    at = 0
+    while at < len(text):
+        hit = first.cues.find(text[at:], "period")
+        if hit is None:
+            return ""
+        if not first.cues.has(hit.phrase, "whole_period"):
+            return hit.phrase.lower()
+        at += hit.end
+    return ""
 
 
 def _sibling_part(st: Stmt, p: Fig) -> bool:

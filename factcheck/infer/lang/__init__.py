@@ -28,7 +28,8 @@ from factcheck.lazyre import has_cjk
 #: tokens: a word (letters, inner apostrophes, dots and hyphens), a number, or any one
 #: other character that is not a space
 #: a word, a number (a year in Chinese numerals, 二零一九年, is one too), or any other character
-_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.\-]*[A-Za-z])?|\d+(?:[.,]\d+)*|[〇零○一二三四五六七八九]{4}(?=年)|[^\sA-Za-z\d]")
+_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.\-]*[A-Za-z])?|\d+(?:[.,]\d+)*|[〇零○一二三四五六七八九]{4}(?=年)|"
+                    r"(?P<months>[一二三四五六七八九十]{1,3}(?=个?月))|[^\sA-Za-z\d]")
 
 
 #: keys whose entries are not phrases to find next to a figure
@@ -80,8 +81,13 @@ def _shifted(toks: list[tuple[str, int, int]], shift: int) -> list[tuple[str, in
 
 @functools.lru_cache(maxsize=4096)
 def tokens(text: str) -> list[tuple[str, int, int]]:
-    """(token, start, end) of ``text``: words lower-cased, numbers as ``#``."""
-    return [(_token(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """(token, start, end) of ``text``: words lower-cased, numbers as ``#`` (a count of
+    months in Chinese numerals too: 首十一个月, 前三个月, 一至十一月)."""
+    return _tokens(text)
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [("#" if m.lastgroup else _token(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 def _token(t: str) -> str:
@@ -93,7 +99,7 @@ def _token(t: str) -> str:
 
 def _split(phrase: str) -> tuple[str, ...]:
     """A phrase's tokens (read once, when a table is built: not kept in the memo of ``tokens``)."""
-    return tuple(_token(t) for t in _TOKEN.findall(phrase)) if phrase != "#" else ("#",)
+    return tuple(t for t, _, _ in _tokens(phrase)) if phrase != "#" else ("#",)
 
 
 class Cues:
