@@ -1518,7 +1518,7 @@ def _period_rows(r: Reading, table: Table) -> list[Relation]:
         level = _level_of(heads, table.columns, k)
         if step and level is not None:
             out += _growths(r, body, periods, at, (level, k), step)
-    return out + _running_rows(r, table, periods, at, heads)
+    return out + _running_rows(r, table, periods, at, heads) + _window_rows(r, table, periods, at, heads)
 
 
 def _period_to_period(r: Reading, table: Table, body: list[list[Cell]]) -> list[Relation]:
@@ -1681,8 +1681,57 @@ def _running_total(r: Reading, row: list[Cell], before: list[Cell], c: int, k: i
     if any(x.kind != "amt" or x.value is None for x in cells) or len({x.value.mag for x in cells if x.value}) > 1:
         return None
     mark = _mention(row[k], r.text)
-    return Relation("total", "table-total", t.call("sum", t.num(_val(cells[0])), t.num(_val(cells[1]))),
+    # a sum, not a Total row's footing: the running amount is its parts (the months) added up
+    return Relation("sum", "table-running", t.call("sum", t.num(_val(cells[0])), t.num(_val(cells[1]))),
                     t.num(_val(cells[2])), "≈", None, (mark,), mark, row[0].start, row[-1].end, (), True)
+
+
+def _window_rows(r: Reading, table: Table, periods: list[tuple[int, bool] | None], at: dict[int, int],
+                 heads: list[str]) -> list[Relation]:
+    """A column of the last months' amounts added up ('近三月累計營收'): each row's cell is the
+    sum of the month's amount and the months' before it, where the table holds them all."""
+    body = table.rows[table.heads :]
+    out = []
+    for k, head in enumerate(heads):
+        window = _WINDOW.search(head) if k else None
+        if window is None:
+            continue
+        n = _WINDOW_MONTHS[window.group(1)]
+        base = _WINDOW.sub("", head).replace("累计", "").strip()
+        c = next((j for j in range(1, k) if base and heads[j] == base), None)
+        for row, p in zip(body, periods):
+            months = _months_back(body, at, p, n) if c is not None else []
+            rel = _window_total(r, row, months, c, k) if months and c is not None else None
+            if rel is not None:
+                out.append(rel)
+    return out
+
+
+def _months_back(body: list[list[Cell]], at: dict[int, int], p: tuple[int, bool] | None, n: int) -> list[list[Cell]]:
+    """The rows of month ``p`` and the ``n - 1`` months before it; none unless the table holds them all."""
+    if p is None or not p[1]:
+        return []
+    rows = [at.get(p[0] - m) for m in range(n)]
+    return [body[j] for j in rows if j is not None] if all(j is not None for j in rows) else []
+
+
+def _window_total(r: Reading, row: list[Cell], months: list[list[Cell]], c: int, k: int) -> Relation | None:
+    """A row's cell of column ``k`` as the sum of the months' cells of column ``c``."""
+    if k >= len(row) or any(c >= len(m) for m in months):
+        return None
+    cells = [m[c] for m in months]
+    if row[k].kind != "amt" or row[k].value is None or any(x.kind != "amt" or x.value is None for x in cells) \
+            or len({x.value.mag for x in (*cells, row[k]) if x.value}) > 1:
+        return None
+    mark = _mention(row[k], r.text)
+    return Relation("sum", "table-window", t.call("sum", *(t.num(_val(x)) for x in cells)), t.num(_val(row[k])), "≈",
+                    None, (mark,), mark, row[0].start, row[-1].end, (), True)
+
+
+#: a column of the last months added up: 近三月累计营收, 近3月, 'last three months', 'trailing 3 months'
+_WINDOW = Lazy(r"近\s*([二两三四五六2-6])\s*个?月|(?:last|trailing)\s+(two|three|four|six|2|3|4|6)\s+months?", re.IGNORECASE)
+_WINDOW_MONTHS = {"二": 2, "两": 2, "三": 3, "四": 4, "六": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6,
+                  "two": 2, "three": 3, "four": 4, "six": 6}
 
 
 _RUNNING_WORD = Lazy(r"累计|\bytd\b|year[- ]to[- ]date|cumulative", re.IGNORECASE)
@@ -1932,22 +1981,23 @@ def _cascade(r: Reading, table: Table) -> list[Relation]:
     """An income statement read down, column by column: each line of profit is the line of
     profit above it (the first line at the top) plus every line between, costs in brackets
     ('| Gross Profit | 12,317 |' … '| Administrative Expenses | (4,533) |' … '| Profit from
-    Operations | 5,770 |'). A column is read so only where its figures say it is written so:
-    two lines at least hold exactly over a line in brackets, and more hold than not (a table
-    whose costs carry no sign says nothing this way)."""
+    Operations | 5,770 |'). A table is read so only where its figures say it is written so:
+    two lines at least hold exactly over a line in brackets (a table whose costs carry no
+    sign says nothing this way)."""
     body = table.rows[table.heads :]
-    found: list[tuple[int, Relation, bool]] = []
+    found: list[tuple[int, Relation, bool, bool]] = []
     for c, col in enumerate(table.columns):
         if col.kind != "level":
             continue
         steps = [(i, made) for anchor, between, i in _cascade_steps(body, c)
                  if (made := _cascade_step(r, body, c, anchor, between, i)) is not None]
-        if sum(1 for _, (_, holds, signed) in steps if holds and signed) >= 2:
-            found += [(i, rel, holds) for i, (rel, holds, _) in steps]
+        found += [(i, rel, holds, signed) for i, (rel, holds, signed) in steps]
+    if sum(1 for *_, holds, signed in found if holds and signed) < 2:
+        return []
     # a line is read so where it holds in one column at least: an excerpt that leaves lines
     # out (節錄) fails in every column, a slip in one cell fails in its column alone
-    proven = {i for i, _, holds in found if holds}
-    return [rel for i, rel, _ in found if i in proven]
+    proven = {i for i, _, holds, _ in found if holds}
+    return [rel for i, rel, _, _ in found if i in proven]
 
 
 def _cascade_steps(body: list[list[Cell]], c: int) -> list[tuple[int, list[int], int]]:
@@ -1955,23 +2005,35 @@ def _cascade_steps(body: list[list[Cell]], c: int) -> list[tuple[int, list[int],
     a line named Total stands for the lines above it since the last line of profit."""
     steps = []
     anchor: int | None = None
+    top = -1
     between: list[int] = []
     for i, row in enumerate(body):
-        if c >= len(row) or row[c].kind in ("empty",) and all(x.kind in ("skip", "empty") for x in row[1:]):
-            continue  # a heading row
-        name = _row_name(row[0].text).lower()
-        if not _amount_row(row[0].text) or _SUB_ITEM.match(row[0].text):
+        line = _cascade_line(row, c)
+        if line == "skip":
             continue
-        if anchor is None:
-            anchor = i
-        elif between and (_PROFIT_LINE.search(name) or _runs_to(body, c, anchor, between, i)):
+        if anchor is None or anchor == top and not between and line == "profit":
+            anchor = top = i  # the top line, or a line of profit right under it (Revenue, then Trading profit)
+        elif between and (line == "profit" or _runs_to(body, c, anchor, between, i)):
             steps.append((anchor, between, i))
             anchor, between = i, []
-        elif _TOTAL_LINE.search(name):
+        elif line == "total":
             between = [i]
         else:
             between.append(i)
     return steps
+
+
+def _cascade_line(row: list[Cell], c: int) -> str:
+    """What a line is to an income statement read down column ``c``: 'skip' (a heading, a
+    rate, a line under another), 'profit', 'total' (of the lines above it) or 'item'."""
+    if c >= len(row) or row[c].kind == "empty" and all(x.kind in ("skip", "empty") for x in row[1:]):
+        return "skip"
+    if not _amount_row(row[0].text) or _SUB_ITEM.match(row[0].text):
+        return "skip"
+    name = _row_name(row[0].text).lower()
+    if _PROFIT_LINE.search(name) and not _SHARE_OF.match(name):
+        return "profit"
+    return "total" if _TOTAL_LINE.search(name) else "item"
 
 
 def _runs_to(body: list[list[Cell]], c: int, anchor: int, between: list[int], i: int) -> bool:
@@ -2021,6 +2083,8 @@ def _cascade_values(cells: list[Cell], stated: Cell) -> list[q.Value] | None:
 _PROFIT_LINE = Lazy(r"\b(?:profit|profits|loss|losses|earnings|ebitda|ebit|pbit|pbidt|pbdt|pbt|pat)\b|"
                     r"^(?:net|operating|total)\s+income\b|^income\s+(?:before|from)\b|"
                     r"毛利|利润|利益|溢利|盈利|亏损|净利|损益|纯利|纯益")
+#: a line of an item named for whose profit it is: "Share of associates' profit", 应占联营公司溢利
+_SHARE_OF = Lazy(r"share of\b|.*(?:应占|应佔|分占|分佔|攤佔|摊占)")
 #: a line that totals the lines above it: 'Total operating expenses', 营业费用合计
 _TOTAL_LINE = Lazy(r"^total\b|(?:合计|小计|总计)$")
 #: a line under another that it is part of: '- of which interest', 其中：

@@ -815,7 +815,7 @@ def _parts_for(r: Reading, s: Sentence, run: list[Fig], found: list[Found]) -> t
     before = [f for f in s.figs if f.i < run[0].i]
     listed = before[-n:]
     if len(listed) == n and _listed_levels(listed):
-        wholes = _whole_named(r, s, run[0], listed[0]) or _frame_whole(r, s, listed[0])
+        wholes = _whole_of_listed(r, s, run[0], listed[0])
         return listed, wholes, len(wholes) == 1
     if any(f.kind == "amt" and f.role in ("level", "new") for f in before):
         return [], [], False  # the sentence lists amounts of its own (分别为A和B…比重分别为…): the shares are theirs
@@ -850,6 +850,28 @@ def _frame_whole(r: Reading, s: Sentence, first: Fig) -> list[Fig]:
         if s.lang == "en" and re.search(r"\bof\s+(?:the\s+)?$", f.before.lower()):
             return [f]
     return []
+
+
+def _whole_of_listed(r: Reading, s: Sentence, p: Fig, first: Fig) -> list[Fig]:
+    """The whole of amounts listed in a sentence: the one the share names, the one the
+    sentence frames them in, or the one their 其中 follows."""
+    return _whole_named(r, s, p, first) or _frame_whole(r, s, first) or _of_which_whole(r, s, first)
+
+
+def _of_which_whole(r: Reading, s: Sentence, first: Fig) -> list[Fig]:
+    """The whole a list of parts opens with 其中 or 当中 after (经陆路入境的旅客共1,695,178人次，
+    …，当中经关闸口岸(823,029人次)、…分别占48.6%、…): the amount just before it."""
+    before = [f for f in s.figs if f.i < first.i and f.kind == "amt" and f.role in ("level", "new")]
+    if s.lang != "zh" or not before:
+        return []
+    whole = before[-1]
+    between = r.text[whole.end : first.start]
+    return [whole] if _OF_WHICH_ZH.search(between) and not any(
+        f.kind == "amt" for f in s.figs if whole.i < f.i < first.i and f.role in ("level", "new")) else []
+
+
+#: the words that open a list of a whole's parts: 其中, 当中
+_OF_WHICH_ZH = Lazy(r"[，,；;]\s*(?:其中|当中)")
 
 
 def _share_of(part: Fig, wholes: list[Fig], p: Fig, bound: bool) -> Relation | None:
