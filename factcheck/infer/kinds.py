@@ -100,7 +100,10 @@ FINDERS: tuple[Finder, ...] = (
     Finder("table", "growth", _tables,
            "A table read by column: two period columns and a change column give each row's growth (or its change in "
            "points, or in amount); a share column ('% of net sales') each row's share of the whole row; a Total row "
-           "foots the rows above it; a year's column is the sum of its four quarters'. The later year is the current "
+           "foots the rows above it; a year's column is the sum of its four quarters'; a running column (累計營收, "
+           "'YTD') is the month before's plus the month's, a column of the last three months (近三月累計營收) their "
+           "sum; an income statement whose costs are in brackets is read down, each line of profit the line above "
+           "plus the lines between. The later year is the current "
            "one; a column of another basis (like-for-like, constant currency) is compared with nothing.",
            (("| | 2024 | 2023 | % change |\n|---|---|---|---|\n| Revenue | 3,418 | 3,160 | +8% |",
              "growth(3160, 3418) ≈ 8%"),
