@@ -562,7 +562,7 @@ def _lead_cue(f: Fig, tail: Hit | None) -> Hit | None:
     or change verb behind a level verb (营收占比达到58%, 成长达12.86%); none for a ratio's
     name in 比 (城乡居民收入比1.54) or a share verb before a change noun ('representing an
     8.2% increase')."""
-    lead = _first(f.lead, LEAD_ROLES)
+    lead = _first(f.lead, LEAD_ROLES) or _change_in_by(f)
     if lead is None:
         return None
     if lead.key == "level" and f.kind == "pct":
@@ -572,6 +572,40 @@ def _lead_cue(f: Fig, tail: Hit | None) -> Hit | None:
     if lead.key == "share" and tail is not None and tail.key in ("rise_after", "fall_after"):
         return None
     return lead
+
+
+def _converted(f: Fig, figs: list[Fig]) -> bool:
+    """An amount in brackets right after an amount in another currency: the first said
+    again, converted ('C$25,050,000 ($23,339,000)', '(about 1.4 billion dollars)')."""
+    if f.kind != "amt" or not f.i or f.sent is None:
+        return False
+    g = figs[f.i - 1]
+    if g.kind != "amt" or not q.has_currency(f.value.unit) or f.value.unit is g.value.unit:
+        return False  # (the first's currency may be one the reader does not know: 'riyals', C$)
+    text = f.sent.text
+    return bool(_CONVERSION_OPEN.fullmatch(text[g.end : f.start]) and _CONVERSION_CLOSE.match(text, f.end))
+
+
+#: what opens a conversion after an amount: ' (about ', '（约', ' (or '
+_CONVERSION_OPEN = Lazy(r"\s*[(（]\s*(?:about|around|approximately|roughly|some|nearly|almost|or|equivalent to|"
+                        r"约|約|折合|合|相当于|相當於)?\s*")
+_CONVERSION_CLOSE = Lazy(r"\s*[)）]")
+
+
+def _change_in_by(f: Fig) -> Hit | None:
+    """'a growth in net profits by 21.5 percent', 'a decline in revenue of 3%': a change
+    noun, the measure it is of, then the figure."""
+    found = _CHANGE_IN_BY.search(f.before) if f.kind == "pct" else None
+    if found is None:
+        return None
+    key = "fall" if found.group(1).lower() in _FALL_NOUNS else "rise"
+    at = len(f.before) - len(found.group(0))
+    return Hit(key, found.group(0).strip(), f.start - len(f.before) + at, f.start)
+
+
+#: a change noun, 'in' and the measure (a few words), then 'by' or 'of' right before the figure
+_CHANGE_IN_BY = Lazy(r"\b(growth|increase|rise|jump|gain|surge|decline|decrease|drop|fall|reduction)\s+in\s+"
+                     r"(?:[a-z'’-]+\s+){1,4}(?:by|of)\s+$", re.IGNORECASE)
 
 
 def _approximation(f: Fig) -> None:
@@ -596,6 +630,9 @@ def _settled(f: Fig, figs: list[Fig]) -> bool:
     said of the whole before it, a ratio, the base after a comparative."""
     if f.kind == "amt" and q.is_time(f.value.unit):
         f.role = "time"  # 'three years after', 近一年: a span of time, read by the elapsed rules
+        return True
+    if _converted(f, figs):
+        f.role = "other"  # '5.14 billion riyals (about 1.4 billion dollars)': the same amount in another currency
         return True
     if re.search(r"\b(?:more|less|higher|lower|greater|bigger|smaller) than (?:the |its |their )$", f.before.lower()) \
             and not (f.i and figs[f.i - 1].kind == "pct" and not f.before.lower().lstrip().startswith(("more", "less"))):

@@ -120,7 +120,9 @@ these they this those though through thus till to too toward towards under unles
 versus very via was we were what whatever when where whether which while who whom whose why will with
 within without would yet you your yours its was wasn isn aren as is has this thus less across always
 perhaps sometimes afterwards towards besides nevertheless whereas times fold percentage point points
-""".split())
+revenue revenues profit profits sales income turnover earnings loss losses ebitda surplus deficit capex
+expenditure spending
+""".split())  # the last lines: what a figure is an amount of ('N950.09 billion revenue'), never what it counts
 PLURAL_NOUNS = {"people", "staff", "children", "men", "women", "personnel"}
 #: 'per share', 'a share', 'per diluted share', 'per user': a figure per one thing
 PER_THING = re.compile(r" (per|a|an) (?:(?:diluted|basic|ordinary|class [ab]|adjusted) )?([a-z]{3,})(?![A-Za-z])")

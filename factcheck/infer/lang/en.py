@@ -50,7 +50,7 @@ CUES: dict[str, dict[str, Any]] = {
     "judge": {
         "words": [
             "improved", "improved by", "an improvement of", "improvement of", "worsened", "deteriorated", "a deterioration of",
-            "a change of", "changed by", "a swing of", "moved by", "shifted by",
+            "a change of", "changed by", "a swing of", "moved by", "shifted by", "at a rate of", "at a growth rate of",
         ],
         "try": "The ratio fell to 65% from 71%, {} 6 percentage points.",
         "gives": "change(71%, 65%) ≈ -6 pp",
