@@ -124,6 +124,7 @@ def relations(r: Reading) -> list[Relation]:
         out += _partition_rows(r, table)
         out += _rows_footing_above(r, table)
         out += _cascade(r, table)
+        out += _breakdown_blocks(r, table)
     return out
 
 
@@ -1865,6 +1866,45 @@ def _partition_rows(r: Reading, table: Table) -> list[Relation]:
         if len(blocks) == 2 and _percent_block(blocks[1][0]) and not _percent_block(blocks[0][0]):
             out += _composition(r, table, blocks[0], blocks[1][1])
     return out
+
+
+def _breakdown_blocks(r: Reading, table: Table) -> list[Relation]:
+    """The table's top line broken down under a heading row ('| 按经营地分 | |' then 城镇, 乡村;
+    '| By region: |'): each block's lines sum to the top line, column by column, where the
+    block holds exactly in one column at least (the heading says the lines are the top
+    line's parts; a slip in one cell fails in its column alone, a block whose lines are not
+    all parts fails in every column and says nothing)."""
+    body = table.rows[table.heads :]
+    if not body or _BREAKDOWN.search(body[0][0].text):
+        return []
+    found = []
+    for parts in _blocks_under_headings(body):
+        for c, col in enumerate(table.columns):
+            if col.kind == "level" and (rel := _foot_across_rows(r, body[0], parts, c)) is not None:
+                found.append((id(parts[0]), rel, _holds_exactly(rel) and _two_somethings(rel)))
+    proven = {block for block, _, holds in found if holds}
+    return [rel._replace(kind="sum", rule="table-breakdown") for block, rel, _ in found if block in proven]
+
+
+def _blocks_under_headings(body: list[list[Cell]]) -> list[list[list[Cell]]]:
+    """The lines under each heading row that says a breakdown (按经营地分, 'By region'), to
+    the next row of words only; a line under another (其中, 'of which') is none of them."""
+    blocks: list[list[list[Cell]]] = []
+    current: list[list[Cell]] | None = None
+    for row in body[1:]:
+        if all(c.kind in ("skip", "empty") for c in row[1:]):
+            current = [] if _BREAKDOWN.search(row[0].text) else None
+            if current is not None:
+                blocks.append(current)
+            continue
+        if current is not None and not _SUB_ITEM.match(row[0].text) and not _row_name(row[0].text).startswith("其中"):
+            current.append(row)
+    return [b for b in blocks if len(b) >= 2]
+
+
+#: a heading row that breaks the top line down: 按经营地分, 按消费类型统计, 'By region', 'By segment:'
+_BREAKDOWN = Lazy(r"^\s*(?:按.{1,8}(?:分|划分|统计|分组)|by\s+(?:region|segment|geography|product|channel|type|"
+                  r"business|division|sector|category|market)s?)\s*[:：]?\s*$", re.IGNORECASE)
 
 
 def _partition_shares(r: Reading, table: Table, whole: list[Cell], parts: list[list[Cell]]) -> list[Relation]:

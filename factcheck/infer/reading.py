@@ -574,6 +574,13 @@ def _lead_cue(f: Fig, tail: Hit | None) -> Hit | None:
     return lead
 
 
+def _aside(f: Fig, figs: list[Fig]) -> bool:
+    """A figure said aside, in no relation here: the amount before it converted ('5.14 billion
+    riyals (about 1.4 billion dollars)'), a budget's share done (完成年度预算的56.5%, its
+    whole not given; the subject goes on)."""
+    return _converted(f, figs) or f.kind == "pct" and bool(_BUDGET_DONE_ZH.search(f.before))
+
+
 def _converted(f: Fig, figs: list[Fig]) -> bool:
     """An amount in brackets right after an amount in another currency: the first said
     again, converted ('C$25,050,000 ($23,339,000)', '(about 1.4 billion dollars)')."""
@@ -586,6 +593,8 @@ def _converted(f: Fig, figs: list[Fig]) -> bool:
     return bool(_CONVERSION_OPEN.fullmatch(text[g.end : f.start]) and _CONVERSION_CLOSE.match(text, f.end))
 
 
+#: a budget's share done: 完成年度预算的, 完成年初预算的, 为年度预算的
+_BUDGET_DONE_ZH = Lazy(r"(?:完成|为|占)(?:全年|年度|年初|调整)?预算(?:数)?的?(?:比例)?(?:为|达)?\s*$")
 #: what opens a conversion after an amount: ' (about ', '（约', ' (or '
 _CONVERSION_OPEN = Lazy(r"\s*[(（]\s*(?:about|around|approximately|roughly|some|nearly|almost|or|equivalent to|"
                         r"约|約|折合|合|相当于|相當於)?\s*")
@@ -631,8 +640,8 @@ def _settled(f: Fig, figs: list[Fig]) -> bool:
     if f.kind == "amt" and q.is_time(f.value.unit):
         f.role = "time"  # 'three years after', 近一年: a span of time, read by the elapsed rules
         return True
-    if _converted(f, figs):
-        f.role = "other"  # '5.14 billion riyals (about 1.4 billion dollars)': the same amount in another currency
+    if _aside(f, figs):
+        f.role = "other"
         return True
     if re.search(r"\b(?:more|less|higher|lower|greater|bigger|smaller) than (?:the |its |their )$", f.before.lower()) \
             and not (f.i and figs[f.i - 1].kind == "pct" and not f.before.lower().lstrip().startswith(("more", "less"))):
@@ -1106,16 +1115,27 @@ _SEPARATORS = frozenset({",", ";", "，", "；", "、", ":", "：", "and", "whil
 _BACKREF = ("back_ref",)
 
 
+def _opens_statement(f: Fig, figs: list[Fig], rest: str) -> bool:
+    """Whether figure ``f`` opens a statement of its own (a new subject named before it),
+    not one that goes on: an alternative, a share of a whole it names, the figure after a
+    milestone, a budget's share done (完成年度预算的56.5%)."""
+    named_whole = f.role == "share" and bool(f.whole) and f.link in ("share", "") or f.role == "whole" \
+        or f.role == "share" and f.owner is not None
+    if f.role == "alt" or named_whole or _after_milestone(f, figs, rest) or _budget_done(f):
+        return False
+    return _new_subject(rest) or _next_label(f, figs)
+
+
+def _budget_done(f: Fig) -> bool:
+    return f.role == "other" and bool(_BUDGET_DONE_ZH.search(f.before))
+
+
 def _statements(s: Sentence, c: Cues) -> None:
     """Group the sentence's figures into statements, each with its subject's measure."""
     current: Stmt | None = None
     for f in s.figs:
         rest = _remainder(f)
-        named_whole = f.role == "share" and bool(f.whole) and f.link in ("share", "") or f.role == "whole" \
-            or f.role == "share" and f.owner is not None
-        starts = current is None or (f.role != "alt" and not named_whole and not _after_milestone(f, s.figs, rest)
-                                     and (_new_subject(rest) or _next_label(f, s.figs)))
-        if starts:
+        if current is None or _opens_statement(f, s.figs, rest):
             name, qual = _subject(rest, c)
             current = Stmt(s, len(s.stmts), measure_key(name), c.has(f.before[:30], "back_ref"), qual)
             s.stmts.append(current)

@@ -335,9 +335,24 @@ def _after_its_amount(s: Sentence, st: Stmt, c: Fig, news: list[Fig]) -> list[Re
         k -= 1  # 增加293万吨（58.6亿斤），增长2.1%: the amount said again in other units, in brackets
     delta = next((f for f in st.figs if f.i == k and f.role == "change" and f.kind == "amt"
                   and c.kind == "pct" and _said_again(c, f)), None)
-    if delta is not None and c.before.strip() == "(" and news[0].stmt is not delta.stmt:
+    if delta is None or c.before.strip() == "(" and news[0].stmt is not delta.stmt:
         return []  # 'Non-monetary gold fell $735m (34%)': its level is not given; the one before is another measure's
-    return _with_delta(s, c, news, delta) if delta is not None else []
+    if not compatible(delta, news[0]):
+        news = _subject_past_counts(s, st, delta)
+    return _with_delta(s, c, news, delta) if news else []
+
+
+def _subject_past_counts(s: Sentence, st: Stmt, delta: Fig) -> list[Fig]:
+    """The sentence's amount a change of ``delta`` is of, when its own statement holds only a
+    count (营收总计2兆7,629亿元，…，成长公司共478家，衰退公司共454家，较106年同期成长3,057亿元(12.44%)):
+    the last subject before it of the change's unit, with nothing but counts between."""
+    for earlier in reversed(s.stmts[: s.stmts.index(st)] if st in s.stmts else []):
+        subject = _subject(earlier)
+        if subject is not None and compatible(delta, subject):
+            return [subject]
+        if any(f.kind == "amt" and not q.is_count(f.value.unit) and f.value.unit is not q.PLAIN for f in earlier.figs):
+            return []
+    return []
 
 
 def _sides(r: Reading, s: Sentence, st: Stmt, c: Fig, levels: str) -> tuple[list[Fig], list[Fig]]:
