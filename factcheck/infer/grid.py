@@ -1258,12 +1258,17 @@ def _amount_rows(table: Table, k: int) -> list[list[Cell]]:
     for row in table.rows[table.heads :]:
         if k >= len(row):
             continue
-        if all(c.kind in ("skip", "empty") for c in row[1:]):
+        if _heading_row(row):
             heading = row[0].text
             continue
         if (_amount_row(row[0].text) and _amount_row(heading)) or _HUNDRED.fullmatch(row[k].text.strip()):
             out.append(row)
     return out
+
+
+def _heading_row(row: list[Cell]) -> bool:
+    """A row of words only, heading the rows under it ('| Operating margin (%) | | |', 按经营地分)."""
+    return all(c.kind in ("skip", "empty") for c in row[1:])
 
 
 #: a cell of shares' total: 100, 100.0, 100%
@@ -1698,7 +1703,7 @@ def _window_rows(r: Reading, table: Table, periods: list[tuple[int, bool] | None
         if window is None:
             continue
         n = _WINDOW_MONTHS[window.group(1)]
-        base = _WINDOW.sub("", head).replace("累计", "").strip()
+        base = _RUNNING_WORD.sub("", _WINDOW.sub("", head)).strip()
         c = next((j for j in range(1, k) if base and heads[j] == base), None)
         for row, p in zip(body, periods):
             months = _months_back(body, at, p, n) if c is not None else []
@@ -1892,7 +1897,7 @@ def _blocks_under_headings(body: list[list[Cell]]) -> list[list[list[Cell]]]:
     blocks: list[list[list[Cell]]] = []
     current: list[list[Cell]] | None = None
     for row in body[1:]:
-        if all(c.kind in ("skip", "empty") for c in row[1:]):
+        if _heading_row(row):
             current = [] if _BREAKDOWN.search(row[0].text) else None
             if current is not None:
                 blocks.append(current)
@@ -2066,7 +2071,7 @@ def _cascade_steps(body: list[list[Cell]], c: int) -> list[tuple[int, list[int],
 def _cascade_line(row: list[Cell], c: int) -> str:
     """What a line is to an income statement read down column ``c``: 'skip' (a heading, a
     rate, a line under another), 'profit', 'total' (of the lines above it) or 'item'."""
-    if c >= len(row) or row[c].kind == "empty" and all(x.kind in ("skip", "empty") for x in row[1:]):
+    if c >= len(row) or row[c].kind == "empty" and _heading_row(row):
         return "skip"
     if not _amount_row(row[0].text) or _SUB_ITEM.match(row[0].text):
         return "skip"

@@ -608,8 +608,7 @@ def _change_in_by(f: Fig) -> Hit | None:
     if found is None:
         return None
     key = "fall" if found.group(1).lower() in _FALL_NOUNS else "rise"
-    at = len(f.before) - len(found.group(0))
-    return Hit(key, found.group(0).strip(), f.start - len(f.before) + at, f.start)
+    return Hit(key, found.group(0).strip(), f.start - len(f.before) + found.start(), f.start)
 
 
 #: a change noun, 'in' and the measure (a few words), then 'by' or 'of' right before the figure

@@ -1575,7 +1575,10 @@ def _later_paragraph_qual(r: Reading, s: Sentence, st: Stmt) -> str:
     if st.qual:
         return st.qual
     scope = r.scopes.get(t2.scope, [])
-    opening = _opening_period(scope[0]) if scope and scope[0].figs else ""
+    openings: dict[int, str] = r.memo.setdefault("relate.opening_period", {})
+    opening = openings.get(t2.scope)
+    if opening is None:  # asked for every statement a share's whole may be: read once a paragraph
+        opening = openings[t2.scope] = _opening_period(scope[0]) if scope and scope[0].figs else ""
     if opening:
         return opening
     for t3 in scope:
