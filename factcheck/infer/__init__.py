@@ -47,13 +47,13 @@ def _unique(found: list[Relation]) -> list[Relation]:
     """One relation a stated figure, in the order of the draft: the first found, with the
     others read for the same figure kept as its other readings (``Relation.others``); a
     whole is the stated figure of each list of its parts."""
-    first: dict[tuple[int, int, bool], Relation] = {}
-    rest: dict[tuple[int, int, bool], list[Relation]] = {}
+    first: dict[tuple[int, tuple[int, ...], bool], Relation] = {}
+    rest: dict[tuple[int, tuple[int, ...], bool], list[Relation]] = {}
     for r in _once(found):
         # a whole is checked once by each list of its parts (城镇 + 乡村, 商品零售 + 餐饮收入); a table's total
         # share is both a share and the sum of the shares above it
-        key = (r.at.start if r.at is not None else -1, r.figures[0].start if r.rule == "parts" and r.figures else -1,
-               r.kind == "total")
+        key = (r.at.start if r.at is not None else -1,
+               tuple(sorted(f.start for f in r.figures)) if r.rule == "parts" or r.kind == "sum" else (), r.kind == "total")
         if key in first:
             rest.setdefault(key, []).append(r)
         else:

@@ -44,8 +44,9 @@ _CELL = Lazy(
     r"(?P<open>\()?\s*(?P<sign>[+\-−–])?\s*"
     r"(?P<num>\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?: \d{3})*,\d{1,2}(?!\d)|\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"\s*(?P<mag>million|billion|mn|bn|m|k|亿元|万元|亿美元|万美元|亿港元|万港元|亿|万)?"
-    r"\s*(?P<close>\))?\s*(?P<unit>%\s*(?:pts?|points?|pp)|%\s*points|%|％|pence|ppts?|pp|pts?|points?|bps?|bp|p|"
-    rf"percentage points?|个百分点|百分点|个基点|基点|x|times|倍|cents?|{_CELL_CURRENCY_AFTER})?(?:(?<=[a-z])\.)?\s*(?P<close2>\))?\s*(?P<pct2>%)?"
+    r"\s*(?P<close>\))?\s*(?P<mag2>million|billion|mn|bn|m|k)?"  # '€(143.7)m'
+    r"\s*(?P<unit>%\s*(?:pts?|points?|pp)|%\s*points|%|％|pence|ppts?|pp|pts?|points?|bps?|bp|p|"
+    rf"percentage points?|个百分点|百分点|个基点|基点|x|times|倍|cents?|c|{_CELL_CURRENCY_AFTER})?(?:(?<=[a-z])\.)?\s*(?P<close2>\))?\s*(?P<pct2>%)?"
     r"(?P<rest>.*)$"
 )
 #: a comma with one or two digits after it, ending a cell's number: a decimal comma ('556,4', '1 077,5')
@@ -386,7 +387,7 @@ def _cell(text: str, a: int, z: int) -> Cell:
     if digits is None:
         return Cell(raw, a, z, None, "text")
     try:
-        v = q.literal(digits, _CELL_MAGS.get(m.group("mag") or ""))
+        v = q.literal(digits, _CELL_MAGS.get(m.group("mag") or m.group("mag2") or ""))
     except (q.QuantityError, ValueError):
         return Cell(raw, a, z, None, "text")
     v, kind = _in_unit(v, "%" if m.group("pct2") else (m.group("unit") or "").lower().replace(" ", ""))
@@ -1883,12 +1884,18 @@ def _breakdown_blocks(r: Reading, table: Table) -> list[Relation]:
     if not body or _BREAKDOWN.search(body[0][0].text):
         return []
     found = []
-    for parts in _blocks_under_headings(body):
+    for parts in _blocks_under_headings(body) + _of_which_blocks(body):
         for c, col in enumerate(table.columns):
             if col.kind == "level" and (rel := _foot_across_rows(r, body[0], parts, c)) is not None:
-                found.append((id(parts[0]), rel, _holds_exactly(rel) and _two_somethings(rel)))
-    proven = {block for block, _, holds in found if holds}
-    return [rel._replace(kind="sum", rule="table-breakdown") for block, rel, _ in found if block in proven]
+                found.append((id(parts[0]), rel, _holds_exactly(rel) and _two_somethings(rel), parts, c))
+    proven = {block for block, _, holds, _, _ in found if holds}
+    return [rel._replace(kind="sum", rule="table-breakdown", figures=(*rel.figures, *_cells_of(r, parts, c)))
+            for block, rel, _, parts, c in found if block in proven]
+
+
+def _cells_of(r: Reading, rows: list[list[Cell]], c: int) -> tuple[Mention, ...]:
+    """The figures of column ``c`` of the rows (a block's parts: each block of one top line is its own sum)."""
+    return tuple(_mention(row[c], r.text) for row in rows if c < len(row) and row[c].kind == "amt")
 
 
 def _blocks_under_headings(body: list[list[Cell]]) -> list[list[list[Cell]]]:
@@ -1905,6 +1912,28 @@ def _blocks_under_headings(body: list[list[Cell]]) -> list[list[list[Cell]]]:
         if current is not None and not _SUB_ITEM.match(row[0].text) and not _row_name(row[0].text).startswith("其中"):
             current.append(row)
     return [b for b in blocks if len(b) >= 2]
+
+
+def _of_which_blocks(body: list[list[Cell]]) -> list[list[list[Cell]]]:
+    """Blocks of lines under a top line, each opened by a line named 其中 ('| 其中:城镇 |',
+    '| 乡村 |', then '| 其中:男性 |', '| 女性 |'): each the top line broken down another way."""
+    if len(body) < 3 or not _OF_WHICH_ROW.match(body[1][0].text):
+        return []
+    blocks: list[list[list[Cell]]] = []
+    for row in body[1:]:
+        if _heading_row(row):
+            break
+        if _OF_WHICH_ROW.match(row[0].text):
+            blocks.append([row])
+        elif _SUB_ITEM.match(row[0].text):
+            break  # a line of its own under a part: the blocks are not flat
+        else:
+            blocks[-1].append(row)
+    return [b for b in blocks if len(b) >= 2]
+
+
+#: a table's line that opens a breakdown of the top line: '其中:城镇', '其中：男性'
+_OF_WHICH_ROW = Lazy(r"^\s*其中\s*[:：]?\s*\S")
 
 
 #: a heading row that breaks the top line down: 按经营地分, 按消费类型统计, 'By region', 'By segment:'

@@ -96,12 +96,12 @@ def _structure(s: Sentence, found: list[Found]) -> list[Relation]:
     if m is None:
         return []
     numbers = list(re.finditer(r"\d+(?:\.\d+)?", m.group("figs")))
+    base = m.start("figs")
+    out = _structure_sum(s, m, numbers)
     earlier = [f for f in found if f.parts and f.parts[-1].start < m.start() and len(f.parts) == len(numbers)]
     if not earlier or len(earlier[-1].wholes) != 1:
-        return []
+        return out
     last = earlier[-1]
-    out = []
-    base = m.start("figs")
     for part, n in zip(last.parts, numbers, strict=True):
         value = q.with_unit(q.literal(n.group()), q.PERCENT)
         at = Mention(base + n.start(), base + n.end(), n.group(), "number", value=value)
@@ -111,6 +111,22 @@ def _structure(s: Sentence, found: list[Found]) -> list[Relation]:
         if rel is not None:
             out.append(rel._replace(rule="structure"))
     return out
+
+
+def _structure_sum(s: Sentence, m: re.Match[str], numbers: list[re.Match[str]]) -> list[Relation]:
+    """三次产业结构为6.8:42.7:50.5: the shares of the whole's parts, which sum to 100% (a
+    ratio of other numbers, 1:2:7, is no structure of percentages and says nothing)."""
+    base = m.start("figs")
+    values = [q.with_unit(q.literal(n.group()), q.PERCENT) for n in numbers]
+    total = sum((v.point for v in values), Fraction(0))
+    if len(values) < 2 or not 90 <= total <= 110:
+        return []
+    cue = m.group(0)[: m.start("figs") - m.start()].rstrip()
+    at = Mention(m.start(), m.start() + len(cue), cue, "number", value=q.exact(Fraction(100), q.PERCENT))
+    figures = tuple(Mention(base + n.start(), base + n.end(), n.group(), "number", value=v) for n, v in zip(numbers, values, strict=True))
+    check = t.call("sum", *(t.num(v) for v in values))
+    return [Relation("sum", "structure-sum", check, t.num(q.exact(Fraction(100), q.PERCENT)), "≈", None, figures, at,
+                     s.start, s.end, (), True)]
 
 
 # --------------------------------------------------------------------------- items

@@ -330,6 +330,7 @@ def _read_sentence(r: Reading, s: Sentence) -> None:
     _compared_after(figs)
     named = _noun_changes(s, figs)
     _statements(s, c)
+    _parallel_shares(figs)
     for f, measure in named:
         if f.stmt is not None and f.stmt.figs[0] is f and not f.stmt.measure:
             f.stmt.measure, f.stmt.backref = measure_key(measure), True
@@ -391,8 +392,20 @@ def _without_ranges(lead: list[Hit]) -> list[Hit]:
 
 
 def _a_word(m: Mention, text: str) -> bool:
-    """A figure that is a word to the relations: '4月', 'CSI 300', 'three years after', 近一年."""
-    return fx.noise(m, text) or fx.index_name(m, text) or m.value is not None and q.is_time(m.value.unit)
+    """A figure that is a word to the relations: '4月', 'CSI 300', 'three years after', 近一年,
+    a figure of a note on the units ((下同，1美元约合8澳门元), '(US$1 = HK$7.8)')."""
+    return fx.noise(m, text) or fx.index_name(m, text) or m.value is not None and q.is_time(m.value.unit) \
+        or _in_note(m, text)
+
+
+def _in_note(m: Mention, text: str) -> bool:
+    """The figure stands in a bracketed note on the units of the figures around it: an
+    exchange rate, or what is said once for those after it (下同)."""
+    opened = max(text.rfind("(", max(0, m.start - 30), m.start), text.rfind("（", max(0, m.start - 30), m.start))
+    if opened < 0:
+        return False
+    found = _NOTE.match(text, opened)
+    return found is not None and found.end() >= m.end
 
 
 def _noun_changes(s: Sentence, figs: list[Fig]) -> list[tuple[Fig, str]]:
@@ -698,7 +711,10 @@ def _level_by_neighbour(f: Fig, prev: Fig) -> None:
 
 
 #: a prior figure named between 'compared to' and its 'of' ('compared to sales in the prior year of')
-_COMPARED_OF = Lazy(r"(?i)\b(?:compared (?:to|with)|as against|versus)\s+(?:[a-z'’&-]+\s+){1,7}(?:of|at)\s*$")
+_COMPARED_OF = Lazy(r"(?i)\b(?:compared (?:to|with)|as against|versus)\s+(?:(?:[a-z'’&-]+\s+){1,7}(?:of|at)\s*"
+                    r"|(?:the\s+)?(?:(?:same|prior|previous|first|second|third|fourth)\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|"
+                    r"aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[12]|fy|quarter|half|period|month|year)"
+                    r"(?:[\s-]+(?:(?:19|20)\d\d|fy\d\d|last year|a year (?:earlier|ago)|of\s+(?:19|20)\d\d))*\s*\(\s*)$")
 
 
 def _rate_in_brackets(f: Fig, prev: Fig) -> bool:
@@ -913,7 +929,7 @@ def _beyond_level(f: Fig) -> Hit | None:
 
 
 #: 占服务进口总额的39.6%, 占人均消费支出的比重为32.6%: the whole named between 占 and 的
-_SHARE_ZH = Lazy(r"占([^，,。；;占\d%]{1,24}?)的(?:比重|比例|份额|比率)?(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
+_SHARE_ZH = Lazy(r"(?:占|相等于|相当于)([^，,。；;占\d%]{1,24}?)的(?:比重|比例|份额|比率)?(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
 #: a clause that opens with 占 and names its whole with no 的: ，占营业收入29.77%
 _SHARE_BARE_ZH = Lazy(r"(?:^|[，,；;。])\s*(?:分别|各|均)?占(?!比|到|了|据)([^，,。；;占\d%的]{2,16}?)(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
 #: the part a Chinese share names before 占: 第三产业增加值占地区生产总值的比重为62.4%
@@ -927,10 +943,10 @@ def _opened_share(f: Fig) -> bool:
         return False
     before = _unbracketed(f.before)
     found = _SHARE_ZH.search(before) or (_SHARE_BARE_ZH.search(before) if f.kind == "pct" else None)
-    if found is None:
-        return False
+    if found is None or f.kind != "pct" and not found.group(0).startswith("占"):
+        return False  # 相当于上年的1.5倍: a ratio; 相等于商品进口货值的3.2%: a share
     f.whole = measure_key(_strip_zh(found.group(1)))
-    f.cut = max(0, f.before.rfind("占"))
+    f.cut = max(0, *(f.before.rfind(w) for w in ("占", "相等于", "相当于")))
     return True
 
 
@@ -1174,6 +1190,27 @@ def _listed_shares(st: Stmt) -> None:
             a.role = "share"
 
 
+def _parallel_shares(figs: list[Fig]) -> None:
+    """'retail loans were $20 billion, or 40% of the total, and corporate loans $30 billion,
+    or 60%': a bare 'or N%' after the amount of another subject, in a sentence that has
+    just said a share of a named whole after its own subject's amount, is a share of that
+    whole."""
+    last: Fig | None = None
+    for k, f in enumerate(figs):
+        prev = figs[k - 1] if k else None
+        if f.role == "share" and f.whole and f.kind == "pct" and prev is not None and prev.role == "level":
+            last = f
+        elif last is not None and prev is not None and _or_after_amount(f, prev) and prev.stmt is not last.stmt:
+            f.role, f.whole = "share", last.whole
+        elif f.role in ("change", "new", "base"):
+            last = None
+
+
+def _or_after_amount(f: Fig, prev: Fig) -> bool:
+    """', or 60%' right after a level amount: a rate said again, whose role the words give not."""
+    return f.role == "alt" and f.kind == "pct" and f.link == "or" and prev.role == "level" and prev.kind == "amt"
+
+
 def _shares_listed_zh(st: Stmt) -> None:
     """占总数29.9%及8.1%: the per cent joined to a share by 及, 和 or 、 is a share of the
     same whole."""
@@ -1249,7 +1286,10 @@ def _new_subject(rest: str) -> bool:
 
 
 #: a bracketed note on the units of the figures before it and after (（人民币，下同）, (新台幣,下同))
-_NOTE_ZH = Lazy(r"[(（][^()（）]{0,12}下同[)）]")
+_NOTE_ZH = Lazy(r"[(（][^()（）]{0,24}下同[^()（）]{0,30}[)）]")
+#: a bracketed note on units: 下同 (the same below), or an exchange rate ('(US$1 = HK$7.8)', （1美元约合8澳门元）)
+_NOTE = Lazy(r"[(（](?:[^()（）]{0,24}下同[^()（）]{0,30}|[^()（）\d]{0,12}1\s?[^()（）\d]{0,12}(?:约合|折合|兑|=|＝|equals|is about)"
+             r"[^()（）]{0,20})[)）]")
 #: a clause that compares the statement's figure with its past (较去年同期增加…, 虽较107年上半年衰退…): no new subject
 _COMPARED_ZH = Lazy(r"^\s*(?:虽|但|仍|则)?(?:较|比|与)(?!重|例|率)")
 _LAST_CLAUSE_ZH = Lazy(r"[，,；;：:、]|(?<=[\u4e00-\u9fff%])\s+(?=[\u4e00-\u9fff])")  # a space between clauses too

@@ -25,6 +25,7 @@ from factcheck import quantity as q
 from factcheck.expr.tree import Node
 from factcheck.infer import figures as fx
 from factcheck.infer import tree as t
+from factcheck.infer.lang import Hit
 from factcheck.infer.reading import (
     QUALIFIED,
     Fig,
@@ -39,6 +40,7 @@ from factcheck.infer.reading import (
 )
 from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
+from factcheck.prose import Mention
 
 #: approximation key -> (compare, tolerance)
 APPROX = {"": ("≈", None), "about": ("≈", "5%"), "over": (">", None), "at_least": (">=", None),
@@ -99,6 +101,12 @@ def _measure_word(f: Fig) -> str:
     return ""
 
 
+def _counted_whole(f: Fig) -> bool:
+    """A bare Chinese count with its measure word right after its digits (8630人): written
+    in full, it never borrows another figure's magnitude (218.7万人 is not 8630万人's)."""
+    return f.value.mag is None and q.is_plain(f.value.unit) and bool(_measure_word(f))
+
+
 def _same_code(a: Fig, b: Fig) -> bool:
     """Figures in a currency known only by its code: both in it, or one bare."""
     return a.code == b.code or (not (a.code and b.code) and q.is_plain((b if a.code else a).value.unit))
@@ -135,6 +143,8 @@ def _borrows(v: q.Value, other: q.Value) -> bool:
 def pair_values(a: Fig, b: Fig) -> tuple[q.Value, q.Value] | None:
     """Both figures' values, a bare one borrowing the other's magnitude and unit."""
     va, vb = a.value, b.value
+    if _counted_whole(a) or _counted_whole(b):
+        return va, vb  # 比上年增加8630人 beside 218.7万人: each as written
     if _borrows(va, vb):
         va2 = fx.borrowed(a.m, va, vb)
         if va2 is None:
@@ -195,6 +205,7 @@ def changes(r: Reading) -> list[Relation]:
     out: list[Relation] = []
     for s in r.sentences:
         out += _respectively(s)
+        out += _multiples(s)
         for st in s.stmts:
             _alternates(st)
             for f in st.figs:
@@ -203,6 +214,87 @@ def changes(r: Reading) -> list[Relation]:
                 elif f.role == "level" and f.kind == "pts":
                     out += _gap(r, s, f)  # 出口增幅大于进口27.2个百分点: a gap said as a level
     return out
+
+
+#: a figure multiplied in words: the cue key, and the growth it says in percent
+MULTIPLES = (("double", 100), ("triple", 200), ("quadruple", 300), ("halve", -50))
+#: how far a multiple in words may be from what it says: 'doubled' for ×1.9 to ×2.1
+MULTIPLE_TOLERANCE = "10%"
+_MORE_THAN = Lazy(r"^(?:more than|over|more|超过|超)", re.IGNORECASE)
+_NEARLY = Lazy(r"^(?:almost|nearly|close to|近|接近)", re.IGNORECASE)
+
+
+def _multiples(s: Sentence) -> list[Relation]:
+    """'free cash flow nearly doubled to $600 million from $310 million', 由10亿元增至20亿元，
+    实现翻番: a multiple in words (double, triple, halve; 翻番, 翻两番, 减半) with the two
+    ends of its change, growth(from, to) ≈ +100% (within a tenth of it; 'nearly' at most,
+    'more than' above)."""
+    out: list[Relation] = []
+    for key, pct, hit in _multiple_hits(s):
+        ends = _multiple_ends(s, s.start + hit.start, s.start + hit.end)
+        if ends is None:
+            continue
+        base, new = ends
+        values = pair_values(base, new)
+        if values is None or values[0].point <= 0:
+            continue
+        stated = q.exact(Fraction(pct), q.PERCENT)
+        tol: str | None = MULTIPLE_TOLERANCE
+        cmp = "≈"
+        if _MORE_THAN.match(hit.phrase):
+            cmp, tol = (">" if pct > 0 else "<"), None
+        elif _NEARLY.match(hit.phrase):
+            cmp, tol = ("<=" if pct > 0 else ">="), None
+        at = Mention(s.start + hit.start, s.start + hit.end, hit.phrase, "number", stated)
+        check = t.call("growth", t.num(values[0]), t.num(values[1]))
+        out.append(Relation("growth", "multiple", check, t.num(stated), cmp, tol, (base.m, new.m), at,
+                            s.start, s.end, (), True))
+    return out
+
+
+def _multiple_hits(s: Sentence) -> list[tuple[str, int, Hit]]:
+    """Every multiple in words of the sentence: (its key, the growth it says, where it is)."""
+    words = s.words()
+    out = []
+    for key, pct in MULTIPLES:
+        at = 0
+        while at < len(words) and (hit := s.cues.find(words[at:], key)) is not None:
+            out.append((key, pct, hit._replace(start=hit.start + at, end=hit.end + at)))
+            at += hit.end
+    return out
+
+
+def _multiple_ends(s: Sentence, a: int, z: int) -> tuple[Fig, Fig] | None:
+    """The base and the new figure of the change a multiple in words says: the two amounts
+    of one statement right after it ('doubled to $20 million from $10 million'), or right
+    before it in its clause ('rose from $310 million to $600 million, nearly doubling';
+    由10亿元增至20亿元，实现翻番); None unless both are there, of one measure."""
+    after = [f for f in s.figs if f.start >= z][:2]
+    before = [f for f in s.figs if f.end <= a][-2:]
+    if after and _close_by(s.text[z : after[0].start]):
+        ends = _base_and_new(after)
+        if ends is not None:
+            return ends
+    if before and _close_by(s.text[before[-1].end : a]):
+        return _base_and_new(before)
+    return None
+
+
+def _close_by(gap: str) -> bool:
+    """Words between a multiple and its figures that keep them in one clause."""
+    return len(gap) <= 40 and not any(ch.isdigit() for ch in gap) and not _SEMI.search(gap)
+
+
+def _base_and_new(pair: list[Fig]) -> tuple[Fig, Fig] | None:
+    """Two amounts of one statement, its base and its new figure, with no rate of change
+    of their own beside them (that rate is what is checked then)."""
+    roles = {f.role: f for f in pair}
+    base, new = roles.get("base"), roles.get("new")
+    if len(pair) != 2 or base is None or new is None or base.stmt is None or base.stmt is not new.stmt:
+        return None
+    if base.kind != "amt" or new.kind != "amt" or any(f.role == "change" for f in base.stmt.figs):
+        return None
+    return (base, new) if compatible(base, new) else None
 
 
 def _alternates(st: Stmt) -> None:
@@ -1008,7 +1100,7 @@ def _share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
         # 内贸箱量1,390万标箱，占比36.0% after …占全港吞吐量的64.0%; 'or 4% of the total' after '17% of total revenue'
         p.whole = _sibling_whole(r, s, p) or p.whole
     wholes, bound = _share_wholes(r, s, p, part, explicit)
-    wholes = _fitting([w for w in wholes if not _own_past(w, part)], part, bool(explicit))
+    wholes = _fitting([w for w in wholes if not _own_past(w, part)], part, bool(explicit), p.whole)
     return _share_relation(r, s, p, part, wholes, bound) if wholes else None
 
 
@@ -1073,10 +1165,10 @@ def _own_past(w: Fig, part: Fig) -> bool:
 _SEMI = Lazy(r"[;；]")
 
 
-def _fitting(wholes: list[Fig], part: Fig, explicit: bool) -> list[Fig]:
+def _fitting(wholes: list[Fig], part: Fig, explicit: bool, named: str = "") -> list[Fig]:
     """The wholes a part can be a share of: of its kind, and on its basis unless the
     share names its whole."""
-    return [w for w in wholes if w is not part and compatible(part, w) and (explicit or _same_basis(part, w))]
+    return [w for w in wholes if w is not part and compatible(part, w) and (explicit or _same_basis(part, w, named))]
 
 
 def _share_checks(part: Fig, wholes: list[Fig]) -> list[Node]:
@@ -1194,10 +1286,29 @@ def _profit_of(st: Stmt, terms: list[str], same: bool, p: Fig) -> Fig | None:
                  and (not same or f.i < p.i)), None)
 
 
-def _same_basis(part: Fig, whole: Fig) -> bool:
+def _same_basis(part: Fig, whole: Fig, named: str = "") -> bool:
     """A share said on an adjusted basis ('On an adjusted basis, gross margin was $433.7 million,
-    or 55.4% of sales') takes no whole from a sentence of the reported figures."""
-    return _adjusted(part) == _adjusted(whole)
+    or 55.4% of sales') takes no whole from a sentence of the reported figures; but a
+    measure that is adjusted by its own name ('Adjusted EBITDA was $450 million, or 22.5% of
+    revenue') is a share of the revenue reported, unless the whole it names is adjusted too."""
+    if _adjusted(part) == _adjusted(whole):
+        return True
+    return not _adjusted(whole) and _adjusted_by_name(part) and not (named and part.sent is not None
+                                                                    and part.sent.cues.has(named, "adjusted"))
+
+
+def _adjusted_by_name(f: Fig) -> bool:
+    """The figure's own measure says it is adjusted ('adjusted ebitda'), and nothing before its
+    statement in the sentence puts the sentence on that basis."""
+    st, s = f.stmt, f.sent
+    if st is None or s is None or not st.figs or not s.cues.has(st.measure, "adjusted"):
+        return False
+    opening = s.text[s.start : st.figs[0].start]
+    hit = s.cues.find(opening, "adjusted")  # the first: in the subject's name, not 'On an adjusted basis,'
+    return hit is not None and not _CLAUSE_END.search(opening[hit.end :])
+
+
+_CLAUSE_END = Lazy(r"[,;:，；]")
 
 
 def _adjusted(f: Fig) -> bool:
@@ -1373,7 +1484,7 @@ def _kin_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     whose measure ends with the same noun as the part's, and larger; never a sibling
     (服务业实际使用外资 is no whole of 高技术产业实际使用外资)."""
     name = part.stmt.measure if part.stmt is not None else ""
-    if p.whole or len(name) < 3:
+    if p.whole or len(name) < 3 or _one_of_listed_shares(s, p):
         return []
     for t2 in r.sections.get(s.section, []):
         if t2.start > s.start:
@@ -1385,6 +1496,13 @@ def _kin_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
             if subject is not None:
                 return [subject]
     return []
+
+
+def _one_of_listed_shares(s: Sentence, p: Fig) -> bool:
+    """分别占比55.2%、8.0%、6.9%: the first of shares listed one after another, each of the
+    amount in its place before them (whose whole is their sum, or a total said elsewhere)."""
+    nxt = s.figs[p.i + 1] if p.i + 1 < len(s.figs) else None
+    return nxt is not None and nxt.kind == "pct" and s.text[p.end : nxt.start].strip() in ("、", "和", "及", ",", "，")
 
 
 def _kin_subject(s: Sentence, st: Stmt, part: Fig, name: str) -> Fig | None:
@@ -1415,17 +1533,31 @@ def _referred_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
                and not _with_bracketed_share(s, f)]  # 'Of this value, $8.29bn (47.0%) …, $9.34bn (53.0%)': a sibling part
     if earlier:
         reached = [f for f in earlier if f.role == "new"]
-        if reached:
-            return reached[-1:]
-        within = [f for f in earlier if r.text[f.end : f.end + 1] == "中"]
-        return within if len(within) == 1 and len(earlier) == 1 else []
+        return reached[-1:] if reached else _the_one_before(r, s, earlier, part)
     return _referred_before(r, s, part)
 
 
+def _the_one_before(r: Reading, s: Sentence, earlier: list[Fig], part: Fig) -> list[Fig]:
+    """The one amount of the sentence before the part, when it is the whole the share refers
+    to: written 'Y中', or of another statement ('revenue of $12.0 billion, of which X was $9.0
+    billion, or 75% of the total'; 'The loan book stood at SAR 50 billion; retail loans were SAR
+    20 billion, or 40% of the total')."""
+    if len(earlier) != 1:
+        return []
+    f = earlier[0]
+    return earlier if r.text[f.end : f.end + 1] == "中" or _of_which_between(s, f, part) or f.stmt is not part.stmt else []
+
+
+def _of_which_between(s: Sentence, whole: Fig, part: Fig) -> bool:
+    """'of which' (including, among them …) opens the part's clause after the whole."""
+    return s.cues.has(s.text[whole.end : part.start], "of_which")
+
+
 def _with_bracketed_share(s: Sentence, f: Fig) -> bool:
-    """An amount followed by its share in brackets ('$8.29 billion (47.0%)'): a part, never a whole."""
+    """An amount followed by its share ('$8.29 billion (47.0%)', 'SAR 20 billion, or 40% of the
+    total'): a part, never a whole."""
     nxt = s.figs[f.i + 1] if f.i + 1 < len(s.figs) else None
-    return nxt is not None and nxt.role == "share" and nxt.before.strip() == "("
+    return nxt is not None and nxt.role == "share" and nxt.before.strip() in ("(", ", or", "or", ",")
 
 
 def _referred_before(r: Reading, s: Sentence, part: Fig) -> list[Fig]:
@@ -1562,8 +1694,16 @@ def _of_another_period(r: Reading, s: Sentence, st: Stmt) -> bool:
     words = s.words().lower()
     if st.qual and st.qual not in words and s.lang == "en":
         return True
+    if _numbered(st.qual) and st.sent is not s and any(_numbered(o.qual) and o.qual != st.qual and st.qual not in o.qual
+                                                      for o in s.stmts):
+        return True  # 首九个月…逆差, 相等于商品进口货值的7.6%: not the 九月份 imports of the paragraph before
     later = _later_paragraph_qual(r, s, st)
     return bool(later) and later not in words
+
+
+def _numbered(qual: str) -> bool:
+    """A period named by its number (九月份, 首九个月, Q3), not one referred to (当月, 同期)."""
+    return bool(qual) and any(ch.isdigit() or ch in "一二三四五六七八九十" for ch in qual)
 
 
 def _later_paragraph_qual(r: Reading, s: Sentence, st: Stmt) -> str:

@@ -203,11 +203,27 @@ CUES: dict[str, dict[str, Any]] = {
         "try": "Revenue of $30 million was 3 {} the $10 million of a year earlier.",
         "gives": "",
     },
+    #: a figure multiplied in words, both ends given: growth(from, to) ≈ +100% (×2), +200% (×3), +300% (×4), −50% (½)
     "double": {
-        "words": ["doubled", "tripled", "trebled", "quadrupled", "halved", "almost doubled", "nearly doubled",
-                  "more than doubled", "roughly doubled", "almost tripled", "more than tripled"],
+        "words": ["doubled", "doubling", "almost doubled", "nearly doubled", "more than doubled", "roughly doubled",
+                  "almost doubling", "nearly doubling", "more than doubling"],
         "try": "Profit {} to $20 million from $10 million.",
-        "gives": "",
+        "gives": ["growth(10 million USD, 20 million USD) ≈ 100% (tolerance 10%)", "growth(10 million USD, 20 million USD) <= 100%", "growth(10 million USD, 20 million USD) > 100%"],
+    },
+    "triple": {
+        "words": ["tripled", "trebled", "tripling", "almost tripled", "nearly tripled", "more than tripled"],
+        "try": "Profit {} to $30 million from $10 million.",
+        "gives": ["growth(10 million USD, 30 million USD) ≈ 200% (tolerance 10%)", "growth(10 million USD, 30 million USD) <= 200%", "growth(10 million USD, 30 million USD) > 200%"],
+    },
+    "quadruple": {
+        "words": ["quadrupled", "quadrupling", "more than quadrupled", "nearly quadrupled"],
+        "try": "Profit {} to $40 million from $10 million.",
+        "gives": ["growth(10 million USD, 40 million USD) ≈ 300% (tolerance 10%)", "growth(10 million USD, 40 million USD) <= 300%", "growth(10 million USD, 40 million USD) > 300%"],
+    },
+    "halve": {
+        "words": ["halved", "halving", "more than halved", "almost halved", "nearly halved"],
+        "try": "Profit {} to $5 million from $10 million.",
+        "gives": ["growth(10 million USD, 5 million USD) ≈ -50% (tolerance 10%)", "growth(10 million USD, 5 million USD) >= -50%", "growth(10 million USD, 5 million USD) < -50%"],
     },
     # ----------------------------------------------------------------- fillers
     "fill": {

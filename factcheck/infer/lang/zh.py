@@ -116,8 +116,14 @@ CUES: dict[str, dict[str, Any]] = {
     "faster": {"words": ["大于", "高于", "快于", "超过", "领先", "比"], "try": "", "gives": ""},
     "slower": {"words": ["小于", "低于", "慢于", "落后"], "try": "", "gives": ""},
     "times": {"words": ["倍", "倍多", "多倍"], "try": "", "gives": ""},
-    "double": {"words": ["翻番", "翻一番", "翻了一番", "翻两番", "翻了两番", "翻倍", "翻了一倍", "近翻番", "减半"],
-               "try": "", "gives": ""},
+    #: 翻番: ×2; 翻两番: ×4 (doubled twice); 减半: ½ — growth(from, to) ≈ +100%, +300%, −50%
+    "double": {"words": ["翻番", "翻一番", "翻了一番", "翻倍", "翻了一倍", "近翻番", "接近翻番", "实现翻番"],
+               "try": "利润由10亿元增至20亿元，{}。", "gives": ["growth(10亿 CNY, 20亿 CNY) ≈ 100% (tolerance 10%)", "growth(10亿 CNY, 20亿 CNY) <= 100%", "growth(10亿 CNY, 20亿 CNY) > 100%"]},
+    "triple": {"words": [], "try": "", "gives": ""},  # 增长两倍 is a figure: the ratio finder reads it
+    "quadruple": {"words": ["翻两番", "翻了两番"], "try": "利润由10亿元增至40亿元，{}。",
+                  "gives": ["growth(10亿 CNY, 40亿 CNY) ≈ 300% (tolerance 10%)", "growth(10亿 CNY, 40亿 CNY) <= 300%", "growth(10亿 CNY, 40亿 CNY) > 300%"]},
+    "halve": {"words": ["减半", "减少一半", "下降一半", "腰斩"], "try": "利润由10亿元降至5亿元，{}。",
+              "gives": ["growth(10亿 CNY, 5亿 CNY) ≈ -50% (tolerance 10%)", "growth(10亿 CNY, 5亿 CNY) >= -50%", "growth(10亿 CNY, 5亿 CNY) < -50%"]},
     # ----------------------------------------------------------------- fillers
     "fill": {
         "words": ["了", "，", ",", "的", "也", "均", "分别", "则", "总", "又", "再", "较快", "大幅", "明显", "小幅", "略有",
@@ -156,7 +162,7 @@ CUES: dict[str, dict[str, Any]] = {
     "count_word": {"words": ["所", "条", "款", "项", "次", "部", "点"], "try": "", "gives": ""},
     #: the head a share's part may leave unsaid after its owner: 民营经济占GDP的比重 is 民营经济增加值's
     "measure_head": {"words": ["增加值", "总额", "总值"], "try": "", "gives": ""},
-    "stop": {"words": ["其中", "公司", "本公司", "集团", "本集团", "我国", "全国", "全省", "全市", "全年", "实现", "完成",
+    "stop": {"words": ["其中", "公司", "本公司", "集团", "本集团", "我国", "全国", "全省", "全市", "全年", "实现", "完成", "录得",
                        "报告期内", "期内", "今年", "此外", "同时", "另外", "而", "和", "与", "及", "以及"],
              "try": "", "gives": ""},
     #: words that open a clause by its cause and name nothing: 带动服务贸易逆差下降70% is 服务贸易逆差's
