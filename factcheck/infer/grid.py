@@ -29,6 +29,7 @@ from factcheck.infer import tree as t
 from factcheck.infer.lang import Cues, Identity, cues, lang_of, tokens
 from factcheck.infer.reading import Fig, Reading, beyond_whole, measure_key
 from factcheck.infer.tree import Alt, Relation
+from factcheck.interval import Interval
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention, read
 from factcheck.prose.words import SIGNS
@@ -913,8 +914,28 @@ def _share_columns(r: Reading, table: Table) -> list[Relation]:
     for k, col in enumerate(cols):
         if col.kind != "share" or k == 0 or cols[k - 1].kind != "level":
             continue
-        out += _column_shares(r, table, k)
+        out += _to_a_hundred(_column_shares(r, table, k))
     return out
+
+
+def _to_a_hundred(rels: list[Relation]) -> list[Relation]:
+    """Shares printed to sum to 100% exactly: a publisher rounds one of them the other way so
+    that they do (40.0, 23.1, 21.6, 15.3 where 23.15 would round to 23.2), a convention that
+    keeps a miss by one unit of the last digit silent."""
+    said = [rel.stated.value for rel in rels if isinstance(rel.stated, Num)]
+    if len(said) < 2 or len(said) != len(rels) or sum((v.point for v in said), Fraction(0)) != 100:
+        return rels
+    return [rel._replace(alts=(*rel.alts, Alt(rel.check, t.num(_one_unit_wider(v)), "convention")))
+            for rel, v in zip(rels, said, strict=True)]
+
+
+def _one_unit_wider(v: q.Value) -> q.Value:
+    """The value's interval widened by one unit of its last digit on each side."""
+    lo, hi = v.iv.lo, v.iv.hi
+    if lo is None or hi is None:
+        return v
+    unit = hi - lo
+    return q.Value(v.point, Interval(lo - unit, hi + unit), v.unit, v.mag)
 
 
 def _column_shares(r: Reading, table: Table, k: int) -> list[Relation]:
@@ -1112,6 +1133,8 @@ def _total_row(r: Reading, table: Table, body: list[list[Cell]], i: int, cu: Cue
         rel = _foot(r, table, block, row, c, clean)
         if rel is not None:
             out.append(rel._replace(alts=(*_other_footings(block, wider, row, c, rel.stated), *rel.alts)))
+    if len(out) >= 2 and not any(_holds_exactly(rel) for rel in out):
+        return []  # 'Total assets' under 'Working capital' and 'Goodwill': no column foots, the rows are no parts of it
     return out
 
 
@@ -1762,7 +1785,7 @@ def _share_rows(r: Reading, table: Table) -> list[Relation]:
             continue
         name = (found.group("zh") or found.group("en") or "").strip()
         whole = next((row for row in body if row is not body[i] and row is not body[i - 1] and name
-                      and _label(row[0].text).endswith(name)), None)
+                      and _names_whole(_label(row[0].text), name)), None)
         if whole is None:
             continue
         for c in range(1, len(body[i])):
@@ -1770,6 +1793,15 @@ def _share_rows(r: Reading, table: Table) -> list[Relation]:
             if rel is not None:
                 out.append(rel)
     return out
+
+
+def _names_whole(label: str, name: str) -> bool:
+    """A row's label names the whole a share row names: it is the name, or ends with it
+    after words of its own (年末常住人口), never after 'of' ('Cost of net revenue' is no net revenue)."""
+    if not label.endswith(name):
+        return False
+    rest = label[: len(label) - len(name)].rstrip().lower()
+    return not rest.endswith(("of", "%"))
 
 
 def _row_share(r: Reading, table: Table, part: list[Cell], whole: list[Cell], row: list[Cell], c: int) -> Relation | None:
@@ -2241,6 +2273,9 @@ def _row_of(body: list[list[Cell]], i: int, term: str) -> list[Cell] | None:
     found = [row for k, row in enumerate(body) if k != i and any(c.kind == "amt" for c in row[1:])
              and _ends_with_term(_TOTALLED.sub("", _row_name(row[0].text)), term)]
     exact = [row for row in found if _row_name(row[0].text) == term]
+    totals = [row for row in found if _row_name(row[0].text).lower() == "total " + term]
+    if len(totals) == 1:
+        return totals[0]  # '| Cost of goods sold |', '| Depreciation expense |', then '| Total cost of goods sold |'
     return exact[0] if len(exact) == 1 else found[0] if len(found) == 1 else None
 
 
@@ -2281,8 +2316,24 @@ def _identity_cell(r: Reading, table: Table, op: str, a: list[Cell], b: list[Cel
         vb = q.neg(vb)  # '| Cost of revenue | (22,467) |': a cost in brackets is taken away by its size
     check = t.plus(t.num(va), t.num(vb)) if op == "+" else t.minus(t.num(va), t.num(vb))
     at = _mention(stated, r.text)
+    alts = _favourable(table, op, va, vb, _val(stated), kr)
     return Relation("sum" if op == "+" else "difference", "table-identity", check, t.num(_val(stated)), "≈", None,
-                    (_mention(ca, r.text), _mention(cb, r.text), at), at, row[0].start, row[-1].end, (), True)
+                    (_mention(ca, r.text), _mention(cb, r.text), at), at, row[0].start, row[-1].end, alts, True)
+
+
+def _favourable(table: Table, op: str, va: q.Value, vb: q.Value, stated: q.Value, k: int) -> tuple[Alt, ...]:
+    """A column of changes may print a cost's fall as favourable, positive ('| Cost of goods
+    sold | … | $ 6,279 |'): the difference read so is a convention of the table."""
+    if op != "-" or not _of_changes(table, k):
+        return ()
+    return (Alt(t.plus(t.num(va), t.num(vb)), t.num(stated), "convention"),)
+
+
+def _of_changes(table: Table, k: int) -> bool:
+    """Column ``k`` holds changes: typed so, or a column of amounts of no year beside the
+    years' ('| 2019 | 2018 | $ | % |' under '| December 31, | Change |')."""
+    col = table.columns[k]
+    return col.kind != "level" or col.year is None and any(c.year for c in table.columns)
 
 
 def _names_row(label: str, name: str) -> bool:

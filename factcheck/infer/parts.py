@@ -206,9 +206,14 @@ def _opens(st: Stmt, c: Cues) -> str:
         return "breakdown"
     if _rest(lead, c):
         return "rest"
+    lead = _CLOSED_ASIDE.sub(" ", lead)  # （…，包括申购手续费、转换标的等），100万元: an aside closed before the figure opens nothing
     if c.has(lead, "of_which") or c.has(lead, "exhaustive") and not _from_to(st):
         return "of_which"
     return ""
+
+
+#: a bracketed aside (and what it opens) closed before the figure: its 包括 lists what it says, not the figures after it
+_CLOSED_ASIDE = Lazy(r"[(（][^()（）]*[)）]|^[^()（）]*[)）]")
 
 
 def _from_to(st: Stmt) -> bool:

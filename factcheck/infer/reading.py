@@ -312,9 +312,10 @@ def _read_sentence(r: Reading, s: Sentence) -> None:
     figs: list[Fig] = []
     for m in s.all:
         if m.value is not None and not _a_word(m, text):
-            figs.append(Fig(m, len(figs), fx.kind_of(m), m.value))
+            figs.append(Fig(m, len(figs), fx.kind_of(m), _things_counted(m.value)))
     s.figs = figs
     c = s.cues
+    text = _notes_blanked(text, s)
     for k, f in enumerate(figs):
         f.sent = s
         a = figs[k - 1].end if k else s.start
@@ -334,6 +335,17 @@ def _read_sentence(r: Reading, s: Sentence) -> None:
     for f, measure in named:
         if f.stmt is not None and f.stmt.figs[0] is f and not f.stmt.measure:
             f.stmt.measure, f.stmt.backref = measure_key(measure), True
+    _measures_changes_name(figs)
+
+
+def _measures_changes_name(figs: list[Fig]) -> None:
+    """'Interest income increased due to an increase in the average balance of assets of $130.5
+    million, from … to …': a statement opened by a change noun with its measure is that
+    measure's, not the sentence subject's."""
+    for f in figs:
+        found = _CHANGE_IN_BY.search(f.before) if f.stmt is not None and f.stmt.figs[0] is f and f.role == "change" else None
+        if found is not None and f.stmt is not None and f.cue == found.group(0).strip():
+            f.stmt.measure = measure_key(found.group("measure"))
 
 
 #: the two years two amounts are 'respectively' of: '… for the six months ended January 31,
@@ -391,11 +403,29 @@ def _without_ranges(lead: list[Hit]) -> list[Hit]:
     return out if len(out) < len(lead) else lead
 
 
+def _things_counted(v: q.Value) -> q.Value:
+    """A count of 'units' is a number of whatever the text counts (41 425 units beside the
+    33 259 vehicles of a year before): read as a plain number."""
+    return q.with_unit(v, q.PLAIN) if q.is_count(v.unit) and q.unit_text(v.unit) == "unit" else v
+
+
 def _a_word(m: Mention, text: str) -> bool:
     """A figure that is a word to the relations: '4月', 'CSI 300', 'three years after', 近一年,
     a figure of a note on the units ((下同，1美元约合8澳门元), '(US$1 = HK$7.8)')."""
     return fx.noise(m, text) or fx.index_name(m, text) or m.value is not None and q.is_time(m.value.unit) \
         or _in_note(m, text)
+
+
+def _notes_blanked(text: str, s: Sentence) -> str:
+    """The text with the sentence's bracketed margins of error blanked out (their figures are
+    none, and their words say nothing of the figures around them); the places kept."""
+    if "(" not in text[s.start : s.end] and "（" not in text[s.start : s.end]:
+        return text
+    return text[: s.start] + _NOTES_BLANK.sub(lambda m: " " * len(m.group()), text[s.start : s.end]) + text[s.end :]
+
+
+#: a bracketed note, with a mark after it ('(±10.5 percent)*'): blanked out of the words around figures
+_NOTES_BLANK = Lazy(r"[(（]\s*±[^()（）]{0,20}[)）]\*?")
 
 
 def _in_note(m: Mention, text: str) -> bool:
@@ -575,7 +605,7 @@ def _lead_cue(f: Fig, tail: Hit | None) -> Hit | None:
     or change verb behind a level verb (营收占比达到58%, 成长达12.86%); none for a ratio's
     name in 比 (城乡居民收入比1.54) or a share verb before a change noun ('representing an
     8.2% increase')."""
-    lead = _first(f.lead, LEAD_ROLES) or _change_in_by(f)
+    lead = _first_lead(f)
     if lead is None:
         return None
     if lead.key == "level" and f.kind == "pct":
@@ -583,6 +613,18 @@ def _lead_cue(f: Fig, tail: Hit | None) -> Hit | None:
     if lead.phrase == "比" and _RATIO_NOUN_ZH.search(f.before):
         return None
     if lead.key == "share" and tail is not None and tail.key in ("rise_after", "fall_after"):
+        return None
+    return lead
+
+
+def _first_lead(f: Fig) -> Hit | None:
+    """The first cue of the figure's lead, or a change noun naming its measure before it ('an
+    increase in the average balance of assets of $130.5 million'); none for 'a loss of' before
+    an amount ('vs a loss of 4,967,000 dlrs': a loss made, a level; 'a loss of 3%' is a fall)."""
+    lead = _first(f.lead, LEAD_ROLES)
+    if lead is None or lead.key == "level" and lead.phrase.lower() in ("of", "by"):
+        lead = _change_in_by(f) or lead
+    if lead is not None and f.kind == "amt" and lead.phrase.lower() in ("a loss of", "loss of"):
         return None
     return lead
 
@@ -617,7 +659,7 @@ _CONVERSION_CLOSE = Lazy(r"\s*[)）]")
 def _change_in_by(f: Fig) -> Hit | None:
     """'a growth in net profits by 21.5 percent', 'a decline in revenue of 3%': a change
     noun, the measure it is of, then the figure."""
-    found = _CHANGE_IN_BY.search(f.before) if f.kind == "pct" else None
+    found = _CHANGE_IN_BY.search(f.before) if f.kind in ("pct", "amt") else None
     if found is None:
         return None
     key = "fall" if found.group(1).lower() in _FALL_NOUNS else "rise"
@@ -626,7 +668,7 @@ def _change_in_by(f: Fig) -> Hit | None:
 
 #: a change noun, 'in' and the measure (a few words), then 'by' or 'of' right before the figure
 _CHANGE_IN_BY = Lazy(r"\b(growth|increase|rise|jump|gain|surge|decline|decrease|drop|fall|reduction)\s+in\s+"
-                     r"(?:[a-z'’-]+\s+){1,4}(?:by|of)\s+$", re.IGNORECASE)
+                     r"(?P<measure>(?:[a-z'’-]+\s+){0,6}[a-z'’-]+)\s+(?:by|of)\s+$", re.IGNORECASE)
 
 
 def _approximation(f: Fig) -> None:
@@ -703,7 +745,7 @@ def _level_by_neighbour(f: Fig, prev: Fig) -> None:
     if _bracketed_base(f, prev):
         f.role, f.period, f.explicit = "base", "prior", True
         f.owner = prev if prev.role == "share" else None
-    elif (m := _COMPARED_OF.search(f.before)) is not None:
+    elif (m := _COMPARED_OF.search(f.before) or _CHANGE_OVER_OF.search(f.before)) is not None:
         f.role, f.period, f.explicit, f.link = "base", "prior", True, "from"  # 'compared to sales in the prior year of $22.2m'
         f.cut = m.start()  # the words from 'compared' on name no new subject
     elif f.kind == "pct" and _rate_in_brackets(f, prev):
@@ -715,6 +757,11 @@ _COMPARED_OF = Lazy(r"(?i)\b(?:compared (?:to|with)|as against|versus)\s+(?:(?:[
                     r"|(?:the\s+)?(?:(?:same|prior|previous|first|second|third|fourth)\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|"
                     r"aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[12]|fy|quarter|half|period|month|year)"
                     r"(?:[\s-]+(?:(?:19|20)\d\d|fy\d\d|last year|a year (?:earlier|ago)|of\s+(?:19|20)\d\d))*\s*\(\s*)$")
+
+
+#: the base named after a change noun right before it: 'a 14% increase over the 2023 mark of 4,137,379'
+_CHANGE_OVER_OF = Lazy(r"(?i)^\s*(?:increase|decrease|rise|decline|gain|drop|jump|fall)\s+(?:over|on|from|versus|against)\s+"
+                       r"(?:[a-z0-9'’&-]+\s+){0,5}(?:of|at)\s*$")
 
 
 def _rate_in_brackets(f: Fig, prev: Fig) -> bool:
@@ -1016,7 +1063,8 @@ def _lead_role(f: Fig, lead: Hit, figs: list[Fig]) -> None:
     elif key in ("rise", "fall", "sign_up", "sign_down"):
         f.role, f.sign = "change", 1 if key in ("rise", "sign_up") else -1
     elif key == "judge":
-        f.role, f.sign = "change", 0
+        # 'at a rate of 34%' is a change; 'were at a rate of 934,000' a level (an annual rate)
+        f.role, f.sign = ("level", 0) if f.kind == "amt" and "rate" in lead.phrase.lower() else ("change", 0)
     elif key == "share" and f.kind == "pct":
         f.role = "share"
     elif key == "or":
@@ -1287,8 +1335,9 @@ def _new_subject(rest: str) -> bool:
 
 #: a bracketed note on the units of the figures before it and after (（人民币，下同）, (新台幣,下同))
 _NOTE_ZH = Lazy(r"[(（][^()（）]{0,24}下同[^()（）]{0,30}[)）]")
-#: a bracketed note on units: 下同 (the same below), or an exchange rate ('(US$1 = HK$7.8)', （1美元约合8澳门元）)
-_NOTE = Lazy(r"[(（](?:[^()（）]{0,24}下同[^()（）]{0,30}|[^()（）\d]{0,12}1\s?[^()（）\d]{0,12}(?:约合|折合|兑|=|＝|equals|is about)"
+#: a bracketed note on units: 下同 (the same below), an exchange rate ('(US$1 = HK$7.8)', （1美元约合8澳门元）), a
+#: margin of error ('3.0 percent (±10.5 percent)* above')
+_NOTE = Lazy(r"[(（](?:\s*±[^()（）]{0,20}|[^()（）]{0,24}下同[^()（）]{0,30}|[^()（）\d]{0,12}1\s?[^()（）\d]{0,12}(?:约合|折合|兑|=|＝|equals|is about)"
              r"[^()（）]{0,20})[)）]")
 #: a clause that compares the statement's figure with its past (较去年同期增加…, 虽较107年上半年衰退…): no new subject
 _COMPARED_ZH = Lazy(r"^\s*(?:虽|但|仍|则)?(?:较|比|与)(?!重|例|率)")
@@ -1460,7 +1509,11 @@ def measure_key(name: str) -> str:
         name = name[:-3] + "y"
     elif name.endswith("s") and not name.endswith(("ss", "sales", "us", "earnings", "is")):
         name = name[:-1]
-    return name[-40:]
+    if len(name) > 40:
+        tail = name[-40:]
+        # at most its last 40 characters, from a word's start ('balance of interest-earning asset')
+        name = tail if name[-41] == " " or " " not in tail else tail.split(" ", 1)[1]
+    return name
 
 
 def same_measure(a: str, b: str) -> bool:
@@ -1473,7 +1526,8 @@ def same_measure(a: str, b: str) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if short[0] >= "\u3400":
         return long.endswith(short) and len(short) >= 2
-    return long.endswith(" " + short)
+    # 'cost of net revenue' and '% of net revenue' are no net revenue
+    return long.endswith(" " + short) and not long[: -len(short)].rstrip().endswith((" of", "%"))
 
 
 #: what a Chinese name of a total may end with and still name the same measure (出口总值, 出口)

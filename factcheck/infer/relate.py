@@ -101,6 +101,14 @@ def _measure_word(f: Fig) -> str:
     return ""
 
 
+def _sensible(written: q.Value, borrowed: q.Value, other: q.Value) -> q.Value:
+    """A bare figure's value with the other's magnitude, unless that makes it a thousand times
+    the other while as written it is not ('up 102,900' beside '3.89 million': not 102,900 million)."""
+    if other.point and abs(borrowed.point) > 1000 * abs(other.point) >= abs(written.point):
+        return written
+    return borrowed
+
+
 def _counted_whole(f: Fig) -> bool:
     """A bare Chinese count with its measure word right after its digits (8630人): written
     in full, it never borrows another figure's magnitude (218.7万人 is not 8630万人's)."""
@@ -149,12 +157,12 @@ def pair_values(a: Fig, b: Fig) -> tuple[q.Value, q.Value] | None:
         va2 = fx.borrowed(a.m, va, vb)
         if va2 is None:
             return None
-        va = va2
+        va = _sensible(va, va2, vb)
     if _borrows(vb, va):
         vb2 = fx.borrowed(b.m, vb, va)
         if vb2 is None:
             return None
-        vb = vb2
+        vb = _sensible(vb, vb2, va)
     va, vb = _per_share_of_one(a, va, b, vb)
     lend_a, lend_b = _per(vb.unit, va.unit), _per(va.unit, vb.unit)
     if lend_a is not None:
@@ -387,7 +395,18 @@ def _driver(s: Sentence, c: Fig) -> bool:
     if not causes:
         return False
     at = causes[-1].start()
+    if _restated(s, c, causes[-1].group(0), at):
+        return False
     return any(f.end <= at for f in s.figs if f is not c) or s.cues.has(s.text[s.start : min(at, s.start + 40)], "back_ref")
+
+
+def _restated(s: Sentence, c: Fig, cause: str, at: int) -> bool:
+    """'sales totalled 41 425 units, reflecting an increase of 8 166 units': the level's own
+    change said in a clause right after it, not a cause of it."""
+    if not cause.lower().startswith("reflecting"):
+        return False
+    before = [f for f in s.figs if f.end <= at]
+    return bool(before) and before[-1].stmt is c.stmt and not s.text[before[-1].end : at].strip(" ,")
 
 
 #: the words that make what follows a cause or an offset of a change said before
@@ -425,13 +444,36 @@ def _after_its_amount(s: Sentence, st: Stmt, c: Fig, news: list[Fig]) -> list[Re
     k = c.i - 1
     while k > 0 and _bracketed(st.sent.figs[k]):
         k -= 1  # 增加293万吨（58.6亿斤），增长2.1%: the amount said again in other units, in brackets
-    delta = next((f for f in st.figs if f.i == k and f.role == "change" and f.kind == "amt"
-                  and c.kind == "pct" and _said_again(c, f)), None)
+    delta = _amount_of_change(st, c, k)
     if delta is None or c.before.strip() == "(" and news[0].stmt is not delta.stmt:
         return []  # 'Non-monetary gold fell $735m (34%)': its level is not given; the one before is another measure's
     if not compatible(delta, news[0]):
         news = _subject_past_counts(s, st, delta)
     return _with_delta(s, c, news, delta) if news else []
+
+
+def _amount_of_change(st: Stmt, c: Fig, k: int) -> Fig | None:
+    """The same change as an amount: the figure at ``k`` before the rate ('$4.1 million, or
+    1.2%'), else right after it (上缴税金7654.3亿元，同比增长24%，比去年同期增加1481.8亿元)."""
+    if c.kind != "pct":
+        return None
+    before = next((f for f in st.figs if f.i == k and f.role == "change" and f.kind == "amt" and _said_again(c, f)), None)
+    return before or next((f for f in st.figs if f.i == c.i + 1 and f.role == "change" and f.kind == "amt"
+                           and _said_after(c, f)), None)
+
+
+def _said_after(c: Fig, delta: Fig) -> bool:
+    """An amount right after a Chinese rate of change, the same change in amount: nothing
+    between them but a comma, the period compared with, and a cue of the same direction
+    (，比去年同期增加, ，增收)."""
+    if c.sent is None or c.sent.lang != "zh" or delta.link not in ("rise", "fall") or c.sign != delta.sign:
+        return False
+    rest = delta.before.replace(delta.cue, "", 1) if delta.cue else delta.before
+    return not _COMPARED_WITH_ZH.sub("", rest).strip(" ,，、")
+
+
+#: the period a Chinese change is compared with, said before its cue: 比去年同期, 较上年, 同比
+_COMPARED_WITH_ZH = Lazy(r"(?:同比|(?:比|较)(?:上年|去年|上一年|\d{4}年)(?:同期|同月|全年)?)")
 
 
 def _subject_past_counts(s: Sentence, st: Stmt, delta: Fig) -> list[Fig]:
@@ -608,9 +650,15 @@ def _other_basis(s: Sentence, st: Stmt, c: Fig) -> bool:
     """A change on another basis than its figures (like-for-like, constant currency,
     按可比价格计算): statistics offices and retailers print such rates beside nominal,
     reported levels; no check is made across bases."""
-    cue = s.cues
-    head = st.figs[0].before if st.figs and st.figs[0] is c else ""
-    return cue.has(c.before[-60:] + " " + head + " " + c.after[:30], "basis")
+    # the change opens its statement: its subject's words, less a basis that names the measure ('Underlying
+    # profit before tax up 9% to £585.5m (2014: £535.7m)': every figure of it is underlying)
+    before = _BASIS_IN_NAME.sub(" ", c.before) if st.figs and st.figs[0] is c else c.before[-60:]
+    return s.cues.has(before + " " + c.after[:30], "basis")
+
+
+#: a basis that names the subject's measure, whose levels are said on it too ('Underlying profit',
+#: 'headline earnings'): not a rate on another basis than its figures
+_BASIS_IN_NAME = Lazy(r"(?i)(?:^|(?<=[\s(,;:•-]))(?:underlying|headline)\s+(?!basis\b)(?=[a-z])")
 
 
 def _average(s: Sentence, c: Fig) -> list[Relation]:
@@ -926,17 +974,26 @@ def _relation(s: Sentence, c: Fig, base: Fig, new: Fig, certain: bool) -> Relati
         kind, check = "difference", t.minus(t.num(vn), t.num(vb))
         if not compatible(c, new):
             return None
-    stated = stated_of(c, sign)
-    if kind == "difference":
-        pv = pair_values(c, new)
-        if pv is None:
-            return None
-        stated = stated_of(_with_value(c, pv[0]), sign)
+    stated = stated_of(c, sign) if kind != "difference" else _amount_stated(c, new, vn, sign)
+    if stated is None:
+        return None
     cmp, tol = comparison(c, sign)
     alts = _conventions(kind, check, stated, vb, vn) + _square_negatives(kind, base, new, vb, vn, stated)
     mixed = _loss_named(base) != _loss_named(new)  # from a loss to a profit: which sign each has, the words only hint
     return Relation(kind, f"{kind}-by-role", check, t.num(stated), cmp, tol, (base.m, new.m, c.m), c.m,
                     s.start, s.end, alts, certain and c.explicit and not mixed)
+
+
+def _amount_stated(c: Fig, new: Fig, vn: q.Value, sign: int) -> q.Value | None:
+    """The change in amount a text states, in the unit of the figures it is between ('a
+    decline of 3 583 units … compared to the 23 029 vehicles': vehicles)."""
+    pv = pair_values(c, new)
+    if pv is None:
+        return None
+    said = pv[0]
+    if q.is_plain(said.unit) and q.is_count(vn.unit):
+        said = q.with_unit(said, vn.unit)
+    return stated_of(_with_value(c, said), sign)
 
 
 _BASE_YEAR = Lazy(r"(\d{4})年(?:同期|全年|末|底)?为\s*$")
@@ -1017,7 +1074,7 @@ def _said_again(c: Fig, delta: Fig) -> bool:
     rest = c.before.replace(c.cue, "", 1) if c.cue else c.before
     rest = _UNIT_AFTER_ZH.sub("", _BRACKET_REST.sub("", rest))  # 增加267亿斤，增长2.0%: 斤 is the amount's unit
     same = not c.sign or not delta.sign or c.sign == delta.sign
-    return c.link in ("rise", "fall") and same and not rest.strip(" ,，、;；")
+    return c.link in ("rise", "fall") and same and not rest.strip(" ,，、;；或")  # 增77.5亿美元或年增65.2%
 
 
 def _with_delta(s: Sentence, c: Fig, news: list[Fig], delta: Fig) -> list[Relation]:
@@ -1474,8 +1531,35 @@ def _opened_from(r: Reading, s: Sentence, part: Fig) -> list[Fig]:
         earlier = scope[k - 1].stmts if k else []
     if not earlier:
         return []
-    subject = _subject(earlier[-1])
-    return [subject] if subject is not None and not _smaller(subject, part) else []
+    return _whole_opened(r, s, earlier[-1], part)
+
+
+def _whole_opened(r: Reading, s: Sentence, st: Stmt, part: Fig) -> list[Fig]:
+    """The subject of the statement a 其中 opens from as the whole of its part's share: not
+    when it says its own share (买入101.57亿元，占比86.59%；其中…49.94亿元，占比42.57%: both of one
+    whole not given), nor when it is a part itself."""
+    subject = _subject(st)
+    if subject is None or _smaller(subject, part) or _with_share(st) or _a_part_itself(r, s, subject):
+        return []
+    return [subject]
+
+
+def _a_part_itself(r: Reading, s: Sentence, subject: Fig) -> bool:
+    """A larger amount of its kind said before the statement a 其中 opens from, in its
+    section (来台旅客1069万人次 … 其他地区旅客有718万人次，…，其中日本旅客有190万人次(占17.7%)):
+    the 其中's share may be of either."""
+    for t2 in r.sections.get(s.section, []):
+        for f in t2.figs:
+            if f.start >= subject.start:
+                return False
+            if f.kind == "amt" and f.role in ("level", "new") and compatible(f, subject) and _smaller(subject, f):
+                return True
+    return False
+
+
+def _with_share(st: Stmt) -> bool:
+    """The statement says its own share (占比86.59%) of a whole it does not give."""
+    return any(f.role == "share" for f in st.figs)
 
 
 def _kin_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
@@ -1694,11 +1778,30 @@ def _of_another_period(r: Reading, s: Sentence, st: Stmt) -> bool:
     words = s.words().lower()
     if st.qual and st.qual not in words and s.lang == "en":
         return True
-    if _numbered(st.qual) and st.sent is not s and any(_numbered(o.qual) and o.qual != st.qual and st.qual not in o.qual
-                                                      for o in s.stmts):
+    if st.sent is not None and st.sent is not s and _periods_differ(_periods_named(st.sent, st), _periods_named(s)):
         return True  # 首九个月…逆差, 相等于商品进口货值的7.6%: not the 九月份 imports of the paragraph before
     later = _later_paragraph_qual(r, s, st)
     return bool(later) and later not in words
+
+
+def _periods_differ(theirs: list[str], ours: list[str]) -> bool:
+    """Two sentences name periods by number (九月份, 首九个月, 前10个月), and none of one is
+    one of the other's."""
+    a, b = [p for p in theirs if _numbered(p)], [p for p in ours if _numbered(p)]
+    return bool(a) and bool(b) and not any(x == y or x in y or y in x for x in a for y in b)
+
+
+def _periods_named(s: Sentence, st: Stmt | None = None) -> list[str]:
+    """The periods the sentence's statements (or statement ``st``) are said of, and those its
+    words name (今年前10个月录得…: 前10个月)."""
+    found = [o.qual for o in s.stmts if o.qual and (st is None or o is st)]
+    words = s.words()
+    at = 0
+    while at < len(words) and (hit := s.cues.find(words[at:], "period")) is not None:
+        if not hit.phrase.endswith(("年", "年度")):
+            found.append(hit.phrase)  # a year is no part of the year: 二零二零年九月份 is of 九月份
+        at += hit.end
+    return found
 
 
 def _numbered(qual: str) -> bool:

@@ -54,7 +54,7 @@ class Numbers(Scan):
             return None
         if "," in digits and t[m.end() : m.end() + 1].isdigit():
             return None  # '1,7045.22': a grouping broken by the digit after it; no value of it is sure
-        return _Core(i, m.end(), digits.replace(",", ""))
+        return _Core(i, m.end(), re.sub(r"[, \u00a0\u2009\u202f]", "", digits))
 
     def numerals_core(self, i: int) -> _Core | None:
         """A number in Chinese numerals at ``i``: 五十四, 五八四點九 (decimals digit by digit)."""

@@ -151,7 +151,10 @@ TRANSLATE: tuple[tuple[str, str], ...] = (
 
 
 #: digits as written: '1,234.5', the Indian grouping of lakhs and crores '1,53,670', plain '1234.5'
-DIGITS = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+#: and groups of three parted by a space ('15 999 units', '€1 741.9 bn': the grouping of South Africa,
+#: France and Eurostat; a thin or no-break space too)
+DIGITS = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+                    r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?")
 WORD = re.compile(r"[A-Za-z][A-Za-z.']*")
 SPACE = re.compile(r" *")
 CN_NUM = re.compile(r"[零〇○一二两三四五六七八九十百千]{1,21}")  # longer is no numeral: 21 tell it

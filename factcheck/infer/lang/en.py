@@ -341,7 +341,7 @@ CUES: dict[str, dict[str, Any]] = {
     "back_ref": {
         "words": ["that", "this", "it", "the increase", "the rise", "the decrease", "the decline", "the gain", "the drop",
                   "the fall", "the change", "that figure", "this figure", "the figure", "which", "the result", "this result",
-                  "the total", "this amount", "the amount"],
+                  "the total", "this amount", "the amount", "these", "those"],
         "try": "Sales were $110 million. {} was up 10% from $100 million.",
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
     },
