@@ -53,8 +53,8 @@ _CELL = Lazy(
 #: a comma with one or two digits after it, ending a cell's number: a decimal comma ('556,4', '1 077,5')
 _DECIMAL_COMMA = Lazy(r",\d{1,2}$")
 #: a change cell's direction in words before its number: 'up 10%', 'down 9%', 增加, 减少
-_DIRECTION = Lazy(r"^(?:(?P<up>up|higher|increased?|rose|增加|增长|提高|上升|上涨|增)|"
-                        r"(?P<down>down|lower|decreased?|fell|减少|下降|降低|下跌|减))\s*(?:by\s+)?(?=[\d.(+$£€¥])",
+_DIRECTION = Lazy(r"^(?:(?P<up>up|higher|increased?|rose|增加|增长|提高|上升|上涨|增|[↑▲△])|"
+                        r"(?P<down>down|lower|decreased?|fell|减少|下降|降低|下跌|减|[↓▼▽]))\s*(?:by\s+)?(?=[\d.(+$£€¥])",
                         re.IGNORECASE)
 #: what may follow a cell's number and still leave it a number: footnote marks
 _FOOTNOTES = Lazy(r"^(?:\s*(?:\(\w{1,3}\)|[*†‡#^]+|@|\w\)))*\s*$")

@@ -174,8 +174,11 @@ def _amount(st: Stmt, c: Cues) -> Fig | None:
     if flow is not None:
         return None if "/" in q.unit_text(flow.value.unit) else flow
     for k, f in enumerate(st.figs):
-        if f.approx == "over" and any(g.kind == "amt" and g.role == "level" for g in st.figs[k + 1 :]):
-            continue  # 迈上900亿美元台阶，达907.7亿美元: a milestone passed, then the figure
+        if f.approx == "over" and (_MARK_PASSED.search(f.before) or _level_after(st, k)):
+            # 迈上900亿美元台阶，达907.7亿美元: a milestone passed, then the figure; 全年出口首破6,000亿美元: no amount
+            if _level_after(st, k):
+                continue
+            return None
         if f.role in ("level", "new") and f.kind == "amt" and f.period == "cur" and not f.code:
             if "/" in q.unit_text(f.value.unit) or c.has(st.measure, "col_per_unit"):
                 return None
@@ -183,6 +186,15 @@ def _amount(st: Stmt, c: Cues) -> Fig | None:
         if f.role in ("level", "new"):
             return None
     return None
+
+
+def _level_after(st: Stmt, k: int) -> bool:
+    return any(g.kind == "amt" and g.role == "level" for g in st.figs[k + 1 :])
+
+
+#: a mark passed, said before a round figure: 首破, 突破, 迈上, 'topped', 'passed'
+_MARK_PASSED = Lazy(r"(?:首破|首次突破|突破|迈上|跨过|站上|越过|破)\s*$|\b(?:topped|passed|crossed|surpassed)\s+(?:the\s+)?$",
+                    re.IGNORECASE)
 
 
 def _flow(st: Stmt) -> Fig | None:

@@ -373,13 +373,21 @@ def _own_ends(st: Stmt, c: Fig) -> tuple[Fig, Fig] | None:
 
 def _bound(s: Sentence, st: Stmt, c: Fig, news: list[Fig], bases: list[Fig]) -> list[Relation]:
     """The change between the likeliest new figure and base, the other pairings its alternatives."""
-    certain = len(news) == 1 and len(bases) == 1 and (bases[0].owner is c or _one_change(st, c))
+    certain = len(news) == 1 and len(bases) == 1 and (bases[0].owner is c or _one_change(st, c)) \
+        and not _from_afar(s, news[0], bases[0])
     found = [rel for new in news for base in bases if (rel := _relation(s, c, base, new, certain)) is not None]
     if not found:
         return []
     first = found[0]
     others = tuple(Alt(x.check, x.stated, "binding") for x in found[1:])
     return [first._replace(alts=first.alts + others)]
+
+
+def _from_afar(s: Sentence, new: Fig, base: Fig) -> bool:
+    """Both ends of a change found in another paragraph ('…witnessed growth of 26.20 percent
+    by' cut off from its figures, which the year's imports two paragraphs up then named): the
+    measure's name found them, nothing binds them without doubt."""
+    return not any(f.sent is not None and f.sent.scope == s.scope for f in (new, base))
 
 
 def _driver(s: Sentence, c: Fig) -> bool:
@@ -1698,6 +1706,8 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     owner = _owner_shared(s, p.whole, part) if not best else ""
     if owner:  # 中国大陆机电产品出口…占同期中国大陆出口总值的57.6% after 其中出口5,553亿美元: whose both are
         best = _wholes_named(r, s, p, part, owner)
+    if not best and s.lang == "zh":
+        best = _owner_with_head(r, s, p, part)
     if not best:
         return _named_cell(r, s, p.whole, part.period)
     key = min(best)
@@ -1705,6 +1715,21 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     if key[1] >= 3 and s.lang == "en" and len(_loosely_named(r, s, p, part)) > 1:
         return []  # outside the paragraph, where another figure is loosely so named too ('trade' with China, all trade)
     return found[:1] if len({f.value.point for f in found}) == 1 else []
+
+
+def _owner_with_head(r: Reading, s: Sentence, p: Fig, part: Fig) -> dict[tuple[int, int, int, int], list[Fig]]:
+    """A Chinese whole named by its owner alone (股份制商业银行总资产…占银行业金融机构比例为16.4%):
+    the owner's figure of the measure the part's name ends with (银行业金融机构总资产), the
+    longest such head first."""
+    measure = part.stmt.measure if part.stmt is not None else ""
+    for k in range(min(4, len(measure)), 1, -1):
+        head = measure[-k:]
+        if p.whole.endswith(head):
+            return {}
+        best = {key: figs for key, figs in _wholes_named(r, s, p, part, p.whole + head).items() if key[2] == 0}
+        if best:
+            return best
+    return {}
 
 
 def _wholes_named(r: Reading, s: Sentence, p: Fig, part: Fig, whole: str) -> dict[tuple[int, int, int, int], list[Fig]]:
