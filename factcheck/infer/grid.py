@@ -44,7 +44,7 @@ _CELL = Lazy(
     rf"^\s*(?P<lead>[+\-−–]|\()?\s*(?P<cur>{_CELL_SIGNS})?\s*"
     r"(?P<open>\()?\s*(?P<sign>[+\-−–])?\s*"
     r"(?P<num>\d{1,3}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?: \d{3})*,\d{1,2}(?!\d)|\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"\s*(?P<mag>million|billion|mn|bn|m|k|亿元|万元|亿美元|万美元|亿港元|万港元|亿|万)?"
+    r"\s*(?P<mag>million|billion|mn|bn|Bn|BN|m|M|B(?![a-z])|k|亿元|万元|亿美元|万美元|亿港元|万港元|亿|万)?"
     r"\s*(?P<close>\))?\s*(?P<mag2>million|billion|mn|bn|m|k)?"  # '€(143.7)m'
     r"\s*(?P<unit>%\s*(?:pts?|points?|pp)|%\s*points|%|％|pence|ppts?|pp|pts?|points?|bps?|bp|p|"
     rf"percentage points?|个百分点|百分点|个基点|基点|x|times|倍|cents?|c|{_CELL_CURRENCY_AFTER})?(?:(?<=[a-z])\.)?\s*(?P<close2>\))?\s*(?P<pct2>%)?"
@@ -350,6 +350,7 @@ def _is_year_cell(text: str) -> bool:
 _SKIP_CELLS = frozenset(("-", "—", "–", "n.m.", "nm", "n/m", "n.a.", "na", "n/a", "*", "—%", "-%", "不适用", "--", "－", "/"))
 #: a cell's magnitude as written -> the magnitude
 _CELL_MAGS = {"m": "million", "mn": "million", "million": "million", "bn": "billion", "billion": "billion", "k": "thousand",
+              "M": "million", "B": "billion", "Bn": "billion", "BN": "billion",
               "亿": "亿", "亿元": "亿", "万": "万", "万元": "万", "亿美元": "亿", "万美元": "万", "亿港元": "亿",
               "万港元": "万"}
 #: units of a cell in points (percentage points), in basis points, in times
@@ -1122,6 +1123,7 @@ def _total_row(r: Reading, table: Table, body: list[list[Cell]], i: int, cu: Cue
     """Total row ``i``'s sums, a column each, with the other readings of its parts as alternatives."""
     row = body[i]
     block, clean = _total_parts(body, i, cu)
+    block = _subtotals_above(table, body, i) or block
     if len(block) < 2 or any(_PER_ROW.search(b[0].text) for b in block + [row]):
         return []
     if not _one_sum(cu, _label(row[0].text), block, row):
@@ -1136,6 +1138,16 @@ def _total_row(r: Reading, table: Table, body: list[list[Cell]], i: int, cu: Cue
     if len(out) >= 2 and not any(_holds_exactly(rel) for rel in out):
         return []  # 'Total assets' under 'Working capital' and 'Goodwill': no column foots, the rows are no parts of it
     return out
+
+
+def _subtotals_above(table: Table, body: list[list[Cell]], i: int) -> list[list[Cell]]:
+    """The subtotals a grand 'Total' line adds up ('| Total long-term |' and its lines, '| Total
+    money market |' and its lines, then '| Total |'), in a table of two columns of amounts or
+    more (where a footing that holds in no column says nothing); none for the others."""
+    subtotals = [b for b in body[:i] if _label(b[0].text).lower().startswith("total ")]
+    if _label(body[i][0].text).lower() != "total" or len(subtotals) < 2:
+        return []
+    return subtotals if sum(c.kind == "level" for c in table.columns) >= 2 else []
 
 
 def _other_footings(block: list[list[Cell]], wider: list[list[Cell]], row: list[Cell], c: int, stated: Node) -> list[Alt]:

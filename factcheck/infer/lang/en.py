@@ -456,7 +456,7 @@ CUES: dict[str, dict[str, Any]] = {
     #: names that together make up a whole (in any order)
     "partitions": {
         "words": ["domestic / international", "domestic / foreign", "domestic / overseas", "goods / services",
-                  "men / women", "male / female", "online / offline", "interim / final", "first half / second half",
+                  "men / women", "male / female", "online / offline", "full-time / part-time", "interim / final", "first half / second half",
                   "exports / imports", "public / private", "urban / rural", "uk / international",
                   "us / international", "americas / international",
                   "first quarter / second quarter / third quarter / fourth quarter", "q1 / q2 / q3 / q4",
@@ -546,6 +546,7 @@ CUES: dict[str, dict[str, Any]] = {
         "words": [
             "trade surplus = exports - imports", "trade deficit = imports - exports", "surplus = exports - imports",
             "deficit = imports - exports", "trade balance = exports - imports", "total trade = exports + imports",
+            "balance = exports - imports", "bal = exp - imp",
             "foreign trade = exports + imports", "total foreign trade = exports + imports",
             "imports and exports = exports + imports", "exports and imports = exports + imports",
             "goods and services = goods + services", "exports of goods and services = exports of goods + exports of services",
