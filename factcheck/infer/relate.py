@@ -1250,6 +1250,8 @@ def _share_checks(part: Fig, wholes: list[Fig]) -> list[Node]:
 def _named_exactly(r: Reading, s: Sentence, p: Fig, part: Fig, whole: Fig) -> bool:
     """Whether the whole a share names is the one found: its name says little more than
     the whole's measure, or the one figure it could be is that whole's."""
+    if _owner_and_head(p, part, whole):
+        return True  # 股份制商业银行总资产…占银行业金融机构比例: 银行业金融机构总资产, named by the owner and the part's head
     extra = beyond_whole(p.whole, whole.measure)
     if extra is None:
         owner = _owner_shared(s, p.whole, part)  # the whole named as the part's owner's, said so in its paragraph
@@ -1715,6 +1717,14 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     if key[1] >= 3 and s.lang == "en" and len(_loosely_named(r, s, p, part)) > 1:
         return []  # outside the paragraph, where another figure is loosely so named too ('trade' with China, all trade)
     return found[:1] if len({f.value.point for f in found}) == 1 else []
+
+
+def _owner_and_head(p: Fig, part: Fig, whole: Fig) -> bool:
+    """The whole's measure is the owner the share names and the head its part's measure ends
+    with (银行业金融机构 + 总资产)."""
+    head = whole.measure[len(p.whole) :] if p.whole and whole.measure.startswith(p.whole) else ""
+    measure = part.stmt.measure if part.stmt is not None else ""
+    return len(head) >= 2 and measure.endswith(head) and p.sent is not None and p.sent.lang == "zh"
 
 
 def _owner_with_head(r: Reading, s: Sentence, p: Fig, part: Fig) -> dict[tuple[int, int, int, int], list[Fig]]:
