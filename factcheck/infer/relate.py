@@ -238,7 +238,7 @@ def _multiples(s: Sentence) -> list[Relation]:
     ends of its change, growth(from, to) ≈ +100% (within a tenth of it; 'nearly' at most,
     'more than' above)."""
     out: list[Relation] = []
-    for key, pct, hit in _multiple_hits(s):
+    for _, pct, hit in _multiple_hits(s):
         ends = _multiple_ends(s, s.start + hit.start, s.start + hit.end)
         if ends is None:
             continue
