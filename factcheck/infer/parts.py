@@ -482,7 +482,13 @@ def _unit_word(f: Fig) -> str:
         if h.key == "unit_word":
             return h.phrase
     words = f.after.split()
-    return words[0].lower().strip(",.;") if words and f.sent is not None and f.sent.lang == "en" else ""
+    word = words[0].lower().strip(",.;:") if words and f.sent is not None and f.sent.lang == "en" else ""
+    return "" if word in _NO_THING else word
+
+
+#: words after a figure that say nothing of what it counts ('8,153,900 and part-time …')
+_NO_THING = frozenset({"and", "or", "but", "while", "whereas", "in", "of", "to", "from", "for", "on", "at", "by", "with",
+                       "the", "a", "an", "compared", "against", "versus", "vs", "respectively", "this", "that", "which"})
 
 
 def _parallel(a: Stmt, b: Stmt) -> bool:
