@@ -623,7 +623,7 @@ def _respectively(s: Sentence) -> list[Relation]:
     'respectively' (分别): the changes go to the pairs in order."""
     if not s.cues.has(s.words(), "respectively"):
         return []
-    listed = _pairs_then_changes(s.figs)
+    listed = _pairs_then_changes(s.figs) or _runs_then_changes(s.figs)
     if listed is None:
         return []
     pairs, changes = listed
@@ -652,6 +652,27 @@ def _pairs_then_changes(figs: list[Fig]) -> tuple[list[tuple[Fig, Fig]], list[Fi
     if len(pairs) < 2 or len(changes) != len(pairs):
         return None
     return pairs, changes
+
+
+def _runs_then_changes(figs: list[Fig]) -> tuple[list[tuple[Fig, Fig]], list[Fig]] | None:
+    """N amounts of this period, then N of the last (the first of them a base: 较上年度之),
+    then N changes of one kind (收入及溢利分别为A及B，较上年度之C及D分别减少x%及y%): each
+    change of the amounts in its place; None for any other run."""
+    amounts = [f for f in figs if f.kind == "amt"]
+    changes = [f for f in figs if f.role == "change"]
+    n = len(changes)
+    if n < 2 or len(amounts) != 2 * n or any(f.kind != changes[0].kind for f in changes):
+        return None
+    news, bases = amounts[:n], amounts[n:]
+    if not _this_then_last(news, bases) or not all(f.i < changes[0].i for f in amounts):
+        return None
+    return list(zip(bases, news, strict=True)), changes
+
+
+def _this_then_last(news: list[Fig], bases: list[Fig]) -> bool:
+    """Amounts of this period, then as many of the last, the first of which says so."""
+    return bases[0].role == "base" and all(f.role in ("level", "new") for f in news) \
+        and all(f.role in ("level", "base") for f in bases)
 
 
 def _other_basis(s: Sentence, st: Stmt, c: Fig) -> bool:
