@@ -263,13 +263,7 @@ def _multiples(s: Sentence) -> list[Relation]:
 def _multiple_hits(s: Sentence) -> list[tuple[str, int, Hit]]:
     """Every multiple in words of the sentence: (its key, the growth it says, where it is)."""
     words = s.words()
-    out = []
-    for key, pct in MULTIPLES:
-        at = 0
-        while at < len(words) and (hit := s.cues.find(words[at:], key)) is not None:
-            out.append((key, pct, hit._replace(start=hit.start + at, end=hit.end + at)))
-            at += hit.end
-    return out
+    return [(key, pct, hit) for key, pct in MULTIPLES for hit in s.cues.find_all(words, key)]
 
 
 def _multiple_ends(s: Sentence, a: int, z: int) -> tuple[Fig, Fig] | None:
@@ -1851,13 +1845,8 @@ def _periods_named(s: Sentence, st: Stmt | None = None) -> list[str]:
     """The periods the sentence's statements (or statement ``st``) are said of, and those its
     words name (今年前10个月录得…: 前10个月)."""
     found = [o.qual for o in s.stmts if o.qual and (st is None or o is st)]
-    words = s.words()
-    at = 0
-    while at < len(words) and (hit := s.cues.find(words[at:], "period")) is not None:
-        if not hit.phrase.endswith(("年", "年度")):
-            found.append(hit.phrase)  # a year is no part of the year: 二零二零年九月份 is of 九月份
-        at += hit.end
-    return found
+    # a year is no part of the year: 二零二零年九月份 is of 九月份
+    return found + [h.phrase for h in s.cues.find_all(s.words(), "period") if not h.phrase.endswith(("年", "年度"))]
 
 
 def _numbered(qual: str) -> bool:

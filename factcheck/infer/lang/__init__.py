@@ -232,6 +232,15 @@ class Cues:
                 return Hit(key, text[tok[1] : toks[i + n - 1][2]], tok[1], toks[i + n - 1][2])
         return None
 
+    def find_all(self, text: str, key: str) -> list[Hit]:
+        """Every phrase of ``key`` in ``text``, one after another (each found past the last)."""
+        out: list[Hit] = []
+        at = 0
+        while at < len(text) and (hit := self.find(text[at:], key)) is not None:
+            out.append(hit._replace(start=hit.start + at, end=hit.end + at))
+            at += hit.end
+        return out
+
     def has(self, text: str, key: str) -> bool:
         return self.find(text, key) is not None
 
