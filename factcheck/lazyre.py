@@ -15,7 +15,8 @@ class Lazy:
     run that reads no draft (or a sentence no rule is tried on) never pays for them.
 
     ``needs``: words one of which every match holds (``cjk=True``: a Chinese or full-width
-    character). A text with none of them is answered at once, with no regex run and, if
+    character); a pattern that ignores case is told by the text lower-cased, so its words
+    are given in lower case. A text with none of them is answered at once, with no regex run and, if
     none came before, none compiled: at every start, compiling the patterns a short
     article would never match costs more than reading it.
 
@@ -33,6 +34,8 @@ class Lazy:
         self._args = (pattern, flags)
         self._compiled: re.Pattern[str] | None = None
         self.needs, self.cjk = needs, cjk
+        self._fold = bool(flags & re.IGNORECASE) or pattern.startswith("(?i)")
+        assert all(w == w.lower() for w in needs) or not self._fold, "the words a case-blind pattern needs are lower case"
         if needs or cjk:
             self.match, self.search, self.fullmatch = self._match_if, self._search_if, self._fullmatch_if
         else:
@@ -45,6 +48,8 @@ class Lazy:
             return False
         if not self.needs:
             return True
+        if self._fold:
+            text = text.lower()
         for w in self.needs:
             if w in text:
                 return True

@@ -26,6 +26,7 @@ from factcheck.infer.lang import cues, lang_of
 from factcheck.infer.reading import Reading, Sentence
 from factcheck.infer.relate import APPROX
 from factcheck.infer.tree import Relation
+from factcheck.lazyre import Lazy
 from factcheck.prose import Mention
 from factcheck.prose.mention import year_of as _year_of
 
@@ -49,7 +50,7 @@ def relations(r: Reading) -> list[Relation]:
     return out
 
 
-def _pattern(s: Sentence, name: str) -> re.Pattern[str] | None:
+def _pattern(s: Sentence, name: str) -> Lazy | None:
     return s.cues.pattern(name)
 
 

@@ -42,7 +42,7 @@ def kind_of(m: Mention) -> str:
 #: 'one-year loan rate', 'a 10-year bond': a figure used as an adjective is a word here
 _ADJECTIVE = Lazy(r"^[\w.]+-(?:year|month|week|day|quarter|hour|minute)s?$")
 #: 一季度 (the first quarter) names a quarter; a bare Chinese numeral (一般, 一体) is a word
-_CJK_WORD = Lazy(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$")
+_CJK_WORD = Lazy(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$", cjk=True)
 
 
 def noise(m: Mention, text: str) -> bool:

@@ -43,7 +43,7 @@ def relations(r: Reading) -> list[Relation]:
     return out
 
 
-def _pattern(s: Sentence, name: str) -> re.Pattern[str] | None:
+def _pattern(s: Sentence, name: str) -> Lazy | None:
     return s.cues.pattern(name)
 
 
@@ -187,7 +187,7 @@ def _years_of(s: Sentence) -> list[Relation]:
     return out
 
 
-def _years_of_flow(s: Sentence, n: Mention, flow_word: re.Pattern[str]) -> Relation | None:
+def _years_of_flow(s: Sentence, n: Mention, flow_word: Lazy) -> Relation | None:
     """The one amount of money before N years over the flow after them, per year."""
     money = [f for f in s.figs if f.kind == "amt" and q.has_currency(f.value.unit)]
     before = [f for f in money if f.end <= n.start]
@@ -198,7 +198,7 @@ def _years_of_flow(s: Sentence, n: Mention, flow_word: re.Pattern[str]) -> Relat
     return _per_year(s, before[0], flow, n)
 
 
-def _flow(s: Sentence, n: Mention, after: list[Fig], flow_word: re.Pattern[str]) -> Fig | None:
+def _flow(s: Sentence, n: Mention, after: list[Fig], flow_word: Lazy) -> Fig | None:
     """The flow N years are of: the amount right after them ('of its net profit of X', 'of
     the X of net profit', 'of its X in budget revenue'), never across a clause; else the
     one amount of the sentence named as that flow (相当于约4年的净利润，…净利润为287亿元)."""

@@ -26,7 +26,7 @@ from factcheck import quantity as q
 from factcheck.infer import figures as fx
 from factcheck.infer.figures import CURRENCY_CODES
 from factcheck.infer.lang import Cues, Hit, cues, lang_of, tokens
-from factcheck.lazyre import Lazy
+from factcheck.lazyre import Lazy, has_cjk
 from factcheck.prose import Mention
 from factcheck.prose.fold import fold
 from factcheck.prose.words import PRESS_SIGNS
@@ -474,7 +474,8 @@ _NOUN_CHANGE = Lazy(
     r"^\s*,?\s*(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|sequential|quarter[- ]over[- ]quarter)\s+)?"
     r"(?P<word>increase|rise|growth|gain|improvement|decrease|decline|drop|reduction|fall)\s+(?:in|of)\s+"
     r"(?:the\s+|our\s+|its\s+|their\s+)?(?P<measure>[A-Za-z][A-Za-z&'’ -]{1,40}?)"
-    r"(?=\s+(?:was|were|is|are|primarily|mainly|largely|reflected|reflects|resulted|due|compared|from|for|and|as|in)\b|\s*[,.;:(]|\s*$)"
+    r"(?=\s+(?:was|were|is|are|primarily|mainly|largely|reflected|reflects|resulted|due|compared|from|for|and|as|in)\b|\s*[,.;:(]|\s*$)",
+    needs=("increase", "rise", "growth", "gain", "improvement", "decrease", "decline", "drop", "reduction", "fall"),
 )
 _FALL_NOUNS = frozenset({"decrease", "decline", "drop", "reduction", "fall"})
 
@@ -649,7 +650,7 @@ def _converted(f: Fig, figs: list[Fig]) -> bool:
 
 
 #: a budget's share done: 完成年度预算的, 完成年初预算的, 为年度预算的
-_BUDGET_DONE_ZH = Lazy(r"(?:完成|为|占)(?:全年|年度|年初|调整)?预算(?:数)?的?(?:比例)?(?:为|达)?\s*$")
+_BUDGET_DONE_ZH = Lazy(r"(?:完成|为|占)(?:全年|年度|年初|调整)?预算(?:数)?的?(?:比例)?(?:为|达)?\s*$", cjk=True)
 #: what opens a conversion after an amount: ' (about ', '（约', ' (or '
 _CONVERSION_OPEN = Lazy(r"\s*[(（]\s*(?:about|around|approximately|roughly|some|nearly|almost|or|equivalent to|"
                         r"约|約|折合|合|相当于|相當於)?\s*")
@@ -668,7 +669,8 @@ def _change_in_by(f: Fig) -> Hit | None:
 
 #: a change noun, 'in' and the measure (a few words), then 'by' or 'of' right before the figure
 _CHANGE_IN_BY = Lazy(r"\b(growth|increase|rise|jump|gain|surge|decline|decrease|drop|fall|reduction)\s+in\s+"
-                     r"(?P<measure>(?:[a-z'’-]+\s+){0,6}[a-z'’-]+)\s+(?:by|of)\s+$", re.IGNORECASE)
+                     r"(?P<measure>(?:[a-z'’-]+\s+){0,6}[a-z'’-]+)\s+(?:by|of)\s+$", re.IGNORECASE,
+                     needs=("growth", "increase", "rise", "jump", "gain", "surge", "decline", "decrease", "drop", "fall", "reduction"))
 
 
 def _approximation(f: Fig) -> None:
@@ -756,7 +758,8 @@ def _level_by_neighbour(f: Fig, prev: Fig) -> None:
 _COMPARED_OF = Lazy(r"(?i)\b(?:compared (?:to|with)|as against|versus)\s+(?:(?:[a-z'’&-]+\s+){1,7}(?:of|at)\s*"
                     r"|(?:the\s+)?(?:(?:same|prior|previous|first|second|third|fourth)\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|"
                     r"aug|sep|sept|oct|nov|dec)[a-z]*\.?|q[1-4]|h[12]|fy|quarter|half|period|month|year)"
-                    r"(?:[\s-]+(?:(?:19|20)\d\d|fy\d\d|last year|a year (?:earlier|ago)|of\s+(?:19|20)\d\d))*\s*\(\s*)$")
+                    r"(?:[\s-]+(?:(?:19|20)\d\d|fy\d\d|last year|a year (?:earlier|ago)|of\s+(?:19|20)\d\d))*\s*\(\s*)$",
+                    needs=("compared", "against", "versus"))
 
 
 #: the base named after a change noun right before it: 'a 14% increase over the 2023 mark of 4,137,379'
@@ -799,7 +802,7 @@ def _listed(f: Fig, figs: list[Fig]) -> None:
 #: the comparative after a change that makes the next figure its base ('4.1% less than the £64.05',
 #: '32% below its record of $109,070', '3.7% above the $4.65 billion midpoint')
 _COMPARATIVE = Lazy(r"^\s*(?:(?:higher|lower|more|less|greater|smaller)\s+than|above|below)\s+"
-                          r"(?:(?:the|its|their|a|an)\s+)?(?:[a-z0-9'’-]+\s+){0,6}?(?:of\s+|at\s+)?$")
+                          r"(?:(?:the|its|their|a|an)\s+)?(?:[a-z0-9'’-]+\s+){0,6}?(?:of\s+|at\s+)?$", needs=("than", "above", "below"))
 
 
 #: a ratio's name ending in 比 right before its figure (城乡居民收入比1.54, 性别比105.1, 两者之比)
@@ -1033,7 +1036,7 @@ def _after_comparative(f: Fig, prev: Fig) -> bool:
 
 #: a base opened a few words back: 'compared with revenue of', 较上季末的, 与去年同期的…相比, 比上年的
 _OPEN_EN = Lazy(r"\b(?:from|compared (?:with|to)|versus|against)\s+(?:(?:the|its|their|a|an|last year's|the prior year's)\s+)?"
-                      r"(?:[a-z0-9'’-]+\s+){0,3}(?:of|at)\s*$")
+                      r"(?:[a-z0-9'’-]+\s+){0,3}(?:of|at)\s*$", needs=("from", "compared", "versus", "against"))
 _OPEN_ZH = Lazy(r"(?:较|比(?![重例率])|与)[^，,。；;%]{0,24}?(?:的|约|为)\s*$|较[^，,。；;%]{0,24}?$|与[^，,。；;%]{0,12}?$"
                       r"|(?:由|从|自)[^，,。；;%\d]{0,10}?的\s*$")
 
@@ -1330,7 +1333,7 @@ def _new_subject(rest: str) -> bool:
             going_on = True  # ', marking an extraordinary growth of': the statement before goes on
         elif t[0].isalpha() and t not in _NOT_SUBJECT and not going_on:
             words += 1
-    return (seen and words >= 1 or cjk >= 2) and not _COMPARED_ZH.match(_LAST_CLAUSE_ZH.split(rest)[-1])
+    return (seen and words >= 1 or cjk >= 2) and not (has_cjk(rest) and _COMPARED_ZH.match(_LAST_CLAUSE_ZH.split(rest)[-1]))
 
 
 #: a bracketed note on the units of the figures before it and after (（人民币，下同）, (新台幣,下同))
@@ -1340,7 +1343,7 @@ _NOTE_ZH = Lazy(r"[(（][^()（）]{0,24}下同[^()（）]{0,30}[)）]")
 _NOTE = Lazy(r"[(（](?:\s*±[^()（）]{0,20}|[^()（）]{0,24}下同[^()（）]{0,30}|[^()（）\d]{0,12}1\s?[^()（）\d]{0,12}(?:约合|折合|兑|=|＝|equals|is about)"
              r"[^()（）]{0,20})[)）]")
 #: a clause that compares the statement's figure with its past (较去年同期增加…, 虽较107年上半年衰退…): no new subject
-_COMPARED_ZH = Lazy(r"^\s*(?:虽|但|仍|则)?(?:较|比|与)(?!重|例|率)")
+_COMPARED_ZH = Lazy(r"^\s*(?:虽|但|仍|则)?(?:较|比|与)(?!重|例|率)", cjk=True)
 _LAST_CLAUSE_ZH = Lazy(r"[，,；;：:、]|(?<=[\u4e00-\u9fff%])\s+(?=[\u4e00-\u9fff])")  # a space between clauses too
 
 

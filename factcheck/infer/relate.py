@@ -390,7 +390,7 @@ def _driver(s: Sentence, c: Fig) -> bool:
     offset by a $2.1 million decrease', 主要由于…增加): the words before it in its sentence
     name one."""
     a = max(s.start, c.start - 160)
-    causes = list(_CAUSE.finditer(s.text, a, c.start))
+    causes = list(_CAUSE.finditer(s.text, a, c.start)) if _CAUSE.may_match(s.text[a : c.start]) else []
     # after a figure of its own (the change it explains) or a word that refers back to it ('The increase is
     # mainly attributable to …'): 'As a result of i) and ii) revenues increased by 41.5% from …' opens with
     # its cause, and its change is the sentence's own
@@ -414,7 +414,10 @@ def _restated(s: Sentence, c: Fig, cause: str, at: int) -> bool:
 #: the words that make what follows a cause or an offset of a change said before
 _CAUSE = Lazy(r"(?i)\b(?:due to|driven by|attributable to|attributed to|as a result of|resulting from|because of|"
               r"offset by|reflect(?:s|ed|ing)? (?:an?|the) (?:increase|decrease|rise|decline)|mainly from|primarily from|"
-              r"largely from|owing to)\b|主要由于|主要是由于|主要受|得益于|受益于|原因是|部分被|被.{0,12}抵消")
+              r"largely from|owing to)\b|主要由于|主要是由于|主要受|得益于|受益于|原因是|部分被|被.{0,12}抵消",
+              needs=("due to", "driven by", "attributable to", "attributed to", "as a result of", "resulting from",
+                     "because of", "offset by", "reflect", "mainly from", "primarily from", "largely from", "owing to",
+                     "主要由于", "主要是由于", "主要受", "得益于", "受益于", "原因是", "部分被", "抵消"))
 
 
 def _special_change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation] | None:

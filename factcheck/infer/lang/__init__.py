@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from factcheck.lazyre import has_cjk
+from factcheck.lazyre import Lazy, has_cjk
 
 #: tokens: a word (letters, inner apostrophes, dots and hyphens), a number, or any one
 #: other character that is not a space
@@ -112,7 +112,7 @@ class Cues:
         self._fwd: dict[str, object] | None = None
         self._words: dict[str, frozenset[tuple[str, ...]]] = {}
         self._identities: list[Identity] | None = None
-        self._patterns: dict[str, re.Pattern[str]] = {}
+        self._patterns: dict[str, Lazy] = {}
         self._partitions: list[tuple[str, ...]] | None = None
         self._starts: dict[str, frozenset[str]] = {}
         #: answers of lead and tail already given, by their question (at most MEMO of them)
@@ -263,14 +263,16 @@ class Cues:
         return self._identities
 
 
-    def pattern(self, name: str) -> re.Pattern[str] | None:
-        """A pattern of the table's ``patterns`` (a clause that opens a list of parts …), compiled once."""
+    def pattern(self, name: str) -> Lazy | None:
+        """A pattern of the table's ``patterns`` (a clause that opens a list of parts …),
+        compiled the first time it is tried (a finder asks for its patterns before it knows
+        whether a sentence holds what they read)."""
         found = self._patterns.get(name)
         if found is None:
             text = self.table.get("patterns", {}).get(name)
             if not isinstance(text, str) or not text:
                 return None
-            found = self._patterns[name] = re.compile(text, re.IGNORECASE)
+            found = self._patterns[name] = Lazy(text, re.IGNORECASE)
         return found
 
     def partitions(self) -> list[tuple[str, ...]]:
