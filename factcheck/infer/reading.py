@@ -1202,8 +1202,9 @@ def _statements(s: Sentence, c: Cues) -> None:
     for f in s.figs:
         rest = _remainder(f)
         if current is None or _opens_statement(f, s.figs, rest):
-            name, qual = _subject(rest, c)
-            current = Stmt(s, len(s.stmts), measure_key(name), c.has(f.before[:30], "back_ref"), qual)
+            said = _past_saying(rest, c)
+            name, qual = _subject(rest[said:], c)
+            current = Stmt(s, len(s.stmts), measure_key(name), c.has(f.before[said : said + 30], "back_ref"), qual)
             s.stmts.append(current)
         assert current is not None
         current.figs.append(f)
@@ -1375,6 +1376,13 @@ _NOT_SUBJECT = _GOING_ON | frozenset(
 )
 
 
+def _past_saying(text: str, c: Cues) -> int:
+    """Where what is said starts, past who says it ('The agency reports that', 数据显示): 0
+    when no one is said to say it."""
+    said = c.find_all(text, "said_that")
+    return said[-1].end if said else 0
+
+
 def _subject(rest: str, c: Cues) -> tuple[str, str]:
     """The words naming what the statement measures (the lead's last clause, without the
     words around it that are not its name: conjunctions, determiners, verbs), and the
@@ -1441,7 +1449,8 @@ _VERBS_ZH = Lazy(r"实现|发生|完成|录得|取得|达到")
 _REPORTED = Lazy(r"^.*\b(?:said|says|reported|reports|announced|announces|posted|posts|noted|added|showed|shows|"
                        r"estimated|that)\s+", re.IGNORECASE)
 #: a measure named as the object of its verb, right before its figure: 'with revenue of', 'reported net income of'
-_OBJECT = Lazy(r"\b(?:with|reported|reports|posted|posts|recorded|records|generated|generates|had|has|delivered|"
+_OBJECT = Lazy(r"\b(?:with|reported|reports|posted|posts|recorded|records|generated|generates|had|has|delivered|saw|sees|"
+                     r"registered|registers|logged|logs|"
                      r"achieved|booked|reporting|posting|recording|generating)\s+(?:an?\s+|its\s+|their\s+|total\s+)?"
                      r"([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,3}?)(?:\s+(?:of|at|totalling|totaling|worth))?\s*$", re.IGNORECASE)
 #: the verb after a subject and what follows it: 'were flat', 'remained unchanged', 'came in'

@@ -888,7 +888,7 @@ def _earlier(r: Reading, s: Sentence, st: Stmt, c: Fig, levels: str) -> tuple[li
     the text refers back to it ('That was up 9% from …', 该…): never a base, which is
     too easily another period's, unless that statement names the change's measure."""
     if not _refers_back(st, c):
-        return [], []
+        return _named_before(r, s, st, levels), []
     before = _statements_before(r, s, st)
     if not before:
         return [], []
@@ -899,6 +899,20 @@ def _earlier(r: Reading, s: Sentence, st: Stmt, c: Fig, levels: str) -> tuple[li
             return news, bases  # 'Net sales were X, compared to Y. … The $Z, or P%, increase in net sales': both, by name
     news = [f for f in before[-1].figs if f.role in ("new", "level") and f.period == "cur" and _level_kind(f) == levels]
     return _news_of(st, c, news), []
+
+
+def _named_before(r: Reading, s: Sentence, st: Stmt, levels: str) -> list[Fig]:
+    """The new figure of a statement that has its base ('exports rose 17.58% from $92.5
+    billion') in the last statement before it in its scope that names its measure ('The
+    period saw exports of $108.79 billion'): that statement's one figure of the period."""
+    if not st.measure or not any(f.role == "base" for f in st.figs):
+        return []
+    named = next((o for o in reversed(_statements_before(r, s, st)) if same_measure(st.measure, o.measure)), None)
+    if named is None:
+        return []
+    news, _ = _level_and_base(named, levels)
+    news = [f for f in news if f.role in ("new", "level") and f.period == "cur"]
+    return news if len(news) == 1 else []
 
 
 def _news_of(st: Stmt, c: Fig, news: list[Fig]) -> list[Fig]:

@@ -97,9 +97,22 @@ def _token(t: str) -> str:
     return t.lower().replace("’", "'") if t[0].isascii() and t[0].isalpha() else t
 
 
+#: characters a Chinese phrase is not read one by one over (a year or a count of months in numerals)
+_NUMERALS = frozenset("〇零○一二三四五六七八九十")
+
+
 def _split(phrase: str) -> tuple[str, ...]:
-    """A phrase's tokens (read once, when a table is built: not kept in the memo of ``tokens``)."""
-    return tuple(t for t, _, _ in _tokens(phrase)) if phrase != "#" else ("#",)
+    """A phrase's tokens (read once, when a table is built: not kept in the memo of ``tokens``).
+    Most phrases are plain words ('compared with') or Chinese characters (同比增长), told at once;
+    the rest are read by the tokenizer (a test holds the two ways to the same tokens)."""
+    if phrase == "#":
+        return ("#",)
+    words = phrase.split()
+    if all(w.isascii() and w.isalpha() for w in words):
+        return tuple(w.lower() for w in words)
+    if len(words) == 1 and not phrase.isascii() and all(not c.isascii() and c.isalpha() and c not in _NUMERALS for c in phrase):
+        return tuple(phrase)
+    return tuple(t for t, _, _ in _tokens(phrase))
 
 
 class Cues:

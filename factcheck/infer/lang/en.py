@@ -312,6 +312,16 @@ CUES: dict[str, dict[str, Any]] = {
         "try": "{} sales rose 10% to $110 million from $100 million.",
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
     },
+    #: a verb of saying before 'that': what follows is the statement, and its 'that' points
+    #: back to nothing ('The agency reports that total exports rose 17.58%')
+    "said_that": {
+        "words": ["reports that", "reported that", "report that", "said that", "says that", "say that", "noted that",
+                  "notes that", "showed that", "shows that", "show that", "indicated that", "indicates that",
+                  "announced that", "announces that", "estimated that", "estimates that", "added that", "adds that",
+                  "revealed that", "reveals that", "stated that", "states that", "explained that", "explains that"],
+        "try": "Exports were $120 million and imports $90 million. The agency {} exports rose 20% from $100 million.",
+        "gives": "growth(100 million USD, 120 million USD) ≈ 20%",
+    },
     #: words that open a clause by its cause and name nothing: 'driving net income up 5%'
     "cause": {"words": ["driving", "pushing", "lifting", "taking", "bringing", "sending", "leaving"], "try": "", "gives": ""},
     "scope": {
