@@ -734,6 +734,8 @@ def _around(f: Fig, figs: list[Fig], lead: Hit | None, tail: Hit | None) -> None
     _opened(f, lead is None or lead.key == "level")
     if f.role == "level" and f.i:
         _level_by_neighbour(f, figs[f.i - 1])
+    elif f.role == "share" and f.i and _COMPARED_OF.search(f.before):
+        f.period = "prior"  # 'compared to an operating margin of 16.9% in 1Q16': the margin of the period before
     if tail is not None and f.role in ("level", "alt"):
         _tail_role(f, tail)
     elif tail is not None and tail.key == "of" and f.role == "share" and not f.whole:

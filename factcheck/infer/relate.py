@@ -1354,8 +1354,8 @@ def _margin_part(r: Reading, s: Sentence, p: Fig) -> Fig | None:
 def _margin_parts(r: Reading, s: Sentence, p: Fig) -> list[Fig]:
     """Every profit of the paragraph a margin may be of, nearest first."""
     terms = _margin_terms(s, p)
-    if not terms:
-        return []
+    if not terms or p.period != "cur":
+        return []  # a margin of the period before ('compared to a margin of 16.9% in 1Q16') is no profit of this one's
     scope = r.scopes.get(s.scope, [])
     k = next((i for i, x in enumerate(scope) if x is s), len(scope) - 1)
     out = []

@@ -283,6 +283,7 @@ CUES: dict[str, dict[str, Any]] = {
             "for the quarter ended", "for the period ended", "in the period ended", "ended", "ending", "to date",
             "year to date", "year-to-date", "so far this year", "in the latest period", "in the reporting period",
             "for fy#", "in fy#", "fy#", "in h1", "in h2", "in the first", "in the second",
+            "for #q#", "in #q#", "#q#", "for #h#", "in #h#", "#h#", "for q#", "in q# #", "for q# #",
         ],
         "try": "Sales rose 10% {} to $110 million from $100 million.",
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
