@@ -590,7 +590,8 @@ CUES: dict[str, dict[str, Any]] = {
     # ----------------------------------------------------------------- measures
     "revenue": {
         "words": ["revenue", "revenues", "net revenue", "net revenues", "sales", "net sales", "turnover", "total revenue",
-                  "total revenues", "total net revenue", "total net sales", "top line", "group revenue"],
+                  "total revenues", "total net revenue", "total net sales", "top line", "group revenue", "total sales", "sales revenue", "operating revenue",
+                  "operating revenues", "total operating revenue", "total operating revenues"],
         "try": "",
         "gives": "",
     },
