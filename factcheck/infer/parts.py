@@ -73,6 +73,7 @@ def relations(r: Reading) -> list[Relation]:
             if rel is not None:
                 out.append(rel)
         out += _totals(items)
+        out += _plus_totals(sentences)
         out += _dividends(sentences)
         earlier = by_section.setdefault(sentences[0].section, [])
         for s in sentences:
@@ -614,6 +615,60 @@ def _total_fig(it: Item) -> Fig | None:
         if f.kind == "amt" and any(h.key == "total_word" for h in c.lead(f.before)):
             return f
     return None
+
+
+# --------------------------------------------------------------------------- an amount plus another, and their total
+
+
+def _plus_totals(sentences: list[Sentence]) -> list[Relation]:
+    """'A, plus B, … C', 'A，加上B，已进帐C': an amount, the amounts added to it each after a
+    word of adding, and the next amount after them, of one kind and the period's, their
+    total (figures of another kind between are passed over: 11月份). The words say these
+    parts make it: a sum that misses is an error."""
+    out: list[Relation] = []
+    for s in sentences:
+        figs = [f for f in s.figs if f.kind == "amt" and f.role != "change"]
+        done = -1
+        for hit in s.cues.find_all(s.text[s.start : s.end], "plus"):
+            at = s.start + hit.start
+            if at < done:
+                continue
+            found = _plus_run(s, figs, at)
+            if found is not None:
+                parts, total = found
+                done = total.end
+                rel = _sum([total], parts, True)
+                if rel is not None:
+                    out.append(rel._replace(rule="plus-total"))
+    return out
+
+
+def _plus_run(s: Sentence, figs: list[Fig], at: int) -> tuple[list[Fig], Fig] | None:
+    """The amounts added from the word of adding at ``at`` on (the one before it first), and
+    their total: each next amount of the first one's kind, added while a word of adding
+    stands before it."""
+    before = [f for f in figs if f.end <= at]
+    if not before:
+        return None
+    parts = [before[-1]]
+    rest = [f for f in figs if f.start > at and _alike(f, parts[0])]
+    for f in rest:
+        if len(parts) > 1 and not _added(s, parts[-1], f):
+            return (parts, f) if _plus_total(parts, f) else None
+        parts.append(f)
+    return None
+
+
+def _added(s: Sentence, before: Fig, f: Fig) -> bool:
+    """A word of adding stands between the amount before and ``f`` ('…, plus November's')."""
+    between = s.text[before.end : f.start]
+    return len(between) <= 40 and s.cues.has(between, "plus") and not s.cues.has(between, "from")
+
+
+def _plus_total(parts: list[Fig], total: Fig) -> bool:
+    figs = parts + [total]
+    return len(parts) <= MAX_PARTS and all(x.period == "cur" and x.role in ("level", "new", "alt") for x in figs) \
+        and all(0 <= p.value.point < total.value.point for p in parts)
 
 
 # --------------------------------------------------------------------------- a year's dividends

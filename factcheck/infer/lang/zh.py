@@ -194,6 +194,8 @@ CUES: dict[str, dict[str, Any]] = {
                               "全部"], "try": "", "gives": ""},
     "total_word": {"words": ["合计", "共计", "总计", "总共", "合共", "加起来", "两者合计", "两项合计", "合计为", "共计为"],
                    "try": "", "gives": ""},
+    #: a part added to the amount before it, the next amount their total: 10月营收3674.73亿元，加上11月3436.14亿元，已进帐7110.87亿元
+    "plus": {"words": ["加上", "再加上", "连同"], "try": "", "gives": ""},
     #: the dividends of one year, and what makes their total: 末期股息每股2.40港元，连同中期股息每股2.43港元，全年股息合计每股4.83港元
     "dividend": {"words": ["股息", "派息", "红利", "分红", "股利", "现金红利"], "try": "", "gives": ""},
     "dividend_part": {"words": ["中期", "末期", "特别", "第一次中期", "第二次中期", "第三次中期", "年中", "年末", "特別"],
