@@ -1011,7 +1011,7 @@ def part_name_zh(f: Fig) -> str:
 def _whole_zh(before: str) -> str:
     """The whole a Chinese share names: 占…的比重为 (between 占 and 的), else the words just
     before 占比 (营收占比达到58%: 营收)."""
-    found = re.search(r"占([^，,。；;占\d%]{1,24}?)的?\s*$", before)
+    found = re.search(r"占(?:到|了|据)?([^，,。；;占\d%]{1,24}?)的?\s*$", before)
     if found:
         return measure_key(_strip_zh(found.group(1)))
     clause = measure_key(_strip_zh(_CLAUSE_ZH.split(before)[-1]))

@@ -1316,9 +1316,26 @@ def _share_wholes(r: Reading, s: Sentence, p: Fig, part: Fig, explicit: list[Fig
     wholes = explicit or referred or named_whole(r, s, p, part)
     kin = False
     if not wholes and s.lang == "zh":
-        wholes = _kin_whole(r, s, p, part)  # 城镇人口236.51万人，占51.07% after 全市常住人口463.1万人
-        kin = bool(wholes) and wholes[0].sent in r.scopes.get(s.scope, [])  # bound without doubt in its paragraph
+        wholes, kin = _whole_by_kin(r, s, p, part)
     return wholes, bool(explicit or referred or kin)
+
+
+def _whole_by_kin(r: Reading, s: Sentence, p: Fig, part: Fig) -> tuple[list[Fig], bool]:
+    """A Chinese share's whole no name finds, and whether it is bound without doubt: the kin
+    whole of its paragraph (城镇人口236.51万人，占51.07% after 全市常住人口463.1万人), else the
+    subject a 其中 opens from when it ends in the head of the whole named (一般公共预算支出
+    98240万元。其中，民生支出80242万元，占到公共财政预算支出的81.68%)."""
+    wholes = _kin_whole(r, s, p, part)
+    if wholes:
+        return wholes, wholes[0].sent in r.scopes.get(s.scope, [])
+    if p.whole:
+        wholes = [w for w in _opened_from(r, s, part) if _same_head(w.measure, p.whole)]
+    return wholes, bool(wholes)
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Two Chinese names that end in one head of two characters at least (…预算支出)."""
+    return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]
 
 
 #: a margin named before its figure: 'an operating margin of', 'net profit margin was', 毛利率为
