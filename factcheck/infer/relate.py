@@ -714,7 +714,7 @@ def _average(s: Sentence, c: Fig) -> list[Relation]:
 
 #: 出口增幅大于进口27.2个百分点, 增速高于整体近5个百分点: the two names either side of the comparison
 _GAP_ZH = Lazy(r"([^，,。；;\d%]{0,12}?)(?:增幅|增速|涨幅|降幅)?(大于|高于|快于|超过|领先|小于|低于|慢于|落后|比)"
-                     r"([^，,。；;\d%]{1,12}?)(?:快|高|多|低|慢|少)?(?:约|近|了)?\s*$")
+                     r"([^，,。；;\d%]{1,12}?)(?:增幅|增速|涨幅|降幅)?(?:快|高|多|低|慢|少)?(?:约|近|了)?\s*$")
 
 
 def _gap(r: Reading, s: Sentence, c: Fig) -> list[Relation]:
@@ -722,6 +722,9 @@ def _gap(r: Reading, s: Sentence, c: Fig) -> list[Relation]:
     named on its side, in the paragraph."""
     if s.lang != "zh":
         return []
+    listed = _listed_gaps(r, s, c)
+    if listed:
+        return listed
     sides = _bracketed_gap(s, c) or _named_gap(r, s, c)
     if sides is None:
         return []
@@ -731,6 +734,51 @@ def _gap(r: Reading, s: Sentence, c: Fig) -> list[Relation]:
     cmp, tol = comparison(c, sign)
     return [Relation("change", "rate-gap", check, t.num(stated_of(c, sign)), cmp, tol, (a.m, b.m, c.m), c.m,
                      s.start, s.end, (), True)]
+
+
+def _listed_gaps(r: Reading, s: Sentence, c: Fig) -> list[Relation]:
+    """高技术产业和装备制造业增加值分别增长10.6%和9.1%，增速分别比规模以上工业快4.6和3.1个百分点:
+    as many gaps listed 分别 as rates listed before them, each gap its rate's over the one
+    rate named after 比 (a bare gap in the list is in the points of the last)."""
+    gaps = _gap_list(s, c)
+    lead = s.text[s.start : gaps[0].start]
+    if len(gaps) < 2 or "分别" not in lead[-16:]:
+        return []
+    found = _GAP_ZH.search(lead.replace("分别", ""))
+    own = _own_rates(s, gaps)
+    if found is None or found.group(1).strip() or not own:
+        return []
+    b = _rate_of(r, s, c, found.group(3))
+    if b is None or b in own:
+        return []
+    sign = -1 if found.group(2) in ("小于", "低于", "慢于", "落后") else 1
+    return [_listed_gap(s, a, b, g, q.with_unit(g.value, c.value.unit), sign) for a, g in zip(own, gaps)]
+
+
+def _own_rates(s: Sentence, gaps: list[Fig]) -> list[Fig]:
+    """The rates listed before the gaps, as many as they are, of one statement (or none)."""
+    own = [f for f in s.figs[: gaps[0].i] if f.kind == "pct" and f.role == "change" and not f.years][-len(gaps) :]
+    return own if len(own) == len(gaps) and len({f.stmt for f in own}) == 1 else []
+
+
+def _gap_list(s: Sentence, c: Fig) -> list[Fig]:
+    """The gap ``c`` and the bare figures listed right before it (4.6和3.1个百分点)."""
+    gaps = [c]
+    while gaps[0].i and _joined(s, s.figs[gaps[0].i - 1], gaps[0]) and q.is_plain(s.figs[gaps[0].i - 1].value.unit):
+        gaps.insert(0, s.figs[gaps[0].i - 1])
+    return gaps
+
+
+def _listed_gap(s: Sentence, a: Fig, b: Fig, g: Fig, stated: q.Value, sign: int) -> Relation:
+    check = t.call("change", t.num(stated_of(b, b.sign or 1)), t.num(stated_of(a, a.sign or 1)))
+    cmp, tol = comparison(g, sign)
+    return Relation("change", "rate-gap", check, t.num(q.neg(stated) if sign < 0 else stated), cmp, tol,
+                    (a.m, b.m, g.m), g.m, s.start, s.end, (), True)
+
+
+def _joined(s: Sentence, a: Fig, b: Fig) -> bool:
+    """Two figures one after another in a list: only 和, 及, 与 or 、 between them."""
+    return s.text[a.end : b.start].strip() in ("和", "及", "与", "、", ",", "，")
 
 
 #: the region a Chinese name of a rate opens with, which a statement's name leaves to its subject
@@ -745,7 +793,7 @@ def _named_gap(r: Reading, s: Sentence, c: Fig) -> tuple[Fig, Fig, int] | None:
         return None
     a_name, word, b_name = found.group(1), found.group(2), found.group(3)
     a = _rate_of(r, s, c, a_name) if a_name.strip() else _own_rate(s, c)
-    b = _rate_of(r, s, c, b_name)
+    b = _rate_of(r, s, c, b_name, a)
     if a is None or b is None or a is b:
         return None
     return a, b, -1 if word in ("小于", "低于", "慢于", "落后") else 1
@@ -777,21 +825,31 @@ def _own_rate(s: Sentence, c: Fig) -> Fig | None:
     return rates[-1] if rates else None
 
 
-def _rate_of(r: Reading, s: Sentence, c: Fig, name: str) -> Fig | None:
+def _rate_of(r: Reading, s: Sentence, c: Fig, name: str, other: Fig | None = None) -> Fig | None:
     """The growth rate of the statement named ``name`` (出口: 增长23.2%), nearest first: in
     the sentence, the sentences before it in the paragraph, then those after; a statement
-    named exactly so before one whose name ends so (进口, not 服务进出口)."""
+    named exactly so before one whose name ends so (进口, not 服务进出口); a short name by the
+    full name it stands for (投资: 固定资产投资). Never ``other``, the other side's rate."""
     key = _SCOPE_ZH.sub("", measure_key(name.strip()))  # 全市生产总值 is the statement of 生产总值 (全市 said before it)
     if not key:
         return None
+    key = s.cues.short_names().get(key, key)
     scope = r.scopes.get(s.scope, [])
     k = next((i for i, t2 in enumerate(scope) if t2 is s), len(scope))
     for t2 in [s, *scope[:k][::-1], *scope[k + 1 :]]:
         for exact in (True, False):
-            found = _named_rates(t2, key, c, exact)
+            found = _of_its_span(r, c, [f for f in _named_rates(t2, key, c, exact) if f is not other])
             if found:
                 return found[0] if len({f.value.point for f in found}) == 1 else None
     return None
+
+
+def _of_its_span(r: Reading, c: Fig, found: list[Fig]) -> list[Fig]:
+    """Of rates of two values, those of the span ``c`` names (11月份 … 1—11月: the month's
+    rate for the month's gap), if any."""
+    if len({f.value.point for f in found}) > 1:
+        return [f for f in found if span(r, f) == span(r, c)] or found
+    return found
 
 
 def _named_rates(t2: Sentence, key: str, c: Fig, exact: bool) -> list[Fig]:
@@ -800,7 +858,8 @@ def _named_rates(t2: Sentence, key: str, c: Fig, exact: bool) -> list[Fig]:
     left out (快于规模以上工业 of 规模以上工业增加值)."""
     found = []
     for st in t2.stmts:
-        if st.measure == key if exact else (_ends_or_heads(st.measure, key) and len(key) >= 2 and st.measure != key):
+        measure = _SCOPE_ZH.sub("", st.measure)
+        if measure == key if exact else (_ends_or_heads(measure, key) and len(key) >= 2 and measure != key):
             rates = [f for f in st.figs if f.role == "change" and f.kind == "pct" and not f.years and f is not c]
             found += rates[:1]
     return found

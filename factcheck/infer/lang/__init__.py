@@ -33,7 +33,7 @@ _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’.\-]*[A-Za-z])?|\d+(?:[.,]\d+)*|[〇
 
 
 #: keys whose entries are not phrases to find next to a figure
-_NOT_PHRASES = frozenset({"identities", "patterns", "partitions"})
+_NOT_PHRASES = frozenset({"identities", "patterns", "partitions", "short_names"})
 
 
 class Identity(NamedTuple):
@@ -127,6 +127,7 @@ class Cues:
         self._identities: list[Identity] | None = None
         self._patterns: dict[str, Lazy] = {}
         self._partitions: list[tuple[str, ...]] | None = None
+        self._short: dict[str, str] | None = None
         self._starts: dict[str, frozenset[str]] = {}
         #: answers of lead and tail already given, by their question (at most MEMO of them)
         self._memo: dict[tuple[str, str, frozenset[str] | None, int], list[Hit]] = {}
@@ -287,6 +288,13 @@ class Cues:
                 return None
             found = self._patterns[name] = Lazy(text, re.IGNORECASE)
         return found
+
+    def short_names(self) -> dict[str, str]:
+        """The full name each short name of the table stands for (投资: 固定资产投资)."""
+        if self._short is None:
+            pairs = (str(line).partition(" = ") for line in self.table.get("short_names", {}).get("words", []))
+            self._short = {a.strip(): b.strip() for a, _, b in pairs if a.strip() and b.strip()}
+        return self._short
 
     def partitions(self) -> list[tuple[str, ...]]:
         """Lists of names that make up a whole together ('urban / rural', 第一产业 / 第二产业 / 第三产业)."""

@@ -475,6 +475,9 @@ CUES: dict[str, dict[str, Any]] = {
         "gives": "",
     },
     #: names that together make up a whole (in any order)
+    #: a short name a text gives a measure it has named in full (the Chinese bulletins' 投资 for
+    #: 固定资产投资); none yet in English
+    "short_names": {"words": [], "try": "", "gives": ""},
     "partitions": {
         "words": ["domestic / international", "domestic / foreign", "domestic / overseas", "goods / services",
                   "men / women", "male / female", "online / offline", "full-time / part-time", "interim / final", "first half / second half",

@@ -250,6 +250,14 @@ CUES: dict[str, dict[str, Any]] = {
         "try": "",
         "gives": "",
     },
+    #: a short name a statistics bulletin gives a measure it has named in full: 高于全省投资增速 is
+    #: 全省固定资产投资's rate
+    "short_names": {
+        "words": ["投资 = 固定资产投资", "工业 = 规模以上工业增加值", "规上工业 = 规模以上工业增加值", "规模以上工业 = 规模以上工业增加值",
+                  "社零 = 社会消费品零售总额", "消费品零售 = 社会消费品零售总额", "外贸 = 进出口总值", "进出口 = 进出口总值"],
+        "try": "",
+        "gives": "",
+    },
     #: names that together make up a whole: 城镇 and 乡村 are all of 社会消费品零售总额 (in any order)
     "partitions": {
         "words": ["城镇 / 乡村", "城镇 / 农村", "城市 / 农村", "中央 / 地方", "出口 / 进口", "境内 / 境外", "国内 / 国外",
