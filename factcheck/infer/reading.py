@@ -687,6 +687,9 @@ def _approximation(f: Fig) -> None:
 
 
 #: a mark of an earlier period passed (已超过去年全年的): the figure after it is no level of the subject's
+#: the period a Chinese change is said against, at the end of its subject's words: 较去年同月, 比上年
+_COMPARED_PRIOR_ZH = Lazy(r"(?:较|比)(?:去年|上年|前年|上一年|上年度|上月|上季度?|上半年|\d{4}年)(?:同期|同月|同季|全年|末|底)?\s*$",
+                          cjk=True)
 _OVER_PRIOR_ZH = Lazy(r"(?:已经?)?(?:超过|超越|突破|高于|多于)了?(?:去年|上年|前年|上一年|\d{4}年)(?:全年|同期|全年度)?的?\s*$")
 
 
@@ -1399,6 +1402,7 @@ def _subject(rest: str, c: Cues) -> tuple[str, str]:
             qual.append(h.phrase)
         last = last[: h.start]
     last = _OVER_PRIOR_ZH.sub("", last)  # 入境旅客总数已超过去年全年的: 入境旅客总数
+    last = _COMPARED_PRIOR_ZH.sub("", last)  # 入境旅客数目较去年同月(增加35.4%): 入境旅客数目
     words = c.tail(last, frozenset({"stop", "period", "cause"}))
     if words:
         qual += [h.phrase for h in words if h.key == "period" and not c.has(h.phrase, "whole_period")]
@@ -1545,7 +1549,7 @@ def same_measure(a: str, b: str) -> bool:
 
 
 #: what a Chinese name of a total may end with and still name the same measure (出口总值, 出口)
-_TOTAL_ZH = Lazy(r"(?:总值|总额|总量|总计|合计)$")
+_TOTAL_ZH = Lazy(r"(?:总值|总额|总量|总计|合计|总数|数目|数量)$")
 
 
 def _unscoped(extra: str) -> str:
