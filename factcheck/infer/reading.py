@@ -1431,6 +1431,8 @@ def name_of(f: Fig) -> str:
     if lead:
         clause = clause[lead[-1].end :]
     clause = _CONJUNCTION.sub("", clause.strip())  # 'after imports rose … to': imports
+    if f.sent is not None and f.sent.lang == "en":
+        clause = _REPORTED.sub("", clause) or clause  # 'Indonesia posted a trade surplus of': trade surplus
     name = measure_key(_strip_zh(_VERBS_ZH.sub("", clause.strip()) if f.sent is not None and f.sent.lang == "zh" else clause.strip()))
     return name or _subject_named(f)
 
@@ -1453,6 +1455,7 @@ _VERBS_ZH = Lazy(r"实现|发生|完成|录得|取得|达到")
 #: what a sentence says before its subject ('Nvidia said revenue …') and what follows its
 #: head ('revenue for the fiscal year that ended …'): not the measure's name
 _REPORTED = Lazy(r"^.*\b(?:said|says|reported|reports|announced|announces|posted|posts|noted|added|showed|shows|"
+                       r"saw|sees|recorded|records|registered|registers|logged|logs|"
                        r"estimated|that)\s+", re.IGNORECASE)
 #: a measure named as the object of its verb, right before its figure: 'with revenue of', 'reported net income of'
 _OBJECT = Lazy(r"\b(?:with|reported|reports|posted|posts|recorded|records|generated|generates|had|has|delivered|saw|sees|"
