@@ -1421,8 +1421,18 @@ def name_of(f: Fig) -> str:
     """The words that name a figure: the clause right before it, without the cue words
     next to it and the words at its start that name nothing (其中, 'the', 全年):
     '其中服务出口13373.1亿元' -> 服务出口, 'August exports were $165.2 billion' -> august export."""
-    clause = _CLAUSE.split(f.before)[-1]
     c = f.sent.cues if f.sent is not None else cues("en")
+    clause = _name_clause(f, c)
+    if f.sent is not None and f.sent.lang == "en":
+        return _named_after_amount(f, c) or measure_key(_REPORTED.sub("", clause) or clause) or _subject_named(f)
+    name = measure_key(_strip_zh(_VERBS_ZH.sub("", clause.strip()) if f.sent is not None and f.sent.lang == "zh" else clause.strip()))
+    return name or _subject_named(f)
+
+
+def _name_clause(f: Fig, c: Cues) -> str:
+    """The clause right before a figure without the cue words next to it and the words at
+    its start that name nothing."""
+    clause = _CLAUSE.split(f.before)[-1]
     for h in c.lead(clause, _NAME_STRIP_BASE if f.role == "base" else _NAME_STRIP):
         if h.start == 1 and clause[:1] >= "\u3400" and h.key in ("over", "under") and not c.has(clause[:1], "to"):
             break  # 出超, 入超: the word itself, not 出 'over'
@@ -1430,11 +1440,25 @@ def name_of(f: Fig) -> str:
     lead = c.tail(clause, frozenset({"stop", "period", "fill", "cause"}))
     if lead:
         clause = clause[lead[-1].end :]
-    clause = _CONJUNCTION.sub("", clause.strip())  # 'after imports rose … to': imports
-    if f.sent is not None and f.sent.lang == "en":
-        clause = _REPORTED.sub("", clause) or clause  # 'Indonesia posted a trade surplus of': trade surplus
-    name = measure_key(_strip_zh(_VERBS_ZH.sub("", clause.strip()) if f.sent is not None and f.sent.lang == "zh" else clause.strip()))
-    return name or _subject_named(f)
+    return _CONJUNCTION.sub("", clause.strip())  # 'after imports rose … to': imports
+
+
+def _named_after_amount(f: Fig, c: Cues) -> str:
+    """The name an English amount is given after it: 'USD 3.9 billion in exports' (a noun
+    in lower case after 'in', no period), 'a USD 1.01 billion trade surplus'; '' when none."""
+    if f.kind != "amt":
+        return ""
+    found = _IN_NOUN.match(f.after) or _NOUN_AFTER.match(f.after)
+    if found is None or c.has(found.group(1), "period"):
+        return ""
+    return measure_key(found.group(1))
+
+
+#: a measure named after its amount: ' in exports and', ' in net income,'
+_IN_NOUN = Lazy(r"^\s+in\s+(?!the\b|a\b|an\b|its\b|their\b|our\b|cash\b|total\b)([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2}?)"
+                r"(?=\s*(?:[,;.)]|$)|\s+(?:and|from|for|on|last|this|compared|versus|against|while|but|up|down)\b)")
+#: a balance named right after its amount: ' trade surplus last week', ' deficit in'
+_NOUN_AFTER = Lazy(r"^\s+((?:trade\s+|current[- ]account\s+|budget\s+)?(?:surplus|deficit))\b", re.IGNORECASE)
 
 
 def _subject_named(f: Fig) -> str:
