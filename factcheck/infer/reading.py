@@ -1165,13 +1165,16 @@ def _prior_words(f: Fig) -> bool:
             return True
     c = f.sent.cues
     head = f.before[-40:]
-    if c.find(head, "prior_period") is not None:
-        return True
+    prior = c.find(head, "prior_period")
+    if prior is not None and not _THIS_PERIOD.search(head[prior.end :]):
+        return True  # not 延续去年第四季景气回暖趋势，今年第一季台湾出口金额为: this year's
     # 'This compares with operating income of $120.3 million, or 14.3% of sales, in the prior year period'
     return f.i == 0 and _THAT_COMPARES.match(f.sent.text, f.sent.start, f.start) is not None \
         and _PRIOR_AFTER.search(f.sent.text, f.end, f.sent.end) is not None
 
 
+#: words of this period that a figure's own clause says after another period's
+_THIS_PERIOD = Lazy(r"(?i)今年|本年|本期|本季|当年|当期|本年度|\bthis (?:year|quarter|period|month)\b|\bcurrent (?:year|quarter|period)\b")
 #: words of the prior period after a figure: 'in the prior year period', 'a year earlier', 'last year'
 _PRIOR_AFTER = Lazy(r"(?i)\b(?:prior|previous|preceding|last)[- ](?:year|quarter|period)|\ba year (?:earlier|ago|before)\b|"
                     r"\bthe year[- ](?:ago|earlier)\b|\bsame (?:period|quarter) (?:of |in )?(?:last|the previous|the prior) year\b")
@@ -1235,6 +1238,16 @@ def _after_threshold(f: Fig) -> bool:
     """The figure right after a threshold in its statement (首次迈上900亿美元台阶，达907.7亿美元)."""
     st = f.stmt
     return st is not None and st.figs[0] is not f and st.figs[st.figs.index(f) - 1].approx == "over"
+
+
+def _level_after_change(f: Fig) -> bool:
+    """A Chinese level said right after its statement's change with no name of its own
+    (出口成长13.02%，达2242.66亿美元): the statement's subject's."""
+    st = f.stmt
+    if st is None or st.figs[0] is f or f.sent is None or f.sent.lang != "zh":
+        return False
+    prev = st.figs[st.figs.index(f) - 1]
+    return prev.role == "change" and prev.kind == "pct"
 
 
 def _listed_shares(st: Stmt) -> None:
@@ -1407,6 +1420,7 @@ def _subject(rest: str, c: Cues) -> tuple[str, str]:
     if words:
         qual += [h.phrase for h in words if h.key == "period" and not c.has(h.phrase, "whole_period")]
         last = last[words[-1].end :]
+    last = _MODAL_TAIL_ZH.sub("", last.strip()) if has_cjk(last) else last
     return _CONJUNCTION.sub("", last.strip()), " ".join(qual).lower()
 
 
@@ -1425,7 +1439,8 @@ def name_of(f: Fig) -> str:
     clause = _name_clause(f, c)
     if f.sent is not None and f.sent.lang == "en":
         return _named_after_amount(f, c) or measure_key(_REPORTED.sub("", clause) or clause) or _subject_named(f)
-    name = measure_key(_strip_zh(_VERBS_ZH.sub("", clause.strip()) if f.sent is not None and f.sent.lang == "zh" else clause.strip()))
+    name = measure_key(_strip_zh(_MODAL_TAIL_ZH.sub("", _VERBS_ZH.sub("", clause.strip())))
+                       if f.sent is not None and f.sent.lang == "zh" else clause.strip())
     return name or _subject_named(f)
 
 
@@ -1465,7 +1480,7 @@ def _subject_named(f: Fig) -> str:
     """The name a figure that names nothing itself takes from its statement's subject:
     the new figure of the subject's change ('带动服务贸易逆差下降70%至1347.5亿元'), the figure
     after the milestone its subject passed (月度出口首次迈上900亿美元台阶，达907.7亿美元)."""
-    if f.stmt is not None and (f.role in ("new", "base") or f.role == "level" and _after_threshold(f)):
+    if f.stmt is not None and (f.role in ("new", "base") or f.role == "level" and (_after_threshold(f) or _level_after_change(f))):
         return f.stmt.measure
     return ""
 
@@ -1474,6 +1489,8 @@ def _subject_named(f: Fig) -> str:
 _CONJUNCTION = Lazy(r"(?i)^(?:after|before|when|since|although|though|because|while|whereas|as|and|but)\s+(?=[a-z])")
 #: verbs inside a Chinese name that name nothing (规模以上工业企业实现利润总额: 规模以上工业企业利润总额)
 _VERBS_ZH = Lazy(r"实现|发生|完成|录得|取得|达到")
+#: words of mood or time a Chinese name ends with before its verb (出口估计将成长, 贸易出超则可提高为): none of its name
+_MODAL_TAIL_ZH = Lazy(r"(?:估计|预计|预估|预期|可望|有望|则|亦|也|还|仍|已经?|将|可|再|均|都|继续|提高|扩大|缩小|上升|下降|增加|减少)+$")
 
 
 #: what a sentence says before its subject ('Nvidia said revenue …') and what follows its
