@@ -984,7 +984,7 @@ def _beyond_level(f: Fig) -> Hit | None:
 
 
 #: 占服务进口总额的39.6%, 占人均消费支出的比重为32.6%: the whole named between 占 and 的
-_SHARE_ZH = Lazy(r"(?:占|相等于|相当于)([^，,。；;占\d%]{1,24}?)的(?:比重|比例|份额|比率)?(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
+_SHARE_ZH = Lazy(r"(?:占(?:到|了|据)?|相等于|相当于)([^，,。；;占\d%]{1,24}?)的(?:比重|比例|份额|比率)?(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
 #: a clause that opens with 占 and names its whole with no 的: ，占营业收入29.77%
 _SHARE_BARE_ZH = Lazy(r"(?:^|[，,；;。])\s*(?:分别|各|均)?占(?!比|到|了|据)([^，,。；;占\d%的]{2,16}?)(?:为|达|达到|约为|约|近|超过|逾)?\s*$")
 #: the part a Chinese share names before 占: 第三产业增加值占地区生产总值的比重为62.4%
@@ -1063,7 +1063,9 @@ def _opened_base(f: Fig) -> bool:
 
 def _lead_role(f: Fig, lead: Hit, figs: list[Fig]) -> None:
     key = lead.key
-    if key == "from" or key == "prior_bracket":
+    if key == "from" and _made_from(f):
+        f.role = "level"  # 'a USD 13.3 billion surplus from USD 167.443 billion in exports': what it is made of
+    elif key == "from" or key == "prior_bracket":
         f.role, f.period = "base", "prior"
     elif key == "to":
         f.role = "new"
@@ -1079,6 +1081,10 @@ def _lead_role(f: Fig, lead: Hit, figs: list[Fig]) -> None:
         f.role = "alt"
     elif key == "level":
         f.role = "level"
+
+
+def _made_from(f: Fig) -> bool:
+    return bool(_MADE_FROM.search(f.before)) and bool(_IN_NOUN.match(f.after))
 
 
 def _bracketed_base(f: Fig, prev: Fig) -> bool:
@@ -1472,6 +1478,8 @@ def _named_after_amount(f: Fig, c: Cues) -> str:
 #: a measure named after its amount: ' in exports and', ' in net income,'
 _IN_NOUN = Lazy(r"^\s+in\s+(?!the\b|a\b|an\b|its\b|their\b|our\b|cash\b|total\b)([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2}?)"
                 r"(?=\s*(?:[,;.)]|$)|\s+(?:and|from|for|on|last|this|compared|versus|against|while|but|up|down)\b)")
+#: a balance said to come from the amounts after it, not from an earlier one of its own
+_MADE_FROM = Lazy(r"(?i)\b(?:surplus|deficit|balance|gap)\s+from\s*$")
 #: a balance named right after its amount: ' trade surplus last week', ' deficit in'
 _NOUN_AFTER = Lazy(r"^\s+((?:trade\s+|current[- ]account\s+|budget\s+)?(?:surplus|deficit))\b", re.IGNORECASE)
 

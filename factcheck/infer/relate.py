@@ -1388,7 +1388,7 @@ def _whole_by_kin(r: Reading, s: Sentence, p: Fig, part: Fig) -> tuple[list[Fig]
     if wholes:
         return wholes, wholes[0].sent in r.scopes.get(s.scope, [])
     if p.whole:
-        wholes = [w for w in _opened_from(r, s, part) if _same_head(w.measure, p.whole)]
+        wholes = [w for w in _opened_from(r, s, part, named=True) if _same_head(w.measure, p.whole)]
     return wholes, bool(wholes)
 
 
@@ -1637,9 +1637,9 @@ def _implicit_whole_zh(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     return _opened_from(r, s, part)
 
 
-def _opened_from(r: Reading, s: Sentence, part: Fig) -> list[Fig]:
+def _opened_from(r: Reading, s: Sentence, part: Fig, named: bool = False) -> list[Fig]:
     """The subject of the statement a 其中 before the part opens from (in the sentence, else
-    the sentence before), when not smaller than the part."""
+    the sentence before), when not smaller than the part (``named``: the share names it)."""
     if "其中" not in part.before and (part.stmt is None or "其中" not in part.stmt.figs[0].before):
         return []
     earlier = [st for st in s.stmts if st.n < (part.stmt.n if part.stmt else 0)]
@@ -1649,15 +1649,15 @@ def _opened_from(r: Reading, s: Sentence, part: Fig) -> list[Fig]:
         earlier = scope[k - 1].stmts if k else []
     if not earlier:
         return []
-    return _whole_opened(r, s, earlier[-1], part)
+    return _whole_opened(r, s, earlier[-1], part, named)
 
 
-def _whole_opened(r: Reading, s: Sentence, st: Stmt, part: Fig) -> list[Fig]:
+def _whole_opened(r: Reading, s: Sentence, st: Stmt, part: Fig, named: bool = False) -> list[Fig]:
     """The subject of the statement a 其中 opens from as the whole of its part's share: not
     when it says its own share (买入101.57亿元，占比86.59%；其中…49.94亿元，占比42.57%: both of one
-    whole not given), nor when it is a part itself."""
+    whole not given), nor, unless the share names it, when it is a part itself."""
     subject = _subject(st)
-    if subject is None or _smaller(subject, part) or _with_share(st) or _a_part_itself(r, s, subject):
+    if subject is None or _smaller(subject, part) or _with_share(st) or not named and _a_part_itself(r, s, subject):
         return []
     return [subject]
 
