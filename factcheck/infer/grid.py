@@ -58,7 +58,8 @@ _DIRECTION = Lazy(r"^(?:(?P<up>up|higher|increased?|rose|增加|增长|提高|�
                         re.IGNORECASE)
 #: what may follow a cell's number and still leave it a number: footnote marks
 _FOOTNOTES = Lazy(r"^(?:\s*(?:\(\w{1,3}\)|[*†‡#^]+|@|\w\)))*\s*$")
-_YEAR = Lazy(r"(?<!\d)((?:19|20)\d{2})(?!\d)|(?:\b|(?<=q[1-4])|(?<=h[12]))fy\s?'?(\d{2})\b|\b(?:h[12]|q[1-4])\s?'?(\d{2})\b")
+_YEAR = Lazy(r"(?<!\d)((?:19|20)\d{2})(?!\d)|(?:\b|(?<=q[1-4])|(?<=h[12]))fy\s?'?(\d{2})\b|\b(?:h[12]|q[1-4])\s?'?(\d{2})\b"
+             r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?[\s'’-]?'?(\d{2})\b")  # 'Sep 18', 'Jan-Sep 19
 _QUARTER = Lazy(r"\b(?:(1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|q([1-4]))(?:\b|(?=fy\d))|(?<![前至到\-—~])第?([一二三四])季度?(?!累计)")
 _YEAR_COLUMN = Lazy(r"\b(?:fiscal year|full year|year|fy|total|annual)\b|全年|年度|合计", re.IGNORECASE)
 _QUARTER_NUMBER = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4,
@@ -561,7 +562,7 @@ def _change_kind(low: str, kinds: list[str], cu: object) -> str:
 def _period(low: str) -> tuple[int | None, int | None, bool]:
     year = None
     for m in _YEAR.finditer(low):
-        year = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2) or m.group(3))
+        year = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2) or m.group(3) or m.group(4))
         break
     quarter = None
     found = _QUARTER.search(low)
