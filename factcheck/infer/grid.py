@@ -681,17 +681,39 @@ def _ordered(cols: list[Column], pair: tuple[int, int]) -> tuple[int, int, bool]
     left first, untold."""
     left, right = sorted(pair)
     a, b = cols[left], cols[right]
-    if a.year is not None and b.year is not None and a.year != b.year:
-        cur, prior = (left, right) if a.year > b.year else (right, left)
-        return cur, prior, True
-    if a.year is not None and a.year == b.year and a.quarter and b.quarter and a.quarter != b.quarter:
-        cur, prior = (left, right) if a.quarter > b.quarter else (right, left)
-        return cur, prior, True  # 'Q3FY26 | … | Q2FY26': the later quarter of the year is the current one
+    later = _later_period(a, b)
+    if later is not None:
+        return (left, right, True) if later else (right, left, True)
     if a.current is True or b.current is False:
         return left, right, True
     if b.current is True or a.current is False:
         return right, left, True
     return left, right, False
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _later_period(a: Column, b: Column) -> bool | None:
+    """Whether column ``a``'s period is later than ``b``'s: by their years, else by their
+    quarters of one year ('Q3FY26 | … | Q2FY26'), else by their months ('Jun 2020 | Jul
+    2020'); None when the headers do not tell."""
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return a.year > b.year
+    if a.year is not None and a.year == b.year and a.quarter and b.quarter and a.quarter != b.quarter:
+        return a.quarter > b.quarter
+    return _later_month(a, b)
+
+
+def _later_month(a: Column, b: Column) -> bool | None:
+    """Whether column ``a``'s month is later than ``b``'s in one year (each header names one
+    month); None when that is not told."""
+    if a.year is None or a.year != b.year:
+        return None
+    ma, mb = _months_of(a.head.lower()), _months_of(b.head.lower())
+    if len(ma) != 1 or len(mb) != 1 or ma[0][0] == mb[0][0]:
+        return None
+    return _MONTHS.index(ma[0][0]) > _MONTHS.index(mb[0][0])
 
 
 def _levels_left(cols: list[Column], k: int) -> list[int]:
@@ -709,11 +731,12 @@ def _levels_left(cols: list[Column], k: int) -> list[int]:
 
 
 #: a month and its year in a header ('December 2014', 'Jan. 2015')
-_MONTH_YEAR = Lazy(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})", re.IGNORECASE)
+_MONTH_YEAR = Lazy(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+'?((?:19|20)?\d{2})(?!\d)", re.IGNORECASE)
 
 
 def _months_of(head: str) -> list[tuple[str, str]]:
-    return [(m.group(1).lower(), m.group(2)) for m in _MONTH_YEAR.finditer(head)]
+    """The months a header names with their years, in four digits ('Jun 20 to Jul 20': 2020)."""
+    return [(m.group(1).lower(), m.group(2) if len(m.group(2)) == 4 else "20" + m.group(2)) for m in _MONTH_YEAR.finditer(head)]
 
 
 def _named_months(cols: list[Column], k: int, levels: list[int]) -> tuple[int, int] | None:
