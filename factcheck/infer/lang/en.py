@@ -17,7 +17,7 @@ CUES: dict[str, dict[str, Any]] = {
             "increasing", "climbed", "climbs", "climbing", "jumped", "jumps", "jumping", "gained", "gains", "gaining",
             "surged", "surges", "surging", "soared", "soars", "soaring", "advanced", "advances", "advancing",
             "expanded", "expands", "expanding", "widened", "widening", "rebounded", "rebounding", "rallied",
-            "accelerated", "added", "adding", "up", "higher", "was up", "were up", "is up", "are up", "went up",
+            "accelerated", "added", "adding", "appreciated", "appreciated by", "up", "higher", "was up", "were up", "is up", "are up", "went up",
             "edged up", "ticked up", "inched up", "crept up", "moved up", "shot up", "picked up", "spiked",
             "an increase of", "increase of", "a rise of", "rise of", "a jump of", "jump of", "a gain of", "gain of",
             "growth of", "a surge of", "an expansion of", "expansion of", "raised", "raising", "lifted", "lifting",
@@ -35,7 +35,7 @@ CUES: dict[str, dict[str, Any]] = {
             "decreasing", "dropped", "drops", "dropping", "slipped", "slips", "slipping", "slid", "slides", "sliding",
             "shrank", "shrinks", "shrinking", "shrunk", "plunged", "plunges", "plunging", "plummeted", "tumbled",
             "tumbles", "tumbling", "sank", "sinks", "sinking", "narrowed", "narrowing", "contracted", "contracting",
-            "eased", "easing", "retreated", "slumped", "down", "lower", "was down", "were down", "is down", "went down",
+            "eased", "easing", "depreciated", "depreciated by", "retreated", "slumped", "down", "lower", "was down", "were down", "is down", "went down",
             "edged down", "ticked down", "dipped", "dips", "dipping", "shed", "a decline of", "decline of", "a fall of",
             "fall of", "a drop of", "drop of", "a decrease of", "decrease of", "a cut of", "cut of", "a reduction of",
             "reduction of", "a contraction of", "a slide of", "cut", "cuts", "cutting", "lowered", "lowering",
@@ -160,6 +160,8 @@ CUES: dict[str, dict[str, Any]] = {
             "( same period last year :", "( pcp :", "( pcp", "( prior period :",
             # a half or a quarter of a fiscal year: '(H1 FY16: £6.5m)', '(1H16: …)', '(Q3 FY2016: …)', '(HY16: …)'
             "( h1 fy# :", "( h1 fy # :", "( 1h# :", "( hy# :", "( q# fy# :", "( q# fy # :", "( fy# h1 :",
+            # the period and its year apart: '(H1, 2022: N49.75bn)', '(Q3, 2023: …)'
+            "( h1 , # :", "( h2 , # :", "( q# , # :", "( fy , # :",
         ],
         "try": "Revenue fell 4.2% to £512 million {} £534 million).",
         "gives": "growth(534 million GBP, 512 million GBP) ≈ -4.2%",
