@@ -47,9 +47,10 @@ class Finder(NamedTuple):
 
 def _changes(r: Reading) -> list[Relation]:
     # lazy: a finder's module only when it runs (no table: no grid)
+    from factcheck.infer import glance
     from factcheck.infer.relate import changes
 
-    return changes(r)
+    return changes(r) + glance.relations(r)
 
 
 def _shares(r: Reading) -> list[Relation]:
@@ -113,7 +114,9 @@ FINDERS: tuple[Finder, ...] = (
            "A change (rose 8%, up 1.5 points, 增长18.6%, an increase of $4.1 million) paired with the new figure "
            "and the base of its statement, each given its role by the words next to it: 'to', 'reaching', 至, 增至 "
            "make the new figure; 'from', 'compared with', '(2022/23: …)', '4,512 (4,108)', 上年同期为, 较…的 the "
-           "base. A change given twice ('$4.1 million, or 1.2%') is checked both ways.",
+           "base. A change given twice ('$4.1 million, or 1.2%') is checked both ways. A newswire's results "
+           "at a glance ('-Earnings (Q2): $436 Mln. vs. $357 Mln. last year. -Earnings Growth (Y-o-Y): 22.1%') "
+           "give each measure's growth by its items.",
            (("Revenue rose 8% to 167.2 billion yuan, from 154.6 billion a year earlier.",
              "growth(154.6 billion CNY, 167.2 billion CNY) ≈ 8%"),
             ("营业收入312.6亿元，同比增长18.6%，上年同期为263.6亿元。", "growth(263.6亿 CNY, 312.6亿 CNY) ≈ 18.6%"))),
