@@ -59,7 +59,7 @@ def _of_figure(r: Reading, s: Sentence, f: Fig, known: list[tuple[Identity, str]
         return rel
     bare = _TAIL_ZH.sub("", name) if s.lang == "zh" else name
     for ident, term in known:
-        if name.endswith(term) or bare.endswith(term):  # the figure is named as this identity's result
+        if name.endswith(term) or bare.endswith(term) or _partnered(name, s.lang)[0].endswith(term):  # its result
             rel = _check(r, s, f, name, ident)
             if rel is not None:
                 return rel
@@ -200,11 +200,27 @@ def _qualifier(name: str, term: str, lang: str) -> str | None:
         if not base.endswith(term) or base.endswith("进" + term):
             return None  # 进出口 (all trade) is no kind of 出口
         return _NEUTRAL.sub("", base[: len(base) - len(term)])
+    head, who = _partnered(name, lang)
+    if who:  # 'imports from the United States': the imports of that partner
+        found = _qualifier(head, term, lang)
+        return None if found is None else found + _NEUTRAL.sub("", who)
     if name == term:
         return ""
     if not name.endswith(" " + term):
         return None
     return _NEUTRAL.sub("", name[: -len(term)]).strip()
+
+
+#: an English measure of a partner, named after it: 'imports from the United States', 'the trade
+#: surplus with China', 'exports to Japan'
+_PARTNER = Lazy(r"^(?P<head>[a-z][a-z'’ -]*?)\s+(?:with|from|to)\s+(?:the\s+)?(?P<who>[a-z][a-z'’ .-]*)$")
+
+
+def _partnered(name: str, lang: str) -> tuple[str, str]:
+    """A name's measure and the partner it is of ('imports from the united state': import,
+    united state); the name and '' when it names none."""
+    m = _PARTNER.match(name) if lang == "en" else None
+    return (measure_key(m.group("head")), m.group("who")) if m else (name, "")
 
 
 def _agree(a: str, b: str) -> bool:
