@@ -1343,11 +1343,15 @@ def _named_exactly(r: Reading, s: Sentence, p: Fig, part: Fig, whole: Fig) -> bo
     the whole's measure, or the one figure it could be is that whole's."""
     if _owner_and_head(p, part, whole):
         return True  # 股份制商业银行总资产…占银行业金融机构比例: 银行业金融机构总资产, named by the owner and the part's head
-    extra = beyond_whole(p.whole, whole.measure)
+    name = p.whole
+    extra = beyond_whole(name, whole.measure)
+    if extra is None and _full_name(s, name):
+        name = _full_name(s, name)  # 占我外贸总值的11.7%: named by the full name its short one stands for
+        extra = beyond_whole(name, whole.measure)
     if extra is None:
         owner = _owner_shared(s, p.whole, part)  # the whole named as the part's owner's, said so in its paragraph
         return bool(owner) and beyond_whole(owner, whole.measure) == 0 and whole.sent in r.scopes.get(s.scope, [])
-    return extra < QUALIFIED or _only_one(r, s, p.whole, part) == whole.value.point
+    return extra < QUALIFIED or _only_one(r, s, name, part) == whole.value.point
 
 
 def _share_part(r: Reading, s: Sentence, st: Stmt, p: Fig, explicit: list[Fig]) -> Fig | None:
@@ -1813,6 +1817,9 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     if not p.whole:
         return []
     best = _wholes_named(r, s, p, part, p.whole)
+    full = _full_name(s, p.whole) if not best else ""
+    if full:  # 占我外贸总值的11.7%: 外贸 is 进出口总值
+        best = _wholes_named(r, s, p, part, full)
     owner = _owner_shared(s, p.whole, part) if not best else ""
     if owner:  # 中国大陆机电产品出口…占同期中国大陆出口总值的57.6% after 其中出口5,553亿美元: whose both are
         best = _wholes_named(r, s, p, part, owner)
@@ -1825,6 +1832,19 @@ def named_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     if key[1] >= 3 and s.lang == "en" and len(_loosely_named(r, s, p, part)) > 1:
         return []  # outside the paragraph, where another figure is loosely so named too ('trade' with China, all trade)
     return found[:1] if len({f.value.point for f in found}) == 1 else []
+
+
+def _full_name(s: Sentence, whole: str) -> str:
+    """The full name a Chinese whole's short name stands for (外贸总值: 进出口总值), or ''."""
+    if s.lang != "zh":
+        return ""
+    bare = whole[1:] if whole.startswith("我") and len(whole) > 2 else whole
+    short = s.cues.short_names()
+    return short.get(bare, "") or short.get(_TOTAL_ZH_NAME.sub("", bare), "")
+
+
+#: what a Chinese name of a total ends with (外贸总值: 外贸)
+_TOTAL_ZH_NAME = Lazy(r"(?:总值|总额|总量)$")
 
 
 def _owner_and_head(p: Fig, part: Fig, whole: Fig) -> bool:
@@ -2019,12 +2039,9 @@ def _only_one(r: Reading, s: Sentence, name: str, part: Fig) -> object:
     """The value of the one figure of the section, of the part's period, whose name is the
     whole named or ends with it (货物贸易进出口总值 for 进出口总值); None when there are
     several: then the whole is not bound without doubt."""
-    values = set()
-    for t2 in r.sections.get(s.section, []):
-        for st in t2.stmts:
-            if st.measure.endswith(name):
-                values |= {f.value.point for f in st.figs if f.kind == "amt" and f.role in ("level", "new")
-                           and f.period == part.period and f is not part}
+    found = [f for t2 in r.sections.get(s.section, []) for st in t2.stmts if st.measure.endswith(name)
+             for f in st.figs if f.kind == "amt" and f.role in ("level", "new") and f.period == part.period and f is not part]
+    values = {f.value.point for f in _of_its_span(r, part, found)}  # 前5个月 … 5月: the part's span's
     return next(iter(values)) if len(values) == 1 else None
 
 
