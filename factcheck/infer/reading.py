@@ -757,6 +757,8 @@ def _level_by_neighbour(f: Fig, prev: Fig) -> None:
         f.cut = m.start()  # the words from 'compared' on name no new subject
     elif f.kind == "pct" and _rate_in_brackets(f, prev):
         f.role, f.sign, f.explicit, f.link = "change", prev.sign, True, "or"  # 'a decrease of $2,276,200 (10.3%)'
+    elif prev.role == "change" and prev.link == "than" and prev.kind == "amt" and f.kind == "amt" and f.stmt is prev.stmt:
+        f.role, f.period, f.explicit, f.link, f.owner = "base", "prior", True, "from", prev  # "$3.5 billion less than November exports of $194.8 billion"
 
 
 #: a prior figure named between 'compared to' and its 'of' ('compared to sales in the prior year of')
