@@ -41,6 +41,9 @@ def kind_of(m: Mention) -> str:
 
 #: 'one-year loan rate', 'a 10-year bond': a figure used as an adjective is a word here
 _ADJECTIVE = Lazy(r"^[\w.]+-(?:year|month|week|day|quarter|hour|minute)s?$")
+#: a number broken at its decimal point by a space: the part before, then the part after
+_BROKEN_AFTER = Lazy(r"\. \d")
+_BROKEN_BEFORE = Lazy(r"\d\. $")
 #: 一季度 (the first quarter) names a quarter; a bare Chinese numeral (一般, 一体) is a word
 _CJK_WORD = Lazy(r"^(?:[一二三四]季度|[零〇一二两三四五六七八九十百千]+)$", cjk=True)
 
@@ -51,6 +54,8 @@ def noise(m: Mention, text: str) -> bool:
         return True
     if _ADJECTIVE.match(m.text) or _CJK_WORD.match(m.text):
         return True
+    if _BROKEN_AFTER.match(text, m.end) or _BROKEN_BEFORE.search(text, max(0, m.start - 4), m.start):
+        return True  # 'Ksh740. 8 billion': a decimal broken by a space reads as neither 740 nor 8 billion
     return _word_by_what_follows(m, text)
 
 
