@@ -47,6 +47,7 @@ def _units(text: str) -> list[tuple[str, str]]:
     ("Ksh12 billion in loans", [("Ksh12 billion", "KES")]),
     ("CHF 3 million and KRW 5 billion", [("CHF 3 million", "CHF"), ("KRW 5 billion", "KRW")]),
     ("RMB 3.2 billion", [("RMB 3.2 billion", "CNY")]),  # a code, not the sign RM before a B
+    ("grew to GH¢166.63 million from GH₵141.75 million", [("GH¢166.63 million", "GHS"), ("GH₵141.75 million", "GHS")]),
 ])
 def test_a_sign_before_an_amount_is_its_currency(text: str, figures: list[tuple[str, str]]) -> None:
     assert _units(text) == figures

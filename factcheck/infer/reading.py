@@ -618,13 +618,17 @@ def _lead_cue(f: Fig, tail: Hit | None) -> Hit | None:
     return lead
 
 
+#: an amount's base right after it: 'of GH¢610.83 million from GH¢573.67 million'
+_FROM_NEXT = Lazy(r"^\s*from\s*$")
+
+
 def _first_lead(f: Fig) -> Hit | None:
     """The first cue of the figure's lead, or a change noun naming its measure before it ('an
     increase in the average balance of assets of $130.5 million'); none for 'a loss of' before
     an amount ('vs a loss of 4,967,000 dlrs': a loss made, a level; 'a loss of 3%' is a fall)."""
     lead = _first(f.lead, LEAD_ROLES)
-    if lead is None or lead.key == "level" and lead.phrase.lower() in ("of", "by"):
-        lead = _change_in_by(f) or lead
+    if (lead is None or lead.key == "level" and lead.phrase.lower() in ("of", "by")) and not _FROM_NEXT.match(f.after):
+        lead = _change_in_by(f) or lead  # not 'growth in profit-before-tax of GH¢610.83 million from …': the new level
     if lead is not None and f.kind == "amt" and lead.phrase.lower() in ("a loss of", "loss of"):
         return None
     return lead

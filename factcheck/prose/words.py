@@ -74,10 +74,13 @@ def _cased(signs: dict[str, str]) -> dict[str, str]:
 #: written onto digits with a magnitude after them, so that no name (N95, RO2) is taken for one
 PRESS_SIGNS = {"Sh": "KES", "N": "NGN", "RO": "OMR", "Dh": "AED", "Dhs": "AED", "Tk": "BDT", "QR": "QAR",
                "KD": "KWD", "BD": "BHD", "LE": "EGP", "Rs": "INR", "Rs.": "INR"}
+#: CLDR's signs as a press types them with another character: Ghanaian papers write the
+#: cedi's GH₵ with a cent sign
+SIGN_VARIANTS = {"GH¢": "GHS"}
 
 #: every currency sign read before an amount in prose -> its ISO 4217 code: the claims
 #: language's, then CLDR's (A$, RM, ₹: prose/signs.py), as newsrooms case them
-SIGN_CODES = _cased({**_CLDR_SIGNS, **q.CURRENCY_SIGNS})
+SIGN_CODES = _cased({**_CLDR_SIGNS, **q.CURRENCY_SIGNS, **SIGN_VARIANTS})
 SIGNS = tuple(sorted(SIGN_CODES, key=len, reverse=True))
 TIME = {w: u for w, u in q.TIME_WORDS.items() if w.isascii()}
 _CJK_CURRENCY_LONGEST = sorted(_CJK_CURRENCY.items(), key=lambda x: -len(x[0]))
