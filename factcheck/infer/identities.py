@@ -58,8 +58,9 @@ def _of_figure(r: Reading, s: Sentence, f: Fig, known: list[tuple[Identity, str]
     if rel is not None:
         return rel
     bare = _TAIL_ZH.sub("", name) if s.lang == "zh" else name
+    head = _partnered(name, s.lang)[0]  # 'trade surplus' of 'the trade surplus with the united state'
     for ident, term in known:
-        if name.endswith(term) or bare.endswith(term) or _partnered(name, s.lang)[0].endswith(term):  # its result
+        if name.endswith(term) or bare.endswith(term) or head.endswith(term):  # the figure is named as its result
             rel = _check(r, s, f, name, ident)
             if rel is not None:
                 return rel
