@@ -646,7 +646,7 @@ def _plus_totals(sentences: list[Sentence]) -> list[Relation]:
 def _plus_run(s: Sentence, figs: list[Fig], at: int) -> tuple[list[Fig], Fig] | None:
     """The amounts added from the word of adding at ``at`` on (the one before it first), and
     their total: each next amount of the first one's kind, added while a word of adding
-    stands before it."""
+    stands before it, then the next, said as a total ('for a total of', 已进帐)."""
     before = [f for f in figs if f.end <= at]
     if not before:
         return None
@@ -654,7 +654,7 @@ def _plus_run(s: Sentence, figs: list[Fig], at: int) -> tuple[list[Fig], Fig] | 
     rest = [f for f in figs if f.start > at and _alike(f, parts[0])]
     for f in rest:
         if len(parts) > 1 and not _added(s, parts[-1], f):
-            return (parts, f) if _plus_total(parts, f) else None
+            return (parts, f) if _plus_total(parts, f) and s.cues.has(s.text[parts[-1].end : f.start], "total_word") else None
         parts.append(f)
     return None
 

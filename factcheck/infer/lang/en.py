@@ -384,11 +384,11 @@ CUES: dict[str, dict[str, Any]] = {
                              "for a total of", "making a total of", "bringing the total to", "taking the total to",
                              "together", "totalled", "totaled", "total of"],
                    "try": "", "gives": ""},
-    #: a part added to the amount before it, the next amount their total: 'October's $12.1 billion, plus
-    #: November's $11.2 billion, takes the two months to $23.3 billion'
+    #: a part added to the amount before it, the next amount, said as a total, their total: 'October's
+    #: $12.1 billion, plus November's $11.2 billion, for a total of $23.3 billion'
     "plus": {
         "words": ["plus", "together with", "added to", "and adding", "adding"],
-        "try": "October revenue was $12.1 billion, {} November's $11.2 billion, the two months reached $23.3 billion.",
+        "try": "October revenue was $12.1 billion, {} November's $11.2 billion, for a total of $23.3 billion.",
         "gives": "sum(12.1 billion USD, 11.2 billion USD) ≈ 23.3 billion USD",
     },
     #: the dividends of one year, and what makes their total: 'a final dividend of 8.25p … with the 3.85p interim,

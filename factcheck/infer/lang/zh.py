@@ -192,7 +192,8 @@ CUES: dict[str, dict[str, Any]] = {
     #: a figure said of the whole place or the total, the whole its parts' bare 占…% are of: 全市常住人口463.1万人
     "whole_scope": {"words": ["全市", "全县", "全省", "全国", "全区", "全州", "全镇", "全港", "全澳", "全台", "全球", "全年",
                               "全部"], "try": "", "gives": ""},
-    "total_word": {"words": ["合计", "共计", "总计", "总共", "合共", "加起来", "两者合计", "两项合计", "合计为", "共计为"],
+    "total_word": {"words": ["合计", "共计", "总计", "总共", "合共", "加起来", "两者合计", "两项合计", "合计为", "共计为",
+                             "进帐", "进账", "入帐", "入账"],
                    "try": "", "gives": ""},
     #: a part added to the amount before it, the next amount their total: 10月营收3674.73亿元，加上11月3436.14亿元，已进帐7110.87亿元
     "plus": {"words": ["加上", "再加上", "连同"], "try": "", "gives": ""},
