@@ -101,6 +101,16 @@ def _token(t: str) -> str:
 _NUMERALS = frozenset("〇零○一二三四五六七八九十")
 
 
+def _may_start(text: str, starts: frozenset[str]) -> bool:
+    """Whether a phrase beginning with one of ``starts`` (tokens) may stand in ``text``: each
+    token is a piece of the text as written or lower-cased (’ read as '), so a text holding
+    none of them is told without being tokenised; a number ('#') may stand anywhere."""
+    if "#" in starts:
+        return True
+    low = text.lower().replace("’", "'")
+    return any(w in low or w in text for w in starts)
+
+
 def _split(phrase: str) -> tuple[str, ...]:
     """A phrase's tokens (read once, when a table is built: not kept in the memo of ``tokens``).
     Most phrases are plain words ('compared with') or Chinese characters (同比增长), told at once;
@@ -236,6 +246,8 @@ class Cues:
         starts = self._starts.get(key)
         if starts is None:
             starts = self._starts[key] = frozenset(seq[0] for seq in self._words.get(key, ()))
+        if not _may_start(text, starts):
+            return None
         toks = tokens(text)
         only = frozenset((key,))
         for i, tok in enumerate(toks):
