@@ -32,7 +32,7 @@ from factcheck.infer.tree import Alt, Relation
 from factcheck.interval import Interval
 from factcheck.lazyre import Lazy
 from factcheck.prose import Mention, read
-from factcheck.prose.words import SIGNS
+from factcheck.prose.words import MONTHS, SIGNS
 
 #: a table's cell as printed: a sign or bracket, a currency, the digits, a unit, footnote marks
 #: a currency's sign before a cell's number: every sign prose reads (prose.words.SIGNS), and
@@ -691,9 +691,6 @@ def _ordered(cols: list[Column], pair: tuple[int, int]) -> tuple[int, int, bool]
     return left, right, False
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
 def _later_period(a: Column, b: Column) -> bool | None:
     """Whether column ``a``'s period is later than ``b``'s: by their years, else by their
     quarters of one year ('Q3FY26 | … | Q2FY26'), else by their months ('Jun 2020 | Jul
@@ -713,7 +710,7 @@ def _later_month(a: Column, b: Column) -> bool | None:
     ma, mb = _months_of(a.head.lower()), _months_of(b.head.lower())
     if len(ma) != 1 or len(mb) != 1 or ma[0][0] == mb[0][0]:
         return None
-    return _MONTHS.index(ma[0][0]) > _MONTHS.index(mb[0][0])
+    return MONTHS[ma[0][0]] > MONTHS[mb[0][0]]
 
 
 def _levels_left(cols: list[Column], k: int) -> list[int]:

@@ -1610,6 +1610,11 @@ def same_measure(a: str, b: str) -> bool:
 _TOTAL_ZH = Lazy(r"(?:总值|总额|总量|总计|合计|总数|数目|数量)$")
 
 
+def total_stem(name: str) -> str:
+    """A Chinese name of a total without the word that says it is one (外贸总值: 外贸)."""
+    return _TOTAL_ZH.sub("", name)
+
+
 def _unscoped(extra: str) -> str:
     """What a name says beyond another once the words of scope are read off its start (我国, 全国)."""
     c = cues("zh")

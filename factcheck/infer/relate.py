@@ -37,6 +37,7 @@ from factcheck.infer.reading import (
     part_name_zh,
     same_measure,
     span,
+    total_stem,
 )
 from factcheck.infer.tree import Alt, Relation
 from factcheck.lazyre import Lazy
@@ -1840,11 +1841,7 @@ def _full_name(s: Sentence, whole: str) -> str:
         return ""
     bare = whole[1:] if whole.startswith("我") and len(whole) > 2 else whole
     short = s.cues.short_names()
-    return short.get(bare, "") or short.get(_TOTAL_ZH_NAME.sub("", bare), "")
-
-
-#: what a Chinese name of a total ends with (外贸总值: 外贸)
-_TOTAL_ZH_NAME = Lazy(r"(?:总值|总额|总量)$")
+    return short.get(bare, "") or short.get(total_stem(bare), "")
 
 
 def _owner_and_head(p: Fig, part: Fig, whole: Fig) -> bool:
