@@ -587,21 +587,30 @@ def _pairs(table: Table) -> list[tuple[int, int, int, bool]]:
     """(change column, current column, prior column, order told by the header) for each
     change column: the two periods its header names ('2019 vs. 2018'), else the two latest
     of the period columns on its left, else the two nearest."""
-    out = []
+    out: list[tuple[int, int, int, bool]] = []
     cols = table.columns
+    named: tuple[int, int] | None = None  # the pair the change column just before named
     for k, col in enumerate(cols):
         if not col.kind.startswith("change"):
+            named = None
             continue
         silent = 0 if col.head.strip() else _silent_change(table.rows, table.heads, k)
         if silent:
             pair = {2: (k - 1, k + 1), -2: (k + 1, k - 1), 1: (k - 2, k - 1), -1: (k - 1, k - 2)}[silent]
             out.append((k, *pair, True))  # as its rows say
+            named = None
             continue
         levels = _levels_of_change(cols, k)
         if len(levels) < 2:
             continue
-        pair = _named_pair(cols, k, levels) or _latest_pair(cols, levels) or (levels[1], levels[0])
-        out.append((k, *_told(table, k, *_ordered(cols, pair))))
+        own = _named_pair(cols, k, levels)
+        if own is None and named is not None and not _head_key(col.head):
+            own = named  # '| FY22 vs FY23 $m | % |': the per cent change of the same two years
+        named = own
+        found = own or _unnamed_pair(cols, levels)
+        if found is None:
+            continue
+        out.append((k, *_told(table, k, *_ordered(cols, found))))
     return out
 
 
@@ -753,15 +762,46 @@ def _named_pair(cols: list[Column], k: int, levels: list[int]) -> tuple[int, int
         return by_month
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", cols[k].head)]
     if len(years) != 2:
-        return None
+        return _named_heads(cols, k, levels)
     found = [j for y in years for j in levels if cols[j].year == y]
     return (found[0], found[1]) if len(found) == 2 and found[0] != found[1] else None
 
 
-def _latest_pair(cols: list[Column], levels: list[int]) -> tuple[int, int] | None:
-    if len(levels) < 3 or any(cols[j].year is None for j in levels):
+#: what stands between the two periods a change column's header names ('FY22 vs FY23', 'H1 24 v H1 23')
+_VERSUS = Lazy(r"\s+(?:vs?\.?|versus|against|compared (?:with|to))\s+", re.IGNORECASE)
+#: what a period column's header says beside its period: its unit and scale ('FY23 $m', 'H1 FY22 (NZ$m)'),
+#: or that it is a change
+_HEAD_NOISE = Lazy(r"\([^)]*\)|[a-z]{0,3}[$£€¥]\s*(?:m|bn|k|000|'000)?(?![a-z])|%|\b(?:m|bn|million|billion|thousands?|"
+                   r"change|var(?:iance)?|movement)\b", re.IGNORECASE)
+
+
+def _head_key(head: str) -> str:
+    """A period column's header without its unit: 'FY23 $m' and 'FY23' are one period."""
+    return " ".join(_HEAD_NOISE.sub(" ", head).lower().split())
+
+
+def _named_heads(cols: list[Column], k: int, levels: list[int]) -> tuple[int, int] | None:
+    """'FY22 vs FY23 $m': the two period columns whose headers are, but for their units,
+    the two sides of the change column's header, one column each."""
+    sides = _VERSUS.split(cols[k].head)
+    if len(sides) != 2:
         return None
+    found = [[j for j in levels if _head_key(cols[j].head) == _head_key(side) != ""] for side in sides]
+    if all(len(f) == 1 for f in found) and found[0][0] != found[1][0]:
+        return found[0][0], found[1][0]
+    return None
+
+
+def _unnamed_pair(cols: list[Column], levels: list[int]) -> tuple[int, int] | None:
+    """The two latest of three period columns or more, else the two nearest; None where
+    the two latest are of one year and not told apart ('| H2 FY23 | FY22 | FY23 |': a
+    half and its year are no pair of periods)."""
+    if len(levels) < 3 or any(cols[j].year is None for j in levels):
+        return levels[1], levels[0]
     ranked = sorted(levels, key=lambda j: cols[j].year or 0, reverse=True)
+    a, b = cols[ranked[0]], cols[ranked[1]]
+    if a.year == b.year and (not a.quarter or not b.quarter or a.quarter == b.quarter):
+        return None
     return ranked[0], ranked[1]
 
 

@@ -1069,9 +1069,9 @@ def _opened_base(f: Fig) -> bool:
 
 def _lead_role(f: Fig, lead: Hit, figs: list[Fig]) -> None:
     key = lead.key
-    if key == "from" and _made_from(f):
-        f.role = "level"  # 'a USD 13.3 billion surplus from USD 167.443 billion in exports': what it is made of
-    elif key == "from" or key == "prior_bracket":
+    if key == "from":
+        _from_role(f, lead, figs)
+    elif key == "prior_bracket":
         f.role, f.period = "base", "prior"
     elif key == "to":
         f.role = "new"
@@ -1087,6 +1087,31 @@ def _lead_role(f: Fig, lead: Hit, figs: list[Fig]) -> None:
         f.role = "alt"
     elif key == "level":
         f.role = "level"
+
+
+def _from_role(f: Fig, lead: Hit, figs: list[Fig]) -> None:
+    """A figure after 'from' or 'compared with': a base, unless it is what a level is made
+    of or the rate of change of the other period."""
+    if _made_from(f):
+        f.role = "level"  # 'a USD 13.3 billion surplus from USD 167.443 billion in exports': what it is made of
+    elif _rate_compared(f, lead, figs):
+        f.role, f.period = "other", "prior"
+    else:
+        f.role, f.period = "base", "prior"
+
+
+#: a rate of change named after its figure ('a 4.3% return', '7% growth')
+_RATE_NOUN = Lazy(r"(?i)\s*(?:return|growth|increase|rise|gain|decline|decrease|drop|fall|jump|loss)\b")
+
+
+def _rate_compared(f: Fig, lead: Hit, figs: list[Fig]) -> bool:
+    """'gained 3.3%, compared with a 4.3% return': a rate compared with the rate of change
+    said before it (or naming itself one) is that rate of another period, no base of the
+    levels ('from 4.3%' is read as a base)."""
+    if f.kind != "pct" or lead.phrase.lower() == "from" or f.sent is None or f.sent.lang != "en":
+        return False
+    prev = figs[f.i - 1] if f.i else None
+    return prev is not None and prev.role == "change" and prev.kind == "pct" or bool(_RATE_NOUN.match(f.after))
 
 
 def _made_from(f: Fig) -> bool:

@@ -680,7 +680,8 @@ def _other_basis(s: Sentence, st: Stmt, c: Fig) -> bool:
     # the change opens its statement: its subject's words, less a basis that names the measure ('Underlying
     # profit before tax up 9% to £585.5m (2014: £535.7m)': every figure of it is underlying)
     before = _BASIS_IN_NAME.sub(" ", c.before) if st.figs and st.figs[0] is c else c.before[-60:]
-    return s.cues.has(before + " " + c.after[:30], "basis")
+    per_share = s.cues.pattern("per_share_after")
+    return s.cues.has(before + " " + c.after[:30], "basis") or per_share is not None and bool(per_share.match(c.after))
 
 
 #: a basis that names the subject's measure, whose levels are said on it too ('Underlying profit',

@@ -349,7 +349,9 @@ CUES: dict[str, dict[str, Any]] = {
                   "comparable store", "comparable-store", "same-store", "on a constant currency basis",
                   "on an underlying basis", "on a underlying basis", "underlying", "on an adjusted basis",
                   "on a pro forma basis", "pro forma", "on a headline basis", "at constant fx", "constant fx",
-                  "in local currency", "in local currencies", "at cer", "on a cer basis"],
+                  "in local currency", "in local currencies", "at cer", "on a cer basis",
+                  "on an annualized basis", "on an annualised basis", "annualized", "annualised",
+                  "at an annualized rate", "at an annualised rate", "saar"],
         "try": "Sales rose 10% {} to $110 million from $100 million.",
         "gives": "",
     },
@@ -450,6 +452,8 @@ CUES: dict[str, dict[str, Any]] = {
                       r"(?:of|was|is|stood at|came to|at|widened to|narrowed to)?\s*"
                       r"(?:about |around |roughly |nearly |almost |more than |some )?$",
         #: 'A$1.6 billion more than', '高出': the difference said as a comparison (its base is the other side)
+        #: 'an increase of 10% per common share': a rate of the figures per share, not of the totals beside them
+        "per_share_after": r"^\s*(?:per (?:common |ordinary |diluted |basic )?(?:share|unit)|on a per[- ](?:share|unit) basis)\b",
         "more_than": r"^\s*(?:more|higher|greater|bigger|larger|less|lower|smaller)\s+than\b",
         #: time: a start ('founded in', 'first held in'), the years after it, an anniversary, an edition
         "founded": r"\b(?:founded|set up|established|created|incorporated|formed|born|began|started|launched|opened)"
