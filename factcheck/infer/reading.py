@@ -1445,7 +1445,7 @@ def _subject(rest: str, c: Cues) -> tuple[str, str]:
     parts = re.split(r"[,;:，；：、(（]|\b(?:and|while|whereas|but|as)\b", rest)
     last = parts[-1] if parts else rest
     obj = _OBJECT.search(last)
-    last = obj.group(1) if obj else _noun_phrase(last)  # '… ended its fiscal year with revenue of': revenue
+    last = obj.group(1) if obj else _noun_phrase(_CONJUNCTION.sub("", last.strip()))  # '… ended its fiscal year with revenue of': revenue
     qual = []
     for h in c.lead(last, frozenset({"period", "fill", "currency", "level", "stop"})):
         if h.key == "period" and not c.has(h.phrase, "whole_period"):
@@ -1525,7 +1525,8 @@ def _subject_named(f: Fig) -> str:
 
 
 #: a conjunction that opens a clause, before the measure it names ('after imports rose', 'while exports jumped')
-_CONJUNCTION = Lazy(r"(?i)^(?:after|before|when|since|although|though|because|while|whereas|as|and|but)\s+(?=[a-z])")
+_CONJUNCTION = Lazy(r"(?i)^(?:after|before|when|since|although|though|because|while|whereas|as|and|but|on|with|"
+                   r"compared (?:to|with)|versus|against)\s+(?=[a-z])")
 #: verbs inside a Chinese name that name nothing (规模以上工业企业实现利润总额: 规模以上工业企业利润总额)
 _VERBS_ZH = Lazy(r"实现|发生|完成|录得|取得|达到")
 #: words of mood or time a Chinese name ends with before its verb (出口估计将成长, 贸易出超则可提高为): none of its name

@@ -267,7 +267,9 @@ CUES: dict[str, dict[str, Any]] = {
                   "中期 / 末期", "货物 / 服务", "内资 / 外资", "留宿 / 不过夜", "过夜 / 不过夜",
                   # ports by where they lie; airlines' routes (港澳台 routes are counted among the 国内 ones)
                   "沿海 / 内河", "国内 / 国际",
-                  "第一产业 / 第二产业 / 第三产业", "一季度 / 二季度 / 三季度 / 四季度",
+                  "第一产业 / 第二产业 / 第三产业",
+                  # the National Energy Administration's electricity use: the three industries and the households
+                  "第一产业 / 第二产业 / 第三产业 / 城乡居民生活", "一季度 / 二季度 / 三季度 / 四季度",
                   "第一季度 / 第二季度 / 第三季度 / 第四季度", "东部 / 中部 / 西部 / 东北",
                   # the National Bureau of Statistics' household income and spending, by source and by use
                   "工资性收入 / 经营净收入 / 财产净收入 / 转移净收入",
@@ -326,7 +328,10 @@ CUES: dict[str, dict[str, Any]] = {
             # a bulletin's urbanisation rate: the urban share of the resident population
             "常住人口城镇化率 = 城镇人口 / 常住人口", "常住人口城镇化率 = 城镇常住人口 / 常住人口",
             "城镇化率 = 城镇人口 / 常住人口", "城镇化率 = 城镇常住人口 / 常住人口",
-            "全年股息 = 中期股息 + 末期股息", "净流入 = 流入 - 流出", "收益净流入 = 收益总流入 - 收益总流出",
+            "全年股息 = 中期股息 + 末期股息", "净流入 = 流入 - 流出",
+            # a Hong Kong account's loss (亏蚀) of its 收入 and 支出; not the mainland's 赤字, which its
+            # budget sets after transfers in and out (赤字规模 is no 支出 less 收入)
+            "亏蚀 = 支出 - 收入", "收益净流入 = 收益总流入 - 收益总流出",
         ],
         "try": "",
         "gives": "",
