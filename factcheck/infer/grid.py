@@ -19,6 +19,7 @@ reading the judge may pass, never fail.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any, NamedTuple
@@ -377,6 +378,8 @@ def _cell(text: str, a: int, z: int) -> Cell:
     s = raw.strip()
     if not s:
         return Cell(raw, a, z, None, "empty")
+    if not s.isascii():
+        s = unicodedata.normalize("NFKC", s)  # '＋635', '１２.５％': full-width forms read as the plain ones
     if s.lower() in _SKIP_CELLS:
         return Cell(raw, a, z, None, "skip")
     said = _DIRECTION.match(s)
@@ -559,11 +562,20 @@ def _change_kind(low: str, kinds: list[str], cu: object) -> str:
     return "change"
 
 
+#: a fiscal period named by its year and closing month in two digits each, as Japanese releases
+#: head their columns ('20/12 1H Results', '21/3 FY'): read only beside a word of a fiscal period
+_YEAR_MONTH = Lazy(r"(?<![\d/.])(\d{2})/(0?[1-9]|1[0-2])(?![\d/.])")
+_FISCAL_MARK = Lazy(r"\b(?:[12]h|h[12]|[1-4]q|q[1-4]|fy|results?|forecast|projection|plan)\b|期")
+
+
 def _period(low: str) -> tuple[int | None, int | None, bool]:
     year = None
     for m in _YEAR.finditer(low):
         year = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2) or m.group(3) or m.group(4))
         break
+    if year is None and _FISCAL_MARK.search(low):
+        ym = _YEAR_MONTH.search(low)
+        year = 2000 + int(ym.group(1)) if ym else None
     quarter = None
     found = _QUARTER.search(low)
     if found:

@@ -115,6 +115,7 @@ CUES: dict[str, dict[str, Any]] = {
             "from the prior-year quarter's", "from the same quarter last year's", "compared with the previous quarter's",
             "compared to the prior-year period's", "compared with the year-ago", "from prior year's",
             "from previous year's", "from a year earlier's", "compared with prior year's",
+            "over the",
         ],
         "try": "Sales rose 10% to $110 million {} $100 million.",
         "gives": "growth(100 million USD, 110 million USD) ≈ 10%",
