@@ -326,7 +326,23 @@ def _change(r: Reading, s: Sentence, st: Stmt, c: Fig) -> list[Relation]:
         bases = _table_prior(r, s, st, news) if levels == "amt" and len(news) == 1 else []
         if not bases:
             return _after_its_amount(s, st, c, news)
-    return _bound(s, st, c, news, bases)
+    bases = [b for b in bases if not _other_comparison(s, c, b)]
+    return _bound(s, st, c, news, bases) if bases else []
+
+
+def _other_comparison(s: Sentence, c: Fig, base: Fig) -> bool:
+    """A change said against the same period a year before and a base said against the
+    period just before (较上月销售额201.5亿元环比微增，比上年同期减少21.0%), or the other way
+    round: the base is no base of that change."""
+    said = [_comparison_said(s, _CLAUSE_END.split(f.before)[-1][-24:]) for f in (c, base)]
+    return None not in said and said[0] != said[1]
+
+
+def _comparison_said(s: Sentence, words: str) -> str | None:
+    """'year' or 'sequential': the comparison the words say, None when neither or both."""
+    yoy, seq = s.cues.pattern("year_on_year"), s.cues.pattern("sequential")
+    found = {k for k, p in (("year", yoy), ("sequential", seq)) if p is not None and p.search(words)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _table_prior(r: Reading, s: Sentence, st: Stmt, news: list[Fig]) -> list[Fig]:
@@ -1692,7 +1708,8 @@ def _kin_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     whose measure ends with the same noun as the part's, and larger; never a sibling
     (服务业实际使用外资 is no whole of 高技术产业实际使用外资)."""
     name = part.stmt.measure if part.stmt is not None else ""
-    if p.whole or len(name) < 3 or _one_of_listed_shares(s, p):
+    generic = bool(p.whole) and _GENERIC_WHOLE.fullmatch(p.whole) is not None
+    if p.whole and not generic or len(name) < 3 or _one_of_listed_shares(s, p):
         return []
     for t2 in r.sections.get(s.section, []):
         if t2.start > s.start:
@@ -1700,10 +1717,14 @@ def _kin_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
         for st in t2.stmts:
             if st is part.stmt or t2 is s and st.n > (part.stmt.n if part.stmt else 0):
                 continue
-            subject = _kin_subject(s, st, part, name)
+            subject = _kin_subject(s, st, part, name, generic)
             if subject is not None:
                 return [subject]
     return []
+
+
+#: a whole named only as the total of the part's kind (不过夜旅客…占总数52.9% after 入境旅客2,166,627人次)
+_GENERIC_WHOLE = Lazy(r"总数|总量|总额|总值|总计|合计|总体|整体|全部")
 
 
 def _one_of_listed_shares(s: Sentence, p: Fig) -> bool:
@@ -1713,12 +1734,13 @@ def _one_of_listed_shares(s: Sentence, p: Fig) -> bool:
     return nxt is not None and nxt.kind == "pct" and s.text[p.end : nxt.start].strip() in ("、", "和", "及", ",", "，")
 
 
-def _kin_subject(s: Sentence, st: Stmt, part: Fig, name: str) -> Fig | None:
+def _kin_subject(s: Sentence, st: Stmt, part: Fig, name: str, generic: bool = False) -> Fig | None:
     """The subject of a statement of a kin measure (its name ends as the part's ``name``),
-    said of the whole place or the total, as a whole of the part; else None."""
+    said of the whole place or the total (or the share says it is of the total), as a whole
+    of the part; else None."""
     kin = len(st.measure) >= 3 and st.measure != name and st.measure[-2:] == name[-2:]
     subject = _subject(st)
-    if not kin or subject is None or not s.cues.has(subject.before, "whole_scope"):
+    if not kin or subject is None or not (generic or s.cues.has(subject.before, "whole_scope")):
         return None
     if compatible(part, subject) and subject.period == part.period and not _smaller(subject, part) \
             and subject.value.point != part.value.point:
