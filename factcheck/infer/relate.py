@@ -1166,7 +1166,7 @@ def _digits(v: q.Value) -> str:
 
 
 #: a Chinese measure word right after an amount, before the clause ends (斤，万吨，千瓦时，)
-_UNIT_AFTER_ZH = Lazy(r"^[\u4e00-\u9fff]{1,3}(?=\s*[，,、;；])")
+_UNIT_AFTER_ZH = Lazy(r"^[\u4e00-\u9fff]{1,3}(?=\s*[，,、;；])|^[\u4e00-\u9fff]{1,2}\s*$")  # 增产2.37万吨增幅1.40%: 吨
 
 
 #: the end of a bracket the figure before closes ('亿斤），'): an aside of the amount
