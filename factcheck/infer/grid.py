@@ -847,8 +847,9 @@ def _row_change(r: Reading, table: Table, row: list[Cell], kind: str, ck: Cell, 
         return None
     assert ck.value is not None and cn.value is not None and cb.value is not None
     vn, vb, vk = cn.value, cb.value, ck.value
-    if _percent_row(row[0].text) and cn.kind == "amt" and ck.kind != "pct":
-        return _points_row(r, row, (ck, cn, cb), told, kind, _in_bp(table, ck))  # 'Gross margin (%) | 73.2 | 72.2 | 1.0': points
+    if _percent_row(row[0].text) and cn.kind == "amt" and ck.kind != "pct" or cn.kind == cb.kind == "pct" and ck.kind == "amt":
+        # 'Gross margin (%) | 73.2 | 72.2 | 1.0', '| ROAA | 0.69% | 0.76% | (0.07) |': points (or the rate's own growth)
+        return _points_row(r, row, (ck, cn, cb), told, kind, _in_bp(table, ck))
     found = _row_check(table, kind, ck, cn, vb, _stated_pct(kind, ck, vn, vb))
     if found is None:
         return None
