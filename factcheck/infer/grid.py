@@ -568,6 +568,10 @@ _YEAR_MONTH = Lazy(r"(?<![\d/.])(\d{2})/(0?[1-9]|1[0-2])(?![\d/.])")
 _FISCAL_MARK = Lazy(r"\b(?:[12]h|h[12]|[1-4]q|q[1-4]|fy|results?|forecast|projection|plan)\b|期")
 
 
+#: a quarter headed by its year's two digits, a dot and its number ('22.3Q', Korean releases)
+_YEAR_DOT_QUARTER = Lazy(r"(?<![\d.])(\d{2})\.([1-4])q\b")
+
+
 def _period(low: str) -> tuple[int | None, int | None, bool]:
     year = None
     for m in _YEAR.finditer(low):
@@ -581,6 +585,8 @@ def _period(low: str) -> tuple[int | None, int | None, bool]:
     if found:
         word = found.group(1) or found.group(3)
         quarter = _QUARTER_NUMBER.get(word, 0) if word else int(found.group(2))
+    elif (dotted := _YEAR_DOT_QUARTER.search(low)) is not None:
+        year, quarter = year or 2000 + int(dotted.group(1)), int(dotted.group(2))  # '22.3Q': 2022's third quarter
     whole = quarter is None and bool(_YEAR_COLUMN.search(low))
     return year, quarter, whole
 
@@ -629,10 +635,22 @@ def _pairs(table: Table) -> list[tuple[int, int, int, bool]]:
 def _levels_of_change(cols: list[Column], k: int) -> list[int]:
     """The period columns change column ``k`` may be between (a sequential one's with the first)."""
     levels = _levels_around(cols, k)
-    if len(levels) == 1 and _SEQUENTIAL.search(cols[k].head):
-        first = next((j for j, c in enumerate(cols) if c.kind == "level"), levels[0])
-        levels = [first, levels[0]] if first != levels[0] else levels  # '| Q3 | Q3 LY | y-o-y | Q2 | q-o-q |'
+    first = next((j for j, c in enumerate(cols) if c.kind == "level"), levels[0] if levels else 0)
+    if len(levels) == 1 and first != levels[0] and (_SEQUENTIAL.search(cols[k].head) or _year_before(cols, k, first, levels[0])):
+        levels = [first, levels[0]]  # '| Q3 | Q3 LY | y-o-y | Q2 | q-o-q |', '| 22.3Q | 22.2Q | QoQ | 21.3Q | YoY |'
     return levels
+
+
+#: a change column against the same period a year before ('YoY', 'y/y', 同比, 按年)
+_YEAR_ON_YEAR_HEAD = Lazy(r"(?i)\by-?o-?y\b|\by/y\b|year[- ](?:on|over)[- ]year|同比|按年|年增|年减")
+
+
+def _year_before(cols: list[Column], k: int, first: int, prior: int) -> bool:
+    """A year-on-year change column whose own group holds only the period a year before
+    the table's first period column, of the same quarter."""
+    a, b = cols[first], cols[prior]
+    return bool(_YEAR_ON_YEAR_HEAD.search(cols[k].head)) and a.year is not None and b.year == a.year - 1 \
+        and a.quarter == b.quarter
 
 
 def _told(table: Table, k: int, cur: int, prior: int, told: bool) -> tuple[int, int, bool]:

@@ -756,7 +756,8 @@ def _level_by_neighbour(f: Fig, prev: Fig) -> None:
     if _bracketed_base(f, prev):
         f.role, f.period, f.explicit = "base", "prior", True
         f.owner = prev if prev.role == "share" else None
-    elif (m := _COMPARED_OF.search(f.before) or _CHANGE_OVER_OF.search(f.before)) is not None:
+    elif (m := _COMPARED_OF.search(f.before) or _CHANGE_OVER_OF.search(f.before)
+          or (_ON_PERIOD_BRACKET.search(f.before) if prev.role == "change" else None)) is not None:
         f.role, f.period, f.explicit, f.link = "base", "prior", True, "from"  # 'compared to sales in the prior year of $22.2m'
         f.cut = m.start()  # the words from 'compared' on name no new subject
     elif f.kind == "pct" and _rate_in_brackets(f, prev):
@@ -774,6 +775,11 @@ _COMPARED_OF = Lazy(r"(?i)\b(?:compared (?:to|with)|as against|versus)\s+(?:(?:[
 
 
 #: the base named after a change noun right before it: 'a 14% increase over the 2023 mark of 4,137,379'
+#: a change's base named by its period, in brackets after it: 'up 28.0% on FY 2021 ($226.8 million)',
+#: 'down 5% on the prior corresponding period ($12.1m)'
+_ON_PERIOD_BRACKET = Lazy(r"(?i)\b(?:on|over|against|versus|vs\.?)\s+(?:the\s+)?(?:fy\s?'?\d{2,4}|(?:19|20)\d\d|[hq][1-4]\s?(?:fy)?\s?'?\d{2,4}|"
+                          r"(?:prior|previous|last)\s+(?:financial\s+)?(?:year|half|quarter|period)|prior corresponding period|pcp)"
+                          r"\s*\(\s*$", needs=("(",))
 _CHANGE_OVER_OF = Lazy(r"(?i)^\s*(?:increase|decrease|rise|decline|gain|drop|jump|fall)\s+(?:over|on|from|versus|against)\s+"
                        r"(?:[a-z0-9'’&-]+\s+){0,5}(?:of|at)\s*$")
 
