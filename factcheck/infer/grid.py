@@ -548,7 +548,14 @@ def _is_change_head(low: str, cu: object) -> bool:
         return False
     if cu.has(low, "col_change") or cu.has(low, "col_points"):
         return not _YEAR.search(low) or bool(re.search(r"\bvs\.?\b|/|compared|over|versus|\bv\b|\bto\b|比|较", low))
+    if _TWO_PERIODS.search(low) and (len(_months_of(low)) == 2 or len(_FOUR_DIGIT_YEAR.findall(low)) == 2):
+        return True  # 'Feb-21 to Mar-21 ($m)', '2019 vs 2020 (%)': the change between the two periods it names
     return low.strip() in ("%", "(%)", "％")
+
+
+#: the word between the two periods a change column's header names
+_TWO_PERIODS = Lazy(r"\s(?:to|vs\.?|v|versus)\s")
+_FOUR_DIGIT_YEAR = Lazy(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _change_kind(low: str, kinds: list[str], cu: object) -> str:
@@ -767,7 +774,7 @@ def _levels_left(cols: list[Column], k: int) -> list[int]:
 
 
 #: a month and its year in a header ('December 2014', 'Jan. 2015')
-_MONTH_YEAR = Lazy(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+'?((?:19|20)?\d{2})(?!\d)", re.IGNORECASE)
+_MONTH_YEAR = Lazy(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+|-)'?((?:19|20)?\d{2})(?!\d)", re.IGNORECASE)
 
 
 def _months_of(head: str) -> list[tuple[str, str]]:

@@ -1191,7 +1191,8 @@ def _said_again(c: Fig, delta: Fig) -> bool:
     rest = c.before.replace(c.cue, "", 1) if c.cue else c.before
     rest = _UNIT_AFTER_ZH.sub("", _BRACKET_REST.sub("", rest))  # 增加267亿斤，增长2.0%: 斤 is the amount's unit
     same = not c.sign or not delta.sign or c.sign == delta.sign
-    return c.link in ("rise", "fall") and same and not rest.strip(" ,，、;；或")  # 增77.5亿美元或年增65.2%
+    # 增77.5亿美元或年增65.2%; 'increased by €3,565 million (+7%) to'
+    return c.link in ("rise", "fall", "sign_up", "sign_down") and same and not rest.strip(" ,，、;；或(（")
 
 
 def _with_delta(s: Sentence, c: Fig, news: list[Fig], delta: Fig) -> list[Relation]:
