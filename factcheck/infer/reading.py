@@ -1536,7 +1536,7 @@ _CONJUNCTION = Lazy(r"(?i)^(?:after|before|when|since|although|though|because|wh
 #: verbs inside a Chinese name that name nothing (规模以上工业企业实现利润总额: 规模以上工业企业利润总额)
 _VERBS_ZH = Lazy(r"实现|发生|完成|录得|取得|达到")
 #: words of mood or time a Chinese name ends with before its verb (出口估计将成长, 贸易出超则可提高为): none of its name
-_MODAL_TAIL_ZH = Lazy(r"(?:估计|预计|预估|预期|可望|有望|则|亦|也|还|仍|已经?|将|可|再|均|都|继续|提高|扩大|缩小|上升|下降|增加|减少)+$")
+_MODAL_TAIL_ZH = Lazy(r"(?:估计|预计|预估|预期|可望|有望|则|亦|也|还|仍|已经?|将|可|再|均|都|继续|提高|扩大|缩小|上升|下降|增加|减少|方面)+$")
 
 
 #: what a sentence says before its subject ('Nvidia said revenue …') and what follows its

@@ -1725,7 +1725,9 @@ def _kin_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
 
 
 #: a whole named only as the total of the part's kind (不过夜旅客…占总数52.9% after 入境旅客2,166,627人次)
-_GENERIC_WHOLE = Lazy(r"总数|总量|总额|总值|总计|合计|总体|整体|全部")
+_GENERIC_WHOLE = Lazy(r"(?:同期)?(?:全国|全省|全市|全区|全县|全港|全澳|全台)?(?:总数|总量|总额|总值|总计|合计|总体|整体|全部)")
+#: what a Chinese measure's name may end with beyond its kind (实际使用外资金额 is of the kind 实际使用外资)
+_AMOUNT_TAIL_ZH = Lazy(r"(?:金额|总额|总值|总量|数额)$")
 
 
 def _one_of_listed_shares(s: Sentence, p: Fig) -> bool:
@@ -1739,7 +1741,8 @@ def _kin_subject(s: Sentence, st: Stmt, part: Fig, name: str, generic: bool = Fa
     """The subject of a statement of a kin measure (its name ends as the part's ``name``),
     said of the whole place or the total (or the share says it is of the total), as a whole
     of the part; else None."""
-    kin = len(st.measure) >= 3 and st.measure != name and st.measure[-2:] == name[-2:]
+    measure, name = _AMOUNT_TAIL_ZH.sub("", st.measure), _AMOUNT_TAIL_ZH.sub("", name)
+    kin = len(measure) >= 3 and measure != name and measure[-2:] == name[-2:]
     subject = _subject(st)
     if not kin or subject is None or not (generic or s.cues.has(subject.before, "whole_scope")):
         return None
