@@ -481,7 +481,8 @@ def _amount_of_change(st: Stmt, c: Fig, k: int) -> Fig | None:
         return None
     before = next((f for f in st.figs if f.i == k and f.role == "change" and f.kind == "amt" and _said_again(c, f)), None)
     return before or next((f for f in st.figs if f.i == c.i + 1 and f.role == "change" and f.kind == "amt"
-                           and _said_after(c, f)), None)
+                           and (_said_after(c, f) or f.link == "or")), None)  # 'up 31%, or $0.6 million'
+
 
 
 def _said_after(c: Fig, delta: Fig) -> bool:
