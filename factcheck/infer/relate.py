@@ -19,6 +19,7 @@ binding is certain.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from fractions import Fraction
 
 from factcheck import quantity as q
@@ -482,7 +483,6 @@ def _amount_of_change(st: Stmt, c: Fig, k: int) -> Fig | None:
     before = next((f for f in st.figs if f.i == k and f.role == "change" and f.kind == "amt" and _said_again(c, f)), None)
     return before or next((f for f in st.figs if f.i == c.i + 1 and f.role == "change" and f.kind == "amt"
                            and (_said_after(c, f) or f.link == "or")), None)  # 'up 31%, or $0.6 million'
-
 
 
 def _said_after(c: Fig, delta: Fig) -> bool:
@@ -1713,16 +1713,22 @@ def _kin_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     generic = bool(p.whole) and _GENERIC_WHOLE.fullmatch(p.whole) is not None
     if p.whole and not generic or len(name) < 3 or _one_of_listed_shares(s, p):
         return []
+    found = [x for x in _kin_subjects(r, s, part, name, generic) if x is not None]
+    if not generic:
+        return found[:1]
+    # 占总数: the total of the part's kind, the largest said before it first; where several are said (a
+    # sibling part, another measure of one head: 出口货值 and 进口货值), each is a binding, none certain
+    return sorted(found, key=lambda f: f.value.point, reverse=True)
+
+
+def _kin_subjects(r: Reading, s: Sentence, part: Fig, name: str, generic: bool) -> Iterator[Fig | None]:
+    """The kin subjects said before a share in its section, in the order said."""
     for t2 in r.sections.get(s.section, []):
         if t2.start > s.start:
             break
         for st in t2.stmts:
-            if st is part.stmt or t2 is s and st.n > (part.stmt.n if part.stmt else 0):
-                continue
-            subject = _kin_subject(s, st, part, name, generic)
-            if subject is not None:
-                return [subject]
-    return []
+            if not (st is part.stmt or t2 is s and st.n > (part.stmt.n if part.stmt else 0)):
+                yield _kin_subject(s, st, part, name, generic)
 
 
 #: a whole named only as the total of the part's kind (不过夜旅客…占总数52.9% after 入境旅客2,166,627人次)
