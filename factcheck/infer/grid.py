@@ -2448,12 +2448,18 @@ def _of_changes(table: Table, k: int) -> bool:
 
 
 def _names_row(label: str, name: str) -> bool:
-    """A row's label is the name, perhaps with its unit ('Gross margin (%)', '毛利率（%）')."""
-    return _UNIT_SUFFIX.sub("", label).strip() == name
+    """A row's label is the name, perhaps with its unit ('Gross margin (%)', '毛利率（%）'),
+    or ends with the name in brackets ('Profit before depreciation, amortisation and
+    impairment losses, etc. (EBITDA)')."""
+    bare = _UNIT_SUFFIX.sub("", label).strip()
+    alias = _ALIAS.search(bare)
+    return bare == name or alias is not None and alias.group(1) == name
 
 
 #: a unit said after a row's name: '(%)', '%', '（%）', '(in %)'
 _UNIT_SUFFIX = Lazy(r"\s*[(（]?\s*(?:in\s+)?[%％]\s*[)）]?\s*$")
+#: the short name a row's long label ends with, in brackets
+_ALIAS = Lazy(r"[(（]\s*([a-z][a-z&/ -]{1,12}?)\s*[)）]$")
 
 
 def _quotient_rows(body: list[list[Cell]], i: int, ident: Identity, cu: Cues) -> tuple[list[Cell], list[Cell]] | None:

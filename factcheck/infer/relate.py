@@ -1713,9 +1713,10 @@ def _kin_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     generic = bool(p.whole) and _GENERIC_WHOLE.fullmatch(p.whole) is not None
     if p.whole and not generic or len(name) < 3 or _one_of_listed_shares(s, p):
         return []
-    found = [x for x in _kin_subjects(r, s, part, name, generic) if x is not None]
+    found = (x for x in _kin_subjects(r, s, part, name, generic) if x is not None)
     if not generic:
-        return found[:1]
+        first = next(found, None)
+        return [first] if first is not None else []
     # 占总数: the total of the part's kind, the largest said before it first; where several are said (a
     # sibling part, another measure of one head: 出口货值 and 进口货值), each is a binding, none certain
     return sorted(found, key=lambda f: f.value.point, reverse=True)
