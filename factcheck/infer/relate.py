@@ -1237,7 +1237,45 @@ def shares(r: Reading) -> list[Relation]:
                     rel = _prior_share(r, s, st, f)  # 'a margin of 12.0% (12.3)': last year's, of last year's
                     if rel is not None:
                         out.append(rel)
+                elif f.kind == "pct" and s.lang == "zh" and _TARGET_DONE_ZH.search(f.before):
+                    rel = _target_done(r, s, f)
+                    if rel is not None:
+                        out.append(rel)
     return out
+
+
+#: the share of a target done: 完成上述目标的51.75%, 完成全年销售计划的, 达成年度目标的
+_TARGET_DONE_ZH = Lazy(r"(?:完成|达成|实现)了?[^，,。；;\d%]{0,10}?(?:目标|计划|任务)的?(?:比例)?(?:为|达)?\s*$", cjk=True)
+#: a target's name: 年度销售目标, 全年计划
+_TARGET_NAME_ZH = Lazy(r"(?:目标|计划|任务)(?:金额|额|数)?$")
+
+
+def _names_target(f: Fig) -> bool:
+    return f.stmt is not None and bool(_TARGET_NAME_ZH.search(f.stmt.measure))
+
+
+def _reached(f: Fig, target: Fig) -> bool:
+    """An amount of this period, of the target's kind and below it: what has been done of it."""
+    return f.period == "cur" and f.role in ("level", "new") and compatible(f, target) and _smaller(f, target)
+
+
+def _target_done(r: Reading, s: Sentence, p: Fig) -> Relation | None:
+    """完成上述目标的51.75%: the share of the target said before it in its paragraph (年度销售目标
+    2600亿元) that the amount of its kind said before it has reached (累计合同销售金额1345.53亿元);
+    certain where one such amount is said."""
+    before = [f for t2 in r.scopes.get(s.scope, []) for f in t2.figs if f.end <= p.start and f.kind == "amt"]
+    targets = [f for f in before if _names_target(f)]
+    if not targets:
+        return None
+    whole = targets[-1]
+    parts = [f for f in reversed(before) if not _names_target(f) and _reached(f, whole)]
+    found = [check for part in parts for check in _share_checks(part, [whole])]
+    if not found:
+        return None
+    cmp, tol = comparison(p, 1)
+    alts = tuple(Alt(x, t.num(p.value), "binding") for x in found[1:])
+    return Relation("share", "share-by-role", found[0], t.num(p.value), cmp, tol, (parts[0].m, whole.m, p.m), p.m,
+                    s.start, s.end, alts, len(found) == 1)
 
 
 def _prior_share(r: Reading, s: Sentence, st: Stmt, p: Fig) -> Relation | None:
