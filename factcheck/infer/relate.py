@@ -1248,6 +1248,8 @@ def shares(r: Reading) -> list[Relation]:
 _TARGET_DONE_ZH = Lazy(r"(?:完成|达成|实现)了?[^，,。；;\d%]{0,10}?(?:目标|计划|任务)的?(?:比例)?(?:为|达)?\s*$", cjk=True)
 #: a target's name: 年度销售目标, 全年计划
 _TARGET_NAME_ZH = Lazy(r"(?:目标|计划|任务)(?:金额|额|数)?$")
+#: the period words a target's name ends with before what it is a target of (财政收入 of 今年财政收入计划)
+_TARGET_PERIOD_ZH = Lazy(r"(?:年度|全年|年初|今年|本年|上述)+$")
 
 
 def _names_target(f: Fig) -> bool:
@@ -1255,8 +1257,12 @@ def _names_target(f: Fig) -> bool:
 
 
 def _reached(f: Fig, target: Fig) -> bool:
-    """An amount of this period, of the target's kind and below it: what has been done of it."""
-    return f.period == "cur" and f.role in ("level", "new") and compatible(f, target) and _smaller(f, target)
+    """An amount of this period, of the target's unit and below it, named as what the target
+    is of (年度销售目标: a 销售 amount): what has been done of it."""
+    if not (f.period == "cur" and f.role in ("level", "new") and compatible(f, target) and _smaller(f, target)):
+        return False
+    kind = _TARGET_PERIOD_ZH.sub("", _TARGET_NAME_ZH.sub("", target.stmt.measure if target.stmt else ""))[-2:]
+    return not kind or f.stmt is not None and kind in f.stmt.measure
 
 
 def _target_done(r: Reading, s: Sentence, p: Fig) -> Relation | None:
