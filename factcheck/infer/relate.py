@@ -1762,8 +1762,18 @@ def _kin_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
         first = next(found, None)
         return [first] if first is not None else []
     # 占总数: the total of the part's kind, the largest said before it first; where several are said (a
-    # sibling part, another measure of one head: 出口货值 and 进口货值), each is a binding, none certain
-    return sorted(found, key=lambda f: f.value.point, reverse=True)
+    # sibling part, another measure of one head: 出口货值 and 进口货值), each is a binding, none certain,
+    # unless the part's name is the name of one of them with a qualifier before it (中部地区实际使用外资 of
+    # 实际使用外资金额): the largest of those
+    ranked = sorted(found, key=lambda f: f.value.point, reverse=True)
+    named = [f for f in ranked if _qualified_kind(name, f)]
+    return named[:1] or ranked
+
+
+def _qualified_kind(name: str, whole: Fig) -> bool:
+    """The part's name is the whole's with a qualifier before it (中部地区实际使用外资, 实际使用外资金额)."""
+    kind = _AMOUNT_TAIL_ZH.sub("", whole.stmt.measure) if whole.stmt is not None else ""
+    return bool(kind) and _AMOUNT_TAIL_ZH.sub("", name).endswith(kind)
 
 
 def _kin_subjects(r: Reading, s: Sentence, part: Fig, name: str, generic: bool) -> Iterator[Fig | None]:
