@@ -59,12 +59,19 @@ def noise(m: Mention, text: str) -> bool:
     return _word_by_what_follows(m, text)
 
 
+#: what makes a bare number the first month of a span (1至7月, 1-11月, 1～2月), and the marks it opens on
+_MONTH_RANGE_ON = Lazy(r"\s*(?:至|到|-|—|–|~|～)\s*\d{1,2}\s*月")
+_RANGE_MARKS = frozenset("至到-—–~～")
+
+
 def _word_by_what_follows(m: Mention, text: str) -> bool:
     """A number that the characters around it make a word: 4月 (April), 3季度, a footnote's
     [2], a Minguo year (106)年, 3年, 五年前."""
     after = text[m.end : m.end + 1]
     if after in ("月", "日", "号", "季", "时", "点") and m.text.isdigit() and not (after == "点" and int(m.text) > 24):
         return True  # 4月 is April, not a count; 3季度, 10时
+    if m.text.isdigit() and text[m.end : m.end + 2].lstrip()[:1] in _RANGE_MARKS and _MONTH_RANGE_ON.match(text, m.end):
+        return True  # 1至7月, 1-11月: the first month of a span, never an amount that borrows the 亿元 beside it
     if _footnote_mark(m, text):
         return True  # 国内生产总值[2]1210207亿元: a footnote's mark
     if _list_number(m, text):

@@ -648,16 +648,14 @@ def _levels_of_change(cols: list[Column], k: int) -> list[int]:
     return levels
 
 
-#: a change column against the same period a year before ('YoY', 'y/y', 同比, 按年)
-_YEAR_ON_YEAR_HEAD = Lazy(r"(?i)\by-?o-?y\b|\by/y\b|year[- ](?:on|over)[- ]year|同比|按年|年增|年减")
-
-
 def _year_before(cols: list[Column], k: int, first: int, prior: int) -> bool:
     """A year-on-year change column whose own group holds only the period a year before
     the table's first period column, of the same quarter."""
     a, b = cols[first], cols[prior]
-    return bool(_YEAR_ON_YEAR_HEAD.search(cols[k].head)) and a.year is not None and b.year == a.year - 1 \
-        and a.quarter == b.quarter
+    if a.year is None or b.year != a.year - 1 or a.quarter != b.quarter:
+        return False
+    yoy = cues(lang_of(cols[k].head)).pattern("year_on_year")  # 'YoY', 'y/y', 同比, 年增
+    return yoy is not None and bool(yoy.search(cols[k].head))
 
 
 def _told(table: Table, k: int, cur: int, prior: int, told: bool) -> tuple[int, int, bool]:
@@ -797,7 +795,7 @@ def _named_pair(cols: list[Column], k: int, levels: list[int]) -> tuple[int, int
     by_month = _named_months(cols, k, levels)
     if by_month is not None:
         return by_month
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", cols[k].head)]
+    years = [int(y) for y in _FOUR_DIGIT_YEAR.findall(cols[k].head)]
     if len(years) != 2:
         return _named_heads(cols, k, levels)
     found = [j for y in years for j in levels if cols[j].year == y]

@@ -413,11 +413,7 @@ def _a_word(m: Mention, text: str) -> bool:
     """A figure that is a word to the relations: '4月', 'CSI 300', 'three years after', 近一年,
     a figure of a note on the units ((下同，1美元约合8澳门元), '(US$1 = HK$7.8)')."""
     return fx.noise(m, text) or fx.index_name(m, text) or m.value is not None and q.is_time(m.value.unit) \
-        or _in_note(m, text) or _MONTH_RANGE_ON.match(text, m.end) is not None and m.text.isdigit()
-
-
-#: what makes a bare number the first month of a span (1至7月, 1-11月, 1～2月): a month, no figure
-_MONTH_RANGE_ON = Lazy(r"\s*(?:至|到|-|—|–|~|～)\s*\d{1,2}\s*月")
+        or _in_note(m, text)
 
 
 def _notes_blanked(text: str, s: Sentence) -> str:

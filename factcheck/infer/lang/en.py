@@ -415,7 +415,7 @@ CUES: dict[str, dict[str, Any]] = {
         "words": [],
         #: the words of a comparison with the same period a year before, and with the period just before it: a
         #: change said against one is never read from a base said against the other
-        "year_on_year": r"year[- ](?:on|over)[- ]year|\ba year (?:earlier|ago|before)|\bprior[- ]year|\blast year|\by-?o-?y\b|\byear[- ]ago",
+        "year_on_year": r"year[- ](?:on|over)[- ]year|\ba year (?:earlier|ago|before)|\bprior[- ]year|\blast year|\by-?o-?y\b|\by/y\b|\byear[- ]ago",
         "sequential": r"\bsequential|quarter[- ]on[- ]quarter|month[- ]on[- ]month|\b(?:previous|prior|preceding|last) (?:quarter|month)|"
                       r"\bq-?o-?q\b|\bm-?o-?m\b",
         #: 'By segment,', 'Broken down by region:': the whole broken down along one line

@@ -209,7 +209,7 @@ CUES: dict[str, dict[str, Any]] = {
     "patterns": {
         "words": [],
         #: 同比 and 环比: a change said against one is never read from a base said against the other
-        "year_on_year": r"同比|上年|去年|按年|上年同期|去年同期",
+        "year_on_year": r"同比|上年|去年|按年|年增|年减|上年同期|去年同期",
         "sequential": r"环比|上月|上季|上一季|按月|上旬|上一旬|前一月|按季",
         #: 分产业看，按经营单位所在地分，从城乡构成看，按产品看: the whole broken down along one line
         "breakdown": r"(?:^|[，,。；;：:])\s*(?:其中[，,]?\s*)?(?:按|分|从)[^，,。；;：:\d]{1,14}?(?:分|看|来看|划分|分组|构成看)[，,：:]",
