@@ -1210,7 +1210,9 @@ def _prior_words(f: Fig) -> bool:
     head = f.before[-40:]
     prior = c.find(head, "prior_period")
     if prior is not None and not _THIS_PERIOD.search(head[prior.end :]):
-        return True  # not 延续去年第四季景气回暖趋势，今年第一季台湾出口金额为: this year's
+        # not 延续去年第四季景气回暖趋势，今年第一季台湾出口金额为: this year's; nor 去年全年访港旅客6084万人次，较前一年
+        # 上升12%: the year a release reports on, compared with the year before it
+        return c.find(f.sent.text[f.end : f.sent.end], "before_prior") is None
     # 'This compares with operating income of $120.3 million, or 14.3% of sales, in the prior year period'
     return f.i == 0 and _THAT_COMPARES.match(f.sent.text, f.sent.start, f.start) is not None \
         and _PRIOR_AFTER.search(f.sent.text, f.end, f.sent.end) is not None

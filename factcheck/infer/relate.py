@@ -1454,7 +1454,10 @@ def _whole_by_kin(r: Reading, s: Sentence, p: Fig, part: Fig) -> tuple[list[Fig]
     98240万元。其中，民生支出80242万元，占到公共财政预算支出的81.68%)."""
     wholes = _kin_whole(r, s, p, part)
     if wholes:
-        return wholes, wholes[0].sent in r.scopes.get(s.scope, [])
+        # bound in its paragraph; or, a share of the total (占总数), of the one total of the part's kind its section says
+        # before it (入境旅客2,166,627人次 a paragraph up: 中国大陆旅客1,246,256人次(占总数57.5%))
+        generic = _GENERIC_WHOLE.fullmatch(p.whole) is not None
+        return wholes, wholes[0].sent in r.scopes.get(s.scope, []) or generic and len(wholes) == 1
     if p.whole:
         wholes = [w for w in _opened_from(r, s, part, named=True) if _same_head(w.measure, p.whole)]
     return wholes, bool(wholes)

@@ -190,6 +190,9 @@ CUES: dict[str, dict[str, Any]] = {
         "try": "Sales rose 10% to $110 million; {} sales were $100 million.",
         "gives": "",
     },
+    #: the year before the one a figure is named of: 'last year's sales of $6.1 billion rose 12% from the year before'
+    "before_prior": {"words": ["from the year before", "over the year before", "on the year before",
+                               "compared with the year before", "than the year before"], "try": "", "gives": ""},
     "points": {
         "words": ["points", "point", "percentage points", "percentage point", "pts", "ppts", "ppt", "pp", "pps",
                   "basis points", "bps", "bp"],

@@ -109,6 +109,8 @@ CUES: dict[str, dict[str, Any]] = {
         "try": "",
         "gives": "",
     },
+    #: the year before the one a figure is named of: 去年全年访港旅客6084万人次，较前一年上升12% (去年 is the report's year)
+    "before_prior": {"words": ["较前一年", "比前一年", "与前一年", "较前年", "比前年", "与前年"], "try": "", "gives": ""},
     "points": {"words": ["个百分点", "百分点", "个基点", "基点", "个点"], "try": "", "gives": ""},
     #: a compound average over N years after a cumulative change: 比2019年增长41.3%，两年平均增长18.9%
     "average_years": {"words": ["两年平均", "三年平均", "四年平均", "五年平均", "两年年均", "三年年均"],
