@@ -62,16 +62,21 @@ def noise(m: Mention, text: str) -> bool:
 #: what makes a bare number the first month of a span (1至7月, 1-11月, 1～2月), and the marks it opens on
 _MONTH_RANGE_ON = Lazy(r"\s*(?:至|到|-|—|–|~|～)\s*\d{1,2}\s*月")
 _RANGE_MARKS = frozenset("至到-—–~～")
+#: a number of tenths (5成, 2.5成) and what may follow 成 in a word of its own (5成交, 3成本)
+_TENTHS = Lazy(r"(?:10|\d)(?:\.\d)?")
+_CHENG_WORDS = frozenset("为為长長交本员員绩績果立功就熟效品分型都")
 
 
 def _word_by_what_follows(m: Mention, text: str) -> bool:
     """A number that the characters around it make a word: 4月 (April), 3季度, a footnote's
     [2], a Minguo year (106)年, 3年, 五年前."""
     after = text[m.end : m.end + 1]
-    if after in ("月", "日", "号", "季", "时", "点") and m.text.isdigit() and not (after == "点" and int(m.text) > 24):
-        return True  # 4月 is April, not a count; 3季度, 10时
-    if m.text.isdigit() and text[m.end : m.end + 2].lstrip()[:1] in _RANGE_MARKS and _MONTH_RANGE_ON.match(text, m.end):
-        return True  # 1至7月, 1-11月: the first month of a span, never an amount that borrows the 亿元 beside it
+    if after == " " and text[m.end + 1 : m.end + 2] in ("月", "年"):
+        after = text[m.end + 1]  # '2025 年 12 月底': a date spaced out between its digits and its characters
+    if _a_time_word(m, text, after):
+        return True
+    if after == "成" and _TENTHS.fullmatch(m.text) and text[m.end + 1 : m.end + 2] not in _CHENG_WORDS:
+        return True  # 近5成 (nearly half), 年增3成: tenths, said too loosely to check; never 5 borrowing the 亿美元 beside it
     if _footnote_mark(m, text):
         return True  # 国内生产总值[2]1210207亿元: a footnote's mark
     if _list_number(m, text):
@@ -81,6 +86,14 @@ def _word_by_what_follows(m: Mention, text: str) -> bool:
     if after == "年" and m.text.isdigit():
         return True  # 3年 read as a count of years stays a word here (elapsed reads years itself)
     return m.text.endswith("年") and text[m.end : m.end + 1] in ("前", "以")
+
+
+def _a_time_word(m: Mention, text: str, after: str) -> bool:
+    """4月 (April), 3季度, 10时, and the first month of a span (1至7月, 1-11月)."""
+    if after in ("月", "日", "号", "季", "时", "点") and m.text.isdigit() and not (after == "点" and int(m.text) > 24):
+        return True  # 4月 is April, not a count; 3季度, 10时
+    # 1至7月: the first month of a span, never an amount that borrows the 亿元 beside it
+    return m.text.isdigit() and text[m.end : m.end + 2].lstrip()[:1] in _RANGE_MARKS and _MONTH_RANGE_ON.match(text, m.end) is not None
 
 
 def _list_number(m: Mention, text: str) -> bool:

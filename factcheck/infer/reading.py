@@ -1172,8 +1172,8 @@ def _named_after(f: Fig, of: Hit) -> str:
             break
         if c.lead(rest[: z], frozenset({"from", "to", "rise", "fall", "period", "prior_after", "level"})):
             hit = c.lead(rest[:z])[0]
-            if hit.start >= a:
-                break
+            if hit.start >= a and not (words and hit.phrase.lower() == "of"):
+                break  # but 'of the total volume of foreign trade': the name's own 'of'; one before a figure ends it
         words.append(rest[a:z])
     name = " ".join(_untrailed(words))
     said = " ".join(of.phrase.lower().split()[1:])  # 'of the total': the phrase names it itself
@@ -1671,7 +1671,7 @@ def beyond_whole(whole: str, measure: str) -> int | None:
         return _plus_one(beyond_whole(whole, kept))  # 'net sales from continuing operations': the net sales a text is about
     if whole[0] >= "\u3400":
         whole, measure = _TOTAL_ZH.sub("", whole) or whole, _TOTAL_ZH.sub("", measure) or measure  # 出口总值 is 出口
-    if whole == measure:
+    if _one_name(whole, measure):
         return 0
     by_kind = _canonical_extra(whole, measure)
     if by_kind is not None:
@@ -1681,6 +1681,18 @@ def beyond_whole(whole: str, measure: str) -> int | None:
     if whole[0] >= "\u3400" and len(whole) >= 2 and measure.endswith(whole) and len(_unscoped(measure[: -len(whole)])) >= 2:
         return QUALIFIED + len(measure) - len(whole)  # 占进出口总值的49.4% of 货物贸易进出口总值: a qualified name
     return None
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Two names written the same, or one 'A of B' and the other 'B A' ('volume of foreign trade'
+    is the 'foreign trade volume')."""
+    return a == b or _flipped(a) == b or _flipped(b) == a
+
+
+def _flipped(name: str) -> str:
+    """An English name 'A of B' said the other way round, 'B A' ('' for any other name)."""
+    head, of, tail = name.partition(" of ")
+    return f"{tail} {head}" if of and head and tail and " of " not in tail and name[0] < "\u3400" else ""
 
 
 def _continuing_kept(whole: str, measure: str) -> str:

@@ -2039,7 +2039,7 @@ def _of_another_period(r: Reading, s: Sentence, st: Stmt) -> bool:
 def _periods_differ(theirs: list[str], ours: list[str]) -> bool:
     """Two sentences name periods by number (九月份, 首九个月, 前10个月), and none of one is
     one of the other's."""
-    a, b = [p for p in theirs if _numbered(p)], [p for p in ours if _numbered(p)]
+    a, b = [p.lower() for p in theirs if _numbered(p)], [p.lower() for p in ours if _numbered(p)]
     return bool(a) and bool(b) and not any(x == y or x in y or y in x for x in a for y in b)
 
 
@@ -2053,7 +2053,12 @@ def _periods_named(s: Sentence, st: Stmt | None = None) -> list[str]:
 
 def _numbered(qual: str) -> bool:
     """A period named by its number (九月份, 首九个月, Q3), not one referred to (当月, 同期)."""
-    return bool(qual) and any(ch.isdigit() or ch in "一二三四五六七八九十" for ch in qual)
+    return bool(qual) and (any(ch.isdigit() or ch in "一二三四五六七八九十" for ch in qual) or _NUMBERED_EN.search(qual) is not None)
+
+
+#: an English period named by its number or name: 'in the first seven months', 'in June', 'third quarter'
+_NUMBERED_EN = Lazy(r"(?i)\b(?:first|second|third|fourth|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"january|february|march|april|may|june|july|august|september|october|november|december)\b")
 
 
 def _later_paragraph_qual(r: Reading, s: Sentence, st: Stmt) -> str:
