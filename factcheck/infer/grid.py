@@ -58,10 +58,12 @@ _DIRECTION = Lazy(r"^(?:(?P<up>up|higher|increased?|rose|增加|增长|提高|�
                         r"(?P<down>down|lower|decreased?|fell|减少|下降|降低|下跌|减|[↓▼▽]))\s*(?:by\s+)?(?=[\d.(+$£€¥])",
                         re.IGNORECASE)
 #: what may follow a cell's number and still leave it a number: footnote marks
-_FOOTNOTES = Lazy(r"^(?:\s*(?:\(\w{1,3}\)|[*†‡#^]+|@|\w\)))*\s*$")
-_YEAR = Lazy(r"(?<!\d)((?:19|20)\d{2})(?!\d)|(?:\b|(?<=q[1-4])|(?<=h[12]))fy\s?'?(\d{2})\b|\b(?:h[12]|q[1-4])\s?'?(\d{2})\b"
+#: what may follow a cell's number: footnote marks ('(a)', '*', '1)'), and a revised, provisional or estimated figure's
+#: letter right after it ('6 923r', '12.3p')
+_FOOTNOTES = Lazy(r"^(?:[rpe](?![a-z]))?(?:\s*(?:\(\w{1,3}\)|[*†‡#^]+|@|\w\)))*\s*$", re.IGNORECASE)
+_YEAR = Lazy(r"(?<!\d)((?:19|20)\d{2})(?!\d)|(?:\b|(?<=q[1-4])|(?<=h[12]))fy\s?'?(\d{2})\b|\b(?:h[12]|q[1-4]|[12]h|[1-4]q)\s?'?(\d{2})\b"
              r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?[\s'’-]?'?(\d{2})\b")  # 'Sep 18', 'Jan-Sep 19
-_QUARTER = Lazy(r"\b(?:(1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|q([1-4]))(?:\b|(?=fy\d))|(?<![前至到\-—~])第?([一二三四])季度?(?!累计)")
+_QUARTER = Lazy(r"\b(?:(1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|q([1-4]))(?:\b|(?=fy\d))|(?<![前至到\-—~])(?:第?([一二三四])|第([1-4]))季度?(?!累计)|(?<![\d.])([1-4])q(?=\s?'?\d{2}\b|\b)")
 _YEAR_COLUMN = Lazy(r"\b(?:fiscal year|full year|year|fy|total|annual)\b|全年|年度|合计", re.IGNORECASE)
 _QUARTER_NUMBER = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4,
                    "一": 1, "二": 2, "三": 3, "四": 4}
@@ -127,6 +129,7 @@ def relations(r: Reading) -> list[Relation]:
         out += _identity_columns(r, table)
         out += _partition_rows(r, table)
         out += _rows_footing_above(r, table)
+        out += _numbered_parts(r, table)
         out += _cascade(r, table)
         out += _breakdown_blocks(r, table)
     return out
@@ -587,15 +590,20 @@ def _period(low: str) -> tuple[int | None, int | None, bool]:
     if year is None and _FISCAL_MARK.search(low):
         ym = _YEAR_MONTH.search(low)
         year = 2000 + int(ym.group(1)) if ym else None
-    quarter = None
-    found = _QUARTER.search(low)
-    if found:
-        word = found.group(1) or found.group(3)
-        quarter = _QUARTER_NUMBER.get(word, 0) if word else int(found.group(2))
-    elif (dotted := _YEAR_DOT_QUARTER.search(low)) is not None:
+    quarter = _quarter(low)
+    if quarter is None and (dotted := _YEAR_DOT_QUARTER.search(low)) is not None:
         year, quarter = year or 2000 + int(dotted.group(1)), int(dotted.group(2))  # '22.3Q': 2022's third quarter
     whole = quarter is None and bool(_YEAR_COLUMN.search(low))
     return year, quarter, whole
+
+
+def _quarter(low: str) -> int | None:
+    """The quarter a header names: 'third quarter', Q3, 3Q11, 三季度, 第3季; None for none."""
+    found = _QUARTER.search(low)
+    if found is None:
+        return None
+    word = found.group(1) or found.group(3)
+    return _QUARTER_NUMBER.get(word, 0) if word else int(found.group(2) or found.group(4) or found.group(5))
 
 
 # --------------------------------------------------------------------------- relations
@@ -632,7 +640,7 @@ def _pairs(table: Table) -> list[tuple[int, int, int, bool]]:
         if own is None and named is not None and not _head_key(col.head):
             own = named  # '| FY22 vs FY23 $m | % |': the per cent change of the same two years
         named = own
-        found = own or _unnamed_pair(cols, levels)
+        found = own or _cadence_pair(cols, k, levels) or _unnamed_pair(cols, levels)
         if found is None:
             continue
         out.append((k, *_told(table, k, *_ordered(cols, found))))
@@ -825,6 +833,35 @@ def _named_heads(cols: list[Column], k: int, levels: list[int]) -> tuple[int, in
     if all(len(f) == 1 for f in found) and found[0][0] != found[1][0]:
         return found[0][0], found[1][0]
     return None
+
+
+def _cadence_pair(cols: list[Column], k: int, levels: list[int]) -> tuple[int, int] | None:
+    """Among three quarter columns or more, a change column headed year on year (按年, YoY) is
+    between the latest quarter and the same quarter a year before, one headed sequential (按季,
+    QoQ) between the latest and the quarter before it ('| 2009 第1季 | 2009 第2季 | 2010 第1季 |
+    2010 第2季 | 按年 | 按季 |'); None when the header says neither or that quarter is not there."""
+    dated = [j for j in levels if cols[j].year is not None and cols[j].quarter]
+    if len(dated) < 3:
+        return None
+    latest = max(dated, key=lambda j: (cols[j].year or 0, cols[j].quarter or 0))
+    want = _compared_quarter(cols[k].head, cols[latest].year or 0, cols[latest].quarter or 0)
+    prior = next((j for j in dated if (cols[j].year, cols[j].quarter) == want), None)
+    return (latest, prior) if prior is not None else None
+
+
+def _compared_quarter(head: str, year: int, quarter: int) -> tuple[int, int] | None:
+    """(year, quarter) a change column's header compares the given quarter with: the same a year
+    before (按年, YoY), the one before it (按季, QoQ), or None."""
+    cu = cues(lang_of(head))
+    if _said(cu.pattern("year_on_year"), head):
+        return year - 1, quarter
+    if _SEQUENTIAL.search(head) or _said(cu.pattern("sequential"), head):
+        return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    return None
+
+
+def _said(pattern: Lazy | None, text: str) -> bool:
+    return pattern is not None and pattern.search(text) is not None
 
 
 def _unnamed_pair(cols: list[Column], levels: list[int]) -> tuple[int, int] | None:
@@ -2190,6 +2227,55 @@ def _rows_footing_above(r: Reading, table: Table) -> list[Relation]:
                 used.update(range(i, i + 1 + n))
                 break
     return out
+
+
+def _numbered_parts(r: Reading, table: Table) -> list[Relation]:
+    """A line whose parts are numbered under it, 1 to n in one style of their own ('| 原保险保费收入 |'
+    over '| 1.财产险 |', '| 2.人身险 |', and '| (1)人身意外伤害 |' … under 2.): the sum of them, each
+    level column; a part's own numbered lines are skipped, a line numbered as the whole or not at all
+    ends the parts. Certain: the numbering says the list is whole."""
+    body = table.rows[table.heads :]
+    cols = [c for c, col in enumerate(table.columns) if col.kind == "level"]
+    out: list[Relation] = []
+    for i, row in enumerate(body):
+        parts = _numbered_under(body, i) if cols and _amount_row(row[0].text) else []
+        if len(parts) >= 2:
+            out += [rel for c in cols if (rel := _foot_across_rows(r, row, parts, c)) is not None]
+    return [rel._replace(rule="table-numbered") for rel in out]
+
+
+def _numbered_under(body: list[list[Cell]], i: int) -> list[list[Cell]]:
+    """The rows numbered 1, 2, … right under row ``i`` in a style other than its own (their own
+    numbered rows skipped); [] where the numbering does not run from 1 without a gap."""
+    own = _enumerated(body[i][0].text)
+    style, parts = "", list[list[Cell]]()
+    for row in body[i + 1 :]:
+        said = _enumerated(row[0].text)
+        if said is None or own is not None and said[0] == own[0]:
+            break
+        if not style:
+            if said[1] != 1:
+                return []
+            style = said[0]
+        if said[0] == style:
+            if said[1] != len(parts) + 1:
+                return []
+            parts.append(row)
+    return parts
+
+
+#: the number a row's label opens with, by its style: '1.' and '1、' (digits), '(1)' (in brackets), '一、'
+_ENUMERATED = Lazy(r"\s*(?:(?P<cjk>[一二三四五六七八九十])、|[(（](?P<br>\d{1,2}|[一二三四五六七八九十])[)）]|(?P<dig>\d{1,2})[.、](?!\d))")
+
+
+def _enumerated(label: str) -> tuple[str, int] | None:
+    """(style, number) of the enumerator a row's label opens with, or None."""
+    m = _ENUMERATED.match(label)
+    if m is None:
+        return None
+    style = next(k for k in ("cjk", "br", "dig") if m.group(k))
+    token = m.group(style)
+    return style, int(token) if token.isdigit() else "一二三四五六七八九十".index(token) + 1
 
 
 def _cascade(r: Reading, table: Table) -> list[Relation]:

@@ -1051,8 +1051,9 @@ def _after_comparative(f: Fig, prev: Fig) -> bool:
     return prev.kind in ("pct", "pts") and f.kind == "amt" and bool(_COMPARATIVE.match(f.before.lower()))
 
 
-#: a base opened a few words back: 'compared with revenue of', 较上季末的, 与去年同期的…相比, 比上年的
-_OPEN_EN = Lazy(r"\b(?:from|compared (?:with|to)|versus|against)\s+(?:(?:the|its|their|a|an|last year's|the prior year's)\s+)?"
+#: a base opened a few words back: 'compared with revenue of', 较上季末的, 与去年同期的…相比, 比上年的 (never a profit
+#: 'from ongoing operations of': the business it is of)
+_OPEN_EN = Lazy(r"\b(?:from(?!\s+(?:continuing|ongoing|discontinued)\s+operations?\b)|compared (?:with|to)|versus|against)\s+(?:(?:the|its|their|a|an|last year's|the prior year's)\s+)?"
                       r"(?:[a-z0-9'’-]+\s+){0,3}(?:of|at)\s*$", needs=("from", "compared", "versus", "against"))
 _OPEN_ZH = Lazy(r"(?:较|比(?![重例率])|与)[^，,。；;%]{0,24}?(?:的|约|为)\s*$|较[^，,。；;%]{0,24}?$|与[^，,。；;%]{0,12}?$"
                       r"|(?:由|从|自)[^，,。；;%\d]{0,10}?的\s*$")
@@ -1716,7 +1717,7 @@ def _canonical_extra(whole: str, measure: str) -> int | None:
     if kind:
         tail = _canonical_tail(measure)
         if tail is not None and tail[0] == kind and (_whole_revenue_zh(measure[tail[1]:]) or tail[1] == 0
-                                                     if measure[0] >= "\u3400"
+                                                     if lang_of(measure) == "zh"  # Q3合并营收 too
                                                      else _scope_words(measure[tail[1]:], measure)):
             return tail[1]  # 营收 and 东方财富证券营业收入, 'revenue' and 'consolidated sales': of whoever the text is about
     return None

@@ -163,6 +163,10 @@ CUES: dict[str, dict[str, Any]] = {
             "( h1 fy# :", "( h1 fy # :", "( 1h# :", "( hy# :", "( q# fy# :", "( q# fy # :", "( fy# h1 :",
             # the period and its year apart: '(H1, 2022: N49.75bn)', '(Q3, 2023: …)'
             "( h1 , # :", "( h2 , # :", "( q# , # :", "( fy , # :",
+            # the period in words: '(first half 2012: £224.2 million)', '(nine months 2022: …)'
+            "( first half # :", "( second half # :", "( half-year # :", "( full year # :",
+            "( full-year # :", "( first quarter # :", "( second quarter # :", "( third quarter # :", "( fourth quarter # :",
+            "( nine months # :", "( six months # :", "( year # :",
         ],
         "try": "Revenue fell 4.2% to £512 million {} £534 million).",
         "gives": "growth(534 million GBP, 512 million GBP) ≈ -4.2%",
