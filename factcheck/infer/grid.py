@@ -2235,13 +2235,26 @@ def _numbered_parts(r: Reading, table: Table) -> list[Relation]:
     level column; a part's own numbered lines are skipped, a line numbered as the whole or not at all
     ends the parts. Certain: the numbering says the list is whole."""
     body = table.rows[table.heads :]
-    cols = [c for c, col in enumerate(table.columns) if col.kind == "level"]
+    cols = [c for c, col in enumerate(table.columns) if col.kind == "level" and _amount_row(col.head) and not _per_unit(col.head)]
+    if not _amount_row(table.columns[0].head):
+        return []  # '| 指标（%） | 2023年末 |': rates, which are no parts of one another
     out: list[Relation] = []
     for i, row in enumerate(body):
         parts = _numbered_under(body, i) if cols and _amount_row(row[0].text) else []
         if len(parts) >= 2:
-            out += [rel for c in cols if (rel := _foot_across_rows(r, row, parts, c)) is not None]
+            out += [rel for c in cols if (rel := _foot_across_rows(r, row, parts, c)) is not None and _nearly_foots(rel)]
     return [rel._replace(rule="table-numbered") for rel in out]
+
+
+def _nearly_foots(rel: Relation) -> bool:
+    """Parts that come to their whole within a fiftieth of it: the whole of it, one figure
+    perhaps misprinted; a ranked few ('1. 美国 2. 香港 3. 日本' under 全部市场) come to far less
+    and are no parts of it said in full."""
+    check, stated = rel.check, rel.stated
+    if not isinstance(check, Call) or not isinstance(stated, Num) or not stated.value.point:
+        return False
+    total = sum((a.value.point for a in check.args if isinstance(a, Num)), Fraction(0))
+    return abs(total - stated.value.point) <= abs(stated.value.point) / 50
 
 
 def _numbered_under(body: list[list[Cell]], i: int) -> list[list[Cell]]:

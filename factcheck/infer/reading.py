@@ -1074,12 +1074,42 @@ def _opened_base(f: Fig) -> bool:
     return True
 
 
+def _bracket_of_another_span(f: Fig) -> bool:
+    """The bracket before the figure names a year its sentence has named before it, or a span
+    in words with its year (a quarter, a half, months, a year) of a kind the sentence does not say: a part
+    of the period said, no prior ('the first half of 2023 … (first quarter 2023: £240 million)',
+    'Third-quarter revenue … (nine months 2023: …)')."""
+    if f.sent is None:
+        return False
+    head = f.sent.text[f.sent.start : f.start]
+    opened = max(head.rfind("("), head.rfind("（"))
+    if opened < 0:
+        return False
+    said, before = head[opened:].lower(), _BRACKETED.sub(" ", head[:opened].lower())  # not the brackets before it
+    years = _FOUR_DIGIT_YEAR.findall(said)
+    if years and years[-1] in _FOUR_DIGIT_YEAR.findall(before):
+        return True
+    return bool(years) and any(word.search(said) and not kind.search(before) for word, kind in _SPAN_KINDS)
+
+
+_FOUR_DIGIT_YEAR = Lazy(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_BRACKETED = Lazy(r"[(（][^()（）]*[)）]")
+#: a span named in words in a bracket, and how a sentence says a span of that kind
+_SPAN_KINDS = (
+    (Lazy(r"\bhalf\b"), Lazy(r"\bhalf\b|\bh[12]\b|\b[12]h\b|half-year|six months|interim")),
+    (Lazy(r"\bquarter\b"), Lazy(r"quarter|\bq[1-4]\b|\b[1-4]q\b")),
+    (Lazy(r"\bmonths\b"), Lazy(r"\bmonths\b|\bhalf\b|\bh[12]\b|half-year|interim")),
+    (Lazy(r"\byear\b"), Lazy(r"\byear\b|\bfy\b|annual|full-year")),
+)
+
+
 def _lead_role(f: Fig, lead: Hit, figs: list[Fig]) -> None:
     key = lead.key
     if key == "from":
         _from_role(f, lead, figs)
     elif key == "prior_bracket":
-        f.role, f.period = "base", "prior"
+        # '(first quarter 2023: £240 million)' after 'the first half of 2023': a part of the year said, no prior
+        f.role, f.period = ("other", "cur") if _bracket_of_another_span(f) else ("base", "prior")
     elif key == "to":
         f.role = "new"
         f.sign = _direction(f.lead)
@@ -1717,10 +1747,14 @@ def _canonical_extra(whole: str, measure: str) -> int | None:
     if kind:
         tail = _canonical_tail(measure)
         if tail is not None and tail[0] == kind and (_whole_revenue_zh(measure[tail[1]:]) or tail[1] == 0
-                                                     if lang_of(measure) == "zh"  # Q3合并营收 too
+                                                     if _LATIN_PERIOD.sub("", measure)[:1] >= "\u3400"  # Q3合并营收 too
                                                      else _scope_words(measure[tail[1]:], measure)):
             return tail[1]  # 营收 and 东方财富证券营业收入, 'revenue' and 'consolidated sales': of whoever the text is about
     return None
+
+
+#: a period written in Latin letters before a Chinese name (Q3合并营收, 24Q2公司营收, H1营收), not a segment's (AI芯片营收)
+_LATIN_PERIOD = Lazy(r"^(?:\d{2,4})?(?:q[1-4]|h[12]|[1-4]q|[12]h|fy\d{0,4})", re.IGNORECASE)
 
 
 def _whole_revenue_zh(word: str) -> bool:

@@ -1457,10 +1457,17 @@ def _whole_by_kin(r: Reading, s: Sentence, p: Fig, part: Fig) -> tuple[list[Fig]
         # bound in its paragraph; or, a share of the total (占总数), of the one total of the part's kind its section says
         # before it (入境旅客2,166,627人次 a paragraph up: 中国大陆旅客1,246,256人次(占总数57.5%))
         generic = _GENERIC_WHOLE.fullmatch(p.whole) is not None
-        return wholes, wholes[0].sent in r.scopes.get(s.scope, []) or generic and len(wholes) == 1
+        near = wholes[0].sent in r.scopes.get(s.scope, [])
+        return wholes, near or generic and len(wholes) == 1 and not _larger_before(s, part)
     if p.whole:
         wholes = [w for w in _opened_from(r, s, part, named=True) if _same_head(w.measure, p.whole)]
     return wholes, bool(wholes)
+
+
+def _larger_before(s: Sentence, part: Fig) -> bool:
+    """An amount of the part's kind, not smaller, said before it in its sentence: a whole it may
+    be of whatever its name (全年酒店住客14,100,000人次，中国内地旅客10,575,000人次，占总数75.0%)."""
+    return any(f.i < part.i and f.kind == "amt" and compatible(f, part) and not _smaller(f, part) for f in s.figs)
 
 
 def _same_head(a: str, b: str) -> bool:
