@@ -1514,8 +1514,12 @@ def _percent_head(head: str) -> bool:
 
 def _per_unit(head: str) -> bool:
     """A column of figures per unit (a price, an average, a rate, per share): never summed."""
-    low = _SCALE_NOTE.sub("", " ".join(head.lower().split()))
+    low = _UNIT_NOTE_ZH.sub("", _SCALE_NOTE.sub("", " ".join(head.lower().split())))  # 单位:万元 says the unit, no per unit
     return bool(low) and cues(lang_of(low)).has(low, "col_per_unit")
+
+
+#: a Chinese header's note of its unit: '单位:万元', '（单位：亿元）'
+_UNIT_NOTE_ZH = Lazy(r"[(（]?\s*单位\s*[:：]\s*[^\s)）|]{1,6}[)）]?")
 
 
 def _of_which_below(body: list[list[Cell]], i: int, cu: object) -> list[list[Cell]]:
