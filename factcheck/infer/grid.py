@@ -28,7 +28,7 @@ from factcheck import quantity as q
 from factcheck.expr.tree import Call, Node, Num
 from factcheck.infer import tree as t
 from factcheck.infer.lang import Cues, Identity, cues, lang_of, tokens
-from factcheck.infer.reading import Fig, Reading, beyond_whole, measure_key
+from factcheck.infer.reading import FOUR_DIGIT_YEAR, Fig, Reading, beyond_whole, measure_key
 from factcheck.infer.tree import Alt, Relation
 from factcheck.interval import Interval
 from factcheck.lazyre import Lazy
@@ -551,14 +551,13 @@ def _is_change_head(low: str, cu: object) -> bool:
         return False
     if cu.has(low, "col_change") or cu.has(low, "col_points"):
         return not _YEAR.search(low) or bool(re.search(r"\bvs\.?\b|/|compared|over|versus|\bv\b|\bto\b|比|较", low))
-    if _TWO_PERIODS.search(low) and (len(_months_of(low)) == 2 or len(_FOUR_DIGIT_YEAR.findall(low)) == 2):
+    if _TWO_PERIODS.search(low) and (len(_months_of(low)) == 2 or len(FOUR_DIGIT_YEAR.findall(low)) == 2):
         return True  # 'Feb-21 to Mar-21 ($m)', '2019 vs 2020 (%)': the change between the two periods it names
     return low.strip() in ("%", "(%)", "％")
 
 
 #: the word between the two periods a change column's header names
 _TWO_PERIODS = Lazy(r"\s(?:to|vs\.?|v|versus)\s")
-_FOUR_DIGIT_YEAR = Lazy(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _change_kind(low: str, kinds: list[str], cu: object) -> str:
@@ -803,7 +802,7 @@ def _named_pair(cols: list[Column], k: int, levels: list[int]) -> tuple[int, int
     by_month = _named_months(cols, k, levels)
     if by_month is not None:
         return by_month
-    years = [int(y) for y in _FOUR_DIGIT_YEAR.findall(cols[k].head)]
+    years = [int(y) for y in FOUR_DIGIT_YEAR.findall(cols[k].head)]
     if len(years) != 2:
         return _named_heads(cols, k, levels)
     found = [j for y in years for j in levels if cols[j].year == y]
@@ -2281,18 +2280,17 @@ def _numbered_under(body: list[list[Cell]], i: int) -> list[list[Cell]]:
     return parts
 
 
-#: the number a row's label opens with, by its style: '1.' and '1、' (digits), '(1)' (in brackets), '一、'
-_ENUMERATED = Lazy(r"\s*(?:(?P<cjk>[一二三四五六七八九十])、|[(（](?P<br>\d{1,2}|[一二三四五六七八九十])[)）]|(?P<dig>\d{1,2})[.、](?!\d))")
-
-
 def _enumerated(label: str) -> tuple[str, int] | None:
-    """(style, number) of the enumerator a row's label opens with, or None."""
-    m = _ENUMERATED.match(label)
-    if m is None:
+    """(style, number) of the enumerator a row's label opens with ('1.' and '1、' digits, '(1)'
+    in brackets, '一、'), of one to ten; None for none or another ('a.', '1)', the 1 of '1.5亿')."""
+    m = _ENUMERATOR.match(label)
+    style = next((k for k in ("cjk", "br", "dig") if m is not None and m.group(k)), "")
+    if m is None or not style or style == "dig" and (m.group("sep") == ")" or label[m.end("sep") : m.end("sep") + 1].isdigit()):
         return None
-    style = next(k for k in ("cjk", "br", "dig") if m.group(k))
     token = m.group(style)
-    return style, int(token) if token.isdigit() else "一二三四五六七八九十".index(token) + 1
+    if token.isdigit():
+        return (style, int(token)) if len(token) <= 2 else None
+    return (style, "一二三四五六七八九十".index(token) + 1) if len(token) == 1 else None
 
 
 def _cascade(r: Reading, table: Table) -> list[Relation]:
@@ -2476,7 +2474,8 @@ def _row_name(text: str) -> str:
 
 
 #: the number a row's label opens with in a list: 一、 (一) 1. (a) i)
-_ENUMERATOR = Lazy(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、)]\s*|[a-z][.)]\s+)")
+_ENUMERATOR = Lazy(r"^\s*(?:(?P<cjk>[一二三四五六七八九十]+)、|[(（](?P<br>[一二三四五六七八九十\d]+)[)）]|(?P<dig>\d{1,2})(?P<sep>[.、)])\s*|"
+                   r"[a-z][.)]\s+)")
 
 
 def _row_of(body: list[list[Cell]], i: int, term: str) -> list[Cell] | None:

@@ -1086,13 +1086,14 @@ def _bracket_of_another_span(f: Fig) -> bool:
     if opened < 0:
         return False
     said, before = head[opened:].lower(), _BRACKETED.sub(" ", head[:opened].lower())  # not the brackets before it
-    years = _FOUR_DIGIT_YEAR.findall(said)
-    if years and years[-1] in _FOUR_DIGIT_YEAR.findall(before):
+    years = FOUR_DIGIT_YEAR.findall(said)
+    if years and years[-1] in FOUR_DIGIT_YEAR.findall(before):
         return True
     return bool(years) and any(word.search(said) and not kind.search(before) for word, kind in _SPAN_KINDS)
 
 
-_FOUR_DIGIT_YEAR = Lazy(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: a year in four digits, not inside a longer number
+FOUR_DIGIT_YEAR = Lazy(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _BRACKETED = Lazy(r"[(（][^()（）]*[)）]")
 #: a span named in words in a bracket, and how a sentence says a span of that kind
 _SPAN_KINDS = (

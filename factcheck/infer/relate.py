@@ -1456,9 +1456,8 @@ def _whole_by_kin(r: Reading, s: Sentence, p: Fig, part: Fig) -> tuple[list[Fig]
     if wholes:
         # bound in its paragraph; or, a share of the total (占总数), of the one total of the part's kind its section says
         # before it (入境旅客2,166,627人次 a paragraph up: 中国大陆旅客1,246,256人次(占总数57.5%))
-        generic = _GENERIC_WHOLE.fullmatch(p.whole) is not None
         near = wholes[0].sent in r.scopes.get(s.scope, [])
-        return wholes, near or generic and len(wholes) == 1 and not _larger_before(s, part)
+        return wholes, near or _generic_whole(p) and len(wholes) == 1 and not _larger_before(s, part)
     if p.whole:
         wholes = [w for w in _opened_from(r, s, part, named=True) if _same_head(w.measure, p.whole)]
     return wholes, bool(wholes)
@@ -1764,7 +1763,7 @@ def _kin_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     whose measure ends with the same noun as the part's, and larger; never a sibling
     (服务业实际使用外资 is no whole of 高技术产业实际使用外资)."""
     name = part.stmt.measure if part.stmt is not None else ""
-    generic = bool(p.whole) and _GENERIC_WHOLE.fullmatch(p.whole) is not None
+    generic = _generic_whole(p)
     if p.whole and not generic or len(name) < 3 or _one_of_listed_shares(s, p):
         return []
     found = (x for x in _kin_subjects(r, s, part, name, generic) if x is not None)
@@ -1778,6 +1777,11 @@ def _kin_whole(r: Reading, s: Sentence, p: Fig, part: Fig) -> list[Fig]:
     ranked = sorted(found, key=lambda f: f.value.point, reverse=True)
     named = [f for f in ranked if _qualified_kind(name, f)]
     return named[:1] or ranked
+
+
+def _generic_whole(p: Fig) -> bool:
+    """A share of the total of its part's kind, named by no measure (占总数, 占全国总量)."""
+    return bool(p.whole) and _GENERIC_WHOLE.fullmatch(p.whole) is not None
 
 
 def _qualified_kind(name: str, whole: Fig) -> bool:
